@@ -1,0 +1,207 @@
+"""The `missing-report` command line: ingest extracts, list snapshots, print profiles, run the demo."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from bot.terminal import render_ingest_report, render_snapshot_list
+from digest.config import Config, ConfigError, load_config
+from digest.demo import default_shape, generate_extract
+from digest.extracts import ExtractRefused
+from digest.ingest import ingest_extract
+from digest.periods import month_key, month_of, parse_month
+from digest.profile import ProfileError, available_months, load_profile
+from digest.report_table import render_csv, render_text_table
+from digest.report_workbook import save_workbook
+from digest.snapshots import SnapshotStore, StoreError, open_store
+from digest.timestamps import parse_as_at
+
+DB_ENV = "MISSING_REPORT_DB"
+EXIT_OK = 0
+EXIT_REFUSED = 1  # bad input: a refused file, an unknown month, a broken config
+EXIT_USAGE = 2  # argparse's own exit status for a malformed command line
+DEMO_AS_AT = "2019-07-18 09:00"
+DEMO_DIR = Path("data") / "demo"
+
+Printer = Callable[[str], None]
+
+
+class UserError(Exception):
+    """Anything the user can fix; printed as one line, never as a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="missing-report",
+        description="Children Missing from Home/Care: monthly performance figures from a case-management extract.",
+    )
+    parser.add_argument("--config", help="config file (default: $MISSING_REPORT_CONFIG or config/missing-report.toml)")
+    parser.add_argument("--db", help=f"snapshot store (default: ${DB_ENV} or [store] path in the config)")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of an unexpected error")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", help="store an extract (CSV or XLSX) as a snapshot")
+    ingest.add_argument("file", type=Path, help="the episode extract")
+    ingest.add_argument("--as-at", required=True, help='when the extract was taken, "YYYY-MM-DD HH:MM"')
+    ingest.set_defaults(handler=run_ingest)
+
+    snapshots = commands.add_parser("snapshots", help="list the stored snapshots")
+    snapshots.set_defaults(handler=run_snapshots)
+
+    profile = commands.add_parser("profile", help="print a month's performance table")
+    profile.add_argument("--month", required=True, help="the reporting month, YYYY-MM")
+    profile.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
+    profile.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table")
+    profile.add_argument("--out", type=Path, help="write to this file instead of the terminal (xlsx: required name)")
+    profile.set_defaults(handler=run_profile)
+
+    demo_data = commands.add_parser("demo-data", help="write a synthetic extract (no real person) to a CSV file")
+    demo_data.add_argument("--out", type=Path, required=True)
+    demo_data.add_argument("--as-at", default=DEMO_AS_AT, help='as-at time of the extract, "YYYY-MM-DD HH:MM"')
+    demo_data.add_argument("--episodes", type=int, help="how many episodes (default: about 120 a month)")
+    demo_data.add_argument("--months", type=int, default=15, help="how many months up to the as-at month")
+    demo_data.add_argument("--seed", type=int, default=2019)
+    demo_data.set_defaults(handler=run_demo_data)
+
+    demo = commands.add_parser("demo", help="the main job on bundled demo data: make, ingest and report an extract")
+    demo.add_argument("--dir", type=Path, default=DEMO_DIR, help=f"where the demo extract and store go ({DEMO_DIR})")
+    demo.set_defaults(handler=run_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: Printer | None = None) -> int:
+    """Run one command; returns the exit status."""
+    printer: Printer = out or (lambda text: print(text, end="" if text.endswith("\n") else "\n"))
+    args = build_parser().parse_args(argv)
+    try:
+        config = load_config(args.config)
+        result: int = args.handler(args, config, printer)
+        return result
+    except (UserError, ConfigError, ExtractRefused, StoreError, ProfileError) as err:
+        print(f"missing-report: {err}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("missing-report: interrupted; nothing half-written was kept", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as err:
+        if args.debug:
+            raise
+        print(
+            f"missing-report: unexpected error ({type(err).__name__}: {err}). Nothing half-written was kept. "
+            "Run again with --debug for the details, and report it with them.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+
+
+def store_path(args: argparse.Namespace, config: Config) -> Path:
+    return Path(args.db or os.environ.get(DB_ENV) or config.store_path)
+
+
+def open_args_store(args: argparse.Namespace, config: Config) -> SnapshotStore:
+    return open_store(store_path(args, config))
+
+
+def read_as_at(text: str) -> dt.datetime:
+    try:
+        return parse_as_at(text)
+    except ValueError as err:
+        raise UserError(f"--as-at {err}") from None
+
+
+def read_month(text: str) -> int:
+    try:
+        return parse_month(text)
+    except ValueError as err:
+        raise UserError(f"--month {err}") from None
+
+
+def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    as_at = read_as_at(args.as_at)
+    store = open_args_store(args, config)
+    try:
+        report = ingest_extract(store, args.file, as_at, config)
+    finally:
+        store.close()
+    out(render_ingest_report(report))
+    return EXIT_OK
+
+
+def run_snapshots(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    store = open_args_store(args, config)
+    try:
+        out(render_snapshot_list(store.list_snapshots(), store.path))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def run_profile(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    month = read_month(args.month)
+    if args.format == "xlsx" and args.out is None:
+        raise UserError(f"--format xlsx writes a file: add --out, for example --out missing-{args.month}.xlsx")
+    store = open_args_store(args, config)
+    try:
+        profile = load_profile(store, config, month, args.snapshot)
+    finally:
+        store.close()
+    if args.format == "xlsx":
+        save_workbook(profile, args.out)
+        out(f"Wrote {args.out}")
+        return EXIT_OK
+    if args.format == "json":
+        text = json.dumps(profile.to_json_dict(), indent=2) + "\n"
+    else:
+        text = render_csv(profile) if args.format == "csv" else render_text_table(profile)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        out(f"Wrote {args.out}")
+    else:
+        out(text)
+    return EXIT_OK
+
+
+def run_demo_data(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    as_at = read_as_at(args.as_at)
+    if args.months < 1 or (args.episodes is not None and args.episodes < 1):
+        raise UserError("--months and --episodes must be 1 or more")
+    shape = default_shape(as_at, args.months, args.seed)
+    if args.episodes:
+        shape = replace(shape, episodes=args.episodes)
+    frame = generate_extract(shape, as_at)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(args.out, index=False)
+    out(f"Wrote {len(frame):,} synthetic episodes to {args.out} (as at {as_at:%Y-%m-%d %H:%M})")
+    return EXIT_OK
+
+
+def run_demo(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    """Make a demo extract, ingest it into a demo store and print the latest complete month's table."""
+    as_at = read_as_at(DEMO_AS_AT)
+    folder: Path = args.dir
+    folder.mkdir(parents=True, exist_ok=True)
+    extract = folder / "missing-episodes-demo.csv"
+    generate_extract(default_shape(as_at), as_at).to_csv(extract, index=False)
+    out(f"Demo extract: {extract} (synthetic, no real person)")
+    store = open_store(Path(args.db) if args.db else folder / "demo.db")
+    try:
+        out(render_ingest_report(ingest_extract(store, extract, as_at, config)))
+        snapshot = store.get_snapshot()
+        first, _last = available_months(snapshot)
+        month = max(first, month_of(as_at) - 1)  # the latest complete month
+        out(render_text_table(load_profile(store, config, month, snapshot.id)))
+        out(f"Next: missing-report --db {store.path} profile --month {month_key(month)} --format json")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

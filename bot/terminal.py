@@ -1,0 +1,43 @@
+"""What the command line prints: the ingest report and the snapshot list. Aggregates only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from digest.episodes import COUNT_ONLY_COLUMNS
+from digest.ingest import IngestReport
+from digest.snapshots import SnapshotInfo
+
+COUNT_WIDTH = 9  # characters for a right-aligned count
+
+
+def render_ingest_report(report: IngestReport) -> str:
+    when = f"{report.as_at:%d/%m/%Y %H:%M}"
+    if report.duplicate:
+        return f"{report.file_name} as at {when} is already snapshot {report.snapshot_id}; nothing was changed.\n"
+    lines = [
+        f"Ingested {report.file_name} as snapshot {report.snapshot_id}, as at {when}",
+        f"  rows read  {report.rows_read:>{COUNT_WIDTH},}",
+        f"  accepted   {report.rows_accepted:>{COUNT_WIDTH},}",
+        f"  rejected   {report.rows_rejected:>{COUNT_WIDTH},}",
+    ]
+    for reason, count in report.rejected_by_reason.items():
+        lines.append(f"    {reason:<40}{count:>{COUNT_WIDTH},}")
+    if len(report.unrecognised):
+        lines.append("  unrecognised values (rows kept, counted as unrecognised / other / not recorded):")
+        for column, value, count in report.unrecognised.itertuples(index=False, name=None):
+            shown = "blank or unreadable (values not shown)" if column in COUNT_ONLY_COLUMNS else f'"{value}"'
+            lines.append(f"    {column:<26} {shown:<40}{count:>{COUNT_WIDTH},}")
+    if report.ignored_headers:
+        lines.append(f"  columns not used: {', '.join(report.ignored_headers)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_snapshot_list(snapshots: list[SnapshotInfo], path: Path) -> str:
+    if not snapshots:
+        return f'No snapshots in {path} yet. Add one with: missing-report ingest FILE --as-at "YYYY-MM-DD HH:MM"\n'
+    header = f"{'id':>4}  {'as at':<16}  {'rows':>9}  {'rejected':>8}  file"
+    lines = [header]
+    for s in snapshots:
+        lines.append(f"{s.id:>4}  {s.as_at:%Y-%m-%d %H:%M}  {s.rows_read:>9,}  {s.rows_rejected:>8,}  {s.file_name}")
+    return "\n".join(lines) + "\n"
