@@ -9,6 +9,7 @@ the config does not recognise fall into an `unrecognised` bucket and are counted
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -50,6 +51,7 @@ GENDER_KEYS = {"Female": "female", "Male": "male"}
 CSE_KEYS = {"None": "none", "Low": "low", "Medium": "medium", "High": "high"}
 YES_NO_KEYS = {"Yes": "yes", "No": "no", "N/A": "n/a"}
 UNRECOGNISED = "unrecognised"
+_DASHES = re.compile("[-\u2013\u2014]")  # hyphen, en dash, em dash
 # Columns whose raw values may identify a child: the report counts their problems, never shows the values.
 COUNT_ONLY_COLUMNS = ("date_of_birth", "rhi_completed", "missing_end")
 BLANK_SHOWN_AS = "(blank)"
@@ -196,8 +198,8 @@ def _ethnicity(raw: pd.Series, config: Config, odd: list[tuple[str, str, int]]) 
 
     def code_of(value: str) -> str | None:
         key = normalise(value)
-        # "A1 - White British": the code before the dash decides, whatever label follows it.
-        return by_whole.get(key) or by_code.get(normalise(key.split("-", 1)[0]))
+        # "A1 - White British" (or an en dash, as Excel writes it): the code before the dash decides.
+        return by_whole.get(key) or by_code.get(normalise(_DASHES.split(key, maxsplit=1)[0]))
 
     codes, uniques = pd.factorize(raw)
     mapped = pd.Series([code_of(str(value)) for value in uniques] + [None], dtype="object")

@@ -1,0 +1,103 @@
+"""Shared fixtures: the shipped config, a fresh store on disk, and helpers to write extracts."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from digest.columns import CONTRACT_COLUMNS
+from digest.config import Config, load_config
+from digest.ingest import IngestReport, ingest_extract
+from digest.periods import parse_month
+from digest.profile import Profile, load_profile
+from digest.snapshots import SnapshotStore, open_store
+
+WriteExtract = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def config() -> Config:
+    return load_config(Path(__file__).resolve().parent.parent / "config" / "missing-report.toml")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SnapshotStore]:
+    opened = open_store(tmp_path / "store.db")
+    yield opened
+    opened.close()
+
+
+def episode(**values: str) -> dict[str, str]:
+    """A valid row with every contract column; override what the test is about."""
+    row = {
+        "episode_id": "E1",
+        "child_id": "C1",
+        "missing_start": "2019-06-10 10:00",
+        "missing_end": "2019-06-10 18:00",
+        "gender": "Female",
+        "date_of_birth": "2005-01-15",
+        "ethnicity": "A1",
+        "care_status": "LAC",
+        "other_la": "N",
+        "cse_risk": "None",
+        "placement_distance_miles": "5",
+        "rhi_offered": "Yes",
+        "rhi_accepted": "Yes",
+        "rhi_completed": "2019-06-11",
+    }
+    row.update(values)
+    return row
+
+
+def numbered(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Give rows that did not set one a distinct episode_id."""
+    return [
+        {**row, "episode_id": row["episode_id"] if row["episode_id"] != "E1" else f"E{i}"}
+        for i, row in enumerate(rows, start=1)
+    ]
+
+
+def write_csv(path: Path, rows: list[dict[str, str]], headers: list[str] | None = None) -> Path:
+    names = headers or list(rows[0]) if rows else list(CONTRACT_COLUMNS)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=names, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def write_extract(tmp_path: Path) -> WriteExtract:
+    def write(rows: list[dict[str, str]], name: str = "extract.csv", headers: list[str] | None = None) -> Path:
+        return write_csv(tmp_path / name, rows, headers)
+
+    return write
+
+
+def ingest_rows(
+    store: SnapshotStore, config: Config, path: Path, as_at: dt.datetime = dt.datetime(2019, 7, 18)
+) -> IngestReport:
+    return ingest_extract(store, path, as_at, config)
+
+
+def profile_of(
+    store: SnapshotStore,
+    config: Config,
+    path: Path,
+    month: str = "2019-06",
+    as_at: dt.datetime = dt.datetime(2019, 7, 18),
+) -> Profile:
+    report = ingest_extract(store, path, as_at, config)
+    return stored_profile(store, config, report.snapshot_id, month)
+
+
+def stored_profile(store: SnapshotStore, config: Config, snapshot_id: int, month: str = "2019-06") -> Profile:
+    return load_profile(store, config, parse_month(month), snapshot_id)
+
+
+def counts(profile: Profile, key: str) -> dict[str, int | None]:
+    return {column: cell.count for column, cell in profile.row(key).values.items()}
