@@ -84,7 +84,10 @@ def main(argv: Sequence[str] | None = None, out: Printer | None = None) -> int:
         config = load_config(args.config)
         result: int = args.handler(args, config, printer)
         return result
-    except (UserError, ConfigError, ExtractRefused, StoreError, ProfileError) as err:
+    except ExtractRefused as err:
+        print(f"missing-report: {err}. Nothing was stored.", file=sys.stderr)
+        return EXIT_REFUSED
+    except (UserError, ConfigError, StoreError, ProfileError) as err:
         print(f"missing-report: {err}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:

@@ -82,12 +82,16 @@ def test_killed_ingest_leaves_no_partial_snapshot(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 30
-    while not db.exists() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    time.sleep(0.3)
+    # Wait until the write is under way (the write-ahead log is growing), then kill it outright.
+    wal = db.with_name(db.name + "-wal")
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        if wal.exists() and wal.stat().st_size > 2_000_000:
+            break
+        time.sleep(0.005)
+    assert process.poll() is None, "the ingest finished before it could be killed; make the extract bigger"
     process.kill()
-    process.wait()
+    assert process.wait() == -9
     store = open_store(db)
     try:
         for snapshot in store.list_snapshots():  # either the whole snapshot is there, or none of it

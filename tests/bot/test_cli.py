@@ -1,0 +1,220 @@
+"""The command line as an analyst runs it: a real process, real files, exact output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import episode, numbered, write_csv
+from tests.fixtures.reference_june_2019 import HEADERS, REFERENCE, build_rows
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("MISSING_REPORT_")}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture
+def reference_store(tmp_path: Path) -> Path:
+    write_csv(tmp_path / "reference.csv", build_rows(), HEADERS)
+    result = run("--db", "store.db", "ingest", "reference.csv", "--as-at", "2019-07-18 00:00", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return tmp_path
+
+
+def test_ingest_prints_the_report(tmp_path: Path) -> None:
+    rows = numbered(
+        [episode(), episode(), episode(child_id=""), episode(missing_start="13/13/2019"), episode(care_status="Foster")]
+    )
+    write_csv(tmp_path / "june.csv", [*rows, {**rows[0]}])
+    result = run("--db", "s.db", "ingest", "june.csv", "--as-at", "18/07/2019 09:30", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout == (
+        "Ingested june.csv as snapshot 1, as at 18/07/2019 09:30\n"
+        "  rows read          6\n"
+        "  accepted           3\n"
+        "  rejected           3\n"
+        "    child_id missing                                1\n"
+        "    missing_start unreadable                        1\n"
+        "    episode_id repeats an earlier row               1\n"
+        "  unrecognised values (rows kept, counted as unrecognised / other / not recorded):\n"
+        '    care_status                "Foster"                                        1\n'
+    )
+    again = run("--db", "s.db", "ingest", "june.csv", "--as-at", "2019-07-18 09:30", cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (
+        0,
+        "june.csv as at 18/07/2019 09:30 is already snapshot 1; nothing was changed.\n",
+    )
+    listing = run("--db", "s.db", "snapshots", cwd=tmp_path)
+    assert listing.stdout == (
+        "  id  as at                  rows  rejected  file\n   1  2019-07-18 09:30          6         3  june.csv\n"
+    )
+
+
+def test_ingest_output_carries_no_child_identifiers(tmp_path: Path) -> None:
+    rows = numbered(
+        [
+            episode(child_id="SECRET-CHILD", date_of_birth="31/02/2005", ethnicity="Q9"),
+            episode(child_id="", episode_id="SECRET-EPISODE"),
+        ]
+    )
+    write_csv(tmp_path / "e.csv", rows)
+    result = run("--db", "s.db", "ingest", "e.csv", "--as-at", "2019-07-18", cwd=tmp_path)
+    assert "SECRET" not in result.stdout + result.stderr
+    assert "31/02/2005" not in result.stdout
+
+
+def test_refused_file_exit_status_and_message(tmp_path: Path) -> None:
+    row = episode()
+    del row["child_id"]
+    write_csv(tmp_path / "bad.csv", [row])
+    result = run("--db", "s.db", "ingest", "bad.csv", "--as-at", "2019-07-18", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("missing-report: bad.csv lacks the required column child_id; its headers are:")
+    assert result.stderr.endswith("Nothing was stored.\n")
+    assert "Traceback" not in result.stderr
+    assert run("--db", "s.db", "snapshots", cwd=tmp_path).stdout.startswith("No snapshots in s.db yet.")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["ingest", "x.csv", "--as-at", "next tuesday"],
+            "missing-report: --as-at 'next tuesday' is not an as-at time; write it as \"YYYY-MM-DD HH:MM\", "
+            'for example "2019-07-18 09:00"\n',
+        ),
+        (
+            ["profile", "--month", "June"],
+            "missing-report: --month 'June' is not a month; write it as YYYY-MM, for example \"2019-06\"\n",
+        ),
+        (
+            ["profile", "--month", "2019-06"],
+            "missing-report: the store s.db has no snapshots yet; ingest an extract first: "
+            'missing-report ingest FILE --as-at "YYYY-MM-DD HH:MM"\n',
+        ),
+    ],
+)
+def test_bad_arguments_get_one_clear_line(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run("--db", "s.db", *args, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, message)
+
+
+def test_broken_config_is_named(tmp_path: Path) -> None:
+    (tmp_path / "c.toml").write_text('[rhi]\ndeadline = "3 fortnights"\n')
+    result = run("--config", "c.toml", "snapshots", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "missing-report: config file c.toml: [rhi] deadline: '3 fortnights' is not a deadline; "
+        'write "3 working days" or "72 hours"\n'
+    )
+    env = run("snapshots", cwd=tmp_path, env={"MISSING_REPORT_CONFIG": "c.toml"})
+    assert env.stderr == result.stderr
+
+
+def test_profile_json_is_spec_section_5(reference_store: Path) -> None:
+    result = run("--db", "store.db", "profile", "--month", "2019-06", "--format", "json", cwd=reference_store)
+    data = json.loads(result.stdout)
+    assert list(data) == ["month", "as_at", "financial_year", "partial_month", "columns", "indicators"]
+    first = data["indicators"][0]
+    assert first == {
+        "ref": "1.1",
+        "key": "episodes.all",
+        "label": "Number of Missing Episodes - all",
+        "values": {
+            "2019-04": {"count": 129, "denominator": None},
+            "2019-05": {"count": 130, "denominator": None},
+            "2019-06": {"count": 116, "denominator": None},
+            "ytd": {"count": 375, "denominator": None},
+        },
+    }
+    by_key = {item["key"]: item["values"] for item in data["indicators"]}
+    assert by_key["duration.still_missing"]["ytd"] == {"count": None, "denominator": None}
+    assert by_key["rhi.offered"]["2019-04"] == {"count": 98, "denominator": 117}
+    assert by_key["distance.0_10"]["ytd"] == {"count": 73, "denominator": 236}
+    assert set(REFERENCE) <= set(by_key)
+    for values in by_key.values():
+        assert list(values) == ["2019-04", "2019-05", "2019-06", "ytd"]
+
+
+def test_profile_table_reads_like_the_report(reference_store: Path) -> None:
+    result = run("--db", "store.db", "profile", "--month", "2019-06", cwd=reference_store)
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        "Children Missing from Home/Care Monthly Performance Report",
+        "Reporting month: June 2019",
+        "Financial year: 2019/20",
+        "Data as at: 18/07/2019 00:00 (snapshot 1, reference.csv)",
+    ]
+    table = {line.split()[0]: line for line in lines[6:] if line and line[0].isdigit()}
+    assert table["1.1"].split()[-4:] == ["129", "130", "116", "375"]
+    assert table["4.1"].split()[-8:] == ["49", "38%", "61", "47%", "53", "46%", "163", "43%"]
+    assert table["4.8"].split()[-6:] == ["2", "1.6%", "0", "0%", "0", "0%"]
+    assert table["5.1"].split()[-8:] == ["98", "84%", "115", "94%", "85", "77%", "298", "85%"]
+    assert "10.10" not in table  # zero in every column: hidden, as in the report
+    assert "8.2" not in table
+    assert lines[-1] == "Rows that are zero in every column are not shown."
+
+
+def test_partial_month_is_marked(tmp_path: Path) -> None:
+    write_csv(tmp_path / "e.csv", numbered([episode(missing_start="2019-07-02 10:00", missing_end="")]))
+    run("--db", "s.db", "ingest", "e.csv", "--as-at", "2019-07-18 09:00", cwd=tmp_path)
+    result = run("--db", "s.db", "profile", "--month", "2019-07", cwd=tmp_path)
+    assert "Reporting month: July 2019 (partial month)" in result.stdout
+    assert "Jul-19*" in result.stdout
+    assert "* Jul-19 is a partial month: episodes to 18/07/2019 09:00 only." in result.stdout
+    data = json.loads(run("--db", "s.db", "profile", "--month", "2019-07", "--format", "json", cwd=tmp_path).stdout)
+    assert data["partial_month"] is True
+
+
+def test_profile_csv_and_xlsx(reference_store: Path) -> None:
+    csv_text = run("--db", "store.db", "profile", "--month", "2019-06", "--format", "csv", cwd=reference_store).stdout
+    lines = csv_text.splitlines()
+    assert lines[0] == (
+        "ref,key,indicator,2019-04,2019-04 denominator,2019-05,2019-05 denominator,"
+        "2019-06,2019-06 denominator,ytd,ytd denominator"
+    )
+    assert "4.1,duration.0,0 (same day return),49,129,61,130,53,116,163,375" in lines
+    result = run(
+        "--db",
+        "store.db",
+        "profile",
+        "--month",
+        "2019-06",
+        "--format",
+        "xlsx",
+        "--out",
+        "june.xlsx",
+        cwd=reference_store,
+    )
+    assert result.stdout == "Wrote june.xlsx\n"
+    sheet = load_workbook(reference_store / "june.xlsx").active
+    rows = {row[0].value: row for row in sheet.iter_rows() if row[0].value}
+    assert [c.value for c in rows["4.1"][2:10]] == [49, 0.38, 61, 0.47, 53, 0.46, 163, 0.43]
+    assert rows["4.5"][9].number_format == "0.0%" and rows["4.5"][9].value == pytest.approx(0.013)
+    assert sheet.row_dimensions[rows["10.10"][0].row].hidden is True
+    assert not sheet.row_dimensions[rows["10.1"][0].row].hidden
+
+
+def test_profile_of_month_outside_the_data(reference_store: Path) -> None:
+    result = run("--db", "store.db", "profile", "--month", "2019-09", cwd=reference_store)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "missing-report: snapshot 1 (as at 18/07/2019 00:00) has no figures for September 2019; "
+        "choose a month from 2019-04 to 2019-07\n"
+    )
+
+
+def test_db_from_environment(reference_store: Path) -> None:
+    result = run("snapshots", cwd=reference_store, env={"MISSING_REPORT_DB": "store.db"})
+    assert "reference.csv" in result.stdout
