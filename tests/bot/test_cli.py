@@ -201,7 +201,8 @@ def test_profile_csv_and_xlsx(reference_store: Path) -> None:
     sheet = load_workbook(reference_store / "june.xlsx").active
     rows = {row[0].value: row for row in sheet.iter_rows() if row[0].value}
     assert [c.value for c in rows["4.1"][2:10]] == [49, 0.38, 61, 0.47, 53, 0.46, 163, 0.43]
-    assert rows["4.5"][9].number_format == "0.0%" and rows["4.5"][9].value == pytest.approx(0.013)
+    assert rows["4.5"][9].number_format == "0.0%"
+    assert rows["4.5"][9].value == pytest.approx(0.013)
     assert sheet.row_dimensions[rows["10.10"][0].row].hidden is True
     assert not sheet.row_dimensions[rows["10.1"][0].row].hidden
 
