@@ -93,14 +93,15 @@ def generate_extract(shape: DemoShape, as_at: dt.datetime) -> pd.DataFrame:
     # The episodes: which child, when, for how long.
     n = shape.episodes
     child = rng.choice(population, size=n, p=rate / rate.sum())
-    span = (pd.Timestamp(month_start(shape.first_month + shape.months)) - pd.Timestamp(first_day)).total_seconds()
+    # Starts run to the end of the last month, or to the as-at time when that comes first.
+    last_moment = min(pd.Timestamp(month_start(shape.first_month + shape.months)), pd.Timestamp(as_at))
+    span = (last_moment - pd.Timestamp(first_day)).total_seconds()
     start = pd.Timestamp(first_day) + pd.to_timedelta(np.sort(rng.uniform(0, span, n)).astype("int64"), unit="s")
     start = start.floor("min")
     days = _pick(rng, DURATION_DAYS_MIX, n).astype(int)
     end = start.normalize() + pd.to_timedelta(days, unit="D") + pd.to_timedelta(rng.integers(0, 1440, n), unit="m")
     end = pd.DatetimeIndex(np.where(days == 0, start + pd.to_timedelta(rng.integers(30, 240, n), unit="m"), end))
     as_at_ts = pd.Timestamp(as_at)
-    keep = start <= as_at_ts
     still_out = end > as_at_ts
 
     status = np.where(looked_after[child] & (rng.random(n) < 0.97), "LAC", child_status[child])
@@ -129,4 +130,4 @@ def generate_extract(shape: DemoShape, as_at: dt.datetime) -> pd.DataFrame:
             "RHI Completed": np.where(done, completed_at.strftime("%d/%m/%Y"), ""),
         }
     )
-    return frame[keep].reset_index(drop=True)
+    return frame

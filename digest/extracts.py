@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
+import itertools
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,7 @@ CSV_SUFFIXES = {".csv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 ZIP_MAGIC = b"PK\x03\x04"
 HASH_CHUNK_BYTES = 1 << 20
+CHUNK_ROWS = 100_000  # rows read, checked and stored at a time: bounds memory on large extracts
 
 
 class ExtractRefused(Exception):
@@ -26,21 +30,28 @@ class ExtractRefused(Exception):
 
 @dataclass
 class Extract:
-    """An extract as read: every cell as text, plus where each contract column was found."""
+    """An extract opened for reading: its headers, where each contract column is, and its rows in chunks.
+
+    Rows come in chunks so that a million-row file never sits in memory whole as text.
+    """
 
     path: Path
     sha256: str
     headers: list[str]
-    rows: pd.DataFrame  # one column per header, all text, blanks as ""
     column_of: dict[str, str]  # contract column -> header in this file
     ignored_headers: list[str]
+    _chunks: Iterator[pd.DataFrame]
 
-    def column(self, name: str) -> pd.Series:
-        """The raw text of a contract column; an optional column the file lacks reads as blank."""
-        header = self.column_of.get(name)
-        if header is None:
-            return pd.Series("", index=self.rows.index, dtype="object")
-        return self.rows[header]
+    def chunks(self) -> Iterator[pd.DataFrame]:
+        """The rows, CHUNK_ROWS at a time: every cell as text ("" for blank), indexed by data row (0-based).
+
+        Raises:
+            ExtractRefused: the file turns out to be malformed part-way through.
+        """
+        try:
+            yield from self._chunks
+        except (pd.errors.ParserError, csv.Error, UnicodeDecodeError) as err:
+            raise ExtractRefused(f"{self.path.name} is not readable CSV: {err}") from None
 
 
 def hash_file(path: Path) -> str:
@@ -51,33 +62,37 @@ def hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_extract(path: Path, column_aliases: dict[str, list[str]]) -> Extract:
-    """Read a CSV or XLSX extract and map its headers onto the contract's columns.
+def open_extract(path: Path, column_aliases: dict[str, list[str]]) -> Extract:
+    """Open a CSV or XLSX extract and map its headers onto the contract's columns.
 
     Raises:
         ExtractRefused: the file is missing, not CSV/XLSX, empty, or lacks a required column.
     """
     if not path.is_file():
         raise ExtractRefused(f"{path} does not exist or is not a file")
-    head = path.open("rb").read(4)
+    with path.open("rb") as handle:
+        head = handle.read(4)
     if not head:
         raise ExtractRefused(f"{path.name} is empty; export the extract again")
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES or (head == ZIP_MAGIC and suffix not in CSV_SUFFIXES):
-        frame = _read_xlsx(path)
+        chunks = _xlsx_chunks(path)
     elif suffix in CSV_SUFFIXES:
         if head == ZIP_MAGIC:
             raise ExtractRefused(f"{path.name} is a spreadsheet, not CSV text; rename it to .xlsx")
-        frame = _read_csv(path)
+        chunks = _csv_chunks(path)
     else:
         hint = " (save it from Excel as .xlsx or .csv)" if suffix in {".xls", ".ods"} else ""
         raise ExtractRefused(f"{path.name} is not a CSV or XLSX file{hint}")
-    headers = [str(h).strip() for h in frame.columns]
-    frame.columns = pd.Index(headers)
-    if frame.empty:
+    try:
+        first = next(chunks, None)
+    except (pd.errors.ParserError, csv.Error) as err:
+        raise ExtractRefused(f"{path.name} is not readable CSV: {err}") from None
+    if first is None or first.empty:
         raise ExtractRefused(f"{path.name} has a header row but no episodes")
+    headers = [str(h) for h in first.columns]
     column_of, ignored = map_headers(headers, column_aliases, path.name)
-    return Extract(path, hash_file(path), headers, frame, column_of, ignored)
+    return Extract(path, hash_file(path), headers, column_of, ignored, itertools.chain([first], chunks))
 
 
 def map_headers(
@@ -110,28 +125,52 @@ def map_headers(
     return column_of, ignored
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    # UTF-8 first (with or without Excel's byte-order mark), then Windows-1252, which Excel uses
-    # for "CSV" saved on a UK Windows machine.
-    for encoding in ("utf-8-sig", "cp1252"):
+def _csv_encoding(path: Path) -> str:
+    # UTF-8 (with or without Excel's byte-order mark), else Windows-1252, which Excel uses for "CSV"
+    # saved on a UK Windows machine. Decoded block by block, so a large file costs no memory.
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as handle:
         try:
-            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding, skip_blank_lines=True)
+            while block := handle.read(HASH_CHUNK_BYTES):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            continue
-        except pd.errors.EmptyDataError:
-            raise ExtractRefused(f"{path.name} is empty; export the extract again") from None
-        except (pd.errors.ParserError, csv.Error) as err:
-            raise ExtractRefused(f"{path.name} is not readable CSV: {err}") from None
-    raise ExtractRefused(f"{path.name} is not text in UTF-8 or Windows-1252; save it as CSV UTF-8")
+            return "cp1252"
+    return "utf-8-sig"
 
 
-def _read_xlsx(path: Path) -> pd.DataFrame:
+def _csv_chunks(path: Path) -> Iterator[pd.DataFrame]:
+    try:
+        reader = pd.read_csv(
+            path,
+            dtype=object,
+            keep_default_na=False,
+            encoding=_csv_encoding(path),
+            skip_blank_lines=True,
+            chunksize=CHUNK_ROWS,
+        )
+    except pd.errors.EmptyDataError:
+        raise ExtractRefused(f"{path.name} is empty; export the extract again") from None
+    except (pd.errors.ParserError, csv.Error) as err:
+        raise ExtractRefused(f"{path.name} is not readable CSV: {err}") from None
+    return _clean_headers(iter(reader))
+
+
+def _clean_headers(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    for frame in frames:
+        frame.columns = pd.Index([str(h).strip() for h in frame.columns])
+        yield frame
+
+
+def _xlsx_chunks(path: Path) -> Iterator[pd.DataFrame]:
     try:
         frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
     except (zipfile.BadZipFile, ValueError, KeyError, OSError) as err:
         raise ExtractRefused(f"{path.name} is not a readable XLSX workbook: {err}") from None
-    frame = frame.dropna(how="all")
-    return frame.apply(_cell_text).astype("object") if not frame.empty else frame
+    frame = frame.dropna(how="all")  # Excel often keeps formatted blank rows at the end
+    frame = frame.apply(_cell_text).astype("object") if not frame.empty else frame
+    slices = [frame.iloc[i : i + CHUNK_ROWS] for i in range(0, max(len(frame), 1), CHUNK_ROWS)]
+    return _clean_headers(iter(slices))
 
 
 def _cell_text(column: pd.Series) -> pd.Series:

@@ -40,7 +40,7 @@ def compute_indicator_table(episodes: pd.DataFrame, as_at: dt.datetime, config: 
     """All indicators for every month and year-to-date covered by the episodes.
 
     Args:
-        episodes: accepted episodes as digest.episodes.normalise_episodes returns them.
+        episodes: accepted episodes as digest.episodes.EpisodeBuilder returns them.
         as_at: the snapshot's as-at time; every figure is as at it.
         config: for the ethnicity codes, BME groups and RHI deadline rule.
 
@@ -61,7 +61,7 @@ def compute_indicator_table(episodes: pd.DataFrame, as_at: dt.datetime, config: 
     return _to_long(per_month, ytd, catalogue)
 
 
-def _episode_flags(frame: pd.DataFrame, as_at: dt.datetime, config: Config) -> pd.DataFrame:
+def _episode_flags(frame: pd.DataFrame, as_at: dt.datetime, config: Config) -> dict[str, pd.Series]:
     """One boolean column per episode-count indicator (and per internal denominator)."""
     as_at_ts = pd.Timestamp(as_at)
     start, end = frame["missing_start"], frame["missing_end"]
@@ -95,7 +95,7 @@ def _episode_flags(frame: pd.DataFrame, as_at: dt.datetime, config: Config) -> p
     flags["ethnicity.bme"] = frame["ethnicity"].isin(config.ethnicity.bme)
     flags.update(_age_flags(start, frame["date_of_birth"]))
     flags.update(_distance_flags(frame["placement_distance_miles"], flags["episodes.lac"]))
-    return pd.DataFrame(flags, index=frame.index)
+    return flags
 
 
 def _rhi_flags(frame: pd.DataFrame, as_at: pd.Timestamp, config: Config) -> dict[str, pd.Series]:
@@ -144,9 +144,13 @@ def _distance_flags(miles: pd.Series, is_lac: pd.Series) -> dict[str, pd.Series]
     return flags
 
 
-def _count_flags(flags: pd.DataFrame, month: pd.Series, months: pd.RangeIndex) -> pd.DataFrame:
-    counts = flags.astype("int64").groupby(month.to_numpy()).sum()
-    return counts.reindex(months, fill_value=0)
+def _count_flags(flags: dict[str, pd.Series], month: pd.Series, months: pd.RangeIndex) -> pd.DataFrame:
+    """Episodes flagged, per month. bincount over month positions: no int copy of a million-row table."""
+    position = (month - months.start).to_numpy()
+    counts = {
+        key: np.bincount(position[flag.to_numpy(dtype=bool)], minlength=len(months)) for key, flag in flags.items()
+    }
+    return pd.DataFrame(counts, index=months)
 
 
 def _children_counts(frame: pd.DataFrame, months: pd.RangeIndex, fy_of: pd.Series, scope: str) -> pd.DataFrame:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from digest.config import Config
-from digest.episodes import normalise_episodes
-from digest.extracts import read_extract
+from digest.episodes import EpisodeBuilder
+from digest.extracts import open_extract
 from digest.indicators import compute_fingerprint, compute_indicator_table
-from digest.snapshots import NewSnapshot, SnapshotStore
+from digest.snapshots import SnapshotSource, SnapshotStore
 
 
 @dataclass
@@ -37,39 +37,36 @@ class IngestReport:
 def ingest_extract(store: SnapshotStore, path: Path, as_at: dt.datetime, config: Config) -> IngestReport:
     """Read an extract and save it as a snapshot as at as_at.
 
-    The same file (by content) with the same as-at time is not stored twice: the report says which
-    snapshot already holds it.
+    The file is read, checked and stored in chunks inside one transaction, so a large extract needs
+    little memory and a failure at any point leaves the store as it was. The same file (by content)
+    with the same as-at time is not stored twice: the report says which snapshot already holds it.
 
     Raises:
         ExtractRefused: the file as a whole cannot be used; the store is unchanged.
     """
-    extract = read_extract(path, config.column_aliases)
+    extract = open_extract(path, config.column_aliases)
     existing = store.find_snapshot(extract.sha256, as_at)
     if existing is not None:
-        return IngestReport(path.name, as_at, existing, duplicate=True, rows_read=len(extract.rows))
-    episodes = normalise_episodes(extract, as_at, config)
-    snapshot_id = store.save_snapshot(
-        NewSnapshot(
-            as_at=as_at,
-            file_name=path.name,
-            file_sha256=extract.sha256,
-            headers=extract.headers,
-            column_map=extract.column_of,
-            ignored_headers=extract.ignored_headers,
-            raw_rows=extract.rows,
-            episodes=episodes.accepted,
-            rejected=episodes.rejected,
-            unrecognised=episodes.unrecognised,
-            indicators=compute_indicator_table(episodes.accepted, as_at, config),
-            indicators_fingerprint=compute_fingerprint(config),
-        )
+        return IngestReport(path.name, as_at, existing, duplicate=True)
+    source = SnapshotSource(
+        as_at, path.name, extract.sha256, extract.headers, extract.column_of, extract.ignored_headers
     )
+    builder = EpisodeBuilder(as_at, config)
+    with store.write_snapshot(source) as writer:
+        for chunk in extract.chunks():
+            writer.add_raw_rows(chunk)
+            builder.add(chunk, extract.column_of)
+        episodes = builder.finish()
+        indicators = compute_indicator_table(episodes.accepted, as_at, config)
+        writer.finish(
+            episodes.accepted, episodes.rejected, episodes.unrecognised, indicators, compute_fingerprint(config)
+        )
     return IngestReport(
         file_name=path.name,
         as_at=as_at,
-        snapshot_id=snapshot_id,
+        snapshot_id=writer.snapshot_id,
         duplicate=False,
-        rows_read=len(extract.rows),
+        rows_read=writer.rows_read,
         rows_accepted=len(episodes.accepted),
         rejected_by_reason=episodes.rejected_by_reason(),
         unrecognised=episodes.unrecognised,

@@ -8,6 +8,7 @@ dict per row for a million-row extract.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -24,7 +25,7 @@ from sqlite_utils.migrations import Migrations
 from digest.periods import month_key
 
 BUSY_TIMEOUT_SECONDS = 60  # how long a writer waits for another writer before giving up
-INSERT_BATCH_ROWS = 50_000
+INSERT_BATCH_ROWS = 50_000  # episodes converted to SQL values at a time
 
 migrations = Migrations("missing-report")
 
@@ -95,9 +96,9 @@ class SnapshotInfo:
     indicators_fingerprint: str
 
 
-@dataclass
-class NewSnapshot:
-    """Everything one ingest writes."""
+@dataclass(frozen=True)
+class SnapshotSource:
+    """Where a snapshot comes from: the file and how its headers were read."""
 
     as_at: dt.datetime
     file_name: str
@@ -105,12 +106,64 @@ class NewSnapshot:
     headers: list[str]
     column_map: dict[str, str]
     ignored_headers: list[str]
-    raw_rows: pd.DataFrame
-    episodes: pd.DataFrame
-    rejected: pd.DataFrame
-    unrecognised: pd.DataFrame
-    indicators: pd.DataFrame
-    indicators_fingerprint: str
+
+
+class SnapshotWriter:
+    """Writes one snapshot inside an open transaction: raw rows as they are read, then the rest."""
+
+    def __init__(self, store: SnapshotStore, snapshot_id: int, headers: list[str]) -> None:
+        self.store = store
+        self.snapshot_id = snapshot_id
+        self.headers = headers
+        self.rows_read = 0
+
+    def add_raw_rows(self, chunk: pd.DataFrame) -> None:
+        """Keep every cell of these rows exactly as read, as a JSON array in header order."""
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        cells = zip(*(chunk[h].to_numpy(dtype=object) for h in self.headers), strict=True)
+        rows = (chunk.index.to_numpy() + 2).tolist()
+        self.store.insert_rows(
+            "raw_rows", 3, ((self.snapshot_id, row, dumps(list(c))) for row, c in zip(rows, cells, strict=True))
+        )
+        self.rows_read += len(chunk)
+
+    def finish(
+        self,
+        episodes: pd.DataFrame,
+        rejected: pd.DataFrame,
+        unrecognised: pd.DataFrame,
+        indicators: pd.DataFrame,
+        fingerprint: str,
+    ) -> None:
+        """Write the normalised episodes, rejections, odd values and figures, and the snapshot's totals."""
+        sid = self.snapshot_id
+        store = self.store
+        store.insert_rows("episodes", 16, _episode_tuples(sid, episodes))
+        store.insert_rows(
+            "rejected_rows",
+            3,
+            zip([sid] * len(rejected), rejected["row"].tolist(), rejected["reason"].tolist(), strict=True),
+        )
+        store.insert_rows(
+            "unrecognised_values",
+            4,
+            ((sid, c, v, int(n)) for c, v, n in unrecognised.itertuples(index=False, name=None)),
+        )
+        store.write_indicators(sid, indicators)
+        starts = episodes["missing_start"]
+        store.db.execute(
+            "UPDATE snapshots SET rows_read = ?, rows_accepted = ?, rows_rejected = ?, first_month = ?, "
+            "last_month = ?, indicators_fingerprint = ? WHERE id = ?",
+            [
+                self.rows_read,
+                len(episodes),
+                len(rejected),
+                starts.min().strftime("%Y-%m") if len(starts) else None,
+                starts.max().strftime("%Y-%m") if len(starts) else None,
+                fingerprint,
+                sid,
+            ],
+        )
 
 
 class SnapshotStore:
@@ -129,54 +182,31 @@ class SnapshotStore:
         ).fetchone()
         return int(row[0]) if row else None
 
-    def save_snapshot(self, new: NewSnapshot) -> int:
-        """Write a whole snapshot in one transaction and return its id; on any error nothing is kept."""
-        months = new.episodes["missing_start"]
+    @contextlib.contextmanager
+    def write_snapshot(self, source: SnapshotSource) -> Iterator[SnapshotWriter]:
+        """A transaction that writes one snapshot; if anything inside it fails, nothing of it is kept."""
         with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO snapshots (as_at, file_name, file_sha256, ingested_at, rows_read, rows_accepted, "
-                "rows_rejected, first_month, last_month, headers, column_map, ignored_headers, "
-                "indicators_fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "rows_rejected, headers, column_map, ignored_headers, indicators_fingerprint) "
+                "VALUES (?,?,?,?,0,0,0,?,?,?,'')",
                 [
-                    new.as_at.isoformat(),
-                    new.file_name,
-                    new.file_sha256,
+                    source.as_at.isoformat(),
+                    source.file_name,
+                    source.file_sha256,
                     dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                    len(new.raw_rows),
-                    len(new.episodes),
-                    len(new.rejected),
-                    months.min().strftime("%Y-%m") if len(months) else None,
-                    months.max().strftime("%Y-%m") if len(months) else None,
-                    json.dumps(new.headers),
-                    json.dumps(new.column_map),
-                    json.dumps(new.ignored_headers),
-                    new.indicators_fingerprint,
+                    json.dumps(source.headers),
+                    json.dumps(source.column_map),
+                    json.dumps(source.ignored_headers),
                 ],
             )
-            snapshot_id = int(cursor.lastrowid or 0)
-            self._insert_many("raw_rows", 3, _raw_row_tuples(snapshot_id, new.raw_rows))
-            self._insert_many("episodes", 16, _episode_tuples(snapshot_id, new.episodes))
-            self._insert_many(
-                "rejected_rows",
-                3,
-                (
-                    (snapshot_id, int(r), str(why))
-                    for r, why in zip(new.rejected["row"], new.rejected["reason"], strict=False)
-                ),
-            )
-            self._insert_many(
-                "unrecognised_values",
-                4,
-                ((snapshot_id, c, v, int(n)) for c, v, n in new.unrecognised.itertuples(index=False, name=None)),
-            )
-            self._write_indicators(snapshot_id, new.indicators)
-        return snapshot_id
+            yield SnapshotWriter(self, int(cursor.lastrowid or 0), source.headers)
 
     def replace_indicators(self, snapshot_id: int, indicators: pd.DataFrame, fingerprint: str) -> None:
         """Swap a snapshot's stored figures for ones computed under another config, atomically."""
         with self.db.atomic():
             self.db.execute("DELETE FROM indicator_values WHERE snapshot_id = ?", [snapshot_id])
-            self._write_indicators(snapshot_id, indicators)
+            self.write_indicators(snapshot_id, indicators)
             self.db.execute("UPDATE snapshots SET indicators_fingerprint = ? WHERE id = ?", [fingerprint, snapshot_id])
 
     def list_snapshots(self) -> list[SnapshotInfo]:
@@ -239,11 +269,11 @@ class SnapshotStore:
             raise ValueError(f"unknown table {table}")
         return int(self.db.execute(f"SELECT count(*) FROM {table} WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0])
 
-    def _write_indicators(self, snapshot_id: int, table: pd.DataFrame) -> None:
+    def write_indicators(self, snapshot_id: int, table: pd.DataFrame) -> None:
         months = [month_key(int(m)) for m in table["month"]]
         counts = [None if pd.isna(c) else int(c) for c in table["count"]]
         denominators = [None if pd.isna(d) else int(d) for d in table["denominator"]]
-        self._insert_many(
+        self.insert_rows(
             "indicator_values",
             6,
             zip(
@@ -257,7 +287,7 @@ class SnapshotStore:
             ),
         )
 
-    def _insert_many(self, table: str, width: int, rows: Any) -> None:
+    def insert_rows(self, table: str, width: int, rows: Any) -> None:
         marks = ",".join("?" * width)
         self.db.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
@@ -306,30 +336,27 @@ def _iso(values: pd.Series) -> list[str | None]:
     return [None if t == "NaT" else str(t) for t in text]
 
 
-def _raw_row_tuples(snapshot_id: int, raw: pd.DataFrame) -> Iterator[tuple[int, int, str]]:
-    rows = raw.index + 2
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    for row, cells in zip(rows, raw.itertuples(index=False, name=None), strict=True):
-        yield snapshot_id, int(row), dumps(cells)
-
-
 def _episode_tuples(snapshot_id: int, episodes: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
-    columns = [
-        episodes["row"].astype("int64").tolist(),
-        episodes["episode_id"].tolist(),
-        episodes["child_id"].tolist(),
-        _iso(episodes["missing_start"]),
-        _iso(episodes["missing_end"]),
-        episodes["gender"].tolist(),
-        _iso(episodes["date_of_birth"]),
-        episodes["ethnicity"].tolist(),
-        episodes["care_status"].tolist(),
-        episodes["other_la"].tolist(),
-        episodes["cse_risk"].tolist(),
-        [None if np.isnan(d) else float(d) for d in episodes["placement_distance_miles"].to_numpy()],
-        episodes["rhi_offered"].tolist(),
-        episodes["rhi_accepted"].tolist(),
-        _iso(episodes["rhi_completed"]),
-    ]
-    for values in zip(*columns, strict=True):
-        yield (snapshot_id, *values)
+    """Rows for the episodes table, converted a batch at a time so a million episodes never exist twice."""
+    for first in range(0, len(episodes), INSERT_BATCH_ROWS):
+        batch = episodes.iloc[first : first + INSERT_BATCH_ROWS]
+        distance = batch["placement_distance_miles"].to_numpy()
+        columns = [
+            batch["row"].astype("int64").tolist(),
+            batch["episode_id"].tolist(),
+            batch["child_id"].tolist(),
+            _iso(batch["missing_start"]),
+            _iso(batch["missing_end"]),
+            batch["gender"].tolist(),
+            _iso(batch["date_of_birth"]),
+            batch["ethnicity"].tolist(),
+            batch["care_status"].tolist(),
+            batch["other_la"].tolist(),
+            batch["cse_risk"].tolist(),
+            [None if np.isnan(d) else float(d) for d in distance],
+            batch["rhi_offered"].tolist(),
+            batch["rhi_accepted"].tolist(),
+            _iso(batch["rhi_completed"]),
+        ]
+        for values in zip(*columns, strict=True):
+            yield (snapshot_id, *values)
