@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from digest.episodes import COUNT_ONLY_COLUMNS
 from digest.ingest import IngestReport
 from digest.snapshots import SnapshotInfo
 
 COUNT_WIDTH = 9  # characters for a right-aligned count
+# Problems in columns whose values could identify a child are counted, never shown.
+COUNT_ONLY_NOTES = {
+    "date_of_birth": "blank, unreadable or after the start",
+    "rhi_completed": "unreadable",
+}
 
 
 def render_ingest_report(report: IngestReport) -> str:
@@ -26,7 +30,7 @@ def render_ingest_report(report: IngestReport) -> str:
     if len(report.unrecognised):
         lines.append("  unrecognised values (rows kept, counted as unrecognised / other / not recorded):")
         for column, value, count in report.unrecognised.itertuples(index=False, name=None):
-            shown = "blank or unreadable (values not shown)" if column in COUNT_ONLY_COLUMNS else f'"{value}"'
+            shown = COUNT_ONLY_NOTES.get(column, f'"{value}"')
             lines.append(f"    {column:<26} {shown:<40}{count:>{COUNT_WIDTH},}")
     if report.ignored_headers:
         lines.append(f"  columns not used: {', '.join(report.ignored_headers)}")

@@ -51,8 +51,6 @@ CSE_KEYS = {"None": "none", "Low": "low", "Medium": "medium", "High": "high"}
 YES_NO_KEYS = {"Yes": "yes", "No": "no", "N/A": "n/a"}
 UNRECOGNISED = "unrecognised"
 _DASHES = re.compile("[-\u2013\u2014]")  # hyphen, en dash, em dash
-# Columns whose raw values may identify a child: the report counts their problems, never shows the values.
-COUNT_ONLY_COLUMNS = ("date_of_birth", "rhi_completed", "missing_end")
 BLANK_SHOWN_AS = "(blank)"
 
 EPISODE_COLUMNS = (
@@ -163,7 +161,8 @@ class EpisodeBuilder:
                 "reason": reason,
             }
         )
-        _note_count_only(odd, "date_of_birth", dob.isna())
+        # A date of birth after the episode began gives no age: counted, and in no age row.
+        _note_count_only(odd, "date_of_birth", dob.isna() | (dob > start))
         _note_count_only(odd, "rhi_completed", completed.isna() & (raw("rhi_completed") != ""))
         self._parts.append(part)
         self._odd += [frame.assign(row=rows[frame.index]) for frame in odd]

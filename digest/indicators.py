@@ -129,7 +129,7 @@ def _age_flags(start: pd.Series, born: pd.Series) -> dict[str, pd.Series]:
         (start.dt.month == born.dt.month) & (start.dt.day < born.dt.day)
     )
     age = start.dt.year - born.dt.year - before_birthday.astype("int64")
-    flags = {"age.under_10": age < AGES[0]}
+    flags = {"age.under_10": (age >= 0) & (age < AGES[0])}  # negative: born after the start, no age
     flags.update({f"age.{years}": age == years for years in AGES})
     flags["age.17_plus"] = age > AGES[-1]
     return flags

@@ -232,6 +232,18 @@ def test_rhi_denominators_leave_out_not_applicable(
     assert (in_time.count, in_time.denominator) == (1, 1)
 
 
+def test_leap_day_birthday(store: SnapshotStore, config: Config, write_extract: WriteExtract) -> None:
+    rows = numbered(
+        [
+            episode(date_of_birth="2004-02-29", missing_start="2019-02-28 10:00", missing_end="2019-02-28 11:00"),
+            episode(date_of_birth="2004-02-29", missing_start="2019-03-01 10:00", missing_end="2019-03-01 11:00"),
+        ]
+    )
+    profile = profile_of(store, config, write_extract(rows), "2019-03")
+    assert counts(profile, "age.14")["2019-02"] == 1  # 28 February: the birthday has not come
+    assert counts(profile, "age.15")["2019-03"] == 1
+
+
 def test_age_in_whole_years_on_the_start_date(
     store: SnapshotStore, config: Config, write_extract: WriteExtract
 ) -> None:
@@ -241,11 +253,12 @@ def test_age_in_whole_years_on_the_start_date(
             episode(date_of_birth="2005-06-10", missing_start="2019-06-09 10:00", missing_end="2019-06-09 11:00"),
             episode(date_of_birth="10/06/2009", missing_start="2019-06-09 10:00", missing_end="2019-06-09 11:00"),
             episode(date_of_birth="2002-01-01", missing_start="2019-06-09 10:00", missing_end="2019-06-09 11:00"),
+            episode(date_of_birth="2019-06-10", missing_start="2019-06-09 10:00", missing_end="2019-06-09 11:00"),
         ]
     )
     profile = profile_of(store, config, write_extract(rows))
     june = {key: counts(profile, key)["2019-06"] for key in ("age.14", "age.13", "age.under_10", "age.17_plus")}
-    assert june == {"age.14": 1, "age.13": 1, "age.under_10": 1, "age.17_plus": 1}
+    assert june == {"age.14": 1, "age.13": 1, "age.under_10": 1, "age.17_plus": 1}  # born after the start: no age
 
 
 @pytest.mark.parametrize(
