@@ -15,7 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 ## The main job on bundled demo data, no Slack credentials needed.
 demo: $(STAMP)
-	$(BIN)/missing-report demo
+	@$(BIN)/missing-report demo
 
 ## The whole test suite.
 test: $(STAMP)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from bot.terminal import render_ingest_report, render_snapshot_list
+from bot.terminal import render_ingest_report, render_rejected_rows, render_snapshot_list
 from digest.config import Config, ConfigError, load_config
 from digest.demo import default_shape, generate_extract
 from digest.extracts import ExtractRefused
@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     snapshots = commands.add_parser("snapshots", help="list the stored snapshots")
     snapshots.set_defaults(handler=run_snapshots)
+
+    rejected = commands.add_parser("rejected", help="list a snapshot's rejected rows: spreadsheet row and reason")
+    rejected.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
+    rejected.set_defaults(handler=run_rejected)
 
     profile = commands.add_parser("profile", help="print a month's performance table")
     profile.add_argument("--month", required=True, help="the reporting month, YYYY-MM")
@@ -141,6 +145,16 @@ def run_snapshots(args: argparse.Namespace, config: Config, out: Printer) -> int
     store = open_args_store(args, config)
     try:
         out(render_snapshot_list(store.list_snapshots(), store.path))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def run_rejected(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    store = open_args_store(args, config)
+    try:
+        snapshot = store.get_snapshot(args.snapshot)
+        out(render_rejected_rows(snapshot, store.load_rejected(snapshot.id)))
     finally:
         store.close()
     return EXIT_OK

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from digest.ingest import IngestReport
 from digest.snapshots import SnapshotInfo
 
@@ -44,4 +46,13 @@ def render_snapshot_list(snapshots: list[SnapshotInfo], path: Path) -> str:
     lines = [header]
     for s in snapshots:
         lines.append(f"{s.id:>4}  {s.as_at:%Y-%m-%d %H:%M}  {s.rows_read:>9,}  {s.rows_rejected:>8,}  {s.file_name}")
+    return "\n".join(lines) + "\n"
+
+
+def render_rejected_rows(snapshot: SnapshotInfo, rejected: pd.DataFrame) -> str:
+    """Row numbers and reasons only: the analyst opens the file at that row; no id reaches the screen."""
+    if rejected.empty:
+        return f"Snapshot {snapshot.id} ({snapshot.file_name}) has no rejected rows.\n"
+    lines = [f"Snapshot {snapshot.id} ({snapshot.file_name}): {len(rejected):,} rejected row(s), by spreadsheet row"]
+    lines += [f"  row {row:>8}  {reason}" for row, reason in rejected.itertuples(index=False, name=None)]
     return "\n".join(lines) + "\n"

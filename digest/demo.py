@@ -67,8 +67,13 @@ def _pick(rng: np.random.Generator, mix: Mapping[Any, float], size: int) -> np.n
     return np.array(values, dtype=object)[rng.choice(len(values), size=size, p=weights / weights.sum())]
 
 
-def generate_extract(shape: DemoShape, as_at: dt.datetime) -> pd.DataFrame:
-    """A synthetic extract as the case-management system would export it: every value text."""
+def generate_extract(shape: DemoShape, as_at: dt.datetime, with_flaws: bool = True) -> pd.DataFrame:
+    """A synthetic extract as the case-management system would export it: every value text.
+
+    with_flaws adds the few mistakes real extracts carry (a repeated episode id, a return
+    recorded before the start, a care status and a gender the config does not know), so the
+    demo shows what the ingest report says about them.
+    """
     rng = np.random.default_rng(shape.seed)
     per_month = shape.episodes / shape.months
     population = max(10, int(per_month * POPULATION_PER_EPISODE_PER_MONTH))
@@ -130,4 +135,18 @@ def generate_extract(shape: DemoShape, as_at: dt.datetime) -> pd.DataFrame:
             "RHI Completed": np.where(done, completed_at.strftime("%d/%m/%Y"), ""),
         }
     )
+    if with_flaws and len(frame) > FLAW_ROWS[-1]:
+        _add_flaws(frame)
     return frame
+
+
+FLAW_ROWS = (10, 20, 30, 40)  # rows given a mistake each
+
+
+def _add_flaws(frame: pd.DataFrame) -> None:
+    repeat, backwards, status, gender = FLAW_ROWS
+    frame.loc[repeat, "Episode ID"] = frame.loc[repeat - 1, "Episode ID"]
+    start = pd.Timestamp(frame.loc[backwards, "Missing Start"])
+    frame.loc[backwards, "Missing End"] = (start - pd.Timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    frame.loc[status, "Care Status"] = "Foster Care"
+    frame.loc[gender, "Gender"] = "U"

@@ -65,7 +65,7 @@ def footnote_lines(profile: Profile) -> list[str]:
     if profile.snapshot.rows_rejected:
         notes.append(
             f"{profile.snapshot.rows_rejected} row(s) of the extract were rejected and are in no figure; "
-            f"see 'missing-report snapshots'."
+            f"see 'missing-report rejected'."
         )
     return notes
 

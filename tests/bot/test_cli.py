@@ -54,6 +54,13 @@ def test_ingest_prints_the_report(tmp_path: Path) -> None:
         0,
         "june.csv as at 18/07/2019 09:30 is already snapshot 1; nothing was changed.\n",
     )
+    rejected = run("--db", "s.db", "rejected", cwd=tmp_path)
+    assert rejected.stdout == (
+        "Snapshot 1 (june.csv): 3 rejected row(s), by spreadsheet row\n"
+        "  row        4  child_id missing\n"
+        "  row        5  missing_start unreadable\n"
+        "  row        7  episode_id repeats an earlier row\n"
+    )
     listing = run("--db", "s.db", "snapshots", cwd=tmp_path)
     assert listing.stdout == (
         "  id  as at                  rows  rejected  file\n   1  2019-07-18 09:30          6         3  june.csv\n"
