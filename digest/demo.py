@@ -145,8 +145,9 @@ FLAW_ROWS = (10, 20, 30, 40)  # rows given a mistake each
 
 def _add_flaws(frame: pd.DataFrame) -> None:
     repeat, backwards, status, gender = FLAW_ROWS
-    frame.loc[repeat, "Episode ID"] = frame.loc[repeat - 1, "Episode ID"]
-    start = pd.Timestamp(frame.loc[backwards, "Missing Start"])
-    frame.loc[backwards, "Missing End"] = (start - pd.Timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
-    frame.loc[status, "Care Status"] = "Foster Care"
-    frame.loc[gender, "Gender"] = "U"
+    ids, starts, ends = frame["Episode ID"].to_numpy(), frame["Missing Start"], frame["Missing End"].to_numpy()
+    ids[repeat] = ids[repeat - 1]
+    ends[backwards] = (pd.Timestamp(str(starts.iloc[backwards])) - pd.Timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    frame["Episode ID"], frame["Missing End"] = ids, ends
+    frame.loc[frame.index == status, "Care Status"] = "Foster Care"
+    frame.loc[frame.index == gender, "Gender"] = "U"
