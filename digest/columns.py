@@ -1,37 +1,20 @@
-"""The columns of the episode extract, as the data contract names them (spec section 1)."""
+"""The columns of the episode extract, as the data contract names them (spec section 1), in contract order."""
 
-REQUIRED_COLUMNS = (
-    "episode_id",
-    "child_id",
-    "missing_start",
-    "gender",
-    "date_of_birth",
-    "ethnicity",
-    "care_status",
+_COLUMNS = (  # (name, required)
+    ("episode_id", True),
+    ("child_id", True),
+    ("missing_start", True),
+    ("missing_end", False),
+    ("gender", True),
+    ("date_of_birth", True),
+    ("ethnicity", True),
+    ("care_status", True),
+    ("other_la", False),
+    ("cse_risk", False),
+    ("placement_distance_miles", False),
+    ("rhi_offered", False),
+    ("rhi_accepted", False),
+    ("rhi_completed", False),
 )
-OPTIONAL_COLUMNS = (
-    "missing_end",
-    "other_la",
-    "cse_risk",
-    "placement_distance_miles",
-    "rhi_offered",
-    "rhi_accepted",
-    "rhi_completed",
-)
-CONTRACT_COLUMNS = (
-    "episode_id",
-    "child_id",
-    "missing_start",
-    "missing_end",
-    "gender",
-    "date_of_birth",
-    "ethnicity",
-    "care_status",
-    "other_la",
-    "cse_risk",
-    "placement_distance_miles",
-    "rhi_offered",
-    "rhi_accepted",
-    "rhi_completed",
-)
-assert set(CONTRACT_COLUMNS) == set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
+CONTRACT_COLUMNS = tuple(name for name, _ in _COLUMNS)
+REQUIRED_COLUMNS = tuple(name for name, required in _COLUMNS if required)

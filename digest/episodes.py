@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from digest.columns import CONTRACT_COLUMNS
 from digest.config import Config
 from digest.timestamps import parse_timestamps
 from digest.vocabulary import normalise, translate_values
@@ -53,23 +54,7 @@ UNRECOGNISED = "unrecognised"
 _DASHES = re.compile("[-\u2013\u2014]")  # hyphen, en dash, em dash
 BLANK_SHOWN_AS = "(blank)"
 
-EPISODE_COLUMNS = (
-    "row",
-    "episode_id",
-    "child_id",
-    "missing_start",
-    "missing_end",
-    "gender",
-    "date_of_birth",
-    "ethnicity",
-    "care_status",
-    "other_la",
-    "cse_risk",
-    "placement_distance_miles",
-    "rhi_offered",
-    "rhi_accepted",
-    "rhi_completed",
-)
+EPISODE_COLUMNS = ("row", *CONTRACT_COLUMNS)
 
 
 @dataclass
@@ -189,20 +174,6 @@ def _empty_part() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=object) for name in (*EPISODE_COLUMNS, "reason")})
 
 
-ODD_COLUMN_ORDER = (
-    "gender",
-    "date_of_birth",
-    "ethnicity",
-    "care_status",
-    "other_la",
-    "cse_risk",
-    "placement_distance_miles",
-    "rhi_offered",
-    "rhi_accepted",
-    "rhi_completed",
-)
-
-
 def _count_odd(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
     """Each unrecognised value with how many kept rows carry it, column by column, most frequent first."""
     if not odd:
@@ -210,7 +181,7 @@ def _count_odd(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
     every = pd.concat(odd, ignore_index=True)
     every = every[every["row"].isin(kept_rows)]
     counted = every.groupby(["column", "value"], sort=False).size().rename("count").reset_index()
-    counted["order"] = counted["column"].map({c: i for i, c in enumerate(ODD_COLUMN_ORDER)})
+    counted["order"] = counted["column"].map({c: i for i, c in enumerate(CONTRACT_COLUMNS)})
     counted = counted.sort_values(["order", "count", "value"], ascending=[True, False, True], kind="stable")
     return counted[["column", "value", "count"]].reset_index(drop=True)
 
