@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from digest.catalogue import STATUSES
 from digest.columns import CONTRACT_COLUMNS
 from digest.config import Config
 from digest.timestamps import parse_timestamps
@@ -39,14 +40,7 @@ REJECTION_REASONS = (
     REJECT_DUPLICATE,
 )
 
-STATUS_KEYS = {
-    "Early Help": "early_help",
-    "CIN": "cin",
-    "CPP": "cpp",
-    "LAC": "lac",
-    "Care Leaver": "care_leaver",
-    "Not a client": "not_a_client",
-}
+STATUS_KEYS = {label: key for key, label in STATUSES}  # canonical care status -> indicator key
 GENDER_KEYS = {"Female": "female", "Male": "male"}
 CSE_KEYS = {"None": "none", "Low": "low", "Medium": "medium", "High": "high"}
 YES_NO_KEYS = {"Yes": "yes", "No": "no", "N/A": "n/a"}

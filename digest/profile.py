@@ -93,8 +93,8 @@ class Profile:
 def available_months(snapshot: SnapshotInfo) -> tuple[int, int]:
     """The first and last month a profile can be made for from this snapshot."""
     last = month_of(snapshot.as_at)
-    first = financial_year_start(parse_month(snapshot.first_month)) if snapshot.first_month else last
-    return first, last
+    first = parse_month(snapshot.first_month) if snapshot.first_month else last
+    return financial_year_start(first), last
 
 
 def load_profile(store: SnapshotStore, config: Config, month: int, snapshot_id: int | None = None) -> Profile:

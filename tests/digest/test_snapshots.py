@@ -158,3 +158,13 @@ def test_changed_rhi_rule_recomputes_stored_figures(
     hours = replace(config, rhi_deadline=parse_deadline_rule("72 hours"))
     assert counts(stored_profile(store, hours, report.snapshot_id), "rhi.completed_in_time")["2019-06"] == 0
     assert counts(stored_profile(store, config, report.snapshot_id), "rhi.completed_in_time")["2019-06"] == 1
+
+
+def test_snapshot_with_no_accepted_episode_still_profiles_its_year(
+    store: SnapshotStore, config: Config, write_extract: WriteExtract
+) -> None:
+    report = ingest_rows(store, config, write_extract([episode(child_id="")]))
+    assert report.rows_accepted == 0
+    profile = stored_profile(store, config, report.snapshot_id, "2019-06")
+    assert counts(profile, "episodes.all") == {"2019-04": 0, "2019-05": 0, "2019-06": 0, "ytd": 0}
+    assert profile.snapshot.rows_rejected == 1
