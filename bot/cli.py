@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from bot.terminal import render_ingest_report, render_rejected_rows, render_snapshot_list
 from digest.config import Config, ConfigError, load_config
@@ -42,31 +44,34 @@ def build_parser() -> argparse.ArgumentParser:
         prog="missing-report",
         description="Children Missing from Home/Care: monthly performance figures from a case-management extract.",
     )
-    parser.add_argument("--config", help="config file (default: $MISSING_REPORT_CONFIG or config/missing-report.toml)")
-    parser.add_argument("--db", help=f"snapshot store (default: ${DB_ENV} or [store] path in the config)")
-    parser.add_argument("--debug", action="store_true", help="show the full traceback of an unexpected error")
+    add_common_options(parser, defaults=True)
+    # The same options after the command name too (`missing-report profile --db x.db ...`);
+    # SUPPRESS keeps a command's parser from overwriting a value given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    add_common_options(common, defaults=False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add_command = functools.partial(commands.add_parser, parents=[common])
 
-    ingest = commands.add_parser("ingest", help="store an extract (CSV or XLSX) as a snapshot")
+    ingest = add_command("ingest", help="store an extract (CSV or XLSX) as a snapshot")
     ingest.add_argument("file", type=Path, help="the episode extract")
     ingest.add_argument("--as-at", required=True, help='when the extract was taken, "YYYY-MM-DD HH:MM"')
     ingest.set_defaults(handler=run_ingest)
 
-    snapshots = commands.add_parser("snapshots", help="list the stored snapshots")
+    snapshots = add_command("snapshots", help="list the stored snapshots")
     snapshots.set_defaults(handler=run_snapshots)
 
-    rejected = commands.add_parser("rejected", help="list a snapshot's rejected rows: spreadsheet row and reason")
+    rejected = add_command("rejected", help="list a snapshot's rejected rows: spreadsheet row and reason")
     rejected.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
     rejected.set_defaults(handler=run_rejected)
 
-    profile = commands.add_parser("profile", help="print a month's performance table")
+    profile = add_command("profile", help="print a month's performance table")
     profile.add_argument("--month", required=True, help="the reporting month, YYYY-MM")
     profile.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
     profile.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table")
     profile.add_argument("--out", type=Path, help="write to this file instead of the terminal (xlsx: required name)")
     profile.set_defaults(handler=run_profile)
 
-    demo_data = commands.add_parser("demo-data", help="write a synthetic extract (no real person) to a CSV file")
+    demo_data = add_command("demo-data", help="write a synthetic extract (no real person) to a CSV file")
     demo_data.add_argument("--out", type=Path, required=True)
     demo_data.add_argument("--as-at", default=DEMO_AS_AT, help='as-at time of the extract, "YYYY-MM-DD HH:MM"')
     demo_data.add_argument("--episodes", type=int, help="how many episodes (default: about 120 a month)")
@@ -74,10 +79,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo_data.add_argument("--seed", type=int, default=2019)
     demo_data.set_defaults(handler=run_demo_data)
 
-    demo = commands.add_parser("demo", help="the main job on bundled demo data: make, ingest and report an extract")
+    demo = add_command("demo", help="the main job on bundled demo data: make, ingest and report an extract")
     demo.add_argument("--dir", type=Path, default=DEMO_DIR, help=f"where the demo extract and store go ({DEMO_DIR})")
     demo.set_defaults(handler=run_demo)
     return parser
+
+
+def add_common_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
+    unset: Any = None if defaults else argparse.SUPPRESS
+    parser.add_argument(
+        "--config", default=unset, help="config file (default: $MISSING_REPORT_CONFIG or config/missing-report.toml)"
+    )
+    parser.add_argument(
+        "--db", default=unset, help=f"snapshot store (default: ${DB_ENV} or [store] path in the config)"
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if defaults else argparse.SUPPRESS,
+        help="show the full traceback of an unexpected error",
+    )
 
 
 def main(argv: Sequence[str] | None = None, out: Printer | None = None) -> int:

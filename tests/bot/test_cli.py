@@ -223,6 +223,13 @@ def test_profile_of_month_outside_the_data(reference_store: Path) -> None:
     )
 
 
+def test_options_after_the_command_name(reference_store: Path) -> None:
+    after = run("profile", "--month", "2019-06", "--db", "store.db", "--format", "json", cwd=reference_store)
+    before = run("--db", "store.db", "profile", "--month", "2019-06", "--format", "json", cwd=reference_store)
+    assert after.returncode == 0
+    assert after.stdout == before.stdout
+
+
 def test_db_from_environment(reference_store: Path) -> None:
     result = run("snapshots", cwd=reference_store, env={"MISSING_REPORT_DB": "store.db"})
     assert "reference.csv" in result.stdout
