@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -18,7 +20,14 @@ LABEL_COLUMN_WIDTH = 70  # characters
 VALUE_COLUMN_WIDTH = 9  # characters
 
 
-def save_workbook(profile: Profile, path: Path) -> None:
+def render_workbook(profile: Profile) -> bytes:
+    """The workbook as bytes, to attach to a message."""
+    buffer = io.BytesIO()
+    save_workbook(profile, buffer)
+    return buffer.getvalue()
+
+
+def save_workbook(profile: Profile, path: Path | IO[bytes]) -> None:
     """Write the table: a count and a percentage column per month and YTD. Rows that are zero
     in every column are hidden (not deleted), so the sheet reads like the report but keeps every figure."""
     book = Workbook()

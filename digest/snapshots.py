@@ -20,65 +20,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from digest.periods import month_key
+from digest.schema import migrations
 
 BUSY_TIMEOUT_SECONDS = 60  # how long a writer waits for another writer before giving up
 INSERT_BATCH_ROWS = 50_000  # episodes converted to SQL values at a time
 
-migrations = Migrations("missing-report")
-
 
 class StoreError(Exception):
     """The store cannot be opened or read; the message says why and what to do."""
-
-
-@migrations()
-def m001_snapshots(db: Database) -> None:
-    db.table("snapshots").create(
-        {
-            "id": int,
-            "as_at": str,
-            "file_name": str,
-            "file_sha256": str,
-            "ingested_at": str,
-            "rows_read": int,
-            "rows_accepted": int,
-            "rows_rejected": int,
-            "first_month": str,
-            "last_month": str,
-            "headers": str,
-            "column_map": str,
-            "ignored_headers": str,
-            "indicators_fingerprint": str,
-        },
-        pk="id",
-    )
-    db.table("snapshots").create_index(["file_sha256", "as_at"], unique=True)
-    db.execute(
-        "CREATE TABLE raw_rows (snapshot_id INTEGER NOT NULL, row INTEGER NOT NULL, cells TEXT NOT NULL, "
-        "PRIMARY KEY (snapshot_id, row)) WITHOUT ROWID"
-    )
-    db.execute(
-        "CREATE TABLE episodes (snapshot_id INTEGER NOT NULL, row INTEGER NOT NULL, episode_id TEXT NOT NULL, "
-        "child_id TEXT NOT NULL, missing_start TEXT NOT NULL, missing_end TEXT, gender TEXT, date_of_birth TEXT, "
-        "ethnicity TEXT, care_status TEXT, other_la TEXT, cse_risk TEXT, placement_distance_miles REAL, "
-        "rhi_offered TEXT, rhi_accepted TEXT, rhi_completed TEXT, PRIMARY KEY (snapshot_id, row)) WITHOUT ROWID"
-    )
-    db.execute(
-        "CREATE TABLE rejected_rows (snapshot_id INTEGER NOT NULL, row INTEGER NOT NULL, "
-        "reason TEXT NOT NULL, PRIMARY KEY (snapshot_id, row)) WITHOUT ROWID"
-    )
-    db.execute(
-        "CREATE TABLE unrecognised_values (snapshot_id INTEGER NOT NULL, column_name TEXT NOT NULL, "
-        "value TEXT NOT NULL, count INTEGER NOT NULL)"
-    )
-    db.execute(
-        "CREATE TABLE indicator_values (snapshot_id INTEGER NOT NULL, scope TEXT NOT NULL, month TEXT NOT NULL, "
-        "key TEXT NOT NULL, count INTEGER, denominator INTEGER, "
-        "PRIMARY KEY (snapshot_id, scope, month, key)) WITHOUT ROWID"
-    )
 
 
 @dataclass(frozen=True)

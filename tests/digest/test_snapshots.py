@@ -12,9 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from digest.config import Config
 from digest.deadlines import parse_deadline_rule
+from digest.schema import migrations
 from digest.snapshots import SnapshotStore, StoreError, open_store
 from tests.conftest import WriteExtract, counts, episode, ingest_rows, numbered, stored_profile
 
@@ -126,9 +128,24 @@ def test_reopening_keeps_data_and_applies_migrations_once(
     store.close()
     again = open_store(tmp_path / "s.db")
     names = [r[0] for r in again.db.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall()]
-    assert names == ["m001_snapshots"]
+    assert names == ["m001_snapshots", "m002_digest_runs"]
     assert len(again.list_snapshots()) == 1
     again.close()
+
+
+def test_newer_version_opens_an_older_store(tmp_path: Path, config: Config, write_extract: WriteExtract) -> None:
+    # A store as the first version left it: only the first migration applied, with a snapshot in it.
+    old = Database(sqlite3.connect(tmp_path / "old.db"))
+    migrations.apply(old, stop_before="m002_digest_runs")
+    assert not old.table("digest_runs").exists()
+    old.close()
+    store = open_store(tmp_path / "old.db")
+    ingest_rows(store, config, write_extract([episode()]))
+    store.close()
+    store = open_store(tmp_path / "old.db")
+    assert store.db.table("digest_runs").exists()
+    assert [s.rows_read for s in store.list_snapshots()] == [1]
+    store.close()
 
 
 def test_store_that_is_not_sqlite_gives_a_clear_error(tmp_path: Path) -> None:
