@@ -10,9 +10,17 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from bot.digest_commands import (
+    SettingError,
+    add_digest_commands,
+    run_digest_command,
+    run_digest_runs_command,
+    run_serve_command,
+)
 from bot.terminal import render_ingest_report, render_rejected_rows, render_snapshot_list
 from digest.config import Config, ConfigError, load_config
 from digest.demo import default_shape, generate_extract
@@ -71,6 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--out", type=Path, help="write to this file instead of the terminal (xlsx: required name)")
     profile.set_defaults(handler=run_profile)
 
+    add_digest_commands(
+        add_command,
+        {
+            "digest": partial(run_digest_command, open_args_store=open_args_store, read_month=read_month),
+            "digest-runs": partial(run_digest_runs_command, open_args_store=open_args_store),
+            "serve": partial(run_serve_command, open_args_store=open_args_store),
+        },
+    )
+
     demo_data = add_command("demo-data", help="write a synthetic extract (no real person) to a CSV file")
     demo_data.add_argument("--out", type=Path, required=True)
     demo_data.add_argument("--as-at", default=DEMO_AS_AT, help='as-at time of the extract, "YYYY-MM-DD HH:MM"')
@@ -112,7 +129,7 @@ def main(argv: Sequence[str] | None = None, out: Printer | None = None) -> int:
     except ExtractRefused as err:
         print(f"missing-report: {err}. Nothing was stored.", file=sys.stderr)
         return EXIT_REFUSED
-    except (UserError, ConfigError, StoreError, ProfileError) as err:
+    except (UserError, ConfigError, StoreError, ProfileError, SettingError) as err:
         print(f"missing-report: {err}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:

@@ -63,13 +63,13 @@ class Digest:
 # (key, label in the headline, noun in a highlight)
 EPISODE_FIGURES = (
     ("episodes.all", "Episodes", "Missing episodes"),
-    ("episodes.lac", "LAC", "LAC episodes"),
-    ("episodes.cse", "at CSE risk", "CSE-risk episodes"),
+    ("episodes.lac", "of which LAC", "LAC episodes"),
+    ("episodes.cse", "of which at CSE risk", "CSE-risk episodes"),
 )
 CHILD_FIGURES = (
     ("children.all", "Children", "Children missing"),
-    ("children.lac", "LAC", "Looked-after children missing"),
-    ("children.cse", "at CSE risk", "Children at CSE risk"),
+    ("children.lac", "of which LAC", "Looked-after children missing"),
+    ("children.cse", "of which at CSE risk", "Children at CSE risk"),
 )
 RHI_FIGURES = (
     ("rhi.offered", "offered a return home interview", "Return home interviews offered"),

@@ -75,8 +75,14 @@ class ClaimedRun:
     def record_post_attempt(self) -> None:
         self.ledger._update(self, post_attempted_at=_now())
 
+    def clear_post_attempt(self) -> None:
+        self.ledger._update(self, post_attempted_at=None)
+
     def record_message(self, ref: str) -> None:
         self.ledger._update(self, message_ref=ref)
+
+    def record_snapshot(self, snapshot_id: int) -> None:
+        self.ledger._update(self, snapshot_id=snapshot_id)
 
     def record_upload(self, name: str) -> None:
         self.uploads_done.add(name)

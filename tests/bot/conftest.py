@@ -1,0 +1,58 @@
+"""Fixtures for the bot: a store holding the reference extract, and the fake Slack Web API."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings, load_settings
+from digest.config import Config
+from digest.ingest import ingest_extract
+from digest.snapshots import SnapshotStore, open_store
+from tests.conftest import write_csv
+from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
+from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
+
+
+@pytest.fixture
+def reference_db(tmp_path: Path, config: Config) -> Path:
+    path = tmp_path / "store.db"
+    store = open_store(path)
+    ingest_extract(store, write_csv(tmp_path / "reference.csv", build_rows(), HEADERS), AS_AT, config)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def reference_store(reference_db: Path) -> Iterator[SnapshotStore]:
+    store = open_store(reference_db)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def slack() -> Iterator[FakeSlack]:
+    fake = FakeSlack().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def settings(config: Config, slack: FakeSlack) -> Settings:
+    return load_settings(
+        config,
+        {"SLACK_BOT_TOKEN": GOOD_TOKEN, "SLACK_API_URL": slack.base_url, "SLACK_DIGEST_CHANNEL": CHANNEL},
+    )
+
+
+@pytest.fixture
+def slack_env(slack: FakeSlack) -> dict[str, str]:
+    """The environment of a `missing-report` process that talks to the fake."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MISSING_REPORT_"))}
+    environment.update(
+        {"SLACK_BOT_TOKEN": GOOD_TOKEN, "SLACK_API_URL": slack.base_url, "SLACK_DIGEST_CHANNEL": CHANNEL}
+    )
+    return environment

@@ -1,0 +1,344 @@
+"""The monthly digest delivered to a fake Slack Web API over real HTTP, exactly once, through faults."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.delivery import run_digest
+from bot.digest_commands import slack_notifier
+from bot.notifiers.slack import SlackNotifier
+from bot.settings import Settings
+from bot.slack_client import build_web_client
+from digest.config import Config
+from digest.ledger import DigestLedger
+from digest.periods import parse_month
+from digest.snapshots import SnapshotStore
+from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack, Fault
+
+JUNE = parse_month("2019-06")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+EXPECTED_TEXT = (
+    "Children missing from home or care: June 2019. 116 missing episodes, of which 74 LAC and 28 at CSE risk; "
+    "53 children, of which 28 LAC and 9 at CSE risk; 77% offered a return home interview; "
+    "84% of those offered, accepted; 69% of those accepted, completed in time; "
+    "0 still missing at the end of the month."
+)
+
+
+def field(text: str) -> dict[str, str]:
+    return {"type": "mrkdwn", "text": text}
+
+
+EXPECTED_BLOCKS = [
+    {"type": "header", "text": {"type": "plain_text", "text": "Children missing from home or care: June 2019"}},
+    {
+        "type": "context",
+        "elements": [
+            field(
+                "Data as at 18/07/2019 00:00, snapshot 1 (reference.csv): 375 rows, 0 rejected, 0 unrecognised values."
+            )
+        ],
+    },
+    {
+        "type": "section",
+        "text": field("*Missing episodes*"),
+        "fields": [
+            field("*116* Episodes\n_down 14 on May-19_"),
+            field("*74* of which LAC\n_down 13 on May-19_"),
+            field("*28* of which at CSE risk\n_up 12 on May-19_"),
+        ],
+    },
+    {
+        "type": "section",
+        "text": field("*Children*"),
+        "fields": [
+            field("*53* Children\n_down 15 on May-19_"),
+            field("*28* of which LAC\n_down 5 on May-19_"),
+            field("*9* of which at CSE risk\n_down 1 on May-19_"),
+        ],
+    },
+    {
+        "type": "section",
+        "text": field("*Return home interviews*"),
+        "fields": [
+            field("*77%* offered a return home interview\n_down 17 points on May-19_"),
+            field("*84%* of those offered, accepted\n_down 11 points on May-19_"),
+            field("*69%* of those accepted, completed in time\n_down 17 points on May-19_"),
+        ],
+    },
+    {"type": "section", "text": field("*0* still missing at the end of the month\n_same as May-19_")},
+    {"type": "divider"},
+    {
+        "type": "section",
+        "text": field(
+            "*Highlights*\n• CSE-risk episodes rose from 16 to 28\n"
+            "• Episodes of children not known to social care rose from 17 to 23\n"
+            "• Children missing fell from 68 to 53"
+        ),
+    },
+    {"type": "context", "elements": [field("Charts and the full table (XLSX) are in the thread.")]},
+]
+
+
+def post(store: SnapshotStore, config: Config, settings: Settings, force: bool = False) -> str:
+    return run_digest(store, config, JUNE, CHANNEL, slack_notifier(settings, CHANNEL), force=force).state
+
+
+def test_digest_message_text_and_blocks(
+    reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    assert post(reference_store, config, settings) == "posted"
+    [message] = slack.messages
+    assert message["channel"] == CHANNEL
+    assert message["text"] == EXPECTED_TEXT
+    assert message["blocks"] == EXPECTED_BLOCKS
+    assert message["metadata"] == {
+        "event_type": "missing_report_digest",
+        "event_payload": {"run": "run-1", "month": "2019-06"},
+    }
+
+
+def test_charts_and_table_uploaded_in_the_thread(
+    reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    post(reference_store, config, settings)
+    [message] = slack.messages
+    assert slack.count("files.completeUploadExternal") == 2  # the month's page, then the year's trends
+    files = list(slack.completed_files())
+    assert [f["filename"] for f in files] == [
+        "days-missing.png",
+        "rhi-in-time.png",
+        "ethnicity.png",
+        "bme.png",
+        "age.png",
+        "gender.png",
+        "case-type.png",
+        "missing-report-2019-06.xlsx",
+        "trend-episodes.png",
+        "trend-children.png",
+        "trend-3plus.png",
+        "trend-rhi.png",
+        "trend-rhi-in-time.png",
+    ]
+    for file in files:
+        assert file["thread_ts"] == message["ts"]
+        assert len(file["content"]) == file["length"]
+        if file["filename"].endswith(".png"):
+            assert file["content"].startswith(PNG_SIGNATURE)
+            assert file["alt_txt"].startswith(("Bar chart, ", "Stacked bar chart, "))
+        else:
+            assert file["content"].startswith(b"PK")  # an XLSX workbook is a zip
+    days = next(f for f in files if f["filename"] == "days-missing.png")
+    assert days["alt_txt"] == (
+        "Bar chart, Number of days missing, Jun-19. Same day: 53 (46%); 1 day: 53 (46%); 2 days: 2 (1.7%); "
+        "3 days: 2 (1.7%); 4 days: 2 (1.7%); 5 days: 0 (0%); 6+ days: 4 (3%); Still missing: 0 (0%)."
+    )
+    comments = [c["initial_comment"] for c in slack.completions]
+    assert comments == ["Missing profile, June 2019, and the full table", "Trends over the financial year"]
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "0"}),
+        Fault(500, "Internal Server Error"),
+        Fault(503, "Service Unavailable"),
+    ],
+)
+def test_transient_error_then_success_posts_once(
+    reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack, fault: Fault
+) -> None:
+    slack.fail_next("chat.postMessage", fault)
+    slack.fail_next("files.getUploadURLExternal", fault)
+    assert post(reference_store, config, settings) == "posted"
+    assert slack.count("chat.postMessage") == 2  # the refused request and its retry
+    assert len(slack.messages) == 1
+    assert slack.count("files.completeUploadExternal") == 2
+
+
+def test_retry_after_is_honoured(
+    reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    slack.fail_next("chat.postMessage", Fault(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}))
+    started = time.monotonic()
+    assert post(reference_store, config, settings) == "posted"
+    assert time.monotonic() - started >= 1
+
+
+def test_bad_token_is_one_clear_error_without_retries(
+    reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    wrong = replace(settings, bot_token="xoxb-revoked")
+    outcome = run_digest(reference_store, config, JUNE, CHANNEL, slack_notifier(wrong, CHANNEL))
+    assert outcome.state == "failed"
+    assert outcome.permanent
+    assert outcome.message == (
+        "June 2019 digest for C0DIGEST: failed, Slack refused the bot token (invalid_auth): set SLACK_BOT_TOKEN "
+        "to the app's bot token (xoxb-...) with the chat:write and files:write scopes"
+    )
+    assert slack.count("chat.postMessage") == 1
+    [run] = DigestLedger(reference_store).list_runs()
+    assert (run.state, run.permanent_error) == ("failed", True)
+
+
+def test_unknown_channel_is_one_clear_error(
+    reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    outcome = run_digest(reference_store, config, JUNE, "C0NOWHERE", slack_notifier(settings, "C0NOWHERE"))
+    assert outcome.message.endswith(
+        "Slack cannot post to channel C0NOWHERE (channel_not_found): set the channel ID (C...) in "
+        "SLACK_DIGEST_CHANNEL or [slack] digest_channel, and invite the bot to that channel"
+    )
+    assert slack.count("chat.postMessage") == 1
+
+
+def test_failure_past_the_deadline_is_recorded_and_resumed(
+    reference_store: SnapshotStore, config: Config, slack: FakeSlack
+) -> None:
+    # Slack keeps failing the uploads for longer than the run may wait: the run fails, the message stays.
+    slack.fail_next("files.getUploadURLExternal", *[Fault(500, "Internal Server Error")] * 50)
+    deadline = time.monotonic() + 1.5
+    notifier = SlackNotifier(build_web_client(GOOD_TOKEN, slack.base_url, deadline), CHANNEL, deadline)
+    outcome = run_digest(reference_store, config, JUNE, CHANNEL, notifier)
+    assert (outcome.state, outcome.permanent) == ("failed", False)
+    [run] = DigestLedger(reference_store).list_runs()
+    assert run.state == "failed"
+    assert run.message_ref is not None
+    assert run.uploads_done == []
+    # The next attempt posts no second message and does the uploads.
+    slack.faults.clear()
+    deadline = time.monotonic() + 30
+    notifier = SlackNotifier(build_web_client(GOOD_TOKEN, slack.base_url, deadline), CHANNEL, deadline)
+    assert run_digest(reference_store, config, JUNE, CHANNEL, notifier).state == "posted"
+    assert len(slack.messages) == 1
+    assert slack.count("files.completeUploadExternal") == 2
+    [run] = DigestLedger(reference_store).list_runs()
+    assert (run.state, run.attempts, run.uploads_done) == ("posted", 2, ["profile", "trends"])
+
+
+def test_posted_month_is_not_posted_again_unless_forced(
+    reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    assert post(reference_store, config, settings) == "posted"
+    assert post(reference_store, config, settings) == "skipped"
+    assert len(slack.messages) == 1
+    assert post(reference_store, config, settings, force=True) == "posted"
+    assert len(slack.messages) == 2
+    assert [(r.state, r.forced) for r in DigestLedger(reference_store).list_runs()] == [
+        ("posted", False),
+        ("posted", True),
+    ]
+
+
+def cli(db: Path, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "--db", str(db), "digest", "--month", "2019-06", "--post", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_crash_between_message_and_upload_resumes_without_a_second_message(
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]
+) -> None:
+    release = slack.hold("files.getUploadURLExternal")
+    first = cli(reference_db, slack_env)
+    assert slack.wait_held("files.getUploadURLExternal")
+    first.kill()  # the process dies after the message, before any upload
+    first.wait()
+    release.set()
+    second = cli(reference_db, slack_env)
+    out, err = second.communicate(timeout=60)
+    assert (second.returncode, out) == (0, "June 2019 digest for C0DIGEST: posted\n"), err
+    assert len(slack.messages) == 1
+    assert slack.count("files.completeUploadExternal") == 2
+
+
+def test_crash_after_slack_posted_but_before_it_was_recorded(
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]
+) -> None:
+    release = slack.hold("chat.postMessage", after_answer=True)
+    first = cli(reference_db, slack_env)
+    assert slack.wait_held("chat.postMessage")
+    first.kill()  # Slack has the message; the process never heard back
+    first.wait()
+    release.set()
+    second = cli(reference_db, slack_env)
+    _, err = second.communicate(timeout=60)
+    assert second.returncode == 0, err
+    assert len(slack.messages) == 1  # found again by its run key, not posted twice
+    assert slack.count("conversations.history") == 1
+    assert {c["thread_ts"] for c in slack.completions} == {slack.messages[0]["ts"]}
+
+
+def test_two_concurrent_runs_post_once(reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]) -> None:
+    release = slack.hold("chat.postMessage")
+    first = cli(reference_db, slack_env)
+    assert slack.wait_held("chat.postMessage")
+    second = cli(reference_db, slack_env)  # starts while the first is posting
+    out, err = second.communicate(timeout=60)
+    assert second.returncode == 0, err
+    assert out.startswith("June 2019 digest for C0DIGEST: not sent, another run (")
+    release.set()
+    out, err = first.communicate(timeout=60)
+    assert (first.returncode, out) == (0, "June 2019 digest for C0DIGEST: posted\n"), err
+    assert len(slack.messages) == 1
+
+
+def test_digest_without_credentials_writes_the_outbox(reference_db: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "--db",
+            str(reference_db),
+            "digest",
+            "--month",
+            "2019-06",
+            "--out",
+            str(tmp_path / "outbox"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    target = tmp_path / "outbox" / "2019-06"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"Wrote {target}: message.json, preview.html, 12 charts (PNG), missing-report-2019-06.xlsx\n"
+        f"Open {target / 'preview.html'} in a browser to see the digest.\n"
+    )
+    message = json.loads((target / "message.json").read_text())
+    assert message == {"text": EXPECTED_TEXT, "blocks": EXPECTED_BLOCKS}
+    assert (target / "days-missing.png").read_bytes().startswith(PNG_SIGNATURE)
+    preview = (target / "preview.html").read_text()
+    assert "<h1>Children missing from home or care: June 2019</h1>" in preview
+    assert preview.count("<img ") == 12
+    assert "<li>CSE-risk episodes rose from 16 to 28</li>" in preview
+
+
+def test_post_without_token_says_how_to_set_it(reference_db: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "digest", "--post", "--channel", "C1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "missing-report: SLACK_BOT_TOKEN is not set: export SLACK_BOT_TOKEN=xoxb-... (the Slack app's bot token), "
+        "or leave out --post to write the outbox instead\n"
+    )

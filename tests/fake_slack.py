@@ -1,0 +1,197 @@
+"""A fake Slack Web API: a real HTTP server on 127.0.0.1 that the real slack-sdk client is pointed at.
+
+It answers the methods the bot uses, checks the bot token, keeps what was posted and uploaded, and
+can be told to fail (429 with Retry-After, 500) or to hold a request until the test lets it go.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+GOOD_TOKEN = "xoxb-test-token"
+CHANNEL = "C0DIGEST"
+
+
+@dataclass
+class Fault:
+    status: int
+    body: dict[str, Any] | str
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+
+class FakeSlack:
+    def __init__(self, channels: tuple[str, ...] = (CHANNEL,)) -> None:
+        self.channels = set(channels)
+        self.calls: list[Call] = []
+        self.messages: list[dict[str, Any]] = []
+        self.uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, alt_txt, bytes
+        self.completions: list[dict[str, Any]] = []
+        self.faults: dict[str, list[Fault]] = {}
+        self.holds: dict[str, threading.Event] = {}
+        self.held: dict[str, threading.Event] = {}
+        self.hold_after: set[str] = set()
+        self.lock = threading.Lock()
+        self._next_file = 0
+        self._next_ts = 0
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:  # keep test output quiet
+                pass
+
+            def do_GET(self) -> None:
+                fake._handle(self, "GET")
+
+            def do_POST(self) -> None:
+                fake._handle(self, "POST")
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.handle_error = lambda request, address: None  # type: ignore[method-assign]  # a killed client
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/api/"
+
+    def start(self) -> FakeSlack:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        for event in self.holds.values():
+            event.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+    def fail_next(self, method: str, *faults: Fault) -> None:
+        self.faults.setdefault(method, []).extend(faults)
+
+    def hold(self, method: str, after_answer: bool = False) -> threading.Event:
+        """Hold requests for method until the returned event is set; wait_held tells when one arrives.
+
+        after_answer: Slack has done what was asked (the message is posted) but the reply is held.
+        """
+        self.holds[method] = threading.Event()
+        self.held[method] = threading.Event()
+        if after_answer:
+            self.hold_after.add(method)
+        return self.holds[method]
+
+    def wait_held(self, method: str, seconds: float = 30) -> bool:
+        return self.held[method].wait(seconds)
+
+    def count(self, method: str) -> int:
+        return sum(1 for call in self.calls if call.method == method)
+
+    def _handle(self, request: BaseHTTPRequestHandler, verb: str) -> None:
+        url = urlparse(request.path)
+        length = int(request.headers.get("Content-Length") or 0)
+        raw = request.rfile.read(length) if length else b""
+        if url.path.startswith("/upload/"):
+            self._reply(request, 200, "OK")
+            with self.lock:
+                self.uploads[url.path.rsplit("/", 1)[1]]["content"] = raw
+            return
+        method = url.path.removeprefix("/api/")
+        params: dict[str, Any] = {k: v[0] for k, v in parse_qs(url.query).items()}
+        if "json" in (request.headers.get("Content-Type") or ""):
+            params.update(json.loads(raw or b"{}"))
+        elif raw:
+            params.update({k: v[0] for k, v in parse_qs(raw.decode()).items()})
+        with self.lock:
+            self.calls.append(Call(method, params))
+            fault = self.faults[method].pop(0) if self.faults.get(method) else None
+        if method in self.holds and method not in self.hold_after:
+            self.held[method].set()
+            self.holds[method].wait()
+        if fault is not None:
+            self._reply(request, fault.status, fault.body, fault.headers)
+            return
+        if request.headers.get("Authorization") != f"Bearer {GOOD_TOKEN}":
+            self._reply(request, 200, {"ok": False, "error": "invalid_auth"})
+            return
+        answer = self._answer(method, params)
+        if method in self.hold_after:
+            self.held[method].set()
+            self.holds[method].wait()
+        self._reply(request, 200, answer)
+
+    def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        with self.lock:
+            if method == "auth.test":
+                return {"ok": True, "user_id": "UBOT", "team_id": "T1", "bot_id": "B1"}
+            if method == "chat.postMessage":
+                if params.get("channel") not in self.channels:
+                    return {"ok": False, "error": "channel_not_found"}
+                self._next_ts += 1
+                ts = f"1563440000.{self._next_ts:06d}"
+                self.messages.append({**params, "ts": ts})
+                return {"ok": True, "channel": params["channel"], "ts": ts, "message": {"ts": ts}}
+            if method == "conversations.history":
+                if params.get("channel") not in self.channels:
+                    return {"ok": False, "error": "channel_not_found"}
+                history = [m for m in reversed(self.messages) if m["channel"] == params["channel"]]
+                return {"ok": True, "messages": history}
+            if method == "files.getUploadURLExternal":
+                self._next_file += 1
+                file_id = f"F{self._next_file:04d}"
+                self.uploads[file_id] = {
+                    "filename": params.get("filename"),
+                    "alt_txt": params.get("alt_txt"),
+                    "length": int(params.get("length", 0)),
+                    "content": None,
+                }
+                port = self.server.server_address[1]
+                return {"ok": True, "upload_url": f"http://127.0.0.1:{port}/upload/{file_id}", "file_id": file_id}
+            if method == "files.completeUploadExternal":
+                files = json.loads(params.get("files", "[]"))
+                if params.get("channel_id") not in self.channels:
+                    return {"ok": False, "error": "channel_not_found"}
+                self.completions.append({**params, "files": files})
+                return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+            return {"ok": False, "error": "unknown_method"}
+
+    @staticmethod
+    def _reply(
+        request: BaseHTTPRequestHandler, status: int, body: dict[str, Any] | str, headers: dict[str, str] | None = None
+    ) -> None:
+        data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
+        request.send_response(status)
+        request.send_header("Content-Type", "text/plain" if isinstance(body, str) else "application/json")
+        request.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            request.send_header(name, value)
+        request.end_headers()
+        request.wfile.write(data)
+
+    def completed_files(self) -> Iterator[dict[str, Any]]:
+        """Each file shared by a completion, with what was uploaded for it."""
+        for completion in self.completions:
+            for entry in completion["files"]:
+                yield {
+                    **self.uploads[entry["id"]],
+                    "title": entry.get("title"),
+                    "thread_ts": completion.get("thread_ts"),
+                }
+
+
+def wait_until(condition: Any, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
