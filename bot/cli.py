@@ -21,12 +21,15 @@ from bot.digest_commands import (
     run_digest_runs_command,
     run_serve_command,
 )
+from bot.notifiers import NoProgress
+from bot.notifiers.outbox import OutboxNotifier
 from bot.terminal import render_ingest_report, render_rejected_rows, render_snapshot_list
 from digest.config import Config, ConfigError, load_config
 from digest.demo import default_shape, generate_extract
+from digest.digests import build_digest
 from digest.extracts import ExtractRefused
 from digest.ingest import ingest_extract
-from digest.periods import month_key, month_of, parse_month
+from digest.periods import month_key, month_name, month_of, parse_month
 from digest.profile import ProfileError, available_months, load_profile
 from digest.report_table import render_csv, render_text_table
 from digest.report_workbook import save_workbook
@@ -96,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo_data.add_argument("--seed", type=int, default=2019)
     demo_data.set_defaults(handler=run_demo_data)
 
-    demo = add_command("demo", help="the main job on bundled demo data: make, ingest and report an extract")
+    demo = add_command(
+        "demo", help="the main job on bundled demo data: make and ingest an extract, print the table, write the digest"
+    )
     demo.add_argument("--dir", type=Path, default=DEMO_DIR, help=f"where the demo extract and store go ({DEMO_DIR})")
     demo.set_defaults(handler=run_demo)
     return parser
@@ -120,7 +125,7 @@ def add_common_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
 
 def main(argv: Sequence[str] | None = None, out: Printer | None = None) -> int:
     """Run one command; returns the exit status."""
-    printer: Printer = out or (lambda text: print(text, end="" if text.endswith("\n") else "\n"))
+    printer: Printer = out or (lambda text: print(text, end="" if text.endswith("\n") else "\n", flush=True))
     args = build_parser().parse_args(argv)
     try:
         config = load_config(args.config)
@@ -252,6 +257,10 @@ def run_demo(args: argparse.Namespace, config: Config, out: Printer) -> int:
         first, _last = available_months(snapshot)
         month = max(first, month_of(as_at) - 1)  # the latest complete month
         out(render_text_table(load_profile(store, config, month, snapshot.id)))
+        outbox = OutboxNotifier(folder / "outbox")
+        digest = build_digest(store, config, month, snapshot.id)
+        outbox.send(digest, NoProgress())
+        out(f"The {month_name(month)} digest, as it would go to Slack: {outbox.target(digest) / 'preview.html'}")
         out(f"Next: missing-report --db {store.path} profile --month {month_key(month)} --format json")
     finally:
         store.close()

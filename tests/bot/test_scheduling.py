@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import select
+import signal
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -135,3 +140,31 @@ def test_permanent_failure_is_not_retried_until_something_changes(
     assert slack.count("chat.postMessage") == 1
     assert job(startup=True).state == "failed"  # type: ignore[union-attr]  # a restart tries once more
     assert slack.count("chat.postMessage") == 2
+
+
+def test_serve_starts_reports_its_schedule_and_stops_on_sigterm(reference_db: Path, tmp_path: Path) -> None:
+    environment = {"PATH": "/usr/bin:/bin"}  # no Slack token: digests go to the outbox
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "serve"],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], 30)
+    if not ready:
+        process.kill()
+        raise AssertionError("serve printed nothing in 30 s")
+    first = process.stdout.readline()
+    assert first == (
+        "Serving: the previous month's digest goes to the outbox folder outbox (SLACK_BOT_TOKEN is not set) "
+        "on day 10 at 09:00 Europe/London; a digest not yet posted is tried every 15 minutes. Ctrl-C stops.\n"
+    )
+    time.sleep(1)  # let the catch-up job run once
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert out == "Stopped.\n"
+    assert "Traceback" not in err

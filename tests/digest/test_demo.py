@@ -64,6 +64,9 @@ def test_demo_command_runs_the_main_job(tmp_path: Path) -> None:
     assert lines[1] == "Ingested missing-episodes-demo.csv as snapshot 1, as at 18/07/2019 09:00"
     assert "Reporting month: June 2019" in lines
     assert any(line.startswith("1.1    Number of Missing Episodes - all") for line in lines)
+    preview = tmp_path / "demo" / "outbox" / "2019-06" / "preview.html"
+    assert f"The June 2019 digest, as it would go to Slack: {preview}" in lines
+    assert "<h1>Children missing from home or care: June 2019</h1>" in preview.read_text()
     # Run again: the same extract is recognised, nothing is stored twice.
     again = subprocess.run(
         [sys.executable, "-m", "bot.cli", "demo", "--dir", str(tmp_path / "demo")],
