@@ -21,7 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.slack_blocks import render_digest_message  # noqa: E402
 from digest.config import load_config  # noqa: E402
+from digest.digests import build_digest  # noqa: E402
 from digest.periods import financial_year_start, month_key, month_of  # noqa: E402
 from digest.profile import load_profile  # noqa: E402
 from digest.snapshots import open_store  # noqa: E402
@@ -30,6 +32,7 @@ AS_AT = "2019-07-18 09:00"
 INGEST_TARGET_SECONDS = 30
 INGEST_TARGET_MB = 1500
 PROFILE_TARGET_SECONDS = 0.2
+DIGEST_TARGET_SECONDS = 5
 FLOOR_MULTIPLE_AIM = 2
 
 
@@ -92,6 +95,12 @@ def main() -> None:
             started = time.perf_counter()
             load_profile(store, config, month)
             timings.append(time.perf_counter() - started)
+        digest_seconds = []
+        for _ in range(3):
+            started = time.perf_counter()
+            message = render_digest_message(build_digest(store, config, last - 1))
+            message.block_dicts()
+            digest_seconds.append(time.perf_counter() - started)
         store.close()
         cli_started = time.perf_counter()
         run_cli("--db", str(store_path), "profile", "--month", month_key(last - 1), "--format", "json")
@@ -108,6 +117,7 @@ def main() -> None:
         print(f"{'profile of one month, median seconds':<44}{statistics.median(timings):>12.4f}")
         print(f"{'profile of one month, slowest seconds':<44}{max(timings):>12.4f}{PROFILE_TARGET_SECONDS:>12}")
         print(f"  ({len(timings)} profiles of {len(months)} months, from {month_key(months[0])} to {month_key(last)})")
+        print(f"{'digest build, seconds':<44}{min(digest_seconds):>12.2f}{DIGEST_TARGET_SECONDS:>12}")
         print(f"{'profile command, whole process, seconds':<44}{cli_seconds:>12.2f}")
         print("  (the process includes starting Python and importing pandas)")
     finally:
