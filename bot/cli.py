@@ -17,6 +17,7 @@ from typing import Any
 from bot.digest_commands import (
     SettingError,
     add_digest_commands,
+    run_ask_command,
     run_digest_command,
     run_digest_runs_command,
     run_serve_command,
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
             "digest": partial(run_digest_command, open_args_store=open_args_store, read_month=read_month),
             "digest-runs": partial(run_digest_runs_command, open_args_store=open_args_store),
             "serve": partial(run_serve_command, open_args_store=open_args_store),
+            "ask": partial(run_ask_command, open_args_store=open_args_store),
         },
     )
 

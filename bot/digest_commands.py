@@ -10,17 +10,22 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from types import FrameType
 
+from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk import WebClient
 
 from bot.delivery import FAILED, run_digest
+from bot.http_server import EVENTS_PATH, create_http_server
 from bot.notifiers import NoProgress, Notifier
 from bot.notifiers.outbox import OutboxNotifier
 from bot.notifiers.slack import SlackNotifier
 from bot.scheduling import DueDigestJob, add_digest_jobs
 from bot.settings import BOT_TOKEN_ENV, DIGEST_CHANNEL_ENV, Settings, load_settings
+from bot.slack_app import Access, LookupService, build_app
 from bot.slack_client import build_web_client
+from digest.answers import ANSWERED
 from digest.config import Config
 from digest.digests import build_digest
 from digest.ledger import DigestLedger
@@ -28,6 +33,7 @@ from digest.periods import month_of
 from digest.snapshots import SnapshotStore
 
 OUTBOX_CHANNEL = "outbox"  # the ledger's name for "written to the outbox folder"
+TERMINAL = "terminal"  # the audit's user and channel for `missing-report ask`
 
 Printer = Callable[[str], None]
 AddCommand = Callable[..., argparse.ArgumentParser]
@@ -50,8 +56,12 @@ def add_digest_commands(add_command: AddCommand, handlers: dict[str, Callable[..
     digest.set_defaults(handler=handlers["digest"])
     runs = add_command("digest-runs", help="list the digest runs: month, channel, state, times, error")
     runs.set_defaults(handler=handlers["digest-runs"])
-    serve = add_command("serve", help="run the scheduler: post each month's digest when it falls due")
+    serve = add_command("serve", help="post each month's digest when due, and answer the slash command")
+    serve.add_argument("--port", type=int, help="HTTP port for Slack's requests (default: [slash] port)")
     serve.set_defaults(handler=handlers["serve"])
+    ask = add_command("ask", help='answer a question as the slash command does: ask "LAC episodes June"')
+    ask.add_argument("question", nargs="*", help="the question, in any words; nothing or help lists what to ask")
+    ask.set_defaults(handler=handlers["ask"])
 
 
 def slack_notifier(settings: Settings, channel: str) -> SlackNotifier:
@@ -133,20 +143,68 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer, op
     open_store_now = partial(open_args_store, args, config)
     open_store_now().close()  # a store that cannot be opened stops serve now, with its message
     job = DueDigestJob(open_store_now, config, settings.schedule, channel, make_notifier)
-    scheduler = BlockingScheduler(timezone=settings.schedule.timezone)
-    add_digest_jobs(scheduler, job)
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        scheduler.shutdown(wait=False)
-
-    signal.signal(signal.SIGTERM, stop)
     schedule = settings.schedule
     out(
         f"Serving: the previous month's digest goes to {where} on day {schedule.day} at "
         f"{schedule.hour:02d}:{schedule.minute:02d} {schedule.timezone}; a digest not yet posted is tried "
         f"every {schedule.retry_every_minutes} minutes. Ctrl-C stops."
     )
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is the ordinary way to stop
-        scheduler.start()
+    if not (settings.signing_secret or settings.app_token):
+        scheduler = BlockingScheduler(timezone=schedule.timezone)
+        add_digest_jobs(scheduler, job)
+        signal.signal(signal.SIGTERM, lambda signum, frame: scheduler.shutdown(wait=False))
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is the ordinary way to stop
+            scheduler.start()
+        out("Stopped.")
+        return 0
+    return serve_with_slash_commands(args, config, settings, job, out, open_store_now)
+
+
+def serve_with_slash_commands(
+    args: argparse.Namespace,
+    config: Config,
+    settings: Settings,
+    job: DueDigestJob,
+    out: Printer,
+    open_store_now: Callable[[], SnapshotStore],
+) -> int:
+    """The scheduler in the background, and the slash command over HTTP (or Socket Mode) in front."""
+    if not settings.bot_token:
+        raise SettingError(f"answering {settings.slash.command} needs {BOT_TOKEN_ENV} as well: set it to the bot token")
+    access = Access(settings.slash.allowed_channels, settings.slash.allowed_users)
+    service = LookupService(open_store_now, config, access)
+    client = WebClient(token=settings.bot_token, base_url=settings.api_url)
+    app = build_app(service, settings.slash.command, settings.signing_secret or "", client)
+    scheduler = BackgroundScheduler(timezone=settings.schedule.timezone)
+    add_digest_jobs(scheduler, job)
+    scheduler.start()
+    try:
+        if settings.app_token:
+            out(f"Answering {settings.slash.command} over Socket Mode.")
+            SocketModeHandler(app, settings.app_token).start()  # type: ignore[no-untyped-call]
+        else:
+            server = create_http_server(app, args.port or settings.slash.port, on_rejected=service.record_rejected)
+            signal.signal(signal.SIGTERM, _interrupt)
+            out(f"Answering {settings.slash.command} at http://0.0.0.0:{server.effective_port}{EVENTS_PATH}.")
+            try:
+                with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, or SIGTERM from a service manager
+                    server.run()
+            finally:
+                server.close()
+    finally:
+        scheduler.shutdown(wait=False)
     out("Stopped.")
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM stops the server the way Ctrl-C does: its loop cannot be closed from a signal handler."""
+    raise KeyboardInterrupt
+
+
+def run_ask_command(args: argparse.Namespace, config: Config, out: Printer, open_args_store: OpenStore) -> int:
+    """The slash command's answer in a terminal (audited as user and channel "terminal")."""
+    service = LookupService(partial(open_args_store, args, config), config)
+    answer = service.ask(TERMINAL, TERMINAL, " ".join(args.question))
+    out(answer.plain_text())
+    return 0 if answer.outcome == ANSWERED else 1

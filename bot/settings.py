@@ -19,6 +19,8 @@ from digest.config import Config, ConfigError
 BOT_TOKEN_ENV = "SLACK_BOT_TOKEN"  # noqa: S105 (the variable's name, not a token)
 API_URL_ENV = "SLACK_API_URL"
 DIGEST_CHANNEL_ENV = "SLACK_DIGEST_CHANNEL"
+SIGNING_SECRET_ENV = "SLACK_SIGNING_SECRET"  # noqa: S105 (the variable's name)
+APP_TOKEN_ENV = "SLACK_APP_TOKEN"  # noqa: S105 (the variable's name)
 LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in every month
 
 
@@ -32,6 +34,14 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class SlashSettings:
+    command: str
+    allowed_channels: frozenset[str]
+    allowed_users: frozenset[str]
+    port: int
+
+
+@dataclass(frozen=True)
 class Settings:
     bot_token: str | None
     api_url: str
@@ -39,6 +49,9 @@ class Settings:
     schedule: Schedule
     deadline_seconds: int
     outbox: Path
+    signing_secret: str | None = None
+    app_token: str | None = None
+    slash: SlashSettings = SlashSettings("/missing", frozenset(), frozenset(), 3000)
 
 
 def _int(section: Mapping[str, Any], key: str, default: int, low: int, high: int, where: str) -> int:
@@ -77,10 +90,34 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
     if not api_url.startswith(("http://", "https://")):
         raise ConfigError(f"the Slack API URL {api_url!r} must start with https:// ({API_URL_ENV} or [slack] api_url)")
     return Settings(
+        signing_secret=env.get(SIGNING_SECRET_ENV) or None,
+        app_token=env.get(APP_TOKEN_ENV) or None,
+        slash=_slash(config),
         bot_token=env.get(BOT_TOKEN_ENV) or None,
         api_url=api_url if api_url.endswith("/") else api_url + "/",
         digest_channel=env.get(DIGEST_CHANNEL_ENV) or str(slack.get("digest_channel") or "") or None,
         schedule=schedule,
         deadline_seconds=_int(digest, "deadline_seconds", 300, 5, 3600, where),
         outbox=Path(str(digest.get("outbox", "outbox"))),
+    )
+
+
+def _ids(section: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    value = section.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f'{where} {key} must be a list of IDs in quotes, like ["C0123456789"]')
+    return frozenset(value)
+
+
+def _slash(config: Config) -> SlashSettings:
+    slash = _section(config, "slash")
+    where = f"config file {config.source}: [slash]"
+    command = slash.get("command", "/missing")
+    if not isinstance(command, str) or not command.startswith("/") or " " in command:
+        raise ConfigError(f'{where} command = {command!r} must be a slash command like "/missing"')
+    return SlashSettings(
+        command=command,
+        allowed_channels=_ids(slash, "allowed_channels", where),
+        allowed_users=_ids(slash, "allowed_users", where),
+        port=_int(slash, "port", 3000, 1, 65535, where),
     )

@@ -70,3 +70,13 @@ def m002_digest_runs(db: Database) -> None:
         "finished_at TEXT, error TEXT, permanent_error INTEGER NOT NULL DEFAULT 0)"
     )
     db.execute("CREATE INDEX digest_runs_month_channel ON digest_runs (month, channel, id)")
+
+
+@migrations()
+def m003_lookups(db: Database) -> None:
+    """The audit of slash-command lookups: who asked what, where, when, and what came of it."""
+    db.execute(
+        "CREATE TABLE lookups (id INTEGER PRIMARY KEY, asked_at TEXT NOT NULL, user_id TEXT NOT NULL, "
+        "channel_id TEXT NOT NULL, question TEXT NOT NULL, outcome TEXT NOT NULL, snapshot_id INTEGER, "
+        "milliseconds INTEGER)"
+    )

@@ -233,3 +233,17 @@ def test_options_after_the_command_name(reference_store: Path) -> None:
 def test_db_from_environment(reference_store: Path) -> None:
     result = run("snapshots", cwd=reference_store, env={"MISSING_REPORT_DB": "store.db"})
     assert "reference.csv" in result.stdout
+
+
+def test_ask_prints_the_slash_command_answer(reference_store: Path) -> None:
+    result = run("--db", "store.db", "ask", "LAC", "episodes", "June", cwd=reference_store)
+    assert (result.returncode, result.stdout) == (
+        0,
+        "LAC episodes, June 2019\n74\nMay 2019: 87\nYear to date 2019/20: 236\n"
+        "Data as at 18/07/2019 00:00 (snapshot 1).\n",
+    )
+    wrong = run("--db", "store.db", "ask", "banana", cwd=reference_store)
+    assert wrong.returncode == 1
+    assert wrong.stdout.startswith('Sorry, I could not answer that.\nI did not understand "banana".')
+    listing = run("--db", "store.db", "ask", cwd=reference_store)
+    assert listing.stdout.startswith("Ask about a figure and a period, in any order:")

@@ -1,0 +1,269 @@
+"""/missing over real HTTP: signed requests, as Slack sends them, to the Bolt app served by waitress."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from slack_sdk import WebClient
+from slack_sdk.signature import SignatureVerifier
+
+from bot.http_server import EVENTS_PATH, create_http_server
+from bot.slack_app import REFUSAL, Access, LookupService, build_app
+from digest.audit import load_lookups
+from digest.config import Config
+from digest.snapshots import open_store
+from tests.fake_slack import GOOD_TOKEN, FakeSlack
+
+SECRET = "test-signing-secret"
+
+
+@dataclass
+class Running:
+    url: str
+    db: Path
+
+
+def start(db: Path, config: Config, slack: FakeSlack, access: Access) -> tuple[Any, LookupService]:
+    service = LookupService(partial(open_store, db), config, access, today=lambda: dt.date(2019, 7, 20))
+    app = build_app(service, "/missing", SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
+    server = create_http_server(app, 0, "127.0.0.1", on_rejected=service.record_rejected)
+    threading.Thread(target=server.run, daemon=True).start()
+    return server, service
+
+
+@pytest.fixture
+def running(reference_db: Path, config: Config, slack: FakeSlack) -> Iterator[Running]:
+    server, _ = start(reference_db, config, slack, Access(users=frozenset(), channels=frozenset()))
+    yield Running(f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}", reference_db)
+    server.close()
+
+
+def ask(
+    url: str,
+    text: str,
+    user: str = "U0ANALYST",
+    channel: str = "C0PERF",
+    *,
+    timestamp: int | None = None,
+    secret: str = SECRET,
+) -> tuple[int, dict[str, Any]]:
+    body = urlencode(
+        {
+            "token": "legacy",
+            "team_id": "T1",
+            "team_domain": "council",
+            "channel_id": channel,
+            "channel_name": "perf",
+            "user_id": user,
+            "user_name": "analyst",
+            "command": "/missing",
+            "text": text,
+            "api_app_id": "A1",
+            "response_url": "http://127.0.0.1:9/commands/1",
+            "trigger_id": "1.2.3",
+        }
+    )
+    stamp = str(timestamp if timestamp is not None else int(time.time()))
+    signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
+    request = urllib.request.Request(
+        url,
+        data=body.encode(),
+        method="POST",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": signature,
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        return error.code, {}
+
+
+PHRASINGS = [
+    ("LAC episodes June", "LAC episodes, June 2019\n74\nMay 2019: 87\nYear to date 2019/20: 236"),
+    ("june lac episodes", "LAC episodes, June 2019\n74\nMay 2019: 87\nYear to date 2019/20: 236"),
+    ("CLA epsiodes Jun-19", "LAC episodes, June 2019\n74\nMay 2019: 87\nYear to date 2019/20: 236"),
+    ("children in june 2019", "Children missing, June 2019\n53\nMay 2019: 68\nYear to date 2019/20: 104"),
+    # Distinct over April and May: 36 looked-after children and 49 others, by the fixture's design.
+    ("kids 2019-05", "Children missing, May 2019\n68\nApril 2019: 57\nYear to date 2019/20: 85"),
+    (
+        "repeat LAC last month",
+        "Looked-after children with 3 or more LAC episodes, June 2019\n7\nMay 2019: 7\nYear to date 2019/20: 14",
+    ),
+    ("CSE episodes", "Episodes at CSE risk (medium/high), June 2019\n28\nMay 2019: 16\nYear to date 2019/20: 61"),
+    (
+        "young people YTD",
+        "Children missing, 2019/20 year to date (Apr-19 to Jul-19, Jul-19 to 18/07/2019 00:00)\n"
+        "104\nBy month: Apr-19 57 · May-19 68 · Jun-19 53 · Jul-19 0",
+    ),
+    (
+        "rhi offered may",
+        "Return home interviews offered, May 2019\n115 (94% of 122 episodes with an offer recorded)\n"
+        "April 2019: 98 (84% of 117 episodes with an offer recorded)\n"
+        "Year to date 2019/20: 213 (89% of 239 episodes with an offer recorded)",
+    ),
+    (
+        "rhi in time june",
+        "Return home interviews completed in time, June 2019\n49 (69% of 71 accepted)\n"
+        "May 2019: 94 (86% of 109 accepted)\nYear to date 2019/20: 208 (76% of 273 accepted)",
+    ),
+    ("still missing april", "Still missing at the end of the month, April 2019\n2 (1.6% of 129 episodes)"),
+    (
+        "other LA june",
+        "Episodes of children from another local authority, June 2019\n15 (13% of 116 episodes)\n"
+        "May 2019: 6 (5% of 130 episodes)\nYear to date 2019/20: 33 (9% of 375 episodes)",
+    ),
+    (
+        "gender june",
+        "Gender, June 2019\nRows that are zero throughout are left out.\n"
+        "        Jun-19  YTD 2019/20\nFemale  63 54%      172 46%\nMale    53 46%      203 54%",
+    ),
+]
+FOOTER = "\nData as at 18/07/2019 00:00 (snapshot 1)."
+
+
+@pytest.mark.parametrize(("question", "answer"), PHRASINGS)
+def test_answers_over_http(running: Running, question: str, answer: str) -> None:
+    status, reply = ask(running.url, question)
+    assert status == 200
+    assert reply["response_type"] == "ephemeral"
+    assert reply["text"] == answer + FOOTER
+    assert reply["blocks"][-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": FOOTER.strip()}]}
+
+
+def test_answer_blocks(running: Running) -> None:
+    _, reply = ask(running.url, "LAC episodes June")
+    assert reply["blocks"][0] == {
+        "type": "section",
+        "text": {"type": "mrkdwn", "text": "*LAC episodes, June 2019*\n*74*\nMay 2019: 87\nYear to date 2019/20: 236"},
+    }
+
+
+def test_share_shows_the_answer_to_the_channel(running: Running) -> None:
+    _, reply = ask(running.url, "share children june")
+    assert reply["response_type"] == "in_channel"
+
+
+def test_not_understood_gets_did_you_mean(running: Running) -> None:
+    status, reply = ask(running.url, "episodes jly")
+    assert status == 200
+    assert reply["text"].splitlines()[:2] == [
+        "Sorry, I could not answer that.",
+        'I did not understand "jly". Did you mean "july"?',
+    ]
+    assert "Traceback" not in reply["text"]
+
+
+def test_month_without_data_names_the_months_there_are(running: Running) -> None:
+    _, reply = ask(running.url, "episodes september 2019")
+    assert reply["text"] == (
+        "There are no figures for September 2019 in the latest snapshot.\n"
+        "Months with data: April 2019 to July 2019." + FOOTER
+    )
+
+
+def test_help_lists_what_can_be_asked(running: Running) -> None:
+    _, reply = ask(running.url, "help")
+    assert reply["text"].startswith("Ask about a figure and a period, in any order:\nFigures: episodes, children")
+    assert "Examples: LAC episodes June" in reply["text"]
+
+
+def test_bad_signature_and_stale_timestamp_get_401(running: Running) -> None:
+    assert ask(running.url, "episodes", secret="not-the-secret")[0] == 401
+    assert ask(running.url, "episodes", timestamp=int(time.time()) - 600)[0] == 401
+    store = open_store(running.db)
+    assert [(x.user_id, x.outcome) for x in load_lookups(store)] == [
+        ("U0ANALYST", "rejected (signature)"),
+        ("U0ANALYST", "rejected (signature)"),
+    ]
+    store.close()
+
+
+def test_access_list_refuses_others_politely(reference_db: Path, config: Config, slack: FakeSlack) -> None:
+    server, _ = start(reference_db, config, slack, Access(channels=frozenset({"C0PERF"}), users=frozenset({"U0HEAD"})))
+    url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
+    try:
+        assert ask(url, "episodes", user="U0STRANGER", channel="C0RANDOM")[1]["text"] == REFUSAL
+        assert ask(url, "episodes", user="U0STRANGER", channel="C0PERF")[1]["text"].startswith("Missing episodes")
+        assert ask(url, "episodes", user="U0HEAD", channel="D0DM")[1]["text"].startswith("Missing episodes")
+    finally:
+        server.close()
+    store = open_store(reference_db)
+    assert [(x.user_id, x.channel_id, x.question, x.outcome) for x in load_lookups(store)] == [
+        ("U0STRANGER", "C0RANDOM", "episodes", "refused"),
+        ("U0STRANGER", "C0PERF", "episodes", "answered"),
+        ("U0HEAD", "D0DM", "episodes", "answered"),
+    ]
+    store.close()
+
+
+def test_every_request_leaves_an_audit_row(running: Running) -> None:
+    for question in ("LAC episodes June", "banana", "episodes september 2019", "help"):
+        ask(running.url, question)
+    store = open_store(running.db)
+    lookups = load_lookups(store)
+    store.close()
+    assert [(x.question, x.outcome, x.snapshot_id) for x in lookups] == [
+        ("LAC episodes June", "answered", 1),
+        ("banana", "not understood", None),
+        ("episodes september 2019", "no data", 1),
+        ("help", "answered", None),
+    ]
+    assert all(x.user_id == "U0ANALYST" and x.channel_id == "C0PERF" for x in lookups)
+    assert all(0 <= x.milliseconds < 3000 for x in lookups)
+
+
+def read_line(process: subprocess.Popen[str], seconds: float = 30) -> str:
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], seconds)
+    if not ready:
+        process.kill()
+        raise AssertionError("the server printed nothing")
+    return process.stdout.readline()
+
+
+def test_serve_answers_over_http_beside_the_scheduler(
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+) -> None:
+    environment = {**slack_env, "SLACK_SIGNING_SECRET": SECRET}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "serve", "--port", "0"],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert read_line(process).startswith("Serving: the previous month's digest goes to Slack channel C0DIGEST")
+        answering = read_line(process)
+        port = int(answering.rsplit(":", 1)[1].split("/")[0])
+        assert answering == f"Answering /missing at http://0.0.0.0:{port}/slack/events.\n"
+        status, reply = ask(f"http://127.0.0.1:{port}{EVENTS_PATH}", "LAC episodes June")
+        assert status == 200
+        assert reply["text"].startswith("LAC episodes, June 2019\n74\n")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert out == "Stopped.\n"
+    assert slack.count("auth.test") == 1  # Bolt checked the token at start
