@@ -15,23 +15,34 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
+from functools import partial
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from slack_sdk import WebClient  # noqa: E402
+from slack_sdk.signature import SignatureVerifier  # noqa: E402
+
+from bot.http_server import EVENTS_PATH, create_http_server  # noqa: E402
+from bot.slack_app import LookupService, build_app  # noqa: E402
 from bot.slack_blocks import render_digest_message  # noqa: E402
-from digest.config import load_config  # noqa: E402
+from digest.config import Config, load_config  # noqa: E402
 from digest.digests import build_digest  # noqa: E402
 from digest.periods import financial_year_start, month_key, month_of  # noqa: E402
 from digest.profile import load_profile  # noqa: E402
 from digest.snapshots import open_store  # noqa: E402
+from tests.fake_slack import GOOD_TOKEN, FakeSlack  # noqa: E402
 
 AS_AT = "2019-07-18 09:00"
 INGEST_TARGET_SECONDS = 30
 INGEST_TARGET_MB = 1500
 PROFILE_TARGET_SECONDS = 0.2
+LOOKUP_P95_TARGET_MS = 50
 DIGEST_TARGET_SECONDS = 5
 FLOOR_MULTIPLE_AIM = 2
 
@@ -95,6 +106,7 @@ def main() -> None:
             started = time.perf_counter()
             load_profile(store, config, month)
             timings.append(time.perf_counter() - started)
+        latencies = measure_lookups(store_path, config)
         digest_seconds = []
         for _ in range(3):
             started = time.perf_counter()
@@ -118,11 +130,70 @@ def main() -> None:
         print(f"{'profile of one month, slowest seconds':<44}{max(timings):>12.4f}{PROFILE_TARGET_SECONDS:>12}")
         print(f"  ({len(timings)} profiles of {len(months)} months, from {month_key(months[0])} to {month_key(last)})")
         print(f"{'digest build, seconds':<44}{min(digest_seconds):>12.2f}{DIGEST_TARGET_SECONDS:>12}")
+        for name, share in (("p50", 0.50), ("p95", 0.95), ("p99", 0.99)):
+            target = f"{LOOKUP_P95_TARGET_MS:>12}" if name == "p95" else ""
+            print(f"{f'/missing over HTTP, {name} ms':<44}{percentile(latencies, share):>12.1f}{target}")
+        print(f"  ({len(latencies)} signed requests, {len(LOOKUP_QUESTIONS)} kinds of question)")
         print(f"{'profile command, whole process, seconds':<44}{cli_seconds:>12.2f}")
         print("  (the process includes starting Python and importing pandas)")
     finally:
         if args.dir is None:
             shutil.rmtree(work, ignore_errors=True)
+
+
+LOOKUP_QUESTIONS = (
+    "LAC episodes June",
+    "children ytd",
+    "repeat LAC last month",
+    "ethnicity",
+    "rhi in time may",
+    "still missing",
+    "profile",
+    "trend LAC episodes",
+    "age this year",
+    "epsiodes jly",
+)
+LOOKUP_ROUNDS = 30
+SIGNING_SECRET = "bench-secret"
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure_lookups(store_path: Path, config: Config) -> list[float]:
+    """Milliseconds per signed /missing request to the app served by waitress on loopback."""
+    service = LookupService(partial(open_store, store_path), config)
+    slack = FakeSlack().start()  # answers Bolt's auth.test on loopback; nothing leaves the machine
+    app = build_app(service, "/missing", SIGNING_SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
+    server = create_http_server(app, 0, "127.0.0.1")
+    threading.Thread(target=server.run, daemon=True).start()
+    url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
+    verifier = SignatureVerifier(SIGNING_SECRET)
+    latencies = []
+    try:
+        for question in LOOKUP_QUESTIONS * LOOKUP_ROUNDS:
+            body = urlencode({"command": "/missing", "text": question, "user_id": "UBENCH", "channel_id": "CBENCH"})
+            stamp = str(int(time.time()))
+            request = urllib.request.Request(
+                url,
+                data=body.encode(),
+                method="POST",
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "X-Slack-Request-Timestamp": stamp,
+                    "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body),
+                },
+            )
+            started = time.perf_counter()
+            with urllib.request.urlopen(request, timeout=10) as response:
+                response.read()
+            latencies.append((time.perf_counter() - started) * 1000)
+    finally:
+        server.close()
+        slack.stop()
+    return latencies
 
 
 def measure_floor(extract: Path, target: Path) -> float | None:
