@@ -24,7 +24,10 @@ from bot.digest_commands import (
 )
 from bot.notifiers import NoProgress
 from bot.notifiers.outbox import OutboxNotifier
-from bot.terminal import render_ingest_report, render_rejected_rows, render_snapshot_list
+from bot.settings import load_settings
+from bot.terminal import render_alert_list, render_ingest_report, render_rejected_rows, render_snapshot_list
+from bot.watch import OUTBOX_ALERTS, alert_after_snapshot, alert_sender
+from digest.alerts import list_alerts
 from digest.config import Config, ConfigError, load_config
 from digest.demo import default_shape, generate_extract
 from digest.digests import build_digest
@@ -68,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("file", type=Path, help="the episode extract")
     ingest.add_argument("--as-at", required=True, help='when the extract was taken, "YYYY-MM-DD HH:MM"')
     ingest.set_defaults(handler=run_ingest)
+
+    alerts = add_command("alerts", help="list past alerts: time, snapshot, kind, still missing before and after")
+    alerts.set_defaults(handler=run_alerts)
 
     snapshots = add_command("snapshots", help="list the stored snapshots")
     snapshots.set_defaults(handler=run_snapshots)
@@ -177,12 +183,27 @@ def read_month(text: str) -> int:
 
 def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     as_at = read_as_at(args.as_at)
+    settings = load_settings(config)
     store = open_args_store(args, config)
     try:
         report = ingest_extract(store, args.file, as_at, config)
+        out(render_ingest_report(report))
+        if not report.duplicate:
+            sender = alert_sender(settings, out)
+            for alert in alert_after_snapshot(store, report.snapshot_id, settings, sender):
+                if sender.channel != OUTBOX_ALERTS:
+                    out(f"Alert sent to {sender.where}: {alert.text}")
     finally:
         store.close()
-    out(render_ingest_report(report))
+    return EXIT_OK
+
+
+def run_alerts(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    store = open_args_store(args, config)
+    try:
+        out(render_alert_list(list_alerts(store)))
+    finally:
+        store.close()
     return EXIT_OK
 
 

@@ -21,10 +21,11 @@ from bot.http_server import EVENTS_PATH, create_http_server
 from bot.notifiers import NoProgress, Notifier
 from bot.notifiers.outbox import OutboxNotifier
 from bot.notifiers.slack import SlackNotifier
-from bot.scheduling import DueDigestJob, add_digest_jobs
+from bot.scheduling import DueDigestJob, add_digest_jobs, add_inbox_job
 from bot.settings import BOT_TOKEN_ENV, DIGEST_CHANNEL_ENV, Settings, load_settings
 from bot.slack_app import Access, LookupService, build_app
 from bot.slack_client import build_web_client
+from bot.watch import InboxJob, alert_sender
 from digest.answers import ANSWERED
 from digest.config import Config
 from digest.digests import build_digest
@@ -143,28 +144,35 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer, op
     open_store_now = partial(open_args_store, args, config)
     open_store_now().close()  # a store that cannot be opened stops serve now, with its message
     job = DueDigestJob(open_store_now, config, settings.schedule, channel, make_notifier)
+    sender = alert_sender(settings, out)
+    inbox_job = InboxJob(open_store_now, config, settings, sender)
     schedule = settings.schedule
     out(
         f"Serving: the previous month's digest goes to {where} on day {schedule.day} at "
         f"{schedule.hour:02d}:{schedule.minute:02d} {schedule.timezone}; a digest not yet posted is tried "
         f"every {schedule.retry_every_minutes} minutes. Ctrl-C stops."
     )
+    out(
+        f"Watching {settings.inbox.inbox.folder}/ every {settings.inbox.every_minutes} minutes; "
+        f"alerts go to {sender.where}."
+    )
     if not (settings.signing_secret or settings.app_token):
         scheduler = BlockingScheduler(timezone=schedule.timezone)
         add_digest_jobs(scheduler, job)
+        add_inbox_job(scheduler, inbox_job, settings.inbox.every_minutes)
         signal.signal(signal.SIGTERM, lambda signum, frame: scheduler.shutdown(wait=False))
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is the ordinary way to stop
             scheduler.start()
         out("Stopped.")
         return 0
-    return serve_with_slash_commands(args, config, settings, job, out, open_store_now)
+    return serve_with_slash_commands(args, config, settings, (job, inbox_job), out, open_store_now)
 
 
 def serve_with_slash_commands(
     args: argparse.Namespace,
     config: Config,
     settings: Settings,
-    job: DueDigestJob,
+    jobs: tuple[DueDigestJob, InboxJob],
     out: Printer,
     open_store_now: Callable[[], SnapshotStore],
 ) -> int:
@@ -176,7 +184,8 @@ def serve_with_slash_commands(
     client = WebClient(token=settings.bot_token, base_url=settings.api_url)
     app = build_app(service, settings.slash.command, settings.signing_secret or "", client)
     scheduler = BackgroundScheduler(timezone=settings.schedule.timezone)
-    add_digest_jobs(scheduler, job)
+    add_digest_jobs(scheduler, jobs[0])
+    add_inbox_job(scheduler, jobs[1], settings.inbox.every_minutes)
     scheduler.start()
     try:
         if settings.app_token:

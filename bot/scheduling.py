@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 MONTHLY_JOB = "monthly-digest"
 RETRY_JOB = "digest-retry"
 CATCH_UP_JOB = "digest-catch-up"
+INBOX_JOB = "inbox"
 MISFIRE_GRACE_SECONDS = 3600  # a tick delayed by a busy process still runs within the hour
 LOOK_BACK_DAYS = 70  # far enough back to find the previous monthly fire time
 
@@ -103,3 +104,17 @@ def add_digest_jobs(scheduler: BaseScheduler, job: DueDigestJob, catch_up: bool 
     )
     if catch_up:
         scheduler.add_job(job, DateTrigger(), id=CATCH_UP_JOB, kwargs={"startup": True}, **common)
+
+
+def add_inbox_job(scheduler: BaseScheduler, job: Callable[[], object], every_minutes: int) -> None:
+    """The drop-folder job: at start, then every every_minutes."""
+    scheduler.add_job(
+        job,
+        IntervalTrigger(minutes=every_minutes),
+        id=INBOX_JOB,
+        next_run_time=dt.datetime.now(dt.UTC),
+        replace_existing=True,
+        misfire_grace_time=MISFIRE_GRACE_SECONDS,
+        coalesce=True,
+        max_instances=1,
+    )

@@ -14,13 +14,16 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.slack_client import SLACK_API_URL
+from digest.alerts import AlertRules
 from digest.config import Config, ConfigError
+from digest.inbox import InboxSettings
 
 BOT_TOKEN_ENV = "SLACK_BOT_TOKEN"  # noqa: S105 (the variable's name, not a token)
 API_URL_ENV = "SLACK_API_URL"
 DIGEST_CHANNEL_ENV = "SLACK_DIGEST_CHANNEL"
 SIGNING_SECRET_ENV = "SLACK_SIGNING_SECRET"  # noqa: S105 (the variable's name)
 APP_TOKEN_ENV = "SLACK_APP_TOKEN"  # noqa: S105 (the variable's name)
+ALERTS_CHANNEL_ENV = "SLACK_ALERTS_CHANNEL"
 LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in every month
 
 
@@ -42,6 +45,12 @@ class SlashSettings:
 
 
 @dataclass(frozen=True)
+class InboxJobSettings:
+    inbox: InboxSettings
+    every_minutes: int
+
+
+@dataclass(frozen=True)
 class Settings:
     bot_token: str | None
     api_url: str
@@ -49,9 +58,12 @@ class Settings:
     schedule: Schedule
     deadline_seconds: int
     outbox: Path
-    signing_secret: str | None = None
-    app_token: str | None = None
-    slash: SlashSettings = SlashSettings("/missing", frozenset(), frozenset(), 3000)
+    signing_secret: str | None
+    app_token: str | None
+    slash: SlashSettings
+    alerts_channel: str | None
+    alert_rules: AlertRules
+    inbox: InboxJobSettings
 
 
 def _int(section: Mapping[str, Any], key: str, default: int, low: int, high: int, where: str) -> int:
@@ -93,6 +105,9 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
         signing_secret=env.get(SIGNING_SECRET_ENV) or None,
         app_token=env.get(APP_TOKEN_ENV) or None,
         slash=_slash(config),
+        alerts_channel=env.get(ALERTS_CHANNEL_ENV) or str(_section(config, "alerts").get("channel") or "") or None,
+        alert_rules=_alert_rules(config),
+        inbox=_inbox(config),
         bot_token=env.get(BOT_TOKEN_ENV) or None,
         api_url=api_url if api_url.endswith("/") else api_url + "/",
         digest_channel=env.get(DIGEST_CHANNEL_ENV) or str(slack.get("digest_channel") or "") or None,
@@ -120,4 +135,34 @@ def _slash(config: Config) -> SlashSettings:
         allowed_channels=_ids(slash, "allowed_channels", where),
         allowed_users=_ids(slash, "allowed_users", where),
         port=_int(slash, "port", 3000, 1, 65535, where),
+    )
+
+
+def _alert_rules(config: Config) -> AlertRules:
+    alerts = _section(config, "alerts")
+    where = f"config file {config.source}: [alerts]"
+    back = alerts.get("back_to_earlier_level", True)
+    if not isinstance(back, bool):
+        raise ConfigError(f"{where} back_to_earlier_level = {back!r} must be true or false")
+    return AlertRules(
+        rise_step=_int(alerts, "rise_step", 1, 1, 10_000, where),
+        back_to_earlier_level=back,
+        reminder_level=_int(alerts, "reminder_level", 0, 0, 100_000, where),
+        reminder_hours=_int(alerts, "reminder_hours", 24, 1, 24 * 365, where),
+    )
+
+
+def _inbox(config: Config) -> InboxJobSettings:
+    inbox = _section(config, "inbox")
+    where = f"config file {config.source}: [inbox]"
+    fmt = inbox.get("as_at_format", "%Y-%m-%d_%H%M")
+    if not isinstance(fmt, str) or (fmt and "%Y" not in fmt):
+        raise ConfigError(f'{where} as_at_format = {fmt!r} must be a date format with %Y, like "%Y-%m-%d_%H%M"')
+    return InboxJobSettings(
+        InboxSettings(
+            folder=Path(str(inbox.get("folder", "inbox"))),
+            as_at_format=fmt or None,
+            settle_seconds=_int(inbox, "settle_seconds", 60, 0, 24 * 3600, where),
+        ),
+        every_minutes=_int(inbox, "every_minutes", 15, 1, 24 * 60, where),
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from digest.alerts import AlertRecord
 from digest.ingest import IngestReport
 from digest.snapshots import SnapshotInfo
 
@@ -55,4 +56,18 @@ def render_rejected_rows(snapshot: SnapshotInfo, rejected: pd.DataFrame) -> str:
         return f"Snapshot {snapshot.id} ({snapshot.file_name}) has no rejected rows.\n"
     lines = [f"Snapshot {snapshot.id} ({snapshot.file_name}): {len(rejected):,} rejected row(s), by spreadsheet row"]
     lines += [f"  row {row:>8}  {reason}" for row, reason in rejected.itertuples(index=False, name=None)]
+    return "\n".join(lines) + "\n"
+
+
+def render_alert_list(alerts: list[AlertRecord]) -> str:
+    if not alerts:
+        return "No alerts yet.\n"
+    lines = [f"{'id':>4}  {'created (UTC)':<25}  {'snapshot':>8}  {'kind':<8}  {'before':>6}  {'after':>5}  state"]
+    for alert in alerts:
+        before = "" if alert.count_before is None else str(alert.count_before)
+        snapshot = "" if alert.snapshot_id is None else str(alert.snapshot_id)
+        lines.append(
+            f"{alert.id:>4}  {alert.created_at:<25}  {snapshot:>8}  {alert.kind:<8}  {before:>6}  "
+            f"{alert.count_after:>5}  {alert.state}"
+        )
     return "\n".join(lines) + "\n"

@@ -80,3 +80,18 @@ def m003_lookups(db: Database) -> None:
         "channel_id TEXT NOT NULL, question TEXT NOT NULL, outcome TEXT NOT NULL, snapshot_id INTEGER, "
         "milliseconds INTEGER)"
     )
+
+
+@migrations()
+def m004_alerts(db: Database) -> None:
+    """Still-missing counts per snapshot, and the alerts ledger."""
+    db.execute(
+        "CREATE TABLE still_missing (snapshot_id INTEGER PRIMARY KEY, count INTEGER NOT NULL, lac INTEGER NOT NULL, "
+        "cse INTEGER NOT NULL, over_24h INTEGER NOT NULL, over_72h INTEGER NOT NULL, longest_start TEXT)"
+    )
+    db.execute(
+        "CREATE TABLE alerts (id INTEGER PRIMARY KEY, snapshot_id INTEGER, previous_snapshot_id INTEGER, "
+        "kind TEXT NOT NULL, channel TEXT NOT NULL, count_before INTEGER, count_after INTEGER NOT NULL, "
+        "text TEXT NOT NULL, state TEXT NOT NULL, owner TEXT, created_at TEXT NOT NULL, attempted_at TEXT, "
+        "sent_at TEXT, message_ref TEXT, error TEXT, UNIQUE (snapshot_id, kind, channel))"
+    )

@@ -160,6 +160,21 @@ class SnapshotStore:
             self.write_indicators(snapshot_id, indicators)
             self.db.execute("UPDATE snapshots SET indicators_fingerprint = ? WHERE id = ?", [fingerprint, snapshot_id])
 
+    def delete_snapshot(self, snapshot_id: int) -> None:
+        """Remove a snapshot and everything of it, in one transaction."""
+        with self.db.atomic():
+            tables = (
+                "raw_rows",
+                "episodes",
+                "rejected_rows",
+                "unrecognised_values",
+                "indicator_values",
+                "still_missing",
+            )
+            for table in tables:
+                self.db.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [snapshot_id])
+            self.db.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])
+
     def list_snapshots(self) -> list[SnapshotInfo]:
         return [_info(row) for row in self._rows("SELECT * FROM snapshots ORDER BY id")]
 

@@ -10,6 +10,7 @@ import html
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.notifiers import DeliveryProgress
@@ -19,10 +20,19 @@ from digest.periods import month_key
 
 
 class OutboxNotifier:
-    """Writes each digest into folder/YYYY-MM/."""
+    """Writes each digest into folder/YYYY-MM/, and each alert into folder/alerts/ (and to echo)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, echo: Callable[[str], None] | None = None) -> None:
         self.folder = folder
+        self.echo = echo
+
+    def send_alert(self, text: str, key: str, may_have_posted: bool) -> str:
+        target = self.folder / "alerts" / f"{key}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write(target, (text + "\n").encode())
+        if self.echo:
+            self.echo(f"Alert (Slack not set up; also in {target}): {text}")
+        return str(target)
 
     def target(self, digest: Digest) -> Path:
         return self.folder / month_key(digest.month)

@@ -14,6 +14,7 @@ from urllib.error import URLError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError, SlackRequestError
+from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.web import SlackResponse
 
 from bot.notifiers import DeliveryError, DeliveryProgress
@@ -23,6 +24,7 @@ from digest.content import Chart, Digest
 from digest.periods import month_key, month_name
 
 METADATA_EVENT = "missing_report_digest"
+ALERT_METADATA_EVENT = "missing_report_alert"
 HISTORY_PAGE_MESSAGES = 200  # how far back a resumed run looks for its own message
 TOKEN_ERRORS = {
     "invalid_auth",
@@ -118,7 +120,23 @@ class SlackNotifier:
             },
         )
 
-    def _find_posted(self, run_key: str) -> str | None:
+    def send_alert(self, text: str, key: str, may_have_posted: bool) -> str:
+        """Post one alert; when an earlier attempt may have posted it, look for that first (by its key)."""
+        try:
+            found = self._find_posted(key, ALERT_METADATA_EVENT) if may_have_posted else None
+            if found is not None:
+                return found
+            response = self.client.chat_postMessage(
+                channel=self.channel,
+                text=text,
+                blocks=[SectionBlock(text=MarkdownTextObject(text=text))],
+                metadata={"event_type": ALERT_METADATA_EVENT, "event_payload": {"run": key}},
+            )
+            return f"{response['channel']}:{response['ts']}"
+        except SlackApiError as error:
+            raise explain_slack_error(error, self.channel) from None
+
+    def _find_posted(self, run_key: str, event: str = METADATA_EVENT) -> str | None:
         """The message an earlier attempt of this run posted, if Slack has it (found by its metadata)."""
         response = self.client.conversations_history(
             channel=self.channel, limit=HISTORY_PAGE_MESSAGES, include_all_metadata=True
@@ -126,7 +144,7 @@ class SlackNotifier:
         messages: list[dict[str, Any]] = response.get("messages", [])
         for message in messages:
             metadata = message.get("metadata") or {}
-            if metadata.get("event_type") == METADATA_EVENT and metadata.get("event_payload", {}).get("run") == run_key:
+            if metadata.get("event_type") == event and metadata.get("event_payload", {}).get("run") == run_key:
                 return f"{self.channel}:{message['ts']}"  # history needs a channel ID, so this is one
         return None
 

@@ -162,6 +162,7 @@ def test_serve_starts_reports_its_schedule_and_stops_on_sigterm(reference_db: Pa
         "Serving: the previous month's digest goes to the outbox folder outbox (SLACK_BOT_TOKEN is not set) "
         "on day 10 at 09:00 Europe/London; a digest not yet posted is tried every 15 minutes. Ctrl-C stops.\n"
     )
+    assert process.stdout.readline() == "Watching inbox/ every 15 minutes; alerts go to outbox/alerts.\n"
     time.sleep(1)  # let the catch-up job run once
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)

@@ -255,6 +255,7 @@ def test_serve_answers_over_http_beside_the_scheduler(
     )
     try:
         assert read_line(process).startswith("Serving: the previous month's digest goes to Slack channel C0DIGEST")
+        assert read_line(process) == "Watching inbox/ every 15 minutes; alerts go to outbox/alerts.\n"
         answering = read_line(process)
         port = int(answering.rsplit(":", 1)[1].split("/")[0])
         assert answering == f"Answering /missing at http://0.0.0.0:{port}/slack/events.\n"
