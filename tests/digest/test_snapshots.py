@@ -185,3 +185,15 @@ def test_snapshot_with_no_accepted_episode_still_profiles_its_year(
     profile = stored_profile(store, config, report.snapshot_id, "2019-06")
     assert counts(profile, "episodes.all") == {"2019-04": 0, "2019-05": 0, "2019-06": 0, "ytd": 0}
     assert profile.snapshot.rows_rejected == 1
+
+
+def test_delete_snapshot_removes_all_of_it(store: SnapshotStore, config: Config, write_extract: WriteExtract) -> None:
+    keep = ingest_rows(store, config, write_extract([episode()], "keep.csv")).snapshot_id
+    drop = ingest_rows(
+        store, config, write_extract(numbered([episode(), episode(child_id="")]), "drop.csv")
+    ).snapshot_id
+    store.delete_snapshot(drop)
+    assert [s.id for s in store.list_snapshots()] == [keep]
+    for table in ("raw_rows", "episodes", "rejected_rows", "indicator_values"):
+        assert store.count_rows(table, drop) == 0
+        assert store.count_rows(table, keep) > 0 or table == "rejected_rows"

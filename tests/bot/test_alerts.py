@@ -1,0 +1,218 @@
+"""Still-missing alerts over a sequence of snapshots, sent to the fake Slack Web API, each once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings
+from bot.watch import alert_after_snapshot, alert_sender
+from digest.alerts import AlertRules, list_alerts
+from digest.config import Config
+from digest.ingest import ingest_extract
+from digest.snapshots import open_store
+from tests.conftest import episode, write_csv
+from tests.fake_slack import FakeSlack
+
+ALERTS = "C0ALERTS"
+
+# Each episode: id, child, start, end (blank = open), care status, CSE risk.
+EPISODES = {
+    "A": ("CA", "2019-07-14 10:00", "LAC", "High"),
+    "B": ("CB", "2019-07-17 20:00", "LAC", ""),
+    "C": ("CC", "2019-07-18 10:00", "Not a client", ""),
+    "D": ("CD", "2019-07-18 11:00", "CIN", "Medium"),
+    "E": ("CE", "2019-07-19 13:00", "CPP", ""),
+}
+# (as at, {episode: end}) — an episode is in an extract once it has started; no end means still missing.
+SEQUENCE = [
+    ("2019-07-18 09:00", {}),  # A, B missing: 2
+    ("2019-07-18 12:00", {}),  # C, D went missing: 4, a rise
+    ("2019-07-18 15:00", {}),  # still 4: nothing
+    ("2019-07-19 09:00", {"C": "2019-07-18 20:00", "D": "2019-07-19 08:00"}),  # back to 2
+    ("2019-07-19 12:00", {"C": "2019-07-18 20:00", "D": "2019-07-19 08:00", "B": "2019-07-19 10:00"}),  # 1
+    ("2019-07-19 14:00", {"C": "2019-07-18 20:00", "D": "2019-07-19 08:00", "B": "2019-07-19 10:00"}),  # E: 2
+]
+EXPECTED = [
+    "More children missing: 4 now, up from 2 at the last extract (18/07/2019 09:00 to 18/07/2019 12:00). Of the 4: "
+    "2 LAC, 2 at CSE risk (medium/high); 1 missing over 24 hours, 1 over 72 hours; the longest missing for 4 days "
+    "2 hours. 2 went missing since the last extract.",
+    "Children missing are back to the earlier level: 2 now (as at 19/07/2019 09:00), down from 4 at the last "
+    "extract; the level before the rise was 2.",
+    "More children missing: 2 now, up from 1 at the last extract (19/07/2019 12:00 to 19/07/2019 14:00). Of the 2: "
+    "1 LAC, 1 at CSE risk (medium/high); 1 missing over 24 hours, 1 over 72 hours; the longest missing for 5 days "
+    "4 hours. 1 went missing since the last extract.",
+]
+
+
+def extract(tmp_path: Path, number: int) -> tuple[Path, dt.datetime]:
+    as_at_text, ends = SEQUENCE[number]
+    as_at = dt.datetime.fromisoformat(as_at_text)
+    rows = [
+        episode(
+            episode_id=name,
+            child_id=child,
+            missing_start=start,
+            missing_end=ends.get(name, ""),
+            care_status=status,
+            cse_risk=cse,
+            rhi_offered="",
+            rhi_accepted="",
+            rhi_completed="",
+        )
+        for name, (child, start, status, cse) in EPISODES.items()
+        if dt.datetime.fromisoformat(start) <= as_at
+    ]
+    return write_csv(tmp_path / f"extract-{number}.csv", rows), as_at
+
+
+@pytest.fixture
+def alert_settings(settings: Settings) -> Settings:
+    return replace(settings, alerts_channel=ALERTS)
+
+
+def test_sequence_of_snapshots_alerts_once_each(
+    tmp_path: Path, config: Config, alert_settings: Settings, slack: FakeSlack
+) -> None:
+    slack.channels.add(ALERTS)
+    store = open_store(tmp_path / "store.db")
+    sender = alert_sender(alert_settings, print)
+    for number in range(len(SEQUENCE)):
+        path, as_at = extract(tmp_path, number)
+        report = ingest_extract(store, path, as_at, config)
+        alert_after_snapshot(store, report.snapshot_id, alert_settings, sender)
+        alert_after_snapshot(store, report.snapshot_id, alert_settings, sender)  # deciding again changes nothing
+    assert [m["text"] for m in slack.messages] == EXPECTED
+    assert all(m["channel"] == ALERTS for m in slack.messages)
+    assert [(a.snapshot_id, a.kind, a.count_before, a.count_after, a.state) for a in list_alerts(store)] == [
+        (2, "rise", 2, 4, "sent"),
+        (4, "back", 4, 2, "sent"),
+        (6, "rise", 1, 2, "sent"),
+    ]
+    store.close()
+
+
+def test_reminder_when_the_count_stays_high(
+    tmp_path: Path, config: Config, alert_settings: Settings, slack: FakeSlack
+) -> None:
+    slack.channels.add(ALERTS)
+    rules = AlertRules(rise_step=1, back_to_earlier_level=True, reminder_level=4, reminder_hours=3)
+    settings = replace(alert_settings, alert_rules=rules)
+    store = open_store(tmp_path / "store.db")
+    sender = alert_sender(settings, print)
+    for number in range(3):
+        path, as_at = extract(tmp_path, number)
+        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, settings, sender)
+    assert [m["text"] for m in slack.messages] == [
+        EXPECTED[0],
+        "Still 4 children missing as at 18/07/2019 15:00: at or above 4 since 18/07/2019 12:00 (3 hours). "
+        "1 have been missing over 72 hours.",
+    ]
+    store.close()
+
+
+def test_alerts_carry_no_identifiers(
+    tmp_path: Path, config: Config, alert_settings: Settings, slack: FakeSlack
+) -> None:
+    slack.channels.add(ALERTS)
+    store = open_store(tmp_path / "store.db")
+    sender = alert_sender(alert_settings, print)
+    for number in range(2):
+        path, as_at = extract(tmp_path, number)
+        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, sender)
+    text = slack.messages[0]["text"] + str(slack.messages[0]["blocks"])
+    for identifier in ("CA", "CB", "CC", "CD", "2005-01-15", "15/01/2005"):
+        assert identifier not in text
+    store.close()
+
+
+def cli_ingest(db: Path, path: Path, as_at: dt.datetime, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--db", str(db), "ingest", str(path), "--as-at", f"{as_at:%Y-%m-%d %H:%M}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_restart_between_snapshots_sends_no_duplicate(
+    tmp_path: Path, slack: FakeSlack, slack_env: dict[str, str]
+) -> None:
+    slack.channels.add(ALERTS)
+    env = {**slack_env, "SLACK_ALERTS_CHANNEL": ALERTS}
+    db = tmp_path / "store.db"
+    outputs = []
+    for number in range(3):  # each ingest is a new process: a restart between every two snapshots
+        path, as_at = extract(tmp_path, number)
+        result = cli_ingest(db, path, as_at, env)
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    again = cli_ingest(db, *extract(tmp_path, 2), env)  # the same extract again: already a snapshot
+    assert "is already snapshot 3; nothing was changed." in again.stdout
+    assert [m["text"] for m in slack.messages] == [EXPECTED[0]]
+    assert outputs[1].endswith(f"Alert sent to Slack channel {ALERTS}: {EXPECTED[0]}\n")
+
+
+def test_failed_alert_is_sent_on_the_next_attempt(
+    tmp_path: Path, config: Config, alert_settings: Settings, slack: FakeSlack
+) -> None:
+    store = open_store(tmp_path / "store.db")  # the alerts channel does not exist yet: the send fails
+    sender = alert_sender(alert_settings, print)
+    for number in range(2):
+        path, as_at = extract(tmp_path, number)
+        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, sender)
+    [alert] = list_alerts(store)
+    assert alert.state == "failed"
+    assert alert.error is not None
+    assert "channel_not_found" in alert.error
+    slack.channels.add(ALERTS)  # someone creates the channel and invites the bot
+    path, as_at = extract(tmp_path, 2)
+    alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, sender)
+    assert [m["text"] for m in slack.messages] == [EXPECTED[0]]
+    assert [a.state for a in list_alerts(store)] == ["sent"]
+    store.close()
+
+
+def test_without_slack_alerts_go_to_the_outbox_and_terminal(tmp_path: Path, config: Config, settings: Settings) -> None:
+    no_slack = replace(settings, bot_token=None, outbox=tmp_path / "outbox")
+    printed: list[str] = []
+    store = open_store(tmp_path / "store.db")
+    sender = alert_sender(no_slack, printed.append)
+    for number in range(2):
+        path, as_at = extract(tmp_path, number)
+        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, no_slack, sender)
+    target = tmp_path / "outbox" / "alerts" / "alert-1.txt"
+    assert printed == [f"Alert (Slack not set up; also in {target}): {EXPECTED[0]}"]
+    assert target.read_text() == EXPECTED[0] + "\n"
+    store.close()
+
+
+def test_alerts_command_lists_them(tmp_path: Path, config: Config, settings: Settings) -> None:
+    no_slack = replace(settings, bot_token=None, outbox=tmp_path / "outbox")
+    store = open_store(tmp_path / "store.db")
+    for number in range(2):
+        path, as_at = extract(tmp_path, number)
+        alert_after_snapshot(
+            store,
+            ingest_extract(store, path, as_at, config).snapshot_id,
+            no_slack,
+            alert_sender(no_slack, lambda _: None),
+        )
+    store.close()
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--db", str(tmp_path / "store.db"), "alerts"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": os.environ["PATH"]},
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == "  id  created (UTC)              snapshot  kind      before  after  state"
+    assert lines[1].split()[2:] == ["2", "rise", "2", "4", "sent"]
