@@ -20,13 +20,11 @@ import time
 import urllib.request
 from functools import partial
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from slack_sdk import WebClient  # noqa: E402
-from slack_sdk.signature import SignatureVerifier  # noqa: E402
 
 from bot.http_server import EVENTS_PATH, create_http_server  # noqa: E402
 from bot.slack_app import LookupService, build_app  # noqa: E402
@@ -36,7 +34,7 @@ from digest.digests import build_digest  # noqa: E402
 from digest.periods import financial_year_start, month_key, month_of  # noqa: E402
 from digest.profile import load_profile  # noqa: E402
 from digest.snapshots import open_store  # noqa: E402
-from tests.fake_slack import GOOD_TOKEN, FakeSlack  # noqa: E402
+from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request  # noqa: E402
 
 AS_AT = "2019-07-18 09:00"
 INGEST_TARGET_SECONDS = 30
@@ -170,22 +168,10 @@ def measure_lookups(store_path: Path, config: Config) -> list[float]:
     server = create_http_server(app, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
-    verifier = SignatureVerifier(SIGNING_SECRET)
     latencies = []
     try:
         for question in LOOKUP_QUESTIONS * LOOKUP_ROUNDS:
-            body = urlencode({"command": "/missing", "text": question, "user_id": "UBENCH", "channel_id": "CBENCH"})
-            stamp = str(int(time.time()))
-            request = urllib.request.Request(
-                url,
-                data=body.encode(),
-                method="POST",
-                headers={
-                    "Content-Type": "application/x-www-form-urlencoded",
-                    "X-Slack-Request-Timestamp": stamp,
-                    "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body),
-                },
-            )
+            request = slash_command_request(url, question, SIGNING_SECRET, "UBENCH", "CBENCH")
             started = time.perf_counter()
             with urllib.request.urlopen(request, timeout=10) as response:
                 response.read()

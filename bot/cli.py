@@ -184,8 +184,7 @@ def read_month(text: str) -> int:
 def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     as_at = read_as_at(args.as_at)
     settings = load_settings(config)
-    store = open_args_store(args, config)
-    try:
+    with open_args_store(args, config) as store:
         report = ingest_extract(store, args.file, as_at, config)
         out(render_ingest_report(report))
         if not report.duplicate:
@@ -193,36 +192,25 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
             for alert in alert_after_snapshot(store, report.snapshot_id, settings, sender):
                 if sender.channel != OUTBOX_ALERTS:
                     out(f"Alert sent to {sender.where}: {alert.text}")
-    finally:
-        store.close()
     return EXIT_OK
 
 
 def run_alerts(args: argparse.Namespace, config: Config, out: Printer) -> int:
-    store = open_args_store(args, config)
-    try:
+    with open_args_store(args, config) as store:
         out(render_alert_list(list_alerts(store)))
-    finally:
-        store.close()
     return EXIT_OK
 
 
 def run_snapshots(args: argparse.Namespace, config: Config, out: Printer) -> int:
-    store = open_args_store(args, config)
-    try:
+    with open_args_store(args, config) as store:
         out(render_snapshot_list(store.list_snapshots(), store.path))
-    finally:
-        store.close()
     return EXIT_OK
 
 
 def run_rejected(args: argparse.Namespace, config: Config, out: Printer) -> int:
-    store = open_args_store(args, config)
-    try:
+    with open_args_store(args, config) as store:
         snapshot = store.get_snapshot(args.snapshot)
         out(render_rejected_rows(snapshot, store.load_rejected(snapshot.id)))
-    finally:
-        store.close()
     return EXIT_OK
 
 
@@ -230,11 +218,8 @@ def run_profile(args: argparse.Namespace, config: Config, out: Printer) -> int:
     month = read_month(args.month)
     if args.format == "xlsx" and args.out is None:
         raise UserError(f"--format xlsx writes a file: add --out, for example --out missing-{args.month}.xlsx")
-    store = open_args_store(args, config)
-    try:
+    with open_args_store(args, config) as store:
         profile = load_profile(store, config, month, args.snapshot)
-    finally:
-        store.close()
     if args.format == "xlsx":
         save_workbook(profile, args.out)
         out(f"Wrote {args.out}")

@@ -127,6 +127,12 @@ class SnapshotStore:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> SnapshotStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def find_snapshot(self, file_sha256: str, as_at: dt.datetime) -> int | None:
         row = self.db.execute(
             "SELECT id FROM snapshots WHERE file_sha256 = ? AND as_at = ?", [file_sha256, as_at.isoformat()]

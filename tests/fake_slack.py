@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
+
+from slack_sdk.signature import SignatureVerifier
 
 GOOD_TOKEN = "xoxb-test-token"
 CHANNEL = "C0DIGEST"
@@ -195,3 +198,36 @@ def wait_until(condition: Any, seconds: float = 30) -> bool:
             return True
         time.sleep(0.01)
     return False
+
+
+def slash_command_request(
+    url: str, text: str, secret: str, user: str = "U0ANALYST", channel: str = "C0PERF", timestamp: int | None = None
+) -> urllib.request.Request:
+    """A /missing request as Slack sends it: form-encoded, timestamped and signed with the signing secret."""
+    body = urlencode(
+        {
+            "token": "legacy",
+            "team_id": "T1",
+            "team_domain": "council",
+            "channel_id": channel,
+            "channel_name": "perf",
+            "user_id": user,
+            "user_name": "analyst",
+            "command": "/missing",
+            "text": text,
+            "api_app_id": "A1",
+            "response_url": "http://127.0.0.1:9/commands/1",
+            "trigger_id": "1.2.3",
+        }
+    )
+    stamp = str(timestamp if timestamp is not None else int(time.time()))
+    return urllib.request.Request(
+        url,
+        data=body.encode(),
+        method="POST",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body),
+        },
+    )

@@ -17,18 +17,16 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 import pytest
 from slack_sdk import WebClient
-from slack_sdk.signature import SignatureVerifier
 
 from bot.http_server import EVENTS_PATH, create_http_server
 from bot.slack_app import REFUSAL, Access, LookupService, build_app
 from digest.audit import load_lookups
 from digest.config import Config
 from digest.snapshots import open_store
-from tests.fake_slack import GOOD_TOKEN, FakeSlack
+from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request
 
 SECRET = "test-signing-secret"
 
@@ -63,34 +61,7 @@ def ask(
     timestamp: int | None = None,
     secret: str = SECRET,
 ) -> tuple[int, dict[str, Any]]:
-    body = urlencode(
-        {
-            "token": "legacy",
-            "team_id": "T1",
-            "team_domain": "council",
-            "channel_id": channel,
-            "channel_name": "perf",
-            "user_id": user,
-            "user_name": "analyst",
-            "command": "/missing",
-            "text": text,
-            "api_app_id": "A1",
-            "response_url": "http://127.0.0.1:9/commands/1",
-            "trigger_id": "1.2.3",
-        }
-    )
-    stamp = str(timestamp if timestamp is not None else int(time.time()))
-    signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
-    request = urllib.request.Request(
-        url,
-        data=body.encode(),
-        method="POST",
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": signature,
-        },
-    )
+    request = slash_command_request(url, text, secret, user, channel, timestamp)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, json.loads(response.read() or b"{}")
