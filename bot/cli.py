@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import functools
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -131,10 +132,28 @@ def add_common_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
     )
 
 
+class QuietFormatter(logging.Formatter):
+    """Log lines without tracebacks (they may quote data); --debug shows them."""
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's name)
+        return ""
+
+
+def configure_logging(debug: bool) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        if debug
+        else QuietFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+
 def main(argv: Sequence[str] | None = None, out: Printer | None = None) -> int:
     """Run one command; returns the exit status."""
     printer: Printer = out or (lambda text: print(text, end="" if text.endswith("\n") else "\n", flush=True))
     args = build_parser().parse_args(argv)
+    configure_logging(args.debug)
     try:
         config = load_config(args.config)
         result: int = args.handler(args, config, printer)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import logging
 import signal
 import time
 from collections.abc import Callable
@@ -132,7 +131,6 @@ def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Print
 
 def run_serve_command(args: argparse.Namespace, config: Config, out: Printer, open_args_store: OpenStore) -> int:
     settings = load_settings(config)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if settings.bot_token:
         channel = pick_channel(settings, None)
         make_notifier: Callable[[], Notifier] = partial(slack_notifier, settings, channel)

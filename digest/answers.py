@@ -67,10 +67,16 @@ BREAKDOWN_SECTIONS = {
     "status": "6",
     "gender": "7",
     "ethnicity": "8",
+    "bme": "8",
     "age": "9",
     "distance": "10",
 }
+# Breakdowns that are a few rows of a section rather than all of it.
+BREAKDOWN_KEYS = {
+    "bme": ("ethnicity.bme", "ethnicity.A1", "ethnicity.E3", "ethnicity.E4", "ethnicity.unrecognised"),
+}
 BREAKDOWN_TITLES = {
+    "bme": "BME summary",
     "duration": "Days missing",
     "rhi": "Return home interviews",
     "status": "Care status",
@@ -237,6 +243,8 @@ def _breakdown_answer(profile: Profile, name: str, year_to_date: bool) -> Answer
     section = BREAKDOWN_SECTIONS[name]
     column = month_key(profile.month)
     rows = [r for r in profile.rows if r.indicator.section == section and not r.indicator.key.startswith("_")]
+    if name in BREAKDOWN_KEYS:
+        rows = [r for key in BREAKDOWN_KEYS[name] for r in rows if r.indicator.key == key]
     shown = [r for r in rows if not r.is_zero()] or rows
     heading = [
         "",

@@ -121,6 +121,18 @@ def test_answers_over_http(running: Running, question: str, answer: str) -> None
     assert reply["blocks"][-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": FOOTER.strip()}]}
 
 
+def test_bme_is_a_small_table(running: Running) -> None:
+    _, reply = ask(running.url, "BME june")
+    assert reply["text"] == (
+        "BME summary, June 2019\nRows that are zero throughout are left out.\n"
+        "                              Jun-19  YTD 2019/20\n"
+        "Total BME                       8 7%      102 27%\n"
+        "A1 - White British            97 84%      235 63%\n"
+        "E4 - Not obtained / recorded   11 9%       38 10%" + FOOTER
+    )
+    assert reply["blocks"][1]["text"]["text"].startswith("```                              Jun-19  YTD 2019/20")
+
+
 def test_answer_blocks(running: Running) -> None:
     _, reply = ask(running.url, "LAC episodes June")
     assert reply["blocks"][0] == {

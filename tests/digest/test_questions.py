@@ -60,7 +60,7 @@ JUNE_2019 = Period(MONTH, month=2019 * 12 + 5)
         ("care leavers", FIGURE, "status.care_leaver", Period(LATEST)),
         ("not a client", FIGURE, "status.not_a_client", Period(LATEST)),
         ("other LA", FIGURE, "status.other_la", Period(LATEST)),
-        ("BME", FIGURE, "ethnicity.bme", Period(LATEST)),
+        ("BME", BREAKDOWN, "bme", Period(LATEST)),
         ("ethnicity", BREAKDOWN, "ethnicity", Period(LATEST)),
         ("age june", BREAKDOWN, "age", JUNE),
         ("gender", BREAKDOWN, "gender", Period(LATEST)),
