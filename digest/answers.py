@@ -120,8 +120,8 @@ def help_answer() -> Answer:
         [
             "Figures: episodes, children (kids, young people), repeat (3+), LAC (CLA, looked after), CSE, same day, "
             "still missing, RHI offered / accepted / in time / late, early help, CIN, CPP, care leavers, "
-            "not a client, other LA, BME.",
-            "Tables: ethnicity, age, gender, status, distance, days missing, RHI.",
+            "not a client, other LA.",
+            "Tables: ethnicity, BME, age, gender, status, distance, days missing, RHI.",
             "Periods: June, Jun-19, june 2019, 2019-06, last month, this month, YTD, this year; "
             "none means the latest complete month.",
             "Also: profile (the month's headlines), trend (month by month), share (show the answer to the channel).",
