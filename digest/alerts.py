@@ -137,7 +137,8 @@ def render_back(now: StillMissing, before: StillMissing, earlier_level: int, sna
 def render_reminder(now: StillMissing, level: int, since: dt.datetime, snapshot: SnapshotInfo) -> str:
     return (
         f"Still {now.count} children missing as at {_when(snapshot.as_at)}: at or above {level} since "
-        f"{_when(since)} ({describe_duration(snapshot.as_at - since)}). {now.over_72h} have been missing over 72 hours."
+        f"{_when(since)} ({describe_duration(snapshot.as_at - since)}). {now.over_72h} "
+        f"{'has' if now.over_72h == 1 else 'have'} been missing over 72 hours."
     )
 
 

@@ -112,7 +112,7 @@ def test_reminder_when_the_count_stays_high(
     assert [m["text"] for m in slack.messages] == [
         EXPECTED[0],
         "Still 4 children missing as at 18/07/2019 15:00: at or above 4 since 18/07/2019 12:00 (3 hours). "
-        "1 have been missing over 72 hours.",
+        "1 has been missing over 72 hours.",
     ]
     store.close()
 
