@@ -8,6 +8,7 @@ One colour means one thing throughout: COLOURS below.
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
@@ -22,6 +23,7 @@ from digest.profile import YTD, Profile
 CHART_SIZE_INCHES = (8, 4.5)
 CHART_DPI = 100  # 800 x 450 pixels
 FONT_SIZE_POINTS = 13
+TICK_LABEL_CHARS = 10  # a bar's label wraps beyond this many characters, so neighbours never touch
 COLOURS = {
     "all": "#1f4e79",  # all children / all episodes
     "lac": "#e07b00",  # looked-after children
@@ -139,7 +141,8 @@ def _title(profile: Profile, text: str) -> str:
 def _bars(axes: Axes, labels: Sequence[str], values: Sequence[int], colour: str, totals: int | None) -> None:
     positions = range(len(labels))
     bars = axes.bar(positions, values, color=colour)
-    axes.set_xticks(list(positions), labels, fontsize=FONT_SIZE_POINTS - 1)
+    ticks = [textwrap.fill(label, TICK_LABEL_CHARS) for label in labels]  # long labels on two lines
+    axes.set_xticks(list(positions), ticks, fontsize=FONT_SIZE_POINTS - 1)
     notes = [f"{v}\n{format_percentage(v, totals)}" if totals else str(v) for v in values]
     axes.bar_label(bars, notes, fontsize=FONT_SIZE_POINTS - 2, padding=2)
     axes.set_ylim(0, max([*values, 1]) * 1.3)
