@@ -28,6 +28,50 @@ CANONICAL_VALUES: dict[str, list[str]] = {
 }
 
 
+# The spec's own vocabulary (sections 1 and 4), used when no config file is found. The shipped
+# config/missing-report.toml starts from the same values (a test holds them together) and adds
+# the header names and synonyms councils commonly use.
+BUILT_IN_DEFAULTS: dict[str, Any] = {
+    "values": {
+        "gender": {"Female": ["F"], "Male": ["M"]},
+        "care_status": {
+            "Early Help": ["EH"],
+            "CIN": ["Child in Need"],
+            "CPP": ["Child Protection", "CP"],
+            "LAC": ["CLA", "Looked After"],
+        },
+        "yes_no": {"Yes": ["Y", "True", "1"], "No": ["N", "False", "0"], "N/A": ["NA"]},
+    },
+    "ethnicity": {
+        "codes": [
+            ["A1", "White British"],
+            ["A2", "White Irish"],
+            ["A3", "Any other White background"],
+            ["A4", "Traveller of Irish heritage"],
+            ["A5", "Gypsy / Roma"],
+            ["B1", "White and Black Caribbean"],
+            ["B2", "White and Black African"],
+            ["B3", "White and Asian"],
+            ["B4", "Any other mixed background"],
+            ["C1", "Indian"],
+            ["C2", "Pakistani"],
+            ["C3", "Bangladeshi"],
+            ["C4", "Any other Asian background"],
+            ["D1", "Caribbean"],
+            ["D2", "African"],
+            ["D3", "Any other Black background"],
+            ["E1", "Chinese"],
+            ["E2", "Any other ethnic group"],
+            ["E3", "Refused"],
+            ["E4", "Not obtained / recorded"],
+        ],
+        "blank": "E4",
+        "not_recorded": ["E3", "E4"],
+        "not_bme": ["A1"],
+    },
+}
+
+
 class ConfigError(Exception):
     """A configuration file that cannot be used; the message says what to change."""
 
@@ -76,6 +120,9 @@ def load_config(path: str | Path | None = None) -> Config:
         path: the file; None finds it as find_config_path() does.
     """
     source = find_config_path(str(path) if path else None)
+    if source == SHIPPED_CONFIG and not source.is_file():
+        # Installed without the checkout's config/ folder (a plain `pip install`): the spec's own defaults.
+        return parse_config(BUILT_IN_DEFAULTS, Path("(built-in defaults)"))
     try:
         text = source.read_text(encoding="utf-8")
     except FileNotFoundError:

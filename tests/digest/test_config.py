@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.config import ConfigError, load_config
+from digest.config import BUILT_IN_DEFAULTS, ConfigError, load_config, parse_config
 
 SHIPPED = Path(__file__).resolve().parents[2] / "config" / "missing-report.toml"
 MINIMAL_ETHNICITY = '\n[ethnicity]\ncodes = [["A1", "White British"], ["E4", "Not recorded"]]\n'
@@ -67,3 +67,24 @@ def test_config_mistakes_are_explained(tmp_path: Path, text: str, message: str) 
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist; pass --config with the right path"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_built_in_defaults_agree_with_the_shipped_config(tmp_path: Path) -> None:
+    built_in = parse_config(BUILT_IN_DEFAULTS, Path("defaults"))
+    shipped = load_config(SHIPPED)
+    assert built_in.ethnicity.codes == shipped.ethnicity.codes
+    assert built_in.ethnicity.bme == shipped.ethnicity.bme
+    assert built_in.ethnicity.blank == shipped.ethnicity.blank
+    assert built_in.rhi_deadline == shipped.rhi_deadline
+    for vocabulary, lookup in built_in.synonyms.items():
+        assert lookup.items() <= shipped.synonyms[vocabulary].items(), vocabulary
+    assert built_in.synonyms["gender"] == shipped.synonyms["gender"]  # the spec's exact spellings, no more
+
+
+def test_no_config_file_anywhere_uses_the_built_in_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./config here
+    monkeypatch.delenv("MISSING_REPORT_CONFIG", raising=False)
+    monkeypatch.setattr("digest.config.SHIPPED_CONFIG", tmp_path / "not-installed.toml")
+    config = load_config()
+    assert str(config.source) == "(built-in defaults)"
+    assert config.synonyms["care_status"]["child protection"] == "CPP"
