@@ -167,6 +167,11 @@ def main(argv: Sequence[str] | None = None, out: Printer | None = None) -> int:
     except KeyboardInterrupt:
         print("missing-report: interrupted; nothing half-written was kept", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader (head, less) stopped reading early: nothing is wrong. Point stdout at /dev/null so
+        # Python's flush at exit does not complain again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as err:
         if args.debug:
             raise

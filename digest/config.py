@@ -32,6 +32,22 @@ CANONICAL_VALUES: dict[str, list[str]] = {
 # config/missing-report.toml starts from the same values (a test holds them together) and adds
 # the header names and synonyms councils commonly use.
 BUILT_IN_DEFAULTS: dict[str, Any] = {
+    "columns": {
+        "episode_id": ["Episode ID", "Missing Episode ID", "Episode Ref"],
+        "child_id": ["Child ID", "Person ID", "LCS ID", "Mosaic ID"],
+        "missing_start": ["Missing Start", "Start Date", "Date Missing", "MIS_START"],
+        "missing_end": ["Missing End", "End Date", "Date Returned", "MIS_END"],
+        "gender": ["Sex", "Gender Description"],
+        "date_of_birth": ["DOB", "Date of Birth"],
+        "ethnicity": ["Ethnic Origin", "Ethnicity Code", "ETHNIC"],
+        "care_status": ["Care Status", "Social Care Status", "Status at Start", "Case Type"],
+        "other_la": ["Other LA", "Other Local Authority", "OLA"],
+        "cse_risk": ["CSE Risk", "CSE Risk Level", "CSE"],
+        "placement_distance_miles": ["Placement Distance", "Distance (miles)", "Placement Distance Miles"],
+        "rhi_offered": ["RHI Offered", "Return Interview Offered", "RETURN_INTERVIEW_OFFERED"],
+        "rhi_accepted": ["RHI Accepted", "Return Interview Accepted", "RETURN_INTERVIEW_ACCEPTED"],
+        "rhi_completed": ["RHI Completed", "RHI Date", "Return Interview Date"],
+    },
     "values": {
         "gender": {"Female": ["F"], "Male": ["M"]},
         "care_status": {

@@ -247,3 +247,14 @@ def test_ask_prints_the_slash_command_answer(reference_store: Path) -> None:
     assert wrong.stdout.startswith('Sorry, I could not answer that.\nI did not understand "banana".')
     listing = run("--db", "store.db", "ask", cwd=reference_store)
     assert listing.stdout.startswith("Ask about a figure and a period, in any order:")
+
+
+def test_output_piped_into_head_ends_quietly(reference_store: Path) -> None:
+    # Megabytes of output, far more than a pipe holds, so the writer sees the reader go.
+    command = f"{sys.executable} -m bot.cli demo-data --out /dev/stdout --episodes 20000 | head -1"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], cwd=reference_store, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.startswith("Episode ID,Child ID,")
+    assert result.stderr == ""
+    assert result.returncode == 0

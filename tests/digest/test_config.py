@@ -79,6 +79,7 @@ def test_built_in_defaults_agree_with_the_shipped_config(tmp_path: Path) -> None
     for vocabulary, lookup in built_in.synonyms.items():
         assert lookup.items() <= shipped.synonyms[vocabulary].items(), vocabulary
     assert built_in.synonyms["gender"] == shipped.synonyms["gender"]  # the spec's exact spellings, no more
+    assert built_in.column_aliases == shipped.column_aliases
 
 
 def test_no_config_file_anywhere_uses_the_built_in_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,168 @@
+"""The bot's settings: the [slack] and [digest] sections of the config, and the environment.
+
+Secrets (tokens, signing secret) come only from the environment. Every value is checked here, with a
+message that names the setting and how to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.slack_client import SLACK_API_URL
+from digest.alerts import AlertRules
+from digest.config import Config, ConfigError
+from digest.inbox import InboxSettings
+
+BOT_TOKEN_ENV = "SLACK_BOT_TOKEN"  # noqa: S105 (the variable's name, not a token)
+API_URL_ENV = "SLACK_API_URL"
+DIGEST_CHANNEL_ENV = "SLACK_DIGEST_CHANNEL"
+SIGNING_SECRET_ENV = "SLACK_SIGNING_SECRET"  # noqa: S105 (the variable's name)
+APP_TOKEN_ENV = "SLACK_APP_TOKEN"  # noqa: S105 (the variable's name)
+ALERTS_CHANNEL_ENV = "SLACK_ALERTS_CHANNEL"
+LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in every month
+
+
+@dataclass(frozen=True)
+class Schedule:
+    day: int
+    hour: int
+    minute: int
+    timezone: str
+    retry_every_minutes: int
+
+
+@dataclass(frozen=True)
+class SlashSettings:
+    command: str
+    allowed_channels: frozenset[str]
+    allowed_users: frozenset[str]
+    port: int
+
+
+@dataclass(frozen=True)
+class InboxJobSettings:
+    inbox: InboxSettings
+    every_minutes: int
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot_token: str | None
+    api_url: str
+    digest_channel: str | None
+    schedule: Schedule
+    deadline_seconds: int
+    outbox: Path
+    signing_secret: str | None
+    app_token: str | None
+    slash: SlashSettings
+    alerts_channel: str | None
+    alert_rules: AlertRules
+    inbox: InboxJobSettings
+
+
+def _int(section: Mapping[str, Any], key: str, default: int, low: int, high: int, where: str) -> int:
+    value = section.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ConfigError(f"{where} {key} = {value!r} must be a whole number from {low} to {high}")
+    return value
+
+
+def _section(config: Config, name: str) -> Mapping[str, Any]:
+    value = config.raw.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"config file {config.source}: [{name}] must be a table")
+    return value
+
+
+def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
+    env = os.environ if environ is None else environ
+    slack, digest = _section(config, "slack"), _section(config, "digest")
+    where = f"config file {config.source}: [digest]"
+    timezone = digest.get("timezone", "Europe/London")
+    try:
+        ZoneInfo(str(timezone))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f'{where} timezone = {timezone!r} is not a time zone; use a name like "Europe/London"'
+        ) from None
+    schedule = Schedule(
+        day=_int(digest, "day", 10, 1, LAST_SAFE_DAY, where),
+        hour=_int(digest, "hour", 9, 0, 23, where),
+        minute=_int(digest, "minute", 0, 0, 59, where),
+        timezone=str(timezone),
+        retry_every_minutes=_int(digest, "retry_every_minutes", 15, 1, 24 * 60, where),
+    )
+    api_url = env.get(API_URL_ENV) or str(slack.get("api_url") or SLACK_API_URL)
+    if not api_url.startswith(("http://", "https://")):
+        raise ConfigError(f"the Slack API URL {api_url!r} must start with https:// ({API_URL_ENV} or [slack] api_url)")
+    return Settings(
+        signing_secret=env.get(SIGNING_SECRET_ENV) or None,
+        app_token=env.get(APP_TOKEN_ENV) or None,
+        slash=_slash(config),
+        alerts_channel=env.get(ALERTS_CHANNEL_ENV) or str(_section(config, "alerts").get("channel") or "") or None,
+        alert_rules=_alert_rules(config),
+        inbox=_inbox(config),
+        bot_token=env.get(BOT_TOKEN_ENV) or None,
+        api_url=api_url if api_url.endswith("/") else api_url + "/",
+        digest_channel=env.get(DIGEST_CHANNEL_ENV) or str(slack.get("digest_channel") or "") or None,
+        schedule=schedule,
+        deadline_seconds=_int(digest, "deadline_seconds", 300, 5, 3600, where),
+        outbox=Path(str(digest.get("outbox", "outbox"))),
+    )
+
+
+def _ids(section: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    value = section.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f'{where} {key} must be a list of IDs in quotes, like ["C0123456789"]')
+    return frozenset(value)
+
+
+def _slash(config: Config) -> SlashSettings:
+    slash = _section(config, "slash")
+    where = f"config file {config.source}: [slash]"
+    command = slash.get("command", "/missing")
+    if not isinstance(command, str) or not command.startswith("/") or " " in command:
+        raise ConfigError(f'{where} command = {command!r} must be a slash command like "/missing"')
+    return SlashSettings(
+        command=command,
+        allowed_channels=_ids(slash, "allowed_channels", where),
+        allowed_users=_ids(slash, "allowed_users", where),
+        port=_int(slash, "port", 3000, 1, 65535, where),
+    )
+
+
+def _alert_rules(config: Config) -> AlertRules:
+    alerts = _section(config, "alerts")
+    where = f"config file {config.source}: [alerts]"
+    back = alerts.get("back_to_earlier_level", True)
+    if not isinstance(back, bool):
+        raise ConfigError(f"{where} back_to_earlier_level = {back!r} must be true or false")
+    return AlertRules(
+        rise_step=_int(alerts, "rise_step", 1, 1, 10_000, where),
+        back_to_earlier_level=back,
+        reminder_level=_int(alerts, "reminder_level", 0, 0, 100_000, where),
+        reminder_hours=_int(alerts, "reminder_hours", 24, 1, 24 * 365, where),
+    )
+
+
+def _inbox(config: Config) -> InboxJobSettings:
+    inbox = _section(config, "inbox")
+    where = f"config file {config.source}: [inbox]"
+    fmt = inbox.get("as_at_format", "%Y-%m-%d_%H%M")
+    if not isinstance(fmt, str) or (fmt and "%Y" not in fmt):
+        raise ConfigError(f'{where} as_at_format = {fmt!r} must be a date format with %Y, like "%Y-%m-%d_%H%M"')
+    return InboxJobSettings(
+        InboxSettings(
+            folder=Path(str(inbox.get("folder", "inbox"))),
+            as_at_format=fmt or None,
+            settle_seconds=_int(inbox, "settle_seconds", 60, 0, 24 * 3600, where),
+        ),
+        every_minutes=_int(inbox, "every_minutes", 15, 1, 24 * 60, where),
+    )

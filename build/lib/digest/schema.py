@@ -1,0 +1,97 @@
+"""The store's schema, as sqlite-utils migrations applied in order when a store is opened.
+
+Every table of the store is created here, so that opening a store always brings all of it up to
+date, whatever modules the caller happens to have imported. Add a new step at the end; never edit
+one that has shipped.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("missing-report")
+
+
+@migrations()
+def m001_snapshots(db: Database) -> None:
+    db.table("snapshots").create(
+        {
+            "id": int,
+            "as_at": str,
+            "file_name": str,
+            "file_sha256": str,
+            "ingested_at": str,
+            "rows_read": int,
+            "rows_accepted": int,
+            "rows_rejected": int,
+            "first_month": str,
+            "last_month": str,
+            "headers": str,
+            "column_map": str,
+            "ignored_headers": str,
+            "indicators_fingerprint": str,
+        },
+        pk="id",
+    )
+    db.table("snapshots").create_index(["file_sha256", "as_at"], unique=True)
+    db.execute(
+        "CREATE TABLE raw_rows (snapshot_id INTEGER NOT NULL, row INTEGER NOT NULL, cells TEXT NOT NULL, "
+        "PRIMARY KEY (snapshot_id, row)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE episodes (snapshot_id INTEGER NOT NULL, row INTEGER NOT NULL, episode_id TEXT NOT NULL, "
+        "child_id TEXT NOT NULL, missing_start TEXT NOT NULL, missing_end TEXT, gender TEXT, date_of_birth TEXT, "
+        "ethnicity TEXT, care_status TEXT, other_la TEXT, cse_risk TEXT, placement_distance_miles REAL, "
+        "rhi_offered TEXT, rhi_accepted TEXT, rhi_completed TEXT, PRIMARY KEY (snapshot_id, row)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE rejected_rows (snapshot_id INTEGER NOT NULL, row INTEGER NOT NULL, "
+        "reason TEXT NOT NULL, PRIMARY KEY (snapshot_id, row)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE unrecognised_values (snapshot_id INTEGER NOT NULL, column_name TEXT NOT NULL, "
+        "value TEXT NOT NULL, count INTEGER NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE indicator_values (snapshot_id INTEGER NOT NULL, scope TEXT NOT NULL, month TEXT NOT NULL, "
+        "key TEXT NOT NULL, count INTEGER, denominator INTEGER, "
+        "PRIMARY KEY (snapshot_id, scope, month, key)) WITHOUT ROWID"
+    )
+
+
+@migrations()
+def m002_digest_runs(db: Database) -> None:
+    db.execute(
+        "CREATE TABLE digest_runs (id INTEGER PRIMARY KEY, month TEXT NOT NULL, channel TEXT NOT NULL, "
+        "snapshot_id INTEGER, state TEXT NOT NULL, owner TEXT NOT NULL, forced INTEGER NOT NULL DEFAULT 0, "
+        "attempts INTEGER NOT NULL DEFAULT 1, post_attempted_at TEXT, message_ref TEXT, "
+        "uploads_done TEXT NOT NULL DEFAULT '[]', started_at TEXT NOT NULL, heartbeat_at TEXT NOT NULL, "
+        "finished_at TEXT, error TEXT, permanent_error INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute("CREATE INDEX digest_runs_month_channel ON digest_runs (month, channel, id)")
+
+
+@migrations()
+def m003_lookups(db: Database) -> None:
+    """The audit of slash-command lookups: who asked what, where, when, and what came of it."""
+    db.execute(
+        "CREATE TABLE lookups (id INTEGER PRIMARY KEY, asked_at TEXT NOT NULL, user_id TEXT NOT NULL, "
+        "channel_id TEXT NOT NULL, question TEXT NOT NULL, outcome TEXT NOT NULL, snapshot_id INTEGER, "
+        "milliseconds INTEGER)"
+    )
+
+
+@migrations()
+def m004_alerts(db: Database) -> None:
+    """Still-missing counts per snapshot, and the alerts ledger."""
+    db.execute(
+        "CREATE TABLE still_missing (snapshot_id INTEGER PRIMARY KEY, count INTEGER NOT NULL, lac INTEGER NOT NULL, "
+        "cse INTEGER NOT NULL, over_24h INTEGER NOT NULL, over_72h INTEGER NOT NULL, longest_start TEXT)"
+    )
+    db.execute(
+        "CREATE TABLE alerts (id INTEGER PRIMARY KEY, snapshot_id INTEGER, previous_snapshot_id INTEGER, "
+        "kind TEXT NOT NULL, channel TEXT NOT NULL, count_before INTEGER, count_after INTEGER NOT NULL, "
+        "text TEXT NOT NULL, state TEXT NOT NULL, owner TEXT, created_at TEXT NOT NULL, attempted_at TEXT, "
+        "sent_at TEXT, message_ref TEXT, error TEXT, UNIQUE (snapshot_id, kind, channel))"
+    )
