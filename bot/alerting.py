@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import socket
 from typing import Protocol
 
 from bot.notifiers import DeliveryError
 from digest.alerts import FAILED, PENDING, SENDING, SENT, AlertRecord, list_alerts
-from digest.ledger import this_owner
+from digest.ledger import owner_is_gone, this_owner
 from digest.snapshots import SnapshotStore
 
 log = logging.getLogger(__name__)
@@ -20,22 +18,9 @@ class AlertNotifier(Protocol):
     def send_alert(self, text: str, key: str, may_have_posted: bool) -> str: ...
 
 
-def _owner_gone(owner: str | None) -> bool:
-    host, _, pid = (owner or "").rpartition(":")
-    if host != socket.gethostname() or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
 def _claim(store: SnapshotStore, alert: AlertRecord) -> bool:
     """Take the alert for this process: one that is waiting, failed, or left 'sending' by a dead process."""
-    if alert.state == SENDING and not _owner_gone(alert.owner):
+    if alert.state == SENDING and not owner_is_gone(alert.owner):
         return False
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with store.db.atomic():

@@ -96,6 +96,20 @@ def this_owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+def owner_is_gone(owner: str | None) -> bool:
+    """True only when the owner ("host:pid") is a process of this machine that no longer exists."""
+    host, _, pid = (owner or "").rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # it exists, as another user's process
+    return False
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -162,16 +176,7 @@ class DigestLedger:
         heartbeat = dt.datetime.fromisoformat(record.heartbeat_at)
         if (dt.datetime.now(dt.UTC) - heartbeat).total_seconds() > LEASE_SECONDS:
             return False
-        host, _, pid = record.owner.rpartition(":")
-        if host != socket.gethostname() or not pid.isdigit():
-            return True  # another machine: trust the lease
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
+        return not owner_is_gone(record.owner)  # another machine's owner: trust the lease
 
     def _update(self, run: ClaimedRun, **values: Any) -> None:
         """Update the run's row, only while this process still owns it; commits at once."""
