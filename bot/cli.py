@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.digest_commands import (
-    SettingError,
     add_digest_commands,
     run_ask_command,
     run_digest_command,
@@ -25,7 +24,7 @@ from bot.digest_commands import (
 )
 from bot.notifiers import NoProgress
 from bot.notifiers.outbox import OutboxNotifier
-from bot.settings import load_settings
+from bot.settings import SettingError, load_settings
 from bot.terminal import render_alert_list, render_ingest_report, render_rejected_rows, render_snapshot_list
 from bot.watch import OUTBOX_ALERTS, alert_after_snapshot, alert_sender
 from digest.alerts import list_alerts

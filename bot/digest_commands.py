@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import signal
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -19,11 +18,10 @@ from bot.delivery import FAILED, run_digest
 from bot.http_server import EVENTS_PATH, create_http_server
 from bot.notifiers import NoProgress, Notifier
 from bot.notifiers.outbox import OutboxNotifier
-from bot.notifiers.slack import SlackNotifier
+from bot.notifiers.slack import slack_notifier
 from bot.scheduling import DueDigestJob, add_digest_jobs, add_inbox_job
-from bot.settings import BOT_TOKEN_ENV, DIGEST_CHANNEL_ENV, Settings, load_settings
+from bot.settings import BOT_TOKEN_ENV, DIGEST_CHANNEL_ENV, SettingError, Settings, load_settings
 from bot.slack_app import Access, LookupService, build_app
-from bot.slack_client import build_web_client
 from bot.watch import InboxJob, alert_sender
 from digest.answers import ANSWERED
 from digest.config import Config
@@ -39,10 +37,6 @@ Printer = Callable[[str], None]
 AddCommand = Callable[..., argparse.ArgumentParser]
 OpenStore = Callable[[argparse.Namespace, Config], SnapshotStore]
 ReadMonth = Callable[[str], int]
-
-
-class SettingError(Exception):
-    """A missing or wrong setting for sending (token, channel); the message says how to set it."""
 
 
 def add_digest_commands(add_command: AddCommand, handlers: dict[str, Callable[..., int]]) -> None:
@@ -62,17 +56,6 @@ def add_digest_commands(add_command: AddCommand, handlers: dict[str, Callable[..
     ask = add_command("ask", help='answer a question as the slash command does: ask "LAC episodes June"')
     ask.add_argument("question", nargs="*", help="the question, in any words; nothing or help lists what to ask")
     ask.set_defaults(handler=handlers["ask"])
-
-
-def slack_notifier(settings: Settings, channel: str) -> SlackNotifier:
-    """A notifier for one delivery, with its own retry deadline."""
-    if not settings.bot_token:
-        raise SettingError(
-            f"{BOT_TOKEN_ENV} is not set: export {BOT_TOKEN_ENV}=xoxb-... (the Slack app's bot token), "
-            "or leave out --post to write the outbox instead"
-        )
-    deadline = time.monotonic() + settings.deadline_seconds
-    return SlackNotifier(build_web_client(settings.bot_token, settings.api_url, deadline), channel, deadline)
 
 
 def pick_channel(settings: Settings, given: str | None) -> str:

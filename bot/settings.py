@@ -27,6 +27,10 @@ ALERTS_CHANNEL_ENV = "SLACK_ALERTS_CHANNEL"
 LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in every month
 
 
+class SettingError(Exception):
+    """A missing or wrong setting for sending (token, channel); the message says how to set it."""
+
+
 @dataclass(frozen=True)
 class Schedule:
     day: int

@@ -7,16 +7,14 @@ channel, otherwise the outbox folder and the terminal (or log).
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
 from bot.alerting import AlertNotifier, deliver_alerts
 from bot.notifiers.outbox import OutboxNotifier
-from bot.notifiers.slack import SlackNotifier
+from bot.notifiers.slack import slack_notifier
 from bot.settings import Settings
-from bot.slack_client import build_web_client
 from digest.alerts import AlertRecord, decide_alerts, record_notice
 from digest.config import Config
 from digest.inbox import INGESTED, REFUSED, REJECTED, InboxResult, ingest_inbox
@@ -34,16 +32,10 @@ class AlertSender:
     where: str
 
 
-def _slack_alert_notifier(settings: Settings, channel: str) -> SlackNotifier:
-    deadline = time.monotonic() + settings.deadline_seconds
-    client = build_web_client(str(settings.bot_token), settings.api_url, deadline)
-    return SlackNotifier(client, channel, deadline)
-
-
 def alert_sender(settings: Settings, echo: Callable[[str], None]) -> AlertSender:
     if settings.bot_token and settings.alerts_channel:
         channel = settings.alerts_channel
-        return AlertSender(channel, partial(_slack_alert_notifier, settings, channel), f"Slack channel {channel}")
+        return AlertSender(channel, partial(slack_notifier, settings, channel), f"Slack channel {channel}")
     return AlertSender(OUTBOX_ALERTS, partial(OutboxNotifier, settings.outbox, echo), f"{settings.outbox}/alerts")
 
 

@@ -18,8 +18,9 @@ from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.web import SlackResponse
 
 from bot.notifiers import DeliveryError, DeliveryProgress
+from bot.settings import BOT_TOKEN_ENV, SettingError, Settings
 from bot.slack_blocks import SlackMessage, render_digest_message
-from bot.slack_client import backoff_seconds
+from bot.slack_client import backoff_seconds, build_web_client
 from digest.content import Chart, Digest
 from digest.periods import month_key, month_name
 
@@ -194,3 +195,14 @@ def upload_groups(digest: Digest) -> list[tuple[str, list[dict[str, Any]], str]]
     if trends:
         groups.append(("trends", trends, "Trends over the financial year"))
     return groups
+
+
+def slack_notifier(settings: Settings, channel: str) -> SlackNotifier:
+    """A notifier for one delivery to channel, with its own retry deadline from the settings."""
+    if not settings.bot_token:
+        raise SettingError(
+            f"{BOT_TOKEN_ENV} is not set: export {BOT_TOKEN_ENV}=xoxb-... (the Slack app's bot token), "
+            "or leave out --post to write the outbox instead"
+        )
+    deadline = time.monotonic() + settings.deadline_seconds
+    return SlackNotifier(build_web_client(settings.bot_token, settings.api_url, deadline), channel, deadline)
