@@ -66,7 +66,6 @@ class LookupService:
 
     def ask(self, user_id: str, channel_id: str, text: str) -> Answer:
         started = time.perf_counter()
-        snapshot_id = None
         if not self.access.allows(user_id, channel_id):
             answer = Answer(REFUSED, REFUSAL)
         else:
@@ -76,7 +75,6 @@ class LookupService:
                     answer = not_understood_answer(question)
                 else:
                     answer = answer_question(self.store(), self.config, question, self.today())
-                    snapshot_id = self.store().get_snapshot().id if answer.footer else None
             except StoreError as error:
                 answer = Answer(ERROR, f"Sorry, there is nothing to look up yet: {error}.")
             except Exception:
@@ -84,7 +82,7 @@ class LookupService:
                 answer = Answer(ERROR, FAILURE)
         milliseconds = round((time.perf_counter() - started) * 1000)
         try:
-            lookup = Lookup(now_text(), user_id, channel_id, text, answer.outcome, snapshot_id, milliseconds)
+            lookup = Lookup(now_text(), user_id, channel_id, text, answer.outcome, answer.snapshot_id, milliseconds)
             save_lookup(self.store(), lookup)
         except Exception:
             log.exception("the lookup could not be written to the audit table")

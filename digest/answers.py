@@ -95,6 +95,7 @@ class Answer:
     table: list[list[str]] = field(default_factory=list)  # first row is the heading
     footer: str = ""
     share: bool = False
+    snapshot_id: int | None = None  # the snapshot the answer was read from
 
     def plain_text(self) -> str:
         """For a terminal: the same words, without chat mark-up."""
@@ -181,6 +182,7 @@ def answer_question(store: SnapshotStore, config: Config, question: Question, to
             [f"Months with data: {month_name(first)} to {month_name(last)}."],
             footer=footer,
             share=question.share,
+            snapshot_id=snapshot.id,
         )
     profile = load_profile(store, config, period.month, snapshot.id)
     previous = load_profile(store, config, period.month - 1, snapshot.id) if period.month - 1 >= first else None
@@ -192,7 +194,7 @@ def answer_question(store: SnapshotStore, config: Config, question: Question, to
         answer = _breakdown_answer(profile, str(question.subject), period.year_to_date)
     else:
         answer = _figure_answer(profile, previous, str(question.subject), period.year_to_date)
-    return Answer(answer.outcome, answer.title, answer.lines, answer.table, footer, question.share)
+    return Answer(answer.outcome, answer.title, answer.lines, answer.table, footer, question.share, snapshot.id)
 
 
 def _label(profile: Profile, key: str) -> str:
