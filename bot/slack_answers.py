@@ -15,9 +15,7 @@ EPHEMERAL, IN_CHANNEL = "ephemeral", "in_channel"
 
 def render_table(answer: Answer) -> str:
     """The table, monospaced, as a code block."""
-    plain = answer.plain_text().splitlines()
-    table_lines = plain[1 + len(answer.lines) : 1 + len(answer.lines) + len(answer.table)]
-    text = "\n".join(table_lines)
+    text = "\n".join(answer.table_lines())
     budget = MAX_SECTION_TEXT_CHARS - 8
     if len(text) > budget:
         text = text[: budget - 2].rsplit("\n", 1)[0] + "\n…"

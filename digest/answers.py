@@ -97,18 +97,21 @@ class Answer:
     share: bool = False
     snapshot_id: int | None = None  # the snapshot the answer was read from
 
+    def table_lines(self) -> list[str]:
+        """The table in monospaced columns: labels left, figures right."""
+        if not self.table:
+            return []
+        widths = [max(len(row[i]) for row in self.table) for i in range(len(self.table[0]))]
+        return [
+            "  ".join(
+                cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+            ).rstrip()
+            for row in self.table
+        ]
+
     def plain_text(self) -> str:
         """For a terminal: the same words, without chat mark-up."""
-        parts = [self.title, *(line.replace("*", "").replace("`", '"') for line in self.lines)]
-        if self.table:
-            widths = [max(len(row[i]) for row in self.table) for i in range(len(self.table[0]))]
-            parts += [
-                "  ".join(
-                    cell.ljust(w) if i == 0 else cell.rjust(w)
-                    for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-                ).rstrip()
-                for row in self.table
-            ]
+        parts = [self.title, *(line.replace("*", "").replace("`", '"') for line in self.lines), *self.table_lines()]
         if self.footer:
             parts.append(self.footer)
         return "\n".join(parts)
