@@ -14,7 +14,7 @@ from digest.config import Config
 from digest.content import compute_digest
 from digest.percentages import format_percentage
 from digest.periods import financial_year_start, month_key, month_label, month_name, month_of, parse_month
-from digest.profile import YTD, Cell, Profile, available_months, load_profile
+from digest.profile import YTD, Cell, Profile, available_months, load_previous_profile, load_profile
 from digest.questions import (
     BREAKDOWN,
     EXAMPLES,
@@ -188,7 +188,7 @@ def answer_question(store: SnapshotStore, config: Config, question: Question, to
             snapshot_id=snapshot.id,
         )
     profile = load_profile(store, config, period.month, snapshot.id)
-    previous = load_profile(store, config, period.month - 1, snapshot.id) if period.month - 1 >= first else None
+    previous = load_previous_profile(store, config, profile)
     if question.kind == PROFILE:
         answer = _profile_answer(profile, previous)
     elif question.kind == TREND:

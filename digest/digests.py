@@ -8,7 +8,7 @@ from digest.charts import render_charts
 from digest.config import Config
 from digest.content import Digest, compute_digest
 from digest.periods import month_key
-from digest.profile import available_months, load_profile
+from digest.profile import load_previous_profile, load_profile
 from digest.report_workbook import render_workbook
 from digest.snapshots import SnapshotStore
 
@@ -22,8 +22,7 @@ def build_digest(
         StoreError, ProfileError: as load_profile does.
     """
     profile = load_profile(store, config, month, snapshot_id)
-    first, _ = available_months(profile.snapshot)
-    previous = load_profile(store, config, month - 1, profile.snapshot.id) if month - 1 >= first else None
+    previous = load_previous_profile(store, config, profile)
     unrecognised = store.load_unrecognised(profile.snapshot.id)
     digest = compute_digest(
         profile,

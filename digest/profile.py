@@ -128,3 +128,11 @@ def load_profile(store: SnapshotStore, config: Config, month: int, snapshot_id: 
         for indicator in build_catalogue(config)
     ]
     return Profile(month, snapshot, columns, rows)
+
+
+def load_previous_profile(store: SnapshotStore, config: Config, profile: Profile) -> Profile | None:
+    """The profile of the month before profile's, from the same snapshot, if the snapshot reaches back to it."""
+    first, _ = available_months(profile.snapshot)
+    if profile.month - 1 < first:
+        return None
+    return load_profile(store, config, profile.month - 1, profile.snapshot.id)
