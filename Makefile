@@ -2,9 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+WORKERS ?= 2  # pytest-xdist processes: the tests wait on real servers and processes, so two share the cores well
 STAMP := $(VENV)/.installed-$(shell cksum requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint types imports check bench clean
+.PHONY: demo test test-all lint types imports check bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -17,9 +18,13 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	@$(BIN)/missing-report demo
 
-## The whole test suite.
+## The tests, less those marked slow (real processes killed mid-way, whole demo runs): a quick loop.
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS) -m "not slow"
+
+## Every test, slow ones included: what `make check` runs.
+test-all: $(STAMP)
+	$(BIN)/pytest -n $(WORKERS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check digest bot tests bench
@@ -32,7 +37,7 @@ imports: $(STAMP)
 	$(BIN)/lint-imports
 
 ## Lint, types, the core/edge import contract, then the tests: what CI runs.
-check: lint types imports test
+check: lint types imports test-all
 
 ## Speed figures on a million synthetic episodes (not part of CI).
 bench: $(STAMP)

@@ -26,14 +26,15 @@ sys.path.insert(0, str(ROOT))
 
 from slack_sdk import WebClient  # noqa: E402
 
-from bot.http_server import EVENTS_PATH, create_http_server  # noqa: E402
-from bot.slack_app import LookupService, build_app  # noqa: E402
-from bot.slack_blocks import render_digest_message  # noqa: E402
-from digest.config import Config, load_config  # noqa: E402
-from digest.digests import build_digest  # noqa: E402
-from digest.periods import financial_year_start, month_key, month_of  # noqa: E402
-from digest.profile import load_profile  # noqa: E402
-from digest.snapshots import open_store  # noqa: E402
+from bot.server import EVENTS_PATH, create_http_server  # noqa: E402
+from bot.slack.app import build_app  # noqa: E402
+from bot.slack.blocks import render_digest_message  # noqa: E402
+from digest.contract.config import Config, load_config  # noqa: E402
+from digest.figures.periods import financial_year_start, month_key, month_of  # noqa: E402
+from digest.lookups.service import LookupService  # noqa: E402
+from digest.reporting.digests import build_digest  # noqa: E402
+from digest.reporting.profile import load_profile  # noqa: E402
+from digest.store.snapshots import open_store  # noqa: E402
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request  # noqa: E402
 
 AS_AT = "2019-07-18 09:00"

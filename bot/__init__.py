@@ -1,0 +1,1 @@
+"""The edges: the command line, Slack, Teams, delivery and scheduling, around the core in digest/."""

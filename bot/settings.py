@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.slack_client import SLACK_API_URL
-from digest.alerts import AlertRules
-from digest.config import Config, ConfigError
-from digest.inbox import InboxSettings
+from digest.alerts.still_missing import AlertRules
+from digest.contract.config import Config, ConfigError
+from digest.intake.inbox import InboxSettings
 
+SLACK_API_URL = "https://slack.com/api/"  # Slack's Web API, unless SLACK_API_URL points elsewhere
 BOT_TOKEN_ENV = "SLACK_BOT_TOKEN"  # noqa: S105 (the variable's name, not a token)
 API_URL_ENV = "SLACK_API_URL"
 DIGEST_CHANNEL_ENV = "SLACK_DIGEST_CHANNEL"

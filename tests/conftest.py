@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from digest.columns import CONTRACT_COLUMNS
-from digest.config import Config, load_config
-from digest.ingest import IngestReport, ingest_extract
-from digest.periods import parse_month
-from digest.profile import Profile, load_profile
-from digest.snapshots import SnapshotStore, open_store
+from digest.contract.columns import CONTRACT_COLUMNS
+from digest.contract.config import Config, load_config
+from digest.figures.periods import parse_month
+from digest.intake.ingest import IngestReport, ingest_extract
+from digest.reporting.profile import Profile, load_profile
+from digest.store.snapshots import SnapshotStore, open_store
 
 WriteExtract = Callable[..., Path]
 

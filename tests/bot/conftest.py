@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings, load_settings
-from digest.config import Config
-from digest.ingest import ingest_extract
-from digest.snapshots import SnapshotStore, open_store
+from digest.contract.config import Config
+from digest.intake.ingest import ingest_extract
+from digest.store.snapshots import SnapshotStore, open_store
 from tests.conftest import write_csv
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
 from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows

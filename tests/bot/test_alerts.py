@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.destinations import alert_after_snapshot, alert_sender
 from bot.settings import Settings
-from bot.watch import alert_after_snapshot, alert_sender
-from digest.alerts import AlertRules, list_alerts
-from digest.config import Config
-from digest.ingest import ingest_extract
-from digest.snapshots import open_store
+from digest.alerts.still_missing import AlertRules, list_alerts
+from digest.contract.config import Config
+from digest.intake.ingest import ingest_extract
+from digest.store.snapshots import open_store
 from tests.conftest import episode, write_csv
 from tests.fake_slack import FakeSlack
 

@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.delivery import run_digest
-from bot.digest_commands import slack_notifier
-from bot.notifiers.slack import SlackNotifier
+from bot.delivery.digests import run_digest
 from bot.settings import Settings
-from bot.slack_client import build_web_client
-from digest.config import Config
-from digest.ledger import DigestLedger
-from digest.periods import parse_month
-from digest.snapshots import SnapshotStore
+from bot.slack.client import build_web_client
+from bot.slack.notifier import SlackNotifier, slack_notifier
+from digest.contract.config import Config
+from digest.figures.periods import parse_month
+from digest.store.digest_runs import DigestLedger
+from digest.store.snapshots import SnapshotStore
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack, Fault
 
 JUNE = parse_month("2019-06")

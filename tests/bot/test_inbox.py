@@ -10,11 +10,12 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from bot.destinations import alert_sender
+from bot.scheduling.inbox import InboxJob
 from bot.settings import InboxJobSettings, Settings
-from bot.watch import InboxJob, alert_sender
-from digest.config import Config
-from digest.inbox import InboxSettings, as_at_for, format_pattern
-from digest.snapshots import open_store
+from digest.contract.config import Config
+from digest.intake.inbox import InboxSettings, as_at_for, format_pattern
+from digest.store.snapshots import open_store
 from tests.conftest import episode, numbered, write_csv
 from tests.fake_slack import FakeSlack
 

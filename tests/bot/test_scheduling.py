@@ -17,12 +17,19 @@ from zoneinfo import ZoneInfo
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.digest_commands import slack_notifier
-from bot.scheduling import CATCH_UP_JOB, MONTHLY_JOB, DueDigestJob, add_digest_jobs, digest_trigger, last_fire_time
+from bot.scheduling.digests import (
+    CATCH_UP_JOB,
+    MONTHLY_JOB,
+    DueDigestJob,
+    add_digest_jobs,
+    digest_trigger,
+    last_fire_time,
+)
 from bot.settings import Settings
-from digest.config import Config
-from digest.ledger import DigestLedger
-from digest.snapshots import open_store
+from bot.slack.notifier import slack_notifier
+from digest.contract.config import Config
+from digest.store.digest_runs import DigestLedger
+from digest.store.snapshots import open_store
 from tests.fake_slack import CHANNEL, FakeSlack
 
 LONDON = ZoneInfo("Europe/London")

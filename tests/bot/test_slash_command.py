@@ -21,11 +21,12 @@ from typing import Any
 import pytest
 from slack_sdk import WebClient
 
-from bot.http_server import EVENTS_PATH, create_http_server
-from bot.slack_app import REFUSAL, Access, LookupService, build_app
-from digest.audit import load_lookups
-from digest.config import Config
-from digest.snapshots import open_store
+from bot.server import EVENTS_PATH, create_http_server
+from bot.slack.app import build_app
+from digest.contract.config import Config
+from digest.lookups.service import REFUSAL, Access, LookupService
+from digest.store.lookups import load_lookups
+from digest.store.snapshots import open_store
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request
 
 SECRET = "test-signing-secret"

@@ -1,0 +1,1 @@
+"""The missing-report command line: one module per group of commands."""

@@ -1,0 +1,27 @@
+"""The `ask` command: the slash command's answer in a terminal. It imports no chat library."""
+
+from __future__ import annotations
+
+import argparse
+from functools import partial
+
+from bot.cli.options import AddCommand, Printer, open_args_store
+from digest.contract.config import Config
+from digest.lookups.answers import ANSWERED
+from digest.lookups.service import LookupService
+
+TERMINAL = "terminal"  # the audit's user and channel for `missing-report ask`
+
+
+def add_commands(add_command: AddCommand) -> None:
+    ask = add_command("ask", help='answer a question as the slash command does: ask "LAC episodes June"')
+    ask.add_argument("question", nargs="*", help="the question, in any words; nothing or help lists what to ask")
+    ask.set_defaults(handler=run_ask_command)
+
+
+def run_ask_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    """Answered and audited as user and channel "terminal"."""
+    service = LookupService(partial(open_args_store, args, config), config)
+    answer = service.ask(TERMINAL, TERMINAL, " ".join(args.question))
+    out(answer.plain_text())
+    return 0 if answer.outcome == ANSWERED else 1

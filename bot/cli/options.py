@@ -1,0 +1,69 @@
+"""What every command shares: the --config, --db and --debug options, opening the store, reading a month
+or an as-at time from the command line, and the error a user can fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from digest.contract.config import Config
+from digest.contract.timestamps import parse_as_at
+from digest.figures.periods import parse_month
+from digest.store.snapshots import SnapshotStore, open_store
+
+DB_ENV = "MISSING_REPORT_DB"
+EXIT_OK = 0
+EXIT_REFUSED = 1  # bad input: a refused file, an unknown month, a broken config
+EXIT_USAGE = 2  # argparse's own exit status for a malformed command line
+
+Printer = Callable[[str], None]
+Handler = Callable[[argparse.Namespace, Config, Printer], int]
+AddCommand = Callable[..., argparse.ArgumentParser]
+
+
+class UserError(Exception):
+    """Anything the user can fix; printed as one line, never as a traceback."""
+
+
+def add_common_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
+    unset: Any = None if defaults else argparse.SUPPRESS
+    parser.add_argument(
+        "--config", default=unset, help="config file (default: $MISSING_REPORT_CONFIG or config/missing-report.toml)"
+    )
+    parser.add_argument(
+        "--db", default=unset, help=f"snapshot store (default: ${DB_ENV} or [store] path in the config)"
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if defaults else argparse.SUPPRESS,
+        help="show the full traceback of an unexpected error",
+    )
+
+
+def store_path(args: argparse.Namespace, config: Config) -> Path:
+    return Path(args.db or os.environ.get(DB_ENV) or config.store_path)
+
+
+def open_args_store(args: argparse.Namespace, config: Config) -> SnapshotStore:
+    """The store the command line names (--db, $MISSING_REPORT_DB, or the config's)."""
+    return open_store(store_path(args, config))
+
+
+def read_as_at(text: str) -> dt.datetime:
+    try:
+        return parse_as_at(text)
+    except ValueError as err:
+        raise UserError(f"--as-at {err}") from None
+
+
+def read_month(text: str) -> int:
+    try:
+        return parse_month(text)
+    except ValueError as err:
+        raise UserError(f"--month {err}") from None

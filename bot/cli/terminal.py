@@ -1,0 +1,73 @@
+"""What the command line prints: the ingest report and the snapshot list. Aggregates only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from digest.alerts.still_missing import AlertRecord
+from digest.intake.ingest import IngestReport
+from digest.store.snapshots import SnapshotInfo
+
+COUNT_WIDTH = 9  # characters for a right-aligned count
+# Problems in columns whose values could identify a child are counted, never shown.
+COUNT_ONLY_NOTES = {
+    "date_of_birth": "blank, unreadable or after the start",
+    "rhi_completed": "unreadable",
+}
+
+
+def render_ingest_report(report: IngestReport) -> str:
+    when = f"{report.as_at:%d/%m/%Y %H:%M}"
+    if report.duplicate:
+        return f"{report.file_name} as at {when} is already snapshot {report.snapshot_id}; nothing was changed.\n"
+    lines = [
+        f"Ingested {report.file_name} as snapshot {report.snapshot_id}, as at {when}",
+        f"  rows read  {report.rows_read:>{COUNT_WIDTH},}",
+        f"  accepted   {report.rows_accepted:>{COUNT_WIDTH},}",
+        f"  rejected   {report.rows_rejected:>{COUNT_WIDTH},}",
+    ]
+    for reason, count in report.rejected_by_reason.items():
+        lines.append(f"    {reason:<40}{count:>{COUNT_WIDTH},}")
+    if len(report.unrecognised):
+        lines.append("  unrecognised values (rows kept, counted as unrecognised / other / not recorded):")
+        for column, value, count in report.unrecognised.itertuples(index=False, name=None):
+            shown = COUNT_ONLY_NOTES.get(column, f'"{value}"')
+            lines.append(f"    {column:<26} {shown:<40}{count:>{COUNT_WIDTH},}")
+    if report.ignored_headers:
+        lines.append(f"  columns not used: {', '.join(report.ignored_headers)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_snapshot_list(snapshots: list[SnapshotInfo], path: Path) -> str:
+    if not snapshots:
+        return f'No snapshots in {path} yet. Add one with: missing-report ingest FILE --as-at "YYYY-MM-DD HH:MM"\n'
+    header = f"{'id':>4}  {'as at':<16}  {'rows':>9}  {'rejected':>8}  file"
+    lines = [header]
+    for s in snapshots:
+        lines.append(f"{s.id:>4}  {s.as_at:%Y-%m-%d %H:%M}  {s.rows_read:>9,}  {s.rows_rejected:>8,}  {s.file_name}")
+    return "\n".join(lines) + "\n"
+
+
+def render_rejected_rows(snapshot: SnapshotInfo, rejected: pd.DataFrame) -> str:
+    """Row numbers and reasons only: the analyst opens the file at that row; no id reaches the screen."""
+    if rejected.empty:
+        return f"Snapshot {snapshot.id} ({snapshot.file_name}) has no rejected rows.\n"
+    lines = [f"Snapshot {snapshot.id} ({snapshot.file_name}): {len(rejected):,} rejected row(s), by spreadsheet row"]
+    lines += [f"  row {row:>8}  {reason}" for row, reason in rejected.itertuples(index=False, name=None)]
+    return "\n".join(lines) + "\n"
+
+
+def render_alert_list(alerts: list[AlertRecord]) -> str:
+    if not alerts:
+        return "No alerts yet.\n"
+    lines = [f"{'id':>4}  {'created (UTC)':<25}  {'snapshot':>8}  {'kind':<8}  {'before':>6}  {'after':>5}  state"]
+    for alert in alerts:
+        before = "" if alert.count_before is None else str(alert.count_before)
+        snapshot = "" if alert.snapshot_id is None else str(alert.snapshot_id)
+        lines.append(
+            f"{alert.id:>4}  {alert.created_at:<25}  {snapshot:>8}  {alert.kind:<8}  {before:>6}  "
+            f"{alert.count_after:>5}  {alert.state}"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,79 @@
+"""Running a month's digest for a channel exactly once: claim it in the ledger, build it, send it, record it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.delivery import DeliveryError, Notifier
+from digest.contract.config import Config
+from digest.figures.periods import month_key, month_name
+from digest.reporting.content import Digest
+from digest.reporting.digests import build_digest
+from digest.reporting.profile import ProfileError
+from digest.store.digest_runs import ClaimedRun, DigestLedger, LostClaimError, Skipped
+from digest.store.snapshots import SnapshotStore, StoreError
+
+log = logging.getLogger(__name__)
+
+POSTED, SKIPPED, FAILED = "posted", "skipped", "failed"
+BuildDigest = Callable[[SnapshotStore, Config, int, int | None], Digest]
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    state: str  # posted, skipped or failed
+    message: str
+    permanent: bool = False  # a failure that retrying cannot mend
+
+
+def _build(store: SnapshotStore, config: Config, month: int, snapshot_id: int | None) -> Digest:
+    return build_digest(store, config, month, snapshot_id)
+
+
+def run_digest(
+    store: SnapshotStore,
+    config: Config,
+    month: int,
+    channel: str,
+    notifier: Notifier,
+    snapshot_id: int | None = None,
+    force: bool = False,
+    build: BuildDigest = _build,
+) -> RunOutcome:
+    """Post month's digest to channel through notifier, unless the ledger says it is posted or in hand.
+
+    A run that failed before is resumed: what it recorded (the message, each upload) is not redone.
+    """
+    what = f"{month_name(month)} digest for {channel}"
+    snapshot = store.get_snapshot(snapshot_id)
+    claim = DigestLedger(store).claim(month_key(month), channel, snapshot.id, force)
+    if isinstance(claim, Skipped):
+        log.info("%s: skipped, %s", what, claim.reason)
+        return RunOutcome(SKIPPED, f"{what}: not sent, {claim.reason}")
+    try:
+        # A resumed run keeps the snapshot its message was built from; otherwise use the one asked for.
+        use = claim.record.snapshot_id if claim.message_ref and claim.record.snapshot_id else snapshot.id
+        if use != claim.record.snapshot_id:
+            claim.record_snapshot(use)
+        digest = build(store, config, month, use)
+        notifier.send(digest, claim)
+    except LostClaimError as error:
+        return RunOutcome(SKIPPED, f"{what}: {error}")
+    except DeliveryError as error:
+        return _failed(claim, what, str(error), error.permanent)
+    except (ProfileError, StoreError) as error:
+        return _failed(claim, what, str(error), permanent=True)
+    except Exception as error:
+        _failed(claim, what, f"unexpected {type(error).__name__}: {error}", permanent=False)
+        raise
+    claim.ledger.finish(claim)
+    log.info("%s: posted (run %s)", what, claim.record.id)
+    return RunOutcome(POSTED, f"{what}: posted")
+
+
+def _failed(claim: ClaimedRun, what: str, error: str, permanent: bool) -> RunOutcome:
+    claim.ledger.fail(claim, error, permanent)
+    log.warning("%s: failed (%s)%s", what, error, "" if permanent else "; it will be retried")
+    return RunOutcome(FAILED, f"{what}: failed, {error}", permanent)

@@ -1,0 +1,100 @@
+"""Writing a digest to a folder instead of sending it: when no chat tool is set up, and to preview one.
+
+The folder gets the Slack message as it would be posted (message.json: text and Block Kit), each
+chart as a PNG, the full table as XLSX, and preview.html, which a person opens in a browser.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.delivery import DeliveryProgress
+from bot.slack.blocks import render_digest_message
+from digest.figures.periods import month_key
+from digest.reporting.content import Digest, Figure
+
+OUTBOX_CHANNEL = "outbox"  # the ledgers' name for "written to the outbox folder", for digests and alerts
+
+
+class OutboxNotifier:
+    """Writes each digest into folder/YYYY-MM/, and each alert into folder/alerts/ (and to echo)."""
+
+    def __init__(self, folder: Path, echo: Callable[[str], None] | None = None) -> None:
+        self.folder = folder
+        self.echo = echo
+
+    def send_alert(self, text: str, key: str, may_have_posted: bool) -> str:
+        target = self.folder / "alerts" / f"{key}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write(target, (text + "\n").encode())
+        if self.echo:
+            self.echo(f"Alert (Slack not set up; also in {target}): {text}")
+        return str(target)
+
+    def target(self, digest: Digest) -> Path:
+        return self.folder / month_key(digest.month)
+
+    def send(self, digest: Digest, progress: DeliveryProgress) -> None:
+        target = self.target(digest)
+        target.mkdir(parents=True, exist_ok=True)
+        message = render_digest_message(digest)
+        payload = {"text": message.text, "blocks": message.block_dicts()}
+        _write(target / "message.json", json.dumps(payload, indent=2, ensure_ascii=False).encode())
+        for chart in digest.charts:
+            _write(target / chart.file_name, chart.png)
+        if digest.workbook:
+            _write(target / digest.workbook_name, digest.workbook)
+        _write(target / "preview.html", render_preview_html(digest).encode())
+        progress.record_message(str(target))
+
+
+def _write(path: Path, content: bytes) -> None:
+    """Write whole or not at all: a reader never sees half a file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(handle, "wb") as out:
+        out.write(content)
+    os.replace(temporary, path)
+
+
+def _figures(title: str, figures: list[Figure]) -> str:
+    rows = "".join(
+        f"<tr><td class=n>{html.escape(f.shown)}</td><td>{html.escape(f.label)}</td>"
+        f"<td class=c>{html.escape(f.change)}</td></tr>"
+        for f in figures
+    )
+    return f"<h2>{html.escape(title)}</h2><table>{rows}</table>"
+
+
+def render_preview_html(digest: Digest) -> str:
+    """A self-contained page showing what the channel would see (charts beside it in the folder)."""
+    highlights = "".join(f"<li>{html.escape(line)}</li>" for line in digest.highlights)
+    charts = "".join(
+        f'<figure><img src="{html.escape(c.file_name)}" alt="{html.escape(c.alt_text)}" width="800">'
+        f"<figcaption>{html.escape(c.title)}</figcaption></figure>"
+        for c in digest.charts
+    )
+    workbook = f'<p><a href="{html.escape(digest.workbook_name)}">Full table (XLSX)</a></p>' if digest.workbook else ""
+    return f"""<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>{html.escape(digest.title)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 860px; margin: 2em auto; color: #1d1c1d; }}
+table {{ border-collapse: collapse; }} td {{ padding: 2px 10px; }} .n {{ font-weight: bold; text-align: right; }}
+.c {{ color: #616061; font-style: italic; }} .q {{ color: #616061; font-size: 90%; }}
+figure {{ margin: 1.5em 0; }} figcaption {{ color: #616061; }}
+</style></head><body>
+<h1>{html.escape(digest.title)}</h1>
+<p class=q>{html.escape(digest.data_quality)}</p>
+{_figures("Missing episodes", digest.episodes)}
+{_figures("Children", digest.children)}
+{_figures("Return home interviews", digest.rhi)}
+{_figures("Still missing", [digest.still_missing])}
+{"<h2>Highlights</h2><ul>" + highlights + "</ul>" if highlights else ""}
+{workbook}
+{charts}
+</body></html>
+"""

@@ -1,0 +1,1 @@
+"""The APScheduler jobs of serve: the monthly digest, its retries, and the drop folder."""

@@ -1,0 +1,105 @@
+"""When digests go out: an APScheduler cron job for the monthly digest, and a retry job that also
+catches up, from the ledger, a digest that fell due while the server was down.
+
+Jobs live in APScheduler's memory job store and are made afresh at each start; what has been posted
+is known from the ledger, not from the scheduler, so a restart can neither lose nor double a digest.
+Only the most recent due digest is caught up: one that fell due months ago is stale news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.delivery import Notifier
+from bot.delivery.digests import RunOutcome, run_digest
+from bot.settings import Schedule
+from digest.contract.config import Config
+from digest.figures.periods import month_index, month_key
+from digest.store.digest_runs import FAILED, POSTED, DigestLedger
+from digest.store.snapshots import SnapshotStore, StoreError
+
+log = logging.getLogger(__name__)
+
+MONTHLY_JOB = "monthly-digest"
+RETRY_JOB = "digest-retry"
+CATCH_UP_JOB = "digest-catch-up"
+MISFIRE_GRACE_SECONDS = 3600  # a tick delayed by a busy process still runs within the hour
+LOOK_BACK_DAYS = 70  # far enough back to find the previous monthly fire time
+
+
+def digest_trigger(schedule: Schedule) -> CronTrigger:
+    return CronTrigger(
+        day=schedule.day, hour=schedule.hour, minute=schedule.minute, timezone=ZoneInfo(schedule.timezone)
+    )
+
+
+def last_fire_time(trigger: CronTrigger, now: dt.datetime) -> dt.datetime | None:
+    """The latest time at or before now when the monthly digest fell due."""
+    fire = trigger.get_next_fire_time(None, now - dt.timedelta(days=LOOK_BACK_DAYS))
+    latest = None
+    while fire is not None and fire <= now:
+        latest = fire
+        fire = trigger.get_next_fire_time(fire, fire + dt.timedelta(seconds=1))
+    return latest
+
+
+def reported_month(fire_time: dt.datetime) -> int:
+    """A digest that falls due in a month reports the month before."""
+    return month_index(fire_time.year, fire_time.month) - 1
+
+
+@dataclass
+class DueDigestJob:
+    """What both scheduler jobs run: post the most recent due digest if the ledger says it is not posted.
+
+    open_store, make_notifier and clock are injected so the job can run against a test store, a fake
+    Slack and a fixed time.
+    """
+
+    open_store: Callable[[], SnapshotStore]
+    config: Config
+    schedule: Schedule
+    channel: str
+    make_notifier: Callable[[], Notifier]
+    clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+
+    def __call__(self, startup: bool = False) -> RunOutcome | None:
+        fire = last_fire_time(digest_trigger(self.schedule), self.clock())
+        if fire is None:
+            return None
+        month = reported_month(fire)
+        store = self.open_store()
+        try:
+            latest = DigestLedger(store).latest(month_key(month), self.channel)
+            if latest is not None and latest.state == POSTED:
+                return None
+            # A permanent failure is not retried until something changes: a new snapshot, or a restart.
+            unchanged = latest is not None and latest.snapshot_id == store.get_snapshot().id
+            if latest is not None and latest.state == FAILED and latest.permanent_error and unchanged and not startup:
+                return None
+            return run_digest(store, self.config, month, self.channel, self.make_notifier())
+        except StoreError as error:
+            log.warning("digest for %s not sent: %s", month_key(month), error)
+            return None
+        finally:
+            store.close()
+
+
+def add_digest_jobs(scheduler: BaseScheduler, job: DueDigestJob, catch_up: bool = True) -> None:
+    """The monthly cron job, the retry job, and (catch_up) one run straight away for a digest missed while down."""
+    common = {"replace_existing": True, "misfire_grace_time": MISFIRE_GRACE_SECONDS, "coalesce": True}
+    scheduler.add_job(job, digest_trigger(job.schedule), id=MONTHLY_JOB, max_instances=1, **common)
+    scheduler.add_job(
+        job, IntervalTrigger(minutes=job.schedule.retry_every_minutes), id=RETRY_JOB, max_instances=1, **common
+    )
+    if catch_up:
+        scheduler.add_job(job, DateTrigger(), id=CATCH_UP_JOB, kwargs={"startup": True}, **common)

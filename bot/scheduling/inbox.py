@@ -1,0 +1,73 @@
+"""The drop-folder job: ingest what has arrived, decide and send alerts, and tell of refused files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.delivery.alerts import deliver_alerts
+from bot.destinations import AlertSender
+from bot.scheduling.digests import MISFIRE_GRACE_SECONDS
+from bot.settings import Settings
+from digest.alerts.still_missing import decide_alerts, record_notice
+from digest.contract.config import Config
+from digest.intake.inbox import INGESTED, REFUSED, REJECTED, InboxResult, ingest_inbox
+from digest.store.snapshots import SnapshotStore
+
+log = logging.getLogger(__name__)
+
+INBOX_JOB = "inbox"
+
+
+@dataclass
+class InboxJob:
+    """The scheduler's drop-folder job: ingest what has arrived, alert, and tell of refused files."""
+
+    open_store: Callable[[], SnapshotStore]
+    config: Config
+    settings: Settings
+    sender: AlertSender
+
+    def __call__(self) -> list[InboxResult]:
+        store = self.open_store()
+        try:
+            results = ingest_inbox(store, self.config, self.settings.inbox.inbox)
+            for result in results:
+                if result.outcome == INGESTED and result.report is not None:
+                    log.info("ingested %s as snapshot %s", result.file_name, result.report.snapshot_id)
+                    decide_alerts(
+                        store,
+                        store.get_snapshot(result.report.snapshot_id),
+                        self.settings.alert_rules,
+                        self.sender.channel,
+                    )
+                elif result.outcome == REFUSED:
+                    log.warning("refused %s: %s", result.file_name, result.reason)
+                    record_notice(
+                        store,
+                        self.sender.channel,
+                        f"Refused {result.file_name}: {result.reason}. It is in {REJECTED}/ beside a note of why.",
+                    )
+            deliver_alerts(store, self.sender.make_notifier(), self.sender.channel)
+            return results
+        finally:
+            store.close()
+
+
+def add_inbox_job(scheduler: BaseScheduler, job: Callable[[], object], every_minutes: int) -> None:
+    """The drop-folder job: at start, then every every_minutes."""
+    scheduler.add_job(
+        job,
+        IntervalTrigger(minutes=every_minutes),
+        id=INBOX_JOB,
+        next_run_time=dt.datetime.now(dt.UTC),
+        replace_existing=True,
+        misfire_grace_time=MISFIRE_GRACE_SECONDS,
+        coalesce=True,
+        max_instances=1,
+    )

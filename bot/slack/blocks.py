@@ -1,0 +1,90 @@
+"""The digest as a Slack message: Block Kit built with slack_sdk.models.blocks, plus a plain-text fallback.
+
+The block classes check Slack's own limits (text lengths, field counts) when the message is turned
+into JSON; the one limit they do not check, blocks per message, is checked here, before sending.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from digest.reporting.content import Digest, Figure
+
+MAX_BLOCKS = 50  # Slack blocks per message
+MAX_HEADER_CHARS = 150  # Slack header text limit
+MAX_FALLBACK_TEXT_CHARS = 4000  # Slack truncates a message's top-level text beyond this
+
+
+@dataclass(frozen=True)
+class SlackMessage:
+    text: str
+    blocks: list[Block]
+
+    def block_dicts(self) -> list[dict[str, Any]]:
+        """The blocks as JSON-ready dicts; this is where slack_sdk validates them."""
+        return [block.to_dict() for block in self.blocks]
+
+
+class MessageTooLargeError(ValueError):
+    """The rendered message breaks a Slack limit."""
+
+
+def _figure_field(figure: Figure) -> MarkdownTextObject:
+    change = f"\n_{figure.change}_" if figure.change else ""
+    return MarkdownTextObject(text=f"*{figure.shown}* {figure.label}{change}")
+
+
+def render_digest_message(digest: Digest) -> SlackMessage:
+    """The digest's message; the charts and the spreadsheet follow as files in its thread."""
+    blocks: list[Block] = [
+        HeaderBlock(text=PlainTextObject(text=digest.title[:MAX_HEADER_CHARS])),
+        ContextBlock(elements=[MarkdownTextObject(text=digest.data_quality)]),
+        SectionBlock(
+            text=MarkdownTextObject(text="*Missing episodes*"),
+            fields=[_figure_field(f) for f in digest.episodes],
+        ),
+        SectionBlock(text=MarkdownTextObject(text="*Children*"), fields=[_figure_field(f) for f in digest.children]),
+        SectionBlock(
+            text=MarkdownTextObject(text="*Return home interviews*"), fields=[_figure_field(f) for f in digest.rhi]
+        ),
+        SectionBlock(text=_figure_field(digest.still_missing)),
+    ]
+    if digest.highlights:
+        bullets = "\n".join(f"• {line}" for line in digest.highlights)
+        blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=f"*Highlights*\n{bullets}"))]
+    blocks.append(
+        ContextBlock(elements=[MarkdownTextObject(text="Charts and the full table (XLSX) are in the thread.")])
+    )
+    message = SlackMessage(render_fallback_text(digest), blocks)
+    check_message(message)
+    return message
+
+
+def render_fallback_text(digest: Digest) -> str:
+    """What notifications and screen readers show: the headline in one paragraph."""
+    episodes, children, still = digest.episodes, digest.children, digest.still_missing
+    rhi = "; ".join(f"{f.shown} {f.label}" for f in digest.rhi)
+    text = (
+        f"{digest.title}. {episodes[0].shown} missing episodes, of which {episodes[1].shown} LAC and "
+        f"{episodes[2].shown} at CSE risk; {children[0].shown} children, of which {children[1].shown} LAC and "
+        f"{children[2].shown} at CSE risk; {rhi}; {still.shown} {still.label}."
+    )
+    return text[:MAX_FALLBACK_TEXT_CHARS]
+
+
+def check_message(message: SlackMessage) -> None:
+    """Raise MessageTooLargeError if Slack would refuse the message."""
+    if len(message.blocks) > MAX_BLOCKS:
+        raise MessageTooLargeError(f"the message has {len(message.blocks)} blocks; Slack takes at most {MAX_BLOCKS}")
+    message.block_dicts()  # slack_sdk raises SlackObjectFormationError on a text over its limit

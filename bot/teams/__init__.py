@@ -1,0 +1,1 @@
+"""Microsoft Teams: cards for digests, alerts and answers, and their delivery."""

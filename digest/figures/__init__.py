@@ -1,0 +1,1 @@
+"""The figures: the indicator catalogue, every indicator computed, periods and percentages."""

@@ -1,0 +1,178 @@
+"""Every indicator of spec section 3: its ref, key, label, section and what its percentage is of.
+
+The order here is the order of the JSON profile and of the people-facing table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from digest.contract.config import Config
+
+# Denominators: the key whose count is the "% of" base. Internal keys (leading "_") are counted
+# but never shown.
+ALL_EPISODES = "episodes.all"
+LAC_EPISODES = "episodes.lac"
+RHI_OFFER_RECORDED = "_rhi.offer_recorded"
+RHI_ANSWER_RECORDED = "_rhi.answer_recorded"
+RHI_ACCEPTED = "rhi.accepted"
+
+DURATION_DAYS = (0, 1, 2, 3, 4, 5)
+AGES = (10, 11, 12, 13, 14, 15, 16)
+DISTANCE_BANDS = tuple(range(10, 101, 10))  # upper edges of 0_10, 11_20, ..., 91_100 (miles)
+STATUSES = (
+    ("early_help", "Early Help"),
+    ("cin", "CIN"),
+    ("cpp", "CPP"),
+    ("lac", "LAC"),
+    ("care_leaver", "Care Leaver"),
+    ("not_a_client", "Not a client"),
+)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    ref: str
+    key: str
+    label: str
+    section: str
+    denominator: str | None = None
+    month_only: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    title: str
+
+
+SECTIONS = (
+    Section("1", "All Episodes"),
+    Section("2", "Looked After Children (by missing episodes)"),
+    Section("3", "Child Sexual Exploitation (by missing episodes)"),
+    Section("4", "Number of days missing"),
+    Section("5", "Return Home Interviews"),
+    Section("6", "Breakdown of social care status (by missing episodes)"),
+    Section("7", "Breakdown by Gender (by missing episodes)"),
+    Section("8", "Breakdown by Ethnicity (by missing episodes)"),
+    Section("9", "Breakdown by Age (by missing episodes)"),
+    Section("10", "LAC CYP - Placement distance (at time of episode) from home in miles"),
+)
+
+
+def distance_key(upper: int) -> str:
+    return f"distance.{upper - 9 if upper > 10 else 0}_{upper}"
+
+
+def build_catalogue(config: Config) -> list[Indicator]:
+    """The indicators in report order, with the ethnicity rows the config lists."""
+    rule = config.rhi_deadline.describe()
+    rows = [
+        Indicator("1.1", "episodes.all", "Number of Missing Episodes - all", "1"),
+        Indicator("1.2", "children.all", "Involving; Number of individual children - all", "1"),
+        Indicator("1.3", "children.3plus.all", "Number of children with 3 or more episodes in reporting period", "1"),
+        Indicator("2.1", "episodes.lac", "Number of Missing Episodes - LAC", "2"),
+        Indicator("2.2", "children.lac", "Involving; Number of individual children - LAC", "2"),
+        Indicator(
+            "2.3",
+            "children.3plus.lac",
+            "Number of children with 3 or more LAC episodes in reporting period",
+            "2",
+        ),
+        Indicator("3.1", "episodes.cse", "Number of Missing Episodes - CSE risk is known to be medium/high", "3"),
+        Indicator(
+            "3.2",
+            "children.cse",
+            "Involving; Number of individual children - CSE risk is known to be medium/high",
+            "3",
+        ),
+        Indicator(
+            "3.3",
+            "children.3plus.cse",
+            "Number of CSE Medium/High cases with 3 or more episodes in reporting period",
+            "3",
+        ),
+    ]
+    for number, days in enumerate(DURATION_DAYS, start=1):
+        label = "0 (same day return)" if days == 0 else f"{days} day{'s' if days > 1 else ''}"
+        rows.append(Indicator(f"4.{number}", f"duration.{days}", label, "4", ALL_EPISODES))
+    rows += [
+        Indicator("4.7", "duration.gt5", "More than 5 days", "4", ALL_EPISODES),
+        Indicator(
+            "4.8",
+            "duration.still_missing",
+            "Still missing (as at the end of each month)",
+            "4",
+            ALL_EPISODES,
+            month_only=True,
+        ),
+        Indicator(
+            "5.1",
+            "rhi.offered",
+            "Return Home Interview offered (of episodes with Yes or No recorded)",
+            "5",
+            RHI_OFFER_RECORDED,
+        ),
+        Indicator(
+            "5.2",
+            "rhi.accepted",
+            "Return Home Interview accepted (of those offered, not inc. N/A)",
+            "5",
+            RHI_ANSWER_RECORDED,
+        ),
+        Indicator(
+            "5.3a",
+            "rhi.completed_in_time",
+            f"Return Home Interview completed in {rule} (of those accepted)",
+            "5",
+            RHI_ACCEPTED,
+        ),
+        Indicator(
+            "5.3b",
+            "rhi.not_completed_in_time",
+            f"Return Home Interview not completed in {rule} (of those accepted)",
+            "5",
+            RHI_ACCEPTED,
+        ),
+        Indicator(
+            "-",
+            "rhi.pending",
+            "Return Home Interview accepted, not yet due (of those accepted)",
+            "5",
+            RHI_ACCEPTED,
+        ),
+    ]
+    for number, (key, label) in enumerate(STATUSES, start=1):
+        rows.append(Indicator(f"6.{number}", f"status.{key}", label, "6", ALL_EPISODES))
+    rows += [
+        Indicator(
+            "6.7",
+            "status.other_la",
+            "Of those 'Not a client', episodes of children from another local authority",
+            "6",
+            ALL_EPISODES,
+        ),
+        Indicator("6.8", "status.unrecognised", "Care status not recognised", "6", ALL_EPISODES),
+        Indicator("7.1", "gender.female", "Female", "7", ALL_EPISODES),
+        Indicator("7.2", "gender.male", "Male", "7", ALL_EPISODES),
+        Indicator("7.3", "gender.other", "Other / not recorded", "7", ALL_EPISODES),
+    ]
+    codes = config.ethnicity.codes
+    for number, (code, label) in enumerate(codes, start=1):
+        rows.append(Indicator(f"8.{number}", f"ethnicity.{code}", f"{code} - {label}", "8", ALL_EPISODES))
+    rows += [
+        Indicator(f"8.{len(codes) + 1}", "ethnicity.unrecognised", "Ethnicity not recognised", "8", ALL_EPISODES),
+        Indicator(f"8.{len(codes) + 2}", "ethnicity.bme", "Total BME", "8", ALL_EPISODES),
+        Indicator("9.1", "age.under_10", "Under 10yrs", "9", ALL_EPISODES),
+    ]
+    for number, age in enumerate(AGES, start=2):
+        rows.append(Indicator(f"9.{number}", f"age.{age}", f"{age}yrs", "9", ALL_EPISODES))
+    rows.append(Indicator("9.9", "age.17_plus", "17+yrs", "9", ALL_EPISODES))
+    for number, upper in enumerate(DISTANCE_BANDS, start=1):
+        label = "10 miles or under" if upper == 10 else f"{upper - 9}-{upper} miles"
+        rows.append(Indicator(f"10.{number}", distance_key(upper), label, "10", LAC_EPISODES))
+    rows += [
+        Indicator("10.11", "distance.101_plus", "101+ miles", "10", LAC_EPISODES),
+        Indicator("10.12", "distance.not_recorded", "Not recorded", "10", LAC_EPISODES),
+    ]
+    return rows

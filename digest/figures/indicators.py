@@ -1,0 +1,234 @@
+"""Computing every indicator of spec section 3 for every month and every year-to-date at once.
+
+The result is a long table (month, scope, key, count, denominator) covering each month from the
+April before the first episode to the as-at month, in two scopes: "month" (episodes starting in
+that month) and "ytd" (episodes from 1 April of its financial year to the end of that month, taken
+as one period, so distinct children are distinct over the whole period). It is computed once per
+snapshot and stored, so a profile of any month is a lookup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import numpy as np
+import pandas as pd
+
+from digest.contract.config import Config
+from digest.contract.deadlines import compute_deadlines
+from digest.figures.catalogue import (
+    AGES,
+    DISTANCE_BANDS,
+    DURATION_DAYS,
+    RHI_ANSWER_RECORDED,
+    RHI_OFFER_RECORDED,
+    STATUSES,
+    Indicator,
+    build_catalogue,
+    distance_key,
+)
+from digest.figures.periods import financial_year_starts, month_indexes, month_of
+
+MONTH = "month"
+YTD = "ytd"
+REPEAT_THRESHOLD = 3  # "3 or more episodes in the reporting period"
+CSE_AT_RISK = ("medium", "high")
+
+
+def compute_indicator_table(episodes: pd.DataFrame, as_at: dt.datetime, config: Config) -> pd.DataFrame:
+    """All indicators for every month and year-to-date covered by the episodes.
+
+    Args:
+        episodes: accepted episodes as digest.intake.episodes.EpisodeBuilder returns them.
+        as_at: the snapshot's as-at time; every figure is as at it.
+        config: for the ethnicity codes, BME groups and RHI deadline rule.
+
+    Returns:
+        A DataFrame with columns month (month index), scope ("month"/"ytd"), key, count and
+        denominator (nullable integers; both null for month-only indicators in the ytd scope).
+    """
+    catalogue = build_catalogue(config)
+    frame = episodes.assign(month=month_indexes(episodes["missing_start"]).astype("int64"))
+    last = month_of(as_at)
+    first = int(frame["month"].min()) if len(frame) else last
+    months = pd.RangeIndex(int(financial_year_starts(pd.Series([first]))[0]), last + 1)
+    fy_of = financial_year_starts(pd.Series(months, index=months))
+
+    episode_counts = _count_flags(_episode_flags(frame, as_at, config), frame["month"], months)
+    per_month = pd.concat([episode_counts, _children_counts(frame, months, fy_of, scope=MONTH)], axis=1)
+    ytd = pd.concat([episode_counts.groupby(fy_of).cumsum(), _children_counts(frame, months, fy_of, scope=YTD)], axis=1)
+    return _to_long(per_month, ytd, catalogue)
+
+
+def _episode_flags(frame: pd.DataFrame, as_at: dt.datetime, config: Config) -> dict[str, pd.Series]:
+    """One boolean column per episode-count indicator (and per internal denominator)."""
+    as_at_ts = pd.Timestamp(as_at)
+    start, end = frame["missing_start"], frame["missing_end"]
+    flags: dict[str, pd.Series] = {
+        "episodes.all": pd.Series(True, index=frame.index),
+        "episodes.lac": frame["care_status"] == "lac",
+        "episodes.cse": frame["cse_risk"].isin(CSE_AT_RISK),
+    }
+
+    # Days missing: only episodes that had ended by the as-at time.
+    returned = end.notna() & (end <= as_at_ts)
+    days = (end.dt.normalize() - start.dt.normalize()).dt.days.where(returned)
+    for n in DURATION_DAYS:
+        flags[f"duration.{n}"] = days == n
+    flags["duration.gt5"] = days > DURATION_DAYS[-1]
+    # Still missing at the end of its month: no end, or an end date after the month's last day. For
+    # the month the as-at time falls in, "the end of the month" has not come: open at the as-at time.
+    following = frame["month"] + 1
+    month_end = pd.to_datetime(
+        pd.DataFrame({"year": following // 12, "month": following % 12 + 1, "day": 1}), errors="raise"
+    ).astype("datetime64[us]")
+    partial = month_end > as_at_ts
+    flags["duration.still_missing"] = end.isna() | np.where(partial, end > as_at_ts, end >= month_end)
+
+    flags.update(_rhi_flags(frame, as_at_ts, config))
+    flags.update(_one_hot(frame["care_status"], [key for key, _ in STATUSES] + ["unrecognised"], "status"))
+    flags["status.other_la"] = (frame["care_status"] == "not_a_client") & (frame["other_la"] == "yes")
+    flags.update(_one_hot(frame["gender"], ["female", "male", "other"], "gender"))
+    codes = [code for code, _ in config.ethnicity.codes]
+    flags.update(_one_hot(frame["ethnicity"], [*codes, "unrecognised"], "ethnicity"))
+    flags["ethnicity.bme"] = frame["ethnicity"].isin(config.ethnicity.bme)
+    flags.update(_age_flags(start, frame["date_of_birth"]))
+    flags.update(_distance_flags(frame["placement_distance_miles"], flags["episodes.lac"]))
+    return flags
+
+
+def _rhi_flags(frame: pd.DataFrame, as_at: pd.Timestamp, config: Config) -> dict[str, pd.Series]:
+    offered, accepted = frame["rhi_offered"], frame["rhi_accepted"]
+    is_offered = offered == "yes"
+    is_accepted = is_offered & (accepted == "yes")
+    completed = frame["rhi_completed"]
+    deadline, expires = compute_deadlines(frame["missing_end"], config.rhi_deadline)
+    done = completed.notna()
+    # An interview recorded before any return is known cannot be late: it counts as in time.
+    in_time = is_accepted & done & (deadline.isna() | (completed <= deadline))
+    late = is_accepted & ((done & (completed > deadline)) | (~done & (expires <= as_at)))
+    return {
+        RHI_OFFER_RECORDED: offered.isin(("yes", "no")),
+        "rhi.offered": is_offered,
+        RHI_ANSWER_RECORDED: is_offered & accepted.isin(("yes", "no")),
+        "rhi.accepted": is_accepted,
+        "rhi.completed_in_time": in_time,
+        "rhi.not_completed_in_time": late,
+        "rhi.pending": is_accepted & ~in_time & ~late,
+    }
+
+
+def _one_hot(values: pd.Series, keys: list[str], prefix: str) -> dict[str, pd.Series]:
+    return {f"{prefix}.{key}": values == key for key in keys}
+
+
+def _age_flags(start: pd.Series, born: pd.Series) -> dict[str, pd.Series]:
+    """Age in whole years on the start date: a child is a year older on their birthday itself."""
+    before_birthday = (start.dt.month < born.dt.month) | (
+        (start.dt.month == born.dt.month) & (start.dt.day < born.dt.day)
+    )
+    age = start.dt.year - born.dt.year - before_birthday.astype("int64")
+    flags = {"age.under_10": (age >= 0) & (age < AGES[0])}  # negative: born after the start, no age
+    flags.update({f"age.{years}": age == years for years in AGES})
+    flags["age.17_plus"] = age > AGES[-1]
+    return flags
+
+
+def _distance_flags(miles: pd.Series, is_lac: pd.Series) -> dict[str, pd.Series]:
+    """LAC episodes by placement distance: 0_10 holds d <= 10, 11_20 holds 10 < d <= 20, ..."""
+    band = np.ceil(miles / 10).clip(lower=1)  # 10 -> 1, 10.4 -> 2, 100 -> 10, 100.5 -> 11
+    flags = {distance_key(upper): is_lac & (band == upper // 10) for upper in DISTANCE_BANDS}
+    flags["distance.101_plus"] = is_lac & (band > DISTANCE_BANDS[-1] // 10)
+    flags["distance.not_recorded"] = is_lac & miles.isna()
+    return flags
+
+
+def _count_flags(flags: dict[str, pd.Series], month: pd.Series, months: pd.RangeIndex) -> pd.DataFrame:
+    """Episodes flagged, per month. bincount over month positions: no int copy of a million-row table."""
+    position = (month - months.start).to_numpy()
+    counts = {
+        key: np.bincount(position[flag.to_numpy(dtype=bool)], minlength=len(months)) for key, flag in flags.items()
+    }
+    return pd.DataFrame(counts, index=months)
+
+
+def _children_counts(frame: pd.DataFrame, months: pd.RangeIndex, fy_of: pd.Series, scope: str) -> pd.DataFrame:
+    """Distinct children, and children with 3+ episodes, for all, LAC and CSE-risk episodes."""
+    subsets = {
+        "all": pd.Series(True, index=frame.index),
+        "lac": frame["care_status"] == "lac",
+        "cse": frame["cse_risk"].isin(CSE_AT_RISK),
+    }
+    columns: dict[str, pd.Series] = {}
+    for name, mask in subsets.items():
+        chosen = frame.loc[mask, ["child_id", "month"]]
+        per_child = chosen.groupby(["child_id", "month"], sort=False).size().rename("n").reset_index()
+        if scope == MONTH:
+            distinct = per_child.groupby("month").size()
+            repeat = per_child[per_child["n"] >= REPEAT_THRESHOLD].groupby("month").size()
+        else:
+            distinct, repeat = _year_to_date_children(per_child)
+        columns[f"children.{name}"] = distinct
+        columns[f"children.3plus.{name}"] = repeat
+    result = pd.DataFrame(columns).reindex(months).fillna(0).astype("int64")
+    if scope == YTD:
+        result = result.groupby(fy_of).cumsum()
+    return result
+
+
+def _year_to_date_children(per_child: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """How many children first appear, and first reach 3 episodes, in each month of their year.
+
+    The cumulative sums of these over the financial year are the year-to-date counts.
+    """
+    per_child = per_child.assign(fy=financial_year_starts(per_child["month"]))
+    per_child = per_child.sort_values(["fy", "child_id", "month"], kind="stable")
+    running = per_child.groupby(["fy", "child_id"], sort=False)["n"].cumsum()
+    first_seen = per_child.groupby(["fy", "child_id"], sort=False)["month"].transform("min")
+    appears = per_child[per_child["month"] == first_seen].groupby("month").size()
+    reached = per_child[(running >= REPEAT_THRESHOLD) & (running - per_child["n"] < REPEAT_THRESHOLD)]
+    return appears, reached.groupby("month").size()
+
+
+def _to_long(per_month: pd.DataFrame, ytd: pd.DataFrame, catalogue: list[Indicator]) -> pd.DataFrame:
+    parts = []
+    for scope, table in ((MONTH, per_month), (YTD, ytd)):
+        for indicator in catalogue:
+            count = table[indicator.key].astype("Int64")
+            denominator = (
+                table[indicator.denominator].astype("Int64")
+                if indicator.denominator
+                else pd.Series(pd.NA, index=table.index, dtype="Int64")
+            )
+            if scope == YTD and indicator.month_only:
+                count = pd.Series(pd.NA, index=table.index, dtype="Int64")
+                denominator = count
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "month": table.index.to_numpy(),
+                        "scope": scope,
+                        "key": indicator.key,
+                        "count": count.to_numpy(),
+                        "denominator": denominator.to_numpy(),
+                    }
+                )
+            )
+    return pd.concat(parts, ignore_index=True)
+
+
+# Bump when the way any figure is computed changes, so stored figures are recomputed on next use.
+INDICATORS_VERSION = 1
+
+
+def compute_fingerprint(config: Config) -> str:
+    """What the stored figures depend on beyond the episodes: recompute when this changes."""
+    ethnicity = config.ethnicity
+    parts = [
+        f"v{INDICATORS_VERSION}",
+        config.rhi_deadline.describe(),
+        ",".join(code for code, _ in ethnicity.codes),
+        ",".join(sorted(ethnicity.bme)),
+    ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

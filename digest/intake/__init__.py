@@ -1,0 +1,1 @@
+"""Taking extracts in: reading files, validating rows into episodes, ingesting, the drop folder, demo data."""

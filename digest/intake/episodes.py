@@ -1,0 +1,244 @@
+"""Validating an extract's rows and normalising them into episodes (spec section 1, "Bad input").
+
+A row is rejected, with its reason, when its episode_id, child_id or missing_start is missing or
+unreadable, its missing_end is unreadable or before missing_start, its missing_start is after the
+as-at time, or its episode_id repeats an earlier row of the file. Every other row is kept; values
+the config does not recognise fall into an `unrecognised` bucket and are counted for the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from digest.contract.columns import CONTRACT_COLUMNS
+from digest.contract.config import Config
+from digest.contract.timestamps import parse_timestamps
+from digest.contract.vocabulary import normalise, translate_values
+from digest.figures.catalogue import STATUSES
+
+# Rejection reasons, in the order they are checked; a row gets the first that applies.
+REJECT_EPISODE_ID = "episode_id missing"
+REJECT_CHILD_ID = "child_id missing"
+REJECT_START_MISSING = "missing_start missing"
+REJECT_START_UNREADABLE = "missing_start unreadable"
+REJECT_END_UNREADABLE = "missing_end unreadable"
+REJECT_END_BEFORE_START = "missing_end before missing_start"
+REJECT_START_AFTER_AS_AT = "missing_start after the as-at time"
+REJECT_DUPLICATE = "episode_id repeats an earlier row"
+REJECTION_REASONS = (
+    REJECT_EPISODE_ID,
+    REJECT_CHILD_ID,
+    REJECT_START_MISSING,
+    REJECT_START_UNREADABLE,
+    REJECT_END_UNREADABLE,
+    REJECT_END_BEFORE_START,
+    REJECT_START_AFTER_AS_AT,
+    REJECT_DUPLICATE,
+)
+
+STATUS_KEYS = {label: key for key, label in STATUSES}  # canonical care status -> indicator key
+GENDER_KEYS = {"Female": "female", "Male": "male"}
+CSE_KEYS = {"None": "none", "Low": "low", "Medium": "medium", "High": "high"}
+YES_NO_KEYS = {"Yes": "yes", "No": "no", "N/A": "n/a"}
+UNRECOGNISED = "unrecognised"
+_DASHES = re.compile("[-\u2013\u2014]")  # hyphen, en dash, em dash
+BLANK_SHOWN_AS = "(blank)"
+
+EPISODE_COLUMNS = ("row", *CONTRACT_COLUMNS)
+
+
+@dataclass
+class Episodes:
+    """The outcome of validating one extract."""
+
+    accepted: pd.DataFrame  # EPISODE_COLUMNS, typed: datetimes, floats, canonical keys
+    rejected: pd.DataFrame  # row, reason
+    unrecognised: pd.DataFrame  # column, value, count (value "" for count-only columns)
+
+    def rejected_by_reason(self) -> dict[str, int]:
+        counts = self.rejected["reason"].value_counts()
+        return {reason: int(counts[reason]) for reason in REJECTION_REASONS if reason in counts}
+
+
+class EpisodeBuilder:
+    """Validates an extract chunk by chunk, keeping only compact typed columns, then settles the whole file.
+
+    Everything but the duplicate check is decided row by row; "repeats an earlier row" needs the whole
+    file, so it is settled in finish(), and only then are unrecognised values counted, over kept rows.
+    """
+
+    def __init__(self, as_at: dt.datetime, config: Config) -> None:
+        self.as_at = pd.Timestamp(as_at)
+        self.config = config
+        self._parts: list[pd.DataFrame] = []
+        self._odd: list[pd.DataFrame] = []  # row, column, value of each value not recognised
+
+    def add(self, chunk: pd.DataFrame, column_of: dict[str, str]) -> None:
+        """Check and normalise one chunk of raw rows (as Extract.chunks yields them)."""
+        rows = pd.Series(chunk.index.to_numpy() + 2, index=chunk.index)  # spreadsheet row: header is row 1
+        blank = pd.Series("", index=chunk.index, dtype=object)
+        text = {name: _clean_text(chunk[header]) for name, header in column_of.items()}
+
+        def raw(name: str) -> pd.Series:
+            return text.get(name, blank)
+
+        start, end = parse_timestamps(raw("missing_start")), parse_timestamps(raw("missing_end"))
+        reason = pd.Series(None, index=chunk.index, dtype=object)
+        checks = [
+            (REJECT_EPISODE_ID, raw("episode_id") == ""),
+            (REJECT_CHILD_ID, raw("child_id") == ""),
+            (REJECT_START_MISSING, raw("missing_start") == ""),
+            (REJECT_START_UNREADABLE, start.isna()),
+            (REJECT_END_UNREADABLE, end.isna() & (raw("missing_end") != "")),
+            (REJECT_END_BEFORE_START, end < start),
+            (REJECT_START_AFTER_AS_AT, start > self.as_at),
+        ]
+        for label, failed in checks:
+            reason = reason.mask(reason.isna() & failed, label)
+
+        odd: list[pd.DataFrame] = []
+        synonyms = self.config.synonyms
+        dob = parse_timestamps(raw("date_of_birth"))
+        completed = parse_timestamps(raw("rhi_completed"))
+        part = pd.DataFrame(
+            {
+                "row": rows,
+                "episode_id": raw("episode_id"),
+                "child_id": raw("child_id"),
+                "missing_start": start,
+                "missing_end": end,
+                "gender": _categorise(raw("gender"), synonyms["gender"], GENDER_KEYS, "other", odd, "gender"),
+                "date_of_birth": dob,
+                "ethnicity": _ethnicity(raw("ethnicity"), self.config, odd),
+                "care_status": _categorise(
+                    raw("care_status"),
+                    synonyms["care_status"],
+                    STATUS_KEYS,
+                    UNRECOGNISED,
+                    odd,
+                    "care_status",
+                    blank_is=None,
+                ),
+                "other_la": _yes_no(raw("other_la"), synonyms["yes_no"], odd, "other_la"),
+                "cse_risk": _categorise(
+                    raw("cse_risk"),
+                    synonyms["cse_risk"],
+                    CSE_KEYS,
+                    UNRECOGNISED,
+                    odd,
+                    "cse_risk",
+                    blank_is="not_recorded",
+                ),
+                "placement_distance_miles": _distance(raw("placement_distance_miles"), odd),
+                "rhi_offered": _yes_no(raw("rhi_offered"), synonyms["yes_no"], odd, "rhi_offered"),
+                "rhi_accepted": _yes_no(raw("rhi_accepted"), synonyms["yes_no"], odd, "rhi_accepted"),
+                "rhi_completed": completed.dt.normalize(),
+                "reason": reason,
+            }
+        )
+        # A date of birth after the episode began gives no age: counted, and in no age row.
+        _note_count_only(odd, "date_of_birth", dob.isna() | (dob > start))
+        _note_count_only(odd, "rhi_completed", completed.isna() & (raw("rhi_completed") != ""))
+        self._parts.append(part)
+        self._odd += [frame.assign(row=rows[frame.index]) for frame in odd]
+
+    def finish(self) -> Episodes:
+        """Settle duplicates over the whole file and return accepted, rejected and unrecognised."""
+        every = pd.concat(self._parts, ignore_index=True) if self._parts else _empty_part()
+        ids = every["episode_id"]
+        duplicate = ids.duplicated() & (ids != "")
+        reason = every["reason"].mask(every["reason"].isna() & duplicate, REJECT_DUPLICATE)
+        keep = reason.isna()
+        accepted = every.loc[keep, list(EPISODE_COLUMNS)].reset_index(drop=True)
+        rejected = pd.DataFrame({"row": every.loc[~keep, "row"], "reason": reason[~keep]}).reset_index(drop=True)
+        return Episodes(accepted, rejected, _count_odd(self._odd, set(accepted["row"])))
+
+
+def _clean_text(raw: pd.Series) -> pd.Series:
+    """Cells as trimmed text, blank for missing. A plain list comprehension: far faster than .str on a million rows."""
+    values = raw.to_numpy(dtype=object)
+    return pd.Series([v.strip() if isinstance(v, str) else "" for v in values], index=raw.index, dtype=object)
+
+
+def _empty_part() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in (*EPISODE_COLUMNS, "reason")})
+
+
+def _count_odd(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
+    """Each unrecognised value with how many kept rows carry it, column by column, most frequent first."""
+    if not odd:
+        return pd.DataFrame({"column": [], "value": [], "count": []})
+    every = pd.concat(odd, ignore_index=True)
+    every = every[every["row"].isin(kept_rows)]
+    counted = every.groupby(["column", "value"], sort=False).size().rename("count").reset_index()
+    counted["order"] = counted["column"].map({c: i for i, c in enumerate(CONTRACT_COLUMNS)})
+    counted = counted.sort_values(["order", "count", "value"], ascending=[True, False, True], kind="stable")
+    return counted[["column", "value", "count"]].reset_index(drop=True)
+
+
+def _categorise(
+    raw: pd.Series,
+    synonyms: dict[str, str],
+    keys: dict[str, str],
+    otherwise: str,
+    odd: list[pd.DataFrame],
+    column: str,
+    blank_is: str | None = "other",
+) -> pd.Series:
+    """Map raw text to category keys; note each unmatched non-blank value (and blank, where blank_is is None)."""
+    canonical = translate_values(raw, synonyms)
+    result = canonical.map(keys, na_action="ignore")
+    unmatched = result.isna()
+    is_blank = raw == ""
+    if blank_is is not None:
+        result = result.mask(unmatched & is_blank, blank_is)
+        unmatched &= ~is_blank
+    _note_values(odd, column, raw[unmatched])
+    return result.fillna(otherwise).astype("object")
+
+
+def _yes_no(raw: pd.Series, synonyms: dict[str, str], odd: list[pd.DataFrame], column: str) -> pd.Series:
+    return _categorise(raw, synonyms, YES_NO_KEYS, UNRECOGNISED, odd, column, blank_is="n/a")
+
+
+def _ethnicity(raw: pd.Series, config: Config, odd: list[pd.DataFrame]) -> pd.Series:
+    """Read 'A1', 'A1 - White British', 'White British' or an alias; blank is the configured blank code."""
+    ethnicity = config.ethnicity
+    by_code = {normalise(code): code for code, _ in ethnicity.codes}
+    by_code.update({normalise(alias): code for alias, code in ethnicity.aliases.items()})
+    by_whole = dict(by_code)
+    by_whole.update({normalise(label): code for code, label in ethnicity.codes})
+    by_whole[""] = ethnicity.blank
+
+    def code_of(value: str) -> str | None:
+        key = normalise(value)
+        # "A1 - White British" (or an en dash, as Excel writes it): the code before the dash decides.
+        return by_whole.get(key) or by_code.get(normalise(_DASHES.split(key, maxsplit=1)[0]))
+
+    codes, uniques = pd.factorize(raw)
+    mapped = pd.Series([code_of(str(value)) for value in uniques] + [None], dtype="object")
+    result = pd.Series(mapped.to_numpy()[codes], index=raw.index, dtype="object")
+    _note_values(odd, "ethnicity", raw[result.isna()])
+    return result.fillna(UNRECOGNISED)
+
+
+def _distance(raw: pd.Series, odd: list[pd.DataFrame]) -> pd.Series:
+    miles = pd.to_numeric(raw.str.replace(",", "", regex=False), errors="coerce")
+    bad = (raw != "") & (miles.isna() | (miles < 0))
+    _note_values(odd, "placement_distance_miles", raw[bad])
+    return miles.mask(bad).astype("float64")
+
+
+def _note_values(odd: list[pd.DataFrame], column: str, values: pd.Series) -> None:
+    if len(values):
+        shown = values.mask(values == "", BLANK_SHOWN_AS)
+        odd.append(pd.DataFrame({"column": column, "value": shown}, index=values.index))
+
+
+def _note_count_only(odd: list[pd.DataFrame], column: str, bad: pd.Series) -> None:
+    if bad.any():
+        odd.append(pd.DataFrame({"column": column, "value": ""}, index=bad.index[bad.to_numpy()]))

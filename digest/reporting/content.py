@@ -1,0 +1,172 @@
+"""What the monthly digest says: headline figures, changes, highlights and data quality. No Slack in here.
+
+The Digest is plain data. A renderer for a chat tool (bot/slack_blocks.py today, Teams later) turns
+it into messages; this module only decides the words and numbers. Aggregates only: no child is
+identifiable from anything here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from digest.figures.percentages import format_percentage
+from digest.figures.periods import month_key, month_label, month_name
+from digest.reporting.profile import Profile
+
+MAX_HIGHLIGHTS = 3
+MIN_MOVEMENT = 3  # a highlight needs a change of at least this many (episodes, children or points)
+MIN_RELATIVE_MOVEMENT = 0.10  # ... and of at least this share of the earlier figure
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline figure: this month, the month before, and the change said in words."""
+
+    key: str
+    label: str
+    shown: str  # "116" or "77%"
+    previous_shown: str | None  # None where there is no previous month
+    change: str  # "down 14 on May-19", "same as May-19", "" when there is no previous month
+
+
+@dataclass(frozen=True)
+class Chart:
+    file_name: str
+    title: str
+    alt_text: str
+    png: bytes
+    group: str  # "profile" (the month) or "trends" (the financial year)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """The month's digest, ready for any channel to render."""
+
+    month: int
+    title: str
+    partial_month: bool
+    as_at: dt.datetime
+    snapshot_id: int
+    file_name: str
+    episodes: list[Figure]  # all, of which LAC, of which at CSE risk
+    children: list[Figure]
+    rhi: list[Figure]  # offered, accepted, completed in time (rates)
+    still_missing: Figure
+    highlights: list[str]
+    data_quality: str
+    charts: list[Chart] = field(default_factory=list)
+    workbook_name: str = ""
+    workbook: bytes = b""
+
+
+# (key, label in the headline, noun in a highlight)
+EPISODE_FIGURES = (
+    ("episodes.all", "Episodes", "Missing episodes"),
+    ("episodes.lac", "of which LAC", "LAC episodes"),
+    ("episodes.cse", "of which at CSE risk", "CSE-risk episodes"),
+)
+CHILD_FIGURES = (
+    ("children.all", "Children", "Children missing"),
+    ("children.lac", "of which LAC", "Looked-after children missing"),
+    ("children.cse", "of which at CSE risk", "Children at CSE risk"),
+)
+RHI_FIGURES = (
+    ("rhi.offered", "offered a return home interview", "Return home interviews offered"),
+    ("rhi.accepted", "of those offered, accepted", "Return home interviews accepted"),
+    ("rhi.completed_in_time", "of those accepted, completed in time", "Return home interviews completed in time"),
+)
+OTHER_HIGHLIGHTS = (
+    ("children.3plus.all", "Children missing 3 or more times"),
+    ("duration.gt5", "Episodes lasting more than 5 days"),
+    ("status.not_a_client", "Episodes of children not known to social care"),
+)
+RATE_KEYS = {key for key, _, _ in RHI_FIGURES}
+
+
+def compute_digest(
+    profile: Profile,
+    previous: Profile | None,
+    rows_read: int,
+    rows_rejected: int,
+    unrecognised_values: int,
+) -> Digest:
+    """The digest of profile's month, compared with the month before (previous, which may be None).
+
+    previous is the profile of the month before, which for April lies in the previous financial year.
+    """
+    month = profile.month
+    before = month_label(month - 1)
+
+    def figure(key: str, label: str) -> Figure:
+        now = _value(profile, key, month)
+        earlier = _value(previous, key, month - 1) if previous else None
+        return Figure(key, label, now.shown, earlier.shown if earlier else None, _change(now, earlier, before))
+
+    title = f"Children missing from home or care: {month_name(month)}"
+    if profile.partial_month:
+        title += f" (partial month, to {profile.as_at:%d/%m/%Y %H:%M})"
+    quality = (
+        f"Data as at {profile.as_at:%d/%m/%Y %H:%M}, snapshot {profile.snapshot.id} ({profile.snapshot.file_name}): "
+        f"{rows_read:,} rows, {rows_rejected:,} rejected, {unrecognised_values:,} unrecognised values."
+    )
+    still = figure("duration.still_missing", "still missing at the end of the month")
+    if profile.partial_month:
+        still = Figure(still.key, f"still missing at {profile.as_at:%d/%m/%Y %H:%M}", still.shown, None, "")
+    return Digest(
+        month=month,
+        title=title,
+        partial_month=profile.partial_month,
+        as_at=profile.as_at,
+        snapshot_id=profile.snapshot.id,
+        file_name=profile.snapshot.file_name,
+        episodes=[figure(key, label) for key, label, _ in EPISODE_FIGURES],
+        children=[figure(key, label) for key, label, _ in CHILD_FIGURES],
+        rhi=[figure(key, label) for key, label, _ in RHI_FIGURES],
+        still_missing=still,
+        highlights=compute_highlights(profile, previous) if previous and not profile.partial_month else [],
+        data_quality=quality,
+    )
+
+
+@dataclass(frozen=True)
+class _Value:
+    number: float | None  # the count, or the percentage as shown
+    shown: str
+    is_rate: bool
+
+
+def _value(profile: Profile, key: str, month: int) -> _Value:
+    cell = profile.row(key).values[month_key(month)]
+    if key in RATE_KEYS:
+        shown = format_percentage(cell.count, cell.denominator)
+        return _Value(float(shown.rstrip("%")) if shown else None, shown or "n/a", True)
+    return _Value(cell.count, str(cell.count), False)
+
+
+def _change(now: _Value, earlier: _Value | None, before: str) -> str:
+    if earlier is None or now.number is None or earlier.number is None:
+        return ""
+    difference = now.number - earlier.number
+    if difference == 0:
+        return f"same as {before}"
+    amount = f"{abs(difference):g}" + ((" point" if abs(difference) == 1 else " points") if now.is_rate else "")
+    return f"{'up' if difference > 0 else 'down'} {amount} on {before}"
+
+
+def compute_highlights(profile: Profile, previous: Profile) -> list[str]:
+    """The largest movements since the month before, worded from the data, largest (relative) first."""
+    candidates = [(key, noun) for key, _, noun in (*EPISODE_FIGURES, *CHILD_FIGURES, *RHI_FIGURES)]
+    candidates += list(OTHER_HIGHLIGHTS)
+    scored: list[tuple[float, int, str]] = []
+    for order, (key, noun) in enumerate(candidates):
+        now = _value(profile, key, profile.month)
+        earlier = _value(previous, key, profile.month - 1)
+        if now.number is None or earlier.number is None:
+            continue
+        movement = abs(now.number - earlier.number)
+        relative = movement / max(earlier.number, 1)
+        if movement >= MIN_MOVEMENT and relative >= MIN_RELATIVE_MOVEMENT:
+            verb = "rose" if now.number > earlier.number else "fell"
+            scored.append((-relative, order, f"{noun} {verb} from {earlier.shown} to {now.shown}"))
+    return [text for _, _, text in sorted(scored)[:MAX_HIGHLIGHTS]]

@@ -1,0 +1,41 @@
+"""Putting a month's digest together from the store: profile, the month before, charts and spreadsheet."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from digest.contract.config import Config
+from digest.figures.periods import month_key
+from digest.reporting.charts import render_charts
+from digest.reporting.content import Digest, compute_digest
+from digest.reporting.profile import load_previous_profile, load_profile
+from digest.reporting.workbook import render_workbook
+from digest.store.snapshots import SnapshotStore
+
+
+def build_digest(
+    store: SnapshotStore, config: Config, month: int, snapshot_id: int | None = None, with_charts: bool = True
+) -> Digest:
+    """The digest of a month from a snapshot (default: the latest).
+
+    Raises:
+        StoreError, ProfileError: as load_profile does.
+    """
+    profile = load_profile(store, config, month, snapshot_id)
+    previous = load_previous_profile(store, config, profile)
+    unrecognised = store.load_unrecognised(profile.snapshot.id)
+    digest = compute_digest(
+        profile,
+        previous,
+        rows_read=profile.snapshot.rows_read,
+        rows_rejected=profile.snapshot.rows_rejected,
+        unrecognised_values=int(unrecognised["count"].sum()) if len(unrecognised) else 0,
+    )
+    if not with_charts:
+        return digest
+    return replace(
+        digest,
+        charts=render_charts(profile),
+        workbook_name=f"missing-report-{month_key(month)}.xlsx",
+        workbook=render_workbook(profile),
+    )

@@ -1,0 +1,138 @@
+"""A month's profile: every indicator for each month of its financial year so far, and year-to-date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from digest.contract.config import Config
+from digest.figures.catalogue import Indicator, build_catalogue
+from digest.figures.indicators import compute_fingerprint, compute_indicator_table
+from digest.figures.periods import (
+    financial_year_label,
+    financial_year_start,
+    is_partial,
+    month_key,
+    month_name,
+    month_of,
+    parse_month,
+)
+from digest.store.snapshots import SnapshotInfo, SnapshotStore
+
+YTD = "ytd"
+
+
+class ProfileError(Exception):
+    """A profile that cannot be made (a month outside the data); the message names the months there are."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    count: int | None
+    denominator: int | None
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    indicator: Indicator
+    values: dict[str, Cell]  # column ("2019-04", ..., "ytd") -> cell
+
+    def is_zero(self) -> bool:
+        return all(not cell.count for cell in self.values.values())
+
+
+@dataclass(frozen=True)
+class Profile:
+    month: int
+    snapshot: SnapshotInfo
+    columns: list[str]
+    rows: list[ProfileRow]
+
+    @property
+    def as_at(self) -> dt.datetime:
+        return self.snapshot.as_at
+
+    @property
+    def partial_month(self) -> bool:
+        return is_partial(self.month, self.as_at)
+
+    @property
+    def financial_year(self) -> str:
+        return financial_year_label(self.month)
+
+    def row(self, key: str) -> ProfileRow:
+        for row in self.rows:
+            if row.indicator.key == key:
+                return row
+        raise KeyError(key)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Exactly the object of spec section 5."""
+        return {
+            "month": month_key(self.month),
+            "as_at": self.as_at.isoformat(timespec="seconds"),
+            "financial_year": self.financial_year,
+            "partial_month": self.partial_month,
+            "columns": self.columns,
+            "indicators": [
+                {
+                    "ref": row.indicator.ref,
+                    "key": row.indicator.key,
+                    "label": row.indicator.label,
+                    "values": {
+                        column: {"count": cell.count, "denominator": cell.denominator}
+                        for column, cell in row.values.items()
+                    },
+                }
+                for row in self.rows
+            ],
+        }
+
+
+def available_months(snapshot: SnapshotInfo) -> tuple[int, int]:
+    """The first and last month a profile can be made for from this snapshot."""
+    last = month_of(snapshot.as_at)
+    first = parse_month(snapshot.first_month) if snapshot.first_month else last
+    return financial_year_start(first), last
+
+
+def load_profile(store: SnapshotStore, config: Config, month: int, snapshot_id: int | None = None) -> Profile:
+    """The profile of a month from a snapshot (default: the latest).
+
+    Raises:
+        StoreError: no such snapshot, or none at all.
+        ProfileError: the month is outside what the snapshot covers.
+    """
+    snapshot = store.get_snapshot(snapshot_id)
+    first, last = available_months(snapshot)
+    if not first <= month <= last:
+        raise ProfileError(
+            f"snapshot {snapshot.id} (as at {snapshot.as_at:%d/%m/%Y %H:%M}) has no figures for {month_name(month)}; "
+            f"choose a month from {month_key(first)} to {month_key(last)}"
+        )
+    fingerprint = compute_fingerprint(config)
+    if snapshot.indicators_fingerprint != fingerprint:
+        # The config's ethnicity groups or RHI rule changed since this snapshot was ingested.
+        table = compute_indicator_table(store.load_episodes(snapshot.id), snapshot.as_at, config)
+        store.replace_indicators(snapshot.id, table, fingerprint)
+    months = list(range(financial_year_start(month), month + 1))
+    stored = store.load_indicators(snapshot.id, months, month)
+    cells = {
+        (YTD if scope == YTD else stored_month, key): Cell(count, denominator)
+        for scope, stored_month, key, count, denominator in stored
+    }
+    columns = [month_key(m) for m in months] + [YTD]
+    rows = [
+        ProfileRow(indicator, {column: cells[(column, indicator.key)] for column in columns})
+        for indicator in build_catalogue(config)
+    ]
+    return Profile(month, snapshot, columns, rows)
+
+
+def load_previous_profile(store: SnapshotStore, config: Config, profile: Profile) -> Profile | None:
+    """The profile of the month before profile's, from the same snapshot, if the snapshot reaches back to it."""
+    first, _ = available_months(profile.snapshot)
+    if profile.month - 1 < first:
+        return None
+    return load_profile(store, config, profile.month - 1, profile.snapshot.id)

@@ -1,0 +1,127 @@
+"""The profile as the performance table people know (text, CSV and XLSX), laid out like the reference report."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from digest.figures.catalogue import SECTIONS
+from digest.figures.percentages import format_percentage
+from digest.figures.periods import month_label, month_name, parse_month
+from digest.reporting.profile import YTD, Cell, Profile, ProfileRow
+
+REPORT_TITLE = "Children Missing from Home/Care Monthly Performance Report"
+PARTIAL_MARK = "*"
+
+
+@dataclass(frozen=True)
+class ColumnHead:
+    key: str
+    label: str
+
+
+def column_heads(profile: Profile) -> list[ColumnHead]:
+    """Column headings: 'Apr-19', ..., 'YTD', the partial month marked with an asterisk."""
+    heads = []
+    for key in profile.columns:
+        if key == YTD:
+            heads.append(ColumnHead(key, "YTD"))
+            continue
+        label = month_label(parse_month(key))
+        if profile.partial_month and parse_month(key) == profile.month:
+            label += PARTIAL_MARK
+        heads.append(ColumnHead(key, label))
+    return heads
+
+
+def shown_rows(profile: Profile) -> list[ProfileRow]:
+    """The rows people see: those not zero in every column, as the reference report does."""
+    return [row for row in profile.rows if not row.is_zero()]
+
+
+def describe_as_at(profile: Profile) -> str:
+    return f"{profile.as_at:%d/%m/%Y %H:%M}"
+
+
+def heading_lines(profile: Profile) -> list[str]:
+    lines = [
+        REPORT_TITLE,
+        f"Reporting month: {month_name(profile.month)}{' (partial month)' if profile.partial_month else ''}",
+        f"Financial year: {profile.financial_year}",
+        f"Data as at: {describe_as_at(profile)} (snapshot {profile.snapshot.id}, {profile.snapshot.file_name})",
+    ]
+    return lines
+
+
+def footnote_lines(profile: Profile) -> list[str]:
+    notes = ["Rows that are zero in every column are not shown."]
+    if profile.partial_month:
+        notes.insert(
+            0,
+            f"{PARTIAL_MARK} {month_label(profile.month)} is a partial month: "
+            f"episodes to {describe_as_at(profile)} only.",
+        )
+    if profile.snapshot.rows_rejected:
+        notes.append(
+            f"{profile.snapshot.rows_rejected} row(s) of the extract were rejected and are in no figure; "
+            f"see 'missing-report rejected'."
+        )
+    return notes
+
+
+def render_cell(cell: Cell, with_percentage: bool) -> str:
+    if cell.count is None:
+        return ""
+    if not with_percentage:
+        return str(cell.count)
+    return f"{cell.count} {format_percentage(cell.count, cell.denominator)}".rstrip()
+
+
+def render_text_table(profile: Profile) -> str:
+    """The table as plain text for a terminal: ref, indicator, one column per month and YTD."""
+    heads = column_heads(profile)
+    rows = shown_rows(profile)
+    body: list[tuple[str, str, list[str]]] = []
+    sections_seen: set[str] = set()
+    for row in rows:
+        indicator = row.indicator
+        if indicator.section not in sections_seen:
+            sections_seen.add(indicator.section)
+            title = next(s.title for s in SECTIONS if s.number == indicator.section)
+            body.append((indicator.section, title, ["" for _ in heads]))
+        cells = [render_cell(row.values[h.key], indicator.denominator is not None) for h in heads]
+        body.append((indicator.ref, indicator.label, cells))
+    ref_width = max([3, *(len(ref) for ref, _, _ in body)])
+    label_width = max([9, *(len(label) for _, label, _ in body)])
+    widths = [max([len(h.label), *(len(cells[i]) for _, _, cells in body)]) for i, h in enumerate(heads)]
+
+    def line(ref: str, label: str, cells: list[str]) -> str:
+        columns = "  ".join(cell.rjust(width) for cell, width in zip(cells, widths, strict=True))
+        return f"{ref.ljust(ref_width)}  {label.ljust(label_width)}  {columns}".rstrip()
+
+    out = [*heading_lines(profile), ""]
+    out.append(line("REF", "INDICATOR", [h.label for h in heads]))
+    out += [line(ref, label, cells) for ref, label, cells in body]
+    out += ["", *footnote_lines(profile)]
+    return "\n".join(out) + "\n"
+
+
+def render_csv(profile: Profile) -> str:
+    """Every indicator (zeros included) with exact counts and denominators, for other programs."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    header = ["ref", "key", "indicator"]
+    for column in profile.columns:
+        header += [column, f"{column} denominator"]
+    writer.writerow(header)
+    for row in profile.rows:
+        values: list[object] = [row.indicator.ref, row.indicator.key, row.indicator.label]
+        for column in profile.columns:
+            cell = row.values[column]
+            values += [
+                "" if cell.count is None else cell.count,
+                "" if cell.denominator is None else cell.denominator,
+            ]
+        writer.writerow(values)
+    return buffer.getvalue()

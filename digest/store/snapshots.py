@@ -1,0 +1,334 @@
+"""The SQLite snapshot store: one snapshot per ingested extract, written whole or not at all.
+
+Built on sqlite-utils, in WAL mode so that lookups read while an ingest writes. The schema is a list
+of sqlite-utils migrations applied on open, so a newer version of this program opens an older store.
+Bulk rows go through the connection's executemany, which is several times faster than building a
+dict per row for a million-row extract.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlite_utils import Database
+
+from digest.figures.periods import month_key
+from digest.store.schema import migrations
+
+BUSY_TIMEOUT_SECONDS = 60  # how long a writer waits for another writer before giving up
+INSERT_BATCH_ROWS = 50_000  # episodes converted to SQL values at a time
+
+
+class StoreError(Exception):
+    """The store cannot be opened or read; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    id: int
+    as_at: dt.datetime
+    file_name: str
+    file_sha256: str
+    ingested_at: str
+    rows_read: int
+    rows_accepted: int
+    rows_rejected: int
+    first_month: str | None
+    last_month: str | None
+    indicators_fingerprint: str
+
+
+@dataclass(frozen=True)
+class SnapshotSource:
+    """Where a snapshot comes from: the file and how its headers were read."""
+
+    as_at: dt.datetime
+    file_name: str
+    file_sha256: str
+    headers: list[str]
+    column_map: dict[str, str]
+    ignored_headers: list[str]
+
+
+class SnapshotWriter:
+    """Writes one snapshot inside an open transaction: raw rows as they are read, then the rest."""
+
+    def __init__(self, store: SnapshotStore, snapshot_id: int, headers: list[str]) -> None:
+        self.store = store
+        self.snapshot_id = snapshot_id
+        self.headers = headers
+        self.rows_read = 0
+
+    def add_raw_rows(self, chunk: pd.DataFrame) -> None:
+        """Keep every cell of these rows exactly as read, as a JSON array in header order."""
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        cells = zip(*(chunk[h].to_numpy(dtype=object) for h in self.headers), strict=True)
+        rows = (chunk.index.to_numpy() + 2).tolist()
+        self.store.insert_rows(
+            "raw_rows", 3, ((self.snapshot_id, row, dumps(list(c))) for row, c in zip(rows, cells, strict=True))
+        )
+        self.rows_read += len(chunk)
+
+    def finish(
+        self,
+        episodes: pd.DataFrame,
+        rejected: pd.DataFrame,
+        unrecognised: pd.DataFrame,
+        indicators: pd.DataFrame,
+        fingerprint: str,
+    ) -> None:
+        """Write the normalised episodes, rejections, odd values and figures, and the snapshot's totals."""
+        sid = self.snapshot_id
+        store = self.store
+        store.insert_rows("episodes", 16, _episode_tuples(sid, episodes))
+        store.insert_rows(
+            "rejected_rows",
+            3,
+            zip([sid] * len(rejected), rejected["row"].tolist(), rejected["reason"].tolist(), strict=True),
+        )
+        store.insert_rows(
+            "unrecognised_values",
+            4,
+            ((sid, c, v, int(n)) for c, v, n in unrecognised.itertuples(index=False, name=None)),
+        )
+        store.write_indicators(sid, indicators)
+        starts = episodes["missing_start"]
+        store.db.execute(
+            "UPDATE snapshots SET rows_read = ?, rows_accepted = ?, rows_rejected = ?, first_month = ?, "
+            "last_month = ?, indicators_fingerprint = ? WHERE id = ?",
+            [
+                self.rows_read,
+                len(episodes),
+                len(rejected),
+                starts.min().strftime("%Y-%m") if len(starts) else None,
+                starts.max().strftime("%Y-%m") if len(starts) else None,
+                fingerprint,
+                sid,
+            ],
+        )
+
+
+class SnapshotStore:
+    """Save and read snapshots in one SQLite file."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SnapshotStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def find_snapshot(self, file_sha256: str, as_at: dt.datetime) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM snapshots WHERE file_sha256 = ? AND as_at = ?", [file_sha256, as_at.isoformat()]
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    @contextlib.contextmanager
+    def write_snapshot(self, source: SnapshotSource) -> Iterator[SnapshotWriter]:
+        """A transaction that writes one snapshot; if anything inside it fails, nothing of it is kept."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO snapshots (as_at, file_name, file_sha256, ingested_at, rows_read, rows_accepted, "
+                "rows_rejected, headers, column_map, ignored_headers, indicators_fingerprint) "
+                "VALUES (?,?,?,?,0,0,0,?,?,?,'')",
+                [
+                    source.as_at.isoformat(),
+                    source.file_name,
+                    source.file_sha256,
+                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    json.dumps(source.headers),
+                    json.dumps(source.column_map),
+                    json.dumps(source.ignored_headers),
+                ],
+            )
+            yield SnapshotWriter(self, int(cursor.lastrowid or 0), source.headers)
+
+    def replace_indicators(self, snapshot_id: int, indicators: pd.DataFrame, fingerprint: str) -> None:
+        """Swap a snapshot's stored figures for ones computed under another config, atomically."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM indicator_values WHERE snapshot_id = ?", [snapshot_id])
+            self.write_indicators(snapshot_id, indicators)
+            self.db.execute("UPDATE snapshots SET indicators_fingerprint = ? WHERE id = ?", [fingerprint, snapshot_id])
+
+    def delete_snapshot(self, snapshot_id: int) -> None:
+        """Remove a snapshot and everything of it, in one transaction."""
+        with self.db.atomic():
+            tables = (
+                "raw_rows",
+                "episodes",
+                "rejected_rows",
+                "unrecognised_values",
+                "indicator_values",
+                "still_missing",
+            )
+            for table in tables:
+                self.db.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [snapshot_id])
+            self.db.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])
+
+    def list_snapshots(self) -> list[SnapshotInfo]:
+        return [_info(row) for row in self._rows("SELECT * FROM snapshots ORDER BY id")]
+
+    def get_snapshot(self, snapshot_id: int | None = None) -> SnapshotInfo:
+        """A snapshot by id, or the latest one (the latest as-at time, then the latest ingested)."""
+        if snapshot_id is None:
+            rows = list(self._rows("SELECT * FROM snapshots ORDER BY as_at DESC, id DESC LIMIT 1"))
+            if not rows:
+                raise StoreError(
+                    f"the store {self.path} has no snapshots yet; ingest an extract first: "
+                    'missing-report ingest FILE --as-at "YYYY-MM-DD HH:MM"'
+                )
+        else:
+            rows = list(self._rows("SELECT * FROM snapshots WHERE id = ?", [snapshot_id]))
+            if not rows:
+                known = ", ".join(str(s.id) for s in self.list_snapshots()) or "none"
+                raise StoreError(f"there is no snapshot {snapshot_id} in {self.path}; snapshots there: {known}")
+        return _info(rows[0])
+
+    def load_indicators(
+        self, snapshot_id: int, months: list[int], ytd_month: int
+    ) -> list[tuple[str, str, str, int | None, int | None]]:
+        """Stored figures for the given months, and the year-to-date to ytd_month."""
+        keys = [month_key(m) for m in months]
+        marks = ",".join("?" for _ in keys)
+        sql = (
+            "SELECT scope, month, key, count, denominator FROM indicator_values WHERE snapshot_id = ? AND "
+            f"((scope = 'month' AND month IN ({marks})) OR (scope = 'ytd' AND month = ?))"
+        )
+        return [tuple(row) for row in self.db.execute(sql, [snapshot_id, *keys, month_key(ytd_month)]).fetchall()]
+
+    def load_episodes(self, snapshot_id: int) -> pd.DataFrame:
+        frame = pd.read_sql_query(
+            "SELECT * FROM episodes WHERE snapshot_id = ? ORDER BY row", self.db.conn, params=[snapshot_id]
+        ).drop(columns=["snapshot_id"])
+        for column in ("missing_start", "missing_end", "date_of_birth", "rhi_completed"):
+            frame[column] = pd.to_datetime(frame[column], format="ISO8601").astype("datetime64[us]")
+        frame["placement_distance_miles"] = frame["placement_distance_miles"].astype("float64")
+        return frame
+
+    def load_rejected(self, snapshot_id: int) -> pd.DataFrame:
+        return pd.read_sql_query(
+            "SELECT row, reason FROM rejected_rows WHERE snapshot_id = ? ORDER BY row",
+            self.db.conn,
+            params=[snapshot_id],
+        )
+
+    def load_unrecognised(self, snapshot_id: int) -> pd.DataFrame:
+        return pd.read_sql_query(
+            "SELECT column_name AS column, value, count FROM unrecognised_values WHERE snapshot_id = ? ORDER BY rowid",
+            self.db.conn,
+            params=[snapshot_id],
+        )
+
+    def count_rows(self, table: str, snapshot_id: int) -> int:
+        allowed = {"raw_rows", "episodes", "rejected_rows", "unrecognised_values", "indicator_values"}
+        if table not in allowed:
+            raise ValueError(f"unknown table {table}")
+        return int(self.db.execute(f"SELECT count(*) FROM {table} WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0])
+
+    def write_indicators(self, snapshot_id: int, table: pd.DataFrame) -> None:
+        months = [month_key(int(m)) for m in table["month"]]
+        counts = [None if pd.isna(c) else int(c) for c in table["count"]]
+        denominators = [None if pd.isna(d) else int(d) for d in table["denominator"]]
+        self.insert_rows(
+            "indicator_values",
+            6,
+            zip(
+                [snapshot_id] * len(table),
+                table["scope"],
+                months,
+                table["key"],
+                counts,
+                denominators,
+                strict=True,
+            ),
+        )
+
+    def insert_rows(self, table: str, width: int, rows: Any) -> None:
+        marks = ",".join("?" * width)
+        self.db.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+    def _rows(self, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+        cursor = self.db.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        for row in cursor.fetchall():
+            yield dict(zip(names, row, strict=True))
+
+
+def open_store(path: str | Path) -> SnapshotStore:
+    """Open (creating if need be) the store at path and bring its schema up to date."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        db = Database(conn)
+        db.enable_wal()
+        migrations.apply(db)
+    except (OSError, sqlite3.DatabaseError) as err:
+        raise StoreError(
+            f"the store {target} cannot be opened: {err}. Check the path (--db or MISSING_REPORT_DB) "
+            "points at a missing-report store you can write to"
+        ) from None
+    return SnapshotStore(db, target)
+
+
+def _info(row: dict[str, Any]) -> SnapshotInfo:
+    return SnapshotInfo(
+        id=int(row["id"]),
+        as_at=dt.datetime.fromisoformat(row["as_at"]),
+        file_name=row["file_name"],
+        file_sha256=row["file_sha256"],
+        ingested_at=row["ingested_at"],
+        rows_read=int(row["rows_read"]),
+        rows_accepted=int(row["rows_accepted"]),
+        rows_rejected=int(row["rows_rejected"]),
+        first_month=row["first_month"],
+        last_month=row["last_month"],
+        indicators_fingerprint=row["indicators_fingerprint"],
+    )
+
+
+def _iso(values: pd.Series) -> list[str | None]:
+    text = np.datetime_as_string(values.to_numpy(dtype="datetime64[s]"), unit="s")
+    return [None if t == "NaT" else str(t) for t in text]
+
+
+def _episode_tuples(snapshot_id: int, episodes: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
+    """Rows for the episodes table, converted a batch at a time so a million episodes never exist twice."""
+    for first in range(0, len(episodes), INSERT_BATCH_ROWS):
+        batch = episodes.iloc[first : first + INSERT_BATCH_ROWS]
+        distance = batch["placement_distance_miles"].to_numpy()
+        columns = [
+            batch["row"].astype("int64").tolist(),
+            batch["episode_id"].tolist(),
+            batch["child_id"].tolist(),
+            _iso(batch["missing_start"]),
+            _iso(batch["missing_end"]),
+            batch["gender"].tolist(),
+            _iso(batch["date_of_birth"]),
+            batch["ethnicity"].tolist(),
+            batch["care_status"].tolist(),
+            batch["other_la"].tolist(),
+            batch["cse_risk"].tolist(),
+            [None if np.isnan(d) else float(d) for d in distance],
+            batch["rhi_offered"].tolist(),
+            batch["rhi_accepted"].tolist(),
+            _iso(batch["rhi_completed"]),
+        ]
+        for values in zip(*columns, strict=True):
+            yield (snapshot_id, *values)

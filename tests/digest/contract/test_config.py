@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.contract.config import BUILT_IN_DEFAULTS, ConfigError, load_config, parse_config
+
+SHIPPED = Path(__file__).resolve().parents[3] / "config" / "missing-report.toml"
+MINIMAL_ETHNICITY = '\n[ethnicity]\ncodes = [["A1", "White British"], ["E4", "Not recorded"]]\n'
+
+
+def test_minimal_config_reads(tmp_path: Path) -> None:
+    path = tmp_path / "minimal.toml"
+    path.write_text(MINIMAL_ETHNICITY)
+    config = load_config(path)
+    assert config.rhi_deadline.describe() == "3 working days"
+    assert config.ethnicity.blank == "E4"  # the last code, when blank is not set
+    assert config.column_aliases["child_id"] == ["child_id"]
+
+
+def test_shipped_config_reads(tmp_path: Path) -> None:
+    config = load_config(SHIPPED)
+    assert config.rhi_deadline.describe() == "3 working days"
+    assert config.ethnicity.blank == "E4"
+    assert sorted(config.ethnicity.bme) == sorted(
+        code for code, _ in config.ethnicity.codes if code not in {"A1", "E3", "E4"}
+    )
+    assert "Person ID" in config.column_aliases["child_id"]
+    assert config.synonyms["care_status"]["cla"] == "LAC"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[columns\n", "is not valid TOML"),
+        ('[columns]\nchild = ["Kid"]\n', "[columns] child is not a contract column; use one of episode_id, child_id,"),
+        ('[columns]\nchild_id = "Kid"\n', "[columns] child_id must be a list of names in quotes"),
+        (
+            '[columns]\nchild_id = ["Ref"]\nepisode_id = ["Ref"]\n',
+            '[columns] header "Ref" is listed for both child_id and episode_id; keep it under one',
+        ),
+        (
+            '[values.care_status]\nFostered = ["F"]\n',
+            "[values.care_status] 'Fostered' is not one of Early Help, CIN, CPP, LAC, Care Leaver, Not a client",
+        ),
+        ('[values.care_status]\nLAC = ["X"]\nCIN = ["X"]\n', '[values.care_status] "X" means both LAC and CIN'),
+        ("[values.colour]\n", "[values.colour] is not a known value list"),
+        ('[ethnicity]\ncodes = [["A1", "White British"]]\nblank = "E4"\n', "[ethnicity] blank = 'E4' is not in codes"),
+        (
+            '[ethnicity]\ncodes = [["A1", "White British"]]\nnot_bme = ["A2"]\nblank = "A1"\n',
+            "[ethnicity] not_bme names 'A2', which is not in codes",
+        ),
+        ("[ethnicity]\ncodes = []\n", '[ethnicity] codes must list ["code", "label"] pairs'),
+        ("[store]\npath = 3\n", "[store] path must be a file path in quotes"),
+    ],
+)
+def test_config_mistakes_are_explained(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text + ("" if "[ethnicity]" in text else MINIMAL_ETHNICITY))
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert message in str(error.value)
+    assert str(error.value).startswith(f"config file {path}")
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist; pass --config with the right path"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_built_in_defaults_agree_with_the_shipped_config(tmp_path: Path) -> None:
+    built_in = parse_config(BUILT_IN_DEFAULTS, Path("defaults"))
+    shipped = load_config(SHIPPED)
+    assert built_in.ethnicity.codes == shipped.ethnicity.codes
+    assert built_in.ethnicity.bme == shipped.ethnicity.bme
+    assert built_in.ethnicity.blank == shipped.ethnicity.blank
+    assert built_in.rhi_deadline == shipped.rhi_deadline
+    for vocabulary, lookup in built_in.synonyms.items():
+        assert lookup.items() <= shipped.synonyms[vocabulary].items(), vocabulary
+    assert built_in.synonyms["gender"] == shipped.synonyms["gender"]  # the spec's exact spellings, no more
+    assert built_in.column_aliases == shipped.column_aliases
+
+
+def test_no_config_file_anywhere_uses_the_built_in_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./config here
+    monkeypatch.delenv("MISSING_REPORT_CONFIG", raising=False)
+    monkeypatch.setattr("digest.contract.config.SHIPPED_CONFIG", tmp_path / "not-installed.toml")
+    config = load_config()
+    assert str(config.source) == "(built-in defaults)"
+    assert config.synonyms["care_status"]["child protection"] == "CPP"
