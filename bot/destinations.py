@@ -15,7 +15,8 @@ from bot.delivery.alerts import AlertNotifier, deliver_alerts
 from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
 from bot.settings import Settings
 from bot.slack.notifier import slack_notifier
-from digest.alerts.still_missing import AlertRecord, decide_alerts
+from digest.alerts.still_missing import decide_alerts
+from digest.store.alerts import AlertRecord
 from digest.store.snapshots import SnapshotStore
 
 log = logging.getLogger(__name__)

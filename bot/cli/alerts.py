@@ -6,8 +6,8 @@ import argparse
 
 from bot.cli.options import EXIT_OK, AddCommand, Printer, open_args_store
 from bot.cli.terminal import render_alert_list
-from digest.alerts.still_missing import list_alerts
 from digest.contract.config import Config
+from digest.store.alerts import list_alerts
 
 
 def add_commands(add_command: AddCommand) -> None:

@@ -38,7 +38,7 @@ def pick_channel(settings: Settings, given: str | None) -> str:
 def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     # Charts and Slack are loaded only by the commands that draw or send them.
     from bot.delivery import NoProgress, Notifier
-    from bot.delivery.digests import FAILED, run_digest
+    from bot.delivery.digests import Outcome, run_digest
     from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
     from bot.slack.notifier import slack_notifier
     from digest.reporting.digests import build_digest
@@ -51,7 +51,7 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
         if args.post:
             outcome = run_digest(store, config, month, channel, notifier, args.snapshot, args.force)
             out(outcome.message)
-            return 1 if outcome.state == FAILED else 0
+            return 1 if outcome.state == Outcome.FAILED else 0
         digest = build_digest(store, config, month, args.snapshot)
     assert isinstance(notifier, OutboxNotifier)
     notifier.send(digest, NoProgress())

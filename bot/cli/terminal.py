@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from digest.alerts.still_missing import AlertRecord
 from digest.intake.ingest import IngestReport
+from digest.store.alerts import AlertRecord
 from digest.store.snapshots import SnapshotInfo
 
 COUNT_WIDTH = 9  # characters for a right-aligned count

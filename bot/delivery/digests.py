@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bot.delivery import DeliveryError, Notifier
 from digest.contract.config import Config
 from digest.figures.periods import month_key, month_name
-from digest.reporting.content import Digest
 from digest.reporting.digests import build_digest
 from digest.reporting.profile import ProfileError
 from digest.store.digest_runs import ClaimedRun, DigestLedger, LostClaimError, Skipped
@@ -17,19 +16,20 @@ from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
 
-POSTED, SKIPPED, FAILED = "posted", "skipped", "failed"
-BuildDigest = Callable[[SnapshotStore, Config, int, int | None], Digest]
+
+class Outcome(StrEnum):
+    """What one attempt at a month's digest came to."""
+
+    POSTED = "posted"
+    SKIPPED = "skipped"  # posted already, or another process has it in hand
+    FAILED = "failed"
 
 
 @dataclass(frozen=True)
 class RunOutcome:
-    state: str  # posted, skipped or failed
+    state: Outcome
     message: str
     permanent: bool = False  # a failure that retrying cannot mend
-
-
-def _build(store: SnapshotStore, config: Config, month: int, snapshot_id: int | None) -> Digest:
-    return build_digest(store, config, month, snapshot_id)
 
 
 def run_digest(
@@ -40,7 +40,6 @@ def run_digest(
     notifier: Notifier,
     snapshot_id: int | None = None,
     force: bool = False,
-    build: BuildDigest = _build,
 ) -> RunOutcome:
     """Post month's digest to channel through notifier, unless the ledger says it is posted or in hand.
 
@@ -51,16 +50,16 @@ def run_digest(
     claim = DigestLedger(store).claim(month_key(month), channel, snapshot.id, force)
     if isinstance(claim, Skipped):
         log.info("%s: skipped, %s", what, claim.reason)
-        return RunOutcome(SKIPPED, f"{what}: not sent, {claim.reason}")
+        return RunOutcome(Outcome.SKIPPED, f"{what}: not sent, {claim.reason}")
     try:
         # A resumed run keeps the snapshot its message was built from; otherwise use the one asked for.
         use = claim.record.snapshot_id if claim.message_ref and claim.record.snapshot_id else snapshot.id
         if use != claim.record.snapshot_id:
             claim.record_snapshot(use)
-        digest = build(store, config, month, use)
+        digest = build_digest(store, config, month, use)
         notifier.send(digest, claim)
     except LostClaimError as error:
-        return RunOutcome(SKIPPED, f"{what}: {error}")
+        return RunOutcome(Outcome.SKIPPED, f"{what}: {error}")
     except DeliveryError as error:
         return _failed(claim, what, str(error), error.permanent)
     except (ProfileError, StoreError) as error:
@@ -70,10 +69,10 @@ def run_digest(
         raise
     claim.ledger.finish(claim)
     log.info("%s: posted (run %s)", what, claim.record.id)
-    return RunOutcome(POSTED, f"{what}: posted")
+    return RunOutcome(Outcome.POSTED, f"{what}: posted")
 
 
 def _failed(claim: ClaimedRun, what: str, error: str, permanent: bool) -> RunOutcome:
     claim.ledger.fail(claim, error, permanent)
     log.warning("%s: failed (%s)%s", what, error, "" if permanent else "; it will be retried")
-    return RunOutcome(FAILED, f"{what}: failed, {error}", permanent)
+    return RunOutcome(Outcome.FAILED, f"{what}: failed, {error}", permanent)

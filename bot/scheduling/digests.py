@@ -24,7 +24,7 @@ from bot.delivery.digests import RunOutcome, run_digest
 from bot.settings import Schedule
 from digest.contract.config import Config
 from digest.figures.periods import month_index, month_key
-from digest.store.digest_runs import FAILED, POSTED, DigestLedger
+from digest.store.digest_runs import DigestLedger, RunState
 from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -80,11 +80,17 @@ class DueDigestJob:
         store = self.open_store()
         try:
             latest = DigestLedger(store).latest(month_key(month), self.channel)
-            if latest is not None and latest.state == POSTED:
+            if latest is not None and latest.state == RunState.POSTED:
                 return None
             # A permanent failure is not retried until something changes: a new snapshot, or a restart.
             unchanged = latest is not None and latest.snapshot_id == store.get_snapshot().id
-            if latest is not None and latest.state == FAILED and latest.permanent_error and unchanged and not startup:
+            if (
+                latest is not None
+                and latest.state == RunState.FAILED
+                and latest.permanent_error
+                and unchanged
+                and not startup
+            ):
                 return None
             return run_digest(store, self.config, month, self.channel, self.make_notifier())
         except StoreError as error:

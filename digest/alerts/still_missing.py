@@ -12,24 +12,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from digest.store.alerts import (
+    HOUR,
+    AlertKind,
+    AlertRecord,
+    StillMissing,
+    count_started_since,
+    list_alerts,
+    load_still_missing,
+    save_alerts,
+    save_notice,
+)
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
-RISE, BACK, REMINDER, NOTICE = "rise", "back", "reminder", "notice"
-PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
-HOUR = dt.timedelta(hours=1)
 REMINDER_LOOK_BACK_SNAPSHOTS = 200  # how far back "at or above the level since" is traced
-
-
-@dataclass(frozen=True)
-class StillMissing:
-    """Episodes open at a snapshot's as-at time."""
-
-    count: int
-    lac: int
-    cse: int
-    over_24h: int
-    over_72h: int
-    longest_start: dt.datetime | None  # when the longest-missing of them went missing
 
 
 @dataclass(frozen=True)
@@ -38,63 +34,6 @@ class AlertRules:
     back_to_earlier_level: bool = True
     reminder_level: int = 0  # 0: no reminders
     reminder_hours: int = 24
-
-
-@dataclass(frozen=True)
-class AlertRecord:
-    id: int
-    snapshot_id: int | None  # None for a notice
-    previous_snapshot_id: int | None
-    kind: str
-    channel: str
-    count_before: int | None
-    count_after: int
-    text: str
-    state: str
-    owner: str | None
-    created_at: str
-    attempted_at: str | None
-    sent_at: str | None
-    message_ref: str | None
-    error: str | None
-
-
-def load_still_missing(store: SnapshotStore, snapshot: SnapshotInfo) -> StillMissing:
-    """The open episodes at the snapshot's as-at time (computed once, then kept in still_missing)."""
-    row = store.db.execute(
-        "SELECT count, lac, cse, over_24h, over_72h, longest_start FROM still_missing WHERE snapshot_id = ?",
-        [snapshot.id],
-    ).fetchone()
-    if row is None:
-        as_at = snapshot.as_at
-        row = store.db.execute(
-            "SELECT count(*), coalesce(sum(care_status = 'lac'), 0), "
-            "coalesce(sum(cse_risk IN ('medium', 'high')), 0), coalesce(sum(missing_start <= ?), 0), "
-            "coalesce(sum(missing_start <= ?), 0), min(missing_start) FROM episodes "
-            "WHERE snapshot_id = ? AND missing_start <= ? AND (missing_end IS NULL OR missing_end > ?)",
-            [
-                (as_at - 24 * HOUR).isoformat(),
-                (as_at - 72 * HOUR).isoformat(),
-                snapshot.id,
-                as_at.isoformat(),
-                as_at.isoformat(),
-            ],
-        ).fetchone()
-        with store.db.atomic():
-            store.db.execute("INSERT OR IGNORE INTO still_missing VALUES (?,?,?,?,?,?,?)", [snapshot.id, *row])
-    count, lac, cse, over_24h, over_72h, longest = row
-    return StillMissing(count, lac, cse, over_24h, over_72h, dt.datetime.fromisoformat(longest) if longest else None)
-
-
-def count_started_since(store: SnapshotStore, snapshot: SnapshotInfo, since: dt.datetime) -> int:
-    """Of the episodes open at the snapshot, how many began after since."""
-    return int(
-        store.db.execute(
-            "SELECT count(*) FROM episodes WHERE snapshot_id = ? AND missing_start > ? AND missing_start <= ? "
-            "AND (missing_end IS NULL OR missing_end > ?)",
-            [snapshot.id, since.isoformat(), snapshot.as_at.isoformat(), snapshot.as_at.isoformat()],
-        ).fetchone()[0]
-    )
 
 
 def previous_snapshot(store: SnapshotStore, snapshot: SnapshotInfo) -> SnapshotInfo | None:
@@ -149,33 +88,30 @@ def decide_alerts(store: SnapshotStore, snapshot: SnapshotInfo, rules: AlertRule
     if snapshot.id != latest.id or previous is None:
         return []  # an older extract ingested late says nothing about now; the first has nothing to compare
     now, before = load_still_missing(store, snapshot), load_still_missing(store, previous)
-    decided: list[tuple[str, int | None, str]] = []
+    decided: list[tuple[AlertKind, int | None, str]] = []
     if now.count - before.count >= rules.rise_step:
         started = count_started_since(store, snapshot, previous.as_at)
-        decided.append((RISE, before.count, render_rise(now, before, snapshot, previous, started)))
+        decided.append((AlertKind.RISE, before.count, render_rise(now, before, snapshot, previous, started)))
     elif rules.back_to_earlier_level and now.count < before.count:
         # Back to (or below) the level before the last rise, said once per rise.
-        rise = _last_alert(store, RISE, channel, before_snapshot=snapshot)
+        rise = _last_alert(store, AlertKind.RISE, channel, before_snapshot=snapshot)
         level = rise.count_before if rise is not None else None
-        said = rise is not None and _last_alert(store, BACK, channel, before_snapshot=snapshot, after_id=rise.id)
+        said = rise is not None and _last_alert(
+            store, AlertKind.BACK, channel, before_snapshot=snapshot, after_id=rise.id
+        )
         if level is not None and now.count <= level < before.count and not said:
-            decided.append((BACK, before.count, render_back(now, before, level, snapshot)))
+            decided.append((AlertKind.BACK, before.count, render_back(now, before, level, snapshot)))
     if rules.reminder_level and now.count >= rules.reminder_level:
         since = _above_since(store, snapshot, rules.reminder_level)
         if snapshot.as_at - since >= rules.reminder_hours * HOUR:
-            last = _last_alert(store, REMINDER, channel, before_snapshot=snapshot)
+            last = _last_alert(store, AlertKind.REMINDER, channel, before_snapshot=snapshot)
             last_at = store.get_snapshot(last.snapshot_id).as_at if last else None
             # One reminder for each stretch above the level, repeated every reminder_hours while it lasts.
             if last_at is None or last_at < since or snapshot.as_at - last_at >= rules.reminder_hours * HOUR:
-                decided.append((REMINDER, before.count, render_reminder(now, rules.reminder_level, since, snapshot)))
-    created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    with store.db.atomic():
-        for kind, count_before, text in decided:
-            store.db.execute(
-                "INSERT OR IGNORE INTO alerts (snapshot_id, previous_snapshot_id, kind, channel, count_before, "
-                "count_after, text, state, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                [snapshot.id, previous.id, kind, channel, count_before, now.count, text, PENDING, created],
-            )
+                decided.append(
+                    (AlertKind.REMINDER, before.count, render_reminder(now, rules.reminder_level, since, snapshot))
+                )
+    save_alerts(store, snapshot, previous, channel, now.count, decided)
     return [a for a in list_alerts(store) if a.snapshot_id == snapshot.id and a.channel == channel]
 
 
@@ -191,7 +127,7 @@ def _above_since(store: SnapshotStore, snapshot: SnapshotInfo, level: int) -> dt
 
 
 def _last_alert(
-    store: SnapshotStore, kind: str, channel: str, before_snapshot: SnapshotInfo, after_id: int = 0
+    store: SnapshotStore, kind: AlertKind, channel: str, before_snapshot: SnapshotInfo, after_id: int = 0
 ) -> AlertRecord | None:
     candidates = [
         a
@@ -201,18 +137,6 @@ def _last_alert(
     return candidates[-1] if candidates else None
 
 
-def list_alerts(store: SnapshotStore) -> list[AlertRecord]:
-    cursor = store.db.execute("SELECT * FROM alerts ORDER BY id")
-    names = [d[0] for d in cursor.description]
-    return [AlertRecord(**dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
-
-
 def record_notice(store: SnapshotStore, channel: str, text: str) -> None:
     """A one-line notice for the alerts channel (a refused file), sent like an alert, once."""
-    created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    with store.db.atomic():
-        store.db.execute(
-            "INSERT INTO alerts (snapshot_id, kind, channel, count_after, text, state, created_at) "
-            "VALUES (NULL, ?, ?, 0, ?, ?, ?)",
-            [NOTICE, channel, text, PENDING, created],
-        )
+    save_notice(store, channel, text)

@@ -28,10 +28,8 @@ from digest.figures.catalogue import (
     build_catalogue,
     distance_key,
 )
-from digest.figures.periods import financial_year_starts, month_indexes, month_of
+from digest.figures.periods import MONTH, YTD, financial_year_starts, month_indexes, month_of
 
-MONTH = "month"
-YTD = "ytd"
 REPEAT_THRESHOLD = 3  # "3 or more episodes in the reporting period"
 CSE_AT_RISK = ("medium", "high")
 

@@ -11,6 +11,8 @@ import re
 import pandas as pd
 
 FIRST_MONTH_OF_YEAR = 4  # the financial year starts in April
+MONTH = "month"  # the scope of one calendar month's figures
+YTD = "ytd"  # the scope, and the profile column, of year-to-date figures
 _MONTH_TEXT = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from digest.contract.config import Config
 from digest.figures.catalogue import ALL_EPISODES, LAC_EPISODES, RHI_ACCEPTED, RHI_ANSWER_RECORDED, RHI_OFFER_RECORDED
 from digest.figures.percentages import format_percentage
-from digest.figures.periods import financial_year_start, month_key, month_label, month_name, month_of, parse_month
+from digest.figures.periods import YTD, financial_year_start, month_key, month_label, month_name, month_of, parse_month
 from digest.lookups.questions import (
     BREAKDOWN,
     EXAMPLES,
@@ -28,7 +28,7 @@ from digest.lookups.questions import (
     Question,
 )
 from digest.reporting.content import compute_digest
-from digest.reporting.profile import YTD, Cell, Profile, available_months, load_previous_profile, load_profile
+from digest.reporting.profile import Cell, Profile, available_months, load_previous_profile, load_profile
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
 ANSWERED, NOT_UNDERSTOOD, NO_DATA = "answered", "not understood", "no data"

@@ -16,9 +16,9 @@ from matplotlib.figure import Figure
 
 from digest.figures.catalogue import AGES, STATUSES
 from digest.figures.percentages import format_percentage
-from digest.figures.periods import month_key, month_label, parse_month
+from digest.figures.periods import YTD, month_key, month_label, parse_month
 from digest.reporting.content import Chart
-from digest.reporting.profile import YTD, Profile
+from digest.reporting.profile import Profile
 
 CHART_SIZE_INCHES = (8, 4.5)
 CHART_DPI = 100  # 800 x 450 pixels

@@ -13,9 +13,7 @@ from digest.reporting.workbook import render_workbook
 from digest.store.snapshots import SnapshotStore
 
 
-def build_digest(
-    store: SnapshotStore, config: Config, month: int, snapshot_id: int | None = None, with_charts: bool = True
-) -> Digest:
+def build_digest(store: SnapshotStore, config: Config, month: int, snapshot_id: int | None = None) -> Digest:
     """The digest of a month from a snapshot (default: the latest).
 
     Raises:
@@ -31,8 +29,6 @@ def build_digest(
         rows_rejected=profile.snapshot.rows_rejected,
         unrecognised_values=int(unrecognised["count"].sum()) if len(unrecognised) else 0,
     )
-    if not with_charts:
-        return digest
     return replace(
         digest,
         charts=render_charts(profile),

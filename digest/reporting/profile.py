@@ -10,6 +10,7 @@ from digest.contract.config import Config
 from digest.figures.catalogue import Indicator, build_catalogue
 from digest.figures.indicators import compute_fingerprint, compute_indicator_table
 from digest.figures.periods import (
+    YTD,
     financial_year_label,
     financial_year_start,
     is_partial,
@@ -19,8 +20,6 @@ from digest.figures.periods import (
     parse_month,
 )
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
-
-YTD = "ytd"
 
 
 class ProfileError(Exception):

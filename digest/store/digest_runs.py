@@ -12,16 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import socket
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
+from digest.store.owners import owner_is_gone, this_owner
 from digest.store.snapshots import SnapshotStore
 
 LEASE_SECONDS = 600  # a working run whose owner has not been heard of for this long is taken over
 
-WORKING, POSTED, FAILED = "working", "posted", "failed"
+
+class RunState(StrEnum):
+    """A digest run's state in the ledger."""
+
+    WORKING = "working"  # claimed by an owner, steps being recorded
+    POSTED = "posted"
+    FAILED = "failed"  # to be resumed from what it recorded
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,7 @@ class RunRecord:
     month: str
     channel: str
     snapshot_id: int | None
-    state: str
+    state: RunState
     owner: str
     forced: bool
     attempts: int
@@ -92,24 +98,6 @@ class ClaimedRun:
         return self.ledger.get(self.record.id)
 
 
-def this_owner() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def owner_is_gone(owner: str | None) -> bool:
-    """True only when the owner ("host:pid") is a process of this machine that no longer exists."""
-    host, _, pid = (owner or "").rpartition(":")
-    if host != socket.gethostname() or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False  # it exists, as another user's process
-    return False
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -117,9 +105,9 @@ def _now() -> str:
 class DigestLedger:
     """The digest_runs table of a snapshot store."""
 
-    def __init__(self, store: SnapshotStore, owner: str | None = None) -> None:
+    def __init__(self, store: SnapshotStore) -> None:
         self.db = store.db
-        self.owner = owner or this_owner()
+        self.owner = this_owner()
 
     def claim(self, month: str, channel: str, snapshot_id: int | None, force: bool = False) -> ClaimedRun | Skipped:
         """Take the month's run for a channel, unless it is posted (and not forced) or another owner is on it."""
@@ -127,18 +115,18 @@ class DigestLedger:
         conn.execute("BEGIN IMMEDIATE")
         try:
             latest = self.latest(month, channel)
-            if latest is not None and latest.state == WORKING and self._owner_alive(latest):
+            if latest is not None and latest.state == RunState.WORKING and self._owner_alive(latest):
                 conn.execute("ROLLBACK")
                 return Skipped(f"another run ({latest.owner}) has been working on it since {latest.started_at}", latest)
-            if latest is not None and latest.state == POSTED and not force:
+            if latest is not None and latest.state == RunState.POSTED and not force:
                 conn.execute("ROLLBACK")
                 return Skipped(f"already posted at {latest.finished_at} (use --force to send it again)", latest)
             now = _now()
-            if latest is None or latest.state == POSTED:
+            if latest is None or latest.state == RunState.POSTED:
                 cursor = conn.execute(
                     "INSERT INTO digest_runs (month, channel, snapshot_id, state, owner, forced, started_at, "
                     "heartbeat_at) VALUES (?,?,?,?,?,?,?,?)",
-                    [month, channel, snapshot_id, WORKING, self.owner, int(force), now, now],
+                    [month, channel, snapshot_id, RunState.WORKING, self.owner, int(force), now, now],
                 )
                 run_id = int(cursor.lastrowid or 0)
             else:  # failed, or working for an owner that is gone: resume it from what it recorded
@@ -146,7 +134,7 @@ class DigestLedger:
                 conn.execute(
                     "UPDATE digest_runs SET state = ?, owner = ?, attempts = attempts + 1, heartbeat_at = ?, "
                     "error = NULL, permanent_error = 0 WHERE id = ?",
-                    [WORKING, self.owner, now, run_id],
+                    [RunState.WORKING, self.owner, now, run_id],
                 )
             conn.execute("COMMIT")
         except BaseException:
@@ -157,10 +145,10 @@ class DigestLedger:
         return ClaimedRun(self, record, set(record.uploads_done))
 
     def finish(self, run: ClaimedRun) -> None:
-        self._update(run, state=POSTED, finished_at=_now())
+        self._update(run, state=RunState.POSTED, finished_at=_now())
 
     def fail(self, run: ClaimedRun, error: str, permanent: bool) -> None:
-        self._update(run, state=FAILED, finished_at=_now(), error=error, permanent_error=int(permanent))
+        self._update(run, state=RunState.FAILED, finished_at=_now(), error=error, permanent_error=int(permanent))
 
     def latest(self, month: str, channel: str) -> RunRecord | None:
         rows = self._select("WHERE month = ? AND channel = ? ORDER BY id DESC LIMIT 1", [month, channel])
@@ -199,6 +187,7 @@ class DigestLedger:
             data["forced"] = bool(data["forced"])
             data["permanent_error"] = bool(data["permanent_error"])
             data["uploads_done"] = json.loads(data["uploads_done"])
+            data["state"] = RunState(data["state"])
             records.append(RunRecord(**data))
         return records
 

@@ -13,9 +13,10 @@ import pytest
 
 from bot.destinations import alert_after_snapshot, alert_sender
 from bot.settings import Settings
-from digest.alerts.still_missing import AlertRules, list_alerts
+from digest.alerts.still_missing import AlertRules
 from digest.contract.config import Config
 from digest.intake.ingest import ingest_extract
+from digest.store.alerts import list_alerts
 from digest.store.snapshots import open_store
 from tests.conftest import episode, write_csv
 from tests.fake_slack import FakeSlack
