@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
-from bot.cli.options import AddCommand, Printer, open_args_store
+from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_store
 from digest.contract.config import Config
 from digest.lookups.answers import ANSWERED
 from digest.lookups.service import LookupService
@@ -21,6 +21,7 @@ def add_commands(add_command: AddCommand) -> None:
 
 def run_ask_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     """Answered and audited as user and channel "terminal"."""
+    refresh_args_store(args, config)
     service = LookupService(partial(open_args_store, args, config), config)
     answer = service.ask(TERMINAL, TERMINAL, " ".join(args.question))
     out(answer.plain_text())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.cli.options import AddCommand, Printer, open_args_store, read_month
+from bot.cli.options import AddCommand, Printer, open_args_store, read_month, refresh_args_store
 from bot.settings import BOT_TOKEN_ENV, DIGEST_CHANNEL_ENV, SettingError, Settings, load_settings
 from digest.contract.config import Config
 from digest.figures.periods import month_of
@@ -46,6 +46,7 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     settings = load_settings(config)
     channel = pick_channel(settings, args.channel) if args.post else OUTBOX_CHANNEL
     notifier: Notifier = slack_notifier(settings, channel) if args.post else OutboxNotifier(args.out or settings.outbox)
+    refresh_args_store(args, config)
     with open_args_store(args, config) as store:
         month = read_month(args.month) if args.month else month_of(store.get_snapshot(args.snapshot).as_at) - 1
         if args.post:

@@ -14,6 +14,7 @@ from typing import Any
 from digest.contract.config import Config
 from digest.contract.timestamps import parse_as_at
 from digest.figures.periods import parse_month
+from digest.intake.refresh import refresh_figures
 from digest.store.snapshots import SnapshotStore, open_store
 
 DB_ENV = "MISSING_REPORT_DB"
@@ -53,6 +54,12 @@ def store_path(args: argparse.Namespace, config: Config) -> Path:
 def open_args_store(args: argparse.Namespace, config: Config) -> SnapshotStore:
     """The store the command line names (--db, $MISSING_REPORT_DB, or the config's)."""
     return open_store(store_path(args, config))
+
+
+def refresh_args_store(args: argparse.Namespace, config: Config) -> None:
+    """Before a command reads figures: recompute any stored under settings the config has since changed."""
+    with open_args_store(args, config) as store:
+        refresh_figures(store, config)
 
 
 def read_as_at(text: str) -> dt.datetime:

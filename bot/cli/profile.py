@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bot.cli.options import EXIT_OK, AddCommand, Printer, UserError, open_args_store, read_month
+from bot.cli.options import EXIT_OK, AddCommand, Printer, UserError, open_args_store, read_month, refresh_args_store
 from digest.contract.config import Config
 from digest.reporting.profile import load_profile
 from digest.reporting.table import render_csv, render_text_table
@@ -25,6 +25,7 @@ def run_profile(args: argparse.Namespace, config: Config, out: Printer) -> int:
     month = read_month(args.month)
     if args.format == "xlsx" and args.out is None:
         raise UserError(f"--format xlsx writes a file: add --out, for example --out missing-{args.month}.xlsx")
+    refresh_args_store(args, config)
     with open_args_store(args, config) as store:
         profile = load_profile(store, config, month, args.snapshot)
     if args.format == "xlsx":

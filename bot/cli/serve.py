@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from bot.cli.options import AddCommand, Printer, open_args_store
+from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_store
 from digest.contract.config import Config
 from digest.store.snapshots import SnapshotStore
 
@@ -49,7 +49,7 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
         make_notifier = partial(OutboxNotifier, settings.outbox)
         where = f"the outbox folder {settings.outbox} ({BOT_TOKEN_ENV} is not set)"
     open_store_now = partial(open_args_store, args, config)
-    open_store_now().close()  # a store that cannot be opened stops serve now, with its message
+    refresh_args_store(args, config)  # also: a store that cannot be opened stops serve now, with its message
     job = DueDigestJob(open_store_now, config, settings.schedule, channel, make_notifier)
     sender = alert_sender(settings, out)
     inbox_job = InboxJob(open_store_now, config, settings, sender)

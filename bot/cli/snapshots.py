@@ -9,6 +9,7 @@ from bot.cli.options import EXIT_OK, AddCommand, Printer, open_args_store, read_
 from bot.cli.terminal import render_ingest_report, render_rejected_rows, render_snapshot_list
 from digest.contract.config import Config
 from digest.intake.ingest import ingest_extract
+from digest.intake.refresh import refresh_figures
 
 
 def add_commands(add_command: AddCommand) -> None:
@@ -23,6 +24,11 @@ def add_commands(add_command: AddCommand) -> None:
     rejected = add_command("rejected", help="list a snapshot's rejected rows: spreadsheet row and reason")
     rejected.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
     rejected.set_defaults(handler=run_rejected)
+
+    refresh = add_command(
+        "refresh", help="recompute stored figures after the ethnicity groups or the RHI rule changed in the config"
+    )
+    refresh.set_defaults(handler=run_refresh)
 
 
 def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
@@ -47,6 +53,16 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
 def run_snapshots(args: argparse.Namespace, config: Config, out: Printer) -> int:
     with open_args_store(args, config) as store:
         out(render_snapshot_list(store.list_snapshots(), store.path))
+    return EXIT_OK
+
+
+def run_refresh(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    with open_args_store(args, config) as store:
+        refreshed = refresh_figures(store, config)
+    if refreshed:
+        out(f"Recomputed the figures of snapshot{'s' if len(refreshed) > 1 else ''} {', '.join(map(str, refreshed))}.")
+    else:
+        out("Every snapshot's figures already follow the config; nothing to recompute.")
     return EXIT_OK
 
 

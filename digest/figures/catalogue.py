@@ -1,4 +1,7 @@
-"""Every indicator of spec section 3: its ref, key, label, section and what its percentage is of.
+"""Every indicator of the data contract: its ref, key, label, short label, section and what its percentage
+is of; and the breakdown groups (days missing, RHI, care status, gender, ethnicity, BME, age, distance)
+that tables, charts, answers and questions show. This is the one place that knows them: everything
+else asks the catalogue, so a council's own ethnicity codes reach every output with no code change.
 
 The order here is the order of the JSON profile and of the people-facing table.
 """
@@ -6,6 +9,7 @@ The order here is the order of the JSON profile and of the people-facing table.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from digest.contract.config import Config
 
@@ -30,6 +34,39 @@ STATUSES = (
 )
 
 
+# What each denominator counts, as an answer says it ("12 (9% of 129 episodes)").
+DENOMINATOR_NOUNS = {
+    ALL_EPISODES: "episodes",
+    LAC_EPISODES: "LAC episodes",
+    RHI_OFFER_RECORDED: "episodes with an offer recorded",
+    RHI_ANSWER_RECORDED: "offers with an answer recorded",
+    RHI_ACCEPTED: "accepted",
+}
+
+# Shorter names than the report's row labels, for an answer's title or a headline.
+SHORT_LABELS = {
+    "episodes.all": "Missing episodes",
+    "episodes.lac": "LAC episodes",
+    "episodes.cse": "Episodes at CSE risk (medium/high)",
+    "children.all": "Children missing",
+    "children.lac": "Looked-after children missing",
+    "children.cse": "Children at CSE risk (medium/high)",
+    "children.3plus.all": "Children with 3 or more episodes",
+    "children.3plus.lac": "Looked-after children with 3 or more LAC episodes",
+    "children.3plus.cse": "Children with 3 or more CSE-risk episodes",
+    "duration.0": "Same-day returns",
+    "duration.gt5": "Episodes lasting more than 5 days",
+    "duration.still_missing": "Still missing at the end of the month",
+    "rhi.offered": "Return home interviews offered",
+    "rhi.accepted": "Return home interviews accepted",
+    "rhi.completed_in_time": "Return home interviews completed in time",
+    "rhi.not_completed_in_time": "Return home interviews not completed in time",
+    "rhi.pending": "Return home interviews not yet due",
+    "status.other_la": "Episodes of children from another local authority",
+    "ethnicity.bme": "BME episodes",
+}
+
+
 @dataclass(frozen=True)
 class Indicator:
     ref: str
@@ -38,6 +75,31 @@ class Indicator:
     section: str
     denominator: str | None = None
     month_only: bool = False
+
+    @property
+    def short_label(self) -> str:
+        return SHORT_LABELS.get(self.key, self.label)
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """One bar of a breakdown's chart: a short label, and the indicators it adds up."""
+
+    label: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A breakdown: the rows its chart draws, and the indicator rows its table lists (in report order)."""
+
+    name: str
+    title: str
+    section: str
+    rows: tuple[GroupRow, ...]
+    table_keys: tuple[str, ...]
+    denominator: str
+    hide_zero_rows: bool = False  # a long list (ethnicity codes) charts only the codes that occur
 
 
 @dataclass(frozen=True)
@@ -176,3 +238,95 @@ def build_catalogue(config: Config) -> list[Indicator]:
         Indicator("10.12", "distance.not_recorded", "Not recorded", "10", LAC_EPISODES),
     ]
     return rows
+
+
+def build_groups(config: Config) -> dict[str, Group]:
+    """Every breakdown, by name, with the ethnicity codes, labels and BME grouping the config gives."""
+    catalogue = build_catalogue(config)
+    by_section: dict[str, list[Indicator]] = {}
+    for indicator in catalogue:
+        by_section.setdefault(indicator.section, []).append(indicator)
+
+    def section_keys(section: str) -> tuple[str, ...]:
+        return tuple(i.key for i in by_section[section] if not i.key.startswith("_"))
+
+    def one_each(labels: dict[str, str]) -> tuple[GroupRow, ...]:
+        return tuple(GroupRow(label, (key,)) for key, label in labels.items())
+
+    def group(name: str, title: str, section: str, rows: tuple[GroupRow, ...], **options: Any) -> Group:
+        denominator = options.pop("denominator", ALL_EPISODES)
+        table_keys = options.pop("table_keys", section_keys(section))
+        return Group(name, title, section, rows, table_keys, denominator, **options)
+
+    ethnicity = config.ethnicity
+    codes = [f"ethnicity.{code}" for code, _ in ethnicity.codes]
+    not_bme = [f"ethnicity.{code}" for code, _ in ethnicity.codes if code in ethnicity.not_bme]
+    not_recorded = [f"ethnicity.{c}" for c, _ in ethnicity.codes if c in ethnicity.not_recorded]
+    not_bme_label = " / ".join(label for code, label in ethnicity.codes if code in ethnicity.not_bme) or "Not BME"
+    bme_rows = (
+        GroupRow("BME", ("ethnicity.bme",)),
+        GroupRow(not_bme_label, tuple(not_bme)),
+        GroupRow("Not recorded", (*not_recorded, "ethnicity.unrecognised")),
+    )
+    days = {f"duration.{n}": f"{n} day{'s' if n > 1 else ''}" for n in DURATION_DAYS if n}
+    distance = {distance_key(upper): f"{upper - 9 if upper > 10 else 0}-{upper}" for upper in DISTANCE_BANDS}
+    groups = [
+        group(
+            "duration",
+            "Days missing",
+            "4",
+            one_each(
+                {"duration.0": "Same day", **days, "duration.gt5": "6+ days", "duration.still_missing": "Still missing"}
+            ),
+        ),
+        group(
+            "rhi",
+            "Return home interviews",
+            "5",
+            one_each(
+                {
+                    "rhi.completed_in_time": "In time",
+                    "rhi.not_completed_in_time": "Not in time",
+                    "rhi.pending": "Not yet due",
+                }
+            ),
+            denominator=RHI_ACCEPTED,
+        ),
+        group("status", "Care status", "6", one_each({f"status.{key}": label for key, label in STATUSES})),
+        group(
+            "gender",
+            "Gender",
+            "7",
+            one_each({"gender.female": "Female", "gender.male": "Male", "gender.other": "Other / not recorded"}),
+        ),
+        group(
+            "ethnicity",
+            "Ethnicity",
+            "8",
+            one_each(
+                {**{key: key.removeprefix("ethnicity.") for key in codes}, "ethnicity.unrecognised": "Not recognised"}
+            ),
+            hide_zero_rows=True,
+        ),
+        group(
+            "bme",
+            "BME summary",
+            "8",
+            bme_rows,
+            table_keys=tuple(key for row in bme_rows for key in row.keys),
+        ),
+        group(
+            "age",
+            "Age",
+            "9",
+            one_each({"age.under_10": "<10", **{f"age.{age}": str(age) for age in AGES}, "age.17_plus": "17+"}),
+        ),
+        group(
+            "distance",
+            "LAC placement distance",
+            "10",
+            one_each({**distance, "distance.101_plus": "101+", "distance.not_recorded": "Not recorded"}),
+            denominator=LAC_EPISODES,
+        ),
+    ]
+    return {g.name: g for g in groups}

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from digest.contract.config import Config
-from digest.figures.catalogue import ALL_EPISODES, LAC_EPISODES, RHI_ACCEPTED, RHI_ANSWER_RECORDED, RHI_OFFER_RECORDED
+from digest.figures.catalogue import DENOMINATOR_NOUNS
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, financial_year_start, month_key, month_label, month_name, month_of, parse_month
 from digest.lookups.questions import (
@@ -32,59 +32,6 @@ from digest.reporting.profile import Cell, Profile, available_months, load_previ
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
 ANSWERED, NOT_UNDERSTOOD, NO_DATA = "answered", "not understood", "no data"
-
-SHORT_LABELS = {
-    "episodes.all": "Missing episodes",
-    "episodes.lac": "LAC episodes",
-    "episodes.cse": "Episodes at CSE risk (medium/high)",
-    "children.all": "Children missing",
-    "children.lac": "Looked-after children missing",
-    "children.cse": "Children at CSE risk (medium/high)",
-    "children.3plus.all": "Children with 3 or more episodes",
-    "children.3plus.lac": "Looked-after children with 3 or more LAC episodes",
-    "children.3plus.cse": "Children with 3 or more CSE-risk episodes",
-    "duration.0": "Same-day returns",
-    "duration.gt5": "Episodes lasting more than 5 days",
-    "duration.still_missing": "Still missing at the end of the month",
-    "rhi.offered": "Return home interviews offered",
-    "rhi.accepted": "Return home interviews accepted",
-    "rhi.completed_in_time": "Return home interviews completed in time",
-    "rhi.not_completed_in_time": "Return home interviews not completed in time",
-    "rhi.pending": "Return home interviews not yet due",
-    "status.other_la": "Episodes of children from another local authority",
-    "ethnicity.bme": "BME episodes",
-}
-DENOMINATOR_NOUNS = {
-    ALL_EPISODES: "episodes",
-    LAC_EPISODES: "LAC episodes",
-    RHI_OFFER_RECORDED: "episodes with an offer recorded",
-    RHI_ANSWER_RECORDED: "offers with an answer recorded",
-    RHI_ACCEPTED: "accepted",
-}
-BREAKDOWN_SECTIONS = {
-    "duration": "4",
-    "rhi": "5",
-    "status": "6",
-    "gender": "7",
-    "ethnicity": "8",
-    "bme": "8",
-    "age": "9",
-    "distance": "10",
-}
-# Breakdowns that are a few rows of a section rather than all of it.
-BREAKDOWN_KEYS = {
-    "bme": ("ethnicity.bme", "ethnicity.A1", "ethnicity.E3", "ethnicity.E4", "ethnicity.unrecognised"),
-}
-BREAKDOWN_TITLES = {
-    "bme": "BME summary",
-    "duration": "Days missing",
-    "rhi": "Return home interviews",
-    "status": "Care status",
-    "gender": "Gender",
-    "ethnicity": "Ethnicity",
-    "age": "Age",
-    "distance": "LAC placement distance",
-}
 
 
 @dataclass(frozen=True)
@@ -187,7 +134,7 @@ def answer_question(store: SnapshotStore, config: Config, question: Question, to
             share=question.share,
             snapshot_id=snapshot.id,
         )
-    profile = load_profile(store, config, period.month, snapshot.id)
+    profile = load_profile(store, config, period.month, snapshot)
     previous = load_previous_profile(store, config, profile)
     if question.kind == PROFILE:
         answer = _profile_answer(profile, previous)
@@ -201,7 +148,7 @@ def answer_question(store: SnapshotStore, config: Config, question: Question, to
 
 
 def _label(profile: Profile, key: str) -> str:
-    return SHORT_LABELS.get(key) or profile.row(key).indicator.label
+    return profile.row(key).indicator.short_label
 
 
 def _period_title(profile: Profile, year_to_date: bool) -> str:
@@ -245,11 +192,9 @@ def _figure_answer(profile: Profile, previous: Profile | None, key: str, year_to
 
 
 def _breakdown_answer(profile: Profile, name: str, year_to_date: bool) -> Answer:
-    section = BREAKDOWN_SECTIONS[name]
+    group = profile.groups[name]
     column = month_key(profile.month)
-    rows = [r for r in profile.rows if r.indicator.section == section and not r.indicator.key.startswith("_")]
-    if name in BREAKDOWN_KEYS:
-        rows = [r for key in BREAKDOWN_KEYS[name] for r in rows if r.indicator.key == key]
+    rows = [profile.row(key) for key in group.table_keys]
     shown = [r for r in rows if not r.is_zero()] or rows
     heading = [
         "",
@@ -262,7 +207,7 @@ def _breakdown_answer(profile: Profile, name: str, year_to_date: bool) -> Answer
     for row in shown:
         cells = [row.values[YTD]] if year_to_date else [row.values[column], row.values[YTD]]
         table.append([row.indicator.label] + [_compact(c, row.indicator.denominator) for c in cells])
-    title = f"{BREAKDOWN_TITLES[name]}, {_period_title(profile, year_to_date)}"
+    title = f"{group.title}, {_period_title(profile, year_to_date)}"
     lines = ["Rows that are zero throughout are left out."] if len(shown) < len(rows) else []
     return Answer(ANSWERED, title, lines, table)
 

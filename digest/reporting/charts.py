@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from digest.figures.catalogue import AGES, STATUSES
+from digest.figures.catalogue import ALL_EPISODES, Group
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_key, month_label, parse_month
 from digest.reporting.content import Chart
@@ -36,26 +36,23 @@ COLOURS = {
 }
 
 
+# The month's profile page: (file name, breakdown group, heading); the groups come from the catalogue.
+PROFILE_CHARTS = (
+    ("ethnicity", "ethnicity", "Ethnicity"),
+    ("bme", "bme", "BME summary"),
+    ("age", "age", "Age"),
+    ("gender", "gender", "Gender"),
+    ("case-type", "status", "% by case type"),
+)
+RHI_COLOURS = ("in_time", "late", "pending")  # the RHI group's rows: in time, not in time, not yet due
+
+
 def render_charts(profile: Profile) -> list[Chart]:
     """Every chart of the digest: the month's profile page, then the financial year's trends."""
     return [
         chart_days_missing(profile),
         chart_rhi_in_time(profile),
-        chart_breakdown(profile, "ethnicity", "Ethnicity", _ethnicity_keys(profile)),
-        chart_breakdown(
-            profile,
-            "bme",
-            "BME summary",
-            [("ethnicity.bme", "BME"), ("ethnicity.A1", "White British"), ("_not_recorded", "Not recorded")],
-        ),
-        chart_breakdown(profile, "age", "Age", _age_keys()),
-        chart_breakdown(
-            profile,
-            "gender",
-            "Gender",
-            [("gender.female", "Female"), ("gender.male", "Male"), ("gender.other", "Other / not recorded")],
-        ),
-        chart_breakdown(profile, "case-type", "% by case type", [(f"status.{k}", label) for k, label in STATUSES]),
+        *(chart_breakdown(profile, name, heading, profile.groups[group]) for name, group, heading in PROFILE_CHARTS),
         chart_trend(
             profile,
             "trend-episodes",
@@ -94,29 +91,17 @@ def _month_column(profile: Profile) -> str:
     return month_key(profile.month)
 
 
-def _count(profile: Profile, key: str, column: str) -> int:
-    if key == "_not_recorded":  # E3 refused, E4 not obtained, and unrecognised codes
-        return sum(
-            _count(profile, k, column)
-            for k in ("ethnicity.E3", "ethnicity.E4", "ethnicity.unrecognised")
-            if any(r.indicator.key == k for r in profile.rows)
-        )
-    return profile.row(key).values[column].count or 0
+def _count(profile: Profile, keys: Sequence[str], column: str) -> int:
+    """The sum of a group row's indicators in column."""
+    return sum(profile.row(key).values[column].count or 0 for key in keys)
 
 
-def _ethnicity_keys(profile: Profile) -> list[tuple[str, str]]:
-    column = _month_column(profile)
-    return [
-        (row.indicator.key, row.indicator.label.split(" - ")[0])
-        for row in profile.rows
-        if row.indicator.section == "8"
-        and row.indicator.key != "ethnicity.bme"
-        and _count(profile, row.indicator.key, column)
-    ]
-
-
-def _age_keys() -> list[tuple[str, str]]:
-    return [("age.under_10", "<10"), *[(f"age.{a}", str(a)) for a in AGES], ("age.17_plus", "17+")]
+def _group_bars(profile: Profile, group: Group, column: str) -> tuple[list[str], list[int]]:
+    """A breakdown's bar labels and values; a long list (ethnicity codes) keeps only the rows that occur."""
+    bars = [(row.label, _count(profile, row.keys, column)) for row in group.rows]
+    if group.hide_zero_rows:
+        bars = [(label, value) for label, value in bars if value]
+    return [label for label, _ in bars], [value for _, value in bars]
 
 
 def _new_figure() -> tuple[Figure, Axes]:
@@ -160,15 +145,8 @@ def _describe(title: str, labels: Sequence[str], values: Sequence[int], total: i
 
 def chart_days_missing(profile: Profile) -> Chart:
     column = _month_column(profile)
-    keys = [
-        ("duration.0", "Same day"),
-        *[(f"duration.{n}", f"{n} day{'s' if n > 1 else ''}") for n in range(1, 6)],
-        ("duration.gt5", "6+ days"),
-        ("duration.still_missing", "Still missing"),
-    ]
-    labels = [label for _, label in keys]
-    values = [_count(profile, key, column) for key, _ in keys]
-    total = profile.row("episodes.all").values[column].count or 0
+    labels, values = _group_bars(profile, profile.groups["duration"], column)
+    total = profile.row(ALL_EPISODES).values[column].count or 0
     title = _title(profile, "Number of days missing")
     figure, axes = _new_figure()
     _bars(axes, labels, values, COLOURS["share"], total)
@@ -178,18 +156,13 @@ def chart_days_missing(profile: Profile) -> Chart:
 
 def chart_rhi_in_time(profile: Profile) -> Chart:
     column = _month_column(profile)
-    keys = [
-        ("rhi.completed_in_time", "In time", "in_time"),
-        ("rhi.not_completed_in_time", "Not in time", "late"),
-        ("rhi.pending", "Not yet due", "pending"),
-    ]
-    labels = [label for _, label, _ in keys]
-    values = [_count(profile, key, column) for key, _, _ in keys]
-    accepted = profile.row("rhi.accepted").values[column].count or 0
+    group = profile.groups["rhi"]
+    labels, values = _group_bars(profile, group, column)
+    accepted = profile.row(group.denominator).values[column].count or 0
     title = _title(profile, "Return home interviews completed in time")
     figure, axes = _new_figure()
-    positions = range(len(keys))
-    bars = axes.barh(list(positions), values, color=[COLOURS[c] for _, _, c in keys])
+    positions = range(len(labels))
+    bars = axes.barh(list(positions), values, color=[COLOURS[c] for c in RHI_COLOURS])
     axes.set_yticks(list(positions), labels, fontsize=FONT_SIZE_POINTS)
     axes.invert_yaxis()
     axes.bar_label(
@@ -201,11 +174,10 @@ def chart_rhi_in_time(profile: Profile) -> Chart:
     return Chart("rhi-in-time.png", title, _describe(title, labels, values, accepted), _png(figure), "profile")
 
 
-def chart_breakdown(profile: Profile, name: str, heading: str, keys: list[tuple[str, str]]) -> Chart:
+def chart_breakdown(profile: Profile, name: str, heading: str, group: Group) -> Chart:
     column = _month_column(profile)
-    labels = [label for _, label in keys]
-    values = [_count(profile, key, column) for key, _ in keys]
-    total = profile.row("episodes.all").values[column].count or 0
+    labels, values = _group_bars(profile, group, column)
+    total = profile.row(group.denominator).values[column].count or 0
     title = _title(profile, heading)
     figure, axes = _new_figure()
     _bars(axes, labels, values, COLOURS["share"], total)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from digest.contract.config import Config
-from digest.figures.catalogue import Indicator, build_catalogue
-from digest.figures.indicators import compute_fingerprint, compute_indicator_table
+from digest.figures.catalogue import Group, Indicator, build_catalogue, build_groups
+from digest.figures.indicators import compute_fingerprint
 from digest.figures.periods import (
     YTD,
     financial_year_label,
@@ -24,6 +24,10 @@ from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
 class ProfileError(Exception):
     """A profile that cannot be made (a month outside the data); the message names the months there are."""
+
+
+class StaleFiguresError(ProfileError):
+    """The snapshot's stored figures were computed under other settings; refresh_figures recomputes them."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Profile:
     snapshot: SnapshotInfo
     columns: list[str]
     rows: list[ProfileRow]
+    groups: dict[str, Group]  # the breakdowns, as the catalogue and the config define them
 
     @property
     def as_at(self) -> dt.datetime:
@@ -96,25 +101,32 @@ def available_months(snapshot: SnapshotInfo) -> tuple[int, int]:
     return financial_year_start(first), last
 
 
-def load_profile(store: SnapshotStore, config: Config, month: int, snapshot_id: int | None = None) -> Profile:
-    """The profile of a month from a snapshot (default: the latest).
+def load_profile(
+    store: SnapshotStore, config: Config, month: int, snapshot: SnapshotInfo | int | None = None
+) -> Profile:
+    """The profile of a month from a snapshot (one already looked up, an id, or by default the latest).
+
+    Reading never writes: figures stored under other settings raise StaleFiguresError rather than
+    being recomputed here (digest.intake.refresh does that, as a step of its own).
 
     Raises:
         StoreError: no such snapshot, or none at all.
         ProfileError: the month is outside what the snapshot covers.
+        StaleFiguresError: the config's ethnicity groups or RHI rule changed since the figures were computed.
     """
-    snapshot = store.get_snapshot(snapshot_id)
+    if not isinstance(snapshot, SnapshotInfo):
+        snapshot = store.get_snapshot(snapshot)
     first, last = available_months(snapshot)
     if not first <= month <= last:
         raise ProfileError(
             f"snapshot {snapshot.id} (as at {snapshot.as_at:%d/%m/%Y %H:%M}) has no figures for {month_name(month)}; "
             f"choose a month from {month_key(first)} to {month_key(last)}"
         )
-    fingerprint = compute_fingerprint(config)
-    if snapshot.indicators_fingerprint != fingerprint:
-        # The config's ethnicity groups or RHI rule changed since this snapshot was ingested.
-        table = compute_indicator_table(store.load_episodes(snapshot.id), snapshot.as_at, config)
-        store.replace_indicators(snapshot.id, table, fingerprint)
+    if snapshot.indicators_fingerprint != compute_fingerprint(config):
+        raise StaleFiguresError(
+            f"the figures of snapshot {snapshot.id} were computed before the ethnicity groups or the RHI rule "
+            "changed in the config; run `missing-report refresh` to recompute them"
+        )
     months = list(range(financial_year_start(month), month + 1))
     stored = store.load_indicators(snapshot.id, months, month)
     cells = {
@@ -126,7 +138,7 @@ def load_profile(store: SnapshotStore, config: Config, month: int, snapshot_id: 
         ProfileRow(indicator, {column: cells[(column, indicator.key)] for column in columns})
         for indicator in build_catalogue(config)
     ]
-    return Profile(month, snapshot, columns, rows)
+    return Profile(month, snapshot, columns, rows, build_groups(config))
 
 
 def load_previous_profile(store: SnapshotStore, config: Config, profile: Profile) -> Profile | None:
@@ -134,4 +146,4 @@ def load_previous_profile(store: SnapshotStore, config: Config, profile: Profile
     first, _ = available_months(profile.snapshot)
     if profile.month - 1 < first:
         return None
-    return load_profile(store, config, profile.month - 1, profile.snapshot.id)
+    return load_profile(store, config, profile.month - 1, profile.snapshot)

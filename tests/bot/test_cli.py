@@ -1,9 +1,11 @@
-"""The command line as an analyst runs it: a real process, real files, exact output and exit codes."""
+"""The command line as an analyst runs it: real files, exact output and exit codes.
+
+Most commands run in-process through main(); exit statuses and piped output also go through a real process.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,16 +13,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.cli_runner import run_cli as run
+from tests.cli_runner import run_process
 from tests.conftest import episode, numbered, write_csv
 from tests.fixtures.reference_june_2019 import HEADERS, REFERENCE, build_rows
-
-
-def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("MISSING_REPORT_")}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
-    )
 
 
 @pytest.fixture
@@ -84,7 +80,7 @@ def test_refused_file_exit_status_and_message(tmp_path: Path) -> None:
     row = episode()
     del row["child_id"]
     write_csv(tmp_path / "bad.csv", [row])
-    result = run("--db", "s.db", "ingest", "bad.csv", "--as-at", "2019-07-18", cwd=tmp_path)
+    result = run_process("--db", "s.db", "ingest", "bad.csv", "--as-at", "2019-07-18", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith("missing-report: bad.csv lacks the required column child_id; its headers are:")
@@ -258,3 +254,17 @@ def test_output_piped_into_head_ends_quietly(reference_store: Path) -> None:
     assert result.stdout.startswith("Episode ID,Child ID,")
     assert result.stderr == ""
     assert result.returncode == 0
+
+
+def test_changed_config_is_refreshed_before_a_profile(reference_store: Path) -> None:
+    shipped = (Path(__file__).resolve().parents[2] / "config" / "missing-report.toml").read_text(encoding="utf-8")
+    (reference_store / "hours.toml").write_text(
+        shipped.replace('deadline = "3 working days"', 'deadline = "72 hours"'), encoding="utf-8"
+    )
+    result = run("--config", "hours.toml", "--db", "store.db", "profile", "--month", "2019-06", cwd=reference_store)
+    assert result.returncode == 0, result.stderr
+    assert "Return Home Interview completed in 72 hours (of those accepted)" in result.stdout
+    again = run("--config", "hours.toml", "--db", "store.db", "refresh", cwd=reference_store)
+    assert again.stdout == "Every snapshot's figures already follow the config; nothing to recompute.\n"
+    back = run("--db", "store.db", "refresh", cwd=reference_store)
+    assert back.stdout == "Recomputed the figures of snapshot 1.\n"

@@ -16,6 +16,8 @@ from sqlite_utils import Database
 
 from digest.contract.config import Config
 from digest.contract.deadlines import parse_deadline_rule
+from digest.intake.refresh import refresh_figures
+from digest.reporting.profile import StaleFiguresError
 from digest.store.schema import migrations
 from digest.store.snapshots import SnapshotStore, StoreError, open_store
 from tests.conftest import WriteExtract, counts, episode, ingest_rows, numbered, stored_profile
@@ -165,7 +167,7 @@ def test_no_snapshot_yet_and_unknown_snapshot(
         store.get_snapshot(7)
 
 
-def test_changed_rhi_rule_recomputes_stored_figures(
+def test_changed_rhi_rule_is_a_refresh_step_not_a_write_on_read(
     store: SnapshotStore, config: Config, write_extract: WriteExtract
 ) -> None:
     # Returned Friday 16:00, interviewed Tuesday: in time in 3 working days, late after 72 hours.
@@ -173,7 +175,14 @@ def test_changed_rhi_rule_recomputes_stored_figures(
     report = ingest_rows(store, config, write_extract(rows))
     assert counts(stored_profile(store, config, report.snapshot_id), "rhi.completed_in_time")["2019-06"] == 1
     hours = replace(config, rhi_deadline=parse_deadline_rule("72 hours"))
+    before = store.db.execute("SELECT count(*), total(count) FROM indicator_values").fetchone()
+    with pytest.raises(StaleFiguresError, match="run `missing-report refresh` to recompute them"):
+        stored_profile(store, hours, report.snapshot_id)
+    assert store.db.execute("SELECT count(*), total(count) FROM indicator_values").fetchone() == before
+    assert refresh_figures(store, hours) == [report.snapshot_id]
+    assert refresh_figures(store, hours) == []
     assert counts(stored_profile(store, hours, report.snapshot_id), "rhi.completed_in_time")["2019-06"] == 0
+    assert refresh_figures(store, config) == [report.snapshot_id]
     assert counts(stored_profile(store, config, report.snapshot_id), "rhi.completed_in_time")["2019-06"] == 1
 
 

@@ -1,0 +1,25 @@
+"""Recomputing a snapshot's stored figures when the settings they depend on have changed.
+
+The figures are computed once, at ingest, under the config's ethnicity groups and RHI rule. When a
+council changes either, the stored figures no longer follow the config: this step recomputes them,
+explicitly (`missing-report refresh`, and at the start of each command that reads figures), so that
+reading a profile or answering a question never writes to the store.
+"""
+
+from __future__ import annotations
+
+from digest.contract.config import Config
+from digest.figures.indicators import compute_fingerprint, compute_indicator_table
+from digest.store.snapshots import SnapshotStore
+
+
+def refresh_figures(store: SnapshotStore, config: Config) -> list[int]:
+    """Recompute the figures of every snapshot stored under other settings; returns their ids."""
+    fingerprint = compute_fingerprint(config)
+    refreshed = []
+    for snapshot in store.list_snapshots():
+        if snapshot.indicators_fingerprint != fingerprint:
+            table = compute_indicator_table(store.load_episodes(snapshot.id), snapshot.as_at, config)
+            store.replace_indicators(snapshot.id, table, fingerprint)
+            refreshed.append(snapshot.id)
+    return refreshed

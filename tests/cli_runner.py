@@ -1,0 +1,56 @@
+"""Running `missing-report` inside the test process, through the same main() the command calls.
+
+A real process costs a second of imports; most CLI tests are about what a command prints and its
+exit status, which main() gives just the same. Tests of signals, pipes and start-up keep a real
+process (tests/bot/test_cli.py says which).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from bot.cli.main import main
+
+
+@contextlib.contextmanager
+def _environment(env: dict[str, str] | None) -> Iterator[None]:
+    saved = dict(os.environ)
+    for name in [n for n in os.environ if n.startswith(("MISSING_REPORT_", "SLACK_", "TEAMS_"))]:
+        del os.environ[name]
+    os.environ.update(env or {})
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """missing-report ARGS in cwd with env: its exit status, stdout and stderr, as a process would give them."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with (
+        _environment(env),
+        contextlib.chdir(cwd),
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+    ):
+        try:
+            status = main(list(args))
+        except SystemExit as exit_:  # argparse's usage errors
+            status = exit_.code if isinstance(exit_.code, int) else 2
+    return subprocess.CompletedProcess(["missing-report", *args], status, stdout.getvalue(), stderr.getvalue())
+
+
+def run_process(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """missing-report ARGS as a real process."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("MISSING_REPORT_", "SLACK_", "TEAMS_"))}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
+    )
