@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.cli.options import EXIT_OK, AddCommand, Printer, UserError, open_args_store, read_month, refresh_args_store
 from digest.contract.config import Config
+from digest.reporting.definitions import render_definitions
 from digest.reporting.profile import load_profile
 from digest.reporting.table import render_csv, render_text_table
 
@@ -19,6 +20,9 @@ def add_commands(add_command: AddCommand) -> None:
     profile.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table")
     profile.add_argument("--out", type=Path, help="write to this file instead of the terminal (xlsx: required name)")
     profile.set_defaults(handler=run_profile)
+
+    definitions = add_command("definitions", help="print what each indicator counts (docs/indicators.md)")
+    definitions.set_defaults(handler=run_definitions)
 
 
 def run_profile(args: argparse.Namespace, config: Config, out: Printer) -> int:
@@ -43,4 +47,9 @@ def run_profile(args: argparse.Namespace, config: Config, out: Printer) -> int:
         out(f"Wrote {args.out}")
     else:
         out(text)
+    return EXIT_OK
+
+
+def run_definitions(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    out(render_definitions(config))
     return EXIT_OK

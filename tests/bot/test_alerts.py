@@ -143,6 +143,7 @@ def cli_ingest(db: Path, path: Path, as_at: dt.datetime, env: dict[str, str]) ->
     )
 
 
+@pytest.mark.slow
 def test_restart_between_snapshots_sends_no_duplicate(
     tmp_path: Path, slack: FakeSlack, slack_env: dict[str, str]
 ) -> None:

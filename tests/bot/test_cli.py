@@ -245,6 +245,7 @@ def test_ask_prints_the_slash_command_answer(reference_store: Path) -> None:
     assert listing.stdout.startswith("Ask about a figure and a period, in any order:")
 
 
+@pytest.mark.slow
 def test_output_piped_into_head_ends_quietly(reference_store: Path) -> None:
     # Megabytes of output, far more than a pipe holds, so the writer sees the reader go.
     command = f"{sys.executable} -m bot.cli demo-data --out /dev/stdout --episodes 20000 | head -1"

@@ -19,6 +19,7 @@ from digest.contract.config import Config
 from digest.figures.periods import parse_month
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import SnapshotStore
+from tests.cli_runner import run_cli
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack, Fault
 
 JUNE = parse_month("2019-06")
@@ -247,6 +248,7 @@ def cli(db: Path, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_crash_between_message_and_upload_resumes_without_a_second_message(
     reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]
 ) -> None:
@@ -263,6 +265,7 @@ def test_crash_between_message_and_upload_resumes_without_a_second_message(
     assert slack.count("files.completeUploadExternal") == 2
 
 
+@pytest.mark.slow
 def test_crash_after_slack_posted_but_before_it_was_recorded(
     reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]
 ) -> None:
@@ -280,6 +283,7 @@ def test_crash_after_slack_posted_but_before_it_was_recorded(
     assert {c["thread_ts"] for c in slack.completions} == {slack.messages[0]["ts"]}
 
 
+@pytest.mark.slow
 def test_two_concurrent_runs_post_once(reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]) -> None:
     release = slack.hold("chat.postMessage")
     first = cli(reference_db, slack_env)
@@ -295,23 +299,8 @@ def test_two_concurrent_runs_post_once(reference_db: Path, slack: FakeSlack, sla
 
 
 def test_digest_without_credentials_writes_the_outbox(reference_db: Path, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bot.cli",
-            "--db",
-            str(reference_db),
-            "digest",
-            "--month",
-            "2019-06",
-            "--out",
-            str(tmp_path / "outbox"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "/usr/bin:/bin"},
+    result = run_cli(
+        "--db", str(reference_db), "digest", "--month", "2019-06", "--out", str(tmp_path / "outbox"), cwd=tmp_path
     )
     target = tmp_path / "outbox" / "2019-06"
     assert result.returncode == 0, result.stderr
@@ -328,14 +317,8 @@ def test_digest_without_credentials_writes_the_outbox(reference_db: Path, tmp_pa
     assert "<li>CSE-risk episodes rose from 16 to 28</li>" in preview
 
 
-def test_post_without_token_says_how_to_set_it(reference_db: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "digest", "--post", "--channel", "C1"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "/usr/bin:/bin"},
-    )
+def test_post_without_token_says_how_to_set_it(reference_db: Path, tmp_path: Path) -> None:
+    result = run_cli("--db", str(reference_db), "digest", "--post", "--channel", "C1", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == (
         "missing-report: SLACK_BOT_TOKEN is not set: export SLACK_BOT_TOKEN=xoxb-... (the Slack app's bot token), "

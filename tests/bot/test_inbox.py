@@ -10,6 +10,8 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+import pytest
+
 from bot.destinations import alert_sender
 from bot.scheduling.inbox import InboxJob
 from bot.settings import InboxJobSettings, Settings
@@ -85,6 +87,7 @@ def test_rise_after_a_dropped_file_is_alerted(
     ]
 
 
+@pytest.mark.slow
 def test_file_still_being_written_is_ingested_once_and_whole(
     tmp_path: Path, config: Config, settings: Settings, slack: FakeSlack
 ) -> None:

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -149,6 +150,7 @@ def test_permanent_failure_is_not_retried_until_something_changes(
     assert slack.count("chat.postMessage") == 2
 
 
+@pytest.mark.slow
 def test_serve_starts_reports_its_schedule_and_stops_on_sigterm(reference_db: Path, tmp_path: Path) -> None:
     environment = {"PATH": "/usr/bin:/bin"}  # no Slack token: digests go to the outbox
     process = subprocess.Popen(

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from digest.contract.config import Config
 from digest.intake.demo import default_shape, generate_extract
 from digest.store.snapshots import SnapshotStore
@@ -50,6 +52,7 @@ def test_demo_extract_has_no_real_identifiers() -> None:
     assert generate_extract(default_shape(AS_AT), AS_AT, with_flaws=False)["Episode ID"].is_unique
 
 
+@pytest.mark.slow
 def test_demo_command_runs_the_main_job(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "demo", "--dir", str(tmp_path / "demo")],

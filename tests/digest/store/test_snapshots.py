@@ -73,6 +73,7 @@ def test_failure_mid_write_leaves_store_as_it_was(
     assert [s.file_name for s in store.list_snapshots()] == ["first.csv"]
 
 
+@pytest.mark.slow
 def test_killed_ingest_leaves_no_partial_snapshot(tmp_path: Path) -> None:
     db = tmp_path / "store.db"
     extract = tmp_path / "big.csv"
