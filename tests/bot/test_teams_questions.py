@@ -309,3 +309,22 @@ def test_every_answer_card_round_trips_through_the_typed_models(
     assert untyped_elements(typed) == []
     assert typed.model_dump(mode="json", by_alias=True, exclude_none=True) == card
     assert len(json.dumps(card).encode()) < 28 * 1024  # Teams' limit on a message
+
+
+def test_serve_refuses_the_development_flag_with_production_settings(
+    reference_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli.main import main
+
+    monkeypatch.setenv("TEAMS_CLIENT_SECRET", CLIENT_SECRET)
+    assert main(["--db", str(reference_db), "serve", "--teams-dev-unauthenticated"], print) == 1
+    assert capsys.readouterr().err == (
+        "missing-report: --teams-dev-unauthenticated is for local development only and is refused with production "
+        "settings: TEAMS_CLIENT_SECRET is set. Unset it, or leave out --teams-dev-unauthenticated\n"
+    )
+    monkeypatch.delenv("TEAMS_CLIENT_SECRET")
+    assert main(["--db", str(reference_db), "serve", "--teams-dev-unauthenticated", "--host", "0.0.0.0"], print) == 1
+    assert capsys.readouterr().err == (
+        "missing-report: --teams-dev-unauthenticated is for local development only: it is refused when the server "
+        "listens beyond this machine (--host 0.0.0.0). Use --host 127.0.0.1\n"
+    )
