@@ -92,7 +92,14 @@ class HttpServer:
         self.socket.listen(LISTEN_BACKLOG)
         self.effective_port: int = self.socket.getsockname()[1]
         # log_config=None: our logging set-up decides what reaches the terminal, not uvicorn's own.
-        config = uvicorn.Config(web, log_config=None, access_log=debug, lifespan="on", server_header=False)
+        config = uvicorn.Config(
+            web,
+            log_config=None,
+            log_level="debug" if debug else "warning",
+            access_log=debug,
+            lifespan="on",
+            server_header=False,
+        )
         self.server = uvicorn.Server(config)
 
     def run(self) -> None:

@@ -38,7 +38,8 @@ def test_package_has_the_manifest_and_both_icons(tmp_path: Path, monkeypatch: py
     assert bot["botId"] == CLIENT_ID
     assert bot["scopes"] == ["personal", "team", "groupChat"]
     assert manifest["developer"]["privacyUrl"] == "https://example.gov.uk/performance"
-    assert len(manifest["name"]["short"]) <= 30 and len(manifest["description"]["short"]) <= 80
+    assert len(manifest["name"]["short"]) <= 30
+    assert len(manifest["description"]["short"]) <= 80
     assert len(manifest["description"]["full"]) <= 4000
     assert (color.format, color.size) == ("PNG", (192, 192))
     assert (outline.format, outline.size) == ("PNG", (32, 32))
