@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import shutil
 import statistics
@@ -24,9 +25,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import httpx  # noqa: E402
 from slack_sdk import WebClient  # noqa: E402
 
-from bot.server import EVENTS_PATH, create_http_server  # noqa: E402
+from bot.server import (  # noqa: E402
+    EVENTS_PATH,
+    add_outgoing_webhook_route,
+    add_slack_route,
+    build_web_app,
+    create_http_server,
+)
+from bot.settings import TeamsQuestionSettings  # noqa: E402
 from bot.slack.app import build_app  # noqa: E402
 from bot.slack.blocks import render_digest_message  # noqa: E402
 from digest.contract.config import Config, load_config  # noqa: E402
@@ -36,6 +45,7 @@ from digest.reporting.digests import build_digest  # noqa: E402
 from digest.reporting.profile import load_profile  # noqa: E402
 from digest.store.snapshots import open_store  # noqa: E402
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request  # noqa: E402
+from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft, message_activity  # noqa: E402
 
 AS_AT = "2019-07-18 09:00"
 INGEST_TARGET_SECONDS = 30
@@ -106,6 +116,7 @@ def main() -> None:
             load_profile(store, config, month)
             timings.append(time.perf_counter() - started)
         latencies = measure_lookups(store_path, config)
+        webhook_latencies, bot_latencies = measure_teams(store_path, config)
         digest_seconds = []
         for _ in range(3):
             started = time.perf_counter()
@@ -133,6 +144,13 @@ def main() -> None:
             target = f"{LOOKUP_P95_TARGET_MS:>12}" if name == "p95" else ""
             print(f"{f'/missing over HTTP, {name} ms':<44}{percentile(latencies, share):>12.1f}{target}")
         print(f"  ({len(latencies)} signed requests, {len(LOOKUP_QUESTIONS)} kinds of question)")
+        for name, values in (
+            ("Teams outgoing webhook", webhook_latencies),
+            ("Teams bot, answer posted", bot_latencies),
+        ):
+            print(f"{f'{name}, p95 ms':<44}{percentile(values, 0.95):>12.1f}{LOOKUP_P95_TARGET_MS:>12}")
+        print("  (HMAC-signed requests answered in the response; bot activities with a checked token,")
+        print("   each answered by a card posted to a loopback Bot Connector before the request returns)")
         print(f"{'profile command, whole process, seconds':<44}{cli_seconds:>12.2f}")
         print("  (the process includes starting Python and importing pandas)")
     finally:
@@ -162,11 +180,13 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def measure_lookups(store_path: Path, config: Config) -> list[float]:
-    """Milliseconds per signed /missing request to the app served by waitress on loopback."""
+    """Milliseconds per signed /missing request to the app served by uvicorn on loopback."""
     service = LookupService(partial(open_store, store_path), config)
     slack = FakeSlack().start()  # answers Bolt's auth.test on loopback; nothing leaves the machine
     app = build_app(service, "/missing", SIGNING_SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
-    server = create_http_server(app, 0, "127.0.0.1")
+    web = build_web_app()
+    add_slack_route(web, app)
+    server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
     latencies = []
@@ -181,6 +201,48 @@ def measure_lookups(store_path: Path, config: Config) -> list[float]:
         server.close()
         slack.stop()
     return latencies
+
+
+WEBHOOK_KEY = b"bench-outgoing-webhook-secret"
+
+
+def measure_teams(store_path: Path, config: Config) -> tuple[list[float], list[float]]:
+    """Milliseconds per outgoing-webhook request, and per bot activity until its card reached the connector."""
+    from bot.teams.bot import MESSAGES_PATH, add_teams_bot
+    from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
+
+    fake = FakeMicrosoft().start()  # Microsoft's keys, token endpoint and Bot Connector, on loopback
+    settings = TeamsQuestionSettings(
+        CLIENT_ID, CLIENT_SECRET, TENANT_ID, None, frozenset(), frozenset(), fake.base_url, fake.openid_url
+    )
+    web = build_web_app()
+    add_teams_bot(web, LookupService(partial(open_store, store_path), config), settings)
+    add_outgoing_webhook_route(
+        web, OutgoingWebhook(LookupService(partial(open_store, store_path), config), WEBHOOK_KEY)
+    )
+    server = create_http_server(web, 0, "127.0.0.1")
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{server.effective_port}"
+    webhook, bot = [], []
+    try:
+        with httpx.Client(timeout=10) as client:
+            for question in LOOKUP_QUESTIONS * LOOKUP_ROUNDS:
+                body = json.dumps(message_activity(question, fake.base_url, channel=True)).encode()
+                headers = {"content-type": "application/json", "authorization": sign_body(WEBHOOK_KEY, body)}
+                started = time.perf_counter()
+                client.post(base + OUTGOING_PATH, content=body, headers=headers).raise_for_status()
+                webhook.append((time.perf_counter() - started) * 1000)
+                token = fake.bot_framework_token(fake.base_url)
+                activity = message_activity(question, fake.base_url)
+                started = time.perf_counter()
+                client.post(base + MESSAGES_PATH, json=activity, headers={"authorization": f"Bearer {token}"})
+                bot.append((time.perf_counter() - started) * 1000)
+        if len(fake.replies) != len(bot):
+            raise SystemExit(f"the bot answered {len(fake.replies)} of {len(bot)} questions")
+    finally:
+        server.close()
+        fake.stop()
+    return webhook, bot
 
 
 def measure_floor(extract: Path, target: Path) -> float | None:

@@ -1,67 +1,117 @@
-"""Serving the Bolt app over HTTP with waitress, a production WSGI server (not Bolt's development server)."""
+"""One HTTP server for every platform: a FastAPI app served by uvicorn.
+
+Slack's requests come to /slack/events (the Bolt app, run in a worker thread: it is synchronous); the
+Teams bot adds /api/messages and the outgoing webhook /teams/outgoing. Each route takes the raw headers
+and body and gives back the platform's answer, so request checks that are not any platform's stay
+framework-neutral.
+"""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterable
-from typing import Any, Protocol, cast
+import socket
+from collections.abc import Callable, Sequence
 from urllib.parse import parse_qs
 
-from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
-from waitress.server import create_server
+import uvicorn
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from slack_bolt import App, BoltRequest, BoltResponse
+from starlette.concurrency import run_in_threadpool
+
+from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook
 
 EVENTS_PATH = "/slack/events"
-SERVER_THREADS = 8  # requests answered at once; each answer takes milliseconds
-MAX_BODY_BYTES = 64 * 1024  # a slash command's form is a few hundred bytes
+MAX_BODY_BYTES = 64 * 1024  # a slash command's form, or a Teams message, is a few kilobytes at most
+LISTEN_BACKLOG = 64  # connections waiting while the app starts
+UNAUTHORIZED, TOO_LARGE = 401, 413
 
-Rejected = Callable[[dict[str, str]], None]
-
-
-class HttpServer(Protocol):
-    effective_port: int
-
-    def run(self) -> None: ...
-
-    def close(self) -> None: ...
+Rejected = Callable[[str, str, str], None]  # user, channel, text, as sent
 
 
-class AuditRejected:
-    """WSGI wrapper: tells on_rejected about each request Bolt refused (bad signature, stale timestamp).
+def build_web_app() -> FastAPI:
+    """The app every route is added to; no API docs pages (nothing but the platforms calls it)."""
+    return FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+
+
+def answer_slack_request(app: App, body: bytes, headers: dict[str, str], on_rejected: Rejected | None) -> BoltResponse:
+    """Bolt's answer to one request; one Bolt refused (bad signature, stale timestamp) is told to on_rejected.
 
     Bolt refuses those before any listener runs, so without this they would leave no trace.
     """
-
-    def __init__(self, inner: SlackRequestHandler, on_rejected: Rejected) -> None:
-        self.inner = inner
-        self.on_rejected = on_rejected
-
-    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        body = environ["wsgi.input"].read(min(length, MAX_BODY_BYTES)) if length else b""
-        environ["wsgi.input"] = io.BytesIO(body)
-        environ["CONTENT_LENGTH"] = str(len(body))
-        statuses: list[str] = []
-
-        def capture(status: str, headers: list[tuple[str, str]], *rest: Any) -> Any:
-            statuses.append(status)
-            return start_response(status, headers, *rest)
-
-        result: Iterable[bytes] = self.inner(environ, capture)
-        if statuses and statuses[0].startswith("401"):
-            form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
-            self.on_rejected(form)
-        return result
+    bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
+    response = app.dispatch(BoltRequest(body=body.decode("utf-8", "replace"), headers=bolt_headers))
+    if response.status == UNAUTHORIZED and on_rejected is not None:
+        form = {key: values[0] for key, values in parse_qs(body.decode("utf-8", "replace")).items()}
+        on_rejected(form.get("user_id", ""), form.get("channel_id", ""), form.get("text", ""))
+    return response
 
 
-def create_http_server(
-    app: App,
-    port: int,
-    host: str = "0.0.0.0",  # noqa: S104 (Slack must reach it)
-    on_rejected: Rejected | None = None,
-) -> HttpServer:
-    """A waitress server for app at EVENTS_PATH; .run() serves until .close(). Port 0 picks a free port."""
-    handler = SlackRequestHandler(app, path=EVENTS_PATH)
-    wsgi = AuditRejected(handler, on_rejected) if on_rejected else handler
-    server = create_server(wsgi, host=host, port=port, threads=SERVER_THREADS)
-    return cast(HttpServer, server)
+def add_slack_route(web: FastAPI, app: App, on_rejected: Rejected | None = None) -> None:
+    @web.post(EVENTS_PATH)
+    async def slack_events(request: Request) -> Response:
+        body = await read_body(request)
+        if body is None:
+            return Response(status_code=TOO_LARGE)
+        answer = await run_in_threadpool(answer_slack_request, app, body, dict(request.headers), on_rejected)
+        return Response(
+            content=answer.body,
+            status_code=answer.status,
+            headers={key: values[0] for key, values in answer.headers.items() if key.lower() != "content-length"},
+        )
+
+
+def add_outgoing_webhook_route(web: FastAPI, webhook: OutgoingWebhook) -> None:
+    @web.post(OUTGOING_PATH)
+    async def teams_outgoing(request: Request) -> Response:
+        body = await read_body(request)  # the signature is over these exact bytes
+        if body is None:
+            return Response(status_code=TOO_LARGE)
+        reply = await webhook.answer(body, request.headers.get("authorization"))
+        if reply is None:
+            return JSONResponse({"type": "message", "text": "Unauthorized"}, status_code=UNAUTHORIZED)
+        return JSONResponse(reply)
+
+
+async def read_body(request: Request) -> bytes | None:
+    """The raw body, or None when it is over MAX_BODY_BYTES (no platform sends anything near it)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        return None
+    body = await request.body()
+    return body if len(body) <= MAX_BODY_BYTES else None
+
+
+class HttpServer:
+    """uvicorn serving web on a socket bound at once, so the port (0 picks a free one) is known before .run()."""
+
+    def __init__(self, web: FastAPI, port: int, host: str, debug: bool = False) -> None:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.socket.bind((host, port))
+        self.socket.listen(LISTEN_BACKLOG)
+        self.effective_port: int = self.socket.getsockname()[1]
+        # log_config=None: our logging set-up decides what reaches the terminal, not uvicorn's own.
+        config = uvicorn.Config(
+            web,
+            log_config=None,
+            log_level="debug" if debug else "warning",
+            access_log=debug,
+            lifespan="on",
+            server_header=False,
+        )
+        self.server = uvicorn.Server(config)
+
+    def run(self) -> None:
+        """Serve until .close(), or until Ctrl-C / SIGTERM when run in the main thread."""
+        try:
+            self.server.run(sockets=[self.socket])
+        finally:
+            self.socket.close()
+
+    def close(self) -> None:
+        self.server.should_exit = True
+
+
+def create_http_server(web: FastAPI, port: int, host: str = "0.0.0.0", debug: bool = False) -> HttpServer:  # noqa: S104 (Slack and Teams must reach it)
+    return HttpServer(web, port, host, debug)

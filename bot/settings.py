@@ -170,3 +170,46 @@ def _inbox(config: Config) -> InboxJobSettings:
         ),
         every_minutes=_int(inbox, "every_minutes", 15, 1, 24 * 60, where),
     )
+
+
+TEAMS_CLIENT_ID_ENV = "TEAMS_CLIENT_ID"
+TEAMS_CLIENT_SECRET_ENV = "TEAMS_CLIENT_SECRET"  # noqa: S105 (the variable's name)
+TEAMS_TENANT_ID_ENV = "TEAMS_TENANT_ID"
+TEAMS_OUTGOING_SECRET_ENV = "TEAMS_OUTGOING_WEBHOOK_SECRET"  # noqa: S105 (the variable's name)
+# Only to point the bot at test servers, as SLACK_API_URL does for Slack.
+TEAMS_LOGIN_URL_ENV = "TEAMS_LOGIN_URL"
+TEAMS_OPENID_URL_ENV = "TEAMS_OPENID_URL"
+
+
+@dataclass(frozen=True)
+class TeamsQuestionSettings:
+    """The Teams bot's credentials, the outgoing webhook's secret, and who may ask in Teams ([teams])."""
+
+    client_id: str | None
+    client_secret: str | None
+    tenant_id: str | None
+    outgoing_secret: str | None
+    allowed_channels: frozenset[str]
+    allowed_users: frozenset[str]
+    login_url: str | None
+    openid_url: str | None
+
+
+def load_teams_question_settings(config: Config, environ: Mapping[str, str] | None = None) -> TeamsQuestionSettings:
+    env = os.environ if environ is None else environ
+    teams = _section(config, "teams")
+    where = f"config file {config.source}: [teams]"
+    urls = {name: env.get(name) or None for name in (TEAMS_LOGIN_URL_ENV, TEAMS_OPENID_URL_ENV)}
+    for name, url in urls.items():
+        if url and not url.startswith(("http://", "https://")):
+            raise ConfigError(f"{name} = {url!r} must be a URL starting with https://")
+    return TeamsQuestionSettings(
+        client_id=env.get(TEAMS_CLIENT_ID_ENV) or None,
+        client_secret=env.get(TEAMS_CLIENT_SECRET_ENV) or None,
+        tenant_id=env.get(TEAMS_TENANT_ID_ENV) or None,
+        outgoing_secret=env.get(TEAMS_OUTGOING_SECRET_ENV) or None,
+        allowed_channels=_ids(teams, "allowed_channels", where),
+        allowed_users=_ids(teams, "allowed_users", where),
+        login_url=urls[TEAMS_LOGIN_URL_ENV],
+        openid_url=urls[TEAMS_OPENID_URL_ENV],
+    )

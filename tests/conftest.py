@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,6 +18,18 @@ from digest.reporting.profile import Profile, load_profile
 from digest.store.snapshots import SnapshotStore, open_store
 
 WriteExtract = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """main() points logging at the stderr pytest captures for one test; put the root logger back after it,
+    so a server thread still stopping does not write to that closed stream.
+    """
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 @pytest.fixture(scope="session")

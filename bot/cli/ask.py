@@ -9,8 +9,7 @@ from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_s
 from digest.contract.config import Config
 from digest.lookups.answers import ANSWERED
 from digest.lookups.service import LookupService
-
-TERMINAL = "terminal"  # the audit's user and channel for `missing-report ask`
+from digest.store.lookups import TERMINAL  # the audit's user, channel and platform for `missing-report ask`
 
 
 def add_commands(add_command: AddCommand) -> None:
@@ -22,7 +21,7 @@ def add_commands(add_command: AddCommand) -> None:
 def run_ask_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     """Answered and audited as user and channel "terminal"."""
     refresh_args_store(args, config)
-    service = LookupService(partial(open_args_store, args, config), config)
+    service = LookupService(partial(open_args_store, args, config), config, platform=TERMINAL)
     answer = service.ask(TERMINAL, TERMINAL, " ".join(args.question))
     out(answer.plain_text())
     return 0 if answer.outcome == ANSWERED else 1

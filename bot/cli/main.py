@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from bot.cli import alerts, ask, demo, digests, profile, serve, snapshots
+from bot.cli import alerts, ask, demo, digests, profile, serve, snapshots, teams_app
 from bot.cli.options import EXIT_OK, EXIT_REFUSED, Printer, UserError, add_common_options
 from bot.settings import SettingError
 from digest.contract.config import ConfigError, load_config
@@ -24,7 +24,7 @@ from digest.intake.extracts import ExtractRefused
 from digest.reporting.profile import ProfileError
 from digest.store.snapshots import StoreError
 
-COMMAND_GROUPS = (snapshots, alerts, profile, digests, serve, ask, demo)  # in the order `--help` lists them
+COMMAND_GROUPS = (snapshots, alerts, profile, digests, serve, teams_app, ask, demo)  # in the order `--help` lists them
 USER_ERRORS = (UserError, ConfigError, StoreError, ProfileError, SettingError)
 
 

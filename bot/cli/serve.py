@@ -1,13 +1,19 @@
 """The `serve` command: post each month's digest when it falls due, watch the drop folder, and answer
-the slash command over HTTP or Socket Mode. Scheduling and chat libraries load only here.
+questions: `/missing` in Slack (over HTTP or Socket Mode), the Teams bot, and the Teams outgoing webhook,
+all on one HTTP server. It starts whatever is configured and says what it is doing, and not, and why.
+Scheduling, web and chat libraries load only here.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import ipaddress
+import logging
 import signal
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -17,112 +23,291 @@ from digest.store.snapshots import SnapshotStore
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
+    from fastapi import FastAPI
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    from bot.settings import Settings
+    from bot.scheduling.digests import DueDigestJob
+    from bot.settings import Settings, TeamsQuestionSettings
+
+DEV_FLAG = "--teams-dev-unauthenticated"
+LOOPBACK = "127.0.0.1"
+ANY_ADDRESS = "0.0.0.0"  # noqa: S104 (Slack and Teams must reach the server)
+# Libraries that say INFO about every request or job ("Adding job tentatively"); --debug shows them.
+CHATTY_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access", "apscheduler", "slack_bolt", "microsoft_teams", "httpx")
 
 
 def add_commands(add_command: AddCommand) -> None:
-    serve = add_command("serve", help="post each month's digest when due, and answer the slash command")
-    serve.add_argument("--port", type=int, help="HTTP port for Slack's requests (default: [slash] port)")
+    serve = add_command(
+        "serve", help="post each month's digest when due, and answer questions in Slack and Microsoft Teams"
+    )
+    serve.add_argument("--port", type=int, help="HTTP port for Slack's and Teams' requests (default: [slash] port)")
+    serve.add_argument("--host", help=f"address to listen on (default: {ANY_ADDRESS}; {LOOPBACK} with {DEV_FLAG})")
+    serve.add_argument(
+        DEV_FLAG,
+        action="store_true",
+        help="local development only: the Teams bot takes requests without a Microsoft token (refused when "
+        "TEAMS_CLIENT_SECRET is set or the server listens beyond this machine)",
+    )
     serve.set_defaults(handler=run_serve_command)
 
 
-def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
-    from apscheduler.schedulers.blocking import BlockingScheduler
+@dataclass
+class Routes:
+    """What the HTTP server answers, and the summary lines saying so."""
 
-    from bot.cli.digests import pick_channel
-    from bot.delivery import Notifier
+    paths: list[str] = field(default_factory=list)
+    lines: list[Callable[[str], str]] = field(default_factory=list)  # base URL -> line
+
+
+def quiet_library_logs(debug: bool) -> None:
+    for name in CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.WARNING)
+
+
+def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     from bot.destinations import alert_sender
-    from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
-    from bot.scheduling.digests import DueDigestJob, add_digest_jobs
+    from bot.scheduling.digests import add_digest_jobs
     from bot.scheduling.inbox import InboxJob, add_inbox_job
-    from bot.settings import BOT_TOKEN_ENV, load_settings
+    from bot.settings import load_settings, load_teams_question_settings
+
+    quiet_library_logs(args.debug)
+    settings = load_settings(config)
+    teams = load_teams_question_settings(config)
+    host = check_host(args, teams)
+    open_store_now = partial(open_args_store, args, config)
+    refresh_args_store(args, config)  # also: a store that cannot be opened stops serve now, with its message
+    digest_job, digest_line = plan_digests(settings, config, open_store_now)
+    sender = alert_sender(settings, out)
+    inbox_job = InboxJob(open_store_now, config, settings, sender)
+
+    def add_jobs(scheduler: BaseScheduler) -> None:
+        if digest_job is not None:
+            add_digest_jobs(scheduler, digest_job)
+        add_inbox_job(scheduler, inbox_job, settings.inbox.every_minutes)
+
+    summary = [
+        digest_line,
+        f"Watching {settings.inbox.inbox.folder}/ every {settings.inbox.every_minutes} minutes; "
+        f"alerts go to {sender.where}.",
+    ]
+    if not (settings.signing_secret or settings.app_token or teams.client_id or teams.outgoing_secret):
+        return serve_schedule_only(settings, add_jobs, [*summary, *not_answering(settings, teams, False)], out)
+    return serve_with_questions(args, config, settings, teams, host, add_jobs, summary, out, open_store_now)
+
+
+def check_host(args: argparse.Namespace, teams: TeamsQuestionSettings) -> str:
+    """The address to listen on; the development flag is refused with production settings."""
+    from bot.settings import TEAMS_CLIENT_SECRET_ENV, SettingError
+
+    host: str = args.host or (LOOPBACK if args.teams_dev_unauthenticated else ANY_ADDRESS)
+    if args.teams_dev_unauthenticated:
+        if teams.client_secret:
+            raise SettingError(
+                f"{DEV_FLAG} is for local development only and is refused with production settings: "
+                f"{TEAMS_CLIENT_SECRET_ENV} is set. Unset it, or leave out {DEV_FLAG}"
+            )
+        if not is_loopback(host):
+            raise SettingError(
+                f"{DEV_FLAG} is for local development only: it is refused when the server listens beyond this "
+                f"machine (--host {host}). Use --host {LOOPBACK}"
+            )
+    return host
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def plan_digests(
+    settings: Settings, config: Config, open_store_now: Callable[[], SnapshotStore]
+) -> tuple[DueDigestJob | None, str]:
+    """The due-digest job and the line saying where digests go; no job when Slack has no digest channel."""
+
+    from bot.delivery import Notifier
+    from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
+    from bot.scheduling.digests import DueDigestJob
+    from bot.settings import BOT_TOKEN_ENV, DIGEST_CHANNEL_ENV
     from bot.slack.notifier import slack_notifier
 
-    settings = load_settings(config)
-    if settings.bot_token:
-        channel = pick_channel(settings, None)
+    schedule = settings.schedule
+    if settings.bot_token and not settings.digest_channel:
+        return None, (
+            f"Not posting digests: no Slack channel for them (set {DIGEST_CHANNEL_ENV} or [slack] digest_channel)."
+        )
+    if settings.bot_token and settings.digest_channel:
+        channel = settings.digest_channel
         make_notifier: Callable[[], Notifier] = partial(slack_notifier, settings, channel)
         where = f"Slack channel {channel}"
     else:
         channel = OUTBOX_CHANNEL
         make_notifier = partial(OutboxNotifier, settings.outbox)
         where = f"the outbox folder {settings.outbox} ({BOT_TOKEN_ENV} is not set)"
-    open_store_now = partial(open_args_store, args, config)
-    refresh_args_store(args, config)  # also: a store that cannot be opened stops serve now, with its message
-    job = DueDigestJob(open_store_now, config, settings.schedule, channel, make_notifier)
-    sender = alert_sender(settings, out)
-    inbox_job = InboxJob(open_store_now, config, settings, sender)
-    schedule = settings.schedule
-    out(
+    job = DueDigestJob(open_store_now, config, schedule, channel, make_notifier)
+    return job, (
         f"Serving: the previous month's digest goes to {where} on day {schedule.day} at "
         f"{schedule.hour:02d}:{schedule.minute:02d} {schedule.timezone}; a digest not yet posted is tried "
-        f"every {schedule.retry_every_minutes} minutes. Ctrl-C stops."
-    )
-    out(
-        f"Watching {settings.inbox.inbox.folder}/ every {settings.inbox.every_minutes} minutes; "
-        f"alerts go to {sender.where}."
+        f"every {schedule.retry_every_minutes} minutes."
     )
 
-    def add_jobs(scheduler: BaseScheduler) -> None:
-        add_digest_jobs(scheduler, job)
-        add_inbox_job(scheduler, inbox_job, settings.inbox.every_minutes)
 
+def not_answering(settings: Settings, teams: TeamsQuestionSettings, dev_unauthenticated: bool) -> list[str]:
+    """Why each way of asking is off."""
+    from bot.settings import APP_TOKEN_ENV, SIGNING_SECRET_ENV, TEAMS_CLIENT_ID_ENV, TEAMS_OUTGOING_SECRET_ENV
+
+    lines = []
     if not (settings.signing_secret or settings.app_token):
-        scheduler = BlockingScheduler(timezone=schedule.timezone)
-        add_jobs(scheduler)
-        signal.signal(signal.SIGTERM, lambda signum, frame: scheduler.shutdown(wait=False))
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is the ordinary way to stop
-            scheduler.start()
-        out("Stopped.")
-        return 0
-    return serve_with_slash_commands(args, config, settings, add_jobs, out, open_store_now)
+        lines.append(
+            f"Not answering {settings.slash.command} in Slack: {SIGNING_SECRET_ENV} (or {APP_TOKEN_ENV}) is not set."
+        )
+    if not (teams.client_id or dev_unauthenticated):
+        lines.append(f"Not answering in Teams chats: {TEAMS_CLIENT_ID_ENV} is not set.")
+    if not teams.outgoing_secret:
+        lines.append(f"No Teams outgoing webhook: {TEAMS_OUTGOING_SECRET_ENV} is not set.")
+    return lines
 
 
-def serve_with_slash_commands(
+def serve_schedule_only(
+    settings: Settings, add_jobs: Callable[[BaseScheduler], None], summary: list[str], out: Printer
+) -> int:
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    scheduler = BlockingScheduler(timezone=settings.schedule.timezone)
+    add_jobs(scheduler)
+    for line in [*summary, "Ctrl-C stops."]:
+        out(line)
+    signal.signal(signal.SIGTERM, lambda signum, frame: scheduler.shutdown(wait=False))
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is the ordinary way to stop
+        scheduler.start()
+    out("Stopped.")
+    return 0
+
+
+def serve_with_questions(
     args: argparse.Namespace,
     config: Config,
     settings: Settings,
+    teams: TeamsQuestionSettings,
+    host: str,
     add_jobs: Callable[[BaseScheduler], None],
+    summary: list[str],
     out: Printer,
     open_store_now: Callable[[], SnapshotStore],
 ) -> int:
-    """The scheduler in the background, and the slash command over HTTP (or Socket Mode) in front."""
+    """The scheduler in the background, and the questions over HTTP (and Socket Mode) in front."""
     from apscheduler.schedulers.background import BackgroundScheduler
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
-    from slack_sdk import WebClient
 
-    from bot.server import EVENTS_PATH, create_http_server
-    from bot.settings import BOT_TOKEN_ENV, SettingError
-    from bot.slack.app import build_app
-    from digest.lookups.service import Access, LookupService
+    from bot.server import build_web_app, create_http_server
 
-    if not settings.bot_token:
-        raise SettingError(f"answering {settings.slash.command} needs {BOT_TOKEN_ENV} as well: set it to the bot token")
-    access = Access(settings.slash.allowed_channels, settings.slash.allowed_users)
-    service = LookupService(open_store_now, config, access)
-    client = WebClient(token=settings.bot_token, base_url=settings.api_url)
-    app = build_app(service, settings.slash.command, settings.signing_secret or "", client)
+    web = build_web_app()
+    routes = Routes()
+    socket_mode = add_slack(web, routes, config, settings, open_store_now)
+    add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
+    server = create_http_server(web, args.port or settings.slash.port, host, args.debug) if routes.paths else None
     scheduler = BackgroundScheduler(timezone=settings.schedule.timezone)
     add_jobs(scheduler)
+    base = f"http://{host}:{server.effective_port}" if server else ""
+    lines = [
+        *summary,
+        *(line(base) for line in routes.lines),
+        *not_answering(settings, teams, args.teams_dev_unauthenticated),
+    ]
+    for line in [*lines, "Ctrl-C stops."]:
+        out(line)
     scheduler.start()
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
-        if settings.app_token:
-            out(f"Answering {settings.slash.command} over Socket Mode.")
-            SocketModeHandler(app, settings.app_token).start()  # type: ignore[no-untyped-call]
-        else:
-            server = create_http_server(app, args.port or settings.slash.port, on_rejected=service.record_rejected)
-            signal.signal(signal.SIGTERM, _interrupt)
-            out(f"Answering {settings.slash.command} at http://0.0.0.0:{server.effective_port}{EVENTS_PATH}.")
-            try:
-                with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, or SIGTERM from a service manager
-                    server.run()
-            finally:
-                server.close()
+        if socket_mode is not None:
+            socket_mode.connect()  # type: ignore[no-untyped-call,unused-ignore]
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, or SIGTERM from a service manager
+            if server is not None:
+                server.run()
+            else:
+                threading.Event().wait()
     finally:
         scheduler.shutdown(wait=False)
     out("Stopped.")
     return 0
+
+
+def add_slack(
+    web: FastAPI, routes: Routes, config: Config, settings: Settings, open_store_now: Callable[[], SnapshotStore]
+) -> SocketModeHandler | None:
+    """/missing over HTTP (or Socket Mode, returned to be connected); nothing when Slack is not set up for it."""
+    if not (settings.signing_secret or settings.app_token):
+        return None
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from slack_sdk import WebClient
+
+    from bot.server import EVENTS_PATH, add_slack_route
+    from bot.settings import BOT_TOKEN_ENV, SettingError
+    from bot.slack.app import build_app
+    from digest.lookups.service import Access, LookupService
+
+    command = settings.slash.command
+    if not settings.bot_token:
+        raise SettingError(f"answering {command} needs {BOT_TOKEN_ENV} as well: set it to the bot token")
+    access = Access(settings.slash.allowed_channels, settings.slash.allowed_users)
+    service = LookupService(open_store_now, config, access)
+    client = WebClient(token=settings.bot_token, base_url=settings.api_url)
+    app = build_app(service, command, settings.signing_secret or "", client)
+    if settings.app_token:
+        routes.lines.append(lambda base: f"Answering {command} over Socket Mode.")
+        return SocketModeHandler(app, settings.app_token)
+    add_slack_route(web, app, on_rejected=service.record_rejected)
+    routes.paths.append(EVENTS_PATH)
+    routes.lines.append(lambda base: f"Answering {command} at {base}{EVENTS_PATH}.")
+    return None
+
+
+def add_teams(
+    web: FastAPI,
+    routes: Routes,
+    config: Config,
+    teams: TeamsQuestionSettings,
+    open_store_now: Callable[[], SnapshotStore],
+    dev_unauthenticated: bool,
+) -> None:
+    """The Teams bot and the outgoing webhook, each when its settings are there."""
+    from bot.settings import TEAMS_CLIENT_SECRET_ENV, SettingError
+    from digest.lookups.service import Access, LookupService
+    from digest.store.lookups import TEAMS, TEAMS_WEBHOOK
+
+    access = Access(teams.allowed_channels, teams.allowed_users)
+    if teams.client_id or dev_unauthenticated:
+        # Imported here: the Teams SDK reads a .env file in the working folder when it loads.
+        from bot.teams.bot import MESSAGES_PATH, add_teams_bot
+
+        if not teams.client_secret and not dev_unauthenticated:
+            raise SettingError(
+                f"answering in Teams needs {TEAMS_CLIENT_SECRET_ENV} as well: set it to the bot's client secret"
+            )
+        service = LookupService(open_store_now, config, access, platform=TEAMS)
+        add_teams_bot(web, service, teams, allow_unauthenticated=dev_unauthenticated)
+        routes.paths.append(MESSAGES_PATH)
+        mode = " WITHOUT authentication (local development only)" if dev_unauthenticated else ""
+        routes.lines.append(lambda base: f"Answering Teams chats and @mentions at {base}{MESSAGES_PATH}{mode}.")
+    if teams.outgoing_secret:
+        from bot.server import add_outgoing_webhook_route
+        from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, SecretError, decode_secret
+
+        try:
+            key = decode_secret(teams.outgoing_secret)
+        except SecretError as error:
+            raise SettingError(str(error)) from None
+        webhook = OutgoingWebhook(LookupService(open_store_now, config, access, platform=TEAMS_WEBHOOK), key)
+        add_outgoing_webhook_route(web, webhook)
+        routes.paths.append(OUTGOING_PATH)
+        routes.lines.append(
+            lambda base: (
+                f"Answering the Teams outgoing webhook at {base}{OUTGOING_PATH} "
+                "(its answers are seen by the whole channel)."
+            )
+        )
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from digest.contract.config import Config
 from digest.lookups.answers import Answer, answer_question, not_understood_answer
 from digest.lookups.questions import NotUnderstood, parse_question
-from digest.store.lookups import ERROR, REFUSED, REJECTED, Lookup, now_text, save_lookup
+from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, Lookup, now_text, save_lookup
 from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -41,12 +41,15 @@ class Access:
 
 @dataclass
 class LookupService:
-    """Answers questions; each server thread keeps its own store connection."""
+    """Answers questions from one platform (its audit rows say which); each server thread keeps its own
+    store connection.
+    """
 
     open_store: Callable[[], SnapshotStore]
     config: Config
     access: Access = field(default_factory=Access)
     today: Callable[[], dt.date] = dt.date.today
+    platform: str = SLACK
     _local: threading.local = field(default_factory=threading.local)
 
     def store(self) -> SnapshotStore:
@@ -74,18 +77,18 @@ class LookupService:
                 answer = Answer(ERROR, FAILURE)
         milliseconds = round((time.perf_counter() - started) * 1000)
         try:
-            lookup = Lookup(now_text(), user_id, channel_id, text, answer.outcome, answer.snapshot_id, milliseconds)
+            lookup = Lookup(
+                now_text(), user_id, channel_id, text, answer.outcome, answer.snapshot_id, milliseconds, self.platform
+            )
             save_lookup(self.store(), lookup)
         except Exception:
             log.exception("the lookup could not be written to the audit table")
         return answer
 
-    def record_rejected(self, form: dict[str, str]) -> None:
-        """Audit a request whose signature check failed; its ids are as sent, unverified."""
+    def record_rejected(self, user_id: str, channel_id: str, text: str) -> None:
+        """Audit a request whose signature or token check failed; its ids are as sent, unverified."""
         try:
-            lookup = Lookup(
-                now_text(), form.get("user_id", ""), form.get("channel_id", ""), form.get("text", ""), REJECTED, None, 0
-            )
+            lookup = Lookup(now_text(), user_id, channel_id, text, REJECTED, None, 0, self.platform)
             save_lookup(self.store(), lookup)
         except Exception:
             log.exception("the refused request could not be written to the audit table")

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from digest.store.snapshots import SnapshotStore
 
 REFUSED = "refused"  # the asker is not on the access list
-REJECTED = "rejected (signature)"  # not a genuine request from Slack: bad signature or stale timestamp
+REJECTED = "rejected (signature)"  # not a genuine request: bad signature or token, stale or replayed
+# Where a question came from: the audit's platform column.
+SLACK, TEAMS, TEAMS_WEBHOOK, TERMINAL = "slack", "teams", "teams webhook", "terminal"
 ERROR = "error"
 
 
@@ -21,13 +23,14 @@ class Lookup:
     outcome: str  # answered, not understood, no data, refused, error
     snapshot_id: int | None
     milliseconds: int
+    platform: str = SLACK
 
 
 def save_lookup(store: SnapshotStore, lookup: Lookup) -> None:
     with store.db.atomic():
         store.db.execute(
-            "INSERT INTO lookups (asked_at, user_id, channel_id, question, outcome, snapshot_id, milliseconds) "
-            "VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO lookups (asked_at, user_id, channel_id, question, outcome, snapshot_id, milliseconds, "
+            "platform) VALUES (?,?,?,?,?,?,?,?)",
             [
                 lookup.asked_at,
                 lookup.user_id,
@@ -36,13 +39,15 @@ def save_lookup(store: SnapshotStore, lookup: Lookup) -> None:
                 lookup.outcome,
                 lookup.snapshot_id,
                 lookup.milliseconds,
+                lookup.platform,
             ],
         )
 
 
 def load_lookups(store: SnapshotStore) -> list[Lookup]:
     rows = store.db.execute(
-        "SELECT asked_at, user_id, channel_id, question, outcome, snapshot_id, milliseconds FROM lookups ORDER BY id"
+        "SELECT asked_at, user_id, channel_id, question, outcome, snapshot_id, milliseconds, platform "
+        "FROM lookups ORDER BY id"
     ).fetchall()
     return [Lookup(*row) for row in rows]
 

@@ -95,3 +95,10 @@ def m004_alerts(db: Database) -> None:
         "text TEXT NOT NULL, state TEXT NOT NULL, owner TEXT, created_at TEXT NOT NULL, attempted_at TEXT, "
         "sent_at TEXT, message_ref TEXT, error TEXT, UNIQUE (snapshot_id, kind, channel))"
     )
+
+
+@migrations()
+def m005_lookup_platforms(db: Database) -> None:
+    """Which chat platform each lookup came from, now that Teams asks too; earlier rows were Slack or the terminal."""
+    db.execute("ALTER TABLE lookups ADD COLUMN platform TEXT NOT NULL DEFAULT 'slack'")
+    db.execute("UPDATE lookups SET platform = 'terminal' WHERE user_id = 'terminal' AND channel_id = 'terminal'")

@@ -1,4 +1,4 @@
-"""/missing over real HTTP: signed requests, as Slack sends them, to the Bolt app served by waitress."""
+"""/missing over real HTTP: signed requests, as Slack sends them, to the Bolt app served by uvicorn."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from slack_sdk import WebClient
 
-from bot.server import EVENTS_PATH, create_http_server
+from bot.server import EVENTS_PATH, add_slack_route, build_web_app, create_http_server
 from bot.slack.app import build_app
 from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access, LookupService
@@ -41,7 +41,9 @@ class Running:
 def start(db: Path, config: Config, slack: FakeSlack, access: Access) -> tuple[Any, LookupService]:
     service = LookupService(partial(open_store, db), config, access, today=lambda: dt.date(2019, 7, 20))
     app = build_app(service, "/missing", SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
-    server = create_http_server(app, 0, "127.0.0.1", on_rejected=service.record_rejected)
+    web = build_web_app()
+    add_slack_route(web, app, on_rejected=service.record_rejected)
+    server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     return server, service
 
@@ -239,10 +241,16 @@ def test_serve_answers_over_http_beside_the_scheduler(
     )
     try:
         assert read_line(process).startswith("Serving: the previous month's digest goes to Slack channel C0DIGEST")
-        assert read_line(process) == "Watching inbox/ every 15 minutes; alerts go to outbox/alerts.\n"
-        answering = read_line(process)
+        assert process.stdout is not None  # the summary comes at once: the rest of it is already read in
+        assert process.stdout.readline() == "Watching inbox/ every 15 minutes; alerts go to outbox/alerts.\n"
+        answering = process.stdout.readline()
         port = int(answering.rsplit(":", 1)[1].split("/")[0])
         assert answering == f"Answering /missing at http://0.0.0.0:{port}/slack/events.\n"
+        assert [process.stdout.readline() for _ in range(3)] == [
+            "Not answering in Teams chats: TEAMS_CLIENT_ID is not set.\n",
+            "No Teams outgoing webhook: TEAMS_OUTGOING_WEBHOOK_SECRET is not set.\n",
+            "Ctrl-C stops.\n",
+        ]
         status, reply = ask(f"http://127.0.0.1:{port}{EVENTS_PATH}", "LAC episodes June")
         assert status == 200
         assert reply["text"].startswith("LAC episodes, June 2019\n74\n")
@@ -251,4 +259,5 @@ def test_serve_answers_over_http_beside_the_scheduler(
         out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert out == "Stopped.\n"
+    assert "INFO" not in err  # uvicorn's, APScheduler's and Bolt's chatter stays out of the terminal
     assert slack.count("auth.test") == 1  # Bolt checked the token at start

@@ -1,0 +1,205 @@
+"""An Answer (plain data from digest.lookups.answers) as an Adaptive Card, built with the typed models of
+microsoft-teams-cards: the figure large, its percentage and denominator under it, the month before and
+the year to date as facts; a trend as a native line chart; a breakdown as a table; the as-at time last.
+
+An Answer carries words, not numbers, so the card's shape is read from the words' layout: a first
+line that is only a bold figure is a figure answer, lines that are all "Month YYYY: value" are a trend.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Final
+
+from microsoft_teams.cards import (
+    AdaptiveCard,
+    CardElement,
+    ColumnDefinition,
+    Fact,
+    FactSet,
+    LineChart,
+    LineChartData,
+    LineChartValue,
+    Table,
+    TableCell,
+    TableRow,
+    TeamsCardProperties,
+    TextBlock,
+)
+
+from digest.lookups.answers import Answer
+
+CARD_VERSION: Final = "1.5"  # Table needs 1.5; Teams renders 1.5 on desktop, web and mobile
+CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+MAX_FALLBACK_TEXT_CHARS = 3000  # what a notification or screen reader is usefully given
+MIN_TREND_POINTS = 2  # a line needs two points
+
+BOLD_FIGURE = re.compile(r"^\*([^*]+)\*$")
+FIGURE_WITH_SHARE = re.compile(r"^([\d,]+) \((.+)\)$")
+FACT_LINE = re.compile(r"^([^:]{1,60}): (.+)$")
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+TREND_LINE = re.compile(rf"^((?:{MONTH_NAMES}) \d{{4}}|Year to date): (.+)$")
+AS_AT = re.compile(r"Data as at (\d{2}/\d{2}/\d{4} \d{2}:\d{2})")
+LEADING_COUNT = re.compile(r"^([\d,]+)")
+YEAR_TO_DATE = "Year to date"
+
+
+def render_answer_card(answer: Answer) -> AdaptiveCard:
+    """The card for an answer: the same words as `/missing` and `missing-report ask`, laid out for Teams."""
+    body: list[CardElement] = [
+        TextBlock(text=answer.title, weight="Bolder", size="Medium", wrap=True, style="heading"),
+        *_render_body(answer),
+    ]
+    if answer.footer:
+        body.append(TextBlock(text=answer.footer, is_subtle=True, size="Small", wrap=True, separator=True))
+    return AdaptiveCard(
+        version=CARD_VERSION,
+        body=body,
+        fallback_text=answer.plain_text()[:MAX_FALLBACK_TEXT_CHARS],
+        msteams=TeamsCardProperties(width="full"),
+    )
+
+
+def dump_card(card: AdaptiveCard) -> dict[str, Any]:
+    """The card as JSON: camelCase names, and no null for every optional field left unset."""
+    content: dict[str, Any] = card.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return content
+
+
+def render_answer_message(answer: Answer) -> dict[str, Any]:
+    """A message activity carrying the answer's card: the body an outgoing webhook replies with."""
+    return {
+        "type": "message",
+        "attachments": [{"contentType": CARD_CONTENT_TYPE, "content": dump_card(render_answer_card(answer))}],
+    }
+
+
+def _render_body(answer: Answer) -> list[CardElement]:
+    lines = answer.lines
+    if answer.table:
+        return [*_text_blocks(lines), _render_table(answer.table)]
+    if lines and BOLD_FIGURE.match(lines[0]):
+        return _render_figure(lines)
+    if len(lines) >= MIN_TREND_POINTS and all(TREND_LINE.match(line) for line in lines):
+        return _render_trend(answer)
+    return _text_blocks(lines)
+
+
+def _render_figure(lines: list[str]) -> list[CardElement]:
+    """The figure large; its share of the denominator under it; the other lines as facts."""
+    match = BOLD_FIGURE.match(lines[0])
+    assert match is not None
+    figure, share = match.group(1), ""
+    with_share = FIGURE_WITH_SHARE.match(figure)
+    if with_share:
+        figure, share = with_share.groups()
+    elements: list[CardElement] = [TextBlock(text=figure, size="ExtraLarge", weight="Bolder", spacing="Small")]
+    if share:
+        elements.append(TextBlock(text=share, spacing="None", wrap=True))
+    facts = [FACT_LINE.match(line) for line in lines[1:]]
+    if facts and all(facts):
+        elements.append(FactSet(facts=[Fact(title=m.group(1), value=m.group(2)) for m in facts if m]))
+    else:
+        elements += _text_blocks(lines[1:])
+    return elements
+
+
+def _render_trend(answer: Answer) -> list[CardElement]:
+    """Month by month as a native line chart; hosts that cannot draw it show the same months as facts.
+
+    The year to date stays outside the chart (it is not a month), so every host shows it.
+    """
+    partial_month = _partial_month_name(answer.footer)
+    months: list[tuple[str, str]] = []
+    year_to_date: list[tuple[str, str]] = []
+    for line in answer.lines:
+        match = TREND_LINE.match(line)
+        assert match is not None
+        name, value = match.groups()
+        if name == YEAR_TO_DATE:
+            year_to_date.append((name, value))
+        else:
+            months.append((f"{name} (partial month)" if name == partial_month else name, value))
+    points = [
+        LineChartValue(x=_short_month(name), y=float(count.group(1).replace(",", "")))
+        for name, value in months
+        if (count := LEADING_COUNT.match(value))
+    ]
+    elements: list[CardElement] = []
+    if len(points) >= MIN_TREND_POINTS:
+        legend = answer.title.split(",", 1)[0]
+        elements.append(
+            LineChart(
+                title=legend,
+                x_axis_title="Month",
+                y_axis_title="Count",
+                data=[LineChartData(legend=legend, values=points)],
+                fallback=_fact_set(months),
+            )
+        )
+    else:
+        elements.append(_fact_set(months))
+    if year_to_date:
+        elements.append(_fact_set(year_to_date))
+    return elements
+
+
+def _render_table(rows: list[list[str]]) -> Table:
+    """The breakdown as a table, heading row first; hosts before cards 1.5 get each row as a fact."""
+    heading, *body = rows
+    columns = [ColumnDefinition(width=3)] + [ColumnDefinition(width=2, horizontal_cell_content_alignment="Right")] * (
+        len(heading) - 1
+    )
+    fallback = FactSet(
+        facts=[
+            Fact(title=row[0], value=" · ".join(f"{h} {c}".strip() for h, c in zip(heading[1:], row[1:], strict=True)))
+            for row in body
+        ]
+    )
+    return Table(
+        columns=columns,
+        first_row_as_headers=True,
+        show_grid_lines=False,
+        rows=[_table_row(heading, bold=True), *(_table_row(row) for row in body)],
+        fallback=fallback,
+    )
+
+
+def _table_row(cells: list[str], bold: bool = False) -> TableRow:
+    return TableRow(
+        cells=[
+            TableCell(items=[TextBlock(text=cell or " ", wrap=True, weight="Bolder" if bold else None)])
+            for cell in cells
+        ]
+    )
+
+
+def _fact_set(pairs: list[tuple[str, str]]) -> FactSet:
+    return FactSet(facts=[Fact(title=name, value=value) for name, value in pairs])
+
+
+def _text_blocks(lines: list[str]) -> list[CardElement]:
+    return [TextBlock(text=_markdown(line), wrap=True, spacing="Small") for line in lines]
+
+
+def _markdown(line: str) -> str:
+    """The Answer's chat mark-up (*bold*, `example`) in the Markdown subset Adaptive Cards know."""
+    bold = re.sub(r"\*([^*\n]+)\*", r"**\1**", line)
+    return re.sub(r"`([^`\n]+)`", r"“\1”", bold)
+
+
+def _partial_month_name(footer: str) -> str | None:
+    """The month the as-at time falls in ("July 2019"): its figures are for part of the month only."""
+    match = AS_AT.search(footer)
+    if not match:
+        return None
+    as_at = dt.datetime.strptime(match.group(1), "%d/%m/%Y %H:%M")
+    return f"{as_at:%B %Y}"
+
+
+def _short_month(name: str) -> str:
+    """ "July 2019" as "Jul-19", the reports' month label, so a year's axis stays readable."""
+    month, _, rest = name.partition(" (")
+    short = dt.datetime.strptime(month, "%B %Y").strftime("%b-%y")
+    return f"{short} (partial)" if rest else short

@@ -1,0 +1,110 @@
+"""The Teams bot: a question in a 1:1 chat with the bot (answered privately), or @mentioning it in a
+channel or group chat, answered with a card by the same lookup service as `/missing`.
+
+Built on the Teams SDK and mounted on serve's FastAPI app at /api/messages. Requests are authenticated
+as the SDK does in production: a Bot Framework token, checked against Microsoft's published keys, whose
+service URL matches the activity's. Replies go to the Bot Connector at the activity's service URL with
+the bot's own token (bot.teams.tokens).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from microsoft_teams.api.activities.message.message import MessageActivity, MessageActivityInput
+from microsoft_teams.api.activities.utils.strip_mentions_text import StripMentionsTextOptions, strip_mentions_text
+from microsoft_teams.api.auth.cloud_environment import PUBLIC, with_overrides
+from microsoft_teams.apps import ActivityContext, App
+from microsoft_teams.apps.http import FastAPIAdapter
+from microsoft_teams.apps.http.adapter import HttpMethod, HttpRequest, HttpResponse, HttpRouteHandler
+from microsoft_teams.common import ClientOptions
+
+from bot.settings import TeamsQuestionSettings
+from bot.teams.activities import clean_text, conversation_channel, read_asker
+from bot.teams.answers import render_answer_card
+from bot.teams.replays import RecentActivities
+from bot.teams.tokens import LOGIN_URL, ClientCredentialsTokens
+from digest.lookups.service import LookupService
+
+MESSAGES_PATH = "/api/messages"
+CONNECTOR_TIMEOUT_SECONDS = 10  # the SDK's HTTP client waits forever by default; a hung connector must not
+PERSONAL = "personal"  # a 1:1 chat with the bot
+UNAUTHORIZED = 401
+
+Rejected = Callable[[str, str, str], None]  # user, channel, text, as sent
+
+
+class AuditedAdapter(FastAPIAdapter):
+    """The SDK's FastAPI adapter, telling on_rejected about each request the SDK refused (bad token).
+
+    The SDK refuses those before any handler runs, so without this they would leave no trace.
+    """
+
+    def __init__(self, app: FastAPI, on_rejected: Rejected) -> None:
+        super().__init__(app=app)
+        self.on_rejected = on_rejected
+
+    def register_route(self, method: HttpMethod, path: str, handler: HttpRouteHandler) -> None:
+        async def audited(request: HttpRequest) -> HttpResponse:
+            response = await handler(request)
+            if response["status"] == UNAUTHORIZED:
+                body = request["body"]
+                asker = read_asker(body if isinstance(body, dict) else {})
+                await asyncio.to_thread(self.on_rejected, asker.user_id, asker.channel_id, asker.text)
+            return response
+
+        super().register_route(method, path, audited)
+
+
+def add_teams_bot(
+    web: FastAPI, service: LookupService, settings: TeamsQuestionSettings, allow_unauthenticated: bool = False
+) -> App:
+    """The bot, its route added to web when web starts. allow_unauthenticated is for local development
+    only (serve refuses it with production settings): requests are then taken without any token.
+    """
+    adapter = AuditedAdapter(web, service.record_rejected)
+    options: dict[str, Any] = {}
+    if settings.client_id and settings.client_secret and not allow_unauthenticated:
+        tokens = ClientCredentialsTokens(
+            settings.client_id, settings.client_secret, settings.tenant_id, settings.login_url or LOGIN_URL
+        )
+        options = {"client_id": settings.client_id, "tenant_id": settings.tenant_id, "token": tokens}
+    teams = App(
+        **options,
+        http_server_adapter=adapter,
+        messaging_endpoint=MESSAGES_PATH,
+        cloud=with_overrides(PUBLIC, openid_metadata_url=settings.openid_url) if settings.openid_url else PUBLIC,
+        client=ClientOptions(timeout=CONNECTOR_TIMEOUT_SECONDS),
+        # Always given, so the SDK's own environment variable cannot turn authentication off.
+        dangerously_allow_unauthenticated_requests=allow_unauthenticated,
+    )
+    recent = RecentActivities()
+
+    @teams.on_message
+    async def answer_message(ctx: ActivityContext[MessageActivity]) -> None:
+        activity = ctx.activity
+        personal = activity.conversation.conversation_type == PERSONAL
+        if not personal and not activity.is_recipient_mentioned():
+            return  # in a channel, only questions put to the bot
+        asked = strip_mentions_text(activity, StripMentionsTextOptions(account_id=activity.recipient.id))
+        user = activity.from_.aad_object_id or activity.from_.id
+        channel, text = conversation_channel(activity.conversation.id), clean_text(asked or "")
+        tenant = activity.conversation.tenant_id
+        foreign = bool(settings.tenant_id and tenant and tenant != settings.tenant_id)
+        if foreign or not recent.first_sighting(f"{activity.conversation.id}|{activity.id}"):
+            await asyncio.to_thread(service.record_rejected, user, channel, text)  # another council, or a replay
+            return
+        answer = await asyncio.to_thread(service.ask, user, channel, text)
+        await ctx.send(MessageActivityInput().add_card(render_answer_card(answer)))
+
+    @asynccontextmanager
+    async def initialize(_: object) -> AsyncIterator[None]:
+        await teams.initialize()  # adds the route and its token check; the server is serve's, not the SDK's
+        yield
+
+    adapter.lifespans.append(initialize)
+    return teams

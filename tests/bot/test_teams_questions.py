@@ -1,0 +1,330 @@
+"""Questions in Teams over real HTTP: the real Teams SDK checks Bot Framework tokens against the fake's keys,
+fetches the bot's own token from the fake's token endpoint, and posts its card to the fake Bot Connector;
+the outgoing webhook takes HMAC-signed requests. The app is the one `serve` runs, on uvicorn.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from bot.server import HttpServer, add_outgoing_webhook_route, build_web_app, create_http_server
+from bot.settings import TeamsQuestionSettings
+from bot.teams.answers import dump_card, render_answer_card
+from bot.teams.bot import MESSAGES_PATH, add_teams_bot
+from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
+from digest.contract.config import Config
+from digest.lookups.service import REFUSAL, Access, LookupService
+from digest.store.lookups import TEAMS, TEAMS_WEBHOOK, load_lookups
+from digest.store.snapshots import open_store
+from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft, SigningKey, message_activity
+from tests.teams_cards import parse_card, untyped_elements
+
+WEBHOOK_KEY = b"outgoing-webhook-shared-secret-32"
+FOOTER = "Data as at 18/07/2019 00:00 (snapshot 1)."
+
+
+@dataclass
+class Teams:
+    url: str
+    fake: FakeMicrosoft
+    db: Path
+
+    def post(self, activity: dict[str, Any], token: str | None) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.post(self.url + MESSAGES_PATH, json=activity, headers=headers, timeout=15)
+
+    def ask(self, text: str, channel: bool = False) -> dict[str, Any]:
+        """The card the bot posted back for a question."""
+        before = len(self.fake.replies)
+        response = self.post(message_activity(text, self.fake.base_url, channel=channel), self.token())
+        assert response.status_code == 200, response.text
+        reply = self.fake.wait_for_replies(before + 1)[before]
+        return reply
+
+    def token(self, **changes: Any) -> str:
+        return self.fake.bot_framework_token(self.fake.base_url, **changes)
+
+    def lookups(self) -> list[tuple[str, str, str, str, str]]:
+        store = open_store(self.db)
+        rows = [(x.platform, x.user_id, x.channel_id, x.question, x.outcome) for x in load_lookups(store)]
+        store.close()
+        return rows
+
+
+def settings_for(fake: FakeMicrosoft, **changes: Any) -> TeamsQuestionSettings:
+    settings = TeamsQuestionSettings(
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
+        tenant_id=TENANT_ID,
+        outgoing_secret=base64.b64encode(WEBHOOK_KEY).decode(),
+        allowed_channels=frozenset(),
+        allowed_users=frozenset(),
+        login_url=fake.base_url,
+        openid_url=fake.openid_url,
+    )
+    return replace(settings, **changes)
+
+
+def serve(db: Path, config: Config, settings: TeamsQuestionSettings, allow_unauthenticated: bool = False) -> HttpServer:
+    access = Access(settings.allowed_channels, settings.allowed_users)
+    service = partial(LookupService, partial(open_store, db), config, access, today=lambda: dt.date(2019, 7, 20))
+    web = build_web_app()
+    add_teams_bot(web, service(platform=TEAMS), settings, allow_unauthenticated)
+    add_outgoing_webhook_route(web, OutgoingWebhook(service(platform=TEAMS_WEBHOOK), WEBHOOK_KEY))
+    server = create_http_server(web, 0, "127.0.0.1")
+    threading.Thread(target=server.run, daemon=True).start()
+    return server
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeMicrosoft]:
+    microsoft = FakeMicrosoft().start()
+    yield microsoft
+    microsoft.stop()
+
+
+@pytest.fixture
+def teams(reference_db: Path, config: Config, fake: FakeMicrosoft) -> Iterator[Teams]:
+    server = serve(reference_db, config, settings_for(fake))
+    yield Teams(f"http://127.0.0.1:{server.effective_port}", fake, reference_db)
+    server.close()
+
+
+def card_of(activity: dict[str, Any]) -> dict[str, Any]:
+    (attachment,) = activity["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    content: dict[str, Any] = attachment["content"]
+    return content
+
+
+def texts(card: dict[str, Any]) -> list[str]:
+    return [element["text"] for element in card["body"] if element["type"] == "TextBlock"]
+
+
+def facts(element: dict[str, Any]) -> list[tuple[str, str]]:
+    assert element["type"] == "FactSet"
+    return [(fact["title"], fact["value"]) for fact in element["facts"]]
+
+
+def test_private_chat_question_is_answered_with_the_figure_card(teams: Teams) -> None:
+    reply = teams.ask("RHI offered May")
+    assert reply["path"] == "/v3/conversations/a:1personal-chat/activities"
+    # The reply carries the bot's own token, fetched once from the token endpoint with its credentials.
+    assert reply["authorization"] == f"Bearer {teams.fake.issued[0]}"
+    (token_request,) = teams.fake.token_requests
+    assert token_request["path"] == f"/{TENANT_ID}/oauth2/v2.0/token"
+    assert token_request["scope"] == "https://api.botframework.com/.default"
+    card = card_of(reply["activity"])
+    assert texts(card) == [
+        "Return home interviews offered, May 2019",
+        "115",
+        "94% of 122 episodes with an offer recorded",
+        FOOTER,
+    ]
+    assert facts(card["body"][3]) == [
+        ("April 2019", "98 (84% of 117 episodes with an offer recorded)"),
+        ("Year to date 2019/20", "213 (89% of 239 episodes with an offer recorded)"),
+    ]
+    assert teams.lookups() == [(TEAMS, "aad-analyst", "a:1personal-chat", "RHI offered May", "answered")]
+
+
+def test_channel_mention_is_answered_in_its_thread_with_a_line_chart(teams: Teams) -> None:
+    reply = teams.ask("<at>Missing report</at> trend LAC episodes", channel=True)
+    assert reply["path"] == "/v3/conversations/19:perf@thread.tacv2;messageid=1700000000002/activities"
+    card = card_of(reply["activity"])
+    title, chart, year_to_date, footer = card["body"]
+    assert title["text"] == "LAC episodes, 2019/20 month by month"
+    assert chart["type"] == "Chart.Line"
+    assert [(p["x"], p["y"]) for p in chart["data"][0]["values"]] == [("Apr-19", 75), ("May-19", 87), ("Jun-19", 74)]
+    assert facts(chart["fallback"]) == [("April 2019", "75"), ("May 2019", "87"), ("June 2019", "74")]
+    assert facts(year_to_date) == [("Year to date", "236")]
+    assert footer["text"] == FOOTER
+    assert teams.lookups() == [(TEAMS, "aad-analyst", "19:perf@thread.tacv2", "trend LAC episodes", "answered")]
+
+
+def test_a_breakdown_is_a_table(teams: Teams) -> None:
+    card = card_of(teams.ask("gender june")["activity"])
+    table = next(element for element in card["body"] if element["type"] == "Table")
+    cells = [[cell["items"][0]["text"] for cell in row["cells"]] for row in table["rows"]]
+    assert cells == [[" ", "Jun-19", "YTD 2019/20"], ["Female", "63 54%", "172 46%"], ["Male", "53 46%", "203 54%"]]
+    assert facts(table["fallback"]) == [
+        ("Female", "Jun-19 63 54% · YTD 2019/20 172 46%"),
+        ("Male", "Jun-19 53 46% · YTD 2019/20 203 54%"),
+    ]
+
+
+def test_a_partial_month_is_marked(teams: Teams) -> None:
+    card = card_of(teams.ask("episodes this month")["activity"])
+    assert texts(card)[0] == "Missing episodes, July 2019 (partial month, to 18/07/2019 00:00)"
+
+
+def test_requests_without_a_good_token_get_401_and_no_answer(teams: Teams) -> None:
+    now = int(time.time())
+    spoilt = {
+        "no token": None,
+        "signed by another key": SigningKey().sign({"iss": "https://api.botframework.com", "aud": CLIENT_ID}),
+        "for another bot": teams.token(aud="someone-else"),
+        "from another issuer": teams.token(iss="https://evil.example"),
+        "expired": teams.token(exp=now - 3600, iat=now - 7200, nbf=now - 7200),
+        "for another service URL": teams.token(serviceurl="https://smba.trafficmanager.net/teams"),
+    }
+    for name, token in spoilt.items():
+        response = teams.post(message_activity("LAC episodes June", teams.fake.base_url), token)
+        assert response.status_code == 401, name
+    time.sleep(0.2)
+    assert teams.fake.replies == []
+    assert teams.lookups() == [
+        (TEAMS, "aad-analyst", "a:1personal-chat", "LAC episodes June", "rejected (signature)")
+    ] * len(spoilt)
+
+
+def test_a_replayed_activity_is_answered_once(teams: Teams) -> None:
+    activity = message_activity("LAC episodes June", teams.fake.base_url)
+    assert teams.post(activity, teams.token()).status_code == 200
+    assert teams.post(activity, teams.token()).status_code == 200
+    time.sleep(0.3)
+    assert len(teams.fake.replies) == 1
+    assert [row[4] for row in teams.lookups()] == ["answered", "rejected (signature)"]
+
+
+def test_another_tenant_gets_no_answer(teams: Teams) -> None:
+    activity = message_activity("LAC episodes June", teams.fake.base_url, tenant="99999999-0000-4000-8000-000000000000")
+    assert teams.post(activity, teams.token()).status_code == 200
+    time.sleep(0.3)
+    assert teams.fake.replies == []
+    assert [row[4] for row in teams.lookups()] == ["rejected (signature)"]
+
+
+def test_access_list_covers_teams_channels_and_people(reference_db: Path, config: Config, fake: FakeMicrosoft) -> None:
+    settings = settings_for(fake, allowed_channels=frozenset({"19:perf@thread.tacv2"}))
+    server = serve(reference_db, config, settings)
+    teams = Teams(f"http://127.0.0.1:{server.effective_port}", fake, reference_db)
+    try:
+        assert texts(card_of(teams.ask("episodes")["activity"])) == [REFUSAL]
+        in_channel = card_of(teams.ask("<at>Missing report</at> episodes", channel=True)["activity"])
+        assert texts(in_channel)[0].startswith("Missing episodes")
+    finally:
+        server.close()
+    assert [(row[2], row[4]) for row in teams.lookups()] == [
+        ("a:1personal-chat", "refused"),
+        ("19:perf@thread.tacv2", "answered"),
+    ]
+
+
+def test_unauthenticated_mode_takes_requests_without_a_token(
+    reference_db: Path, config: Config, fake: FakeMicrosoft
+) -> None:
+    settings = settings_for(fake, client_id=None, client_secret=None)
+    server = serve(reference_db, config, settings, allow_unauthenticated=True)
+    try:
+        url = f"http://127.0.0.1:{server.effective_port}{MESSAGES_PATH}"
+        response = httpx.post(url, json=message_activity("LAC episodes June", fake.base_url), timeout=15)
+        assert response.status_code == 200
+        (reply,) = fake.wait_for_replies(1)
+    finally:
+        server.close()
+    assert texts(card_of(reply["activity"]))[:2] == ["LAC episodes, June 2019", "74"]
+
+
+def signed_post(url: str, body: bytes, authorization: str | None) -> httpx.Response:
+    headers = {"content-type": "application/json", **({"authorization": authorization} if authorization else {})}
+    return httpx.post(url + OUTGOING_PATH, content=body, headers=headers, timeout=10)
+
+
+def outgoing_body(text: str, **changes: Any) -> bytes:
+    activity = message_activity(f"<at>Missing</at>&nbsp;{text}", "https://smba.trafficmanager.net/uk/", channel=True)
+    activity["entities"] = [{"type": "mention", "text": "<at>Missing</at>", "mentioned": {"id": "28:hook"}}]
+    return json.dumps({**activity, **changes}).encode()
+
+
+def test_outgoing_webhook_answers_signed_requests(teams: Teams) -> None:
+    body = outgoing_body("LAC episodes June")
+    started = time.perf_counter()
+    response = signed_post(teams.url, body, sign_body(WEBHOOK_KEY, body))
+    assert time.perf_counter() - started < 5  # Teams' limit
+    assert response.status_code == 200
+    card = card_of(response.json())
+    assert texts(card) == ["LAC episodes, June 2019", "74", FOOTER]
+    assert facts(card["body"][2]) == [("May 2019", "87"), ("Year to date 2019/20", "236")]
+    assert teams.lookups() == [(TEAMS_WEBHOOK, "aad-analyst", "19:perf@thread.tacv2", "LAC episodes June", "answered")]
+
+
+def test_outgoing_webhook_refuses_forged_tampered_unsigned_stale_and_replayed_requests(teams: Teams) -> None:
+    body = outgoing_body("LAC episodes June")
+    signature = sign_body(WEBHOOK_KEY, body)
+    stale = outgoing_body("LAC episodes June", timestamp="2019-07-18T09:00:00.000Z")
+    refused = {
+        "forged": (body, sign_body(b"not-the-secret", body)),
+        "tampered": (body.replace(b"June", b"July"), signature),
+        "unsigned": (body, None),
+        "not HMAC": (body, "Bearer " + signature.split()[1]),
+        "stale": (stale, sign_body(WEBHOOK_KEY, stale)),
+    }
+    for name, (content, authorization) in refused.items():
+        response = signed_post(teams.url, content, authorization)
+        assert response.status_code == 401, name
+        assert "attachments" not in response.json(), name
+    assert signed_post(teams.url, body, signature).status_code == 200
+    assert signed_post(teams.url, body, signature).status_code == 401  # the same request again
+    assert [row[4] for row in teams.lookups()] == ["rejected (signature)"] * 5 + ["answered", "rejected (signature)"]
+
+
+QUESTIONS = [
+    "LAC episodes June",
+    "rhi in time june",
+    "children ytd",
+    "trend LAC episodes",
+    "trend rhi offered",
+    "gender june",
+    "BME june",
+    "ethnicity ytd",
+    "profile",
+    "help",
+    "episodes jly",
+    "episodes september 2019",
+    "still missing april",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_answer_card_round_trips_through_the_typed_models(
+    reference_db: Path, config: Config, question: str
+) -> None:
+    service = LookupService(partial(open_store, reference_db), config, today=lambda: dt.date(2019, 7, 20))
+    card = dump_card(render_answer_card(service.ask("U", "C", question)))
+    typed = parse_card(json.loads(json.dumps(card)))
+    assert type(typed).__name__ == "AdaptiveCard"
+    assert untyped_elements(typed) == []
+    assert typed.model_dump(mode="json", by_alias=True, exclude_none=True) == card
+    assert len(json.dumps(card).encode()) < 28 * 1024  # Teams' limit on a message
+
+
+def test_serve_refuses_the_development_flag_with_production_settings(
+    reference_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli.main import main
+
+    monkeypatch.setenv("TEAMS_CLIENT_SECRET", CLIENT_SECRET)
+    assert main(["--db", str(reference_db), "serve", "--teams-dev-unauthenticated"], print) == 1
+    assert capsys.readouterr().err == (
+        "missing-report: --teams-dev-unauthenticated is for local development only and is refused with production "
+        "settings: TEAMS_CLIENT_SECRET is set. Unset it, or leave out --teams-dev-unauthenticated\n"
+    )
+    monkeypatch.delenv("TEAMS_CLIENT_SECRET")
+    assert main(["--db", str(reference_db), "serve", "--teams-dev-unauthenticated", "--host", "0.0.0.0"], print) == 1
+    assert capsys.readouterr().err == (
+        "missing-report: --teams-dev-unauthenticated is for local development only: it is refused when the server "
+        "listens beyond this machine (--host 0.0.0.0). Use --host 127.0.0.1\n"
+    )
