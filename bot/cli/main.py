@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib.metadata
 import logging
 import os
 import sys
@@ -28,11 +29,20 @@ COMMAND_GROUPS = (snapshots, alerts, profile, digests, serve, ask, demo)  # in t
 USER_ERRORS = (UserError, ConfigError, StoreError, ProfileError, SettingError)
 
 
+def installed_version() -> str:
+    """The version pip installed (pyproject.toml's), so that a bug report can say which one it was."""
+    try:
+        return importlib.metadata.version("missing-report")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="missing-report",
         description="Children Missing from Home/Care: monthly performance figures from a case-management extract.",
     )
+    parser.add_argument("--version", action="version", version=f"missing-report {installed_version()}")
     add_common_options(parser, defaults=True)
     # The same options after the command name too (`missing-report profile --db x.db ...`);
     # SUPPRESS keeps a command's parser from overwriting a value given before the command.
