@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from bot.cli import alerts, ask, demo, digests, profile, serve, snapshots
+from bot.cli import alerts, ask, demo, digests, doctor, profile, serve, snapshots
 from bot.cli.options import EXIT_OK, EXIT_REFUSED, Printer, UserError, add_common_options
 from bot.settings import SettingError
 from digest.contract.config import ConfigError, load_config
@@ -25,7 +25,7 @@ from digest.intake.extracts import ExtractRefused
 from digest.reporting.profile import ProfileError
 from digest.store.snapshots import StoreError
 
-COMMAND_GROUPS = (snapshots, alerts, profile, digests, serve, ask, demo)  # in the order `--help` lists them
+COMMAND_GROUPS = (snapshots, alerts, profile, digests, serve, doctor, ask, demo)  # in the order `--help` lists them
 USER_ERRORS = (UserError, ConfigError, StoreError, ProfileError, SettingError)
 
 
@@ -78,7 +78,13 @@ def main(argv: Sequence[str] | None = None, out: Printer | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging(args.debug)
     try:
-        config = load_config(args.config)
+        try:
+            config = load_config(args.config)
+        except ConfigError as err:
+            if not hasattr(args, "on_config_error"):
+                raise
+            reported: int = args.on_config_error(err, printer)  # doctor reports a broken config as a check
+            return reported
         result: int = args.handler(args, config, printer)
         return result
     except ExtractRefused as err:
