@@ -89,12 +89,12 @@ def serve_with_slash_commands(
 ) -> int:
     """The scheduler in the background, and the slash command over HTTP (or Socket Mode) in front."""
     from apscheduler.schedulers.background import BackgroundScheduler
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
     from slack_sdk import WebClient
 
     from bot.server import EVENTS_PATH, create_http_server
     from bot.settings import BOT_TOKEN_ENV, SettingError
     from bot.slack.app import build_app
+    from bot.slack.socket_mode import serve_socket_mode
     from digest.lookups.service import Access, LookupService
 
     if not settings.bot_token:
@@ -109,7 +109,7 @@ def serve_with_slash_commands(
     try:
         if settings.app_token:
             out(f"Answering {settings.slash.command} over Socket Mode.")
-            SocketModeHandler(app, settings.app_token).start()  # type: ignore[no-untyped-call]
+            serve_socket_mode(app, settings.app_token)
         else:
             server = create_http_server(app, args.port or settings.slash.port, on_rejected=service.record_rejected)
             signal.signal(signal.SIGTERM, _interrupt)
