@@ -107,6 +107,10 @@ def test_refused_file_exit_status_and_message(tmp_path: Path) -> None:
             "missing-report: --month '30/06/2019' is not a month; write June, Jun-19, 2019-06 or last month\n",
         ),
         (
+            ["profile", "--month", "YTD"],
+            "missing-report: --month 'YTD' is not a month; write June, Jun-19, 2019-06 or last month\n",
+        ),
+        (
             ["profile", "--month", "2019-06"],
             "missing-report: the store s.db has no snapshots yet; ingest an extract first: "
             'missing-report ingest FILE --as-at "YYYY-MM-DD HH:MM"\n',
