@@ -225,26 +225,29 @@ def wait_until(condition: Any, seconds: float = 30) -> bool:
     return False
 
 
+def slash_command_payload(text: str, user: str = "U0ANALYST", channel: str = "C0PERF") -> dict[str, str]:
+    """The fields of a /missing command, as Slack sends them over HTTP (a form) or Socket Mode (a payload)."""
+    return {
+        "token": "legacy",
+        "team_id": "T1",
+        "team_domain": "council",
+        "channel_id": channel,
+        "channel_name": "perf",
+        "user_id": user,
+        "user_name": "analyst",
+        "command": "/missing",
+        "text": text,
+        "api_app_id": "A1",
+        "response_url": "http://127.0.0.1:9/commands/1",
+        "trigger_id": "1.2.3",
+    }
+
+
 def slash_command_request(
     url: str, text: str, secret: str, user: str = "U0ANALYST", channel: str = "C0PERF", timestamp: int | None = None
 ) -> urllib.request.Request:
     """A /missing request as Slack sends it: form-encoded, timestamped and signed with the signing secret."""
-    body = urlencode(
-        {
-            "token": "legacy",
-            "team_id": "T1",
-            "team_domain": "council",
-            "channel_id": channel,
-            "channel_name": "perf",
-            "user_id": user,
-            "user_name": "analyst",
-            "command": "/missing",
-            "text": text,
-            "api_app_id": "A1",
-            "response_url": "http://127.0.0.1:9/commands/1",
-            "trigger_id": "1.2.3",
-        }
-    )
+    body = urlencode(slash_command_payload(text, user, channel))
     stamp = str(timestamp if timestamp is not None else int(time.time()))
     return urllib.request.Request(
         url,

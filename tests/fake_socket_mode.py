@@ -17,6 +17,8 @@ from typing import Any
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import ServerConnection, serve
 
+from tests.fake_slack import slash_command_payload
+
 WAIT_SECONDS = 10.0  # for one connection or acknowledgement; a passing run needs a fraction of that
 
 
@@ -60,20 +62,7 @@ class FakeSocketMode:
         """Send a /missing envelope down connection; returns the acknowledgement's payload, checking that it
         came back on the same connection."""
         envelope_id = str(uuid.uuid4())
-        payload = {
-            "token": "legacy",
-            "team_id": "T1",
-            "team_domain": "council",
-            "channel_id": "C0PERF",
-            "channel_name": "perf",
-            "user_id": user,
-            "user_name": "analyst",
-            "command": "/missing",
-            "text": text,
-            "api_app_id": "A1",
-            "response_url": "http://127.0.0.1:9/commands/1",
-            "trigger_id": "1.2.3",
-        }
+        payload = slash_command_payload(text, user)
         envelope = {"envelope_id": envelope_id, "type": "slash_commands", "accepts_response_payload": True}
         connection.send(json.dumps({**envelope, "payload": payload}))
         deadline = time.monotonic() + WAIT_SECONDS
