@@ -106,6 +106,8 @@ def _check_member(client: WebClient, purpose: str, channel: str, bot_name: str) 
                 f"for a private channel, invite the bot first: /invite @{bot_name}",
             )
         return Check(FAILED, name, f"conversations.info failed ({code})", "check the channel ID")
+    except (URLError, OSError) as error:
+        return Check(FAILED, name, f"Slack stopped answering ({getattr(error, 'reason', error)})", "run doctor again")
     details = info.get("channel") or {}
     shown = f"#{details['name']}" if details.get("name") else channel
     if not details.get("is_member"):
