@@ -19,7 +19,9 @@ from urllib.parse import parse_qs, urlencode, urlparse
 from slack_sdk.signature import SignatureVerifier
 
 GOOD_TOKEN = "xoxb-test-token"
+APP_TOKEN = "xapp-1-A1-1-test"  # an app-level token: Socket Mode's apps.connections.open only
 CHANNEL = "C0DIGEST"
+BOT_SCOPES = frozenset({"chat:write", "files:write", "channels:history", "channels:read", "commands"})
 
 
 @dataclass
@@ -38,6 +40,10 @@ class Call:
 class FakeSlack:
     def __init__(self, channels: tuple[str, ...] = (CHANNEL,)) -> None:
         self.channels = set(channels)
+        self.members = set(channels)  # the channels the bot has been invited to
+        self.scopes = set(BOT_SCOPES)  # what auth.test reports in X-OAuth-Scopes
+        self.revoked: set[str] = set()  # tokens Slack now answers with token_revoked
+        self.socket_url = ""  # what apps.connections.open hands out: a Socket Mode WebSocket URL
         self.calls: list[Call] = []
         self.messages: list[dict[str, Any]] = []
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, alt_txt, bytes
@@ -123,19 +129,38 @@ class FakeSlack:
         if fault is not None:
             self._reply(request, fault.status, fault.body, fault.headers)
             return
-        if request.headers.get("Authorization") != f"Bearer {GOOD_TOKEN}":
+        token = (request.headers.get("Authorization") or "").removeprefix("Bearer ")
+        if token in self.revoked:
+            self._reply(request, 200, {"ok": False, "error": "token_revoked"})
+            return
+        if method == "apps.connections.open":
+            answer = (
+                {"ok": True, "url": self.socket_url} if token == APP_TOKEN else {"ok": False, "error": "not_authed"}
+            )
+            self._reply(request, 200, answer)
+            return
+        if token != GOOD_TOKEN:
             self._reply(request, 200, {"ok": False, "error": "invalid_auth"})
             return
         answer = self._answer(method, params)
         if method in self.hold_after:
             self.held[method].set()
             self.holds[method].wait()
-        self._reply(request, 200, answer)
+        scopes = {"X-OAuth-Scopes": ",".join(sorted(self.scopes))} if method == "auth.test" else {}
+        self._reply(request, 200, answer, scopes)
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         with self.lock:
             if method == "auth.test":
-                return {"ok": True, "user_id": "UBOT", "team_id": "T1", "bot_id": "B1"}
+                return {"ok": True, "user": "missing-report", "user_id": "UBOT", "team_id": "T1", "bot_id": "B1"}
+            if method == "conversations.info":
+                channel = params.get("channel")
+                if "channels:read" not in self.scopes:
+                    return {"ok": False, "error": "missing_scope", "needed": "channels:read"}
+                if channel not in self.channels:
+                    return {"ok": False, "error": "channel_not_found"}
+                name = f"channel-{str(channel).lower()}"
+                return {"ok": True, "channel": {"id": channel, "name": name, "is_member": channel in self.members}}
             if method == "chat.postMessage":
                 if params.get("channel") not in self.channels:
                     return {"ok": False, "error": "channel_not_found"}
@@ -200,26 +225,29 @@ def wait_until(condition: Any, seconds: float = 30) -> bool:
     return False
 
 
+def slash_command_payload(text: str, user: str = "U0ANALYST", channel: str = "C0PERF") -> dict[str, str]:
+    """The fields of a /missing command, as Slack sends them over HTTP (a form) or Socket Mode (a payload)."""
+    return {
+        "token": "legacy",
+        "team_id": "T1",
+        "team_domain": "council",
+        "channel_id": channel,
+        "channel_name": "perf",
+        "user_id": user,
+        "user_name": "analyst",
+        "command": "/missing",
+        "text": text,
+        "api_app_id": "A1",
+        "response_url": "http://127.0.0.1:9/commands/1",
+        "trigger_id": "1.2.3",
+    }
+
+
 def slash_command_request(
     url: str, text: str, secret: str, user: str = "U0ANALYST", channel: str = "C0PERF", timestamp: int | None = None
 ) -> urllib.request.Request:
     """A /missing request as Slack sends it: form-encoded, timestamped and signed with the signing secret."""
-    body = urlencode(
-        {
-            "token": "legacy",
-            "team_id": "T1",
-            "team_domain": "council",
-            "channel_id": channel,
-            "channel_name": "perf",
-            "user_id": user,
-            "user_name": "analyst",
-            "command": "/missing",
-            "text": text,
-            "api_app_id": "A1",
-            "response_url": "http://127.0.0.1:9/commands/1",
-            "trigger_id": "1.2.3",
-        }
-    )
+    body = urlencode(slash_command_payload(text, user, channel))
     stamp = str(timestamp if timestamp is not None else int(time.time()))
     return urllib.request.Request(
         url,

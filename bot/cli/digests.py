@@ -5,16 +5,23 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.cli.options import AddCommand, Printer, open_args_store, read_month, refresh_args_store
+from bot.cli.options import (
+    MONTH_HELP,
+    AddCommand,
+    Printer,
+    open_args_store,
+    read_month_words,
+    refresh_args_store,
+    resolve_month,
+)
 from bot.settings import BOT_TOKEN_ENV, DIGEST_CHANNEL_ENV, SettingError, Settings, load_settings
 from digest.contract.config import Config
-from digest.figures.periods import month_of
 from digest.store.digest_runs import DigestLedger
 
 
 def add_commands(add_command: AddCommand) -> None:
     digest = add_command("digest", help="build a month's digest: write it to the outbox, or --post it to Slack")
-    digest.add_argument("--month", help="the month, YYYY-MM (default: the latest complete month of the snapshot)")
+    digest.add_argument("--month", help=MONTH_HELP)
     digest.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
     digest.add_argument("--out", type=Path, help="outbox folder (default: [digest] outbox in the config)")
     digest.add_argument("--post", action="store_true", help=f"post to Slack (needs {BOT_TOKEN_ENV})")
@@ -47,8 +54,9 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     channel = pick_channel(settings, args.channel) if args.post else OUTBOX_CHANNEL
     notifier: Notifier = slack_notifier(settings, channel) if args.post else OutboxNotifier(args.out or settings.outbox)
     refresh_args_store(args, config)
+    period = read_month_words(args.month)
     with open_args_store(args, config) as store:
-        month = read_month(args.month) if args.month else month_of(store.get_snapshot(args.snapshot).as_at) - 1
+        month = resolve_month(period, store.get_snapshot(args.snapshot))
         if args.post:
             outcome = run_digest(store, config, month, channel, notifier, args.snapshot, args.force)
             out(outcome.message)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib.metadata
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from bot.cli import alerts, ask, demo, digests, profile, serve, snapshots, teams_app
+from bot.cli import alerts, ask, demo, digests, doctor, profile, serve, snapshots, teams_app
 from bot.cli.options import EXIT_OK, EXIT_REFUSED, Printer, UserError, add_common_options
 from bot.settings import SettingError
 from digest.contract.config import ConfigError, load_config
@@ -24,8 +25,26 @@ from digest.intake.extracts import ExtractRefused
 from digest.reporting.profile import ProfileError
 from digest.store.snapshots import StoreError
 
-COMMAND_GROUPS = (snapshots, alerts, profile, digests, serve, teams_app, ask, demo)  # in the order `--help` lists them
+COMMAND_GROUPS = (
+    snapshots,
+    alerts,
+    profile,
+    digests,
+    serve,
+    teams_app,
+    doctor,
+    ask,
+    demo,
+)  # in the order `--help` lists them
 USER_ERRORS = (UserError, ConfigError, StoreError, ProfileError, SettingError)
+
+
+def installed_version() -> str:
+    """The version pip installed (pyproject.toml's), so that a bug report can say which one it was."""
+    try:
+        return importlib.metadata.version("missing-report")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="missing-report",
         description="Children Missing from Home/Care: monthly performance figures from a case-management extract.",
     )
+    parser.add_argument("--version", action="version", version=f"missing-report {installed_version()}")
     add_common_options(parser, defaults=True)
     # The same options after the command name too (`missing-report profile --db x.db ...`);
     # SUPPRESS keeps a command's parser from overwriting a value given before the command.
@@ -68,7 +88,13 @@ def main(argv: Sequence[str] | None = None, out: Printer | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging(args.debug)
     try:
-        config = load_config(args.config)
+        try:
+            config = load_config(args.config)
+        except ConfigError as err:
+            if not hasattr(args, "on_config_error"):
+                raise
+            reported: int = args.on_config_error(err, printer)  # doctor reports a broken config as a check
+            return reported
         result: int = args.handler(args, config, printer)
         return result
     except ExtractRefused as err:

@@ -24,7 +24,7 @@ from digest.store.snapshots import SnapshotStore
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
     from fastapi import FastAPI
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from slack_bolt import App
 
     from bot.scheduling.digests import DueDigestJob
     from bot.settings import Settings, TeamsQuestionSettings
@@ -202,6 +202,7 @@ def serve_with_questions(
     from apscheduler.schedulers.background import BackgroundScheduler
 
     from bot.server import build_web_app, create_http_server
+    from bot.slack.socket_mode import close_socket_mode, connect_socket_mode
 
     web = build_web_app()
     routes = Routes()
@@ -220,15 +221,16 @@ def serve_with_questions(
         out(line)
     scheduler.start()
     signal.signal(signal.SIGTERM, _interrupt)
+    handler = connect_socket_mode(socket_mode, settings.app_token or "") if socket_mode is not None else None
     try:
-        if socket_mode is not None:
-            socket_mode.connect()  # type: ignore[no-untyped-call,unused-ignore]
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, or SIGTERM from a service manager
             if server is not None:
                 server.run()
             else:
                 threading.Event().wait()
     finally:
+        if handler is not None:
+            close_socket_mode(handler)
         scheduler.shutdown(wait=False)
     out("Stopped.")
     return 0
@@ -236,11 +238,10 @@ def serve_with_questions(
 
 def add_slack(
     web: FastAPI, routes: Routes, config: Config, settings: Settings, open_store_now: Callable[[], SnapshotStore]
-) -> SocketModeHandler | None:
-    """/missing over HTTP (or Socket Mode, returned to be connected); nothing when Slack is not set up for it."""
+) -> App | None:
+    """/missing over HTTP, or the app to connect over Socket Mode; nothing when Slack is not set up for it."""
     if not (settings.signing_secret or settings.app_token):
         return None
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
     from slack_sdk import WebClient
 
     from bot.server import EVENTS_PATH, add_slack_route
@@ -257,7 +258,7 @@ def add_slack(
     app = build_app(service, command, settings.signing_secret or "", client)
     if settings.app_token:
         routes.lines.append(lambda base: f"Answering {command} over Socket Mode.")
-        return SocketModeHandler(app, settings.app_token)
+        return app
     add_slack_route(web, app, on_rejected=service.record_rejected)
     routes.paths.append(EVENTS_PATH)
     routes.lines.append(lambda base: f"Answering {command} at {base}{EVENTS_PATH}.")

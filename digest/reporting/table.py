@@ -54,14 +54,18 @@ def heading_lines(profile: Profile) -> list[str]:
     return lines
 
 
+def partial_month_notes(profile: Profile) -> list[str]:
+    """The note that explains the asterisk on a month that had not ended at the as-at time."""
+    if not profile.partial_month:
+        return []
+    return [
+        f"{PARTIAL_MARK} {month_label(profile.month)} is a partial month: episodes to {describe_as_at(profile)} only."
+    ]
+
+
 def footnote_lines(profile: Profile) -> list[str]:
-    notes = ["Rows that are zero in every column are not shown."]
-    if profile.partial_month:
-        notes.insert(
-            0,
-            f"{PARTIAL_MARK} {month_label(profile.month)} is a partial month: "
-            f"episodes to {describe_as_at(profile)} only.",
-        )
+    """Notes under the table in a terminal, for the analyst, who can run the command they name."""
+    notes = [*partial_month_notes(profile), "Rows that are zero in every column are not shown."]
     if profile.snapshot.rows_rejected:
         notes.append(
             f"{profile.snapshot.rows_rejected} row(s) of the extract were rejected and are in no figure; "

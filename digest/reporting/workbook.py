@@ -13,11 +13,28 @@ from openpyxl.utils import get_column_letter
 from digest.figures.catalogue import SECTIONS
 from digest.figures.percentages import format_percentage
 from digest.reporting.profile import Profile
-from digest.reporting.table import column_heads, footnote_lines, heading_lines
+from digest.reporting.table import column_heads, heading_lines, partial_month_notes
 
 BOLD = Font(bold=True)
 LABEL_COLUMN_WIDTH = 70  # characters
 VALUE_COLUMN_WIDTH = 9  # characters
+
+
+def reader_notes(profile: Profile) -> list[str]:
+    """Notes under the table, for the managers who open the workbook: they have Excel, not a terminal,
+    so the notes say where things are in the sheet and who to ask, never a command to run."""
+    notes = [
+        *partial_month_notes(profile),
+        "Rows that are zero in every column are hidden, not deleted: unhide them in Excel to see them.",
+    ]
+    rejected = profile.snapshot.rows_rejected
+    if rejected:
+        notes.append(
+            f"{rejected:,} row(s) of the case-management extract could not be used (for example a return date "
+            "before the missing date) and are in no figure. The performance team who made this report has "
+            "the list, by spreadsheet row and reason."
+        )
+    return notes
 
 
 def render_workbook(profile: Profile) -> bytes:
@@ -69,7 +86,7 @@ def save_workbook(profile: Profile, path: Path | IO[bytes]) -> None:
         if row.is_zero():
             sheet.row_dimensions[sheet.max_row].hidden = True
     sheet.append([])
-    for note in footnote_lines(profile):
+    for note in reader_notes(profile):
         sheet.append([note])
     sheet.column_dimensions["A"].width = 7
     sheet.column_dimensions["B"].width = LABEL_COLUMN_WIDTH

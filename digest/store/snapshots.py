@@ -26,6 +26,7 @@ from digest.store.schema import migrations
 
 BUSY_TIMEOUT_SECONDS = 60  # how long a writer waits for another writer before giving up
 INSERT_BATCH_ROWS = 50_000  # episodes converted to SQL values at a time
+PRIVATE_FILE_MODE = 0o600  # owner read and write only: the store holds child ids
 
 
 class StoreError(Exception):
@@ -275,6 +276,8 @@ def open_store(path: str | Path) -> SnapshotStore:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        # The store holds child ids: only its owner may read it. SQLite gives its -wal and -shm files the same mode.
+        target.touch(mode=PRIVATE_FILE_MODE, exist_ok=True)
         conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
         db = Database(conn)
         db.enable_wal()

@@ -5,6 +5,7 @@ Most commands run in-process through main(); exit statuses and piped output also
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -98,8 +99,12 @@ def test_refused_file_exit_status_and_message(tmp_path: Path) -> None:
             'for example "2019-07-18 09:00"\n',
         ),
         (
-            ["profile", "--month", "June"],
-            "missing-report: --month 'June' is not a month; write it as YYYY-MM, for example \"2019-06\"\n",
+            ["profile", "--month", "30/06/2019"],
+            "missing-report: --month '30/06/2019' is not a month; write June, Jun-19, 2019-06 or last month\n",
+        ),
+        (
+            ["profile", "--month", "YTD"],
+            "missing-report: --month 'YTD' is not a month; write June, Jun-19, 2019-06 or last month\n",
         ),
         (
             ["profile", "--month", "2019-06"],
@@ -269,3 +274,49 @@ def test_changed_config_is_refreshed_before_a_profile(reference_store: Path) -> 
     assert again.stdout == "Every snapshot's figures already follow the config; nothing to recompute.\n"
     back = run("--db", "store.db", "refresh", cwd=reference_store)
     assert back.stdout == "Recomputed the figures of snapshot 1.\n"
+
+
+def test_version(tmp_path: Path) -> None:
+    result = run("--version", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "missing-report 0.1.0\n")
+
+
+@pytest.mark.parametrize("month", [["--month", "June"], ["--month", "Jun-19"], ["--month", "june 2019"], []])
+def test_profile_reads_months_as_ask_does(reference_store: Path, month: list[str]) -> None:
+    expected = run("--db", "store.db", "profile", "--month", "2019-06", "--format", "json", cwd=reference_store)
+    result = run("--db", "store.db", "profile", *month, "--format", "json", cwd=reference_store)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["month"] == "2019-06"  # no --month: the latest complete month
+    assert result.stdout == expected.stdout
+
+
+def test_last_month_is_the_month_before_today() -> None:
+    from bot.cli.options import read_month_words, resolve_month
+    from digest.figures.periods import month_index
+    from digest.store.snapshots import SnapshotInfo
+
+    snapshot = SnapshotInfo(1, dt.datetime(2019, 7, 18), "e.csv", "", "", 1, 1, 0, "2019-04", "2019-07", "")
+    assert resolve_month(read_month_words("last month"), snapshot, dt.date(2019, 6, 3)) == month_index(2019, 5)
+    assert resolve_month(read_month_words("March"), snapshot) == month_index(2019, 3)
+    assert resolve_month(read_month_words("September"), snapshot) == month_index(2018, 9)
+
+
+def test_the_format_follows_the_file_name(reference_store: Path) -> None:
+    by_name = run("--db", "store.db", "profile", "--out", "june.csv", cwd=reference_store)
+    assert (by_name.returncode, by_name.stdout) == (0, "Wrote june.csv\n")
+    assert (reference_store / "june.csv").read_text().startswith("ref,key,indicator,2019-04,")
+    run("--db", "store.db", "profile", "--out", "june.json", cwd=reference_store)
+    assert json.loads((reference_store / "june.json").read_text())["month"] == "2019-06"
+
+    mismatch = run("--db", "store.db", "profile", "--format", "xlsx", "--out", "x.csv", cwd=reference_store)
+    assert (mismatch.returncode, mismatch.stderr) == (
+        1,
+        "missing-report: --format xlsx writes a .xlsx file, not x.csv: use --out x.xlsx\n",
+    )
+    unknown = run("--db", "store.db", "profile", "--out", "june.pdf", cwd=reference_store)
+    assert unknown.stderr == (
+        "missing-report: --out june.pdf: name the file with one of .txt, .json, .csv, .xlsx, "
+        "or say which format with --format\n"
+    )
+    assert not (reference_store / "x.csv").exists()
+    assert not (reference_store / "june.pdf").exists()

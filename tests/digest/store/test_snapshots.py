@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -207,3 +208,11 @@ def test_delete_snapshot_removes_all_of_it(store: SnapshotStore, config: Config,
     for table in ("raw_rows", "episodes", "rejected_rows", "indicator_values"):
         assert store.count_rows(table, drop) == 0
         assert store.count_rows(table, keep) > 0 or table == "rejected_rows"
+
+
+def test_a_new_store_is_private_to_its_owner(tmp_path: Path) -> None:
+    with open_store(tmp_path / "new.db") as opened:
+        opened.db.execute("CREATE TABLE probe (x)")  # a write, so the WAL file exists too
+        files = [p for p in tmp_path.iterdir() if p.name.startswith("new.db")]
+        assert {p.name for p in files} >= {"new.db", "new.db-wal"}
+        assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o600}
