@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from digest.contract.config import Config
+from digest.figures.catalogue import SECTION_OF_OPTIONAL_COLUMN, describe_empty_section
 from digest.figures.indicators import compute_fingerprint, compute_indicator_table
 from digest.intake.episodes import EpisodeBuilder
 from digest.intake.extracts import open_extract
@@ -28,6 +29,7 @@ class IngestReport:
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
     unrecognised: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["column", "value", "count"]))
     ignored_headers: list[str] = field(default_factory=list)
+    empty_sections: dict[str, str] = field(default_factory=dict)  # absent optional column -> what stays empty
 
     @property
     def rows_rejected(self) -> int:
@@ -71,4 +73,9 @@ def ingest_extract(store: SnapshotStore, path: Path, as_at: dt.datetime, config:
         rejected_by_reason=episodes.rejected_by_reason(),
         unrecognised=episodes.unrecognised,
         ignored_headers=extract.ignored_headers,
+        empty_sections={
+            column: describe_empty_section(column)
+            for column in SECTION_OF_OPTIONAL_COLUMN
+            if column not in extract.column_of
+        },
     )

@@ -87,7 +87,7 @@ def test_refused_file_exit_status_and_message(tmp_path: Path) -> None:
     result = run("--db", "s.db", "ingest", "bad.csv", "--as-at", "2019-07-18", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr.startswith("missing-report: bad.csv lacks the required column child_id; its headers are:")
+    assert result.stderr.startswith("missing-report: bad.csv lacks the required column child_id; the columns it has:")
     assert result.stderr.endswith("Nothing was stored.\n")
     assert "Traceback" not in result.stderr
     assert run("--db", "s.db", "snapshots", cwd=tmp_path).stdout.startswith("No snapshots in s.db yet.")
@@ -258,3 +258,20 @@ def test_output_piped_into_head_ends_quietly(reference_store: Path) -> None:
     assert result.stdout.startswith("Episode ID,Child ID,")
     assert result.stderr == ""
     assert result.returncode == 0
+
+
+def test_ingest_names_the_empty_sections_and_counts_values_it_does_not_show(tmp_path: Path) -> None:
+    """Issue 10, cases 7, 9 and 10: no optional column was named; every raw value was printed."""
+    rows = numbered([episode(gender="Unknown"), episode(gender="CH-4410023"), episode(gender="x" * 10_000)])
+    optional = ("cse_risk", "placement_distance_miles")
+    write_csv(tmp_path / "e.csv", [{k: v for k, v in row.items() if k not in optional} for row in rows])
+    result = run("--db", "s.db", "ingest", "e.csv", "--as-at", "2019-07-18", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[4:] == [
+        "  unrecognised values (rows kept, counted as unrecognised / other / not recorded):",
+        "    gender                     other values, not shown                         2",
+        '    gender                     "Unknown"                                       1',
+        "  NOTE: no cse_risk column, so section 3, Child Sexual Exploitation (by missing episodes) will be empty",
+        "  NOTE: no placement_distance_miles column, so section 10, LAC CYP - Placement distance (at time of "
+        "episode) from home in miles will be empty",
+    ]

@@ -59,7 +59,7 @@ def test_refused_file_lands_in_rejected_with_its_reason_and_one_notice(
     rejected = tmp_path / "inbox" / "rejected" / "bad-2019-07-18_0930.csv"
     assert (result.outcome, result.moved_to) == ("refused", rejected)
     reason = (tmp_path / "inbox" / "rejected" / "bad-2019-07-18_0930.csv.reason.txt").read_text()
-    assert reason.startswith("bad-2019-07-18_0930.csv lacks the required column child_id; its headers are:")
+    assert reason.startswith("bad-2019-07-18_0930.csv lacks the required column child_id; the columns it has:")
     job()
     assert [m["text"] for m in slack.messages] == [
         f"Refused bad-2019-07-18_0930.csv: {reason.strip()}. It is in rejected/ beside a note of why."
