@@ -34,7 +34,8 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     as_at = read_as_at(args.as_at)
     settings = load_settings(config)
     with open_args_store(args, config) as store:
-        report = ingest_extract(store, args.file, as_at, config)
+        waiting = f"Waiting for another ingest into {store.path} to finish..."
+        report = ingest_extract(store, args.file, as_at, config, on_wait=lambda: out(waiting))
         out(render_ingest_report(report))
         if not report.duplicate:
             sender = alert_sender(settings, out)

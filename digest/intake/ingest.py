@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from digest.contract.config import Config
 from digest.figures.catalogue import SECTION_OF_OPTIONAL_COLUMN, describe_empty_section
 from digest.figures.indicators import compute_fingerprint, compute_indicator_table
 from digest.intake.episodes import EpisodeBuilder
-from digest.intake.extracts import open_extract
+from digest.intake.extracts import Extract, open_extract
 from digest.store.snapshots import SnapshotSource, SnapshotStore
 
 
@@ -36,17 +37,30 @@ class IngestReport:
         return sum(self.rejected_by_reason.values())
 
 
-def ingest_extract(store: SnapshotStore, path: Path, as_at: dt.datetime, config: Config) -> IngestReport:
+def ingest_extract(
+    store: SnapshotStore,
+    path: Path,
+    as_at: dt.datetime,
+    config: Config,
+    on_wait: Callable[[], None] = lambda: None,
+) -> IngestReport:
     """Read an extract and save it as a snapshot as at as_at.
 
     The file is read, checked and stored in chunks inside one transaction, so a large extract needs
     little memory and a failure at any point leaves the store as it was. The same file (by content)
     with the same as-at time is not stored twice: the report says which snapshot already holds it.
+    Ingests into one store take turns; on_wait is called if this one has to wait for another.
 
     Raises:
         ExtractRefused: the file as a whole cannot be used; the store is unchanged.
     """
     extract = open_extract(path, config.column_aliases)
+    with store.ingest_turn(on_wait):
+        return _store_extract(store, extract, as_at, config)
+
+
+def _store_extract(store: SnapshotStore, extract: Extract, as_at: dt.datetime, config: Config) -> IngestReport:
+    path = extract.path
     existing = store.find_snapshot(extract.sha256, as_at)
     if existing is not None:
         return IngestReport(path.name, as_at, existing, duplicate=True)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,12 @@ import numpy as np
 import pandas as pd
 from sqlite_utils import Database
 
+from digest.contract.privacy import make_private_file, make_private_folder
 from digest.figures.periods import month_key
 from digest.store.schema import migrations
 
 BUSY_TIMEOUT_SECONDS = 60  # how long a writer waits for another writer before giving up
+INGEST_LOCK_SUFFIX = ".ingest-lock"  # beside the store: held by the ingest whose turn it is
 INSERT_BATCH_ROWS = 50_000  # episodes converted to SQL values at a time
 
 
@@ -140,8 +143,52 @@ class SnapshotStore:
         return int(row[0]) if row else None
 
     @contextlib.contextmanager
+    def ingest_turn(self, on_wait: Callable[[], None]) -> Iterator[None]:
+        """Ingests into this store one at a time: a second waits its turn (on_wait is called once, first)
+        rather than failing with "database is locked" after the busy timeout.
+
+        Raises:
+            StoreError: the store's folder is read-only for this user.
+        """
+        lock_path = self.path.with_name(self.path.name + INGEST_LOCK_SUFFIX)
+        try:
+            make_private_file(lock_path)
+            handle = lock_path.open("r+b")
+        except PermissionError:
+            raise StoreError(_read_only_message(self.path)) from None
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                on_wait()
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
     def write_snapshot(self, source: SnapshotSource) -> Iterator[SnapshotWriter]:
-        """A transaction that writes one snapshot; if anything inside it fails, nothing of it is kept."""
+        """A transaction that writes one snapshot; if anything inside it fails, nothing of it is kept.
+
+        Raises:
+            StoreError: the store is read-only for this user, or another program held it too long.
+        """
+        try:
+            with self._write_snapshot(source) as writer:
+                yield writer
+        except sqlite3.OperationalError as err:
+            if "readonly" in str(err):
+                raise StoreError(_read_only_message(self.path)) from None
+            if "locked" in str(err):
+                raise StoreError(
+                    f"the store {self.path} stayed locked by another program for {BUSY_TIMEOUT_SECONDS} seconds; "
+                    "nothing was stored. Try again when it has finished"
+                ) from None
+            raise
+
+    @contextlib.contextmanager
+    def _write_snapshot(self, source: SnapshotSource) -> Iterator[SnapshotWriter]:
         with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO snapshots (as_at, file_name, file_sha256, ingested_at, rows_read, rows_accepted, "
@@ -274,7 +321,9 @@ def open_store(path: str | Path) -> SnapshotStore:
     """Open (creating if need be) the store at path and bring its schema up to date."""
     target = Path(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target.parent)
+        # SQLite gives the -wal and -shm files the store's own mode, so they are owner-only too.
+        make_private_file(target)
         conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
         db = Database(conn)
         db.enable_wal()
@@ -285,6 +334,13 @@ def open_store(path: str | Path) -> SnapshotStore:
             "points at a missing-report store you can write to"
         ) from None
     return SnapshotStore(db, target)
+
+
+def _read_only_message(path: Path) -> str:
+    return (
+        f"the store {path} is read-only for you; nothing was stored. Ask whoever looks after it for write "
+        "access to the file and its folder, or point --db (or MISSING_REPORT_DB) at a store you can write to"
+    )
 
 
 def _info(row: dict[str, Any]) -> SnapshotInfo:

@@ -275,3 +275,55 @@ def test_ingest_names_the_empty_sections_and_counts_values_it_does_not_show(tmp_
         "  NOTE: no placement_distance_miles column, so section 10, LAC CYP - Placement distance (at time of "
         "episode) from home in miles will be empty",
     ]
+
+
+def test_two_ingests_at_once_take_turns(tmp_path: Path) -> None:
+    """Issue 10, case 8: the second of two ingests failed after a minute with "database is locked"."""
+    import fcntl
+
+    write_csv(tmp_path / "a.csv", numbered([episode(child_id=f"C{i}") for i in range(3000)]))
+    write_csv(tmp_path / "b.csv", numbered([episode(child_id=f"C{i}") for i in range(10)]))
+    run("--db", "s.db", "snapshots", cwd=tmp_path)  # creates the store
+    lock = (tmp_path / "s.db.ingest-lock").open("wb")
+    fcntl.flock(lock, fcntl.LOCK_EX)  # as an ingest in its write does
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("MISSING_REPORT_")}
+    command = [sys.executable, "-m", "bot.cli", "--db", "s.db", "ingest"]
+    first = subprocess.Popen(
+        [*command, "a.csv", "--as-at", "2019-07-18"],
+        cwd=tmp_path,
+        env=environment,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    second = subprocess.Popen(
+        [*command, "b.csv", "--as-at", "2019-07-19"],
+        cwd=tmp_path,
+        env=environment,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert first.stdout is not None
+    assert second.stdout is not None
+    assert first.stdout.readline() == "Waiting for another ingest into s.db to finish...\n"
+    assert second.stdout.readline() == "Waiting for another ingest into s.db to finish...\n"
+    fcntl.flock(lock, fcntl.LOCK_UN)
+    lock.close()
+    outputs = [first.communicate(timeout=60), second.communicate(timeout=60)]
+    assert [first.returncode, second.returncode] == [0, 0], outputs
+    assert all(out.startswith("Ingested ") for out, _ in outputs)
+    listing = run("--db", "s.db", "snapshots", cwd=tmp_path).stdout.splitlines()
+    assert sorted(line.split()[-1] for line in listing[1:]) == ["a.csv", "b.csv"]
+
+
+def test_read_only_store_says_so(tmp_path: Path) -> None:
+    """Issue 10, case 9: a read-only store was "unexpected error ... report it"."""
+    if os.geteuid() == 0:
+        pytest.skip("root writes every file")
+    write_csv(tmp_path / "e.csv", numbered([episode()]))
+    run("--db", "s.db", "snapshots", cwd=tmp_path)
+    (tmp_path / "s.db").chmod(0o400)
+    result = run("--db", "s.db", "ingest", "e.csv", "--as-at", "2019-07-18", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("missing-report: the store s.db is read-only for you; nothing was stored.")
