@@ -95,6 +95,7 @@ def serve_with_slash_commands(
     from bot.server import EVENTS_PATH, create_http_server
     from bot.settings import BOT_TOKEN_ENV, SettingError
     from bot.slack.app import build_app
+    from bot.slack.requests import RequestGuard, audit_refusals
     from digest.lookups.service import Access, LookupService
 
     if not settings.bot_token:
@@ -111,7 +112,8 @@ def serve_with_slash_commands(
             out(f"Answering {settings.slash.command} over Socket Mode.")
             SocketModeHandler(app, settings.app_token).start()  # type: ignore[no-untyped-call]
         else:
-            server = create_http_server(app, args.port or settings.slash.port, on_rejected=service.record_rejected)
+            guard, on_refused = RequestGuard(settings.signing_secret or ""), audit_refusals(service)
+            server = create_http_server(app, args.port or settings.slash.port, guard=guard, on_refused=on_refused)
             signal.signal(signal.SIGTERM, _interrupt)
             out(f"Answering {settings.slash.command} at http://0.0.0.0:{server.effective_port}{EVENTS_PATH}.")
             try:

@@ -23,6 +23,7 @@ from slack_sdk import WebClient
 
 from bot.server import EVENTS_PATH, create_http_server
 from bot.slack.app import build_app
+from bot.slack.requests import RequestGuard, audit_refusals
 from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access, LookupService
 from digest.store.lookups import load_lookups
@@ -41,7 +42,7 @@ class Running:
 def start(db: Path, config: Config, slack: FakeSlack, access: Access) -> tuple[Any, LookupService]:
     service = LookupService(partial(open_store, db), config, access, today=lambda: dt.date(2019, 7, 20))
     app = build_app(service, "/missing", SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
-    server = create_http_server(app, 0, "127.0.0.1", on_rejected=service.record_rejected)
+    server = create_http_server(app, 0, "127.0.0.1", guard=RequestGuard(SECRET), on_refused=audit_refusals(service))
     threading.Thread(target=server.run, daemon=True).start()
     return server, service
 
@@ -207,8 +208,8 @@ def test_every_request_leaves_an_audit_row(running: Running) -> None:
     lookups = load_lookups(store)
     store.close()
     assert [(x.question, x.outcome, x.snapshot_id) for x in lookups] == [
-        ("LAC episodes June", "answered", 1),
-        ("banana", "not understood", None),
+        ("lac episodes june", "answered", 1),
+        ("***", "not understood", None),
         ("episodes september 2019", "no data", 1),
         ("help", "answered", None),
     ]
