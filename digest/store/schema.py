@@ -95,3 +95,9 @@ def m004_alerts(db: Database) -> None:
         "text TEXT NOT NULL, state TEXT NOT NULL, owner TEXT, created_at TEXT NOT NULL, attempted_at TEXT, "
         "sent_at TEXT, message_ref TEXT, error TEXT, UNIQUE (snapshot_id, kind, channel))"
     )
+
+
+@migrations()
+def m005_pruning(db: Database) -> None:
+    """When a snapshot's rows and ids were deleted by `prune` (its figures are kept)."""
+    db.execute("ALTER TABLE snapshots ADD COLUMN pruned_at TEXT")

@@ -27,6 +27,7 @@ from digest.figures.periods import month_key
 from digest.store.schema import migrations
 
 BUSY_TIMEOUT_SECONDS = 60  # how long a writer waits for another writer before giving up
+PRUNED_TABLES = ("raw_rows", "episodes")  # what `prune` deletes: every id and date of birth a snapshot holds
 INGEST_LOCK_SUFFIX = ".ingest-lock"  # beside the store: held by the ingest whose turn it is
 INSERT_BATCH_ROWS = 50_000  # episodes converted to SQL values at a time
 
@@ -48,6 +49,7 @@ class SnapshotInfo:
     first_month: str | None
     last_month: str | None
     indicators_fingerprint: str
+    pruned_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,12 @@ class SnapshotStore:
             yield SnapshotWriter(self, int(cursor.lastrowid or 0), source.headers)
 
     def replace_indicators(self, snapshot_id: int, indicators: pd.DataFrame, fingerprint: str) -> None:
-        """Swap a snapshot's stored figures for ones computed under another config, atomically."""
+        """Swap a snapshot's stored figures for ones computed under another config, atomically.
+
+        A pruned snapshot keeps the figures it has: its episodes are gone, so nothing can be recomputed.
+        """
+        if self.get_snapshot(snapshot_id).pruned_at is not None:
+            return
         with self.db.atomic():
             self.db.execute("DELETE FROM indicator_values WHERE snapshot_id = ?", [snapshot_id])
             self.write_indicators(snapshot_id, indicators)
@@ -227,6 +234,35 @@ class SnapshotStore:
             for table in tables:
                 self.db.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [snapshot_id])
             self.db.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])
+
+    def prune_snapshots(self, keep: int | None, older_than: dt.datetime | None) -> list[int]:
+        """Delete old snapshots' rows and ids (raw rows and episodes), keeping their figures, totals and
+        rejection reasons; then reclaim the space. Returns the ids pruned.
+
+        A snapshot is kept whole if any rule keeps it: it is among the `keep` latest, or its as-at time is
+        not before `older_than`. The latest snapshot is always kept whole.
+        """
+        ordered = self.db.execute(
+            "SELECT id, as_at FROM snapshots WHERE pruned_at IS NULL ORDER BY as_at DESC, id DESC"
+        ).fetchall()
+        latest = self.get_snapshot().id if ordered else None
+        doomed = [
+            int(sid)
+            for place, (sid, as_at) in enumerate(ordered)
+            if sid != latest
+            and (keep is None or place >= keep)
+            and (older_than is None or dt.datetime.fromisoformat(as_at) < older_than)
+        ]
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.db.atomic():
+            for sid in doomed:
+                for table in PRUNED_TABLES:
+                    self.db.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [sid])
+                self.db.execute("UPDATE snapshots SET pruned_at = ? WHERE id = ?", [now, sid])
+        if doomed:
+            self.db.execute("VACUUM")  # deleted pages would otherwise still hold the ids on disk
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # and the write-ahead log a copy of them
+        return sorted(doomed)
 
     def list_snapshots(self) -> list[SnapshotInfo]:
         return [_info(row) for row in self._rows("SELECT * FROM snapshots ORDER BY id")]
@@ -356,6 +392,7 @@ def _info(row: dict[str, Any]) -> SnapshotInfo:
         first_month=row["first_month"],
         last_month=row["last_month"],
         indicators_fingerprint=row["indicators_fingerprint"],
+        pruned_at=row.get("pruned_at"),
     )
 
 

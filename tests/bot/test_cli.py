@@ -327,3 +327,26 @@ def test_read_only_store_says_so(tmp_path: Path) -> None:
     result = run("--db", "s.db", "ingest", "e.csv", "--as-at", "2019-07-18", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("missing-report: the store s.db is read-only for you; nothing was stored.")
+
+
+def test_prune_deletes_old_ids_and_keeps_figures(tmp_path: Path) -> None:
+    """Issue 10, retention: `prune` did not exist; a store kept every extract's ids for ever."""
+    for day in (16, 17, 18):
+        rows = numbered([episode(child_id=f"CHILD-{day}-{i}") for i in range(300)])
+        write_csv(tmp_path / f"d{day}.csv", rows)
+        assert run("--db", "s.db", "ingest", f"d{day}.csv", "--as-at", f"2019-07-{day}", cwd=tmp_path).returncode == 0
+    before = run("--db", "s.db", "profile", "--month", "2019-06", "--snapshot", "1", "--format", "json", cwd=tmp_path)
+    assert run("--db", "s.db", "prune", cwd=tmp_path).stderr == (
+        "missing-report: prune needs --keep N (snapshots kept whole) and/or --older-than DAYS\n"
+    )
+    result = run("--db", "s.db", "prune", "--keep", "1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Pruned snapshots 1, 2: rows and ids deleted, figures kept. The store is ")
+    after = run("--db", "s.db", "profile", "--month", "2019-06", "--snapshot", "1", "--format", "json", cwd=tmp_path)
+    assert after.stdout == before.stdout
+    on_disk = b"".join(path.read_bytes() for path in tmp_path.glob("s.db*"))
+    assert b"CHILD-16-" not in on_disk
+    assert b"CHILD-17-" not in on_disk
+    assert b"CHILD-18-" in on_disk  # the latest is kept whole
+    again = run("--db", "s.db", "prune", "--keep", "1", "--older-than", "0", cwd=tmp_path)
+    assert again.stdout == "Nothing to prune: every snapshot is kept whole by --keep or --older-than.\n"
