@@ -192,6 +192,7 @@ def test_store_and_set_aside_files_are_owner_only(
         "store.db": "0o600",
         "store.db-wal": "0o600",
         "store.db-shm": "0o600",
+        "store.db.ingest-lock": "0o600",
         "inbox/archive": "0o700",
         "inbox/rejected": "0o700",
         "inbox/archive/good-2019-07-18_0900.csv": "0o600",
