@@ -15,8 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from digest.contract.privacy import make_private_file
-from digest.store.snapshots import SnapshotStore, StoreError
+from digest.store.snapshots import SnapshotStore, StoreError, connect_private_database
 
 REFUSED = "refused"  # the asker is not on the access list
 REJECTED = "rejected (signature)"  # not a genuine request from Slack: bad signature or stale timestamp
@@ -66,11 +65,7 @@ def open_audit(store_path: Path) -> AuditLog:
     """Open (creating if need be, owner-only) the audit file that belongs to the store at store_path."""
     path = audit_path(store_path)
     try:
-        make_private_file(path)
-        conn = sqlite3.connect(str(path), timeout=AUDIT_BUSY_TIMEOUT_SECONDS, check_same_thread=False)
-        db = Database(conn)
-        db.enable_wal()
-        audit_migrations.apply(db)
+        db = connect_private_database(path, AUDIT_BUSY_TIMEOUT_SECONDS, audit_migrations)
     except (OSError, sqlite3.DatabaseError) as err:
         raise StoreError(f"the lookup audit {path} cannot be opened: {err}") from None
     return AuditLog(db)

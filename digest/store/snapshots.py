@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from digest.contract.privacy import make_private_file, make_private_folder
 from digest.figures.periods import month_key
@@ -358,18 +359,24 @@ def open_store(path: str | Path) -> SnapshotStore:
     target = Path(path)
     try:
         make_private_folder(target.parent)
-        # SQLite gives the -wal and -shm files the store's own mode, so they are owner-only too.
-        make_private_file(target)
-        conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
-        db = Database(conn)
-        db.enable_wal()
-        migrations.apply(db)
+        db = connect_private_database(target, BUSY_TIMEOUT_SECONDS, migrations)
     except (OSError, sqlite3.DatabaseError) as err:
         raise StoreError(
             f"the store {target} cannot be opened: {err}. Check the path (--db or MISSING_REPORT_DB) "
             "points at a missing-report store you can write to"
         ) from None
     return SnapshotStore(db, target)
+
+
+def connect_private_database(path: Path, busy_timeout_seconds: float, steps: Migrations) -> Database:
+    """Connect to an owner-only SQLite file in WAL mode and bring its schema up to date with steps."""
+    # SQLite gives the -wal and -shm files the database's own mode, so they are owner-only too.
+    make_private_file(path)
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_seconds, check_same_thread=False)
+    db = Database(conn)
+    db.enable_wal()
+    steps.apply(db)
+    return db
 
 
 def _read_only_message(path: Path) -> str:

@@ -287,22 +287,16 @@ def test_two_ingests_at_once_take_turns(tmp_path: Path) -> None:
     lock = (tmp_path / "s.db.ingest-lock").open("wb")
     fcntl.flock(lock, fcntl.LOCK_EX)  # as an ingest in its write does
     environment = {k: v for k, v in os.environ.items() if not k.startswith("MISSING_REPORT_")}
-    command = [sys.executable, "-m", "bot.cli", "--db", "s.db", "ingest"]
-    first = subprocess.Popen(
-        [*command, "a.csv", "--as-at", "2019-07-18"],
-        cwd=tmp_path,
-        env=environment,
-        text=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    second = subprocess.Popen(
-        [*command, "b.csv", "--as-at", "2019-07-19"],
-        cwd=tmp_path,
-        env=environment,
-        text=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+    first, second = (
+        subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "--db", "s.db", "ingest", name, "--as-at", as_at],
+            cwd=tmp_path,
+            env=environment,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for name, as_at in (("a.csv", "2019-07-18"), ("b.csv", "2019-07-19"))
     )
     assert first.stdout is not None
     assert second.stdout is not None
