@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Sequence
-from urllib.parse import parse_qs
 
 import uvicorn
 from fastapi import FastAPI, Request, Response
@@ -18,14 +17,14 @@ from fastapi.responses import JSONResponse
 from slack_bolt import App, BoltRequest, BoltResponse
 from starlette.concurrency import run_in_threadpool
 
+from bot.slack.requests import MAX_BODY_BYTES, RequestGuard, Verdict, install_body_filter
 from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook
 
 EVENTS_PATH = "/slack/events"
-MAX_BODY_BYTES = 64 * 1024  # a slash command's form, or a Teams message, is a few kilobytes at most
 LISTEN_BACKLOG = 64  # connections waiting while the app starts
 UNAUTHORIZED, TOO_LARGE = 401, 413
 
-Rejected = Callable[[str, str, str], None]  # user, channel, text, as sent
+Refused = Callable[[Verdict], None]
 
 
 def build_web_app() -> FastAPI:
@@ -33,26 +32,27 @@ def build_web_app() -> FastAPI:
     return FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 
 
-def answer_slack_request(app: App, body: bytes, headers: dict[str, str], on_rejected: Rejected | None) -> BoltResponse:
-    """Bolt's answer to one request; one Bolt refused (bad signature, stale timestamp) is told to on_rejected.
-
-    Bolt refuses those before any listener runs, so without this they would leave no trace.
-    """
+def answer_slack_request(app: App, body: bytes, headers: dict[str, str]) -> BoltResponse:
+    """Bolt's answer to one request that passed the guard."""
     bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
-    response = app.dispatch(BoltRequest(body=body.decode("utf-8", "replace"), headers=bolt_headers))
-    if response.status == UNAUTHORIZED and on_rejected is not None:
-        form = {key: values[0] for key, values in parse_qs(body.decode("utf-8", "replace")).items()}
-        on_rejected(form.get("user_id", ""), form.get("channel_id", ""), form.get("text", ""))
-    return response
+    return app.dispatch(BoltRequest(body=body.decode("utf-8"), headers=bolt_headers))
 
 
-def add_slack_route(web: FastAPI, app: App, on_rejected: Rejected | None = None) -> None:
+def add_slack_route(web: FastAPI, app: App, guard: RequestGuard, on_refused: Refused) -> None:
+    """/slack/events: the guard's checks (size, timestamp, encoding, signature, replay) before Bolt sees a
+    request; each refusal goes to on_refused, and an oversized one is refused before its body is read."""
+    install_body_filter()
+
     @web.post(EVENTS_PATH)
     async def slack_events(request: Request) -> Response:
-        body = await read_body(request)
-        if body is None:
-            return Response(status_code=TOO_LARGE)
-        answer = await run_in_threadpool(answer_slack_request, app, body, dict(request.headers), on_rejected)
+        verdict = guard.check_length(request.headers.get("content-length"))
+        if verdict.accepted:
+            body = await request.body()
+            verdict = guard.check(dict(request.headers), body)
+        if not verdict.accepted:
+            on_refused(verdict)
+            return JSONResponse({"error": "invalid request"}, status_code=verdict.status)
+        answer = await run_in_threadpool(answer_slack_request, app, body, dict(request.headers))
         return Response(
             content=answer.body,
             status_code=answer.status,

@@ -94,12 +94,7 @@ def check_store(path: Path) -> list[Check]:
                 "or point --db or MISSING_REPORT_DB at the store",
             )
         ]
-    try:
-        with open_store(path) as store:
-            snapshot = store.get_snapshot()
-    except StoreError as error:
-        return [Check(FAILED, "Store", str(error))]  # the message says what to do
-    found = f"{path}, latest snapshot {snapshot.id} as at {snapshot.as_at:%d/%m/%Y %H:%M}"
+    # Looked at before the store is opened: opening it takes others' access away.
     files = [p for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()]
     open_to_others = [p for p in files if stat.S_IMODE(p.stat().st_mode) & ~OWNER_ONLY]
     if not open_to_others:
@@ -112,6 +107,12 @@ def check_store(path: Path) -> list[Check]:
             f"other users of this machine can read it ({modes}), and it holds child ids",
             f"chmod {OWNER_ONLY:o} {' '.join(str(p) for p in open_to_others)}",
         )
+    try:
+        with open_store(path) as store:
+            snapshot = store.get_snapshot()
+    except StoreError as error:
+        return [Check(FAILED, "Store", str(error))]  # the message says what to do
+    found = f"{path}, latest snapshot {snapshot.id} as at {snapshot.as_at:%d/%m/%Y %H:%M}"
     return [Check(PASSED, "Store", found), privacy]
 
 

@@ -247,6 +247,7 @@ def add_slack(
     from bot.server import EVENTS_PATH, add_slack_route
     from bot.settings import BOT_TOKEN_ENV, SettingError
     from bot.slack.app import build_app
+    from bot.slack.requests import RequestGuard, audit_refusals
     from digest.lookups.service import Access, LookupService
 
     command = settings.slash.command
@@ -259,7 +260,7 @@ def add_slack(
     if settings.app_token:
         routes.lines.append(lambda base: f"Answering {command} over Socket Mode.")
         return app
-    add_slack_route(web, app, on_rejected=service.record_rejected)
+    add_slack_route(web, app, RequestGuard(settings.signing_secret or ""), audit_refusals(service))
     routes.paths.append(EVENTS_PATH)
     routes.lines.append(lambda base: f"Answering {command} at {base}{EVENTS_PATH}.")
     return None

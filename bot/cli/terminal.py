@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from digest.contract.vocabulary import is_code_like
 from digest.intake.ingest import IngestReport
 from digest.store.alerts import AlertRecord
 from digest.store.snapshots import SnapshotInfo
@@ -16,6 +17,7 @@ COUNT_ONLY_NOTES = {
     "date_of_birth": "blank, unreadable or after the start",
     "rhi_completed": "unreadable",
 }
+HIDDEN_NOTE = "other values, not shown"  # long or id-like values: counted only
 
 
 def render_ingest_report(report: IngestReport) -> str:
@@ -33,11 +35,20 @@ def render_ingest_report(report: IngestReport) -> str:
     if len(report.unrecognised):
         lines.append("  unrecognised values (rows kept, counted as unrecognised / other / not recorded):")
         for column, value, count in report.unrecognised.itertuples(index=False, name=None):
-            shown = COUNT_ONLY_NOTES.get(column, f'"{value}"')
+            shown = COUNT_ONLY_NOTES.get(column, f'"{value}"' if value else HIDDEN_NOTE)
             lines.append(f"    {column:<26} {shown:<40}{count:>{COUNT_WIDTH},}")
     if report.ignored_headers:
-        lines.append(f"  columns not used: {', '.join(report.ignored_headers)}")
+        lines.append(f"  columns not used: {render_header_names(report.ignored_headers)}")
+    for column, section in report.empty_sections.items():
+        lines.append(f"  NOTE: no {column} column, so {section} will be empty")
     return "\n".join(lines) + "\n"
+
+
+def render_header_names(headers: list[str]) -> str:
+    """Header names that read as names; any other is counted (a misplaced row could put a cell there)."""
+    shown = [header for header in headers if is_code_like(header)]
+    hidden = len(headers) - len(shown)
+    return ", ".join([*shown, *([f"{hidden} other{'s' if hidden > 1 else ''} not shown"] if hidden else [])])
 
 
 def render_snapshot_list(snapshots: list[SnapshotInfo], path: Path) -> str:

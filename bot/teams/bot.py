@@ -35,7 +35,7 @@ CONNECTOR_TIMEOUT_SECONDS = 10  # the SDK's HTTP client waits forever by default
 PERSONAL = "personal"  # a 1:1 chat with the bot
 UNAUTHORIZED = 401
 
-Rejected = Callable[[str, str, str], None]  # user, channel, text, as sent
+Rejected = Callable[[str, str, str], None]  # user and channel as sent, and why it was refused (never its text)
 
 
 class AuditedAdapter(FastAPIAdapter):
@@ -54,7 +54,7 @@ class AuditedAdapter(FastAPIAdapter):
             if response["status"] == UNAUTHORIZED:
                 body = request["body"]
                 asker = read_asker(body if isinstance(body, dict) else {})
-                await asyncio.to_thread(self.on_rejected, asker.user_id, asker.channel_id, asker.text)
+                await asyncio.to_thread(self.on_rejected, asker.user_id, asker.channel_id, "no valid Microsoft token")
             return response
 
         super().register_route(method, path, audited)
@@ -96,7 +96,8 @@ def add_teams_bot(
         tenant = activity.conversation.tenant_id
         foreign = bool(settings.tenant_id and tenant and tenant != settings.tenant_id)
         if foreign or not recent.first_sighting(f"{activity.conversation.id}|{activity.id}"):
-            await asyncio.to_thread(service.record_rejected, user, channel, text)  # another council, or a replay
+            reason = "another tenant" if foreign else "replay of an activity already answered"
+            await asyncio.to_thread(service.record_rejected, user, channel, reason)
             return
         answer = await asyncio.to_thread(service.ask, user, channel, text)
         await ctx.send(MessageActivityInput().add_card(render_answer_card(answer)))

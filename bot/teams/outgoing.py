@@ -79,7 +79,9 @@ class OutgoingWebhook:
             and self.recent.first_sighting(str(activity.get("id") or ""))
         )
         if not genuine:
-            await asyncio.to_thread(self.service.record_rejected, asker.user_id, asker.channel_id, asker.text)
+            await asyncio.to_thread(
+                self.service.record_rejected, asker.user_id, asker.channel_id, "unsigned, forged, stale or replayed"
+            )
             return None
         try:
             answer = await asyncio.wait_for(

@@ -4,7 +4,7 @@ _COLUMNS = (  # (name, required)
     ("episode_id", True),
     ("child_id", True),
     ("missing_start", True),
-    ("missing_end", False),
+    ("missing_end", True),  # blank values allowed; without the column every episode would read as still missing
     ("gender", True),
     ("date_of_birth", True),
     ("ethnicity", True),

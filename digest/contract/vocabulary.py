@@ -7,6 +7,9 @@ import re
 import pandas as pd
 
 _SPACES = re.compile(r"\s+")
+MAX_SHOWN_VALUE_CHARS = 20  # an unrecognised value longer than this is counted, never shown
+MAX_SHOWN_VALUE_DIGITS = 2  # more digits than this looks like an id or a date: counted, never shown
+_CODE_CHARACTERS = re.compile(r"[A-Za-z0-9 ./&()'+?-]*")
 
 
 def normalise(text: str) -> str:
@@ -23,3 +26,16 @@ def translate_values(raw: pd.Series, lookup: dict[str, str]) -> pd.Series:
     mapped = [lookup.get(normalise(str(value))) for value in uniques]
     values = pd.Series([*mapped, None], dtype="object")
     return pd.Series(values.to_numpy()[codes], index=raw.index, dtype="object")
+
+
+def is_code_like(text: str) -> bool:
+    """Whether an unrecognised value may be shown to people: short, plain, and not an id or a date.
+
+    Anything else from an extract (a name typed into the wrong column, an id, a date of birth, a paragraph)
+    is only ever counted.
+    """
+    return (
+        len(text) <= MAX_SHOWN_VALUE_CHARS
+        and sum(c.isdigit() for c in text) <= MAX_SHOWN_VALUE_DIGITS
+        and _CODE_CHARACTERS.fullmatch(text) is not None
+    )

@@ -1,9 +1,10 @@
 """Validating an extract's rows and normalising them into episodes (spec section 1, "Bad input").
 
 A row is rejected, with its reason, when its episode_id, child_id or missing_start is missing or
-unreadable, its missing_end is unreadable or before missing_start, its missing_start is after the
-as-at time, or its episode_id repeats an earlier row of the file. Every other row is kept; values
-the config does not recognise fall into an `unrecognised` bucket and are counted for the report.
+unreadable, its missing_end is unreadable or before missing_start, a date is outside the plausible
+window, its missing_start is after the as-at time, or its episode_id repeats an earlier row of the file.
+Every other row is kept; values the config does not recognise fall into an `unrecognised` bucket and are
+counted for the report.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 from digest.contract.columns import CONTRACT_COLUMNS
 from digest.contract.config import Config
 from digest.contract.timestamps import parse_timestamps
-from digest.contract.vocabulary import normalise, translate_values
+from digest.contract.vocabulary import is_code_like, normalise, translate_values
 from digest.figures.catalogue import STATUSES
 
 # Rejection reasons, in the order they are checked; a row gets the first that applies.
@@ -26,6 +27,7 @@ REJECT_CHILD_ID = "child_id missing"
 REJECT_START_MISSING = "missing_start missing"
 REJECT_START_UNREADABLE = "missing_start unreadable"
 REJECT_END_UNREADABLE = "missing_end unreadable"
+REJECT_DATE_OUT_OF_RANGE = "date out of range"
 REJECT_END_BEFORE_START = "missing_end before missing_start"
 REJECT_START_AFTER_AS_AT = "missing_start after the as-at time"
 REJECT_DUPLICATE = "episode_id repeats an earlier row"
@@ -35,6 +37,7 @@ REJECTION_REASONS = (
     REJECT_START_MISSING,
     REJECT_START_UNREADABLE,
     REJECT_END_UNREADABLE,
+    REJECT_DATE_OUT_OF_RANGE,
     REJECT_END_BEFORE_START,
     REJECT_START_AFTER_AS_AT,
     REJECT_DUPLICATE,
@@ -47,8 +50,13 @@ YES_NO_KEYS = {"Yes": "yes", "No": "no", "N/A": "n/a"}
 UNRECOGNISED = "unrecognised"
 _DASHES = re.compile("[-\u2013\u2014]")  # hyphen, en dash, em dash
 BLANK_SHOWN_AS = "(blank)"
+HIDDEN_VALUE = ""  # the value noted for one that is counted but never shown
 
 EPISODE_COLUMNS = ("row", *CONTRACT_COLUMNS)
+# The plausible window (spec section 1): placeholder dates such as 0001-01-01 or 9999-12-31, common "no date"
+# values in exports, fall outside it, so no row can make a snapshot's months span centuries.
+EARLIEST_PLAUSIBLE_DATE = pd.Timestamp("1990-01-01")
+LATEST_END_AFTER_AS_AT = pd.DateOffset(years=1)
 
 
 @dataclass
@@ -94,6 +102,12 @@ class EpisodeBuilder:
             (REJECT_START_MISSING, raw("missing_start") == ""),
             (REJECT_START_UNREADABLE, start.isna()),
             (REJECT_END_UNREADABLE, end.isna() & (raw("missing_end") != "")),
+            (
+                REJECT_DATE_OUT_OF_RANGE,
+                (start < EARLIEST_PLAUSIBLE_DATE)
+                | (end < EARLIEST_PLAUSIBLE_DATE)
+                | (end > self.as_at + LATEST_END_AFTER_AS_AT),
+            ),
             (REJECT_END_BEFORE_START, end < start),
             (REJECT_START_AFTER_AS_AT, start > self.as_at),
         ]
@@ -234,8 +248,12 @@ def _distance(raw: pd.Series, odd: list[pd.DataFrame]) -> pd.Series:
 
 
 def _note_values(odd: list[pd.DataFrame], column: str, values: pd.Series) -> None:
+    """Note unrecognised values: a short code-like one as it is, any other as "" (counted, never shown)."""
     if len(values):
-        shown = values.mask(values == "", BLANK_SHOWN_AS)
+        codes, uniques = pd.factorize(values)
+        safe = pd.Series([v if is_code_like(str(v)) else HIDDEN_VALUE for v in uniques] + [HIDDEN_VALUE], dtype=object)
+        shown = pd.Series(safe.to_numpy()[codes], index=values.index, dtype=object)
+        shown = shown.mask(values == "", BLANK_SHOWN_AS)
         odd.append(pd.DataFrame({"column": column, "value": shown}, index=values.index))
 
 

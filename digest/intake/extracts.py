@@ -51,7 +51,7 @@ class Extract:
         try:
             yield from self._chunks
         except (pd.errors.ParserError, csv.Error, UnicodeDecodeError) as err:
-            raise ExtractRefused(f"{self.path.name} is not readable CSV: {err}") from None
+            raise ExtractRefused(f"{self.path.name} is not readable CSV: {_parser_problem(err)}") from None
 
 
 def hash_file(path: Path) -> str:
@@ -66,111 +66,232 @@ def open_extract(path: Path, column_aliases: dict[str, list[str]]) -> Extract:
     """Open a CSV or XLSX extract and map its headers onto the contract's columns.
 
     Raises:
-        ExtractRefused: the file is missing, not CSV/XLSX, empty, or lacks a required column.
+        ExtractRefused: the file is missing, unreadable, not CSV/XLSX, empty, or lacks a required column.
+            The message describes the file, never a cell of it.
     """
     if not path.is_file():
         raise ExtractRefused(f"{path} does not exist or is not a file")
-    with path.open("rb") as handle:
-        head = handle.read(4)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(ZIP_MAGIC))
+    except PermissionError:
+        raise ExtractRefused(
+            f"{path.name} cannot be read: permission denied. Ask whoever saved it to let you read it, "
+            "or copy it somewhere you can"
+        ) from None
     if not head:
         raise ExtractRefused(f"{path.name} is empty; export the extract again")
+    wanted = alias_lookup(column_aliases)
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES or (head == ZIP_MAGIC and suffix not in CSV_SUFFIXES):
-        chunks = _xlsx_chunks(path)
+        rows = _xlsx_rows(path, wanted)
     elif suffix in CSV_SUFFIXES:
         if head == ZIP_MAGIC:
             raise ExtractRefused(f"{path.name} is a spreadsheet, not CSV text; rename it to .xlsx")
-        chunks = _csv_chunks(path)
+        rows = _csv_rows(path)
     else:
         hint = " (save it from Excel as .xlsx or .csv)" if suffix in {".xls", ".ods"} else ""
         raise ExtractRefused(f"{path.name} is not a CSV or XLSX file{hint}")
     try:
+        header_cells, chunks = _split_header(rows)
         first = next(chunks, None)
     except (pd.errors.ParserError, csv.Error) as err:
-        raise ExtractRefused(f"{path.name} is not readable CSV: {err}") from None
+        raise ExtractRefused(f"{path.name} is not readable CSV: {_parser_problem(err)}") from None
+    if header_cells is None:
+        raise ExtractRefused(f"{path.name} is empty; export the extract again")
+    column_at, ignored_at = map_headers(header_cells, column_aliases, path.name)
+    labels = _unique_labels(header_cells)
     if first is None or first.empty:
         raise ExtractRefused(f"{path.name} has a header row but no episodes")
-    headers = [str(h) for h in first.columns]
-    column_of, ignored = map_headers(headers, column_aliases, path.name)
-    return Extract(path, hash_file(path), headers, column_of, ignored, itertools.chain([first], chunks))
+    labelled = _labelled(itertools.chain([first], chunks), labels)
+    return Extract(
+        path,
+        hash_file(path),
+        labels,
+        {column: labels[i] for column, i in column_at.items()},
+        [labels[i] for i in ignored_at],
+        labelled,
+    )
+
+
+def alias_lookup(column_aliases: dict[str, list[str]]) -> dict[str, str]:
+    """Normalised header name -> contract column."""
+    return {normalise(alias): column for column, aliases in column_aliases.items() for alias in aliases}
 
 
 def map_headers(
     headers: list[str], column_aliases: dict[str, list[str]], file_name: str
-) -> tuple[dict[str, str], list[str]]:
-    """Find each contract column among the file's headers (case-insensitive, trimmed)."""
-    wanted = {normalise(alias): column for column, aliases in column_aliases.items() for alias in aliases}
-    column_of: dict[str, str] = {}
-    ignored: list[str] = []
-    for header in headers:
+) -> tuple[dict[str, int], list[int]]:
+    """Find each contract column among the file's headers (case-insensitive, trimmed), by position.
+
+    Messages name only headers that are contract column names or their configured aliases: in a file
+    saved without its header row, the "headers" are the first episode's cells.
+    """
+    wanted = alias_lookup(column_aliases)
+    column_at: dict[str, int] = {}
+    ignored: list[int] = []
+    for i, header in enumerate(headers):
         column = wanted.get(normalise(header))
         if column is None:
-            ignored.append(header)
-        elif column in column_of:
+            ignored.append(i)
+        elif column in column_at:
             raise ExtractRefused(
-                f'{file_name}: headers "{column_of[column]}" and "{header}" both mean {column}; '
+                f'{file_name}: headers "{headers[column_at[column]]}" and "{header}" both mean {column}; '
                 "remove one of them or change [columns] in the config"
             )
         else:
-            column_of[column] = header
-    missing = [column for column in REQUIRED_COLUMNS if column not in column_of]
-    if missing:
-        names = ", ".join(missing)
+            column_at[column] = i
+    if not column_at:
         raise ExtractRefused(
-            f"{file_name} lacks the required column{'s' if len(missing) > 1 else ''} {names}; "
-            f"its headers are: {', '.join(headers) or '(none)'}. Add the column, or map your header name "
+            f"{file_name}: the first row has {len(headers)} cell{'s' if len(headers) != 1 else ''} and none is a "
+            "column name the extract needs; is the header row missing? Export the extract with its header row, "
+            "or map your header names under [columns] in the config"
+        )
+    missing = [column for column in REQUIRED_COLUMNS if column not in column_at]
+    if missing:
+        known = [headers[i] for i in sorted(column_at.values())]
+        others = f", and {len(ignored)} other header{'s' if len(ignored) > 1 else ''} (not shown)" if ignored else ""
+        raise ExtractRefused(
+            f"{file_name} lacks the required column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+            f"the columns it has: {', '.join(known)}{others}. Add the column, or map your header name "
             "onto it under [columns] in the config"
         )
-    assert set(column_of) <= set(CONTRACT_COLUMNS)
-    return column_of, ignored
+    assert set(column_at) <= set(CONTRACT_COLUMNS)
+    return column_at, ignored
+
+
+def _unique_labels(headers: list[str]) -> list[str]:
+    """Headers as column labels: a blank one named by its place, a repeated one numbered, as pandas does."""
+    labels: list[str] = []
+    for i, header in enumerate(headers):
+        label = header or f"(column {i + 1})"
+        number = 1
+        while label in labels:
+            label = f"{header or f'(column {i + 1})'}.{number}"
+            number += 1
+        labels.append(label)
+    return labels
+
+
+def _parser_problem(err: Exception) -> str:
+    # pandas' tokenizer messages say where ("Expected 14 fields in line 5, saw 15"), never what: kept.
+    return str(err).replace("Error tokenizing data. C error: ", "")
+
+
+def _is_blank(frame: pd.DataFrame) -> pd.Series:
+    return (frame.isna() | (frame == "")).all(axis=1)
+
+
+def _split_header(rows: Iterator[pd.DataFrame]) -> tuple[list[str] | None, Iterator[pd.DataFrame]]:
+    """The first non-blank row as headers, and the frames of rows after it, blank rows dropped.
+
+    Frames are indexed so that index + 2 is the row number a spreadsheet shows (blank lines counted).
+    """
+    for frame in rows:
+        blank = _is_blank(frame)
+        if blank.all():
+            continue
+        at = int(blank.to_numpy().argmin())
+        headers = [v.strip() if isinstance(v, str) else "" for v in frame.iloc[at].tolist()]
+        return headers, _data_frames(itertools.chain([frame.iloc[at + 1 :]], rows))
+    return None, iter(())
+
+
+def _data_frames(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    for frame in frames:
+        frame = frame[~_is_blank(frame)] if len(frame) else frame
+        frame.index = frame.index - 1  # position 0 is line 1: data at position p is spreadsheet row p + 1
+        if len(frame):
+            yield frame
+
+
+def _labelled(frames: Iterator[pd.DataFrame], labels: list[str]) -> Iterator[pd.DataFrame]:
+    for frame in frames:
+        frame.columns = pd.Index(labels[: frame.shape[1]])
+        yield frame.fillna("")
 
 
 def _csv_encoding(path: Path) -> str:
-    # UTF-8 (with or without Excel's byte-order mark), else Windows-1252, which Excel uses for "CSV"
-    # saved on a UK Windows machine. Decoded block by block, so a large file costs no memory.
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    """UTF-16 when it starts with a byte-order mark (Excel's "Unicode text"); UTF-8, with or without Excel's
+    mark; else Windows-1252, which Excel uses for "CSV" saved on a UK Windows machine. Read block by block,
+    so a large file costs no memory.
+
+    Raises:
+        ExtractRefused: binary data, or bytes that are neither UTF-8 nor Windows-1252.
+    """
     with path.open("rb") as handle:
-        try:
-            while block := handle.read(HASH_CHUNK_BYTES):
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8-sig"
+        start = handle.read(len(codecs.BOM_UTF16_LE))
+    if start in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "utf-16"
+    for encoding in ("utf-8", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        offset = 0
+        with path.open("rb") as handle:
+            try:
+                while block := handle.read(HASH_CHUNK_BYTES):
+                    if b"\x00" in block:
+                        raise ExtractRefused(
+                            f"{path.name} is not a text file (it holds binary data); export the extract again "
+                            "as CSV or XLSX"
+                        )
+                    decoder.decode(block)
+                    offset += len(block)
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError as err:
+                bad = err.object[err.start : err.start + 1].hex()
+                position = offset + err.start
+                continue
+        return "utf-8-sig" if encoding == "utf-8" else encoding
+    raise ExtractRefused(
+        f"{path.name} cannot be read as text: byte 0x{bad} at position {position} is neither UTF-8 nor "
+        "Windows-1252. Open it in Excel and save it again as CSV UTF-8"
+    )
 
 
-def _csv_chunks(path: Path) -> Iterator[pd.DataFrame]:
+def _csv_rows(path: Path) -> Iterator[pd.DataFrame]:
     try:
-        reader = pd.read_csv(
-            path,
-            dtype=object,
-            keep_default_na=False,
-            encoding=_csv_encoding(path),
-            skip_blank_lines=True,
-            chunksize=CHUNK_ROWS,
+        return iter(
+            pd.read_csv(
+                path,
+                header=None,
+                dtype=object,
+                keep_default_na=False,
+                encoding=_csv_encoding(path),
+                skip_blank_lines=False,
+                chunksize=CHUNK_ROWS,
+            )
         )
     except pd.errors.EmptyDataError:
         raise ExtractRefused(f"{path.name} is empty; export the extract again") from None
     except (pd.errors.ParserError, csv.Error) as err:
-        raise ExtractRefused(f"{path.name} is not readable CSV: {err}") from None
-    return _clean_headers(iter(reader))
+        raise ExtractRefused(f"{path.name} is not readable CSV: {_parser_problem(err)}") from None
 
 
-def _clean_headers(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    for frame in frames:
-        frame.columns = pd.Index([str(h).strip() for h in frame.columns])
-        yield frame
-
-
-def _xlsx_chunks(path: Path) -> Iterator[pd.DataFrame]:
+def _xlsx_rows(path: Path, wanted: dict[str, str]) -> Iterator[pd.DataFrame]:
+    """The rows of the sheet that holds the extract: the first whose first row names a contract column,
+    else the first that is not empty (a cover sheet of notes often comes first)."""
     try:
-        frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
-    except (zipfile.BadZipFile, ValueError, KeyError, OSError) as err:
-        raise ExtractRefused(f"{path.name} is not a readable XLSX workbook: {err}") from None
-    frame = frame.dropna(how="all")  # Excel often keeps formatted blank rows at the end
-    frame = frame.apply(_cell_text).astype("object") if not frame.empty else frame
-    slices = [frame.iloc[i : i + CHUNK_ROWS] for i in range(0, max(len(frame), 1), CHUNK_ROWS)]
-    return _clean_headers(iter(slices))
+        sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=object, engine="openpyxl")
+    except (zipfile.BadZipFile, OSError) as err:
+        raise ExtractRefused(f"{path.name} is not a readable XLSX workbook: {type(err).__name__}") from None
+    except Exception:  # openpyxl raises many kinds (KeyError, ParseError, TypeError...) for a damaged part
+        raise ExtractRefused(
+            f"{path.name} is not a readable XLSX workbook (a sheet is damaged); open it in Excel and save it again"
+        ) from None
+    filled = []
+    for frame in sheets.values():
+        frame = frame.dropna(how="all")  # Excel often keeps formatted blank rows
+        if frame.empty:
+            continue
+        frame = frame.apply(_cell_text).astype("object")
+        filled.append(frame)
+        if any(normalise(cell) in wanted for cell in frame.iloc[0].tolist()):
+            return iter(_slices(frame))
+    return iter(_slices(filled[0])) if filled else iter(())
+
+
+def _slices(frame: pd.DataFrame) -> list[pd.DataFrame]:
+    return [frame.iloc[i : i + CHUNK_ROWS] for i in range(0, max(len(frame), 1), CHUNK_ROWS)]
 
 
 def _cell_text(column: pd.Series) -> pd.Series:

@@ -8,6 +8,7 @@ to archive/, or, if it is refused, to rejected/ beside a note of why.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import time
@@ -16,9 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.contract.config import Config
+from digest.contract.privacy import PRIVATE_FILE_MODE, make_private_folder, write_private_text
 from digest.intake.extracts import ExtractRefused
 from digest.intake.ingest import IngestReport, ingest_extract
-from digest.store.snapshots import SnapshotStore
+from digest.store.snapshots import SnapshotStore, StoreError
+
+log = logging.getLogger(__name__)
 
 ARCHIVE, REJECTED = "archive", "rejected"
 INGESTED, DUPLICATE, REFUSED = "ingested", "duplicate", "refused"
@@ -77,14 +81,23 @@ def find_ready_files(settings: InboxSettings, now: Callable[[], float] = time.ti
 
 def _move(path: Path, folder: Path) -> Path:
     """Move into folder, never over an earlier file of the same name."""
-    folder.mkdir(exist_ok=True)
+    make_private_folder(folder)
     target = folder / path.name
     number = 1
     while target.exists():
         number += 1
         target = folder / f"{path.stem}-{number}{path.suffix}"
     os.replace(path, target)
+    target.chmod(PRIVATE_FILE_MODE)  # an extract holds ids and dates of birth, whoever could read the inbox
     return target
+
+
+def _set_aside(path: Path, settings: InboxSettings, reason: str) -> InboxResult:
+    """Move a refused file to rejected/ beside a note of why (readable by its owner only, like the file)."""
+    moved = _move(path, settings.folder / REJECTED)
+    note = moved.with_name(moved.name + ".reason.txt")
+    write_private_text(note, reason + "\n")
+    return InboxResult(path.name, REFUSED, moved, reason=reason)
 
 
 def _fingerprint(path: Path) -> tuple[int, int]:
@@ -93,17 +106,29 @@ def _fingerprint(path: Path) -> tuple[int, int]:
 
 
 def ingest_inbox(store: SnapshotStore, config: Config, settings: InboxSettings) -> list[InboxResult]:
-    """Ingest every settled file in the inbox and move it out of the way."""
+    """Ingest every settled file in the inbox and move it out of the way.
+
+    Whatever one file does, it is set aside in rejected/ with a reason and the other files go on: a file
+    that fails every pass would otherwise hold up every file after it for good.
+    """
     results = []
     for path in find_ready_files(settings):
         before = _fingerprint(path)
         try:
             report = ingest_extract(store, path, as_at_for(path, settings.as_at_format), config)
         except ExtractRefused as refused:
-            moved = _move(path, settings.folder / REJECTED)
-            reason = str(refused)
-            moved.with_name(moved.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
-            results.append(InboxResult(path.name, REFUSED, moved, reason=reason))
+            results.append(_set_aside(path, settings, str(refused)))
+            continue
+        except StoreError:
+            raise  # the store, not the file: every file would fail alike, so stop and say so
+        except Exception as err:  # any failure of one file must not stop the others
+            # Only the kind of failure is kept: an error's own text can quote a cell of the file.
+            log.error("ingesting %s failed unexpectedly (%s)", path.name, type(err).__name__)
+            reason = (
+                f"{path.name} could not be ingested ({type(err).__name__}); run missing-report ingest on it "
+                "with --debug to see why"
+            )
+            results.append(_set_aside(path, settings, reason))
             continue
         if _fingerprint(path) != before:
             # Still being written after all: drop what was read, and take the whole file on a later pass.

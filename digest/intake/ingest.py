@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from digest.contract.config import Config
+from digest.figures.catalogue import SECTION_OF_OPTIONAL_COLUMN, describe_empty_section
 from digest.figures.indicators import compute_fingerprint, compute_indicator_table
 from digest.intake.episodes import EpisodeBuilder
-from digest.intake.extracts import open_extract
+from digest.intake.extracts import Extract, open_extract
 from digest.store.snapshots import SnapshotSource, SnapshotStore
 
 
@@ -28,23 +30,37 @@ class IngestReport:
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
     unrecognised: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["column", "value", "count"]))
     ignored_headers: list[str] = field(default_factory=list)
+    empty_sections: dict[str, str] = field(default_factory=dict)  # absent optional column -> what stays empty
 
     @property
     def rows_rejected(self) -> int:
         return sum(self.rejected_by_reason.values())
 
 
-def ingest_extract(store: SnapshotStore, path: Path, as_at: dt.datetime, config: Config) -> IngestReport:
+def ingest_extract(
+    store: SnapshotStore,
+    path: Path,
+    as_at: dt.datetime,
+    config: Config,
+    on_wait: Callable[[], None] = lambda: None,
+) -> IngestReport:
     """Read an extract and save it as a snapshot as at as_at.
 
     The file is read, checked and stored in chunks inside one transaction, so a large extract needs
     little memory and a failure at any point leaves the store as it was. The same file (by content)
     with the same as-at time is not stored twice: the report says which snapshot already holds it.
+    Ingests into one store take turns; on_wait is called if this one has to wait for another.
 
     Raises:
         ExtractRefused: the file as a whole cannot be used; the store is unchanged.
     """
     extract = open_extract(path, config.column_aliases)
+    with store.ingest_turn(on_wait):
+        return _store_extract(store, extract, as_at, config)
+
+
+def _store_extract(store: SnapshotStore, extract: Extract, as_at: dt.datetime, config: Config) -> IngestReport:
+    path = extract.path
     existing = store.find_snapshot(extract.sha256, as_at)
     if existing is not None:
         return IngestReport(path.name, as_at, existing, duplicate=True)
@@ -71,4 +87,9 @@ def ingest_extract(store: SnapshotStore, path: Path, as_at: dt.datetime, config:
         rejected_by_reason=episodes.rejected_by_reason(),
         unrecognised=episodes.unrecognised,
         ignored_headers=extract.ignored_headers,
+        empty_sections={
+            column: describe_empty_section(column)
+            for column in SECTION_OF_OPTIONAL_COLUMN
+            if column not in extract.column_of
+        },
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -14,7 +15,8 @@ from dataclasses import dataclass, field
 from digest.contract.config import Config
 from digest.lookups.answers import Answer, answer_question, not_understood_answer
 from digest.lookups.questions import NotUnderstood, parse_question
-from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, Lookup, now_text, save_lookup
+from digest.lookups.transcripts import describe_reading, mask_question
+from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, AuditLog, Lookup, now_text, open_audit, save_lookup
 from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,10 @@ REFUSAL = (
     "that your performance team has set up; ask them if you need access."
 )
 FAILURE = "Sorry, something went wrong looking that up; it has been logged. Please try again in a minute."
+MAX_REFUSED_AUDITS_PER_MINUTE = 60  # refused requests audited one by one; beyond this, counted in one row
+# User and channel ids as the platforms write them (Slack's U0123ABC, Teams' 29:1a-b..., 19:...@thread.tacv2,
+# Entra object ids); anything else a refused request claims is not kept.
+PLATFORM_ID = re.compile(r"[A-Za-z0-9:@._-]{1,160}")
 
 
 @dataclass(frozen=True)
@@ -41,9 +47,7 @@ class Access:
 
 @dataclass
 class LookupService:
-    """Answers questions from one platform (its audit rows say which); each server thread keeps its own
-    store connection.
-    """
+    """Answers questions; each server thread keeps its own store connection."""
 
     open_store: Callable[[], SnapshotStore]
     config: Config
@@ -51,6 +55,7 @@ class LookupService:
     today: Callable[[], dt.date] = dt.date.today
     platform: str = SLACK
     _local: threading.local = field(default_factory=threading.local)
+    _refused: RefusedTally = field(default_factory=lambda: RefusedTally(MAX_REFUSED_AUDITS_PER_MINUTE))
 
     def store(self) -> SnapshotStore:
         store: SnapshotStore | None = getattr(self._local, "store", None)
@@ -59,13 +64,22 @@ class LookupService:
             self._local.store = store
         return store
 
+    def audit(self) -> AuditLog:
+        audit: AuditLog | None = getattr(self._local, "audit", None)
+        if audit is None:
+            audit = open_audit(self.store().path)
+            self._local.audit = audit
+        return audit
+
     def ask(self, user_id: str, channel_id: str, text: str) -> Answer:
         started = time.perf_counter()
+        reading = ""
         if not self.access.allows(user_id, channel_id):
             answer = Answer(REFUSED, REFUSAL)
         else:
             try:
                 question = parse_question(text)
+                reading = describe_reading(question)
                 if isinstance(question, NotUnderstood):
                     answer = not_understood_answer(question)
                 else:
@@ -76,19 +90,66 @@ class LookupService:
                 log.exception("lookup failed")  # the question itself is not logged: it is in the audit table
                 answer = Answer(ERROR, FAILURE)
         milliseconds = round((time.perf_counter() - started) * 1000)
-        try:
-            lookup = Lookup(
-                now_text(), user_id, channel_id, text, answer.outcome, answer.snapshot_id, milliseconds, self.platform
-            )
-            save_lookup(self.store(), lookup)
-        except Exception:
-            log.exception("the lookup could not be written to the audit table")
+        lookup = Lookup(
+            now_text(),
+            user_id,
+            channel_id,
+            mask_question(text),
+            answer.outcome,
+            answer.snapshot_id,
+            milliseconds,
+            reading,
+            self.platform,
+        )
+        self._save(lookup)
         return answer
 
-    def record_rejected(self, user_id: str, channel_id: str, text: str) -> None:
-        """Audit a request whose signature or token check failed; its ids are as sent, unverified."""
+    def record_refused_request(self, outcome: str, reason: str, user_id: str = "", channel_id: str = "") -> None:
+        """Audit a request refused before it was read (forged, stale, replayed, oversized): metadata only.
+
+        The ids are as sent, unverified, and kept only if they look like a platform's; no text is kept. At most
+        MAX_REFUSED_AUDITS_PER_MINUTE rows a minute: a flood is counted in one row, not stored request by request.
+        """
+        now = time.monotonic()
+        passed, dropped = self._refused.admit(now)
+        if dropped:
+            summary = f"{dropped} more refused, not recorded one by one"
+            self._save(Lookup(now_text(), "", "", "", outcome, None, 0, summary, self.platform))
+        if passed:
+            user = user_id if PLATFORM_ID.fullmatch(user_id) else ""
+            channel = channel_id if PLATFORM_ID.fullmatch(channel_id) else ""
+            self._save(Lookup(now_text(), user, channel, "", outcome, None, 0, reason, self.platform))
+
+    def record_rejected(self, user_id: str, channel_id: str, reason: str) -> None:
+        """A request that is not genuine (bad signature or token, another tenant, stale, replayed): metadata only."""
+        self.record_refused_request(REJECTED, reason, user_id, channel_id)
+
+    def _save(self, lookup: Lookup) -> None:
         try:
-            lookup = Lookup(now_text(), user_id, channel_id, text, REJECTED, None, 0, self.platform)
-            save_lookup(self.store(), lookup)
+            save_lookup(self.audit(), lookup)
         except Exception:
-            log.exception("the refused request could not be written to the audit table")
+            log.exception("a lookup could not be written to the audit")
+
+
+@dataclass
+class RefusedTally:
+    """How many refused requests have been audited in the current minute, and how many went uncounted."""
+
+    per_minute: int
+    _minute_started: float = -60.0
+    _audited: int = 0
+    _dropped: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def admit(self, now: float) -> tuple[bool, int]:
+        """Whether this one is audited, and how many of the last minute's were dropped (reported once)."""
+        with self._lock:
+            dropped = 0
+            if now - self._minute_started >= 60:
+                dropped, self._dropped = self._dropped, 0
+                self._minute_started, self._audited = now, 0
+            if self._audited < self.per_minute:
+                self._audited += 1
+                return True, dropped
+            self._dropped += 1
+            return False, dropped

@@ -98,7 +98,6 @@ def m004_alerts(db: Database) -> None:
 
 
 @migrations()
-def m005_lookup_platforms(db: Database) -> None:
-    """Which chat platform each lookup came from, now that Teams asks too; earlier rows were Slack or the terminal."""
-    db.execute("ALTER TABLE lookups ADD COLUMN platform TEXT NOT NULL DEFAULT 'slack'")
-    db.execute("UPDATE lookups SET platform = 'terminal' WHERE user_id = 'terminal' AND channel_id = 'terminal'")
+def m005_pruning(db: Database) -> None:
+    """When a snapshot's rows and ids were deleted by `prune` (its figures are kept)."""
+    db.execute("ALTER TABLE snapshots ADD COLUMN pruned_at TEXT")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,13 +21,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
+from digest.contract.privacy import make_private_file, make_private_folder
 from digest.figures.periods import month_key
 from digest.store.schema import migrations
 
 BUSY_TIMEOUT_SECONDS = 60  # how long a writer waits for another writer before giving up
+PRUNED_TABLES = ("raw_rows", "episodes")  # what `prune` deletes: every id and date of birth a snapshot holds
+INGEST_LOCK_SUFFIX = ".ingest-lock"  # beside the store: held by the ingest whose turn it is
 INSERT_BATCH_ROWS = 50_000  # episodes converted to SQL values at a time
-PRIVATE_FILE_MODE = 0o600  # owner read and write only: the store holds child ids
 
 
 class StoreError(Exception):
@@ -46,6 +50,7 @@ class SnapshotInfo:
     first_month: str | None
     last_month: str | None
     indicators_fingerprint: str
+    pruned_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -141,8 +146,52 @@ class SnapshotStore:
         return int(row[0]) if row else None
 
     @contextlib.contextmanager
+    def ingest_turn(self, on_wait: Callable[[], None]) -> Iterator[None]:
+        """Ingests into this store one at a time: a second waits its turn (on_wait is called once, first)
+        rather than failing with "database is locked" after the busy timeout.
+
+        Raises:
+            StoreError: the store's folder is read-only for this user.
+        """
+        lock_path = self.path.with_name(self.path.name + INGEST_LOCK_SUFFIX)
+        try:
+            make_private_file(lock_path)
+            handle = lock_path.open("r+b")
+        except PermissionError:
+            raise StoreError(_read_only_message(self.path)) from None
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                on_wait()
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
     def write_snapshot(self, source: SnapshotSource) -> Iterator[SnapshotWriter]:
-        """A transaction that writes one snapshot; if anything inside it fails, nothing of it is kept."""
+        """A transaction that writes one snapshot; if anything inside it fails, nothing of it is kept.
+
+        Raises:
+            StoreError: the store is read-only for this user, or another program held it too long.
+        """
+        try:
+            with self._write_snapshot(source) as writer:
+                yield writer
+        except sqlite3.OperationalError as err:
+            if "readonly" in str(err):
+                raise StoreError(_read_only_message(self.path)) from None
+            if "locked" in str(err):
+                raise StoreError(
+                    f"the store {self.path} stayed locked by another program for {BUSY_TIMEOUT_SECONDS} seconds; "
+                    "nothing was stored. Try again when it has finished"
+                ) from None
+            raise
+
+    @contextlib.contextmanager
+    def _write_snapshot(self, source: SnapshotSource) -> Iterator[SnapshotWriter]:
         with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO snapshots (as_at, file_name, file_sha256, ingested_at, rows_read, rows_accepted, "
@@ -161,7 +210,12 @@ class SnapshotStore:
             yield SnapshotWriter(self, int(cursor.lastrowid or 0), source.headers)
 
     def replace_indicators(self, snapshot_id: int, indicators: pd.DataFrame, fingerprint: str) -> None:
-        """Swap a snapshot's stored figures for ones computed under another config, atomically."""
+        """Swap a snapshot's stored figures for ones computed under another config, atomically.
+
+        A pruned snapshot keeps the figures it has: its episodes are gone, so nothing can be recomputed.
+        """
+        if self.get_snapshot(snapshot_id).pruned_at is not None:
+            return
         with self.db.atomic():
             self.db.execute("DELETE FROM indicator_values WHERE snapshot_id = ?", [snapshot_id])
             self.write_indicators(snapshot_id, indicators)
@@ -181,6 +235,35 @@ class SnapshotStore:
             for table in tables:
                 self.db.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [snapshot_id])
             self.db.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])
+
+    def prune_snapshots(self, keep: int | None, older_than: dt.datetime | None) -> list[int]:
+        """Delete old snapshots' rows and ids (raw rows and episodes), keeping their figures, totals and
+        rejection reasons; then reclaim the space. Returns the ids pruned.
+
+        A snapshot is kept whole if any rule keeps it: it is among the `keep` latest, or its as-at time is
+        not before `older_than`. The latest snapshot is always kept whole.
+        """
+        ordered = self.db.execute(
+            "SELECT id, as_at FROM snapshots WHERE pruned_at IS NULL ORDER BY as_at DESC, id DESC"
+        ).fetchall()
+        latest = self.get_snapshot().id if ordered else None
+        doomed = [
+            int(sid)
+            for place, (sid, as_at) in enumerate(ordered)
+            if sid != latest
+            and (keep is None or place >= keep)
+            and (older_than is None or dt.datetime.fromisoformat(as_at) < older_than)
+        ]
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.db.atomic():
+            for sid in doomed:
+                for table in PRUNED_TABLES:
+                    self.db.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [sid])
+                self.db.execute("UPDATE snapshots SET pruned_at = ? WHERE id = ?", [now, sid])
+        if doomed:
+            self.db.execute("VACUUM")  # deleted pages would otherwise still hold the ids on disk
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # and the write-ahead log a copy of them
+        return sorted(doomed)
 
     def list_snapshots(self) -> list[SnapshotInfo]:
         return [_info(row) for row in self._rows("SELECT * FROM snapshots ORDER BY id")]
@@ -275,19 +358,32 @@ def open_store(path: str | Path) -> SnapshotStore:
     """Open (creating if need be) the store at path and bring its schema up to date."""
     target = Path(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # The store holds child ids: only its owner may read it. SQLite gives its -wal and -shm files the same mode.
-        target.touch(mode=PRIVATE_FILE_MODE, exist_ok=True)
-        conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
-        db = Database(conn)
-        db.enable_wal()
-        migrations.apply(db)
+        make_private_folder(target.parent)
+        db = connect_private_database(target, BUSY_TIMEOUT_SECONDS, migrations)
     except (OSError, sqlite3.DatabaseError) as err:
         raise StoreError(
             f"the store {target} cannot be opened: {err}. Check the path (--db or MISSING_REPORT_DB) "
             "points at a missing-report store you can write to"
         ) from None
     return SnapshotStore(db, target)
+
+
+def connect_private_database(path: Path, busy_timeout_seconds: float, steps: Migrations) -> Database:
+    """Connect to an owner-only SQLite file in WAL mode and bring its schema up to date with steps."""
+    # SQLite gives the -wal and -shm files the database's own mode, so they are owner-only too.
+    make_private_file(path)
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_seconds, check_same_thread=False)
+    db = Database(conn)
+    db.enable_wal()
+    steps.apply(db)
+    return db
+
+
+def _read_only_message(path: Path) -> str:
+    return (
+        f"the store {path} is read-only for you; nothing was stored. Ask whoever looks after it for write "
+        "access to the file and its folder, or point --db (or MISSING_REPORT_DB) at a store you can write to"
+    )
 
 
 def _info(row: dict[str, Any]) -> SnapshotInfo:
@@ -303,6 +399,7 @@ def _info(row: dict[str, Any]) -> SnapshotInfo:
         first_month=row["first_month"],
         last_month=row["last_month"],
         indicators_fingerprint=row["indicators_fingerprint"],
+        pruned_at=row.get("pruned_at"),
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -84,7 +85,7 @@ def test_refused_file_exit_status_and_message(tmp_path: Path) -> None:
     result = run_process("--db", "s.db", "ingest", "bad.csv", "--as-at", "2019-07-18", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr.startswith("missing-report: bad.csv lacks the required column child_id; its headers are:")
+    assert result.stderr.startswith("missing-report: bad.csv lacks the required column child_id; the columns it has:")
     assert result.stderr.endswith("Nothing was stored.\n")
     assert "Traceback" not in result.stderr
     assert run("--db", "s.db", "snapshots", cwd=tmp_path).stdout.startswith("No snapshots in s.db yet.")
@@ -320,3 +321,89 @@ def test_the_format_follows_the_file_name(reference_store: Path) -> None:
     )
     assert not (reference_store / "x.csv").exists()
     assert not (reference_store / "june.pdf").exists()
+
+
+def test_ingest_names_the_empty_sections_and_counts_values_it_does_not_show(tmp_path: Path) -> None:
+    """Issue 10, cases 7, 9 and 10: no optional column was named; every raw value was printed."""
+    rows = numbered([episode(gender="Unknown"), episode(gender="CH-4410023"), episode(gender="x" * 10_000)])
+    optional = ("cse_risk", "placement_distance_miles")
+    write_csv(tmp_path / "e.csv", [{k: v for k, v in row.items() if k not in optional} for row in rows])
+    result = run("--db", "s.db", "ingest", "e.csv", "--as-at", "2019-07-18", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[4:] == [
+        "  unrecognised values (rows kept, counted as unrecognised / other / not recorded):",
+        "    gender                     other values, not shown                         2",
+        '    gender                     "Unknown"                                       1',
+        "  NOTE: no cse_risk column, so section 3, Child Sexual Exploitation (by missing episodes) will be empty",
+        "  NOTE: no placement_distance_miles column, so section 10, LAC CYP - Placement distance (at time of "
+        "episode) from home in miles will be empty",
+    ]
+
+
+def test_two_ingests_at_once_take_turns(tmp_path: Path) -> None:
+    """Issue 10, case 8: the second of two ingests failed after a minute with "database is locked"."""
+    import fcntl
+
+    write_csv(tmp_path / "a.csv", numbered([episode(child_id=f"C{i}") for i in range(3000)]))
+    write_csv(tmp_path / "b.csv", numbered([episode(child_id=f"C{i}") for i in range(10)]))
+    run("--db", "s.db", "snapshots", cwd=tmp_path)  # creates the store
+    lock = (tmp_path / "s.db.ingest-lock").open("wb")
+    fcntl.flock(lock, fcntl.LOCK_EX)  # as an ingest in its write does
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("MISSING_REPORT_")}
+    first, second = (
+        subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "--db", "s.db", "ingest", name, "--as-at", as_at],
+            cwd=tmp_path,
+            env=environment,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for name, as_at in (("a.csv", "2019-07-18"), ("b.csv", "2019-07-19"))
+    )
+    assert first.stdout is not None
+    assert second.stdout is not None
+    assert first.stdout.readline() == "Waiting for another ingest into s.db to finish...\n"
+    assert second.stdout.readline() == "Waiting for another ingest into s.db to finish...\n"
+    fcntl.flock(lock, fcntl.LOCK_UN)
+    lock.close()
+    outputs = [first.communicate(timeout=60), second.communicate(timeout=60)]
+    assert [first.returncode, second.returncode] == [0, 0], outputs
+    assert all(out.startswith("Ingested ") for out, _ in outputs)
+    listing = run("--db", "s.db", "snapshots", cwd=tmp_path).stdout.splitlines()
+    assert sorted(line.split()[-1] for line in listing[1:]) == ["a.csv", "b.csv"]
+
+
+def test_read_only_store_says_so(tmp_path: Path) -> None:
+    """Issue 10, case 9: a read-only store was "unexpected error ... report it"."""
+    if os.geteuid() == 0:
+        pytest.skip("root writes every file")
+    write_csv(tmp_path / "e.csv", numbered([episode()]))
+    run("--db", "s.db", "snapshots", cwd=tmp_path)
+    (tmp_path / "s.db").chmod(0o400)
+    result = run("--db", "s.db", "ingest", "e.csv", "--as-at", "2019-07-18", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("missing-report: the store s.db is read-only for you; nothing was stored.")
+
+
+def test_prune_deletes_old_ids_and_keeps_figures(tmp_path: Path) -> None:
+    """Issue 10, retention: `prune` did not exist; a store kept every extract's ids for ever."""
+    for day in (16, 17, 18):
+        rows = numbered([episode(child_id=f"CHILD-{day}-{i}") for i in range(300)])
+        write_csv(tmp_path / f"d{day}.csv", rows)
+        assert run("--db", "s.db", "ingest", f"d{day}.csv", "--as-at", f"2019-07-{day}", cwd=tmp_path).returncode == 0
+    before = run("--db", "s.db", "profile", "--month", "2019-06", "--snapshot", "1", "--format", "json", cwd=tmp_path)
+    assert run("--db", "s.db", "prune", cwd=tmp_path).stderr == (
+        "missing-report: prune needs --keep N (snapshots kept whole) and/or --older-than DAYS\n"
+    )
+    result = run("--db", "s.db", "prune", "--keep", "1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Pruned snapshots 1, 2: rows and ids deleted, figures kept. The store is ")
+    after = run("--db", "s.db", "profile", "--month", "2019-06", "--snapshot", "1", "--format", "json", cwd=tmp_path)
+    assert after.stdout == before.stdout
+    on_disk = b"".join(path.read_bytes() for path in tmp_path.glob("s.db*"))
+    assert b"CHILD-16-" not in on_disk
+    assert b"CHILD-17-" not in on_disk
+    assert b"CHILD-18-" in on_disk  # the latest is kept whole
+    again = run("--db", "s.db", "prune", "--keep", "1", "--older-than", "0", cwd=tmp_path)
+    assert again.stdout == "Nothing to prune: every snapshot is kept whole by --keep or --older-than.\n"

@@ -61,7 +61,7 @@ def test_refused_file_lands_in_rejected_with_its_reason_and_one_notice(
     rejected = tmp_path / "inbox" / "rejected" / "bad-2019-07-18_0930.csv"
     assert (result.outcome, result.moved_to) == ("refused", rejected)
     reason = (tmp_path / "inbox" / "rejected" / "bad-2019-07-18_0930.csv.reason.txt").read_text()
-    assert reason.startswith("bad-2019-07-18_0930.csv lacks the required column child_id; its headers are:")
+    assert reason.startswith("bad-2019-07-18_0930.csv lacks the required column child_id; the columns it has:")
     job()
     assert [m["text"] for m in slack.messages] == [
         f"Refused bad-2019-07-18_0930.csv: {reason.strip()}. It is in rejected/ beside a note of why."
@@ -132,3 +132,79 @@ def test_as_at_from_the_file_name_or_its_time(tmp_path: Path) -> None:
     os.utime(plain, (stamp, stamp))
     assert as_at_for(plain, "%Y-%m-%d_%H%M") == dt.datetime(2019, 7, 19, 8, 15)
     assert format_pattern("%Y-%m-%d_%H%M").pattern == r"\d{4}\-\d{2}\-\d{2}_\d{2}\d{2}"
+
+
+def test_one_bad_file_never_stops_the_drop_folder(
+    tmp_path: Path, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    """Issue 10, case 2: a headerless file and a 9999-12-31 end made every pass fail; later files waited for ever."""
+    slack.channels.add(ALERTS)
+    job = job_for(tmp_path, config, settings)
+    inbox = tmp_path / "inbox"
+    headerless = inbox / "a-2019-07-18_0800.csv"
+    headerless.write_text(",".join(episode(child_id="CH-4410023").values()) + "\n")
+    write_csv(inbox / "b-2019-07-18_0900.csv", numbered([episode(), episode(missing_end="9999-12-31 23:59")]))
+    for name in ("a-2019-07-18_0800.csv", "b-2019-07-18_0900.csv"):
+        stamp = (inbox / name).stat().st_mtime - 60
+        os.utime(inbox / name, (stamp, stamp))
+    results = job()
+    assert sorted((r.file_name, r.outcome) for r in results) == [
+        ("a-2019-07-18_0800.csv", "refused"),
+        ("b-2019-07-18_0900.csv", "ingested"),
+    ]
+    write_csv(inbox / "d-2019-07-19_0900.csv", numbered([episode()]))
+    assert [(r.file_name, r.outcome) for r in job()] == [("d-2019-07-19_0900.csv", "ingested")]
+    assert job() == []
+    texts = sorted(m["text"] for m in slack.messages)
+    assert texts == [
+        "Refused a-2019-07-18_0800.csv: a-2019-07-18_0800.csv: the first row has 14 cells and none is a column name "
+        "the extract needs; is the header row missing? Export the extract with its header row, or map your header "
+        "names under [columns] in the config. It is in rejected/ beside a note of why.",
+    ]
+    assert "CH-4410023" not in (inbox / "rejected" / "a-2019-07-18_0800.csv.reason.txt").read_text()
+    store = open_store(tmp_path / "store.db")
+    first, second = store.list_snapshots()
+    assert (first.rows_accepted, first.rows_rejected, first.first_month, first.last_month) == (
+        1,
+        1,
+        "2019-06",
+        "2019-06",
+    )
+    assert second.rows_accepted == 1
+    store.close()
+
+
+def test_store_and_set_aside_files_are_owner_only(
+    tmp_path: Path, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    """Issue 10, case 6: the store (with its -wal and -shm), archived and rejected files were world-readable."""
+    os.umask(0o022)
+    job = job_for(tmp_path, config, settings)
+    inbox = tmp_path / "inbox"
+    write_csv(inbox / "good-2019-07-18_0900.csv", numbered([episode()]))
+    (inbox / "bad-2019-07-18_0900.csv").write_text("just,some,text\n1,2,3\n")
+    job()
+    store = open_store(tmp_path / "store.db")  # held open, so -wal and -shm exist
+    store.list_snapshots()
+    modes = {
+        path.relative_to(tmp_path).as_posix(): oct(path.stat().st_mode & 0o777)
+        for path in [*tmp_path.glob("store.db*"), *inbox.rglob("*")]
+    }
+    store.close()
+    assert modes == {
+        "store.db": "0o600",
+        "store.db-wal": "0o600",
+        "store.db-shm": "0o600",
+        "store.db.ingest-lock": "0o600",
+        "inbox/archive": "0o700",
+        "inbox/rejected": "0o700",
+        "inbox/archive/good-2019-07-18_0900.csv": "0o600",
+        "inbox/rejected/bad-2019-07-18_0900.csv": "0o600",
+        "inbox/rejected/bad-2019-07-18_0900.csv.reason.txt": "0o600",
+    }
+
+
+def test_new_store_folder_is_owner_only(tmp_path: Path) -> None:
+    os.umask(0o022)
+    open_store(tmp_path / "data" / "store.db").close()
+    assert oct((tmp_path / "data").stat().st_mode & 0o777) == "0o700"

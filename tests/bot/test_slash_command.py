@@ -23,6 +23,7 @@ from slack_sdk import WebClient
 
 from bot.server import EVENTS_PATH, add_slack_route, build_web_app, create_http_server
 from bot.slack.app import build_app
+from bot.slack.requests import RequestGuard, audit_refusals
 from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access, LookupService
 from digest.store.lookups import load_lookups
@@ -42,7 +43,7 @@ def start(db: Path, config: Config, slack: FakeSlack, access: Access) -> tuple[A
     service = LookupService(partial(open_store, db), config, access, today=lambda: dt.date(2019, 7, 20))
     app = build_app(service, "/missing", SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
     web = build_web_app()
-    add_slack_route(web, app, on_rejected=service.record_rejected)
+    add_slack_route(web, app, RequestGuard(SECRET), audit_refusals(service))
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     return server, service
@@ -209,8 +210,8 @@ def test_every_request_leaves_an_audit_row(running: Running) -> None:
     lookups = load_lookups(store)
     store.close()
     assert [(x.question, x.outcome, x.snapshot_id) for x in lookups] == [
-        ("LAC episodes June", "answered", 1),
-        ("banana", "not understood", None),
+        ("lac episodes june", "answered", 1),
+        ("***", "not understood", None),
         ("episodes september 2019", "no data", 1),
         ("help", "answered", None),
     ]

@@ -75,7 +75,7 @@ def test_the_acknowledgement_carries_the_answer(
     assert reply["blocks"][0]["text"]["text"].startswith("*LAC episodes, June 2019*\n*74*\n")
     with open_store(reference_db) as store:
         audit = load_lookups(store)
-    assert [(a.user_id, a.question, a.outcome) for a in audit] == [("U0ANALYST", "LAC episodes June", "answered")]
+    assert [(a.user_id, a.question, a.outcome) for a in audit] == [("U0ANALYST", "lac episodes june", "answered")]
 
 
 def drop_with_close_frame(connection: object) -> None:

@@ -30,7 +30,7 @@ def dump(store: SnapshotStore) -> list[str]:
         ("episodes.csv", b"", "episodes.csv is empty; export the extract again"),
         (
             "episodes.csv",
-            b"episode_id,child_id,missing_start,gender,date_of_birth,ethnicity,care_status\n",
+            b"episode_id,child_id,missing_start,missing_end,gender,date_of_birth,ethnicity,care_status\n",
             "episodes.csv has a header row but no episodes",
         ),
         ("episodes.xlsx", b"PK\x03\x04not really a zip", "episodes.xlsx is not a readable XLSX workbook"),
@@ -56,7 +56,7 @@ def test_missing_required_columns_are_named(store: SnapshotStore, config: Config
     with pytest.raises(ExtractRefused) as refused:
         ingest_rows(store, config, write_extract([row]))
     assert str(refused.value).startswith(
-        "extract.csv lacks the required columns date_of_birth, care_status; its headers are: episode_id, child_id,"
+        "extract.csv lacks the required columns date_of_birth, care_status; the columns it has: episode_id, child_id,"
     )
     assert "map your header name onto it under [columns] in the config" in str(refused.value)
     assert dump(store) == before
@@ -77,8 +77,8 @@ def test_file_that_does_not_exist(store: SnapshotStore, config: Config, tmp_path
 
 def test_windows_1252_csv_is_read(store: SnapshotStore, config: Config, tmp_path: Path) -> None:
     path = tmp_path / "excel.csv"
-    header = "episode_id,child_id,missing_start,gender,date_of_birth,ethnicity,care_status\n"
-    path.write_bytes((header + "E1,C1,10/06/2019 10:00,F,01/01/2005,A1 – White British,LAC\n").encode("cp1252"))
+    header = "episode_id,child_id,missing_start,missing_end,gender,date_of_birth,ethnicity,care_status\n"
+    path.write_bytes((header + "E1,C1,10/06/2019 10:00,,F,01/01/2005,A1 – White British,LAC\n").encode("cp1252"))
     report = ingest_rows(store, config, path)
     assert report.rows_accepted == 1
     assert report.unrecognised.empty  # the en dash label still reads as A1

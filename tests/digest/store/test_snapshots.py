@@ -132,7 +132,7 @@ def test_reopening_keeps_data_and_applies_migrations_once(
     store.close()
     again = open_store(tmp_path / "s.db")
     names = [r[0] for r in again.db.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall()]
-    assert names == ["m001_snapshots", "m002_digest_runs", "m003_lookups", "m004_alerts", "m005_lookup_platforms"]
+    assert names == ["m001_snapshots", "m002_digest_runs", "m003_lookups", "m004_alerts", "m005_pruning"]
     assert len(again.list_snapshots()) == 1
     again.close()
 
