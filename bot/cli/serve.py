@@ -30,29 +30,19 @@ def add_commands(add_command: AddCommand) -> None:
 def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
-    from bot.cli.digests import pick_channel
-    from bot.delivery import Notifier
-    from bot.destinations import alert_sender
-    from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
-    from bot.scheduling.digests import DueDigestJob, add_digest_jobs
+    from bot.destinations import alert_senders, scheduled_destinations
+    from bot.scheduling.digests import add_digest_jobs, due_digest_jobs
     from bot.scheduling.inbox import InboxJob, add_inbox_job
-    from bot.settings import BOT_TOKEN_ENV, load_settings
-    from bot.slack.notifier import slack_notifier
+    from bot.settings import load_settings
 
     settings = load_settings(config)
-    if settings.bot_token:
-        channel = pick_channel(settings, None)
-        make_notifier: Callable[[], Notifier] = partial(slack_notifier, settings, channel)
-        where = f"Slack channel {channel}"
-    else:
-        channel = OUTBOX_CHANNEL
-        make_notifier = partial(OutboxNotifier, settings.outbox)
-        where = f"the outbox folder {settings.outbox} ({BOT_TOKEN_ENV} is not set)"
+    destinations = scheduled_destinations(settings)
+    where = " and ".join(d.where for d in destinations)
     open_store_now = partial(open_args_store, args, config)
     open_store_now().close()  # a store that cannot be opened stops serve now, with its message
-    job = DueDigestJob(open_store_now, config, settings.schedule, channel, make_notifier)
-    sender = alert_sender(settings, out)
-    inbox_job = InboxJob(open_store_now, config, settings, sender)
+    job = due_digest_jobs(open_store_now, config, settings.schedule, destinations)
+    senders = alert_senders(settings, out)
+    inbox_job = InboxJob(open_store_now, config, settings, senders)
     schedule = settings.schedule
     out(
         f"Serving: the previous month's digest goes to {where} on day {schedule.day} at "
@@ -61,7 +51,7 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     )
     out(
         f"Watching {settings.inbox.inbox.folder}/ every {settings.inbox.every_minutes} minutes; "
-        f"alerts go to {sender.where}."
+        f"alerts go to {' and '.join(s.where for s in senders)}."
     )
 
     def add_jobs(scheduler: BaseScheduler) -> None:

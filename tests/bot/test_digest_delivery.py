@@ -316,7 +316,7 @@ def test_digest_without_credentials_writes_the_outbox(reference_db: Path, tmp_pa
     target = tmp_path / "outbox" / "2019-06"
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        f"Wrote {target}: message.json, preview.html, 12 charts (PNG), missing-report-2019-06.xlsx\n"
+        f"Wrote {target}: message.json, teams-card.json, preview.html, 12 charts (PNG), missing-report-2019-06.xlsx\n"
         f"Open {target / 'preview.html'} in a browser to see the digest.\n"
     )
     message = json.loads((target / "message.json").read_text())
