@@ -35,6 +35,7 @@ from digest.lookups.service import LookupService  # noqa: E402
 from digest.reporting.digests import build_digest  # noqa: E402
 from digest.reporting.profile import load_profile  # noqa: E402
 from digest.store.snapshots import open_store  # noqa: E402
+from tests.card_sizes import MAX_POST_BYTES, largest_teams_card  # noqa: E402
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request  # noqa: E402
 
 AS_AT = "2019-07-18 09:00"
@@ -112,7 +113,9 @@ def main() -> None:
             message = render_digest_message(build_digest(store, config, last - 1))
             message.block_dicts()
             digest_seconds.append(time.perf_counter() - started)
+        card_month, card_bytes, _ = largest_teams_card(store, config)
         store.close()
+        demo_month, demo_bytes = measure_demo_card(work, config)
         cli_started = time.perf_counter()
         run_cli("--db", str(store_path), "profile", "--month", month_key(last - 1), "--format", "json")
         cli_seconds = time.perf_counter() - cli_started
@@ -133,6 +136,9 @@ def main() -> None:
             target = f"{LOOKUP_P95_TARGET_MS:>12}" if name == "p95" else ""
             print(f"{f'/missing over HTTP, {name} ms':<44}{percentile(latencies, share):>12.1f}{target}")
         print(f"  ({len(latencies)} signed requests, {len(LOOKUP_QUESTIONS)} kinds of question)")
+        print(f"{'largest Teams card, demo data, bytes':<44}{demo_bytes:>12,}{MAX_POST_BYTES:>12,}")
+        print(f"{'largest Teams card, this store, bytes':<44}{card_bytes:>12,}{MAX_POST_BYTES:>12,}")
+        print(f"  (the webhook body with every chart, largest over all months: {demo_month} and {card_month})")
         print(f"{'profile command, whole process, seconds':<44}{cli_seconds:>12.2f}")
         print("  (the process includes starting Python and importing pandas)")
     finally:
@@ -181,6 +187,15 @@ def measure_lookups(store_path: Path, config: Config) -> list[float]:
         server.close()
         slack.stop()
     return latencies
+
+
+def measure_demo_card(work: Path, config: Config) -> tuple[str, int]:
+    """The largest Teams card (month, bytes) over the months of the bundled demo data."""
+    demo = work / "demo"
+    run_cli("demo", "--dir", str(demo))
+    with open_store(demo / "demo.db") as store:
+        month, size, _ = largest_teams_card(store, config)
+    return month, size
 
 
 def measure_floor(extract: Path, target: Path) -> float | None:
