@@ -328,16 +328,34 @@ def test_digest_without_credentials_writes_the_outbox(reference_db: Path, tmp_pa
     assert "<li>CSE-risk episodes rose from 16 to 28</li>" in preview
 
 
-def test_post_without_token_says_how_to_set_it(reference_db: Path) -> None:
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        (
+            ["--channel", "C1"],
+            "SLACK_BOT_TOKEN is not set: export SLACK_BOT_TOKEN=xoxb-... (the Slack app's bot token), "
+            "or leave out --post to write the outbox instead",
+        ),
+        (
+            ["--to", "teams"],
+            "TEAMS_DIGEST_WEBHOOK_URL is not set: export TEAMS_DIGEST_WEBHOOK_URL=https://... (the URL of the Teams "
+            "workflow's webhook trigger; see the README's 'Setting up Teams'), or leave out --post to write the "
+            "outbox instead",
+        ),
+        (
+            [],
+            "no chat tool is set up to post to: set SLACK_BOT_TOKEN and SLACK_DIGEST_CHANNEL for Slack, or "
+            "TEAMS_DIGEST_WEBHOOK_URL for Teams (see the README), or leave out --post to write the outbox",
+        ),
+    ],
+)
+def test_post_without_credentials_says_how_to_set_them(reference_db: Path, where: list[str], message: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "digest", "--post", "--channel", "C1"],
+        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "digest", "--post", *where],
         capture_output=True,
         text=True,
         check=False,
         env={"PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 1
-    assert result.stderr == (
-        "missing-report: SLACK_BOT_TOKEN is not set: export SLACK_BOT_TOKEN=xoxb-... (the Slack app's bot token), "
-        "or leave out --post to write the outbox instead\n"
-    )
+    assert result.stderr == f"missing-report: {message}\n"

@@ -339,22 +339,6 @@ def test_post_goes_to_slack_and_teams_once_each(
     assert (len(slack.messages), len(teams.digests)) == (1, 2)
 
 
-def test_post_to_teams_without_its_webhook_says_how_to_set_it(reference_db: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "digest", "--post", "--to", "teams"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 1
-    assert result.stderr == (
-        "missing-report: TEAMS_DIGEST_WEBHOOK_URL is not set: export TEAMS_DIGEST_WEBHOOK_URL=https://... (the URL "
-        "of the Teams workflow's webhook trigger; see the README's 'Setting up Teams'), or leave out --post to write "
-        "the outbox instead\n"
-    )
-
-
 def test_alerts_go_to_teams_once_each(
     tmp_path: Path, config: Config, teams_settings: Settings, teams: FakeTeams
 ) -> None:
