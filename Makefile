@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 WORKERS ?= 2  # pytest-xdist processes: the tests wait on real servers and processes, so two share the cores well
 STAMP := $(VENV)/.installed-$(shell cksum requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test test-all lint types imports check bench clean
+.PHONY: demo test test-all lint types imports check bench card-screenshots clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -43,5 +43,23 @@ check: lint types imports test-all
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+## Screenshots of the demo digest's Teams card and an alert card, drawn by Microsoft's Adaptive Cards
+## renderer in headless Chromium (charts show their fallback there). Installs chromium and the renderer.
+CARD_RENDER := tools/card-render
+SHOTS := data/card-screenshots
+card-screenshots: $(STAMP) $(CARD_RENDER)/node_modules/.package-lock.json
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	@$(BIN)/missing-report demo >/dev/null
+	@mkdir -p $(SHOTS)
+	@$(BIN)/python -c 'import sys; from bot.teams.alert_card import render_alert_card; from bot.teams.cards import render_envelope; sys.stdout.buffer.write(render_envelope(render_alert_card(sys.argv[1])))' \
+		"More children missing: 4 now, up from 2 at the last extract (18/07/2019 09:00 to 18/07/2019 12:00). Of the 4: 2 LAC, 2 at CSE risk (medium/high); 1 missing over 24 hours, 1 over 72 hours; the longest missing for 4 days 2 hours. 2 went missing since the last extract." \
+		> $(SHOTS)/teams-alert.json
+	$(CARD_RENDER)/render.sh data/demo/outbox/2019-06/teams-card.json $(SHOTS)/teams-digest.png
+	$(CARD_RENDER)/render.sh $(SHOTS)/teams-alert.json $(SHOTS)/teams-alert.png
+
+$(CARD_RENDER)/node_modules/.package-lock.json: $(CARD_RENDER)/package.json $(CARD_RENDER)/package-lock.json
+	@command -v npm >/dev/null || (apt-get update && apt-get install -y npm)
+	cd $(CARD_RENDER) && npm ci --no-audit --no-fund
+
 clean:
-	rm -rf $(VENV) data/demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) data/demo data/card-screenshots $(CARD_RENDER)/node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -44,6 +44,7 @@ from digest.lookups.service import LookupService  # noqa: E402
 from digest.reporting.digests import build_digest  # noqa: E402
 from digest.reporting.profile import load_profile  # noqa: E402
 from digest.store.snapshots import open_store  # noqa: E402
+from tests.card_sizes import MAX_POST_BYTES, largest_teams_card  # noqa: E402
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request  # noqa: E402
 from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft, message_activity  # noqa: E402
 
@@ -123,7 +124,9 @@ def main() -> None:
             message = render_digest_message(build_digest(store, config, last - 1))
             message.block_dicts()
             digest_seconds.append(time.perf_counter() - started)
+        card_month, card_bytes, _ = largest_teams_card(store, config)
         store.close()
+        demo_month, demo_bytes = measure_demo_card(work, config)
         cli_started = time.perf_counter()
         run_cli("--db", str(store_path), "profile", "--month", month_key(last - 1), "--format", "json")
         cli_seconds = time.perf_counter() - cli_started
@@ -151,6 +154,9 @@ def main() -> None:
             print(f"{f'{name}, p95 ms':<44}{percentile(values, 0.95):>12.1f}{LOOKUP_P95_TARGET_MS:>12}")
         print("  (HMAC-signed requests answered in the response; bot activities with a checked token,")
         print("   each answered by a card posted to a loopback Bot Connector before the request returns)")
+        print(f"{'largest Teams card, demo data, bytes':<44}{demo_bytes:>12,}{MAX_POST_BYTES:>12,}")
+        print(f"{'largest Teams card, this store, bytes':<44}{card_bytes:>12,}{MAX_POST_BYTES:>12,}")
+        print(f"  (the webhook body with every chart, largest over all months: {demo_month} and {card_month})")
         print(f"{'profile command, whole process, seconds':<44}{cli_seconds:>12.2f}")
         print("  (the process includes starting Python and importing pandas)")
     finally:
@@ -243,6 +249,15 @@ def measure_teams(store_path: Path, config: Config) -> tuple[list[float], list[f
         server.close()
         fake.stop()
     return webhook, bot
+
+
+def measure_demo_card(work: Path, config: Config) -> tuple[str, int]:
+    """The largest Teams card (month, bytes) over the months of the bundled demo data."""
+    demo = work / "demo"
+    run_cli("demo", "--dir", str(demo))
+    with open_store(demo / "demo.db") as store:
+        month, size, _ = largest_teams_card(store, config)
+    return month, size
 
 
 def measure_floor(extract: Path, target: Path) -> float | None:

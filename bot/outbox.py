@@ -1,7 +1,8 @@
 """Writing a digest to a folder instead of sending it: when no chat tool is set up, and to preview one.
 
-The folder gets the Slack message as it would be posted (message.json: text and Block Kit), each
-chart as a PNG, the full table as XLSX, and preview.html, which a person opens in a browser.
+The folder gets the Slack message as it would be posted (message.json: text and Block Kit), the Teams
+card as it would be posted (teams-card.json: the Workflows webhook's body), each chart as a PNG, the
+full table as XLSX, and preview.html, which a person opens in a browser.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from pathlib import Path
 
 from bot.delivery import DeliveryProgress
 from bot.slack.blocks import render_digest_message
+from bot.teams.cards import MAX_POST_BYTES
+from bot.teams.digest_card import render_table_note
+from bot.teams.notifier import render_digest_envelopes
 from digest.figures.periods import month_key
 from digest.reporting.content import Digest, Figure
 
+TEAMS_CARD_FILE = "teams-card.json"
 OUTBOX_CHANNEL = "outbox"  # the ledgers' name for "written to the outbox folder", for digests and alerts
 
 
@@ -33,7 +38,7 @@ class OutboxNotifier:
         target.parent.mkdir(parents=True, exist_ok=True)
         _write(target, (text + "\n").encode())
         if self.echo:
-            self.echo(f"Alert (Slack not set up; also in {target}): {text}")
+            self.echo(f"Alert (no chat tool set up; also in {target}): {text}")
         return str(target)
 
     def target(self, digest: Digest) -> Path:
@@ -45,12 +50,24 @@ class OutboxNotifier:
         message = render_digest_message(digest)
         payload = {"text": message.text, "blocks": message.block_dicts()}
         _write(target / "message.json", json.dumps(payload, indent=2, ensure_ascii=False).encode())
+        note = render_table_note(digest, None, str(target / digest.workbook_name) if digest.workbook else None)
+        detail, body = render_digest_envelopes(digest, note, None)[0]
+        card = json.dumps(json.loads(body), indent=2, ensure_ascii=False).encode()
+        _write(target / TEAMS_CARD_FILE, card)
         for chart in digest.charts:
             _write(target / chart.file_name, chart.png)
         if digest.workbook:
             _write(target / digest.workbook_name, digest.workbook)
-        _write(target / "preview.html", render_preview_html(digest).encode())
+        _write(target / "preview.html", render_preview_html(digest, f"{detail}, {len(body):,} bytes").encode())
         progress.record_message(str(target))
+
+
+def save_workbook(folder: Path, digest: Digest) -> Path:
+    """Write the digest's full table (XLSX) into folder/YYYY-MM/; returns its path."""
+    target = folder / month_key(digest.month) / digest.workbook_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _write(target, digest.workbook)
+    return target
 
 
 def _write(path: Path, content: bytes) -> None:
@@ -70,7 +87,7 @@ def _figures(title: str, figures: list[Figure]) -> str:
     return f"<h2>{html.escape(title)}</h2><table>{rows}</table>"
 
 
-def render_preview_html(digest: Digest) -> str:
+def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     """A self-contained page showing what the channel would see (charts beside it in the folder)."""
     highlights = "".join(f"<li>{html.escape(line)}</li>" for line in digest.highlights)
     charts = "".join(
@@ -79,6 +96,12 @@ def render_preview_html(digest: Digest) -> str:
         for c in digest.charts
     )
     workbook = f'<p><a href="{html.escape(digest.workbook_name)}">Full table (XLSX)</a></p>' if digest.workbook else ""
+    teams = (
+        f'<p class=q>For Teams: <a href="{TEAMS_CARD_FILE}">{TEAMS_CARD_FILE}</a>, the same digest as one Adaptive '
+        f"Card with native charts ({html.escape(teams_card)}; a webhook takes up to {MAX_POST_BYTES:,}).</p>"
+        if teams_card
+        else ""
+    )
     return f"""<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>{html.escape(digest.title)}</title>
 <style>
@@ -95,6 +118,7 @@ figure {{ margin: 1.5em 0; }} figcaption {{ color: #616061; }}
 {_figures("Still missing", [digest.still_missing])}
 {"<h2>Highlights</h2><ul>" + highlights + "</ul>" if highlights else ""}
 {workbook}
+{teams}
 {charts}
 </body></html>
 """

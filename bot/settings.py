@@ -1,16 +1,18 @@
-"""The bot's settings: the [slack] and [digest] sections of the config, and the environment.
+"""The bot's settings: the [slack], [teams], [digest] and other bot sections of the config, and the environment.
 
-Secrets (tokens, signing secret) come only from the environment. Every value is checked here, with a
+Secrets (tokens, signing secret, webhook URLs) come only from the environment. Every value is checked here, with a
 message that names the setting and how to fix it.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest.alerts.still_missing import AlertRules
@@ -24,6 +26,10 @@ DIGEST_CHANNEL_ENV = "SLACK_DIGEST_CHANNEL"
 SIGNING_SECRET_ENV = "SLACK_SIGNING_SECRET"  # noqa: S105 (the variable's name)
 APP_TOKEN_ENV = "SLACK_APP_TOKEN"  # noqa: S105 (the variable's name)
 ALERTS_CHANNEL_ENV = "SLACK_ALERTS_CHANNEL"
+TEAMS_DIGEST_WEBHOOK_ENV = "TEAMS_DIGEST_WEBHOOK_URL"
+TEAMS_ALERTS_WEBHOOK_ENV = "TEAMS_ALERTS_WEBHOOK_URL"
+ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost")  # plain http is allowed only to these (a test server)
 LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in every month
 
 
@@ -55,6 +61,28 @@ class InboxJobSettings:
 
 
 @dataclass(frozen=True)
+class Webhook:
+    """A Teams Workflows webhook: its URL (a secret, never logged in full) and the variable it came from."""
+
+    url: str = field(repr=False)
+    env: str
+
+    @property
+    def shown(self) -> str:
+        """The URL as it may be shown: its host and an ellipsis."""
+        return f"{urlsplit(self.url).hostname or '?'}/…"
+
+
+@dataclass(frozen=True)
+class TeamsSettings:
+    digest_webhook: Webhook | None
+    digest_webhook_env: str  # the variable it is read from, named in messages even when unset
+    alerts_webhook: Webhook | None
+    alerts_webhook_env: str
+    table_link: str | None  # where people find the full table (XLSX), since a webhook cannot carry it
+
+
+@dataclass(frozen=True)
 class Settings:
     bot_token: str | None
     api_url: str
@@ -68,6 +96,7 @@ class Settings:
     alerts_channel: str | None
     alert_rules: AlertRules
     inbox: InboxJobSettings
+    teams: TeamsSettings
 
 
 def _int(section: Mapping[str, Any], key: str, default: int, low: int, high: int, where: str) -> int:
@@ -112,6 +141,7 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
         alerts_channel=env.get(ALERTS_CHANNEL_ENV) or str(_section(config, "alerts").get("channel") or "") or None,
         alert_rules=_alert_rules(config),
         inbox=_inbox(config),
+        teams=_teams(config, env),
         bot_token=env.get(BOT_TOKEN_ENV) or None,
         api_url=api_url if api_url.endswith("/") else api_url + "/",
         digest_channel=env.get(DIGEST_CHANNEL_ENV) or str(slack.get("digest_channel") or "") or None,
@@ -213,3 +243,33 @@ def load_teams_question_settings(config: Config, environ: Mapping[str, str] | No
         login_url=urls[TEAMS_LOGIN_URL_ENV],
         openid_url=urls[TEAMS_OPENID_URL_ENV],
     )
+
+
+def _teams(config: Config, env: Mapping[str, str]) -> TeamsSettings:
+    teams = _section(config, "teams")
+    where = f"config file {config.source}: [teams]"
+
+    def webhook(key: str, default: str) -> tuple[Webhook | None, str]:
+        name = teams.get(key, default)
+        if not isinstance(name, str) or not ENV_NAME.fullmatch(name):
+            hint = " (the URL is a secret: put it in that variable, never in this file)" if "://" in str(name) else ""
+            raise ConfigError(
+                f'{where} {key} must name an environment variable that holds the webhook URL, like "{default}"{hint}'
+            )
+        url = env.get(name) or ""
+        if not url:
+            return None, name
+        parts = urlsplit(url)
+        if not (parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS)):
+            raise ConfigError(
+                f"{name} must be the https:// URL of the Teams workflow's webhook trigger "
+                '(Workflows: "When a Teams webhook request is received")'
+            )
+        return Webhook(url, name), name
+
+    digest_webhook, digest_env = webhook("digest_webhook", TEAMS_DIGEST_WEBHOOK_ENV)
+    alerts_webhook, alerts_env = webhook("alerts_webhook", TEAMS_ALERTS_WEBHOOK_ENV)
+    link = teams.get("table_link", "")
+    if not isinstance(link, str) or (link and not link.startswith("https://")):
+        raise ConfigError(f"{where} table_link = {link!r} must be an https:// link (a SharePoint folder, say) or empty")
+    return TeamsSettings(digest_webhook, digest_env, alerts_webhook, alerts_env, link or None)

@@ -53,7 +53,7 @@ def run_demo_data(args: argparse.Namespace, config: Config, out: Printer) -> int
 def run_demo(args: argparse.Namespace, config: Config, out: Printer) -> int:
     """Make a demo extract, ingest it into a demo store and print the latest complete month's table."""
     from bot.delivery import NoProgress
-    from bot.outbox import OutboxNotifier
+    from bot.outbox import TEAMS_CARD_FILE, OutboxNotifier
     from digest.reporting.digests import build_digest
 
     as_at = read_as_at(DEMO_AS_AT)
@@ -71,6 +71,8 @@ def run_demo(args: argparse.Namespace, config: Config, out: Printer) -> int:
         outbox = OutboxNotifier(folder / "outbox")
         digest = build_digest(store, config, month, snapshot.id)
         outbox.send(digest, NoProgress())
-        out(f"The {month_name(month)} digest, as it would go to Slack: {outbox.target(digest) / 'preview.html'}")
+        target = outbox.target(digest)
+        out(f"The {month_name(month)} digest, as it would go to Slack: {target / 'preview.html'}")
+        out(f"The same digest as a Teams card: {target / TEAMS_CARD_FILE}")
         out(f"Next: missing-report --db {store.path} profile --month {month_key(month)} --format json")
     return EXIT_OK

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
     from slack_bolt import App
 
-    from bot.scheduling.digests import DueDigestJob
+    from bot.scheduling.digests import DueDigestJobs
     from bot.settings import Settings, TeamsQuestionSettings
 
 DEV_FLAG = "--teams-dev-unauthenticated"
@@ -65,7 +65,7 @@ def quiet_library_logs(debug: bool) -> None:
 
 
 def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
-    from bot.destinations import alert_sender
+    from bot.destinations import alert_senders
     from bot.scheduling.digests import add_digest_jobs
     from bot.scheduling.inbox import InboxJob, add_inbox_job
     from bot.settings import load_settings, load_teams_question_settings
@@ -76,9 +76,9 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     host = check_host(args, teams)
     open_store_now = partial(open_args_store, args, config)
     refresh_args_store(args, config)  # also: a store that cannot be opened stops serve now, with its message
-    digest_job, digest_line = plan_digests(settings, config, open_store_now)
-    sender = alert_sender(settings, out)
-    inbox_job = InboxJob(open_store_now, config, settings, sender)
+    digest_job, digest_lines = plan_digests(settings, config, open_store_now)
+    senders = alert_senders(settings, out)
+    inbox_job = InboxJob(open_store_now, config, settings, senders)
 
     def add_jobs(scheduler: BaseScheduler) -> None:
         if digest_job is not None:
@@ -86,9 +86,9 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
         add_inbox_job(scheduler, inbox_job, settings.inbox.every_minutes)
 
     summary = [
-        digest_line,
+        *digest_lines,
         f"Watching {settings.inbox.inbox.folder}/ every {settings.inbox.every_minutes} minutes; "
-        f"alerts go to {sender.where}.",
+        f"alerts go to {' and '.join(s.where for s in senders)}.",
     ]
     if not (settings.signing_secret or settings.app_token or teams.client_id or teams.outgoing_secret):
         return serve_schedule_only(settings, add_jobs, [*summary, *not_answering(settings, teams, False)], out)
@@ -125,34 +125,28 @@ def is_loopback(host: str) -> bool:
 
 def plan_digests(
     settings: Settings, config: Config, open_store_now: Callable[[], SnapshotStore]
-) -> tuple[DueDigestJob | None, str]:
-    """The due-digest job and the line saying where digests go; no job when Slack has no digest channel."""
-
-    from bot.delivery import Notifier
-    from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
-    from bot.scheduling.digests import DueDigestJob
-    from bot.settings import BOT_TOKEN_ENV, DIGEST_CHANNEL_ENV
-    from bot.slack.notifier import slack_notifier
+) -> tuple[DueDigestJobs | None, list[str]]:
+    """The due-digest jobs, one for each destination, and the lines saying where digests go and where not."""
+    from bot.destinations import scheduled_destinations
+    from bot.scheduling.digests import due_digest_jobs
+    from bot.settings import DIGEST_CHANNEL_ENV
 
     schedule = settings.schedule
+    lines = []
     if settings.bot_token and not settings.digest_channel:
-        return None, (
-            f"Not posting digests: no Slack channel for them (set {DIGEST_CHANNEL_ENV} or [slack] digest_channel)."
+        lines.append(
+            f"Not posting digests to Slack: no channel for them (set {DIGEST_CHANNEL_ENV} or [slack] digest_channel)."
         )
-    if settings.bot_token and settings.digest_channel:
-        channel = settings.digest_channel
-        make_notifier: Callable[[], Notifier] = partial(slack_notifier, settings, channel)
-        where = f"Slack channel {channel}"
-    else:
-        channel = OUTBOX_CHANNEL
-        make_notifier = partial(OutboxNotifier, settings.outbox)
-        where = f"the outbox folder {settings.outbox} ({BOT_TOKEN_ENV} is not set)"
-    job = DueDigestJob(open_store_now, config, schedule, channel, make_notifier)
-    return job, (
+    destinations = scheduled_destinations(settings)
+    if not destinations:
+        return None, lines
+    where = " and ".join(d.where for d in destinations)
+    lines.append(
         f"Serving: the previous month's digest goes to {where} on day {schedule.day} at "
         f"{schedule.hour:02d}:{schedule.minute:02d} {schedule.timezone}; a digest not yet posted is tried "
         f"every {schedule.retry_every_minutes} minutes."
     )
+    return due_digest_jobs(open_store_now, config, schedule, destinations), lines
 
 
 def not_answering(settings: Settings, teams: TeamsQuestionSettings, dev_unauthenticated: bool) -> list[str]:

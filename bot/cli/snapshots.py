@@ -41,7 +41,7 @@ def add_commands(add_command: AddCommand) -> None:
 
 def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     # Sending alerts needs the chat libraries: loaded here, not when the command line starts.
-    from bot.destinations import alert_after_snapshot, alert_sender
+    from bot.destinations import alert_after_snapshot, alert_senders
     from bot.outbox import OUTBOX_CHANNEL
     from bot.settings import load_settings
 
@@ -52,10 +52,11 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
         report = ingest_extract(store, args.file, as_at, config, on_wait=lambda: out(waiting))
         out(render_ingest_report(report))
         if not report.duplicate:
-            sender = alert_sender(settings, out)
-            for alert in alert_after_snapshot(store, report.snapshot_id, settings, sender):
-                if sender.channel != OUTBOX_CHANNEL:
-                    out(f"Alert sent to {sender.where}: {alert.text}")
+            senders = alert_senders(settings, out)
+            where = {sender.channel: sender.where for sender in senders}
+            for alert in alert_after_snapshot(store, report.snapshot_id, settings, senders):
+                if alert.channel != OUTBOX_CHANNEL:
+                    out(f"Alert sent to {where[alert.channel]}: {alert.text}")
     return EXIT_OK
 
 

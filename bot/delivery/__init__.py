@@ -19,6 +19,16 @@ class DeliveryError(Exception):
         self.permanent = permanent
 
 
+class UncertainDeliveryError(DeliveryError):
+    """The message may or may not have reached the channel, and the channel cannot be asked (a webhook).
+
+    Sending again could post it twice, so the run is held for a person to check (see docs/decisions.md).
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, permanent=True)
+
+
 class DeliveryProgress(Protocol):
     """What has been done for this run so far; each record_* is saved at once (see digest.store.digest_runs)."""
 

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.delivery import DeliveryError, Notifier
+from bot.delivery import DeliveryError, Notifier, UncertainDeliveryError
 from digest.contract.config import Config
 from digest.figures.periods import month_key, month_name
 from digest.reporting.digests import build_digest
@@ -23,6 +23,7 @@ class Outcome(StrEnum):
     POSTED = "posted"
     SKIPPED = "skipped"  # posted already, or another process has it in hand
     FAILED = "failed"
+    HELD = "held"  # may have posted, cannot be checked: left for a person (digest-runs shows it)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,10 @@ def run_digest(
         notifier.send(digest, claim)
     except LostClaimError as error:
         return RunOutcome(Outcome.SKIPPED, f"{what}: {error}")
+    except UncertainDeliveryError as error:
+        claim.ledger.hold(claim, str(error))
+        log.warning("%s: held (%s)", what, error)
+        return RunOutcome(Outcome.HELD, f"{what}: held, {error}", permanent=True)
     except DeliveryError as error:
         return _failed(claim, what, str(error), error.permanent)
     except (ProfileError, StoreError) as error:

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.base import BaseScheduler
@@ -21,6 +22,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.delivery import Notifier
 from bot.delivery.digests import RunOutcome, run_digest
+from bot.destinations import DigestDestination
 from bot.settings import Schedule
 from digest.contract.config import Config
 from digest.figures.periods import month_index, month_key
@@ -80,8 +82,8 @@ class DueDigestJob:
         store = self.open_store()
         try:
             latest = DigestLedger(store).latest(month_key(month), self.channel)
-            if latest is not None and latest.state == RunState.POSTED:
-                return None
+            if latest is not None and latest.state in (RunState.POSTED, RunState.UNCERTAIN):
+                return None  # posted, or held for a person to check: never sent again by the schedule
             # A permanent failure is not retried until something changes: a new snapshot, or a restart.
             unchanged = latest is not None and latest.snapshot_id == store.get_snapshot().id
             if (
@@ -100,7 +102,38 @@ class DueDigestJob:
             store.close()
 
 
-def add_digest_jobs(scheduler: BaseScheduler, job: DueDigestJob, catch_up: bool = True) -> None:
+@dataclass
+class DueDigestJobs:
+    """One tick for every destination (Slack, Teams): each destination's due digest in turn, each once."""
+
+    jobs: list[DueDigestJob]
+    schedule: Schedule
+
+    def __call__(self, startup: bool = False) -> list[RunOutcome | None]:
+        outcomes = []
+        for job in self.jobs:
+            try:
+                outcomes.append(job(startup))
+            except Exception as error:  # one destination's bug must not keep the digest from the others
+                log.error("digest for %s not sent: unexpected %s", job.channel, type(error).__name__, exc_info=True)
+                outcomes.append(None)
+        return outcomes
+
+
+def due_digest_jobs(
+    open_store: Callable[[], SnapshotStore], config: Config, schedule: Schedule, destinations: list[DigestDestination]
+) -> DueDigestJobs:
+    jobs = [DueDigestJob(open_store, config, schedule, d.channel, d.make_notifier) for d in destinations]
+    return DueDigestJobs(jobs, schedule)
+
+
+class DigestTick(Protocol):
+    schedule: Schedule
+
+    def __call__(self, startup: bool = False) -> object: ...
+
+
+def add_digest_jobs(scheduler: BaseScheduler, job: DigestTick, catch_up: bool = True) -> None:
     """The monthly cron job, the retry job, and (catch_up) one run straight away for a digest missed while down."""
     common = {"replace_existing": True, "misfire_grace_time": MISFIRE_GRACE_SECONDS, "coalesce": True}
     scheduler.add_job(job, digest_trigger(job.schedule), id=MONTHLY_JOB, max_instances=1, **common)

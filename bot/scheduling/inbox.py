@@ -31,7 +31,7 @@ class InboxJob:
     open_store: Callable[[], SnapshotStore]
     config: Config
     settings: Settings
-    sender: AlertSender
+    senders: list[AlertSender]
 
     def __call__(self) -> list[InboxResult]:
         store = self.open_store()
@@ -40,20 +40,16 @@ class InboxJob:
             for result in results:
                 if result.outcome == INGESTED and result.report is not None:
                     log.info("ingested %s as snapshot %s", result.file_name, result.report.snapshot_id)
-                    decide_alerts(
-                        store,
-                        store.get_snapshot(result.report.snapshot_id),
-                        self.settings.alert_rules,
-                        self.sender.channel,
-                    )
+                    snapshot = store.get_snapshot(result.report.snapshot_id)
+                    for sender in self.senders:
+                        decide_alerts(store, snapshot, self.settings.alert_rules, sender.channel)
                 elif result.outcome == REFUSED:
                     log.warning("refused %s: %s", result.file_name, result.reason)
-                    record_notice(
-                        store,
-                        self.sender.channel,
-                        f"Refused {result.file_name}: {result.reason}. It is in {REJECTED}/ beside a note of why.",
-                    )
-            deliver_alerts(store, self.sender.make_notifier(), self.sender.channel)
+                    notice = f"Refused {result.file_name}: {result.reason}. It is in {REJECTED}/ beside a note of why."
+                    for sender in self.senders:
+                        record_notice(store, sender.channel, notice)
+            for sender in self.senders:
+                deliver_alerts(store, sender.make_notifier(), sender.channel)
             return results
         finally:
             store.close()

@@ -18,9 +18,9 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
+from bot.delivery.retries import backoff_seconds
+
 REQUEST_TIMEOUT_SECONDS = 30
-FIRST_BACKOFF_SECONDS = 0.5
-MAX_BACKOFF_SECONDS = 30.0
 CONNECTION_ERRORS = (URLError, ConnectionError, RemoteDisconnected, TimeoutError)
 
 
@@ -35,10 +35,6 @@ def retry_after_seconds(response: HttpResponse | None) -> float | None:
             except ValueError:
                 return None
     return None
-
-
-def backoff_seconds(attempt: int) -> float:
-    return float(min(MAX_BACKOFF_SECONDS, FIRST_BACKOFF_SECONDS * 2**attempt))
 
 
 class DeadlineRetryHandler(RetryHandler):

@@ -18,9 +18,10 @@ from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.web import SlackResponse
 
 from bot.delivery import DeliveryError, DeliveryProgress
+from bot.delivery.retries import backoff_seconds
 from bot.settings import BOT_TOKEN_ENV, SettingError, Settings
 from bot.slack.blocks import SlackMessage, render_digest_message
-from bot.slack.client import backoff_seconds, build_web_client
+from bot.slack.client import build_web_client
 from digest.figures.periods import month_key, month_name
 from digest.reporting.content import Chart, Digest
 

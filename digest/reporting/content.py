@@ -1,6 +1,6 @@
 """What the monthly digest says: headline figures, changes, highlights and data quality. No Slack in here.
 
-The Digest is plain data. A renderer for a chat tool (bot/slack_blocks.py today, Teams later) turns
+The Digest is plain data. A renderer for a chat tool (bot/slack/blocks.py, bot/teams/digest_card.py) turns
 it into messages; this module only decides the words and numbers. Aggregates only: no child is
 identifiable from anything here.
 """
@@ -40,6 +40,26 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Series:
+    """One series of a chart's numbers: "All", "LAC", or "" for a chart of one series."""
+
+    label: str
+    values: list[int]
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """A chart's numbers as plain data, for a chat tool that draws its own charts (Teams)."""
+
+    name: str  # "days-missing", as the PNG's file name without .png
+    title: str  # "Number of days missing, Jun-19"
+    labels: list[str]  # the categories, or the months of a trend
+    series: list[Series]
+    total: int | None  # what a share is of (the month's episodes, accepted RHIs); None: no shares
+    group: str  # "profile" (the month) or "trends" (the financial year)
+
+
+@dataclass(frozen=True)
 class Digest:
     """The month's digest, ready for any channel to render."""
 
@@ -56,6 +76,7 @@ class Digest:
     highlights: list[str]
     data_quality: str
     charts: list[Chart] = field(default_factory=list)
+    chart_data: list[ChartData] = field(default_factory=list)
     workbook_name: str = ""
     workbook: bytes = b""
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from digest.contract.config import Config
 from digest.figures.periods import month_key
+from digest.reporting.chart_data import compute_chart_data
 from digest.reporting.charts import render_charts
 from digest.reporting.content import Digest, compute_digest
 from digest.reporting.profile import load_previous_profile, load_profile
@@ -32,6 +33,7 @@ def build_digest(store: SnapshotStore, config: Config, month: int, snapshot_id: 
     return replace(
         digest,
         charts=render_charts(profile),
+        chart_data=compute_chart_data(profile, config),
         workbook_name=f"missing-report-{month_key(month)}.xlsx",
         workbook=render_workbook(profile),
     )

@@ -5,7 +5,9 @@ both claim the same month and channel. The claimed row then records each step as
 a message was about to be posted, its reference once posted, and each upload done. A run that fails
 is marked failed and resumed later from what it recorded; a process that died mid-run leaves a
 "working" row that is taken over once its owner is known to be gone (same host, no such process)
-or its lease has run out. Nothing here knows which chat tool is on the other end.
+or its lease has run out. A run that may or may not have posted, where the channel cannot be asked
+(a webhook gives no message id), is held "uncertain" for a person: it is not sent again unless forced.
+Nothing here knows which chat tool is on the other end; a channel is any key ("C0123", "teams:digest").
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class RunState(StrEnum):
     WORKING = "working"  # claimed by an owner, steps being recorded
     POSTED = "posted"
     FAILED = "failed"  # to be resumed from what it recorded
+    UNCERTAIN = "uncertain"  # may have posted, cannot be checked: held for a person (--force sends again)
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,15 @@ class DigestLedger:
             if latest is not None and latest.state == RunState.POSTED and not force:
                 conn.execute("ROLLBACK")
                 return Skipped(f"already posted at {latest.finished_at} (use --force to send it again)", latest)
+            if latest is not None and latest.state == RunState.UNCERTAIN and not force:
+                conn.execute("ROLLBACK")
+                return Skipped(
+                    f"held since {latest.finished_at}: it may have been posted, check the channel "
+                    "(use --force to send it again)",
+                    latest,
+                )
             now = _now()
-            if latest is None or latest.state == RunState.POSTED:
+            if latest is None or latest.state in (RunState.POSTED, RunState.UNCERTAIN):
                 cursor = conn.execute(
                     "INSERT INTO digest_runs (month, channel, snapshot_id, state, owner, forced, started_at, "
                     "heartbeat_at) VALUES (?,?,?,?,?,?,?,?)",
@@ -149,6 +159,10 @@ class DigestLedger:
 
     def fail(self, run: ClaimedRun, error: str, permanent: bool) -> None:
         self._update(run, state=RunState.FAILED, finished_at=_now(), error=error, permanent_error=int(permanent))
+
+    def hold(self, run: ClaimedRun, error: str) -> None:
+        """The run may have posted and that cannot be checked: keep it from being sent again until forced."""
+        self._update(run, state=RunState.UNCERTAIN, finished_at=_now(), error=error, permanent_error=1)
 
     def latest(self, month: str, channel: str) -> RunRecord | None:
         rows = self._select("WHERE month = ? AND channel = ? ORDER BY id DESC LIMIT 1", [month, channel])

@@ -1,9 +1,10 @@
-"""Fixtures for the bot: a store holding the reference extract, and the fake Slack Web API."""
+"""Fixtures for the bot: a store holding the reference extract, the fake Slack Web API and Teams webhooks."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from digest.intake.ingest import ingest_extract
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.conftest import write_csv
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
+from tests.fake_workflows import ALERTS_PATH, FakeTeams
 from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
 
 
@@ -56,3 +58,23 @@ def slack_env(slack: FakeSlack) -> dict[str, str]:
         {"SLACK_BOT_TOKEN": GOOD_TOKEN, "SLACK_API_URL": slack.base_url, "SLACK_DIGEST_CHANNEL": CHANNEL}
     )
     return environment
+
+
+@pytest.fixture
+def teams() -> Iterator[FakeTeams]:
+    fake = FakeTeams().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def teams_env(teams: FakeTeams) -> dict[str, str]:
+    """The environment of a `missing-report` process that posts to the fake Teams webhooks (and not to Slack)."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "MISSING_REPORT_"))}
+    environment.update({"TEAMS_DIGEST_WEBHOOK_URL": teams.url(), "TEAMS_ALERTS_WEBHOOK_URL": teams.url(ALERTS_PATH)})
+    return environment
+
+
+@pytest.fixture
+def teams_settings(config: Config, teams_env: dict[str, str], tmp_path: Path) -> Settings:
+    return replace(load_settings(config, teams_env), outbox=tmp_path / "outbox")

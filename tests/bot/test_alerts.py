@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.destinations import alert_after_snapshot, alert_sender
+from bot.destinations import alert_after_snapshot, alert_senders
 from bot.settings import Settings
 from digest.alerts.still_missing import AlertRules
 from digest.contract.config import Config
@@ -83,12 +83,12 @@ def test_sequence_of_snapshots_alerts_once_each(
 ) -> None:
     slack.channels.add(ALERTS)
     store = open_store(tmp_path / "store.db")
-    sender = alert_sender(alert_settings, print)
+    senders = alert_senders(alert_settings, print)
     for number in range(len(SEQUENCE)):
         path, as_at = extract(tmp_path, number)
         report = ingest_extract(store, path, as_at, config)
-        alert_after_snapshot(store, report.snapshot_id, alert_settings, sender)
-        alert_after_snapshot(store, report.snapshot_id, alert_settings, sender)  # deciding again changes nothing
+        alert_after_snapshot(store, report.snapshot_id, alert_settings, senders)
+        alert_after_snapshot(store, report.snapshot_id, alert_settings, senders)  # deciding again changes nothing
     assert [m["text"] for m in slack.messages] == EXPECTED
     assert all(m["channel"] == ALERTS for m in slack.messages)
     assert [(a.snapshot_id, a.kind, a.count_before, a.count_after, a.state) for a in list_alerts(store)] == [
@@ -106,10 +106,10 @@ def test_reminder_when_the_count_stays_high(
     rules = AlertRules(rise_step=1, back_to_earlier_level=True, reminder_level=4, reminder_hours=3)
     settings = replace(alert_settings, alert_rules=rules)
     store = open_store(tmp_path / "store.db")
-    sender = alert_sender(settings, print)
+    senders = alert_senders(settings, print)
     for number in range(3):
         path, as_at = extract(tmp_path, number)
-        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, settings, sender)
+        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, settings, senders)
     assert [m["text"] for m in slack.messages] == [
         EXPECTED[0],
         "Still 4 children missing as at 18/07/2019 15:00: at or above 4 since 18/07/2019 12:00 (3 hours). "
@@ -123,10 +123,10 @@ def test_alerts_carry_no_identifiers(
 ) -> None:
     slack.channels.add(ALERTS)
     store = open_store(tmp_path / "store.db")
-    sender = alert_sender(alert_settings, print)
+    senders = alert_senders(alert_settings, print)
     for number in range(2):
         path, as_at = extract(tmp_path, number)
-        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, sender)
+        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, senders)
     text = slack.messages[0]["text"] + str(slack.messages[0]["blocks"])
     for identifier in ("CA", "CB", "CC", "CD", "2005-01-15", "15/01/2005"):
         assert identifier not in text
@@ -166,17 +166,17 @@ def test_failed_alert_is_sent_on_the_next_attempt(
     tmp_path: Path, config: Config, alert_settings: Settings, slack: FakeSlack
 ) -> None:
     store = open_store(tmp_path / "store.db")  # the alerts channel does not exist yet: the send fails
-    sender = alert_sender(alert_settings, print)
+    senders = alert_senders(alert_settings, print)
     for number in range(2):
         path, as_at = extract(tmp_path, number)
-        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, sender)
+        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, senders)
     [alert] = list_alerts(store)
     assert alert.state == "failed"
     assert alert.error is not None
     assert "channel_not_found" in alert.error
     slack.channels.add(ALERTS)  # someone creates the channel and invites the bot
     path, as_at = extract(tmp_path, 2)
-    alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, sender)
+    alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, senders)
     assert [m["text"] for m in slack.messages] == [EXPECTED[0]]
     assert [a.state for a in list_alerts(store)] == ["sent"]
     store.close()
@@ -186,12 +186,12 @@ def test_without_slack_alerts_go_to_the_outbox_and_terminal(tmp_path: Path, conf
     no_slack = replace(settings, bot_token=None, outbox=tmp_path / "outbox")
     printed: list[str] = []
     store = open_store(tmp_path / "store.db")
-    sender = alert_sender(no_slack, printed.append)
+    senders = alert_senders(no_slack, printed.append)
     for number in range(2):
         path, as_at = extract(tmp_path, number)
-        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, no_slack, sender)
+        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, no_slack, senders)
     target = tmp_path / "outbox" / "alerts" / "alert-1.txt"
-    assert printed == [f"Alert (Slack not set up; also in {target}): {EXPECTED[0]}"]
+    assert printed == [f"Alert (no chat tool set up; also in {target}): {EXPECTED[0]}"]
     assert target.read_text() == EXPECTED[0] + "\n"
     store.close()
 
@@ -205,7 +205,7 @@ def test_alerts_command_lists_them(tmp_path: Path, config: Config, settings: Set
             store,
             ingest_extract(store, path, as_at, config).snapshot_id,
             no_slack,
-            alert_sender(no_slack, lambda _: None),
+            alert_senders(no_slack, lambda _: None),
         )
     store.close()
     result = subprocess.run(

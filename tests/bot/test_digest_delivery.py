@@ -305,7 +305,7 @@ def test_digest_without_credentials_writes_the_outbox(reference_db: Path, tmp_pa
     target = tmp_path / "outbox" / "2019-06"
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        f"Wrote {target}: message.json, preview.html, 12 charts (PNG), missing-report-2019-06.xlsx\n"
+        f"Wrote {target}: message.json, teams-card.json, preview.html, 12 charts (PNG), missing-report-2019-06.xlsx\n"
         f"Open {target / 'preview.html'} in a browser to see the digest.\n"
     )
     message = json.loads((target / "message.json").read_text())
@@ -317,10 +317,30 @@ def test_digest_without_credentials_writes_the_outbox(reference_db: Path, tmp_pa
     assert "<li>CSE-risk episodes rose from 16 to 28</li>" in preview
 
 
-def test_post_without_token_says_how_to_set_it(reference_db: Path, tmp_path: Path) -> None:
-    result = run_cli("--db", str(reference_db), "digest", "--post", "--channel", "C1", cwd=tmp_path)
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        (
+            ["--channel", "C1"],
+            "SLACK_BOT_TOKEN is not set: export SLACK_BOT_TOKEN=xoxb-... (the Slack app's bot token), "
+            "or leave out --post to write the outbox instead",
+        ),
+        (
+            ["--to", "teams"],
+            "TEAMS_DIGEST_WEBHOOK_URL is not set: export TEAMS_DIGEST_WEBHOOK_URL=https://... (the URL of the Teams "
+            "workflow's webhook trigger; see the README's 'Setting up Teams'), or leave out --post to write the "
+            "outbox instead",
+        ),
+        (
+            [],
+            "no chat tool is set up to post to: set SLACK_BOT_TOKEN and SLACK_DIGEST_CHANNEL for Slack, or "
+            "TEAMS_DIGEST_WEBHOOK_URL for Teams (see the README), or leave out --post to write the outbox",
+        ),
+    ],
+)
+def test_post_without_credentials_says_how_to_set_them(
+    reference_db: Path, tmp_path: Path, where: list[str], message: str
+) -> None:
+    result = run_cli("--db", str(reference_db), "digest", "--post", *where, cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr == (
-        "missing-report: SLACK_BOT_TOKEN is not set: export SLACK_BOT_TOKEN=xoxb-... (the Slack app's bot token), "
-        "or leave out --post to write the outbox instead\n"
-    )
+    assert result.stderr == f"missing-report: {message}\n"

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.settings import load_settings
 from digest.contract.config import BUILT_IN_DEFAULTS, ConfigError, load_config, parse_config
 
 SHIPPED = Path(__file__).resolve().parents[3] / "config" / "missing-report.toml"
@@ -80,6 +81,47 @@ def test_built_in_defaults_agree_with_the_shipped_config(tmp_path: Path) -> None
         assert lookup.items() <= shipped.synonyms[vocabulary].items(), vocabulary
     assert built_in.synonyms["gender"] == shipped.synonyms["gender"]  # the spec's exact spellings, no more
     assert built_in.column_aliases == shipped.column_aliases
+    environment = {"TEAMS_DIGEST_WEBHOOK_URL": "https://prod-1.westeurope.logic.azure.com/workflows/1?sig=s"}
+    assert load_settings(built_in, environment).teams == load_settings(shipped, environment).teams
+
+
+TEAMS_MISTAKES = [
+    (
+        '[teams]\ndigest_webhook = "https://prod-1.logic.azure.com/x?sig=s"\n',
+        {},
+        "[teams] digest_webhook must name an environment variable that holds the webhook URL, like "
+        '"TEAMS_DIGEST_WEBHOOK_URL" (the URL is a secret: put it in that variable, never in this file)',
+    ),
+    (
+        '[teams]\nalerts_webhook = "MY_ALERTS_URL"\n',
+        {"MY_ALERTS_URL": "http://teams.example.org/x"},
+        "MY_ALERTS_URL must be the https:// URL of the Teams workflow's webhook trigger",
+    ),
+    ('[teams]\ntable_link = "file:///S:/reports"\n', {}, "[teams] table_link = 'file:///S:/reports' must be"),
+]
+
+
+@pytest.mark.parametrize(("text", "environment", "message"), TEAMS_MISTAKES)
+def test_teams_settings_mistakes_are_explained(
+    tmp_path: Path, text: str, environment: dict[str, str], message: str
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text + MINIMAL_ETHNICITY)
+    with pytest.raises(ConfigError) as error:
+        load_settings(load_config(path), environment)
+    assert message in str(error.value)
+
+
+def test_teams_webhook_named_in_the_config_is_read_and_shown_without_its_secret(tmp_path: Path) -> None:
+    path = tmp_path / "teams.toml"
+    path.write_text('[teams]\ndigest_webhook = "COUNCIL_TEAMS_DIGEST"\n' + MINIMAL_ETHNICITY)
+    url = "https://prod-12.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?sig=SECRET"
+    teams = load_settings(load_config(path), {"COUNCIL_TEAMS_DIGEST": url}).teams
+    assert teams.digest_webhook is not None
+    assert (teams.digest_webhook.url, teams.digest_webhook.env) == (url, "COUNCIL_TEAMS_DIGEST")
+    assert teams.digest_webhook.shown == "prod-12.westeurope.logic.azure.com/…"
+    assert "SECRET" not in repr(teams)
+    assert teams.alerts_webhook is None
 
 
 def test_no_config_file_anywhere_uses_the_built_in_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,188 @@
+"""The digest as one Teams Adaptive Card: headline figures, highlights, data quality, and native charts.
+
+Each chart is a Teams chart element (Chart.VerticalBar, Chart.Donut, ...) drawn from the digest's
+numbers, with a fallback (the chart's title and its numbers as facts) for clients that cannot draw
+charts. A card over the webhook's size limit is made again with fewer charts (ChartDetail).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from microsoft_teams.cards import (
+    ActionSet,
+    AdaptiveCard,
+    BarChartDataValue,
+    CardElement,
+    Column,
+    ColumnSet,
+    DonutChart,
+    DonutChartData,
+    GroupedVerticalBarChart,
+    GroupedVerticalBarChartData,
+    HorizontalBarChart,
+    HorizontalBarChartDataValue,
+    LineChart,
+    LineChartData,
+    LineChartValue,
+    OpenUrlAction,
+    PieChart,
+    TextBlock,
+    VerticalBarChart,
+    VerticalBarChartDataValue,
+)
+from microsoft_teams.cards.core import ChartColor
+
+from bot.teams.cards import render_card, render_facts, render_heading, render_titled
+from digest.figures.percentages import format_percentage
+from digest.figures.periods import month_name
+from digest.reporting.content import ChartData, Digest, Figure
+
+
+class ChartDetail(StrEnum):
+    """How many charts a card carries, most first: a card too large for the webhook steps down."""
+
+    ALL = "all charts"
+    MONTH = "the month's charts only"
+    NONE = "no charts"
+
+
+CHART_DETAILS = (ChartDetail.ALL, ChartDetail.MONTH, ChartDetail.NONE)
+DONUTS = {"rhi-in-time", "gender"}
+PIES = {"bme"}
+HORIZONTAL_BARS = {"ethnicity", "case-type"}  # many categories with long names
+LINES = {"trend-rhi", "trend-rhi-in-time"}
+SERIES_COLOURS: dict[str, ChartColor] = {  # one colour, one meaning, as in the Slack charts: all navy-blue, LAC orange
+    "All": "categoricalBlue",
+    "LAC": "categoricalMarigold",
+    "In time": "good",
+    "Not in time": "attention",
+    "Not yet due": "neutral",
+    "Offered": "categoricalLightBlue",
+    "Accepted": "categoricalBlue",
+}
+
+
+def _figure_column(figure: Figure) -> Column:
+    return Column(
+        width="stretch",
+        items=[
+            TextBlock(text=figure.shown, size="ExtraLarge", weight="Bolder"),
+            TextBlock(text=figure.label, wrap=True, spacing="None"),
+            TextBlock(text=figure.change or " ", is_subtle=True, size="Small", wrap=True, spacing="None"),
+        ],
+    )
+
+
+def _figures(title: str, figures: list[Figure]) -> list[CardElement]:
+    return [render_heading(title, separator=True), ColumnSet(columns=[_figure_column(f) for f in figures])]
+
+
+def _shown(value: int, total: int | None) -> str:
+    share = format_percentage(value, total)
+    return f"{value} ({share})" if share else str(value)
+
+
+def render_chart_fallback(chart: ChartData) -> CardElement:
+    """What a client without charts shows: the chart's title and its numbers, one line each."""
+    if len(chart.series) == 1:
+        values = chart.series[0].values
+        pairs = [(label, _shown(v, chart.total)) for label, v in zip(chart.labels, values, strict=True)]
+    else:
+        pairs = [
+            (label, " · ".join(f"{s.label} {s.values[i]}" for s in chart.series))
+            for i, label in enumerate(chart.labels)
+        ]
+    return render_titled(chart.title, render_facts(pairs))
+
+
+def render_chart(chart: ChartData) -> CardElement:
+    """The chart as a Teams chart element, chosen by what it shows, with its fallback."""
+    title, fallback = chart.title, render_chart_fallback(chart)
+    if len(chart.series) > 1 and chart.name in LINES:
+        lines = [
+            LineChartData(
+                legend=s.label,
+                color=SERIES_COLOURS.get(s.label),
+                values=[LineChartValue(x=x, y=y) for x, y in zip(chart.labels, s.values, strict=True)],
+            )
+            for s in chart.series
+        ]
+        return LineChart(title=title, show_title=True, data=lines, fallback=fallback)
+    if len(chart.series) > 1:
+        groups = [
+            GroupedVerticalBarChartData(
+                legend=s.label,
+                color=SERIES_COLOURS.get(s.label),
+                values=[BarChartDataValue(x=x, y=y) for x, y in zip(chart.labels, s.values, strict=True)],
+            )
+            for s in chart.series
+        ]
+        return GroupedVerticalBarChart(
+            title=title, show_title=True, show_bar_values=True, data=groups, fallback=fallback
+        )
+    pairs = list(zip(chart.labels, chart.series[0].values, strict=True))
+    if chart.name in PIES:
+        slices = [DonutChartData(legend=x, value=y, color=SERIES_COLOURS.get(x)) for x, y in pairs]
+        return PieChart(title=title, show_title=True, show_legend=True, data=slices, fallback=fallback)
+    if chart.name in DONUTS:
+        slices = [DonutChartData(legend=x, value=y, color=SERIES_COLOURS.get(x)) for x, y in pairs]
+        centre = format_percentage(pairs[0][1], chart.total) or None  # the first slice's share
+        return DonutChart(title=title, show_title=True, show_legend=True, value=centre, data=slices, fallback=fallback)
+    if chart.name in HORIZONTAL_BARS:
+        bars = [HorizontalBarChartDataValue(x=x, y=y) for x, y in pairs]
+        return HorizontalBarChart(
+            title=title, show_title=True, display_mode="AbsoluteWithAxis", data=bars, fallback=fallback
+        )
+    columns = [VerticalBarChartDataValue(x=x, y=y) for x, y in pairs]
+    return VerticalBarChart(title=title, show_title=True, show_bar_values=True, data=columns, fallback=fallback)
+
+
+def render_table_note(digest: Digest, link: str | None, saved_at: str | None) -> str:
+    """Where the full table is, since a webhook cannot carry the XLSX."""
+    if link:
+        return f"The full table ({digest.workbook_name}) is in [the shared folder]({link})."
+    if saved_at:
+        return f"The full table is on the reporting server: {saved_at}"
+    return f"The full table ({digest.workbook_name}) is not attached: run `missing-report digest` to write it."
+
+
+def render_digest_card(
+    digest: Digest, table_note: str, table_link: str | None = None, detail: ChartDetail = ChartDetail.ALL
+) -> AdaptiveCard:
+    """The digest's card, with as many charts as detail allows."""
+    body: list[CardElement] = [
+        TextBlock(text=digest.title, size="Large", weight="Bolder", wrap=True, style="heading"),
+        TextBlock(text=digest.data_quality, is_subtle=True, size="Small", wrap=True, spacing="Small"),
+        *_figures("Missing episodes", digest.episodes),
+        *_figures("Children", digest.children),
+        *_figures("Return home interviews", digest.rhi),
+        TextBlock(
+            text=f"{digest.still_missing.shown} {digest.still_missing.label}"
+            + (f" ({digest.still_missing.change})" if digest.still_missing.change else ""),
+            wrap=True,
+            separator=True,
+        ),
+    ]
+    if digest.highlights:
+        body.append(render_heading("Highlights", separator=True))
+        body += [TextBlock(text=f"• {line}", wrap=True, spacing="Small") for line in digest.highlights]
+    for group, heading in (("profile", f"Missing profile, {month_name(digest.month)}"), ("trends", "Trends")):
+        shown = detail == ChartDetail.ALL or (detail == ChartDetail.MONTH and group == "profile")
+        charts = [c for c in digest.chart_data if c.group == group]
+        if charts and shown:
+            body.append(render_heading(heading, separator=True))
+            body += [render_chart(c) for c in charts]
+    if detail != ChartDetail.ALL and digest.chart_data:
+        body.append(
+            TextBlock(
+                text=f"This card carries {detail} to fit Teams' size limit; every figure is in the full table.",
+                is_subtle=True,
+                wrap=True,
+                separator=True,
+            )
+        )
+    body.append(TextBlock(text=table_note, wrap=True, separator=True))
+    if table_link:
+        body.append(ActionSet(actions=[OpenUrlAction(title="Open the full table", url=table_link)]))
+    return render_card(body, summary=digest.title)

@@ -1,0 +1,112 @@
+"""Posting to a Teams Workflows webhook: retried where that is safe, by a deadline, and never logging its URL.
+
+The webhook answers 202 (any 2xx) with no message id. Retried: 429 (after its Retry-After; Teams
+throttles above about 4 requests a second), 5xx, and connection errors before the request was sent.
+Not retried: a request that was sent but never answered (it may have posted: UncertainDeliveryError),
+413 (CardTooLargeError: the caller makes a smaller card), and other 4xx (a setting to fix).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+import httpx
+
+from bot.delivery import DeliveryError, UncertainDeliveryError
+from bot.delivery.retries import backoff_seconds
+from bot.settings import Webhook
+
+REQUEST_TIMEOUT_SECONDS = 30
+MIN_SECONDS_BETWEEN_POSTS = 0.3  # Teams throttles a webhook above about 4 requests a second
+TOO_LARGE = 413
+THROTTLED = 429
+NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.WriteError, httpx.WriteTimeout, httpx.PoolTimeout)
+
+# httpx logs every request with its full URL at INFO; a webhook URL is a secret.
+logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+class CardTooLargeError(DeliveryError):
+    """The webhook refused the card as too large (413); nothing was posted."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, permanent=False)
+
+
+def read_retry_after(response: httpx.Response) -> float | None:
+    """The Retry-After header in seconds, if there is one in that form."""
+    try:
+        return max(0.0, float(response.headers["Retry-After"]))
+    except (KeyError, ValueError):
+        return None
+
+
+class WebhookClient:
+    """Posts JSON bodies to one webhook through an injected httpx client, retrying until deadline (monotonic)."""
+
+    def __init__(
+        self,
+        webhook: Webhook,
+        deadline: float,
+        http: httpx.Client | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.webhook = webhook
+        self.deadline = deadline
+        self.http = http or httpx.Client(timeout=REQUEST_TIMEOUT_SECONDS)
+        self.clock = clock
+        self.sleep = sleep
+        self._last_post: float | None = None
+
+    def post(self, body: bytes) -> int:
+        """POST body; returns the 2xx status, or raises DeliveryError saying what went wrong and what to do."""
+        where = f"the Teams webhook {self.webhook.shown} ({self.webhook.env})"
+        attempt = 0
+        while True:
+            self._space_out()
+            try:
+                response = self.http.post(self.webhook.url, content=body, headers={"Content-Type": "application/json"})
+            except NOT_SENT_ERRORS as error:
+                failure = f"could not reach {where} ({type(error).__name__})"
+                wait = backoff_seconds(attempt)
+            except httpx.TransportError as error:
+                raise UncertainDeliveryError(
+                    f"{where} did not answer after the card was sent ({type(error).__name__}), so it may have "
+                    "been posted; check the channel"
+                ) from None
+            else:
+                status = response.status_code
+                if 200 <= status < 300:
+                    return status
+                if status == TOO_LARGE:
+                    raise CardTooLargeError(f"{where} refused the card as too large ({len(body):,} bytes)")
+                if status != THROTTLED and status < 500:
+                    raise _refusal(status, where, self.webhook.env)
+                failure = f"{where} answered HTTP {status}"
+                after = read_retry_after(response) if status == THROTTLED else None
+                wait = after if after is not None else backoff_seconds(attempt)
+            if self.clock() + wait >= self.deadline:
+                raise DeliveryError(f"{failure}; it will be retried", permanent=False)
+            self.sleep(wait)
+            attempt += 1
+
+    def _space_out(self) -> None:
+        if self._last_post is not None:
+            self.sleep(max(0.0, self._last_post + MIN_SECONDS_BETWEEN_POSTS - self.clock()))
+        self._last_post = self.clock()
+
+
+def _refusal(status: int, where: str, env: str) -> DeliveryError:
+    if status in (401, 403, 404):
+        return DeliveryError(
+            f"{where} answered HTTP {status}: the workflow may have been turned off or deleted, or the URL is "
+            f"wrong; set {env} to the URL of the workflow's trigger 'When a Teams webhook request is received'",
+            permanent=True,
+        )
+    return DeliveryError(
+        f"{where} refused the card (HTTP {status}); check the workflow posts an Adaptive Card from the request body",
+        permanent=True,
+    )

@@ -1,0 +1,121 @@
+"""Every card the project makes reads back through the microsoft-teams-cards models, and fits the webhook."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from microsoft_teams.cards import AdaptiveCard, DonutChart, FactSet, GroupedVerticalBarChart
+from pydantic import BaseModel
+
+from bot.teams.alert_card import render_alert_card
+from bot.teams.cards import MAX_POST_BYTES, dump_card, load_card
+from bot.teams.digest_card import CHART_DETAILS, render_digest_card
+from digest.contract.config import Config
+from digest.figures.periods import parse_month
+from digest.intake.demo import default_shape, generate_extract
+from digest.intake.ingest import ingest_extract
+from digest.store.snapshots import SnapshotStore, open_store
+from tests.bot.test_alerts import EXPECTED
+from tests.card_sizes import digest_for_card, largest_teams_card
+
+DEMO_AS_AT = "2019-07-18 09:00"
+
+
+def element_classes(model: Any) -> list[str]:
+    """The class of every element in a read-back card, nested ones and fallbacks included."""
+    found: list[str] = []
+    if isinstance(model, BaseModel):
+        found.append(type(model).__name__)
+        for name in [*type(model).model_fields, *(model.model_extra or {})]:
+            found += element_classes(getattr(model, name, None))
+    elif isinstance(model, list):
+        for item in model:
+            found += element_classes(item)
+    return found
+
+
+def round_trip(card: AdaptiveCard) -> AdaptiveCard:
+    data = json.loads(json.dumps(dump_card(card)))
+    typed = load_card(data)
+    assert dump_card(typed) == data
+    assert "CardElement" not in element_classes(typed)  # every element came back as its own class
+    return typed
+
+
+@pytest.mark.parametrize("detail", CHART_DETAILS)
+def test_digest_cards_round_trip_typed(reference_store: SnapshotStore, config: Config, detail: str) -> None:
+    digest = digest_for_card(reference_store, config, parse_month("2019-06"))
+    typed = round_trip(render_digest_card(digest, "The full table is here.", "https://example.org/t", detail))
+    classes = element_classes(typed)
+    if detail == "all charts":
+        assert classes.count("GroupedVerticalBarChart") == 3
+        grouped = next(e for e in typed.body or [] if isinstance(e, GroupedVerticalBarChart))
+        assert isinstance(grouped.fallback.items[1], FactSet)  # type: ignore[union-attr]
+    if detail == "no charts":
+        assert not any(name.endswith("Chart") for name in classes)
+    assert "ActionSet" in classes
+
+
+def test_alert_cards_round_trip_typed() -> None:
+    for repeated in (False, True):
+        typed = round_trip(render_alert_card(EXPECTED[0], repeated))
+        assert typed.fallback_text == EXPECTED[0]
+
+
+def test_a_card_that_breaks_the_models_is_refused() -> None:
+    data = dump_card(render_alert_card("text"))
+    data["body"][0]["style"] = "purple"
+    with pytest.raises(ValueError, match="style"):
+        load_card(data)
+    with pytest.raises(ValueError, match="not an Adaptive Card"):
+        load_card({"type": "Container", "items": []})
+
+
+def test_donut_shows_the_in_time_share(reference_store: SnapshotStore, config: Config) -> None:
+    digest = digest_for_card(reference_store, config, parse_month("2019-06"))
+    typed = round_trip(render_digest_card(digest, "note"))
+    donut = next(e for e in typed.body or [] if isinstance(e, DonutChart))
+    assert (donut.title, donut.value) == ("Return home interviews completed in time, Jun-19", "69%")
+    assert [(d.legend, d.value, d.color) for d in donut.data or []] == [
+        ("In time", 49, "good"),
+        ("Not in time", 22, "attention"),
+        ("Not yet due", 0, "neutral"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory, config: Config) -> SnapshotStore:
+    import datetime as dt
+
+    folder = tmp_path_factory.mktemp("demo")
+    as_at = dt.datetime.fromisoformat(DEMO_AS_AT)
+    extract = folder / "demo.csv"
+    generate_extract(default_shape(as_at), as_at).to_csv(extract, index=False)
+    store = open_store(folder / "demo.db")
+    ingest_extract(store, extract, as_at, config)
+    return store
+
+
+def test_largest_card_on_the_demo_data_fits_the_webhook(demo_store: SnapshotStore, config: Config) -> None:
+    month, size, detail = largest_teams_card(demo_store, config)
+    assert detail == "all charts"  # every month fits with every chart
+    assert size < MAX_POST_BYTES, f"{month}: {size:,} bytes"
+    assert month == "2019-03"  # the end of a financial year: twelve months of trends
+
+
+def test_demo_writes_the_teams_card_beside_the_slack_preview(tmp_path: Path, config: Config) -> None:
+    from bot.cli.main import main
+
+    printed: list[str] = []
+    assert main(["--config", str(config.source), "demo", "--dir", str(tmp_path)], printed.append) == 0
+    card_file = tmp_path / "outbox" / "2019-06" / "teams-card.json"
+    assert f"The same digest as a Teams card: {card_file}" in printed
+    envelope = json.loads(card_file.read_text())
+    typed = round_trip(load_card(envelope["attachments"][0]["content"]))
+    assert typed.body is not None
+    assert len(card_file.read_text().encode()) < 2 * MAX_POST_BYTES  # indented for reading; sent compact
+    preview = (tmp_path / "outbox" / "2019-06" / "preview.html").read_text()
+    assert '<a href="teams-card.json">teams-card.json</a>' in preview
