@@ -4,7 +4,6 @@ and the terminal, so that `missing-report ask` needs no chat library at all.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
 import time
@@ -12,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from digest.contract.config import Config
-from digest.lookups.answers import Answer, answer_question, not_understood_answer
-from digest.lookups.questions import NotUnderstood, parse_question
+from digest.lookups.answers import Answer, answer_question, clarification_answer, not_understood_answer
+from digest.lookups.questions import Clarification, NotUnderstood, Reader
 from digest.store.lookups import ERROR, REFUSED, REJECTED, Lookup, now_text, save_lookup
 from digest.store.snapshots import SnapshotStore, StoreError
 
@@ -46,8 +45,15 @@ class LookupService:
     open_store: Callable[[], SnapshotStore]
     config: Config
     access: Access = field(default_factory=Access)
-    today: Callable[[], dt.date] = dt.date.today
     _local: threading.local = field(default_factory=threading.local)
+    _reader: Reader | None = None
+
+    @property
+    def reader(self) -> Reader:
+        """The question reader for this config, generated once (tens of milliseconds) on first use."""
+        if self._reader is None:
+            self._reader = Reader(self.config)
+        return self._reader
 
     def store(self) -> SnapshotStore:
         store: SnapshotStore | None = getattr(self._local, "store", None)
@@ -62,11 +68,13 @@ class LookupService:
             answer = Answer(REFUSED, REFUSAL)
         else:
             try:
-                question = parse_question(text)
+                question = self.reader.read(text)
                 if isinstance(question, NotUnderstood):
                     answer = not_understood_answer(question)
+                elif isinstance(question, Clarification):
+                    answer = clarification_answer(question, text)
                 else:
-                    answer = answer_question(self.store(), self.config, question, self.today())
+                    answer = answer_question(self.store(), self.config, question, self.reader)
             except StoreError as error:
                 answer = Answer(ERROR, f"Sorry, there is nothing to look up yet: {error}.")
             except Exception:
