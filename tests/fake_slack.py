@@ -42,6 +42,7 @@ class FakeSlack:
         self.messages: list[dict[str, Any]] = []
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, alt_txt, bytes
         self.completions: list[dict[str, Any]] = []
+        self.responses: list[dict[str, Any]] = []  # what the app sent to interaction response_urls
         self.faults: dict[str, list[Fault]] = {}
         self.holds: dict[str, threading.Event] = {}
         self.held: dict[str, threading.Event] = {}
@@ -64,6 +65,10 @@ class FakeSlack:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.handle_error = lambda request, address: None  # type: ignore[method-assign]  # a killed client
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def response_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/response/T1/1/abc"
 
     @property
     def base_url(self) -> str:
@@ -107,6 +112,11 @@ class FakeSlack:
             self._reply(request, 200, "OK")
             with self.lock:
                 self.uploads[url.path.rsplit("/", 1)[1]]["content"] = raw
+            return
+        if url.path.startswith("/response/"):  # an interaction's response_url
+            with self.lock:
+                self.responses.append(json.loads(raw or b"{}"))
+            self._reply(request, 200, "ok")
             return
         method = url.path.removeprefix("/api/")
         params: dict[str, Any] = {k: v[0] for k, v in parse_qs(url.query).items()}
@@ -221,6 +231,51 @@ def slash_command_request(
         }
     )
     stamp = str(timestamp if timestamp is not None else int(time.time()))
+    return urllib.request.Request(
+        url,
+        data=body.encode(),
+        method="POST",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body),
+        },
+    )
+
+
+def block_actions_request(
+    url: str,
+    secret: str,
+    action_id: str,
+    value: str,
+    response_url: str,
+    user: str = "U0ANALYST",
+    channel: str = "C0PERF",
+) -> urllib.request.Request:
+    """A button press as Slack sends it: a block_actions payload, form-encoded, timestamped and signed."""
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T1", "domain": "council"},
+        "user": {"id": user, "username": "analyst", "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "container": {"type": "message", "message_ts": "1563440000.000001", "is_ephemeral": True},
+        "trigger_id": "1.2.3",
+        "channel": {"id": channel, "name": "perf"},
+        "response_url": response_url,
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": "b1",
+                "text": {"type": "plain_text", "text": "x"},
+                "value": value,
+                "action_ts": "1563440001.000001",
+            }
+        ],
+    }
+    body = urlencode({"payload": json.dumps(payload)})
+    stamp = str(int(time.time()))
     return urllib.request.Request(
         url,
         data=body.encode(),

@@ -46,6 +46,9 @@ SYNONYMS: dict[str, str] = {
     "at risk of cse": "cse",
     "cse risk": "cse",
     "risk of cse": "cse",
+    "medium high": "cse",  # the report's CSE rows count medium/high risk: that is what "CSE" means here
+    "high risk": "cse",
+    "cases": "children",
     "return home interviews": "rhi",
     "return home interview": "rhi",
     "return interviews": "rhi",
@@ -116,13 +119,14 @@ SYNONYMS: dict[str, str] = {
     "outstanding": "not yet due",
 }
 # Words that carry no meaning here ("how many were", "number of", "total"); "not" is never one.
-FILLER = frozenset(
+_FILLER_TEXT = (
     "how many much what whats what's was were is are be been in into for the of number no. show me "
     "please and a an did do does go went gone going missing from to give tell about by with on our there "
     "count figure figures total totals had have has get i we can could you see know all those involving "
     "reporting period rate percentage percent per month's which who as at it its it's one ones episodes' "
-    "children's known lasting lasted that this reported happened altogether overall".split()  # noqa: SIM905 (reads as prose)
+    "children's known lasting lasted that this reported happened altogether overall"
 )
+FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = "not"
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?[a-z]?\+?|@[a-z0-9_.]+")
