@@ -90,6 +90,8 @@ SYNONYMS: dict[str, str] = {
     "timely": "in time",
     "child in need": "cin",
     "children in need": "cin",
+    "child protection plan": "cpp",
+    "child protection plans": "cpp",
     "child protection": "cpp",
     "cp": "cpp",
     "eh": "early help",
@@ -120,7 +122,7 @@ SYNONYMS: dict[str, str] = {
 }
 # Words that carry no meaning here ("how many were", "number of", "total"); "not" is never one.
 _FILLER_TEXT = (
-    "how many much what whats what's was were is are be been in into for the of number no. show me "
+    "how many much what whats what's was were is are be been in into for the of number no yes show me "
     "please and a an did do does go went gone going missing from to give tell about by with on our there "
     "count figure figures total totals had have has get i we can could you see know all those involving "
     "reporting period rate percentage percent per month's which who as at it its it's one ones episodes' "
@@ -275,7 +277,7 @@ def read_quantities(words: list[str]) -> list[str]:
             j += 1 if unit in ("years", "year", "yrs", "yr") else 0
             j += 1 if j < len(words) and words[j] in ("old", "olds") else 0
         elif (direction and value.is_integer() and high is None and unit not in _OTHER_UNITS) and (
-            number.group(2) or before in _BARE_COMPARISONS
+            (number.group(2) and value > AGES[-1]) or before in _BARE_COMPARISONS
         ):
             key = _age_key(int(value), direction)  # "17+", "under 10": ages, the report's only bare bands
         if key is None:

@@ -242,7 +242,7 @@ def test_ask_prints_the_slash_command_answer(reference_store: Path) -> None:
     assert wrong.returncode == 1
     assert wrong.stdout.startswith('Sorry, I could not answer that.\nI did not understand "banana".')
     listing = run("--db", "store.db", "ask", cwd=reference_store)
-    assert listing.stdout.startswith("Ask about a figure and a period, in any order:")
+    assert listing.stdout.startswith("Ask about any row of the report, in its own words, with a period:")
 
 
 def test_output_piped_into_head_ends_quietly(reference_store: Path) -> None:
@@ -268,3 +268,29 @@ def test_changed_config_is_refreshed_before_a_profile(reference_store: Path) -> 
     assert again.stdout == "Every snapshot's figures already follow the config; nothing to recompute.\n"
     back = run("--db", "store.db", "refresh", cwd=reference_store)
     assert back.stdout == "Recomputed the figures of snapshot 1.\n"
+
+
+def test_ask_asks_back_with_the_questions_to_type(reference_store: Path) -> None:
+    result = run("--db", "store.db", "ask", "LAC", "June", cwd=reference_store)
+    assert (result.returncode, result.stdout) == (
+        1,
+        "Which of these did you mean?\n"
+        '  LAC episodes: ask "@episodes.lac june"\n'
+        '  Looked-after children missing: ask "@children.lac june"\n',
+    )
+    chosen = run("--db", "store.db", "ask", "@children.lac june", cwd=reference_store)
+    assert chosen.stdout.startswith("Looked-after children missing, June 2019\n28\n")
+
+
+def test_ask_loads_no_chart_chat_or_scheduling_library(reference_store: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from bot.cli.main import main\n"
+        "status = main(['--db', 'store.db', 'ask', 'LAC', 'episodes', 'June'])\n"
+        "heavy = ('matplotlib', 'slack_bolt', 'slack_sdk', 'microsoft_teams', 'apscheduler', 'waitress')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}), status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=reference_store, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.splitlines()[-1] == "[] 0", result.stderr
