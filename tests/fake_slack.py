@@ -230,6 +230,11 @@ def slash_command_request(
             "trigger_id": "1.2.3",
         }
     )
+    return signed_request(url, body, secret, timestamp)
+
+
+def signed_request(url: str, body: str, secret: str, timestamp: int | None = None) -> urllib.request.Request:
+    """A form-encoded POST, timestamped and signed with the signing secret, as Slack sends every request."""
     stamp = str(timestamp if timestamp is not None else int(time.time()))
     return urllib.request.Request(
         url,
@@ -274,15 +279,4 @@ def block_actions_request(
             }
         ],
     }
-    body = urlencode({"payload": json.dumps(payload)})
-    stamp = str(int(time.time()))
-    return urllib.request.Request(
-        url,
-        data=body.encode(),
-        method="POST",
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body),
-        },
-    )
+    return signed_request(url, urlencode({"payload": json.dumps(payload)}), secret)

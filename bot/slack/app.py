@@ -44,7 +44,7 @@ def build_app(
 
     @app.action(SHARE_ACTION)
     def share_answer(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
-        """"Share in channel": the same question answered again, visible to the channel, saying who shared it."""
+        """ "Share in channel": the same question answered again, visible to the channel, saying who shared it."""
         ack()
         user, channel = _asker(body)
         answer = service.ask(user, channel, body["actions"][0].get("value", ""))

@@ -8,9 +8,7 @@ the corpus says the question is ambiguous.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import partial
-from pathlib import Path
 
 import pytest
 
@@ -31,12 +29,12 @@ SAME_FIGURE = {"status.lac": "episodes.lac"}
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Iterator[LookupService]:
+def service(tmp_path_factory: pytest.TempPathFactory, config: Config) -> LookupService:
     folder = tmp_path_factory.mktemp("corpus")
     store = open_store(folder / "store.db")
     ingest_extract(store, write_csv(folder / "reference.csv", build_rows(), HEADERS), AS_AT, config)
     store.close()
-    yield LookupService(partial(open_store, folder / "store.db"), config)
+    return LookupService(partial(open_store, folder / "store.db"), config)
 
 
 def still_open_at_as_at() -> int:
