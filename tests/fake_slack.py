@@ -48,6 +48,7 @@ class FakeSlack:
         self.messages: list[dict[str, Any]] = []
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, alt_txt, bytes
         self.completions: list[dict[str, Any]] = []
+        self.responses: list[dict[str, Any]] = []  # what the app sent to interaction response_urls
         self.faults: dict[str, list[Fault]] = {}
         self.holds: dict[str, threading.Event] = {}
         self.held: dict[str, threading.Event] = {}
@@ -70,6 +71,10 @@ class FakeSlack:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.handle_error = lambda request, address: None  # type: ignore[method-assign]  # a killed client
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def response_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/response/T1/1/abc"
 
     @property
     def base_url(self) -> str:
@@ -113,6 +118,11 @@ class FakeSlack:
             self._reply(request, 200, "OK")
             with self.lock:
                 self.uploads[url.path.rsplit("/", 1)[1]]["content"] = raw
+            return
+        if url.path.startswith("/response/"):  # an interaction's response_url
+            with self.lock:
+                self.responses.append(json.loads(raw or b"{}"))
+            self._reply(request, 200, "ok")
             return
         method = url.path.removeprefix("/api/")
         params: dict[str, Any] = {k: v[0] for k, v in parse_qs(url.query).items()}
@@ -248,6 +258,11 @@ def slash_command_request(
 ) -> urllib.request.Request:
     """A /missing request as Slack sends it: form-encoded, timestamped and signed with the signing secret."""
     body = urlencode(slash_command_payload(text, user, channel))
+    return signed_request(url, body, secret, timestamp)
+
+
+def signed_request(url: str, body: str, secret: str, timestamp: int | None = None) -> urllib.request.Request:
+    """A form-encoded POST, timestamped and signed with the signing secret, as Slack sends every request."""
     stamp = str(timestamp if timestamp is not None else int(time.time()))
     return urllib.request.Request(
         url,
@@ -259,3 +274,37 @@ def slash_command_request(
             "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body),
         },
     )
+
+
+def block_actions_request(
+    url: str,
+    secret: str,
+    action_id: str,
+    value: str,
+    response_url: str,
+    user: str = "U0ANALYST",
+    channel: str = "C0PERF",
+) -> urllib.request.Request:
+    """A button press as Slack sends it: a block_actions payload, form-encoded, timestamped and signed."""
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T1", "domain": "council"},
+        "user": {"id": user, "username": "analyst", "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "container": {"type": "message", "message_ts": "1563440000.000001", "is_ephemeral": True},
+        "trigger_id": "1.2.3",
+        "channel": {"id": channel, "name": "perf"},
+        "response_url": response_url,
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": "b1",
+                "text": {"type": "plain_text", "text": "x"},
+                "value": value,
+                "action_ts": "1563440001.000001",
+            }
+        ],
+    }
+    return signed_request(url, urlencode({"payload": json.dumps(payload)}), secret)

@@ -14,8 +14,7 @@ from typing import Any
 from digest.contract.config import Config
 from digest.contract.timestamps import parse_as_at
 from digest.intake.refresh import refresh_figures
-from digest.lookups.answers import resolve_period
-from digest.lookups.questions import LATEST, PROFILE, YEAR_TO_DATE, Period, Question, parse_question
+from digest.lookups.periods import Period, PeriodKind, read_periods, resolve_period
 from digest.store.snapshots import SnapshotInfo, SnapshotStore, open_store
 
 DB_ENV = "MISSING_REPORT_DB"
@@ -73,23 +72,21 @@ def read_as_at(text: str) -> dt.datetime:
 MONTH_HELP = "the month: June, Jun-19, june 2019, 2019-06 or last month (default: the latest complete month)"
 
 
+MONTH_KINDS = (PeriodKind.LATEST, PeriodKind.MONTH, PeriodKind.LAST_MONTH, PeriodKind.THIS_MONTH)
+
+
 def read_month_words(text: str | None) -> Period:
     """The month --month names, read as `ask` reads one ("June", "Jun-19", "2019-06", "last month");
     no --month is the latest complete month."""
     if not text:
-        return Period(LATEST)
-    question = parse_question(f"{PROFILE} {text}")  # the month of "profile June", exactly as a lookup reads it
-    if (
-        not isinstance(question, Question)
-        or question.kind != PROFILE
-        or question.share
-        or question.period.kind in (LATEST, YEAR_TO_DATE)
-    ):
+        return Period(PeriodKind.LATEST)
+    periods, rest, unreadable = read_periods(text.lower())
+    if unreadable or rest.strip() or len(periods) != 1 or periods[0].kind not in MONTH_KINDS:
         raise UserError(f"--month {text!r} is not a month; write June, Jun-19, 2019-06 or last month")
-    return question.period
+    return periods[0]
 
 
-def resolve_month(period: Period, snapshot: SnapshotInfo, today: dt.date | None = None) -> int:
-    """The month index of a period, as a lookup resolves it: a month without a year is the latest such month
-    at or before the snapshot's as-at date; the latest complete month is the one before the as-at month."""
-    return resolve_period(period, snapshot, today or dt.date.today()).month
+def resolve_month(period: Period, snapshot: SnapshotInfo) -> int:
+    """The month index of a period, as a lookup resolves it, counted from the snapshot's as-at time: a month
+    without a year is the latest such month at or before it; the latest complete month is the one before it."""
+    return resolve_period(period, snapshot).last

@@ -1,16 +1,33 @@
-"""An Answer (plain data from digest.lookups.answers) as a slash-command reply: Block Kit and a plain-text fallback."""
+"""An Answer (plain data from digest.lookups.answers) as a Slack reply: Block Kit and a plain-text fallback.
+
+A clarification becomes up to four buttons, each carrying the question that asks for its reading; an
+answer only the asker sees gets a "Share in channel" button carrying the question as asked.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
 
-from digest.lookups.answers import Answer
+from digest.lookups.answers import ANSWERED, Answer
 
 MAX_SECTION_TEXT_CHARS = 3000  # Slack section text limit
 MAX_FALLBACK_TEXT_CHARS = 3000  # what a slash-command reply's text can usefully carry
+MAX_BUTTON_TEXT_CHARS = 75  # Slack button label limit
+MAX_BUTTON_VALUE_CHARS = 2000  # Slack button value limit
 EPHEMERAL, IN_CHANNEL = "ephemeral", "in_channel"
+CHOICE_ACTION = "missing_choice_{}"  # one action id per button: Slack wants them unique within a block
+CHOICE_ACTIONS = re.compile(r"^missing_choice_\d+$")
+SHARE_ACTION = "missing_share"
 
 
 def render_table(answer: Answer) -> str:
@@ -22,16 +39,33 @@ def render_table(answer: Answer) -> str:
     return f"```{text}```"
 
 
-def render_answer(answer: Answer) -> dict[str, Any]:
-    """The reply: text, blocks and who sees it (only the asker, unless they said "share")."""
+def _button(label: str, action_id: str, value: str) -> ButtonElement:
+    text = label if len(label) <= MAX_BUTTON_TEXT_CHARS else label[: MAX_BUTTON_TEXT_CHARS - 1] + "…"
+    return ButtonElement(text=text, action_id=action_id, value=value[:MAX_BUTTON_VALUE_CHARS])
+
+
+def render_answer(answer: Answer, shared_by: str | None = None) -> dict[str, Any]:
+    """The reply: text, blocks and who sees it (only the asker, unless they said "share" or pressed the button)."""
     body = "\n".join([f"*{answer.title}*", *answer.lines])
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=body[:MAX_SECTION_TEXT_CHARS]))]
     if answer.table:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=render_table(answer))))
-    if answer.footer:
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=answer.footer)]))
+    if answer.choices:
+        blocks.append(
+            ActionsBlock(
+                elements=[
+                    _button(label, CHOICE_ACTION.format(i), question)
+                    for i, (label, question) in enumerate(answer.choices)
+                ]
+            )
+        )
+    elif answer.outcome == ANSWERED and not answer.share and answer.question:
+        blocks.append(ActionsBlock(elements=[_button("Share in channel", SHARE_ACTION, answer.question)]))
+    footer = answer.footer + (f" Shared by <@{shared_by}>." if shared_by else "")
+    if footer.strip():
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=footer.strip())]))
     return {
         "text": answer.plain_text()[:MAX_FALLBACK_TEXT_CHARS],
         "blocks": [block.to_dict() for block in blocks],
-        "response_type": IN_CHANNEL if answer.share else EPHEMERAL,
+        "response_type": IN_CHANNEL if answer.share or shared_by else EPHEMERAL,
     }

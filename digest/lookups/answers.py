@@ -1,48 +1,60 @@
-"""Answering a parsed question from the latest snapshot: the figure in context, or a small table.
+"""Answering a read question from the latest snapshot: the figure in context, a small table, or a question back.
 
-An Answer is plain data (a title, lines, maybe a table, a footer); bot/slack_answers.py turns it
-into Block Kit and `missing-report ask` prints it. Aggregates only.
+An Answer is plain data (a title, lines, maybe a table or choices, a footer); each chat platform's edge
+turns it into its own mark-up and `missing-report ask` prints it. Aggregates only.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
+from digest.alerts.still_missing import describe_duration
 from digest.contract.config import Config
 from digest.figures.catalogue import DENOMINATOR_NOUNS
 from digest.figures.percentages import format_percentage
-from digest.figures.periods import YTD, financial_year_start, month_key, month_label, month_name, month_of, parse_month
-from digest.lookups.questions import (
-    BREAKDOWN,
-    EXAMPLES,
-    HELP,
-    LAST_MONTH,
-    LATEST,
-    PROFILE,
-    THIS_MONTH,
-    TREND,
-    YEAR_TO_DATE,
-    NotUnderstood,
-    Period,
-    Question,
+from digest.figures.periods import (
+    YTD,
+    financial_year_label,
+    financial_year_start,
+    month_key,
+    month_label,
+    month_name,
+    month_start,
+    parse_month,
 )
+from digest.lookups.periods import PeriodKind, Span, resolve_period
+from digest.lookups.questions import (
+    HELP,
+    PROFILE,
+    TREND,
+    Clarification,
+    NotUnderstood,
+    Question,
+    Reader,
+    build_examples,
+)
+from digest.lookups.vocabulary import BREAKDOWN
 from digest.reporting.content import compute_digest
 from digest.reporting.profile import Cell, Profile, available_months, load_previous_profile, load_profile
+from digest.store.alerts import load_still_missing
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
-ANSWERED, NOT_UNDERSTOOD, NO_DATA = "answered", "not understood", "no data"
+ANSWERED, NOT_UNDERSTOOD, NO_DATA, CLARIFY = "answered", "not understood", "no data", "clarify"
+STILL_MISSING = "duration.still_missing"
+DISTINCT_CHILDREN_PREFIX = "children."  # keys counting distinct children: a sum of months would count a child twice
 
 
 @dataclass(frozen=True)
 class Answer:
-    outcome: str  # answered, not understood, no data
+    outcome: str  # answered, not understood, no data, clarify
     title: str
     lines: list[str] = field(default_factory=list)
     table: list[list[str]] = field(default_factory=list)  # first row is the heading
     footer: str = ""
     share: bool = False
     snapshot_id: int | None = None  # the snapshot the answer was read from
+    choices: list[tuple[str, str]] = field(default_factory=list)  # clarify: (label, the question that asks for it)
+    question: str = ""  # the question as asked, so an edge can ask it again (a "share in channel" button)
 
     def table_lines(self) -> list[str]:
         """The table in monospaced columns: labels left, figures right."""
@@ -59,26 +71,26 @@ class Answer:
     def plain_text(self) -> str:
         """For a terminal: the same words, without chat mark-up."""
         parts = [self.title, *(line.replace("*", "").replace("`", '"') for line in self.lines), *self.table_lines()]
+        parts += [f'  {label}: ask "{text}"' for label, text in self.choices]
         if self.footer:
             parts.append(self.footer)
         return "\n".join(parts)
 
 
-def help_answer() -> Answer:
-    return Answer(
-        ANSWERED,
-        "Ask about a figure and a period, in any order:",
-        [
-            "Figures: episodes, children (kids, young people), repeat (3+), LAC (CLA, looked after), CSE, same day, "
-            "still missing, RHI offered / accepted / in time / late, early help, CIN, CPP, care leavers, "
-            "not a client, other LA.",
-            "Tables: ethnicity, BME, age, gender, status, distance, days missing, RHI.",
-            "Periods: June, Jun-19, june 2019, 2019-06, last month, this month, YTD, this year; "
-            "none means the latest complete month.",
-            "Also: profile (the month's headlines), trend (month by month), share (show the answer to the channel).",
-            "Examples: " + " · ".join(EXAMPLES),
-        ],
-    )
+def help_answer(reader: Reader) -> Answer:
+    """What can be asked, from the catalogue: one example for each section of the report."""
+    lines = [f"{title}: `{example}`" for title, example in build_examples(reader)]
+    lines += [
+        "Tables: "
+        + ", ".join(r.label.removesuffix(" (table)").lower() for r in reader.readings if r.kind == BREAKDOWN)
+        + " (for example `age June`).",
+        "Periods: June, Jun-19, 2019-06, last month, this month, now, YTD (April to the latest complete month), "
+        "this financial year, 2019/20, Q1 to Q4 (April start); none means the latest complete month. "
+        "Relative periods count from the latest data, not today.",
+        "Also: `profile June` (the month's headlines), `trend LAC episodes` (month by month), "
+        "`still missing` (open now), `share` (show the answer to the channel).",
+    ]
+    return Answer(ANSWERED, "Ask about any row of the report, in its own words, with a period:", lines)
 
 
 def not_understood_answer(problem: NotUnderstood) -> Answer:
@@ -89,76 +101,113 @@ def not_understood_answer(problem: NotUnderstood) -> Answer:
     return Answer(NOT_UNDERSTOOD, "Sorry, I could not answer that.", lines)
 
 
-@dataclass(frozen=True)
-class ResolvedPeriod:
-    month: int  # the month, or the last month of the year-to-date
-    year_to_date: bool
+def clarification_answer(clarification: Clarification, question: str) -> Answer:
+    return Answer(CLARIFY, clarification.problem, choices=clarification.choices, question=question)
 
 
-def resolve_period(period: Period, snapshot: SnapshotInfo, today: dt.date) -> ResolvedPeriod:
-    as_at_month = month_of(snapshot.as_at)
-    if period.kind == YEAR_TO_DATE:
-        return ResolvedPeriod(as_at_month, True)
-    if period.kind == LATEST:
-        return ResolvedPeriod(as_at_month - 1, False)
-    if period.kind == LAST_MONTH:
-        return ResolvedPeriod(month_of(today) - 1, False)
-    if period.kind == THIS_MONTH:
-        return ResolvedPeriod(month_of(today), False)
-    if period.month is not None:
-        return ResolvedPeriod(period.month, False)
-    # A month named without a year: the latest such month at or before the as-at date.
-    assert period.month_of_year is not None
-    year = snapshot.as_at.year if period.month_of_year <= snapshot.as_at.month else snapshot.as_at.year - 1
-    return ResolvedPeriod(year * 12 + period.month_of_year - 1, False)
+def describe_span(span: Span) -> str:
+    """The months in words: "June 2019", "April to June 2019", "October 2018 to March 2019"."""
+    if span.first == span.last:
+        return month_name(span.first)
+    if span.first // 12 == span.last // 12:
+        return f"{month_start(span.first):%B} to {month_name(span.last)}"
+    return f"{month_name(span.first)} to {month_name(span.last)}"
 
 
-def answer_question(store: SnapshotStore, config: Config, question: Question, today: dt.date) -> Answer:
+def answer_question(store: SnapshotStore, config: Config, question: Question, reader: Reader) -> Answer:
     """The answer to a question from the latest snapshot.
 
     Raises:
         StoreError: there is no snapshot yet.
     """
     if question.kind == HELP:
-        return help_answer()
+        return help_answer(reader)
     snapshot = store.get_snapshot()
-    period = resolve_period(question.period, snapshot, today)
-    first, last = available_months(snapshot)
     footer = f"Data as at {snapshot.as_at:%d/%m/%Y %H:%M} (snapshot {snapshot.id})."
-    if not first <= period.month <= last:
+    span = resolve_period(question.period, snapshot)
+    if question.subject == STILL_MISSING and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW):
+        answer = _still_missing_now(store, snapshot)
+    else:
+        answer = _answer_span(store, config, question, snapshot, span)
+    return Answer(
+        answer.outcome,
+        answer.title,
+        answer.lines,
+        answer.table,
+        footer,
+        question.share,
+        snapshot.id,
+        question=question.text,
+    )
+
+
+def _answer_span(
+    store: SnapshotStore, config: Config, question: Question, snapshot: SnapshotInfo, span: Span
+) -> Answer:
+    first, last = available_months(snapshot)
+    data_starts = parse_month(snapshot.first_month) if snapshot.first_month else first
+    if span.last > last:
         return Answer(
             NO_DATA,
-            f"There are no figures for {month_name(period.month)} in the latest snapshot.",
-            [f"Months with data: {month_name(first)} to {month_name(last)}."],
-            footer=footer,
-            share=question.share,
-            snapshot_id=snapshot.id,
+            f"There are no figures for {describe_span(span)} in the latest snapshot.",
+            [f"Months with data: {month_name(data_starts)} to {month_name(last)}."],
         )
-    profile = load_profile(store, config, period.month, snapshot)
-    previous = load_previous_profile(store, config, profile)
+    if span.first < data_starts:
+        return Answer(
+            NO_DATA,
+            f"The figures for {describe_span(span)} are incomplete.",
+            [
+                f"The data starts in {month_name(data_starts)}, so it cannot say how many went missing before then "
+                f"(that is not the same as none). Months with data: {month_name(data_starts)} to {month_name(last)}."
+            ],
+        )
+    profile = load_profile(store, config, span.last, snapshot)
     if question.kind == PROFILE:
-        answer = _profile_answer(profile, previous)
-    elif question.kind == TREND:
-        answer = _trend_answer(profile, str(question.subject))
-    elif question.kind == BREAKDOWN:
-        answer = _breakdown_answer(profile, str(question.subject), period.year_to_date)
-    else:
-        answer = _figure_answer(profile, previous, str(question.subject), period.year_to_date)
-    return Answer(answer.outcome, answer.title, answer.lines, answer.table, footer, question.share, snapshot.id)
+        return _profile_answer(profile, load_previous_profile(store, config, profile))
+    if question.kind == TREND:
+        return _trend_answer(profile, str(question.subject))
+    if question.kind == BREAKDOWN:
+        return _breakdown_answer(profile, str(question.subject), span)
+    if span.first == span.last:
+        return _figure_answer(profile, load_previous_profile(store, config, profile), str(question.subject))
+    return _range_answer(profile, str(question.subject), span)
+
+
+def _still_missing_now(store: SnapshotStore, snapshot: SnapshotInfo) -> Answer:
+    now = load_still_missing(store, snapshot)
+    title = f"Still missing now (open at {snapshot.as_at:%d/%m/%Y %H:%M})"
+    lines = [f"*{now.count:,}*"]
+    if now.count:
+        longest = describe_duration(snapshot.as_at - now.longest_start) if now.longest_start else "n/a"
+        lines.append(
+            f"Of them: {now.lac} LAC, {now.cse} at CSE risk (medium/high); {now.over_24h} missing over 24 hours, "
+            f"{now.over_72h} over 72 hours; the longest missing for {longest}."
+        )
+    lines.append('For the end of a month, name it: "still missing June".')
+    return Answer(ANSWERED, title, lines)
 
 
 def _label(profile: Profile, key: str) -> str:
     return profile.row(key).indicator.short_label
 
 
-def _period_title(profile: Profile, year_to_date: bool) -> str:
-    if year_to_date:
-        start = month_label(financial_year_start(profile.month))
-        partial = f", {month_label(profile.month)} to {profile.as_at:%d/%m/%Y %H:%M}" if profile.partial_month else ""
-        return f"{profile.financial_year} year to date ({start} to {month_label(profile.month)}{partial})"
+def _month_title(profile: Profile) -> str:
     if profile.partial_month:
         return f"{month_name(profile.month)} (partial month, to {profile.as_at:%d/%m/%Y %H:%M})"
     return month_name(profile.month)
+
+
+def _span_title(profile: Profile, span: Span) -> str:
+    """The span in words, and what it is: "April to June 2019 (2019/20 year to date)"."""
+    year = financial_year_label(span.last)
+    if span.kind == PeriodKind.QUARTER:
+        what = f"Q{(span.first - financial_year_start(span.first)) // 3 + 1} {year}"
+    elif span.last - span.first == 11:
+        what = year
+    else:
+        what = f"{year} year to date"
+    partial = f", {month_label(span.last)} partial, to {profile.as_at:%d/%m/%Y %H:%M}" if profile.partial_month else ""
+    return f"{describe_span(span)} ({what}{partial})"
 
 
 def _with_share(cell: Cell, denominator_key: str | None) -> str:
@@ -172,16 +221,26 @@ def _with_share(cell: Cell, denominator_key: str | None) -> str:
     )
 
 
-def _figure_answer(profile: Profile, previous: Profile | None, key: str, year_to_date: bool) -> Answer:
+def _span_cell(profile: Profile, key: str, span: Span) -> Cell | None:
+    """The figure over the span: the stored year-to-date when the span is the year to date (exact for every
+    figure); otherwise the sum of its months, which only episode counts allow (None for distinct children)."""
+    row = profile.row(key)
+    if span.first == financial_year_start(span.last):
+        return row.values[YTD]
+    if key.startswith(DISTINCT_CHILDREN_PREFIX):
+        return None
+    cells = [row.values[month_key(m)] for m in span.months]
+    denominators = [c.denominator for c in cells]
+    return Cell(
+        sum(c.count or 0 for c in cells),
+        None if any(d is None for d in denominators) else sum(d or 0 for d in denominators),
+    )
+
+
+def _figure_answer(profile: Profile, previous: Profile | None, key: str) -> Answer:
     row = profile.row(key)
     denominator = row.indicator.denominator
-    title = f"{_label(profile, key)}, {_period_title(profile, year_to_date)}"
-    if year_to_date:
-        if row.indicator.month_only:
-            return Answer(NO_DATA, title, ["This figure is for a month only; ask about a month."])
-        months = [c for c in profile.columns if c != YTD]
-        by_month = " · ".join(f"{month_label(parse_month(m))} {row.values[m].count}" for m in months)
-        return Answer(ANSWERED, title, [f"*{_with_share(row.values[YTD], denominator)}*", f"By month: {by_month}"])
+    title = f"{_label(profile, key)}, {_month_title(profile)}"
     lines = [f"*{_with_share(row.values[month_key(profile.month)], denominator)}*"]
     if previous is not None:
         before = previous.row(key).values[month_key(profile.month - 1)]
@@ -191,23 +250,45 @@ def _figure_answer(profile: Profile, previous: Profile | None, key: str, year_to
     return Answer(ANSWERED, title, lines)
 
 
-def _breakdown_answer(profile: Profile, name: str, year_to_date: bool) -> Answer:
+def _range_answer(profile: Profile, key: str, span: Span) -> Answer:
+    row = profile.row(key)
+    title = f"{_label(profile, key)}, {_span_title(profile, span)}"
+    by_month = "By month: " + " · ".join(f"{month_label(m)} {row.values[month_key(m)].count}" for m in span.months)
+    if row.indicator.month_only:
+        return Answer(NO_DATA, title, ["This figure is for a month only; ask about a month.", by_month])
+    cell = _span_cell(profile, key, span)
+    if cell is None:
+        return Answer(
+            NO_DATA,
+            title,
+            [
+                "Children are counted once over a period, so this cannot be added up from the months (a child "
+                "missing in two months would count twice), and only months and the year to date are stored. "
+                "Ask for a month, or the year to date.",
+                by_month,
+            ],
+        )
+    return Answer(ANSWERED, title, [f"*{_with_share(cell, row.indicator.denominator)}*", by_month])
+
+
+def _breakdown_answer(profile: Profile, name: str, span: Span) -> Answer:
     group = profile.groups[name]
-    column = month_key(profile.month)
     rows = [profile.row(key) for key in group.table_keys]
     shown = [r for r in rows if not r.is_zero()] or rows
-    heading = [
-        "",
-        month_label(profile.month) + (" (partial)" if profile.partial_month else ""),
-        f"YTD {profile.financial_year}",
-    ]
-    if year_to_date:
-        heading = ["", f"YTD {profile.financial_year}"]
+    if span.first == span.last:
+        heading = ["", month_label(profile.month) + (" (partial)" if profile.partial_month else "")]
+        heading.append(f"YTD {profile.financial_year}")
+        title = f"{group.title}, {_month_title(profile)}"
+    else:
+        heading = ["", f"{month_label(span.first)} to {month_label(span.last)}"]
+        title = f"{group.title}, {_span_title(profile, span)}"
     table = [heading]
     for row in shown:
-        cells = [row.values[YTD]] if year_to_date else [row.values[column], row.values[YTD]]
+        if span.first == span.last:
+            cells = [row.values[month_key(profile.month)], row.values[YTD]]
+        else:
+            cells = [_span_cell(profile, row.indicator.key, span) or Cell(None, None)]
         table.append([row.indicator.label] + [_compact(c, row.indicator.denominator) for c in cells])
-    title = f"{group.title}, {_period_title(profile, year_to_date)}"
     lines = ["Rows that are zero throughout are left out."] if len(shown) < len(rows) else []
     return Answer(ANSWERED, title, lines, table)
 
@@ -237,4 +318,4 @@ def _profile_answer(profile: Profile, previous: Profile | None) -> Answer:
     for group in (digest.episodes, digest.children, digest.rhi, [digest.still_missing]):
         lines.append(" · ".join(f"*{f.shown}* {f.label}" + (f" ({f.change})" if f.change else "") for f in group))
     lines += [f"• {highlight}" for highlight in digest.highlights]
-    return Answer(ANSWERED, f"Missing profile, {_period_title(profile, False)}", lines)
+    return Answer(ANSWERED, f"Missing profile, {_month_title(profile)}", lines)

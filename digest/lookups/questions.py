@@ -1,215 +1,62 @@
-"""Reading a question such as "LAC episodes June" as an indicator (or a breakdown) and a period.
+"""Reading a question ("looked after children episodes May", "RHIs offered in April", "aged 14 Q1") as one
+reading of the catalogue and a period, by score rather than by first match.
 
-Words may come in any order; small misspellings ("epsiodes") are forgiven by closest match; words
-that mean nothing here are named back, with the nearest things that can be asked. No Slack here:
-the same reading serves `/missing` and `missing-report ask`.
+The scorer: each word of the question weighs its rarity among the readings (IDF over the generated
+vocabulary); a reading scores the weighted share of the question's words it explains (its section's
+words count a little less), less a little for its own words the question did not say. Misspelt words
+are read as the nearest known word (rapidfuzz ratio), weighted by how near. When two readings score
+close, the question is asked back with up to four choices: nothing is guessed silently. No chat
+platform here: the same reading serves Slack, Teams and `missing-report ask`.
 """
 
 from __future__ import annotations
 
-import difflib
+import math
 import re
 from dataclasses import dataclass, field
 
-from digest.figures.periods import month_index
+from rapidfuzz import fuzz, process
 
-FIGURE, BREAKDOWN, PROFILE, TREND, HELP = "figure", "breakdown", "profile", "trend", "help"
-MONTH, YEAR_TO_DATE, LATEST, LAST_MONTH, THIS_MONTH = "month", "ytd", "latest", "last_month", "this_month"
-CLOSE_MATCH_CUTOFF = 0.75  # how alike a misspelt word must be to a known one (difflib ratio)
-HINT_CUTOFF = 0.6  # how alike an unknown word must be to a known one to be offered as "did you mean"
-
-MONTH_NAMES = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-
-# Phrase -> (slot, value). Slots: measure (episodes / children / repeat), subset (all / lac / cse),
-# key (a whole indicator), breakdown (a section), command.
-PHRASES: dict[str, tuple[str, str]] = {
-    "episodes": ("measure", "episodes"),
-    "episode": ("measure", "episodes"),
-    "incidents": ("measure", "episodes"),
-    "children": ("measure", "children"),
-    "child": ("measure", "children"),
-    "kids": ("measure", "children"),
-    "young people": ("measure", "children"),
-    "cyp": ("measure", "children"),
-    "individuals": ("measure", "children"),
-    "repeat": ("measure", "repeat"),
-    "repeats": ("measure", "repeat"),
-    "3+": ("measure", "repeat"),
-    "3 or more": ("measure", "repeat"),
-    "three or more": ("measure", "repeat"),
-    "repeat missing": ("measure", "repeat"),
-    "lac": ("subset", "lac"),
-    "cla": ("subset", "lac"),
-    "looked after": ("subset", "lac"),
-    "looked-after": ("subset", "lac"),
-    "in care": ("subset", "lac"),
-    "cse": ("subset", "cse"),
-    "cse risk": ("subset", "cse"),
-    "sexual exploitation": ("subset", "cse"),
-    "all": ("subset", "all"),
-    "same day": ("key", "duration.0"),
-    "same-day": ("key", "duration.0"),
-    "over 5 days": ("key", "duration.gt5"),
-    "more than 5 days": ("key", "duration.gt5"),
-    "still missing": ("key", "duration.still_missing"),
-    "open": ("key", "duration.still_missing"),
-    "rhi offered": ("key", "rhi.offered"),
-    "offered": ("key", "rhi.offered"),
-    "rhi accepted": ("key", "rhi.accepted"),
-    "accepted": ("key", "rhi.accepted"),
-    "in time": ("key", "rhi.completed_in_time"),
-    "rhi in time": ("key", "rhi.completed_in_time"),
-    "on time": ("key", "rhi.completed_in_time"),
-    "late": ("key", "rhi.not_completed_in_time"),
-    "not in time": ("key", "rhi.not_completed_in_time"),
-    "rhi late": ("key", "rhi.not_completed_in_time"),
-    "pending": ("key", "rhi.pending"),
-    "early help": ("key", "status.early_help"),
-    "eh": ("key", "status.early_help"),
-    "cin": ("key", "status.cin"),
-    "child in need": ("key", "status.cin"),
-    "children in need": ("key", "status.cin"),
-    "cpp": ("key", "status.cpp"),
-    "cp": ("key", "status.cpp"),
-    "child protection": ("key", "status.cpp"),
-    "care leaver": ("key", "status.care_leaver"),
-    "care leavers": ("key", "status.care_leaver"),
-    "not a client": ("key", "status.not_a_client"),
-    "not known": ("key", "status.not_a_client"),
-    "other la": ("key", "status.other_la"),
-    "other local authority": ("key", "status.other_la"),
-    "out of area": ("key", "status.other_la"),
-    "bme": ("breakdown", "bme"),
-    "bme summary": ("breakdown", "bme"),
-    "ethnicity": ("breakdown", "ethnicity"),
-    "ethnic": ("breakdown", "ethnicity"),
-    "age": ("breakdown", "age"),
-    "ages": ("breakdown", "age"),
-    "gender": ("breakdown", "gender"),
-    "sex": ("breakdown", "gender"),
-    "status": ("breakdown", "status"),
-    "care status": ("breakdown", "status"),
-    "case type": ("breakdown", "status"),
-    "distance": ("breakdown", "distance"),
-    "placement distance": ("breakdown", "distance"),
-    "days missing": ("breakdown", "duration"),
-    "duration": ("breakdown", "duration"),
-    "how long": ("breakdown", "duration"),
-    "rhi": ("breakdown", "rhi"),
-    "return home interviews": ("breakdown", "rhi"),
-    "return interviews": ("breakdown", "rhi"),
-    "profile": ("command", PROFILE),
-    "summary": ("command", PROFILE),
-    "headlines": ("command", PROFILE),
-    "trend": ("command", TREND),
-    "trends": ("command", TREND),
-    "month by month": ("command", TREND),
-    "help": ("command", HELP),
-    "share": ("share", "yes"),
-    "ytd": ("period", YEAR_TO_DATE),
-    "year to date": ("period", YEAR_TO_DATE),
-    "this year": ("period", YEAR_TO_DATE),
-    "financial year": ("period", YEAR_TO_DATE),
-    "last month": ("period", LAST_MONTH),
-    "this month": ("period", THIS_MONTH),
-}
-# Words that carry no meaning in a question.
-FILLER = {
-    "how",
-    "many",
-    "what",
-    "whats",
-    "what's",
-    "was",
-    "were",
-    "is",
-    "are",
-    "in",
-    "for",
-    "the",
-    "of",
-    "number",
-    "show",
-    "me",
-    "please",
-    "and",
-    "a",
-    "an",
-    "did",
-    "go",
-    "went",
-    "missing",
-    "from",
-    "home",
-    "to",
-    "give",
-    "tell",
-    "about",
-    "by",
-    "with",
-    "on",
-    "our",
-    "there",
-    "count",
-    "figure",
-    "figures",
-    "?",
-    "much",
-}
-MEASURE_KEYS = {
-    ("episodes", "all"): "episodes.all",
-    ("episodes", "lac"): "episodes.lac",
-    ("episodes", "cse"): "episodes.cse",
-    ("children", "all"): "children.all",
-    ("children", "lac"): "children.lac",
-    ("children", "cse"): "children.cse",
-    ("repeat", "all"): "children.3plus.all",
-    ("repeat", "lac"): "children.3plus.lac",
-    ("repeat", "cse"): "children.3plus.cse",
-}
-EXAMPLES = (
-    "LAC episodes June",
-    "children YTD",
-    "repeat LAC last month",
-    "CSE episodes 2019-06",
-    "RHI in time May",
-    "ethnicity this year",
-    "profile June",
-    "trend LAC episodes",
-    "share still missing",
+from digest.contract.config import Config
+from digest.figures.catalogue import SECTIONS
+from digest.lookups.periods import MONTH_NAMES, Period, PeriodError, combine_periods, period_text, read_periods
+from digest.lookups.vocabulary import (
+    FIGURE,
+    FILLER,
+    KEY_MARK,
+    NEGATION,
+    SYNONYMS,
+    Reading,
+    build_readings,
+    content_stems,
+    read_quantities,
+    split_words,
+    stem,
 )
 
-
-@dataclass(frozen=True)
-class Period:
-    kind: str  # month, ytd, latest, last_month, this_month
-    month: int | None = None  # a month index, when the month (and year) was named
-    month_of_year: int | None = None  # 1-12, when a month was named without a year
+PROFILE, TREND, HELP = "profile", "trend", "help"
+CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
+HINT_CUTOFF = 60  # how alike an unknown word must be to a known one to be offered as "did you mean"
+MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
+QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
+MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
+NEGATION_PENALTY = 0.3  # a "not" on one side only flips the meaning ("completed in time" is not "not completed")
+ANSWER_SCORE = 0.6  # the least score answered without asking back
+CLARIFY_SCORE = 0.3  # the least score offered as a choice
+CLARIFY_MARGIN = 0.1  # readings this close to the best are offered as choices instead of guessing
+MAX_CHOICES = 4  # buttons in a clarification
+COMMANDS = {
+    "profile": PROFILE,
+    "headlines": PROFILE,
+    "trend": TREND,
+    "trends": TREND,
+    "month by month": TREND,
+    "help": HELP,
+    "share": "share",
+}
+# "early help" is care status 6.1, not a call for help.
+_COMMAND = re.compile(r"\b(?<!early )(?:" + "|".join(sorted(COMMANDS, key=len, reverse=True)) + r")\b")
+_WORD = re.compile(r"@[a-z0-9_.+]+|[a-z]+(?:'[a-z]+)?")
 
 
 @dataclass(frozen=True)
@@ -227,144 +74,176 @@ class NotUnderstood:
     suggestions: list[str] = field(default_factory=list)
 
 
-def _tokens(text: str) -> list[str]:
-    cleaned = text.lower().replace("’", "'")
-    cleaned = re.sub(r"[,;!?\"()]", " ", cleaned)
-    return cleaned.split()
+@dataclass(frozen=True)
+class Clarification:
+    """Two or more readings scored close: the choices, each a label and the question that asks for it."""
+
+    problem: str
+    choices: list[tuple[str, str]]
 
 
-def _read_period(words: list[str], i: int) -> tuple[Period, int] | None:
-    """A period starting at words[i], and how many words it takes."""
-    word = words[i]
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", word)
-    if match and 1 <= int(match.group(2)) <= 12:
-        return Period(MONTH, month_index(int(match.group(1)), int(match.group(2)))), 1
-    match = re.fullmatch(r"(\d{1,2})/(\d{4})", word)
-    if match and 1 <= int(match.group(1)) <= 12:
-        return Period(MONTH, month_index(int(match.group(2)), int(match.group(1)))), 1
-    match = re.fullmatch(r"([a-z]+)-(\d{2}|\d{4})", word)  # Jun-19, June-2019
-    if match and match.group(1) in MONTH_NAMES:
-        return Period(MONTH, month_index(_year(match.group(2)), MONTH_NAMES[match.group(1)])), 1
-    if word in MONTH_NAMES:
-        after = words[i + 1] if i + 1 < len(words) else ""
-        if re.fullmatch(r"\d{4}|'?\d{2}", after):
-            return Period(MONTH, month_index(_year(after.lstrip("'")), MONTH_NAMES[word])), 2
-        return Period(MONTH, month_of_year=MONTH_NAMES[word]), 1
-    return None
+@dataclass(frozen=True)
+class Scored:
+    reading: Reading
+    score: float
 
 
-def _year(text: str) -> int:
-    return int(text) if len(text) == 4 else 2000 + int(text)
+class Reader:
+    """Reads questions against the readings generated from one config (built once, then milliseconds a question)."""
 
+    def __init__(self, config: Config) -> None:
+        self.readings = build_readings(config)
+        # Rarity counts the readings a word names; a word only in section titles counts the readings it qualifies.
+        document_frequency: dict[str, int] = {}
+        qualified: dict[str, int] = {}
+        for reading in self.readings:
+            for word in set().union(*reading.phrasings):
+                document_frequency[word] = document_frequency.get(word, 0) + 1
+            for word in reading.qualifiers:
+                qualified[word] = qualified.get(word, 0) + 1
+        for word, count in qualified.items():
+            document_frequency.setdefault(word, count)
+        total = len(self.readings)
+        self.weights = {word: math.log(1 + total / count) for word, count in document_frequency.items()}
+        self.unknown_weight = max(self.weights.values())
+        spoken = {w for phrase in SYNONYMS for w in phrase.split()} | {w for c in COMMANDS for w in c.split()}
+        self.known = set(self.weights) | FILLER | spoken | set(MONTH_NAMES) | {"ytd", "year", "date", "financial"}
+        self.known |= {"last", "this", "now", "quarter", "previous", "current", "today", "plus", "than", "over"}
+        self.correctable = sorted(w for w in self.known if w.isalpha() and len(w) >= MIN_CORRECTABLE_LETTERS)
+        self.by_id = {reading.id: reading for reading in self.readings}
+        self._corrections: dict[str, tuple[str, float]] = {}
 
-def _phrase_at(words: list[str], i: int) -> tuple[str, int] | None:
-    for length in (4, 3, 2, 1):
-        phrase = " ".join(words[i : i + length])
-        if len(words) - i >= length and phrase in PHRASES:
-            return phrase, length
-    return None
+    def correct(self, word: str) -> tuple[str, float]:
+        """A misspelt word as the nearest known word and how near (1.0 for a known word)."""
+        if word in self.known or stem(word) in self.known or len(word) < MIN_CORRECTABLE_LETTERS:
+            return word, 1.0
+        if word not in self._corrections:
+            match = process.extractOne(word, self.correctable, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
+            self._corrections[word] = (match[0], match[1] / 100) if match else (word, 1.0)
+        return self._corrections[word]
 
+    def hint(self, word: str) -> str | None:
+        candidates = [w for w in self.known if w.isalpha() and len(w) > 2]
+        match = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=HINT_CUTOFF)
+        return str(match[0]) if match else None
 
-def parse_question(text: str) -> Question | NotUnderstood:
-    """Read a question; NotUnderstood says what could not be read and what could be asked instead."""
-    words = [_correct(word) for word in _tokens(text)]
-    if words and words[0].startswith("/"):  # "/missing LAC episodes", typed into `ask`
-        words = words[1:]
-    if not words:
-        return Question(HELP, None, Period(LATEST), text=text)
-    found: dict[str, list[str]] = {}
-    periods: list[Period] = []
-    unknown: list[str] = []
-    i = 0
-    while i < len(words):
-        period = _read_period(words, i)
-        phrase = _phrase_at(words, i) if period is None else None
-        if period is not None:
-            periods.append(period[0])
-            i += period[1]
-        elif phrase is not None:
-            slot, value = PHRASES[phrase[0]]
-            if slot == "period":
-                periods.append(Period(value))
-            else:
-                found.setdefault(slot, []).append(value)
-            i += phrase[1]
-        else:
-            if words[i] not in FILLER:
-                unknown.append(words[i])
-            i += 1
-    return _assemble(text, found, periods, unknown)
+    def score(self, words: dict[str, float]) -> list[Scored]:
+        """Every reading's score for the question's weighted words, best first."""
+        total = sum(words.values())
+        ranked = []
+        for reading in self.readings:
+            best = -1.0
+            for phrasing in reading.phrasings:
+                explained = sum(
+                    weight * (1.0 if word in phrasing else QUALIFIER_CREDIT if word in reading.qualifiers else 0.0)
+                    for word, weight in words.items()
+                )
+                own = sum(self.weights.get(w, 0.0) for w in phrasing)
+                unsaid = sum(self.weights.get(w, 0.0) for w in phrasing if w not in words)
+                flipped = NEGATION_PENALTY if (NEGATION in phrasing) != (NEGATION in words) else 0.0
+                best = max(best, explained / total - MISSING_PENALTY * (unsaid / own if own else 0.0) - flipped)
+            ranked.append(Scored(reading, best))
+        ranked.sort(key=lambda s: -s.score)
+        return ranked
 
+    def read(self, text: str) -> Question | NotUnderstood | Clarification:
+        """Read a question; a Clarification when readings score close; NotUnderstood says what was not read."""
+        lowered = text.lower().replace("’", "'").strip()
+        if lowered.startswith("/"):  # "/missing LAC episodes", typed into `ask`
+            lowered = lowered.split(maxsplit=1)[1] if " " in lowered else ""
+        nearness: dict[str, float] = {}
 
-def _correct(word: str) -> str:
-    """A misspelt word as the known word it is closest to ("epsiodes" -> "episodes"), else as it is."""
-    known = word in PHRASES or word in MONTH_NAMES or word in FILLER or any(c.isdigit() for c in word)
-    if known or len(word) < 4 or any(p.startswith(word + " ") or f" {word}" in p for p in PHRASES):
-        return word  # short words are too easily close to something else; parts of phrases stand
-    vocabulary = [p for p in PHRASES if " " not in p] + [m for m in MONTH_NAMES if len(m) > 3]
-    matches = difflib.get_close_matches(word, vocabulary, n=1, cutoff=CLOSE_MATCH_CUTOFF)
-    return matches[0] if matches else word
+        def corrected(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if word.startswith(KEY_MARK):
+                return word
+            right, near = self.correct(word)
+            nearness[right] = min(near, nearness.get(right, 1.0))
+            return right
 
+        lowered = _WORD.sub(corrected, lowered)
+        commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
+        lowered = _COMMAND.sub(" ", lowered)
+        share = "share" in commands
+        commands.discard("share")
+        periods, rest, unreadable = read_periods(lowered)
+        try:
+            period = combine_periods(periods)
+        except PeriodError as error:
+            return NotUnderstood(str(error), self.suggest(text))
+        words: dict[str, float] = {}
+        for word in content_stems(read_quantities(split_words(rest))):
+            weight = self.weights.get(word, self.unknown_weight) * nearness.get(word, 1.0)
+            words[word] = max(weight, words.get(word, 0.0))
+        unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
+        if HELP in commands or (not words and not periods and not commands and not unknown):
+            return Question(HELP, None, period, share, text)
+        if len(commands) > 1:
+            return NotUnderstood("Ask for a profile or a trend, not both.", self.suggest(text))
+        if PROFILE in commands and not words:
+            return Question(PROFILE, None, period, share, text)
+        prefix = ("share " if share else "") + ("trend " if TREND in commands else "")
+        if not words and not unknown:
+            choices = [self.by_id["episodes.all"], self.by_id["children.all"]]
+            options = [(r.label, _choice_text(prefix, r, period)) for r in choices]
+            if TREND not in commands:
+                options.append(("Missing profile", f"{'share ' if share else ''}profile {period_text(period)}".strip()))
+            return Clarification("Which figure?", options)
+        ranked = self.score(words)
+        best = ranked[0]
+        if (unknown and best.score < ANSWER_SCORE) or (unknown and unreadable):
+            return self._not_understood(text, unknown)
+        floor = best.score - CLARIFY_MARGIN if best.score >= ANSWER_SCORE else CLARIFY_SCORE
+        close = [s for s in ranked if s.score >= max(floor, CLARIFY_SCORE)][:MAX_CHOICES]
+        if best.score < ANSWER_SCORE or len(close) > 1:
+            if not close:
+                return self._not_understood(text, unknown)
+            options = [(s.reading.label, _choice_text(prefix, s.reading, period)) for s in close]
+            if len(options) == 1:
+                return Clarification(f"Did you mean {close[0].reading.label}?", options)
+            return Clarification("Which of these did you mean?", options)
+        reading = best.reading
+        if TREND in commands:
+            if reading.kind != FIGURE:
+                return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
+            return Question(TREND, reading.subject, period, share, text)
+        if PROFILE in commands:
+            return Question(PROFILE, None, period, share, text)
+        return Question(reading.kind, reading.subject, period, share, text)
 
-def suggest(text: str) -> list[str]:
-    """Examples that can be asked, nearest to the question first."""
-    ranked = sorted(EXAMPLES, key=lambda example: -difflib.SequenceMatcher(None, text.lower(), example.lower()).ratio())
-    return ranked[:3]
-
-
-def _assemble(
-    text: str, found: dict[str, list[str]], periods: list[Period], unknown: list[str]
-) -> Question | NotUnderstood:
-    if unknown:
-        words = ", ".join(f'"{w}"' for w in unknown)
-        vocabulary = [p for p in PHRASES] + [m for m in MONTH_NAMES if len(m) > 3]
-        hints = [m for w in unknown for m in difflib.get_close_matches(w, vocabulary, n=1, cutoff=HINT_CUTOFF)]
-        problem = f"I did not understand {words}."
+    def _not_understood(self, text: str, unknown: list[str]) -> NotUnderstood:
+        if not unknown:
+            return NotUnderstood("I could not tell which figure that asks for.", self.suggest(text))
+        problem = "I did not understand " + ", ".join(f'"{w}"' for w in unknown) + "."
+        hints = [h for w in unknown if w.isalpha() and (h := self.hint(w))]
         if hints:
             problem += " Did you mean " + " or ".join(f'"{h}"' for h in hints) + "?"
-        return NotUnderstood(problem, suggest(text))
-    if len(set(periods)) > 1:
-        return NotUnderstood("That names more than one period; ask about one month, or YTD.", suggest(text))
-    period = periods[0] if periods else Period(LATEST)
-    share = bool(found.pop("share", []))
-    commands = set(found.pop("command", []))
-    if HELP in commands:
-        return Question(HELP, None, period, share, text)
-    if len(commands) > 1:
-        return NotUnderstood("Ask for a profile or a trend, not both.", suggest(text))
-    subject = _subject(found)
-    if isinstance(subject, NotUnderstood):
-        return subject
-    if PROFILE in commands:
-        return Question(PROFILE, None, period, share, text)
-    if subject is None:
-        return NotUnderstood("Which figure? Name one, such as episodes, children or LAC.", suggest(text))
-    kind, name = subject
-    if TREND in commands:
-        if kind != FIGURE:
-            return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', suggest(text))
-        return Question(TREND, name, period, share, text)
-    return Question(kind, name, period, share, text)
+        return NotUnderstood(problem, self.suggest(text))
+
+    def suggest(self, text: str) -> list[str]:
+        """Example questions nearest to what was asked."""
+        examples = [example for _, example in build_examples(self)]
+        ranked = sorted(examples, key=lambda example: -fuzz.token_set_ratio(text.lower(), example.lower()))
+        return ranked[:3]
 
 
-def _subject(found: dict[str, list[str]]) -> tuple[str, str] | NotUnderstood | None:
-    keys = set(found.get("key", []))
-    breakdowns = set(found.get("breakdown", []))
-    measures = set(found.get("measure", []))
-    subsets = set(found.get("subset", [])) - {"all"}
-    if len(subsets) > 1:
-        return NotUnderstood("That asks about LAC and CSE at once; ask about one of them.", [])
-    if len(keys) + len(breakdowns) > 1 or (len(keys | breakdowns) == 1 and (measures - {"episodes"})):
-        return NotUnderstood("That asks for more than one figure; ask for one at a time.", [])
-    if keys:
-        return FIGURE, keys.pop()
-    if breakdowns:
-        return BREAKDOWN, breakdowns.pop()
-    if "repeat" in measures:  # "3+ episodes", "repeat children": children with 3 or more episodes
-        measures = {"repeat"}
-    if len(measures) > 1:
-        return NotUnderstood("That asks about episodes and children at once; ask about one of them.", [])
-    if not measures and not subsets:
-        return None
-    measure = measures.pop() if measures else "episodes"
-    return FIGURE, MEASURE_KEYS[(measure, subsets.pop() if subsets else "all")]
+def _choice_text(prefix: str, reading: Reading, period: Period) -> str:
+    return f"{prefix}{KEY_MARK}{reading.id.lower()} {period_text(period)}".strip()
+
+
+EXAMPLE_PERIODS = ("June", "last month", "YTD", "Q1", "May", "this financial year", "2019/20", "Jun-19")
+
+
+def build_examples(reader: Reader) -> list[tuple[str, str]]:
+    """One example question per section of the report: its first row whose label, with a period, reads back to it."""
+    examples: list[tuple[str, str]] = []
+    for n, section in enumerate(SECTIONS):
+        for reading in reader.readings:
+            if reading.kind != FIGURE or reading.section != section.number:
+                continue
+            question = f"{reading.label} {EXAMPLE_PERIODS[n % len(EXAMPLE_PERIODS)]}"
+            read = reader.read(question)
+            if isinstance(read, Question) and read.subject == reading.subject:
+                examples.append((section.title, question))
+                break
+    return examples

@@ -4,7 +4,6 @@ and the terminal, so that `missing-report ask` needs no chat library at all.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import threading
@@ -13,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from digest.contract.config import Config
-from digest.lookups.answers import Answer, answer_question, not_understood_answer
-from digest.lookups.questions import NotUnderstood, parse_question
+from digest.lookups.answers import Answer, answer_question, clarification_answer, not_understood_answer
+from digest.lookups.questions import Clarification, NotUnderstood, Reader
 from digest.lookups.transcripts import describe_reading, mask_question
 from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, AuditLog, Lookup, now_text, open_audit, save_lookup
 from digest.store.snapshots import SnapshotStore, StoreError
@@ -52,10 +51,17 @@ class LookupService:
     open_store: Callable[[], SnapshotStore]
     config: Config
     access: Access = field(default_factory=Access)
-    today: Callable[[], dt.date] = dt.date.today
     platform: str = SLACK
     _local: threading.local = field(default_factory=threading.local)
     _refused: RefusedTally = field(default_factory=lambda: RefusedTally(MAX_REFUSED_AUDITS_PER_MINUTE))
+    _reader: Reader | None = None
+
+    @property
+    def reader(self) -> Reader:
+        """The question reader for this config, generated once (tens of milliseconds) on first use."""
+        if self._reader is None:
+            self._reader = Reader(self.config)
+        return self._reader
 
     def store(self) -> SnapshotStore:
         store: SnapshotStore | None = getattr(self._local, "store", None)
@@ -78,12 +84,14 @@ class LookupService:
             answer = Answer(REFUSED, REFUSAL)
         else:
             try:
-                question = parse_question(text)
+                question = self.reader.read(text)
                 reading = describe_reading(question)
                 if isinstance(question, NotUnderstood):
                     answer = not_understood_answer(question)
+                elif isinstance(question, Clarification):
+                    answer = clarification_answer(question, text)
                 else:
-                    answer = answer_question(self.store(), self.config, question, self.today())
+                    answer = answer_question(self.store(), self.config, question, self.reader)
             except StoreError as error:
                 answer = Answer(ERROR, f"Sorry, there is nothing to look up yet: {error}.")
             except Exception:
@@ -94,7 +102,7 @@ class LookupService:
             now_text(),
             user_id,
             channel_id,
-            mask_question(text),
+            mask_question(text, self.reader),
             answer.outcome,
             answer.snapshot_id,
             milliseconds,

@@ -6,46 +6,42 @@ from __future__ import annotations
 
 import re
 
-from digest.figures.periods import month_key
-from digest.lookups.questions import FILLER, MONTH_NAMES, PHRASES, NotUnderstood, Question
+from digest.lookups.periods import period_text, read_periods
+from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
+from digest.lookups.vocabulary import KEY_MARK, stem
 
 MASK = "***"  # stands for a word outside the vocabulary
 _PUNCTUATION = ",;:!?\"'()."
-# Periods as people type them: 2019, 2019-06, 2019/20, jun-19, june-2019.
-_PERIOD_WORD = re.compile(r"\d{4}(?:[-/]\d{1,2})?|[a-z]{3,9}-\d{2}(?:\d{2})?")
+# Quantities as people type them: 14, 17+, 0-10. Nothing longer, so an id is masked.
+_QUANTITY = re.compile(r"\d{1,3}\+?|\d{1,3}-\d{1,3}")
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # "June 2019": a year on its own names no one
 
 
-def _vocabulary() -> frozenset[str]:
-    words = {word for phrase in PHRASES for word in phrase.split()}
-    return frozenset(words | set(FILLER) | set(MONTH_NAMES))
-
-
-VOCABULARY = _vocabulary()
-
-
-def mask_question(text: str) -> str:
-    """The question with each word the bot does not know replaced by MASK, punctuation dropped."""
+def mask_question(text: str, reader: Reader) -> str:
+    """The question with each word the reader does not know replaced by MASK, punctuation dropped."""
     words = [word.lower().replace("’", "'").strip(_PUNCTUATION) for word in text.split()]
-    return " ".join(word if _is_known(word) else MASK for word in words if word)
+    return " ".join(word if _is_known(word, reader) else MASK for word in words if word)
 
 
-def _is_known(word: str) -> bool:
-    if word in VOCABULARY:
+def _is_known(word: str, reader: Reader) -> bool:
+    if word in reader.known or stem(word) in reader.known:
         return True
     if word.startswith("/") and word[1:].isalpha():  # the command itself, typed into `ask`
         return True
-    return _PERIOD_WORD.fullmatch(word) is not None and (word[0].isdigit() or word.split("-")[0] in MONTH_NAMES)
+    if word.startswith(KEY_MARK) and word[len(KEY_MARK) :] in reader.by_id:  # a button's exact reading
+        return True
+    if _QUANTITY.fullmatch(word) or _YEAR.fullmatch(word):
+        return True
+    # A period as the reader reads one (2019-06, 2019/20, jun-19, q1); a date of birth is not one.
+    periods, rest, unreadable = read_periods(word)
+    return bool(periods) and not rest.strip() and not unreadable
 
 
-def describe_reading(question: Question | NotUnderstood) -> str:
+def describe_reading(question: Question | NotUnderstood | Clarification) -> str:
     """How a question was read, for the audit: its kind, figure or table, and period."""
     if isinstance(question, NotUnderstood):
         return "not understood"
-    period = question.period
-    when = period.kind
-    if period.month is not None:
-        when += f" {month_key(period.month)}"
-    elif period.month_of_year is not None:
-        when += f" month {period.month_of_year}"
-    parts = [question.kind, question.subject or "", when, "shared" if question.share else ""]
+    if isinstance(question, Clarification):
+        return "asked back: " + " | ".join(label for label, _ in question.choices)
+    parts = [question.kind, question.subject or "", period_text(question.period), "shared" if question.share else ""]
     return " ".join(part for part in parts if part)

@@ -111,8 +111,8 @@ def test_census_codes_can_be_asked(stores: Path) -> None:
         assert result.returncode == 0, result.stdout
         return result.stdout.splitlines()
 
-    census = ask("census.toml", "census.db", "BME", "June")
-    letters = ask(str(SHIPPED), "letters.db", "BME", "June")
+    census = ask("census.toml", "census.db", "BME", "summary", "June")
+    letters = ask(str(SHIPPED), "letters.db", "BME", "summary", "June")
     assert census[0] == letters[0] == "BME summary, June 2019"
     labels = [re.split(r"\s{2,}| \d", line)[0] for line in census[3:-1]]
     assert labels[:2] == ["Total BME", "WBRI - White British"]

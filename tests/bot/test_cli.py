@@ -248,7 +248,7 @@ def test_ask_prints_the_slash_command_answer(reference_store: Path) -> None:
     assert wrong.returncode == 1
     assert wrong.stdout.startswith('Sorry, I could not answer that.\nI did not understand "banana".')
     listing = run("--db", "store.db", "ask", cwd=reference_store)
-    assert listing.stdout.startswith("Ask about a figure and a period, in any order:")
+    assert listing.stdout.startswith("Ask about any row of the report, in its own words, with a period:")
 
 
 @pytest.mark.slow
@@ -291,15 +291,17 @@ def test_profile_reads_months_as_ask_does(reference_store: Path, month: list[str
     assert result.stdout == expected.stdout
 
 
-def test_last_month_is_the_month_before_today() -> None:
+def test_month_words_count_from_the_snapshot() -> None:
     from bot.cli.options import read_month_words, resolve_month
     from digest.figures.periods import month_index
     from digest.store.snapshots import SnapshotInfo
 
     snapshot = SnapshotInfo(1, dt.datetime(2019, 7, 18), "e.csv", "", "", 1, 1, 0, "2019-04", "2019-07", "")
-    assert resolve_month(read_month_words("last month"), snapshot, dt.date(2019, 6, 3)) == month_index(2019, 5)
+    assert resolve_month(read_month_words("last month"), snapshot) == month_index(2019, 6)
+    assert resolve_month(read_month_words("this month"), snapshot) == month_index(2019, 7)
     assert resolve_month(read_month_words("March"), snapshot) == month_index(2019, 3)
     assert resolve_month(read_month_words("September"), snapshot) == month_index(2018, 9)
+    assert resolve_month(read_month_words(None), snapshot) == month_index(2019, 6)
 
 
 def test_the_format_follows_the_file_name(reference_store: Path) -> None:
@@ -407,3 +409,29 @@ def test_prune_deletes_old_ids_and_keeps_figures(tmp_path: Path) -> None:
     assert b"CHILD-18-" in on_disk  # the latest is kept whole
     again = run("--db", "s.db", "prune", "--keep", "1", "--older-than", "0", cwd=tmp_path)
     assert again.stdout == "Nothing to prune: every snapshot is kept whole by --keep or --older-than.\n"
+
+
+def test_ask_asks_back_with_the_questions_to_type(reference_store: Path) -> None:
+    result = run("--db", "store.db", "ask", "LAC", "June", cwd=reference_store)
+    assert (result.returncode, result.stdout) == (
+        1,
+        "Which of these did you mean?\n"
+        '  LAC episodes: ask "@episodes.lac june"\n'
+        '  Looked-after children missing: ask "@children.lac june"\n',
+    )
+    chosen = run("--db", "store.db", "ask", "@children.lac june", cwd=reference_store)
+    assert chosen.stdout.startswith("Looked-after children missing, June 2019\n28\n")
+
+
+def test_ask_loads_no_chart_chat_or_scheduling_library(reference_store: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from bot.cli.main import main\n"
+        "status = main(['--db', 'store.db', 'ask', 'LAC', 'episodes', 'June'])\n"
+        "heavy = ('matplotlib', 'slack_bolt', 'slack_sdk', 'microsoft_teams', 'apscheduler', 'waitress')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}), status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=reference_store, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.splitlines()[-1] == "[] 0", result.stderr

@@ -134,8 +134,8 @@ def test_question_is_audited_masked_with_how_it_was_read(url: str, reference_db:
     assert ask(url, "how many times did Jayden Smith go missing in June 2019?")[0] == 200
     assert ask(url, "LAC episodes Jun-19")[0] == 200
     assert audited(reference_db) == [
-        ("U0ANALYST", "how many *** did *** *** go missing in june 2019", "not understood", "not understood"),
-        ("U0ANALYST", "lac episodes jun-19", "answered", "figure episodes.lac month 2019-06"),
+        ("U0ANALYST", "how many times did *** *** go missing in june 2019", "not understood", "not understood"),
+        ("U0ANALYST", "lac episodes jun-19", "answered", "figure episodes.lac 2019-06"),
     ]
 
 

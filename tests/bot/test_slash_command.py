@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import select
 import signal
@@ -28,7 +27,7 @@ from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access, LookupService
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
-from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request
+from tests.fake_slack import GOOD_TOKEN, FakeSlack, block_actions_request, slash_command_request, wait_until
 
 SECRET = "test-signing-secret"
 
@@ -37,10 +36,11 @@ SECRET = "test-signing-secret"
 class Running:
     url: str
     db: Path
+    slack: FakeSlack
 
 
 def start(db: Path, config: Config, slack: FakeSlack, access: Access) -> tuple[Any, LookupService]:
-    service = LookupService(partial(open_store, db), config, access, today=lambda: dt.date(2019, 7, 20))
+    service = LookupService(partial(open_store, db), config, access)
     app = build_app(service, "/missing", SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
     web = build_web_app()
     add_slack_route(web, app, RequestGuard(SECRET), audit_refusals(service))
@@ -52,7 +52,7 @@ def start(db: Path, config: Config, slack: FakeSlack, access: Access) -> tuple[A
 @pytest.fixture
 def running(reference_db: Path, config: Config, slack: FakeSlack) -> Iterator[Running]:
     server, _ = start(reference_db, config, slack, Access(users=frozenset(), channels=frozenset()))
-    yield Running(f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}", reference_db)
+    yield Running(f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}", reference_db, slack)
     server.close()
 
 
@@ -87,8 +87,7 @@ PHRASINGS = [
     ("CSE episodes", "Episodes at CSE risk (medium/high), June 2019\n28\nMay 2019: 16\nYear to date 2019/20: 61"),
     (
         "young people YTD",
-        "Children missing, 2019/20 year to date (Apr-19 to Jul-19, Jul-19 to 18/07/2019 00:00)\n"
-        "104\nBy month: Apr-19 57 · May-19 68 · Jun-19 53 · Jul-19 0",
+        "Children missing, April to June 2019 (2019/20 year to date)\n104\nBy month: Apr-19 57 · May-19 68 · Jun-19 53",
     ),
     (
         "rhi offered may",
@@ -126,7 +125,7 @@ def test_answers_over_http(running: Running, question: str, answer: str) -> None
 
 
 def test_bme_is_a_small_table(running: Running) -> None:
-    _, reply = ask(running.url, "BME june")
+    _, reply = ask(running.url, "BME summary june")
     assert reply["text"] == (
         "BME summary, June 2019\nRows that are zero throughout are left out.\n"
         "                              Jun-19  YTD 2019/20\n"
@@ -143,6 +142,68 @@ def test_answer_blocks(running: Running) -> None:
         "type": "section",
         "text": {"type": "mrkdwn", "text": "*LAC episodes, June 2019*\n*74*\nMay 2019: 87\nYear to date 2019/20: 236"},
     }
+
+
+def press(running: Running, action_id: str, value: str) -> int:
+    request = block_actions_request(running.url, SECRET, action_id, value, running.slack.response_url)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return int(response.status)
+
+
+def test_close_readings_ask_back_and_a_button_answers(running: Running) -> None:
+    status, reply = ask(running.url, "LAC june")
+    assert status == 200
+    assert reply["text"].splitlines() == [
+        "Which of these did you mean?",
+        '  LAC episodes: ask "@episodes.lac june"',
+        '  Looked-after children missing: ask "@children.lac june"',
+    ]
+    buttons = next(b for b in reply["blocks"] if b["type"] == "actions")["elements"]
+    assert [(b["text"]["text"], b["action_id"], b["value"]) for b in buttons] == [
+        ("LAC episodes", "missing_choice_0", "@episodes.lac june"),
+        ("Looked-after children missing", "missing_choice_1", "@children.lac june"),
+    ]
+    assert press(running, buttons[1]["action_id"], buttons[1]["value"]) == 200
+    assert wait_until(lambda: len(running.slack.responses) == 1, 10)
+    sent = running.slack.responses[0]
+    assert sent["replace_original"] is True
+    assert sent["response_type"] == "ephemeral"
+    assert sent["text"] == (
+        "Looked-after children missing, June 2019\n28\nMay 2019: 33\nYear to date 2019/20: 40" + FOOTER
+    )
+    store = open_store(running.db)
+    assert [(x.question, x.outcome) for x in load_lookups(store)] == [
+        ("lac june", "clarify"),
+        ("@children.lac june", "answered"),
+    ]
+    store.close()
+
+
+def test_share_button_posts_the_answer_for_the_channel(running: Running) -> None:
+    _, reply = ask(running.url, "same day returns june")
+    assert reply["response_type"] == "ephemeral"
+    share = next(b for b in reply["blocks"] if b["type"] == "actions")["elements"][0]
+    assert (share["text"]["text"], share["action_id"], share["value"]) == (
+        "Share in channel",
+        "missing_share",
+        "same day returns june",
+    )
+    assert press(running, share["action_id"], share["value"]) == 200
+    assert wait_until(lambda: len(running.slack.responses) == 1, 10)
+    sent = running.slack.responses[0]
+    assert sent["response_type"] == "in_channel"
+    assert sent["replace_original"] is False
+    assert sent["text"] == reply["text"]
+    assert all(b["type"] != "actions" for b in sent["blocks"])  # a shared answer has no share button
+    assert sent["blocks"][-1]["elements"][0]["text"] == FOOTER.strip() + " Shared by <@U0ANALYST>."
+
+
+def test_a_forged_button_press_is_refused(running: Running) -> None:
+    request = block_actions_request(running.url, "not-the-secret", "missing_share", "episodes", "http://127.0.0.1:9/")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 401
+    assert running.slack.responses == []
 
 
 def test_share_shows_the_answer_to_the_channel(running: Running) -> None:
@@ -170,8 +231,12 @@ def test_month_without_data_names_the_months_there_are(running: Running) -> None
 
 def test_help_lists_what_can_be_asked(running: Running) -> None:
     _, reply = ask(running.url, "help")
-    assert reply["text"].startswith("Ask about a figure and a period, in any order:\nFigures: episodes, children")
-    assert "Examples: LAC episodes June" in reply["text"]
+    lines = reply["text"].splitlines()
+    assert lines[:3] == [
+        "Ask about any row of the report, in its own words, with a period:",
+        'All Episodes: "Missing episodes June"',
+        'Looked After Children (by missing episodes): "LAC episodes last month"',
+    ]
 
 
 def test_bad_signature_and_stale_timestamp_get_401(running: Running) -> None:

@@ -3,7 +3,6 @@ slack_sdk's own Socket Mode client to a loopback WebSocket server that the fake 
 
 from __future__ import annotations
 
-import datetime as dt
 import socket
 import struct
 import threading
@@ -50,7 +49,7 @@ def connected(
     reference_db: Path, config: Config, slack: FakeSlack, socket_server: FakeSocketMode
 ) -> Iterator[SocketModeHandler]:
     before = set(threading.enumerate())
-    service = LookupService(partial(open_store, reference_db), config, today=lambda: dt.date(2019, 7, 20))
+    service = LookupService(partial(open_store, reference_db), config)
     # No signing secret: Socket Mode needs none, as `serve` runs it.
     app = build_app(service, "/missing", "", WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
     handler = connect_socket_mode(app, APP_TOKEN, ping_interval=PING_SECONDS)

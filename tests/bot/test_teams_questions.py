@@ -6,7 +6,6 @@ the outgoing webhook takes HMAC-signed requests. The app is the one `serve` runs
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import json
 import threading
 import time
@@ -79,7 +78,7 @@ def settings_for(fake: FakeMicrosoft, **changes: Any) -> TeamsQuestionSettings:
 
 def serve(db: Path, config: Config, settings: TeamsQuestionSettings, allow_unauthenticated: bool = False) -> HttpServer:
     access = Access(settings.allowed_channels, settings.allowed_users)
-    service = partial(LookupService, partial(open_store, db), config, access, today=lambda: dt.date(2019, 7, 20))
+    service = partial(LookupService, partial(open_store, db), config, access)
     web = build_web_app()
     add_teams_bot(web, service(platform=TEAMS), settings, allow_unauthenticated)
     add_outgoing_webhook_route(web, OutgoingWebhook(service(platform=TEAMS_WEBHOOK), WEBHOOK_KEY))
@@ -300,7 +299,7 @@ QUESTIONS = [
 def test_every_answer_card_round_trips_through_the_typed_models(
     reference_db: Path, config: Config, question: str
 ) -> None:
-    service = LookupService(partial(open_store, reference_db), config, today=lambda: dt.date(2019, 7, 20))
+    service = LookupService(partial(open_store, reference_db), config)
     card = dump_card(render_answer_card(service.ask("U", "C", question)))
     typed = parse_card(json.loads(json.dumps(card)))
     assert type(typed).__name__ == "AdaptiveCard"

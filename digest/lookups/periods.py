@@ -1,0 +1,246 @@
+"""Periods as people say them ("June", "Jun-19", "2019/20", "Q1", "last month", "now"), and the months they
+span in a snapshot. Relative periods count from the snapshot's as-at time, never the wall clock, so they
+work the same on historic or demo data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from digest.figures.periods import FIRST_MONTH_OF_YEAR, financial_year_start, month_index, month_of
+from digest.store.snapshots import SnapshotInfo
+
+MONTHS_IN_QUARTER = 3
+
+
+class PeriodKind(StrEnum):
+    LATEST = "latest"  # none said: the latest complete month
+    MONTH = "month"
+    YEAR_TO_DATE = "ytd"
+    FINANCIAL_YEAR = "financial year"
+    QUARTER = "quarter"
+    LAST_MONTH = "last month"
+    THIS_MONTH = "this month"
+    NOW = "now"
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: PeriodKind
+    month: int | None = None  # a month index, when a month and its year were named
+    month_of_year: int | None = None  # 1-12, when a month was named without a year
+    year_start: int | None = None  # the calendar year a named financial year starts in ("2019/20": 2019)
+    quarter: int | None = None  # 1-4, financial quarters (Q1 is April to June)
+    relative_year: int = 0  # -1 for "last financial year"
+
+
+@dataclass(frozen=True)
+class Span:
+    """The months a period covers in a snapshot (first to last, inclusive)."""
+
+    first: int
+    last: int
+    kind: PeriodKind
+
+    @property
+    def months(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+class PeriodError(Exception):
+    """A question naming periods that cannot go together; the message says what to ask instead."""
+
+
+MONTH_NAMES = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+_SHORT_MONTHS = {name[:3]: number for name, number in MONTH_NAMES.items()} | {"sept": 9}
+_MONTH_WORD = "|".join(sorted(list(MONTH_NAMES) + list(_SHORT_MONTHS), key=len, reverse=True))
+_UNIT_AFTER = r"(?!\s*(?:\+|years?|yrs?|yr|miles?|days?|-?year))"  # "june 14 year olds" is no June 2014
+
+# Each pattern and how it reads; tried in order, and a matched span is taken out of the question.
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(\d{4})\s*/\s*(\d{2}|\d{4})\b"), "financial_year"),
+    (re.compile(r"\b(\d{4})-(\d{1,2})\b"), "iso_month"),
+    (re.compile(r"\b(\d{1,2})/(\d{4})\b"), "month_slash_year"),
+    (re.compile(r"\bq([1-4])\b"), "quarter"),
+    (re.compile(rf"\b({_MONTH_WORD})\b(?:\s*-\s*|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
+    (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|\d{{2}})\b{_UNIT_AFTER}"), "month_year"),
+    (re.compile(rf"\b({_MONTH_WORD})\b"), "month"),
+    (
+        re.compile(r"\b(?:this|current)\s+(?:financial\s+)?year\s+to\s+date\b|\b(?:financial\s+)?year\s+to\s+date\b"),
+        "ytd",
+    ),
+    (re.compile(r"\bytd\b|\bso far this year\b|\bto date\b"), "ytd"),
+    (re.compile(r"\b(?:last|previous)\s+(?:financial\s+year|fy|year)\b"), "last_year"),
+    (re.compile(r"\b(?:this|current)\s+(?:financial\s+year|fy|year)\b|\bfinancial\s+year\b"), "ytd"),
+    (re.compile(r"\b(?:last|previous)\s+month\b"), "last_month"),
+    (re.compile(r"\b(?:this|current)\s+month\b"), "this_month"),
+    (re.compile(r"\b(?:this|current)\s+quarter\b"), "this_quarter"),
+    (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bat the moment\b|\btoday\b"), "now"),
+]
+
+
+def _year(text: str) -> int:
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+def _month_number(word: str) -> int:
+    return MONTH_NAMES.get(word) or _SHORT_MONTHS[word]
+
+
+def _read(kind: str, match: re.Match[str]) -> Period | None:
+    groups = match.groups()
+    if kind == "financial_year":
+        start, end = int(groups[0]), _year(groups[1][-2:]) if len(groups[1]) == 2 else int(groups[1])
+        return Period(PeriodKind.FINANCIAL_YEAR, year_start=start) if end == start + 1 else None
+    if kind == "iso_month":
+        month = int(groups[1])
+        return Period(PeriodKind.MONTH, month_index(int(groups[0]), month)) if 1 <= month <= 12 else None
+    if kind == "month_slash_year":
+        month = int(groups[0])
+        return Period(PeriodKind.MONTH, month_index(int(groups[1]), month)) if 1 <= month <= 12 else None
+    if kind == "quarter":
+        return Period(PeriodKind.QUARTER, quarter=int(groups[0]))
+    if kind == "month_year":
+        return Period(PeriodKind.MONTH, month_index(_year(groups[1]), _month_number(groups[0])))
+    if kind == "month":
+        return Period(PeriodKind.MONTH, month_of_year=_month_number(groups[0]))
+    simple = {
+        "ytd": Period(PeriodKind.YEAR_TO_DATE),
+        "last_year": Period(PeriodKind.FINANCIAL_YEAR, relative_year=-1),
+        "last_month": Period(PeriodKind.LAST_MONTH),
+        "this_month": Period(PeriodKind.THIS_MONTH),
+        "this_quarter": Period(PeriodKind.QUARTER),
+        "now": Period(PeriodKind.NOW),
+    }
+    return simple[kind]
+
+
+def read_periods(text: str) -> tuple[list[Period], str, list[str]]:
+    """The periods named in text, the text without them, and what was not a period after all ("2019-13")."""
+    periods: list[Period] = []
+    unreadable: list[str] = []
+    rest = text
+    for pattern, kind in _PATTERNS:
+        while (match := pattern.search(rest)) is not None:
+            period = _read(kind, match)
+            if period is None:
+                unreadable.append(match.group(0))
+            else:
+                periods.append(period)
+            rest = rest[: match.start()] + " " + rest[match.end() :]
+    return periods, rest, unreadable
+
+
+def combine_periods(periods: list[Period]) -> Period:
+    """One period from those named: "June YTD" is the year to date to June; "Q1 2019/20" the quarter of that year.
+
+    Raises:
+        PeriodError: two periods that do not go together ("June July").
+    """
+    unique = list(dict.fromkeys(periods))
+    if not unique:
+        return Period(PeriodKind.LATEST)
+    if len(unique) == 1:
+        return unique[0]
+    kinds = {p.kind for p in unique}
+    if len(unique) == 2 and kinds == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH}:
+        month = next(p for p in unique if p.kind == PeriodKind.MONTH)
+        return Period(PeriodKind.YEAR_TO_DATE, month.month, month.month_of_year)
+    if len(unique) == 2 and kinds == {PeriodKind.QUARTER, PeriodKind.FINANCIAL_YEAR}:
+        quarter = next(p for p in unique if p.kind == PeriodKind.QUARTER)
+        year = next(p for p in unique if p.kind == PeriodKind.FINANCIAL_YEAR)
+        return Period(PeriodKind.QUARTER, quarter=quarter.quarter, year_start=year.year_start)
+    raise PeriodError("That names more than one period; ask about one month, a quarter, or the year to date.")
+
+
+def latest_complete_month(snapshot: SnapshotInfo) -> int:
+    return month_of(snapshot.as_at) - 1
+
+
+def _named_month(period: Period, as_at_month: int) -> int:
+    if period.month is not None:
+        return period.month
+    assert period.month_of_year is not None
+    # A month named without a year: the latest such month at or before the as-at month.
+    offset = (as_at_month % 12 + 1 - period.month_of_year) % 12
+    return as_at_month - offset
+
+
+def resolve_period(period: Period, snapshot: SnapshotInfo) -> Span:
+    """The months period spans, counted from the snapshot's as-at time (its month may be partial)."""
+    as_at_month = month_of(snapshot.as_at)
+    latest = latest_complete_month(snapshot)
+    kind = period.kind
+    if kind == PeriodKind.LATEST:
+        return Span(latest, latest, kind)
+    if kind == PeriodKind.LAST_MONTH:
+        return Span(as_at_month - 1, as_at_month - 1, kind)
+    if kind in (PeriodKind.THIS_MONTH, PeriodKind.NOW):
+        return Span(as_at_month, as_at_month, kind)
+    if kind == PeriodKind.MONTH:
+        month = _named_month(period, as_at_month)
+        return Span(month, month, kind)
+    if kind == PeriodKind.YEAR_TO_DATE:
+        named = period.month is not None or period.month_of_year is not None
+        last = _named_month(period, as_at_month) if named else latest
+        return Span(financial_year_start(last), last, kind)
+    if kind == PeriodKind.FINANCIAL_YEAR:
+        if period.year_start is None:
+            start = financial_year_start(latest) + 12 * period.relative_year
+        else:
+            start = month_index(period.year_start, FIRST_MONTH_OF_YEAR)
+        last = min(start + 11, latest)
+        return Span(start, last if last >= start else min(start + 11, as_at_month), kind)
+    # A quarter: of the named financial year, else the latest one begun by the as-at month.
+    if period.year_start is not None:
+        year = month_index(period.year_start, FIRST_MONTH_OF_YEAR)
+    else:
+        year = financial_year_start(as_at_month)
+    quarter = period.quarter or (as_at_month - year) // MONTHS_IN_QUARTER + 1
+    first = year + (quarter - 1) * MONTHS_IN_QUARTER
+    if period.year_start is None and first > as_at_month:
+        first -= 12
+    return Span(first, min(first + MONTHS_IN_QUARTER - 1, as_at_month), kind)
+
+
+def period_text(period: Period) -> str:
+    """The period as a question can say it again (for a clarification's buttons)."""
+    kind = period.kind
+    if kind == PeriodKind.MONTH or (kind == PeriodKind.YEAR_TO_DATE and (period.month or period.month_of_year)):
+        month = (
+            f"{period.month // 12}-{period.month % 12 + 1:02d}"
+            if period.month is not None
+            else next(name for name, number in MONTH_NAMES.items() if number == period.month_of_year)
+        )
+        return f"ytd {month}" if kind == PeriodKind.YEAR_TO_DATE else month
+    if kind == PeriodKind.FINANCIAL_YEAR:
+        if period.year_start is None:
+            return "last financial year" if period.relative_year else "this financial year"
+        return f"{period.year_start}/{(period.year_start + 1) % 100:02d}"
+    if kind == PeriodKind.QUARTER:
+        if period.quarter is None:
+            return "this quarter"
+        year = f" {period.year_start}/{(period.year_start + 1) % 100:02d}" if period.year_start is not None else ""
+        return f"q{period.quarter}{year}"
+    return {
+        PeriodKind.LATEST: "",
+        PeriodKind.YEAR_TO_DATE: "ytd",
+        PeriodKind.LAST_MONTH: "last month",
+        PeriodKind.THIS_MONTH: "this month",
+        PeriodKind.NOW: "now",
+    }[kind]
