@@ -21,7 +21,7 @@ def digest_for_card(store: SnapshotStore, config: Config, month: int) -> Digest:
     profile = load_profile(store, config, month)
     digest = compute_digest(profile, load_previous_profile(store, config, profile), 10**6, 10**6, 10**6)
     return replace(
-        digest, chart_data=compute_chart_data(profile, config), workbook_name=f"missing-report-{month_key(month)}.xlsx"
+        digest, chart_data=compute_chart_data(profile), workbook_name=f"missing-report-{month_key(month)}.xlsx"
     )
 
 

@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from digest.figures.catalogue import ALL_EPISODES, Group
 from digest.figures.percentages import format_percentage
-from digest.figures.periods import YTD, month_key, month_label, parse_month
-from digest.reporting.content import Chart
+from digest.reporting.chart_data import TRENDS, compute_chart_data
+from digest.reporting.content import Chart, ChartData
 from digest.reporting.profile import Profile
 
 CHART_SIZE_INCHES = (8, 4.5)
@@ -34,74 +33,30 @@ COLOURS = {
     "pending": "#9e9e9e",
     "share": "#607d8b",  # a breakdown's share of the month's episodes
 }
-
-
-# The month's profile page: (file name, breakdown group, heading); the groups come from the catalogue.
-PROFILE_CHARTS = (
-    ("ethnicity", "ethnicity", "Ethnicity"),
-    ("bme", "bme", "BME summary"),
-    ("age", "age", "Age"),
-    ("gender", "gender", "Gender"),
-    ("case-type", "status", "% by case type"),
-)
-RHI_COLOURS = ("in_time", "late", "pending")  # the RHI group's rows: in time, not in time, not yet due
+RHI_COLOURS = ("in_time", "late", "pending")  # the RHI chart's bars: in time, not in time, not yet due
+SERIES_COLOURS = {  # a trend's series label -> its colour
+    "All": "all",
+    "LAC": "lac",
+    "Offered": "offered",
+    "Accepted": "accepted",
+    "In time": "in_time",
+    "Not in time": "late",
+}
+HORIZONTAL = {"rhi-in-time"}  # charts whose few long labels read better as horizontal bars
+STACKED = {"trend-rhi-in-time"}  # trends whose series add up to a whole
 
 
 def render_charts(profile: Profile) -> list[Chart]:
-    """Every chart of the digest: the month's profile page, then the financial year's trends."""
-    return [
-        chart_days_missing(profile),
-        chart_rhi_in_time(profile),
-        *(chart_breakdown(profile, name, heading, profile.groups[group]) for name, group, heading in PROFILE_CHARTS),
-        chart_trend(
-            profile,
-            "trend-episodes",
-            "Missing episodes",
-            [("episodes.all", "All", "all"), ("episodes.lac", "LAC", "lac")],
-        ),
-        chart_trend(
-            profile,
-            "trend-children",
-            "Children missing",
-            [("children.all", "All", "all"), ("children.lac", "LAC", "lac")],
-        ),
-        chart_trend(
-            profile,
-            "trend-3plus",
-            "Children with 3+ episodes",
-            [("children.3plus.all", "All", "all"), ("children.3plus.lac", "LAC", "lac")],
-        ),
-        chart_trend(
-            profile,
-            "trend-rhi",
-            "Return home interviews",
-            [("rhi.offered", "Offered", "offered"), ("rhi.accepted", "Accepted", "accepted")],
-        ),
-        chart_trend(
-            profile,
-            "trend-rhi-in-time",
-            "Return home interviews completed in time",
-            [("rhi.completed_in_time", "In time", "in_time"), ("rhi.not_completed_in_time", "Not in time", "late")],
-            stacked=True,
-        ),
-    ]
+    """Every chart of the digest, drawn from the numbers chart_data decides: the month, then the trends."""
+    return [render_chart(data) for data in compute_chart_data(profile)]
 
 
-def _month_column(profile: Profile) -> str:
-    return month_key(profile.month)
-
-
-def _count(profile: Profile, keys: Sequence[str], column: str) -> int:
-    """The sum of a group row's indicators in column."""
-    return sum(profile.row(key).values[column].count or 0 for key in keys)
-
-
-def _group_bars(profile: Profile, group: Group, column: str) -> tuple[list[str], list[int]]:
-    """A breakdown's bar labels and values; a long list (ethnicity codes) keeps only the rows that occur."""
-    bars = [(row.label, _count(profile, row.keys, column)) for row in group.rows]
-    if group.hide_zero_rows:
-        bars = [(label, value) for label, value in bars if value]
-    return [label for label, _ in bars], [value for _, value in bars]
+def render_chart(data: ChartData) -> Chart:
+    if data.group == TRENDS:
+        return _trend(data)
+    if data.name in HORIZONTAL:
+        return _horizontal(data)
+    return _breakdown(data)
 
 
 def _new_figure() -> tuple[Figure, Axes]:
@@ -118,23 +73,6 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _title(profile: Profile, text: str) -> str:
-    mark = " (partial)" if profile.partial_month else ""
-    return f"{text}, {month_label(profile.month)}{mark}"
-
-
-def _bars(axes: Axes, labels: Sequence[str], values: Sequence[int], colour: str, totals: int | None) -> None:
-    positions = range(len(labels))
-    bars = axes.bar(positions, values, color=colour)
-    ticks = [textwrap.fill(label, TICK_LABEL_CHARS) for label in labels]  # long labels on two lines
-    axes.set_xticks(list(positions), ticks, fontsize=FONT_SIZE_POINTS - 1)
-    notes = [f"{v}\n{format_percentage(v, totals)}" if totals else str(v) for v in values]
-    axes.bar_label(bars, notes, fontsize=FONT_SIZE_POINTS - 2, padding=2)
-    axes.set_ylim(0, max([*values, 1]) * 1.3)
-    axes.set_yticks([])
-    axes.spines[["left"]].set_visible(False)
-
-
 def _describe(title: str, labels: Sequence[str], values: Sequence[int], total: int | None) -> str:
     parts = [
         f"{label}: {value}" + (f" ({format_percentage(value, total)})" if total else "")
@@ -143,65 +81,52 @@ def _describe(title: str, labels: Sequence[str], values: Sequence[int], total: i
     return f"Bar chart, {title}. " + "; ".join(parts) + "."
 
 
-def chart_days_missing(profile: Profile) -> Chart:
-    column = _month_column(profile)
-    labels, values = _group_bars(profile, profile.groups["duration"], column)
-    total = profile.row(ALL_EPISODES).values[column].count or 0
-    title = _title(profile, "Number of days missing")
+def _breakdown(data: ChartData) -> Chart:
+    values = data.series[0].values
     figure, axes = _new_figure()
-    _bars(axes, labels, values, COLOURS["share"], total)
-    axes.set_title(title, fontsize=FONT_SIZE_POINTS + 2, loc="left")
-    return Chart("days-missing.png", title, _describe(title, labels, values, total), _png(figure), "profile")
+    positions = range(len(data.labels))
+    bars = axes.bar(positions, values, color=COLOURS["share"])
+    ticks = [textwrap.fill(label, TICK_LABEL_CHARS) for label in data.labels]  # long labels on two lines
+    axes.set_xticks(list(positions), ticks, fontsize=FONT_SIZE_POINTS - 1)
+    notes = [f"{v}\n{format_percentage(v, data.total)}" if data.total else str(v) for v in values]
+    axes.bar_label(bars, notes, fontsize=FONT_SIZE_POINTS - 2, padding=2)
+    axes.set_ylim(0, max([*values, 1]) * 1.3)
+    axes.set_yticks([])
+    axes.spines[["left"]].set_visible(False)
+    axes.set_title(data.title, fontsize=FONT_SIZE_POINTS + 2, loc="left")
+    alt = _describe(data.title, data.labels, values, data.total)
+    return Chart(f"{data.name}.png", data.title, alt, _png(figure), data.group)
 
 
-def chart_rhi_in_time(profile: Profile) -> Chart:
-    column = _month_column(profile)
-    group = profile.groups["rhi"]
-    labels, values = _group_bars(profile, group, column)
-    accepted = profile.row(group.denominator).values[column].count or 0
-    title = _title(profile, "Return home interviews completed in time")
+def _horizontal(data: ChartData) -> Chart:
+    values = data.series[0].values
     figure, axes = _new_figure()
-    positions = range(len(labels))
-    bars = axes.barh(list(positions), values, color=[COLOURS[c] for c in RHI_COLOURS])
-    axes.set_yticks(list(positions), labels, fontsize=FONT_SIZE_POINTS)
+    positions = range(len(data.labels))
+    bars = axes.barh(list(positions), values, color=[COLOURS[c] for c in RHI_COLOURS[: len(values)]])
+    axes.set_yticks(list(positions), data.labels, fontsize=FONT_SIZE_POINTS)
     axes.invert_yaxis()
     axes.bar_label(
-        bars, [f"{v} ({format_percentage(v, accepted)})" for v in values], fontsize=FONT_SIZE_POINTS - 1, padding=3
+        bars, [f"{v} ({format_percentage(v, data.total)})" for v in values], fontsize=FONT_SIZE_POINTS - 1, padding=3
     )
     axes.set_xlim(0, max([*values, 1]) * 1.35)
     axes.set_xticks([])
-    axes.set_title(title, fontsize=FONT_SIZE_POINTS + 2, loc="left")
-    return Chart("rhi-in-time.png", title, _describe(title, labels, values, accepted), _png(figure), "profile")
+    axes.set_title(data.title, fontsize=FONT_SIZE_POINTS + 2, loc="left")
+    alt = _describe(data.title, data.labels, values, data.total)
+    return Chart(f"{data.name}.png", data.title, alt, _png(figure), data.group)
 
 
-def chart_breakdown(profile: Profile, name: str, heading: str, group: Group) -> Chart:
-    column = _month_column(profile)
-    labels, values = _group_bars(profile, group, column)
-    total = profile.row(group.denominator).values[column].count or 0
-    title = _title(profile, heading)
+def _trend(data: ChartData) -> Chart:
+    stacked = data.name in STACKED
     figure, axes = _new_figure()
-    _bars(axes, labels, values, COLOURS["share"], total)
-    axes.set_title(title, fontsize=FONT_SIZE_POINTS + 2, loc="left")
-    return Chart(f"{name}.png", title, _describe(title, labels, values, total), _png(figure), "profile")
-
-
-def chart_trend(
-    profile: Profile, name: str, heading: str, series: list[tuple[str, str, str]], stacked: bool = False
-) -> Chart:
-    months = [column for column in profile.columns if column != YTD]
-    labels = [
-        month_label(parse_month(m)) + ("*" if profile.partial_month and parse_month(m) == profile.month else "")
-        for m in months
-    ]
-    title = f"{heading}, {profile.financial_year}"
-    figure, axes = _new_figure()
-    width = 0.8 if stacked else 0.8 / len(series)
-    bottoms = [0] * len(months)
+    width = 0.8 if stacked else 0.8 / len(data.series)
+    bottoms = [0] * len(data.labels)
     described = []
-    for index, (key, label, colour) in enumerate(series):
-        values = [profile.row(key).values[m].count or 0 for m in months]
-        offsets = [i if stacked else i - 0.4 + width * (index + 0.5) for i in range(len(months))]
-        bars = axes.bar(offsets, values, width, bottom=bottoms if stacked else None, color=COLOURS[colour], label=label)
+    for index, series in enumerate(data.series):
+        offsets = [i if stacked else i - 0.4 + width * (index + 0.5) for i in range(len(data.labels))]
+        colour = COLOURS[SERIES_COLOURS[series.label]]
+        bars = axes.bar(
+            offsets, series.values, width, bottom=bottoms if stacked else None, color=colour, label=series.label
+        )
         axes.bar_label(
             bars,
             fontsize=FONT_SIZE_POINTS - 2,
@@ -209,15 +134,16 @@ def chart_trend(
             color="white" if stacked else "black",
         )
         if stacked:
-            bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
-        described.append(f"{label}: " + ", ".join(f"{m} {v}" for m, v in zip(labels, values, strict=True)))
-    axes.set_xticks(range(len(months)), labels, fontsize=FONT_SIZE_POINTS - 1)
+            bottoms = [b + v for b, v in zip(bottoms, series.values, strict=True)]
+        pairs = zip(data.labels, series.values, strict=True)
+        described.append(f"{series.label}: " + ", ".join(f"{m} {v}" for m, v in pairs))
+    axes.set_xticks(range(len(data.labels)), data.labels, fontsize=FONT_SIZE_POINTS - 1)
     axes.legend(fontsize=FONT_SIZE_POINTS - 1, frameon=False, loc="upper left")
-    top = max([*bottoms, *(profile.row(k).values[m].count or 0 for k, _, _ in series for m in months), 1])
+    top = max([*bottoms, *(v for series in data.series for v in series.values), 1])
     axes.set_ylim(0, top * 1.35)
     axes.set_yticks([])
     axes.spines[["left"]].set_visible(False)
-    axes.set_title(title, fontsize=FONT_SIZE_POINTS + 2, loc="left")
-    note = " (* partial month)" if profile.partial_month else ""
-    alt = f"{'Stacked bar' if stacked else 'Bar'} chart, {title}{note}. " + "; ".join(described) + "."
-    return Chart(f"{name}.png", title, alt, _png(figure), "trends")
+    axes.set_title(data.title, fontsize=FONT_SIZE_POINTS + 2, loc="left")
+    note = " (* partial month)" if any(label.endswith("*") for label in data.labels) else ""
+    alt = f"{'Stacked bar' if stacked else 'Bar'} chart, {data.title}{note}. " + "; ".join(described) + "."
+    return Chart(f"{data.name}.png", data.title, alt, _png(figure), data.group)

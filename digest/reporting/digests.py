@@ -33,7 +33,7 @@ def build_digest(store: SnapshotStore, config: Config, month: int, snapshot_id: 
     return replace(
         digest,
         charts=render_charts(profile),
-        chart_data=compute_chart_data(profile, config),
+        chart_data=compute_chart_data(profile),
         workbook_name=f"missing-report-{month_key(month)}.xlsx",
         workbook=render_workbook(profile),
     )
