@@ -22,13 +22,14 @@ from bot.server import HttpServer, add_outgoing_webhook_route, build_web_app, cr
 from bot.settings import TeamsQuestionSettings
 from bot.teams.answers import dump_card, render_answer_card
 from bot.teams.bot import MESSAGES_PATH, add_teams_bot
+from bot.teams.cards import load_card
 from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
 from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access, LookupService
 from digest.store.lookups import TEAMS, TEAMS_WEBHOOK, load_lookups
 from digest.store.snapshots import open_store
 from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft, SigningKey, message_activity
-from tests.teams_cards import parse_card, untyped_elements
+from tests.teams_cards import untyped_elements
 
 WEBHOOK_KEY = b"outgoing-webhook-shared-secret-32"
 FOOTER = "Data as at 18/07/2019 00:00 (snapshot 1)."
@@ -301,7 +302,7 @@ def test_every_answer_card_round_trips_through_the_typed_models(
 ) -> None:
     service = LookupService(partial(open_store, reference_db), config)
     card = dump_card(render_answer_card(service.ask("U", "C", question)))
-    typed = parse_card(json.loads(json.dumps(card)))
+    typed = load_card(json.loads(json.dumps(card)))
     assert type(typed).__name__ == "AdaptiveCard"
     assert untyped_elements(typed) == []
     assert typed.model_dump(mode="json", by_alias=True, exclude_none=True) == card
