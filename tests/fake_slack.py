@@ -18,6 +18,8 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 from slack_sdk.signature import SignatureVerifier
 
+POLL_SECONDS = 0.05  # how often serve_forever looks for shutdown(): stopping takes at most this long
+
 GOOD_TOKEN = "xoxb-test-token"
 APP_TOKEN = "xapp-1-A1-1-test"  # an app-level token: Socket Mode's apps.connections.open only
 CHANNEL = "C0DIGEST"
@@ -70,7 +72,7 @@ class FakeSlack:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.handle_error = lambda request, address: None  # type: ignore[method-assign]  # a killed client
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(POLL_SECONDS,), daemon=True)
 
     @property
     def response_url(self) -> str:

@@ -17,6 +17,8 @@ from urllib.parse import parse_qs, unquote
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from tests.fake_slack import POLL_SECONDS
+
 CLIENT_ID = "00000000-0000-4000-8000-00000000b07a"
 CLIENT_SECRET = "test-client-secret"
 TENANT_ID = "11111111-2222-4333-8444-555555555555"
@@ -85,7 +87,7 @@ class FakeMicrosoft:
         self.openid_url = self.base_url + OPENID_PATH
 
     def start(self) -> FakeMicrosoft:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self.httpd.serve_forever, args=(POLL_SECONDS,), daemon=True).start()
         return self
 
     def stop(self) -> None:

@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from bot.teams.cards import CARD_CONTENT_TYPE, MAX_POST_BYTES
+from tests.fake_slack import POLL_SECONDS
 
 DIGEST_PATH = "/workflows/digest/triggers/manual/paths/invoke"
 ALERTS_PATH = "/workflows/alerts/triggers/manual/paths/invoke"
@@ -48,7 +49,7 @@ class FakeTeams:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.handle_error = lambda request, address: None  # type: ignore[method-assign]  # a killed client
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(POLL_SECONDS,), daemon=True)
 
     def url(self, path: str = DIGEST_PATH) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}{path}?api-version=1&{SIGNATURE}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -20,11 +21,20 @@ from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
 
 
 @pytest.fixture
-def reference_db(tmp_path: Path, config: Config) -> Path:
+def reference_db(reference_template: Path, tmp_path: Path) -> Path:
+    """A store holding the reference extract, this test's own copy (ingested once per test session)."""
     path = tmp_path / "store.db"
+    shutil.copy2(reference_template, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def reference_template(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Path:
+    folder = tmp_path_factory.mktemp("reference")
+    path = folder / "store.db"
     store = open_store(path)
-    ingest_extract(store, write_csv(tmp_path / "reference.csv", build_rows(), HEADERS), AS_AT, config)
-    store.close()
+    ingest_extract(store, write_csv(folder / "reference.csv", build_rows(), HEADERS), AS_AT, config)
+    store.close()  # the last connection checkpoints the write-ahead log into store.db
     return path
 
 

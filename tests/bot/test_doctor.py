@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from bot.checks import PASSED
 from bot.cli.doctor import check_schedule, check_teams_webhook_url
 from bot.settings import load_settings
 from digest.contract.config import Config
+from tests.cli_runner import run_cli
 from tests.fake_slack import GOOD_TOKEN, FakeSlack
 
 ALERTS = "C0ALERTS"
@@ -28,14 +28,7 @@ SCHEDULE_LINE = re.compile(
 
 
 def doctor(db: Path, env: dict[str, str], *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "--db", str(db), "doctor", *extra],
-        cwd=db.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_cli("--db", str(db), "doctor", *extra, cwd=db.parent, env=env)
 
 
 @pytest.fixture
