@@ -13,14 +13,18 @@ import re
 from typing import Any, Final
 
 from microsoft_teams.cards import (
+    ActionSet,
     AdaptiveCard,
     CardElement,
     ColumnDefinition,
     Fact,
     FactSet,
+    ImBackSubmitActionData,
     LineChart,
     LineChartData,
     LineChartValue,
+    SubmitAction,
+    SubmitActionData,
     Table,
     TableCell,
     TableRow,
@@ -45,12 +49,21 @@ LEADING_COUNT = re.compile(r"^([\d,]+)")
 YEAR_TO_DATE = "Year to date"
 
 
-def render_answer_card(answer: Answer) -> AdaptiveCard:
-    """The card for an answer: the same words as `/missing` and `missing-report ask`, laid out for Teams."""
+def render_answer_card(answer: Answer, buttons: bool = True) -> AdaptiveCard:
+    """The card for an answer: the same words as `/missing` and `missing-report ask`, laid out for Teams.
+
+    A question read more than one way gets one button per reading (buttons), each sending the question
+    that asks for it as if typed (imBack); an outgoing webhook's reply can carry no such button
+    (only links), so there each choice is the question to type.
+    """
     body: list[CardElement] = [
         TextBlock(text=answer.title, weight="Bolder", size="Medium", wrap=True, style="heading"),
         *_render_body(answer),
     ]
+    if answer.choices and buttons:
+        body.append(ActionSet(actions=[_ask_button(label, question) for label, question in answer.choices]))
+    elif answer.choices:
+        body += _text_blocks([f'{label}: ask "{question}"' for label, question in answer.choices])
     if answer.footer:
         body.append(TextBlock(text=answer.footer, is_subtle=True, size="Small", wrap=True, separator=True))
     return AdaptiveCard(
@@ -69,10 +82,13 @@ def dump_card(card: AdaptiveCard) -> dict[str, Any]:
 
 def render_answer_message(answer: Answer) -> dict[str, Any]:
     """A message activity carrying the answer's card: the body an outgoing webhook replies with."""
-    return {
-        "type": "message",
-        "attachments": [{"contentType": CARD_CONTENT_TYPE, "content": dump_card(render_answer_card(answer))}],
-    }
+    card = render_answer_card(answer, buttons=False)
+    return {"type": "message", "attachments": [{"contentType": CARD_CONTENT_TYPE, "content": dump_card(card)}]}
+
+
+def _ask_button(label: str, question: str) -> SubmitAction:
+    sent_as_typed = ImBackSubmitActionData(value=question).model_dump(mode="json", by_alias=True, exclude_none=True)
+    return SubmitAction(title=label, data=SubmitActionData(msteams=sent_as_typed))
 
 
 def _render_body(answer: Answer) -> list[CardElement]:

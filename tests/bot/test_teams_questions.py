@@ -154,6 +154,24 @@ def test_channel_mention_is_answered_in_its_thread_with_a_line_chart(teams: Team
     assert teams.lookups() == [(TEAMS, "aad-analyst", "19:perf@thread.tacv2", "trend lac episodes", "answered")]
 
 
+def test_close_readings_ask_back_with_buttons_that_ask_again(teams: Teams) -> None:
+    card = card_of(teams.ask("LAC june")["activity"])
+    assert texts(card) == ["Which of these did you mean?"]
+    (buttons,) = [element for element in card["body"] if element["type"] == "ActionSet"]
+    assert [(a["type"], a["title"], a["data"]) for a in buttons["actions"]] == [
+        ("Action.Submit", "LAC episodes", {"msteams": {"type": "imBack", "value": "@episodes.lac june"}}),
+        (
+            "Action.Submit",
+            "Looked-after children missing",
+            {"msteams": {"type": "imBack", "value": "@children.lac june"}},
+        ),
+    ]
+    # A click sends the button's question as if typed: the bot answers that reading.
+    answer = card_of(teams.ask("@children.lac june")["activity"])
+    assert texts(answer)[:2] == ["Looked-after children missing, June 2019", "28"]
+    assert [row[3:] for row in teams.lookups()] == [("lac june", "clarify"), ("@children.lac june", "answered")]
+
+
 def test_a_breakdown_is_a_table(teams: Teams) -> None:
     card = card_of(teams.ask("gender june")["activity"])
     table = next(element for element in card["body"] if element["type"] == "Table")
@@ -259,6 +277,18 @@ def test_outgoing_webhook_answers_signed_requests(teams: Teams) -> None:
     assert teams.lookups() == [(TEAMS_WEBHOOK, "aad-analyst", "19:perf@thread.tacv2", "lac episodes june", "answered")]
 
 
+def test_outgoing_webhook_asks_back_with_the_questions_to_type(teams: Teams) -> None:
+    body = outgoing_body("LAC june")
+    card = card_of(signed_post(teams.url, body, sign_body(WEBHOOK_KEY, body)).json())
+    assert not [
+        element for element in card["body"] if element["type"] == "ActionSet"
+    ]  # a webhook reply takes links only
+    assert texts(card)[1:3] == [
+        'LAC episodes: ask "@episodes.lac june"',
+        'Looked-after children missing: ask "@children.lac june"',
+    ]
+
+
 def test_outgoing_webhook_refuses_forged_tampered_unsigned_stale_and_replayed_requests(teams: Teams) -> None:
     body = outgoing_body("LAC episodes June")
     signature = sign_body(WEBHOOK_KEY, body)
@@ -293,6 +323,7 @@ QUESTIONS = [
     "episodes jly",
     "episodes september 2019",
     "still missing april",
+    "LAC june",
 ]
 
 
