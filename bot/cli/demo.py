@@ -10,8 +10,6 @@ from bot.cli.options import EXIT_OK, AddCommand, Printer, UserError, read_as_at
 from bot.cli.terminal import render_ingest_report
 from digest.contract.config import Config
 from digest.figures.periods import month_key, month_name, month_of
-from digest.intake.demo import default_shape, generate_extract
-from digest.intake.ingest import ingest_extract
 from digest.reporting.profile import available_months, load_profile
 from digest.reporting.table import render_text_table
 from digest.store.snapshots import open_store
@@ -37,6 +35,8 @@ def add_commands(add_command: AddCommand) -> None:
 
 
 def run_demo_data(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    from digest.intake.demo import default_shape, generate_extract  # pandas and numpy: only here
+
     as_at = read_as_at(args.as_at)
     if args.months < 1 or (args.episodes is not None and args.episodes < 1):
         raise UserError("--months and --episodes must be 1 or more")
@@ -54,6 +54,8 @@ def run_demo(args: argparse.Namespace, config: Config, out: Printer) -> int:
     """Make a demo extract, ingest it into a demo store and print the latest complete month's table."""
     from bot.delivery import NoProgress
     from bot.outbox import TEAMS_CARD_FILE, OutboxNotifier
+    from digest.intake.demo import default_shape, generate_extract
+    from digest.intake.ingest import ingest_extract
     from digest.reporting.digests import build_digest
 
     as_at = read_as_at(DEMO_AS_AT)

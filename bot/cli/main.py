@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import importlib.metadata
 import logging
 import os
 import sys
@@ -21,7 +20,7 @@ from bot.cli import alerts, ask, demo, digests, doctor, profile, serve, snapshot
 from bot.cli.options import EXIT_OK, EXIT_REFUSED, Printer, UserError, add_common_options
 from bot.settings import SettingError
 from digest.contract.config import ConfigError, load_config
-from digest.intake.extracts import ExtractRefused
+from digest.intake.refusals import ExtractRefused
 from digest.reporting.profile import ProfileError
 from digest.store.snapshots import StoreError
 
@@ -41,10 +40,23 @@ USER_ERRORS = (UserError, ConfigError, StoreError, ProfileError, SettingError)
 
 def installed_version() -> str:
     """The version pip installed (pyproject.toml's), so that a bug report can say which one it was."""
+    import importlib.metadata
+
     try:
         return importlib.metadata.version("missing-report")
     except importlib.metadata.PackageNotFoundError:  # run from a checkout that was never installed
         return "(not installed)"
+
+
+class VersionAction(argparse.Action):
+    """--version: the installed version is looked up only when asked (importlib.metadata costs ~50 ms)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        print(f"missing-report {installed_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="missing-report",
         description="Children Missing from Home/Care: monthly performance figures from a case-management extract.",
     )
-    parser.add_argument("--version", action="version", version=f"missing-report {installed_version()}")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     add_common_options(parser, defaults=True)
     # The same options after the command name too (`missing-report profile --db x.db ...`);
     # SUPPRESS keeps a command's parser from overwriting a value given before the command.

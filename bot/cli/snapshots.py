@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from bot.cli.options import EXIT_OK, AddCommand, Printer, UserError, open_args_store, read_as_at
+from bot.cli.progress import show_ingest_progress
 from bot.cli.terminal import render_ingest_report, render_rejected_rows, render_snapshot_list
 from digest.contract.config import Config
-from digest.intake.ingest import ingest_extract
 from digest.intake.refresh import refresh_figures
 
 
@@ -33,6 +34,13 @@ def add_commands(add_command: AddCommand) -> None:
     rejected.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
     rejected.set_defaults(handler=run_rejected)
 
+    raw = add_command(
+        "raw", help="show one row of a snapshot's file exactly as read (on a terminal only: it shows a child's details)"
+    )
+    raw.add_argument("--row", type=int, required=True, help="the spreadsheet row, as `rejected` lists it")
+    raw.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
+    raw.set_defaults(handler=run_raw)
+
     refresh = add_command(
         "refresh", help="recompute stored figures after the ethnicity groups or the RHI rule changed in the config"
     )
@@ -44,12 +52,16 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     from bot.destinations import alert_after_snapshot, alert_senders
     from bot.outbox import OUTBOX_CHANNEL
     from bot.settings import load_settings
+    from digest.intake.ingest import ingest_extract  # pandas: only the command that reads a file
 
     as_at = read_as_at(args.as_at)
     settings = load_settings(config)
     with open_args_store(args, config) as store:
         waiting = f"Waiting for another ingest into {store.path} to finish..."
-        report = ingest_extract(store, args.file, as_at, config, on_wait=lambda: out(waiting))
+        with show_ingest_progress(args.file.name) as on_progress:
+            report = ingest_extract(
+                store, args.file, as_at, config, on_wait=lambda: out(waiting), on_progress=on_progress
+            )
         out(render_ingest_report(report))
         if not report.duplicate:
             senders = alert_senders(settings, out)
@@ -101,4 +113,27 @@ def run_prune(args: argparse.Namespace, config: Config, out: Printer) -> int:
         f"Pruned snapshot{'s' if len(pruned) > 1 else ''} {ids}: rows and ids deleted, figures kept. "
         f"The store is {after / 1e6:.1f} MB (was {before / 1e6:.1f} MB)."
     )
+    return EXIT_OK
+
+
+def run_raw(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    """One raw row, header by header. A row's cells identify a child, so they go to a terminal only (the
+    analyst at the store's machine), never into a pipe, a file or a log (docs/decisions.md)."""
+    if not sys.stdout.isatty():
+        raise UserError(
+            "raw shows a child's details, so it prints only to a terminal, not into a pipe or a file; "
+            "run it in a terminal on the store's machine"
+        )
+    from digest.intake.raw_rows import read_raw_row  # pandas: only here
+
+    with open_args_store(args, config) as store:
+        snapshot = store.get_snapshot(args.snapshot)
+        headers = store.load_headers(snapshot.id)
+        cells = read_raw_row(store, snapshot.id, args.row)
+    if cells is None:
+        raise UserError(f"snapshot {snapshot.id} ({snapshot.file_name}) has no row {args.row}")
+    width = max(len(header) for header in headers)
+    lines = [f"Snapshot {snapshot.id} ({snapshot.file_name}), row {args.row}:"]
+    lines += [f"  {header:<{width}}  {cell}" for header, cell in zip(headers, cells, strict=False)]
+    out("\n".join(lines) + "\n")
     return EXIT_OK

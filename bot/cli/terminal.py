@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from digest.contract.vocabulary import is_code_like
-from digest.intake.ingest import IngestReport
 from digest.store.alerts import AlertRecord
 from digest.store.snapshots import SnapshotInfo
+
+if TYPE_CHECKING:
+    from digest.intake.ingest import IngestReport  # pandas: only the ingest commands, which import it anyway
 
 COUNT_WIDTH = 9  # characters for a right-aligned count
 # Problems in columns whose values could identify a child are counted, never shown.
@@ -61,12 +62,12 @@ def render_snapshot_list(snapshots: list[SnapshotInfo], path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_rejected_rows(snapshot: SnapshotInfo, rejected: pd.DataFrame) -> str:
+def render_rejected_rows(snapshot: SnapshotInfo, rejected: list[tuple[int, str]]) -> str:
     """Row numbers and reasons only: the analyst opens the file at that row; no id reaches the screen."""
-    if rejected.empty:
+    if not rejected:
         return f"Snapshot {snapshot.id} ({snapshot.file_name}) has no rejected rows.\n"
     lines = [f"Snapshot {snapshot.id} ({snapshot.file_name}): {len(rejected):,} rejected row(s), by spreadsheet row"]
-    lines += [f"  row {row:>8}  {reason}" for row, reason in rejected.itertuples(index=False, name=None)]
+    lines += [f"  row {row:>8}  {reason}" for row, reason in rejected]
     return "\n".join(lines) + "\n"
 
 

@@ -11,9 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 _RULE = re.compile(r"^\s*(\d+)\s+(working days?|hours?)\s*$", re.IGNORECASE)
 MAX_DEADLINE_WORKING_DAYS = 30
@@ -44,6 +45,8 @@ def parse_deadline_rule(text: str) -> DeadlineRule:
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> frozenset[dt.date]:
+    import holidays  # about 0.1 s to import: only when a working-day deadline is computed
+
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
 
 
@@ -68,6 +71,8 @@ def compute_deadlines(returned: pd.Series, rule: DeadlineRule) -> tuple[pd.Serie
     Returns two datetime64 series aligned with returned: the deadline day (midnight), and the moment
     after which an interview not yet done is late. NaT where there was no return.
     """
+    import pandas as pd
+
     if rule.unit == "hours":
         expires = returned + pd.Timedelta(hours=rule.amount)
         return expires.dt.normalize(), expires

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 # ISO dates and times, read by pandas' fast ISO parser; checked against this pattern first so that
 # nothing looser (a bare "2019-06", a time zone) slips through.
@@ -28,6 +29,9 @@ def parse_timestamps(text: pd.Series) -> pd.Series:
 
     Each distinct value is parsed once, which makes columns of dates (birth, interview) cheap.
     """
+    import numpy as np
+    import pandas as pd  # here, not at the top: reading --as-at must not cost pandas' import
+
     codes, uniques = pd.factorize(text)
     distinct = pd.Series(uniques, dtype=object)
     parsed = pd.Series(pd.NaT, index=distinct.index, dtype="datetime64[us]")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 _SPACES = re.compile(r"\s+")
 MAX_SHOWN_VALUE_CHARS = 20  # an unrecognised value longer than this is counted, never shown
@@ -22,6 +24,8 @@ def translate_values(raw: pd.Series, lookup: dict[str, str]) -> pd.Series:
 
     Only the distinct values are normalised, which keeps a million-row column fast.
     """
+    import pandas as pd  # here, not at the top: commands that only read the store start without it
+
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
     mapped = [lookup.get(normalise(str(value))) for value in uniques]
     values = pd.Series([*mapped, None], dtype="object")

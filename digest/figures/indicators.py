@@ -10,7 +10,6 @@ snapshot and stored, so a profile of any month is a lookup.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import numpy as np
 import pandas as pd
@@ -214,19 +213,3 @@ def _to_long(per_month: pd.DataFrame, ytd: pd.DataFrame, catalogue: list[Indicat
                 )
             )
     return pd.concat(parts, ignore_index=True)
-
-
-# Bump when the way any figure is computed changes, so stored figures are recomputed on next use.
-INDICATORS_VERSION = 1
-
-
-def compute_fingerprint(config: Config) -> str:
-    """What the stored figures depend on beyond the episodes: recompute when this changes."""
-    ethnicity = config.ethnicity
-    parts = [
-        f"v{INDICATORS_VERSION}",
-        config.rhi_deadline.describe(),
-        ",".join(code for code, _ in ethnicity.codes),
-        ",".join(sorted(ethnicity.bme)),
-    ]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 FIRST_MONTH_OF_YEAR = 4  # the financial year starts in April
 MONTH = "month"  # the scope of one calendar month's figures

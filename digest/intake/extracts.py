@@ -8,24 +8,22 @@ import datetime as dt
 import hashlib
 import itertools
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 
 from digest.contract.columns import CONTRACT_COLUMNS, REQUIRED_COLUMNS
 from digest.contract.vocabulary import normalise
+from digest.intake.refusals import ExtractRefused
 
 CSV_SUFFIXES = {".csv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 ZIP_MAGIC = b"PK\x03\x04"
 HASH_CHUNK_BYTES = 1 << 20
 CHUNK_ROWS = 100_000  # rows read, checked and stored at a time: bounds memory on large extracts
-
-
-class ExtractRefused(Exception):
-    """A file refused as a whole; the message names the problem and the fix. Nothing is stored."""
 
 
 @dataclass
@@ -41,6 +39,11 @@ class Extract:
     column_of: dict[str, str]  # contract column -> header in this file
     ignored_headers: list[str]
     _chunks: Iterator[pd.DataFrame]
+    bytes_read: Callable[[], int]  # how far into the file the reader is: for showing progress
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
 
     def chunks(self) -> Iterator[pd.DataFrame]:
         """The rows, CHUNK_ROWS at a time: every cell as text ("" for blank), indexed by data row (0-based).
@@ -83,12 +86,19 @@ def open_extract(path: Path, column_aliases: dict[str, list[str]]) -> Extract:
         raise ExtractRefused(f"{path.name} is empty; export the extract again")
     wanted = alias_lookup(column_aliases)
     suffix = path.suffix.lower()
+    size = path.stat().st_size
+
+    def bytes_read() -> int:  # a workbook is read whole, before its first row
+        return size
+
     if suffix in XLSX_SUFFIXES or (head == ZIP_MAGIC and suffix not in CSV_SUFFIXES):
         rows = _xlsx_rows(path, wanted)
     elif suffix in CSV_SUFFIXES:
         if head == ZIP_MAGIC:
             raise ExtractRefused(f"{path.name} is a spreadsheet, not CSV text; rename it to .xlsx")
-        rows = _csv_rows(path)
+        handle = path.open("rb")
+        bytes_read = handle.tell
+        rows = _csv_rows(path, handle)
     else:
         hint = " (save it from Excel as .xlsx or .csv)" if suffix in {".xls", ".ods"} else ""
         raise ExtractRefused(f"{path.name} is not a CSV or XLSX file{hint}")
@@ -111,6 +121,7 @@ def open_extract(path: Path, column_aliases: dict[str, list[str]]) -> Extract:
         {column: labels[i] for column, i in column_at.items()},
         [labels[i] for i in ignored_at],
         labelled,
+        bytes_read,
     )
 
 
@@ -248,11 +259,12 @@ def _csv_encoding(path: Path) -> str:
     )
 
 
-def _csv_rows(path: Path) -> Iterator[pd.DataFrame]:
+def _csv_rows(path: Path, handle: BinaryIO) -> Iterator[pd.DataFrame]:
+    """The file's rows in chunks, read from handle (whose position tells how far the reader has got)."""
     try:
         return iter(
             pd.read_csv(
-                path,
+                handle,
                 header=None,
                 dtype=object,
                 keep_default_na=False,

@@ -15,12 +15,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digest.contract.config import Config
 from digest.contract.privacy import PRIVATE_FILE_MODE, make_private_folder, write_private_text
-from digest.intake.extracts import ExtractRefused
-from digest.intake.ingest import IngestReport, ingest_extract
+from digest.intake.refusals import ExtractRefused
 from digest.store.snapshots import SnapshotStore, StoreError
+
+if TYPE_CHECKING:
+    from digest.intake.ingest import IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +114,8 @@ def ingest_inbox(store: SnapshotStore, config: Config, settings: InboxSettings) 
     Whatever one file does, it is set aside in rejected/ with a reason and the other files go on: a file
     that fails every pass would otherwise hold up every file after it for good.
     """
+    from digest.intake.ingest import ingest_extract  # pandas: only when the drop folder is read
+
     results = []
     for path in find_ready_files(settings):
         before = _fingerprint(path)

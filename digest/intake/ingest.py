@@ -11,10 +11,24 @@ import pandas as pd
 
 from digest.contract.config import Config
 from digest.figures.catalogue import SECTION_OF_OPTIONAL_COLUMN, describe_empty_section
-from digest.figures.indicators import compute_fingerprint, compute_indicator_table
+from digest.figures.fingerprint import compute_fingerprint
+from digest.figures.indicators import compute_indicator_table
 from digest.intake.episodes import EpisodeBuilder
 from digest.intake.extracts import Extract, open_extract
 from digest.store.snapshots import SnapshotSource, SnapshotStore
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    """How far an ingest has got: for a progress bar. Bytes say how much is left; rows what was read."""
+
+    rows_read: int
+    bytes_read: int
+    bytes_total: int
+
+
+def ignore_progress(progress: IngestProgress) -> None:
+    """The default: no one is watching."""
 
 
 @dataclass
@@ -43,6 +57,7 @@ def ingest_extract(
     as_at: dt.datetime,
     config: Config,
     on_wait: Callable[[], None] = lambda: None,
+    on_progress: Callable[[IngestProgress], None] = ignore_progress,
 ) -> IngestReport:
     """Read an extract and save it as a snapshot as at as_at.
 
@@ -50,16 +65,23 @@ def ingest_extract(
     little memory and a failure at any point leaves the store as it was. The same file (by content)
     with the same as-at time is not stored twice: the report says which snapshot already holds it.
     Ingests into one store take turns; on_wait is called if this one has to wait for another.
+    on_progress is called after each chunk of rows is stored.
 
     Raises:
         ExtractRefused: the file as a whole cannot be used; the store is unchanged.
     """
     extract = open_extract(path, config.column_aliases)
     with store.ingest_turn(on_wait):
-        return _store_extract(store, extract, as_at, config)
+        return _store_extract(store, extract, as_at, config, on_progress)
 
 
-def _store_extract(store: SnapshotStore, extract: Extract, as_at: dt.datetime, config: Config) -> IngestReport:
+def _store_extract(
+    store: SnapshotStore,
+    extract: Extract,
+    as_at: dt.datetime,
+    config: Config,
+    on_progress: Callable[[IngestProgress], None],
+) -> IngestReport:
     path = extract.path
     existing = store.find_snapshot(extract.sha256, as_at)
     if existing is not None:
@@ -69,9 +91,11 @@ def _store_extract(store: SnapshotStore, extract: Extract, as_at: dt.datetime, c
     )
     builder = EpisodeBuilder(as_at, config)
     with store.write_snapshot(source) as writer:
+        writer.keep_original_file(path, extract.sha256)
         for chunk in extract.chunks():
-            writer.add_raw_rows(chunk)
+            writer.count_rows_read(len(chunk))
             builder.add(chunk, extract.column_of)
+            on_progress(IngestProgress(writer.rows_read, extract.bytes_read(), extract.size))
         episodes = builder.finish()
         indicators = compute_indicator_table(episodes.accepted, as_at, config)
         writer.finish(

@@ -9,7 +9,7 @@ reading a profile or answering a question never writes to the store.
 from __future__ import annotations
 
 from digest.contract.config import Config
-from digest.figures.indicators import compute_fingerprint, compute_indicator_table
+from digest.figures.fingerprint import compute_fingerprint
 from digest.store.snapshots import SnapshotStore
 
 
@@ -19,6 +19,9 @@ def refresh_figures(store: SnapshotStore, config: Config) -> list[int]:
     refreshed = []
     for snapshot in store.list_snapshots():
         if snapshot.indicators_fingerprint != fingerprint:
+            # pandas only when something is stale: a store that follows the config is checked without it.
+            from digest.figures.indicators import compute_indicator_table
+
             table = compute_indicator_table(store.load_episodes(snapshot.id), snapshot.as_at, config)
             store.replace_indicators(snapshot.id, table, fingerprint)
             refreshed.append(snapshot.id)

@@ -8,7 +8,7 @@ from typing import Any
 
 from digest.contract.config import Config
 from digest.figures.catalogue import Group, Indicator, build_catalogue, build_groups
-from digest.figures.indicators import compute_fingerprint
+from digest.figures.fingerprint import compute_fingerprint
 from digest.figures.periods import (
     YTD,
     financial_year_label,

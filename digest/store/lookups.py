@@ -11,11 +11,13 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from digest.store.database import SchemaSteps, StoreDatabase, connect_private_database
+from digest.store.snapshots import SnapshotStore, StoreError
 
-from digest.store.snapshots import SnapshotStore, StoreError, connect_private_database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 REFUSED = "refused"  # the asker is not on the access list
 REJECTED = "rejected (signature)"  # not a genuine request: bad signature or token, stale or replayed
@@ -25,7 +27,7 @@ ERROR = "error"
 AUDIT_SUFFIX = "-audit"  # store.db -> store-audit.db
 AUDIT_BUSY_TIMEOUT_SECONDS = 2  # audit rows are tiny: a writer never waits long for another
 
-audit_migrations = Migrations("missing-report-audit")
+audit_migrations = SchemaSteps("missing-report-audit")
 
 
 @audit_migrations()
@@ -53,7 +55,7 @@ class Lookup:
 class AuditLog:
     """The audit file, open for writing and reading."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: StoreDatabase) -> None:
         self.db = db
 
     def close(self) -> None:

@@ -1,7 +1,9 @@
 """The SQLite snapshot store: one snapshot per ingested extract, written whole or not at all.
 
-Built on sqlite-utils, in WAL mode so that lookups read while an ingest writes. The schema is a list
-of sqlite-utils migrations applied on open, so a newer version of this program opens an older store.
+In WAL mode so that lookups read while an ingest writes. The schema is a list of sqlite-utils migrations
+applied on open, so a newer version of this program opens an older store. pandas and numpy are imported
+only by the methods that write or read whole tables of episodes, so that listing snapshots or reading a
+profile starts without them.
 Bulk rows go through the connection's executemany, which is several times faster than building a
 dict per row for a million-row extract.
 """
@@ -11,30 +13,36 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import numpy as np
-import pandas as pd
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from digest.contract.privacy import make_private_file, make_private_folder
 from digest.figures.periods import month_key
+from digest.store.database import StoreDatabase, connect_private_database
 from digest.store.schema import migrations
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 BUSY_TIMEOUT_SECONDS = 60  # how long a writer waits for another writer before giving up
-PRUNED_TABLES = ("raw_rows", "episodes")  # what `prune` deletes: every id and date of birth a snapshot holds
+# What `prune` deletes: every id and date of birth a snapshot holds (raw_rows: snapshots stored before m006).
+PRUNED_TABLES = ("original_file_blocks", "raw_rows", "episodes")
+ORIGINAL_BLOCK_BYTES = 4 << 20  # the extract file is kept in blocks of this many bytes: bounds memory
 INGEST_LOCK_SUFFIX = ".ingest-lock"  # beside the store: held by the ingest whose turn it is
 INSERT_BATCH_ROWS = 50_000  # episodes converted to SQL values at a time
 
 
 class StoreError(Exception):
     """The store cannot be opened or read; the message says why and what to do."""
+
+
+class FileChangedError(StoreError):
+    """An extract file changed between being read and being kept."""
 
 
 @dataclass(frozen=True)
@@ -74,15 +82,26 @@ class SnapshotWriter:
         self.headers = headers
         self.rows_read = 0
 
-    def add_raw_rows(self, chunk: pd.DataFrame) -> None:
-        """Keep every cell of these rows exactly as read, as a JSON array in header order."""
-        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        cells = zip(*(chunk[h].to_numpy(dtype=object) for h in self.headers), strict=True)
-        rows = (chunk.index.to_numpy() + 2).tolist()
-        self.store.insert_rows(
-            "raw_rows", 3, ((self.snapshot_id, row, dumps(list(c))) for row, c in zip(rows, cells, strict=True))
-        )
-        self.rows_read += len(chunk)
+    def keep_original_file(self, path: Path, sha256: str) -> None:
+        """Keep the extract file byte for byte, so that every raw row can be read back from it exactly.
+
+        Raises:
+            FileChangedError: the file is no longer the one that was read (its content hash differs).
+        """
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            block = 0
+            while data := handle.read(ORIGINAL_BLOCK_BYTES):
+                digest.update(data)
+                self.store.db.execute(
+                    "INSERT INTO original_file_blocks VALUES (?,?,?)", [self.snapshot_id, block, data]
+                )
+                block += 1
+        if digest.hexdigest() != sha256:
+            raise FileChangedError(f"{path.name} changed while it was being read; nothing was stored. Ingest it again")
+
+    def count_rows_read(self, rows: int) -> None:
+        self.rows_read += rows
 
     def finish(
         self,
@@ -126,7 +145,7 @@ class SnapshotWriter:
 class SnapshotStore:
     """Save and read snapshots in one SQLite file."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: StoreDatabase, path: Path) -> None:
         self.db = db
         self.path = path
 
@@ -225,6 +244,7 @@ class SnapshotStore:
         """Remove a snapshot and everything of it, in one transaction."""
         with self.db.atomic():
             tables = (
+                "original_file_blocks",
                 "raw_rows",
                 "episodes",
                 "rejected_rows",
@@ -297,6 +317,8 @@ class SnapshotStore:
         return [tuple(row) for row in self.db.execute(sql, [snapshot_id, *keys, month_key(ytd_month)]).fetchall()]
 
     def load_episodes(self, snapshot_id: int) -> pd.DataFrame:
+        import pandas as pd
+
         frame = pd.read_sql_query(
             "SELECT * FROM episodes WHERE snapshot_id = ? ORDER BY row", self.db.conn, params=[snapshot_id]
         ).drop(columns=["snapshot_id"])
@@ -305,27 +327,73 @@ class SnapshotStore:
         frame["placement_distance_miles"] = frame["placement_distance_miles"].astype("float64")
         return frame
 
-    def load_rejected(self, snapshot_id: int) -> pd.DataFrame:
-        return pd.read_sql_query(
-            "SELECT row, reason FROM rejected_rows WHERE snapshot_id = ? ORDER BY row",
-            self.db.conn,
-            params=[snapshot_id],
-        )
+    def load_rejected(self, snapshot_id: int) -> list[tuple[int, str]]:
+        """(spreadsheet row, reason) of each rejected row, in row order."""
+        rows = self.db.execute(
+            "SELECT row, reason FROM rejected_rows WHERE snapshot_id = ? ORDER BY row", [snapshot_id]
+        ).fetchall()
+        return [(int(row), str(reason)) for row, reason in rows]
 
     def load_unrecognised(self, snapshot_id: int) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.read_sql_query(
             "SELECT column_name AS column, value, count FROM unrecognised_values WHERE snapshot_id = ? ORDER BY rowid",
             self.db.conn,
             params=[snapshot_id],
         )
 
+    def copy_original_file(self, snapshot_id: int, target: Path) -> bool:
+        """Write a snapshot's extract file, as it came, to target (owner-only); False if it was not kept
+        (stored before m006, or pruned).
+
+        Raises:
+            StoreError: the blocks no longer add up to the file that was ingested.
+        """
+        info = self.get_snapshot(snapshot_id)
+        digest = hashlib.sha256()
+        make_private_file(target)
+        with target.open("wb") as handle:
+            cursor = self.db.execute(
+                "SELECT data FROM original_file_blocks WHERE snapshot_id = ? ORDER BY block", [snapshot_id]
+            )
+            blocks = 0
+            for (data,) in cursor:
+                digest.update(data)
+                handle.write(data)
+                blocks += 1
+        if not blocks:
+            return False
+        if digest.hexdigest() != info.file_sha256:
+            raise StoreError(f"snapshot {snapshot_id}'s kept file does not match the file that was ingested")
+        return True
+
+    def load_column_map(self, snapshot_id: int) -> dict[str, str]:
+        """Contract column -> the header it was read from, in the snapshot's file."""
+        found = self.db.execute("SELECT column_map FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+        return dict(json.loads(found[0])) if found else {}
+
+    def load_headers(self, snapshot_id: int) -> list[str]:
+        """The snapshot's file's headers, in file order."""
+        found = self.db.execute("SELECT headers FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+        return list(json.loads(found[0])) if found else []
+
+    def load_json_raw_row(self, snapshot_id: int, row: int) -> list[str] | None:
+        """A raw row as snapshots stored before m006 kept it (a JSON array of its cells); None if there is none."""
+        found = self.db.execute(
+            "SELECT cells FROM raw_rows WHERE snapshot_id = ? AND row = ?", [snapshot_id, row]
+        ).fetchone()
+        return None if found is None else list(json.loads(found[0]))
+
     def count_rows(self, table: str, snapshot_id: int) -> int:
-        allowed = {"raw_rows", "episodes", "rejected_rows", "unrecognised_values", "indicator_values"}
+        allowed = {*PRUNED_TABLES, "rejected_rows", "unrecognised_values", "indicator_values"}
         if table not in allowed:
             raise ValueError(f"unknown table {table}")
         return int(self.db.execute(f"SELECT count(*) FROM {table} WHERE snapshot_id = ?", [snapshot_id]).fetchone()[0])
 
     def write_indicators(self, snapshot_id: int, table: pd.DataFrame) -> None:
+        import pandas as pd
+
         months = [month_key(int(m)) for m in table["month"]]
         counts = [None if pd.isna(c) else int(c) for c in table["count"]]
         denominators = [None if pd.isna(d) else int(d) for d in table["denominator"]]
@@ -368,17 +436,6 @@ def open_store(path: str | Path) -> SnapshotStore:
     return SnapshotStore(db, target)
 
 
-def connect_private_database(path: Path, busy_timeout_seconds: float, steps: Migrations) -> Database:
-    """Connect to an owner-only SQLite file in WAL mode and bring its schema up to date with steps."""
-    # SQLite gives the -wal and -shm files the database's own mode, so they are owner-only too.
-    make_private_file(path)
-    conn = sqlite3.connect(str(path), timeout=busy_timeout_seconds, check_same_thread=False)
-    db = Database(conn)
-    db.enable_wal()
-    steps.apply(db)
-    return db
-
-
 def _read_only_message(path: Path) -> str:
     return (
         f"the store {path} is read-only for you; nothing was stored. Ask whoever looks after it for write "
@@ -404,12 +461,16 @@ def _info(row: dict[str, Any]) -> SnapshotInfo:
 
 
 def _iso(values: pd.Series) -> list[str | None]:
+    import numpy as np
+
     text = np.datetime_as_string(values.to_numpy(dtype="datetime64[s]"), unit="s")
     return [None if t == "NaT" else str(t) for t in text]
 
 
 def _episode_tuples(snapshot_id: int, episodes: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
     """Rows for the episodes table, converted a batch at a time so a million episodes never exist twice."""
+    import numpy as np
+
     for first in range(0, len(episodes), INSERT_BATCH_ROWS):
         batch = episodes.iloc[first : first + INSERT_BATCH_ROWS]
         distance = batch["placement_distance_miles"].to_numpy()

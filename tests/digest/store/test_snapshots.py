@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from digest.contract.config import Config
 from digest.contract.deadlines import parse_deadline_rule
+from digest.intake.raw_rows import read_raw_rows
 from digest.intake.refresh import refresh_figures
 from digest.reporting.profile import StaleFiguresError
 from digest.store.schema import migrations
@@ -51,7 +52,7 @@ def test_snapshot_keeps_file_facts(store: SnapshotStore, config: Config, write_e
     )
     assert info.file_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert store.count_rows("episodes", info.id) == 2
-    assert store.count_rows("raw_rows", info.id) == 3
+    assert [row for row, _ in read_raw_rows(store, info.id)] == [2, 3, 4]
     episodes = store.load_episodes(info.id)
     assert list(episodes["episode_id"]) == ["E1", "E2"]
     assert str(episodes["missing_start"][0]) == "2019-06-10 10:00:00"
@@ -101,10 +102,12 @@ def test_killed_ingest_leaves_no_partial_snapshot(tmp_path: Path) -> None:
     store = open_store(db)
     try:
         for snapshot in store.list_snapshots():  # either the whole snapshot is there, or none of it
-            assert store.count_rows("raw_rows", snapshot.id) == snapshot.rows_read
+            assert store.count_rows("original_file_blocks", snapshot.id) > 0
             assert store.count_rows("episodes", snapshot.id) == snapshot.rows_accepted
-        total = store.db.execute("SELECT count(*) FROM raw_rows").fetchone()[0]
-        assert total == sum(s.rows_read for s in store.list_snapshots())
+        orphans = store.db.execute(
+            "SELECT count(*) FROM original_file_blocks WHERE snapshot_id NOT IN (SELECT id FROM snapshots)"
+        ).fetchone()[0]
+        assert orphans == 0
     finally:
         store.close()
 
@@ -132,7 +135,14 @@ def test_reopening_keeps_data_and_applies_migrations_once(
     store.close()
     again = open_store(tmp_path / "s.db")
     names = [r[0] for r in again.db.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall()]
-    assert names == ["m001_snapshots", "m002_digest_runs", "m003_lookups", "m004_alerts", "m005_pruning"]
+    assert names == [
+        "m001_snapshots",
+        "m002_digest_runs",
+        "m003_lookups",
+        "m004_alerts",
+        "m005_pruning",
+        "m006_original_files",
+    ]
     assert len(again.list_snapshots()) == 1
     again.close()
 
@@ -140,14 +150,14 @@ def test_reopening_keeps_data_and_applies_migrations_once(
 def test_newer_version_opens_an_older_store(tmp_path: Path, config: Config, write_extract: WriteExtract) -> None:
     # A store as the first version left it: only the first migration applied, with a snapshot in it.
     old = Database(sqlite3.connect(tmp_path / "old.db"))
-    migrations.apply(old, stop_before="m002_digest_runs")
+    migrations.as_migrations().apply(old, stop_before="m002_digest_runs")
     assert not old.table("digest_runs").exists()
     old.close()
     store = open_store(tmp_path / "old.db")
     ingest_rows(store, config, write_extract([episode()]))
     store.close()
     store = open_store(tmp_path / "old.db")
-    assert store.db.table("digest_runs").exists()
+    assert store.db.has_table("digest_runs")
     assert [s.rows_read for s in store.list_snapshots()] == [1]
     store.close()
 
@@ -205,7 +215,7 @@ def test_delete_snapshot_removes_all_of_it(store: SnapshotStore, config: Config,
     ).snapshot_id
     store.delete_snapshot(drop)
     assert [s.id for s in store.list_snapshots()] == [keep]
-    for table in ("raw_rows", "episodes", "rejected_rows", "indicator_values"):
+    for table in ("original_file_blocks", "episodes", "rejected_rows", "indicator_values"):
         assert store.count_rows(table, drop) == 0
         assert store.count_rows(table, keep) > 0 or table == "rejected_rows"
 
