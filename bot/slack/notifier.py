@@ -22,7 +22,14 @@ from bot.delivery import DeliveryError, DeliveryProgress
 from bot.delivery.retries import backoff_seconds
 from bot.settings import API_URL_ENV, BOT_TOKEN_ENV, SettingError, Settings
 from bot.slack.blocks import SlackMessage, render_digest_message
-from bot.slack.client import CONNECTION_ERRORS, Report, build_web_client, describe_connection_error, retry_line
+from bot.slack.client import (
+    CONNECTION_ERRORS,
+    DeadlineRetryHandler,
+    Report,
+    build_web_client,
+    describe_connection_error,
+    retry_line,
+)
 from digest.figures.periods import month_key, month_name
 from digest.reporting.content import Chart, Digest
 
@@ -88,6 +95,7 @@ class SlackNotifier:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         report: Report = log.warning,
+        deadline_seconds: float | None = None,
     ) -> None:
         self.client = client
         self.channel = channel
@@ -95,8 +103,20 @@ class SlackNotifier:
         self.clock = clock
         self.sleep = sleep
         self.report = report
+        self.deadline_seconds = deadline_seconds
+
+    def _start_deadline(self) -> None:
+        """With deadline_seconds, the retrying time counts from the first request, not from before the digest was
+        built (which can take seconds on a busy machine)."""
+        if self.deadline_seconds is None:
+            return
+        self.deadline = self.clock() + self.deadline_seconds
+        for handler in self.client.retry_handlers:
+            if isinstance(handler, DeadlineRetryHandler):
+                handler.deadline = self.deadline
 
     def send(self, digest: Digest, progress: DeliveryProgress) -> None:
+        self._start_deadline()
         try:
             channel_id, ts = self._post_once(digest, progress)
             for group, files, comment in upload_groups(digest):
@@ -142,6 +162,7 @@ class SlackNotifier:
 
     def send_alert(self, text: str, key: str, may_have_posted: bool) -> str:
         """Post one alert; when an earlier attempt may have posted it, look for that first (by its key)."""
+        self._start_deadline()
         try:
             found = self._find_posted(key, ALERT_METADATA_EVENT) if may_have_posted else None
             if found is not None:
@@ -230,4 +251,5 @@ def slack_notifier(settings: Settings, channel: str) -> SlackNotifier:
             "or leave out --post to write the outbox instead"
         )
     deadline = time.monotonic() + settings.deadline_seconds
-    return SlackNotifier(build_web_client(settings.bot_token, settings.api_url, deadline), channel, deadline)
+    client = build_web_client(settings.bot_token, settings.api_url, deadline)
+    return SlackNotifier(client, channel, deadline, deadline_seconds=settings.deadline_seconds)
