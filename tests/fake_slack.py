@@ -47,6 +47,7 @@ class FakeSlack:
         self.revoked: set[str] = set()  # tokens Slack now answers with token_revoked
         self.socket_url = ""  # what apps.connections.open hands out: a Socket Mode WebSocket URL
         self.calls: list[Call] = []
+        self.bodies: list[tuple[str, bytes]] = []  # (path with query, raw body) of every request received
         self.messages: list[dict[str, Any]] = []
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, alt_txt, bytes
         self.completions: list[dict[str, Any]] = []
@@ -116,6 +117,8 @@ class FakeSlack:
         url = urlparse(request.path)
         length = int(request.headers.get("Content-Length") or 0)
         raw = request.rfile.read(length) if length else b""
+        with self.lock:
+            self.bodies.append((request.path, raw))
         if url.path.startswith("/upload/"):
             self._reply(request, 200, "OK")
             with self.lock:

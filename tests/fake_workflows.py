@@ -33,6 +33,7 @@ class FakeTeams:
         self.limit_bytes = limit_bytes
         self.cards: dict[str, list[dict[str, Any]]] = {DIGEST_PATH: [], ALERTS_PATH: []}
         self.requests: list[tuple[str, int]] = []  # (path, body bytes), every request, taken or not
+        self.bodies: list[bytes] = []  # the raw body of every request, taken or not
         self.faults: list[Fault] = []
         self.hold_event: threading.Event | None = None
         self.held = threading.Event()
@@ -86,6 +87,7 @@ class FakeTeams:
         raw = request.rfile.read(int(request.headers.get("Content-Length") or 0))
         with self.lock:
             self.requests.append((path, len(raw)))
+            self.bodies.append(raw)
             fault = self.faults.pop(0) if self.faults else None
         hold = self.hold_event
         if hold is not None and not self.hold_after_taking:

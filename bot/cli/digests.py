@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 from pathlib import Path
 
 from bot.cli.options import (
@@ -19,6 +20,9 @@ from bot.settings import DIGEST_CHANNEL_ENV, load_settings
 from digest.contract.config import Config
 from digest.store.digest_runs import DigestLedger, RunState
 
+ERROR_LINE_CHARS = 100  # errors are wrapped to this width, so that a terminal shows each line whole
+ERROR_INDENT = " " * 6  # under the month, clear of the run ids
+
 
 def add_commands(add_command: AddCommand) -> None:
     digest = add_command(
@@ -32,7 +36,7 @@ def add_commands(add_command: AddCommand) -> None:
     digest.add_argument("--channel", help=f"Slack channel ID (default: ${DIGEST_CHANNEL_ENV} or the config)")
     digest.add_argument("--force", action="store_true", help="post again even if this month was posted already")
     digest.set_defaults(handler=run_digest_command)
-    runs = add_command("digest-runs", help="list the digest runs: month, channel, state, times, error")
+    runs = add_command("digest-runs", help="list the digest runs: month, channel, state, times, and each error in full")
     runs.set_defaults(handler=run_digest_runs_command)
 
 
@@ -42,8 +46,10 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     from bot.delivery.digests import Outcome, run_digest
     from bot.destinations import Platform, digest_destinations
     from bot.outbox import OutboxNotifier
+    from bot.slack.client import quiet_sdk_logs
     from digest.reporting.digests import build_digest
 
+    quiet_sdk_logs(args.debug)  # each retry is told in one line of ours instead
     settings = load_settings(config)
     if args.to and not args.post:
         raise UserError(f"--to {args.to} picks where --post sends: add --post, or leave out --to")
@@ -79,13 +85,18 @@ def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Print
     if not runs:
         out("No digest runs yet.")
         return 0
-    lines = [f"{'id':>4}  {'month':<7}  {'channel':<14}  {'state':<9}  {'tries':>5}  {'started (UTC)':<25}  error"]
+    lines = [f"{'id':>4}  {'month':<7}  {'channel':<14}  {'state':<9}  {'tries':>5}  started (UTC)"]
     for run in runs:
-        error = (run.error or "")[:100]
         lines.append(
-            f"{run.id:>4}  {run.month:<7}  {run.channel:<14}  {run.state:<9}  {run.attempts:>5}  "
-            f"{run.started_at:<25}  {error}"
+            f"{run.id:>4}  {run.month:<7}  {run.channel:<14}  {run.state:<9}  {run.attempts:>5}  {run.started_at}"
         )
+        if run.error:  # whole, under its run: the end of an error is often the part that says what to do
+            lines += textwrap.wrap(
+                run.error,
+                ERROR_LINE_CHARS,
+                initial_indent=f"{ERROR_INDENT}error: ",
+                subsequent_indent=ERROR_INDENT + " " * len("error: "),
+            )
     if any(run.state == RunState.UNCERTAIN for run in runs):
         lines.append(
             "uncertain: the card may or may not have reached the channel (a webhook cannot be asked). Look in the "

@@ -7,6 +7,7 @@ by the run's key in its metadata before anything is posted.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -19,11 +20,20 @@ from slack_sdk.web import SlackResponse
 
 from bot.delivery import DeliveryError, DeliveryProgress
 from bot.delivery.retries import backoff_seconds
-from bot.settings import BOT_TOKEN_ENV, SettingError, Settings
+from bot.settings import API_URL_ENV, BOT_TOKEN_ENV, SettingError, Settings
 from bot.slack.blocks import SlackMessage, render_digest_message
-from bot.slack.client import build_web_client
+from bot.slack.client import (
+    CONNECTION_ERRORS,
+    DeadlineRetryHandler,
+    Report,
+    build_web_client,
+    describe_connection_error,
+    retry_line,
+)
 from digest.figures.periods import month_key, month_name
 from digest.reporting.content import Chart, Digest
+
+log = logging.getLogger(__name__)
 
 METADATA_EVENT = "missing_report_digest"
 ALERT_METADATA_EVENT = "missing_report_alert"
@@ -63,6 +73,17 @@ def explain_slack_error(error: SlackApiError, channel: str) -> DeliveryError:
     return DeliveryError(f"Slack did not take the digest ({code or f'HTTP {status}'}); it will be retried", False)
 
 
+def explain_unreachable(error: BaseException) -> DeliveryError:
+    """Slack could not be reached by the deadline: most often a network, firewall or proxy matter, or a wrong
+    SLACK_API_URL. Not permanent: `serve` tries again later, and the ledger says so."""
+    return DeliveryError(
+        f"Slack could not be reached ({describe_connection_error(error)}). Check that this machine can reach "
+        f"slack.com over HTTPS (network, firewall; a proxy is taken from HTTPS_PROXY) and that {API_URL_ENV}, "
+        "if it is set, is right",
+        permanent=False,
+    )
+
+
 class SlackNotifier:
     """Delivers digests to one Slack channel through an injected WebClient."""
 
@@ -73,14 +94,29 @@ class SlackNotifier:
         deadline: float,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        report: Report = log.warning,
+        deadline_seconds: float | None = None,
     ) -> None:
         self.client = client
         self.channel = channel
         self.deadline = deadline
         self.clock = clock
         self.sleep = sleep
+        self.report = report
+        self.deadline_seconds = deadline_seconds
+
+    def _start_deadline(self) -> None:
+        """With deadline_seconds, the retrying time counts from the first request, not from before the digest was
+        built (which can take seconds on a busy machine)."""
+        if self.deadline_seconds is None:
+            return
+        self.deadline = self.clock() + self.deadline_seconds
+        for handler in self.client.retry_handlers:
+            if isinstance(handler, DeadlineRetryHandler):
+                handler.deadline = self.deadline
 
     def send(self, digest: Digest, progress: DeliveryProgress) -> None:
+        self._start_deadline()
         try:
             channel_id, ts = self._post_once(digest, progress)
             for group, files, comment in upload_groups(digest):
@@ -89,6 +125,8 @@ class SlackNotifier:
                     progress.record_upload(group)
         except SlackApiError as error:
             raise explain_slack_error(error, self.channel) from None
+        except CONNECTION_ERRORS as error:
+            raise explain_unreachable(error) from None
 
     def _post_once(self, digest: Digest, progress: DeliveryProgress) -> tuple[str, str]:
         ref = progress.message_ref
@@ -124,6 +162,7 @@ class SlackNotifier:
 
     def send_alert(self, text: str, key: str, may_have_posted: bool) -> str:
         """Post one alert; when an earlier attempt may have posted it, look for that first (by its key)."""
+        self._start_deadline()
         try:
             found = self._find_posted(key, ALERT_METADATA_EVENT) if may_have_posted else None
             if found is not None:
@@ -137,6 +176,8 @@ class SlackNotifier:
             return f"{response['channel']}:{response['ts']}"
         except SlackApiError as error:
             raise explain_slack_error(error, self.channel) from None
+        except CONNECTION_ERRORS as error:
+            raise explain_unreachable(error) from None
 
     def _find_posted(self, run_key: str, event: str = METADATA_EVENT) -> str | None:
         """The message an earlier attempt of this run posted, if Slack has it (found by its metadata)."""
@@ -165,10 +206,14 @@ class SlackNotifier:
                 return
             except (SlackRequestError, URLError, ConnectionError, TimeoutError) as error:
                 wait = backoff_seconds(attempt)
+                what = describe_connection_error(error) if isinstance(error, CONNECTION_ERRORS) else str(error)
                 if self.clock() + wait >= self.deadline:
                     raise DeliveryError(
-                        f"uploading the charts to Slack failed ({error}); it will be retried", False
+                        f"uploading the charts to Slack failed ({what}); it will be retried", False
                     ) from None
+                self.report(
+                    retry_line(f"Uploading the charts to Slack failed ({what})", wait, self.deadline - self.clock())
+                )
                 self.sleep(wait)
                 attempt += 1
             except SlackClientError as error:
@@ -206,4 +251,5 @@ def slack_notifier(settings: Settings, channel: str) -> SlackNotifier:
             "or leave out --post to write the outbox instead"
         )
     deadline = time.monotonic() + settings.deadline_seconds
-    return SlackNotifier(build_web_client(settings.bot_token, settings.api_url, deadline), channel, deadline)
+    client = build_web_client(settings.bot_token, settings.api_url, deadline)
+    return SlackNotifier(client, channel, deadline, deadline_seconds=settings.deadline_seconds)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import socket
 import subprocess
 import sys
 import time
@@ -18,7 +20,7 @@ from bot.slack.notifier import SlackNotifier, slack_notifier
 from digest.contract.config import Config
 from digest.figures.periods import parse_month
 from digest.store.digest_runs import DigestLedger
-from digest.store.snapshots import SnapshotStore
+from digest.store.snapshots import SnapshotStore, open_store
 from tests.cli_runner import run_cli
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack, Fault
 
@@ -344,3 +346,64 @@ def test_post_without_credentials_says_how_to_set_them(
     result = run_cli("--db", str(reference_db), "digest", "--post", *where, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == f"missing-report: {message}\n"
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on: a connection to it is refused at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_unreachable_slack_says_so_with_progress_and_what_to_check(
+    reference_db: Path, tmp_path: Path, slack_env: dict[str, str]
+) -> None:
+    """Case 9: a post to an unreachable Slack ran 276 s with 43 raw slack_sdk log lines and no progress line,
+    then called a refused connection a bug; and `digest-runs` cut the error mid-sentence."""
+    shipped = (Path(__file__).resolve().parents[2] / "config" / "missing-report.toml").read_text()
+    assert "deadline_seconds = 300\n" in shipped
+    (tmp_path / "short.toml").write_text(shipped.replace("deadline_seconds = 300\n", "deadline_seconds = 5\n"))
+    env = {**slack_env, "SLACK_API_URL": f"http://127.0.0.1:{closed_port()}/api/"}
+    common = ("--config", str(tmp_path / "short.toml"), "--db", str(reference_db))
+    started = time.monotonic()
+    result = run_cli(*common, "digest", "--month", "2019-06", "--post", cwd=tmp_path, env=env)
+    assert time.monotonic() - started < 15  # building the digest, then the 5 s deadline
+    error = (
+        "Slack could not be reached (connection refused). Check that this machine can reach slack.com over HTTPS "
+        "(network, firewall; a proxy is taken from HTTPS_PROXY) and that SLACK_API_URL, if it is set, is right"
+    )
+    assert (result.returncode, result.stdout) == (1, f"June 2019 digest for C0DIGEST: failed, {error}\n")
+    retries = re.findall(
+        r"WARNING bot\.slack\.client: Slack did not answer \(connection refused\); trying again in ([\d.]+) s, "
+        r"giving up at \d\d:\d\d:\d\d\n",
+        result.stderr,
+    )
+    assert retries == ["0.5", "1", "2"]  # the next wait (4 s) would pass the 5 s deadline
+    assert "slack_sdk" not in result.stderr
+    assert "unexpected" not in result.stderr
+    [run] = DigestLedger(open_store(reference_db)).list_runs()
+    assert (run.state, run.error, run.permanent_error) == ("failed", error, False)  # serve tries again later
+    listed = run_cli(*common, "digest-runs", cwd=tmp_path)
+    assert listed.stdout.splitlines()[1:] == [
+        f"   1  2019-06  C0DIGEST        failed         1  {run.started_at}",
+        "      error: Slack could not be reached (connection refused). Check that this machine can reach",
+        "             slack.com over HTTPS (network, firewall; a proxy is taken from HTTPS_PROXY) and that",
+        "             SLACK_API_URL, if it is set, is right",
+    ]
+
+
+def test_each_retry_is_one_line_saying_what_slack_answered(
+    reference_store: SnapshotStore,
+    config: Config,
+    settings: Settings,
+    slack: FakeSlack,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    slack.fail_next("chat.postMessage", Fault(503, "Service Unavailable"))
+    slack.fail_next("chat.postMessage", Fault(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}))
+    assert post(reference_store, config, settings) == "posted"
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.slack.client"]
+    assert [line.rpartition(", giving up at ")[0] for line in lines] == [
+        "Slack answered HTTP 503; trying again in 0.5 s",
+        "Slack asked us to slow down (HTTP 429); trying again in 1 s",
+    ]
