@@ -38,6 +38,7 @@ from bot.server import (  # noqa: E402
 from bot.settings import TeamsQuestionSettings  # noqa: E402
 from bot.slack.app import build_app  # noqa: E402
 from bot.slack.blocks import render_digest_message  # noqa: E402
+from bot.slack.requests import RequestGuard, audit_refusals  # noqa: E402
 from digest.contract.config import Config, load_config  # noqa: E402
 from digest.figures.periods import financial_year_start, month_key, month_of  # noqa: E402
 from digest.lookups.service import LookupService  # noqa: E402
@@ -197,7 +198,7 @@ def measure_lookups(store_path: Path, config: Config) -> list[float]:
     slack = FakeSlack().start()  # answers Bolt's auth.test on loopback; nothing leaves the machine
     app = build_app(service, "/missing", SIGNING_SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
     web = build_web_app()
-    add_slack_route(web, app)
+    add_slack_route(web, app, RequestGuard(SIGNING_SECRET), audit_refusals(service))
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"

@@ -33,7 +33,16 @@ DEV_FLAG = "--teams-dev-unauthenticated"
 LOOPBACK = "127.0.0.1"
 ANY_ADDRESS = "0.0.0.0"  # noqa: S104 (Slack and Teams must reach the server)
 # Libraries that say INFO about every request or job ("Adding job tentatively"); --debug shows them.
-CHATTY_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access", "apscheduler", "slack_bolt", "microsoft_teams", "httpx")
+CHATTY_LOGGERS = (
+    "uvicorn",
+    "uvicorn.error",
+    "uvicorn.access",
+    "apscheduler",
+    "slack_bolt",
+    "slack_sdk",
+    "microsoft_teams",
+    "httpx",
+)
 
 
 def add_commands(add_command: AddCommand) -> None:

@@ -56,6 +56,7 @@ COMMANDS = {
 }
 # "early help" is care status 6.1, not a call for help.
 _COMMAND = re.compile(r"\b(?<!early )(?:" + "|".join(sorted(COMMANDS, key=len, reverse=True)) + r")\b")
+UNREADABLE_MONTH = re.compile(r"\d{4}-\d{1,2}")  # a month written as a number that is no month
 _WORD = re.compile(r"@[a-z0-9_.+]+|[a-z]+(?:'[a-z]+)?")
 
 
@@ -214,7 +215,16 @@ class Reader:
     def _not_understood(self, text: str, unknown: list[str]) -> NotUnderstood:
         if not unknown:
             return NotUnderstood("I could not tell which figure that asks for.", self.suggest(text))
-        problem = "I did not understand " + ", ".join(f'"{w}"' for w in unknown) + "."
+        # Only a month that cannot be (2019-13) is said back: any other word may be a name or an id someone
+        # typed, and a reply can be seen in a channel. The known words it may have meant are safe to say.
+        said = [w for w in unknown if UNREADABLE_MONTH.fullmatch(w)]
+        others = len(unknown) - len(said)
+        quiet = f"not repeated here, in case {'it names' if others == 1 else 'they name'} someone"
+        if said:
+            problem = "I did not understand " + ", ".join(f'"{w}"' for w in said)
+            problem += f" and {others} more word{'s' if others > 1 else ''} ({quiet})." if others else "."
+        else:
+            problem = f"I did not understand {'a word' if others == 1 else f'{others} words'} of that ({quiet})."
         hints = [h for w in unknown if w.isalpha() and (h := self.hint(w))]
         if hints:
             problem += " Did you mean " + " or ".join(f'"{h}"' for h in hints) + "?"

@@ -216,7 +216,7 @@ def test_not_understood_gets_did_you_mean(running: Running) -> None:
     assert status == 200
     assert reply["text"].splitlines()[:2] == [
         "Sorry, I could not answer that.",
-        'I did not understand "jly". Did you mean "july"?',
+        "I did not understand a word of that (not repeated here, in case it names someone)." + ' Did you mean "july"?',
     ]
     assert "Traceback" not in reply["text"]
 

@@ -92,12 +92,25 @@ def test_a_period_alone_asks_which_figure(reader: Reader) -> None:
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ("banana", 'I did not understand "banana".'),
-        ("episodes jly", 'I did not understand "jly". Did you mean "july"?'),
+        (
+            "banana",
+            "I did not understand a word of that (not repeated here, in case it names someone)."
+            + ' Did you mean "aban"?',
+        ),
+        (
+            "episodes jly",
+            "I did not understand a word of that (not repeated here, in case it names someone)."
+            + ' Did you mean "july"?',
+        ),
         ("June July episodes", "That names more than one period; ask about one month, a quarter, or the year to date."),
         ("trend ethnicity", 'A trend is of one figure, such as "trend LAC episodes".'),
         ("profile trend", "Ask for a profile or a trend, not both."),
         ("episodes 2019-13", 'I did not understand "2019-13".'),
+        (
+            "Jayden Smith episodes 2019-13",
+            'I did not understand "2019-13" and 2 more words (not repeated here, in case they name someone).'
+            ' Did you mean "moth"?',
+        ),
     ],
 )
 def test_what_is_not_understood_is_named(reader: Reader, text: str, problem: str) -> None:
