@@ -19,9 +19,8 @@ from dataclasses import dataclass, replace
 
 from digest.figures.catalogue import ALL_EPISODES, LAC_EPISODES, RHI_ACCEPTED
 from digest.figures.periods import YTD
-from digest.reporting.profile import Cell, Profile, ProfileRow
+from digest.reporting.profile import Cell, Profile, ProfileRow, is_small
 
-SMALLEST_SHOWN = 6  # counts from 1 to SMALLEST_SHOWN - 1 are withheld (DfE: "1 to 5 inclusive")
 DISTINCT_CHILDREN_PREFIX = "children."  # counted once over a period: a year to date is not a sum of months
 CellRef = tuple[str, str]  # (indicator key, column)
 
@@ -32,10 +31,6 @@ class Relation:
 
     total: CellRef
     parts: tuple[CellRef, ...]
-
-
-def is_small(count: int | None) -> bool:
-    return count is not None and 0 < count < SMALLEST_SHOWN
 
 
 def build_relations(profile: Profile) -> list[Relation]:

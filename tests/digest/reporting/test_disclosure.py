@@ -120,7 +120,8 @@ def test_small_counts_become_c_and_zero_stays_zero(exact: Profile) -> None:
         for cell in row.values.values():
             assert cell.suppressed or cell.count is None or cell.count == 0 or cell.count > 5
             if cell.suppressed:
-                assert cell.count is None and cell.denominator is None
+                assert cell.count is None
+                assert cell.denominator is None
 
 
 def test_relations_the_attacker_uses_hold_on_the_exact_figures(exact: Profile, config: Config) -> None:
