@@ -143,3 +143,21 @@ def test_ask_with_suppress_from_the_terminal(folder: Path, config: Config) -> No
     assert result.returncode == 0, result.stderr
     assert small_counts(result.stdout, config) == []
     assert re.search(r"Under 10yrs +c +c", result.stdout)
+
+
+def test_each_destination_has_its_own_switch(config: Config, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from bot.destinations import digest_destinations, scheduled_destinations
+    from bot.settings import load_settings
+    from digest.contract.config import ConfigError
+
+    raw = {**config.raw, "teams": {**config.raw["teams"], "suppress": True}, "digest": {"outbox_suppress": True}}
+    env = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_DIGEST_CHANNEL": "C1", "TEAMS_DIGEST_WEBHOOK_URL": "https://x.test/h"}
+    settings = load_settings(replace(config, raw=raw), env)
+    assert [(d.channel, d.suppress) for d in digest_destinations(settings)] == [("C1", False), ("teams:digest", True)]
+    outbox_only = load_settings(replace(config, raw=raw), {})
+    assert [(d.channel, d.suppress) for d in scheduled_destinations(outbox_only)] == [("outbox", True)]
+    wrong = {**config.raw, "slack": {"suppress": "yes"}}
+    with pytest.raises(ConfigError, match=r"\[slack\] suppress = 'yes' must be true or false"):
+        load_settings(replace(config, raw=wrong), {})
