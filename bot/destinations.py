@@ -36,6 +36,7 @@ class DigestDestination:
     channel: str  # the ledger's key: a Slack channel ID, "teams:digest" or "outbox"
     make_notifier: Callable[[], Notifier]  # one per delivery, each with its own retry deadline
     where: str  # for people: "Slack channel C0123", "Teams (host/…)"
+    suppress: bool = False  # disclosure control: [slack] suppress, [teams] suppress, [digest] outbox_suppress
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,9 @@ def pick_channel(settings: Settings, given: str | None) -> str:
 def slack_destination(settings: Settings, given: str | None = None) -> DigestDestination:
     channel = pick_channel(settings, given)
     slack_notifier(settings, channel)  # a missing token stops here, before any work
-    return DigestDestination(channel, partial(slack_notifier, settings, channel), f"Slack channel {channel}")
+    return DigestDestination(
+        channel, partial(slack_notifier, settings, channel), f"Slack channel {channel}", settings.slack_suppress
+    )
 
 
 def teams_destination(settings: Settings) -> DigestDestination:
@@ -72,7 +75,7 @@ def teams_destination(settings: Settings) -> DigestDestination:
     )
     make()  # an unset webhook stops here, before any work
     shown = teams.digest_webhook.shown if teams.digest_webhook else "?"
-    return DigestDestination(TEAMS_DIGEST_CHANNEL, make, f"Teams ({shown})")
+    return DigestDestination(TEAMS_DIGEST_CHANNEL, make, f"Teams ({shown})", teams.suppress)
 
 
 def digest_destinations(
@@ -112,7 +115,9 @@ def scheduled_destinations(settings: Settings) -> list[DigestDestination]:
     if destinations or settings.bot_token:
         return destinations
     where = f"the outbox folder {settings.outbox} ({BOT_TOKEN_ENV} is not set)"
-    return [DigestDestination(OUTBOX_CHANNEL, partial(OutboxNotifier, settings.outbox), where)]
+    return [
+        DigestDestination(OUTBOX_CHANNEL, partial(OutboxNotifier, settings.outbox), where, settings.outbox_suppress)
+    ]
 
 
 def alert_senders(settings: Settings, echo: Callable[[str], None]) -> list[AlertSender]:

@@ -80,6 +80,7 @@ class TeamsSettings:
     alerts_webhook: Webhook | None
     alerts_webhook_env: str
     table_link: str | None  # where people find the full table (XLSX), since a webhook cannot carry it
+    suppress: bool = False  # disclosure control on the Teams digest ([teams] suppress)
 
 
 @dataclass(frozen=True)
@@ -97,12 +98,21 @@ class Settings:
     alert_rules: AlertRules
     inbox: InboxJobSettings
     teams: TeamsSettings
+    slack_suppress: bool = False  # disclosure control on the Slack digest ([slack] suppress)
+    outbox_suppress: bool = False  # disclosure control on the outbox folder ([digest] outbox_suppress)
 
 
 def _int(section: Mapping[str, Any], key: str, default: int, low: int, high: int, where: str) -> int:
     value = section.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise ConfigError(f"{where} {key} = {value!r} must be a whole number from {low} to {high}")
+    return value
+
+
+def _flag(section: Mapping[str, Any], key: str, where: str) -> bool:
+    value = section.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where} {key} = {value!r} must be true or false")
     return value
 
 
@@ -148,6 +158,8 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
         schedule=schedule,
         deadline_seconds=_int(digest, "deadline_seconds", 300, 5, 3600, where),
         outbox=Path(str(digest.get("outbox", "outbox"))),
+        slack_suppress=_flag(slack, "suppress", f"config file {config.source}: [slack]"),
+        outbox_suppress=_flag(digest, "outbox_suppress", where),
     )
 
 
@@ -272,4 +284,6 @@ def _teams(config: Config, env: Mapping[str, str]) -> TeamsSettings:
     link = teams.get("table_link", "")
     if not isinstance(link, str) or (link and not link.startswith("https://")):
         raise ConfigError(f"{where} table_link = {link!r} must be an https:// link (a SharePoint folder, say) or empty")
-    return TeamsSettings(digest_webhook, digest_env, alerts_webhook, alerts_env, link or None)
+    return TeamsSettings(
+        digest_webhook, digest_env, alerts_webhook, alerts_env, link or None, _flag(teams, "suppress", where)
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.cli.options import (
     MONTH_HELP,
+    SUPPRESS_HELP,
     AddCommand,
     Printer,
     UserError,
@@ -35,6 +36,7 @@ def add_commands(add_command: AddCommand) -> None:
     digest.add_argument("--to", choices=["slack", "teams"], help="with --post: only this one")
     digest.add_argument("--channel", help=f"Slack channel ID (default: ${DIGEST_CHANNEL_ENV} or the config)")
     digest.add_argument("--force", action="store_true", help="post again even if this month was posted already")
+    digest.add_argument("--suppress", action="store_true", help=SUPPRESS_HELP + " (also: suppress in the config)")
     digest.set_defaults(handler=run_digest_command)
     runs = add_command("digest-runs", help="list the digest runs: month, channel, state, times, and each error in full")
     runs.set_defaults(handler=run_digest_runs_command)
@@ -64,12 +66,19 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
             failed = False
             for destination in destinations:  # each in turn: a failure at one does not keep the month from another
                 outcome = run_digest(
-                    store, config, month, destination.channel, destination.make_notifier(), args.snapshot, args.force
+                    store,
+                    config,
+                    month,
+                    destination.channel,
+                    destination.make_notifier(),
+                    args.snapshot,
+                    args.force,
+                    suppress=args.suppress or destination.suppress,
                 )
                 out(outcome.message)
                 failed = failed or outcome.state in (Outcome.FAILED, Outcome.HELD)
             return 1 if failed else 0
-        digest = build_digest(store, config, month, args.snapshot)
+        digest = build_digest(store, config, month, args.snapshot, args.suppress or settings.outbox_suppress)
     notifier = OutboxNotifier(args.out or settings.outbox)
     notifier.send(digest, NoProgress())
     target = notifier.target(digest)

@@ -69,6 +69,10 @@ def read_as_at(text: str) -> dt.datetime:
         raise UserError(f"--as-at {err}") from None
 
 
+SUPPRESS_HELP = (
+    "disclosure control: counts from 1 to 5, and any that would reveal one, shown as c (DfE convention); "
+    "for figures shared beyond the performance team"
+)
 MONTH_HELP = "the month: June, Jun-19, june 2019, 2019-06 or last month (default: the latest complete month)"
 
 

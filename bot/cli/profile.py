@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.cli.options import (
     EXIT_OK,
     MONTH_HELP,
+    SUPPRESS_HELP,
     AddCommand,
     Printer,
     UserError,
@@ -38,6 +39,7 @@ def add_commands(add_command: AddCommand) -> None:
     profile.add_argument(
         "--out", type=Path, help="write to this file instead of the terminal; its ending names the format"
     )
+    profile.add_argument("--suppress", action="store_true", help=SUPPRESS_HELP)
     profile.set_defaults(handler=run_profile)
 
     definitions = add_command("definitions", help="print what each indicator counts (docs/indicators.md)")
@@ -70,6 +72,10 @@ def run_profile(args: argparse.Namespace, config: Config, out: Printer) -> int:
     with open_args_store(args, config) as store:
         month = resolve_month(period, store.get_snapshot(args.snapshot))
         profile = load_profile(store, config, month, args.snapshot)
+    if args.suppress:
+        from digest.reporting.disclosure import suppress_profile
+
+        profile = suppress_profile(profile)
     if output_format == "xlsx":
         from digest.reporting.workbook import save_workbook  # openpyxl only when a workbook is asked for
 

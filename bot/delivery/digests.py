@@ -41,10 +41,12 @@ def run_digest(
     notifier: Notifier,
     snapshot_id: int | None = None,
     force: bool = False,
+    suppress: bool = False,
 ) -> RunOutcome:
     """Post month's digest to channel through notifier, unless the ledger says it is posted or in hand.
 
     A run that failed before is resumed: what it recorded (the message, each upload) is not redone.
+    suppress applies disclosure control (the destination's setting, or --suppress).
     """
     what = f"{month_name(month)} digest for {channel}"
     snapshot = store.get_snapshot(snapshot_id)
@@ -57,7 +59,7 @@ def run_digest(
         use = claim.record.snapshot_id if claim.message_ref and claim.record.snapshot_id else snapshot.id
         if use != claim.record.snapshot_id:
             claim.record_snapshot(use)
-        digest = build_digest(store, config, month, use)
+        digest = build_digest(store, config, month, use, suppress)
         notifier.send(digest, claim)
     except LostClaimError as error:
         return RunOutcome(Outcome.SKIPPED, f"{what}: {error}")

@@ -73,6 +73,7 @@ class DueDigestJob:
     channel: str
     make_notifier: Callable[[], Notifier]
     clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+    suppress: bool = False  # disclosure control for this destination
 
     def __call__(self, startup: bool = False) -> RunOutcome | None:
         fire = last_fire_time(digest_trigger(self.schedule), self.clock())
@@ -94,7 +95,7 @@ class DueDigestJob:
                 and not startup
             ):
                 return None
-            return run_digest(store, self.config, month, self.channel, self.make_notifier())
+            return run_digest(store, self.config, month, self.channel, self.make_notifier(), suppress=self.suppress)
         except StoreError as error:
             log.warning("digest for %s not sent: %s", month_key(month), error)
             return None
@@ -123,7 +124,10 @@ class DueDigestJobs:
 def due_digest_jobs(
     open_store: Callable[[], SnapshotStore], config: Config, schedule: Schedule, destinations: list[DigestDestination]
 ) -> DueDigestJobs:
-    jobs = [DueDigestJob(open_store, config, schedule, d.channel, d.make_notifier) for d in destinations]
+    jobs = [
+        DueDigestJob(open_store, config, schedule, d.channel, d.make_notifier, suppress=d.suppress)
+        for d in destinations
+    ]
     return DueDigestJobs(jobs, schedule)
 
 

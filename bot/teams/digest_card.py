@@ -37,6 +37,7 @@ from bot.teams.cards import render_card, render_facts, render_heading, render_ti
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_name
 from digest.reporting.content import ChartData, Digest, Figure
+from digest.reporting.profile import SUPPRESSED
 
 
 class ChartDetail(StrEnum):
@@ -78,9 +79,16 @@ def _figures(title: str, figures: list[Figure]) -> list[CardElement]:
     return [render_heading(title, separator=True), ColumnSet(columns=[_figure_column(f) for f in figures])]
 
 
-def _shown(value: int, total: int | None) -> str:
+def _shown(value: int | None, total: int | None) -> str:
+    if value is None:
+        return SUPPRESSED
     share = format_percentage(value, total)
     return f"{value} ({share})" if share else str(value)
+
+
+def _drawn(labels: list[str], values: list[int | None]) -> list[tuple[str, int]]:
+    """The points a chart draws: a count withheld by disclosure control is left out (its "c" is in the fallback)."""
+    return [(label, value) for label, value in zip(labels, values, strict=True) if value is not None]
 
 
 def render_chart_fallback(chart: ChartData) -> CardElement:
@@ -90,7 +98,7 @@ def render_chart_fallback(chart: ChartData) -> CardElement:
         pairs = [(label, _shown(v, chart.total)) for label, v in zip(chart.labels, values, strict=True)]
     else:
         pairs = [
-            (label, " · ".join(f"{s.label} {s.values[i]}" for s in chart.series))
+            (label, " · ".join(f"{s.label} {_shown(s.values[i], None)}" for s in chart.series))
             for i, label in enumerate(chart.labels)
         ]
     return render_titled(chart.title, render_facts(pairs))
@@ -104,7 +112,7 @@ def render_chart(chart: ChartData) -> CardElement:
             LineChartData(
                 legend=s.label,
                 color=SERIES_COLOURS.get(s.label),
-                values=[LineChartValue(x=x, y=y) for x, y in zip(chart.labels, s.values, strict=True)],
+                values=[LineChartValue(x=x, y=y) for x, y in _drawn(chart.labels, s.values)],
             )
             for s in chart.series
         ]
@@ -114,20 +122,21 @@ def render_chart(chart: ChartData) -> CardElement:
             GroupedVerticalBarChartData(
                 legend=s.label,
                 color=SERIES_COLOURS.get(s.label),
-                values=[BarChartDataValue(x=x, y=y) for x, y in zip(chart.labels, s.values, strict=True)],
+                values=[BarChartDataValue(x=x, y=y) for x, y in _drawn(chart.labels, s.values)],
             )
             for s in chart.series
         ]
         return GroupedVerticalBarChart(
             title=title, show_title=True, show_bar_values=True, data=groups, fallback=fallback
         )
-    pairs = list(zip(chart.labels, chart.series[0].values, strict=True))
+    pairs = _drawn(chart.labels, chart.series[0].values)
     if chart.name in PIES:
         slices = [DonutChartData(legend=x, value=y, color=SERIES_COLOURS.get(x)) for x, y in pairs]
         return PieChart(title=title, show_title=True, show_legend=True, data=slices, fallback=fallback)
     if chart.name in DONUTS:
         slices = [DonutChartData(legend=x, value=y, color=SERIES_COLOURS.get(x)) for x, y in pairs]
-        centre = format_percentage(pairs[0][1], chart.total) or None  # the first slice's share
+        first = chart.series[0].values[0] if chart.series[0].values else None
+        centre = format_percentage(first, chart.total) or None  # the first slice's share ("" if withheld)
         return DonutChart(title=title, show_title=True, show_legend=True, value=centre, data=slices, fallback=fallback)
     if chart.name in HORIZONTAL_BARS:
         bars = [HorizontalBarChartDataValue(x=x, y=y) for x, y in pairs]

@@ -35,7 +35,16 @@ from digest.lookups.questions import (
 )
 from digest.lookups.vocabulary import BREAKDOWN
 from digest.reporting.content import compute_digest
-from digest.reporting.profile import Cell, Profile, available_months, load_previous_profile, load_profile
+from digest.reporting.disclosure import suppress_profile
+from digest.reporting.profile import (
+    SUPPRESSED,
+    Cell,
+    Profile,
+    available_months,
+    describe_number,
+    load_previous_profile,
+    load_profile,
+)
 from digest.store.alerts import load_still_missing
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
@@ -114,8 +123,11 @@ def describe_span(span: Span) -> str:
     return f"{month_name(span.first)} to {month_name(span.last)}"
 
 
-def answer_question(store: SnapshotStore, config: Config, question: Question, reader: Reader) -> Answer:
-    """The answer to a question from the latest snapshot.
+def answer_question(
+    store: SnapshotStore, config: Config, question: Question, reader: Reader, suppress: bool = False
+) -> Answer:
+    """The answer to a question from the latest snapshot; with suppress, under disclosure control (counts from
+    1 to 5, and any that would reveal one, as "c").
 
     Raises:
         StoreError: there is no snapshot yet.
@@ -126,9 +138,9 @@ def answer_question(store: SnapshotStore, config: Config, question: Question, re
     footer = f"Data as at {snapshot.as_at:%d/%m/%Y %H:%M} (snapshot {snapshot.id})."
     span = resolve_period(question.period, snapshot)
     if question.subject == STILL_MISSING and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW):
-        answer = _still_missing_now(store, snapshot)
+        answer = _still_missing_now(store, snapshot, suppress)
     else:
-        answer = _answer_span(store, config, question, snapshot, span)
+        answer = _answer_span(store, config, question, snapshot, span, suppress)
     return Answer(
         answer.outcome,
         answer.title,
@@ -142,7 +154,7 @@ def answer_question(store: SnapshotStore, config: Config, question: Question, re
 
 
 def _answer_span(
-    store: SnapshotStore, config: Config, question: Question, snapshot: SnapshotInfo, span: Span
+    store: SnapshotStore, config: Config, question: Question, snapshot: SnapshotInfo, span: Span, suppress: bool
 ) -> Answer:
     first, last = available_months(snapshot)
     data_starts = parse_month(snapshot.first_month) if snapshot.first_month else first
@@ -161,27 +173,37 @@ def _answer_span(
                 f"(that is not the same as none). Months with data: {month_name(data_starts)} to {month_name(last)}."
             ],
         )
-    profile = load_profile(store, config, span.last, snapshot)
+    exact = load_profile(store, config, span.last, snapshot)
+    profile = suppress_profile(exact) if suppress else exact
+
+    def previous_of() -> Profile | None:
+        previous = load_previous_profile(store, config, exact)
+        return suppress_profile(previous) if previous and suppress else previous
+
     if question.kind == PROFILE:
-        return _profile_answer(profile, load_previous_profile(store, config, profile))
+        return _profile_answer(profile, previous_of())
     if question.kind == TREND:
         return _trend_answer(profile, str(question.subject))
     if question.kind == BREAKDOWN:
         return _breakdown_answer(profile, str(question.subject), span)
     if span.first == span.last:
-        return _figure_answer(profile, load_previous_profile(store, config, profile), str(question.subject))
+        return _figure_answer(profile, previous_of(), str(question.subject))
     return _range_answer(profile, str(question.subject), span)
 
 
-def _still_missing_now(store: SnapshotStore, snapshot: SnapshotInfo) -> Answer:
+def _still_missing_now(store: SnapshotStore, snapshot: SnapshotInfo, suppress: bool) -> Answer:
     now = load_still_missing(store, snapshot)
     title = f"Still missing now (open at {snapshot.as_at:%d/%m/%Y %H:%M})"
-    lines = [f"*{now.count:,}*"]
+
+    def shown(number: int) -> str:
+        return describe_number(number, suppress)
+
+    lines = [f"*{shown(now.count)}*"]
     if now.count:
         longest = describe_duration(snapshot.as_at - now.longest_start) if now.longest_start else "n/a"
         lines.append(
-            f"Of them: {now.lac} LAC, {now.cse} at CSE risk (medium/high); {now.over_24h} missing over 24 hours, "
-            f"{now.over_72h} over 72 hours; the longest missing for {longest}."
+            f"Of them: {shown(now.lac)} LAC, {shown(now.cse)} at CSE risk (medium/high); {shown(now.over_24h)} "
+            f"missing over 24 hours, {shown(now.over_72h)} over 72 hours; the longest missing for {longest}."
         )
     lines.append('For the end of a month, name it: "still missing June".')
     return Answer(ANSWERED, title, lines)
@@ -211,6 +233,8 @@ def _span_title(profile: Profile, span: Span) -> str:
 
 
 def _with_share(cell: Cell, denominator_key: str | None) -> str:
+    if cell.suppressed:
+        return SUPPRESSED
     if cell.count is None:
         return "n/a"
     if denominator_key is None or not cell.denominator:
@@ -230,6 +254,8 @@ def _span_cell(profile: Profile, key: str, span: Span) -> Cell | None:
     if key.startswith(DISTINCT_CHILDREN_PREFIX):
         return None
     cells = [row.values[month_key(m)] for m in span.months]
+    if any(cell.suppressed for cell in cells):  # the sum would give the withheld month away
+        return Cell(None, None, suppressed=True)
     denominators = [c.denominator for c in cells]
     return Cell(
         sum(c.count or 0 for c in cells),
@@ -253,7 +279,9 @@ def _figure_answer(profile: Profile, previous: Profile | None, key: str) -> Answ
 def _range_answer(profile: Profile, key: str, span: Span) -> Answer:
     row = profile.row(key)
     title = f"{_label(profile, key)}, {_span_title(profile, span)}"
-    by_month = "By month: " + " · ".join(f"{month_label(m)} {row.values[month_key(m)].count}" for m in span.months)
+    by_month = "By month: " + " · ".join(
+        f"{month_label(m)} {row.values[month_key(m)].describe_count()}" for m in span.months
+    )
     if row.indicator.month_only:
         return Answer(NO_DATA, title, ["This figure is for a month only; ask about a month.", by_month])
     cell = _span_cell(profile, key, span)
@@ -295,7 +323,7 @@ def _breakdown_answer(profile: Profile, name: str, span: Span) -> Answer:
 
 def _compact(cell: Cell, denominator_key: str | None) -> str:
     if cell.count is None:
-        return ""
+        return cell.describe_count()
     share = format_percentage(cell.count, cell.denominator) if denominator_key else ""
     return f"{cell.count} {share}".rstrip()
 

@@ -52,6 +52,7 @@ class LookupService:
     config: Config
     access: Access = field(default_factory=Access)
     platform: str = SLACK
+    suppress: bool = False  # disclosure control on every answer (digest.reporting.disclosure)
     _local: threading.local = field(default_factory=threading.local)
     _refused: RefusedTally = field(default_factory=lambda: RefusedTally(MAX_REFUSED_AUDITS_PER_MINUTE))
     _reader: Reader | None = None
@@ -91,7 +92,7 @@ class LookupService:
                 elif isinstance(question, Clarification):
                     answer = clarification_answer(question, text)
                 else:
-                    answer = answer_question(self.store(), self.config, question, self.reader)
+                    answer = answer_question(self.store(), self.config, question, self.reader, self.suppress)
             except StoreError as error:
                 answer = Answer(ERROR, f"Sorry, there is nothing to look up yet: {error}.")
             except Exception:

@@ -8,9 +8,12 @@ as its config says; then the financial year's trends (all vs LAC; RHI).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from digest.figures.catalogue import DENOMINATOR_NOUNS, GroupRow
 from digest.figures.periods import YTD, month_key, month_label, parse_month
 from digest.reporting.content import ChartData, Series
-from digest.reporting.profile import Profile
+from digest.reporting.profile import Cell, Profile
 
 PROFILE = "profile"  # a chart of the month
 TRENDS = "trends"  # a chart of the financial year, month by month
@@ -37,25 +40,45 @@ TREND_CHARTS = (  # (name, heading, [(key, series label)])
 )
 
 
+def add_cells(cells: Sequence[Cell]) -> int | None:
+    """A bar adding up indicators: None (withheld) if any of them is, since the sum would give it away."""
+    if any(cell.suppressed for cell in cells):
+        return None
+    return sum(cell.count or 0 for cell in cells)
+
+
+def label_bar(profile: Profile, group_name: str, row: GroupRow) -> str:
+    """An ethnicity code is charted with its label ("A1 White British"), so a manager need not look it up."""
+    if group_name == "ethnicity" and row.keys[0] != "ethnicity.unrecognised":
+        return profile.row(row.keys[0]).indicator.label.replace(" - ", " ", 1)
+    return row.label
+
+
 def compute_chart_data(profile: Profile) -> list[ChartData]:
-    """Every chart of the digest as numbers: the month's profile, then the financial year's trends."""
+    """Every chart of the digest as numbers: the month's profile, then the financial year's trends.
+
+    A breakdown leaves out rows that are zero in every month of the year (and the year to date), so a long
+    list (ethnicity codes) shows only what occurs; each title says what its shares are of.
+    """
     column = month_key(profile.month)
     mark = " (partial)" if profile.partial_month else ""
     charts = []
     for name, group_name, heading in PROFILE_CHARTS:
         group = profile.groups[group_name]
-        bars = [(row.label, sum(profile.row(key).values[column].count or 0 for key in row.keys)) for row in group.rows]
-        if group.hide_zero_rows:  # a long list (ethnicity codes) charts only the codes that occur
-            bars = [(label, value) for label, value in bars if value]
-        total = profile.row(group.denominator).values[column].count or 0
-        title = f"{heading}, {month_label(profile.month)}{mark}"
-        charts.append(ChartData(name, title, [b[0] for b in bars], [Series("", [b[1] for b in bars])], total, PROFILE))
+        rows = [row for row in group.rows if not all(profile.row(key).is_zero() for key in row.keys)]
+        labels = [label_bar(profile, group_name, row) for row in rows]
+        values = [add_cells([profile.row(key).values[column] for key in row.keys]) for row in rows]
+        base = profile.row(group.denominator).values[column]
+        total = None if base.suppressed else base.count or 0
+        of = f" (of {total:,} {DENOMINATOR_NOUNS[group.denominator]})" if total is not None else ""
+        title = f"{heading}, {month_label(profile.month)}{mark}{of}"
+        charts.append(ChartData(name, title, labels, [Series("", values)], total, PROFILE))
     months = [column for column in profile.columns if column != YTD]
     labels = [
         month_label(parse_month(m)) + ("*" if profile.partial_month and parse_month(m) == profile.month else "")
         for m in months
     ]
     for name, heading, keys in TREND_CHARTS:
-        values = [Series(label, [profile.row(key).values[m].count or 0 for m in months]) for key, label in keys]
-        charts.append(ChartData(name, f"{heading}, {profile.financial_year}", labels, values, None, TRENDS))
+        series = [Series(label, [add_cells([profile.row(key).values[m]]) for m in months]) for key, label in keys]
+        charts.append(ChartData(name, f"{heading}, {profile.financial_year}", labels, series, None, TRENDS))
     return charts

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_key, month_label, month_name
-from digest.reporting.profile import Profile
+from digest.reporting.profile import SUPPRESSED, Profile, describe_number
 
 MAX_HIGHLIGHTS = 3
 MIN_MOVEMENT = 3  # a highlight needs a change of at least this many (episodes, children or points)
@@ -44,7 +44,7 @@ class Series:
     """One series of a chart's numbers: "All", "LAC", or "" for a chart of one series."""
 
     label: str
-    values: list[int]
+    values: list[int | None]  # None: withheld by disclosure control ("c"), never drawn
 
 
 @dataclass(frozen=True)
@@ -127,10 +127,16 @@ def compute_digest(
     title = f"Children missing from home or care: {month_name(month)}"
     if profile.partial_month:
         title += f" (partial month, to {profile.as_at:%d/%m/%Y %H:%M})"
+    hide = profile.suppressed
     quality = (
         f"Data as at {profile.as_at:%d/%m/%Y %H:%M}, snapshot {profile.snapshot.id} ({profile.snapshot.file_name}): "
-        f"{rows_read:,} rows, {rows_rejected:,} rejected, {unrecognised_values:,} unrecognised values."
+        f"{describe_number(rows_read, hide)} rows, {describe_number(rows_rejected, hide)} rejected, "
+        f"{describe_number(unrecognised_values, hide)} unrecognised values."
     )
+    if hide:
+        quality += (
+            f" {SUPPRESSED} = a count from 1 to 5, or one that would reveal one, withheld to protect confidentiality."
+        )
     still = figure("duration.still_missing", "still missing at the end of the month")
     if profile.partial_month:
         still = Figure(still.key, f"still missing at {profile.as_at:%d/%m/%Y %H:%M}", still.shown, None, "")
@@ -159,8 +165,12 @@ class _Value:
 
 def _value(profile: Profile, key: str, month: int) -> _Value:
     cell = profile.row(key).values[month_key(month)]
+    if cell.suppressed:
+        return _Value(None, SUPPRESSED, key in RATE_KEYS)
     if key in RATE_KEYS:
         shown = format_percentage(cell.count, cell.denominator)
+        if not shown and profile.suppressed and cell.count:  # a share of a withheld base
+            return _Value(None, SUPPRESSED, True)
         return _Value(float(shown.rstrip("%")) if shown else None, shown or "n/a", True)
     return _Value(cell.count, str(cell.count), False)
 

@@ -9,19 +9,26 @@ from digest.figures.periods import month_key
 from digest.reporting.chart_data import compute_chart_data
 from digest.reporting.charts import render_charts
 from digest.reporting.content import Digest, compute_digest
+from digest.reporting.disclosure import suppress_profile
 from digest.reporting.profile import load_previous_profile, load_profile
 from digest.reporting.workbook import render_workbook
 from digest.store.snapshots import SnapshotStore
 
 
-def build_digest(store: SnapshotStore, config: Config, month: int, snapshot_id: int | None = None) -> Digest:
-    """The digest of a month from a snapshot (default: the latest).
+def build_digest(
+    store: SnapshotStore, config: Config, month: int, snapshot_id: int | None = None, suppress: bool = False
+) -> Digest:
+    """The digest of a month from a snapshot (default: the latest); with suppress, under disclosure control
+    (digest.reporting.disclosure) in every part: figures, highlights, charts and the workbook.
 
     Raises:
         StoreError, ProfileError: as load_profile does.
     """
     profile = load_profile(store, config, month, snapshot_id)
     previous = load_previous_profile(store, config, profile)
+    if suppress:
+        profile = suppress_profile(profile)
+        previous = suppress_profile(previous) if previous else None
     unrecognised = store.load_unrecognised(profile.snapshot.id)
     digest = compute_digest(
         profile,

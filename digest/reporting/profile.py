@@ -21,6 +21,18 @@ from digest.figures.periods import (
 )
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
+SUPPRESSED = "c"  # the DfE's mark for a figure withheld to protect confidentiality
+SMALLEST_SHOWN = 6  # under disclosure control, counts from 1 to SMALLEST_SHOWN - 1 are withheld (DfE: "1 to 5")
+
+
+def is_small(count: int | None) -> bool:
+    return count is not None and 0 < count < SMALLEST_SHOWN
+
+
+def describe_number(number: int, suppressed: bool) -> str:
+    """A count outside the table (rows rejected, still missing now), as disclosure control allows it shown."""
+    return SUPPRESSED if suppressed and is_small(number) else f"{number:,}"
+
 
 class ProfileError(Exception):
     """A profile that cannot be made (a month outside the data); the message names the months there are."""
@@ -33,7 +45,14 @@ class StaleFiguresError(ProfileError):
 @dataclass(frozen=True)
 class Cell:
     count: int | None
-    denominator: int | None
+    denominator: int | None  # None also where disclosure control hides it (a suppressed base)
+    suppressed: bool = False  # withheld by disclosure control: shown as "c", count and denominator None
+
+    def describe_count(self) -> str:
+        """The count as a person reads it: "c" when suppressed, "" when there is none."""
+        if self.suppressed:
+            return SUPPRESSED
+        return "" if self.count is None else str(self.count)
 
 
 @dataclass(frozen=True)
@@ -42,7 +61,7 @@ class ProfileRow:
     values: dict[str, Cell]  # column ("2019-04", ..., "ytd") -> cell
 
     def is_zero(self) -> bool:
-        return all(not cell.count for cell in self.values.values())
+        return all(not cell.count and not cell.suppressed for cell in self.values.values())
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,7 @@ class Profile:
     columns: list[str]
     rows: list[ProfileRow]
     groups: dict[str, Group]  # the breakdowns, as the catalogue and the config define them
+    suppressed: bool = False  # disclosure control applied (digest.reporting.disclosure)
 
     @property
     def as_at(self) -> dt.datetime:
@@ -73,7 +93,8 @@ class Profile:
 
     def to_json_dict(self) -> dict[str, Any]:
         """Exactly the object of spec section 5."""
-        return {
+        shown: dict[str, Any] = {"disclosure_control": True} if self.suppressed else {}
+        return shown | {
             "month": month_key(self.month),
             "as_at": self.as_at.isoformat(timespec="seconds"),
             "financial_year": self.financial_year,
@@ -85,7 +106,10 @@ class Profile:
                     "key": row.indicator.key,
                     "label": row.indicator.label,
                     "values": {
-                        column: {"count": cell.count, "denominator": cell.denominator}
+                        column: {
+                            "count": SUPPRESSED if cell.suppressed else cell.count,
+                            "denominator": cell.denominator,
+                        }
                         for column, cell in row.values.items()
                     },
                 }

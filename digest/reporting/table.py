@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from digest.figures.catalogue import SECTIONS
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_label, month_name, parse_month
-from digest.reporting.profile import Cell, Profile, ProfileRow
+from digest.reporting.profile import SUPPRESSED, Cell, Profile, ProfileRow, describe_number
 
 REPORT_TITLE = "Children Missing from Home/Care Monthly Performance Report"
 PARTIAL_MARK = "*"
+SUPPRESSION_NOTE = (
+    f"{SUPPRESSED}: withheld to protect confidentiality, a count from 1 to 5 or one from which such a count "
+    "could be worked out (DfE convention); percentages of withheld counts are not shown."
+)
 
 
 @dataclass(frozen=True)
@@ -63,22 +67,30 @@ def partial_month_notes(profile: Profile) -> list[str]:
     ]
 
 
+def disclosure_notes(profile: Profile) -> list[str]:
+    """What "c" means, where disclosure control was applied."""
+    return [SUPPRESSION_NOTE] if profile.suppressed else []
+
+
 def footnote_lines(profile: Profile) -> list[str]:
     """Notes under the table in a terminal, for the analyst, who can run the command they name."""
-    notes = [*partial_month_notes(profile), "Rows that are zero in every column are not shown."]
+    notes = [
+        *partial_month_notes(profile),
+        *disclosure_notes(profile),
+        "Rows that are zero in every column are not shown.",
+    ]
     if profile.snapshot.rows_rejected:
         notes.append(
-            f"{profile.snapshot.rows_rejected} row(s) of the extract were rejected and are in no figure; "
+            f"{describe_number(profile.snapshot.rows_rejected, profile.suppressed)} row(s) of the extract were "
+            "rejected and are in no figure; "
             f"see 'missing-report rejected'."
         )
     return notes
 
 
 def render_cell(cell: Cell, with_percentage: bool) -> str:
-    if cell.count is None:
-        return ""
-    if not with_percentage:
-        return str(cell.count)
+    if cell.count is None or not with_percentage:
+        return cell.describe_count()
     return f"{cell.count} {format_percentage(cell.count, cell.denominator)}".rstrip()
 
 
@@ -124,7 +136,7 @@ def render_csv(profile: Profile) -> str:
         for column in profile.columns:
             cell = row.values[column]
             values += [
-                "" if cell.count is None else cell.count,
+                cell.describe_count(),
                 "" if cell.denominator is None else cell.denominator,
             ]
         writer.writerow(values)

@@ -140,8 +140,8 @@ def test_charts_and_table_uploaded_in_the_thread(
             assert file["content"].startswith(b"PK")  # an XLSX workbook is a zip
     days = next(f for f in files if f["filename"] == "days-missing.png")
     assert days["alt_txt"] == (
-        "Bar chart, Number of days missing, Jun-19. Same day: 53 (46%); 1 day: 53 (46%); 2 days: 2 (1.7%); "
-        "3 days: 2 (1.7%); 4 days: 2 (1.7%); 5 days: 0 (0%); 6+ days: 4 (3%); Still missing: 0 (0%)."
+        "Bar chart, Number of days missing, Jun-19 (of 116 episodes). Same day: 53 (46%); 1 day: 53 (46%); "
+        "2 days: 2 (1.7%); 3 days: 2 (1.7%); 4 days: 2 (1.7%); 5 days: 0 (0%); 6+ days: 4 (3%); Still missing: 0 (0%)."
     )
     comments = [c["initial_comment"] for c in slack.completions]
     assert comments == ["Missing profile, June 2019, and the full table", "Trends over the financial year"]

@@ -98,7 +98,7 @@ def test_digest_card_has_the_figures_native_charts_and_where_the_table_is(
     ]
     assert [c["type"] for c in charts(card)] == CHART_TYPES
     days = charts(card)[0]
-    assert days["title"] == "Number of days missing, Jun-19"
+    assert days["title"] == "Number of days missing, Jun-19 (of 116 episodes)"
     assert [(v["x"], v["y"]) for v in days["data"]] == [
         ("Same day", 53),
         ("1 day", 53),
@@ -110,7 +110,7 @@ def test_digest_card_has_the_figures_native_charts_and_where_the_table_is(
         ("Still missing", 0),
     ]
     assert texts(days["fallback"]) == [
-        "Number of days missing, Jun-19",
+        "Number of days missing, Jun-19 (of 116 episodes)",
         "Same day: 53 (46%)",
         "1 day: 53 (46%)",
         "2 days: 2 (1.7%)",
