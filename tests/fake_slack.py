@@ -6,6 +6,7 @@ can be told to fail (429 with Retry-After, 500) or to hold a request until the t
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
@@ -240,6 +241,9 @@ def wait_until(condition: Any, seconds: float = 30) -> bool:
     return False
 
 
+TRIGGER_IDS = itertools.count(3)
+
+
 def slash_command_payload(text: str, user: str = "U0ANALYST", channel: str = "C0PERF") -> dict[str, str]:
     """The fields of a /missing command, as Slack sends them over HTTP (a form) or Socket Mode (a payload)."""
     return {
@@ -254,7 +258,7 @@ def slash_command_payload(text: str, user: str = "U0ANALYST", channel: str = "C0
         "text": text,
         "api_app_id": "A1",
         "response_url": "http://127.0.0.1:9/commands/1",
-        "trigger_id": "1.2.3",
+        "trigger_id": f"1.2.{next(TRIGGER_IDS)}",  # unique to each command, as Slack's are
     }
 
 
@@ -298,7 +302,7 @@ def block_actions_request(
         "api_app_id": "A1",
         "token": "legacy",
         "container": {"type": "message", "message_ts": "1563440000.000001", "is_ephemeral": True},
-        "trigger_id": "1.2.3",
+        "trigger_id": f"1.2.{next(TRIGGER_IDS)}",
         "channel": {"id": channel, "name": "perf"},
         "response_url": response_url,
         "actions": [
