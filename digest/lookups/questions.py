@@ -124,7 +124,7 @@ class Reader:
         return self._corrections[word]
 
     def hint(self, word: str) -> str | None:
-        candidates = [w for w in self.known if w.isalpha() and len(w) > 2]
+        candidates = sorted(w for w in self.known if w.isalpha() and len(w) > 2)  # sorted: ties go the same way
         match = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=HINT_CUTOFF)
         return str(match[0]) if match else None
 
