@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from digest.alerts.still_missing import describe_duration
 from digest.contract.config import Config
-from digest.figures.catalogue import DENOMINATOR_NOUNS
+from digest.figures.catalogue import DENOMINATOR_NOUNS, SECTIONS, build_catalogue, build_groups
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import (
     YTD,
@@ -24,6 +24,7 @@ from digest.figures.periods import (
 )
 from digest.lookups.periods import PeriodKind, Span, resolve_period
 from digest.lookups.questions import (
+    DEFINE,
     HELP,
     PROFILE,
     TREND,
@@ -35,6 +36,7 @@ from digest.lookups.questions import (
 )
 from digest.lookups.vocabulary import BREAKDOWN
 from digest.reporting.content import compute_digest
+from digest.reporting.definitions import RULES, describe_share
 from digest.reporting.disclosure import suppress_profile
 from digest.reporting.profile import (
     SUPPRESSED,
@@ -97,9 +99,37 @@ def help_answer(reader: Reader) -> Answer:
         "this financial year, 2019/20, Q1 to Q4 (April start); none means the latest complete month. "
         "Relative periods count from the latest data, not today.",
         "Also: `profile June` (the month's headlines), `trend LAC episodes` (month by month), "
-        "`still missing` (open now), `share` (show the answer to the channel).",
+        "`still missing` (open now), `define 5.3a` (what a row counts and what its percentage is of), "
+        "`share` (show the answer to the channel).",
     ]
     return Answer(ANSWERED, "Ask about any row of the report, in its own words, with a period:", lines)
+
+
+DEFINITIONS_DOC = "docs/indicators.md"  # every definition, for analysts
+BREAKDOWN_PREFIX = "group."  # a reading id naming a whole breakdown
+
+
+def define_answer(config: Config, reading_id: str) -> Answer:
+    """What a row counts (its section's rule) and what its percentage is of, from the catalogue: no snapshot needed."""
+    if reading_id.startswith(BREAKDOWN_PREFIX):
+        group = build_groups(config)[reading_id.removeprefix(BREAKDOWN_PREFIX)]
+        catalogue = {i.key: i for i in build_catalogue(config)}
+        refs = [catalogue[key].ref for key in group.table_keys]
+        title = f"{group.title} (section {group.section}, rows {refs[0]} to {refs[-1]}): what it counts"
+        lines = [RULES[group.section], f"Percentages of: {DENOMINATOR_NOUNS[group.denominator]}."]
+    else:
+        indicator = next(i for i in build_catalogue(config) if i.key == reading_id)
+        section = next(s for s in SECTIONS if s.number == indicator.section)
+        share = describe_share(indicator)
+        title = f"{indicator.ref} {indicator.label}: what it counts"
+        lines = [
+            f"Section {section.number}, {section.title}; key `{indicator.key}`.",
+            RULES[indicator.section],
+            f"Percentage of: {share}." if share else "A count, with no percentage.",
+        ]
+        if indicator.month_only:
+            lines.append("A month's figure only: there is no year to date.")
+    return Answer(ANSWERED, title, lines, footer=f"Every definition: {DEFINITIONS_DOC}.")
 
 
 def not_understood_answer(problem: NotUnderstood) -> Answer:
@@ -134,6 +164,16 @@ def answer_question(
     """
     if question.kind == HELP:
         return help_answer(reader)
+    if question.kind == DEFINE:
+        answer = define_answer(config, str(question.subject))
+        return Answer(
+            answer.outcome,
+            answer.title,
+            answer.lines,
+            footer=answer.footer,
+            share=question.share,
+            question=question.text,
+        )
     snapshot = store.get_snapshot()
     footer = f"Data as at {snapshot.as_at:%d/%m/%Y %H:%M} (snapshot {snapshot.id})."
     span = resolve_period(question.period, snapshot)
