@@ -44,8 +44,10 @@ from digest.reporting.profile import (
     Profile,
     available_months,
     describe_number,
+    is_year_to_date_complete,
     load_previous_profile,
     load_profile,
+    load_year_ago_profile,
 )
 from digest.store.alerts import load_still_missing
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
@@ -220,14 +222,18 @@ def _answer_span(
         previous = load_previous_profile(store, config, exact)
         return suppress_profile(previous) if previous and suppress else previous
 
+    def year_ago_of() -> Profile | None:
+        year_ago = load_year_ago_profile(store, config, exact)
+        return suppress_profile(year_ago) if year_ago and suppress else year_ago
+
     if question.kind == PROFILE:
-        return _profile_answer(profile, previous_of())
+        return _profile_answer(profile, previous_of(), year_ago_of())
     if question.kind == TREND:
         return _trend_answer(profile, str(question.subject))
     if question.kind == BREAKDOWN:
         return _breakdown_answer(profile, str(question.subject), span)
     if span.first == span.last:
-        return _figure_answer(profile, previous_of(), str(question.subject))
+        return _figure_answer(profile, previous_of(), year_ago_of(), str(question.subject))
     return _range_answer(profile, str(question.subject), span)
 
 
@@ -303,7 +309,7 @@ def _span_cell(profile: Profile, key: str, span: Span) -> Cell | None:
     )
 
 
-def _figure_answer(profile: Profile, previous: Profile | None, key: str) -> Answer:
+def _figure_answer(profile: Profile, previous: Profile | None, year_ago: Profile | None, key: str) -> Answer:
     row = profile.row(key)
     denominator = row.indicator.denominator
     title = f"{_label(profile, key)}, {_month_title(profile)}"
@@ -311,8 +317,17 @@ def _figure_answer(profile: Profile, previous: Profile | None, key: str) -> Answ
     if previous is not None:
         before = previous.row(key).values[month_key(profile.month - 1)]
         lines.append(f"{month_name(profile.month - 1)}: {_with_share(before, denominator)}")
+    if year_ago is not None:
+        then = year_ago.row(key).values[month_key(year_ago.month)]
+        lines.append(f"{month_name(year_ago.month)}: {_with_share(then, denominator)}")
     if not row.indicator.month_only:
         lines.append(f"Year to date {profile.financial_year}: {_with_share(row.values[YTD], denominator)}")
+        if year_ago is not None and is_year_to_date_complete(year_ago):
+            then_ytd = year_ago.row(key).values[YTD]
+            lines.append(
+                f"Year to date {year_ago.financial_year} (to {month_name(year_ago.month)}): "
+                f"{_with_share(then_ytd, denominator)}"
+            )
     return Answer(ANSWERED, title, lines)
 
 
@@ -380,10 +395,13 @@ def _trend_answer(profile: Profile, key: str) -> Answer:
     return Answer(ANSWERED, title, lines)
 
 
-def _profile_answer(profile: Profile, previous: Profile | None) -> Answer:
-    digest = compute_digest(profile, previous, profile.snapshot.rows_read, profile.snapshot.rows_rejected, 0)
+def _profile_answer(profile: Profile, previous: Profile | None, year_ago: Profile | None) -> Answer:
+    snapshot = profile.snapshot
+    digest = compute_digest(profile, previous, snapshot.rows_read, snapshot.rows_rejected, 0, year_ago)
     lines = []
     for group in (digest.episodes, digest.children, digest.rhi, [digest.still_missing]):
-        lines.append(" · ".join(f"*{f.shown}* {f.label}" + (f" ({f.change})" if f.change else "") for f in group))
+        lines.append(
+            " · ".join(f"*{f.shown}* {f.label}" + (f" ({f.comparisons})" if f.comparisons else "") for f in group)
+        )
     lines += [f"• {highlight}" for highlight in digest.highlights]
     return Answer(ANSWERED, f"Missing profile, {_month_title(profile)}", lines)
