@@ -81,7 +81,7 @@ def _write(path: Path, content: bytes) -> None:
 def _figures(title: str, figures: list[Figure]) -> str:
     rows = "".join(
         f"<tr><td class=n>{html.escape(f.shown)}</td><td>{html.escape(f.label)}</td>"
-        f"<td class=c>{html.escape(f.change)}</td></tr>"
+        f"<td class=c>{html.escape(f.comparisons)}</td></tr>"
         for f in figures
     )
     return f"<h2>{html.escape(title)}</h2><table>{rows}</table>"

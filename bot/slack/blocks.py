@@ -41,7 +41,7 @@ class MessageTooLargeError(ValueError):
 
 
 def _figure_field(figure: Figure) -> MarkdownTextObject:
-    change = f"\n_{figure.change}_" if figure.change else ""
+    change = f"\n_{figure.comparisons}_" if figure.comparisons else ""
     return MarkdownTextObject(text=f"*{figure.shown}* {figure.label}{change}")
 
 

@@ -70,7 +70,7 @@ def _figure_column(figure: Figure) -> Column:
         items=[
             TextBlock(text=figure.shown, size="ExtraLarge", weight="Bolder"),
             TextBlock(text=figure.label, wrap=True, spacing="None"),
-            TextBlock(text=figure.change or " ", is_subtle=True, size="Small", wrap=True, spacing="None"),
+            TextBlock(text=figure.comparisons or " ", is_subtle=True, size="Small", wrap=True, spacing="None"),
         ],
     )
 
@@ -168,7 +168,7 @@ def render_digest_card(
         *_figures("Return home interviews", digest.rhi),
         TextBlock(
             text=f"{digest.still_missing.shown} {digest.still_missing.label}"
-            + (f" ({digest.still_missing.change})" if digest.still_missing.change else ""),
+            + (f" ({digest.still_missing.comparisons})" if digest.still_missing.comparisons else ""),
             wrap=True,
             separator=True,
         ),

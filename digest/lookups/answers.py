@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from digest.alerts.still_missing import describe_duration
 from digest.contract.config import Config
-from digest.figures.catalogue import DENOMINATOR_NOUNS
+from digest.figures.catalogue import DENOMINATOR_NOUNS, SECTIONS, build_catalogue, build_groups
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import (
     YTD,
@@ -24,6 +24,7 @@ from digest.figures.periods import (
 )
 from digest.lookups.periods import PeriodKind, Span, resolve_period
 from digest.lookups.questions import (
+    DEFINE,
     HELP,
     PROFILE,
     TREND,
@@ -35,6 +36,7 @@ from digest.lookups.questions import (
 )
 from digest.lookups.vocabulary import BREAKDOWN
 from digest.reporting.content import compute_digest
+from digest.reporting.definitions import RULES, describe_share
 from digest.reporting.disclosure import suppress_profile
 from digest.reporting.profile import (
     SUPPRESSED,
@@ -42,8 +44,10 @@ from digest.reporting.profile import (
     Profile,
     available_months,
     describe_number,
+    is_year_to_date_complete,
     load_previous_profile,
     load_profile,
+    load_year_ago_profile,
 )
 from digest.store.alerts import load_still_missing
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
@@ -97,9 +101,37 @@ def help_answer(reader: Reader) -> Answer:
         "this financial year, 2019/20, Q1 to Q4 (April start); none means the latest complete month. "
         "Relative periods count from the latest data, not today.",
         "Also: `profile June` (the month's headlines), `trend LAC episodes` (month by month), "
-        "`still missing` (open now), `share` (show the answer to the channel).",
+        "`still missing` (open now), `define 5.3a` (what a row counts and what its percentage is of), "
+        "`share` (show the answer to the channel).",
     ]
     return Answer(ANSWERED, "Ask about any row of the report, in its own words, with a period:", lines)
+
+
+DEFINITIONS_DOC = "docs/indicators.md"  # every definition, for analysts
+BREAKDOWN_PREFIX = "group."  # a reading id naming a whole breakdown
+
+
+def define_answer(config: Config, reading_id: str) -> Answer:
+    """What a row counts (its section's rule) and what its percentage is of, from the catalogue: no snapshot needed."""
+    if reading_id.startswith(BREAKDOWN_PREFIX):
+        group = build_groups(config)[reading_id.removeprefix(BREAKDOWN_PREFIX)]
+        catalogue = {i.key: i for i in build_catalogue(config)}
+        refs = [catalogue[key].ref for key in group.table_keys]
+        title = f"{group.title} (section {group.section}, rows {refs[0]} to {refs[-1]}): what it counts"
+        lines = [RULES[group.section], f"Percentages of: {DENOMINATOR_NOUNS[group.denominator]}."]
+    else:
+        indicator = next(i for i in build_catalogue(config) if i.key == reading_id)
+        section = next(s for s in SECTIONS if s.number == indicator.section)
+        share = describe_share(indicator)
+        title = f"{indicator.ref} {indicator.label}: what it counts"
+        lines = [
+            f"Section {section.number}, {section.title}; key `{indicator.key}`.",
+            RULES[indicator.section],
+            f"Percentage of: {share}." if share else "A count, with no percentage.",
+        ]
+        if indicator.month_only:
+            lines.append("A month's figure only: there is no year to date.")
+    return Answer(ANSWERED, title, lines, footer=f"Every definition: {DEFINITIONS_DOC}.")
 
 
 def not_understood_answer(problem: NotUnderstood) -> Answer:
@@ -134,6 +166,16 @@ def answer_question(
     """
     if question.kind == HELP:
         return help_answer(reader)
+    if question.kind == DEFINE:
+        answer = define_answer(config, str(question.subject))
+        return Answer(
+            answer.outcome,
+            answer.title,
+            answer.lines,
+            footer=answer.footer,
+            share=question.share,
+            question=question.text,
+        )
     snapshot = store.get_snapshot()
     footer = f"Data as at {snapshot.as_at:%d/%m/%Y %H:%M} (snapshot {snapshot.id})."
     span = resolve_period(question.period, snapshot)
@@ -180,14 +222,18 @@ def _answer_span(
         previous = load_previous_profile(store, config, exact)
         return suppress_profile(previous) if previous and suppress else previous
 
+    def year_ago_of() -> Profile | None:
+        year_ago = load_year_ago_profile(store, config, exact)
+        return suppress_profile(year_ago) if year_ago and suppress else year_ago
+
     if question.kind == PROFILE:
-        return _profile_answer(profile, previous_of())
+        return _profile_answer(profile, previous_of(), year_ago_of())
     if question.kind == TREND:
         return _trend_answer(profile, str(question.subject))
     if question.kind == BREAKDOWN:
         return _breakdown_answer(profile, str(question.subject), span)
     if span.first == span.last:
-        return _figure_answer(profile, previous_of(), str(question.subject))
+        return _figure_answer(profile, previous_of(), year_ago_of(), str(question.subject))
     return _range_answer(profile, str(question.subject), span)
 
 
@@ -263,7 +309,7 @@ def _span_cell(profile: Profile, key: str, span: Span) -> Cell | None:
     )
 
 
-def _figure_answer(profile: Profile, previous: Profile | None, key: str) -> Answer:
+def _figure_answer(profile: Profile, previous: Profile | None, year_ago: Profile | None, key: str) -> Answer:
     row = profile.row(key)
     denominator = row.indicator.denominator
     title = f"{_label(profile, key)}, {_month_title(profile)}"
@@ -271,8 +317,17 @@ def _figure_answer(profile: Profile, previous: Profile | None, key: str) -> Answ
     if previous is not None:
         before = previous.row(key).values[month_key(profile.month - 1)]
         lines.append(f"{month_name(profile.month - 1)}: {_with_share(before, denominator)}")
+    if year_ago is not None:
+        then = year_ago.row(key).values[month_key(year_ago.month)]
+        lines.append(f"{month_name(year_ago.month)}: {_with_share(then, denominator)}")
     if not row.indicator.month_only:
         lines.append(f"Year to date {profile.financial_year}: {_with_share(row.values[YTD], denominator)}")
+        if year_ago is not None and is_year_to_date_complete(year_ago):
+            then_ytd = year_ago.row(key).values[YTD]
+            lines.append(
+                f"Year to date {year_ago.financial_year} (to {month_name(year_ago.month)}): "
+                f"{_with_share(then_ytd, denominator)}"
+            )
     return Answer(ANSWERED, title, lines)
 
 
@@ -340,10 +395,13 @@ def _trend_answer(profile: Profile, key: str) -> Answer:
     return Answer(ANSWERED, title, lines)
 
 
-def _profile_answer(profile: Profile, previous: Profile | None) -> Answer:
-    digest = compute_digest(profile, previous, profile.snapshot.rows_read, profile.snapshot.rows_rejected, 0)
+def _profile_answer(profile: Profile, previous: Profile | None, year_ago: Profile | None) -> Answer:
+    snapshot = profile.snapshot
+    digest = compute_digest(profile, previous, snapshot.rows_read, snapshot.rows_rejected, 0, year_ago)
     lines = []
     for group in (digest.episodes, digest.children, digest.rhi, [digest.still_missing]):
-        lines.append(" · ".join(f"*{f.shown}* {f.label}" + (f" ({f.change})" if f.change else "") for f in group))
+        lines.append(
+            " · ".join(f"*{f.shown}* {f.label}" + (f" ({f.comparisons})" if f.comparisons else "") for f in group)
+        )
     lines += [f"• {highlight}" for highlight in digest.highlights]
     return Answer(ANSWERED, f"Missing profile, {_month_title(profile)}", lines)

@@ -34,7 +34,7 @@ from digest.lookups.vocabulary import (
     stem,
 )
 
-PROFILE, TREND, HELP = "profile", "trend", "help"
+PROFILE, TREND, HELP, DEFINE = "profile", "trend", "help", "define"
 CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
 HINT_CUTOFF = 60  # how alike an unknown word must be to a known one to be offered as "did you mean"
 MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
@@ -53,6 +53,13 @@ COMMANDS = {
     "month by month": TREND,
     "help": HELP,
     "share": "share",
+    "define": DEFINE,
+    "definition": DEFINE,
+    "definitions": DEFINE,
+    "definition of": DEFINE,
+    "what counts as": DEFINE,
+    "what is counted as": DEFINE,
+    "meaning of": DEFINE,
 }
 # "early help" is care status 6.1, not a call for help.
 _COMMAND = re.compile(r"\b(?<!early )(?:" + "|".join(sorted(COMMANDS, key=len, reverse=True)) + r")\b")
@@ -62,7 +69,7 @@ _WORD = re.compile(r"@[a-z0-9_.+]+|[a-z]+(?:'[a-z]+)?")
 
 @dataclass(frozen=True)
 class Question:
-    kind: str  # figure, breakdown, profile, trend, help
+    kind: str  # figure, breakdown, profile, trend, help, define
     subject: str | None  # an indicator key, or a breakdown name
     period: Period
     share: bool = False
@@ -179,11 +186,16 @@ class Reader:
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
         if HELP in commands or (not words and not periods and not commands and not unknown):
             return Question(HELP, None, period, share, text)
+        if DEFINE in commands and not words and not unknown:
+            return NotUnderstood('Name the row to define, such as "define 5.3a".', self.suggest(text))
+        if DEFINE in commands and len(commands) > 1:
+            return NotUnderstood('Ask for a definition on its own, such as "define 5.3a".', self.suggest(text))
         if len(commands) > 1:
             return NotUnderstood("Ask for a profile or a trend, not both.", self.suggest(text))
         if PROFILE in commands and not words:
             return Question(PROFILE, None, period, share, text)
         prefix = ("share " if share else "") + ("trend " if TREND in commands else "")
+        prefix += "define " if DEFINE in commands else ""
         if not words and not unknown:
             choices = [self.by_id["episodes.all"], self.by_id["children.all"]]
             options = [(r.label, _choice_text(prefix, r, period)) for r in choices]
@@ -210,6 +222,8 @@ class Reader:
             return Question(TREND, reading.subject, period, share, text)
         if PROFILE in commands:
             return Question(PROFILE, None, period, share, text)
+        if DEFINE in commands:
+            return Question(DEFINE, reading.id, period, share, text)
         return Question(reading.kind, reading.subject, period, share, text)
 
     def _not_understood(self, text: str, unknown: list[str]) -> NotUnderstood:

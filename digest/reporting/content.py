@@ -8,11 +8,11 @@ identifiable from anything here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from digest.figures.percentages import format_percentage
-from digest.figures.periods import month_key, month_label, month_name
-from digest.reporting.profile import SUPPRESSED, Profile, describe_number
+from digest.figures.periods import YTD, month_key, month_label, month_name
+from digest.reporting.profile import MONTHS_IN_YEAR, SUPPRESSED, Profile, describe_number, is_year_to_date_complete
 
 MAX_HIGHLIGHTS = 3
 MIN_MOVEMENT = 3  # a highlight needs a change of at least this many (episodes, children or points)
@@ -21,13 +21,22 @@ MIN_RELATIVE_MOVEMENT = 0.10  # ... and of at least this share of the earlier fi
 
 @dataclass(frozen=True)
 class Figure:
-    """One headline figure: this month, the month before, and the change said in words."""
+    """One headline figure: this month, the month before, and the change said in words; and against last year
+    where the snapshot reaches back (empty otherwise, and in a partial month, which a whole month would flatter)."""
 
     key: str
     label: str
     shown: str  # "116" or "77%"
     previous_shown: str | None  # None where there is no previous month
     change: str  # "down 14 on May-19", "same as May-19", "" when there is no previous month
+    year_ago_shown: str | None = None  # the same month last year
+    year_ago_change: str = ""  # "up 19 on Jun-18"
+    year_to_date_change: str = ""  # "year to date 375, up 40 on 2018/19 to date"
+
+    @property
+    def comparisons(self) -> str:
+        """Every change said, for a headline: "down 14 on May-19; up 19 on Jun-18; year to date 375, ..."."""
+        return "; ".join(c for c in (self.change, self.year_ago_change, self.year_to_date_change) if c)
 
 
 @dataclass(frozen=True)
@@ -111,8 +120,10 @@ def compute_digest(
     rows_read: int,
     rows_rejected: int,
     unrecognised_values: int,
+    year_ago: Profile | None = None,
 ) -> Digest:
-    """The digest of profile's month, compared with the month before (previous, which may be None).
+    """The digest of profile's month, compared with the month before (previous, which may be None) and with
+    the same month a year before (year_ago, which may be None).
 
     previous is the profile of the month before, which for April lies in the previous financial year.
     """
@@ -122,7 +133,21 @@ def compute_digest(
     def figure(key: str, label: str) -> Figure:
         now = _value(profile, key, month)
         earlier = _value(previous, key, month - 1) if previous else None
-        return Figure(key, label, now.shown, earlier.shown if earlier else None, _change(now, earlier, before))
+        shown = Figure(key, label, now.shown, earlier.shown if earlier else None, _change(now, earlier, before))
+        if year_ago is None or profile.partial_month:
+            return shown
+        then = _value(year_ago, key, month - MONTHS_IN_YEAR)
+        year_to_date = ""
+        if not profile.row(key).indicator.month_only and is_year_to_date_complete(year_ago):
+            now_ytd, then_ytd = _value_at(profile, key, YTD), _value_at(year_ago, key, YTD)
+            change = _change(now_ytd, then_ytd, f"{year_ago.financial_year} to date")
+            year_to_date = f"year to date {now_ytd.shown}, {change}" if change else ""
+        return replace(
+            shown,
+            year_ago_shown=then.shown,
+            year_ago_change=_change(now, then, month_label(month - MONTHS_IN_YEAR)),
+            year_to_date_change=year_to_date,
+        )
 
     title = f"Children missing from home or care: {month_name(month)}"
     if profile.partial_month:
@@ -164,7 +189,12 @@ class _Value:
 
 
 def _value(profile: Profile, key: str, month: int) -> _Value:
-    cell = profile.row(key).values[month_key(month)]
+    return _value_at(profile, key, month_key(month))
+
+
+def _value_at(profile: Profile, key: str, column: str) -> _Value:
+    """The figure in one column of the profile: a month ("2019-06") or the year to date."""
+    cell = profile.row(key).values[column]
     if cell.suppressed:
         return _Value(None, SUPPRESSED, key in RATE_KEYS)
     if key in RATE_KEYS:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from digest.contract.columns import CONTRACT_COLUMNS, REQUIRED_COLUMNS
 from digest.contract.config import Config
-from digest.figures.catalogue import DENOMINATOR_NOUNS, SECTIONS, build_catalogue
+from digest.figures.catalogue import DENOMINATOR_NOUNS, SECTIONS, Indicator, build_catalogue
 
 HEADER = """# Indicator definitions
 
@@ -86,6 +86,11 @@ RULES = {
 }
 
 
+def describe_share(indicator: Indicator) -> str:
+    """What the row's percentage is of ("LAC episodes"); empty for a row that is a count only."""
+    return DENOMINATOR_NOUNS[indicator.denominator] if indicator.denominator else ""
+
+
 def render_definitions(config: Config) -> str:
     """docs/indicators.md for this config."""
     lines = [HEADER, "## The extract", "", "One row per missing episode, CSV or XLSX.", ""]
@@ -100,7 +105,7 @@ def render_definitions(config: Config) -> str:
         for indicator in catalogue:
             if indicator.section != section.number:
                 continue
-            share = DENOMINATOR_NOUNS[indicator.denominator] if indicator.denominator else ""
+            share = describe_share(indicator)
             only = " (month only)" if indicator.month_only else ""
             lines.append(f"| {indicator.ref} | `{indicator.key}` | {indicator.label}{only} | {share} |")
         lines.append("")

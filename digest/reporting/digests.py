@@ -10,7 +10,7 @@ from digest.reporting.chart_data import compute_chart_data
 from digest.reporting.charts import render_charts
 from digest.reporting.content import Digest, compute_digest
 from digest.reporting.disclosure import suppress_profile
-from digest.reporting.profile import load_previous_profile, load_profile
+from digest.reporting.profile import load_previous_profile, load_profile, load_year_ago_profile
 from digest.reporting.workbook import render_workbook
 from digest.store.snapshots import SnapshotStore
 
@@ -26,9 +26,11 @@ def build_digest(
     """
     profile = load_profile(store, config, month, snapshot_id)
     previous = load_previous_profile(store, config, profile)
+    year_ago = load_year_ago_profile(store, config, profile)
     if suppress:
         profile = suppress_profile(profile)
         previous = suppress_profile(previous) if previous else None
+        year_ago = suppress_profile(year_ago) if year_ago else None
     unrecognised = store.load_unrecognised(profile.snapshot.id)
     digest = compute_digest(
         profile,
@@ -36,6 +38,7 @@ def build_digest(
         rows_read=profile.snapshot.rows_read,
         rows_rejected=profile.snapshot.rows_rejected,
         unrecognised_values=int(unrecognised["count"].sum()) if len(unrecognised) else 0,
+        year_ago=year_ago,
     )
     return replace(
         digest,

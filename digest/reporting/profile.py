@@ -171,3 +171,25 @@ def load_previous_profile(store: SnapshotStore, config: Config, profile: Profile
     if profile.month - 1 < first:
         return None
     return load_profile(store, config, profile.month - 1, profile.snapshot)
+
+
+MONTHS_IN_YEAR = 12
+
+
+def first_data_month(snapshot: SnapshotInfo) -> int:
+    """The first month with episodes in the snapshot: before it, a count is unknown, not zero."""
+    return parse_month(snapshot.first_month) if snapshot.first_month else month_of(snapshot.as_at)
+
+
+def is_year_to_date_complete(profile: Profile) -> bool:
+    """Whether the snapshot's data covers the profile's whole year to date (from April), so it can be compared."""
+    return financial_year_start(profile.month) >= first_data_month(profile.snapshot)
+
+
+def load_year_ago_profile(store: SnapshotStore, config: Config, profile: Profile) -> Profile | None:
+    """The profile of the same month a year before, from the same snapshot, if the snapshot's data reaches back
+    to that month; otherwise None (a month before the data is unknown, not zero)."""
+    year_ago = profile.month - MONTHS_IN_YEAR
+    if year_ago < first_data_month(profile.snapshot):
+        return None
+    return load_profile(store, config, year_ago, profile.snapshot)

@@ -327,3 +327,15 @@ def test_serve_answers_over_http_beside_the_scheduler(
     assert out == "Stopped.\n"
     assert "INFO" not in err  # uvicorn's, APScheduler's and Bolt's chatter stays out of the terminal
     assert slack.count("auth.test") == 1  # Bolt checked the token at start
+
+
+def test_a_definition_over_http(running: Running) -> None:
+    status, reply = ask(running.url, "what counts as LAC episodes")
+    assert status == 200
+    assert reply["text"] == (
+        "2.1 Number of Missing Episodes - LAC: what it counts\n"
+        'Section 2, Looked After Children (by missing episodes); key "episodes.lac".\n'
+        "Episodes whose care status at the start was LAC, and the children among them.\n"
+        "A count, with no percentage.\n"
+        "Every definition: docs/indicators.md."
+    )
