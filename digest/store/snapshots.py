@@ -18,6 +18,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -463,8 +464,11 @@ def _info(row: dict[str, Any]) -> SnapshotInfo:
 def _iso(values: pd.Series) -> list[str | None]:
     import numpy as np
 
-    text = np.datetime_as_string(values.to_numpy(dtype="datetime64[s]"), unit="s")
-    return [None if t == "NaT" else str(t) for t in text]
+    seconds = values.to_numpy(dtype="datetime64[s]")
+    text: list[str | None] = np.datetime_as_string(seconds, unit="s").tolist()
+    for blank in np.flatnonzero(np.isnat(seconds)).tolist():  # a few cells, not one test per cell
+        text[blank] = None
+    return text
 
 
 def _episode_tuples(snapshot_id: int, episodes: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
@@ -491,5 +495,4 @@ def _episode_tuples(snapshot_id: int, episodes: pd.DataFrame) -> Iterator[tuple[
             batch["rhi_accepted"].tolist(),
             _iso(batch["rhi_completed"]),
         ]
-        for values in zip(*columns, strict=True):
-            yield (snapshot_id, *values)
+        yield from zip(repeat(snapshot_id, len(batch)), *columns, strict=True)  # no tuple rebuilt per row

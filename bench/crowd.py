@@ -1,0 +1,242 @@
+"""Crowd (issue 14): 200 signed /missing requests at once at the real app on loopback, then a steady
+stream of them while an ingest and the digest build run in the same moments.
+
+The app is the one `serve` runs (the /slack/events route behind its RequestGuard and audit, on uvicorn);
+the requests are signed as Slack signs them, each with its own trigger_id, and sent with urllib from
+threads (one write per request, as Slack sends them). Everything is bounded: a fixed number of requests,
+each with a timeout, and the second phase stops when the ingest ends or after MAX_STREAM_SECONDS. Not
+part of CI:
+
+    .venv/bin/python bench/crowd.py [--episodes 1000000] [--store STORE --extract CSV] [--dir WORK]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from soak import ask, missing_report, percentile, start_app  # noqa: E402
+
+from bot.slack.blocks import render_digest_message  # noqa: E402
+from digest.contract.config import load_config  # noqa: E402
+from digest.figures.periods import month_of  # noqa: E402
+from digest.reporting.digests import build_digest  # noqa: E402
+from digest.store.snapshots import open_store  # noqa: E402
+
+AS_AT = "2019-07-18 09:00"
+INGEST_AS_AT = "2019-07-18 12:00"  # the second phase's ingest: a new snapshot of the same extract
+CROWD_SIZE = 200  # issue 14: 200 concurrent signed lookups
+CROWD_P95_TARGET_MS = 300
+ERRORS_TARGET = 0
+STREAM_SLOWEST_TARGET_MS = 1000  # issue 14: no lookup over 1 s while an ingest and the digest job run
+STREAM_ASKERS = 4  # threads asking one after another during the ingest
+STREAM_PAUSE_SECONDS = 0.05  # each asker's pause between its questions
+MAX_STREAM_SECONDS = 120  # the second phase stops by then even if the ingest has not finished
+MAX_STREAM_REQUESTS = 5000
+QUESTIONS = ("LAC episodes June", "children ytd", "still missing", "rhi in time may", "ethnicity", "trend LAC episodes")
+
+
+def build_store(work: Path, episodes: int, months: int) -> tuple[Path, Path]:
+    """A synthetic extract of this many episodes, ingested into a new store."""
+    extract, store_path = work / "crowd.csv", work / "crowd.db"
+    for path in work.glob("crowd.db*"):
+        path.unlink()
+    print(f"Making {episodes:,} synthetic episodes and ingesting them ...", flush=True)
+    subprocess.run(
+        missing_report("demo-data", "--out", str(extract), "--episodes", str(episodes), "--months", str(months),
+                       "--as-at", AS_AT),
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    subprocess.run(
+        missing_report("--db", str(store_path), "ingest", str(extract), "--as-at", AS_AT),
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    return store_path, extract
+
+
+def fire_crowd(url: str, size: int) -> tuple[list[float], list[str], float]:
+    """size requests released together from size threads: milliseconds each, failures, wall seconds."""
+    gate = threading.Barrier(size)
+
+    def ask_together(number: int) -> tuple[float, str | None]:
+        gate.wait()
+        return ask(url, QUESTIONS[number % len(QUESTIONS)])
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=size) as pool:
+        results = list(pool.map(ask_together, range(size)))
+    wall = time.perf_counter() - started
+
+    return [ms for ms, _ in results], [failure for _, failure in results if failure], wall
+
+
+def stream_during(url: str, busy: threading.Event) -> tuple[list[float], list[str]]:
+    """STREAM_ASKERS threads asking one question after another while busy is set (bounded in count and time)."""
+    latencies: list[float] = []
+    failures: list[str] = []
+    deadline = time.monotonic() + MAX_STREAM_SECONDS
+    lock = threading.Lock()
+
+    def keep_asking(asker: int) -> None:
+        number = asker
+        while busy.is_set() and time.monotonic() < deadline and len(latencies) < MAX_STREAM_REQUESTS:
+            milliseconds, failure = ask(url, QUESTIONS[number % len(QUESTIONS)])
+            with lock:
+                latencies.append(milliseconds)
+                if failure:
+                    failures.append(failure)
+            number += STREAM_ASKERS
+            time.sleep(STREAM_PAUSE_SECONDS)
+
+    askers = [threading.Thread(target=keep_asking, args=(n,)) for n in range(STREAM_ASKERS)]
+    for thread in askers:
+        thread.start()
+    for thread in askers:
+        thread.join()
+    return latencies, failures
+
+
+def serve_app(store_path: Path, urls: multiprocessing.Queue[str]) -> None:
+    """The app on loopback in this (child) process until it is ended."""
+    url, _ = start_app(store_path)
+    urls.put(url)
+    threading.Event().wait()  # the parent ends this process; the fake Slack dies with it
+
+
+def start_app_process(store_path: Path) -> tuple[str, multiprocessing.Process]:
+    """The app in a process of its own, as `serve` runs: the crowd's 200 client threads must not share its GIL."""
+    context = multiprocessing.get_context("fork")
+    urls: multiprocessing.Queue[str] = context.Queue()
+    process = context.Process(target=serve_app, args=(store_path, urls), daemon=True)
+    process.start()
+    return urls.get(timeout=60), process
+
+
+def load_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used so far (Linux's /proc; nan elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def build_digest_once(store_path: Path) -> float:
+    """Seconds to build and render last month's digest, as the scheduled job does, in this process."""
+    started = time.perf_counter()
+    with open_store(store_path) as store:
+        month = month_of(store.get_snapshot().as_at) - 1
+        render_digest_message(build_digest(store, load_config(), month)).block_dicts()
+    return time.perf_counter() - started
+
+
+def run_ingest_phase(url: str, store_path: Path, extract: Path) -> None:
+    print(f"Ingesting {extract.name} again (a new snapshot) and building the digest while asking ...", flush=True)
+    busy = threading.Event()
+    busy.set()
+    digest_seconds: list[float] = []
+    started = time.perf_counter()
+    ingest = subprocess.Popen(
+        missing_report("--db", str(store_path), "ingest", str(extract), "--as-at", INGEST_AS_AT),
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+    def watch() -> None:
+        digest_seconds.append(build_digest_once(store_path))
+        ingest.wait()
+        busy.clear()
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    latencies, failures = stream_during(url, busy)
+    if ingest.poll() is None:
+        ingest.terminate()  # the stream hit its bound: do not leave the ingest running
+    watcher.join()
+    ingest_seconds = time.perf_counter() - started
+    _, err = ingest.communicate()
+    if ingest.returncode != 0:
+        print(f"  the ingest did not finish: {err.strip()[-300:]}")
+    print_row("ingest during the stream, seconds", f"{ingest_seconds:.1f}")
+    print_row("digest build during the stream, seconds", f"{digest_seconds[0]:.2f}" if digest_seconds else "-")
+    print_row("lookups during the ingest", f"{len(latencies):,}")
+    print_row("errors", f"{len(failures):,}", ERRORS_TARGET)
+    print_row("lookup p50, ms", f"{percentile(latencies, 0.5):.1f}")
+    print_row("lookup p95, ms", f"{percentile(latencies, 0.95):.1f}")
+    print_row("lookup slowest, ms", f"{max(latencies, default=float('nan')):.1f}", STREAM_SLOWEST_TARGET_MS)
+    print(f"  ({STREAM_ASKERS} askers, each pausing {STREAM_PAUSE_SECONDS} s between questions)")
+    print_failures(failures)
+
+
+def print_row(measure: str, figure: str, target: object = "") -> None:
+    print(f"{measure:<44}{figure:>12}{target!s:>12}")
+
+
+def print_failures(failures: list[str]) -> None:
+    if failures:
+        print("  failures: " + ", ".join(sorted({f"{f} x{failures.count(f)}" for f in failures})))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--episodes", type=int, default=1_000_000, help="size of the store built (default 1M)")
+    parser.add_argument("--months", type=int, default=48)
+    parser.add_argument("--store", type=Path, help="use this store rather than building one")
+    parser.add_argument("--extract", type=Path, help="with --store: the extract the second phase ingests")
+    parser.add_argument("--requests", type=int, default=CROWD_SIZE, help="requests in the crowd (default 200)")
+    parser.add_argument("--no-ingest", action="store_true", help="only the crowd, no second phase")
+    parser.add_argument("--dir", type=Path, help="work folder (default: a temporary one, removed after)")
+    args = parser.parse_args()
+    work = args.dir or Path(tempfile.mkdtemp(prefix="missing-report-crowd-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        if args.store:
+            store_path, extract = args.store, args.extract
+        else:
+            store_path, extract = build_store(work, args.episodes, args.months)
+        with open_store(store_path) as store:
+            snapshot = store.get_snapshot()
+            print(f"Store {store_path.name}: snapshot {snapshot.id} as at {snapshot.as_at}", flush=True)
+        url, server = start_app_process(store_path)
+        try:
+            ask(url, QUESTIONS[0])  # one question first, so the crowd does not time the app's start
+            print(f"{'measure':<44}{'figure':>12}{'target':>12}")
+            for round_name in ("first crowd (threads new)", "second crowd (threads warm)"):
+                cpu_before = load_cpu_seconds(server.pid or 0)
+                latencies, failures, wall = fire_crowd(url, args.requests)
+                cpu_ms = (load_cpu_seconds(server.pid or 0) - cpu_before) / args.requests * 1000
+                print(f"{round_name}: {args.requests} requests released together, all answered in {wall:.2f} s")
+                print_row("  errors", f"{len(failures):,}", ERRORS_TARGET)
+                print_row("  p50, ms", f"{percentile(latencies, 0.5):.1f}")
+                print_row("  p95, ms", f"{percentile(latencies, 0.95):.1f}", CROWD_P95_TARGET_MS)
+                print_row("  slowest, ms", f"{max(latencies):.1f}")
+                print_row("  server CPU per request, ms", f"{cpu_ms:.1f}")
+                print_failures(failures)
+            if not args.no_ingest:
+                if extract is None:
+                    print("  no second phase: give --extract with --store to ingest while asking")
+                else:
+                    run_ingest_phase(url, store_path, extract)
+        finally:
+            server.terminate()
+            server.join()
+        print(f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores when the run ended)")
+    finally:
+        if args.dir is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
