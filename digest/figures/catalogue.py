@@ -99,7 +99,6 @@ class Group:
     rows: tuple[GroupRow, ...]
     table_keys: tuple[str, ...]
     denominator: str
-    hide_zero_rows: bool = False  # a long list (ethnicity codes) charts only the codes that occur
 
 
 @dataclass(frozen=True)
@@ -324,7 +323,6 @@ def build_groups(config: Config) -> dict[str, Group]:
             one_each(
                 {**{key: key.removeprefix("ethnicity.") for key in codes}, "ethnicity.unrecognised": "Not recognised"}
             ),
-            hide_zero_rows=True,
         ),
         group(
             "bme",
