@@ -9,7 +9,6 @@ own log lines (three per failed request, with URLs) are shown only with --debug.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import socket
 import ssl
@@ -24,7 +23,7 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
-from bot.delivery.retries import backoff_seconds
+from bot.delivery.retries import backoff_seconds, retry_line
 
 REQUEST_TIMEOUT_SECONDS = 30
 CONNECTION_ERRORS = (URLError, ConnectionError, RemoteDisconnected, TimeoutError)
@@ -59,10 +58,6 @@ def describe_connection_error(error: BaseException) -> str:
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror.lower()
     return type(reason).__name__
-
-
-def describe_seconds(seconds: float) -> str:
-    return f"{round(seconds, 1):g} s"
 
 
 def retry_after_seconds(response: HttpResponse | None) -> float | None:
@@ -130,12 +125,6 @@ class DeadlineRetryHandler(RetryHandler):
         self.report(retry_line(what, wait, self.deadline - self.clock()))
         self.sleep(wait)
         state.increment_current_attempt()
-
-
-def retry_line(what: str, wait: float, seconds_left: float) -> str:
-    """ "Slack did not answer (connection refused); trying again in 4 s, giving up at 09:05:00"."""
-    giving_up = dt.datetime.now() + dt.timedelta(seconds=seconds_left)
-    return f"{what}; trying again in {describe_seconds(wait)}, giving up at {giving_up:%H:%M:%S}"
 
 
 def build_web_client(token: str, base_url: str, deadline: float, report: Report = log.warning) -> WebClient:

@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.web import SlackResponse
 
 from bot.delivery import DeliveryError, DeliveryProgress
-from bot.delivery.retries import backoff_seconds
+from bot.delivery.retries import backoff_seconds, retry_line
 from bot.settings import API_URL_ENV, BOT_TOKEN_ENV, SettingError, Settings
 from bot.slack.blocks import SlackMessage, render_digest_message
 from bot.slack.client import (
@@ -28,7 +28,6 @@ from bot.slack.client import (
     Report,
     build_web_client,
     describe_connection_error,
-    retry_line,
 )
 from digest.figures.periods import month_key, month_name
 from digest.reporting.content import Chart, Digest

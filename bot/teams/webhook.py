@@ -15,7 +15,7 @@ from collections.abc import Callable
 import httpx
 
 from bot.delivery import DeliveryError, UncertainDeliveryError
-from bot.delivery.retries import backoff_seconds
+from bot.delivery.retries import backoff_seconds, retry_line
 from bot.settings import Webhook
 
 REQUEST_TIMEOUT_SECONDS = 30
@@ -24,6 +24,7 @@ TOO_LARGE = 413
 THROTTLED = 429
 NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.WriteError, httpx.WriteTimeout, httpx.PoolTimeout)
 
+log = logging.getLogger(__name__)
 # httpx logs every request with its full URL at INFO; a webhook URL is a secret.
 logging.getLogger("httpx").setLevel(logging.WARNING)
 
@@ -53,12 +54,14 @@ class WebhookClient:
         http: httpx.Client | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        report: Callable[[str], None] = log.warning,
     ) -> None:
         self.webhook = webhook
         self.deadline = deadline
         self.http = http or httpx.Client(timeout=REQUEST_TIMEOUT_SECONDS)
         self.clock = clock
         self.sleep = sleep
+        self.report = report  # one progress line per retry
         self._last_post: float | None = None
 
     def post(self, body: bytes) -> int:
@@ -90,6 +93,7 @@ class WebhookClient:
                 wait = after if after is not None else backoff_seconds(attempt)
             if self.clock() + wait >= self.deadline:
                 raise DeliveryError(f"{failure}; it will be retried", permanent=False)
+            self.report(retry_line(failure[0].upper() + failure[1:], wait, self.deadline - self.clock()))
             self.sleep(wait)
             attempt += 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 import time
@@ -170,6 +171,22 @@ def test_transient_error_then_success_posts_once(
     assert len(teams.digests) == 1
     assert post(reference_store, config, teams_settings) == "skipped"
     assert len(teams.requests) == 2
+
+
+def test_each_retry_is_one_line_saying_what_teams_answered(
+    reference_store: SnapshotStore, config: Config, teams_settings: Settings, teams: FakeTeams,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    teams.fail_next(Fault(503))
+    with caplog.at_level(logging.WARNING, logger="bot.teams.webhook"):
+        assert post(reference_store, config, teams_settings) == "posted"
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "bot.teams.webhook"]
+    assert re.fullmatch(
+        r"The Teams webhook 127\.0\.0\.1/… \(TEAMS_DIGEST_WEBHOOK_URL\) answered HTTP 503; "
+        r"trying again in 0\.5 s, giving up at \d\d:\d\d:\d\d",
+        line,
+    ), line
+    assert SIGNATURE not in line  # the URL is a secret: only its host is said
 
 
 def test_retry_after_is_honoured(
