@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from soak import ask, missing_report, percentile, start_app  # noqa: E402
+from soak import ask, ingest_command, make_extract, percentile, start_app  # noqa: E402
 
 from bot.slack.blocks import render_digest_message  # noqa: E402
 from digest.contract.config import load_config  # noqa: E402
@@ -55,15 +55,8 @@ def build_store(work: Path, episodes: int, months: int) -> tuple[Path, Path]:
     for path in work.glob("crowd.db*"):
         path.unlink()
     print(f"Making {episodes:,} synthetic episodes and ingesting them ...", flush=True)
-    subprocess.run(
-        missing_report("demo-data", "--out", str(extract), "--episodes", str(episodes), "--months", str(months),
-                       "--as-at", AS_AT),
-        cwd=ROOT, check=True, capture_output=True,
-    )  # fmt: skip
-    subprocess.run(
-        missing_report("--db", str(store_path), "ingest", str(extract), "--as-at", AS_AT),
-        cwd=ROOT, check=True, capture_output=True,
-    )  # fmt: skip
+    make_extract(extract, episodes, months, AS_AT)
+    subprocess.run(ingest_command(store_path, extract, AS_AT), cwd=ROOT, check=True, capture_output=True)
     return store_path, extract
 
 
@@ -150,7 +143,7 @@ def run_ingest_phase(url: str, store_path: Path, extract: Path) -> None:
     digest_seconds: list[float] = []
     started = time.perf_counter()
     ingest = subprocess.Popen(
-        missing_report("--db", str(store_path), "ingest", str(extract), "--as-at", INGEST_AS_AT),
+        ingest_command(store_path, extract, INGEST_AS_AT),
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 

@@ -51,6 +51,18 @@ def missing_report(*args: str) -> list[str]:
     return [sys.executable, "-m", "bot.cli", *args]
 
 
+def make_extract(path: Path, episodes: int, months: int, as_at: str) -> None:
+    """A synthetic extract (no real person) written by `missing-report demo-data`."""
+    command = missing_report(
+        "demo-data", "--out", str(path), "--episodes", str(episodes), "--months", str(months), "--as-at", as_at
+    )
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+
+
+def ingest_command(store_path: Path, extract: Path, as_at: str) -> list[str]:
+    return missing_report("--db", str(store_path), "ingest", str(extract), "--as-at", as_at)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else float("nan")
@@ -99,20 +111,13 @@ def main() -> None:
         print(f"Making extracts: {FIRST_EPISODES:,} and {args.episodes:,} synthetic episodes ...", flush=True)
         for path, episodes, as_at in ((first, FIRST_EPISODES, FIRST_AS_AT), (big, args.episodes, BIG_AS_AT)):
             if not path.exists():
-                subprocess.run(
-                    missing_report("demo-data", "--out", str(path), "--episodes", str(episodes), "--months",
-                                   str(args.months), "--as-at", as_at),
-                    cwd=ROOT, check=True, capture_output=True,
-                )  # fmt: skip
-        subprocess.run(
-            missing_report("--db", str(store_path), "ingest", str(first), "--as-at", FIRST_AS_AT),
-            cwd=ROOT, check=True, capture_output=True,
-        )  # fmt: skip
+                make_extract(path, episodes, args.months, as_at)
+        subprocess.run(ingest_command(store_path, first, FIRST_AS_AT), cwd=ROOT, check=True, capture_output=True)
         url, slack = start_app(store_path)
         print(f"Ingesting {big.name} while asking /missing every {SECONDS_BETWEEN_LOOKUPS} s ...", flush=True)
         started = time.perf_counter()
         ingest = subprocess.Popen(
-            missing_report("--db", str(store_path), "ingest", str(big), "--as-at", BIG_AS_AT),
+            ingest_command(store_path, big, BIG_AS_AT),
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
         latencies: list[float] = []
