@@ -9,7 +9,6 @@ children is worse than a repeated one (docs/decisions.md).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,5 +93,5 @@ def teams_notifier(
             f"{env} is not set: export {env}=https://... (the URL of the Teams workflow's webhook trigger; "
             "see the README's 'Setting up Teams'), or leave out --post to write the outbox instead"
         )
-    client = WebhookClient(webhook, time.monotonic() + settings.deadline_seconds)
+    client = WebhookClient(webhook, settings.deadline_seconds)
     return TeamsNotifier(client, settings.teams.table_link, save_table)

@@ -45,19 +45,24 @@ def read_retry_after(response: httpx.Response) -> float | None:
 
 
 class WebhookClient:
-    """Posts JSON bodies to one webhook through an injected httpx client, retrying until deadline (monotonic)."""
+    """Posts JSON bodies to one webhook through an injected httpx client, retrying for deadline_seconds.
+
+    The retrying time counts from the first request, not from when the client was made: building a digest
+    (charts, workbook) must not eat into the time Teams is given.
+    """
 
     def __init__(
         self,
         webhook: Webhook,
-        deadline: float,
+        deadline_seconds: float,
         http: httpx.Client | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         report: Callable[[str], None] = log.warning,
     ) -> None:
         self.webhook = webhook
-        self.deadline = deadline
+        self.deadline_seconds = deadline_seconds
+        self.deadline: float | None = None  # monotonic; set by the first post
         self.http = http or httpx.Client(timeout=REQUEST_TIMEOUT_SECONDS)
         self.clock = clock
         self.sleep = sleep
@@ -68,6 +73,8 @@ class WebhookClient:
         """POST body; returns the 2xx status, or raises DeliveryError saying what went wrong and what to do."""
         where = f"the Teams webhook {self.webhook.shown} ({self.webhook.env})"
         attempt = 0
+        if self.deadline is None:
+            self.deadline = self.clock() + self.deadline_seconds
         while True:
             self._space_out()
             try:

@@ -219,7 +219,7 @@ def test_webhook_limit_by_real_size_steps_down_to_no_charts(
 ) -> None:
     small = FakeTeams(limit_bytes=6000).start()  # takes the card without charts only
     try:
-        notifier = TeamsNotifier(WebhookClient(Webhook(small.url(), "TEAMS_DIGEST_WEBHOOK_URL"), time.monotonic() + 30))
+        notifier = TeamsNotifier(WebhookClient(Webhook(small.url(), "TEAMS_DIGEST_WEBHOOK_URL"), 30))
         assert run_digest(reference_store, config, JUNE, TEAMS_DIGEST_CHANNEL, notifier).state == "posted"
         assert len(small.requests) == 3  # all charts: 413; the month's charts: 413; no charts: 202
         [card] = small.digests
@@ -266,7 +266,7 @@ def test_failure_past_the_deadline_is_recorded_and_sent_once_later(
     teams.fail_next(*[Fault(503)] * 50)
     webhook = teams_settings.teams.digest_webhook
     assert webhook is not None
-    notifier = TeamsNotifier(WebhookClient(webhook, time.monotonic() + 1.5))
+    notifier = TeamsNotifier(WebhookClient(webhook, 1.5))
     outcome = run_digest(reference_store, config, JUNE, TEAMS_DIGEST_CHANNEL, notifier)
     assert (outcome.state, outcome.permanent) == ("failed", False)
     assert outcome.message.endswith("answered HTTP 503; it will be retried")
@@ -276,6 +276,33 @@ def test_failure_past_the_deadline_is_recorded_and_sent_once_later(
     assert len(teams.digests) == 1
     [run] = DigestLedger(reference_store).list_runs()
     assert (run.state, run.attempts) == ("posted", 2)
+
+
+class StoppedClock:
+    """A monotonic clock that moves only when told to, or when the client sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def test_retry_time_counts_from_the_first_request_not_from_building_the_digest(
+    reference_store: SnapshotStore, config: Config, teams_settings: Settings, teams: FakeTeams
+) -> None:
+    webhook = teams_settings.teams.digest_webhook
+    assert webhook is not None
+    clock = StoppedClock()
+    client = WebhookClient(webhook, 1.5, clock=clock, sleep=clock.sleep)
+    clock.now += 100  # the charts and workbook took longer than the whole retry deadline
+    teams.fail_next(Fault(503))
+    outcome = run_digest(reference_store, config, JUNE, TEAMS_DIGEST_CHANNEL, TeamsNotifier(client))
+    assert outcome.message == "June 2019 digest for teams:digest: posted"
+    assert len(teams.digests) == 1
 
 
 def cli(db: Path, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
@@ -378,7 +405,7 @@ def test_an_alert_that_may_have_gone_out_is_sent_again_marked(
 ) -> None:
     webhook = teams_settings.teams.alerts_webhook
     assert webhook is not None
-    notifier = TeamsNotifier(WebhookClient(webhook, time.monotonic() + 30))
+    notifier = TeamsNotifier(WebhookClient(webhook, 30))
     assert notifier.send_alert(EXPECTED[0], "alert-1", may_have_posted=True) == "HTTP 202, alert-1"
     [card] = teams.alerts
     assert texts(card["body"]) == [
