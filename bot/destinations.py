@@ -12,18 +12,40 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.delivery import Notifier
 from bot.delivery.alerts import AlertNotifier, deliver_alerts
 from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier, save_workbook
-from bot.settings import BOT_TOKEN_ENV, DIGEST_CHANNEL_ENV, SettingError, Settings
-from bot.slack.notifier import slack_notifier
-from bot.teams.notifier import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL, teams_notifier
+from bot.settings import BOT_TOKEN_ENV, DIGEST_CHANNEL_ENV, SettingError, Settings, Webhook
+from bot.teams.channels import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL
 from digest.alerts.still_missing import decide_alerts
+from digest.reporting.content import Digest
 from digest.store.alerts import AlertRecord
 from digest.store.snapshots import SnapshotStore
 
+if TYPE_CHECKING:
+    from bot.slack.notifier import SlackNotifier
+    from bot.teams.notifier import TeamsNotifier
+
 log = logging.getLogger(__name__)
+
+
+def slack_notifier(settings: Settings, channel: str) -> SlackNotifier:
+    """bot.slack.notifier's, loaded only when Slack is used: an ingest sending alerts to the outbox needs none of it."""
+    from bot.slack.notifier import slack_notifier
+
+    return slack_notifier(settings, channel)
+
+
+def teams_notifier(
+    settings: Settings, webhook: Webhook | None, env: str, save_table: Callable[[Digest], Path] | None = None
+) -> TeamsNotifier:
+    """bot.teams.notifier's, loaded only when Teams is used (its card library alone takes a third of a second)."""
+    from bot.teams.notifier import teams_notifier
+
+    return teams_notifier(settings, webhook, env, save_table)
 
 
 class Platform(StrEnum):

@@ -15,10 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.delivery import DeliveryProgress
-from bot.slack.blocks import render_digest_message
-from bot.teams.cards import MAX_POST_BYTES
-from bot.teams.digest_card import render_table_note
-from bot.teams.notifier import render_digest_envelopes
 from digest.figures.periods import month_key
 from digest.reporting.content import Digest, Figure
 
@@ -45,6 +41,11 @@ class OutboxNotifier:
         return self.folder / month_key(digest.month)
 
     def send(self, digest: Digest, progress: DeliveryProgress) -> None:
+        # Slack's and Teams' mark-up load here, not at import: an ingest that writes alerts here needs neither.
+        from bot.slack.blocks import render_digest_message
+        from bot.teams.digest_card import render_table_note
+        from bot.teams.notifier import render_digest_envelopes
+
         target = self.target(digest)
         target.mkdir(parents=True, exist_ok=True)
         message = render_digest_message(digest)
@@ -89,6 +90,8 @@ def _figures(title: str, figures: list[Figure]) -> str:
 
 def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     """A self-contained page showing what the channel would see (charts beside it in the folder)."""
+    from bot.teams.cards import MAX_POST_BYTES
+
     highlights = "".join(f"<li>{html.escape(line)}</li>" for line in digest.highlights)
     charts = "".join(
         f'<figure><img src="{html.escape(c.file_name)}" alt="{html.escape(c.alt_text)}" width="800">'

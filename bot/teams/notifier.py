@@ -21,9 +21,6 @@ from bot.teams.webhook import CardTooLargeError, WebhookClient
 from digest.figures.periods import month_key
 from digest.reporting.content import Digest
 
-TEAMS_DIGEST_CHANNEL = "teams:digest"  # the ledgers' name for the Teams digest webhook's channel
-TEAMS_ALERTS_CHANNEL = "teams:alerts"
-
 
 def render_digest_envelopes(digest: Digest, table_note: str, table_link: str | None) -> list[tuple[str, bytes]]:
     """The digest's card at each chart detail, largest first, each under the size limit: (detail, body)."""

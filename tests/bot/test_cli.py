@@ -481,3 +481,22 @@ def test_quick_commands_load_no_heavy_library(reference_store: Path, command: li
         [sys.executable, "-c", probe], cwd=reference_store, capture_output=True, text=True, check=False
     )
     assert result.stdout.splitlines()[-1] == "[] 0", result.stderr
+
+
+CHAT_LIBRARIES = ("matplotlib", "slack_bolt", "slack_sdk", "microsoft_teams", "apscheduler", "fastapi", "uvicorn")
+
+
+def test_ingest_without_a_chat_tool_loads_no_chat_library(reference_store: Path) -> None:
+    """Its alerts go to the outbox, so Slack's and Teams' libraries (a second between them) stay unloaded."""
+    probe = (
+        "import sys\n"
+        "from bot.cli.main import main\n"
+        "status = main(['--db', 'store.db', 'ingest', 'reference.csv', '--as-at', '2019-07-19 00:00'])\n"
+        f"chat = {CHAT_LIBRARIES!r}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in chat}), status)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=reference_store, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.splitlines()[-1] == "[] 0", result.stderr

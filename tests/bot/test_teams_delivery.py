@@ -17,7 +17,8 @@ from bot.cli.main import main
 from bot.delivery.digests import run_digest
 from bot.destinations import Platform, alert_after_snapshot, alert_senders, digest_destinations
 from bot.settings import Settings, Webhook
-from bot.teams.notifier import TEAMS_DIGEST_CHANNEL, TeamsNotifier
+from bot.teams.channels import TEAMS_DIGEST_CHANNEL
+from bot.teams.notifier import TeamsNotifier
 from bot.teams.webhook import WebhookClient
 from digest.contract.config import Config
 from digest.figures.periods import parse_month
