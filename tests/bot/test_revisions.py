@@ -1,0 +1,132 @@
+"""Revised figures end to end: real stores, the real command line, the digest posted to the fake Slack over HTTP.
+
+The May 2019 digest is posted from the reference extract; a second extract adds two late-recorded April
+episodes (129 becomes 131); the June digest lists the revision, its workbook marks the cell, and `ask` says so.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from tests.cli_runner import run_cli
+from tests.conftest import write_csv
+from tests.fake_slack import FakeSlack
+from tests.fixtures.reference_june_2019 import HEADERS, build_rows
+
+SHIPPED_CONFIG = Path(__file__).resolve().parents[2] / "config" / "missing-report.toml"
+LATE_AS_AT = "2019-07-25 09:00"  # a week after the reference extract
+
+
+def late_april_rows() -> list[dict[str, str]]:
+    """The reference rows and two April episodes recorded late: a looked-after child's same-day returns,
+    with no return interview recorded yet (so the interview rates do not move)."""
+    rows = build_rows()
+    template = next(r for r in rows if r["child_id"] == "REF-H5" and r["missing_start"].startswith("2019-04"))
+    late = [
+        {
+            **template,
+            "episode_id": f"LATE-{n}",
+            "missing_start": f"2019-04-2{n} 10:00",
+            "missing_end": f"2019-04-2{n} 18:00",
+            "rhi_offered": "",
+            "rhi_accepted": "",
+            "rhi_completed": "",
+        }
+        for n in (1, 2)
+    ]
+    return rows + late
+
+
+def post_digest(db: Path, month: str, tmp_path: Path, env: dict[str, str], *config: str) -> str:
+    result = run_cli(*config, "--db", str(db), "digest", "--month", month, "--post", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def ingest(db: Path, rows: list[dict[str, str]], tmp_path: Path, *config: str) -> None:
+    path = write_csv(tmp_path / "late.csv", rows, HEADERS)
+    result = run_cli(*config, "--db", str(db), "ingest", str(path), "--as-at", LATE_AS_AT, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def section_texts(message: dict[str, Any]) -> list[str]:
+    return [block["text"]["text"] for block in message["blocks"] if block["type"] == "section"]
+
+
+def revisions_section(message: dict[str, Any]) -> str | None:
+    found = [text for text in section_texts(message) if text.startswith("*Revised since last published*")]
+    return found[0] if found else None
+
+
+def ask(db: Path, tmp_path: Path, *words: str) -> str:
+    result = run_cli("--db", str(db), "ask", *words, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_june_digest_lists_the_april_revision_since_the_may_digest(
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+) -> None:
+    assert post_digest(reference_db, "2019-05", tmp_path, slack_env) == "May 2019 digest for C0DIGEST: posted\n"
+    assert revisions_section(slack.messages[0]) is None  # nothing was published before
+    ingest(reference_db, late_april_rows(), tmp_path)
+
+    assert ask(reference_db, tmp_path, "episodes", "April", "2019").splitlines()[:2] == [
+        "Missing episodes, April 2019",
+        "131 (revised from 129 since the May 2019 digest)",
+    ]
+    assert "April 2019: 77 (revised from 75 since the May 2019 digest)" in ask(
+        reference_db, tmp_path, "LAC", "episodes", "May", "2019"
+    ).splitlines()
+    assert "revised" not in ask(reference_db, tmp_path, "children", "April", "2019")  # the same children
+
+    assert post_digest(reference_db, "2019-06", tmp_path, slack_env) == "June 2019 digest for C0DIGEST: posted\n"
+    june = slack.messages[1]
+    assert revisions_section(june) == (
+        "*Revised since last published*\n"
+        "• April 2019 missing episodes revised from 129 to 131 since the May 2019 digest\n"
+        "• April 2019 LAC episodes revised from 75 to 77 since the May 2019 digest\n"
+        "• The full table (XLSX) marks all 8 revised figure(s), each with what was published."
+    )
+    # Once the June digest has published 131, April is as published again.
+    assert ask(reference_db, tmp_path, "episodes", "April", "2019").splitlines()[1] == "131"
+
+    [table] = [f for f in slack.completed_files() if f["filename"] == "missing-report-2019-06.xlsx"]
+    sheet = load_workbook(io.BytesIO(table["content"])).active
+    assert sheet is not None
+    rows = {row[0].value: row for row in sheet.iter_rows() if row[0].value}
+    april_episodes, may_episodes = rows["1.1"][2], rows["1.1"][5]
+    assert (april_episodes.value, may_episodes.value) == (131, 130)
+    assert april_episodes.fill.fgColor.rgb == "00FFE699"
+    assert april_episodes.comment.text == "was 129 in the May 2019 digest"
+    assert may_episodes.comment is None and may_episodes.fill.fill_type is None
+    marked = [c.coordinate for row in sheet.iter_rows() for c in row if c.comment is not None]
+    assert len(marked) == 8
+    key = next(row[0] for row in sheet.iter_rows() if str(row[0].value).startswith("Cells filled amber"))
+    assert key.fill.fgColor.rgb == "00FFE699"
+
+
+def test_below_the_threshold_nothing_is_listed(
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+) -> None:
+    strict = tmp_path / "strict.toml"
+    strict.write_text(SHIPPED_CONFIG.read_text().replace("revision_threshold = 1\n", "revision_threshold = 3\n"))
+    config = ("--config", str(strict))
+    post_digest(reference_db, "2019-05", tmp_path, slack_env, *config)
+    ingest(reference_db, late_april_rows(), tmp_path, *config)
+    post_digest(reference_db, "2019-06", tmp_path, slack_env, *config)
+    assert [revisions_section(m) for m in slack.messages] == [None, None]  # April moved by 2, under 3
+
+
+def test_a_new_snapshot_with_no_changes_lists_none(
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+) -> None:
+    post_digest(reference_db, "2019-05", tmp_path, slack_env)
+    ingest(reference_db, build_rows(), tmp_path)
+    post_digest(reference_db, "2019-06", tmp_path, slack_env)
+    assert [revisions_section(m) for m in slack.messages] == [None, None]
+    assert "revised" not in ask(reference_db, tmp_path, "episodes", "April", "2019")
