@@ -79,9 +79,10 @@ def test_june_digest_lists_the_april_revision_since_the_may_digest(
         "Missing episodes, April 2019",
         "131 (revised from 129 since the May 2019 digest)",
     ]
-    assert "April 2019: 77 (revised from 75 since the May 2019 digest)" in ask(
-        reference_db, tmp_path, "LAC", "episodes", "May", "2019"
-    ).splitlines()
+    assert (
+        "April 2019: 77 (revised from 75 since the May 2019 digest)"
+        in ask(reference_db, tmp_path, "LAC", "episodes", "May", "2019").splitlines()
+    )
     assert "revised" not in ask(reference_db, tmp_path, "children", "April", "2019")  # the same children
 
     assert post_digest(reference_db, "2019-06", tmp_path, slack_env) == "June 2019 digest for C0DIGEST: posted\n"
@@ -103,9 +104,19 @@ def test_june_digest_lists_the_april_revision_since_the_may_digest(
     assert (april_episodes.value, may_episodes.value) == (131, 130)
     assert april_episodes.fill.fgColor.rgb == "00FFE699"
     assert april_episodes.comment.text == "was 129 in the May 2019 digest"
-    assert may_episodes.comment is None and may_episodes.fill.fill_type is None
-    marked = [c.coordinate for row in sheet.iter_rows() for c in row if c.comment is not None]
-    assert len(marked) == 8
+    assert may_episodes.comment is None
+    assert may_episodes.fill.fill_type is None
+    marked = [(row[0].value, c.comment.text) for row in sheet.iter_rows() for c in row if c.comment is not None]
+    assert marked == [  # the reference report's April figures, each now 2 higher
+        ("1.1", "was 129 in the May 2019 digest"),
+        ("2.1", "was 75 in the May 2019 digest"),
+        ("4.1", "was 49 (of 129) in the May 2019 digest"),  # same-day returns
+        ("6.4", "was 75 (of 129) in the May 2019 digest"),  # LAC, by care status
+        ("7.1", "was 51 (of 129) in the May 2019 digest"),  # female
+        ("8.1", "was 65 (of 129) in the May 2019 digest"),  # A1 White British
+        ("9.6", "was 23 (of 129) in the May 2019 digest"),  # aged 14
+        ("10.2", "was 28 (of 75) in the May 2019 digest"),  # 11 to 20 miles
+    ]
     key = next(row[0] for row in sheet.iter_rows() if str(row[0].value).startswith("Cells filled amber"))
     assert key.fill.fgColor.rgb == "00FFE699"
 
