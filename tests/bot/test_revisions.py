@@ -7,6 +7,7 @@ episodes (129 becomes 131); the June digest lists the revision, its workbook mar
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +142,68 @@ def test_a_new_snapshot_with_no_changes_lists_none(
     post_digest(reference_db, "2019-06", tmp_path, slack_env)
     assert [revisions_section(m) for m in slack.messages] == [None, None]
     assert "revised" not in ask(reference_db, tmp_path, "episodes", "April", "2019")
+
+
+def late_rows_with_one_open_at_april_end() -> list[dict[str, str]]:
+    """As late_april_rows, and a third late episode still open at the end of April (still missing: 2 to 3)."""
+    rows = late_april_rows()
+    open_at_month_end = {
+        **rows[-1],
+        "episode_id": "LATE-3",
+        "missing_start": "2019-04-30 20:00",
+        "missing_end": "2019-05-02 10:00",
+    }
+    return [*rows, open_at_month_end]
+
+
+def revision_lines(text: str) -> list[str]:
+    return [line.removeprefix("• ") for line in text.splitlines()[1:]]
+
+
+def test_under_disclosure_control_a_revision_of_a_small_count_is_left_out(
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+) -> None:
+    post_digest(reference_db, "2019-05", tmp_path, slack_env)
+    ingest(reference_db, late_rows_with_one_open_at_april_end(), tmp_path)
+    exact_lines = [
+        "April 2019 missing episodes revised from 129 to 132 since the May 2019 digest",
+        "April 2019 LAC episodes revised from 75 to 78 since the May 2019 digest",
+        "April 2019 still missing at the end of the month revised from 2 to 3 since the May 2019 digest",
+    ]
+    preview = run_cli("--db", str(reference_db), "digest", "--month", "2019-06", "--out", "exact", cwd=tmp_path)
+    assert preview.returncode == 0, preview.stderr
+    page = (tmp_path / "exact" / "2019-06" / "preview.html").read_text()
+    assert "<h2>Revised since last published</h2>" in page
+    for line in exact_lines:
+        assert f"<li>{line}</li>" in page
+    card = (tmp_path / "exact" / "2019-06" / "teams-card.json").read_text()
+    assert f'"text": "• {exact_lines[2]}"' in card
+
+    result = run_cli(
+        "--db", str(reference_db), "digest", "--month", "2019-06", "--post", "--suppress", cwd=tmp_path, env=slack_env
+    )
+    assert result.returncode == 0, result.stderr
+    section = revisions_section(slack.messages[1])
+    assert section is not None
+    assert revision_lines(section) == [
+        *exact_lines[:2],  # April's still missing (2, then 3) is "c" under disclosure control: not told
+        "The full table (XLSX) marks all 9 revised figure(s), each with what was published.",
+    ]
+    [table] = [f for f in slack.completed_files() if f["filename"] == "missing-report-2019-06.xlsx"]
+    sheet = load_workbook(io.BytesIO(table["content"])).active
+    assert sheet is not None
+    still_missing = next(row for row in sheet.iter_rows() if row[0].value == "4.8")
+    assert (still_missing[2].value, still_missing[2].comment) == ("c", None)
+    marked = [(row[0].value, c.comment.text) for row in sheet.iter_rows() for c in row if c.comment is not None]
+    assert marked == [
+        ("1.1", "was 129 in the May 2019 digest"),
+        ("2.1", "was 75 in the May 2019 digest"),
+        ("4.1", "was 49 (of 129) in the May 2019 digest"),
+        ("4.3", "was 12 (of 129) in the May 2019 digest"),  # 2 days: the episode open at the end of April
+        ("6.4", "was 75 (of 129) in the May 2019 digest"),
+        ("7.1", "was 51 (of 129) in the May 2019 digest"),
+        ("8.1", "was 65 (of 129) in the May 2019 digest"),
+        ("9.6", "was 23 (of 129) in the May 2019 digest"),
+        ("10.2", "was 28 (of 75) in the May 2019 digest"),
+    ]
+    assert not re.search(r"\b[1-5]\b", section.replace("2019", ""))  # no count from 1 to 5 in what is told
