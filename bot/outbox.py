@@ -20,7 +20,7 @@ from bot.teams.cards import MAX_POST_BYTES
 from bot.teams.digest_card import render_table_note
 from bot.teams.notifier import render_digest_envelopes
 from digest.figures.periods import month_key
-from digest.reporting.content import REVISIONS_HEADING, Digest, Figure, describe_revisions
+from digest.reporting.content import REVISIONS_HEADING, Digest, Figure, describe_revised_cells, describe_revisions
 
 TEAMS_CARD_FILE = "teams-card.json"
 OUTBOX_CHANNEL = "outbox"  # the ledgers' name for "written to the outbox folder", for digests and alerts
@@ -90,7 +90,11 @@ def _figures(title: str, figures: list[Figure]) -> str:
 def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     """A self-contained page showing what the channel would see (charts beside it in the folder)."""
     highlights = "".join(f"<li>{html.escape(line)}</li>" for line in digest.highlights)
-    revisions = "".join(f"<li>{html.escape(line)}</li>" for line in describe_revisions(digest))
+    revised = "".join(f"<li>{html.escape(line)}</li>" for line in describe_revisions(digest))
+    where_revised = describe_revised_cells(digest)
+    revisions = f"<h2>{REVISIONS_HEADING}</h2>" if where_revised else ""
+    revisions += f"<ul>{revised}</ul>" if revised else ""
+    revisions += f"<p class=q>{html.escape(where_revised)}</p>" if where_revised else ""
     charts = "".join(
         f'<figure><img src="{html.escape(c.file_name)}" alt="{html.escape(c.alt_text)}" width="800">'
         f"<figcaption>{html.escape(c.title)}</figcaption></figure>"
@@ -118,7 +122,7 @@ figure {{ margin: 1.5em 0; }} figcaption {{ color: #616061; }}
 {_figures("Return home interviews", digest.rhi)}
 {_figures("Still missing", [digest.still_missing])}
 {"<h2>Highlights</h2><ul>" + highlights + "</ul>" if highlights else ""}
-{f"<h2>{REVISIONS_HEADING}</h2><ul>{revisions}</ul>" if revisions else ""}
+{revisions}
 {workbook}
 {teams}
 {charts}

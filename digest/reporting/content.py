@@ -124,16 +124,21 @@ REVISIONS_HEADING = "Revised since last published"
 
 
 def describe_revisions(digest: Digest) -> list[str]:
-    """The revisions as a channel lists them: the headline figures, then how many more the workbook marks."""
+    """The revised headline figures as a channel lists them, one line each (at most MAX_REVISIONS_LISTED)."""
     lines = [revision.describe() for revision in digest.revisions[:MAX_REVISIONS_LISTED]]
     unlisted = len(digest.revisions) - len(lines)
     if unlisted:
-        lines.append(f"and {unlisted} more headline figure(s)")
-    if digest.revised_cells:
-        lines.append(
-            f"The full table (XLSX) marks all {digest.revised_cells} revised figure(s), each with what was published."
-        )
+        lines.append(f"and {unlisted} more headline figure{'s' if unlisted > 1 else ''}")
     return lines
+
+
+def describe_revised_cells(digest: Digest) -> str:
+    """Where every revised figure is, said under the list: "" when none is."""
+    count = digest.revised_cells
+    if not count:
+        return ""
+    which = "the revised figure" if count == 1 else f"all {count} revised figures"
+    return f"The full table (XLSX) marks {which}, each with what was published."
 
 
 def compute_digest(

@@ -92,7 +92,7 @@ def test_june_digest_lists_the_april_revision_since_the_may_digest(
         "*Revised since last published*\n"
         "• April 2019 missing episodes revised from 129 to 131 since the May 2019 digest\n"
         "• April 2019 LAC episodes revised from 75 to 77 since the May 2019 digest\n"
-        "• The full table (XLSX) marks all 8 revised figure(s), each with what was published."
+        "_The full table (XLSX) marks all 8 revised figures, each with what was published._"
     )
     # Once the June digest has published 131, April is as published again.
     assert ask(reference_db, tmp_path, "episodes", "April", "2019").splitlines()[1] == "131"
@@ -176,6 +176,7 @@ def test_under_disclosure_control_a_revision_of_a_small_count_is_left_out(
     assert "<h2>Revised since last published</h2>" in page
     for line in exact_lines:
         assert f"<li>{line}</li>" in page
+    assert "<p class=q>The full table (XLSX) marks all 10 revised figures, each with what was published.</p>" in page
     card = (tmp_path / "exact" / "2019-06" / "teams-card.json").read_text()
     assert f'"text": "• {exact_lines[2]}"' in card
 
@@ -187,7 +188,7 @@ def test_under_disclosure_control_a_revision_of_a_small_count_is_left_out(
     assert section is not None
     assert revision_lines(section) == [
         *exact_lines[:2],  # April's still missing (2, then 3) is "c" under disclosure control: not told
-        "The full table (XLSX) marks all 9 revised figure(s), each with what was published.",
+        "_The full table (XLSX) marks all 9 revised figures, each with what was published._",
     ]
     [table] = [f for f in slack.completed_files() if f["filename"] == "missing-report-2019-06.xlsx"]
     sheet = load_workbook(io.BytesIO(table["content"])).active
