@@ -208,3 +208,17 @@ def test_under_disclosure_control_a_revision_of_a_small_count_is_left_out(
         ("10.2", "was 28 (of 75) in the May 2019 digest"),
     ]
     assert not re.search(r"\b[1-5]\b", section.replace("2019", ""))  # no count from 1 to 5 in what is told
+
+
+def test_ask_says_revised_only_where_disclosure_control_allows(
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+) -> None:
+    post_digest(reference_db, "2019-05", tmp_path, slack_env)
+    ingest(reference_db, late_rows_with_one_open_at_april_end(), tmp_path)
+    exact = ask(reference_db, tmp_path, "still", "missing", "April", "2019").splitlines()
+    assert exact[1] == "3 (2% of 132 episodes) (revised from 2 since the May 2019 digest)"
+    suppressed = ask(reference_db, tmp_path, "--suppress", "still", "missing", "April", "2019").splitlines()
+    assert suppressed[1] == "c"
+    assert "revised" not in "\n".join(suppressed)
+    episodes = ask(reference_db, tmp_path, "--suppress", "episodes", "April", "2019").splitlines()
+    assert episodes[1] == "132 (revised from 129 since the May 2019 digest)"
