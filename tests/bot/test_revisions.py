@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
+from bot.delivery.digests import run_digest
+from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
+from digest.contract.config import Config
+from digest.figures.periods import parse_month
+from digest.store.snapshots import open_store
 from tests.cli_runner import run_cli
 from tests.conftest import write_csv
 from tests.fake_slack import FakeSlack
@@ -20,6 +27,28 @@ from tests.fixtures.reference_june_2019 import HEADERS, build_rows
 
 SHIPPED_CONFIG = Path(__file__).resolve().parents[2] / "config" / "missing-report.toml"
 LATE_AS_AT = "2019-07-25 09:00"  # a week after the reference extract
+
+
+@pytest.fixture(scope="session")
+def may_published_template(reference_template: Path, config: Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference store after the May 2019 digest was posted to the outbox (posted once per test session)."""
+    folder = tmp_path_factory.mktemp("may-published")
+    path = folder / "store.db"
+    shutil.copy2(reference_template, path)
+    store = open_store(path)
+    notifier = OutboxNotifier(folder / "outbox")
+    outcome = run_digest(store, config, parse_month("2019-05"), OUTBOX_CHANNEL, notifier)
+    assert outcome.message == "May 2019 digest for outbox: posted"
+    store.close()
+    return path
+
+
+@pytest.fixture
+def may_published(may_published_template: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the store in which the May 2019 digest was published."""
+    path = tmp_path / "store.db"
+    shutil.copy2(may_published_template, path)
+    return path
 
 
 def late_april_rows() -> list[dict[str, str]]:
@@ -123,25 +152,23 @@ def test_june_digest_lists_the_april_revision_since_the_may_digest(
 
 
 def test_below_the_threshold_nothing_is_listed(
-    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+    may_published: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
     strict = tmp_path / "strict.toml"
     strict.write_text(SHIPPED_CONFIG.read_text().replace("revision_threshold = 1\n", "revision_threshold = 3\n"))
     config = ("--config", str(strict))
-    post_digest(reference_db, "2019-05", tmp_path, slack_env, *config)
-    ingest(reference_db, late_april_rows(), tmp_path, *config)
-    post_digest(reference_db, "2019-06", tmp_path, slack_env, *config)
-    assert [revisions_section(m) for m in slack.messages] == [None, None]  # April moved by 2, under 3
+    ingest(may_published, late_april_rows(), tmp_path, *config)
+    post_digest(may_published, "2019-06", tmp_path, slack_env, *config)
+    assert [revisions_section(m) for m in slack.messages] == [None]  # April moved by 2, under 3
 
 
 def test_a_new_snapshot_with_no_changes_lists_none(
-    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+    may_published: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
-    post_digest(reference_db, "2019-05", tmp_path, slack_env)
-    ingest(reference_db, build_rows(), tmp_path)
-    post_digest(reference_db, "2019-06", tmp_path, slack_env)
-    assert [revisions_section(m) for m in slack.messages] == [None, None]
-    assert "revised" not in ask(reference_db, tmp_path, "episodes", "April", "2019")
+    ingest(may_published, build_rows(), tmp_path)
+    post_digest(may_published, "2019-06", tmp_path, slack_env)
+    assert [revisions_section(m) for m in slack.messages] == [None]
+    assert "revised" not in ask(may_published, tmp_path, "episodes", "April", "2019")
 
 
 def late_rows_with_one_open_at_april_end() -> list[dict[str, str]]:
@@ -161,16 +188,15 @@ def revision_lines(text: str) -> list[str]:
 
 
 def test_under_disclosure_control_a_revision_of_a_small_count_is_left_out(
-    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+    may_published: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
-    post_digest(reference_db, "2019-05", tmp_path, slack_env)
-    ingest(reference_db, late_rows_with_one_open_at_april_end(), tmp_path)
+    ingest(may_published, late_rows_with_one_open_at_april_end(), tmp_path)
     exact_lines = [
         "April 2019 missing episodes revised from 129 to 132 since the May 2019 digest",
         "April 2019 LAC episodes revised from 75 to 78 since the May 2019 digest",
         "April 2019 still missing at the end of the month revised from 2 to 3 since the May 2019 digest",
     ]
-    preview = run_cli("--db", str(reference_db), "digest", "--month", "2019-06", "--out", "exact", cwd=tmp_path)
+    preview = run_cli("--db", str(may_published), "digest", "--month", "2019-06", "--out", "exact", cwd=tmp_path)
     assert preview.returncode == 0, preview.stderr
     page = (tmp_path / "exact" / "2019-06" / "preview.html").read_text()
     assert "<h2>Revised since last published</h2>" in page
@@ -181,10 +207,10 @@ def test_under_disclosure_control_a_revision_of_a_small_count_is_left_out(
     assert f'"text": "• {exact_lines[2]}"' in card
 
     result = run_cli(
-        "--db", str(reference_db), "digest", "--month", "2019-06", "--post", "--suppress", cwd=tmp_path, env=slack_env
+        "--db", str(may_published), "digest", "--month", "2019-06", "--post", "--suppress", cwd=tmp_path, env=slack_env
     )
     assert result.returncode == 0, result.stderr
-    section = revisions_section(slack.messages[1])
+    section = revisions_section(slack.messages[0])
     assert section is not None
     assert revision_lines(section) == [
         *exact_lines[:2],  # April's still missing (2, then 3) is "c" under disclosure control: not told
@@ -211,14 +237,13 @@ def test_under_disclosure_control_a_revision_of_a_small_count_is_left_out(
 
 
 def test_ask_says_revised_only_where_disclosure_control_allows(
-    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+    may_published: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
-    post_digest(reference_db, "2019-05", tmp_path, slack_env)
-    ingest(reference_db, late_rows_with_one_open_at_april_end(), tmp_path)
-    exact = ask(reference_db, tmp_path, "still", "missing", "April", "2019").splitlines()
+    ingest(may_published, late_rows_with_one_open_at_april_end(), tmp_path)
+    exact = ask(may_published, tmp_path, "still", "missing", "April", "2019").splitlines()
     assert exact[1] == "3 (2% of 132 episodes) (revised from 2 since the May 2019 digest)"
-    suppressed = ask(reference_db, tmp_path, "--suppress", "still", "missing", "April", "2019").splitlines()
+    suppressed = ask(may_published, tmp_path, "--suppress", "still", "missing", "April", "2019").splitlines()
     assert suppressed[1] == "c"
     assert "revised" not in "\n".join(suppressed)
-    episodes = ask(reference_db, tmp_path, "--suppress", "episodes", "April", "2019").splitlines()
+    episodes = ask(may_published, tmp_path, "--suppress", "episodes", "April", "2019").splitlines()
     assert episodes[1] == "132 (revised from 129 since the May 2019 digest)"
