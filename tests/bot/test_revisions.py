@@ -17,8 +17,11 @@ from openpyxl import load_workbook
 
 from bot.delivery.digests import run_digest
 from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
+from bot.teams.answers import dump_card, render_answer_card
 from digest.contract.config import Config
 from digest.figures.periods import parse_month
+from digest.lookups.answers import answer_question
+from digest.lookups.questions import Question, Reader
 from digest.store.snapshots import open_store
 from tests.cli_runner import run_cli
 from tests.conftest import write_csv
@@ -247,3 +250,19 @@ def test_ask_says_revised_only_where_disclosure_control_allows(
     assert "revised" not in "\n".join(suppressed)
     episodes = ask(may_published, tmp_path, "--suppress", "episodes", "April", "2019").splitlines()
     assert episodes[1] == "132 (revised from 129 since the May 2019 digest)"
+
+
+def test_a_teams_answer_shows_the_figure_large_and_the_revision_under_it(
+    may_published: Path, config: Config, tmp_path: Path
+) -> None:
+    ingest(may_published, late_april_rows(), tmp_path)
+    reader = Reader(config)
+    store = open_store(may_published)
+    question = reader.read("episodes April 2019")
+    assert isinstance(question, Question)
+    answer = answer_question(store, config, question, reader)
+    store.close()
+    body = dump_card(render_answer_card(answer))["body"]
+    texts = [(element.get("text"), element.get("size"), element.get("isSubtle")) for element in body]
+    assert ("131", "ExtraLarge", None) in texts
+    assert ("Revised from 129 since the May 2019 digest.", None, True) in texts
