@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.delivery import DeliveryProgress
 from digest.figures.periods import month_key
-from digest.reporting.content import Digest, Figure
+from digest.reporting.content import REVISIONS_HEADING, Digest, Figure, describe_revised_cells, describe_revisions
 
 TEAMS_CARD_FILE = "teams-card.json"
 OUTBOX_CHANNEL = "outbox"  # the ledgers' name for "written to the outbox folder", for digests and alerts
@@ -93,6 +93,11 @@ def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     from bot.teams.cards import MAX_POST_BYTES
 
     highlights = "".join(f"<li>{html.escape(line)}</li>" for line in digest.highlights)
+    revised = "".join(f"<li>{html.escape(line)}</li>" for line in describe_revisions(digest))
+    where_revised = describe_revised_cells(digest)
+    revisions = f"<h2>{REVISIONS_HEADING}</h2>" if where_revised else ""
+    revisions += f"<ul>{revised}</ul>" if revised else ""
+    revisions += f"<p class=q>{html.escape(where_revised)}</p>" if where_revised else ""
     charts = "".join(
         f'<figure><img src="{html.escape(c.file_name)}" alt="{html.escape(c.alt_text)}" width="800">'
         f"<figcaption>{html.escape(c.title)}</figcaption></figure>"
@@ -120,6 +125,7 @@ figure {{ margin: 1.5em 0; }} figcaption {{ color: #616061; }}
 {_figures("Return home interviews", digest.rhi)}
 {_figures("Still missing", [digest.still_missing])}
 {"<h2>Highlights</h2><ul>" + highlights + "</ul>" if highlights else ""}
+{revisions}
 {workbook}
 {teams}
 {charts}

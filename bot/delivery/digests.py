@@ -12,6 +12,7 @@ from digest.figures.periods import month_key, month_name
 from digest.reporting.digests import build_digest
 from digest.reporting.profile import ProfileError
 from digest.store.digest_runs import ClaimedRun, DigestLedger, LostClaimError, Skipped
+from digest.store.published_figures import save_published_figures
 from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,8 @@ def run_digest(
             claim.record_snapshot(use)
         digest = build_digest(store, config, month, use, suppress)
         notifier.send(digest, claim)
+        # What it showed, before the run is marked posted (only posted runs count; saving again replaces it).
+        save_published_figures(store, claim.record.id, month, channel, use, digest.figures)
     except LostClaimError as error:
         return RunOutcome(Outcome.SKIPPED, f"{what}: {error}")
     except UncertainDeliveryError as error:

@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from digest.reporting.content import Digest, Figure
+from digest.reporting.content import REVISIONS_HEADING, Digest, Figure, describe_revised_cells, describe_revisions
 
 MAX_BLOCKS = 50  # Slack blocks per message
 MAX_HEADER_CHARS = 150  # Slack header text limit
@@ -63,6 +63,10 @@ def render_digest_message(digest: Digest) -> SlackMessage:
     if digest.highlights:
         bullets = "\n".join(f"• {line}" for line in digest.highlights)
         blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=f"*Highlights*\n{bullets}"))]
+    revised, where = describe_revisions(digest), describe_revised_cells(digest)
+    if where:
+        lines = [f"*{REVISIONS_HEADING}*", *(f"• {line}" for line in revised), f"_{where}_"]
+        blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text="\n".join(lines)))]
     blocks.append(
         ContextBlock(elements=[MarkdownTextObject(text="Charts and the full table (XLSX) are in the thread.")])
     )

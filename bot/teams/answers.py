@@ -39,7 +39,7 @@ CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 MAX_FALLBACK_TEXT_CHARS = 3000  # what a notification or screen reader is usefully given
 MIN_TREND_POINTS = 2  # a line needs two points
 
-BOLD_FIGURE = re.compile(r"^\*([^*]+)\*$")
+BOLD_FIGURE = re.compile(r"^\*([^*]+)\*(?: \((.+)\))?$")  # "*131*", or with a note: "*131* (revised from 129 ...)"
 FIGURE_WITH_SHARE = re.compile(r"^([\d,]+) \((.+)\)$")
 FACT_LINE = re.compile(r"^([^:]{1,60}): (.+)$")
 MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -106,13 +106,15 @@ def _render_figure(lines: list[str]) -> list[CardElement]:
     """The figure large; its share of the denominator under it; the other lines as facts."""
     match = BOLD_FIGURE.match(lines[0])
     assert match is not None
-    figure, share = match.group(1), ""
+    figure, share, note = match.group(1), "", match.group(2)
     with_share = FIGURE_WITH_SHARE.match(figure)
     if with_share:
         figure, share = with_share.groups()
     elements: list[CardElement] = [TextBlock(text=figure, size="ExtraLarge", weight="Bolder", spacing="Small")]
     if share:
         elements.append(TextBlock(text=share, spacing="None", wrap=True))
+    if note:  # the figure differs from what a digest published: said under it, as it is in Slack
+        elements.append(TextBlock(text=note[0].upper() + note[1:] + ".", spacing="None", wrap=True, is_subtle=True))
     facts = [FACT_LINE.match(line) for line in lines[1:]]
     if facts and all(facts):
         elements.append(FactSet(facts=[Fact(title=m.group(1), value=m.group(2)) for m in facts if m]))

@@ -36,7 +36,14 @@ from microsoft_teams.cards.core import ChartColor
 from bot.teams.cards import render_card, render_facts, render_heading, render_titled
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_name
-from digest.reporting.content import ChartData, Digest, Figure
+from digest.reporting.content import (
+    REVISIONS_HEADING,
+    ChartData,
+    Digest,
+    Figure,
+    describe_revised_cells,
+    describe_revisions,
+)
 from digest.reporting.profile import SUPPRESSED
 
 
@@ -176,6 +183,11 @@ def render_digest_card(
     if digest.highlights:
         body.append(render_heading("Highlights", separator=True))
         body += [TextBlock(text=f"• {line}", wrap=True, spacing="Small") for line in digest.highlights]
+    where_revised = describe_revised_cells(digest)
+    if where_revised:
+        body.append(render_heading(REVISIONS_HEADING, separator=True))
+        body += [TextBlock(text=f"• {line}", wrap=True, spacing="Small") for line in describe_revisions(digest)]
+        body.append(TextBlock(text=where_revised, is_subtle=True, size="Small", wrap=True, spacing="Small"))
     for group, heading in (("profile", f"Missing profile, {month_name(digest.month)}"), ("trends", "Trends")):
         shown = detail == ChartDetail.ALL or (detail == ChartDetail.MONTH and group == "profile")
         charts = [c for c in digest.chart_data if c.group == group]

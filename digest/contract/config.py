@@ -15,6 +15,15 @@ from typing import Any
 
 from digest.contract.columns import CONTRACT_COLUMNS
 from digest.contract.deadlines import DeadlineRule, parse_deadline_rule
+from digest.contract.revisions import (
+    COUNT_KEY,
+    DEFAULT_COUNT,
+    DEFAULT_POINTS,
+    POINTS_KEY,
+    RevisionThreshold,
+    RevisionThresholdError,
+    parse_revision_threshold,
+)
 from digest.contract.vocabulary import normalise
 
 CONFIG_ENV = "MISSING_REPORT_CONFIG"
@@ -85,6 +94,7 @@ BUILT_IN_DEFAULTS: dict[str, Any] = {
         "not_recorded": ["E3", "E4"],
         "not_bme": ["A1"],
     },
+    "digest": {COUNT_KEY: DEFAULT_COUNT, POINTS_KEY: DEFAULT_POINTS},
 }
 
 
@@ -117,6 +127,7 @@ class Config:
     ethnicity: EthnicityConfig
     rhi_deadline: DeadlineRule
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    revision_threshold: RevisionThreshold = field(default_factory=RevisionThreshold)  # [digest] revision_threshold*
 
 
 def find_config_path(explicit: str | None = None) -> Path:
@@ -163,6 +174,10 @@ def parse_config(raw: dict[str, Any], source: Path) -> Config:
         rule = parse_deadline_rule(str(rhi.get("deadline", "3 working days")))
     except ValueError as err:
         raise ConfigError(f"{where}: [rhi] deadline: {err}") from None
+    try:
+        revision_threshold = parse_revision_threshold(_table(raw, "digest", where))
+    except RevisionThresholdError as err:
+        raise ConfigError(f"{where}: [digest] {err}") from None
     return Config(
         source=source,
         store_path=store_path,
@@ -171,6 +186,7 @@ def parse_config(raw: dict[str, Any], source: Path) -> Config:
         ethnicity=_parse_ethnicity(_table(raw, "ethnicity", where), where),
         rhi_deadline=rule,
         raw=raw,
+        revision_threshold=revision_threshold,
     )
 
 

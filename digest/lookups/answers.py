@@ -35,7 +35,7 @@ from digest.lookups.questions import (
     build_examples,
 )
 from digest.lookups.vocabulary import BREAKDOWN
-from digest.reporting.content import compute_digest
+from digest.reporting.content import RATE_KEYS, compute_digest
 from digest.reporting.definitions import RULES, describe_share
 from digest.reporting.disclosure import suppress_profile
 from digest.reporting.profile import (
@@ -49,7 +49,9 @@ from digest.reporting.profile import (
     load_profile,
     load_year_ago_profile,
 )
+from digest.reporting.revisions import Revision, compute_revision, is_disclosable
 from digest.store.alerts import load_still_missing
+from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
 ANSWERED, NOT_UNDERSTOOD, NO_DATA, CLARIFY = "answered", "not understood", "no data", "clarify"
@@ -233,8 +235,40 @@ def _answer_span(
     if question.kind == BREAKDOWN:
         return _breakdown_answer(profile, str(question.subject), span)
     if span.first == span.last:
-        return _figure_answer(profile, previous_of(), year_ago_of(), str(question.subject))
+        key = str(question.subject)
+        months = [(exact, profile)]
+        previous_exact = load_previous_profile(store, config, exact)
+        previous = suppress_profile(previous_exact) if previous_exact and suppress else previous_exact
+        if previous_exact is not None and previous is not None:
+            months.append((previous_exact, previous))
+        revised = _load_revisions(store, config, key, months)
+        return _figure_answer(profile, previous, year_ago_of(), key, revised)
     return _range_answer(profile, str(question.subject), span)
+
+
+def _load_revisions(
+    store: SnapshotStore, config: Config, key: str, months: list[tuple[Profile, Profile]]
+) -> dict[int, Revision]:
+    """The figure's revisions since it was last published, by month, for each (exact, shown) profile's own month."""
+    published = load_last_published(store, [exact.month for exact, _ in months], [key])
+    revised = {}
+    for exact, shown in months:
+        column = month_key(exact.month)
+        last = published.get((column, key))
+        if last is None:
+            continue
+        label = exact.row(key).indicator.short_label
+        cell = exact.row(key).values[column]
+        revision = compute_revision(key, label, exact.month, cell, last, config.revision_threshold, key in RATE_KEYS)
+        if revision is not None and (not shown.suppressed or is_disclosable(revision, shown.row(key).values[column])):
+            revised[exact.month] = revision
+    return revised
+
+
+def _revised(revisions: dict[int, Revision], month: int) -> str:
+    """ " (revised from 129 since the May 2019 digest)", or "" when the figure is as published."""
+    revision = revisions.get(month)
+    return f" (revised from {revision.old} {revision.since})" if revision else ""
 
 
 def _still_missing_now(store: SnapshotStore, snapshot: SnapshotInfo, suppress: bool) -> Answer:
@@ -309,14 +343,25 @@ def _span_cell(profile: Profile, key: str, span: Span) -> Cell | None:
     )
 
 
-def _figure_answer(profile: Profile, previous: Profile | None, year_ago: Profile | None, key: str) -> Answer:
+def _figure_answer(
+    profile: Profile,
+    previous: Profile | None,
+    year_ago: Profile | None,
+    key: str,
+    revised: dict[int, Revision] | None = None,
+) -> Answer:
+    """The figure, the month before and last year; revised says which of its months differ from what was last
+    published (by month)."""
     row = profile.row(key)
     denominator = row.indicator.denominator
+    revised = revised or {}
     title = f"{_label(profile, key)}, {_month_title(profile)}"
-    lines = [f"*{_with_share(row.values[month_key(profile.month)], denominator)}*"]
+    lines = [f"*{_with_share(row.values[month_key(profile.month)], denominator)}*{_revised(revised, profile.month)}"]
     if previous is not None:
         before = previous.row(key).values[month_key(profile.month - 1)]
-        lines.append(f"{month_name(profile.month - 1)}: {_with_share(before, denominator)}")
+        lines.append(
+            f"{month_name(profile.month - 1)}: {_with_share(before, denominator)}{_revised(revised, profile.month - 1)}"
+        )
     if year_ago is not None:
         then = year_ago.row(key).values[month_key(year_ago.month)]
         lines.append(f"{month_name(year_ago.month)}: {_with_share(then, denominator)}")

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field, replace
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_key, month_label, month_name
 from digest.reporting.profile import MONTHS_IN_YEAR, SUPPRESSED, Profile, describe_number, is_year_to_date_complete
+from digest.reporting.revisions import Revision
+from digest.store.published_figures import PublishedFigure
 
 MAX_HIGHLIGHTS = 3
 MIN_MOVEMENT = 3  # a highlight needs a change of at least this many (episodes, children or points)
 MIN_RELATIVE_MOVEMENT = 0.10  # ... and of at least this share of the earlier figure
+MAX_REVISIONS_LISTED = 8  # revised headline figures listed in the message; the workbook marks every one
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,9 @@ class Digest:
     chart_data: list[ChartData] = field(default_factory=list)
     workbook_name: str = ""
     workbook: bytes = b""
+    revisions: list[Revision] = field(default_factory=list)  # headline figures revised since last published
+    revised_cells: int = 0  # every figure revised since last published, each marked in the workbook
+    figures: list[PublishedFigure] = field(default_factory=list)  # what it shows, recorded once it is posted
 
 
 # (key, label in the headline, noun in a highlight)
@@ -112,6 +118,27 @@ OTHER_HIGHLIGHTS = (
     ("status.not_a_client", "Episodes of children not known to social care"),
 )
 RATE_KEYS = {key for key, _, _ in RHI_FIGURES}
+STILL_MISSING_KEY = "duration.still_missing"
+HEADLINE_KEYS = (*(key for key, _, _ in (*EPISODE_FIGURES, *CHILD_FIGURES, *RHI_FIGURES)), STILL_MISSING_KEY)
+REVISIONS_HEADING = "Revised since last published"
+
+
+def describe_revisions(digest: Digest) -> list[str]:
+    """The revised headline figures as a channel lists them, one line each (at most MAX_REVISIONS_LISTED)."""
+    lines = [revision.describe() for revision in digest.revisions[:MAX_REVISIONS_LISTED]]
+    unlisted = len(digest.revisions) - len(lines)
+    if unlisted:
+        lines.append(f"and {unlisted} more headline figure{'s' if unlisted > 1 else ''}")
+    return lines
+
+
+def describe_revised_cells(digest: Digest) -> str:
+    """Where every revised figure is, said under the list: "" when none is."""
+    count = digest.revised_cells
+    if not count:
+        return ""
+    which = "the revised figure" if count == 1 else f"all {count} revised figures"
+    return f"The full table (XLSX) marks {which}, each with what was published."
 
 
 def compute_digest(
@@ -162,7 +189,7 @@ def compute_digest(
         quality += (
             f" {SUPPRESSED} = a count from 1 to 5, or one that would reveal one, withheld to protect confidentiality."
         )
-    still = figure("duration.still_missing", "still missing at the end of the month")
+    still = figure(STILL_MISSING_KEY, "still missing at the end of the month")
     if profile.partial_month:
         still = Figure(still.key, f"still missing at {profile.as_at:%d/%m/%Y %H:%M}", still.shown, None, "")
     return Digest(

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from digest.contract.config import Config
-from digest.figures.periods import month_key
+from digest.figures.periods import YTD, month_key, parse_month
 from digest.reporting.chart_data import compute_chart_data
 from digest.reporting.charts import render_charts
-from digest.reporting.content import Digest, compute_digest
+from digest.reporting.content import HEADLINE_KEYS, RATE_KEYS, Digest, compute_digest
 from digest.reporting.disclosure import suppress_profile
-from digest.reporting.profile import load_previous_profile, load_profile, load_year_ago_profile
+from digest.reporting.profile import Profile, load_previous_profile, load_profile, load_year_ago_profile
+from digest.reporting.revisions import Revision, compute_revisions, disclose_revisions, list_shown_figures
 from digest.reporting.workbook import render_workbook
+from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotStore
 
 
@@ -25,6 +27,7 @@ def build_digest(
         StoreError, ProfileError: as load_profile does.
     """
     profile = load_profile(store, config, month, snapshot_id)
+    exact = profile
     previous = load_previous_profile(store, config, profile)
     year_ago = load_year_ago_profile(store, config, profile)
     if suppress:
@@ -40,10 +43,22 @@ def build_digest(
         unrecognised_values=int(unrecognised["count"].sum()) if len(unrecognised) else 0,
         year_ago=year_ago,
     )
+    revisions = load_revisions(store, config, exact, profile)
     return replace(
         digest,
         charts=render_charts(profile),
         chart_data=compute_chart_data(profile),
         workbook_name=f"missing-report-{month_key(month)}.xlsx",
-        workbook=render_workbook(profile),
+        workbook=render_workbook(profile, revisions),
+        revisions=[r for r in revisions if r.key in HEADLINE_KEYS],
+        revised_cells=len(revisions),
+        figures=list(list_shown_figures(exact, profile)),
     )
+
+
+def load_revisions(store: SnapshotStore, config: Config, exact: Profile, shown: Profile) -> list[Revision]:
+    """The figures of exact's months revised since earlier months' digests published them, as shown may tell
+    them (shown: exact, or its suppressed profile)."""
+    months = [parse_month(column) for column in exact.columns if column != YTD]
+    published = load_last_published(store, months, before_digest=exact.month)
+    return disclose_revisions(compute_revisions(exact, published, config.revision_threshold, RATE_KEYS), shown)

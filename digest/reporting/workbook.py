@@ -7,11 +7,15 @@ from pathlib import Path
 from typing import IO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.cell.cell import Cell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from digest.figures.catalogue import SECTIONS
+from digest.figures.periods import month_key
 from digest.reporting.profile import SUPPRESSED, Profile, describe_number
+from digest.reporting.revisions import Revision
 from digest.reporting.table import column_heads, disclosure_notes, heading_lines, partial_month_notes
 
 BOLD = Font(bold=True)
@@ -21,6 +25,13 @@ FIRST_VALUE_COLUMN = 3  # C: after Ref and Indicator
 VALUES_PER_COLUMN = 3  # per month and YTD: the count, its denominator ("of") and the percentage
 # As people read percentages (digest.figures.percentages): whole percent, one decimal below 2% unless zero.
 SHARE_FORMAT = "[=0]0%;[<0.02]0.0%;0%"
+REVISED_FILL = PatternFill(fill_type="solid", start_color="FFE699", end_color="FFE699")  # amber: revised
+REVISED_KEY = (
+    "Cells filled amber were revised since a digest published them (late-recorded episodes change earlier "
+    "months): each has a note saying what that digest showed."
+)
+NOTE_AUTHOR = "missing-report"
+NOTE_WIDTH, NOTE_HEIGHT = 240, 60  # points: the size of a cell note's box when it is opened
 
 
 def reader_notes(profile: Profile) -> list[str]:
@@ -42,18 +53,20 @@ def reader_notes(profile: Profile) -> list[str]:
     return notes
 
 
-def render_workbook(profile: Profile) -> bytes:
-    """The workbook as bytes, to attach to a message."""
+def render_workbook(profile: Profile, revisions: list[Revision] | None = None) -> bytes:
+    """The workbook as bytes, to attach to a message; revised cells marked (see save_workbook)."""
     buffer = io.BytesIO()
-    save_workbook(profile, buffer)
+    save_workbook(profile, buffer, revisions)
     return buffer.getvalue()
 
 
-def save_workbook(profile: Profile, path: Path | IO[bytes]) -> None:
+def save_workbook(profile: Profile, path: Path | IO[bytes], revisions: list[Revision] | None = None) -> None:
     """Write the table: per month and YTD the exact count, its denominator and the percentage as a formula
     (count / denominator), so an analyst can work with the figures. Rows that are zero in every column are
     hidden (not deleted), so the sheet reads like the report but keeps every figure. Printed, it fits the
-    width of a landscape page and repeats its header rows on every page."""
+    width of a landscape page and repeats its header rows on every page. Each count in revisions is filled
+    amber with a note of what was published, and a line under the table says what the amber means."""
+    revised = {(r.key, month_key(r.month)): r for r in revisions or []}
     book = Workbook()
     sheet = book.active
     sheet.title = profile.columns[-2] if len(profile.columns) > 1 else "profile"
@@ -91,11 +104,17 @@ def save_workbook(profile: Profile, path: Path | IO[bytes]) -> None:
             )
             values += [SUPPRESSED if cell.suppressed else cell.count, cell.denominator, share]
         sheet.append(values)
-        for index in range(len(heads)):
+        for index, head in enumerate(heads):
             sheet.cell(row=at, column=FIRST_VALUE_COLUMN + VALUES_PER_COLUMN * index + 2).number_format = SHARE_FORMAT
+            revision = revised.get((indicator.key, head.key))
+            if revision is not None:
+                _mark_revised(sheet.cell(row=at, column=FIRST_VALUE_COLUMN + VALUES_PER_COLUMN * index), revision)
         if row.is_zero():
             sheet.row_dimensions[at].hidden = True
     sheet.append([])
+    if revised:
+        sheet.append([REVISED_KEY])
+        sheet.cell(row=sheet.max_row, column=1).fill = REVISED_FILL
     for note in reader_notes(profile):
         sheet.append([note])
     sheet.column_dimensions["A"].width = 7
@@ -108,3 +127,10 @@ def save_workbook(profile: Profile, path: Path | IO[bytes]) -> None:
     sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.save(path)
+
+
+def _mark_revised(cell: Cell, revision: Revision) -> None:
+    cell.fill = REVISED_FILL
+    note = Comment(revision.note(), NOTE_AUTHOR)
+    note.width, note.height = NOTE_WIDTH, NOTE_HEIGHT
+    cell.comment = note

@@ -118,3 +118,24 @@ def m006_original_files(db: Database) -> None:
         "CREATE TABLE original_file_blocks (snapshot_id INTEGER NOT NULL, block INTEGER NOT NULL, "
         "data BLOB NOT NULL, PRIMARY KEY (snapshot_id, block))"
     )
+
+
+@migrations()
+def m009_published_figures(db: Database) -> None:
+    """What each posted digest showed, so the next one can say which earlier figures have been revised.
+
+    One publications row per digest run that posted (its month, channel, snapshot and when); its figures per
+    column shown (scope "month", or "ytd" for the year to date to that month), exact as the store holds
+    them; withheld = 1 where that destination showed the count as "c", share_withheld = 1 where it showed the
+    count but not its percentage (disclosure control).
+    """
+    db.execute(
+        "CREATE TABLE publications (run_id INTEGER PRIMARY KEY, digest_month TEXT NOT NULL, channel TEXT NOT NULL, "
+        "snapshot_id INTEGER NOT NULL, published_at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE published_figures (run_id INTEGER NOT NULL, scope TEXT NOT NULL, month TEXT NOT NULL, "
+        "key TEXT NOT NULL, count INTEGER, denominator INTEGER, withheld INTEGER NOT NULL DEFAULT 0, "
+        "share_withheld INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, scope, month, key)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX published_figures_month ON published_figures (scope, month, key)")

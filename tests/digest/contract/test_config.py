@@ -81,6 +81,7 @@ def test_built_in_defaults_agree_with_the_shipped_config(tmp_path: Path) -> None
         assert lookup.items() <= shipped.synonyms[vocabulary].items(), vocabulary
     assert built_in.synonyms["gender"] == shipped.synonyms["gender"]  # the spec's exact spellings, no more
     assert built_in.column_aliases == shipped.column_aliases
+    assert built_in.revision_threshold == shipped.revision_threshold
     environment = {"TEAMS_DIGEST_WEBHOOK_URL": "https://prod-1.westeurope.logic.azure.com/workflows/1?sig=s"}
     assert load_settings(built_in, environment).teams == load_settings(shipped, environment).teams
 
