@@ -118,3 +118,13 @@ def m006_original_files(db: Database) -> None:
         "CREATE TABLE original_file_blocks (snapshot_id INTEGER NOT NULL, block INTEGER NOT NULL, "
         "data BLOB NOT NULL, PRIMARY KEY (snapshot_id, block))"
     )
+
+
+@migrations()
+def m008_reviews(db: Database) -> None:
+    """Review before publishing: each month's draft in the analysts' channel, and who published it, how and when."""
+    db.execute(
+        "CREATE TABLE reviews (month TEXT PRIMARY KEY, channel TEXT NOT NULL, draft_ref TEXT, snapshot_id INTEGER, "
+        "drafted_at TEXT NOT NULL, deadline_at TEXT NOT NULL, published_at TEXT, published_by TEXT, "
+        "published_how TEXT, reminded_on TEXT, reminders INTEGER NOT NULL DEFAULT 0)"
+    )

@@ -1,0 +1,313 @@
+"""Review before publishing: the month's draft to the analysts' channel, then publication on a press of
+"Publish", by `missing-report publish`, or at the deadline; or a reminder each working day after it.
+
+Everything the review knows is in the store (digest.store.reviews, and the digest-run ledger for each
+post), so a restart picks it up where it was: the scheduler's jobs only look at the store and act.
+Publishing is one decision, taken once (a conditional UPDATE); the posts to the managers' destinations
+are the ordinary digest runs, each exactly once by the ledger, resumed by the retry job if one fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from zoneinfo import ZoneInfo
+
+from bot.delivery import DeliveryError
+from bot.delivery.digests import Outcome, RunOutcome, run_digest
+from bot.destinations import DigestDestination
+from bot.scheduling.digests import DueDigestJob, digest_trigger, last_fire_time, reported_month
+from bot.settings import BOT_TOKEN_ENV, IfNotPublished, SettingError, Settings
+from bot.slack.blocks import SlackMessage
+from bot.slack.client import build_web_client
+from bot.slack.notifier import slack_notifier
+from bot.slack.reviews import (
+    REVIEW_CHANNEL_SETTING,
+    DraftRef,
+    ReviewChannel,
+    render_draft_message,
+    render_preview_message,
+    render_reviewed_message,
+)
+from digest.contract.config import Config
+from digest.contract.deadlines import add_working_days, is_working_day
+from digest.figures.periods import month_key, month_name, parse_month
+from digest.reporting.digests import build_digest
+from digest.store.digest_runs import DigestLedger, RunState
+from digest.store.reviews import PublishedHow, ReviewLedger, ReviewRecord, review_channel_key
+from digest.store.snapshots import SnapshotStore, StoreError
+
+log = logging.getLogger(__name__)
+
+MONTH_VALUE = re.compile(r"\d{4}-\d{2}")  # a button's value: the month key
+
+
+def compute_review_deadline(drafted: dt.datetime, settings: Settings) -> dt.datetime:
+    """When the draft's review ends: N working days later at the same clock time (bank holidays skipped), or N hours."""
+    rule = settings.review.deadline
+    if rule.unit == "hours":
+        return drafted + dt.timedelta(hours=rule.amount)
+    local = drafted.astimezone(ZoneInfo(settings.schedule.timezone))
+    day = add_working_days(local.date(), rule.amount)
+    return dt.datetime.combine(day, local.time(), local.tzinfo).astimezone(dt.UTC)
+
+
+def describe_time(moment: str | dt.datetime, timezone: str) -> str:
+    """'09:00 on Friday 12 July 2019', on the clock people read."""
+    when = dt.datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    local = when.astimezone(ZoneInfo(timezone))
+    return f"{local:%H:%M} on {local:%A} {local.day} {local:%B %Y}"
+
+
+def describe_publication(review: ReviewRecord, timezone: str) -> str:
+    """Who published a review and when, as the draft and the presser are told."""
+    assert review.published_at is not None  # only asked of a published review
+    when = describe_time(review.published_at, timezone)
+    if review.published_how == PublishedHow.DEADLINE:
+        return f"Published at the review deadline, {when}: nobody had pressed Publish."
+    if review.published_how == PublishedHow.COMMAND:
+        return f"Published by {review.published_by} (missing-report publish) at {when}."
+    return f"Published by <@{review.published_by}> at {when}."
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What a publication came to: for the presser or the terminal (reply), and each destination's outcome."""
+
+    reply: str
+    outcomes: list[RunOutcome]
+    published: bool  # this call took the decision
+
+    @property
+    def failed(self) -> bool:
+        return any(outcome.state in (Outcome.FAILED, Outcome.HELD) for outcome in self.outcomes)
+
+
+@dataclass
+class ReviewDesk:
+    """The review of each due digest: drafts, publication (once), the deadline and reminders.
+
+    The clients and the clock are injected, so tests run it against the fake Slack and a fixed time.
+    """
+
+    open_store: Callable[[], SnapshotStore]
+    config: Config
+    settings: Settings
+    destinations: list[DigestDestination]  # the managers': nothing reaches them before publication
+    make_channel: Callable[[], ReviewChannel]
+    draft_job: DueDigestJob  # posts the draft to the review channel, once, through the digest-run ledger
+    clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+
+    @property
+    def channel(self) -> str:
+        return self.draft_job.channel
+
+    @property
+    def timezone(self) -> str:
+        return self.settings.schedule.timezone
+
+    def __call__(self, startup: bool = False) -> RunOutcome | None:
+        """One scheduler tick: the due month's draft (once), then its deadline (publish, or remind)."""
+        fire = last_fire_time(digest_trigger(self.settings.schedule), self.clock())
+        if fire is None:
+            return None
+        month = reported_month(fire)
+        outcome = self.draft_job(startup)
+        review = self._record_draft(month)
+        if (
+            review is not None
+            and not review.published
+            and self.clock() >= dt.datetime.fromisoformat(review.deadline_at)
+        ):
+            if self.settings.review.if_not_published == IfNotPublished.PUBLISH:
+                self.publish(review.month, PublishedHow.DEADLINE, None)
+            else:
+                self._remind(review)
+        return outcome
+
+    def _record_draft(self, month: int) -> ReviewRecord | None:
+        """The month's review, recorded once its draft is posted (also after a crash between the two)."""
+        store = self.open_store()
+        try:
+            key = month_key(month)
+            reviews = ReviewLedger(store)
+            review = reviews.get(key)
+            if review is not None:
+                return review
+            draft = DigestLedger(store).latest(key, self.channel)
+            if draft is None or draft.state != RunState.POSTED:
+                return None
+            drafted = self.clock()
+            deadline = compute_review_deadline(drafted, self.settings)
+            channel = self.settings.review.channel or ""
+            return reviews.open_review(
+                key, channel, draft.message_ref, draft.snapshot_id, drafted.isoformat(), deadline.isoformat()
+            )
+        finally:
+            store.close()
+
+    def _remind(self, review: ReviewRecord) -> None:
+        """A reminder in the review channel: at the deadline, then once each working day at the deadline's time."""
+        now = self.clock().astimezone(ZoneInfo(self.timezone))
+        deadline = dt.datetime.fromisoformat(review.deadline_at).astimezone(now.tzinfo)
+        if not is_working_day(now.date()) or (now.date() > deadline.date() and now.time() < deadline.time()):
+            return
+        store = self.open_store()
+        try:
+            reviews = ReviewLedger(store)
+            if not reviews.claim_reminder(review.month, now.date()):
+                return
+            name = month_name(parse_month(review.month))
+            text = (
+                f"Reminder: the {name} digest is still a draft and the managers have not had it. Its review "
+                f"deadline was {describe_time(deadline, self.timezone)}. Press Publish on the draft, or run "
+                f"`missing-report publish --month {review.month}`."
+            )
+            try:
+                self.make_channel().reply(DraftRef.parse(review.draft_ref) if review.draft_ref else None, text, True)
+            except DeliveryError as error:
+                reviews.release_reminder(review.month, review.reminded_on)
+                log.warning("reminder for the %s review not posted: %s", review.month, error)
+        finally:
+            store.close()
+
+    def publish(self, month: str, how: PublishedHow, by: str | None) -> PublishResult:
+        """Publish the month's reviewed draft to every managers' destination, once, whoever asks how often.
+
+        The decision is recorded first; then each destination's digest run (from the draft's snapshot), the
+        draft updated to say who published it, and any failure told in the draft's thread.
+        """
+        name = month_name(parse_month(month))
+        store = self.open_store()
+        try:
+            reviews = ReviewLedger(store)
+            review = reviews.get(month)
+            if review is None:
+                return PublishResult(
+                    f"No draft of the {name} digest has been sent for review, so there is nothing to publish. "
+                    f"To post it without review: missing-report digest --month {month} --post",
+                    [],
+                    False,
+                )
+            decided = reviews.decide(month, how, by)
+            if decided is None:
+                already = reviews.get(month)
+                assert already is not None  # it was there a moment ago; reviews are never deleted
+                return PublishResult(
+                    f"The {name} digest was published already. {describe_publication(already, self.timezone)}",
+                    [],
+                    False,
+                )
+            log.info("%s digest: published (%s)", name, how)
+            outcomes = self._deliver(store, decided)
+            digest = build_digest(store, self.config, parse_month(month), decided.snapshot_id)
+        except StoreError as error:
+            return PublishResult(f"The {name} digest cannot be published: {error}", [], False)
+        finally:
+            store.close()
+        note = describe_publication(decided, self.timezone)
+        self._tell_channel(decided, render_reviewed_message(digest, note), outcomes)
+        return PublishResult(note, outcomes, True)
+
+    def _deliver(self, store: SnapshotStore, review: ReviewRecord) -> list[RunOutcome]:
+        outcomes = []
+        month = parse_month(review.month)
+        for destination in self.destinations:
+            try:
+                outcome = run_digest(
+                    store,
+                    self.config,
+                    month,
+                    destination.channel,
+                    destination.make_notifier(),
+                    review.snapshot_id,
+                    suppress=destination.suppress,
+                )
+            except Exception as error:  # one destination's bug must not keep the digest from the others
+                log.error("publishing to %s: unexpected %s", destination.where, type(error).__name__, exc_info=True)
+                outcome = RunOutcome(Outcome.FAILED, f"{destination.where}: unexpected {type(error).__name__}")
+            outcomes.append(outcome)
+        return outcomes
+
+    def _tell_channel(self, review: ReviewRecord, message: SlackMessage, outcomes: list[RunOutcome]) -> None:
+        """The draft says it is published; a failed destination is told in its thread (the retry job carries on)."""
+        if review.draft_ref is None:
+            return
+        ref = DraftRef.parse(review.draft_ref)
+        channel = self.make_channel()
+        failures = [o.message for o in outcomes if o.state in (Outcome.FAILED, Outcome.HELD)]
+        try:
+            channel.update_draft(ref, message)
+            if failures:
+                every = self.settings.schedule.retry_every_minutes
+                channel.reply(
+                    ref,
+                    "Not everywhere yet: "
+                    + "; ".join(failures)
+                    + f". It is tried again every {every} minutes; `missing-report digest-runs` shows each run.",
+                )
+        except DeliveryError as error:
+            log.warning("the %s draft was not updated: %s", review.month, error)
+
+    def press_publish(self, month: str, user: str, channel: str) -> str | None:
+        """Someone pressed Publish: publish if they may (an answer for them otherwise, or if it was done)."""
+        review = self.settings.review
+        if not review.may_publish(user) or (not review.publishers and channel != review.channel):
+            allowed = ", ".join(f"<@{u}>" for u in sorted(review.publishers)) or f"people in <#{review.channel}>"
+            return f"Only {allowed} may publish the digest ([digest] publishers in the config)."
+        if not MONTH_VALUE.fullmatch(month):
+            return f"{month!r} is not a month this button can publish."
+        result = self.publish(month, PublishedHow.BUTTON, user)
+        return None if result.published else result.reply
+
+    def preview(self, month: str) -> SlackMessage:
+        """The message as it will be published to the managers' Slack channel: the draft's figures, today's comments."""
+        store = self.open_store()
+        try:
+            review = ReviewLedger(store).get(month)
+            snapshot = review.snapshot_id if review else None
+            digest = build_digest(store, self.config, parse_month(month), snapshot, self.settings.slack_suppress)
+        finally:
+            store.close()
+        where = " and ".join(d.where for d in self.destinations) or "the managers"
+        return render_preview_message(digest, where)
+
+
+def review_desk(
+    settings: Settings,
+    config: Config,
+    open_store: Callable[[], SnapshotStore],
+    destinations: list[DigestDestination],
+    clock: Callable[[], dt.datetime] | None = None,
+) -> ReviewDesk:
+    """The desk for [digest] review_channel, its Slack clients made from the settings."""
+    channel = settings.review.channel
+    token = settings.bot_token
+    if not channel:
+        raise SettingError("[digest] review_channel is not set: there is no review (digests go straight out)")
+    if not token:
+        raise SettingError(
+            f"{REVIEW_CHANNEL_SETTING} needs {BOT_TOKEN_ENV}: drafts are posted to that Slack channel by the bot. "
+            'Set it, or set review_channel = "" to publish without review'
+        )
+    now = clock or (lambda: dt.datetime.now(dt.UTC))
+
+    def make_channel() -> ReviewChannel:
+        """A client with its own retry deadline, as each notifier has."""
+        client = build_web_client(token, settings.api_url, time.monotonic() + settings.deadline_seconds)
+        return ReviewChannel(client, channel)
+
+    draft = DueDigestJob(
+        open_store,
+        config,
+        settings.schedule,
+        review_channel_key(channel),
+        partial(slack_notifier, settings, channel, render_draft_message, REVIEW_CHANNEL_SETTING),
+        now,
+    )
+    return ReviewDesk(open_store, config, settings, destinations, make_channel, draft, now)
