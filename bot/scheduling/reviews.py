@@ -146,7 +146,12 @@ class ReviewDesk:
             deadline = compute_review_deadline(drafted, self.settings)
             channel = self.settings.review.channel or ""
             return reviews.open_review(
-                key, channel, draft.message_ref, draft.snapshot_id, drafted.isoformat(), deadline.isoformat()
+                key,
+                channel,
+                draft.message_ref,
+                draft.snapshot_id,
+                drafted.isoformat(timespec="seconds"),
+                deadline.isoformat(timespec="seconds"),
             )
         finally:
             store.close()
@@ -194,7 +199,7 @@ class ReviewDesk:
                     [],
                     False,
                 )
-            decided = reviews.decide(month, how, by)
+            decided = reviews.decide(month, how, by, self.clock())
             if decided is None:
                 already = reviews.get(month)
                 assert already is not None  # it was there a moment ago; reviews are never deleted
@@ -278,6 +283,21 @@ class ReviewDesk:
         return render_preview_message(digest, where)
 
 
+def describe_review(settings: Settings) -> str:
+    """What `serve` says of the review: who may publish, and what the deadline does."""
+    review = settings.review
+    who = ", ".join(sorted(review.publishers)) if review.publishers else f"anyone in {review.channel}"
+    then = (
+        "it is published anyway"
+        if review.if_not_published == IfNotPublished.PUBLISH
+        else f"a reminder is posted in {review.channel} each working day until someone publishes it"
+    )
+    return (
+        f"Review: {who} may press Publish on the draft; if nobody has {review.deadline.describe()} after the draft, "
+        f"{then}."
+    )
+
+
 def review_desk(
     settings: Settings,
     config: Config,
@@ -289,11 +309,19 @@ def review_desk(
     channel = settings.review.channel
     token = settings.bot_token
     if not channel:
-        raise SettingError("[digest] review_channel is not set: there is no review (digests go straight out)")
+        raise SettingError(
+            "[digest] review_channel is not set, so no digest waits for review: digests go straight to the managers "
+            "(to post one now: missing-report digest --month YYYY-MM --post)"
+        )
     if not token:
         raise SettingError(
             f"{REVIEW_CHANNEL_SETTING} needs {BOT_TOKEN_ENV}: drafts are posted to that Slack channel by the bot. "
             'Set it, or set review_channel = "" to publish without review'
+        )
+    if not destinations:
+        raise SettingError(
+            f"{REVIEW_CHANNEL_SETTING} is set but there is nowhere to publish to: set SLACK_DIGEST_CHANNEL (or "
+            "[slack] digest_channel) to the managers' channel, or a Teams digest webhook"
         )
     now = clock or (lambda: dt.datetime.now(dt.UTC))
 

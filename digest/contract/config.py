@@ -85,6 +85,13 @@ BUILT_IN_DEFAULTS: dict[str, Any] = {
         "not_recorded": ["E3", "E4"],
         "not_bme": ["A1"],
     },
+    # Read by the bot (bot/settings.py); here so that a plain install behaves as the shipped config.
+    "digest": {
+        "review_channel": "",
+        "review_deadline": "2 working days",
+        "if_not_published": "remind",
+        "publishers": [],
+    },
 }
 
 

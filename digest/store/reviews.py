@@ -50,10 +50,6 @@ def review_channel_key(channel: str) -> str:
     return f"{REVIEW_CHANNEL_PREFIX}{channel}"
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
 class ReviewLedger:
     """The reviews table of a snapshot store."""
 
@@ -74,13 +70,15 @@ class ReviewLedger:
         assert record is not None  # just inserted, or there already
         return record
 
-    def decide(self, month: str, how: PublishedHow, by: str | None) -> ReviewRecord | None:
-        """Take the decision to publish the month; None when it was taken already (the record says by whom)."""
+    def decide(
+        self, month: str, how: PublishedHow, by: str | None, at: dt.datetime | None = None
+    ) -> ReviewRecord | None:
+        """Take the decision to publish the month (at: now); None when it was taken already (the record says who)."""
         with self.db.atomic():
             cursor = self.db.execute(
                 "UPDATE reviews SET published_at = ?, published_by = ?, published_how = ? "
                 "WHERE month = ? AND published_at IS NULL",
-                [_now(), by, how, month],
+                [(at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"), by, how, month],
             )
         return self.get(month) if cursor.rowcount == 1 else None
 
