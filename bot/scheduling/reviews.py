@@ -210,7 +210,7 @@ class ReviewDesk:
                 )
             log.info("%s digest: published (%s)", name, how)
             outcomes = self._deliver(store, decided)
-            digest = build_digest(store, self.config, parse_month(month), decided.snapshot_id)
+            digest = build_digest(store, self.config, parse_month(month), decided.snapshot_id, files=False)
         except StoreError as error:
             return PublishResult(f"The {name} digest cannot be published: {error}", [], False)
         finally:
@@ -276,7 +276,9 @@ class ReviewDesk:
         try:
             review = ReviewLedger(store).get(month)
             snapshot = review.snapshot_id if review else None
-            digest = build_digest(store, self.config, parse_month(month), snapshot, self.settings.slack_suppress)
+            digest = build_digest(
+                store, self.config, parse_month(month), snapshot, self.settings.slack_suppress, files=False
+            )
         finally:
             store.close()
         where = " and ".join(d.where for d in self.destinations) or "the managers"

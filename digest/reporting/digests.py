@@ -16,10 +16,16 @@ from digest.store.snapshots import SnapshotStore
 
 
 def build_digest(
-    store: SnapshotStore, config: Config, month: int, snapshot_id: int | None = None, suppress: bool = False
+    store: SnapshotStore,
+    config: Config,
+    month: int,
+    snapshot_id: int | None = None,
+    suppress: bool = False,
+    files: bool = True,
 ) -> Digest:
     """The digest of a month from a snapshot (default: the latest); with suppress, under disclosure control
-    (digest.reporting.disclosure) in every part: figures, highlights, charts and the workbook.
+    (digest.reporting.disclosure) in every part: figures, highlights, charts and the workbook. Without files,
+    only the message's content: no charts or workbook (drawing them is most of the time taken).
 
     Raises:
         StoreError, ProfileError: as load_profile does.
@@ -40,6 +46,8 @@ def build_digest(
         unrecognised_values=int(unrecognised["count"].sum()) if len(unrecognised) else 0,
         year_ago=year_ago,
     )
+    if not files:
+        return digest
     return replace(
         digest,
         charts=render_charts(profile),
