@@ -33,11 +33,13 @@ from bot.slack.reviews import (
     render_draft_message,
     render_preview_message,
     render_reviewed_message,
+    render_reviewed_note,
 )
 from digest.contract.config import Config
 from digest.contract.deadlines import add_working_days, is_working_day
 from digest.figures.periods import month_key, month_name, parse_month
 from digest.reporting.digests import build_digest
+from digest.reporting.profile import ProfileError
 from digest.store.digest_runs import DigestLedger, RunState
 from digest.store.reviews import PublishedHow, ReviewLedger, ReviewRecord, review_channel_key
 from digest.store.snapshots import SnapshotStore, StoreError
@@ -82,10 +84,11 @@ class PublishResult:
     reply: str
     outcomes: list[RunOutcome]
     published: bool  # this call took the decision
+    refused: bool = False  # there was nothing to publish (no draft), or the store could not be read
 
     @property
     def failed(self) -> bool:
-        return any(outcome.state in (Outcome.FAILED, Outcome.HELD) for outcome in self.outcomes)
+        return self.refused or any(outcome.state in (Outcome.FAILED, Outcome.HELD) for outcome in self.outcomes)
 
 
 @dataclass
@@ -198,6 +201,7 @@ class ReviewDesk:
                     f"To post it without review: missing-report digest --month {month} --post",
                     [],
                     False,
+                    refused=True,
                 )
             decided = reviews.decide(month, how, by, self.clock())
             if decided is None:
@@ -210,14 +214,24 @@ class ReviewDesk:
                 )
             log.info("%s digest: published (%s)", name, how)
             outcomes = self._deliver(store, decided)
-            digest = build_digest(store, self.config, parse_month(month), decided.snapshot_id, files=False)
         except StoreError as error:
-            return PublishResult(f"The {name} digest cannot be published: {error}", [], False)
+            return PublishResult(f"The {name} digest cannot be published: {error}", [], False, refused=True)
         finally:
             store.close()
         note = describe_publication(decided, self.timezone)
-        self._tell_channel(decided, render_reviewed_message(digest, note), outcomes)
+        self._tell_channel(decided, note, outcomes)
         return PublishResult(note, outcomes, True)
+
+    def _reviewed_message(self, review: ReviewRecord, note: str) -> SlackMessage:
+        """The draft as it stays once published: its figures, the note in place of the buttons."""
+        store = self.open_store()
+        try:
+            digest = build_digest(store, self.config, parse_month(review.month), review.snapshot_id, files=False)
+            return render_reviewed_message(digest, note)
+        except (StoreError, ProfileError):  # the runs have said why; the draft still says it is published
+            return render_reviewed_note(note)
+        finally:
+            store.close()
 
     def _deliver(self, store: SnapshotStore, review: ReviewRecord) -> list[RunOutcome]:
         outcomes = []
@@ -239,7 +253,7 @@ class ReviewDesk:
             outcomes.append(outcome)
         return outcomes
 
-    def _tell_channel(self, review: ReviewRecord, message: SlackMessage, outcomes: list[RunOutcome]) -> None:
+    def _tell_channel(self, review: ReviewRecord, note: str, outcomes: list[RunOutcome]) -> None:
         """The draft says it is published; a failed destination is told in its thread (the retry job carries on)."""
         if review.draft_ref is None:
             return
@@ -247,7 +261,7 @@ class ReviewDesk:
         channel = self.make_channel()
         failures = [o.message for o in outcomes if o.state in (Outcome.FAILED, Outcome.HELD)]
         try:
-            channel.update_draft(ref, message)
+            channel.update_draft(ref, self._reviewed_message(review, note))
             if failures:
                 every = self.settings.schedule.retry_every_minutes
                 channel.reply(
@@ -295,8 +309,8 @@ def describe_review(settings: Settings) -> str:
         else f"a reminder is posted in {review.channel} each working day until someone publishes it"
     )
     return (
-        f"Review: {who} may press Publish on the draft; if nobody has {review.deadline.describe()} after the draft, "
-        f"{then}."
+        f"Review: {who} may press Publish on the draft; if nobody has published it {review.deadline.describe()} after "
+        f"the draft, {then}."
     )
 
 

@@ -99,6 +99,11 @@ def render_reviewed_message(digest: Digest, note: str) -> SlackMessage:
     return _with_banner(digest, digest.title, f":white_check_mark: {note}", [], note)
 
 
+def render_reviewed_note(note: str) -> SlackMessage:
+    """The published draft when its figures cannot be read again: the note alone."""
+    return SlackMessage(note, [SectionBlock(text=MarkdownTextObject(text=f":white_check_mark: {note}"))])
+
+
 def render_preview_message(digest: Digest, where: str) -> SlackMessage:
     """The message exactly as it will be published, under a line saying that it is a preview."""
     published = render_published_message(digest)

@@ -4,7 +4,9 @@ block_actions requests to the app served over HTTP, the deadline, reminders and 
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
+import re
 import threading
 import time
 import urllib.request
@@ -18,6 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from slack_sdk import WebClient
 
+from bot.cli.serve import plan_digests
 from bot.destinations import DigestDestination, slack_destination
 from bot.scheduling.digests import DueDigestJobs, due_digest_jobs
 from bot.scheduling.reviews import ReviewDesk, review_desk
@@ -31,6 +34,7 @@ from digest.store.digest_runs import DigestLedger
 from digest.store.reviews import ReviewLedger
 from digest.store.snapshots import open_store
 from tests.bot.test_scheduling import run_scheduler_until_catch_up
+from tests.cli_runner import run_cli
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack, block_actions_request, wait_until
 
 SECRET = "test-signing-secret"
@@ -291,8 +295,8 @@ REMINDER = (
 )
 
 
-def test_with_remind_a_reminder_each_working_day_survives_restarts_and_nothing_goes_out(
-    reference_db: Path, config: Config, settings: Settings, slack: FakeSlack
+def test_with_remind_a_reminder_each_working_day_survives_restarts_until_publish_is_run(
+    reference_db: Path, config: Config, settings: Settings, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
     review = reviewing(settings, if_not_published=IfNotPublished.REMIND)
     managers = [slack_destination(review)]
@@ -319,17 +323,35 @@ def test_with_remind_a_reminder_each_working_day_survives_restarts_and_nothing_g
     assert replies(slack, REVIEW) == [REMINDER, REMINDER]
     assert posts(slack, CHANNEL) == []
     assert review_of(reference_db).reminders == 2
-    # Someone publishes at last (a server started after all those restarts).
-    after = start_desk(reference_db, config, review, slack, last.clock, managers)
-    try:
-        press(after.url, slack, "digest_publish")
-        assert wait_until(lambda: len(slack.updates) == 1, 30)
-        assert len(posts(slack, CHANNEL)) == 1
-        after.clock.now += dt.timedelta(days=1)  # Tuesday: published, so no more reminders
-        after.tick()
-        assert len(replies(slack, REVIEW)) == 2
-    finally:
-        after.server.close()
+    # An analyst finishes the review from the terminal; then digest-runs shows who published it and how.
+    shipped = (Path(__file__).resolve().parents[2] / "config" / "missing-report.toml").read_text()
+    (tmp_path / "review.toml").write_text(shipped.replace('review_channel = ""', f'review_channel = "{REVIEW}"'))
+    common = ("--config", str(tmp_path / "review.toml"), "--db", str(reference_db))
+    result = run_cli(*common, "publish", "--month", "2019-06", cwd=tmp_path, env=slack_env)
+    login = getpass.getuser()
+    assert result.returncode == 0, result.stderr
+    note, posted = result.stdout.splitlines()
+    assert re.fullmatch(rf"Published by {login} \(missing-report publish\) at \d\d:\d\d on \w+ \d+ \w+ 20\d\d\.", note)
+    assert posted == "June 2019 digest for C0DIGEST: posted"
+    assert len(posts(slack, CHANNEL)) == 1
+    assert blocks_of(slack.updates[0])[1]["text"]["text"] == ":white_check_mark: " + note
+    again = run_cli(*common, "publish", "--month", "2019-06", cwd=tmp_path, env=slack_env)
+    assert (again.returncode, again.stdout) == (0, f"The June 2019 digest was published already. {note}\n")
+    listed = run_cli(*common, "digest-runs", cwd=tmp_path, env=slack_env).stdout.splitlines()
+    assert [line.split()[:4] for line in listed[1:3]] == [
+        ["1", "2019-06", "review:C0REVIEW", "posted"],
+        ["2", "2019-06", "C0DIGEST", "posted"],
+    ]
+    assert listed[3:] == [
+        "",
+        "Reviews (channels review:C... above are the drafts, seen only by the analysts):",
+        "  2019-06  draft in C0REVIEW at 09:00 on Wednesday 10 July 2019, deadline 09:00 on Friday 12 July 2019: "
+        f"published by {login} (command) at {note.partition(' at ')[2].removesuffix('.')}",
+    ]
+    last.clock.now += dt.timedelta(days=1)  # Tuesday: published, so no more reminders, and nothing posted again
+    last.tick()
+    assert len(replies(slack, REVIEW)) == 2
+    assert len(posts(slack, CHANNEL)) == 1
 
 
 def test_a_publish_that_fails_is_told_in_the_thread_and_finished_after_a_restart(
@@ -360,3 +382,40 @@ def test_a_publish_that_fails_is_told_in_the_thread_and_finished_after_a_restart
         restarted.server.close()
     assert len(posts(slack, "C0MANAGERS")) == 1
     assert len(slack.updates) == 1  # the draft said it once
+
+
+def test_publish_without_a_review_channel_or_with_a_wrong_month_says_what_to_do(
+    reference_db: Path, tmp_path: Path, slack_env: dict[str, str]
+) -> None:
+    result = run_cli("--db", str(reference_db), "publish", "--month", "2019-06", cwd=tmp_path, env=slack_env)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "missing-report: [digest] review_channel is not set, so no digest waits for review: digests go straight to "
+        "the managers (to post one now: missing-report digest --month YYYY-MM --post)\n"
+    )
+    result = run_cli("--db", str(reference_db), "publish", "--month", "June", cwd=tmp_path, env=slack_env)
+    assert (
+        result.stderr
+        == "missing-report: --month: 'June' is not a month; write it as YYYY-MM, for example \"2019-06\"\n"
+    )
+
+
+def test_serve_says_where_drafts_go_who_may_publish_and_what_the_deadline_does(
+    reference_db: Path, config: Config, settings: Settings
+) -> None:
+    review = reviewing(settings, publishers=frozenset({"U0LEAD123"}), if_not_published=IfNotPublished.PUBLISH)
+    job, lines, desk = plan_digests(review, config, partial(open_store, reference_db))
+    assert lines == [
+        "Serving: the previous month's digest goes first as a draft to Slack channel C0REVIEW for review, then to "
+        "Slack channel C0DIGEST on day 10 at 09:00 Europe/London; a digest not yet posted is tried every 15 minutes.",
+        "Review: U0LEAD123 may press Publish on the draft; if nobody has published it 2 working days after the draft, "
+        "it is published anyway.",
+    ]
+    assert job is not None
+    assert job.jobs[0] is desk  # the draft and the deadline first, then the managers' digest, held for review
+    assert [getattr(j, "held_for_review", None) for j in job.jobs[1:]] == [True]
+    _, lines, _ = plan_digests(reviewing(settings), config, partial(open_store, reference_db))
+    assert lines[1] == (
+        "Review: anyone in C0REVIEW may press Publish on the draft; if nobody has published it 2 working days after "
+        "the draft, a reminder is posted in C0REVIEW each working day until someone publishes it."
+    )
