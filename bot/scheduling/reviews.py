@@ -31,6 +31,7 @@ from bot.slack.reviews import (
     DraftRef,
     ReviewChannel,
     render_draft_message,
+    render_notice,
     render_preview_message,
     render_reviewed_message,
     render_reviewed_note,
@@ -47,6 +48,15 @@ from digest.store.snapshots import SnapshotStore, StoreError
 log = logging.getLogger(__name__)
 
 MONTH_VALUE = re.compile(r"\d{4}-\d{2}")  # a button's value: the month key
+
+
+def is_month_key(value: str) -> bool:
+    """A button's value is a month key, "2019-06" (only Slack sends them, signed, but a bad one is not a crash)."""
+    try:
+        parse_month(value)
+    except ValueError:
+        return False
+    return MONTH_VALUE.fullmatch(value) is not None
 
 
 def compute_review_deadline(drafted: dt.datetime, settings: Settings) -> dt.datetime:
@@ -279,13 +289,15 @@ class ReviewDesk:
         if not review.may_publish(user) or (not review.publishers and channel != review.channel):
             allowed = ", ".join(f"<@{u}>" for u in sorted(review.publishers)) or f"people in <#{review.channel}>"
             return f"Only {allowed} may publish the digest ([digest] publishers in the config)."
-        if not MONTH_VALUE.fullmatch(month):
+        if not is_month_key(month):
             return f"{month!r} is not a month this button can publish."
         result = self.publish(month, PublishedHow.BUTTON, user)
         return None if result.published else result.reply
 
     def preview(self, month: str) -> SlackMessage:
         """The message as it will be published to the managers' Slack channel: the draft's figures, today's comments."""
+        if not is_month_key(month):
+            return render_notice(f"{month!r} is not a month this button can preview.")
         store = self.open_store()
         try:
             review = ReviewLedger(store).get(month)

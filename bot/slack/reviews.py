@@ -99,9 +99,14 @@ def render_reviewed_message(digest: Digest, note: str) -> SlackMessage:
     return _with_banner(digest, digest.title, f":white_check_mark: {note}", [], note)
 
 
+def render_notice(text: str, mark: str = "") -> SlackMessage:
+    """A message of one paragraph."""
+    return SlackMessage(text, [SectionBlock(text=MarkdownTextObject(text=f"{mark}{text}"))])
+
+
 def render_reviewed_note(note: str) -> SlackMessage:
     """The published draft when its figures cannot be read again: the note alone."""
-    return SlackMessage(note, [SectionBlock(text=MarkdownTextObject(text=f":white_check_mark: {note}"))])
+    return render_notice(note, ":white_check_mark: ")
 
 
 def render_preview_message(digest: Digest, where: str) -> SlackMessage:
