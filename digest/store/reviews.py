@@ -54,6 +54,7 @@ class ReviewLedger:
     """The reviews table of a snapshot store."""
 
     def __init__(self, store: SnapshotStore) -> None:
+        self.store = store
         self.db = store.db
 
     def open_review(
@@ -107,11 +108,8 @@ class ReviewLedger:
         return self._select("ORDER BY month", [])
 
     def _select(self, where: str, params: list[Any]) -> list[ReviewRecord]:
-        cursor = self.db.execute(f"SELECT * FROM reviews {where}", params)
-        names = [d[0] for d in cursor.description]
         records = []
-        for row in cursor.fetchall():
-            data = dict(zip(names, row, strict=True))
+        for data in self.store._rows(f"SELECT * FROM reviews {where}", params):  # the store room's own row reader
             data["published_how"] = PublishedHow(data["published_how"]) if data["published_how"] else None
             records.append(ReviewRecord(**data))
         return records
