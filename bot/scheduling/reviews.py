@@ -141,6 +141,9 @@ class ReviewDesk:
                 self.publish(review.month, PublishedHow.DEADLINE, None)
             else:
                 self._remind(review)
+        elif review is not None and review.published and review.draft_updated_at is None:
+            # Published by a process that stopped before it could say so on the draft.
+            self._tell_channel(review, describe_publication(review, self.timezone), [])
         return outcome
 
     def _record_draft(self, month: int) -> ReviewRecord | None:
@@ -264,24 +267,33 @@ class ReviewDesk:
         return outcomes
 
     def _tell_channel(self, review: ReviewRecord, note: str, outcomes: list[RunOutcome]) -> None:
-        """The draft says it is published; a failed destination is told in its thread (the retry job carries on)."""
+        """The draft says it is published (once: whoever gets there first); a failed destination is told in its
+        thread, and the retry job carries on with it."""
         if review.draft_ref is None:
             return
         ref = DraftRef.parse(review.draft_ref)
         channel = self.make_channel()
-        failures = [o.message for o in outcomes if o.state in (Outcome.FAILED, Outcome.HELD)]
+        store = self.open_store()
         try:
-            channel.update_draft(ref, self._reviewed_message(review, note))
-            if failures:
-                every = self.settings.schedule.retry_every_minutes
-                channel.reply(
-                    ref,
-                    "Not everywhere yet: "
-                    + "; ".join(failures)
-                    + f". It is tried again every {every} minutes; `missing-report digest-runs` shows each run.",
-                )
-        except DeliveryError as error:
-            log.warning("the %s draft was not updated: %s", review.month, error)
+            if ReviewLedger(store).claim_draft_update(review.month):
+                try:
+                    channel.update_draft(ref, self._reviewed_message(review, note))
+                except DeliveryError as error:
+                    ReviewLedger(store).release_draft_update(review.month)  # the next tick tries again
+                    log.warning("the %s draft was not updated: %s", review.month, error)
+        finally:
+            store.close()
+        failures = [o.message for o in outcomes if o.state in (Outcome.FAILED, Outcome.HELD)]
+        if failures:
+            every = self.settings.schedule.retry_every_minutes
+            text = (
+                f"Not everywhere yet: {'; '.join(failures)}. It is tried again every {every} minutes; "
+                "`missing-report digest-runs` shows each run."
+            )
+            try:
+                channel.reply(ref, text)
+            except DeliveryError as error:
+                log.warning("the %s draft's thread was not told of a failure: %s", review.month, error)
 
     def press_publish(self, month: str, user: str, channel: str) -> str | None:
         """Someone pressed Publish: publish if they may (an answer for them otherwise, or if it was done)."""

@@ -40,6 +40,7 @@ class ReviewRecord:
     published_how: PublishedHow | None
     reminded_on: str | None  # the local date of the last reminder
     reminders: int
+    draft_updated_at: str | None  # when the draft was changed to say it is published
 
     @property
     def published(self) -> bool:
@@ -99,6 +100,21 @@ class ReviewLedger:
             self.db.execute(
                 "UPDATE reviews SET reminded_on = ?, reminders = reminders - 1 WHERE month = ?", [previous, month]
             )
+
+    def claim_draft_update(self, month: str) -> bool:
+        """Take the one update of a published month's draft; False when it is done or being done."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "UPDATE reviews SET draft_updated_at = ? "
+                "WHERE month = ? AND published_at IS NOT NULL AND draft_updated_at IS NULL",
+                [dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), month],
+            )
+        return cursor.rowcount == 1
+
+    def release_draft_update(self, month: str) -> None:
+        """The draft could not be updated: leave it for the next tick."""
+        with self.db.atomic():
+            self.db.execute("UPDATE reviews SET draft_updated_at = NULL WHERE month = ?", [month])
 
     def get(self, month: str) -> ReviewRecord | None:
         rows = self._select("WHERE month = ?", [month])

@@ -126,5 +126,5 @@ def m008_reviews(db: Database) -> None:
     db.execute(
         "CREATE TABLE reviews (month TEXT PRIMARY KEY, channel TEXT NOT NULL, draft_ref TEXT, snapshot_id INTEGER, "
         "drafted_at TEXT NOT NULL, deadline_at TEXT NOT NULL, published_at TEXT, published_by TEXT, "
-        "published_how TEXT, reminded_on TEXT, reminders INTEGER NOT NULL DEFAULT 0)"
+        "published_how TEXT, reminded_on TEXT, reminders INTEGER NOT NULL DEFAULT 0, draft_updated_at TEXT)"
     )

@@ -31,7 +31,7 @@ from bot.slack.requests import RequestGuard, audit_refusals
 from digest.contract.config import Config
 from digest.lookups.service import Access, LookupService
 from digest.store.digest_runs import DigestLedger
-from digest.store.reviews import ReviewLedger
+from digest.store.reviews import PublishedHow, ReviewLedger
 from digest.store.snapshots import open_store
 from tests.bot.test_scheduling import run_scheduler_until_catch_up
 from tests.cli_runner import run_cli
@@ -419,3 +419,25 @@ def test_serve_says_where_drafts_go_who_may_publish_and_what_the_deadline_does(
         "Review: anyone in C0REVIEW may press Publish on the draft; if nobody has published it 2 working days after "
         "the draft, a reminder is posted in C0REVIEW each working day until someone publishes it."
     )
+
+
+def test_a_publish_stopped_right_after_its_decision_is_finished_by_the_next_start(
+    reference_db: Path, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    review = reviewing(settings)
+    managers = [slack_destination(review)]
+    first = start_desk(reference_db, config, review, slack, Clock(DUE), managers)
+    run_scheduler_until_catch_up(first.tick)
+    first.server.close()
+    # A press's first step, recording the decision, and then the server stopped before posting anything.
+    store = open_store(reference_db)
+    ReviewLedger(store).decide("2019-06", PublishedHow.BUTTON, "U0ANALYST", DUE.astimezone(dt.UTC))
+    store.close()
+    assert posts(slack, CHANNEL) == []
+    for _ in range(2):  # started again, twice
+        restarted = start_desk(reference_db, config, review, slack, Clock(DUE + dt.timedelta(hours=1)), managers)
+        run_scheduler_until_catch_up(restarted.tick)
+        restarted.server.close()
+    assert len(posts(slack, CHANNEL)) == 1
+    [update] = slack.updates
+    assert blocks_of(update)[1]["text"]["text"] == ":white_check_mark: " + PUBLISHED_NOTE
