@@ -130,6 +130,8 @@ class ReviewDesk:
         if fire is None:
             return None
         month = reported_month(fire)
+        if self._posted_without_review(month):
+            return None  # review was switched on after this month went out: nothing to draft
         outcome = self.draft_job(startup)
         review = self._record_draft(month)
         if (
@@ -145,6 +147,20 @@ class ReviewDesk:
             # Published by a process that stopped before it could say so on the draft.
             self._tell_channel(review, describe_publication(review, self.timezone), [])
         return outcome
+
+    def _posted_without_review(self, month: int) -> bool:
+        store = self.open_store()
+        try:
+            key = month_key(month)
+            if ReviewLedger(store).get(key) is not None:
+                return False
+            runs = DigestLedger(store)
+            return any(
+                (run := runs.latest(key, d.channel)) is not None and run.state == RunState.POSTED
+                for d in self.destinations
+            )
+        finally:
+            store.close()
 
     def _record_draft(self, month: int) -> ReviewRecord | None:
         """The month's review, recorded once its draft is posted (also after a crash between the two)."""

@@ -30,7 +30,7 @@ from bot.slack.app import build_app
 from bot.slack.requests import RequestGuard, audit_refusals
 from digest.contract.config import Config
 from digest.lookups.service import Access, LookupService
-from digest.store.digest_runs import DigestLedger
+from digest.store.digest_runs import DigestLedger, Skipped
 from digest.store.reviews import PublishedHow, ReviewLedger
 from digest.store.snapshots import open_store
 from tests.bot.test_scheduling import run_scheduler_until_catch_up
@@ -441,3 +441,15 @@ def test_a_publish_stopped_right_after_its_decision_is_finished_by_the_next_star
     assert len(posts(slack, CHANNEL)) == 1
     [update] = slack.updates
     assert blocks_of(update)[1]["text"]["text"] == ":white_check_mark: " + PUBLISHED_NOTE
+
+
+def test_a_month_that_went_out_before_review_was_switched_on_is_not_drafted(running: Desk, slack: FakeSlack) -> None:
+    store = open_store(running.db)
+    runs = DigestLedger(store)
+    claim = runs.claim("2019-06", CHANNEL, 1)
+    assert not isinstance(claim, Skipped)
+    runs.finish(claim)  # June's digest was posted on the 10th, before [digest] review_channel was set
+    store.close()
+    running.tick(startup=True)
+    assert slack.messages == []
+    assert review_of(running.db) is None
