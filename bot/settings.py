@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest.alerts.still_missing import AlertRules
 from digest.contract.config import Config, ConfigError
+from digest.contract.deadlines import DeadlineRule, parse_deadline_rule
 from digest.intake.inbox import InboxSettings
 
 SLACK_API_URL = "https://slack.com/api/"  # Slack's Web API, unless SLACK_API_URL points elsewhere
@@ -31,6 +33,9 @@ TEAMS_ALERTS_WEBHOOK_ENV = "TEAMS_ALERTS_WEBHOOK_URL"
 ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")  # plain http is allowed only to these (a test server)
 LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in every month
+SLACK_CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{6,20}")  # a public (C) or private (G) channel's ID
+SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{6,20}")
+DEFAULT_REVIEW_DEADLINE = "2 working days"
 
 
 class SettingError(Exception):
@@ -83,6 +88,26 @@ class TeamsSettings:
     suppress: bool = False  # disclosure control on the Teams digest ([teams] suppress)
 
 
+class IfNotPublished(StrEnum):
+    """What happens to a draft nobody has published by its deadline ([digest] if_not_published)."""
+
+    PUBLISH = "publish"  # publish it anyway, recorded as published at the deadline
+    REMIND = "remind"  # remind the review channel once each working day, and keep waiting
+
+
+@dataclass(frozen=True)
+class ReviewSettings:
+    """Review before publishing ([digest] review_channel and the rest); off without a channel."""
+
+    channel: str | None = None
+    deadline: DeadlineRule = field(default_factory=lambda: DeadlineRule(2, "working_days"))
+    if_not_published: IfNotPublished = IfNotPublished.REMIND
+    publishers: frozenset[str] = frozenset()  # empty: anyone in the review channel may publish
+
+    def may_publish(self, user: str) -> bool:
+        return not self.publishers or user in self.publishers
+
+
 @dataclass(frozen=True)
 class Settings:
     bot_token: str | None
@@ -100,6 +125,7 @@ class Settings:
     teams: TeamsSettings
     slack_suppress: bool = False  # disclosure control on the Slack digest ([slack] suppress)
     outbox_suppress: bool = False  # disclosure control on the outbox folder ([digest] outbox_suppress)
+    review: ReviewSettings = ReviewSettings()
 
 
 def _int(section: Mapping[str, Any], key: str, default: int, low: int, high: int, where: str) -> int:
@@ -144,7 +170,7 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
     api_url = env.get(API_URL_ENV) or str(slack.get("api_url") or SLACK_API_URL)
     if not api_url.startswith(("http://", "https://")):
         raise ConfigError(f"the Slack API URL {api_url!r} must start with https:// ({API_URL_ENV} or [slack] api_url)")
-    return Settings(
+    settings = Settings(
         signing_secret=env.get(SIGNING_SECRET_ENV) or None,
         app_token=env.get(APP_TOKEN_ENV) or None,
         slash=_slash(config),
@@ -160,7 +186,42 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
         outbox=Path(str(digest.get("outbox", "outbox"))),
         slack_suppress=_flag(slack, "suppress", f"config file {config.source}: [slack]"),
         outbox_suppress=_flag(digest, "outbox_suppress", where),
+        review=_review(digest, where),
     )
+    if settings.review.channel and settings.review.channel == settings.digest_channel:
+        raise ConfigError(
+            f"{where} review_channel is the managers' digest channel ({settings.digest_channel}): drafts go to the "
+            "analysts' own channel, so set review_channel to that channel's ID, or to \"\" for no review"
+        )
+    return settings
+
+
+def _review(digest: Mapping[str, Any], where: str) -> ReviewSettings:
+    channel = digest.get("review_channel", "")
+    if not isinstance(channel, str) or (channel and not SLACK_CHANNEL_ID.fullmatch(channel)):
+        raise ConfigError(
+            f"{where} review_channel = {channel!r} is not a Slack channel ID: use the analysts' channel's ID, "
+            'like "C0123456789" (in Slack, the channel\'s details, at the bottom of About), or "" for no review'
+        )
+    deadline = digest.get("review_deadline", DEFAULT_REVIEW_DEADLINE)
+    try:
+        rule = parse_deadline_rule(str(deadline))
+    except ValueError as error:
+        raise ConfigError(f"{where} review_deadline: {error}") from None
+    choice = digest.get("if_not_published", IfNotPublished.REMIND.value)
+    if choice not in {c.value for c in IfNotPublished}:
+        raise ConfigError(
+            f'{where} if_not_published = {choice!r} must be "publish" (publish the draft at the deadline) or '
+            '"remind" (remind the review channel each working day and keep waiting)'
+        )
+    publishers = _ids(digest, "publishers", where)
+    wrong = sorted(user for user in publishers if not SLACK_USER_ID.fullmatch(user))
+    if wrong:
+        raise ConfigError(
+            f"{where} publishers lists {wrong[0]!r}, which is not a Slack user ID: use member IDs like "
+            '"U0123456789" (in Slack, a person\'s profile > ⋮ > Copy member ID), or [] for anyone in the review channel'
+        )
+    return ReviewSettings(channel or None, rule, IfNotPublished(choice), publishers)
 
 
 def _ids(section: Mapping[str, Any], key: str, where: str) -> frozenset[str]:

@@ -50,6 +50,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.bodies: list[tuple[str, bytes]] = []  # (path with query, raw body) of every request received
         self.messages: list[dict[str, Any]] = []
+        self.updates: list[dict[str, Any]] = []  # each chat.update, as asked (the message in messages is changed too)
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, alt_txt, bytes
         self.completions: list[dict[str, Any]] = []
         self.responses: list[dict[str, Any]] = []  # what the app sent to interaction response_urls
@@ -184,6 +185,15 @@ class FakeSlack:
                 ts = f"1563440000.{self._next_ts:06d}"
                 self.messages.append({**params, "ts": ts})
                 return {"ok": True, "channel": params["channel"], "ts": ts, "message": {"ts": ts}}
+            if method == "chat.update":
+                found = [
+                    m for m in self.messages if m["channel"] == params.get("channel") and m["ts"] == params.get("ts")
+                ]
+                if not found:
+                    return {"ok": False, "error": "message_not_found"}
+                self.updates.append(dict(params))
+                found[0].update({k: v for k, v in params.items() if k in ("text", "blocks")})
+                return {"ok": True, "channel": params["channel"], "ts": params["ts"]}
             if method == "conversations.history":
                 if params.get("channel") not in self.channels:
                     return {"ok": False, "error": "channel_not_found"}

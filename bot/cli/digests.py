@@ -19,7 +19,8 @@ from bot.cli.options import (
 )
 from bot.settings import DIGEST_CHANNEL_ENV, load_settings
 from digest.contract.config import Config
-from digest.store.digest_runs import DigestLedger, RunState
+from digest.store.digest_runs import DigestLedger, RunRecord, RunState
+from digest.store.reviews import PublishedHow, ReviewLedger, ReviewRecord
 
 ERROR_LINE_CHARS = 100  # errors are wrapped to this width, so that a terminal shows each line whole
 ERROR_INDENT = " " * 6  # under the month, clear of the run ids
@@ -38,8 +39,16 @@ def add_commands(add_command: AddCommand) -> None:
     digest.add_argument("--force", action="store_true", help="post again even if this month was posted already")
     digest.add_argument("--suppress", action="store_true", help=SUPPRESS_HELP + " (also: suppress in the config)")
     digest.set_defaults(handler=run_digest_command)
-    runs = add_command("digest-runs", help="list the digest runs: month, channel, state, times, and each error in full")
+    runs = add_command(
+        "digest-runs", help="list the digest runs (month, channel, state, times, each error in full) and the reviews"
+    )
     runs.set_defaults(handler=run_digest_runs_command)
+    publish = add_command(
+        "publish",
+        help="publish a month's draft that is waiting for review ([digest] review_channel), as its Publish button does",
+    )
+    publish.add_argument("--month", required=True, help="the draft's month, as YYYY-MM (digest-runs lists them)")
+    publish.set_defaults(handler=run_publish_command)
 
 
 def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
@@ -91,9 +100,18 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
 def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     with open_args_store(args, config) as store:
         runs = DigestLedger(store).list_runs()
+        reviews = ReviewLedger(store).list_reviews()
     if not runs:
         out("No digest runs yet.")
         return 0
+    lines = list_runs(runs)
+    if reviews:
+        lines += ["", *list_reviews(reviews, load_settings(config).schedule.timezone)]
+    out("\n".join(lines))
+    return 0
+
+
+def list_runs(runs: list[RunRecord]) -> list[str]:
     lines = [f"{'id':>4}  {'month':<7}  {'channel':<14}  {'state':<9}  {'tries':>5}  started (UTC)"]
     for run in runs:
         lines.append(
@@ -111,5 +129,51 @@ def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Print
             "uncertain: the card may or may not have reached the channel (a webhook cannot be asked). Look in the "
             "channel; if it is not there, send it with: missing-report digest --month YYYY-MM --to teams --post --force"
         )
-    out("\n".join(lines))
-    return 0
+    return lines
+
+
+def list_reviews(reviews: list[ReviewRecord], timezone: str) -> list[str]:
+    """The reviews: each draft, its deadline, and who published it, how and when (or that it waits)."""
+    from bot.scheduling.reviews import describe_time
+
+    lines = ["Reviews (channels review:C... above are the drafts, seen only by the analysts):"]
+    for review in reviews:
+        if review.published_at is None:
+            reminded = (
+                f"; {review.reminders} reminder{'s' if review.reminders != 1 else ''}" if review.reminders else ""
+            )
+            state = f"waiting for Publish{reminded}"
+        elif review.published_how == PublishedHow.DEADLINE:
+            state = f"published at the deadline, {describe_time(review.published_at, timezone)}"
+        else:
+            by = f"<@{review.published_by}>" if review.published_how == PublishedHow.BUTTON else review.published_by
+            state = f"published by {by} ({review.published_how}) at {describe_time(review.published_at, timezone)}"
+        lines.append(
+            f"  {review.month}  draft in {review.channel} at {describe_time(review.drafted_at, timezone)}, "
+            f"deadline {describe_time(review.deadline_at, timezone)}: {state}"
+        )
+    return lines
+
+
+def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    """Publish a draft from the terminal: for an analyst without Slack to hand, or a server without the button."""
+    import getpass
+    from functools import partial
+
+    from bot.destinations import scheduled_destinations
+    from bot.scheduling.reviews import review_desk
+    from bot.slack.client import quiet_sdk_logs
+    from digest.figures.periods import parse_month
+
+    quiet_sdk_logs(args.debug)
+    try:
+        parse_month(args.month)
+    except ValueError as error:
+        raise UserError(f"--month: {error}") from None
+    settings = load_settings(config)
+    desk = review_desk(settings, config, partial(open_args_store, args, config), scheduled_destinations(settings))
+    refresh_args_store(args, config)
+    result = desk.publish(args.month, PublishedHow.COMMAND, getpass.getuser())
+    for line in [result.reply, *(outcome.message for outcome in result.outcomes)]:
+        out(line)
+    return 1 if result.failed else 0

@@ -134,6 +134,7 @@ def check_slack_setup(settings: Settings) -> list[Check]:
         for purpose, channel in (
             ("digest channel", settings.digest_channel),
             ("alerts channel", settings.alerts_channel),
+            ("review channel", settings.review.channel),
         )
         if channel
     }

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from slack_bolt import App
 
     from bot.scheduling.digests import DueDigestJobs
+    from bot.scheduling.reviews import ReviewDesk
     from bot.settings import Settings, TeamsQuestionSettings
 
 DEV_FLAG = "--teams-dev-unauthenticated"
@@ -85,7 +86,7 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     host = check_host(args, teams)
     open_store_now = partial(open_args_store, args, config)
     refresh_args_store(args, config)  # also: a store that cannot be opened stops serve now, with its message
-    digest_job, digest_lines = plan_digests(settings, config, open_store_now)
+    digest_job, digest_lines, desk = plan_digests(settings, config, open_store_now)
     senders = alert_senders(settings, out)
     inbox_job = InboxJob(open_store_now, config, settings, senders)
 
@@ -101,7 +102,7 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     ]
     if not (settings.signing_secret or settings.app_token or teams.client_id or teams.outgoing_secret):
         return serve_schedule_only(settings, add_jobs, [*summary, *not_answering(settings, teams, False)], out)
-    return serve_with_questions(args, config, settings, teams, host, add_jobs, summary, out, open_store_now)
+    return serve_with_questions(args, config, settings, teams, host, add_jobs, summary, out, open_store_now, desk)
 
 
 def check_host(args: argparse.Namespace, teams: TeamsQuestionSettings) -> str:
@@ -134,10 +135,12 @@ def is_loopback(host: str) -> bool:
 
 def plan_digests(
     settings: Settings, config: Config, open_store_now: Callable[[], SnapshotStore]
-) -> tuple[DueDigestJobs | None, list[str]]:
-    """The due-digest jobs, one for each destination, and the lines saying where digests go and where not."""
+) -> tuple[DueDigestJobs | None, list[str], ReviewDesk | None]:
+    """The due-digest jobs, one for each destination (and the review's, with [digest] review_channel), and the
+    lines saying where digests go and where not."""
     from bot.destinations import scheduled_destinations
     from bot.scheduling.digests import due_digest_jobs
+    from bot.scheduling.reviews import describe_review, review_desk
     from bot.settings import DIGEST_CHANNEL_ENV
 
     schedule = settings.schedule
@@ -148,14 +151,18 @@ def plan_digests(
         )
     destinations = scheduled_destinations(settings)
     if not destinations:
-        return None, lines
+        return None, lines, None
     where = " and ".join(d.where for d in destinations)
+    desk = review_desk(settings, config, open_store_now, destinations) if settings.review.channel else None
+    first = f"first as a draft to Slack channel {settings.review.channel} for review, then " if desk else ""
     lines.append(
-        f"Serving: the previous month's digest goes to {where} on day {schedule.day} at "
+        f"Serving: the previous month's digest goes {first}to {where} on day {schedule.day} at "
         f"{schedule.hour:02d}:{schedule.minute:02d} {schedule.timezone}; a digest not yet posted is tried "
         f"every {schedule.retry_every_minutes} minutes."
     )
-    return due_digest_jobs(open_store_now, config, schedule, destinations), lines
+    if desk is not None:
+        lines.append(describe_review(settings))
+    return due_digest_jobs(open_store_now, config, schedule, destinations, desk), lines, desk
 
 
 def not_answering(settings: Settings, teams: TeamsQuestionSettings, dev_unauthenticated: bool) -> list[str]:
@@ -167,6 +174,11 @@ def not_answering(settings: Settings, teams: TeamsQuestionSettings, dev_unauthen
         lines.append(
             f"Not answering {settings.slash.command} in Slack: {SIGNING_SECRET_ENV} (or {APP_TOKEN_ENV}) is not set."
         )
+        if settings.review.channel:
+            lines.append(
+                "The draft's Preview and Publish buttons will not work without it: publish a draft with "
+                "missing-report publish --month YYYY-MM."
+            )
     if not (teams.client_id or dev_unauthenticated):
         lines.append(f"Not answering in Teams chats: {TEAMS_CLIENT_ID_ENV} is not set.")
     if not teams.outgoing_secret:
@@ -200,6 +212,7 @@ def serve_with_questions(
     summary: list[str],
     out: Printer,
     open_store_now: Callable[[], SnapshotStore],
+    desk: ReviewDesk | None = None,
 ) -> int:
     """The scheduler in the background, and the questions over HTTP (and Socket Mode) in front."""
     from apscheduler.schedulers.background import BackgroundScheduler
@@ -209,7 +222,7 @@ def serve_with_questions(
 
     web = build_web_app()
     routes = Routes()
-    socket_mode = add_slack(web, routes, config, settings, open_store_now)
+    socket_mode = add_slack(web, routes, config, settings, open_store_now, desk)
     add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
     server = create_http_server(web, args.port or settings.slash.port, host, args.debug) if routes.paths else None
     scheduler = BackgroundScheduler(timezone=settings.schedule.timezone)
@@ -240,9 +253,15 @@ def serve_with_questions(
 
 
 def add_slack(
-    web: FastAPI, routes: Routes, config: Config, settings: Settings, open_store_now: Callable[[], SnapshotStore]
+    web: FastAPI,
+    routes: Routes,
+    config: Config,
+    settings: Settings,
+    open_store_now: Callable[[], SnapshotStore],
+    desk: ReviewDesk | None = None,
 ) -> App | None:
-    """/missing over HTTP, or the app to connect over Socket Mode; nothing when Slack is not set up for it."""
+    """/missing over HTTP (and the draft's buttons), or the app to connect over Socket Mode; nothing when Slack is
+    not set up for it."""
     if not (settings.signing_secret or settings.app_token):
         return None
     from slack_sdk import WebClient
@@ -259,7 +278,7 @@ def add_slack(
     access = Access(settings.slash.allowed_channels, settings.slash.allowed_users)
     service = LookupService(open_store_now, config, access)
     client = WebClient(token=settings.bot_token, base_url=settings.api_url)
-    app = build_app(service, command, settings.signing_secret or "", client)
+    app = build_app(service, command, settings.signing_secret or "", client, reviews=desk)
     if settings.app_token:
         routes.lines.append(lambda base: f"Answering {command} over Socket Mode.")
         return app

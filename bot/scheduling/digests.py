@@ -27,6 +27,7 @@ from bot.settings import Schedule
 from digest.contract.config import Config
 from digest.figures.periods import month_index, month_key
 from digest.store.digest_runs import DigestLedger, RunState
+from digest.store.reviews import ReviewLedger
 from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ class DueDigestJob:
     make_notifier: Callable[[], Notifier]
     clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     suppress: bool = False  # disclosure control for this destination
+    held_for_review: bool = False  # [digest] review_channel: only once the month's review is published
 
     def __call__(self, startup: bool = False) -> RunOutcome | None:
         fire = last_fire_time(digest_trigger(self.schedule), self.clock())
@@ -82,11 +84,17 @@ class DueDigestJob:
         month = reported_month(fire)
         store = self.open_store()
         try:
+            snapshot_id: int | None = None
+            if self.held_for_review:
+                review = ReviewLedger(store).get(month_key(month))
+                if review is None or not review.published:
+                    return None  # not yet published: the draft is with the analysts
+                snapshot_id = review.snapshot_id  # what was reviewed is what goes out
             latest = DigestLedger(store).latest(month_key(month), self.channel)
             if latest is not None and latest.state in (RunState.POSTED, RunState.UNCERTAIN):
                 return None  # posted, or held for a person to check: never sent again by the schedule
             # A permanent failure is not retried until something changes: a new snapshot, or a restart.
-            unchanged = latest is not None and latest.snapshot_id == store.get_snapshot().id
+            unchanged = latest is not None and latest.snapshot_id == store.get_snapshot(snapshot_id).id
             if (
                 latest is not None
                 and latest.state == RunState.FAILED
@@ -95,7 +103,9 @@ class DueDigestJob:
                 and not startup
             ):
                 return None
-            return run_digest(store, self.config, month, self.channel, self.make_notifier(), suppress=self.suppress)
+            return run_digest(
+                store, self.config, month, self.channel, self.make_notifier(), snapshot_id, suppress=self.suppress
+            )
         except StoreError as error:
             log.warning("digest for %s not sent: %s", month_key(month), error)
             return None
@@ -103,11 +113,20 @@ class DueDigestJob:
             store.close()
 
 
+class DestinationJob(Protocol):
+    """One destination's part of a tick: a due digest (DueDigestJob), or a review's draft and deadline."""
+
+    @property
+    def channel(self) -> str: ...
+
+    def __call__(self, startup: bool = False) -> RunOutcome | None: ...
+
+
 @dataclass
 class DueDigestJobs:
     """One tick for every destination (Slack, Teams): each destination's due digest in turn, each once."""
 
-    jobs: list[DueDigestJob]
+    jobs: list[DestinationJob]
     schedule: Schedule
 
     def __call__(self, startup: bool = False) -> list[RunOutcome | None]:
@@ -122,13 +141,20 @@ class DueDigestJobs:
 
 
 def due_digest_jobs(
-    open_store: Callable[[], SnapshotStore], config: Config, schedule: Schedule, destinations: list[DigestDestination]
+    open_store: Callable[[], SnapshotStore],
+    config: Config,
+    schedule: Schedule,
+    destinations: list[DigestDestination],
+    review: DestinationJob | None = None,
 ) -> DueDigestJobs:
-    jobs = [
-        DueDigestJob(open_store, config, schedule, d.channel, d.make_notifier, suppress=d.suppress)
+    """Each destination's job; with a review (bot.scheduling.reviews), its tick first and the others held for it."""
+    jobs: list[DestinationJob] = [
+        DueDigestJob(
+            open_store, config, schedule, d.channel, d.make_notifier, suppress=d.suppress, held_for_review=bool(review)
+        )
         for d in destinations
     ]
-    return DueDigestJobs(jobs, schedule)
+    return DueDigestJobs([review, *jobs] if review else jobs, schedule)
 
 
 class DigestTick(Protocol):

@@ -10,12 +10,14 @@ written to the lookup audit.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, Protocol
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.slack.answers import CHOICE_ACTIONS, SHARE_ACTION, render_answer
+from bot.slack.blocks import SlackMessage
+from bot.slack.reviews import PREVIEW_ACTION, PUBLISH_ACTION
 from digest.lookups.service import LookupService
 
 
@@ -23,11 +25,26 @@ def _asker(body: dict[str, Any]) -> tuple[str, str]:
     return (body.get("user") or {}).get("id", ""), (body.get("channel") or {}).get("id", "")
 
 
+class ReviewActions(Protocol):
+    """The draft's buttons ([digest] review_channel): bot.scheduling.reviews.ReviewDesk."""
+
+    def press_publish(self, month: str, user: str, channel: str) -> str | None: ...
+
+    def preview(self, month: str) -> SlackMessage: ...
+
+
 def build_app(
-    service: LookupService, command: str, signing_secret: str, client: WebClient, token_verification: bool = True
+    service: LookupService,
+    command: str,
+    signing_secret: str,
+    client: WebClient,
+    token_verification: bool = True,
+    reviews: ReviewActions | None = None,
 ) -> App:
     """The Bolt app with the slash command and its buttons registered; requests are verified with signing_secret."""
     app = App(client=client, signing_secret=signing_secret, token_verification_enabled=token_verification)
+    if reviews is not None:
+        add_review_actions(app, reviews)
 
     @app.command(command)
     def answer_command(ack: Ack, command: dict[str, Any]) -> None:
@@ -51,3 +68,22 @@ def build_app(
         respond(replace_original=False, **render_answer(dataclasses.replace(answer, share=True), shared_by=user))
 
     return app
+
+
+def add_review_actions(app: App, reviews: ReviewActions) -> None:
+    """The draft's Preview and Publish. Each is acknowledged at once (Slack's 3 seconds); Bolt runs the rest of
+    the listener in its worker thread after ack(), so building and posting the digest may take as long as it needs."""
+
+    @app.action(PUBLISH_ACTION)
+    def publish_digest(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        ack()
+        user, channel = _asker(body)
+        reply = reviews.press_publish(body["actions"][0].get("value", ""), user, channel)
+        if reply is not None:  # refused, or published already: only the presser is told
+            respond(replace_original=False, response_type="ephemeral", text=reply)
+
+    @app.action(PREVIEW_ACTION)
+    def preview_digest(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        ack()
+        message = reviews.preview(body["actions"][0].get("value", ""))
+        respond(replace_original=False, response_type="ephemeral", text=message.text, blocks=message.block_dicts())

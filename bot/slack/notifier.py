@@ -48,10 +48,11 @@ TOKEN_ERRORS = {
     "not_allowed_token_type",
 }
 CHANNEL_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "restricted_action"}
+DIGEST_CHANNEL_SETTING = "SLACK_DIGEST_CHANNEL or [slack] digest_channel"
 MESSAGE_ERRORS = {"invalid_blocks", "msg_too_long", "invalid_arguments", "too_many_attachments"}
 
 
-def explain_slack_error(error: SlackApiError, channel: str) -> DeliveryError:
+def explain_slack_error(error: SlackApiError, channel: str, setting: str = DIGEST_CHANNEL_SETTING) -> DeliveryError:
     """A Slack refusal in words an IT team can act on, and whether retrying could help."""
     code = str(error.response.get("error", "")) if error.response is not None else ""
     status = error.response.status_code if error.response is not None else 0
@@ -63,8 +64,8 @@ def explain_slack_error(error: SlackApiError, channel: str) -> DeliveryError:
         )
     if code in CHANNEL_ERRORS:
         return DeliveryError(
-            f"Slack cannot post to channel {channel} ({code}): set the channel ID (C...) in SLACK_DIGEST_CHANNEL "
-            "or [slack] digest_channel, and invite the bot to that channel",
+            f"Slack cannot post to channel {channel} ({code}): set the channel ID (C...) in {setting}, "
+            "and invite the bot to that channel",
             permanent=True,
         )
     if code in MESSAGE_ERRORS:
@@ -95,7 +96,11 @@ class SlackNotifier:
         sleep: Callable[[float], None] = time.sleep,
         report: Report = log.warning,
         deadline_seconds: float | None = None,
+        render: Callable[[Digest], SlackMessage] = render_digest_message,
+        channel_setting: str = DIGEST_CHANNEL_SETTING,
     ) -> None:
+        self.render = render  # the published message, or a review draft (bot.slack.reviews)
+        self.channel_setting = channel_setting  # where the channel is set, for the error that names it
         self.client = client
         self.channel = channel
         self.deadline = deadline
@@ -123,7 +128,7 @@ class SlackNotifier:
                     self._upload(channel_id, ts, files, comment)
                     progress.record_upload(group)
         except SlackApiError as error:
-            raise explain_slack_error(error, self.channel) from None
+            raise explain_slack_error(error, self.channel, self.channel_setting) from None
         except CONNECTION_ERRORS as error:
             raise explain_unreachable(error) from None
 
@@ -134,7 +139,7 @@ class SlackNotifier:
             if ref is not None:
                 progress.record_message(ref)
         if ref is None:
-            message = render_digest_message(digest)
+            message = self.render(digest)
             progress.record_post_attempt()
             try:
                 response = self._post(digest, message, progress.run_key)
@@ -174,7 +179,7 @@ class SlackNotifier:
             )
             return f"{response['channel']}:{response['ts']}"
         except SlackApiError as error:
-            raise explain_slack_error(error, self.channel) from None
+            raise explain_slack_error(error, self.channel, self.channel_setting) from None
         except CONNECTION_ERRORS as error:
             raise explain_unreachable(error) from None
 
@@ -242,7 +247,12 @@ def upload_groups(digest: Digest) -> list[tuple[str, list[dict[str, Any]], str]]
     return groups
 
 
-def slack_notifier(settings: Settings, channel: str) -> SlackNotifier:
+def slack_notifier(
+    settings: Settings,
+    channel: str,
+    render: Callable[[Digest], SlackMessage] = render_digest_message,
+    channel_setting: str = DIGEST_CHANNEL_SETTING,
+) -> SlackNotifier:
     """A notifier for one delivery to channel, with its own retry deadline from the settings."""
     if not settings.bot_token:
         raise SettingError(
@@ -251,4 +261,11 @@ def slack_notifier(settings: Settings, channel: str) -> SlackNotifier:
         )
     deadline = time.monotonic() + settings.deadline_seconds
     client = build_web_client(settings.bot_token, settings.api_url, deadline)
-    return SlackNotifier(client, channel, deadline, deadline_seconds=settings.deadline_seconds)
+    return SlackNotifier(
+        client,
+        channel,
+        deadline,
+        deadline_seconds=settings.deadline_seconds,
+        render=render,
+        channel_setting=channel_setting,
+    )

@@ -94,7 +94,15 @@ BUILT_IN_DEFAULTS: dict[str, Any] = {
         "not_recorded": ["E3", "E4"],
         "not_bme": ["A1"],
     },
-    "digest": {COUNT_KEY: DEFAULT_COUNT, POINTS_KEY: DEFAULT_POINTS},
+    # review_*: read by the bot (bot/settings.py); here so that a plain install behaves as the shipped config.
+    "digest": {
+        "review_channel": "",
+        "review_deadline": "2 working days",
+        "if_not_published": "remind",
+        "publishers": [],
+        COUNT_KEY: DEFAULT_COUNT,
+        POINTS_KEY: DEFAULT_POINTS,
+    },
 }
 
 

@@ -18,10 +18,16 @@ from digest.store.snapshots import SnapshotStore
 
 
 def build_digest(
-    store: SnapshotStore, config: Config, month: int, snapshot_id: int | None = None, suppress: bool = False
+    store: SnapshotStore,
+    config: Config,
+    month: int,
+    snapshot_id: int | None = None,
+    suppress: bool = False,
+    files: bool = True,
 ) -> Digest:
     """The digest of a month from a snapshot (default: the latest); with suppress, under disclosure control
-    (digest.reporting.disclosure) in every part: figures, highlights, charts and the workbook.
+    (digest.reporting.disclosure) in every part: figures, highlights, charts and the workbook. Without files,
+    only the message's content: no charts or workbook (drawing them is most of the time taken).
 
     Raises:
         StoreError, ProfileError: as load_profile does.
@@ -44,15 +50,20 @@ def build_digest(
         year_ago=year_ago,
     )
     revisions = load_revisions(store, config, exact, profile)
+    digest = replace(
+        digest,
+        revisions=[r for r in revisions if r.key in HEADLINE_KEYS],
+        revised_cells=len(revisions),
+        figures=list(list_shown_figures(exact, profile)),
+    )
+    if not files:
+        return digest
     return replace(
         digest,
         charts=render_charts(profile),
         chart_data=compute_chart_data(profile),
         workbook_name=f"missing-report-{month_key(month)}.xlsx",
         workbook=render_workbook(profile, revisions),
-        revisions=[r for r in revisions if r.key in HEADLINE_KEYS],
-        revised_cells=len(revisions),
-        figures=list(list_shown_figures(exact, profile)),
     )
 
 

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from digest.figures.periods import month_key, parse_month
+from digest.store.reviews import REVIEW_CHANNEL_PREFIX
 from digest.store.snapshots import SnapshotStore
 
-REVIEW_CHANNEL_PREFIX = "review:"  # the ledger key of a draft for the analysts' review channel
 MONTH_SCOPE = "month"
 YTD_SCOPE = "ytd"  # the year to date, to the month in its row
 

@@ -121,6 +121,16 @@ def m006_original_files(db: Database) -> None:
 
 
 @migrations()
+def m008_reviews(db: Database) -> None:
+    """Review before publishing: each month's draft in the analysts' channel, and who published it, how and when."""
+    db.execute(
+        "CREATE TABLE reviews (month TEXT PRIMARY KEY, channel TEXT NOT NULL, draft_ref TEXT, snapshot_id INTEGER, "
+        "drafted_at TEXT NOT NULL, deadline_at TEXT NOT NULL, published_at TEXT, published_by TEXT, "
+        "published_how TEXT, reminded_on TEXT, reminders INTEGER NOT NULL DEFAULT 0, draft_updated_at TEXT)"
+    )
+
+
+@migrations()
 def m009_published_figures(db: Database) -> None:
     """What each posted digest showed, so the next one can say which earlier figures have been revised.
 

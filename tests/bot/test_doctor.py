@@ -210,3 +210,17 @@ def test_the_next_digest_in_words(config: Config) -> None:
     # 09:00 BST is 08:00 UTC: at 07:30 UTC on the day it is half an hour away.
     on_the_day = check_schedule(schedule, dt.datetime(2019, 8, 10, 7, 30, tzinfo=dt.UTC))
     assert on_the_day.finding == "Saturday 10 August 2019 at 09:00 Europe/London (in 30 minutes), for July 2019"
+
+
+def test_the_review_channel_is_checked_like_the_others(
+    reference_db: Path, council_env: dict[str, str], slack: FakeSlack, tmp_path: Path
+) -> None:
+    slack.channels.add("C0REVIEW")  # the bot has not been invited to it
+    config = tmp_path / "review.toml"
+    config.write_text(SHIPPED_CONFIG.read_text().replace('review_channel = ""', 'review_channel = "C0REVIEW"'))
+    result = doctor(reference_db, council_env, "--config", str(config))
+    assert result.returncode == 1
+    assert [line for line in lines_of(result) if "review channel" in line] == [
+        "FAIL  Slack review channel C0REVIEW: the bot is not a member of #channel-c0review. "
+        "Fix: in #channel-c0review, type /invite @missing-report"
+    ]

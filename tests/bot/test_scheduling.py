@@ -21,6 +21,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from bot.scheduling.digests import (
     CATCH_UP_JOB,
     MONTHLY_JOB,
+    DigestTick,
     DueDigestJob,
     add_digest_jobs,
     digest_trigger,
@@ -75,7 +76,7 @@ def test_last_fire_time(settings: Settings) -> None:
     )
 
 
-def run_scheduler_until_catch_up(job: DueDigestJob) -> None:
+def run_scheduler_until_catch_up(job: DigestTick) -> None:
     """Start a real scheduler with the digest jobs and wait for its catch-up run to finish."""
     done = threading.Event()
     errors: list[BaseException] = []

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import load_settings
+from bot.settings import ReviewSettings, load_settings
 from digest.contract.config import BUILT_IN_DEFAULTS, ConfigError, load_config, parse_config
 
 SHIPPED = Path(__file__).resolve().parents[3] / "config" / "missing-report.toml"
@@ -84,6 +84,8 @@ def test_built_in_defaults_agree_with_the_shipped_config(tmp_path: Path) -> None
     assert built_in.revision_threshold == shipped.revision_threshold
     environment = {"TEAMS_DIGEST_WEBHOOK_URL": "https://prod-1.westeurope.logic.azure.com/workflows/1?sig=s"}
     assert load_settings(built_in, environment).teams == load_settings(shipped, environment).teams
+    assert load_settings(built_in, environment).review == load_settings(shipped, environment).review
+    assert load_settings(shipped, environment).review == ReviewSettings()  # off, as the code's own default
 
 
 TEAMS_MISTAKES = [
@@ -102,8 +104,40 @@ TEAMS_MISTAKES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "environment", "message"), TEAMS_MISTAKES)
-def test_teams_settings_mistakes_are_explained(
+REVIEW_MISTAKES = [
+    (
+        '[digest]\nreview_channel = "#analysts"\n',
+        {},
+        "[digest] review_channel = '#analysts' is not a Slack channel ID: use the analysts' channel's ID, like "
+        '"C0123456789" (in Slack, the channel\'s details, at the bottom of About), or "" for no review',
+    ),
+    (
+        '[digest]\nreview_channel = "C0DIGEST1"\n',
+        {"SLACK_DIGEST_CHANNEL": "C0DIGEST1"},
+        "[digest] review_channel is the managers' digest channel (C0DIGEST1): drafts go to the analysts' own "
+        'channel, so set review_channel to that channel\'s ID, or to "" for no review',
+    ),
+    (
+        '[digest]\nreview_deadline = "two days"\n',
+        {},
+        '[digest] review_deadline: \'two days\' is not a deadline; write "3 working days" or "72 hours"',
+    ),
+    (
+        '[digest]\nif_not_published = "wait"\n',
+        {},
+        '[digest] if_not_published = \'wait\' must be "publish" (publish the draft at the deadline) or "remind" '
+        "(remind the review channel each working day and keep waiting)",
+    ),
+    (
+        '[digest]\npublishers = ["U0LEAD123", "jo.bloggs"]\n',
+        {},
+        "[digest] publishers lists 'jo.bloggs', which is not a Slack user ID: use member IDs like \"U0123456789\"",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "environment", "message"), TEAMS_MISTAKES + REVIEW_MISTAKES)
+def test_bot_settings_mistakes_are_explained(
     tmp_path: Path, text: str, environment: dict[str, str], message: str
 ) -> None:
     path = tmp_path / "bad.toml"
