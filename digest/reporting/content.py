@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_key, month_label, month_name
+from digest.reporting.commentary import SectionComment
 from digest.reporting.profile import MONTHS_IN_YEAR, SUPPRESSED, Profile, describe_number, is_year_to_date_complete
 
 MAX_HIGHLIGHTS = 3
@@ -88,6 +89,7 @@ class Digest:
     chart_data: list[ChartData] = field(default_factory=list)
     workbook_name: str = ""
     workbook: bytes = b""
+    comments: list[SectionComment] = field(default_factory=list)  # the analysts' comments, in section order
 
 
 # (key, label in the headline, noun in a highlight)

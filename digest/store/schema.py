@@ -118,3 +118,18 @@ def m006_original_files(db: Database) -> None:
         "CREATE TABLE original_file_blocks (snapshot_id INTEGER NOT NULL, block INTEGER NOT NULL, "
         "data BLOB NOT NULL, PRIMARY KEY (snapshot_id, block))"
     )
+
+
+@migrations()
+def m007_comments(db: Database) -> None:
+    """The analysts' comments on a month's report sections, with who wrote each and when.
+
+    One current comment per month and section (replaced_at is NULL); a replaced or cleared one is kept,
+    with when and by whom, so the history of what was published stays.
+    """
+    db.execute(
+        "CREATE TABLE comments (id INTEGER PRIMARY KEY, month TEXT NOT NULL, section TEXT NOT NULL, "
+        "text TEXT NOT NULL, author_id TEXT NOT NULL, author_name TEXT NOT NULL, platform TEXT NOT NULL, "
+        "written_at TEXT NOT NULL, replaced_at TEXT, replaced_by TEXT)"
+    )
+    db.execute("CREATE UNIQUE INDEX comments_current ON comments (month, section) WHERE replaced_at IS NULL")
