@@ -20,6 +20,14 @@ from bot.teams.cards import MAX_POST_BYTES
 from bot.teams.digest_card import render_table_note
 from bot.teams.notifier import render_digest_envelopes
 from digest.figures.periods import month_key
+from digest.reporting.commentary import (
+    BREAKDOWNS_HEADING,
+    UNDER_BREAKDOWNS,
+    UNDER_EPISODES_AND_CHILDREN,
+    UNDER_RHI,
+    UNDER_STILL_MISSING,
+    select_comments,
+)
 from digest.reporting.content import Digest, Figure
 
 TEAMS_CARD_FILE = "teams-card.json"
@@ -87,9 +95,19 @@ def _figures(title: str, figures: list[Figure]) -> str:
     return f"<h2>{html.escape(title)}</h2><table>{rows}</table>"
 
 
+def _comments(digest: Digest, sections: tuple[str, ...]) -> str:
+    """The analysts' comments on these sections, each under the figures it explains."""
+    return "".join(
+        f"<blockquote class=m><b>Comment on section {html.escape(c.section)}, {html.escape(c.section_title)}</b>"
+        f"<br>{html.escape(c.text).replace(chr(10), '<br>')}<br><i>{html.escape(c.attribution)}</i></blockquote>"
+        for c in select_comments(digest.comments, sections)
+    )
+
+
 def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     """A self-contained page showing what the channel would see (charts beside it in the folder)."""
     highlights = "".join(f"<li>{html.escape(line)}</li>" for line in digest.highlights)
+    breakdowns = _comments(digest, UNDER_BREAKDOWNS)
     charts = "".join(
         f'<figure><img src="{html.escape(c.file_name)}" alt="{html.escape(c.alt_text)}" width="800">'
         f"<figcaption>{html.escape(c.title)}</figcaption></figure>"
@@ -109,13 +127,18 @@ body {{ font-family: system-ui, sans-serif; max-width: 860px; margin: 2em auto; 
 table {{ border-collapse: collapse; }} td {{ padding: 2px 10px; }} .n {{ font-weight: bold; text-align: right; }}
 .c {{ color: #616061; font-style: italic; }} .q {{ color: #616061; font-size: 90%; }}
 figure {{ margin: 1.5em 0; }} figcaption {{ color: #616061; }}
+.m {{ border-left: 4px solid #1264a3; margin: 0.8em 0; padding: 0.2em 0.8em; }} .m i {{ color: #616061; }}
 </style></head><body>
 <h1>{html.escape(digest.title)}</h1>
 <p class=q>{html.escape(digest.data_quality)}</p>
 {_figures("Missing episodes", digest.episodes)}
 {_figures("Children", digest.children)}
+{_comments(digest, UNDER_EPISODES_AND_CHILDREN)}
 {_figures("Return home interviews", digest.rhi)}
+{_comments(digest, UNDER_RHI)}
 {_figures("Still missing", [digest.still_missing])}
+{_comments(digest, UNDER_STILL_MISSING)}
+{f"<h2>{BREAKDOWNS_HEADING}</h2>" + breakdowns if breakdowns else ""}
 {"<h2>Highlights</h2><ul>" + highlights + "</ul>" if highlights else ""}
 {workbook}
 {teams}

@@ -19,9 +19,19 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from digest.reporting.commentary import (
+    BREAKDOWNS_HEADING,
+    UNDER_BREAKDOWNS,
+    UNDER_EPISODES_AND_CHILDREN,
+    UNDER_RHI,
+    UNDER_STILL_MISSING,
+    SectionComment,
+    select_comments,
+)
 from digest.reporting.content import Digest, Figure
 
 MAX_BLOCKS = 50  # Slack blocks per message
+MAX_SECTION_TEXT_CHARS = 3000  # Slack section block text limit
 MAX_HEADER_CHARS = 150  # Slack header text limit
 MAX_FALLBACK_TEXT_CHARS = 4000  # Slack truncates a message's top-level text beyond this
 
@@ -45,8 +55,30 @@ def _figure_field(figure: Figure) -> MarkdownTextObject:
     return MarkdownTextObject(text=f"*{figure.shown}* {figure.label}{change}")
 
 
+def escape_mrkdwn(text: str) -> str:
+    """Typed text as Slack shows it literally: &, < and > escaped, so a comment cannot ping or link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_comment_text(comment: SectionComment) -> str:
+    """A comment under its figures: the section it explains, its words, and who wrote it when."""
+    head = f":speech_balloon: *Comment on section {comment.section}, {escape_mrkdwn(comment.section_title)}*\n"
+    tail = f"\n_{escape_mrkdwn(comment.attribution)}_"
+    room = MAX_SECTION_TEXT_CHARS - len(head) - len(tail)
+    body = escape_mrkdwn(comment.text)
+    return head + (body if len(body) <= room else body[: room - 1] + "…") + tail
+
+
+def _comment_blocks(comments: list[SectionComment], sections: tuple[str, ...]) -> list[Block]:
+    return [
+        SectionBlock(text=MarkdownTextObject(text=render_comment_text(c))) for c in select_comments(comments, sections)
+    ]
+
+
 def render_digest_message(digest: Digest) -> SlackMessage:
-    """The digest's message; the charts and the spreadsheet follow as files in its thread."""
+    """The digest's message; the charts and the spreadsheet follow as files in its thread. Each analyst's
+    comment sits under the figures of its section (breakdowns' comments after the headline figures)."""
+    comments = digest.comments
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text=digest.title[:MAX_HEADER_CHARS])),
         ContextBlock(elements=[MarkdownTextObject(text=digest.data_quality)]),
@@ -55,11 +87,20 @@ def render_digest_message(digest: Digest) -> SlackMessage:
             fields=[_figure_field(f) for f in digest.episodes],
         ),
         SectionBlock(text=MarkdownTextObject(text="*Children*"), fields=[_figure_field(f) for f in digest.children]),
+        *_comment_blocks(comments, UNDER_EPISODES_AND_CHILDREN),
         SectionBlock(
             text=MarkdownTextObject(text="*Return home interviews*"), fields=[_figure_field(f) for f in digest.rhi]
         ),
+        *_comment_blocks(comments, UNDER_RHI),
         SectionBlock(text=_figure_field(digest.still_missing)),
+        *_comment_blocks(comments, UNDER_STILL_MISSING),
     ]
+    if select_comments(comments, UNDER_BREAKDOWNS):
+        blocks += [
+            DividerBlock(),
+            SectionBlock(text=MarkdownTextObject(text=f"*{BREAKDOWNS_HEADING}*")),
+            *_comment_blocks(comments, UNDER_BREAKDOWNS),
+        ]
     if digest.highlights:
         bullets = "\n".join(f"• {line}" for line in digest.highlights)
         blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=f"*Highlights*\n{bullets}"))]

@@ -35,6 +35,7 @@ from digest.lookups.questions import (
     build_examples,
 )
 from digest.lookups.vocabulary import BREAKDOWN
+from digest.reporting.commentary import SectionComment, load_section_comments
 from digest.reporting.content import compute_digest
 from digest.reporting.definitions import RULES, describe_share
 from digest.reporting.disclosure import suppress_profile
@@ -227,7 +228,7 @@ def _answer_span(
         return suppress_profile(year_ago) if year_ago and suppress else year_ago
 
     if question.kind == PROFILE:
-        return _profile_answer(profile, previous_of(), year_ago_of())
+        return _profile_answer(profile, previous_of(), year_ago_of(), load_section_comments(store, profile.month))
     if question.kind == TREND:
         return _trend_answer(profile, str(question.subject))
     if question.kind == BREAKDOWN:
@@ -395,7 +396,9 @@ def _trend_answer(profile: Profile, key: str) -> Answer:
     return Answer(ANSWERED, title, lines)
 
 
-def _profile_answer(profile: Profile, previous: Profile | None, year_ago: Profile | None) -> Answer:
+def _profile_answer(
+    profile: Profile, previous: Profile | None, year_ago: Profile | None, comments: list[SectionComment]
+) -> Answer:
     snapshot = profile.snapshot
     digest = compute_digest(profile, previous, snapshot.rows_read, snapshot.rows_rejected, 0, year_ago)
     lines = []
@@ -404,4 +407,5 @@ def _profile_answer(profile: Profile, previous: Profile | None, year_ago: Profil
             " · ".join(f"*{f.shown}* {f.label}" + (f" ({f.comparisons})" if f.comparisons else "") for f in group)
         )
     lines += [f"• {highlight}" for highlight in digest.highlights]
+    lines += [f"Comment on section {c.section}, {c.section_title}: {c.text} ({c.attribution})" for c in comments]
     return Answer(ANSWERED, f"Missing profile, {_month_title(profile)}", lines)
