@@ -3,6 +3,7 @@ against the latest snapshot, and the reply a person gets when they save one."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from digest.figures.periods import month_name
@@ -59,3 +60,13 @@ def describe_saved(comment: SectionComment, month: int) -> str:
         f"Saved the comment on section {comment.section}, {comment.section_title}, for {month_name(month)}. "
         "It shows under those figures in the digest, and in the table's Comments column."
     )
+
+
+COMMENT_REQUEST = re.compile(r"^\s*(?:add\s+(?:a\s+)?)?comments?\b(?:\s+(?:on|for))?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def read_comment_request(text: str) -> str | None:
+    """The month words of a request to comment ("comment June", "add a comment for 2019-06"), or None when the
+    text is a question rather than a request to comment."""
+    match = COMMENT_REQUEST.match(text)
+    return match.group(1).strip() if match else None
