@@ -64,9 +64,22 @@ def render_comment_text(comment: SectionComment) -> str:
     """A comment under its figures: the section it explains, its words, and who wrote it when."""
     head = f":speech_balloon: *Comment on section {comment.section}, {escape_mrkdwn(comment.section_title)}*\n"
     tail = f"\n_{escape_mrkdwn(comment.attribution)}_"
-    room = MAX_SECTION_TEXT_CHARS - len(head) - len(tail)
-    body = escape_mrkdwn(comment.text)
-    return head + (body if len(body) <= room else body[: room - 1] + "…") + tail
+    return head + _fit_escaped(comment.text, MAX_SECTION_TEXT_CHARS - len(head) - len(tail)) + tail
+
+
+def _fit_escaped(text: str, room: int) -> str:
+    """text escaped, cut (whole characters, never half an entity) to fit room characters with an ellipsis."""
+    escaped = escape_mrkdwn(text)
+    if len(escaped) <= room:
+        return escaped
+    kept, used = [], 0
+    for char in text:
+        piece = escape_mrkdwn(char)
+        if used + len(piece) > room - 1:
+            break
+        kept.append(piece)
+        used += len(piece)
+    return "".join(kept) + "…"
 
 
 def _comment_blocks(comments: list[SectionComment], sections: tuple[str, ...]) -> list[Block]:

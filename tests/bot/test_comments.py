@@ -17,11 +17,14 @@ import pytest
 
 from bot.delivery.digests import run_digest
 from bot.settings import Settings
-from bot.slack.comments import SECTION_ACTION, SECTION_BLOCK, TEXT_ACTION, TEXT_BLOCK
+from bot.slack.blocks import MAX_SECTION_TEXT_CHARS, render_comment_text, render_digest_message
+from bot.slack.comments import SECTION_ACTION, SECTION_BLOCK, TEXT_ACTION, TEXT_BLOCK, render_comment_button
 from bot.slack.notifier import slack_notifier
 from bot.teams.cards import load_card
 from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access
+from digest.reporting.commentary import SectionComment
+from digest.reporting.content import Digest, Figure
 from digest.store.comments import load_comment_history
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
@@ -29,7 +32,14 @@ from tests.bot.test_digest_delivery import EXPECTED_BLOCKS, JUNE
 from tests.bot.test_slash_command import SECRET, start
 from tests.bot.test_teams_questions import Teams, card_of, serve, settings_for
 from tests.cli_runner import run_cli
-from tests.fake_slack import CHANNEL, FakeSlack, slash_command_request, view_submission_request
+from tests.fake_slack import (
+    CHANNEL,
+    FakeSlack,
+    block_actions_request,
+    slash_command_request,
+    view_submission_request,
+    wait_until,
+)
 from tests.fake_teams import FakeMicrosoft, message_activity
 
 CLI_TEXT = "RHI completion fell because two workers were on leave."
@@ -366,3 +376,51 @@ def test_a_bad_teams_comment_is_answered_and_not_saved(teams: Teams) -> None:
     store = open_store(teams.db)
     assert load_comment_history(store, "2019-06") == []
     store.close()
+
+
+def test_the_add_comment_button_opens_the_form_for_its_month(events_url: str, slack: FakeSlack) -> None:
+    assert render_comment_button("2019-05") == {
+        "type": "button",
+        "action_id": "comment_open",
+        "text": {"type": "plain_text", "text": "Add comment"},
+        "value": "2019-05",
+    }
+    request = block_actions_request(events_url, SECRET, "comment_open", "2019-05", slack.response_url)
+    assert send(request)[0] == 200
+    assert wait_until(lambda: slack.views)
+    [opened] = slack.views
+    payload = json.loads(dict(urllib.parse.parse_qsl(request.data.decode()))["payload"])  # type: ignore[union-attr]
+    assert opened["trigger_id"] == payload["trigger_id"]
+    assert opened["view"]["title"]["text"] == "Comment, May 2019"
+    assert json.loads(opened["view"]["private_metadata"]) == {"month": "2019-05", "channel": "C0PERF"}
+
+
+def test_a_long_comment_full_of_characters_slack_escapes_still_fits_its_block() -> None:
+    comment = SectionComment("5", "Return Home Interviews", "<&>" * 333, "Priya Shah", dt.datetime(2019, 7, 15))
+    text = render_comment_text(comment)
+    assert len(text) <= MAX_SECTION_TEXT_CHARS
+    assert text.endswith("…\n_Priya Shah, 15/07/2019_")
+    assert "&lt;&amp;&gt;&lt;" in text
+    assert "<" not in text
+    render_digest_message_with(comment)  # slack_sdk's own checks of every block pass
+
+
+def render_digest_message_with(comment: SectionComment) -> None:
+    figures = [Figure("episodes.all", "Episodes", "116", None, "")] * 3
+    digest = Digest(
+        month=JUNE,
+        title="t",
+        partial_month=False,
+        as_at=dt.datetime(2019, 7, 18),
+        snapshot_id=1,
+        file_name="f.csv",
+        episodes=figures,
+        children=figures,
+        rhi=figures,
+        still_missing=Figure("duration.still_missing", "still missing", "0", None, ""),
+        highlights=[],
+        data_quality="q",
+        comments=[comment] * 10,
+    )
+    blocks = render_digest_message(digest).block_dicts()
+    assert sum(1 for b in blocks if "Comment on section 5" in str(b)) == 10

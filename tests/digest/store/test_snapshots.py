@@ -142,6 +142,7 @@ def test_reopening_keeps_data_and_applies_migrations_once(
         "m004_alerts",
         "m005_pruning",
         "m006_original_files",
+        "m007_comments",
     ]
     assert len(again.list_snapshots()) == 1
     again.close()
