@@ -138,8 +138,8 @@ figure {{ margin: 1.5em 0; }} figcaption {{ color: #616061; }}
 {_comments(digest, UNDER_RHI)}
 {_figures("Still missing", [digest.still_missing])}
 {_comments(digest, UNDER_STILL_MISSING)}
-{f"<h2>{BREAKDOWNS_HEADING}</h2>" + breakdowns if breakdowns else ""}
 {"<h2>Highlights</h2><ul>" + highlights + "</ul>" if highlights else ""}
+{f"<h2>{BREAKDOWNS_HEADING}</h2>" + breakdowns if breakdowns else ""}
 {workbook}
 {teams}
 {charts}

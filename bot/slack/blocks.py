@@ -108,15 +108,15 @@ def render_digest_message(digest: Digest) -> SlackMessage:
         SectionBlock(text=_figure_field(digest.still_missing)),
         *_comment_blocks(comments, UNDER_STILL_MISSING),
     ]
-    if select_comments(comments, UNDER_BREAKDOWNS):
+    if digest.highlights:
+        bullets = "\n".join(f"• {line}" for line in digest.highlights)
+        blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=f"*Highlights*\n{bullets}"))]
+    if select_comments(comments, UNDER_BREAKDOWNS):  # next to the thread's charts, which show the breakdowns
         blocks += [
             DividerBlock(),
             SectionBlock(text=MarkdownTextObject(text=f"*{BREAKDOWNS_HEADING}*")),
             *_comment_blocks(comments, UNDER_BREAKDOWNS),
         ]
-    if digest.highlights:
-        bullets = "\n".join(f"• {line}" for line in digest.highlights)
-        blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=f"*Highlights*\n{bullets}"))]
     blocks.append(
         ContextBlock(elements=[MarkdownTextObject(text="Charts and the full table (XLSX) are in the thread.")])
     )

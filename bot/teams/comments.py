@@ -19,7 +19,7 @@ from microsoft_teams.cards import (
     TextInput,
 )
 
-from bot.teams.cards import render_card, render_heading
+from bot.teams.cards import render_card
 from digest.figures.catalogue import SECTIONS
 from digest.figures.periods import month_key, month_name
 from digest.lookups.comments import CommentReply
@@ -42,7 +42,9 @@ def render_comment_card(reply: CommentReply) -> AdaptiveCard:
     title = f"Comment on the {month_name(reply.month)} report"
     body: list[CardElement] = [TextBlock(text=title, size="Medium", weight="Bolder", wrap=True, style="heading")]
     if reply.comments:
-        body.append(render_heading("Comments so far (a new one on the same section replaces it)"))
+        body.append(
+            TextBlock(text="Comments so far (a new one on the same section replaces it):", weight="Bolder", wrap=True)
+        )
         body += [
             TextBlock(text=f"Section {c.section}: {c.text} ({c.attribution})", wrap=True, spacing="Small")
             for c in reply.comments
@@ -54,6 +56,7 @@ def render_comment_card(reply: CommentReply) -> AdaptiveCard:
             is_required=True,
             error_message="Choose the section the comment explains.",
             style="compact",
+            placeholder="Choose the section it explains",
             choices=[Choice(title=f"{s.number} {s.title}", value=s.number) for s in SECTIONS],
         ),
         TextInput(

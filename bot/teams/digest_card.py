@@ -205,11 +205,11 @@ def render_digest_card(
         ),
         *_comments(digest.comments, UNDER_STILL_MISSING),
     ]
-    if select_comments(digest.comments, UNDER_BREAKDOWNS):
-        body += [render_heading(BREAKDOWNS_HEADING, separator=True), *_comments(digest.comments, UNDER_BREAKDOWNS)]
     if digest.highlights:
         body.append(render_heading("Highlights", separator=True))
         body += [TextBlock(text=f"• {line}", wrap=True, spacing="Small") for line in digest.highlights]
+    if select_comments(digest.comments, UNDER_BREAKDOWNS):  # just above the charts that show the breakdowns
+        body += [render_heading(BREAKDOWNS_HEADING, separator=True), *_comments(digest.comments, UNDER_BREAKDOWNS)]
     for group, heading in (("profile", f"Missing profile, {month_name(digest.month)}"), ("trends", "Trends")):
         shown = detail == ChartDetail.ALL or (detail == ChartDetail.MONTH and group == "profile")
         charts = [c for c in digest.chart_data if c.group == group]
