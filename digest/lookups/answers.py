@@ -103,7 +103,7 @@ def help_answer(reader: Reader) -> Answer:
         "Relative periods count from the latest data, not today.",
         "Also: `profile June` (the month's headlines), `trend LAC episodes` (month by month), "
         "`still missing` (open now), `define 5.3a` (what a row counts and what its percentage is of), "
-        "`share` (show the answer to the channel).",
+        "`share` (show the answer to the channel), `comment June` (explain a section's figures in the digest).",
     ]
     return Answer(ANSWERED, "Ask about any row of the report, in its own words, with a period:", lines)
 

@@ -62,7 +62,9 @@ def describe_saved(comment: SectionComment, month: int) -> str:
     )
 
 
-COMMENT_REQUEST = re.compile(r"^\s*(?:add\s+(?:a\s+)?)?comments?\b(?:\s+(?:on|for))?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+COMMENT_REQUEST = re.compile(
+    r"^\s*(?:add\s+(?:a\s+)?)?comments?\b(?:\s+(?:on|for))?\s*(.*)$", re.IGNORECASE | re.DOTALL
+)
 
 
 def read_comment_request(text: str) -> str | None:
