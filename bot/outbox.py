@@ -20,14 +20,7 @@ from bot.teams.cards import MAX_POST_BYTES
 from bot.teams.digest_card import render_table_note
 from bot.teams.notifier import render_digest_envelopes
 from digest.figures.periods import month_key
-from digest.reporting.commentary import (
-    BREAKDOWNS_HEADING,
-    UNDER_BREAKDOWNS,
-    UNDER_EPISODES_AND_CHILDREN,
-    UNDER_RHI,
-    UNDER_STILL_MISSING,
-    select_comments,
-)
+from digest.reporting.commentary import BREAKDOWNS_HEADING, Under, select_comments
 from digest.reporting.content import Digest, Figure
 
 TEAMS_CARD_FILE = "teams-card.json"
@@ -95,19 +88,19 @@ def _figures(title: str, figures: list[Figure]) -> str:
     return f"<h2>{html.escape(title)}</h2><table>{rows}</table>"
 
 
-def _comments(digest: Digest, sections: tuple[str, ...]) -> str:
-    """The analysts' comments on these sections, each under the figures it explains."""
+def _comments(digest: Digest, under: Under) -> str:
+    """The analysts' comments shown under one group of figures, each under the figures it explains."""
     return "".join(
         f"<blockquote class=m><b>Comment on section {html.escape(c.section)}, {html.escape(c.section_title)}</b>"
         f"<br>{html.escape(c.text).replace(chr(10), '<br>')}<br><i>{html.escape(c.attribution)}</i></blockquote>"
-        for c in select_comments(digest.comments, sections)
+        for c in select_comments(digest.comments, under)
     )
 
 
 def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     """A self-contained page showing what the channel would see (charts beside it in the folder)."""
     highlights = "".join(f"<li>{html.escape(line)}</li>" for line in digest.highlights)
-    breakdowns = _comments(digest, UNDER_BREAKDOWNS)
+    breakdowns = _comments(digest, Under.BREAKDOWNS)
     charts = "".join(
         f'<figure><img src="{html.escape(c.file_name)}" alt="{html.escape(c.alt_text)}" width="800">'
         f"<figcaption>{html.escape(c.title)}</figcaption></figure>"
@@ -133,11 +126,11 @@ figure {{ margin: 1.5em 0; }} figcaption {{ color: #616061; }}
 <p class=q>{html.escape(digest.data_quality)}</p>
 {_figures("Missing episodes", digest.episodes)}
 {_figures("Children", digest.children)}
-{_comments(digest, UNDER_EPISODES_AND_CHILDREN)}
+{_comments(digest, Under.EPISODES_AND_CHILDREN)}
 {_figures("Return home interviews", digest.rhi)}
-{_comments(digest, UNDER_RHI)}
+{_comments(digest, Under.RHI)}
 {_figures("Still missing", [digest.still_missing])}
-{_comments(digest, UNDER_STILL_MISSING)}
+{_comments(digest, Under.STILL_MISSING)}
 {"<h2>Highlights</h2><ul>" + highlights + "</ul>" if highlights else ""}
 {f"<h2>{BREAKDOWNS_HEADING}</h2>" + breakdowns if breakdowns else ""}
 {workbook}

@@ -19,15 +19,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from digest.reporting.commentary import (
-    BREAKDOWNS_HEADING,
-    UNDER_BREAKDOWNS,
-    UNDER_EPISODES_AND_CHILDREN,
-    UNDER_RHI,
-    UNDER_STILL_MISSING,
-    SectionComment,
-    select_comments,
-)
+from digest.reporting.commentary import BREAKDOWNS_HEADING, SectionComment, Under, select_comments
 from digest.reporting.content import Digest, Figure
 
 MAX_BLOCKS = 50  # Slack blocks per message
@@ -82,9 +74,9 @@ def _fit_escaped(text: str, room: int) -> str:
     return "".join(kept) + "…"
 
 
-def _comment_blocks(comments: list[SectionComment], sections: tuple[str, ...]) -> list[Block]:
+def _comment_blocks(comments: list[SectionComment], under: Under) -> list[Block]:
     return [
-        SectionBlock(text=MarkdownTextObject(text=render_comment_text(c))) for c in select_comments(comments, sections)
+        SectionBlock(text=MarkdownTextObject(text=render_comment_text(c))) for c in select_comments(comments, under)
     ]
 
 
@@ -100,22 +92,22 @@ def render_digest_message(digest: Digest) -> SlackMessage:
             fields=[_figure_field(f) for f in digest.episodes],
         ),
         SectionBlock(text=MarkdownTextObject(text="*Children*"), fields=[_figure_field(f) for f in digest.children]),
-        *_comment_blocks(comments, UNDER_EPISODES_AND_CHILDREN),
+        *_comment_blocks(comments, Under.EPISODES_AND_CHILDREN),
         SectionBlock(
             text=MarkdownTextObject(text="*Return home interviews*"), fields=[_figure_field(f) for f in digest.rhi]
         ),
-        *_comment_blocks(comments, UNDER_RHI),
+        *_comment_blocks(comments, Under.RHI),
         SectionBlock(text=_figure_field(digest.still_missing)),
-        *_comment_blocks(comments, UNDER_STILL_MISSING),
+        *_comment_blocks(comments, Under.STILL_MISSING),
     ]
     if digest.highlights:
         bullets = "\n".join(f"• {line}" for line in digest.highlights)
         blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text=f"*Highlights*\n{bullets}"))]
-    if select_comments(comments, UNDER_BREAKDOWNS):  # next to the thread's charts, which show the breakdowns
+    if select_comments(comments, Under.BREAKDOWNS):  # next to the thread's charts, which show the breakdowns
         blocks += [
             DividerBlock(),
             SectionBlock(text=MarkdownTextObject(text=f"*{BREAKDOWNS_HEADING}*")),
-            *_comment_blocks(comments, UNDER_BREAKDOWNS),
+            *_comment_blocks(comments, Under.BREAKDOWNS),
         ]
     blocks.append(
         ContextBlock(elements=[MarkdownTextObject(text="Charts and the full table (XLSX) are in the thread.")])

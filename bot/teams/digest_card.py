@@ -37,15 +37,7 @@ from microsoft_teams.cards.core import ChartColor
 from bot.teams.cards import render_card, render_facts, render_heading, render_titled
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_name
-from digest.reporting.commentary import (
-    BREAKDOWNS_HEADING,
-    UNDER_BREAKDOWNS,
-    UNDER_EPISODES_AND_CHILDREN,
-    UNDER_RHI,
-    UNDER_STILL_MISSING,
-    SectionComment,
-    select_comments,
-)
+from digest.reporting.commentary import BREAKDOWNS_HEADING, SectionComment, Under, select_comments
 from digest.reporting.content import ChartData, Digest, Figure
 from digest.reporting.profile import SUPPRESSED
 
@@ -104,8 +96,8 @@ def render_comment(comment: SectionComment) -> Container:
     )
 
 
-def _comments(comments: list[SectionComment], sections: tuple[str, ...]) -> list[CardElement]:
-    return [render_comment(c) for c in select_comments(comments, sections)]
+def _comments(comments: list[SectionComment], under: Under) -> list[CardElement]:
+    return [render_comment(c) for c in select_comments(comments, under)]
 
 
 def _shown(value: int | None, total: int | None) -> str:
@@ -194,22 +186,22 @@ def render_digest_card(
         TextBlock(text=digest.data_quality, is_subtle=True, size="Small", wrap=True, spacing="Small"),
         *_figures("Missing episodes", digest.episodes),
         *_figures("Children", digest.children),
-        *_comments(digest.comments, UNDER_EPISODES_AND_CHILDREN),
+        *_comments(digest.comments, Under.EPISODES_AND_CHILDREN),
         *_figures("Return home interviews", digest.rhi),
-        *_comments(digest.comments, UNDER_RHI),
+        *_comments(digest.comments, Under.RHI),
         TextBlock(
             text=f"{digest.still_missing.shown} {digest.still_missing.label}"
             + (f" ({digest.still_missing.comparisons})" if digest.still_missing.comparisons else ""),
             wrap=True,
             separator=True,
         ),
-        *_comments(digest.comments, UNDER_STILL_MISSING),
+        *_comments(digest.comments, Under.STILL_MISSING),
     ]
     if digest.highlights:
         body.append(render_heading("Highlights", separator=True))
         body += [TextBlock(text=f"• {line}", wrap=True, spacing="Small") for line in digest.highlights]
-    if select_comments(digest.comments, UNDER_BREAKDOWNS):  # just above the charts that show the breakdowns
-        body += [render_heading(BREAKDOWNS_HEADING, separator=True), *_comments(digest.comments, UNDER_BREAKDOWNS)]
+    if select_comments(digest.comments, Under.BREAKDOWNS):  # just above the charts that show the breakdowns
+        body += [render_heading(BREAKDOWNS_HEADING, separator=True), *_comments(digest.comments, Under.BREAKDOWNS)]
     for group, heading in (("profile", f"Missing profile, {month_name(digest.month)}"), ("trends", "Trends")):
         shown = detail == ChartDetail.ALL or (detail == ChartDetail.MONTH and group == "profile")
         charts = [c for c in digest.chart_data if c.group == group]

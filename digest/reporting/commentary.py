@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from digest.figures.catalogue import SECTIONS, Section
 from digest.figures.periods import month_key
@@ -19,13 +20,24 @@ from digest.store.snapshots import SnapshotStore
 MAX_COMMENT_CHARS = 1000  # a paragraph; the paper report's Comments column holds a sentence or two
 MAX_AUTHOR_NAME_CHARS = 80  # a display name as a platform gives it; longer ones are cut
 
-# Where each section's comment is shown in a digest: under the headline figures that section's rows feed.
+
+class Under(StrEnum):
+    """Where in a digest a comment is shown: under the headline figures its section's rows feed."""
+
+    EPISODES_AND_CHILDREN = "episodes and children"
+    RHI = "return home interviews"
+    STILL_MISSING = "still missing"
+    BREAKDOWNS = "breakdowns"  # no headline figure: under their own heading, next to the charts
+
+
 # Sections 1 to 3 are the episodes and children figures; 4 the days missing (still missing is its row 4.8);
 # 5 the return home interviews; 6 to 10 are breakdowns, shown in the charts and the table only.
-UNDER_EPISODES_AND_CHILDREN = ("1", "2", "3")
-UNDER_RHI = ("5",)
-UNDER_STILL_MISSING = ("4",)
-UNDER_BREAKDOWNS = ("6", "7", "8", "9", "10")
+SECTIONS_UNDER = {
+    Under.EPISODES_AND_CHILDREN: ("1", "2", "3"),
+    Under.RHI: ("5",),
+    Under.STILL_MISSING: ("4",),
+    Under.BREAKDOWNS: ("6", "7", "8", "9", "10"),
+}
 BREAKDOWNS_HEADING = "Comments on the breakdowns"
 
 # Text that looks like a child's details: a full date (a date of birth), or a long run of digits or a code
@@ -154,9 +166,9 @@ def load_section_comments(store: SnapshotStore, month: int) -> list[SectionComme
     return [_shown(stored) for stored in load_comments(store, month_key(month))]
 
 
-def select_comments(comments: list[SectionComment], sections: tuple[str, ...]) -> list[SectionComment]:
-    """The comments on the given sections, in section order: those shown under one group of figures."""
-    return [c for c in comments if c.section in sections]
+def select_comments(comments: list[SectionComment], under: Under) -> list[SectionComment]:
+    """The comments shown under one group of figures, in section order."""
+    return [c for c in comments if c.section in SECTIONS_UNDER[under]]
 
 
 def _shown(stored: StoredComment) -> SectionComment:
