@@ -16,18 +16,21 @@ import openpyxl
 import pytest
 
 from bot.delivery.digests import run_digest
+from bot.outbox import render_preview_html
 from bot.settings import Settings
 from bot.slack.blocks import MAX_SECTION_TEXT_CHARS, render_comment_text, render_digest_message
 from bot.slack.comments import SECTION_ACTION, SECTION_BLOCK, TEXT_ACTION, TEXT_BLOCK, render_comment_button
 from bot.slack.notifier import slack_notifier
-from bot.teams.cards import load_card
+from bot.teams.cards import dump_card, load_card
+from bot.teams.digest_card import render_digest_card
 from digest.contract.config import Config
-from digest.lookups.service import REFUSAL, Access
-from digest.reporting.commentary import SectionComment
+from digest.lookups.service import REFUSAL, Access, LookupService
+from digest.reporting.commentary import Author, SectionComment, read_section, save_section_comment
 from digest.reporting.content import Digest, Figure
+from digest.reporting.digests import build_digest
 from digest.store.comments import load_comment_history
 from digest.store.lookups import load_lookups
-from digest.store.snapshots import open_store
+from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.test_digest_delivery import EXPECTED_BLOCKS, JUNE
 from tests.bot.test_slash_command import SECRET, start
 from tests.bot.test_teams_questions import Teams, card_of, serve, settings_for
@@ -424,3 +427,61 @@ def render_digest_message_with(comment: SectionComment) -> None:
     )
     blocks = render_digest_message(digest).block_dicts()
     assert sum(1 for b in blocks if "Comment on section 5" in str(b)) == 10
+
+
+def test_the_teams_card_the_outbox_preview_and_ask_profile_show_the_comments(
+    reference_store: SnapshotStore, config: Config
+) -> None:
+    priya = Author("priya", "Priya Shah", "terminal")
+    written = dt.datetime(2019, 7, 15, 9, 30, tzinfo=dt.UTC)
+    save_section_comment(reference_store, JUNE, read_section("5"), "Two workers were on leave.", priya, written)
+    save_section_comment(
+        reference_store, JUNE, read_section("8"), "Ethnicity now recorded at referral.", priya, written
+    )
+    digest = build_digest(reference_store, config, JUNE)
+
+    body = dump_card(render_digest_card(digest, "The full table is on the reporting server."))["body"]
+    headings = [e.get("text") for e in body]
+    rhi = headings.index("Return home interviews")
+    assert body[rhi + 2] == {
+        "type": "Container",
+        "style": "emphasis",
+        "spacing": "Small",
+        "items": [
+            {
+                "type": "TextBlock",
+                "text": "Comment on section 5, Return Home Interviews",
+                "weight": "Bolder",
+                "wrap": True,
+            },
+            {"type": "TextBlock", "text": "Two workers were on leave.", "wrap": True, "spacing": "Small"},
+            {
+                "type": "TextBlock",
+                "text": "Priya Shah, 15/07/2019",
+                "isSubtle": True,
+                "size": "Small",
+                "wrap": True,
+                "spacing": "None",
+            },
+        ],
+    }
+    breakdowns = headings.index("Comments on the breakdowns")
+    assert headings.index("Highlights") < breakdowns < headings.index("Missing profile, June 2019")
+    assert (
+        body[breakdowns + 1]["items"][0]["text"] == "Comment on section 8, Breakdown by Ethnicity (by missing episodes)"
+    )
+
+    page = render_preview_html(digest)
+    assert (
+        "<blockquote class=m><b>Comment on section 5, Return Home Interviews</b><br>Two workers were on leave.<br>"
+        "<i>Priya Shah, 15/07/2019</i></blockquote>"
+    ) in page
+    assert page.index("<h2>Return home interviews</h2>") < page.index("Two workers") < page.index("<h2>Still missing")
+
+    service = LookupService(lambda: open_store(reference_store.path), config)
+    answer = service.ask("U0ANALYST", "C0PERF", "profile June")
+    assert answer.lines[-2:] == [
+        "Comment on section 5, Return Home Interviews: Two workers were on leave. (Priya Shah, 15/07/2019)",
+        "Comment on section 8, Breakdown by Ethnicity (by missing episodes): Ethnicity now recorded at referral. "
+        "(Priya Shah, 15/07/2019)",
+    ]
