@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from digest.figures.periods import month_name
+from digest.lookups.answers import ANSWERED, Answer
 from digest.lookups.periods import PeriodError, read_month, resolve_period
 from digest.reporting.commentary import CommentError, SectionComment
 from digest.reporting.profile import available_months
@@ -72,3 +73,16 @@ def read_comment_request(text: str) -> str | None:
     text is a question rather than a request to comment."""
     match = COMMENT_REQUEST.match(text)
     return match.group(1).strip() if match else None
+
+
+def comment_help_answer() -> Answer:
+    """Where a comment cannot be written (a terminal's `ask`, a Teams outgoing webhook): where it can."""
+    return Answer(
+        ANSWERED,
+        "Comments are written in a form, not asked as a question:",
+        [
+            "In Slack: `/missing comment June` opens the form.",
+            "To the Teams bot: `comment June` sends the form as a card.",
+            "In a terminal: `missing-report comment --month June --section 5 --text '...'`.",
+        ],
+    )

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from digest.contract.config import Config
 from digest.figures.periods import month_key
 from digest.lookups.answers import Answer, answer_question, clarification_answer, not_understood_answer
-from digest.lookups.comments import CommentReply, describe_saved, resolve_comment_month
+from digest.lookups.comments import (
+    CommentReply,
+    comment_help_answer,
+    describe_saved,
+    read_comment_request,
+    resolve_comment_month,
+)
 from digest.lookups.questions import Clarification, NotUnderstood, Reader
 from digest.lookups.transcripts import describe_reading, mask_question
 from digest.reporting.commentary import Author, CommentError, load_section_comments, read_section, save_section_comment
@@ -92,14 +98,17 @@ class LookupService:
             answer = Answer(REFUSED, REFUSAL)
         else:
             try:
-                question = self.reader.read(text)
-                reading = describe_reading(question)
-                if isinstance(question, NotUnderstood):
-                    answer = not_understood_answer(question)
-                elif isinstance(question, Clarification):
-                    answer = clarification_answer(question, text)
+                if read_comment_request(text) is not None:  # chat opens a form before asking; here, say where
+                    answer, reading = comment_help_answer(), COMMENT_QUESTION
                 else:
-                    answer = answer_question(self.store(), self.config, question, self.reader, self.suppress)
+                    question = self.reader.read(text)
+                    reading = describe_reading(question)
+                    if isinstance(question, NotUnderstood):
+                        answer = not_understood_answer(question)
+                    elif isinstance(question, Clarification):
+                        answer = clarification_answer(question, text)
+                    else:
+                        answer = answer_question(self.store(), self.config, question, self.reader, self.suppress)
             except StoreError as error:
                 answer = Answer(ERROR, f"Sorry, there is nothing to look up yet: {error}.")
             except Exception:

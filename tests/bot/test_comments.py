@@ -485,3 +485,14 @@ def test_the_teams_card_the_outbox_preview_and_ask_profile_show_the_comments(
         "Comment on section 8, Breakdown by Ethnicity (by missing episodes): Ethnicity now recorded at referral. "
         "(Priya Shah, 15/07/2019)",
     ]
+
+
+def test_ask_says_where_comments_are_written(reference_db: Path, tmp_path: Path) -> None:
+    result = run_cli("--db", str(reference_db), "ask", "comment", "June", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (
+        0,
+        "Comments are written in a form, not asked as a question:\n"
+        'In Slack: "/missing comment June" opens the form.\n'
+        'To the Teams bot: "comment June" sends the form as a card.\n'
+        "In a terminal: \"missing-report comment --month June --section 5 --text '...'\".\n",
+    )
