@@ -59,7 +59,7 @@ def run_comment(args: argparse.Namespace, config: Config, out: Printer) -> int:
     if (args.text is not None or args.clear) and not args.section:
         raise UserError("say which section with --section, for example --section 5 (Return Home Interviews)")
     period = read_month_words(args.month)
-    author = Author((args.by or getpass.getuser()).strip(), "", TERMINAL)
+    author = Author((args.by if args.by is not None else read_os_user()).strip(), "", TERMINAL)
     if not author.id:
         raise UserError("--by is empty; give your name or staff id")
     with open_args_store(args, config) as store:
@@ -88,6 +88,16 @@ def run_comment(args: argparse.Namespace, config: Config, out: Printer) -> int:
         except CommentError as err:
             raise UserError(str(err)) from None
     return EXIT_OK
+
+
+def read_os_user() -> str:
+    """Who is at the terminal; a comment keeps it as its author."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment and no password entry (some containers)
+        raise UserError(
+            "cannot tell who you are on this computer; say with --by, for example --by priya.shah"
+        ) from None
 
 
 def render_comment_list(comments: list[SectionComment], month: int, section: str | None = None) -> str:
