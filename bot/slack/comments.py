@@ -15,7 +15,9 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.models.views import View
 
+from bot.slack.blocks import MAX_SECTION_TEXT_CHARS
 from digest.figures.catalogue import SECTIONS
 from digest.figures.periods import month_key, month_name
 from digest.lookups.comments import CommentReply
@@ -31,7 +33,6 @@ SECTION_BLOCK, SECTION_ACTION = "comment_section", "section"
 TEXT_BLOCK, TEXT_ACTION = "comment_text", "text"
 MAX_TITLE_CHARS = 24  # Slack modal title limit
 MAX_OPTION_TEXT_CHARS = 75  # Slack select option text limit
-MAX_SECTION_TEXT_CHARS = 3000  # Slack section block text limit
 MAX_ERROR_CHARS = 2000  # what a form shows under an input; Slack cuts longer ones
 OPEN_FAILED = "Sorry, the comment form could not be opened; it has been logged. Please try again."
 
@@ -66,50 +67,60 @@ def render_comment_form(reply: CommentReply, channel_id: str) -> dict[str, Any]:
         if so_far
         else "No comments for this month yet."
     )
-    return {
-        "type": "modal",
-        "callback_id": COMMENT_VIEW,
-        "private_metadata": json.dumps({"month": month_key(reply.month), "channel": channel_id}),
-        "title": _plain(_cut(f"Comment, {month_name(reply.month)}", MAX_TITLE_CHARS)),
-        "submit": _plain("Save"),
-        "close": _plain("Cancel"),
-        "blocks": [
-            {"type": "section", "text": _plain(_cut(existing, MAX_SECTION_TEXT_CHARS))},
-            {
-                "type": "input",
-                "block_id": SECTION_BLOCK,
-                "label": _plain("Report section"),
-                "element": {
-                    "type": "static_select",
-                    "action_id": SECTION_ACTION,
-                    "placeholder": _plain("Choose the section it explains"),
-                    "options": options,
+    return _checked(
+        {
+            "type": "modal",
+            "callback_id": COMMENT_VIEW,
+            "private_metadata": json.dumps({"month": month_key(reply.month), "channel": channel_id}),
+            "title": _plain(_cut(f"Comment, {month_name(reply.month)}", MAX_TITLE_CHARS)),
+            "submit": _plain("Save"),
+            "close": _plain("Cancel"),
+            "blocks": [
+                {"type": "section", "text": _plain(_cut(existing, MAX_SECTION_TEXT_CHARS))},
+                {
+                    "type": "input",
+                    "block_id": SECTION_BLOCK,
+                    "label": _plain("Report section"),
+                    "element": {
+                        "type": "static_select",
+                        "action_id": SECTION_ACTION,
+                        "placeholder": _plain("Choose the section it explains"),
+                        "options": options,
+                    },
                 },
-            },
-            {
-                "type": "input",
-                "block_id": TEXT_BLOCK,
-                "label": _plain("Comment"),
-                "hint": _plain(PRIVACY_HINT[0].upper() + PRIVACY_HINT[1:] + "."),
-                "element": {
-                    "type": "plain_text_input",
-                    "action_id": TEXT_ACTION,
-                    "multiline": True,
-                    "max_length": MAX_COMMENT_CHARS,
+                {
+                    "type": "input",
+                    "block_id": TEXT_BLOCK,
+                    "label": _plain("Comment"),
+                    "hint": _plain(PRIVACY_HINT[0].upper() + PRIVACY_HINT[1:] + "."),
+                    "element": {
+                        "type": "plain_text_input",
+                        "action_id": TEXT_ACTION,
+                        "multiline": True,
+                        "max_length": MAX_COMMENT_CHARS,
+                    },
                 },
-            },
-        ],
-    }
+            ],
+        }
+    )
 
 
 def render_saved_view(message: str) -> dict[str, Any]:
     """What the form turns into once saved: the confirmation, and a Close button."""
-    return {
-        "type": "modal",
-        "title": _plain("Comment saved"),
-        "close": _plain("Close"),
-        "blocks": [{"type": "section", "text": _plain(_cut(message, MAX_SECTION_TEXT_CHARS))}],
-    }
+    return _checked(
+        {
+            "type": "modal",
+            "title": _plain("Comment saved"),
+            "close": _plain("Close"),
+            "blocks": [{"type": "section", "text": _plain(_cut(message, MAX_SECTION_TEXT_CHARS))}],
+        }
+    )
+
+
+def _checked(view: dict[str, Any]) -> dict[str, Any]:
+    """The view as slack_sdk's View model writes it, which checks Slack's limits (raising on one broken)."""
+    checked: dict[str, Any] = View(**view).to_dict()
+    return checked
 
 
 def open_comment_form(
