@@ -47,8 +47,8 @@ def resolve_comment_month(store: SnapshotStore, text: str) -> int:
     """
     try:
         period = read_month(text)
-    except PeriodError as err:
-        raise CommentError(str(err)) from None
+    except PeriodError:  # not quoted back: a reply in a channel is seen by all, and the words may name someone
+        raise CommentError("that is not a month; write June, Jun-19, 2019-06 or last month") from None
     snapshot = store.get_snapshot()
     month = resolve_period(period, snapshot).last
     check_comment_month(month, snapshot)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from digest.contract.config import Config
+from digest.figures.catalogue import SECTIONS
 from digest.figures.periods import month_key
 from digest.lookups.answers import Answer, answer_question, clarification_answer, not_understood_answer
 from digest.lookups.comments import (
@@ -162,7 +163,9 @@ class LookupService:
         else:
             try:
                 month = resolve_comment_month(self.store(), month_text)
-                reading = f"{month_key(month)}" + (f", section {section}" if section else "")
+                # The section as chosen, if it is one: a crafted request could put free text there.
+                named = section if any(s.number == section for s in SECTIONS) else "not a section"
+                reading = month_key(month) + (f", section {named}" if section else "")
                 reply = act(month)
             except CommentError as error:
                 said = "Not saved: " + str(error) if outcome == COMMENT_SAVED else str(error)

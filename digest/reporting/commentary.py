@@ -105,7 +105,8 @@ def read_section(text: str) -> Section:
         if section.number == number:
             return section
     listed = "; ".join(f"{s.number} {s.title}" for s in SECTIONS)
-    raise CommentError(f"{text.strip()!r} is not a section of the report; give its number: {listed}")
+    # Not quoted back: in a channel, the reply is seen by everyone there, and what was typed may name someone.
+    raise CommentError(f"that is not a section of the report; give the section's number: {listed}")
 
 
 def check_comment_text(text: str) -> str:

@@ -205,7 +205,7 @@ BAD_CLI = [
     ),
     (
         ["--month", "June", "--section", "11", "--text", "x"],
-        "missing-report: '11' is not a section of the report; give its number: 1 All Episodes; "
+        "missing-report: that is not a section of the report; give the section's number: 1 All Episodes; "
         "2 Looked After Children (by missing episodes); 3 Child Sexual Exploitation (by missing episodes); "
         "4 Number of days missing; 5 Return Home Interviews; 6 Breakdown of social care status (by missing episodes); "
         "7 Breakdown by Gender (by missing episodes); 8 Breakdown by Ethnicity (by missing episodes); "
@@ -375,7 +375,22 @@ def test_a_bad_teams_comment_is_answered_and_not_saved(teams: Teams) -> None:
         "(no id, name, date of birth or address); take out the number or code that looks like an id."
     )
     reply = submit_card(teams, {"action": "comment_save", "month": "2019-06", "comment": "Fine."})
-    assert reply["body"][0]["text"].startswith("Not saved: '' is not a section of the report; give its number: 1 All")
+    assert reply["body"][0]["text"].startswith(
+        "Not saved: that is not a section of the report; give the section's number: 1 All"
+    )
+    reply = submit_card(
+        teams, {"action": "comment_save", "month": "2019-06", "section": "Jo Bloggs", "comment": "Fine."}
+    )
+    assert reply["body"][0]["text"].startswith("Not saved: that is not a section of the report; give the section's")
+    # Only the month and whether a section was named reach the audit: never what was typed in its place.
+    assert [row[3:] for row in teams.lookups()] == [("comment", "comment not saved")] * 3
+    store = open_store(teams.db)
+    assert [x.reading for x in load_lookups(store)] == [
+        "2019-06, section 5",
+        "2019-06",
+        "2019-06, section not a section",
+    ]
+    store.close()
     store = open_store(teams.db)
     assert load_comment_history(store, "2019-06") == []
     store.close()
@@ -496,3 +511,8 @@ def test_ask_says_where_comments_are_written(reference_db: Path, tmp_path: Path)
         'To the Teams bot: "comment June" sends the form as a card.\n'
         "In a terminal: \"missing-report comment --month June --section 5 --text '...'\".\n",
     )
+
+
+def test_a_teams_comment_request_that_names_no_month_is_not_quoted_back_to_the_channel(teams: Teams) -> None:
+    card = card_of(teams.ask("comment Jo Bloggs", channel=True)["activity"])
+    assert [e["text"] for e in card["body"]] == ["That is not a month; write June, Jun-19, 2019-06 or last month."]
