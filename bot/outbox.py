@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bot.delivery import DeliveryProgress
 from digest.figures.periods import month_key
+from digest.reporting.commentary import BREAKDOWNS_HEADING, Under, select_comments
 from digest.reporting.content import REVISIONS_HEADING, Digest, Figure, describe_revised_cells, describe_revisions
 
 TEAMS_CARD_FILE = "teams-card.json"
@@ -88,6 +89,15 @@ def _figures(title: str, figures: list[Figure]) -> str:
     return f"<h2>{html.escape(title)}</h2><table>{rows}</table>"
 
 
+def _comments(digest: Digest, under: Under) -> str:
+    """The analysts' comments shown under one group of figures, each under the figures it explains."""
+    return "".join(
+        f"<blockquote class=m><b>Comment on section {html.escape(c.section)}, {html.escape(c.section_title)}</b>"
+        f"<br>{html.escape(c.text).replace(chr(10), '<br>')}<br><i>{html.escape(c.attribution)}</i></blockquote>"
+        for c in select_comments(digest.comments, under)
+    )
+
+
 def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     """A self-contained page showing what the channel would see (charts beside it in the folder)."""
     from bot.teams.cards import MAX_POST_BYTES
@@ -98,6 +108,7 @@ def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     revisions = f"<h2>{REVISIONS_HEADING}</h2>" if where_revised else ""
     revisions += f"<ul>{revised}</ul>" if revised else ""
     revisions += f"<p class=q>{html.escape(where_revised)}</p>" if where_revised else ""
+    breakdowns = _comments(digest, Under.BREAKDOWNS)
     charts = "".join(
         f'<figure><img src="{html.escape(c.file_name)}" alt="{html.escape(c.alt_text)}" width="800">'
         f"<figcaption>{html.escape(c.title)}</figcaption></figure>"
@@ -117,15 +128,20 @@ body {{ font-family: system-ui, sans-serif; max-width: 860px; margin: 2em auto; 
 table {{ border-collapse: collapse; }} td {{ padding: 2px 10px; }} .n {{ font-weight: bold; text-align: right; }}
 .c {{ color: #616061; font-style: italic; }} .q {{ color: #616061; font-size: 90%; }}
 figure {{ margin: 1.5em 0; }} figcaption {{ color: #616061; }}
+.m {{ border-left: 4px solid #1264a3; margin: 0.8em 0; padding: 0.2em 0.8em; }} .m i {{ color: #616061; }}
 </style></head><body>
 <h1>{html.escape(digest.title)}</h1>
 <p class=q>{html.escape(digest.data_quality)}</p>
 {_figures("Missing episodes", digest.episodes)}
 {_figures("Children", digest.children)}
+{_comments(digest, Under.EPISODES_AND_CHILDREN)}
 {_figures("Return home interviews", digest.rhi)}
+{_comments(digest, Under.RHI)}
 {_figures("Still missing", [digest.still_missing])}
+{_comments(digest, Under.STILL_MISSING)}
 {"<h2>Highlights</h2><ul>" + highlights + "</ul>" if highlights else ""}
 {revisions}
+{f"<h2>{BREAKDOWNS_HEADING}</h2>" + breakdowns if breakdowns else ""}
 {workbook}
 {teams}
 {charts}

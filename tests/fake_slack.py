@@ -54,6 +54,7 @@ class FakeSlack:
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, alt_txt, bytes
         self.completions: list[dict[str, Any]] = []
         self.responses: list[dict[str, Any]] = []  # what the app sent to interaction response_urls
+        self.views: list[dict[str, Any]] = []  # each views.open: its trigger_id and the view (a modal)
         self.faults: dict[str, list[Fault]] = {}
         self.holds: dict[str, threading.Event] = {}
         self.held: dict[str, threading.Event] = {}
@@ -199,6 +200,13 @@ class FakeSlack:
                     return {"ok": False, "error": "channel_not_found"}
                 history = [m for m in reversed(self.messages) if m["channel"] == params["channel"]]
                 return {"ok": True, "messages": history}
+            if method == "views.open":
+                view = params.get("view")
+                view = json.loads(view) if isinstance(view, str) else view
+                if not params.get("trigger_id") or not isinstance(view, dict):
+                    return {"ok": False, "error": "invalid_arguments"}
+                self.views.append({"trigger_id": params["trigger_id"], "view": view})
+                return {"ok": True, "view": {**view, "id": f"V{len(self.views):04d}"}}
             if method == "files.getUploadURLExternal":
                 self._next_file += 1
                 file_id = f"F{self._next_file:04d}"
@@ -325,5 +333,21 @@ def block_actions_request(
                 "action_ts": "1563440001.000001",
             }
         ],
+    }
+    return signed_request(url, urlencode({"payload": json.dumps(payload)}), secret)
+
+
+def view_submission_request(
+    url: str, secret: str, view: dict[str, Any], values: dict[str, Any], user: str = "U0ANALYST", name: str = "analyst"
+) -> urllib.request.Request:
+    """A modal's submission as Slack sends it: the view as opened, with its state (the inputs' values), signed."""
+    payload = {
+        "type": "view_submission",
+        "team": {"id": "T1", "domain": "council"},
+        "user": {"id": user, "username": name, "name": name, "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "trigger_id": f"1.2.{next(TRIGGER_IDS)}",
+        "view": {**view, "id": "V0001", "team_id": "T1", "state": {"values": values}},
     }
     return signed_request(url, urlencode({"payload": json.dumps(payload)}), secret)

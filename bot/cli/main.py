@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from bot.cli import alerts, ask, demo, digests, doctor, profile, serve, snapshots, teams_app
+from bot.cli import alerts, ask, comments, demo, digests, doctor, profile, serve, snapshots, teams_app
 from bot.cli.options import EXIT_OK, EXIT_REFUSED, Printer, UserError, add_common_options
 from bot.settings import SettingError
 from digest.contract.config import ConfigError, load_config
@@ -29,6 +29,7 @@ COMMAND_GROUPS = (
     alerts,
     profile,
     digests,
+    comments,
     serve,
     teams_app,
     doctor,

@@ -14,7 +14,7 @@ from typing import Any
 from digest.contract.config import Config
 from digest.contract.timestamps import parse_as_at
 from digest.intake.refresh import refresh_figures
-from digest.lookups.periods import Period, PeriodKind, read_periods, resolve_period
+from digest.lookups.periods import Period, PeriodError, read_month, resolve_period
 from digest.store.snapshots import SnapshotInfo, SnapshotStore, open_store
 
 DB_ENV = "MISSING_REPORT_DB"
@@ -76,18 +76,13 @@ SUPPRESS_HELP = (
 MONTH_HELP = "the month: June, Jun-19, june 2019, 2019-06 or last month (default: the latest complete month)"
 
 
-MONTH_KINDS = (PeriodKind.LATEST, PeriodKind.MONTH, PeriodKind.LAST_MONTH, PeriodKind.THIS_MONTH)
-
-
 def read_month_words(text: str | None) -> Period:
     """The month --month names, read as `ask` reads one ("June", "Jun-19", "2019-06", "last month");
     no --month is the latest complete month."""
-    if not text:
-        return Period(PeriodKind.LATEST)
-    periods, rest, unreadable = read_periods(text.lower())
-    if unreadable or rest.strip() or len(periods) != 1 or periods[0].kind not in MONTH_KINDS:
-        raise UserError(f"--month {text!r} is not a month; write June, Jun-19, 2019-06 or last month")
-    return periods[0]
+    try:
+        return read_month(text or "")
+    except PeriodError as err:
+        raise UserError(f"--month {err}") from None
 
 
 def resolve_month(period: Period, snapshot: SnapshotInfo) -> int:

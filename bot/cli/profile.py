@@ -19,6 +19,7 @@ from bot.cli.options import (
     resolve_month,
 )
 from digest.contract.config import Config
+from digest.reporting.commentary import load_section_comments
 from digest.reporting.definitions import render_definitions
 from digest.reporting.profile import load_profile
 from digest.reporting.table import render_csv, render_text_table
@@ -72,6 +73,7 @@ def run_profile(args: argparse.Namespace, config: Config, out: Printer) -> int:
     with open_args_store(args, config) as store:
         month = resolve_month(period, store.get_snapshot(args.snapshot))
         profile = load_profile(store, config, month, args.snapshot)
+        comments = load_section_comments(store, month) if output_format == "xlsx" else []
     if args.suppress:
         from digest.reporting.disclosure import suppress_profile
 
@@ -79,7 +81,7 @@ def run_profile(args: argparse.Namespace, config: Config, out: Printer) -> int:
     if output_format == "xlsx":
         from digest.reporting.workbook import save_workbook  # openpyxl only when a workbook is asked for
 
-        save_workbook(profile, args.out)
+        save_workbook(profile, args.out, comments=comments)
         out(f"Wrote {args.out}")
         return EXIT_OK
     if output_format == "json":

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from bot.scheduling.digests import DueDigestJobs
     from bot.scheduling.reviews import ReviewDesk
     from bot.settings import Settings, TeamsQuestionSettings
+    from digest.lookups.service import Access
 
 DEV_FLAG = "--teams-dev-unauthenticated"
 LOOPBACK = "127.0.0.1"
@@ -252,6 +253,17 @@ def serve_with_questions(
     return 0
 
 
+def compute_slack_access(settings: Settings) -> Access:
+    """Who may ask and comment in Slack: [slash]'s lists, and the analysts' review channel, which must be able to
+    comment on (and ask about) the draft it is shown whatever the lists say."""
+    from digest.lookups.service import Access
+
+    access = Access(settings.slash.allowed_channels, settings.slash.allowed_users)
+    if settings.review.channel and (access.channels or access.users):
+        return Access(access.channels | {settings.review.channel}, access.users)
+    return access
+
+
 def add_slack(
     web: FastAPI,
     routes: Routes,
@@ -270,13 +282,12 @@ def add_slack(
     from bot.settings import BOT_TOKEN_ENV, SettingError
     from bot.slack.app import build_app
     from bot.slack.requests import RequestGuard, audit_refusals
-    from digest.lookups.service import Access, LookupService
+    from digest.lookups.service import LookupService
 
     command = settings.slash.command
     if not settings.bot_token:
         raise SettingError(f"answering {command} needs {BOT_TOKEN_ENV} as well: set it to the bot token")
-    access = Access(settings.slash.allowed_channels, settings.slash.allowed_users)
-    service = LookupService(open_store_now, config, access)
+    service = LookupService(open_store_now, config, compute_slack_access(settings))
     client = WebClient(token=settings.bot_token, base_url=settings.api_url)
     app = build_app(service, command, settings.signing_secret or "", client, reviews=desk)
     if settings.app_token:

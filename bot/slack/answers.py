@@ -18,6 +18,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.slack.blocks import escape_mrkdwn
 from digest.lookups.answers import ANSWERED, Answer
 
 MAX_SECTION_TEXT_CHARS = 3000  # Slack section text limit
@@ -46,7 +47,8 @@ def _button(label: str, action_id: str, value: str) -> ButtonElement:
 
 def render_answer(answer: Answer, shared_by: str | None = None) -> dict[str, Any]:
     """The reply: text, blocks and who sees it (only the asker, unless they said "share" or pressed the button)."""
-    body = "\n".join([f"*{answer.title}*", *answer.lines])
+    # Escaped: an answer can quote an analyst's comment, which must show as typed, never ping or link.
+    body = escape_mrkdwn("\n".join([f"*{answer.title}*", *answer.lines]))
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=body[:MAX_SECTION_TEXT_CHARS]))]
     if answer.table:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=render_table(answer))))

@@ -1,5 +1,6 @@
 """The Bolt app: the `/missing` slash command, answered from the snapshot store inside Slack's 3 seconds, and
-the buttons on its answers (a clarification's choices, "Share in channel").
+the buttons on its answers (a clarification's choices, "Share in channel"); `/missing comment June` and the
+"Add comment" button open the comment form (bot.slack.comments).
 
 Answers are computed while handling the request (stored figures make that a matter of
 milliseconds), so the reply goes back in the acknowledgement itself. A button press is acknowledged
@@ -15,9 +16,11 @@ from typing import Any, Protocol
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.slack.answers import CHOICE_ACTIONS, SHARE_ACTION, render_answer
+from bot.slack.answers import CHOICE_ACTIONS, EPHEMERAL, SHARE_ACTION, render_answer
 from bot.slack.blocks import SlackMessage
+from bot.slack.comments import add_comment_handlers, open_comment_form
 from bot.slack.reviews import PREVIEW_ACTION, PUBLISH_ACTION
+from digest.lookups.comments import read_comment_request
 from digest.lookups.service import LookupService
 
 
@@ -48,7 +51,16 @@ def build_app(
 
     @app.command(command)
     def answer_command(ack: Ack, command: dict[str, Any]) -> None:
-        answer = service.ask(command.get("user_id", ""), command.get("channel_id", ""), command.get("text", ""))
+        user, channel, text = command.get("user_id", ""), command.get("channel_id", ""), command.get("text", "")
+        month = read_comment_request(text)
+        if month is not None:  # "comment June": the comment form, opened on this command's trigger
+            refusal = open_comment_form(service, client, command.get("trigger_id", ""), user, channel, month)
+            if refusal:
+                ack(text=refusal, response_type=EPHEMERAL)  # only the person who asked sees why
+            else:
+                ack()
+            return
+        answer = service.ask(user, channel, text)
         ack(**render_answer(answer))
 
     @app.action(CHOICE_ACTIONS)
@@ -67,6 +79,7 @@ def build_app(
         answer = service.ask(user, channel, body["actions"][0].get("value", ""))
         respond(replace_original=False, **render_answer(dataclasses.replace(answer, share=True), shared_by=user))
 
+    add_comment_handlers(app, service)
     return app
 
 

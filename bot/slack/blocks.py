@@ -19,9 +19,11 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from digest.reporting.commentary import BREAKDOWNS_HEADING, SectionComment, Under, select_comments
 from digest.reporting.content import REVISIONS_HEADING, Digest, Figure, describe_revised_cells, describe_revisions
 
 MAX_BLOCKS = 50  # Slack blocks per message
+MAX_SECTION_TEXT_CHARS = 3000  # Slack section block text limit
 MAX_HEADER_CHARS = 150  # Slack header text limit
 MAX_FALLBACK_TEXT_CHARS = 4000  # Slack truncates a message's top-level text beyond this
 
@@ -45,8 +47,43 @@ def _figure_field(figure: Figure) -> MarkdownTextObject:
     return MarkdownTextObject(text=f"*{figure.shown}* {figure.label}{change}")
 
 
+def escape_mrkdwn(text: str) -> str:
+    """Typed text as Slack shows it literally: &, < and > escaped, so a comment cannot ping or link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_comment_text(comment: SectionComment) -> str:
+    """A comment under its figures: the section it explains, its words, and who wrote it when."""
+    head = f":speech_balloon: *Comment on section {comment.section}, {escape_mrkdwn(comment.section_title)}*\n"
+    tail = f"\n_{escape_mrkdwn(comment.attribution)}_"
+    return head + _fit_escaped(comment.text, MAX_SECTION_TEXT_CHARS - len(head) - len(tail)) + tail
+
+
+def _fit_escaped(text: str, room: int) -> str:
+    """text escaped, cut (whole characters, never half an entity) to fit room characters with an ellipsis."""
+    escaped = escape_mrkdwn(text)
+    if len(escaped) <= room:
+        return escaped
+    kept, used = [], 0
+    for char in text:
+        piece = escape_mrkdwn(char)
+        if used + len(piece) > room - 1:
+            break
+        kept.append(piece)
+        used += len(piece)
+    return "".join(kept) + "…"
+
+
+def _comment_blocks(comments: list[SectionComment], under: Under) -> list[Block]:
+    return [
+        SectionBlock(text=MarkdownTextObject(text=render_comment_text(c))) for c in select_comments(comments, under)
+    ]
+
+
 def render_digest_message(digest: Digest) -> SlackMessage:
-    """The digest's message; the charts and the spreadsheet follow as files in its thread."""
+    """The digest's message; the charts and the spreadsheet follow as files in its thread. Each analyst's
+    comment sits under the figures of its section (breakdowns' comments after the headline figures)."""
+    comments = digest.comments
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text=digest.title[:MAX_HEADER_CHARS])),
         ContextBlock(elements=[MarkdownTextObject(text=digest.data_quality)]),
@@ -55,10 +92,13 @@ def render_digest_message(digest: Digest) -> SlackMessage:
             fields=[_figure_field(f) for f in digest.episodes],
         ),
         SectionBlock(text=MarkdownTextObject(text="*Children*"), fields=[_figure_field(f) for f in digest.children]),
+        *_comment_blocks(comments, Under.EPISODES_AND_CHILDREN),
         SectionBlock(
             text=MarkdownTextObject(text="*Return home interviews*"), fields=[_figure_field(f) for f in digest.rhi]
         ),
+        *_comment_blocks(comments, Under.RHI),
         SectionBlock(text=_figure_field(digest.still_missing)),
+        *_comment_blocks(comments, Under.STILL_MISSING),
     ]
     if digest.highlights:
         bullets = "\n".join(f"• {line}" for line in digest.highlights)
@@ -67,6 +107,12 @@ def render_digest_message(digest: Digest) -> SlackMessage:
     if where:
         lines = [f"*{REVISIONS_HEADING}*", *(f"• {line}" for line in revised), f"_{where}_"]
         blocks += [DividerBlock(), SectionBlock(text=MarkdownTextObject(text="\n".join(lines)))]
+    if select_comments(comments, Under.BREAKDOWNS):  # next to the thread's charts, which show the breakdowns
+        blocks += [
+            DividerBlock(),
+            SectionBlock(text=MarkdownTextObject(text=f"*{BREAKDOWNS_HEADING}*")),
+            *_comment_blocks(comments, Under.BREAKDOWNS),
+        ]
     blocks.append(
         ContextBlock(elements=[MarkdownTextObject(text="Charts and the full table (XLSX) are in the thread.")])
     )

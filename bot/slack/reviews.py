@@ -27,25 +27,15 @@ from slack_sdk.models.blocks import (
 from bot.slack.blocks import MAX_FALLBACK_TEXT_CHARS, MAX_HEADER_CHARS, SlackMessage, check_message
 from bot.slack.blocks import render_digest_message as render_published_message
 from bot.slack.client import CONNECTION_ERRORS
+from bot.slack.comments import render_comment_button
 from bot.slack.notifier import explain_slack_error, explain_unreachable
 from digest.figures.periods import month_key, month_name
 from digest.reporting.content import Digest
 
 PUBLISH_ACTION = "digest_publish"
 PREVIEW_ACTION = "digest_preview"
-COMMENT_ACTION = "comment_open"  # owned by the comments feature, which opens its modal
 REVIEW_CHANNEL_SETTING = "[digest] review_channel"
 DRAFT_MARK = "DRAFT"
-
-
-def render_comment_button(month: str) -> dict[str, Any]:
-    """The "Add comment" button as the comments feature defines it: its action and the month key as value."""
-    return {
-        "type": "button",
-        "text": {"type": "plain_text", "text": "Add comment"},
-        "action_id": COMMENT_ACTION,
-        "value": month,
-    }
 
 
 def _with_banner(digest: Digest, title: str, banner: str, tail: list[Block], fallback: str) -> SlackMessage:

@@ -26,9 +26,13 @@ from microsoft_teams.common import ClientOptions
 from bot.settings import TeamsQuestionSettings
 from bot.teams.activities import clean_text, conversation_channel, read_asker
 from bot.teams.answers import render_answer_card
+from bot.teams.comments import read_card_submission, render_comment_card, render_reply_card
 from bot.teams.replays import RecentActivities
 from bot.teams.tokens import LOGIN_URL, ClientCredentialsTokens
+from digest.lookups.comments import read_comment_request
 from digest.lookups.service import LookupService
+from digest.reporting.commentary import Author
+from digest.store.lookups import TEAMS
 
 MESSAGES_PATH = "/api/messages"
 CONNECTOR_TIMEOUT_SECONDS = 10  # the SDK's HTTP client waits forever by default; a hung connector must not
@@ -88,7 +92,8 @@ def add_teams_bot(
     async def answer_message(ctx: ActivityContext[MessageActivity]) -> None:
         activity = ctx.activity
         personal = activity.conversation.conversation_type == PERSONAL
-        if not personal and not activity.is_recipient_mentioned():
+        submission = read_card_submission(activity.value)  # a comment card's Save: no @mention comes with it
+        if submission is None and not personal and not activity.is_recipient_mentioned():
             return  # in a channel, only questions put to the bot
         asked = strip_mentions_text(activity, StripMentionsTextOptions(account_id=activity.recipient.id))
         user = activity.from_.aad_object_id or activity.from_.id
@@ -98,6 +103,19 @@ def add_teams_bot(
         if foreign or not recent.first_sighting(f"{activity.conversation.id}|{activity.id}"):
             reason = "another tenant" if foreign else "replay of an activity already answered"
             await asyncio.to_thread(service.record_rejected, user, channel, reason)
+            return
+        if submission is not None:
+            author = Author(user, activity.from_.name or "", TEAMS)
+            saved = await asyncio.to_thread(
+                service.save_comment, author, channel, submission.month, submission.section, submission.text
+            )
+            await ctx.send(MessageActivityInput().add_card(render_reply_card(saved.message)))
+            return
+        month = read_comment_request(text)
+        if month is not None:  # "comment June": the comment card
+            reply = await asyncio.to_thread(service.start_comment, user, channel, month)
+            card = render_comment_card(reply) if reply.ok else render_reply_card(reply.message)
+            await ctx.send(MessageActivityInput().add_card(card))
             return
         answer = await asyncio.to_thread(service.ask, user, channel, text)
         await ctx.send(MessageActivityInput().add_card(render_answer_card(answer)))

@@ -16,6 +16,7 @@ from microsoft_teams.cards import (
     CardElement,
     Column,
     ColumnSet,
+    Container,
     DonutChart,
     DonutChartData,
     GroupedVerticalBarChart,
@@ -36,6 +37,7 @@ from microsoft_teams.cards.core import ChartColor
 from bot.teams.cards import render_card, render_facts, render_heading, render_titled
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_name
+from digest.reporting.commentary import BREAKDOWNS_HEADING, SectionComment, Under, select_comments
 from digest.reporting.content import (
     REVISIONS_HEADING,
     ChartData,
@@ -84,6 +86,25 @@ def _figure_column(figure: Figure) -> Column:
 
 def _figures(title: str, figures: list[Figure]) -> list[CardElement]:
     return [render_heading(title, separator=True), ColumnSet(columns=[_figure_column(f) for f in figures])]
+
+
+def render_comment(comment: SectionComment) -> Container:
+    """An analyst's comment under the figures it explains: the section, the words, who wrote it and when."""
+    return Container(
+        style="emphasis",
+        spacing="Small",
+        items=[
+            TextBlock(
+                text=f"Comment on section {comment.section}, {comment.section_title}", weight="Bolder", wrap=True
+            ),
+            TextBlock(text=comment.text, wrap=True, spacing="Small"),
+            TextBlock(text=comment.attribution, is_subtle=True, size="Small", wrap=True, spacing="None"),
+        ],
+    )
+
+
+def _comments(comments: list[SectionComment], under: Under) -> list[CardElement]:
+    return [render_comment(c) for c in select_comments(comments, under)]
 
 
 def _shown(value: int | None, total: int | None) -> str:
@@ -172,13 +193,16 @@ def render_digest_card(
         TextBlock(text=digest.data_quality, is_subtle=True, size="Small", wrap=True, spacing="Small"),
         *_figures("Missing episodes", digest.episodes),
         *_figures("Children", digest.children),
+        *_comments(digest.comments, Under.EPISODES_AND_CHILDREN),
         *_figures("Return home interviews", digest.rhi),
+        *_comments(digest.comments, Under.RHI),
         TextBlock(
             text=f"{digest.still_missing.shown} {digest.still_missing.label}"
             + (f" ({digest.still_missing.comparisons})" if digest.still_missing.comparisons else ""),
             wrap=True,
             separator=True,
         ),
+        *_comments(digest.comments, Under.STILL_MISSING),
     ]
     if digest.highlights:
         body.append(render_heading("Highlights", separator=True))
@@ -188,6 +212,8 @@ def render_digest_card(
         body.append(render_heading(REVISIONS_HEADING, separator=True))
         body += [TextBlock(text=f"• {line}", wrap=True, spacing="Small") for line in describe_revisions(digest)]
         body.append(TextBlock(text=where_revised, is_subtle=True, size="Small", wrap=True, spacing="Small"))
+    if select_comments(digest.comments, Under.BREAKDOWNS):  # just above the charts that show the breakdowns
+        body += [render_heading(BREAKDOWNS_HEADING, separator=True), *_comments(digest.comments, Under.BREAKDOWNS)]
     for group, heading in (("profile", f"Missing profile, {month_name(digest.month)}"), ("trends", "Trends")):
         shown = detail == ChartDetail.ALL or (detail == ChartDetail.MONTH and group == "profile")
         charts = [c for c in digest.chart_data if c.group == group]

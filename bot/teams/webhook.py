@@ -25,8 +25,20 @@ THROTTLED = 429
 NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.WriteError, httpx.WriteTimeout, httpx.PoolTimeout)
 
 log = logging.getLogger(__name__)
-# httpx logs every request with its full URL at INFO; a webhook URL is a secret.
+
+
+class WarningsOnlyFilter(logging.Filter):
+    """Lets through only warnings and worse."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
+
+
+# httpx logs every request with its full URL at INFO; a webhook URL is a secret. A filter, not only a level:
+# the Teams SDK sets the httpx logger's level to its own whenever it makes an HTTP client (the bot in `serve`
+# does), which would let those lines through again.
 logging.getLogger("httpx").setLevel(logging.WARNING)
+logging.getLogger("httpx").addFilter(WarningsOnlyFilter())
 
 
 class CardTooLargeError(DeliveryError):

@@ -35,6 +35,7 @@ from digest.lookups.questions import (
     build_examples,
 )
 from digest.lookups.vocabulary import BREAKDOWN
+from digest.reporting.commentary import SectionComment, load_section_comments
 from digest.reporting.content import RATE_KEYS, compute_digest
 from digest.reporting.definitions import RULES, describe_share
 from digest.reporting.disclosure import suppress_profile
@@ -104,7 +105,7 @@ def help_answer(reader: Reader) -> Answer:
         "Relative periods count from the latest data, not today.",
         "Also: `profile June` (the month's headlines), `trend LAC episodes` (month by month), "
         "`still missing` (open now), `define 5.3a` (what a row counts and what its percentage is of), "
-        "`share` (show the answer to the channel).",
+        "`share` (show the answer to the channel), `comment June` (explain a section's figures in the digest).",
     ]
     return Answer(ANSWERED, "Ask about any row of the report, in its own words, with a period:", lines)
 
@@ -229,7 +230,7 @@ def _answer_span(
         return suppress_profile(year_ago) if year_ago and suppress else year_ago
 
     if question.kind == PROFILE:
-        return _profile_answer(profile, previous_of(), year_ago_of())
+        return _profile_answer(profile, previous_of(), year_ago_of(), load_section_comments(store, profile.month))
     if question.kind == TREND:
         return _trend_answer(profile, str(question.subject))
     if question.kind == BREAKDOWN:
@@ -440,7 +441,9 @@ def _trend_answer(profile: Profile, key: str) -> Answer:
     return Answer(ANSWERED, title, lines)
 
 
-def _profile_answer(profile: Profile, previous: Profile | None, year_ago: Profile | None) -> Answer:
+def _profile_answer(
+    profile: Profile, previous: Profile | None, year_ago: Profile | None, comments: list[SectionComment]
+) -> Answer:
     snapshot = profile.snapshot
     digest = compute_digest(profile, previous, snapshot.rows_read, snapshot.rows_rejected, 0, year_ago)
     lines = []
@@ -449,4 +452,5 @@ def _profile_answer(profile: Profile, previous: Profile | None, year_ago: Profil
             " · ".join(f"*{f.shown}* {f.label}" + (f" ({f.comparisons})" if f.comparisons else "") for f in group)
         )
     lines += [f"• {highlight}" for highlight in digest.highlights]
+    lines += [f"Comment on section {c.section}, {c.section_title}: {c.text} ({c.attribution})" for c in comments]
     return Answer(ANSWERED, f"Missing profile, {_month_title(profile)}", lines)

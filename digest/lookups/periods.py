@@ -168,6 +168,23 @@ def combine_periods(periods: list[Period]) -> Period:
     raise PeriodError("That names more than one period; ask about one month, a quarter, or the year to date.")
 
 
+MONTH_KINDS = (PeriodKind.LATEST, PeriodKind.MONTH, PeriodKind.LAST_MONTH, PeriodKind.THIS_MONTH)
+
+
+def read_month(text: str) -> Period:
+    """One month in the words `ask` reads ("June", "Jun-19", "2019-06", "last month"); "" is the latest complete month.
+
+    Raises:
+        PeriodError: the text is not one month.
+    """
+    if not text.strip():
+        return Period(PeriodKind.LATEST)
+    periods, rest, unreadable = read_periods(text.lower())
+    if unreadable or rest.strip() or len(periods) != 1 or periods[0].kind not in MONTH_KINDS:
+        raise PeriodError(f"{text!r} is not a month; write June, Jun-19, 2019-06 or last month")
+    return periods[0]
+
+
 def latest_complete_month(snapshot: SnapshotInfo) -> int:
     return month_of(snapshot.as_at) - 1
 

@@ -12,9 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from digest.contract.config import Config
+from digest.figures.catalogue import SECTIONS
+from digest.figures.periods import month_key
 from digest.lookups.answers import Answer, answer_question, clarification_answer, not_understood_answer
+from digest.lookups.comments import (
+    CommentReply,
+    comment_help_answer,
+    describe_saved,
+    read_comment_request,
+    resolve_comment_month,
+)
 from digest.lookups.questions import Clarification, NotUnderstood, Reader
 from digest.lookups.transcripts import describe_reading, mask_question
+from digest.reporting.commentary import Author, CommentError, load_section_comments, read_section, save_section_comment
 from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, AuditLog, Lookup, now_text, open_audit, save_lookup
 from digest.store.snapshots import SnapshotStore, StoreError
 
@@ -25,6 +35,10 @@ REFUSAL = (
     "that your performance team has set up; ask them if you need access."
 )
 FAILURE = "Sorry, something went wrong looking that up; it has been logged. Please try again in a minute."
+COMMENT_FAILURE = "Sorry, the comment could not be saved; it has been logged. Please try again in a minute."
+# The audit's question and outcomes for comments: the comment's text is never audited (it is free text).
+COMMENT_QUESTION = "comment"
+COMMENT_FORM, COMMENT_SAVED, COMMENT_REFUSED = "comment form", "comment saved", "comment not saved"
 MAX_REFUSED_AUDITS_PER_MINUTE = 60  # refused requests audited one by one; beyond this, counted in one row
 # User and channel ids as the platforms write them (Slack's U0123ABC, Teams' 29:1a-b..., 19:...@thread.tacv2,
 # Entra object ids); anything else a refused request claims is not kept.
@@ -85,14 +99,17 @@ class LookupService:
             answer = Answer(REFUSED, REFUSAL)
         else:
             try:
-                question = self.reader.read(text)
-                reading = describe_reading(question)
-                if isinstance(question, NotUnderstood):
-                    answer = not_understood_answer(question)
-                elif isinstance(question, Clarification):
-                    answer = clarification_answer(question, text)
+                if read_comment_request(text) is not None:  # chat opens a form before asking; here, say where
+                    answer, reading = comment_help_answer(), COMMENT_QUESTION
                 else:
-                    answer = answer_question(self.store(), self.config, question, self.reader, self.suppress)
+                    question = self.reader.read(text)
+                    reading = describe_reading(question)
+                    if isinstance(question, NotUnderstood):
+                        answer = not_understood_answer(question)
+                    elif isinstance(question, Clarification):
+                        answer = clarification_answer(question, text)
+                    else:
+                        answer = answer_question(self.store(), self.config, question, self.reader, self.suppress)
             except StoreError as error:
                 answer = Answer(ERROR, f"Sorry, there is nothing to look up yet: {error}.")
             except Exception:
@@ -112,6 +129,59 @@ class LookupService:
         )
         self._save(lookup)
         return answer
+
+    def start_comment(self, user_id: str, channel_id: str, month_text: str) -> CommentReply:
+        """Before a comment form is shown: may this person comment here, and on which month (with its comments)."""
+        return self._comment(user_id, channel_id, month_text, COMMENT_FORM, self._open_comment_form)
+
+    def save_comment(self, author: Author, channel_id: str, month_text: str, section: str, text: str) -> CommentReply:
+        """Save a comment sent from chat as the current one of its section and month, if the author may comment."""
+
+        def save(month: int) -> CommentReply:
+            saved = save_section_comment(self.store(), month, read_section(section), text, author)
+            return CommentReply(True, describe_saved(saved, month), month, load_section_comments(self.store(), month))
+
+        return self._comment(author.id, channel_id, month_text, COMMENT_SAVED, save, section)
+
+    def _open_comment_form(self, month: int) -> CommentReply:
+        return CommentReply(True, "", month, load_section_comments(self.store(), month))
+
+    def _comment(
+        self,
+        user_id: str,
+        channel_id: str,
+        month_text: str,
+        outcome: str,
+        act: Callable[[int], CommentReply],
+        section: str = "",
+    ) -> CommentReply:
+        """Access, the month, then act on it; audited with the month and section, never the comment's text."""
+        started = time.perf_counter()
+        reading = ""
+        if not self.access.allows(user_id, channel_id):
+            reply, outcome = CommentReply(False, REFUSAL), REFUSED
+        else:
+            try:
+                month = resolve_comment_month(self.store(), month_text)
+                # The section as chosen, if it is one: a crafted request could put free text there.
+                named = section if any(s.number == section for s in SECTIONS) else "not a section"
+                reading = month_key(month) + (f", section {named}" if section else "")
+                reply = act(month)
+            except CommentError as error:
+                said = "Not saved: " + str(error) if outcome == COMMENT_SAVED else str(error)
+                reply, outcome = CommentReply(False, said[0].upper() + said[1:] + "."), COMMENT_REFUSED
+            except StoreError as error:
+                reply, outcome = CommentReply(False, f"Sorry, there is nothing to comment on yet: {error}."), ERROR
+            except Exception:
+                log.exception("a comment request failed")
+                reply, outcome = CommentReply(False, COMMENT_FAILURE), ERROR
+        milliseconds = round((time.perf_counter() - started) * 1000)
+        self._save(
+            Lookup(
+                now_text(), user_id, channel_id, COMMENT_QUESTION, outcome, None, milliseconds, reading, self.platform
+            )
+        )
+        return reply
 
     def record_refused_request(self, outcome: str, reason: str, user_id: str = "", channel_id: str = "") -> None:
         """Audit a request refused before it was read (forged, stale, replayed, oversized): metadata only.

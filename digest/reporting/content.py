@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_key, month_label, month_name
+from digest.reporting.commentary import SectionComment
 from digest.reporting.profile import MONTHS_IN_YEAR, SUPPRESSED, Profile, describe_number, is_year_to_date_complete
 from digest.reporting.revisions import Revision
 from digest.store.published_figures import PublishedFigure
@@ -94,6 +95,7 @@ class Digest:
     revisions: list[Revision] = field(default_factory=list)  # headline figures revised since last published
     revised_cells: int = 0  # every figure revised since last published, each marked in the workbook
     figures: list[PublishedFigure] = field(default_factory=list)  # what it shows, recorded once it is posted
+    comments: list[SectionComment] = field(default_factory=list)  # the analysts' comments, in section order
 
 
 # (key, label in the headline, noun in a highlight)

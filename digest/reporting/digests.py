@@ -1,4 +1,4 @@
-"""Putting a month's digest together from the store: profile, the month before, charts and spreadsheet."""
+"""Putting a month's digest together from the store: profile, the month before, comments, charts and spreadsheet."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from digest.contract.config import Config
 from digest.figures.periods import YTD, month_key, parse_month
 from digest.reporting.chart_data import compute_chart_data
 from digest.reporting.charts import render_charts
+from digest.reporting.commentary import load_section_comments
 from digest.reporting.content import HEADLINE_KEYS, RATE_KEYS, Digest, compute_digest
 from digest.reporting.disclosure import suppress_profile
 from digest.reporting.profile import Profile, load_previous_profile, load_profile, load_year_ago_profile
@@ -40,6 +41,7 @@ def build_digest(
         profile = suppress_profile(profile)
         previous = suppress_profile(previous) if previous else None
         year_ago = suppress_profile(year_ago) if year_ago else None
+    comments = load_section_comments(store, month)
     unrecognised = store.load_unrecognised(profile.snapshot.id)
     digest = compute_digest(
         profile,
@@ -55,6 +57,7 @@ def build_digest(
         revisions=[r for r in revisions if r.key in HEADLINE_KEYS],
         revised_cells=len(revisions),
         figures=list(list_shown_figures(exact, profile)),
+        comments=comments,
     )
     if not files:
         return digest
@@ -63,7 +66,7 @@ def build_digest(
         charts=render_charts(profile),
         chart_data=compute_chart_data(profile),
         workbook_name=f"missing-report-{month_key(month)}.xlsx",
-        workbook=render_workbook(profile, revisions),
+        workbook=render_workbook(profile, revisions, comments),
     )
 
 

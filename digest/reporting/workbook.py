@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
@@ -14,6 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from digest.figures.catalogue import SECTIONS
 from digest.figures.periods import month_key
+from digest.reporting.commentary import SectionComment
 from digest.reporting.profile import SUPPRESSED, Profile, describe_number
 from digest.reporting.revisions import Revision
 from digest.reporting.table import column_heads, disclosure_notes, heading_lines, partial_month_notes
@@ -23,6 +25,8 @@ LABEL_COLUMN_WIDTH = 70  # characters
 VALUE_COLUMN_WIDTH = 9  # characters
 FIRST_VALUE_COLUMN = 3  # C: after Ref and Indicator
 VALUES_PER_COLUMN = 3  # per month and YTD: the count, its denominator ("of") and the percentage
+COMMENTS_COLUMN_WIDTH = 60  # characters; a comment wraps within it
+COMMENTS_HEAD = "Comments"  # as the paper report heads its last column
 # As people read percentages (digest.figures.percentages): whole percent, one decimal below 2% unless zero.
 SHARE_FORMAT = "[=0]0%;[<0.02]0.0%;0%"
 REVISED_FILL = PatternFill(fill_type="solid", start_color="FFE699", end_color="FFE699")  # amber: revised
@@ -53,20 +57,33 @@ def reader_notes(profile: Profile) -> list[str]:
     return notes
 
 
-def render_workbook(profile: Profile, revisions: list[Revision] | None = None) -> bytes:
-    """The workbook as bytes, to attach to a message; revised cells marked (see save_workbook)."""
+def render_workbook(
+    profile: Profile, revisions: Sequence[Revision] = (), comments: Sequence[SectionComment] = ()
+) -> bytes:
+    """The workbook as bytes, to attach to a message; revised cells marked and comments in (see save_workbook)."""
     buffer = io.BytesIO()
-    save_workbook(profile, buffer, revisions)
+    save_workbook(profile, buffer, revisions, comments)
     return buffer.getvalue()
 
 
-def save_workbook(profile: Profile, path: Path | IO[bytes], revisions: list[Revision] | None = None) -> None:
+def render_comment_cell(comment: SectionComment) -> str:
+    """A section's Comments cell: the comment, then who wrote it and when."""
+    return f"{comment.text} ({comment.attribution})"
+
+
+def save_workbook(
+    profile: Profile,
+    path: Path | IO[bytes],
+    revisions: Sequence[Revision] = (),
+    comments: Sequence[SectionComment] = (),
+) -> None:
     """Write the table: per month and YTD the exact count, its denominator and the percentage as a formula
     (count / denominator), so an analyst can work with the figures. Rows that are zero in every column are
     hidden (not deleted), so the sheet reads like the report but keeps every figure. Printed, it fits the
-    width of a landscape page and repeats its header rows on every page. Each count in revisions is filled
-    amber with a note of what was published, and a line under the table says what the amber means."""
-    revised = {(r.key, month_key(r.month)): r for r in revisions or []}
+    width of a landscape page and repeats its header rows on every page. The last column, Comments, has
+    each section's comment on the section's title row, as the paper report has. Each count in revisions is
+    filled amber with a note of what was published, and a line under the table says what the amber means."""
+    revised = {(r.key, month_key(r.month)): r for r in revisions}
     book = Workbook()
     sheet = book.active
     sheet.title = profile.columns[-2] if len(profile.columns) > 1 else "profile"
@@ -78,6 +95,8 @@ def save_workbook(profile: Profile, path: Path | IO[bytes], revisions: list[Revi
     header: list[str] = ["Ref", "Indicator"]
     for head in heads:
         header += [head.label, f"{head.label} of", f"{head.label} %"]
+    comments_column = FIRST_VALUE_COLUMN + VALUES_PER_COLUMN * len(heads)
+    header.append(COMMENTS_HEAD)
     sheet.append(header)
     header_row = sheet.max_row
     for cell in sheet[header_row]:
@@ -85,6 +104,7 @@ def save_workbook(profile: Profile, path: Path | IO[bytes], revisions: list[Revi
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
     titles = {section.number: section.title for section in SECTIONS}
+    comment_of = {comment.section: render_comment_cell(comment) for comment in comments}
     section = None
     for row in profile.rows:
         indicator = row.indicator
@@ -93,6 +113,9 @@ def save_workbook(profile: Profile, path: Path | IO[bytes], revisions: list[Revi
             sheet.append([section, titles[section]])
             for cell in sheet[sheet.max_row]:
                 cell.font = BOLD
+            if section in comment_of:
+                comment = sheet.cell(row=sheet.max_row, column=comments_column, value=comment_of[section])
+                comment.alignment = Alignment(wrap_text=True, vertical="top")
         at = sheet.max_row + 1
         values: list[object] = [indicator.ref, indicator.label]
         for index, head in enumerate(heads):
@@ -121,6 +144,7 @@ def save_workbook(profile: Profile, path: Path | IO[bytes], revisions: list[Revi
     sheet.column_dimensions["B"].width = LABEL_COLUMN_WIDTH
     for column in range(FIRST_VALUE_COLUMN, FIRST_VALUE_COLUMN + VALUES_PER_COLUMN * len(heads)):
         sheet.column_dimensions[get_column_letter(column)].width = VALUE_COLUMN_WIDTH
+    sheet.column_dimensions[get_column_letter(comments_column)].width = COMMENTS_COLUMN_WIDTH
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1

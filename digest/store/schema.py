@@ -121,6 +121,21 @@ def m006_original_files(db: Database) -> None:
 
 
 @migrations()
+def m007_comments(db: Database) -> None:
+    """The analysts' comments on a month's report sections, with who wrote each and when.
+
+    One current comment per month and section (replaced_at is NULL); a replaced or cleared one is kept,
+    with when and by whom, so the history of what was published stays.
+    """
+    db.execute(
+        "CREATE TABLE comments (id INTEGER PRIMARY KEY, month TEXT NOT NULL, section TEXT NOT NULL, "
+        "text TEXT NOT NULL, author_id TEXT NOT NULL, author_name TEXT NOT NULL, platform TEXT NOT NULL, "
+        "written_at TEXT NOT NULL, replaced_at TEXT, replaced_by TEXT)"
+    )
+    db.execute("CREATE UNIQUE INDEX comments_current ON comments (month, section) WHERE replaced_at IS NULL")
+
+
+@migrations()
 def m008_reviews(db: Database) -> None:
     """Review before publishing: each month's draft in the analysts' channel, and who published it, how and when."""
     db.execute(

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from slack_sdk import WebClient
 
-from bot.cli.serve import plan_digests
+from bot.cli.serve import compute_slack_access, plan_digests
 from bot.destinations import DigestDestination, slack_destination
 from bot.scheduling.digests import DueDigestJobs, due_digest_jobs
 from bot.scheduling.reviews import ReviewDesk, review_desk
@@ -29,13 +29,21 @@ from bot.settings import IfNotPublished, ReviewSettings, Settings
 from bot.slack.app import build_app
 from bot.slack.requests import RequestGuard, audit_refusals
 from digest.contract.config import Config
-from digest.lookups.service import Access, LookupService
+from digest.lookups.service import LookupService
 from digest.store.digest_runs import DigestLedger, Skipped
 from digest.store.reviews import PublishedHow, ReviewLedger
 from digest.store.snapshots import open_store
+from tests.bot.test_comments import form_values
 from tests.bot.test_scheduling import run_scheduler_until_catch_up
 from tests.cli_runner import run_cli
-from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack, block_actions_request, wait_until
+from tests.fake_slack import (
+    CHANNEL,
+    GOOD_TOKEN,
+    FakeSlack,
+    block_actions_request,
+    view_submission_request,
+    wait_until,
+)
 
 SECRET = "test-signing-secret"
 REVIEW = "C0REVIEW"
@@ -86,7 +94,7 @@ def start_desk(
     tick = due_digest_jobs(open_now, config, settings.schedule, managers, desk)
     for job in tick.jobs:
         job.clock = clock  # type: ignore[attr-defined]  # the managers' jobs read the same fixed time
-    service = LookupService(open_now, config, Access(users=frozenset(), channels=frozenset()))
+    service = LookupService(open_now, config, compute_slack_access(settings))
     client = WebClient(token=GOOD_TOKEN, base_url=slack.base_url)
     app = build_app(service, "/missing", SECRET, client, reviews=desk)
     web = build_web_app()
@@ -169,6 +177,37 @@ def test_the_draft_goes_to_the_review_channel_with_a_preview_and_nothing_to_the_
     assert preview["text"] == draft_text.removeprefix("DRAFT for review, not published. ")
     assert posts(slack, CHANNEL) == []
     assert review_of(running.db).published_at is None
+
+
+def test_a_comment_added_from_the_draft_is_in_the_preview_and_the_published_digest(
+    reference_db: Path, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    # Questions are limited to another channel: the review channel may still comment on its draft.
+    limited = replace(settings, slash=replace(settings.slash, allowed_channels=frozenset({"C0PERF"})))
+    review = reviewing(limited)
+    running = start_desk(reference_db, config, review, slack, Clock(DUE), [slack_destination(review)])
+    try:
+        running.tick(startup=True)
+        press(running.url, slack, "comment_open")
+        assert wait_until(lambda: len(slack.views) == 1, 10)
+        view = slack.views[0]["view"]
+        assert view["title"]["text"] == "Comment, June 2019"
+        text = "RHI completion fell because two workers were on leave."
+        request = view_submission_request(running.url, SECRET, view, form_values("5", text))
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 200
+        press(running.url, slack, "digest_preview")
+        assert wait_until(lambda: len(slack.responses) == 1, 30)
+        comment = f":speech_balloon: *Comment on section 5, Return Home Interviews*\n{text}\n_analyst, "
+        assert any(b.get("text", {}).get("text", "").startswith(comment) for b in slack.responses[0]["blocks"])
+        assert posts(slack, CHANNEL) == []
+        press(running.url, slack, "digest_publish")
+        assert wait_until(lambda: len(posts(slack, CHANNEL)) == 1, 30)
+        [published] = posts(slack, CHANNEL)
+        assert any(b.get("text", {}).get("text", "").startswith(comment) for b in blocks_of(published))
+        assert wait_until(lambda: len(slack.updates) == 1, 30)  # the draft says so once the charts are up too
+    finally:
+        running.server.close()
 
 
 def review_of(db: Path) -> Any:

@@ -142,6 +142,7 @@ def test_reopening_keeps_data_and_applies_migrations_once(
         "m004_alerts",
         "m005_pruning",
         "m006_original_files",
+        "m007_comments",
         "m008_reviews",
         "m009_published_figures",
     ]
