@@ -54,6 +54,10 @@ class Series:
 
     label: str
     values: list[int | None]  # None: withheld by disclosure control ("c"), never drawn
+    known_from: int = 0  # values before this index are months before the data: unknown, not drawn, not zero
+
+    def is_known(self, index: int) -> bool:
+        return index >= self.known_from
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,9 @@ class ChartData:
     labels: list[str]  # the categories, or the months of a trend
     series: list[Series]
     total: int | None  # what a share is of (the month's episodes, accepted RHIs); None: no shares
-    group: str  # "profile" (the month) or "trends" (the financial year)
+    group: str  # "profile" (the month) or "trends" (the rolling 13 months)
+    year_ago: list[Series] = field(default_factory=list)  # a trend's series a year earlier, month for month
+    note: str = ""  # what the chart leaves out, said under its title ("The data starts in Apr-19: ...")
 
 
 @dataclass(frozen=True)
