@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from microsoft_teams.cards import AdaptiveCard, DonutChart, FactSet, GroupedVerticalBarChart
+from microsoft_teams.cards import AdaptiveCard, DonutChart, FactSet, LineChart
 from pydantic import BaseModel
 
 from bot.teams.alert_card import render_alert_card
@@ -51,9 +51,9 @@ def test_digest_cards_round_trip_typed(reference_store: SnapshotStore, config: C
     typed = round_trip(render_digest_card(digest, "The full table is here.", "https://example.org/t", detail))
     classes = element_classes(typed)
     if detail == "all charts":
-        assert classes.count("GroupedVerticalBarChart") == 3
-        grouped = next(e for e in typed.body or [] if isinstance(e, GroupedVerticalBarChart))
-        assert isinstance(grouped.fallback.items[1], FactSet)  # type: ignore[union-attr]
+        assert classes.count("LineChart") == 5  # every trend: Teams cannot draw last year's line over bars
+        trend = next(e for e in typed.body or [] if isinstance(e, LineChart))
+        assert isinstance(trend.fallback.items[1], FactSet)  # type: ignore[union-attr]
     if detail == "no charts":
         assert not any(name.endswith("Chart") for name in classes)
     assert "ActionSet" in classes
@@ -102,7 +102,7 @@ def test_largest_card_on_the_demo_data_fits_the_webhook(demo_store: SnapshotStor
     month, size, detail = largest_teams_card(demo_store, config)
     assert detail == "all charts"  # every month fits with every chart
     assert size < MAX_POST_BYTES, f"{month}: {size:,} bytes"
-    assert month == "2019-03"  # the end of a financial year: twelve months of trends
+    assert month == "2019-07"  # the partial month: 13 months of trends, last year's line, and "(partial)"
 
 
 def test_demo_writes_the_teams_card_beside_the_slack_preview(tmp_path: Path, config: Config) -> None:
@@ -115,6 +115,7 @@ def test_demo_writes_the_teams_card_beside_the_slack_preview(tmp_path: Path, con
     envelope = json.loads(card_file.read_text())
     typed = round_trip(load_card(envelope["attachments"][0]["content"]))
     assert typed.body is not None
-    assert len(card_file.read_text().encode()) < 2 * MAX_POST_BYTES  # indented for reading; sent compact
+    compact = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()  # indented for reading
+    assert len(compact) < MAX_POST_BYTES  # as sent
     preview = (tmp_path / "outbox" / "2019-06" / "preview.html").read_text()
     assert '<a href="teams-card.json">teams-card.json</a>' in preview
