@@ -33,9 +33,9 @@ from microsoft_teams.cards.core import ChartColor
 from bot.teams.cards import render_card, render_facts, render_heading, render_titled
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_name
+from digest.figures.small_counts import SUPPRESSED
 from digest.reporting.chart_data import TRENDS
 from digest.reporting.content import ChartData, Digest, Figure, Series
-from digest.reporting.profile import SUPPRESSED
 
 
 class ChartDetail(StrEnum):

@@ -17,9 +17,10 @@ from matplotlib.figure import Figure
 from matplotlib.patheffects import Normal, Stroke
 
 from digest.figures.percentages import format_percentage
+from digest.figures.small_counts import SUPPRESSED
 from digest.reporting.chart_data import TRENDS, YEAR_AGO, compute_chart_data
 from digest.reporting.content import Chart, ChartData, Series
-from digest.reporting.profile import SUPPRESSED, Profile
+from digest.reporting.profile import Profile
 
 CHART_SIZE_INCHES = (8, 4.5)
 CHART_DPI = 200  # 1600 x 900 pixels: crisp on phones and high-DPI screens

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_key, month_label, month_name
-from digest.reporting.profile import MONTHS_IN_YEAR, SUPPRESSED, Profile, describe_number, is_year_to_date_complete
+from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number
+from digest.reporting.profile import MONTHS_IN_YEAR, Profile, is_year_to_date_complete
 
 MAX_HIGHLIGHTS = 3
 MIN_MOVEMENT = 3  # a highlight needs a change of at least this many (episodes, children or points)
@@ -165,9 +166,7 @@ def compute_digest(
         f"{describe_number(unrecognised_values, hide)} unrecognised values."
     )
     if hide:
-        quality += (
-            f" {SUPPRESSED} = a count from 1 to 5, or one that would reveal one, withheld to protect confidentiality."
-        )
+        quality += f" {SUPPRESSED_MEANING}"
     still = figure("duration.still_missing", "still missing at the end of the month")
     if profile.partial_month:
         still = Figure(still.key, f"still missing at {profile.as_at:%d/%m/%Y %H:%M}", still.shown, None, "")

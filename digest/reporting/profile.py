@@ -19,19 +19,8 @@ from digest.figures.periods import (
     month_of,
     parse_month,
 )
+from digest.figures.small_counts import SUPPRESSED
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
-
-SUPPRESSED = "c"  # the DfE's mark for a figure withheld to protect confidentiality
-SMALLEST_SHOWN = 6  # under disclosure control, counts from 1 to SMALLEST_SHOWN - 1 are withheld (DfE: "1 to 5")
-
-
-def is_small(count: int | None) -> bool:
-    return count is not None and 0 < count < SMALLEST_SHOWN
-
-
-def describe_number(number: int, suppressed: bool) -> str:
-    """A count outside the table (rows rejected, still missing now), as disclosure control allows it shown."""
-    return SUPPRESSED if suppressed and is_small(number) else f"{number:,}"
 
 
 class ProfileError(Exception):

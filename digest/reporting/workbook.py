@@ -11,7 +11,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from digest.figures.catalogue import SECTIONS
-from digest.reporting.profile import SUPPRESSED, Profile, describe_number
+from digest.figures.small_counts import SUPPRESSED, describe_number
+from digest.reporting.profile import Profile
 from digest.reporting.table import column_heads, disclosure_notes, heading_lines, partial_month_notes
 
 BOLD = Font(bold=True)
