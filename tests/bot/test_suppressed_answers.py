@@ -14,17 +14,15 @@ from typing import Any
 import pytest
 
 from bot.cli.serve import Routes, add_slack, add_teams
-from bot.destinations import alert_after_snapshot, alert_senders
 from bot.server import EVENTS_PATH, build_web_app, create_http_server
 from bot.settings import Settings, load_settings, load_teams_question_settings
 from bot.teams.outgoing import sign_body
 from digest.contract.config import Config
 from digest.figures.periods import parse_month
 from digest.figures.small_counts import SUPPRESSED_MEANING
-from digest.intake.ingest import ingest_extract
 from digest.reporting.digests import build_digest
 from digest.store.snapshots import open_store
-from tests.bot.test_alerts import ALERTS, EXPECTED, SEQUENCE, extract
+from tests.bot.test_alerts import ALERTS, EXPECTED, alert_on_sequence
 from tests.bot.test_slash_command import SECRET, ask
 from tests.bot.test_teams_questions import card_of, facts, outgoing_body, signed_post, texts
 from tests.fake_slack import FakeSlack
@@ -125,11 +123,7 @@ def test_alerts_suppress_says_the_number_rose_without_a_count_from_1_to_5(
     assert from_config.alert_rules.suppress
     alerting = replace(settings, alerts_channel=ALERTS, alert_rules=from_config.alert_rules)
     store = open_store(tmp_path / "store.db")
-    senders = alert_senders(alerting, print)
-    for number in range(len(SEQUENCE)):
-        path, as_at = extract(tmp_path, number)
-        report = ingest_extract(store, path, as_at, config)
-        alert_after_snapshot(store, report.snapshot_id, alerting, senders)
+    alert_on_sequence(tmp_path, config, alerting, store)
     assert [m["text"] for m in slack.messages] == SUPPRESSED_ALERTS  # the same three alerts as EXPECTED says
     assert len(EXPECTED) == len(SUPPRESSED_ALERTS)
     store.close()
