@@ -18,9 +18,8 @@ from digest.reporting.profile import MONTHS_IN_YEAR, Cell, Profile, first_data_m
 
 PROFILE = "profile"  # a chart of the month
 TRENDS = "trends"  # a chart of the rolling 13 months, month by month
-TREND_MONTHS = (
-    13  # the report month and the twelve before: April's trend is not one bar, and the month a year ago shows
-)
+# The report month and the twelve before: April's trend is not one bar, and the month a year ago shows.
+TREND_MONTHS = 13
 YEAR_AGO = "last year"  # what a trend's year-ago series is called
 # The month's profile page, in order: (chart name, breakdown group, heading).
 PROFILE_CHARTS = (
@@ -98,9 +97,10 @@ def compute_trend_data(profile: Profile, earlier_years: Sequence[Profile]) -> li
     known_from = next((i for i, m in enumerate(window) if m - MONTHS_IN_YEAR >= first), len(window))
 
     def values(key: str, months: list[int]) -> list[int | None]:
-        return [
-            add_cells([by_column[month_key(m)].row(key).values[month_key(m)]]) if m >= first else None for m in months
-        ]
+        """Each month's figure from its own year's profile; None for a month no profile holds (before the data),
+        which a year-ago Series marks unknown through known_from."""
+        columns = [month_key(m) for m in months]
+        return [add_cells([by_column[c].row(key).values[c]]) if c in by_column else None for c in columns]
 
     labels = [month_label(m) + ("*" if profile.partial_month and m == profile.month else "") for m in window]
     title_span = f"{month_label(window[0])} to {month_label(window[-1])}" if len(window) > 1 else month_label(window[0])
