@@ -46,7 +46,7 @@ class Chart:
     title: str
     alt_text: str
     png: bytes
-    group: str  # "profile" (the month) or "trends" (the financial year)
+    group: str  # "profile" (the month) or "trends" (the rolling 13 months)
 
 
 @dataclass(frozen=True)
