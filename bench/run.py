@@ -53,7 +53,7 @@ INGEST_TARGET_SECONDS = 30
 INGEST_TARGET_MB = 1000  # issue 14: peak memory at most 1 GB
 PROFILE_TARGET_SECONDS = 0.2
 LOOKUP_P95_TARGET_MS = 50
-DIGEST_TARGET_SECONDS = 5
+DIGEST_TARGET_SECONDS = 2  # issue 13: the 13-month trends and last year's line within 2 s
 FLOOR_MULTIPLE_TARGET = 3  # issue 14: ingest at most 3 times sqlite3's .import of the same file
 FLOOR_MULTIPLE_STRETCH = 2
 QUICK_COMMAND_TARGET_SECONDS = 0.3  # issue 14: snapshots, profile, ask, rejected, digest-runs as whole processes
@@ -120,12 +120,12 @@ def main() -> None:
             timings.append(time.perf_counter() - started)
         latencies = measure_lookups(store_path, config)
         webhook_latencies, bot_latencies = measure_teams(store_path, config)
-        digest_seconds = []
-        for _ in range(3):
+        digest_seconds: dict[bool, list[float]] = {False: [], True: []}
+        for suppress in (False, True) * 3:
             started = time.perf_counter()
-            message = render_digest_message(build_digest(store, config, last - 1))
+            message = render_digest_message(build_digest(store, config, last - 1, suppress=suppress))
             message.block_dicts()
-            digest_seconds.append(time.perf_counter() - started)
+            digest_seconds[suppress].append(time.perf_counter() - started)
         card_month, card_bytes, _ = largest_teams_card(store, config)
         store.close()
         demo_month, demo_bytes = measure_demo_card(work, config)
@@ -146,7 +146,11 @@ def main() -> None:
         print(f"{'profile of one month, median seconds':<44}{statistics.median(timings):>12.4f}")
         print(f"{'profile of one month, slowest seconds':<44}{max(timings):>12.4f}{PROFILE_TARGET_SECONDS:>12}")
         print(f"  ({len(timings)} profiles of {len(months)} months, from {month_key(months[0])} to {month_key(last)})")
-        print(f"{'digest build, seconds':<44}{min(digest_seconds):>12.2f}{DIGEST_TARGET_SECONDS:>12}")
+        print(f"{'digest build, seconds':<44}{min(digest_seconds[False]):>12.2f}{DIGEST_TARGET_SECONDS:>12}")
+        suppressed_seconds = min(digest_seconds[True])
+        print(
+            f"{'digest build, disclosure control, seconds':<44}{suppressed_seconds:>12.2f}{DIGEST_TARGET_SECONDS:>12}"
+        )
         for name, share in (("p50", 0.50), ("p95", 0.95), ("p99", 0.99)):
             target = f"{LOOKUP_P95_TARGET_MS:>12}" if name == "p95" else ""
             print(f"{f'/missing over HTTP, {name} ms':<44}{percentile(latencies, share):>12.1f}{target}")

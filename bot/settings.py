@@ -57,6 +57,7 @@ class SlashSettings:
     allowed_channels: frozenset[str]
     allowed_users: frozenset[str]
     port: int
+    suppress: bool = False  # disclosure control on /missing answers ([slash] suppress)
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,7 @@ def _slash(config: Config) -> SlashSettings:
         allowed_channels=_ids(slash, "allowed_channels", where),
         allowed_users=_ids(slash, "allowed_users", where),
         port=_int(slash, "port", 3000, 1, 65535, where),
+        suppress=_flag(slash, "suppress", where),
     )
 
 
@@ -256,6 +258,7 @@ def _alert_rules(config: Config) -> AlertRules:
         back_to_earlier_level=back,
         reminder_level=_int(alerts, "reminder_level", 0, 0, 100_000, where),
         reminder_hours=_int(alerts, "reminder_hours", 24, 1, 24 * 365, where),
+        suppress=_flag(alerts, "suppress", where),
     )
 
 
@@ -296,6 +299,9 @@ class TeamsQuestionSettings:
     allowed_users: frozenset[str]
     login_url: str | None
     openid_url: str | None
+    suppress: bool = (
+        False  # disclosure control on answers in Teams, bot and outgoing webhook ([teams] questions_suppress)
+    )
 
 
 def load_teams_question_settings(config: Config, environ: Mapping[str, str] | None = None) -> TeamsQuestionSettings:
@@ -315,6 +321,7 @@ def load_teams_question_settings(config: Config, environ: Mapping[str, str] | No
         allowed_users=_ids(teams, "allowed_users", where),
         login_url=urls[TEAMS_LOGIN_URL_ENV],
         openid_url=urls[TEAMS_OPENID_URL_ENV],
+        suppress=_flag(teams, "questions_suppress", where),
     )
 
 

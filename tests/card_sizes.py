@@ -10,7 +10,7 @@ from digest.contract.config import Config
 from digest.figures.periods import month_key
 from digest.reporting.chart_data import compute_chart_data
 from digest.reporting.content import Digest, compute_digest
-from digest.reporting.profile import available_months, load_previous_profile, load_profile
+from digest.reporting.profile import available_months, load_earlier_years, load_previous_profile, load_profile
 from digest.store.snapshots import SnapshotStore
 
 LONG_TABLE_NOTE = "The full table is on the reporting server: " + "x" * 200  # a long outbox path, to be safe
@@ -21,7 +21,9 @@ def digest_for_card(store: SnapshotStore, config: Config, month: int) -> Digest:
     profile = load_profile(store, config, month)
     digest = compute_digest(profile, load_previous_profile(store, config, profile), 10**6, 10**6, 10**6)
     return replace(
-        digest, chart_data=compute_chart_data(profile), workbook_name=f"missing-report-{month_key(month)}.xlsx"
+        digest,
+        chart_data=compute_chart_data(profile, load_earlier_years(store, config, profile)),
+        workbook_name=f"missing-report-{month_key(month)}.xlsx",
     )
 
 

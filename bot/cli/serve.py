@@ -287,7 +287,7 @@ def add_slack(
     command = settings.slash.command
     if not settings.bot_token:
         raise SettingError(f"answering {command} needs {BOT_TOKEN_ENV} as well: set it to the bot token")
-    service = LookupService(open_store_now, config, compute_slack_access(settings))
+    service = LookupService(open_store_now, config, compute_slack_access(settings), suppress=settings.slash.suppress)
     client = WebClient(token=settings.bot_token, base_url=settings.api_url)
     app = build_app(service, command, settings.signing_secret or "", client, reviews=desk)
     if settings.app_token:
@@ -321,7 +321,7 @@ def add_teams(
             raise SettingError(
                 f"answering in Teams needs {TEAMS_CLIENT_SECRET_ENV} as well: set it to the bot's client secret"
             )
-        service = LookupService(open_store_now, config, access, platform=TEAMS)
+        service = LookupService(open_store_now, config, access, platform=TEAMS, suppress=teams.suppress)
         add_teams_bot(web, service, teams, allow_unauthenticated=dev_unauthenticated)
         routes.paths.append(MESSAGES_PATH)
         mode = " WITHOUT authentication (local development only)" if dev_unauthenticated else ""
@@ -334,7 +334,8 @@ def add_teams(
             key = decode_secret(teams.outgoing_secret)
         except SecretError as error:
             raise SettingError(str(error)) from None
-        webhook = OutgoingWebhook(LookupService(open_store_now, config, access, platform=TEAMS_WEBHOOK), key)
+        answers = LookupService(open_store_now, config, access, platform=TEAMS_WEBHOOK, suppress=teams.suppress)
+        webhook = OutgoingWebhook(answers, key)
         add_outgoing_webhook_route(web, webhook)
         routes.paths.append(OUTGOING_PATH)
         routes.lines.append(

@@ -243,7 +243,7 @@ def upload_groups(digest: Digest) -> list[tuple[str, list[dict[str, Any]], str]]
             )
         groups.append(("profile", profile, f"Missing profile, {name}, and the full table"))
     if trends:
-        groups.append(("trends", trends, "Trends over the financial year"))
+        groups.append(("trends", trends, "Trends over 13 months, with last year where the data reaches back"))
     return groups
 
 

@@ -43,8 +43,21 @@ def render_card(body: list[CardElement], summary: str) -> AdaptiveCard:
 
 
 def dump_card(card: AdaptiveCard) -> dict[str, Any]:
-    """The card as JSON-ready data (camelCase names, no empty fields)."""
-    return card.model_dump(mode="json", by_alias=True, exclude_none=True)
+    """The card as JSON-ready data (camelCase names, no empty fields, whole numbers without ".0")."""
+    data: dict[str, Any] = _whole_numbers(card.model_dump(mode="json", by_alias=True, exclude_none=True))
+    return data
+
+
+def _whole_numbers(data: Any) -> Any:
+    # The chart models type every value as a float, so a count of 88 would go out as 88.0: two bytes a point,
+    # over a thousand on a card of 13-month trends, against the webhook's size limit.
+    if isinstance(data, dict):
+        return {key: _whole_numbers(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_whole_numbers(item) for item in data]
+    if isinstance(data, float) and data.is_integer():
+        return int(data)
+    return data
 
 
 def render_envelope(card: AdaptiveCard) -> bytes:

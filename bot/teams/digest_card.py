@@ -12,15 +12,12 @@ from enum import StrEnum
 from microsoft_teams.cards import (
     ActionSet,
     AdaptiveCard,
-    BarChartDataValue,
     CardElement,
     Column,
     ColumnSet,
     Container,
     DonutChart,
     DonutChartData,
-    GroupedVerticalBarChart,
-    GroupedVerticalBarChartData,
     HorizontalBarChart,
     HorizontalBarChartDataValue,
     LineChart,
@@ -37,16 +34,18 @@ from microsoft_teams.cards.core import ChartColor
 from bot.teams.cards import render_card, render_facts, render_heading, render_titled
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_name
+from digest.figures.small_counts import SUPPRESSED
+from digest.reporting.chart_data import TRENDS
 from digest.reporting.commentary import BREAKDOWNS_HEADING, SectionComment, Under, select_comments
 from digest.reporting.content import (
     REVISIONS_HEADING,
     ChartData,
     Digest,
     Figure,
+    Series,
     describe_revised_cells,
     describe_revisions,
 )
-from digest.reporting.profile import SUPPRESSED
 
 
 class ChartDetail(StrEnum):
@@ -61,7 +60,6 @@ CHART_DETAILS = (ChartDetail.ALL, ChartDetail.MONTH, ChartDetail.NONE)
 DONUTS = {"rhi-in-time", "gender"}
 PIES = {"bme"}
 HORIZONTAL_BARS = {"ethnicity", "case-type"}  # many categories with long names
-LINES = {"trend-rhi", "trend-rhi-in-time"}
 SERIES_COLOURS: dict[str, ChartColor] = {  # one colour, one meaning, as in the Slack charts: all navy-blue, LAC orange
     "All": "categoricalBlue",
     "LAC": "categoricalMarigold",
@@ -70,6 +68,15 @@ SERIES_COLOURS: dict[str, ChartColor] = {  # one colour, one meaning, as in the 
     "Not yet due": "neutral",
     "Offered": "categoricalLightBlue",
     "Accepted": "categoricalBlue",
+}
+# Last year's line in a lighter shade of its series' hue: Teams draws neither dashed lines nor a line over bars.
+YEAR_AGO_COLOURS: dict[str, ChartColor] = {
+    "All": "divergingLightBlue",
+    "LAC": "divergingPeach",
+    "In time": "sequentialGreen3",
+    "Not in time": "sequentialRed3",
+    "Offered": "sequential2",
+    "Accepted": "divergingLightBlue",
 }
 
 
@@ -119,23 +126,45 @@ def _drawn(labels: list[str], values: list[int | None]) -> list[tuple[str, int]]
     return [(label, value) for label, value in zip(labels, values, strict=True) if value is not None]
 
 
+def _drawn_year_ago(labels: list[str], series: Series) -> list[tuple[str, int]]:
+    """Last year's points, at this year's months: none before the data or where a count is withheld."""
+    return [
+        (x, y)
+        for i, (x, y) in enumerate(zip(labels, series.values, strict=True))
+        if series.is_known(i) and y is not None
+    ]
+
+
+def _month_year_ago(label: str) -> str:
+    """ "Jun-19" -> "Jun-18": the month a year before a trend's month label (a partial month's "*" dropped)."""
+    name, year = label.rstrip("*").split("-")
+    return f"{name}-{int(year) - 1:02d}"
+
+
 def render_chart_fallback(chart: ChartData) -> CardElement:
-    """What a client without charts shows: the chart's title and its numbers, one line each."""
+    """What a client without charts shows: the chart's title and its numbers, one line each; a trend's line
+    gives each month last year's figures beside this year's ("Jun-19: All 116 · LAC 74 (Jun-18: All 98 · LAC 60)")."""
     if len(chart.series) == 1:
         values = chart.series[0].values
         pairs = [(label, _shown(v, chart.total)) for label, v in zip(chart.labels, values, strict=True)]
     else:
-        pairs = [
-            (label, " · ".join(f"{s.label} {_shown(s.values[i], None)}" for s in chart.series))
-            for i, label in enumerate(chart.labels)
-        ]
-    return render_titled(chart.title, render_facts(pairs))
+        pairs = []
+        for i, label in enumerate(chart.labels):
+            shown = " · ".join(f"{s.label} {_shown(s.values[i], None)}" for s in chart.series)
+            if chart.year_ago and chart.year_ago[0].is_known(i):
+                then = " · ".join(
+                    f"{s.label} {_shown(y.values[i], None)}" for s, y in zip(chart.series, chart.year_ago, strict=True)
+                )
+                shown += f" ({_month_year_ago(label)}: {then})"
+            pairs.append((label, shown))
+    title = f"{chart.title}. {chart.note}" if chart.note else chart.title
+    return render_titled(title, render_facts(pairs))
 
 
 def render_chart(chart: ChartData) -> CardElement:
     """The chart as a Teams chart element, chosen by what it shows, with its fallback."""
     title, fallback = chart.title, render_chart_fallback(chart)
-    if len(chart.series) > 1 and chart.name in LINES:
+    if chart.group == TRENDS:  # lines: this year's in the series' colours, last year's lighter beside them
         lines = [
             LineChartData(
                 legend=s.label,
@@ -144,19 +173,16 @@ def render_chart(chart: ChartData) -> CardElement:
             )
             for s in chart.series
         ]
-        return LineChart(title=title, show_title=True, data=lines, fallback=fallback)
-    if len(chart.series) > 1:
-        groups = [
-            GroupedVerticalBarChartData(
-                legend=s.label,
-                color=SERIES_COLOURS.get(s.label),
-                values=[BarChartDataValue(x=x, y=y) for x, y in _drawn(chart.labels, s.values)],
+        lines += [
+            LineChartData(
+                legend=y.label,
+                color=YEAR_AGO_COLOURS.get(s.label),
+                values=[LineChartValue(x=x, y=v) for x, v in _drawn_year_ago(chart.labels, y)],
             )
-            for s in chart.series
+            for s, y in zip(chart.series[: len(chart.year_ago)], chart.year_ago, strict=True)
         ]
-        return GroupedVerticalBarChart(
-            title=title, show_title=True, show_bar_values=True, data=groups, fallback=fallback
-        )
+        shown_title = f"{title}. {chart.note}" if chart.note else title
+        return LineChart(title=shown_title, show_title=True, data=lines, fallback=fallback)
     pairs = _drawn(chart.labels, chart.series[0].values)
     if chart.name in PIES:
         slices = [DonutChartData(legend=x, value=y, color=SERIES_COLOURS.get(x)) for x, y in pairs]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number, is_small
 from digest.store.alerts import (
     HOUR,
     AlertKind,
@@ -34,6 +35,7 @@ class AlertRules:
     back_to_earlier_level: bool = True
     reminder_level: int = 0  # 0: no reminders
     reminder_hours: int = 24
+    suppress: bool = False  # disclosure control: a count from 1 to 5 said as "c" ([alerts] suppress)
 
 
 def previous_snapshot(store: SnapshotStore, snapshot: SnapshotInfo) -> SnapshotInfo | None:
@@ -55,30 +57,58 @@ def _when(moment: dt.datetime) -> str:
 
 
 def render_rise(
-    now: StillMissing, before: StillMissing, snapshot: SnapshotInfo, previous: SnapshotInfo, started_since: int
+    now: StillMissing,
+    before: StillMissing,
+    snapshot: SnapshotInfo,
+    previous: SnapshotInfo,
+    started_since: int,
+    suppress: bool = False,
 ) -> str:
+    """The rise, said with every count; under disclosure control a count from 1 to 5 is "c", and the words
+    ("more children missing", "up from") still say that the number rose."""
+
+    def shown(number: int) -> str:
+        return describe_number(number, suppress)
+
     longest = describe_duration(snapshot.as_at - now.longest_start) if now.longest_start else "n/a"
+    of = "Of them" if shown(now.count) == SUPPRESSED else f"Of the {now.count}"
     return (
-        f"More children missing: {now.count} now, up from {before.count} at the last extract "
-        f"({_when(previous.as_at)} to {_when(snapshot.as_at)}). Of the {now.count}: {now.lac} LAC, {now.cse} at "
-        f"CSE risk (medium/high); {now.over_24h} missing over 24 hours, {now.over_72h} over 72 hours; the longest "
-        f"missing for {longest}. {started_since} went missing since the last extract."
+        f"More children missing: {shown(now.count)} now, up from {shown(before.count)} at the last extract "
+        f"({_when(previous.as_at)} to {_when(snapshot.as_at)}). {of}: {shown(now.lac)} LAC, {shown(now.cse)} at "
+        f"CSE risk (medium/high); {shown(now.over_24h)} missing over 24 hours, {shown(now.over_72h)} over 72 hours; "
+        f"the longest missing for {longest}. {shown(started_since)} went missing since the last extract."
+        + _explain(suppress, now.count, before.count, now.lac, now.cse, now.over_24h, now.over_72h, started_since)
     )
 
 
-def render_back(now: StillMissing, before: StillMissing, earlier_level: int, snapshot: SnapshotInfo) -> str:
+def render_back(
+    now: StillMissing, before: StillMissing, earlier_level: int, snapshot: SnapshotInfo, suppress: bool = False
+) -> str:
+    numbers = (now.count, before.count, earlier_level)
+    shown = [describe_number(number, suppress) for number in numbers]
     return (
-        f"Children missing are back to the earlier level: {now.count} now (as at {_when(snapshot.as_at)}), down from "
-        f"{before.count} at the last extract; the level before the rise was {earlier_level}."
+        f"Children missing are back to the earlier level: {shown[0]} now (as at {_when(snapshot.as_at)}), down from "
+        f"{shown[1]} at the last extract; the level before the rise was {shown[2]}." + _explain(suppress, *numbers)
     )
 
 
-def render_reminder(now: StillMissing, level: int, since: dt.datetime, snapshot: SnapshotInfo) -> str:
+def render_reminder(
+    now: StillMissing, level: int, since: dt.datetime, snapshot: SnapshotInfo, suppress: bool = False
+) -> str:
+    count, long_missing = describe_number(now.count, suppress), describe_number(now.over_72h, suppress)
+    # "c children, at or above 4" would say 4 or 5: a withheld count is not set beside the level.
+    above = "the reminder level" if count == SUPPRESSED else str(level)
     return (
-        f"Still {now.count} children missing as at {_when(snapshot.as_at)}: at or above {level} since "
-        f"{_when(since)} ({describe_duration(snapshot.as_at - since)}). {now.over_72h} "
-        f"{'has' if now.over_72h == 1 else 'have'} been missing over 72 hours."
+        f"Still {count} children missing as at {_when(snapshot.as_at)}: at or above {above} since "
+        f"{_when(since)} ({describe_duration(snapshot.as_at - since)}). {long_missing} "
+        f"{'has' if now.over_72h == 1 and long_missing != SUPPRESSED else 'have'} been missing over 72 hours."
+        + _explain(suppress, now.count, now.over_72h)
     )
+
+
+def _explain(suppress: bool, *numbers: int) -> str:
+    """What "c" means, after an alert that shows one."""
+    return f" {SUPPRESSED_MEANING}" if suppress and any(is_small(number) for number in numbers) else ""
 
 
 def decide_alerts(store: SnapshotStore, snapshot: SnapshotInfo, rules: AlertRules, channel: str) -> list[AlertRecord]:
@@ -91,7 +121,9 @@ def decide_alerts(store: SnapshotStore, snapshot: SnapshotInfo, rules: AlertRule
     decided: list[tuple[AlertKind, int | None, str]] = []
     if now.count - before.count >= rules.rise_step:
         started = count_started_since(store, snapshot, previous.as_at)
-        decided.append((AlertKind.RISE, before.count, render_rise(now, before, snapshot, previous, started)))
+        decided.append(
+            (AlertKind.RISE, before.count, render_rise(now, before, snapshot, previous, started, rules.suppress))
+        )
     elif rules.back_to_earlier_level and now.count < before.count:
         # Back to (or below) the level before the last rise, said once per rise.
         rise = _last_alert(store, AlertKind.RISE, channel, before_snapshot=snapshot)
@@ -100,7 +132,7 @@ def decide_alerts(store: SnapshotStore, snapshot: SnapshotInfo, rules: AlertRule
             store, AlertKind.BACK, channel, before_snapshot=snapshot, after_id=rise.id
         )
         if level is not None and now.count <= level < before.count and not said:
-            decided.append((AlertKind.BACK, before.count, render_back(now, before, level, snapshot)))
+            decided.append((AlertKind.BACK, before.count, render_back(now, before, level, snapshot, rules.suppress)))
     if rules.reminder_level and now.count >= rules.reminder_level:
         since = _above_since(store, snapshot, rules.reminder_level)
         if snapshot.as_at - since >= rules.reminder_hours * HOUR:
@@ -109,7 +141,11 @@ def decide_alerts(store: SnapshotStore, snapshot: SnapshotInfo, rules: AlertRule
             # One reminder for each stretch above the level, repeated every reminder_hours while it lasts.
             if last_at is None or last_at < since or snapshot.as_at - last_at >= rules.reminder_hours * HOUR:
                 decided.append(
-                    (AlertKind.REMINDER, before.count, render_reminder(now, rules.reminder_level, since, snapshot))
+                    (
+                        AlertKind.REMINDER,
+                        before.count,
+                        render_reminder(now, rules.reminder_level, since, snapshot, rules.suppress),
+                    )
                 )
     save_alerts(store, snapshot, previous, channel, now.count, decided)
     return [a for a in list_alerts(store) if a.snapshot_id == snapshot.id and a.channel == channel]

@@ -6,6 +6,7 @@ turns it into its own mark-up and `missing-report ask` prints it. Aggregates onl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from digest.alerts.still_missing import describe_duration
@@ -22,6 +23,7 @@ from digest.figures.periods import (
     month_start,
     parse_month,
 )
+from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number
 from digest.lookups.periods import PeriodKind, Span, resolve_period
 from digest.lookups.questions import (
     DEFINE,
@@ -40,11 +42,9 @@ from digest.reporting.content import RATE_KEYS, compute_digest
 from digest.reporting.definitions import RULES, describe_share
 from digest.reporting.disclosure import suppress_profile
 from digest.reporting.profile import (
-    SUPPRESSED,
     Cell,
     Profile,
     available_months,
-    describe_number,
     is_year_to_date_complete,
     load_previous_profile,
     load_profile,
@@ -186,6 +186,8 @@ def answer_question(
         answer = _still_missing_now(store, snapshot, suppress)
     else:
         answer = _answer_span(store, config, question, snapshot, span, suppress)
+    if suppress and _shows_withheld(answer):  # said beside the as-at time, so the answer's own lines keep their shape
+        footer = f"{SUPPRESSED_MEANING}\n{footer}"
     return Answer(
         answer.outcome,
         answer.title,
@@ -196,6 +198,14 @@ def answer_question(
         snapshot.id,
         question=question.text,
     )
+
+
+WITHHELD_MARK = re.compile(rf"(?<![\w.]){SUPPRESSED}(?!\w)")  # a "c" standing alone, as a figure
+
+
+def _shows_withheld(answer: Answer) -> bool:
+    """Whether the answer shows a figure withheld by disclosure control, which it should then explain."""
+    return any(WITHHELD_MARK.search(text) for text in [*answer.lines, *(cell for row in answer.table for cell in row)])
 
 
 def _answer_span(

@@ -3,7 +3,8 @@
 charts.py draws them as PNGs for Slack; a chat tool that draws its own charts (Teams) takes the numbers.
 The month's "Missing Profile" (days missing, RHI in time, ethnicity, BME, age, gender, case type) comes
 from the catalogue's breakdown groups, so a council's own ethnicity codes and BME grouping are charted
-as its config says; then the financial year's trends (all vs LAC; RHI).
+as its config says; then the trends over a rolling 13 months (all vs LAC; RHI), each with the same months a
+year earlier where the snapshot's data reaches back.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.figures.catalogue import DENOMINATOR_NOUNS, GroupRow
-from digest.figures.periods import YTD, month_key, month_label, parse_month
+from digest.figures.periods import month_key, month_label
 from digest.reporting.content import ChartData, Series
-from digest.reporting.profile import Cell, Profile
+from digest.reporting.profile import MONTHS_IN_YEAR, Cell, Profile, first_data_month
 
 PROFILE = "profile"  # a chart of the month
-TRENDS = "trends"  # a chart of the financial year, month by month
+TRENDS = "trends"  # a chart of the rolling 13 months, month by month
+# The report month and the twelve before: April's trend is not one bar, and the month a year ago shows.
+TREND_MONTHS = 13
+YEAR_AGO = "last year"  # what a trend's year-ago series is called
 # The month's profile page, in order: (chart name, breakdown group, heading).
 PROFILE_CHARTS = (
     ("days-missing", "duration", "Number of days missing"),
@@ -54,11 +58,13 @@ def label_bar(profile: Profile, group_name: str, row: GroupRow) -> str:
     return row.label
 
 
-def compute_chart_data(profile: Profile) -> list[ChartData]:
-    """Every chart of the digest as numbers: the month's profile, then the financial year's trends.
+def compute_chart_data(profile: Profile, earlier_years: Sequence[Profile]) -> list[ChartData]:
+    """Every chart of the digest as numbers: the month's profile, then the rolling 13 months' trends.
 
     A breakdown leaves out rows that are zero in every month of the year (and the year to date), so a long
-    list (ethnicity codes) shows only what occurs; each title says what its shares are of.
+    list (ethnicity codes) shows only what occurs; each title says what its shares are of. earlier_years are
+    the whole-year profiles of the financial years before (load_earlier_years), under the same disclosure
+    control as profile: a trend's earlier months and its year-ago line come from them.
     """
     column = month_key(profile.month)
     mark = " (partial)" if profile.partial_month else ""
@@ -73,12 +79,50 @@ def compute_chart_data(profile: Profile) -> list[ChartData]:
         of = f" (of {total:,} {DENOMINATOR_NOUNS[group.denominator]})" if total is not None else ""
         title = f"{heading}, {month_label(profile.month)}{mark}{of}"
         charts.append(ChartData(name, title, labels, [Series("", values)], total, PROFILE))
-    months = [column for column in profile.columns if column != YTD]
-    labels = [
-        month_label(parse_month(m)) + ("*" if profile.partial_month and parse_month(m) == profile.month else "")
-        for m in months
-    ]
+    return charts + compute_trend_data(profile, earlier_years)
+
+
+def compute_trend_data(profile: Profile, earlier_years: Sequence[Profile]) -> list[ChartData]:
+    """The trends over the 13 months to profile's month, and the same months a year earlier.
+
+    A month before the snapshot's data is unknown, not zero: the window starts at the data, the year-ago line
+    starts where the data does (Series.known_from), and the chart's note says so. Each month's figure is read
+    from the profile of its own financial year, so under disclosure control it is withheld exactly where that
+    year's table withholds it.
+    """
+    first = first_data_month(profile.snapshot)
+    # A month asked for before the data starts keeps its own bar, as its profile shows it.
+    window = list(range(min(max(profile.month - TREND_MONTHS + 1, first), profile.month), profile.month + 1))
+    by_column = {column: p for p in reversed([profile, *earlier_years]) for column in p.columns}
+    known_from = next((i for i, m in enumerate(window) if m - MONTHS_IN_YEAR >= first), len(window))
+
+    def values(key: str, months: list[int]) -> list[int | None]:
+        """Each month's figure from its own year's profile; None for a month no profile holds (before the data),
+        which a year-ago Series marks unknown through known_from."""
+        columns = [month_key(m) for m in months]
+        return [add_cells([by_column[c].row(key).values[c]]) if c in by_column else None for c in columns]
+
+    labels = [month_label(m) + ("*" if profile.partial_month and m == profile.month else "") for m in window]
+    title_span = f"{month_label(window[0])} to {month_label(window[-1])}" if len(window) > 1 else month_label(window[0])
+    note = _describe_gaps(window, known_from, first)
+    charts = []
     for name, heading, keys in TREND_CHARTS:
-        series = [Series(label, [add_cells([profile.row(key).values[m]]) for m in months]) for key, label in keys]
-        charts.append(ChartData(name, f"{heading}, {profile.financial_year}", labels, series, None, TRENDS))
+        series = [Series(label, values(key, window)) for key, label in keys]
+        year_ago = [
+            Series(f"{label}, {YEAR_AGO}", values(key, [m - MONTHS_IN_YEAR for m in window]), known_from)
+            for key, label in keys
+        ]
+        shown_year_ago = year_ago if known_from < len(window) else []
+        charts.append(ChartData(name, f"{heading}, {title_span}", labels, series, None, TRENDS, shown_year_ago, note))
     return charts
+
+
+def _describe_gaps(window: list[int], known_from: int, first: int) -> str:
+    """The note under a trend when the data does not reach back 13 months, or a year before them."""
+    if len(window) < TREND_MONTHS:
+        return f"The data starts in {month_label(first)}: no earlier month, and no {YEAR_AGO}, is shown."
+    if known_from == len(window):
+        return f"The data starts in {month_label(first)}: {YEAR_AGO} is not shown."
+    if known_from:
+        return f"The data starts in {month_label(first)}: {YEAR_AGO}'s line starts there."
+    return ""

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_key, month_label, month_name
+from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number
 from digest.reporting.commentary import SectionComment
-from digest.reporting.profile import MONTHS_IN_YEAR, SUPPRESSED, Profile, describe_number, is_year_to_date_complete
+from digest.reporting.profile import MONTHS_IN_YEAR, Profile, is_year_to_date_complete
 from digest.reporting.revisions import Revision
 from digest.store.published_figures import PublishedFigure
 
@@ -49,7 +50,7 @@ class Chart:
     title: str
     alt_text: str
     png: bytes
-    group: str  # "profile" (the month) or "trends" (the financial year)
+    group: str  # "profile" (the month) or "trends" (the rolling 13 months)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class Series:
 
     label: str
     values: list[int | None]  # None: withheld by disclosure control ("c"), never drawn
+    known_from: int = 0  # values before this index are months before the data: unknown, not drawn, not zero
+
+    def is_known(self, index: int) -> bool:
+        return index >= self.known_from
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,9 @@ class ChartData:
     labels: list[str]  # the categories, or the months of a trend
     series: list[Series]
     total: int | None  # what a share is of (the month's episodes, accepted RHIs); None: no shares
-    group: str  # "profile" (the month) or "trends" (the financial year)
+    group: str  # "profile" (the month) or "trends" (the rolling 13 months)
+    year_ago: list[Series] = field(default_factory=list)  # a trend's series a year earlier, month for month
+    note: str = ""  # what the chart leaves out, said under its title ("The data starts in Apr-19: ...")
 
 
 @dataclass(frozen=True)
@@ -188,9 +195,7 @@ def compute_digest(
         f"{describe_number(unrecognised_values, hide)} unrecognised values."
     )
     if hide:
-        quality += (
-            f" {SUPPRESSED} = a count from 1 to 5, or one that would reveal one, withheld to protect confidentiality."
-        )
+        quality += f" {SUPPRESSED_MEANING}"
     still = figure(STILL_MISSING_KEY, "still missing at the end of the month")
     if profile.partial_month:
         still = Figure(still.key, f"still missing at {profile.as_at:%d/%m/%Y %H:%M}", still.shown, None, "")

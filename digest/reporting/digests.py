@@ -7,11 +7,17 @@ from dataclasses import replace
 from digest.contract.config import Config
 from digest.figures.periods import YTD, month_key, parse_month
 from digest.reporting.chart_data import compute_chart_data
-from digest.reporting.charts import render_charts
+from digest.reporting.charts import render_chart
 from digest.reporting.commentary import load_section_comments
 from digest.reporting.content import HEADLINE_KEYS, RATE_KEYS, Digest, compute_digest
 from digest.reporting.disclosure import suppress_profile
-from digest.reporting.profile import Profile, load_previous_profile, load_profile, load_year_ago_profile
+from digest.reporting.profile import (
+    Profile,
+    load_earlier_years,
+    load_previous_profile,
+    load_profile,
+    load_year_ago_profile,
+)
 from digest.reporting.revisions import Revision, compute_revisions, disclose_revisions, list_shown_figures
 from digest.reporting.workbook import render_workbook
 from digest.store.published_figures import load_last_published
@@ -61,10 +67,14 @@ def build_digest(
     )
     if not files:
         return digest
+    earlier_years = load_earlier_years(store, config, exact)  # for the trends' 13 months and last year's line
+    if suppress:
+        earlier_years = [suppress_profile(year) for year in earlier_years]
+    chart_data = compute_chart_data(profile, earlier_years)
     return replace(
         digest,
-        charts=render_charts(profile),
-        chart_data=compute_chart_data(profile),
+        charts=[render_chart(data) for data in chart_data],
+        chart_data=chart_data,
         workbook_name=f"missing-report-{month_key(month)}.xlsx",
         workbook=render_workbook(profile, revisions, comments),
     )

@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 
 from digest.figures.catalogue import ALL_EPISODES, LAC_EPISODES, RHI_ACCEPTED
 from digest.figures.periods import YTD
-from digest.reporting.profile import Cell, Profile, ProfileRow, is_small
+from digest.figures.small_counts import is_small
+from digest.reporting.profile import Cell, Profile, ProfileRow
 
 DISTINCT_CHILDREN_PREFIX = "children."  # counted once over a period: a year to date is not a sum of months
 CellRef = tuple[str, str]  # (indicator key, column)

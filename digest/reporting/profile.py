@@ -19,19 +19,8 @@ from digest.figures.periods import (
     month_of,
     parse_month,
 )
+from digest.figures.small_counts import SUPPRESSED
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
-
-SUPPRESSED = "c"  # the DfE's mark for a figure withheld to protect confidentiality
-SMALLEST_SHOWN = 6  # under disclosure control, counts from 1 to SMALLEST_SHOWN - 1 are withheld (DfE: "1 to 5")
-
-
-def is_small(count: int | None) -> bool:
-    return count is not None and 0 < count < SMALLEST_SHOWN
-
-
-def describe_number(number: int, suppressed: bool) -> str:
-    """A count outside the table (rows rejected, still missing now), as disclosure control allows it shown."""
-    return SUPPRESSED if suppressed and is_small(number) else f"{number:,}"
 
 
 class ProfileError(Exception):
@@ -193,3 +182,15 @@ def load_year_ago_profile(store: SnapshotStore, config: Config, profile: Profile
     if year_ago < first_data_month(profile.snapshot):
         return None
     return load_profile(store, config, year_ago, profile.snapshot)
+
+
+TREND_YEARS_BACK = 2  # a 13-month trend and its year-ago line reach into the two financial years before
+
+
+def load_earlier_years(store: SnapshotStore, config: Config, profile: Profile) -> list[Profile]:
+    """The whole-year profiles (to March) of the financial years before profile's, most recent first, as far back
+    as a 13-month trend and its year-ago line reach and the snapshot's data goes (none before the data)."""
+    start = financial_year_start(profile.month)
+    first = first_data_month(profile.snapshot)
+    marches = [start - 1 - MONTHS_IN_YEAR * years for years in range(TREND_YEARS_BACK)]
+    return [load_profile(store, config, march, profile.snapshot) for march in marches if march >= first]

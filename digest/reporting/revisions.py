@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from digest.contract.revisions import RevisionThreshold
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_key, month_name, parse_month
-from digest.reporting.profile import Cell, Profile, is_small
+from digest.figures.small_counts import is_small
+from digest.reporting.profile import Cell, Profile
 from digest.store.published_figures import MONTH_SCOPE, YTD_SCOPE, LastPublished, PublishedFigure
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from digest.figures.catalogue import SECTIONS
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_label, month_name, parse_month
-from digest.reporting.profile import SUPPRESSED, Cell, Profile, ProfileRow, describe_number
+from digest.figures.small_counts import SUPPRESSED, describe_number
+from digest.reporting.profile import Cell, Profile, ProfileRow
 
 REPORT_TITLE = "Children Missing from Home/Care Monthly Performance Report"
 PARTIAL_MARK = "*"

@@ -15,8 +15,9 @@ from openpyxl.utils import get_column_letter
 
 from digest.figures.catalogue import SECTIONS
 from digest.figures.periods import month_key
+from digest.figures.small_counts import SUPPRESSED, describe_number
 from digest.reporting.commentary import SectionComment
-from digest.reporting.profile import SUPPRESSED, Profile, describe_number
+from digest.reporting.profile import Profile
 from digest.reporting.revisions import Revision
 from digest.reporting.table import column_heads, disclosure_notes, heading_lines, partial_month_notes
 

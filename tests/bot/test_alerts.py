@@ -17,7 +17,7 @@ from digest.alerts.still_missing import AlertRules
 from digest.contract.config import Config
 from digest.intake.ingest import ingest_extract
 from digest.store.alerts import list_alerts
-from digest.store.snapshots import open_store
+from digest.store.snapshots import SnapshotStore, open_store
 from tests.conftest import episode, write_csv
 from tests.fake_slack import FakeSlack
 
@@ -73,6 +73,16 @@ def extract(tmp_path: Path, number: int) -> tuple[Path, dt.datetime]:
     return write_csv(tmp_path / f"extract-{number}.csv", rows), as_at
 
 
+def alert_on_sequence(tmp_path: Path, config: Config, settings: Settings, store: SnapshotStore, times: int = 1) -> None:
+    """Ingest SEQUENCE's extracts one by one, deciding and sending alerts after each (times over)."""
+    senders = alert_senders(settings, print)
+    for number in range(len(SEQUENCE)):
+        path, as_at = extract(tmp_path, number)
+        report = ingest_extract(store, path, as_at, config)
+        for _ in range(times):
+            alert_after_snapshot(store, report.snapshot_id, settings, senders)
+
+
 @pytest.fixture
 def alert_settings(settings: Settings) -> Settings:
     return replace(settings, alerts_channel=ALERTS)
@@ -83,12 +93,7 @@ def test_sequence_of_snapshots_alerts_once_each(
 ) -> None:
     slack.channels.add(ALERTS)
     store = open_store(tmp_path / "store.db")
-    senders = alert_senders(alert_settings, print)
-    for number in range(len(SEQUENCE)):
-        path, as_at = extract(tmp_path, number)
-        report = ingest_extract(store, path, as_at, config)
-        alert_after_snapshot(store, report.snapshot_id, alert_settings, senders)
-        alert_after_snapshot(store, report.snapshot_id, alert_settings, senders)  # deciding again changes nothing
+    alert_on_sequence(tmp_path, config, alert_settings, store, times=2)  # deciding again changes nothing
     assert [m["text"] for m in slack.messages] == EXPECTED
     assert all(m["channel"] == ALERTS for m in slack.messages)
     assert [(a.snapshot_id, a.kind, a.count_before, a.count_after, a.state) for a in list_alerts(store)] == [

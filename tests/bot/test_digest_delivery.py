@@ -144,7 +144,10 @@ def test_charts_and_table_uploaded_in_the_thread(
         "2 days: 2 (1.7%); 3 days: 2 (1.7%); 4 days: 2 (1.7%); 5 days: 0 (0%); 6+ days: 4 (3%); Still missing: 0 (0%)."
     )
     comments = [c["initial_comment"] for c in slack.completions]
-    assert comments == ["Missing profile, June 2019, and the full table", "Trends over the financial year"]
+    assert comments == [
+        "Missing profile, June 2019, and the full table",
+        "Trends over 13 months, with last year where the data reaches back",
+    ]
 
 
 @pytest.mark.parametrize(

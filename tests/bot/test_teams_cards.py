@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from microsoft_teams.cards import AdaptiveCard, DonutChart, FactSet, GroupedVerticalBarChart
+from microsoft_teams.cards import AdaptiveCard, DonutChart, FactSet, LineChart
 from pydantic import BaseModel
 
 from bot.teams.alert_card import render_alert_card
@@ -19,9 +19,12 @@ from digest.intake.demo import default_shape, generate_extract
 from digest.intake.ingest import ingest_extract
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.test_alerts import EXPECTED
+from tests.bot.test_last_year import store_of, two_years
 from tests.card_sizes import digest_for_card, largest_teams_card
+from tests.conftest import WriteExtract
 
 DEMO_AS_AT = "2019-07-18 09:00"
+MONTHS_BETWEEN = ["Jul-18", "Aug-18", "Sep-18", "Oct-18", "Nov-18", "Dec-18", "Jan-19", "Feb-19", "Mar-19"]
 
 
 def element_classes(model: Any) -> list[str]:
@@ -51,9 +54,9 @@ def test_digest_cards_round_trip_typed(reference_store: SnapshotStore, config: C
     typed = round_trip(render_digest_card(digest, "The full table is here.", "https://example.org/t", detail))
     classes = element_classes(typed)
     if detail == "all charts":
-        assert classes.count("GroupedVerticalBarChart") == 3
-        grouped = next(e for e in typed.body or [] if isinstance(e, GroupedVerticalBarChart))
-        assert isinstance(grouped.fallback.items[1], FactSet)  # type: ignore[union-attr]
+        assert classes.count("LineChart") == 5  # every trend: Teams cannot draw last year's line over bars
+        trend = next(e for e in typed.body or [] if isinstance(e, LineChart))
+        assert isinstance(trend.fallback.items[1], FactSet)  # type: ignore[union-attr]
     if detail == "no charts":
         assert not any(name.endswith("Chart") for name in classes)
     assert "ActionSet" in classes
@@ -102,7 +105,7 @@ def test_largest_card_on_the_demo_data_fits_the_webhook(demo_store: SnapshotStor
     month, size, detail = largest_teams_card(demo_store, config)
     assert detail == "all charts"  # every month fits with every chart
     assert size < MAX_POST_BYTES, f"{month}: {size:,} bytes"
-    assert month == "2019-03"  # the end of a financial year: twelve months of trends
+    assert month == "2019-07"  # the partial month: 13 months of trends, last year's line, and "(partial)"
 
 
 def test_demo_writes_the_teams_card_beside_the_slack_preview(tmp_path: Path, config: Config) -> None:
@@ -115,6 +118,34 @@ def test_demo_writes_the_teams_card_beside_the_slack_preview(tmp_path: Path, con
     envelope = json.loads(card_file.read_text())
     typed = round_trip(load_card(envelope["attachments"][0]["content"]))
     assert typed.body is not None
-    assert len(card_file.read_text().encode()) < 2 * MAX_POST_BYTES  # indented for reading; sent compact
+    compact = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()  # indented for reading
+    assert len(compact) < MAX_POST_BYTES  # as sent
     preview = (tmp_path / "outbox" / "2019-06" / "preview.html").read_text()
     assert '<a href="teams-card.json">teams-card.json</a>' in preview
+
+
+def test_a_trend_carries_last_years_line_and_its_fallback_last_years_month(
+    tmp_path: Path, config: Config, write_extract: WriteExtract
+) -> None:
+    store = open_store(store_of(tmp_path, config, two_years(write_extract)))
+    digest = digest_for_card(store, config, parse_month("2019-06"))
+    card = round_trip(render_digest_card(digest, "note"))
+    trend = next(e for e in card.body or [] if isinstance(e, LineChart))
+    assert (
+        trend.title == "Missing episodes, Jun-18 to Jun-19. The data starts in Apr-18: last year's line starts there."
+    )
+    assert [(d.legend, d.color, [(v.x, v.y) for v in d.values or []]) for d in trend.data or []] == [
+        ("All", "categoricalBlue", [("Jun-18", 3), *((m, 0) for m in MONTHS_BETWEEN), ("Apr-19", 1), ("May-19", 2),
+                                    ("Jun-19", 5)]),
+        ("LAC", "categoricalMarigold", [("Jun-18", 1), *((m, 0) for m in MONTHS_BETWEEN), ("Apr-19", 1),
+                                        ("May-19", 1), ("Jun-19", 1)]),
+        ("All, last year", "divergingLightBlue", [("Apr-19", 2), ("May-19", 1), ("Jun-19", 3)]),
+        ("LAC, last year", "divergingPeach", [("Apr-19", 1), ("May-19", 1), ("Jun-19", 1)]),
+    ]  # fmt: skip
+    facts = trend.fallback.items[1].facts  # type: ignore[union-attr]
+    assert [(f.title, f.value) for f in facts][-4:] == [
+        ("Mar-19", "All 0 · LAC 0"),
+        ("Apr-19", "All 1 · LAC 1 (Apr-18: All 2 · LAC 1)"),
+        ("May-19", "All 2 · LAC 1 (May-18: All 1 · LAC 1)"),
+        ("Jun-19", "All 5 · LAC 1 (Jun-18: All 3 · LAC 1)"),
+    ]

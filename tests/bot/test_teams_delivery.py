@@ -39,9 +39,9 @@ CHART_TYPES = [
     "Chart.VerticalBar",  # age
     "Chart.Donut",  # gender
     "Chart.HorizontalBar",  # case type
-    "Chart.VerticalBar.Grouped",  # episodes, all vs LAC
-    "Chart.VerticalBar.Grouped",  # children, all vs LAC
-    "Chart.VerticalBar.Grouped",  # 3+ episodes, all vs LAC
+    "Chart.Line",  # episodes, all vs LAC (lines, so last year's can run beside them)
+    "Chart.Line",  # children, all vs LAC
+    "Chart.Line",  # 3+ episodes, all vs LAC
     "Chart.Line",  # RHI offered vs accepted
     "Chart.Line",  # RHI in time vs not
 ]

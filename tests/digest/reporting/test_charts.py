@@ -24,7 +24,7 @@ def reference(store: SnapshotStore, config: Config, tmp_path: Path) -> Profile:
 
 
 def chart(profile: Profile, name: str) -> ChartData:
-    return next(c for c in compute_chart_data(profile) if c.name == name)
+    return next(c for c in compute_chart_data(profile, []) if c.name == name)
 
 
 def test_ethnicity_bars_name_code_and_label_and_leave_out_codes_zero_all_year(reference: Profile) -> None:
@@ -48,7 +48,7 @@ def test_ethnicity_bars_name_code_and_label_and_leave_out_codes_zero_all_year(re
 
 
 def test_each_chart_title_names_its_base(reference: Profile) -> None:
-    titles = {c.name: c.title for c in compute_chart_data(reference) if c.group == "profile"}
+    titles = {c.name: c.title for c in compute_chart_data(reference, []) if c.group == "profile"}
     assert titles["rhi-in-time"] == "Return home interviews completed in time, Jun-19 (of 71 accepted)"
     assert titles["age"] == "Age, Jun-19 (of 116 episodes)"
     assert chart(reference, "rhi-in-time").labels == ["In time", "Not in time"]  # "not yet due" was none all year
@@ -58,15 +58,15 @@ def test_suppressed_charts_carry_no_small_value_and_draw_none(reference: Profile
     hidden = suppress_profile(reference)
     ethnicity = chart(hidden, "ethnicity")
     assert ethnicity.series[0].values[:3] == [97, 0, None]  # A5's 4 is withheld, zero stays zero
-    for data in compute_chart_data(hidden):
+    for data in compute_chart_data(hidden, []):
         for series in data.series:
             assert not [v for v in series.values if v is not None and 0 < v < 6], data.name
-    alt = next(c for c in render_charts(hidden) if c.file_name == "ethnicity.png").alt_text
+    alt = next(c for c in render_charts(hidden, []) if c.file_name == "ethnicity.png").alt_text
     assert "A5 Gypsy / Roma: c;" in alt
 
 
 def test_pngs_are_drawn_at_twice_the_resolution_within_the_upload_budget(reference: Profile) -> None:
-    charts = render_charts(reference)
+    charts = render_charts(reference, [])
     assert CHART_DPI == 200
     for drawn in charts:
         width, height = struct.unpack(">II", drawn.png[16:24])  # the PNG header's IHDR
