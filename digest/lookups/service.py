@@ -4,6 +4,7 @@ and the terminal, so that `missing-report ask` needs no chat library at all.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -12,8 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from digest.contract.config import Config
-from digest.lookups.answers import Answer, answer_question, clarification_answer, not_understood_answer
-from digest.lookups.questions import Clarification, NotUnderstood, Reader
+from digest.lookups.answers import (
+    Answer,
+    answer_question,
+    clarification_answer,
+    needs_snapshot,
+    not_understood_answer,
+)
+from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
+from digest.lookups.recall import AnswerMemory
 from digest.lookups.transcripts import describe_reading, mask_question
 from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, AuditLog, Lookup, now_text, open_audit, save_lookup
 from digest.store.snapshots import SnapshotStore, StoreError
@@ -25,6 +33,7 @@ REFUSAL = (
     "that your performance team has set up; ask them if you need access."
 )
 FAILURE = "Sorry, something went wrong looking that up; it has been logged. Please try again in a minute."
+READINGS_KEPT = 4096  # questions whose readings are kept in memory, the least recently asked dropped first
 MAX_REFUSED_AUDITS_PER_MINUTE = 60  # refused requests audited one by one; beyond this, counted in one row
 # User and channel ids as the platforms write them (Slack's U0123ABC, Teams' 29:1a-b..., 19:...@thread.tacv2,
 # Entra object ids); anything else a refused request claims is not kept.
@@ -56,6 +65,8 @@ class LookupService:
     _local: threading.local = field(default_factory=threading.local)
     _refused: RefusedTally = field(default_factory=lambda: RefusedTally(MAX_REFUSED_AUDITS_PER_MINUTE))
     _reader: Reader | None = None
+    _answers: AnswerMemory = field(default_factory=AnswerMemory)
+    _read: Callable[[str], Question | NotUnderstood | Clarification] | None = None
 
     @property
     def reader(self) -> Reader:
@@ -63,6 +74,12 @@ class LookupService:
         if self._reader is None:
             self._reader = Reader(self.config)
         return self._reader
+
+    def read(self, text: str) -> Question | NotUnderstood | Clarification:
+        """How text reads; the same words always read the same way, so each reading is kept (READINGS_KEPT)."""
+        if self._read is None:
+            self._read = functools.lru_cache(maxsize=READINGS_KEPT)(self.reader.read)
+        return self._read(text)
 
     def store(self) -> SnapshotStore:
         store: SnapshotStore | None = getattr(self._local, "store", None)
@@ -85,14 +102,14 @@ class LookupService:
             answer = Answer(REFUSED, REFUSAL)
         else:
             try:
-                question = self.reader.read(text)
+                question = self.read(text)
                 reading = describe_reading(question)
                 if isinstance(question, NotUnderstood):
                     answer = not_understood_answer(question)
                 elif isinstance(question, Clarification):
                     answer = clarification_answer(question, text)
                 else:
-                    answer = answer_question(self.store(), self.config, question, self.reader, self.suppress)
+                    answer = self._answer(question)
             except StoreError as error:
                 answer = Answer(ERROR, f"Sorry, there is nothing to look up yet: {error}.")
             except Exception:
@@ -112,6 +129,16 @@ class LookupService:
         )
         self._save(lookup)
         return answer
+
+    def _answer(self, question: Question) -> Answer:
+        """From the latest snapshot, worked out once per snapshot and reading (digest.lookups.recall)."""
+        store = self.store()
+        snapshot = store.get_snapshot() if needs_snapshot(question) else None
+
+        def work_out() -> Answer:
+            return answer_question(store, self.config, question, self.reader, self.suppress, snapshot)
+
+        return self._answers.recall(snapshot, question, work_out)
 
     def record_refused_request(self, outcome: str, reason: str, user_id: str = "", channel_id: str = "") -> None:
         """Audit a request refused before it was read (forged, stale, replayed, oversized): metadata only.
