@@ -1,53 +1,68 @@
-"""Answers already worked out, kept in memory so a crowd asking the same things costs one working-out each.
+"""Readings and answers already worked out, kept in memory so a crowd asking the same things costs one
+working-out each.
 
 A snapshot's figures never change once stored, so an answer read from it stays right for as long as it is
-the latest. Each answer is kept under the whole SnapshotInfo it was read from (its id, as-at time, file,
-ingest time and the fingerprint of the settings its figures were computed under) and the question's
-reading: a new snapshot, a deleted one or `refresh` gives a different key, so nothing kept is found and the
-answer is worked out afresh. Only one snapshot's answers are kept: when another becomes the latest, the
-rest are dropped. The typed words are not part of the key (two phrasings read the same way share one
-answer); the answer handed back carries the words of whoever asked.
+the latest. Answers are kept for one snapshot at a time, named by the whole SnapshotInfo (its id, as-at
+time, file, ingest time and the fingerprint of the settings its figures were computed under): a new
+snapshot, a deleted one or `refresh` names another, and everything kept is dropped. A reading depends only
+on the words and the config, which a running server never changes.
+
+When many ask the same thing at once (a crowd just after a new snapshot), one works it out and the others
+wait for it, rather than all working it out side by side.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from concurrent.futures import Future
+from typing import Generic, TypeVar
 
-from digest.lookups.answers import Answer
-from digest.lookups.questions import Question
-from digest.store.snapshots import SnapshotInfo
-
-ANSWERS_KEPT = 2048  # answers held at once (a few kilobytes each); the least recently asked go first
+Key = TypeVar("Key", bound=Hashable)
+Value = TypeVar("Value")
 
 
-class AnswerMemory:
-    """The latest snapshot's answers by reading, and those that need no snapshot (help, definitions); safe to
-    share between server threads."""
+class Recall(Generic[Key, Value]):
+    """Values by key, worked out once and kept (the least recently asked dropped beyond size); safe to share
+    between server threads."""
 
-    def __init__(self, size: int = ANSWERS_KEPT) -> None:
+    def __init__(self, size: int) -> None:
         self.size = size
-        self._snapshot: SnapshotInfo | None = None
-        self._answers: OrderedDict[tuple[bool, Question], Answer] = OrderedDict()
+        self._kept: OrderedDict[Key, Value] = OrderedDict()
+        self._source: Hashable = None  # what the kept values were read from
+        self._working: dict[tuple[Hashable, Key], Future[Value]] = {}
         self._lock = threading.Lock()
 
-    def recall(self, snapshot: SnapshotInfo | None, question: Question, work_out: Callable[[], Answer]) -> Answer:
-        """The answer to question from snapshot (None: one that needs no snapshot), kept or worked out now."""
-        key = (snapshot is None, dataclasses.replace(question, text=""))
+    def recall(self, key: Key, work_out: Callable[[], Value], source: Hashable = None) -> Value:
+        """The value for key read from source, kept or worked out now; a new source (not None) drops the
+        values kept from the one before. An error working it out reaches everyone waiting for it, and
+        nothing is kept."""
         with self._lock:
-            if snapshot is not None and snapshot != self._snapshot:
-                self._answers.clear()
-                self._snapshot = snapshot
-            kept = self._answers.get(key)
-            if kept is not None:
-                self._answers.move_to_end(key)
-        if kept is None:
-            kept = work_out()  # outside the lock: other questions are not held up behind this one
+            if source is not None and source != self._source:
+                self._kept.clear()
+                self._source = source
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+            working = self._working.get((source, key))
+            mine = working is None
+            if working is None:
+                working = self._working[(source, key)] = Future()
+        if not mine:
+            return working.result()
+        try:
+            value = work_out()
+        except BaseException as error:
             with self._lock:
-                if snapshot is None or snapshot == self._snapshot:
-                    self._answers[key] = kept
-                    while len(self._answers) > self.size:
-                        self._answers.popitem(last=False)
-        return dataclasses.replace(kept, question=question.text) if kept.question else kept
+                del self._working[(source, key)]
+            working.set_exception(error)
+            raise
+        with self._lock:
+            del self._working[(source, key)]
+            if source is None or source == self._source:
+                self._kept[key] = value
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+        working.set_result(value)
+        return value

@@ -4,7 +4,7 @@ and the terminal, so that `missing-report ask` needs no chat library at all.
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 import logging
 import re
 import threading
@@ -21,9 +21,9 @@ from digest.lookups.answers import (
     not_understood_answer,
 )
 from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
-from digest.lookups.recall import AnswerMemory
+from digest.lookups.recall import Recall
 from digest.lookups.transcripts import describe_reading, mask_question
-from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, AuditLog, Lookup, now_text, open_audit, save_lookup
+from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, AuditWriter, Lookup, now_text
 from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ REFUSAL = (
 )
 FAILURE = "Sorry, something went wrong looking that up; it has been logged. Please try again in a minute."
 READINGS_KEPT = 4096  # questions whose readings are kept in memory, the least recently asked dropped first
+ANSWERS_KEPT = 2048  # answers from the latest snapshot kept in memory (a few kilobytes each)
 MAX_REFUSED_AUDITS_PER_MINUTE = 60  # refused requests audited one by one; beyond this, counted in one row
 # User and channel ids as the platforms write them (Slack's U0123ABC, Teams' 29:1a-b..., 19:...@thread.tacv2,
 # Entra object ids); anything else a refused request claims is not kept.
@@ -65,8 +66,12 @@ class LookupService:
     _local: threading.local = field(default_factory=threading.local)
     _refused: RefusedTally = field(default_factory=lambda: RefusedTally(MAX_REFUSED_AUDITS_PER_MINUTE))
     _reader: Reader | None = None
-    _answers: AnswerMemory = field(default_factory=AnswerMemory)
-    _read: Callable[[str], Question | NotUnderstood | Clarification] | None = None
+    _readings: Recall[str, Question | NotUnderstood | Clarification] = field(
+        default_factory=lambda: Recall(READINGS_KEPT)
+    )
+    _answers: Recall[tuple[bool, Question], Answer] = field(default_factory=lambda: Recall(ANSWERS_KEPT))
+    _audit: AuditWriter | None = None
+    _audit_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def reader(self) -> Reader:
@@ -76,10 +81,8 @@ class LookupService:
         return self._reader
 
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
-        """How text reads; the same words always read the same way, so each reading is kept (READINGS_KEPT)."""
-        if self._read is None:
-            self._read = functools.lru_cache(maxsize=READINGS_KEPT)(self.reader.read)
-        return self._read(text)
+        """How text reads; the same words always read the same way, so each reading is kept (digest.lookups.recall)."""
+        return self._readings.recall(text, lambda: self.reader.read(text))
 
     def store(self) -> SnapshotStore:
         store: SnapshotStore | None = getattr(self._local, "store", None)
@@ -88,12 +91,12 @@ class LookupService:
             self._local.store = store
         return store
 
-    def audit(self) -> AuditLog:
-        audit: AuditLog | None = getattr(self._local, "audit", None)
-        if audit is None:
-            audit = open_audit(self.store().path)
-            self._local.audit = audit
-        return audit
+    def audit(self) -> AuditWriter:
+        """The one writer of this service's audit rows (digest.store.lookups: many lookups share a commit)."""
+        with self._audit_lock:
+            if self._audit is None:
+                self._audit = AuditWriter(self.store().path)
+            return self._audit
 
     def ask(self, user_id: str, channel_id: str, text: str) -> Answer:
         started = time.perf_counter()
@@ -131,14 +134,18 @@ class LookupService:
         return answer
 
     def _answer(self, question: Question) -> Answer:
-        """From the latest snapshot, worked out once per snapshot and reading (digest.lookups.recall)."""
+        """From the latest snapshot, worked out once per snapshot and reading (digest.lookups.recall). The words
+        asked are not part of the key: two phrasings read the same way share one answer, each given back
+        with its own words."""
         store = self.store()
         snapshot = store.get_snapshot() if needs_snapshot(question) else None
 
         def work_out() -> Answer:
             return answer_question(store, self.config, question, self.reader, self.suppress, snapshot)
 
-        return self._answers.recall(snapshot, question, work_out)
+        key = (snapshot is not None, dataclasses.replace(question, text=""))
+        answer = self._answers.recall(key, work_out, snapshot)
+        return dataclasses.replace(answer, question=question.text) if answer.question else answer
 
     def record_refused_request(self, outcome: str, reason: str, user_id: str = "", channel_id: str = "") -> None:
         """Audit a request refused before it was read (forged, stale, replayed, oversized): metadata only.
@@ -162,7 +169,7 @@ class LookupService:
 
     def _save(self, lookup: Lookup) -> None:
         try:
-            save_lookup(self.audit(), lookup)
+            self.audit().save(lookup)
         except Exception:
             log.exception("a lookup could not be written to the audit")
 
