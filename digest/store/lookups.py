@@ -33,7 +33,7 @@ ERROR = "error"
 AUDIT_SUFFIX = "-audit"  # store.db -> store-audit.db
 AUDIT_BUSY_TIMEOUT_SECONDS = 2  # audit rows are tiny: a writer never waits long for another
 AUDIT_WAIT_SECONDS = 10  # the longest a lookup waits for its row to be committed before it is reported unwritten
-WRITER_IDLE_SECONDS = 60  # the writer thread closes the file and ends after this long with nothing to write
+WRITER_IDLE_SECONDS = 1  # the writer thread closes the file and ends after this long with nothing to write
 
 audit_migrations = SchemaSteps("missing-report-audit")
 
