@@ -242,13 +242,15 @@ def answer_questions(
         *(line(base) for line in routes.lines),
         *not_answering(settings, teams, args.teams_dev_unauthenticated),
     ]
-    for line in [*lines, "Ctrl-C stops."]:
-        out(line)
-    begin_jobs()
-    signal.signal(signal.SIGTERM, _interrupt)
-    handler = connect_socket_mode(socket_mode, settings.app_token or "") if socket_mode is not None else None
+    signal.signal(signal.SIGTERM, _interrupt)  # before "Ctrl-C stops.": from then on SIGTERM stops it cleanly
+    handler = None
     try:
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, or SIGTERM from a service manager
+            for line in [*lines, "Ctrl-C stops."]:
+                out(line)
+            begin_jobs()
+            if socket_mode is not None:
+                handler = connect_socket_mode(socket_mode, settings.app_token or "")
             if server is not None:
                 server.run()
             else:

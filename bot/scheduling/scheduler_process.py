@@ -17,13 +17,13 @@ import os
 import signal
 import threading
 from collections.abc import Callable
-from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 
-PARENT_CHECK_SECONDS = 1.0  # how often the scheduler process checks that the server's process is still there
+SIGNAL_CHECK_SECONDS = 1.0  # how often the scheduler process looks up from waiting, to act on SIGTERM or Ctrl-C
 STOP_SECONDS = 10  # how long a scheduler process is given to stop before it is killed
+GO = b"g"  # written down the pipe: the jobs may run
 
 AddJobs = Callable[[BaseScheduler], None]
 
@@ -31,30 +31,34 @@ AddJobs = Callable[[BaseScheduler], None]
 class SchedulerProcess:
     """The scheduler in a process of its own (or a thread where there is no fork): start() it before anything
     starts a thread, as a forked process keeps only the thread that forked; begin() lets the jobs run, once
-    the server has said what it serves."""
+    the server has said what it serves.
+
+    The two are joined by a pipe: the server writes GO down it to begin, and closes it to stop; a server
+    that is killed closes it too (the system closes a dead process's files), so its scheduler stops with it.
+    """
 
     def __init__(self, timezone: str, add_jobs: AddJobs) -> None:
         self.timezone = timezone
         self.add_jobs = add_jobs
         self.process: multiprocessing.process.BaseProcess | None = None
+        self.pipe: int | None = None  # the server's end
         self.in_thread: BackgroundScheduler | None = None
-        self.go: Any = None  # a multiprocessing Event: the jobs may run
 
     def start(self) -> None:
         if "fork" not in multiprocessing.get_all_start_methods():
             return
-        context = multiprocessing.get_context("fork")
-        self.go = context.Event()
-        self.process = context.Process(
+        scheduler_end, self.pipe = os.pipe()
+        self.process = multiprocessing.get_context("fork").Process(
             target=run_scheduler,
-            args=(self.timezone, self.add_jobs, os.getpid(), self.go),
+            args=(self.timezone, self.add_jobs, scheduler_end, self.pipe),
             name="missing-report scheduler",
         )
         self.process.start()
+        os.close(scheduler_end)
 
     def begin(self) -> None:
-        if self.process is not None:
-            self.go.set()
+        if self.pipe is not None:
+            os.write(self.pipe, GO)
         else:
             self.in_thread = BackgroundScheduler(timezone=self.timezone)
             self.add_jobs(self.in_thread)
@@ -63,17 +67,20 @@ class SchedulerProcess:
     def stop(self) -> None:
         if self.in_thread is not None:
             self.in_thread.shutdown(wait=False)
-        if self.process is not None and self.process.is_alive():
-            self.process.terminate()
+        if self.pipe is not None:
+            os.close(self.pipe)
+            self.pipe = None
+        if self.process is not None:
             self.process.join(STOP_SECONDS)
             if self.process.is_alive():
-                self.process.kill()
+                self.process.kill()  # a job that would not end (an ingest is one transaction: nothing half-kept)
                 self.process.join()
 
 
-def run_scheduler(timezone: str, add_jobs: AddJobs, server_pid: int, go: Any) -> None:
-    """The scheduler process: run the jobs from go until SIGTERM, Ctrl-C, or the server's process is gone."""
-    stopping = threading.Event()
+def run_scheduler(timezone: str, add_jobs: AddJobs, server_pipe: int, server_end: int) -> None:
+    """The scheduler process: run the jobs from GO until the server's end of the pipe closes, SIGTERM or Ctrl-C."""
+    os.close(server_end)  # the forked copy of the server's end: left open, the pipe would never close
+    begun, stopping = threading.Event(), threading.Event()
 
     def stop(*_: object) -> None:
         stopping.set()
@@ -81,16 +88,19 @@ def run_scheduler(timezone: str, add_jobs: AddJobs, server_pid: int, go: Any) ->
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)  # Ctrl-C reaches the whole process group; the server says "Stopped."
 
-    def server_gone() -> bool:
-        return os.getppid() != server_pid  # a scheduler of its own must not go on posting digests
+    def listen() -> None:
+        if os.read(server_pipe, 1) == GO:
+            begun.set()
+            os.read(server_pipe, 1)  # returns (empty) when the server closes its end: stopped, or killed
+        stopping.set()
 
-    while not go.wait(PARENT_CHECK_SECONDS):
-        if stopping.is_set() or server_gone():
+    threading.Thread(target=listen, name="server-pipe", daemon=True).start()
+    while not begun.wait(SIGNAL_CHECK_SECONDS):
+        if stopping.is_set():
             return
     scheduler = BackgroundScheduler(timezone=timezone)
     add_jobs(scheduler)
     scheduler.start()
-    while not stopping.wait(PARENT_CHECK_SECONDS):
-        if server_gone():
-            break
+    while not stopping.wait(SIGNAL_CHECK_SECONDS):
+        pass
     scheduler.shutdown(wait=False)
