@@ -103,4 +103,7 @@ def run_scheduler(timezone: str, add_jobs: AddJobs, server_pipe: int, server_end
     scheduler.start()
     while not stopping.wait(SIGNAL_CHECK_SECONDS):
         pass
+    # Removing the jobs first waits for a round of job processing under way: shut down in the middle of one,
+    # APScheduler's own thread failed looking up a one-off job (JobLookupError).
+    scheduler.remove_all_jobs()
     scheduler.shutdown(wait=False)

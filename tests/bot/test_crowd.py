@@ -26,6 +26,13 @@ CROWD = 40  # askers released together: enough to share commits and answers, few
 LATER = dt.datetime(2019, 7, 19, 9, 0)
 
 
+def build_later_rows() -> list[dict[str, str]]:
+    """The next extract: the reference one less its first ten LAC episodes that started in June (74 -> 64)."""
+    rows = build_rows()
+    june_lac = [r for r in rows if r["missing_start"].startswith("2019-06") and r["care_status"] == "LAC"][:10]
+    return [r for r in rows if r not in june_lac]
+
+
 @pytest.fixture
 def url(reference_db: Path, config: Config, slack: FakeSlack) -> Iterator[str]:
     server, _ = start(reference_db, config, slack, Access())

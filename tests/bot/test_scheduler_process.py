@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from bot.server import EVENTS_PATH
+from tests.bot.test_crowd import build_later_rows
 from tests.bot.test_slash_command import SECRET, ask, read_line
 from tests.conftest import write_csv
 from tests.fake_slack import wait_until
-from tests.fixtures.reference_june_2019 import HEADERS, build_rows
+from tests.fixtures.reference_june_2019 import HEADERS
 
 SETTLED = 120  # seconds: the dropped file's age, past the drop folder's settle_seconds (60)
 WAIT_SECONDS = 30
@@ -35,6 +36,18 @@ def is_running(pid: int) -> bool:
     return state != "Z"  # a zombie has ended; only its exit status waits to be collected
 
 
+def start_serve(db: Path, slack_env: dict[str, str], folder: Path) -> subprocess.Popen[str]:
+    """`serve` answering /missing on loopback (a free port), with the fake Slack's settings, run in folder."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "--db", str(db), "serve", "--port", "0", "--host", "127.0.0.1"],
+        cwd=folder,
+        env={**slack_env, "SLACK_SIGNING_SECRET": SECRET},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def read_until_ready(process: subprocess.Popen[str]) -> list[str]:
     """What serve says it serves, to its last line ("Ctrl-C stops."): then it is ready."""
     lines = [read_line(process)]
@@ -46,10 +59,8 @@ def read_until_ready(process: subprocess.Popen[str]) -> list[str]:
 
 def drop_later_extract(inbox: Path) -> None:
     """The reference extract less ten LAC episodes that started in June, dropped as the 19/07/2019 09:00 extract."""
-    rows = build_rows()
-    june_lac = [r for r in rows if r["missing_start"].startswith("2019-06") and r["care_status"] == "LAC"][:10]
     inbox.mkdir()
-    path = write_csv(inbox / "missing-2019-07-19_0900.csv", [r for r in rows if r not in june_lac], HEADERS)
+    path = write_csv(inbox / "missing-2019-07-19_0900.csv", build_later_rows(), HEADERS)
     settled = time.time() - SETTLED
     os.utime(path, (settled, settled))
 
@@ -59,14 +70,7 @@ def test_the_drop_folder_is_read_in_the_scheduler_process_and_it_ends_with_the_s
     reference_db: Path, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
     drop_later_extract(tmp_path / "inbox")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "serve", "--port", "0", "--host", "127.0.0.1"],
-        cwd=tmp_path,
-        env={**slack_env, "SLACK_SIGNING_SECRET": SECRET},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = start_serve(reference_db, slack_env, tmp_path)
     try:
         lines = read_until_ready(process)
         answering = next(line for line in lines if line.startswith("Answering /missing at "))
@@ -90,14 +94,7 @@ def test_the_drop_folder_is_read_in_the_scheduler_process_and_it_ends_with_the_s
 
 
 def test_sigterm_stops_the_scheduler_process_too(reference_db: Path, slack_env: dict[str, str], tmp_path: Path) -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "serve", "--port", "0", "--host", "127.0.0.1"],
-        cwd=tmp_path,
-        env={**slack_env, "SLACK_SIGNING_SECRET": SECRET},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = start_serve(reference_db, slack_env, tmp_path)
     read_until_ready(process)
     [scheduler] = children_of(process.pid)
     process.send_signal(signal.SIGTERM)
