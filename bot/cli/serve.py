@@ -215,9 +215,34 @@ def serve_with_questions(
     open_store_now: Callable[[], SnapshotStore],
     desk: ReviewDesk | None = None,
 ) -> int:
-    """The scheduler in the background, and the questions over HTTP (and Socket Mode) in front."""
-    from apscheduler.schedulers.background import BackgroundScheduler
+    """The scheduler in a process of its own (bot.scheduling.scheduler_process), and the questions over HTTP
+    (and Socket Mode) in this one."""
+    from bot.scheduling.scheduler_process import SchedulerProcess
 
+    scheduler = SchedulerProcess(settings.schedule.timezone, add_jobs)
+    scheduler.start()  # first: it is forked, and a fork keeps only the thread that made it
+    try:
+        answer_questions(args, config, settings, teams, host, summary, out, open_store_now, scheduler.begin, desk)
+    finally:
+        scheduler.stop()
+    out("Stopped.")
+    return 0
+
+
+def answer_questions(
+    args: argparse.Namespace,
+    config: Config,
+    settings: Settings,
+    teams: TeamsQuestionSettings,
+    host: str,
+    summary: list[str],
+    out: Printer,
+    open_store_now: Callable[[], SnapshotStore],
+    begin_jobs: Callable[[], None],
+    desk: ReviewDesk | None = None,
+) -> None:
+    """Slack's and Teams' questions, over HTTP and Socket Mode, until Ctrl-C or SIGTERM; the jobs begin once
+    what is served has been said."""
     from bot.server import build_web_app, create_http_server
     from bot.slack.socket_mode import close_socket_mode, connect_socket_mode
 
@@ -226,21 +251,21 @@ def serve_with_questions(
     socket_mode = add_slack(web, routes, config, settings, open_store_now, desk)
     add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
     server = create_http_server(web, args.port or settings.slash.port, host, args.debug) if routes.paths else None
-    scheduler = BackgroundScheduler(timezone=settings.schedule.timezone)
-    add_jobs(scheduler)
     base = f"http://{host}:{server.effective_port}" if server else ""
     lines = [
         *summary,
         *(line(base) for line in routes.lines),
         *not_answering(settings, teams, args.teams_dev_unauthenticated),
     ]
-    for line in [*lines, "Ctrl-C stops."]:
-        out(line)
-    scheduler.start()
-    signal.signal(signal.SIGTERM, _interrupt)
-    handler = connect_socket_mode(socket_mode, settings.app_token or "") if socket_mode is not None else None
+    signal.signal(signal.SIGTERM, _interrupt)  # before "Ctrl-C stops.": from then on SIGTERM stops it cleanly
+    handler = None
     try:
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, or SIGTERM from a service manager
+            for line in [*lines, "Ctrl-C stops."]:
+                out(line)
+            begin_jobs()
+            if socket_mode is not None:
+                handler = connect_socket_mode(socket_mode, settings.app_token or "")
             if server is not None:
                 server.run()
             else:
@@ -248,9 +273,6 @@ def serve_with_questions(
     finally:
         if handler is not None:
             close_socket_mode(handler)
-        scheduler.shutdown(wait=False)
-    out("Stopped.")
-    return 0
 
 
 def compute_slack_access(settings: Settings) -> Access:

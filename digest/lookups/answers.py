@@ -158,11 +158,21 @@ def describe_span(span: Span) -> str:
     return f"{month_name(span.first)} to {month_name(span.last)}"
 
 
+def needs_snapshot(question: Question) -> bool:
+    """Whether the answer is read from a snapshot (help and definitions come from the catalogue alone)."""
+    return question.kind not in (HELP, DEFINE)
+
+
 def answer_question(
-    store: SnapshotStore, config: Config, question: Question, reader: Reader, suppress: bool = False
+    store: SnapshotStore,
+    config: Config,
+    question: Question,
+    reader: Reader,
+    suppress: bool = False,
+    snapshot: SnapshotInfo | None = None,
 ) -> Answer:
-    """The answer to a question from the latest snapshot; with suppress, under disclosure control (counts from
-    1 to 5, and any that would reveal one, as "c").
+    """The answer to a question from snapshot (by default the latest); with suppress, under disclosure control
+    (counts from 1 to 5, and any that would reveal one, as "c").
 
     Raises:
         StoreError: there is no snapshot yet.
@@ -179,7 +189,7 @@ def answer_question(
             share=question.share,
             question=question.text,
         )
-    snapshot = store.get_snapshot()
+    snapshot = snapshot or store.get_snapshot()
     footer = f"Data as at {snapshot.as_at:%d/%m/%Y %H:%M} (snapshot {snapshot.id})."
     span = resolve_period(question.period, snapshot)
     if question.subject == STILL_MISSING and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW):

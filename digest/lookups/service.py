@@ -4,6 +4,7 @@ and the terminal, so that `missing-report ask` needs no chat library at all.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import threading
@@ -14,7 +15,13 @@ from dataclasses import dataclass, field
 from digest.contract.config import Config
 from digest.figures.catalogue import SECTIONS
 from digest.figures.periods import month_key
-from digest.lookups.answers import Answer, answer_question, clarification_answer, not_understood_answer
+from digest.lookups.answers import (
+    Answer,
+    answer_question,
+    clarification_answer,
+    needs_snapshot,
+    not_understood_answer,
+)
 from digest.lookups.comments import (
     CommentReply,
     comment_help_answer,
@@ -22,10 +29,13 @@ from digest.lookups.comments import (
     read_comment_request,
     resolve_comment_month,
 )
-from digest.lookups.questions import Clarification, NotUnderstood, Reader
+from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
+from digest.lookups.recall import Recall
 from digest.lookups.transcripts import describe_reading, mask_question
 from digest.reporting.commentary import Author, CommentError, load_section_comments, read_section, save_section_comment
-from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, AuditLog, Lookup, now_text, open_audit, save_lookup
+from digest.store.comments import load_comments_mark
+from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, AuditWriter, Lookup, now_text
+from digest.store.published_figures import load_publications_mark
 from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -39,6 +49,9 @@ COMMENT_FAILURE = "Sorry, the comment could not be saved; it has been logged. Pl
 # The audit's question and outcomes for comments: the comment's text is never audited (it is free text).
 COMMENT_QUESTION = "comment"
 COMMENT_FORM, COMMENT_SAVED, COMMENT_REFUSED = "comment form", "comment saved", "comment not saved"
+AnswerMarks = tuple[tuple[int, int], tuple[int, int]]  # comments' and publications' marks, as the store gives them
+READINGS_KEPT = 4096  # questions whose readings are kept in memory, the least recently asked dropped first
+ANSWERS_KEPT = 2048  # answers from the latest snapshot kept in memory (a few kilobytes each)
 MAX_REFUSED_AUDITS_PER_MINUTE = 60  # refused requests audited one by one; beyond this, counted in one row
 # User and channel ids as the platforms write them (Slack's U0123ABC, Teams' 29:1a-b..., 19:...@thread.tacv2,
 # Entra object ids); anything else a refused request claims is not kept.
@@ -70,6 +83,12 @@ class LookupService:
     _local: threading.local = field(default_factory=threading.local)
     _refused: RefusedTally = field(default_factory=lambda: RefusedTally(MAX_REFUSED_AUDITS_PER_MINUTE))
     _reader: Reader | None = None
+    _readings: Recall[str, Question | NotUnderstood | Clarification] = field(
+        default_factory=lambda: Recall(READINGS_KEPT)
+    )
+    _answers: Recall[tuple[AnswerMarks | None, Question], Answer] = field(default_factory=lambda: Recall(ANSWERS_KEPT))
+    _audit: AuditWriter | None = None
+    _audit_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def reader(self) -> Reader:
@@ -78,6 +97,10 @@ class LookupService:
             self._reader = Reader(self.config)
         return self._reader
 
+    def read(self, text: str) -> Question | NotUnderstood | Clarification:
+        """How text reads; the same words always read the same way, so each reading is kept (digest.lookups.recall)."""
+        return self._readings.recall(text, lambda: self.reader.read(text))
+
     def store(self) -> SnapshotStore:
         store: SnapshotStore | None = getattr(self._local, "store", None)
         if store is None:
@@ -85,12 +108,12 @@ class LookupService:
             self._local.store = store
         return store
 
-    def audit(self) -> AuditLog:
-        audit: AuditLog | None = getattr(self._local, "audit", None)
-        if audit is None:
-            audit = open_audit(self.store().path)
-            self._local.audit = audit
-        return audit
+    def audit(self) -> AuditWriter:
+        """The one writer of this service's audit rows (digest.store.lookups: many lookups share a commit)."""
+        with self._audit_lock:
+            if self._audit is None:
+                self._audit = AuditWriter(self.store().path)
+            return self._audit
 
     def ask(self, user_id: str, channel_id: str, text: str) -> Answer:
         started = time.perf_counter()
@@ -102,14 +125,14 @@ class LookupService:
                 if read_comment_request(text) is not None:  # chat opens a form before asking; here, say where
                     answer, reading = comment_help_answer(), COMMENT_QUESTION
                 else:
-                    question = self.reader.read(text)
+                    question = self.read(text)
                     reading = describe_reading(question)
                     if isinstance(question, NotUnderstood):
                         answer = not_understood_answer(question)
                     elif isinstance(question, Clarification):
                         answer = clarification_answer(question, text)
                     else:
-                        answer = answer_question(self.store(), self.config, question, self.reader, self.suppress)
+                        answer = self._answer(question)
             except StoreError as error:
                 answer = Answer(ERROR, f"Sorry, there is nothing to look up yet: {error}.")
             except Exception:
@@ -183,6 +206,23 @@ class LookupService:
         )
         return reply
 
+    def _answer(self, question: Question) -> Answer:
+        """From the latest snapshot, worked out once per snapshot and reading (digest.lookups.recall). The words
+        asked are not part of the key: two phrasings read the same way share one answer, each given back
+        with its own words."""
+        store = self.store()
+        snapshot = store.get_snapshot() if needs_snapshot(question) else None
+
+        def work_out() -> Answer:
+            return answer_question(store, self.config, question, self.reader, self.suppress, snapshot)
+
+        # Comments (in `profile`) and publications (a figure's "revised from") change answers without a new
+        # snapshot, so what they are now is part of the key too.
+        marks = (load_comments_mark(store), load_publications_mark(store)) if snapshot is not None else None
+        key = (marks, dataclasses.replace(question, text=""))
+        answer = self._answers.recall(key, work_out, snapshot)
+        return dataclasses.replace(answer, question=question.text) if answer.question else answer
+
     def record_refused_request(self, outcome: str, reason: str, user_id: str = "", channel_id: str = "") -> None:
         """Audit a request refused before it was read (forged, stale, replayed, oversized): metadata only.
 
@@ -205,7 +245,7 @@ class LookupService:
 
     def _save(self, lookup: Lookup) -> None:
         try:
-            save_lookup(self.audit(), lookup)
+            self.audit().save(lookup)
         except Exception:
             log.exception("a lookup could not be written to the audit")
 

@@ -103,3 +103,9 @@ def _comment(row: tuple[str, ...]) -> StoredComment:
         dt.datetime.fromisoformat(replaced_at) if replaced_at else None,
         replaced_by,
     )
+
+
+def load_comments_mark(store: SnapshotStore) -> tuple[int, int]:
+    """What changes whenever any comment is written, replaced or cleared: for answers kept in memory."""
+    row = store.db.execute("SELECT coalesce(max(id), 0), count(replaced_at) FROM comments").fetchone()
+    return int(row[0]), int(row[1])

@@ -121,3 +121,12 @@ def load_last_published(
         figure = PublishedFigure(MONTH_SCOPE, month, key, count, denominator, bool(withheld), bool(share_withheld))
         latest[(month, key)] = LastPublished(figure, parse_month(digest_month), run_id, published_at)
     return latest
+
+
+def load_publications_mark(store: SnapshotStore) -> tuple[int, int]:
+    """What changes whenever a digest's figures become published (its run posted): for answers kept in memory."""
+    row = store.db.execute(
+        "SELECT coalesce(max(p.run_id), 0), count(*) FROM publications p "
+        "JOIN digest_runs r ON r.id = p.run_id WHERE r.state = 'posted'"
+    ).fetchone()
+    return int(row[0]), int(row[1])

@@ -25,7 +25,13 @@ from bot.teams.cards import dump_card, load_card
 from bot.teams.digest_card import render_digest_card
 from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access, LookupService
-from digest.reporting.commentary import Author, SectionComment, read_section, save_section_comment
+from digest.reporting.commentary import (
+    Author,
+    SectionComment,
+    clear_section_comment,
+    read_section,
+    save_section_comment,
+)
 from digest.reporting.content import Digest, Figure
 from digest.reporting.digests import build_digest
 from digest.store.comments import load_comment_history
@@ -500,6 +506,27 @@ def test_the_teams_card_the_outbox_preview_and_ask_profile_show_the_comments(
         "Comment on section 8, Breakdown by Ethnicity (by missing episodes): Ethnicity now recorded at referral. "
         "(Priya Shah, 15/07/2019)",
     ]
+
+
+def test_a_server_that_answered_profile_before_a_comment_answers_it_with_the_comment_after(
+    reference_db: Path, config: Config
+) -> None:
+    """Answers are kept in memory per snapshot (digest.lookups.recall); a comment changes them without one."""
+    service = LookupService(lambda: open_store(reference_db), config)
+    before = service.ask("U0ANALYST", "C0PERF", "profile June")
+    assert not any(line.startswith("Comment on section") for line in before.lines)
+    author = Author("U0ANALYST", "sam.jones", "slack")
+    text = "Two workers were on leave."
+    assert service.save_comment(author, "C0PERF", "June", "5", text).ok
+    after = service.ask("U0ANALYST", "C0PERF", "profile June")
+    assert after.lines[-1] == f"Comment on section 5, Return Home Interviews: {text} (sam.jones, {today()})"
+    store = open_store(reference_db)
+    try:
+        assert clear_section_comment(store, JUNE, read_section("5"), author) is not None
+    finally:
+        store.close()
+    cleared = service.ask("U0ANALYST", "C0PERF", "profile June")
+    assert not any(line.startswith("Comment on section") for line in cleared.lines)
 
 
 def test_ask_says_where_comments_are_written(reference_db: Path, tmp_path: Path) -> None:

@@ -18,10 +18,11 @@ from openpyxl import load_workbook
 from bot.delivery.digests import run_digest
 from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
 from bot.teams.answers import dump_card, render_answer_card
-from digest.contract.config import Config
+from digest.contract.config import Config, load_config
 from digest.figures.periods import parse_month
 from digest.lookups.answers import answer_question
 from digest.lookups.questions import Question, Reader
+from digest.lookups.service import LookupService
 from digest.store.snapshots import open_store
 from tests.cli_runner import run_cli
 from tests.conftest import write_csv
@@ -117,6 +118,10 @@ def test_june_digest_lists_the_april_revision_since_the_may_digest(
         in ask(reference_db, tmp_path, "LAC", "episodes", "May", "2019").splitlines()
     )
     assert "revised" not in ask(reference_db, tmp_path, "children", "April", "2019")  # the same children
+    # A server keeps answers per snapshot (digest.lookups.recall): publishing must still change them.
+    serving = LookupService(lambda: open_store(reference_db), load_config())
+    revised = "*131* (revised from 129 since the May 2019 digest)"
+    assert serving.ask("U0A", "C0A", "episodes April 2019").lines[0] == revised
 
     assert post_digest(reference_db, "2019-06", tmp_path, slack_env) == "June 2019 digest for C0DIGEST: posted\n"
     june = slack.messages[1]
@@ -128,6 +133,7 @@ def test_june_digest_lists_the_april_revision_since_the_may_digest(
     )
     # Once the June digest has published 131, April is as published again.
     assert ask(reference_db, tmp_path, "episodes", "April", "2019").splitlines()[1] == "131"
+    assert serving.ask("U0A", "C0A", "episodes April 2019").lines[0] == "*131*"
 
     [table] = [f for f in slack.completed_files() if f["filename"] == "missing-report-2019-06.xlsx"]
     sheet = load_workbook(io.BytesIO(table["content"])).active

@@ -1,0 +1,105 @@
+"""`serve` runs its scheduler (digests, drop folder, alerts) in one process of its own beside the server that
+answers: a real `serve` process, a real drop folder, real signed requests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.server import EVENTS_PATH
+from tests.bot.test_crowd import build_later_rows
+from tests.bot.test_slash_command import SECRET, ask, read_line
+from tests.conftest import write_csv
+from tests.fake_slack import wait_until
+from tests.fixtures.reference_june_2019 import HEADERS
+
+SETTLED = 120  # seconds: the dropped file's age, past the drop folder's settle_seconds (60)
+WAIT_SECONDS = 30
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes pid started that are still running (Linux's /proc)."""
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def is_running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status waits to be collected
+
+
+def start_serve(db: Path, slack_env: dict[str, str], folder: Path) -> subprocess.Popen[str]:
+    """`serve` answering /missing on loopback (a free port), with the fake Slack's settings, run in folder."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "--db", str(db), "serve", "--port", "0", "--host", "127.0.0.1"],
+        cwd=folder,
+        env={**slack_env, "SLACK_SIGNING_SECRET": SECRET},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def read_until_ready(process: subprocess.Popen[str]) -> list[str]:
+    """What serve says it serves, to its last line ("Ctrl-C stops."): then it is ready."""
+    lines = [read_line(process)]
+    assert process.stdout is not None  # the summary comes at once: the rest of it is already read in
+    while lines[-1] not in ("Ctrl-C stops.\n", ""):
+        lines.append(process.stdout.readline())
+    return lines
+
+
+def drop_later_extract(inbox: Path) -> None:
+    """The reference extract less ten LAC episodes that started in June, dropped as the 19/07/2019 09:00 extract."""
+    inbox.mkdir()
+    path = write_csv(inbox / "missing-2019-07-19_0900.csv", build_later_rows(), HEADERS)
+    settled = time.time() - SETTLED
+    os.utime(path, (settled, settled))
+
+
+@pytest.mark.slow
+def test_the_drop_folder_is_read_in_the_scheduler_process_and_it_ends_with_the_server(
+    reference_db: Path, slack_env: dict[str, str], tmp_path: Path
+) -> None:
+    drop_later_extract(tmp_path / "inbox")
+    process = start_serve(reference_db, slack_env, tmp_path)
+    try:
+        lines = read_until_ready(process)
+        answering = next(line for line in lines if line.startswith("Answering /missing at "))
+        url = answering.removeprefix("Answering /missing at ").strip().removesuffix(".")
+        assert url.endswith(EVENTS_PATH)
+        [scheduler] = children_of(process.pid)  # exactly one: the scheduler; the answers come from serve itself
+
+        def answered_from_the_new_snapshot() -> bool:
+            return ask(url, "LAC episodes June")[1]["text"].endswith("(snapshot 2).")
+
+        assert wait_until(answered_from_the_new_snapshot, WAIT_SECONDS)
+        assert ask(url, "LAC episodes June")[1]["text"].startswith("LAC episodes, June 2019\n64\n")
+        assert (tmp_path / "inbox" / "archive" / "missing-2019-07-19_0900.csv").exists()
+        process.kill()  # no chance to stop its scheduler: the scheduler must notice and stop by itself
+        process.wait(WAIT_SECONDS)
+        assert wait_until(lambda: not is_running(scheduler), WAIT_SECONDS)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=WAIT_SECONDS)
+
+
+def test_sigterm_stops_the_scheduler_process_too(reference_db: Path, slack_env: dict[str, str], tmp_path: Path) -> None:
+    process = start_serve(reference_db, slack_env, tmp_path)
+    read_until_ready(process)
+    [scheduler] = children_of(process.pid)
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=WAIT_SECONDS)
+    assert process.returncode == 0, err
+    assert out == "Stopped.\n"
+    assert "Traceback" not in err
+    assert not is_running(scheduler)
