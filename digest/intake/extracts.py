@@ -11,12 +11,13 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import pandas as pd
+import pyarrow as pa
 
 from digest.contract.columns import CONTRACT_COLUMNS, REQUIRED_COLUMNS
 from digest.contract.vocabulary import normalise
+from digest.intake.csv_tables import read_csv_table, table_frames
 from digest.intake.refusals import ExtractRefused
 
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -96,9 +97,7 @@ def open_extract(path: Path, column_aliases: dict[str, list[str]]) -> Extract:
     elif suffix in CSV_SUFFIXES:
         if head == ZIP_MAGIC:
             raise ExtractRefused(f"{path.name} is a spreadsheet, not CSV text; rename it to .xlsx")
-        handle = path.open("rb")
-        bytes_read = handle.tell
-        rows = _csv_rows(path, handle)
+        rows, bytes_read = _csv_rows(path)
     else:
         hint = " (save it from Excel as .xlsx or .csv)" if suffix in {".xls", ".ods"} else ""
         raise ExtractRefused(f"{path.name} is not a CSV or XLSX file{hint}")
@@ -259,8 +258,16 @@ def _csv_encoding(path: Path) -> str:
     )
 
 
-def _csv_rows(path: Path, handle: BinaryIO) -> Iterator[pd.DataFrame]:
-    """The file's rows in chunks, read from handle (whose position tells how far the reader has got)."""
+def _csv_rows(path: Path) -> tuple[Iterator[pd.DataFrame], Callable[[], int]]:
+    """The file's rows in chunks, and how many of its bytes are behind the rows given so far.
+
+    A plain UTF-8 file is read whole by Arrow (see csv_tables); any other by pandas, a chunk at a time.
+    """
+    encoding = _csv_encoding(path)
+    table = read_csv_table(path, encoding)
+    if table is not None:
+        return _table_rows(table, path.stat().st_size)
+    handle = path.open("rb")
     try:
         return iter(
             pd.read_csv(
@@ -268,15 +275,28 @@ def _csv_rows(path: Path, handle: BinaryIO) -> Iterator[pd.DataFrame]:
                 header=None,
                 dtype=object,
                 keep_default_na=False,
-                encoding=_csv_encoding(path),
+                encoding=encoding,
                 skip_blank_lines=False,
                 chunksize=CHUNK_ROWS,
             )
-        )
+        ), handle.tell
     except pd.errors.EmptyDataError:
         raise ExtractRefused(f"{path.name} is empty; export the extract again") from None
     except (pd.errors.ParserError, csv.Error) as err:
         raise ExtractRefused(f"{path.name} is not readable CSV: {_parser_problem(err)}") from None
+
+
+def _table_rows(table: pa.Table, size: int) -> tuple[Iterator[pd.DataFrame], Callable[[], int]]:
+    """Chunks of a table read whole; progress counts the rows handed on, as a share of the file's bytes."""
+    given = 0
+
+    def frames() -> Iterator[pd.DataFrame]:
+        nonlocal given
+        for frame in table_frames(table, CHUNK_ROWS):
+            given += len(frame)
+            yield frame
+
+    return frames(), lambda: size * given // table.num_rows
 
 
 def _xlsx_rows(path: Path, wanted: dict[str, str]) -> Iterator[pd.DataFrame]:
