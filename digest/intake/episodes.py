@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from digest.contract.columns import CONTRACT_COLUMNS
@@ -208,16 +209,23 @@ def _categorise(
     column: str,
     blank_is: str | None = "other",
 ) -> pd.Series:
-    """Map raw text to category keys; note each unmatched non-blank value (and blank, where blank_is is None)."""
-    canonical = translate_values(raw, synonyms)
-    result = canonical.map(keys, na_action="ignore")
+    """Map raw text to category keys; note each unmatched non-blank value (and blank, where blank_is is None).
+
+    Decided once per distinct value, then spread to the rows by their codes: a column holds a handful of values.
+    """
+    codes, uniques = pd.factorize(raw)
+    distinct = pd.Series(uniques, dtype=object)
+    result = translate_values(distinct, synonyms).map(keys, na_action="ignore")
     unmatched = result.isna()
-    is_blank = raw == ""
     if blank_is is not None:
+        is_blank = distinct == ""
         result = result.mask(unmatched & is_blank, blank_is)
         unmatched &= ~is_blank
-    _note_values(odd, column, raw[unmatched])
-    return result.fillna(otherwise).astype("object")
+    # A missing cell (code -1, never made by the readers) falls to `otherwise` and is noted, as any unmatched value.
+    keyed = np.append(result.fillna(otherwise).to_numpy(dtype=object), otherwise)
+    noted = np.append(unmatched.to_numpy(dtype=bool), True)
+    _note_values(odd, column, raw[noted[codes]])
+    return pd.Series(keyed[codes], index=raw.index, dtype=object)
 
 
 def _yes_no(raw: pd.Series, synonyms: dict[str, str], odd: list[pd.DataFrame], column: str) -> pd.Series:
