@@ -9,6 +9,7 @@ used. The table of a 100 MB extract takes about 150 MB: text in Arrow buffers, n
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,11 +59,19 @@ def blank_rows(table: pa.Table) -> pa.ChunkedArray:
 
 
 def table_frames(table: pa.Table, rows: int) -> Iterator[pd.DataFrame]:
-    """The table as frames of at most rows rows, indexed by line (0 = the first line), columns numbered."""
-    for first in range(0, table.num_rows, rows):
-        part = table.slice(first, rows)
+    """The table as frames of at most rows rows, indexed by line (0 = the first line), columns numbered.
+
+    Each slice is let go once handed on, so the text of the rows already read is freed as the reading goes.
+    """
+    parts = deque(table.slice(first, rows) for first in range(0, table.num_rows, rows))
+    del table
+    first = 0
+    while parts:
+        part = parts.popleft()
         frame = pd.DataFrame({i: pd.Series(part.column(i), dtype=TEXT) for i in range(part.num_columns)})
         frame.index = pd.RangeIndex(first, first + part.num_rows)
+        first += part.num_rows
+        del part
         yield frame
 
 

@@ -288,15 +288,16 @@ def _csv_rows(path: Path) -> tuple[Iterator[pd.DataFrame], Callable[[], int]]:
 
 def _table_rows(table: pa.Table, size: int) -> tuple[Iterator[pd.DataFrame], Callable[[], int]]:
     """Chunks of a table read whole; progress counts the rows handed on, as a share of the file's bytes."""
-    given = 0
+    total, given = table.num_rows, 0
+    chunks = table_frames(table, CHUNK_ROWS)  # holds the table only until it is sliced
 
     def frames() -> Iterator[pd.DataFrame]:
         nonlocal given
-        for frame in table_frames(table, CHUNK_ROWS):
+        for frame in chunks:
             given += len(frame)
             yield frame
 
-    return frames(), lambda: size * given // table.num_rows
+    return frames(), lambda: size * given // total
 
 
 def _xlsx_rows(path: Path, wanted: dict[str, str]) -> Iterator[pd.DataFrame]:
