@@ -50,12 +50,20 @@ def read_csv_table(path: Path, encoding: str) -> pa.Table | None:
     return table
 
 
-def blank_rows(table: pa.Table) -> pa.ChunkedArray:
-    """True where every cell of a row is empty text (a line of commas)."""
-    blank = pc.equal(table.column(0), "")
-    for column in table.columns[1:]:
-        blank = pc.and_(blank, pc.equal(column, ""))
-    return blank
+def is_arrow_text(frame: pd.DataFrame) -> bool:
+    """Whether every column is Arrow text as read here: no cell is missing (strings_can_be_null=False)."""
+    return all(dtype == TEXT for dtype in frame.dtypes)
+
+
+def blank_rows(frame: pd.DataFrame) -> pd.Series | None:
+    """True where every cell of a row is empty text (a blank line, or a line of commas), compared in Arrow;
+    None when the frame is not all Arrow text."""
+    if not is_arrow_text(frame):
+        return None
+    blank = np.ones(len(frame), dtype=bool)
+    for column in frame.columns:
+        blank &= pc.equal(pa.array(frame[column].array), "").to_numpy(zero_copy_only=False)
+    return pd.Series(blank, index=frame.index)
 
 
 def table_frames(table: pa.Table, rows: int) -> Iterator[pd.DataFrame]:

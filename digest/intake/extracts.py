@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from digest.contract.columns import CONTRACT_COLUMNS, REQUIRED_COLUMNS
 from digest.contract.vocabulary import normalise
-from digest.intake.csv_tables import read_csv_table, table_frames
+from digest.intake.csv_tables import blank_rows, is_arrow_text, read_csv_table, table_frames
 from digest.intake.refusals import ExtractRefused
 
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -189,7 +189,8 @@ def _parser_problem(err: Exception) -> str:
 
 
 def _is_blank(frame: pd.DataFrame) -> pd.Series:
-    return (frame.isna() | (frame == "")).all(axis=1)
+    blank = blank_rows(frame)
+    return (frame.isna() | (frame == "")).all(axis=1) if blank is None else blank
 
 
 def _split_header(rows: Iterator[pd.DataFrame]) -> tuple[list[str] | None, Iterator[pd.DataFrame]]:
@@ -218,7 +219,7 @@ def _data_frames(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 def _labelled(frames: Iterator[pd.DataFrame], labels: list[str]) -> Iterator[pd.DataFrame]:
     for frame in frames:
         frame.columns = pd.Index(labels[: frame.shape[1]])
-        yield frame.fillna("")
+        yield frame if is_arrow_text(frame) else frame.fillna("")
 
 
 def _csv_encoding(path: Path) -> str:
