@@ -20,6 +20,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 ARROW_BLOCK_BYTES = 16 << 20  # bytes the reader parses at a time; a cell may not be longer
+# A file read whole takes about 1.5 times its size in memory; a larger one is read by pandas a chunk at a
+# time, so that the ingest stays within its 1 GB (issue 14) whatever the file.
+ARROW_MAX_FILE_BYTES = 300_000_000
 # Exactly the characters Python's str.strip() removes (str.isspace), so trimming in Arrow trims as the
 # per-cell code did; a test checks the list against Python's own.
 PYTHON_WHITESPACE = (
@@ -29,10 +32,10 @@ PYTHON_WHITESPACE = (
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' own "str": Arrow text, compared in Arrow
 
 
-def read_csv_table(path: Path, encoding: str) -> pa.Table | None:
+def read_csv_table(path: Path, encoding: str, max_bytes: int = ARROW_MAX_FILE_BYTES) -> pa.Table | None:
     """The whole file as a table of text columns (header line included, as row 0), or None when pandas'
-    reader must read it (not UTF-8, a blank first line or a line with another number of cells)."""
-    if encoding != "utf-8-sig":
+    reader must read it (not UTF-8, larger than max_bytes, or a line with another number of cells)."""
+    if encoding != "utf-8-sig" or path.stat().st_size > max_bytes:
         return None
     try:
         table = pa_csv.read_csv(

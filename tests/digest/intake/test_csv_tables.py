@@ -32,6 +32,7 @@ def test_files_pandas_must_read_are_left_to_it(tmp_path: Path) -> None:
     assert read_csv_table(short_row, "utf-8-sig") is None
     assert read_csv_table(long_row, "utf-8-sig") is None
     assert read_csv_table(blank_line, "cp1252") is None
+    assert read_csv_table(blank_line, "utf-8-sig", max_bytes=blank_line.stat().st_size - 1) is None  # too big
 
 
 def stored(store: SnapshotStore, snapshot_id: int) -> tuple[object, ...]:
