@@ -20,8 +20,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 ARROW_BLOCK_BYTES = 16 << 20  # bytes the reader parses at a time; a cell may not be longer
-# A file read whole takes about 1.5 times its size in memory; a larger one is read by pandas a chunk at a
-# time, so that the ingest stays within its 1 GB (issue 14) whatever the file.
+# A file read whole holds about 1.5 times its size in memory at once, where pandas' reader holds one chunk;
+# a larger file is read by pandas, so reading whole never adds more than about 450 MB to an ingest.
 ARROW_MAX_FILE_BYTES = 300_000_000
 # Exactly the characters Python's str.strip() removes (str.isspace), so trimming in Arrow trims as the
 # per-cell code did; a test checks the list against Python's own.
