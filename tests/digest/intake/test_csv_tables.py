@@ -31,6 +31,11 @@ def test_files_pandas_must_read_are_left_to_it(tmp_path: Path) -> None:
     assert table.to_pylist()[2] == {"f0": "", "f1": ""}  # a blank row, counted, as pandas counts it
     assert read_csv_table(short_row, "utf-8-sig") is None
     assert read_csv_table(long_row, "utf-8-sig") is None
+    numbers = tmp_path / "numbers.csv"
+    numbers.write_text("1,2\n007,\n")
+    table = read_csv_table(numbers, "utf-8-sig")
+    assert table is not None
+    assert table.to_pylist() == [{"f0": "1", "f1": "2"}, {"f0": "007", "f1": ""}]  # text as written, no guessing
     assert read_csv_table(blank_line, "cp1252") is None
     assert read_csv_table(blank_line, "utf-8-sig", max_bytes=blank_line.stat().st_size - 1) is None  # too big
 
