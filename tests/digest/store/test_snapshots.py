@@ -75,6 +75,22 @@ def test_failure_mid_write_leaves_store_as_it_was(
     assert [s.file_name for s in store.list_snapshots()] == ["first.csv"]
 
 
+def test_failure_keeping_the_file_leaves_store_as_it_was(
+    store: SnapshotStore, config: Config, write_extract: WriteExtract
+) -> None:
+    """The file is kept on a second thread while the rows are checked: its failure still undoes everything."""
+    ingest_rows(store, config, write_extract([episode()], "first.csv"))
+    store.db.execute(
+        "CREATE TRIGGER boom BEFORE INSERT ON original_file_blocks WHEN NEW.snapshot_id > 1 "
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    before = list(store.db.conn.iterdump())
+    with pytest.raises(sqlite3.IntegrityError, match="disk full"):
+        ingest_rows(store, config, write_extract(numbered([episode(), episode()]), "second.csv"))
+    assert list(store.db.conn.iterdump()) == before
+    assert [s.file_name for s in store.list_snapshots()] == ["first.csv"]
+
+
 @pytest.mark.slow
 def test_killed_ingest_leaves_no_partial_snapshot(tmp_path: Path) -> None:
     db = tmp_path / "store.db"
