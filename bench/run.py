@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -65,15 +66,44 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def timed_child(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one child process (wait4 gives that child's own usage)."""
+@dataclass(frozen=True)
+class ChildCost:
+    """What one child process cost: wall seconds, CPU seconds (user + system) and peak resident memory."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+
+
+def timed_child(command: list[str]) -> ChildCost:
+    """The cost of one child process (wait4 gives that child's own usage)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed")
-    return seconds, usage.ru_maxrss / 1024
+    return ChildCost(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def measure_ingest_and_floor(
+    extract: Path, store_path: Path, floor_path: Path, runs: int
+) -> tuple[list[ChildCost], list[ChildCost]]:
+    """Ingest into a fresh store and sqlite3's .import of the same file, one after the other, runs times: on a
+    shared machine only figures measured side by side compare. The last run's store is kept for the rest."""
+    ingests, floors = [], []
+    for _ in range(runs):
+        for path in store_path.parent.glob(store_path.name + "*"):
+            path.unlink()
+        ingests.append(
+            timed_child(
+                [sys.executable, "-m", "bot.cli", "--db", str(store_path), "ingest", str(extract), "--as-at", AS_AT]
+            )
+        )
+        floor = measure_floor(extract, floor_path)
+        if floor is not None:
+            floors.append(floor)
+    return ingests, floors
 
 
 def main() -> None:
@@ -81,6 +111,7 @@ def main() -> None:
     parser.add_argument("--episodes", type=int, default=1_000_000)
     parser.add_argument("--months", type=int, default=48)
     parser.add_argument("--dir", type=Path, help="work folder (default: a temporary one, removed after)")
+    parser.add_argument("--ingest-runs", type=int, default=3, help="ingests and .imports, side by side (medians)")
     args = parser.parse_args()
     work = args.dir or Path(tempfile.mkdtemp(prefix="missing-report-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -103,10 +134,8 @@ def main() -> None:
         size_mb = extract.stat().st_size / 1e6
         print(f"  {extract.name}: {size_mb:,.0f} MB")
 
-        ingest_seconds, ingest_mb = timed_child(
-            [sys.executable, "-m", "bot.cli", "--db", str(store_path), "ingest", str(extract), "--as-at", AS_AT]
-        )
-        floor_seconds = measure_floor(extract, work / "floor.db")
+        ingests, floors = measure_ingest_and_floor(extract, store_path, work / "floor.db", args.ingest_runs)
+        load_after_ingest = os.getloadavg()[0]
 
         config = load_config()
         store = open_store(store_path)
@@ -136,13 +165,7 @@ def main() -> None:
 
         print()
         print(f"{'measure':<44}{'figure':>12}{'target':>12}")
-        print(f"{'ingest, seconds':<44}{ingest_seconds:>12.1f}{INGEST_TARGET_SECONDS:>12}")
-        print(f"{'ingest, peak memory MB':<44}{ingest_mb:>12,.0f}{INGEST_TARGET_MB:>12,}")
-        if floor_seconds is not None:
-            print(f"{'sqlite3 .import of the same CSV, seconds':<44}{floor_seconds:>12.1f}")
-            multiple = ingest_seconds / floor_seconds
-            print(f"{'ingest / .import floor':<44}{multiple:>11.1f}x{FLOOR_MULTIPLE_TARGET:>11}x")
-            print(f"  (stretch {FLOOR_MULTIPLE_STRETCH}x; both measured in this run, one after the other)")
+        print_ingest_figures(ingests, floors, load_after_ingest)
         print(f"{'profile of one month, median seconds':<44}{statistics.median(timings):>12.4f}")
         print(f"{'profile of one month, slowest seconds':<44}{max(timings):>12.4f}{PROFILE_TARGET_SECONDS:>12}")
         print(f"  ({len(timings)} profiles of {len(months)} months, from {month_key(months[0])} to {month_key(last)})")
@@ -305,15 +328,35 @@ def measure_quick_commands(store_path: Path) -> dict[str, float]:
     return medians
 
 
-def measure_floor(extract: Path, target: Path) -> float | None:
+def measure_floor(extract: Path, target: Path) -> ChildCost | None:
     sqlite3 = shutil.which("sqlite3")
     if sqlite3 is None:
         print("  sqlite3 command not found: install it (apt-get install sqlite3) to measure the floor")
         return None
     target.unlink(missing_ok=True)
-    started = time.perf_counter()
-    subprocess.run([sqlite3, str(target), f".import --csv {extract} episodes"], check=True)
-    return time.perf_counter() - started
+    return timed_child([sqlite3, str(target), f".import --csv {extract} episodes"])
+
+
+def print_ingest_figures(ingests: list[ChildCost], floors: list[ChildCost], load: float) -> None:
+    """Medians of the side-by-side runs: ingest beside its targets and beside the .import floor, wall and CPU."""
+    seconds = statistics.median(cost.seconds for cost in ingests)
+    print(f"{'ingest, seconds':<44}{seconds:>12.1f}{INGEST_TARGET_SECONDS:>12}")
+    print(f"{'ingest, peak memory MB':<44}{max(cost.peak_mb for cost in ingests):>12,.0f}{INGEST_TARGET_MB:>12,}")
+    if not floors:
+        return
+    floor = statistics.median(cost.seconds for cost in floors)
+    print(f"{'sqlite3 .import of the same CSV, seconds':<44}{floor:>12.1f}")
+    pairs = list(zip(ingests, floors, strict=True))
+    ratios = sorted(ingest.seconds / each.seconds for ingest, each in pairs)
+    print(f"{'ingest / .import floor':<44}{statistics.median(ratios):>11.1f}x{FLOOR_MULTIPLE_TARGET:>11}x")
+    cpu_ratio = statistics.median(ingest.cpu_seconds / each.cpu_seconds for ingest, each in pairs)
+    ingest_cpu = statistics.median(cost.cpu_seconds for cost in ingests)
+    floor_cpu = statistics.median(cost.cpu_seconds for cost in floors)
+    print(f"{'ingest / .import floor, CPU seconds':<44}{cpu_ratio:>11.1f}x{FLOOR_MULTIPLE_TARGET:>11}x")
+    walls = ", ".join(f"{ratio:.1f}x" for ratio in ratios)
+    print(f"  (stretch {FLOOR_MULTIPLE_STRETCH}x; medians of {len(ratios)} side-by-side runs, each ingest then its")
+    print(f"   .import: wall {walls}; CPU {ingest_cpu:.1f} s against {floor_cpu:.1f} s;")
+    print(f"   load average {load:.1f} on {os.cpu_count()} cores after them)")
 
 
 if __name__ == "__main__":

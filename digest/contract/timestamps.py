@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-# ISO dates and times, read by pandas' fast ISO parser; checked against this pattern first so that
-# nothing looser (a bare "2019-06", a time zone) slips through.
+# ISO dates and times, read by pandas' fast ISO parser; checked against this pattern first (by Arrow's
+# RE2, whose \d is ASCII only: a date in other digits is unreadable either way) so that nothing looser
+# (a bare "2019-06", a time zone) slips through.
 ISO_PATTERN = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?$"
 # UK day-first forms, tried in order. Never US month-first: 03/04/2019 is 3 April.
 UK_FORMATS = ("%d/%m/%Y %H:%M", "%d/%m/%Y", "%d/%m/%Y %H:%M:%S")
@@ -31,11 +32,14 @@ def parse_timestamps(text: pd.Series) -> pd.Series:
     """
     import numpy as np
     import pandas as pd  # here, not at the top: reading --as-at must not cost pandas' import
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
     codes, uniques = pd.factorize(text)
     distinct = pd.Series(uniques, dtype=object)
+    shaped = pc.match_substring_regex(pa.array(uniques, type=pa.large_string()), ISO_PATTERN)
+    iso = pd.Series(shaped.to_numpy(zero_copy_only=False), index=distinct.index, dtype=bool)
     parsed = pd.Series(pd.NaT, index=distinct.index, dtype="datetime64[us]")
-    iso = distinct.str.match(ISO_PATTERN).fillna(False).astype(bool)
     if iso.any():
         parsed[iso] = pd.to_datetime(distinct[iso], format="ISO8601", errors="coerce").astype("datetime64[us]")
     todo = ~iso & (distinct != "")

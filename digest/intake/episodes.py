@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from digest.contract.columns import CONTRACT_COLUMNS
@@ -20,6 +21,7 @@ from digest.contract.config import Config
 from digest.contract.timestamps import parse_timestamps
 from digest.contract.vocabulary import is_code_like, normalise, translate_values
 from digest.figures.catalogue import STATUSES
+from digest.intake.csv_tables import trim_text
 
 # Rejection reasons, in the order they are checked; a row gets the first that applies.
 REJECT_EPISODE_ID = "episode_id missing"
@@ -173,7 +175,11 @@ class EpisodeBuilder:
 
 
 def _clean_text(raw: pd.Series) -> pd.Series:
-    """Cells as trimmed text, blank for missing. A plain list comprehension: far faster than .str on a million rows."""
+    """Cells as trimmed text, blank for missing: in Arrow for Arrow text, else a plain list comprehension (far
+    faster than .str on a million Python strings)."""
+    trimmed = trim_text(raw)
+    if trimmed is not None:
+        return trimmed
     values = raw.to_numpy(dtype=object)
     return pd.Series([v.strip() if isinstance(v, str) else "" for v in values], index=raw.index, dtype=object)
 
@@ -203,16 +209,34 @@ def _categorise(
     column: str,
     blank_is: str | None = "other",
 ) -> pd.Series:
-    """Map raw text to category keys; note each unmatched non-blank value (and blank, where blank_is is None)."""
-    canonical = translate_values(raw, synonyms)
-    result = canonical.map(keys, na_action="ignore")
+    """Map raw text to category keys; note each unmatched non-blank value (and blank, where blank_is is None).
+
+    Decided once per distinct value, then spread to the rows by their codes: a column holds a handful of values.
+    """
+    codes, uniques = pd.factorize(raw)
+    distinct = pd.Series(uniques, dtype=object)
+    result = translate_values(distinct, synonyms).map(keys, na_action="ignore")
     unmatched = result.isna()
-    is_blank = raw == ""
     if blank_is is not None:
+        is_blank = distinct == ""
         result = result.mask(unmatched & is_blank, blank_is)
         unmatched &= ~is_blank
-    _note_values(odd, column, raw[unmatched])
-    return result.fillna(otherwise).astype("object")
+    # A missing cell (code -1, never made by the readers) falls to `otherwise` and is noted, as any unmatched value.
+    keyed = [*result.fillna(otherwise).tolist(), otherwise]
+    noted = np.append(unmatched.to_numpy(dtype=bool), True)
+    _note_values(odd, column, raw[noted[codes]])
+    return _spread(keyed, codes, [*keys.values(), otherwise, *([blank_is] if blank_is else [])], raw.index)
+
+
+def _spread(keyed: list[str], codes: np.ndarray, keys: list[str], index: pd.Index) -> pd.Series:
+    """Each row's key, from the key of its distinct value (keyed, by code; code -1 takes the last), as a
+    category of all the keys the column can hold: the figures compare it with each key, which codes do fast,
+    and every chunk's column has the same categories, so the chunks join without turning back into text."""
+    categories = list(dict.fromkeys(keys))
+    position = {key: i for i, key in enumerate(categories)}
+    by_code = np.array([position[key] for key in keyed], dtype=np.int32)
+    dtype = pd.CategoricalDtype(categories)
+    return pd.Series(pd.Categorical.from_codes(by_code[codes], dtype=dtype), index=index)
 
 
 def _yes_no(raw: pd.Series, synonyms: dict[str, str], odd: list[pd.DataFrame], column: str) -> pd.Series:
@@ -234,10 +258,11 @@ def _ethnicity(raw: pd.Series, config: Config, odd: list[pd.DataFrame]) -> pd.Se
         return by_whole.get(key) or by_code.get(normalise(_DASHES.split(key, maxsplit=1)[0]))
 
     codes, uniques = pd.factorize(raw)
-    mapped = pd.Series([code_of(str(value)) for value in uniques] + [None], dtype="object")
-    result = pd.Series(mapped.to_numpy()[codes], index=raw.index, dtype="object")
-    _note_values(odd, "ethnicity", raw[result.isna()])
-    return result.fillna(UNRECOGNISED)
+    mapped = [code_of(str(value)) for value in uniques] + [None]
+    unmatched = np.array([code is None for code in mapped])
+    _note_values(odd, "ethnicity", raw[unmatched[codes]])
+    keys = [code for code, _ in ethnicity.codes] + list(ethnicity.aliases.values()) + [ethnicity.blank, UNRECOGNISED]
+    return _spread([UNRECOGNISED if code is None else code for code in mapped], codes, keys, raw.index)
 
 
 def _distance(raw: pd.Series, odd: list[pd.DataFrame]) -> pd.Series:

@@ -11,12 +11,13 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import pandas as pd
+import pyarrow as pa
 
 from digest.contract.columns import CONTRACT_COLUMNS, REQUIRED_COLUMNS
 from digest.contract.vocabulary import normalise
+from digest.intake.csv_tables import blank_rows, is_arrow_text, read_csv_table, table_frames
 from digest.intake.refusals import ExtractRefused
 
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -96,9 +97,7 @@ def open_extract(path: Path, column_aliases: dict[str, list[str]]) -> Extract:
     elif suffix in CSV_SUFFIXES:
         if head == ZIP_MAGIC:
             raise ExtractRefused(f"{path.name} is a spreadsheet, not CSV text; rename it to .xlsx")
-        handle = path.open("rb")
-        bytes_read = handle.tell
-        rows = _csv_rows(path, handle)
+        rows, bytes_read = _csv_rows(path)
     else:
         hint = " (save it from Excel as .xlsx or .csv)" if suffix in {".xls", ".ods"} else ""
         raise ExtractRefused(f"{path.name} is not a CSV or XLSX file{hint}")
@@ -190,7 +189,8 @@ def _parser_problem(err: Exception) -> str:
 
 
 def _is_blank(frame: pd.DataFrame) -> pd.Series:
-    return (frame.isna() | (frame == "")).all(axis=1)
+    blank = blank_rows(frame)
+    return (frame.isna() | (frame == "")).all(axis=1) if blank is None else blank
 
 
 def _split_header(rows: Iterator[pd.DataFrame]) -> tuple[list[str] | None, Iterator[pd.DataFrame]]:
@@ -219,7 +219,7 @@ def _data_frames(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 def _labelled(frames: Iterator[pd.DataFrame], labels: list[str]) -> Iterator[pd.DataFrame]:
     for frame in frames:
         frame.columns = pd.Index(labels[: frame.shape[1]])
-        yield frame.fillna("")
+        yield frame if is_arrow_text(frame) else frame.fillna("")
 
 
 def _csv_encoding(path: Path) -> str:
@@ -259,8 +259,16 @@ def _csv_encoding(path: Path) -> str:
     )
 
 
-def _csv_rows(path: Path, handle: BinaryIO) -> Iterator[pd.DataFrame]:
-    """The file's rows in chunks, read from handle (whose position tells how far the reader has got)."""
+def _csv_rows(path: Path) -> tuple[Iterator[pd.DataFrame], Callable[[], int]]:
+    """The file's rows in chunks, and how many of its bytes are behind the rows given so far.
+
+    A plain UTF-8 file is read whole by Arrow (see csv_tables); any other by pandas, a chunk at a time.
+    """
+    encoding = _csv_encoding(path)
+    table = read_csv_table(path, encoding)
+    if table is not None:
+        return _table_rows(table, path.stat().st_size)
+    handle = path.open("rb")
     try:
         return iter(
             pd.read_csv(
@@ -268,15 +276,29 @@ def _csv_rows(path: Path, handle: BinaryIO) -> Iterator[pd.DataFrame]:
                 header=None,
                 dtype=object,
                 keep_default_na=False,
-                encoding=_csv_encoding(path),
+                encoding=encoding,
                 skip_blank_lines=False,
                 chunksize=CHUNK_ROWS,
             )
-        )
+        ), handle.tell
     except pd.errors.EmptyDataError:
         raise ExtractRefused(f"{path.name} is empty; export the extract again") from None
     except (pd.errors.ParserError, csv.Error) as err:
         raise ExtractRefused(f"{path.name} is not readable CSV: {_parser_problem(err)}") from None
+
+
+def _table_rows(table: pa.Table, size: int) -> tuple[Iterator[pd.DataFrame], Callable[[], int]]:
+    """Chunks of a table read whole; progress counts the rows handed on, as a share of the file's bytes."""
+    total, given = table.num_rows, 0
+    chunks = table_frames(table, CHUNK_ROWS)  # holds the table only until it is sliced
+
+    def frames() -> Iterator[pd.DataFrame]:
+        nonlocal given
+        for frame in chunks:
+            given += len(frame)
+            yield frame
+
+    return frames(), lambda: size * given // total
 
 
 def _xlsx_rows(path: Path, wanted: dict[str, str]) -> Iterator[pd.DataFrame]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,13 +92,18 @@ def _store_extract(
     )
     builder = EpisodeBuilder(as_at, config)
     with store.write_snapshot(source) as writer:
-        writer.keep_original_file(path, extract.sha256)
-        for chunk in extract.chunks():
-            writer.count_rows_read(len(chunk))
-            builder.add(chunk, extract.column_of)
-            on_progress(IngestProgress(writer.rows_read, extract.bytes_read(), extract.size))
-        episodes = builder.finish()
-        indicators = compute_indicator_table(episodes.accepted, as_at, config)
+        # The file is kept (hashed and written, work that lets go of Python's lock) on the second core while
+        # the rows are checked and the figures computed, which use no SQL; it is done before the rows are
+        # written. Leaving the `with` waits for it, so a failure anywhere rolls back a quiet connection.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="keep-file") as keeper:
+            kept = keeper.submit(writer.keep_original_file, path, extract.sha256)
+            for chunk in extract.chunks():
+                writer.count_rows_read(len(chunk))
+                builder.add(chunk, extract.column_of)
+                on_progress(IngestProgress(writer.rows_read, extract.bytes_read(), extract.size))
+            episodes = builder.finish()
+            indicators = compute_indicator_table(episodes.accepted, as_at, config)
+            kept.result()  # raises FileChangedError, or the store's error, here
         writer.finish(
             episodes.accepted, episodes.rejected, episodes.unrecognised, indicators, compute_fingerprint(config)
         )

@@ -18,7 +18,6 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +27,7 @@ from digest.store.database import StoreDatabase, connect_private_database
 from digest.store.schema import migrations
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 BUSY_TIMEOUT_SECONDS = 60  # how long a writer waits for another writer before giving up
@@ -36,6 +36,7 @@ PRUNED_TABLES = ("original_file_blocks", "raw_rows", "episodes")
 ORIGINAL_BLOCK_BYTES = 4 << 20  # the extract file is kept in blocks of this many bytes: bounds memory
 INGEST_LOCK_SUFFIX = ".ingest-lock"  # beside the store: held by the ingest whose turn it is
 INSERT_BATCH_ROWS = 50_000  # episodes converted to SQL values at a time
+REPEATS_WORTH_FACTORIZING = 4  # a timestamp column with fewer distinct values than 1 in this many: format each once
 
 
 class StoreError(Exception):
@@ -115,7 +116,10 @@ class SnapshotWriter:
         """Write the normalised episodes, rejections, odd values and figures, and the snapshot's totals."""
         sid = self.snapshot_id
         store = self.store
-        store.insert_rows("episodes", 16, _episode_tuples(sid, episodes))
+        # The snapshot id is written into the statement (an int of ours), not bound again for every row.
+        store.db.conn.executemany(
+            f"INSERT INTO episodes VALUES ({int(sid)},{','.join('?' * 15)})", _episode_tuples(episodes)
+        )
         store.insert_rows(
             "rejected_rows",
             3,
@@ -462,37 +466,71 @@ def _info(row: dict[str, Any]) -> SnapshotInfo:
 
 
 def _iso(values: pd.Series) -> list[str | None]:
+    """Timestamps as ISO text to the second (None for NaT). A column of dates (birth, interview) holds few
+    distinct values, so those are formatted once each; a column of times, nearly all distinct, directly."""
+    import numpy as np
+    import pandas as pd
+
+    codes, distinct = pd.factorize(values)
+    if len(distinct) > len(values) // REPEATS_WORTH_FACTORIZING:
+        return _iso_each(values.to_numpy(dtype="datetime64[s]"))
+    text = np.array([*_iso_each(distinct.to_numpy(dtype="datetime64[s]")), None], dtype=object)
+    result: list[str | None] = text[codes].tolist()  # code -1 (NaT) picks the None
+    return result
+
+
+def _iso_each(seconds: np.ndarray) -> list[str | None]:
     import numpy as np
 
-    seconds = values.to_numpy(dtype="datetime64[s]")
     text: list[str | None] = np.datetime_as_string(seconds, unit="s").tolist()
     for blank in np.flatnonzero(np.isnat(seconds)).tolist():  # a few cells, not one test per cell
         text[blank] = None
     return text
 
 
-def _episode_tuples(snapshot_id: int, episodes: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
-    """Rows for the episodes table, converted a batch at a time so a million episodes never exist twice."""
+def _floats(values: pd.Series) -> list[float | None]:
+    """Floats as Python floats, NaN as None (NULL), without a Python test per cell."""
     import numpy as np
 
+    numbers = values.to_numpy(dtype="float64")
+    cells = numbers.astype(object)
+    cells[np.isnan(numbers)] = None
+    result: list[float | None] = cells.tolist()
+    return result
+
+
+def _texts(values: pd.Series) -> list[str | None]:
+    """Text cells; a category column (as the intake makes them) by its codes, five times faster than tolist."""
+    import numpy as np
+    import pandas as pd
+
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return list(values.tolist())
+    categories = np.array([*values.cat.categories.tolist(), None], dtype=object)  # code -1 (missing) picks None
+    result: list[str | None] = categories[values.cat.codes.to_numpy()].tolist()
+    return result
+
+
+def _episode_tuples(episodes: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
+    """Rows for the episodes table but their snapshot id, converted a batch at a time so a million episodes
+    never exist twice."""
     for first in range(0, len(episodes), INSERT_BATCH_ROWS):
         batch = episodes.iloc[first : first + INSERT_BATCH_ROWS]
-        distance = batch["placement_distance_miles"].to_numpy()
         columns = [
             batch["row"].astype("int64").tolist(),
             batch["episode_id"].tolist(),
             batch["child_id"].tolist(),
             _iso(batch["missing_start"]),
             _iso(batch["missing_end"]),
-            batch["gender"].tolist(),
+            _texts(batch["gender"]),
             _iso(batch["date_of_birth"]),
-            batch["ethnicity"].tolist(),
-            batch["care_status"].tolist(),
-            batch["other_la"].tolist(),
-            batch["cse_risk"].tolist(),
-            [None if np.isnan(d) else float(d) for d in distance],
-            batch["rhi_offered"].tolist(),
-            batch["rhi_accepted"].tolist(),
+            _texts(batch["ethnicity"]),
+            _texts(batch["care_status"]),
+            _texts(batch["other_la"]),
+            _texts(batch["cse_risk"]),
+            _floats(batch["placement_distance_miles"]),
+            _texts(batch["rhi_offered"]),
+            _texts(batch["rhi_accepted"]),
             _iso(batch["rhi_completed"]),
         ]
-        yield from zip(repeat(snapshot_id, len(batch)), *columns, strict=True)  # no tuple rebuilt per row
+        yield from zip(*columns, strict=True)  # no tuple rebuilt per row

@@ -58,14 +58,20 @@ def test_snapshot_keeps_file_facts(store: SnapshotStore, config: Config, write_e
     assert str(episodes["missing_start"][0]) == "2019-06-10 10:00:00"
 
 
+@pytest.mark.parametrize(
+    ("table", "when"),
+    [
+        ("episodes", "NEW.episode_id = 'BOOM'"),  # after the snapshot and the file, at the episodes
+        ("original_file_blocks", "NEW.snapshot_id > 1"),  # the file, kept on a second thread as rows are checked
+    ],
+)
 def test_failure_mid_write_leaves_store_as_it_was(
-    store: SnapshotStore, config: Config, write_extract: WriteExtract
+    store: SnapshotStore, config: Config, write_extract: WriteExtract, table: str, when: str
 ) -> None:
     ingest_rows(store, config, write_extract([episode()], "first.csv"))
-    # A real SQLite failure part-way through the write: after the snapshot and raw rows, at the episodes.
+    # A real SQLite failure part-way through the write.
     store.db.execute(
-        "CREATE TRIGGER boom BEFORE INSERT ON episodes WHEN NEW.episode_id = 'BOOM' "
-        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        f"CREATE TRIGGER boom BEFORE INSERT ON {table} WHEN {when} BEGIN SELECT RAISE(ABORT, 'disk full'); END"
     )
     before = list(store.db.conn.iterdump())
     rows = numbered([episode(), episode(episode_id="BOOM")])
