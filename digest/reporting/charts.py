@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import textwrap
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
@@ -74,7 +76,41 @@ def render_charts(profile: Profile, earlier_years: Sequence[Profile]) -> list[Ch
     return [render_chart(data) for data in compute_chart_data(profile, earlier_years)]
 
 
+CHARTS_KEPT = 48  # drawn charts kept in memory (a PNG is about 100 KB): a few digests' worth
+
+
+class DrawnCharts:
+    """Charts already drawn, by their numbers: a digest is built once per destination (Slack, Teams, the outbox,
+    a draft and its publication), and drawing its charts is most of the time that takes."""
+
+    def __init__(self, kept: int) -> None:
+        self.kept = kept
+        self.charts: OrderedDict[str, Chart] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def draw(self, data: ChartData) -> Chart:
+        key = repr(data)  # every field of the chart's numbers and words, so equal keys draw equal charts
+        with self.lock:
+            if key in self.charts:
+                self.charts.move_to_end(key)
+                return self.charts[key]
+        chart = _draw_chart(data)
+        with self.lock:
+            self.charts[key] = chart
+            while len(self.charts) > self.kept:
+                self.charts.popitem(last=False)
+        return chart
+
+
+_DRAWN = DrawnCharts(CHARTS_KEPT)
+
+
 def render_chart(data: ChartData) -> Chart:
+    """The chart's PNG, drawn once for the same numbers (DrawnCharts)."""
+    return _DRAWN.draw(data)
+
+
+def _draw_chart(data: ChartData) -> Chart:
     if data.group == TRENDS:
         return _trend(data)
     if data.name in HORIZONTAL:

@@ -160,6 +160,23 @@ def test_june_digest_lists_the_april_revision_since_the_may_digest(
     assert key.fill.fgColor.rgb == "00FFE699"
 
 
+def test_the_july_digest_lists_the_april_revision_since_the_june_digest(
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
+) -> None:
+    """As the issue tells it: June's digest goes out on 10 July; the August extract has late April episodes."""
+    assert post_digest(reference_db, "2019-06", tmp_path, slack_env) == "June 2019 digest for C0DIGEST: posted\n"
+    path = write_csv(tmp_path / "august.csv", late_april_rows(), HEADERS)
+    result = run_cli("--db", str(reference_db), "ingest", str(path), "--as-at", "2019-08-09 09:00", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert post_digest(reference_db, "2019-07", tmp_path, slack_env) == "July 2019 digest for C0DIGEST: posted\n"
+    assert revisions_section(slack.messages[1]) == (
+        "*Revised since last published*\n"
+        "• April 2019 missing episodes revised from 129 to 131 since the June 2019 digest\n"
+        "• April 2019 LAC episodes revised from 75 to 77 since the June 2019 digest\n"
+        "_The full table (XLSX) marks all 8 revised figures, each with what was published._"
+    )
+
+
 def test_below_the_threshold_nothing_is_listed(
     may_published: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:

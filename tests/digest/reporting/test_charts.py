@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import struct
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from digest.contract.config import Config
 from digest.reporting.chart_data import compute_chart_data
-from digest.reporting.charts import CHART_DPI, MAX_CHART_PNG_BYTES, render_charts
+from digest.reporting.charts import CHART_DPI, MAX_CHART_PNG_BYTES, render_chart, render_charts
 from digest.reporting.content import ChartData
 from digest.reporting.disclosure import suppress_profile
 from digest.reporting.profile import Profile
@@ -75,3 +76,13 @@ def test_pngs_are_drawn_at_twice_the_resolution_within_the_upload_budget(referen
         assert len(drawn.png) <= MAX_CHART_PNG_BYTES, drawn.file_name
     trend = next(c for c in charts if c.file_name == "trend-rhi-in-time.png")
     assert "In time share: Apr-19 70%, May-19 86%, Jun-19 69%." in trend.alt_text
+
+
+def test_a_chart_is_drawn_once_for_the_same_numbers_and_anew_when_they_change(reference: Profile) -> None:
+    data = next(d for d in compute_chart_data(reference, []) if d.name == "gender")
+    first, again = render_chart(data), render_chart(replace(data))
+    assert again is first  # Slack, Teams and the outbox share one drawing of the same digest
+    changed = replace(data, series=[replace(data.series[0], values=[(v or 0) + 1 for v in data.series[0].values])])
+    redrawn = render_chart(changed)
+    assert redrawn.png != first.png
+    assert render_chart(replace(data, title=data.title + " (revised)")).png != first.png
