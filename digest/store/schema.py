@@ -164,3 +164,13 @@ def m009_published_figures(db: Database) -> None:
         "share_withheld INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (run_id, scope, month, key)) WITHOUT ROWID"
     )
     db.execute("CREATE INDEX published_figures_month ON published_figures (scope, month, key)")
+
+
+@migrations()
+def m010_old_lookup_questions(db: Database) -> None:
+    """The store's own lookups table, from before the audit moved to its own file (store-audit.db, where each
+    word outside the reader's vocabulary is masked): nothing reads or writes it now, but its questions were
+    kept as typed and may name a child. Who asked, where, when and what came of it stay; the words go."""
+    db.execute("PRAGMA secure_delete = ON")  # the old words are overwritten on disk, not left in free space
+    db.execute("UPDATE lookups SET question = '' WHERE question != ''")
+    db.execute("PRAGMA secure_delete = OFF")

@@ -151,6 +151,7 @@ def test_reopening_keeps_data_and_applies_migrations_once(
         "m007_comments",
         "m008_reviews",
         "m009_published_figures",
+        "m010_old_lookup_questions",
     ]
     assert len(again.list_snapshots()) == 1
     again.close()
@@ -169,6 +170,23 @@ def test_newer_version_opens_an_older_store(tmp_path: Path, config: Config, writ
     assert store.db.has_table("digest_runs")
     assert [s.rows_read for s in store.list_snapshots()] == [1]
     store.close()
+
+
+def test_questions_typed_into_an_old_stores_own_lookups_table_are_not_kept(tmp_path: Path) -> None:
+    """Before the audit had its own file and masked unknown words, the store kept each question as typed."""
+    old = Database(sqlite3.connect(tmp_path / "old.db"))
+    migrations.as_migrations().apply(old, stop_before="m010_old_lookup_questions")
+    old.execute(
+        "INSERT INTO lookups (asked_at, user_id, channel_id, question, outcome) "
+        "VALUES ('2019-07-20T09:00:00', 'U0A', 'C0A', 'episodes for Jane Doe', 'not understood')"
+    )
+    old.conn.commit()
+    old.close()
+    store = open_store(tmp_path / "old.db")
+    rows = store.db.execute("SELECT user_id, channel_id, question, outcome FROM lookups").fetchall()
+    store.close()
+    assert rows == [("U0A", "C0A", "", "not understood")]
+    assert not [f.name for f in tmp_path.iterdir() if b"Jane Doe" in f.read_bytes()]
 
 
 def test_store_that_is_not_sqlite_gives_a_clear_error(tmp_path: Path) -> None:
