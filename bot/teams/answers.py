@@ -32,6 +32,7 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
+from bot.teams.cards import dump_card
 from digest.lookups.answers import Answer
 
 CARD_VERSION: Final = "1.5"  # Table needs 1.5; Teams renders 1.5 on desktop, web and mobile
@@ -72,12 +73,6 @@ def render_answer_card(answer: Answer, buttons: bool = True) -> AdaptiveCard:
         fallback_text=answer.plain_text()[:MAX_FALLBACK_TEXT_CHARS],
         msteams=TeamsCardProperties(width="full"),
     )
-
-
-def dump_card(card: AdaptiveCard) -> dict[str, Any]:
-    """The card as JSON: camelCase names, and no null for every optional field left unset."""
-    content: dict[str, Any] = card.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return content
 
 
 def render_answer_message(answer: Answer) -> dict[str, Any]:

@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 
 from bot.delivery.digests import run_digest
 from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
-from bot.teams.answers import dump_card, render_answer_card
+from bot.teams.answers import render_answer_card
+from bot.teams.cards import dump_card
 from digest.contract.config import Config, load_config
 from digest.figures.periods import parse_month
 from digest.lookups.answers import answer_question

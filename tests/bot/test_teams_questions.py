@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -20,9 +21,9 @@ import pytest
 
 from bot.server import HttpServer, add_outgoing_webhook_route, build_web_app, create_http_server
 from bot.settings import TeamsQuestionSettings
-from bot.teams.answers import dump_card, render_answer_card
+from bot.teams.answers import render_answer_card, render_answer_message
 from bot.teams.bot import MESSAGES_PATH, add_teams_bot
-from bot.teams.cards import load_card
+from bot.teams.cards import dump_card, load_card
 from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
 from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access, LookupService
@@ -338,6 +339,8 @@ def test_every_answer_card_round_trips_through_the_typed_models(
     assert untyped_elements(typed) == []
     assert typed.model_dump(mode="json", by_alias=True, exclude_none=True) == card
     assert len(json.dumps(card).encode()) < 28 * 1024  # Teams' limit on a message
+    replied = json.dumps(render_answer_message(service.ask("U", "C", question)))  # the outgoing webhook's reply
+    assert not re.search(r'": -?\d+\.0[,}]', replied)  # a count of 88 goes out as 88, not 88.0
 
 
 def test_serve_refuses_the_development_flag_with_production_settings(
