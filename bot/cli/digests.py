@@ -111,11 +111,15 @@ def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Print
     return 0
 
 
+MIN_CHANNEL_CHARS = 14  # the channel column's width, wider when a channel key is longer
+
+
 def list_runs(runs: list[RunRecord]) -> list[str]:
-    lines = [f"{'id':>4}  {'month':<7}  {'channel':<14}  {'state':<9}  {'tries':>5}  started (UTC)"]
+    wide = max([MIN_CHANNEL_CHARS, *(len(run.channel) for run in runs)])  # "review:C0123456789" is 18
+    lines = [f"{'id':>4}  {'month':<7}  {'channel':<{wide}}  {'state':<9}  {'tries':>5}  started (UTC)"]
     for run in runs:
         lines.append(
-            f"{run.id:>4}  {run.month:<7}  {run.channel:<14}  {run.state:<9}  {run.attempts:>5}  {run.started_at}"
+            f"{run.id:>4}  {run.month:<7}  {run.channel:<{wide}}  {run.state:<9}  {run.attempts:>5}  {run.started_at}"
         )
         if run.error:  # whole, under its run: the end of an error is often the part that says what to do
             lines += textwrap.wrap(

@@ -381,6 +381,7 @@ def test_with_remind_a_reminder_each_working_day_survives_restarts_until_publish
         ["1", "2019-06", "review:C0REVIEW", "posted"],
         ["2", "2019-06", "C0DIGEST", "posted"],
     ]
+    assert len({line.index("posted") for line in listed[1:3]}) == 1  # the columns line up
     assert listed[3:] == [
         "",
         "Reviews (channels review:C... above are the drafts, seen only by the analysts):",
