@@ -33,6 +33,8 @@ MAX_CHART_PNG_BYTES = 1_000_000  # our budget per PNG (Slack takes up to 1 GB; p
 BAR_INCHES = 0.42  # a horizontal chart grows by this much per bar, so long lists keep their spacing
 FONT_SIZE_POINTS = 13
 TICK_LABEL_CHARS = 10  # a bar's label wraps beyond this many characters, so neighbours never touch
+TITLE_CHARS = 62  # a title wraps beyond this many characters: what fits across the chart at 15 points
+TITLE_LEFT = 0.01  # the title's left edge, as a share of the chart's width
 ROW_LABEL_CHARS = 22  # a horizontal bar's label wraps beyond this many characters
 COLOURS = {
     "all": "#1f4e79",  # all children / all episodes
@@ -147,6 +149,13 @@ def _describe(title: str, labels: Sequence[str], values: Sequence[int | None], t
     return f"Bar chart, {title}. " + "; ".join(parts) + "."
 
 
+def _set_title(figure: Figure, title: str) -> None:
+    """The title from the figure's left edge, not the plot's: beside a horizontal chart's row labels the plot
+    starts a third of the way in, and a title there ran off the right edge ("... (of 89 accepte")."""
+    text = textwrap.fill(title, TITLE_CHARS)
+    figure.suptitle(text, x=TITLE_LEFT, ha="left", fontsize=FONT_SIZE_POINTS + 2)
+
+
 def _breakdown(data: ChartData) -> Chart:
     values = data.series[0].values
     heights = [v or 0 for v in values]  # a withheld count is never drawn: no bar, only its "c"
@@ -161,7 +170,7 @@ def _breakdown(data: ChartData) -> Chart:
     axes.set_ylim(0, max([*heights, 1]) * 1.3)
     axes.set_yticks([])
     axes.spines[["left"]].set_visible(False)
-    axes.set_title(data.title, fontsize=FONT_SIZE_POINTS + 2, loc="left")
+    _set_title(figure, data.title)
     alt = _describe(data.title, data.labels, values, data.total)
     return Chart(f"{data.name}.png", data.title, alt, _png(figure), data.group)
 
@@ -179,7 +188,7 @@ def _horizontal(data: ChartData) -> Chart:
     axes.bar_label(bars, [_note(v, data.total) for v in values], fontsize=FONT_SIZE_POINTS - 1, padding=3)
     axes.set_xlim(0, max([*heights, 1]) * 1.35)
     axes.set_xticks([])
-    axes.set_title(data.title, fontsize=FONT_SIZE_POINTS + 2, loc="left")
+    _set_title(figure, data.title)
     alt = _describe(data.title, data.labels, values, data.total)
     return Chart(f"{data.name}.png", data.title, alt, _png(figure), data.group)
 
@@ -269,7 +278,7 @@ def _trend(data: ChartData) -> Chart:
     axes.set_ylim(0, top * 1.45)
     axes.set_yticks([])
     axes.spines[["left"]].set_visible(False)
-    axes.set_title(data.title, fontsize=FONT_SIZE_POINTS + 2, loc="left")
+    _set_title(figure, data.title)
     if data.note:
         axes.set_xlabel(data.note, fontsize=FONT_SIZE_POINTS - 2, color=NOTE_COLOUR, loc="left")
     note = " (* partial month)" if any(label.endswith("*") for label in data.labels) else ""
