@@ -4,7 +4,6 @@ column; shown in the digest under the figures it explains, in the XLSX and in `a
 from __future__ import annotations
 
 import argparse
-import getpass
 
 from bot.cli.options import (
     EXIT_OK,
@@ -14,6 +13,7 @@ from bot.cli.options import (
     UserError,
     open_args_store,
     read_month_words,
+    read_os_user,
     resolve_month,
 )
 from digest.contract.config import Config
@@ -88,16 +88,6 @@ def run_comment(args: argparse.Namespace, config: Config, out: Printer) -> int:
         except CommentError as err:
             raise UserError(str(err)) from None
     return EXIT_OK
-
-
-def read_os_user() -> str:
-    """Who is at the terminal; a comment keeps it as its author."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in the environment and no password entry (some containers)
-        raise UserError(
-            "cannot tell who you are on this computer; say with --by, for example --by priya.shah"
-        ) from None
 
 
 def render_comment_list(comments: list[SectionComment], month: int, section: str | None = None) -> str:

@@ -14,6 +14,7 @@ from bot.cli.options import (
     UserError,
     open_args_store,
     read_month_words,
+    read_os_user,
     refresh_args_store,
     resolve_month,
 )
@@ -48,6 +49,7 @@ def add_commands(add_command: AddCommand) -> None:
         help="publish a month's draft that is waiting for review ([digest] review_channel), as its Publish button does",
     )
     publish.add_argument("--month", required=True, help="the draft's month, as YYYY-MM (digest-runs lists them)")
+    publish.add_argument("--by", help="who is publishing (default: your user name on this computer)")
     publish.set_defaults(handler=run_publish_command)
 
 
@@ -161,7 +163,6 @@ def list_reviews(reviews: list[ReviewRecord], timezone: str) -> list[str]:
 
 def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     """Publish a draft from the terminal: for an analyst without Slack to hand, or a server without the button."""
-    import getpass
     from functools import partial
 
     from bot.destinations import scheduled_destinations
@@ -170,6 +171,7 @@ def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) 
     from digest.figures.periods import parse_month
 
     quiet_sdk_logs(args.debug)
+    who = (args.by if args.by is not None else read_os_user()).strip()  # first: said before anything is done
     try:
         parse_month(args.month)
     except ValueError as error:
@@ -177,7 +179,7 @@ def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) 
     settings = load_settings(config)
     desk = review_desk(settings, config, partial(open_args_store, args, config), scheduled_destinations(settings))
     refresh_args_store(args, config)
-    result = desk.publish(args.month, PublishedHow.COMMAND, getpass.getuser())
+    result = desk.publish(args.month, PublishedHow.COMMAND, who)
     for line in [result.reply, *(outcome.message for outcome in result.outcomes)]:
         out(line)
     return 1 if result.failed else 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -89,3 +90,13 @@ def resolve_month(period: Period, snapshot: SnapshotInfo) -> int:
     """The month index of a period, as a lookup resolves it, counted from the snapshot's as-at time: a month
     without a year is the latest such month at or before it; the latest complete month is the one before it."""
     return resolve_period(period, snapshot).last
+
+
+def read_os_user() -> str:
+    """Who is at the terminal: a comment's author, or who ran `publish`."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment and no password entry (some containers)
+        raise UserError(
+            "cannot tell who you are on this computer; say with --by, for example --by priya.shah"
+        ) from None

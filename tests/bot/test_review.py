@@ -440,6 +440,20 @@ def test_publish_without_a_review_channel_or_with_a_wrong_month_says_what_to_do(
     )
 
 
+def test_publish_where_the_computer_cannot_say_who_you_are_asks_for_by(
+    reference_db: Path, tmp_path: Path, slack_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_login_name() -> str:  # as in a container with no login name and no password entry
+        raise OSError("No username set in the environment")
+
+    monkeypatch.setattr(getpass, "getuser", no_login_name)
+    result = run_cli("--db", str(reference_db), "publish", "--month", "2019-06", cwd=tmp_path, env=slack_env)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "missing-report: cannot tell who you are on this computer; say with --by, for example --by priya.shah\n"
+    )
+
+
 def test_serve_says_where_drafts_go_who_may_publish_and_what_the_deadline_does(
     reference_db: Path, config: Config, settings: Settings
 ) -> None:
