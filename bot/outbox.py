@@ -59,7 +59,7 @@ class OutboxNotifier:
         for chart in digest.charts:
             _write(target / chart.file_name, chart.png)
         if digest.workbook:
-            _write(target / digest.workbook_name, digest.workbook)
+            save_workbook(self.folder, digest)
         _write(target / "preview.html", render_preview_html(digest, f"{detail}, {len(body):,} bytes").encode())
         progress.record_message(str(target))
 

@@ -18,10 +18,9 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.slack.blocks import escape_mrkdwn
+from bot.slack.blocks import MAX_SECTION_TEXT_CHARS, escape_mrkdwn
 from digest.lookups.answers import ANSWERED, Answer
 
-MAX_SECTION_TEXT_CHARS = 3000  # Slack section text limit
 MAX_FALLBACK_TEXT_CHARS = 3000  # what a slash-command reply's text can usefully carry
 MAX_BUTTON_TEXT_CHARS = 75  # Slack button label limit
 MAX_BUTTON_VALUE_CHARS = 2000  # Slack button value limit
