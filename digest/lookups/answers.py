@@ -34,7 +34,6 @@ from digest.lookups.questions import (
     NotUnderstood,
     Question,
     Reader,
-    build_examples,
 )
 from digest.lookups.vocabulary import BREAKDOWN
 from digest.reporting.commentary import SectionComment, load_section_comments
@@ -95,7 +94,7 @@ class Answer:
 
 def help_answer(reader: Reader) -> Answer:
     """What can be asked, from the catalogue: one example for each section of the report."""
-    lines = [f"{title}: `{example}`" for title, example in build_examples(reader)]
+    lines = [f"{title}: `{example}`" for title, example in reader.examples]
     lines += [
         "Tables: "
         + ", ".join(r.label.removesuffix(" (table)").lower() for r in reader.readings if r.kind == BREAKDOWN)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -118,6 +120,7 @@ class Reader:
         self.known = set(self.weights) | FILLER | spoken | set(MONTH_NAMES) | {"ytd", "year", "date", "financial"}
         self.known |= {"last", "this", "now", "quarter", "previous", "current", "today", "plus", "than", "over"}
         self.correctable = sorted(w for w in self.known if w.isalpha() and len(w) >= MIN_CORRECTABLE_LETTERS)
+        self.hintable = sorted(w for w in self.known if w.isalpha() and len(w) > 2)  # sorted: ties go the same way
         self.by_id = {reading.id: reading for reading in self.readings}
         self._corrections: dict[str, tuple[str, float]] = {}
 
@@ -131,8 +134,7 @@ class Reader:
         return self._corrections[word]
 
     def hint(self, word: str) -> str | None:
-        candidates = sorted(w for w in self.known if w.isalpha() and len(w) > 2)  # sorted: ties go the same way
-        match = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=HINT_CUTOFF)
+        match = process.extractOne(word, self.hintable, scorer=fuzz.ratio, score_cutoff=HINT_CUTOFF)
         return str(match[0]) if match else None
 
     def score(self, words: dict[str, float]) -> list[Scored]:
@@ -244,9 +246,20 @@ class Reader:
             problem += " Did you mean " + " or ".join(f'"{h}"' for h in hints) + "?"
         return NotUnderstood(problem, self.suggest(text))
 
+    @cached_property
+    def examples(self) -> list[tuple[str, str]]:
+        """build_examples, once per reader: they depend on the config alone."""
+        _building_examples.active = True  # reading them back must not suggest them: that would read them again
+        try:
+            return build_examples(self)
+        finally:
+            _building_examples.active = False
+
     def suggest(self, text: str) -> list[str]:
         """Example questions nearest to what was asked."""
-        examples = [example for _, example in build_examples(self)]
+        if getattr(_building_examples, "active", False):
+            return []
+        examples = [example for _, example in self.examples]
         ranked = sorted(examples, key=lambda example: -fuzz.token_set_ratio(text.lower(), example.lower()))
         return ranked[:3]
 
@@ -255,6 +268,7 @@ def _choice_text(prefix: str, reading: Reading, period: Period) -> str:
     return f"{prefix}{KEY_MARK}{reading.id.lower()} {period_text(period)}".strip()
 
 
+_building_examples = threading.local()  # per thread, as readers answer many askers at once
 EXAMPLE_PERIODS = ("June", "last month", "YTD", "Q1", "May", "this financial year", "2019/20", "Jun-19")
 
 
