@@ -13,6 +13,7 @@ from bot.cli.options import (
     Printer,
     UserError,
     open_args_store,
+    open_refreshed_store,
     read_month_words,
     read_os_user,
     refresh_args_store,
@@ -70,8 +71,7 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
         digest_destinations(settings, Platform(args.to) if args.to else None, args.channel) if args.post else []
     )
     period = read_month_words(args.month)
-    refresh_args_store(args, config)
-    with open_args_store(args, config) as store:
+    with open_refreshed_store(args, config) as store:
         month = resolve_month(period, store.get_snapshot(args.snapshot))
         if args.post:
             failed = False

@@ -59,8 +59,18 @@ def open_args_store(args: argparse.Namespace, config: Config) -> SnapshotStore:
 
 def refresh_args_store(args: argparse.Namespace, config: Config) -> None:
     """Before a command reads figures: recompute any stored under settings the config has since changed."""
-    with open_args_store(args, config) as store:
+    open_refreshed_store(args, config).close()
+
+
+def open_refreshed_store(args: argparse.Namespace, config: Config) -> SnapshotStore:
+    """The store, open, once refresh_args_store's step is done: for a command that reads figures from it."""
+    store = open_args_store(args, config)
+    try:
         refresh_figures(store, config)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def read_as_at(text: str) -> dt.datetime:

@@ -13,9 +13,8 @@ from bot.cli.options import (
     AddCommand,
     Printer,
     UserError,
-    open_args_store,
+    open_refreshed_store,
     read_month_words,
-    refresh_args_store,
     resolve_month,
 )
 from digest.contract.config import Config
@@ -69,8 +68,7 @@ def pick_format(given: str | None, out: Path | None) -> str:
 def run_profile(args: argparse.Namespace, config: Config, out: Printer) -> int:
     output_format = pick_format(args.format, args.out)
     period = read_month_words(args.month)
-    refresh_args_store(args, config)
-    with open_args_store(args, config) as store:
+    with open_refreshed_store(args, config) as store:
         month = resolve_month(period, store.get_snapshot(args.snapshot))
         profile = load_profile(store, config, month, args.snapshot)
         comments = load_section_comments(store, month) if output_format == "xlsx" else []
