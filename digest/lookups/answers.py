@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 from digest.alerts.still_missing import describe_duration
 from digest.contract.config import Config
-from digest.figures.catalogue import DENOMINATOR_NOUNS, SECTIONS, build_catalogue, build_groups
+from digest.figures.catalogue import (
+    DENOMINATOR_NOUNS,
+    DISTINCT_CHILDREN_PREFIX,
+    SECTIONS,
+    STILL_MISSING,
+    build_catalogue,
+    build_groups,
+)
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import (
     YTD,
@@ -55,8 +62,6 @@ from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
 ANSWERED, NOT_UNDERSTOOD, NO_DATA, CLARIFY = "answered", "not understood", "no data", "clarify"
-STILL_MISSING = "duration.still_missing"
-DISTINCT_CHILDREN_PREFIX = "children."  # keys counting distinct children: a sum of months would count a child twice
 
 
 @dataclass(frozen=True)

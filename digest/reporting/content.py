@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from digest.figures.catalogue import STILL_MISSING
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_key, month_label, month_name
 from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number
@@ -127,8 +128,7 @@ OTHER_HIGHLIGHTS = (
     ("status.not_a_client", "Episodes of children not known to social care"),
 )
 RATE_KEYS = {key for key, _, _ in RHI_FIGURES}
-STILL_MISSING_KEY = "duration.still_missing"
-HEADLINE_KEYS = (*(key for key, _, _ in (*EPISODE_FIGURES, *CHILD_FIGURES, *RHI_FIGURES)), STILL_MISSING_KEY)
+HEADLINE_KEYS = (*(key for key, _, _ in (*EPISODE_FIGURES, *CHILD_FIGURES, *RHI_FIGURES)), STILL_MISSING)
 REVISIONS_HEADING = "Revised since last published"
 
 
@@ -196,7 +196,7 @@ def compute_digest(
     )
     if hide:
         quality += f" {SUPPRESSED_MEANING}"
-    still = figure(STILL_MISSING_KEY, "still missing at the end of the month")
+    still = figure(STILL_MISSING, "still missing at the end of the month")
     if profile.partial_month:
         still = Figure(still.key, f"still missing at {profile.as_at:%d/%m/%Y %H:%M}", still.shown, None, "")
     return Digest(

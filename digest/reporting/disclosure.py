@@ -17,12 +17,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from digest.figures.catalogue import ALL_EPISODES, LAC_EPISODES, RHI_ACCEPTED
+from digest.figures.catalogue import (
+    ALL_EPISODES,
+    DISTINCT_CHILDREN_PREFIX,
+    LAC_EPISODES,
+    RHI_ACCEPTED,
+    STILL_MISSING,
+)
 from digest.figures.periods import YTD
 from digest.figures.small_counts import is_small
 from digest.reporting.profile import Cell, Profile, ProfileRow
 
-DISTINCT_CHILDREN_PREFIX = "children."  # counted once over a period: a year to date is not a sum of months
 CellRef = tuple[str, str]  # (indicator key, column)
 
 
@@ -45,7 +50,7 @@ def build_relations(profile: Profile) -> list[Relation]:
     bme_rows = groups["bme"].rows
     not_bme = {key for row in bme_rows[1:] for key in row.keys}
     partitions: list[tuple[str, tuple[str, ...]]] = [
-        (ALL_EPISODES, keys("duration", leave_out=("duration.still_missing",))),  # still missing is month-end
+        (ALL_EPISODES, keys("duration", leave_out=(STILL_MISSING,))),  # still missing is month-end
         (RHI_ACCEPTED, keys("rhi")),
         (ALL_EPISODES, (*keys("status"), "status.unrecognised")),
         (ALL_EPISODES, keys("gender")),
