@@ -109,9 +109,7 @@ class Profile:
 
 def available_months(snapshot: SnapshotInfo) -> tuple[int, int]:
     """The first and last month a profile can be made for from this snapshot."""
-    last = month_of(snapshot.as_at)
-    first = parse_month(snapshot.first_month) if snapshot.first_month else last
-    return financial_year_start(first), last
+    return financial_year_start(first_data_month(snapshot)), month_of(snapshot.as_at)
 
 
 def load_profile(
