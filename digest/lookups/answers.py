@@ -56,7 +56,7 @@ from digest.reporting.profile import (
     load_profile,
     load_year_ago_profile,
 )
-from digest.reporting.revisions import Revision, compute_revision, is_disclosable
+from digest.reporting.revisions import Revision, compute_revisions, disclose_revisions
 from digest.store.alerts import load_still_missing
 from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
@@ -278,14 +278,10 @@ def _load_revisions(
     published = load_last_published(store, [exact.month for exact, _ in months], [key])
     revised = {}
     for exact, shown in months:
-        column = month_key(exact.month)
-        last = published.get((column, key))
-        if last is None:
-            continue
-        label = exact.row(key).indicator.short_label
-        cell = exact.row(key).values[column]
-        revision = compute_revision(key, label, exact.month, cell, last, config.revision_threshold, key in RATE_KEYS)
-        if revision is not None and (not shown.suppressed or is_disclosable(revision, shown.row(key).values[column])):
+        found = compute_revisions(
+            exact, published, config.revision_threshold, RATE_KEYS, keys=[key], months=[month_key(exact.month)]
+        )
+        for revision in disclose_revisions(found, shown):
             revised[exact.month] = revision
     return revised
 

@@ -92,15 +92,19 @@ def compute_revisions(
     published: dict[tuple[str, str], LastPublished],
     threshold: RevisionThreshold,
     rate_keys: Collection[str],
+    keys: Collection[str] | None = None,
+    months: Collection[str] | None = None,
 ) -> list[Revision]:
     """Every figure of profile's months (an exact profile) revised since its last publication, month by month
-    in the catalogue's order."""
+    in the catalogue's order; only those keys and months (keys like "2019-04") where given."""
     revisions = []
     for column in profile.columns:
-        if column == YTD:
+        if column == YTD or (months is not None and column not in months):
             continue
         for row in profile.rows:
             key = row.indicator.key
+            if keys is not None and key not in keys:
+                continue
             last = published.get((column, key))
             if last is None:
                 continue
