@@ -121,6 +121,7 @@ SECTIONS = (
     Section("9", "Breakdown by Age (by missing episodes)"),
     Section("10", "LAC CYP - Placement distance (at time of episode) from home in miles"),
 )
+SECTION_BY_NUMBER = {section.number: section for section in SECTIONS}
 # What stays empty (or all "not recorded") when an extract lacks an optional column.
 SECTION_OF_OPTIONAL_COLUMN = {
     "other_la": "6",
@@ -135,7 +136,7 @@ SECTION_OF_OPTIONAL_COLUMN = {
 def describe_empty_section(column: str) -> str:
     """The section an absent optional column leaves empty, as the ingest report names it."""
     number = SECTION_OF_OPTIONAL_COLUMN[column]
-    title = next(section.title for section in SECTIONS if section.number == number)
+    title = SECTION_BY_NUMBER[number].title
     if column == "other_la":
         return f"row 6.7 of section {number}, Not a client from another local authority"
     return f"section {number}, {title}"

@@ -14,7 +14,7 @@ from digest.contract.config import Config
 from digest.figures.catalogue import (
     DENOMINATOR_NOUNS,
     DISTINCT_CHILDREN_PREFIX,
-    SECTIONS,
+    SECTION_BY_NUMBER,
     STILL_MISSING,
     build_catalogue,
     build_groups,
@@ -128,7 +128,7 @@ def define_answer(config: Config, reading_id: str) -> Answer:
         lines = [RULES[group.section], f"Percentages of: {DENOMINATOR_NOUNS[group.denominator]}."]
     else:
         indicator = next(i for i in build_catalogue(config) if i.key == reading_id)
-        section = next(s for s in SECTIONS if s.number == indicator.section)
+        section = SECTION_BY_NUMBER[indicator.section]
         share = describe_share(indicator)
         title = f"{indicator.ref} {indicator.label}: what it counts"
         lines = [

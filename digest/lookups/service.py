@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from digest.contract.config import Config
-from digest.figures.catalogue import SECTIONS
+from digest.figures.catalogue import SECTION_BY_NUMBER
 from digest.figures.periods import month_key
 from digest.lookups.answers import (
     Answer,
@@ -187,7 +187,7 @@ class LookupService:
             try:
                 month = resolve_comment_month(self.store(), month_text)
                 # The section as chosen, if it is one: a crafted request could put free text there.
-                named = section if any(s.number == section for s in SECTIONS) else "not a section"
+                named = section if section in SECTION_BY_NUMBER else "not a section"
                 reading = month_key(month) + (f", section {named}" if section else "")
                 reply = act(month)
             except CommentError as error:

@@ -21,7 +21,7 @@ from digest.figures.catalogue import (
     DISTANCE_BANDS,
     DURATION_DAYS,
     LAC_EPISODES,
-    SECTIONS,
+    SECTION_BY_NUMBER,
     Indicator,
     build_catalogue,
     build_groups,
@@ -293,7 +293,7 @@ def read_quantities(words: list[str]) -> list[str]:
 
 
 def _section_words(number: str) -> frozenset[str]:
-    title = next(s.title for s in SECTIONS if s.number == number)
+    title = SECTION_BY_NUMBER[number].title
     return phrase_stems(title.split("(")[0]) - {"breakdown"}
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from digest.figures.catalogue import SECTIONS, Section
+from digest.figures.catalogue import SECTION_BY_NUMBER, SECTIONS, Section
 from digest.figures.periods import month_key
 from digest.store.comments import StoredComment, clear_comment, load_comments, save_comment
 from digest.store.snapshots import SnapshotStore
@@ -101,9 +101,8 @@ def read_section(text: str) -> Section:
         CommentError: not a section of the report; the message lists them.
     """
     number = text.strip().lower().removeprefix("section").strip()
-    for section in SECTIONS:
-        if section.number == number:
-            return section
+    if number in SECTION_BY_NUMBER:
+        return SECTION_BY_NUMBER[number]
     listed = "; ".join(f"{s.number} {s.title}" for s in SECTIONS)
     # Not quoted back: in a channel, the reply is seen by everyone there, and what was typed may name someone.
     raise CommentError(f"that is not a section of the report; give the section's number: {listed}")
@@ -173,5 +172,5 @@ def select_comments(comments: list[SectionComment], under: Under) -> list[Sectio
 
 
 def _shown(stored: StoredComment) -> SectionComment:
-    title = next(s.title for s in SECTIONS if s.number == stored.section)
+    title = SECTION_BY_NUMBER[stored.section].title
     return SectionComment(stored.section, title, stored.text, stored.author_name or stored.author_id, stored.written_at)

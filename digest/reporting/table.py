@@ -6,7 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from digest.figures.catalogue import SECTIONS
+from digest.figures.catalogue import SECTION_BY_NUMBER
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_label, month_name, parse_month
 from digest.figures.small_counts import SUPPRESSED, describe_number
@@ -105,7 +105,7 @@ def render_text_table(profile: Profile) -> str:
         indicator = row.indicator
         if indicator.section not in sections_seen:
             sections_seen.add(indicator.section)
-            title = next(s.title for s in SECTIONS if s.number == indicator.section)
+            title = SECTION_BY_NUMBER[indicator.section].title
             body.append((indicator.section, title, ["" for _ in heads]))
         cells = [render_cell(row.values[h.key], indicator.denominator is not None) for h in heads]
         body.append((indicator.ref, indicator.label, cells))

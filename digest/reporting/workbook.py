@@ -13,7 +13,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from digest.figures.catalogue import SECTIONS
+from digest.figures.catalogue import SECTION_BY_NUMBER
 from digest.figures.periods import month_key
 from digest.figures.small_counts import SUPPRESSED, describe_number
 from digest.reporting.commentary import SectionComment
@@ -104,14 +104,13 @@ def save_workbook(
         cell.font = BOLD
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
-    titles = {section.number: section.title for section in SECTIONS}
     comment_of = {comment.section: render_comment_cell(comment) for comment in comments}
     section = None
     for row in profile.rows:
         indicator = row.indicator
         if indicator.section != section:
             section = indicator.section
-            sheet.append([section, titles[section]])
+            sheet.append([section, SECTION_BY_NUMBER[section].title])
             for cell in sheet[sheet.max_row]:
                 cell.font = BOLD
             if section in comment_of:
