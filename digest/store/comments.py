@@ -29,10 +29,9 @@ class StoredComment:
 _COLUMNS = "month, section, text, author_id, author_name, platform, written_at, replaced_at, replaced_by"
 
 
-def save_comment(store: SnapshotStore, comment: StoredComment) -> StoredComment | None:
-    """Make comment the current one for its month and section; returns the one it replaced, if any."""
+def save_comment(store: SnapshotStore, comment: StoredComment) -> None:
+    """Make comment the current one for its month and section (the one before stays in the history)."""
     with store.db.atomic():
-        before = _current(store, comment.month, comment.section)
         _end_current(store, comment.month, comment.section, comment.written_at, comment.author_id)
         store.db.execute(
             f"INSERT INTO comments ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,NULL,NULL)",
@@ -46,7 +45,6 @@ def save_comment(store: SnapshotStore, comment: StoredComment) -> StoredComment 
                 comment.written_at.isoformat(timespec="seconds"),
             ],
         )
-    return before
 
 
 def clear_comment(store: SnapshotStore, month: str, section: str, by: str, at: dt.datetime) -> StoredComment | None:
