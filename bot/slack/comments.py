@@ -22,7 +22,7 @@ from digest.figures.catalogue import SECTIONS
 from digest.figures.periods import month_key, month_name
 from digest.lookups.comments import CommentReply
 from digest.lookups.service import LookupService
-from digest.reporting.commentary import MAX_COMMENT_CHARS, PRIVACY_HINT, Author
+from digest.reporting.commentary import MAX_COMMENT_CHARS, PRIVACY_NOTE, Author
 from digest.store.lookups import SLACK
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def render_comment_form(reply: CommentReply, channel_id: str) -> dict[str, Any]:
                     "type": "input",
                     "block_id": TEXT_BLOCK,
                     "label": _plain("Comment"),
-                    "hint": _plain(PRIVACY_HINT[0].upper() + PRIVACY_HINT[1:] + "."),
+                    "hint": _plain(PRIVACY_NOTE),
                     "element": {
                         "type": "plain_text_input",
                         "action_id": TEXT_ACTION,

@@ -23,7 +23,7 @@ from bot.teams.cards import render_card
 from digest.figures.catalogue import SECTIONS
 from digest.figures.periods import month_key, month_name
 from digest.lookups.comments import CommentReply
-from digest.reporting.commentary import MAX_COMMENT_CHARS, PRIVACY_HINT
+from digest.reporting.commentary import MAX_COMMENT_CHARS, PRIVACY_NOTE
 
 COMMENT_SUBMIT = "comment_save"  # the Save button's data "action": what marks a card's submission as a comment
 SECTION_INPUT, TEXT_INPUT = "section", "comment"
@@ -67,7 +67,7 @@ def render_comment_card(reply: CommentReply) -> AdaptiveCard:
             max_length=MAX_COMMENT_CHARS,
             error_message="Write the comment.",
         ),
-        TextBlock(text=PRIVACY_HINT[0].upper() + PRIVACY_HINT[1:] + ".", is_subtle=True, size="Small", wrap=True),
+        TextBlock(text=PRIVACY_NOTE, is_subtle=True, size="Small", wrap=True),
         ActionSet(
             actions=[
                 SubmitAction(title="Save comment", data={"action": COMMENT_SUBMIT, "month": month_key(reply.month)})

@@ -58,6 +58,7 @@ PRIVACY_HINT = (
     "comments are published with the digest, so they must not carry anything about a child (no id, name, "
     "date of birth or address)"
 )
+PRIVACY_NOTE = PRIVACY_HINT[0].upper() + PRIVACY_HINT[1:] + "."  # the same, as a sentence on its own, by a form
 
 
 class CommentError(ValueError):
