@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Final
+from typing import Any
 
 from microsoft_teams.cards import (
     ActionSet,
@@ -28,15 +28,12 @@ from microsoft_teams.cards import (
     Table,
     TableCell,
     TableRow,
-    TeamsCardProperties,
     TextBlock,
 )
 
-from bot.teams.cards import dump_card
+from bot.teams.cards import CARD_CONTENT_TYPE, dump_card, render_card, render_facts
 from digest.lookups.answers import Answer
 
-CARD_VERSION: Final = "1.5"  # Table needs 1.5; Teams renders 1.5 on desktop, web and mobile
-CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 MAX_FALLBACK_TEXT_CHARS = 3000  # what a notification or screen reader is usefully given
 MIN_TREND_POINTS = 2  # a line needs two points
 
@@ -67,12 +64,7 @@ def render_answer_card(answer: Answer, buttons: bool = True) -> AdaptiveCard:
         body += _text_blocks([f'{label}: ask "{question}"' for label, question in answer.choices])
     if answer.footer:
         body.append(TextBlock(text=answer.footer, is_subtle=True, size="Small", wrap=True, separator=True))
-    return AdaptiveCard(
-        version=CARD_VERSION,
-        body=body,
-        fallback_text=answer.plain_text()[:MAX_FALLBACK_TEXT_CHARS],
-        msteams=TeamsCardProperties(width="full"),
-    )
+    return render_card(body, answer.plain_text()[:MAX_FALLBACK_TEXT_CHARS])  # 1.5: Table needs it
 
 
 def render_answer_message(answer: Answer) -> dict[str, Any]:
@@ -148,13 +140,13 @@ def _render_trend(answer: Answer) -> list[CardElement]:
                 x_axis_title="Month",
                 y_axis_title="Count",
                 data=[LineChartData(legend=legend, values=points)],
-                fallback=_fact_set(months),
+                fallback=render_facts(months),
             )
         )
     else:
-        elements.append(_fact_set(months))
+        elements.append(render_facts(months))
     if year_to_date:
-        elements.append(_fact_set(year_to_date))
+        elements.append(render_facts(year_to_date))
     return elements
 
 
@@ -186,10 +178,6 @@ def _table_row(cells: list[str], bold: bool = False) -> TableRow:
             for cell in cells
         ]
     )
-
-
-def _fact_set(pairs: list[tuple[str, str]]) -> FactSet:
-    return FactSet(facts=[Fact(title=name, value=value) for name, value in pairs])
 
 
 def _text_blocks(lines: list[str]) -> list[CardElement]:
