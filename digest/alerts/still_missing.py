@@ -13,11 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number, is_small
+from digest.figures.still_missing import HOUR, StillMissing
 from digest.store.alerts import (
-    HOUR,
     AlertKind,
     AlertRecord,
-    StillMissing,
     count_started_since,
     list_alerts,
     load_still_missing,

@@ -14,8 +14,10 @@ from digest.contract.config import Config
 from digest.figures.catalogue import SECTION_OF_OPTIONAL_COLUMN, describe_empty_section
 from digest.figures.fingerprint import compute_fingerprint
 from digest.figures.indicators import compute_indicator_table
+from digest.figures.still_missing import compute_still_missing
 from digest.intake.episodes import EpisodeBuilder
 from digest.intake.extracts import Extract, open_extract
+from digest.store.alerts import save_still_missing
 from digest.store.snapshots import SnapshotSource, SnapshotStore
 
 
@@ -107,6 +109,7 @@ def _store_extract(
         writer.finish(
             episodes.accepted, episodes.rejected, episodes.unrecognised, indicators, compute_fingerprint(config)
         )
+        save_still_missing(store, writer.snapshot_id, compute_still_missing(episodes.accepted, as_at))
     return IngestReport(
         file_name=path.name,
         as_at=as_at,

@@ -10,10 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from digest.figures.still_missing import (
+    STILL_MISSING_COLUMNS,
+    StillMissing,
+    compute_still_missing,
+    count_open_started_since,
+)
 from digest.store.owners import owner_is_gone, this_owner
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
-
-HOUR = dt.timedelta(hours=1)
 
 
 class AlertKind(StrEnum):
@@ -28,18 +32,6 @@ class AlertState(StrEnum):
     SENDING = "sending"  # claimed by an owner process, perhaps sent already
     SENT = "sent"
     FAILED = "failed"  # to be sent at the next attempt
-
-
-@dataclass(frozen=True)
-class StillMissing:
-    """Episodes open at a snapshot's as-at time."""
-
-    count: int
-    lac: int
-    cse: int
-    over_24h: int
-    over_72h: int
-    longest_start: dt.datetime | None  # when the longest-missing of them went missing
 
 
 @dataclass(frozen=True)
@@ -62,41 +54,34 @@ class AlertRecord:
 
 
 def load_still_missing(store: SnapshotStore, snapshot: SnapshotInfo) -> StillMissing:
-    """The open episodes at the snapshot's as-at time (computed once, then kept in still_missing)."""
+    """The open episodes at the snapshot's as-at time: kept in still_missing at ingest (for a snapshot
+    stored before that, computed from its episodes once, then kept)."""
     row = store.db.execute(
         "SELECT count, lac, cse, over_24h, over_72h, longest_start FROM still_missing WHERE snapshot_id = ?",
         [snapshot.id],
     ).fetchone()
     if row is None:
-        as_at = snapshot.as_at
-        row = store.db.execute(
-            "SELECT count(*), coalesce(sum(care_status = 'lac'), 0), "
-            "coalesce(sum(cse_risk IN ('medium', 'high')), 0), coalesce(sum(missing_start <= ?), 0), "
-            "coalesce(sum(missing_start <= ?), 0), min(missing_start) FROM episodes "
-            "WHERE snapshot_id = ? AND missing_start <= ? AND (missing_end IS NULL OR missing_end > ?)",
-            [
-                (as_at - 24 * HOUR).isoformat(),
-                (as_at - 72 * HOUR).isoformat(),
-                snapshot.id,
-                as_at.isoformat(),
-                as_at.isoformat(),
-            ],
-        ).fetchone()
+        still = compute_still_missing(store.load_episodes(snapshot.id, STILL_MISSING_COLUMNS), snapshot.as_at)
         with store.db.atomic():
-            store.db.execute("INSERT OR IGNORE INTO still_missing VALUES (?,?,?,?,?,?,?)", [snapshot.id, *row])
+            save_still_missing(store, snapshot.id, still)
+        return still
     count, lac, cse, over_24h, over_72h, longest = row
     return StillMissing(count, lac, cse, over_24h, over_72h, dt.datetime.fromisoformat(longest) if longest else None)
 
 
+def save_still_missing(store: SnapshotStore, snapshot_id: int, still: StillMissing) -> None:
+    """Keep a snapshot's still-missing counts (a snapshot's are written once: a second write is ignored)."""
+    longest = still.longest_start.isoformat() if still.longest_start else None
+    store.db.execute(
+        "INSERT OR IGNORE INTO still_missing VALUES (?,?,?,?,?,?,?)",
+        [snapshot_id, still.count, still.lac, still.cse, still.over_24h, still.over_72h, longest],
+    )
+
+
 def count_started_since(store: SnapshotStore, snapshot: SnapshotInfo, since: dt.datetime) -> int:
     """Of the episodes open at the snapshot, how many began after since."""
-    return int(
-        store.db.execute(
-            "SELECT count(*) FROM episodes WHERE snapshot_id = ? AND missing_start > ? AND missing_start <= ? "
-            "AND (missing_end IS NULL OR missing_end > ?)",
-            [snapshot.id, since.isoformat(), snapshot.as_at.isoformat(), snapshot.as_at.isoformat()],
-        ).fetchone()[0]
-    )
+    episodes = store.load_episodes(snapshot.id, STILL_MISSING_COLUMNS)
+    return count_open_started_since(episodes, snapshot.as_at, since)
 
 
 def save_alerts(

@@ -1,0 +1,115 @@
+"""Episodes kept as compressed Arrow blocks read back exactly; snapshots kept as SQL rows before m011 still read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from digest.contract.config import Config
+from digest.contract.deadlines import parse_deadline_rule
+from digest.intake.demo import default_shape, generate_extract
+from digest.intake.episodes import EpisodeBuilder, Episodes
+from digest.intake.extracts import open_extract
+from digest.intake.ingest import ingest_extract
+from digest.intake.raw_rows import read_raw_rows
+from digest.intake.refresh import refresh_figures
+from digest.store.alerts import count_started_since, load_still_missing
+from digest.store.episode_blocks import load_episode_blocks, save_episode_blocks
+from digest.store.snapshots import SnapshotStore, open_store
+
+AS_AT = dt.datetime(2019, 7, 18, 9, 0)
+
+
+def demo_extract(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.csv"
+    generate_extract(default_shape(AS_AT, months=4), AS_AT).to_csv(path, index=False)
+    return path
+
+
+def check_extract(path: Path, config: Config) -> Episodes:
+    """What the ingest computes its figures from, worked out again from the file."""
+    extract = open_extract(path, config.column_aliases)
+    builder = EpisodeBuilder(AS_AT, config)
+    for chunk in extract.chunks():
+        builder.add(chunk, extract.column_of)
+    return builder.finish()
+
+
+def figures(store: SnapshotStore, snapshot_id: int) -> list[tuple[object, ...]]:
+    return store.db.execute(
+        "SELECT scope, month, key, count, denominator FROM indicator_values WHERE snapshot_id = ? "
+        "ORDER BY scope, month, key",
+        [snapshot_id],
+    ).fetchall()
+
+
+def test_a_snapshot_reads_back_the_episodes_its_figures_were_computed_from(
+    store: SnapshotStore, config: Config, tmp_path: Path
+) -> None:
+    path = demo_extract(tmp_path)
+    report = ingest_extract(store, path, AS_AT, config)
+    accepted = check_extract(path, config).accepted
+    assert len(accepted) == report.rows_accepted == 478
+    pd.testing.assert_frame_equal(store.load_episodes(report.snapshot_id), accepted)  # values and types
+    columns = ["missing_start", "care_status"]
+    pd.testing.assert_frame_equal(store.load_episodes(report.snapshot_id, columns), accepted[columns])
+
+
+def test_episodes_split_over_blocks_read_back_in_order(store: SnapshotStore, config: Config, tmp_path: Path) -> None:
+    accepted = check_extract(demo_extract(tmp_path), config).accepted
+    with store.db.atomic():
+        save_episode_blocks(store.db, 99, accepted, block_rows=100)
+    assert store.count_rows("episode_blocks", 99) == 5  # 478 episodes
+    pd.testing.assert_frame_equal(load_episode_blocks(store.db, 99, None), accepted)
+    assert load_episode_blocks(store.db, 98, None) is None
+
+
+def downgrade_to_sql_rows(store: SnapshotStore, snapshot_id: int) -> None:
+    """Keep a snapshot as versions before m011 did: one SQL row per episode, with times as ISO text, the file's
+    blocks as they came, and its still-missing counts not yet worked out."""
+    episodes = store.load_episodes(snapshot_id)
+    for column in ("missing_start", "missing_end", "date_of_birth", "rhi_completed"):
+        episodes[column] = episodes[column].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    cells = episodes.astype(object).where(episodes.notna(), None)
+    blocks = store.db.execute(
+        "SELECT block, data, codec, size FROM original_file_blocks WHERE snapshot_id = ?", [snapshot_id]
+    ).fetchall()
+    with store.db.atomic():
+        store.insert_rows("episodes", 16, ((snapshot_id, *row) for row in cells.itertuples(index=False, name=None)))
+        for block, data, codec, size in blocks:
+            plain = pa.Codec(codec).decompress(data, decompressed_size=size, asbytes=True)
+            store.db.execute(
+                "UPDATE original_file_blocks SET data = ?, codec = NULL, size = NULL "
+                "WHERE snapshot_id = ? AND block = ?",
+                [plain, snapshot_id, block],
+            )
+        for table in ("episode_blocks", "still_missing"):
+            store.db.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [snapshot_id])
+
+
+def test_a_snapshot_kept_as_sql_rows_before_m011_reads_as_it_did(config: Config, tmp_path: Path) -> None:
+    path = demo_extract(tmp_path)
+    with open_store(tmp_path / "new.db") as new, open_store(tmp_path / "old.db") as old:
+        new_id = ingest_extract(new, path, AS_AT, config).snapshot_id
+        old_id = ingest_extract(old, path, AS_AT, config).snapshot_id
+        downgrade_to_sql_rows(old, old_id)
+        assert (old.count_rows("episodes", old_id), old.count_rows("episode_blocks", old_id)) == (478, 0)
+
+        def plain(frame: pd.DataFrame) -> dict[str, list[object]]:  # the values, whatever their pandas types
+            return frame.astype(object).where(frame.notna(), None).to_dict("list")
+
+        assert plain(old.load_episodes(old_id)) == plain(new.load_episodes(new_id))
+        assert list(read_raw_rows(old, old_id)) == list(read_raw_rows(new, new_id))
+        assert load_still_missing(old, old.get_snapshot(old_id)) == load_still_missing(new, new.get_snapshot(new_id))
+        since = AS_AT - dt.timedelta(days=2)
+        assert count_started_since(old, old.get_snapshot(old_id), since) == count_started_since(
+            new, new.get_snapshot(new_id), since
+        )
+        changed = replace(config, rhi_deadline=parse_deadline_rule("72 hours"))
+        assert refresh_figures(old, changed) == [old_id]
+        assert refresh_figures(new, changed) == [new_id]
+        assert figures(old, old_id) == figures(new, new_id)
