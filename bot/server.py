@@ -8,29 +8,50 @@ framework-neutral.
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import uvicorn
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from slack_bolt import App, BoltRequest, BoltResponse
-from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from bot.slack.requests import MAX_BODY_BYTES, RequestGuard, Verdict, install_body_filter
 from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook
 
 EVENTS_PATH = "/slack/events"
 LISTEN_BACKLOG = 1024  # connections waiting to be accepted: a crowd asking at once must fit, or its SYNs wait 1 s
+EVENT_LOOP = "auto"  # uvloop where it is installed (not on Windows): 0.1-0.3 ms less CPU a request than asyncio's
 HTTP_PARSER = "httptools"  # C; uvicorn's pure-Python h11 cost 0.2-0.4 ms more CPU a request (bench/crowd.py)
+ANSWER_THREADS = 40  # Slack requests answered at once; as many as anyio's default pool, which answered them before
 UNAUTHORIZED, TOO_LARGE = 401, 413
+REFUSED_BODY = b'{"error":"invalid request"}'
 
 Refused = Callable[[Verdict], None]
 
 
-def build_web_app() -> FastAPI:
-    """The app every route is added to; no API docs pages (nothing but the platforms calls it)."""
-    return FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+class WebApp(FastAPI):
+    """FastAPI, with raw ASGI handlers for POSTs to the busiest paths, which skip its middleware, routing and
+    dependency layers: for Slack's crowd of slash commands those cost about half of the server's CPU
+    a request (bench/crowd.py). Every other request, and the lifespan, goes to FastAPI."""
+
+    def __init__(self) -> None:
+        super().__init__(docs_url=None, redoc_url=None, openapi_url=None)  # no API docs: only platforms call it
+        self.raw_posts: dict[str, ASGIApp] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] in self.raw_posts:
+            await self.raw_posts[scope["path"]](scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
+def build_web_app() -> WebApp:
+    """The app every route is added to."""
+    return WebApp()
 
 
 def answer_slack_request(app: App, body: bytes, headers: dict[str, str]) -> BoltResponse:
@@ -39,26 +60,56 @@ def answer_slack_request(app: App, body: bytes, headers: dict[str, str]) -> Bolt
     return app.dispatch(BoltRequest(body=body.decode("utf-8"), headers=bolt_headers))
 
 
-def add_slack_route(web: FastAPI, app: App, guard: RequestGuard, on_refused: Refused) -> None:
+def add_slack_route(web: WebApp, app: App, guard: RequestGuard, on_refused: Refused) -> None:
     """/slack/events: the guard's checks (size, timestamp, encoding, signature, replay) before Bolt sees a
     request; each refusal goes to on_refused, and an oversized one is refused before its body is read."""
     install_body_filter()
+    # Bolt is synchronous: it answers in these threads, not in the event loop (a plain pool: anyio's, which
+    # FastAPI uses, cost 0.15 ms of CPU a request more in its own bookkeeping; bench/crowd.py).
+    answerers = ThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="slack-answer")
 
-    @web.post(EVENTS_PATH)
-    async def slack_events(request: Request) -> Response:
-        verdict = guard.check_length(request.headers.get("content-length"))
+    async def slack_events(scope: Scope, receive: Receive, send: Send) -> None:
+        headers: dict[str, str] = {}
+        for name, value in scope["headers"]:  # the first of a repeated header, as Starlette's mapping gives
+            headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
+        verdict = guard.check_length(headers.get("content-length"))
         if verdict.accepted:
-            body = await request.body()
-            verdict = guard.check(dict(request.headers), body)
+            body = await receive_body(receive, MAX_BODY_BYTES + 1)  # one byte over is enough to refuse it
+            verdict = guard.check(headers, body)
         if not verdict.accepted:
             on_refused(verdict)
-            return JSONResponse({"error": "invalid request"}, status_code=verdict.status)
-        answer = await run_in_threadpool(answer_slack_request, app, body, dict(request.headers))
-        return Response(
-            content=answer.body,
-            status_code=answer.status,
-            headers={key: values[0] for key, values in answer.headers.items() if key.lower() != "content-length"},
+            await send_answer(send, verdict.status, REFUSED_BODY, {"content-type": "application/json"})
+            return
+        answer = await asyncio.get_running_loop().run_in_executor(answerers, answer_slack_request, app, body, headers)
+        await send_answer(
+            send,
+            answer.status,
+            answer.body.encode("utf-8"),
+            {key: values[0] for key, values in answer.headers.items() if key.lower() != "content-length"},
         )
+
+    web.raw_posts[EVENTS_PATH] = slack_events
+
+
+async def receive_body(receive: Receive, limit: int) -> bytes:
+    """A request's body as ASGI hands it over, read no further than limit bytes."""
+    parts: list[bytes] = []
+    size = 0
+    while size < limit:
+        message = await receive()
+        part = message.get("body", b"")
+        parts.append(part)
+        size += len(part)
+        if not message.get("more_body", False):
+            break
+    return b"".join(parts)[:limit]
+
+
+async def send_answer(send: Send, status: int, body: bytes, headers: dict[str, str]) -> None:
+    raw_headers = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()]
+    raw_headers.append((b"content-length", str(len(body)).encode("latin-1")))
+    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def add_outgoing_webhook_route(web: FastAPI, webhook: OutgoingWebhook) -> None:
@@ -86,11 +137,8 @@ class HttpServer:
     """uvicorn serving web on a socket bound at once, so the port (0 picks a free one) is known before .run()."""
 
     def __init__(self, web: FastAPI, port: int, host: str, debug: bool = False) -> None:
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        self.socket = socket.socket(family, socket.SOCK_STREAM)
-        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.socket.bind((host, port))
-        self.socket.listen(LISTEN_BACKLOG)
+        self.host = host
+        self.socket = listen_on(host, port)
         self.effective_port: int = self.socket.getsockname()[1]
         # log_config=None: our logging set-up decides what reaches the terminal, not uvicorn's own.
         config = uvicorn.Config(
@@ -101,8 +149,17 @@ class HttpServer:
             lifespan="on",
             server_header=False,
             http=HTTP_PARSER,
+            loop=EVENT_LOOP,
         )
         self.server = uvicorn.Server(config)
+
+    def listen_again(self) -> None:
+        """In a copy of this process (bot.server_processes): a listening socket of its own on the same port.
+        With one socket shared, whichever process woke first took most of a crowd's connections; with a
+        socket each (SO_REUSEPORT), the system spreads the connections over them evenly."""
+        if hasattr(socket, "SO_REUSEPORT"):
+            self.socket.close()  # this process's copy: the first process keeps listening on its own
+            self.socket = listen_on(self.host, self.effective_port)
 
     def run(self) -> None:
         """Serve until .close(), or until Ctrl-C / SIGTERM when run in the main thread."""
@@ -113,6 +170,18 @@ class HttpServer:
 
     def close(self) -> None:
         self.server.should_exit = True
+
+
+def listen_on(host: str, port: int) -> socket.socket:
+    """A socket listening on host and port (0: a free one), which other processes may listen on too."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if hasattr(socket, "SO_REUSEPORT"):  # Linux and macOS: what lets the answering copies listen on the port
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    listening.bind((host, port))
+    listening.listen(LISTEN_BACKLOG)
+    return listening
 
 
 def create_http_server(web: FastAPI, port: int, host: str = "0.0.0.0", debug: bool = False) -> HttpServer:  # noqa: S104 (Slack and Teams must reach it)
