@@ -11,10 +11,12 @@ import contextlib
 import ipaddress
 import logging
 import signal
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_store
@@ -23,15 +25,17 @@ from digest.store.snapshots import SnapshotStore
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
-    from fastapi import FastAPI
     from slack_bolt import App
 
     from bot.scheduling.digests import DueDigestJobs
     from bot.scheduling.reviews import ReviewDesk
+    from bot.server import HttpServer, WebApp
+    from bot.server_processes import AnsweringProcesses
     from bot.settings import Settings, TeamsQuestionSettings
     from digest.lookups.service import Access
 
 DEV_FLAG = "--teams-dev-unauthenticated"
+MAX_PROCESSES = 32  # answering processes: more than the cores only makes them take turns
 LOOPBACK = "127.0.0.1"
 ANY_ADDRESS = "0.0.0.0"  # noqa: S104 (Slack and Teams must reach the server)
 # Libraries that say INFO about every request or job ("Adding job tentatively"); --debug shows them.
@@ -59,7 +63,23 @@ def add_commands(add_command: AddCommand) -> None:
         help="local development only: the Teams bot takes requests without a Microsoft token (refused when "
         "TEAMS_CLIENT_SECRET is set or the server listens beyond this machine)",
     )
+    serve.add_argument(
+        "--processes",
+        type=process_count,
+        help="processes answering questions, each on a core of its own (default: one per core, up to 4)",
+    )
     serve.set_defaults(handler=run_serve_command)
+
+
+def describe_processes(processes: int) -> str:
+    return f"Answering on {processes} process{'es' if processes > 1 else ''} (--processes N to change)."
+
+
+def process_count(text: str) -> int:
+    """--processes: a whole number from 1 to MAX_PROCESSES."""
+    if not text.isdigit() or not 1 <= int(text) <= MAX_PROCESSES:
+        raise argparse.ArgumentTypeError(f"give a whole number from 1 to {MAX_PROCESSES}, not {text!r}")
+    return int(text)
 
 
 @dataclass
@@ -244,19 +264,44 @@ def answer_questions(
     """Slack's and Teams' questions, over HTTP and Socket Mode, until Ctrl-C or SIGTERM; the jobs begin once
     what is served has been said."""
     from bot.server import build_web_app, create_http_server
-    from bot.slack.socket_mode import close_socket_mode, connect_socket_mode
+    from bot.server_processes import AnsweringProcesses, default_process_count
 
     web = build_web_app()
     routes = Routes()
-    socket_mode = add_slack(web, routes, config, settings, open_store_now, desk)
-    add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
-    server = create_http_server(web, args.port or settings.slash.port, host, args.debug) if routes.paths else None
-    base = f"http://{host}:{server.effective_port}" if server else ""
-    lines = [
-        *summary,
-        *(line(base) for line in routes.lines),
-        *not_answering(settings, teams, args.teams_dev_unauthenticated),
-    ]
+    with tempfile.TemporaryDirectory(prefix="missing-report-serve-") as folder:  # owner-only; gone at the end
+        socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, Path(folder))
+        add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
+        port = settings.slash.port if args.port is None else args.port  # 0: any free port
+        server = create_http_server(web, port, host, args.debug) if routes.paths else None
+        processes = args.processes or default_process_count()
+        base = f"http://{host}:{server.effective_port}" if server else ""
+        lines = [
+            *summary,
+            *(line(base) for line in routes.lines),
+            *([describe_processes(processes)] if server else []),
+            *not_answering(settings, teams, args.teams_dev_unauthenticated),
+        ]
+        copies = AnsweringProcesses(server, processes - 1) if server else None
+        try:
+            serve_until_stopped(lines, out, begin_jobs, settings, socket_mode, server, copies)
+        finally:
+            if copies is not None:
+                copies.stop()
+
+
+def serve_until_stopped(
+    lines: list[str],
+    out: Printer,
+    begin_jobs: Callable[[], None],
+    settings: Settings,
+    socket_mode: App | None,
+    server: HttpServer | None,
+    copies: AnsweringProcesses | None,
+) -> None:
+    from bot.slack.socket_mode import close_socket_mode, connect_socket_mode
+
+    if copies is not None:
+        copies.start()  # forks: before any thread starts, and before this process handles SIGTERM its own way
     signal.signal(signal.SIGTERM, _interrupt)  # before "Ctrl-C stops.": from then on SIGTERM stops it cleanly
     handler = None
     try:
@@ -287,15 +332,16 @@ def compute_slack_access(settings: Settings) -> Access:
 
 
 def add_slack(
-    web: FastAPI,
+    web: WebApp,
     routes: Routes,
     config: Config,
     settings: Settings,
     open_store_now: Callable[[], SnapshotStore],
-    desk: ReviewDesk | None = None,
+    desk: ReviewDesk | None,
+    folder: Path,
 ) -> App | None:
     """/missing over HTTP (and the draft's buttons), or the app to connect over Socket Mode; nothing when Slack is
-    not set up for it."""
+    not set up for it. folder: where the answering processes' shared replay memory is kept while serve runs."""
     if not (settings.signing_secret or settings.app_token):
         return None
     from slack_sdk import WebClient
@@ -303,8 +349,9 @@ def add_slack(
     from bot.server import EVENTS_PATH, add_slack_route
     from bot.settings import BOT_TOKEN_ENV, SettingError
     from bot.slack.app import build_app
-    from bot.slack.requests import RequestGuard, audit_refusals
+    from bot.slack.requests import REPLAY_WINDOW_SECONDS, RequestGuard, audit_refusals
     from digest.lookups.service import LookupService
+    from digest.store.recent_keys import RecentKeys
 
     command = settings.slash.command
     if not settings.bot_token:
@@ -315,14 +362,15 @@ def add_slack(
     if settings.app_token:
         routes.lines.append(lambda base: f"Answering {command} over Socket Mode.")
         return app
-    add_slack_route(web, app, RequestGuard(settings.signing_secret or ""), audit_refusals(service))
+    seen = RecentKeys(folder / "recent-requests.db", REPLAY_WINDOW_SECONDS)
+    add_slack_route(web, app, RequestGuard(settings.signing_secret or "", seen=seen), audit_refusals(service))
     routes.paths.append(EVENTS_PATH)
     routes.lines.append(lambda base: f"Answering {command} at {base}{EVENTS_PATH}.")
     return None
 
 
 def add_teams(
-    web: FastAPI,
+    web: WebApp,
     routes: Routes,
     config: Config,
     teams: TeamsQuestionSettings,

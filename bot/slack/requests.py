@@ -15,6 +15,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import parse_qs
 
 from slack_sdk.signature import Clock, SignatureVerifier
@@ -48,11 +49,12 @@ ACCEPTED = Verdict(200)
 class RequestGuard:
     """Size, timestamp, encoding, signature and replay checks, in that order."""
 
-    def __init__(self, signing_secret: str, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, signing_secret: str, clock: Callable[[], float] = time.time, seen: SeenSignatures | None = None
+    ) -> None:
         self.verifier = SignatureVerifier(signing_secret, clock=_Clock(clock))
         self.clock = clock
-        self._seen: OrderedDict[str, float] = OrderedDict()  # signature -> when it was first accepted
-        self._lock = threading.Lock()
+        self.seen = seen or RecentSignatures()  # serve's answering processes share one (digest.store.recent_keys)
 
     def check_length(self, content_length: str | None) -> Verdict:
         """Refuse an oversized request from its Content-Length alone, before its body is read."""
@@ -83,13 +85,32 @@ class RequestGuard:
             return Verdict(401, REJECTED_SIGNATURE, "timestamp outside five minutes", **ids)
         if not self.verifier.is_valid(body=text, timestamp=stamp, signature=signature):
             return Verdict(401, REJECTED_SIGNATURE, "bad signature", **ids)
+        if not self.seen.first_time(signature, now):
+            return Verdict(401, REJECTED_SIGNATURE, "replay of a request already answered", **ids)
+        return ACCEPTED
+
+
+class SeenSignatures(Protocol):
+    def first_time(self, key: str, now: float) -> bool:
+        """Whether key was not seen in the last REPLAY_WINDOW_SECONDS before now; it is remembered if so."""
+        ...
+
+
+class RecentSignatures:
+    """The signatures of requests accepted in the replay window, in this process's memory."""
+
+    def __init__(self) -> None:
+        self._seen: OrderedDict[str, float] = OrderedDict()  # signature -> when it was first accepted
+        self._lock = threading.Lock()
+
+    def first_time(self, key: str, now: float) -> bool:
         with self._lock:
             while self._seen and next(iter(self._seen.values())) < now - REPLAY_WINDOW_SECONDS:
                 self._seen.popitem(last=False)
-            if signature in self._seen:
-                return Verdict(401, REJECTED_SIGNATURE, "replay of a request already answered", **ids)
-            self._seen[signature] = now
-        return ACCEPTED
+            if key in self._seen:
+                return False
+            self._seen[key] = now
+            return True
 
 
 class _Clock(Clock):

@@ -36,10 +36,14 @@ def is_running(pid: int) -> bool:
     return state != "Z"  # a zombie has ended; only its exit status waits to be collected
 
 
+SERVE_OPTIONS = ("--port", "0", "--host", "127.0.0.1", "--processes", "2")
+
+
 def start_serve(db: Path, slack_env: dict[str, str], folder: Path) -> subprocess.Popen[str]:
-    """`serve` answering /missing on loopback (a free port), with the fake Slack's settings, run in folder."""
+    """`serve` answering /missing on loopback (a free port) on two processes, with the fake Slack's settings, run
+    in folder."""
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--db", str(db), "serve", "--port", "0", "--host", "127.0.0.1"],
+        [sys.executable, "-m", "bot.cli", "--db", str(db), "serve", *SERVE_OPTIONS],
         cwd=folder,
         env={**slack_env, "SLACK_SIGNING_SECRET": SECRET},
         stdout=subprocess.PIPE,
@@ -76,7 +80,7 @@ def test_the_drop_folder_is_read_in_the_scheduler_process_and_it_ends_with_the_s
         answering = next(line for line in lines if line.startswith("Answering /missing at "))
         url = answering.removeprefix("Answering /missing at ").strip().removesuffix(".")
         assert url.endswith(EVENTS_PATH)
-        [scheduler] = children_of(process.pid)  # exactly one: the scheduler; the answers come from serve itself
+        scheduler, copy = children_of(process.pid)  # the scheduler, then serve's second answering process
 
         def answered_from_the_new_snapshot() -> bool:
             return ask(url, "LAC episodes June")[1]["text"].endswith("(snapshot 2).")
@@ -84,22 +88,25 @@ def test_the_drop_folder_is_read_in_the_scheduler_process_and_it_ends_with_the_s
         assert wait_until(answered_from_the_new_snapshot, WAIT_SECONDS)
         assert ask(url, "LAC episodes June")[1]["text"].startswith("LAC episodes, June 2019\n64\n")
         assert (tmp_path / "inbox" / "archive" / "missing-2019-07-19_0900.csv").exists()
-        process.kill()  # no chance to stop its scheduler: the scheduler must notice and stop by itself
+        process.kill()  # no chance to stop its children: they must notice and stop by themselves
         process.wait(WAIT_SECONDS)
-        assert wait_until(lambda: not is_running(scheduler), WAIT_SECONDS)
+        assert wait_until(lambda: not is_running(scheduler) and not is_running(copy), WAIT_SECONDS)
     finally:
         if process.poll() is None:
             process.kill()
         process.communicate(timeout=WAIT_SECONDS)
 
 
-def test_sigterm_stops_the_scheduler_process_too(reference_db: Path, slack_env: dict[str, str], tmp_path: Path) -> None:
+def test_sigterm_stops_the_scheduler_and_answering_processes_too(
+    reference_db: Path, slack_env: dict[str, str], tmp_path: Path
+) -> None:
     process = start_serve(reference_db, slack_env, tmp_path)
     read_until_ready(process)
-    [scheduler] = children_of(process.pid)
+    children = children_of(process.pid)
+    assert len(children) == 2  # the scheduler and the second answering process
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=WAIT_SECONDS)
     assert process.returncode == 0, err
     assert out == "Stopped.\n"
     assert "Traceback" not in err
-    assert not is_running(scheduler)
+    assert not [child for child in children if is_running(child)]

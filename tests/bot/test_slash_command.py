@@ -298,7 +298,7 @@ def test_serve_answers_over_http_beside_the_scheduler(
 ) -> None:
     environment = {**slack_env, "SLACK_SIGNING_SECRET": SECRET}
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "serve", "--port", "0"],
+        [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "serve", "--port", "0", "--processes", "1"],
         cwd=tmp_path,
         env=environment,
         stdout=subprocess.PIPE,
@@ -312,7 +312,8 @@ def test_serve_answers_over_http_beside_the_scheduler(
         answering = process.stdout.readline()
         port = int(answering.rsplit(":", 1)[1].split("/")[0])
         assert answering == f"Answering /missing at http://0.0.0.0:{port}/slack/events.\n"
-        assert [process.stdout.readline() for _ in range(3)] == [
+        assert [process.stdout.readline() for _ in range(4)] == [
+            "Answering on 1 process (--processes N to change).\n",
             "Not answering in Teams chats: TEAMS_CLIENT_ID is not set.\n",
             "No Teams outgoing webhook: TEAMS_OUTGOING_WEBHOOK_SECRET is not set.\n",
             "Ctrl-C stops.\n",
