@@ -5,7 +5,9 @@ time (still-missing counts); nothing filters them in SQL. Kept as Arrow record b
 a million episodes take about 20 MB, a quarter of a second to write and a tenth to read back, where one SQL
 row per episode took 160 MB, 4.3 s (a third of an ingest) and 6 s to read. Each block is a whole Arrow IPC
 stream (schema and one batch) of at most EPISODE_BLOCK_ROWS episodes in file order, with the frame's pandas
-types in its metadata, so a snapshot reads back as the frame the ingest computed its figures from.
+types in its metadata, so a snapshot reads back as the frame the ingest computed its figures from: the same
+values, times to the microsecond, and the same types (but that text pandas' own reader left as Python
+objects comes back as pandas' str, which compares alike).
 Snapshots stored before m011 keep one row per episode in the episodes table; SnapshotStore reads both.
 """
 
@@ -19,7 +21,7 @@ from digest.store.database import StoreDatabase
 if TYPE_CHECKING:
     import pandas as pd
 
-EPISODE_BLOCK_ROWS = 100_000  # episodes per block: bounds the memory of writing or reading one
+EPISODE_BLOCK_ROWS = 100_000  # episodes per block: what one compressed stream holds
 EPISODE_CODEC = "zstd"  # Arrow's codec for each column's buffers: 8 times smaller than the plain batch
 
 
@@ -48,8 +50,13 @@ def load_episode_blocks(db: StoreDatabase, snapshot_id: int, columns: Sequence[s
     cursor = db.execute("SELECT data FROM episode_blocks WHERE snapshot_id = ? ORDER BY block", [snapshot_id])
     tables = []
     for (data,) in cursor:
-        table = ipc.open_stream(pa.py_buffer(data)).read_all()
-        tables.append(table if columns is None else table.select(list(columns)))
+        buffer = pa.py_buffer(data)
+        if columns is None:
+            options = ipc.IpcReadOptions()
+        else:  # only the named columns are decompressed
+            names = ipc.open_stream(buffer).schema.names
+            options = ipc.IpcReadOptions(included_fields=[names.index(column) for column in columns])
+        tables.append(ipc.open_stream(buffer, options=options).read_all())
     if not tables:
         return None
     frame: pd.DataFrame = pa.concat_tables(tables).to_pandas()

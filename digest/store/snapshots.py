@@ -37,6 +37,23 @@ ORIGINAL_BLOCK_BYTES = 4 << 20  # the extract file is kept in blocks of this man
 # zstd's fastest level: a 121 MB extract keeps as 23 MB in 0.3 s, on a second core while the rows are
 # checked (the compressor lets go of Python's lock); higher levels save under 1% more.
 ORIGINAL_CODEC, ORIGINAL_CODEC_LEVEL = "zstd", 1
+EPISODE_ROW_COLUMNS = (  # the episodes table of snapshots stored before m011, but its snapshot_id
+    "row",
+    "episode_id",
+    "child_id",
+    "missing_start",
+    "missing_end",
+    "gender",
+    "date_of_birth",
+    "ethnicity",
+    "care_status",
+    "other_la",
+    "cse_risk",
+    "placement_distance_miles",
+    "rhi_offered",
+    "rhi_accepted",
+    "rhi_completed",
+)
 INGEST_LOCK_SUFFIX = ".ingest-lock"  # beside the store: held by the ingest whose turn it is
 
 
@@ -323,13 +340,19 @@ class SnapshotStore:
         """Episodes as snapshots stored before m011 kept them, one SQL row each (none for a later snapshot)."""
         import pandas as pd
 
+        named = list(columns or EPISODE_ROW_COLUMNS)
+        if not set(named) <= set(EPISODE_ROW_COLUMNS):
+            raise ValueError(f"no such episode columns: {sorted(set(named) - set(EPISODE_ROW_COLUMNS))}")
         frame = pd.read_sql_query(
-            "SELECT * FROM episodes WHERE snapshot_id = ? ORDER BY row", self.db.conn, params=[snapshot_id]
-        ).drop(columns=["snapshot_id"])
-        for column in ("missing_start", "missing_end", "date_of_birth", "rhi_completed"):
+            f"SELECT {', '.join(named)} FROM episodes WHERE snapshot_id = ? ORDER BY row",
+            self.db.conn,
+            params=[snapshot_id],
+        )
+        for column in set(named) & {"missing_start", "missing_end", "date_of_birth", "rhi_completed"}:
             frame[column] = pd.to_datetime(frame[column], format="ISO8601").astype("datetime64[us]")
-        frame["placement_distance_miles"] = frame["placement_distance_miles"].astype("float64")
-        return frame if columns is None else frame[list(columns)]
+        if "placement_distance_miles" in named:
+            frame["placement_distance_miles"] = frame["placement_distance_miles"].astype("float64")
+        return frame
 
     def load_rejected(self, snapshot_id: int) -> list[tuple[int, str]]:
         """(spreadsheet row, reason) of each rejected row, in row order."""
@@ -363,7 +386,7 @@ class SnapshotStore:
             )
             blocks = 0
             for data, codec, size in cursor:
-                if codec is not None:  # kept as it came before m011
+                if codec is not None:  # compressed (m011 on); a block kept before is the file's bytes as they came
                     import pyarrow as pa
 
                     data = pa.Codec(codec).decompress(data, decompressed_size=size, asbytes=True)

@@ -443,6 +443,8 @@ def test_prune_deletes_old_ids_and_keeps_figures(tmp_path: Path) -> None:
     after = run("--db", "s.db", "profile", "--month", "2019-06", "--snapshot", "1", "--format", "json", cwd=tmp_path)
     assert after.stdout == before.stdout
     on_disk = b"".join(path.read_bytes() for path in tmp_path.glob("s.db*"))
+    assert b"CHILD-16-" not in on_disk  # no id is left as text anywhere
+    assert b"CHILD-17-" not in on_disk
     assert not [piece for piece in pieces[1] | pieces[2] if piece in on_disk]
     assert len([piece for piece in pieces[3] if piece in on_disk]) > len(pieces[3]) * 0.8  # the latest is kept whole
     again = run("--db", "s.db", "prune", "--keep", "1", "--older-than", "0", cwd=tmp_path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pyarrow as pa
 
 from digest.contract.config import Config
 from digest.contract.deadlines import parse_deadline_rule
+from digest.figures.still_missing import compute_still_missing
 from digest.intake.demo import default_shape, generate_extract
 from digest.intake.episodes import EpisodeBuilder, Episodes
 from digest.intake.extracts import open_extract
@@ -19,7 +21,7 @@ from digest.intake.raw_rows import read_raw_rows
 from digest.intake.refresh import refresh_figures
 from digest.store.alerts import count_started_since, load_still_missing
 from digest.store.episode_blocks import load_episode_blocks, save_episode_blocks
-from digest.store.snapshots import SnapshotStore, open_store
+from digest.store.snapshots import ORIGINAL_BLOCK_BYTES, SnapshotStore, open_store
 
 AS_AT = dt.datetime(2019, 7, 18, 9, 0)
 
@@ -113,3 +115,43 @@ def test_a_snapshot_kept_as_sql_rows_before_m011_reads_as_it_did(config: Config,
         assert refresh_figures(old, changed) == [old_id]
         assert refresh_figures(new, changed) == [new_id]
         assert figures(old, old_id) == figures(new, new_id)
+
+
+def test_still_missing_counts_are_kept_at_ingest_and_outlive_a_prune(
+    store: SnapshotStore, config: Config, tmp_path: Path
+) -> None:
+    path = demo_extract(tmp_path)
+    first = ingest_extract(store, path, AS_AT, config).snapshot_id
+    later = ingest_extract(store, path, AS_AT + dt.timedelta(hours=3), config).snapshot_id
+    kept = store.db.execute("SELECT count, lac, cse FROM still_missing WHERE snapshot_id = ?", [first]).fetchone()
+    worked_out = compute_still_missing(store.load_episodes(first), AS_AT)
+    assert kept == (worked_out.count, worked_out.lac, worked_out.cse)
+    assert worked_out.count > 0
+    assert store.prune_snapshots(keep=1, older_than=None) == [first]
+    assert load_still_missing(store, store.get_snapshot(first)) == worked_out  # its episodes are gone
+    assert store.get_snapshot(later).pruned_at is None
+
+
+def test_a_file_over_several_blocks_is_kept_compressed_and_read_back_exactly(
+    store: SnapshotStore, config: Config, tmp_path: Path
+) -> None:
+    draw = random.Random(14)
+    frame = generate_extract(default_shape(AS_AT, months=4), AS_AT)
+    width = 12_000_000 // len(frame)  # a 12 MB file: three 4 MiB blocks
+    frame["Notes"] = ["".join(draw.choices("abcdefghij ,;\"'", k=width)) for _ in range(len(frame))]
+    path = tmp_path / "notes.csv"
+    frame.to_csv(path, index=False)
+    report = ingest_extract(store, path, AS_AT, config)
+    blocks = store.db.execute(
+        "SELECT codec, size, length(data) FROM original_file_blocks WHERE snapshot_id = ? ORDER BY block",
+        [report.snapshot_id],
+    ).fetchall()
+    assert len(blocks) == -(-path.stat().st_size // ORIGINAL_BLOCK_BYTES) >= 3
+    assert {codec for codec, _, _ in blocks} == {"zstd"}
+    assert sum(size for _, size, _ in blocks) == path.stat().st_size
+    assert sum(stored for _, _, stored in blocks) < path.stat().st_size * 0.8  # compressed
+    copy = tmp_path / "copy.csv"
+    assert store.copy_original_file(report.snapshot_id, copy)
+    assert copy.read_bytes() == path.read_bytes()
+    rows = list(read_raw_rows(store, report.snapshot_id))
+    assert [cells[-1] for _, cells in rows] == frame["Notes"].tolist()

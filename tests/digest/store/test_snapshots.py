@@ -51,6 +51,7 @@ def test_snapshot_keeps_file_facts(store: SnapshotStore, config: Config, write_e
         1,
     )
     assert info.file_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert store.count_rows("episode_blocks", info.id) == 1
     assert [row for row, _ in read_raw_rows(store, info.id)] == [2, 3, 4]
     episodes = store.load_episodes(info.id)
     assert list(episodes["episode_id"]) == ["E1", "E2"]
@@ -62,6 +63,7 @@ def test_snapshot_keeps_file_facts(store: SnapshotStore, config: Config, write_e
     [
         ("episode_blocks", "1"),  # after the snapshot, the file and the rows' checks, at the episodes
         ("original_file_blocks", "NEW.snapshot_id > 1"),  # the file, kept on a second thread as rows are checked
+        ("still_missing", "1"),  # the last of it: the still-missing counts
     ],
 )
 def test_failure_mid_write_leaves_store_as_it_was(
