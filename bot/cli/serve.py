@@ -273,15 +273,14 @@ def answer_questions(
         add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
         port = settings.slash.port if args.port is None else args.port  # 0: any free port
         server = create_http_server(web, port, host, args.debug) if routes.paths else None
-        processes = args.processes or default_process_count()
+        copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
         base = f"http://{host}:{server.effective_port}" if server else ""
         lines = [
             *summary,
             *(line(base) for line in routes.lines),
-            *([describe_processes(processes)] if server else []),
+            *([describe_processes(1 + copies.copies)] if copies is not None else []),
             *not_answering(settings, teams, args.teams_dev_unauthenticated),
         ]
-        copies = AnsweringProcesses(server, processes - 1) if server else None
         try:
             serve_until_stopped(lines, out, begin_jobs, settings, socket_mode, server, copies)
         finally:
