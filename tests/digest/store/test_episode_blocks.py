@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 
 from digest.contract.config import Config
 from digest.contract.deadlines import parse_deadline_rule
@@ -70,51 +70,38 @@ def test_episodes_split_over_blocks_read_back_in_order(store: SnapshotStore, con
     assert load_episode_blocks(store.db, 98, None) is None
 
 
-def downgrade_to_sql_rows(store: SnapshotStore, snapshot_id: int) -> None:
-    """Keep a snapshot as versions before m011 did: one SQL row per episode, with times as ISO text, the file's
-    blocks as they came, and its still-missing counts not yet worked out."""
-    episodes = store.load_episodes(snapshot_id)
-    for column in ("missing_start", "missing_end", "date_of_birth", "rhi_completed"):
-        episodes[column] = episodes[column].dt.strftime("%Y-%m-%dT%H:%M:%S")
-    cells = episodes.astype(object).where(episodes.notna(), None)
-    blocks = store.db.execute(
-        "SELECT block, data, codec, size FROM original_file_blocks WHERE snapshot_id = ?", [snapshot_id]
-    ).fetchall()
-    with store.db.atomic():
-        store.insert_rows("episodes", 16, ((snapshot_id, *row) for row in cells.itertuples(index=False, name=None)))
-        for block, data, codec, size in blocks:
-            plain = pa.Codec(codec).decompress(data, decompressed_size=size, asbytes=True)
-            store.db.execute(
-                "UPDATE original_file_blocks SET data = ?, codec = NULL, size = NULL "
-                "WHERE snapshot_id = ? AND block = ?",
-                [plain, snapshot_id, block],
-            )
-        for table in ("episode_blocks", "still_missing"):
-            store.db.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [snapshot_id])
+OLD_STORE = Path(__file__).resolve().parents[2] / "fixtures" / "store-before-m011.db"  # the demo extract, 4 months
 
 
-def test_a_snapshot_kept_as_sql_rows_before_m011_reads_as_it_did(config: Config, tmp_path: Path) -> None:
-    path = demo_extract(tmp_path)
-    with open_store(tmp_path / "new.db") as new, open_store(tmp_path / "old.db") as old:
+def test_a_store_written_before_m011_reads_as_it_did(config: Config, tmp_path: Path) -> None:
+    """A store the version before m011 wrote (episodes as SQL rows, the file as it came, still-missing counts
+    not yet worked out) against the same file ingested now: the same episodes, raw rows, counts and figures."""
+    old_path = tmp_path / "old.db"
+    shutil.copyfile(OLD_STORE, old_path)
+    with open_store(old_path) as old, open_store(tmp_path / "new.db") as new:
+        assert (old.count_rows("episodes", 1), old.count_rows("episode_blocks", 1)) == (478, 0)
+        assert old.db.execute("SELECT count(*) FROM still_missing").fetchone() == (0,)
+        path = tmp_path / "demo.csv"
+        assert old.copy_original_file(1, path)
         new_id = ingest_extract(new, path, AS_AT, config).snapshot_id
-        old_id = ingest_extract(old, path, AS_AT, config).snapshot_id
-        downgrade_to_sql_rows(old, old_id)
-        assert (old.count_rows("episodes", old_id), old.count_rows("episode_blocks", old_id)) == (478, 0)
 
         def plain(frame: pd.DataFrame) -> dict[str, list[object]]:  # the values, whatever their pandas types
             return frame.astype(object).where(frame.notna(), None).to_dict("list")
 
-        assert plain(old.load_episodes(old_id)) == plain(new.load_episodes(new_id))
-        assert list(read_raw_rows(old, old_id)) == list(read_raw_rows(new, new_id))
-        assert load_still_missing(old, old.get_snapshot(old_id)) == load_still_missing(new, new.get_snapshot(new_id))
+        assert plain(old.load_episodes(1)) == plain(new.load_episodes(new_id))
+        two = ["missing_end", "row"]
+        assert plain(old.load_episodes(1, two)) == plain(new.load_episodes(new_id, two))
+        assert list(read_raw_rows(old, 1)) == list(read_raw_rows(new, new_id))
+        assert load_still_missing(old, old.get_snapshot(1)) == load_still_missing(new, new.get_snapshot(new_id))
         since = AS_AT - dt.timedelta(days=2)
-        assert count_started_since(old, old.get_snapshot(old_id), since) == count_started_since(
+        assert count_started_since(old, old.get_snapshot(1), since) == count_started_since(
             new, new.get_snapshot(new_id), since
         )
+        assert figures(old, 1) == figures(new, new_id)
         changed = replace(config, rhi_deadline=parse_deadline_rule("72 hours"))
-        assert refresh_figures(old, changed) == [old_id]
+        assert refresh_figures(old, changed) == [1]
         assert refresh_figures(new, changed) == [new_id]
-        assert figures(old, old_id) == figures(new, new_id)
+        assert figures(old, 1) == figures(new, new_id)
 
 
 def test_still_missing_counts_are_kept_at_ingest_and_outlive_a_prune(
