@@ -73,30 +73,38 @@ def add_slack_route(web: WebApp, app: App, guard: RequestGuard, on_refused: Refu
         for name, value in scope["headers"]:  # the first of a repeated header, as Starlette's mapping gives
             headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
         verdict = guard.check_length(headers.get("content-length"))
+        body = b""
         if verdict.accepted:
-            body = await receive_body(receive, MAX_BODY_BYTES + 1)  # one byte over is enough to refuse it
+            received = await receive_body(receive, MAX_BODY_BYTES + 1)  # one byte over is enough to refuse it
+            if received is None:
+                return  # the client went before it had sent its request: nothing to answer or audit
+            body = received
+        loop = asyncio.get_running_loop()
+        await send_answer(send, *await loop.run_in_executor(answerers, respond, verdict, headers, body))
+
+    def respond(verdict: Verdict, headers: dict[str, str], body: bytes) -> tuple[int, bytes, dict[str, str]]:
+        """The guard's checks, then Bolt's answer: in a thread, as both may wait (on the replay memory's file,
+        the audit's commit, a listener)."""
+        if verdict.accepted:
             verdict = guard.check(headers, body)
         if not verdict.accepted:
             on_refused(verdict)
-            await send_answer(send, verdict.status, REFUSED_BODY, {"content-type": "application/json"})
-            return
-        answer = await asyncio.get_running_loop().run_in_executor(answerers, answer_slack_request, app, body, headers)
-        await send_answer(
-            send,
-            answer.status,
-            answer.body.encode("utf-8"),
-            {key: values[0] for key, values in answer.headers.items() if key.lower() != "content-length"},
-        )
+            return verdict.status, REFUSED_BODY, {"content-type": "application/json"}
+        answer = answer_slack_request(app, body, headers)
+        kept = {key: values[0] for key, values in answer.headers.items() if key.lower() != "content-length"}
+        return answer.status, answer.body.encode("utf-8"), kept
 
     web.raw_posts[EVENTS_PATH] = slack_events
 
 
-async def receive_body(receive: Receive, limit: int) -> bytes:
-    """A request's body as ASGI hands it over, read no further than limit bytes."""
+async def receive_body(receive: Receive, limit: int) -> bytes | None:
+    """A request's body as ASGI hands it over, read no further than limit bytes; None if the client went."""
     parts: list[bytes] = []
     size = 0
     while size < limit:
         message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
         part = message.get("body", b"")
         parts.append(part)
         size += len(part)
@@ -159,7 +167,7 @@ class HttpServer:
         socket each (SO_REUSEPORT), the system spreads the connections over them evenly."""
         if hasattr(socket, "SO_REUSEPORT"):
             self.socket.close()  # this process's copy: the first process keeps listening on its own
-            self.socket = listen_on(self.host, self.effective_port)
+            self.socket = listen_on(self.host, self.effective_port, alone=False)
 
     def run(self) -> None:
         """Serve until .close(), or until Ctrl-C / SIGTERM when run in the main thread."""
@@ -172,9 +180,20 @@ class HttpServer:
         self.server.should_exit = True
 
 
-def listen_on(host: str, port: int) -> socket.socket:
-    """A socket listening on host and port (0: a free one), which other processes may listen on too."""
+def listen_on(host: str, port: int, alone: bool = True) -> socket.socket:
+    """A socket listening on host and port (0: a free one), which this server's other processes may listen on
+    too (SO_REUSEPORT). alone: first check that nothing else listens there, which SO_REUSEPORT would not
+    refuse (a second `serve` started by mistake would otherwise take half of the first one's requests).
+
+    Raises:
+        OSError: the port is taken (errno EADDRINUSE), or cannot be listened on.
+    """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    if alone and hasattr(socket, "SO_REUSEPORT"):
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))  # refused while any socket listens on the port, SO_REUSEPORT or not
+            port = probe.getsockname()[1]
     listening = socket.socket(family, socket.SOCK_STREAM)
     listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     if hasattr(socket, "SO_REUSEPORT"):  # Linux and macOS: what lets the answering copies listen on the port

@@ -13,13 +13,20 @@ only it writes to, which the system closes when it dies.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
+from typing import cast
 
 from bot.server import HttpServer
 
+log = logging.getLogger(__name__)
+
 STOP_SECONDS = 10  # how long a copy is given to finish the answers it has begun before it is killed
+WATCH_SECONDS = 1.0  # how often the watch of the copies looks up to see whether serve is stopping
 MAX_DEFAULT_PROCESSES = 4  # the default is one per core, up to this: beyond it the audit file's turns cost more
 
 
@@ -36,9 +43,12 @@ class AnsweringProcesses:
         self.copies = copies if "fork" in multiprocessing.get_all_start_methods() else 0
         self.processes: list[multiprocessing.process.BaseProcess] = []
         self.pipe: int | None = None  # the write end: only this process holds it
+        self.stopping = False
+        self._reported: set[int | None] = set()  # pids of the copies that ended unbidden, said once each
+        self._lock = threading.Lock()
 
     def start(self) -> None:
-        """Fork the copies: call it before this process starts any thread."""
+        """Fork the copies (call it before this process starts any thread), then watch them."""
         if not self.copies:
             return
         watched, self.pipe = os.pipe()
@@ -50,8 +60,35 @@ class AnsweringProcesses:
             process.start()
             self.processes.append(process)
         os.close(watched)
+        threading.Thread(target=self._watch, name="answering-watch", daemon=True).start()
+
+    def _watch(self) -> None:
+        """Say so when a copy ends before it is told to: the others go on answering, one process fewer."""
+        left = {process.sentinel: process for process in self.processes}
+        while left and not self.stopping:
+            for sentinel in multiprocessing.connection.wait(list(left), timeout=WATCH_SECONDS):
+                self._report_ended(left.pop(cast(int, sentinel)))  # the ints given: process sentinels
+
+    def _report_ended(self, process: multiprocessing.process.BaseProcess) -> None:
+        process.join(STOP_SECONDS)  # its pipe closes a moment before its exit code can be collected
+        with self._lock:
+            if self.stopping or process.exitcode == 0 or process.pid in self._reported:
+                return  # 0: it was told to stop (Ctrl-C reaches every process before this one's stop())
+            self._reported.add(process.pid)
+            log.error(
+                "An answering process ended (exit code %s); %d of %d processes are answering. "
+                "Restart serve to answer on all of them again",
+                process.exitcode,
+                1 + self.copies - len(self._reported),
+                1 + self.copies,
+            )
 
     def stop(self) -> None:
+        for process in self.processes:  # one that ended just now, before its watch could say so
+            if process.exitcode is not None:
+                self._report_ended(process)
+        with self._lock:
+            self.stopping = True
         if self.pipe is not None:
             os.close(self.pipe)  # each copy sees the end of the pipe and stops
             self.pipe = None
@@ -73,4 +110,5 @@ def answer_until_told(server: HttpServer, watched: int, first_end: int) -> None:
 
     threading.Thread(target=watch, name="first-process-watch", daemon=True).start()
     server.listen_again()
-    server.run()
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C reaches every process: the first one says "Stopped."
+        server.run()

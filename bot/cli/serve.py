@@ -11,7 +11,6 @@ import contextlib
 import ipaddress
 import logging
 import signal
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_store
+from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_store, store_path
 from digest.contract.config import Config
 from digest.store.snapshots import SnapshotStore
 
@@ -263,29 +262,48 @@ def answer_questions(
 ) -> None:
     """Slack's and Teams' questions, over HTTP and Socket Mode, until Ctrl-C or SIGTERM; the jobs begin once
     what is served has been said."""
-    from bot.server import build_web_app, create_http_server
+    from bot.server import build_web_app
     from bot.server_processes import AnsweringProcesses, default_process_count
+    from digest.store.lookups import open_audit
 
+    open_audit(store_path(args, config)).close()  # made now if new: processes making it at once would collide
     web = build_web_app()
     routes = Routes()
-    with tempfile.TemporaryDirectory(prefix="missing-report-serve-") as folder:  # owner-only; gone at the end
-        socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, Path(folder))
-        add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
-        port = settings.slash.port if args.port is None else args.port  # 0: any free port
-        server = create_http_server(web, port, host, args.debug) if routes.paths else None
-        copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
-        base = f"http://{host}:{server.effective_port}" if server else ""
-        lines = [
-            *summary,
-            *(line(base) for line in routes.lines),
-            *([describe_processes(1 + copies.copies)] if copies is not None else []),
-            *not_answering(settings, teams, args.teams_dev_unauthenticated),
-        ]
-        try:
-            serve_until_stopped(lines, out, begin_jobs, settings, socket_mode, server, copies)
-        finally:
-            if copies is not None:
-                copies.stop()
+    socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, store_path(args, config))
+    add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
+    port = settings.slash.port if args.port is None else args.port  # 0: any free port
+    server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
+    copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
+    base = f"http://{host}:{server.effective_port}" if server else ""
+    lines = [
+        *summary,
+        *(line(base) for line in routes.lines),
+        *([describe_processes(1 + copies.copies)] if copies is not None else []),
+        *not_answering(settings, teams, args.teams_dev_unauthenticated),
+    ]
+    try:
+        serve_until_stopped(lines, out, begin_jobs, settings, socket_mode, server, copies)
+    finally:
+        if copies is not None:
+            copies.stop()
+
+
+def listen_for_questions(web: WebApp, port: int, host: str, debug: bool) -> HttpServer:
+    """The HTTP server, listening; a port another program holds is a setting to fix, not a failure."""
+    import errno
+
+    from bot.server import create_http_server
+    from bot.settings import SettingError
+
+    try:
+        return create_http_server(web, port, host, debug)
+    except OSError as err:
+        if err.errno != errno.EADDRINUSE:
+            raise
+        raise SettingError(
+            f"port {port} on {host} is taken by another program (another missing-report serve?): stop it, or "
+            "choose another port with --port or [slash] port"
+        ) from None
 
 
 def serve_until_stopped(
@@ -337,10 +355,10 @@ def add_slack(
     settings: Settings,
     open_store_now: Callable[[], SnapshotStore],
     desk: ReviewDesk | None,
-    folder: Path,
+    store: Path,
 ) -> App | None:
     """/missing over HTTP (and the draft's buttons), or the app to connect over Socket Mode; nothing when Slack is
-    not set up for it. folder: where the answering processes' shared replay memory is kept while serve runs."""
+    not set up for it. The answering processes' shared replay memory is kept beside the store."""
     if not (settings.signing_secret or settings.app_token):
         return None
     from slack_sdk import WebClient
@@ -348,9 +366,9 @@ def add_slack(
     from bot.server import EVENTS_PATH, add_slack_route
     from bot.settings import BOT_TOKEN_ENV, SettingError
     from bot.slack.app import build_app
-    from bot.slack.requests import REPLAY_WINDOW_SECONDS, RequestGuard, audit_refusals
+    from bot.slack.requests import RequestGuard, audit_refusals
     from digest.lookups.service import LookupService
-    from digest.store.recent_keys import RecentKeys
+    from digest.store.recent_keys import RecentKeys, recent_keys_path
 
     command = settings.slash.command
     if not settings.bot_token:
@@ -361,7 +379,8 @@ def add_slack(
     if settings.app_token:
         routes.lines.append(lambda base: f"Answering {command} over Socket Mode.")
         return app
-    seen = RecentKeys(folder / "recent-requests.db", REPLAY_WINDOW_SECONDS)
+    seen = RecentKeys(recent_keys_path(store))
+    seen.prepare()
     add_slack_route(web, app, RequestGuard(settings.signing_secret or "", seen=seen), audit_refusals(service))
     routes.paths.append(EVENTS_PATH)
     routes.lines.append(lambda base: f"Answering {command} at {base}{EVENTS_PATH}.")

@@ -55,6 +55,14 @@ class SchedulerProcess:
         )
         self.process.start()
         os.close(scheduler_end)
+        # A process forked later (serve's answering copies) must not hold the server's end open: the scheduler
+        # stops when that end closes, which is how it notices the server is gone.
+        os.register_at_fork(after_in_child=self._let_go_of_pipe)
+
+    def _let_go_of_pipe(self) -> None:
+        if self.pipe is not None:
+            os.close(self.pipe)
+            self.pipe = None
 
     def begin(self) -> None:
         if self.pipe is not None:

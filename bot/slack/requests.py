@@ -21,6 +21,9 @@ from urllib.parse import parse_qs
 from slack_sdk.signature import Clock, SignatureVerifier
 
 from digest.lookups.service import LookupService
+from digest.store.snapshots import StoreError
+
+log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024  # a slash command's form is a few hundred bytes
 REPLAY_WINDOW_SECONDS = 5 * 60  # Slack's own rule: a request older than this is refused, so remember this long
@@ -28,6 +31,7 @@ TIMESTAMP_HEADER = "x-slack-request-timestamp"
 SIGNATURE_HEADER = "x-slack-signature"
 REJECTED_SIGNATURE = "rejected (signature)"  # not a genuine, fresh, first-time request from Slack
 REJECTED_MALFORMED = "rejected (malformed)"  # too big, or not text
+NOT_ANSWERED = "not answered (server fault)"  # genuine perhaps, but the server could not check it
 
 
 @dataclass(frozen=True)
@@ -85,31 +89,42 @@ class RequestGuard:
             return Verdict(401, REJECTED_SIGNATURE, "timestamp outside five minutes", **ids)
         if not self.verifier.is_valid(body=text, timestamp=stamp, signature=signature):
             return Verdict(401, REJECTED_SIGNATURE, "bad signature", **ids)
-        if not self.seen.first_time(signature, now):
+        try:  # remembered for as long as its timestamp would pass the check above
+            first = self.seen.first_time(signature, now, int(stamp) + REPLAY_WINDOW_SECONDS)
+        except StoreError as err:
+            log.error("A Slack request was not answered: %s", err)
+            return Verdict(503, NOT_ANSWERED, "the replay memory cannot be written", **ids)
+        if not first:
             return Verdict(401, REJECTED_SIGNATURE, "replay of a request already answered", **ids)
         return ACCEPTED
 
 
 class SeenSignatures(Protocol):
-    def first_time(self, key: str, now: float) -> bool:
-        """Whether key was not seen in the last REPLAY_WINDOW_SECONDS before now; it is remembered if so."""
+    def first_time(self, key: str, now: float, until: float) -> bool:
+        """Whether key is not remembered at now; if so it is remembered until `until`.
+
+        Raises:
+            StoreError: the memory cannot be written.
+        """
         ...
 
 
 class RecentSignatures:
-    """The signatures of requests accepted in the replay window, in this process's memory."""
+    """The signatures of requests accepted lately, in this process's memory (serve shares one across its
+    processes: digest.store.recent_keys)."""
 
     def __init__(self) -> None:
-        self._seen: OrderedDict[str, float] = OrderedDict()  # signature -> when it was first accepted
+        self._until: OrderedDict[str, float] = OrderedDict()  # signature -> when it may be forgotten
         self._lock = threading.Lock()
 
-    def first_time(self, key: str, now: float) -> bool:
+    def first_time(self, key: str, now: float, until: float) -> bool:
         with self._lock:
-            while self._seen and next(iter(self._seen.values())) < now - REPLAY_WINDOW_SECONDS:
-                self._seen.popitem(last=False)
-            if key in self._seen:
+            # Nearly in order: a key kept a little longer behind an earlier one costs only memory.
+            while self._until and next(iter(self._until.values())) < now:
+                self._until.popitem(last=False)
+            if key in self._until:
                 return False
-            self._seen[key] = now
+            self._until[key] = until
             return True
 
 

@@ -246,8 +246,8 @@ class LookupService:
     def _save(self, lookup: Lookup) -> None:
         try:
             self.audit().save(lookup)
-        except Exception:
-            log.exception("a lookup could not be written to the audit")
+        except Exception as err:  # the answer still goes back; the log says why its row is missing
+            log.exception("a lookup could not be written to the audit: %s", err)
 
 
 @dataclass

@@ -31,7 +31,8 @@ REJECTED = "rejected (signature)"  # not a genuine request: bad signature or tok
 SLACK, TEAMS, TEAMS_WEBHOOK, TERMINAL = "slack", "teams", "teams webhook", "terminal"
 ERROR = "error"
 AUDIT_SUFFIX = "-audit"  # store.db -> store-audit.db
-AUDIT_BUSY_TIMEOUT_SECONDS = 2  # audit rows are tiny: a writer never waits long for another
+AUDIT_BUSY_TIMEOUT_SECONDS = 8  # serve's answering processes take turns, each commit flushed to disk: on a busy
+# disk a batch may wait a few of those; still within AUDIT_WAIT_SECONDS, which a lookup waits in all
 AUDIT_WAIT_SECONDS = 10  # the longest a lookup waits for its row to be committed before it is reported unwritten
 WRITER_IDLE_SECONDS = 1  # the writer thread closes the file and ends after this long with nothing to write
 

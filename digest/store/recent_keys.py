@@ -1,10 +1,11 @@
-"""Keys seen in the last few minutes, remembered across processes: a small SQLite file of their own.
+"""Keys seen lately, remembered across processes: a small SQLite file beside the store.
 
-`serve` answers on several processes at once, each taking requests from the one listening socket, so a
-request replayed to a second process must be refused as the first would refuse it: the signatures of the
-requests answered are remembered here, where every process sees them. Each check is one short write
-(no fsync: the file matters only while serve runs, and is deleted when it stops). It holds signatures of
-requests, nothing of what they asked.
+`serve` answers on several processes at once, each taking requests from the same port, so a request
+replayed to a second process must be refused as the first would refuse it: the signatures of the requests
+answered are remembered here, each until a replay of it would be refused anyway (its timestamp too old),
+where every process sees them. Each check is one short write (no fsync: losing the last few at a power
+cut only lets a replay through that Slack's own five minutes have not yet ruled out). It holds signatures
+of requests, nothing of what they asked.
 """
 
 from __future__ import annotations
@@ -15,36 +16,60 @@ import threading
 from pathlib import Path
 
 from digest.contract.privacy import make_private_file
+from digest.store.snapshots import StoreError
 
-BUSY_TIMEOUT_SECONDS = 5  # another process's check takes microseconds; this long means something is wrong
-FORGET_EVERY_SECONDS = 60  # how often a process deletes keys older than the window
+BUSY_TIMEOUT_SECONDS = 1  # another process's check takes microseconds; this long means something is wrong
+FORGET_EVERY_SECONDS = 60  # how often a process deletes the keys no longer needed
+
+
+def recent_keys_path(store_path: Path) -> Path:
+    """The replay memory's file, beside the store (missing-report-recent-requests.db)."""
+    return store_path.with_name(f"{store_path.stem}-recent-requests.db")
 
 
 class RecentKeys:
-    """first_time(key, now): whether key was not seen in the window before now, remembering it if so."""
+    """first_time(key, now, until): whether key is not remembered, remembering it until `until` if so."""
 
-    def __init__(self, path: Path, window_seconds: float) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.window_seconds = window_seconds
         self._local = threading.local()  # a connection per thread, and per process (one made before a fork stays)
         self._forgotten_at = 0.0
 
-    def first_time(self, key: str, now: float) -> bool:
-        conn = self._connection()
-        if now - self._forgotten_at > FORGET_EVERY_SECONDS:
-            conn.execute("DELETE FROM recent_keys WHERE seen_at < ?", [now - self.window_seconds])
-            self._forgotten_at = now
-        return conn.execute("INSERT OR IGNORE INTO recent_keys VALUES (?, ?)", [key, now]).rowcount == 1
+    def prepare(self) -> None:
+        """Create the file now (then close it: a connection must not cross a fork), so that a wrong path or
+        a read-only folder stops `serve` at start, not each question.
+
+        Raises:
+            StoreError: the file cannot be created or written.
+        """
+        self._connection().close()
+        self._local.pid = None
+
+    def first_time(self, key: str, now: float, until: float) -> bool:
+        """Raises:
+        StoreError: the file cannot be written (locked by something else for a second, or gone read-only).
+        """
+        try:
+            conn = self._connection()
+            if now - self._forgotten_at > FORGET_EVERY_SECONDS:
+                conn.execute("DELETE FROM recent_keys WHERE until < ?", [now])
+                self._forgotten_at = now
+            return conn.execute("INSERT OR IGNORE INTO recent_keys VALUES (?, ?)", [key, until]).rowcount == 1
+        except sqlite3.Error as err:
+            raise StoreError(f"the replay memory {self.path} cannot be written: {err}") from None
 
     def _connection(self) -> sqlite3.Connection:
         if getattr(self._local, "pid", None) != os.getpid():
-            make_private_file(self.path)
-            opened = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-            opened.execute("PRAGMA journal_mode=wal")
-            opened.execute("PRAGMA synchronous=off")
-            opened.execute(
-                "CREATE TABLE IF NOT EXISTS recent_keys (key TEXT PRIMARY KEY, seen_at REAL NOT NULL) WITHOUT ROWID"
-            )
+            try:
+                make_private_file(self.path)
+                opened = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+                opened.execute("PRAGMA journal_mode=wal")
+                opened.execute("PRAGMA synchronous=off")
+                opened.execute(
+                    "CREATE TABLE IF NOT EXISTS recent_keys (key TEXT PRIMARY KEY, until REAL NOT NULL) WITHOUT ROWID"
+                )
+            except (OSError, sqlite3.Error) as err:
+                raise StoreError(f"the replay memory {self.path} cannot be opened: {err}") from None
             self._local.conn, self._local.pid = opened, os.getpid()
         conn: sqlite3.Connection = self._local.conn
         return conn

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import urllib.error
@@ -19,9 +20,10 @@ from digest.store.snapshots import open_store
 from tests.bot.test_scheduler_process import children_of, is_running, read_until_ready
 from tests.bot.test_slash_command import SECRET
 from tests.bot.test_teams_questions import card_of, texts
-from tests.fake_slack import FakeSlack, slash_command_request
+from tests.fake_slack import FakeSlack, slash_command_request, wait_until
 from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft, message_activity
 
+LOOPBACK = ("--host", "127.0.0.1")
 QUESTIONS = ("LAC episodes June", "children ytd", "still missing", "ethnicity")
 
 
@@ -38,9 +40,32 @@ def cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
-def start_serve(db: Path, environment: dict[str, str], cwd: Path) -> tuple[subprocess.Popen[str], list[str], list[int]]:
-    """`serve --processes 2` on a free port: the process, its summary, and its children (scheduler, then copy)."""
-    command = ["--db", str(db), "serve", "--port", "0", "--host", "127.0.0.1", "--processes", "2"]
+MIN_ANSWERING_TICKS = 5  # CPU ticks (1/100 s) a process gains answering its share of a crowd; idle, under 2
+
+
+def listening_pids(port: int) -> set[int]:
+    """The processes with a socket listening on port (Linux's /proc)."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == "0A":  # 0A: LISTEN
+            inodes.add(f"socket:[{fields[9]}]")
+    owners = set()
+    for fd in Path("/proc").glob("[0-9]*/fd/*"):
+        try:
+            if str(fd.readlink()) in inodes:
+                owners.add(int(fd.parts[2]))
+        except OSError:
+            continue  # a process or descriptor that went meanwhile
+    return owners
+
+
+def start_serve(
+    db: Path, environment: dict[str, str], cwd: Path, port: int = 0
+) -> tuple[subprocess.Popen[str], list[str], list[int]]:
+    """`serve --processes 2` (on a free port), in a session of its own so that Ctrl-C can be sent to all of it:
+    the process, its summary, and its children (the scheduler, then the second answering process)."""
+    command = ["--db", str(db), "serve", "--port", str(port), "--host", "127.0.0.1", "--processes", "2"]
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", *command],
         cwd=cwd,
@@ -48,6 +73,7 @@ def start_serve(db: Path, environment: dict[str, str], cwd: Path) -> tuple[subpr
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
     )
     lines = read_until_ready(process)
     assert "Answering on 2 processes (--processes N to change).\n" in lines
@@ -56,24 +82,32 @@ def start_serve(db: Path, environment: dict[str, str], cwd: Path) -> tuple[subpr
     return process, lines, children
 
 
-def stop_serve(process: subprocess.Popen[str], children: list[int]) -> None:
-    process.send_signal(signal.SIGTERM)
+def stop_serve(process: subprocess.Popen[str], children: list[int], how: str = "SIGTERM") -> str:
+    """Stop serve with SIGTERM (as a service manager does) or Ctrl-C (SIGINT to every process, as a terminal
+    does); its standard error."""
+    if how == "SIGTERM":
+        process.send_signal(signal.SIGTERM)
+    else:
+        os.killpg(process.pid, signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert out == "Stopped.\n"
+    assert "Traceback" not in err
     assert not [pid for pid in children if is_running(pid)]
+    return err
 
 
 def test_two_processes_answer_on_one_port_refuse_a_replay_sent_to_either_and_stop_together(
     reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    environment = {**slack_env, "SLACK_SIGNING_SECRET": SECRET, "TMPDIR": str(temporary)}
+    environment = {**slack_env, "SLACK_SIGNING_SECRET": SECRET}
     process, lines, scheduler_and_copy = start_serve(reference_db, environment, tmp_path)
+    copy = scheduler_and_copy[1]  # forked after the scheduler
     try:
         [answering] = [line for line in lines if line.startswith("Answering /missing at ")]
         url = answering.removeprefix("Answering /missing at ").removesuffix(".\n")
+        port = int(url.split(":")[2].split("/")[0])
+        assert wait_until(lambda: listening_pids(port) == {process.pid, copy}, 10)  # a socket each on the port
         before = {pid: cpu_ticks(pid) for pid in scheduler_and_copy}
 
         with ThreadPoolExecutor(max_workers=20) as pool:
@@ -86,16 +120,33 @@ def test_two_processes_answer_on_one_port_refuse_a_replay_sent_to_either_and_sto
         lac_june = [text for n, (_, text) in enumerate(answers) if n % 4 == 0]
         assert {text.split("\n")[:2] == ["LAC episodes, June 2019", "74"] for text in lac_june} == {True}
         assert sorted(status for status, _ in replays) == [200] + [401] * 11  # whichever process each reached
-        copy = scheduler_and_copy[1]  # forked after the scheduler
-        assert cpu_ticks(copy) > before[copy], "the second answering process took requests too"
+        assert cpu_ticks(copy) - before[copy] >= MIN_ANSWERING_TICKS, "the second process answered its share"
+
+        second = subprocess.run(  # a second serve on the same port by mistake
+            [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "serve", "--port", str(port), *LOOPBACK],
+            cwd=tmp_path,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert (second.returncode, second.stderr.splitlines()[-1]) == (
+            1,
+            f"missing-report: port {port} on 127.0.0.1 is taken by another program (another missing-report "
+            "serve?): stop it, or choose another port with --port or [slash] port",
+        )
     finally:
-        stop_serve(process, scheduler_and_copy)
-    assert list(temporary.iterdir()) == []  # the shared replay memory is gone with the server
+        err = stop_serve(process, scheduler_and_copy, how="Ctrl-C")
+    memory = reference_db.with_name(f"{reference_db.stem}-recent-requests.db")  # kept beside the store
+    assert stat.S_IMODE(memory.stat().st_mode) == 0o600
     with open_store(reference_db) as store:
         audit = load_lookups(store)
     refused = [row for row in audit if row.user_id == "U0REPLAY" and row.outcome == "rejected (signature)"]
     assert len(refused) == 11
-    assert len([row for row in audit if row.user_id.startswith("U0N") and row.outcome == "answered"]) == 200
+    crowd_rows = [(row.outcome, row.reading) for row in audit if row.user_id.startswith("U0N")]
+    assert crowd_rows.count(("answered", "figure episodes.lac june")) == 50, err
+    assert len(crowd_rows) == 200, err
+    assert {outcome for outcome, _ in crowd_rows} == {"answered"}, crowd_rows
 
 
 def test_processes_must_be_a_whole_number_from_1_to_32(reference_db: Path, tmp_path: Path) -> None:
@@ -130,9 +181,10 @@ def test_the_teams_bot_answers_from_both_processes(reference_db: Path, tmp_path:
         before = cpu_ticks(copy)
         token = fake.bot_framework_token(fake.base_url)
 
+        headers = {"Authorization": f"Bearer {token}"}
+
         def post(number: int) -> int:
             activity = message_activity("LAC episodes June", fake.base_url, activity_id=f"crowd-{number}")
-            headers = {"Authorization": f"Bearer {token}"}
             return httpx.post(url, json=activity, headers=headers, timeout=15).status_code
 
         with ThreadPoolExecutor(max_workers=10) as pool:
@@ -141,7 +193,13 @@ def test_the_teams_bot_answers_from_both_processes(reference_db: Path, tmp_path:
         replies = fake.wait_for_replies(30)
         assert len(replies) == 30
         assert {texts(card_of(reply["activity"]))[0] for reply in replies} == {"LAC episodes, June 2019"}
-        assert cpu_ticks(copy) > before, "the second answering process took requests too"
+        assert cpu_ticks(copy) - before >= MIN_ANSWERING_TICKS, "the second process answered its share"
+        os.kill(copy, signal.SIGKILL)
+        assert wait_until(lambda: not is_running(copy), 10)
     finally:
-        stop_serve(process, scheduler_and_copy)
+        err = stop_serve(process, scheduler_and_copy)
         fake.stop()
+    assert (
+        "An answering process ended (exit code -9); 1 of 2 processes are answering. Restart serve to answer on "
+        "all of them again"
+    ) in err

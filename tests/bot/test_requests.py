@@ -23,6 +23,7 @@ from bot.slack.requests import install_body_filter
 from digest.contract.config import Config
 from digest.lookups.service import MAX_REFUSED_AUDITS_PER_MINUTE, Access, LookupService
 from digest.store.lookups import audit_path, load_lookups
+from digest.store.recent_keys import RecentKeys
 from digest.store.snapshots import open_store
 from tests.bot.test_slash_command import SECRET, ask, start
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request
@@ -165,3 +166,30 @@ def test_lookups_answer_while_an_ingest_holds_the_write_lock(url: str, reference
     assert replies[0]["text"].startswith("LAC episodes, June 2019\n74\n")
     assert max(timings) < 1.0
     assert [outcome for _, _, outcome, _ in audited(reference_db)] == ["answered", "answered", "not understood"]
+
+
+def test_a_replay_memory_that_cannot_be_written_gets_503_logged_and_audited(
+    reference_db: Path, config: Config, slack: FakeSlack, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    memory = tmp_path / "recent.db"
+    RecentKeys(memory).prepare()
+    holder = sqlite3.connect(memory, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds it
+    server, _ = start(reference_db, config, slack, Access(), seen=RecentKeys(memory))
+    try:
+        url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
+        with caplog.at_level(logging.ERROR):
+            status = send(slash_command_request(url, "LAC", SECRET))
+    finally:
+        server.close()
+        holder.close()
+    assert status == 503
+    assert [r.getMessage() for r in caplog.records if r.name == "bot.slack.requests"] == [
+        f"A Slack request was not answered: the replay memory {memory} cannot be written: database is locked"
+    ]
+    assert audited(reference_db)[-1] == (
+        "U0ANALYST",
+        "",
+        "not answered (server fault)",
+        "the replay memory cannot be written",
+    )

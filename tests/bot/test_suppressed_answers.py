@@ -48,7 +48,7 @@ def with_switch(config: Config, section: str, key: str) -> Config:
 def serve_slack(db: Path, config: Config, slack_env: dict[str, str]) -> Iterator[str]:
     settings = load_settings(config, {**slack_env, "SLACK_SIGNING_SECRET": SECRET})
     web = build_web_app()
-    add_slack(web, Routes(), config, settings, partial(open_store, db), None, db.parent)
+    add_slack(web, Routes(), config, settings, partial(open_store, db), None, db)
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     yield f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
