@@ -107,9 +107,11 @@ async def send_raw(host: str, port: int, data: bytes) -> tuple[float, str | None
     try:
         async with asyncio.timeout(REQUEST_TIMEOUT_SECONDS):
             reader, writer = await asyncio.open_connection(host, port)
-            writer.write(data)
-            answer = await reader.read()  # to the end: the server closes the connection after answering
-            writer.close()
+            try:
+                writer.write(data)
+                answer = await reader.read()  # to the end: the server closes the connection after answering
+            finally:
+                writer.close()
     except (OSError, TimeoutError) as error:
         return (time.perf_counter() - started) * 1000, type(error).__name__
     milliseconds = (time.perf_counter() - started) * 1000

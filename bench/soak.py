@@ -30,11 +30,11 @@ from slack_sdk import WebClient  # noqa: E402
 from bot.server import EVENTS_PATH, add_slack_route, build_web_app, create_http_server  # noqa: E402
 from bot.server_processes import AnsweringProcesses  # noqa: E402
 from bot.slack.app import build_app  # noqa: E402
-from bot.slack.requests import REPLAY_WINDOW_SECONDS, RequestGuard, audit_refusals  # noqa: E402
+from bot.slack.requests import RequestGuard, audit_refusals  # noqa: E402
 from digest.contract.config import load_config  # noqa: E402
 from digest.lookups.service import LookupService  # noqa: E402
-from digest.store.lookups import load_lookups  # noqa: E402
-from digest.store.recent_keys import RecentKeys  # noqa: E402
+from digest.store.lookups import load_lookups, open_audit  # noqa: E402
+from digest.store.recent_keys import RecentKeys, recent_keys_path  # noqa: E402
 from digest.store.snapshots import open_store  # noqa: E402
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request  # noqa: E402
 
@@ -72,12 +72,16 @@ def percentile(values: list[float], share: float) -> float:
 
 def start_app(store_path: Path, processes: int = 1) -> tuple[str, FakeSlack]:
     """The /slack/events route `serve` runs, with its request guard and audit, on uvicorn on loopback: in this
-    process and processes - 1 forked copies of it, sharing one replay memory beside the store, as serve does."""
+    process and processes - 1 forked copies of it, sharing one replay memory beside the store, as serve does
+    (but that the fake Slack's thread, which Bolt asks at start, is already running when they are forked: the
+    copies never use it)."""
+    open_audit(store_path).close()  # made before the fork, as serve makes it
     service = LookupService(partial(open_store, store_path), load_config())
     slack = FakeSlack().start()  # answers Bolt's auth.test; nothing leaves the machine
     app = build_app(service, "/missing", SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
     web = build_web_app()
-    seen = RecentKeys(store_path.with_name(f"{store_path.stem}-recent-requests.db"), REPLAY_WINDOW_SECONDS)
+    seen = RecentKeys(recent_keys_path(store_path))
+    seen.prepare()
     add_slack_route(web, app, RequestGuard(SECRET, seen=seen), audit_refusals(service))
     server = create_http_server(web, 0, "127.0.0.1")
     AnsweringProcesses(server, processes - 1).start()  # they end with this process (their pipe closes)

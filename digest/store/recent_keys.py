@@ -65,6 +65,9 @@ class RecentKeys:
                 opened = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
                 opened.execute("PRAGMA journal_mode=wal")
                 opened.execute("PRAGMA synchronous=off")
+                columns = {row[1] for row in opened.execute("PRAGMA table_info(recent_keys)")}
+                if columns and columns != {"key", "until"}:  # another layout: it only ever holds minutes' worth
+                    opened.execute("DROP TABLE recent_keys")
                 opened.execute(
                     "CREATE TABLE IF NOT EXISTS recent_keys (key TEXT PRIMARY KEY, until REAL NOT NULL) WITHOUT ROWID"
                 )

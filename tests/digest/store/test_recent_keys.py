@@ -51,3 +51,15 @@ def test_a_memory_locked_by_another_program_is_a_clear_error_within_a_second(tmp
     assert time.monotonic() - started < 3
     holder.execute("ROLLBACK")
     holder.close()
+
+
+def test_a_memory_in_another_layout_is_started_afresh(tmp_path: Path) -> None:
+    path = tmp_path / "recent.db"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE recent_keys (key TEXT PRIMARY KEY, seen_at REAL NOT NULL)")
+        other.execute("INSERT INTO recent_keys VALUES ('v0=old', 1000.0)")
+    other.close()
+    keys = RecentKeys(path)
+    keys.prepare()
+    assert keys.first_time("v0=old", 1000.0, 1300.0)
+    assert not keys.first_time("v0=old", 1001.0, 1301.0)
