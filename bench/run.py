@@ -45,6 +45,7 @@ from digest.lookups.service import LookupService  # noqa: E402
 from digest.reporting.charts import forget_drawn_charts  # noqa: E402
 from digest.reporting.digests import build_digest  # noqa: E402
 from digest.reporting.profile import load_profile  # noqa: E402
+from digest.store.recent_keys import RecentKeys, recent_keys_path  # noqa: E402
 from digest.store.snapshots import open_store  # noqa: E402
 from tests.card_sizes import MAX_POST_BYTES, largest_teams_card  # noqa: E402
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request  # noqa: E402
@@ -226,7 +227,8 @@ def measure_lookups(store_path: Path, config: Config) -> list[float]:
     slack = FakeSlack().start()  # answers Bolt's auth.test on loopback; nothing leaves the machine
     app = build_app(service, "/missing", SIGNING_SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
     web = build_web_app()
-    add_slack_route(web, app, RequestGuard(SIGNING_SECRET), audit_refusals(service))
+    guard = RequestGuard(SIGNING_SECRET, RecentKeys(recent_keys_path(store_path)))
+    add_slack_route(web, app, guard, audit_refusals(service))
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"

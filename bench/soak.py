@@ -82,7 +82,7 @@ def start_app(store_path: Path, processes: int = 1) -> tuple[str, FakeSlack]:
     web = build_web_app()
     seen = RecentKeys(recent_keys_path(store_path))
     seen.prepare()
-    add_slack_route(web, app, RequestGuard(SECRET, seen=seen), audit_refusals(service))
+    add_slack_route(web, app, RequestGuard(SECRET, seen), audit_refusals(service))
     server = create_http_server(web, 0, "127.0.0.1")
     AnsweringProcesses(server, processes - 1).start()  # they end with this process (their pipe closes)
     threading.Thread(target=server.run, daemon=True).start()

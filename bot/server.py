@@ -26,6 +26,7 @@ EVENTS_PATH = "/slack/events"
 LISTEN_BACKLOG = 1024  # connections waiting to be accepted: a crowd asking at once must fit, or its SYNs wait 1 s
 EVENT_LOOP = "auto"  # uvloop where it is installed (not on Windows): 0.1-0.3 ms less CPU a request than asyncio's
 HTTP_PARSER = "httptools"  # C; uvicorn's pure-Python h11 cost 0.2-0.4 ms more CPU a request (bench/crowd.py)
+CAN_SHARE_PORT = hasattr(socket, "SO_REUSEPORT")  # Linux and macOS: what lets the answering copies listen too
 ANSWER_THREADS = 40  # Slack requests answered at once; as many as anyio's default pool, which answered them before
 UNAUTHORIZED, TOO_LARGE = 401, 413
 REFUSED_BODY = b'{"error":"invalid request"}'
@@ -165,7 +166,7 @@ class HttpServer:
         """In a copy of this process (bot.server_processes): a listening socket of its own on the same port.
         With one socket shared, whichever process woke first took most of a crowd's connections; with a
         socket each (SO_REUSEPORT), the system spreads the connections over them evenly."""
-        if hasattr(socket, "SO_REUSEPORT"):
+        if CAN_SHARE_PORT:
             self.socket.close()  # this process's copy: the first process keeps listening on its own
             self.socket = listen_on(self.host, self.effective_port, alone=False)
 
@@ -189,14 +190,14 @@ def listen_on(host: str, port: int, alone: bool = True) -> socket.socket:
         OSError: the port is taken (errno EADDRINUSE), or cannot be listened on.
     """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    if alone and hasattr(socket, "SO_REUSEPORT"):
+    if alone and CAN_SHARE_PORT:
         with socket.socket(family, socket.SOCK_STREAM) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))  # refused while any socket listens on the port, SO_REUSEPORT or not
             port = probe.getsockname()[1]
     listening = socket.socket(family, socket.SOCK_STREAM)
     listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    if hasattr(socket, "SO_REUSEPORT"):  # Linux and macOS: what lets the answering copies listen on the port
+    if CAN_SHARE_PORT:
         listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     listening.bind((host, port))
     listening.listen(LISTEN_BACKLOG)

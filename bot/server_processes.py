@@ -27,12 +27,6 @@ log = logging.getLogger(__name__)
 
 STOP_SECONDS = 10  # how long a copy is given to finish the answers it has begun before it is killed
 WATCH_SECONDS = 1.0  # how often the watch of the copies looks up to see whether serve is stopping
-MAX_DEFAULT_PROCESSES = 4  # the default is one per core, up to this: beyond it the audit file's turns cost more
-
-
-def default_process_count() -> int:
-    """One answering process per core, up to MAX_DEFAULT_PROCESSES."""
-    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_PROCESSES))
 
 
 class AnsweringProcesses:

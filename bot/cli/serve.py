@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import ipaddress
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 DEV_FLAG = "--teams-dev-unauthenticated"
 MAX_PROCESSES = 32  # answering processes: more than the cores only makes them take turns
+MAX_DEFAULT_PROCESSES = 4  # the default is one per core, up to this: beyond it the audit file's turns cost more
 LOOPBACK = "127.0.0.1"
 ANY_ADDRESS = "0.0.0.0"  # noqa: S104 (Slack and Teams must reach the server)
 # Libraries that say INFO about every request or job ("Adding job tentatively"); --debug shows them.
@@ -65,9 +67,15 @@ def add_commands(add_command: AddCommand) -> None:
     serve.add_argument(
         "--processes",
         type=process_count,
-        help="processes answering questions, each on a core of its own (default: one per core, up to 4)",
+        help="processes answering questions, each on a core of its own (default: one per core, up to "
+        f"{MAX_DEFAULT_PROCESSES})",
     )
     serve.set_defaults(handler=run_serve_command)
+
+
+def default_process_count() -> int:
+    """One answering process per core, up to MAX_DEFAULT_PROCESSES."""
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_PROCESSES))
 
 
 def describe_processes(processes: int) -> str:
@@ -263,13 +271,14 @@ def answer_questions(
     """Slack's and Teams' questions, over HTTP and Socket Mode, until Ctrl-C or SIGTERM; the jobs begin once
     what is served has been said."""
     from bot.server import build_web_app
-    from bot.server_processes import AnsweringProcesses, default_process_count
+    from bot.server_processes import AnsweringProcesses
     from digest.store.lookups import open_audit
 
-    open_audit(store_path(args, config)).close()  # made now if new: processes making it at once would collide
+    store = store_path(args, config)
+    open_audit(store).close()  # made now if new: processes making it at once would collide
     web = build_web_app()
     routes = Routes()
-    socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, store_path(args, config))
+    socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, store)
     add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
     port = settings.slash.port if args.port is None else args.port  # 0: any free port
     server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
@@ -381,7 +390,7 @@ def add_slack(
         return app
     seen = RecentKeys(recent_keys_path(store))
     seen.prepare()
-    add_slack_route(web, app, RequestGuard(settings.signing_secret or "", seen=seen), audit_refusals(service))
+    add_slack_route(web, app, RequestGuard(settings.signing_secret or "", seen), audit_refusals(service))
     routes.paths.append(EVENTS_PATH)
     routes.lines.append(lambda base: f"Answering {command} at {base}{EVENTS_PATH}.")
     return None

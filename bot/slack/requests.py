@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
 from urllib.parse import parse_qs
 
 from slack_sdk.signature import Clock, SignatureVerifier
 
 from digest.lookups.service import LookupService
+from digest.store.recent_keys import RecentKeys
 from digest.store.snapshots import StoreError
 
 log = logging.getLogger(__name__)
@@ -53,12 +51,10 @@ ACCEPTED = Verdict(200)
 class RequestGuard:
     """Size, timestamp, encoding, signature and replay checks, in that order."""
 
-    def __init__(
-        self, signing_secret: str, clock: Callable[[], float] = time.time, seen: SeenSignatures | None = None
-    ) -> None:
+    def __init__(self, signing_secret: str, seen: RecentKeys, clock: Callable[[], float] = time.time) -> None:
         self.verifier = SignatureVerifier(signing_secret, clock=_Clock(clock))
         self.clock = clock
-        self.seen = seen or RecentSignatures()  # serve's answering processes share one (digest.store.recent_keys)
+        self.seen = seen  # the signatures answered lately: one file for all of serve's answering processes
 
     def check_length(self, content_length: str | None) -> Verdict:
         """Refuse an oversized request from its Content-Length alone, before its body is read."""
@@ -97,35 +93,6 @@ class RequestGuard:
         if not first:
             return Verdict(401, REJECTED_SIGNATURE, "replay of a request already answered", **ids)
         return ACCEPTED
-
-
-class SeenSignatures(Protocol):
-    def first_time(self, key: str, now: float, until: float) -> bool:
-        """Whether key is not remembered at now; if so it is remembered until `until`.
-
-        Raises:
-            StoreError: the memory cannot be written.
-        """
-        ...
-
-
-class RecentSignatures:
-    """The signatures of requests accepted lately, in this process's memory (serve shares one across its
-    processes: digest.store.recent_keys)."""
-
-    def __init__(self) -> None:
-        self._until: OrderedDict[str, float] = OrderedDict()  # signature -> when it may be forgotten
-        self._lock = threading.Lock()
-
-    def first_time(self, key: str, now: float, until: float) -> bool:
-        with self._lock:
-            # Nearly in order: a key kept a little longer behind an earlier one costs only memory.
-            while self._until and next(iter(self._until.values())) < now:
-                self._until.popitem(last=False)
-            if key in self._until:
-                return False
-            self._until[key] = until
-            return True
 
 
 class _Clock(Clock):

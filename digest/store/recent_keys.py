@@ -28,11 +28,17 @@ def recent_keys_path(store_path: Path) -> Path:
 
 
 class RecentKeys:
-    """first_time(key, now, until): whether key is not remembered, remembering it until `until` if so."""
+    """first_time(key, now, until): whether key is not remembered, remembering it until `until` if so.
+
+    One connection per process, taken in turn by its threads (a check takes microseconds): forty answering
+    threads with a connection each would wait on one another in SQLite's busy handler, which sleeps.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._local = threading.local()  # a connection per thread, and per process (one made before a fork stays)
+        self._conn: sqlite3.Connection | None = None
+        self._pid: int | None = None  # the process that opened _conn: one opened before a fork is not used after
+        self._lock = threading.Lock()
         self._forgotten_at = 0.0
 
     def prepare(self) -> None:
@@ -42,27 +48,31 @@ class RecentKeys:
         Raises:
             StoreError: the file cannot be created or written.
         """
-        self._connection().close()
-        self._local.pid = None
+        with self._lock:
+            self._connection().close()
+            self._conn = self._pid = None
 
     def first_time(self, key: str, now: float, until: float) -> bool:
         """Raises:
         StoreError: the file cannot be written (locked by something else for a second, or gone read-only).
         """
-        try:
-            conn = self._connection()
-            if now - self._forgotten_at > FORGET_EVERY_SECONDS:
-                conn.execute("DELETE FROM recent_keys WHERE until < ?", [now])
-                self._forgotten_at = now
-            return conn.execute("INSERT OR IGNORE INTO recent_keys VALUES (?, ?)", [key, until]).rowcount == 1
-        except sqlite3.Error as err:
-            raise StoreError(f"the replay memory {self.path} cannot be written: {err}") from None
+        with self._lock:
+            try:
+                conn = self._connection()
+                if now - self._forgotten_at > FORGET_EVERY_SECONDS:
+                    conn.execute("DELETE FROM recent_keys WHERE until < ?", [now])
+                    self._forgotten_at = now
+                return conn.execute("INSERT OR IGNORE INTO recent_keys VALUES (?, ?)", [key, until]).rowcount == 1
+            except sqlite3.Error as err:
+                raise StoreError(f"the replay memory {self.path} cannot be written: {err}") from None
 
     def _connection(self) -> sqlite3.Connection:
-        if getattr(self._local, "pid", None) != os.getpid():
+        if self._conn is None or self._pid != os.getpid():
             try:
                 make_private_file(self.path)
-                opened = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+                opened = sqlite3.connect(
+                    self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+                )
                 opened.execute("PRAGMA journal_mode=wal")
                 opened.execute("PRAGMA synchronous=off")
                 columns = {row[1] for row in opened.execute("PRAGMA table_info(recent_keys)")}
@@ -73,6 +83,5 @@ class RecentKeys:
                 )
             except (OSError, sqlite3.Error) as err:
                 raise StoreError(f"the replay memory {self.path} cannot be opened: {err}") from None
-            self._local.conn, self._local.pid = opened, os.getpid()
-        conn: sqlite3.Connection = self._local.conn
-        return conn
+            self._conn, self._pid = opened, os.getpid()
+        return self._conn

@@ -41,6 +41,7 @@ from digest.contract.config import Config
 from digest.intake.inbox import InboxSettings
 from digest.lookups.service import Access, LookupService
 from digest.store.lookups import TEAMS_WEBHOOK, audit_path
+from digest.store.recent_keys import RecentKeys, recent_keys_path
 from digest.store.snapshots import open_store
 from tests.bot.test_slash_command import SECRET, ask
 from tests.bot.test_teams_questions import WEBHOOK_KEY, outgoing_body
@@ -163,7 +164,7 @@ def start_app(db: Path, config: Config, slack: FakeSlack) -> str:
     slack_service = service()
     bolt = build_app(slack_service, "/missing", SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
     web = build_web_app()
-    add_slack_route(web, bolt, RequestGuard(SECRET), audit_refusals(slack_service))
+    add_slack_route(web, bolt, RequestGuard(SECRET, RecentKeys(recent_keys_path(db))), audit_refusals(slack_service))
     add_outgoing_webhook_route(web, OutgoingWebhook(service(platform=TEAMS_WEBHOOK), WEBHOOK_KEY))
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()

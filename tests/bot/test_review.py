@@ -31,6 +31,7 @@ from bot.slack.requests import RequestGuard, audit_refusals
 from digest.contract.config import Config
 from digest.lookups.service import LookupService
 from digest.store.digest_runs import DigestLedger, Skipped
+from digest.store.recent_keys import RecentKeys, recent_keys_path
 from digest.store.reviews import PublishedHow, ReviewLedger
 from digest.store.snapshots import open_store
 from tests.bot.test_comments import form_values
@@ -98,7 +99,7 @@ def start_desk(
     client = WebClient(token=GOOD_TOKEN, base_url=slack.base_url)
     app = build_app(service, "/missing", SECRET, client, reviews=desk)
     web = build_web_app()
-    add_slack_route(web, app, RequestGuard(SECRET), audit_refusals(service))
+    add_slack_route(web, app, RequestGuard(SECRET, RecentKeys(recent_keys_path(db))), audit_refusals(service))
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     return Desk(desk, tick, clock, f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}", server, db)

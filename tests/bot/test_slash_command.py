@@ -22,10 +22,11 @@ from slack_sdk import WebClient
 
 from bot.server import EVENTS_PATH, add_slack_route, build_web_app, create_http_server
 from bot.slack.app import build_app
-from bot.slack.requests import RequestGuard, SeenSignatures, audit_refusals
+from bot.slack.requests import RequestGuard, audit_refusals
 from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access, LookupService
 from digest.store.lookups import load_lookups
+from digest.store.recent_keys import RecentKeys, recent_keys_path
 from digest.store.snapshots import open_store
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, block_actions_request, slash_command_request, wait_until
 
@@ -40,12 +41,12 @@ class Running:
 
 
 def start(
-    db: Path, config: Config, slack: FakeSlack, access: Access, seen: SeenSignatures | None = None
+    db: Path, config: Config, slack: FakeSlack, access: Access, seen: RecentKeys | None = None
 ) -> tuple[Any, LookupService]:
     service = LookupService(partial(open_store, db), config, access)
     app = build_app(service, "/missing", SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
     web = build_web_app()
-    add_slack_route(web, app, RequestGuard(SECRET, seen=seen), audit_refusals(service))
+    add_slack_route(web, app, RequestGuard(SECRET, seen or RecentKeys(recent_keys_path(db))), audit_refusals(service))
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     return server, service
