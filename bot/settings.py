@@ -101,7 +101,7 @@ class ReviewSettings:
     """Review before publishing ([digest] review_channel and the rest); off without a channel."""
 
     channel: str | None = None
-    deadline: DeadlineRule = field(default_factory=lambda: DeadlineRule(2, "working_days"))
+    deadline: DeadlineRule = field(default_factory=lambda: parse_deadline_rule(DEFAULT_REVIEW_DEADLINE))
     if_not_published: IfNotPublished = IfNotPublished.REMIND
     publishers: frozenset[str] = frozenset()  # empty: anyone in the review channel may publish
 

@@ -59,7 +59,7 @@ def run_comment(args: argparse.Namespace, config: Config, out: Printer) -> int:
     if (args.text is not None or args.clear) and not args.section:
         raise UserError("say which section with --section, for example --section 5 (Return Home Interviews)")
     period = read_month_words(args.month)
-    author = Author((args.by if args.by is not None else read_os_user()).strip(), "", TERMINAL)
+    author = Author(read_os_user(args.by), "", TERMINAL)
     if not author.id:
         raise UserError("--by is empty; give your name or staff id")
     with open_args_store(args, config) as store:

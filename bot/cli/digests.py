@@ -140,7 +140,7 @@ def list_runs(runs: list[RunRecord]) -> list[str]:
 
 def list_reviews(reviews: list[ReviewRecord], timezone: str) -> list[str]:
     """The reviews: each draft, its deadline, and who published it, how and when (or that it waits)."""
-    from bot.scheduling.reviews import describe_time
+    from digest.contract.deadlines import describe_time
 
     lines = ["Reviews (channels review:C... above are the drafts, seen only by the analysts):"]
     for review in reviews:
@@ -171,7 +171,7 @@ def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) 
     from digest.figures.periods import parse_month
 
     quiet_sdk_logs(args.debug)
-    who = (args.by if args.by is not None else read_os_user()).strip()  # first: said before anything is done
+    who = read_os_user(args.by)  # first: said before anything is done
     try:
         parse_month(args.month)
     except ValueError as error:

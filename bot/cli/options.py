@@ -102,10 +102,12 @@ def resolve_month(period: Period, snapshot: SnapshotInfo) -> int:
     return resolve_period(period, snapshot).last
 
 
-def read_os_user() -> str:
-    """Who is at the terminal: a comment's author, or who ran `publish`."""
+def read_os_user(given: str | None) -> str:
+    """Who is at the terminal, trimmed: a comment's author, or who ran `publish`; given (--by) if said."""
+    if given is not None:
+        return given.strip()
     try:
-        return getpass.getuser()
+        return getpass.getuser().strip()
     except (OSError, KeyError):  # no login name in the environment and no password entry (some containers)
         raise UserError(
             "cannot tell who you are on this computer; say with --by, for example --by priya.shah"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from bot.slack.reviews import (
     render_reviewed_note,
 )
 from digest.contract.config import Config
-from digest.contract.deadlines import add_working_days, is_working_day
+from digest.contract.deadlines import add_working_days, describe_time, is_working_day
 from digest.figures.periods import month_key, month_name, parse_month
 from digest.reporting.digests import build_digest
 from digest.reporting.profile import ProfileError
@@ -47,16 +46,13 @@ from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
 
-MONTH_VALUE = re.compile(r"\d{4}-\d{2}")  # a button's value: the month key
-
 
 def is_month_key(value: str) -> bool:
     """A button's value is a month key, "2019-06" (only Slack sends them, signed, but a bad one is not a crash)."""
     try:
-        parse_month(value)
+        return month_key(parse_month(value)) == value  # in that spelling only: "2019-6" or "June 2019" is not
     except ValueError:
         return False
-    return MONTH_VALUE.fullmatch(value) is not None
 
 
 def compute_review_deadline(drafted: dt.datetime, settings: Settings) -> dt.datetime:
@@ -67,13 +63,6 @@ def compute_review_deadline(drafted: dt.datetime, settings: Settings) -> dt.date
     local = drafted.astimezone(ZoneInfo(settings.schedule.timezone))
     day = add_working_days(local.date(), rule.amount)
     return dt.datetime.combine(day, local.time(), local.tzinfo).astimezone(dt.UTC)
-
-
-def describe_time(moment: str | dt.datetime, timezone: str) -> str:
-    """'09:00 on Friday 12 July 2019', on the clock people read."""
-    when = dt.datetime.fromisoformat(moment) if isinstance(moment, str) else moment
-    local = when.astimezone(ZoneInfo(timezone))
-    return f"{local:%H:%M} on {local:%A} {local.day} {local:%B %Y}"
 
 
 def describe_publication(review: ReviewRecord, timezone: str) -> str:

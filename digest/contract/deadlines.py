@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,3 +83,10 @@ def compute_deadlines(returned: pd.Series, rule: DeadlineRule) -> tuple[pd.Serie
     deadline = days.map(lookup).astype("datetime64[us]")
     # A working-day deadline passes at the end of its day.
     return deadline, deadline + pd.Timedelta(days=1)
+
+
+def describe_time(moment: str | dt.datetime, timezone: str) -> str:
+    """'09:00 on Friday 12 July 2019', on the clock people read (moment: an aware time, or its ISO text)."""
+    when = dt.datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    local = when.astimezone(ZoneInfo(timezone))
+    return f"{local:%H:%M} on {local:%A} {local.day} {local:%B %Y}"
