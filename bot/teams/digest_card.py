@@ -42,7 +42,6 @@ from digest.reporting.content import (
     ChartData,
     Digest,
     Figure,
-    Series,
     describe_revised_cells,
     describe_revisions,
 )
@@ -121,18 +120,16 @@ def _shown(value: int | None, total: int | None) -> str:
     return f"{value} ({share})" if share else str(value)
 
 
-def _drawn(labels: list[str], values: list[int | None]) -> list[tuple[str, int]]:
-    """The points a chart draws: a count withheld by disclosure control is left out (its "c" is in the fallback)."""
-    return [(label, value) for label, value in zip(labels, values, strict=True) if value is not None]
+def _drawn(labels: list[str], values: list[int | None], known_from: int = 0) -> list[tuple[str, int]]:
+    """The points a chart draws: none before known_from (last year's months before the data), and a count
+    withheld by disclosure control is left out (its "c" is in the fallback)."""
+    pairs = zip(labels[known_from:], values[known_from:], strict=True)
+    return [(label, value) for label, value in pairs if value is not None]
 
 
-def _drawn_year_ago(labels: list[str], series: Series) -> list[tuple[str, int]]:
-    """Last year's points, at this year's months: none before the data or where a count is withheld."""
-    return [
-        (x, y)
-        for i, (x, y) in enumerate(zip(labels, series.values, strict=True))
-        if series.is_known(i) and y is not None
-    ]
+def _shown_title(chart: ChartData) -> str:
+    """The chart's title, with its note when it has one (a trend whose months start before the data)."""
+    return f"{chart.title}. {chart.note}" if chart.note else chart.title
 
 
 def _month_year_ago(label: str) -> str:
@@ -157,13 +154,12 @@ def render_chart_fallback(chart: ChartData) -> CardElement:
                 )
                 shown += f" ({_month_year_ago(label)}: {then})"
             pairs.append((label, shown))
-    title = f"{chart.title}. {chart.note}" if chart.note else chart.title
-    return render_titled(title, render_facts(pairs))
+    return render_titled(_shown_title(chart), render_facts(pairs))
 
 
 def render_chart(chart: ChartData) -> CardElement:
     """The chart as a Teams chart element, chosen by what it shows, with its fallback."""
-    title, fallback = chart.title, render_chart_fallback(chart)
+    title, fallback = _shown_title(chart), render_chart_fallback(chart)  # only a trend has a note
     if chart.group == TRENDS:  # lines: this year's in the series' colours, last year's lighter beside them
         lines = [
             LineChartData(
@@ -177,12 +173,11 @@ def render_chart(chart: ChartData) -> CardElement:
             LineChartData(
                 legend=y.label,
                 color=YEAR_AGO_COLOURS.get(s.label),
-                values=[LineChartValue(x=x, y=v) for x, v in _drawn_year_ago(chart.labels, y)],
+                values=[LineChartValue(x=x, y=v) for x, v in _drawn(chart.labels, y.values, y.known_from)],
             )
             for s, y in zip(chart.series[: len(chart.year_ago)], chart.year_ago, strict=True)
         ]
-        shown_title = f"{title}. {chart.note}" if chart.note else title
-        return LineChart(title=shown_title, show_title=True, data=lines, fallback=fallback)
+        return LineChart(title=title, show_title=True, data=lines, fallback=fallback)
     pairs = _drawn(chart.labels, chart.series[0].values)
     if chart.name in PIES:
         slices = [DonutChartData(legend=x, value=y, color=SERIES_COLOURS.get(x)) for x, y in pairs]
