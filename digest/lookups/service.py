@@ -30,8 +30,8 @@ from digest.lookups.comments import (
     resolve_comment_month,
 )
 from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
-from digest.lookups.recall import Recall
 from digest.lookups.transcripts import describe_reading, mask_question
+from digest.recall import Recall
 from digest.reporting.commentary import Author, CommentError, load_section_comments, read_section, save_section_comment
 from digest.store.comments import load_comments_mark
 from digest.store.lookups import ERROR, REFUSED, REJECTED, SLACK, AuditWriter, Lookup, now_text
@@ -98,7 +98,7 @@ class LookupService:
         return self._reader
 
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
-        """How text reads; the same words always read the same way, so each reading is kept (digest.lookups.recall)."""
+        """How text reads; the same words always read the same way, so each reading is kept (digest.recall)."""
         return self._readings.recall(text, lambda: self.reader.read(text))
 
     def store(self) -> SnapshotStore:
@@ -207,7 +207,7 @@ class LookupService:
         return reply
 
     def _answer(self, question: Question) -> Answer:
-        """From the latest snapshot, worked out once per snapshot and reading (digest.lookups.recall). The words
+        """From the latest snapshot, worked out once per snapshot and reading (digest.recall). The words
         asked are not part of the key: two phrasings read the same way share one answer, each given back
         with its own words."""
         store = self.store()

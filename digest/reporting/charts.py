@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import textwrap
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
@@ -20,9 +18,9 @@ from matplotlib.patheffects import Normal, Stroke
 
 from digest.figures.percentages import format_percentage
 from digest.figures.small_counts import SUPPRESSED
-from digest.reporting.chart_data import TRENDS, YEAR_AGO, compute_chart_data
+from digest.recall import Recall
+from digest.reporting.chart_data import TRENDS, YEAR_AGO
 from digest.reporting.content import Chart, ChartData, Series
-from digest.reporting.profile import Profile
 
 CHART_SIZE_INCHES = (8, 4.5)
 CHART_DPI = 200  # 1600 x 900 pixels: crisp on phones and high-DPI screens
@@ -73,42 +71,13 @@ def _note(value: int | None, total: int | None, on_two_lines: bool = False) -> s
     return f"{value}\n{share}" if on_two_lines else f"{value} ({share})"
 
 
-def render_charts(profile: Profile, earlier_years: Sequence[Profile]) -> list[Chart]:
-    """Every chart of the digest, drawn from the numbers chart_data decides: the month, then the trends."""
-    return [render_chart(data) for data in compute_chart_data(profile, earlier_years)]
-
-
 CHARTS_KEPT = 48  # drawn charts kept in memory (a PNG is about 100 KB): a few digests' worth
 
 
-class DrawnCharts:
-    """Charts already drawn, by their numbers: a digest is built once per destination (Slack, Teams, the outbox,
-    a draft and its publication), and drawing its charts is most of the time that takes."""
-
-    def __init__(self, kept: int) -> None:
-        self.kept = kept
-        self.charts: OrderedDict[str, Chart] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def draw(self, data: ChartData) -> Chart:
-        key = repr(data)  # every field of the chart's numbers and words, so equal keys draw equal charts
-        with self.lock:
-            if key in self.charts:
-                self.charts.move_to_end(key)
-                return self.charts[key]
-        chart = _draw_chart(data)
-        with self.lock:
-            self.charts[key] = chart
-            while len(self.charts) > self.kept:
-                self.charts.popitem(last=False)
-        return chart
-
-    def forget(self) -> None:
-        with self.lock:
-            self.charts.clear()
-
-
-_DRAWN = DrawnCharts(CHARTS_KEPT)
+# Charts already drawn, by their numbers (repr: every field of the chart's numbers and words, so equal keys
+# draw equal charts): a digest is built once per destination (Slack, Teams, the outbox, a draft and its
+# publication), and drawing its charts is most of the time that takes.
+_DRAWN: Recall[str, Chart] = Recall(CHARTS_KEPT)
 
 
 def forget_drawn_charts() -> None:
@@ -117,8 +86,8 @@ def forget_drawn_charts() -> None:
 
 
 def render_chart(data: ChartData) -> Chart:
-    """The chart's PNG, drawn once for the same numbers (DrawnCharts)."""
-    return _DRAWN.draw(data)
+    """The chart's PNG, drawn once for the same numbers (kept in _DRAWN)."""
+    return _DRAWN.recall(repr(data), lambda: _draw_chart(data))
 
 
 def _draw_chart(data: ChartData) -> Chart:

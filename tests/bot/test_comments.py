@@ -511,7 +511,7 @@ def test_the_teams_card_the_outbox_preview_and_ask_profile_show_the_comments(
 def test_a_server_that_answered_profile_before_a_comment_answers_it_with_the_comment_after(
     reference_db: Path, config: Config
 ) -> None:
-    """Answers are kept in memory per snapshot (digest.lookups.recall); a comment changes them without one."""
+    """Answers are kept in memory per snapshot (digest.recall); a comment changes them without one."""
     service = LookupService(lambda: open_store(reference_db), config)
     before = service.ask("U0ANALYST", "C0PERF", "profile June")
     assert not any(line.startswith("Comment on section") for line in before.lines)

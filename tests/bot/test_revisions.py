@@ -119,7 +119,7 @@ def test_june_digest_lists_the_april_revision_since_the_may_digest(
         in ask(reference_db, tmp_path, "LAC", "episodes", "May", "2019").splitlines()
     )
     assert "revised" not in ask(reference_db, tmp_path, "children", "April", "2019")  # the same children
-    # A server keeps answers per snapshot (digest.lookups.recall): publishing must still change them.
+    # A server keeps answers per snapshot (digest.recall): publishing must still change them.
     serving = LookupService(lambda: open_store(reference_db), load_config())
     revised = "*131* (revised from 129 since the May 2019 digest)"
     assert serving.ask("U0A", "C0A", "episodes April 2019").lines[0] == revised

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from digest.lookups.recall import Recall
+from digest.recall import Recall
 
 ASKERS = 8
 

@@ -1,11 +1,12 @@
-"""Readings and answers already worked out, kept in memory so a crowd asking the same things costs one
-working-out each.
+"""Values worked out once and kept in memory, so many asking for the same thing cost one working-out.
 
-A snapshot's figures never change once stored, so an answer read from it stays right for as long as it is
-the latest. Answers are kept for one snapshot at a time, named by the whole SnapshotInfo (its id, as-at
-time, file, ingest time and the fingerprint of the settings its figures were computed under): a new
-snapshot, a deleted one or `refresh` names another, and everything kept is dropped. A reading depends only
-on the words and the config, which a running server never changes.
+Lookups keep readings and answers here (digest.lookups.service). A snapshot's figures never change once
+stored, so an answer read from it stays right for as long as it is the latest: answers are kept for one
+snapshot at a time, named by the whole SnapshotInfo (its id, as-at time, file, ingest time and the
+fingerprint of the settings its figures were computed under), so a new snapshot, a deleted one or `refresh`
+names another, and everything kept is dropped. A reading depends only on the words and the config, which a
+running server never changes. Charts are kept by their numbers (digest.reporting.charts): a digest built
+for each destination draws each chart once.
 
 When many ask the same thing at once (a crowd just after a new snapshot), one works it out and the others
 wait for it, rather than all working it out side by side.
@@ -66,3 +67,8 @@ class Recall(Generic[Key, Value]):
                     self._kept.popitem(last=False)
         working.set_result(value)
         return value
+
+    def forget(self) -> None:
+        """Drop every value kept: the next asking works each out afresh."""
+        with self._lock:
+            self._kept.clear()
