@@ -245,13 +245,15 @@ def _answer_span(
     exact = load_profile(store, config, span.last, snapshot)
     profile = suppress_profile(exact) if suppress else exact
 
+    def disclosed(shown: Profile | None) -> Profile | None:
+        """Another month's profile as this answer shows it (under disclosure control with suppress)."""
+        return suppress_profile(shown) if shown and suppress else shown
+
     def previous_of() -> Profile | None:
-        previous = load_previous_profile(store, config, exact)
-        return suppress_profile(previous) if previous and suppress else previous
+        return disclosed(load_previous_profile(store, config, exact))
 
     def year_ago_of() -> Profile | None:
-        year_ago = load_year_ago_profile(store, config, exact)
-        return suppress_profile(year_ago) if year_ago and suppress else year_ago
+        return disclosed(load_year_ago_profile(store, config, exact))
 
     if question.kind == PROFILE:
         return _profile_answer(profile, previous_of(), year_ago_of(), load_section_comments(store, profile.month))
@@ -263,7 +265,7 @@ def _answer_span(
         key = str(question.subject)
         months = [(exact, profile)]
         previous_exact = load_previous_profile(store, config, exact)
-        previous = suppress_profile(previous_exact) if previous_exact and suppress else previous_exact
+        previous = disclosed(previous_exact)
         if previous_exact is not None and previous is not None:
             months.append((previous_exact, previous))
         revised = _load_revisions(store, config, key, months)
