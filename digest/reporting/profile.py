@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from digest.contract.config import Config
+from digest.figures.absence import Absence
 from digest.figures.catalogue import Group, Indicator, build_catalogue, build_groups
 from digest.figures.fingerprint import compute_fingerprint
 from digest.figures.periods import (
@@ -36,9 +37,13 @@ class Cell:
     count: int | None
     denominator: int | None  # None also where disclosure control hides it (a suppressed base)
     suppressed: bool = False  # withheld by disclosure control: shown as "c", count and denominator None
+    absence: Absence | None = None  # no figure at all, and why: its words stand in for count and percentage
 
     def describe_count(self) -> str:
-        """The count as a person reads it: "c" when suppressed, "" when there is none."""
+        """The count as a person reads it: "c" when suppressed, the absence's words where there is no figure,
+        "" when there is none."""
+        if self.absence is not None:
+            return str(self.absence)
         if self.suppressed:
             return SUPPRESSED
         return "" if self.count is None else str(self.count)
@@ -50,7 +55,7 @@ class ProfileRow:
     values: dict[str, Cell]  # column ("2019-04", ..., "ytd") -> cell
 
     def is_zero(self) -> bool:
-        return all(not cell.count and not cell.suppressed for cell in self.values.values())
+        return all(not cell.count and not cell.suppressed and cell.absence is None for cell in self.values.values())
 
 
 @dataclass(frozen=True)

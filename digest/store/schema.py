@@ -191,3 +191,10 @@ def m011_compressed_episodes(db: Database) -> None:
     )
     db.execute("ALTER TABLE original_file_blocks ADD COLUMN codec TEXT")
     db.execute("ALTER TABLE original_file_blocks ADD COLUMN size INTEGER")
+
+
+@migrations()
+def m012_snapshot_source(db: Database) -> None:
+    """Where each snapshot's episodes came from: an extract file, or a Standard Safeguarding Dataset export,
+    which cannot fill every indicator (digest.figures.absence). Snapshots stored before were extracts."""
+    db.execute("ALTER TABLE snapshots ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'extract'")

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from digest.contract.privacy import make_private_file, make_private_folder
+from digest.figures.absence import EXTRACT_SOURCE
 from digest.figures.periods import month_key
 from digest.store.database import StoreDatabase, connect_private_database
 from digest.store.episode_blocks import load_episode_blocks, save_episode_blocks
@@ -79,6 +80,7 @@ class SnapshotInfo:
     last_month: str | None
     indicators_fingerprint: str
     pruned_at: str | None = None
+    source_kind: str = EXTRACT_SOURCE  # an extract file, or an SSD export (digest.figures.absence)
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class SnapshotSource:
     headers: list[str]
     column_map: dict[str, str]
     ignored_headers: list[str]
+    kind: str = EXTRACT_SOURCE  # an extract file, or an SSD export (digest.figures.absence)
 
 
 class SnapshotWriter:
@@ -238,8 +241,8 @@ class SnapshotStore:
         with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO snapshots (as_at, file_name, file_sha256, ingested_at, rows_read, rows_accepted, "
-                "rows_rejected, headers, column_map, ignored_headers, indicators_fingerprint) "
-                "VALUES (?,?,?,?,0,0,0,?,?,?,'')",
+                "rows_rejected, headers, column_map, ignored_headers, indicators_fingerprint, source_kind) "
+                "VALUES (?,?,?,?,0,0,0,?,?,?,'',?)",
                 [
                     source.as_at.isoformat(),
                     source.file_name,
@@ -248,6 +251,7 @@ class SnapshotStore:
                     json.dumps(source.headers),
                     json.dumps(source.column_map),
                     json.dumps(source.ignored_headers),
+                    source.kind,
                 ],
             )
             yield SnapshotWriter(self, int(cursor.lastrowid or 0), source.headers)
@@ -488,4 +492,5 @@ def _info(row: dict[str, Any]) -> SnapshotInfo:
         last_month=row["last_month"],
         indicators_fingerprint=row["indicators_fingerprint"],
         pruned_at=row.get("pruned_at"),
+        source_kind=row.get("source_kind") or EXTRACT_SOURCE,
     )
