@@ -259,9 +259,10 @@ def measure_teams(store_path: Path, config: Config) -> tuple[list[float], list[f
         CLIENT_ID, CLIENT_SECRET, TENANT_ID, None, frozenset(), frozenset(), fake.base_url, fake.openid_url
     )
     web = build_web_app()
-    add_teams_bot(web, LookupService(partial(open_store, store_path), config), settings)
+    seen = RecentKeys(recent_keys_path(store_path))
+    add_teams_bot(web, LookupService(partial(open_store, store_path), config), settings, seen)
     add_outgoing_webhook_route(
-        web, OutgoingWebhook(LookupService(partial(open_store, store_path), config), WEBHOOK_KEY)
+        web, OutgoingWebhook(LookupService(partial(open_store, store_path), config), WEBHOOK_KEY, seen)
     )
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()

@@ -17,9 +17,16 @@ import uvicorn
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from slack_bolt import App, BoltRequest, BoltResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.slack.requests import MAX_BODY_BYTES, RequestGuard, Verdict, install_body_filter
+from bot.refusals import (
+    MAX_BODY_BYTES,
+    REJECTED_MALFORMED,
+    AuditRefusal,
+    install_refusal_log_limit,
+    log_refusal,
+)
+from bot.slack.requests import RequestGuard, Verdict, install_body_filter
 from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook
 
 EVENTS_PATH = "/slack/events"
@@ -30,24 +37,84 @@ CAN_SHARE_PORT = hasattr(socket, "SO_REUSEPORT")  # Linux and macOS: what lets t
 ANSWER_THREADS = 40  # Slack requests answered at once; as many as anyio's default pool, which answered them before
 UNAUTHORIZED, TOO_LARGE = 401, 413
 REFUSED_BODY = b'{"error":"invalid request"}'
+MAX_LENGTH_DIGITS = 18  # a Content-Length longer than this is exabytes: refused without working it out
 
 Refused = Callable[[Verdict], None]
 
 
 class WebApp(FastAPI):
-    """FastAPI, with raw ASGI handlers for POSTs to the busiest paths, which skip its middleware, routing and
-    dependency layers: for Slack's crowd of slash commands those cost about half of the server's CPU
-    a request (bench/crowd.py). Every other request, and the lifespan, goes to FastAPI."""
+    """FastAPI, behind one body-size limit for every request, with raw ASGI handlers for POSTs to the busiest
+    paths, which skip its middleware, routing and dependency layers: for Slack's crowd of slash commands
+    those cost about half of the server's CPU a request (bench/crowd.py). Every other request, and the
+    lifespan, goes to FastAPI."""
 
     def __init__(self) -> None:
         super().__init__(docs_url=None, redoc_url=None, openapi_url=None)  # no API docs: only platforms call it
         self.raw_posts: dict[str, ASGIApp] = {}
+        self.refusal_audits: dict[str, AuditRefusal] = {}  # path -> its platform's audit of refused requests
+        install_refusal_log_limit()
+
+    def audit_refusals(self, path: str, audit: AuditRefusal) -> None:
+        """Where a request to path refused before any route saw it (too large) is audited."""
+        self.refusal_audits[path] = audit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] in self.raw_posts:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        body = b""
+        refusal = check_declared_length(scope["headers"])  # before a byte of the body is read
+        if refusal is None:
+            received = await receive_body(receive, MAX_BODY_BYTES + 1)  # one byte over is enough to refuse it
+            if received is None:
+                return  # the client went before it had sent its request: nothing to answer or audit
+            body = received
+            if len(body) > MAX_BODY_BYTES:  # sent without a Content-Length (chunked), or more than it said
+                refusal = f"body over {MAX_BODY_BYTES} bytes"
+        if refusal is not None:
+            await self.refuse(scope, send, TOO_LARGE, refusal)
+            return
+        receive = replay_body(body, receive)
+        if scope["method"] == "POST" and scope["path"] in self.raw_posts:
             await self.raw_posts[scope["path"]](scope, receive, send)
             return
         await super().__call__(scope, receive, send)
+
+    async def refuse(self, scope: Scope, send: Send, status: int, reason: str) -> None:
+        """Answer status without reading (any more of) the body, and close the connection: the rest of it is
+        never read. Audited as its route's platform audits refusals, and logged (rate-limited)."""
+        log_refusal(scope["path"], status, reason)
+        audit = self.refusal_audits.get(scope["path"])
+        if audit is not None:
+            await asyncio.to_thread(audit, REJECTED_MALFORMED, reason)
+        await send_answer(send, status, REFUSED_BODY, {"content-type": "application/json", "connection": "close"})
+
+
+def check_declared_length(headers: Sequence[tuple[bytes, bytes]]) -> str | None:
+    """Why a request must be refused from its Content-Length alone (over MAX_BODY_BYTES), or None.
+    (uvicorn's parser has already refused a Content-Length that is not a number.)"""
+    for name, value in headers:
+        if name.lower() != b"content-length" or not value.isdigit():
+            continue
+        if len(value) > MAX_LENGTH_DIGITS:  # int() of thousands of digits is refused, and slow before that
+            return f"body of a {len(value)}-digit number of bytes, over {MAX_BODY_BYTES}"
+        if int(value) > MAX_BODY_BYTES:
+            return f"body of {int(value)} bytes, over {MAX_BODY_BYTES}"
+    return None
+
+
+def replay_body(body: bytes, receive: Receive) -> Receive:
+    """A receive that hands the app the body already read, then whatever the client does next (disconnect)."""
+    given = False
+
+    async def replayed() -> Message:
+        nonlocal given
+        if not given:
+            given = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
 
 
 def build_web_app() -> WebApp:
@@ -56,9 +123,21 @@ def build_web_app() -> WebApp:
 
 
 def answer_slack_request(app: App, body: bytes, headers: dict[str, str]) -> BoltResponse:
-    """Bolt's answer to one request that passed the guard."""
+    """Bolt's answer to one request that passed the guard (400 if Bolt cannot read it)."""
+    request = read_slack_request(body, headers)
+    if request is None:
+        return BoltResponse(status=400, body=REFUSED_BODY.decode("ascii"))
+    return app.dispatch(request)
+
+
+def read_slack_request(body: bytes, headers: dict[str, str]) -> BoltRequest | None:
+    """Bolt's reading of a request (its form, or its JSON, or the JSON in its form's payload), or None where
+    Bolt cannot read it: signed, so from Slack or from someone holding the secret, but it must not be a 500."""
     bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
-    return app.dispatch(BoltRequest(body=body.decode("utf-8"), headers=bolt_headers))
+    try:
+        return BoltRequest(body=body.decode("utf-8"), headers=bolt_headers)
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError):
+        return None  # JSON that is not JSON, or not an object; fields of the wrong type where Bolt looks for ids
 
 
 def add_slack_route(web: WebApp, app: App, guard: RequestGuard, on_refused: Refused) -> None:
@@ -73,28 +152,29 @@ def add_slack_route(web: WebApp, app: App, guard: RequestGuard, on_refused: Refu
         headers: dict[str, str] = {}
         for name, value in scope["headers"]:  # the first of a repeated header, as Starlette's mapping gives
             headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
-        verdict = guard.check_length(headers.get("content-length"))
-        body = b""
-        if verdict.accepted:
-            received = await receive_body(receive, MAX_BODY_BYTES + 1)  # one byte over is enough to refuse it
-            if received is None:
-                return  # the client went before it had sent its request: nothing to answer or audit
-            body = received
+        body = await receive_body(receive, MAX_BODY_BYTES + 1)  # the web app has read it, within its limit
+        if body is None:
+            return  # the client went before it had sent its request: nothing to answer or audit
         loop = asyncio.get_running_loop()
-        await send_answer(send, *await loop.run_in_executor(answerers, respond, verdict, headers, body))
+        await send_answer(send, *await loop.run_in_executor(answerers, respond, headers, body))
 
-    def respond(verdict: Verdict, headers: dict[str, str], body: bytes) -> tuple[int, bytes, dict[str, str]]:
+    def respond(headers: dict[str, str], body: bytes) -> tuple[int, bytes, dict[str, str]]:
         """The guard's checks, then Bolt's answer: in a thread, as both may wait (on the replay memory's file,
         the audit's commit, a listener)."""
-        if verdict.accepted:
-            verdict = guard.check(headers, body)
-        if not verdict.accepted:
+        verdict = guard.check(headers, body)
+        request = read_slack_request(body, headers) if verdict.accepted else None
+        if verdict.accepted and request is None:
+            verdict = Verdict(400, REJECTED_MALFORMED, "signed, but not a request Slack's library can read")
+        if request is None:
             on_refused(verdict)
+            if verdict.outcome == REJECTED_MALFORMED:  # forged ones are audited, not logged: a flood is routine
+                log_refusal(EVENTS_PATH, verdict.status, verdict.reason)
             return verdict.status, REFUSED_BODY, {"content-type": "application/json"}
-        answer = answer_slack_request(app, body, headers)
+        answer = app.dispatch(request)
         kept = {key: values[0] for key, values in answer.headers.items() if key.lower() != "content-length"}
         return answer.status, answer.body.encode("utf-8"), kept
 
+    web.audit_refusals(EVENTS_PATH, lambda outcome, reason: on_refused(Verdict(TOO_LARGE, outcome, reason)))
     web.raw_posts[EVENTS_PATH] = slack_events
 
 
@@ -121,25 +201,16 @@ async def send_answer(send: Send, status: int, body: bytes, headers: dict[str, s
     await send({"type": "http.response.body", "body": body})
 
 
-def add_outgoing_webhook_route(web: FastAPI, webhook: OutgoingWebhook) -> None:
+def add_outgoing_webhook_route(web: WebApp, webhook: OutgoingWebhook) -> None:
+    web.audit_refusals(OUTGOING_PATH, webhook.service.record_refused_request)
+
     @web.post(OUTGOING_PATH)
     async def teams_outgoing(request: Request) -> Response:
-        body = await read_body(request)  # the signature is over these exact bytes
-        if body is None:
-            return Response(status_code=TOO_LARGE)
+        body = await request.body()  # the signature is over these exact bytes; the web app limits their size
         reply = await webhook.answer(body, request.headers.get("authorization"))
         if reply is None:
             return JSONResponse({"type": "message", "text": "Unauthorized"}, status_code=UNAUTHORIZED)
         return JSONResponse(reply)
-
-
-async def read_body(request: Request) -> bytes | None:
-    """The raw body, or None when it is over MAX_BODY_BYTES (no platform sends anything near it)."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        return None
-    body = await request.body()
-    return body if len(body) <= MAX_BODY_BYTES else None
 
 
 class HttpServer:

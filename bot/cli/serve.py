@@ -16,7 +16,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_store, store_path
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from bot.server_processes import AnsweringProcesses
     from bot.settings import Settings, TeamsQuestionSettings
     from digest.lookups.service import Access
+    from digest.store.recent_keys import RecentKeys
 
 DEV_FLAG = "--teams-dev-unauthenticated"
 MAX_PROCESSES = 32  # answering processes: more than the cores only makes them take turns
@@ -273,13 +273,15 @@ def answer_questions(
     from bot.server import build_web_app
     from bot.server_processes import AnsweringProcesses
     from digest.store.lookups import open_audit
+    from digest.store.recent_keys import RecentKeys, recent_keys_path
 
     store = store_path(args, config)
     open_audit(store).close()  # made now if new: processes making it at once would collide
+    seen = RecentKeys(recent_keys_path(store))  # the replay memory of every platform and process, beside the store
     web = build_web_app()
     routes = Routes()
-    socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, store)
-    add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
+    socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, seen)
+    add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated, seen)
     port = settings.slash.port if args.port is None else args.port  # 0: any free port
     server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
     copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
@@ -364,10 +366,10 @@ def add_slack(
     settings: Settings,
     open_store_now: Callable[[], SnapshotStore],
     desk: ReviewDesk | None,
-    store: Path,
+    seen: RecentKeys,
 ) -> App | None:
     """/missing over HTTP (and the draft's buttons), or the app to connect over Socket Mode; nothing when Slack is
-    not set up for it. The answering processes' shared replay memory is kept beside the store."""
+    not set up for it. seen: the answering processes' shared replay memory."""
     if not (settings.signing_secret or settings.app_token):
         return None
     from slack_sdk import WebClient
@@ -377,7 +379,6 @@ def add_slack(
     from bot.slack.app import build_app
     from bot.slack.requests import RequestGuard, audit_refusals
     from digest.lookups.service import LookupService
-    from digest.store.recent_keys import RecentKeys, recent_keys_path
 
     command = settings.slash.command
     if not settings.bot_token:
@@ -388,7 +389,6 @@ def add_slack(
     if settings.app_token:
         routes.lines.append(lambda base: f"Answering {command} over Socket Mode.")
         return app
-    seen = RecentKeys(recent_keys_path(store))
     seen.prepare()
     add_slack_route(web, app, RequestGuard(settings.signing_secret or "", seen), audit_refusals(service))
     routes.paths.append(EVENTS_PATH)
@@ -403,13 +403,17 @@ def add_teams(
     teams: TeamsQuestionSettings,
     open_store_now: Callable[[], SnapshotStore],
     dev_unauthenticated: bool,
+    seen: RecentKeys,
 ) -> None:
-    """The Teams bot and the outgoing webhook, each when its settings are there."""
+    """The Teams bot and the outgoing webhook, each when its settings are there; seen: the answering processes'
+    shared replay memory."""
     from bot.settings import TEAMS_CLIENT_SECRET_ENV, SettingError
     from digest.lookups.service import Access, LookupService
     from digest.store.lookups import TEAMS, TEAMS_WEBHOOK
 
     access = Access(teams.allowed_channels, teams.allowed_users)
+    if teams.client_id or dev_unauthenticated or teams.outgoing_secret:
+        seen.prepare()
     if teams.client_id or dev_unauthenticated:
         # Imported here: the Teams SDK reads a .env file in the working folder when it loads.
         from bot.teams.bot import MESSAGES_PATH, add_teams_bot
@@ -419,7 +423,7 @@ def add_teams(
                 f"answering in Teams needs {TEAMS_CLIENT_SECRET_ENV} as well: set it to the bot's client secret"
             )
         service = LookupService(open_store_now, config, access, platform=TEAMS, suppress=teams.suppress)
-        add_teams_bot(web, service, teams, allow_unauthenticated=dev_unauthenticated)
+        add_teams_bot(web, service, teams, seen, allow_unauthenticated=dev_unauthenticated)
         routes.paths.append(MESSAGES_PATH)
         mode = " WITHOUT authentication (local development only)" if dev_unauthenticated else ""
         routes.lines.append(lambda base: f"Answering Teams chats and @mentions at {base}{MESSAGES_PATH}{mode}.")
@@ -432,7 +436,7 @@ def add_teams(
         except SecretError as error:
             raise SettingError(str(error)) from None
         answers = LookupService(open_store_now, config, access, platform=TEAMS_WEBHOOK, suppress=teams.suppress)
-        webhook = OutgoingWebhook(answers, key)
+        webhook = OutgoingWebhook(answers, key, seen)
         add_outgoing_webhook_route(web, webhook)
         routes.paths.append(OUTGOING_PATH)
         routes.lines.append(

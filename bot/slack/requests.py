@@ -17,19 +17,18 @@ from urllib.parse import parse_qs
 
 from slack_sdk.signature import Clock, SignatureVerifier
 
+from bot.refusals import MAX_BODY_BYTES, NOT_ANSWERED, REJECTED_MALFORMED
 from digest.lookups.service import LookupService
 from digest.store.recent_keys import RecentKeys
 from digest.store.snapshots import StoreError
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 64 * 1024  # a slash command's form is a few hundred bytes
+MAX_TIMESTAMP_DIGITS = 12  # seconds since 1970 have 10 digits until the year 2286; more is not a timestamp
 REPLAY_WINDOW_SECONDS = 5 * 60  # Slack's own rule: a request older than this is refused, so remember this long
 TIMESTAMP_HEADER = "x-slack-request-timestamp"
 SIGNATURE_HEADER = "x-slack-signature"
 REJECTED_SIGNATURE = "rejected (signature)"  # not a genuine, fresh, first-time request from Slack
-REJECTED_MALFORMED = "rejected (malformed)"  # too big, or not text
-NOT_ANSWERED = "not answered (server fault)"  # genuine perhaps, but the server could not check it
 
 
 @dataclass(frozen=True)
@@ -56,16 +55,6 @@ class RequestGuard:
         self.clock = clock
         self.seen = seen  # the signatures answered lately: one file for all of serve's answering processes
 
-    def check_length(self, content_length: str | None) -> Verdict:
-        """Refuse an oversized request from its Content-Length alone, before its body is read."""
-        try:
-            length = int(content_length or 0)
-        except ValueError:
-            return Verdict(400, REJECTED_MALFORMED, "Content-Length is not a number")
-        if length > MAX_BODY_BYTES:
-            return Verdict(413, REJECTED_MALFORMED, f"body of {length} bytes, over {MAX_BODY_BYTES}")
-        return ACCEPTED
-
     def check(self, headers: Mapping[str, str], body: bytes) -> Verdict:
         lower = {name.lower(): value for name, value in headers.items()}
         if len(body) > MAX_BODY_BYTES:
@@ -78,11 +67,13 @@ class RequestGuard:
         ids = {"user_id": form.get("user_id", ""), "channel_id": form.get("channel_id", "")}
         stamp = lower.get(TIMESTAMP_HEADER, "")
         signature = lower.get(SIGNATURE_HEADER, "")
-        if not stamp.isdigit():
+        if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= MAX_TIMESTAMP_DIGITS):  # "²" is a digit
             return Verdict(401, REJECTED_SIGNATURE, "timestamp header missing or malformed", **ids)
         now = self.clock()
         if abs(now - int(stamp)) > REPLAY_WINDOW_SECONDS:
             return Verdict(401, REJECTED_SIGNATURE, "timestamp outside five minutes", **ids)
+        if not signature.isascii():  # compare_digest refuses non-ASCII text with an exception, not False
+            return Verdict(401, REJECTED_SIGNATURE, "bad signature", **ids)
         if not self.verifier.is_valid(body=text, timestamp=stamp, signature=signature):
             return Verdict(401, REJECTED_SIGNATURE, "bad signature", **ids)
         try:  # remembered for as long as its timestamp would pass the check above

@@ -10,67 +10,107 @@ the bot's own token (bot.teams.tokens).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+import json
+import logging
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
 from microsoft_teams.api.activities.message.message import MessageActivity, MessageActivityInput
 from microsoft_teams.api.activities.utils.strip_mentions_text import StripMentionsTextOptions, strip_mentions_text
 from microsoft_teams.api.auth.cloud_environment import PUBLIC, with_overrides
 from microsoft_teams.apps import ActivityContext, App
+from microsoft_teams.apps.events import CoreActivity
 from microsoft_teams.apps.http import FastAPIAdapter
-from microsoft_teams.apps.http.adapter import HttpMethod, HttpRequest, HttpResponse, HttpRouteHandler
+from microsoft_teams.apps.http.adapter import HttpMethod, HttpRequest, HttpRouteHandler
 from microsoft_teams.common import ClientOptions
+from pydantic import ValidationError
 
+from bot.refusals import NOT_ANSWERED, REJECTED_MALFORMED, RefusalAudits, log_refusal
 from bot.settings import TeamsQuestionSettings
 from bot.teams.activities import clean_text, conversation_channel, read_asker
 from bot.teams.answers import render_answer_card
 from bot.teams.comments import read_card_submission, render_comment_card, render_reply_card
-from bot.teams.replays import RecentActivities
+from bot.teams.replays import is_first_activity
 from bot.teams.tokens import LOGIN_URL, ClientCredentialsTokens
 from digest.lookups.comments import read_comment_request
-from digest.lookups.service import LookupService
+from digest.lookups.service import FAILURE, LookupService
 from digest.reporting.commentary import Author
 from digest.store.lookups import TEAMS
+from digest.store.recent_keys import RecentKeys
+from digest.store.snapshots import StoreError
+
+log = logging.getLogger(__name__)
 
 MESSAGES_PATH = "/api/messages"
 CONNECTOR_TIMEOUT_SECONDS = 10  # the SDK's HTTP client waits forever by default; a hung connector must not
 PERSONAL = "personal"  # a 1:1 chat with the bot
-UNAUTHORIZED = 401
-
-Rejected = Callable[[str, str, str], None]  # user and channel as sent, and why it was refused (never its text)
+UNAUTHORIZED, BAD_REQUEST = 401, 400
 
 
 class AuditedAdapter(FastAPIAdapter):
-    """The SDK's FastAPI adapter, telling on_rejected about each request the SDK refused (bad token).
+    """The SDK's FastAPI adapter, refusing with 400 a body that is not a Bot Framework activity (which the SDK
+    would answer with a 500), and auditing each request it refuses: those, and the ones the SDK refuses
+    before any handler runs (no valid token), which would otherwise leave no trace."""
 
-    The SDK refuses those before any handler runs, so without this they would leave no trace.
-    """
-
-    def __init__(self, app: FastAPI, on_rejected: Rejected) -> None:
+    def __init__(self, app: FastAPI, service: LookupService) -> None:
         super().__init__(app=app)
-        self.on_rejected = on_rejected
+        self.service = service
 
     def register_route(self, method: HttpMethod, path: str, handler: HttpRouteHandler) -> None:
-        async def audited(request: HttpRequest) -> HttpResponse:
-            response = await handler(request)
-            if response["status"] == UNAUTHORIZED:
-                body = request["body"]
-                asker = read_asker(body if isinstance(body, dict) else {})
-                await asyncio.to_thread(self.on_rejected, asker.user_id, asker.channel_id, "no valid Microsoft token")
-            return response
+        if method != "POST":
+            raise ValueError(f"Unsupported HTTP method: {method}")
 
-        super().register_route(method, path, audited)
+        async def audited(request: Request) -> Response:
+            activity = read_activity(await request.body())  # within the web app's size limit
+            if isinstance(activity, str):
+                await asyncio.to_thread(self.service.record_refused_request, REJECTED_MALFORMED, activity)
+                log_refusal(path, BAD_REQUEST, activity)
+                return JSONResponse({"error": "invalid request"}, status_code=BAD_REQUEST)
+            response = await handler(HttpRequest(body=activity, headers=dict(request.headers)))
+            if response["status"] == UNAUTHORIZED:
+                asker = read_asker(activity)
+                reason = "no valid Microsoft token"
+                await asyncio.to_thread(self.service.record_rejected, asker.user_id, asker.channel_id, reason)
+            body = response.get("body")
+            if body is None:
+                return Response(status_code=response["status"])
+            return JSONResponse(body, status_code=response["status"])
+
+        self.app.post(path)(audited)
+
+
+def read_activity(body: bytes) -> dict[str, Any] | str:
+    """The activity a request carries, or why it carries none (in words, with nothing of the body)."""
+    try:
+        activity = json.loads(body)
+    except (ValueError, RecursionError):  # not JSON (or not UTF-8), or nested past Python's depth
+        return "body is not JSON"
+    if not isinstance(activity, dict):
+        return "body is not a JSON object"
+    try:
+        CoreActivity.model_validate(activity)
+    except ValidationError:
+        return "body is not a Bot Framework activity"
+    return activity
 
 
 def add_teams_bot(
-    web: FastAPI, service: LookupService, settings: TeamsQuestionSettings, allow_unauthenticated: bool = False
+    web: FastAPI,
+    service: LookupService,
+    settings: TeamsQuestionSettings,
+    seen: RecentKeys,
+    allow_unauthenticated: bool = False,
 ) -> App:
-    """The bot, its route added to web when web starts. allow_unauthenticated is for local development
-    only (serve refuses it with production settings): requests are then taken without any token.
+    """The bot, its route added to web when web starts; seen is the replay memory all of serve's processes
+    share. allow_unauthenticated is for local development only (serve refuses it with production
+    settings): requests are then taken without any token.
     """
-    adapter = AuditedAdapter(web, service.record_rejected)
+    adapter = AuditedAdapter(web, service)
+    if isinstance(web, RefusalAudits):
+        web.audit_refusals(MESSAGES_PATH, service.record_refused_request)
     options: dict[str, Any] = {}
     if settings.client_id and settings.client_secret and not allow_unauthenticated:
         tokens = ClientCredentialsTokens(
@@ -86,7 +126,6 @@ def add_teams_bot(
         # Always given, so the SDK's own environment variable cannot turn authentication off.
         dangerously_allow_unauthenticated_requests=allow_unauthenticated,
     )
-    recent = RecentActivities()
 
     @teams.on_message
     async def answer_message(ctx: ActivityContext[MessageActivity]) -> None:
@@ -100,7 +139,16 @@ def add_teams_bot(
         channel, text = conversation_channel(activity.conversation.id), clean_text(asked or "")
         tenant = activity.conversation.tenant_id
         foreign = bool(settings.tenant_id and tenant and tenant != settings.tenant_id)
-        if foreign or not recent.first_sighting(f"{activity.conversation.id}|{activity.id}"):
+        try:
+            first = not foreign and await asyncio.to_thread(
+                is_first_activity, seen, activity.conversation.id, activity.id
+            )
+        except StoreError as err:
+            log.error("A Teams message was not answered: %s", err)
+            await asyncio.to_thread(service.record_refused_request, NOT_ANSWERED, "the replay memory cannot be written")
+            await ctx.send(MessageActivityInput().add_card(render_reply_card(FAILURE)))
+            return
+        if not first:
             reason = "another tenant" if foreign else "replay of an activity already answered"
             await asyncio.to_thread(service.record_rejected, user, channel, reason)
             return

@@ -15,15 +15,18 @@ import hashlib
 import hmac
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from bot.refusals import NOT_ANSWERED
 from bot.teams.activities import read_asker
 from bot.teams.answers import render_answer_message
-from bot.teams.replays import RecentActivities, is_stale
+from bot.teams.replays import is_first_outgoing, is_stale
 from digest.lookups.answers import Answer
 from digest.lookups.service import FAILURE, LookupService
 from digest.store.lookups import ERROR
+from digest.store.recent_keys import RecentKeys
+from digest.store.snapshots import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -63,21 +66,28 @@ class OutgoingWebhook:
 
     service: LookupService
     key: bytes
-    recent: RecentActivities = field(default_factory=RecentActivities)
+    seen: RecentKeys  # the replay memory all of serve's processes share, beside the store
 
     async def answer(self, body: bytes, authorization: str | None) -> dict[str, Any] | None:
         """The reply message, or None when the request must be refused with 401."""
         try:
             activity = json.loads(body) if body else {}
-        except ValueError:
+        except (ValueError, RecursionError):
             activity = {}
         activity = activity if isinstance(activity, dict) else {}
         asker = read_asker(activity)
-        genuine = (
-            is_signed(self.key, body, authorization)
-            and not is_stale(activity.get("timestamp"))
-            and self.recent.first_sighting(str(activity.get("id") or ""))
-        )
+        try:
+            genuine = (
+                is_signed(self.key, body, authorization)
+                and not is_stale(activity.get("timestamp"))
+                and await asyncio.to_thread(is_first_outgoing, self.seen, str(activity.get("id") or ""))
+            )
+        except StoreError as err:
+            log.error("A Teams outgoing-webhook request was not answered: %s", err)
+            await asyncio.to_thread(
+                self.service.record_refused_request, NOT_ANSWERED, "the replay memory cannot be written"
+            )
+            return render_answer_message(Answer(ERROR, FAILURE))
         if not genuine:
             await asyncio.to_thread(
                 self.service.record_rejected, asker.user_id, asker.channel_id, "unsigned, forged, stale or replayed"

@@ -28,6 +28,7 @@ from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
 from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access, LookupService
 from digest.store.lookups import TEAMS, TEAMS_WEBHOOK, load_lookups
+from digest.store.recent_keys import RecentKeys, recent_keys_path
 from digest.store.snapshots import open_store
 from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft, SigningKey, message_activity
 from tests.teams_cards import untyped_elements
@@ -82,8 +83,9 @@ def serve(db: Path, config: Config, settings: TeamsQuestionSettings, allow_unaut
     access = Access(settings.allowed_channels, settings.allowed_users)
     service = partial(LookupService, partial(open_store, db), config, access)
     web = build_web_app()
-    add_teams_bot(web, service(platform=TEAMS), settings, allow_unauthenticated)
-    add_outgoing_webhook_route(web, OutgoingWebhook(service(platform=TEAMS_WEBHOOK), WEBHOOK_KEY))
+    seen = RecentKeys(recent_keys_path(db))
+    add_teams_bot(web, service(platform=TEAMS), settings, seen, allow_unauthenticated)
+    add_outgoing_webhook_route(web, OutgoingWebhook(service(platform=TEAMS_WEBHOOK), WEBHOOK_KEY, seen))
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     return server
