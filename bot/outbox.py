@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.delivery import DeliveryProgress
+from digest.contract.privacy import make_private_folder
 from digest.figures.periods import month_key
 from digest.reporting.commentary import BREAKDOWNS_HEADING, Under, select_comments
 from digest.reporting.content import REVISIONS_HEADING, Digest, Figure, describe_revised_cells, describe_revisions
@@ -32,7 +33,7 @@ class OutboxNotifier:
 
     def send_alert(self, text: str, key: str, may_have_posted: bool) -> str:
         target = self.folder / "alerts" / f"{key}.txt"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_outbox_folder(target.parent)
         _write(target, (text + "\n").encode())
         if self.echo:
             self.echo(f"Alert (no chat tool set up; also in {target}): {text}")
@@ -48,7 +49,7 @@ class OutboxNotifier:
         from bot.teams.notifier import render_digest_envelopes
 
         target = self.target(digest)
-        target.mkdir(parents=True, exist_ok=True)
+        make_outbox_folder(target)
         message = render_digest_message(digest)
         payload = {"text": message.text, "blocks": message.block_dicts()}
         _write(target / "message.json", json.dumps(payload, indent=2, ensure_ascii=False).encode())
@@ -67,9 +68,16 @@ class OutboxNotifier:
 def save_workbook(folder: Path, digest: Digest) -> Path:
     """Write the digest's full table (XLSX) into folder/YYYY-MM/; returns its path."""
     target = folder / month_key(digest.month) / digest.workbook_name
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_outbox_folder(target.parent)
     _write(target, digest.workbook)
     return target
+
+
+def make_outbox_folder(folder: Path) -> None:
+    """folder and the outbox above it, owner-only (0700) like the store's archive/ and rejected/: they hold
+    the digest's figures and full table."""
+    make_private_folder(folder.parent)
+    make_private_folder(folder)
 
 
 def _write(path: Path, content: bytes) -> None:

@@ -188,6 +188,7 @@ def test_failed_alert_is_sent_on_the_next_attempt(
 
 
 def test_without_slack_alerts_go_to_the_outbox_and_terminal(tmp_path: Path, config: Config, settings: Settings) -> None:
+    os.umask(0o022)
     no_slack = replace(settings, bot_token=None, outbox=tmp_path / "outbox")
     printed: list[str] = []
     store = open_store(tmp_path / "store.db")
@@ -198,6 +199,8 @@ def test_without_slack_alerts_go_to_the_outbox_and_terminal(tmp_path: Path, conf
     target = tmp_path / "outbox" / "alerts" / "alert-1.txt"
     assert printed == [f"Alert (no chat tool set up; also in {target}): {EXPECTED[0]}"]
     assert target.read_text() == EXPECTED[0] + "\n"
+    owner_only = [oct(path.stat().st_mode & 0o777) for path in (tmp_path / "outbox", target.parent, target)]
+    assert owner_only == ["0o700", "0o700", "0o600"]  # issue 22, item 6: the folders were 0755
     store.close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import subprocess
@@ -304,6 +305,7 @@ def test_two_concurrent_runs_post_once(reference_db: Path, slack: FakeSlack, sla
 
 
 def test_digest_without_credentials_writes_the_outbox(reference_db: Path, tmp_path: Path) -> None:
+    os.umask(0o022)  # folders would be 0755 and files 0644 if the outbox did not make them owner-only
     result = run_cli(
         "--db", str(reference_db), "digest", "--month", "2019-06", "--out", str(tmp_path / "outbox"), cwd=tmp_path
     )
@@ -320,6 +322,9 @@ def test_digest_without_credentials_writes_the_outbox(reference_db: Path, tmp_pa
     assert "<h1>Children missing from home or care: June 2019</h1>" in preview
     assert preview.count("<img ") == 12
     assert "<li>CSE-risk episodes rose from 16 to 28</li>" in preview
+    modes = {oct(path.stat().st_mode & 0o777) for path in [target, *target.iterdir()]}  # issue 22, item 6
+    assert (oct((tmp_path / "outbox").stat().st_mode & 0o777), modes) == ("0o700", {"0o700", "0o600"})
+    assert oct(target.stat().st_mode & 0o777) == "0o700"
 
 
 @pytest.mark.parametrize(
