@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_store, store_path
@@ -129,7 +130,8 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
         f"alerts go to {' and '.join(s.where for s in senders)}.",
     ]
     if not (settings.signing_secret or settings.app_token or teams.client_id or teams.outgoing_secret):
-        return serve_schedule_only(settings, add_jobs, [*summary, *not_answering(settings, teams, False)], out)
+        schedule_only = [*summary, *not_answering(settings, teams, False)]
+        return serve_schedule_only(settings, add_jobs, schedule_only, out, store_path(args, config))
     return serve_with_questions(args, config, settings, teams, host, add_jobs, summary, out, open_store_now, desk)
 
 
@@ -215,10 +217,19 @@ def not_answering(settings: Settings, teams: TeamsQuestionSettings, dev_unauthen
 
 
 def serve_schedule_only(
-    settings: Settings, add_jobs: Callable[[BaseScheduler], None], summary: list[str], out: Printer
+    settings: Settings, add_jobs: Callable[[BaseScheduler], None], summary: list[str], out: Printer, store: Path
 ) -> int:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
+    from bot.scheduling.scheduler_process import ScheduleLock, schedule_lock_path
+    from bot.settings import SettingError
+
+    lock = ScheduleLock(schedule_lock_path(store))
+    if not lock.take():  # held while this process runs: it is the scheduler
+        raise SettingError(
+            f"another missing-report serve (process {lock.holder()}) already posts the digests and watches the drop "
+            "folder for this store, and this one has no questions to answer: one is enough"
+        )
     scheduler = BlockingScheduler(timezone=settings.schedule.timezone)
     add_jobs(scheduler)
     for line in [*summary, "Ctrl-C stops."]:
@@ -243,11 +254,19 @@ def serve_with_questions(
     desk: ReviewDesk | None = None,
 ) -> int:
     """The scheduler in a process of its own (bot.scheduling.scheduler_process), and the questions over HTTP
-    (and Socket Mode) in this one."""
-    from bot.scheduling.scheduler_process import SchedulerProcess
+    (and Socket Mode) in this one; only questions if another serve runs this store's scheduler."""
+    from bot.scheduling.scheduler_process import (
+        ScheduleLock,
+        SchedulerProcess,
+        describe_schedule_elsewhere,
+        schedule_lock_path,
+    )
 
-    scheduler = SchedulerProcess(settings.schedule.timezone, add_jobs)
+    lock = ScheduleLock(schedule_lock_path(store_path(args, config)))
+    scheduler = SchedulerProcess(settings.schedule.timezone, add_jobs, lock)
     scheduler.start()  # first: it is forked, and a fork keeps only the thread that made it
+    if scheduler.elsewhere:
+        summary = [describe_schedule_elsewhere(scheduler.elsewhere)]
     try:
         answer_questions(args, config, settings, teams, host, summary, out, open_store_now, scheduler.begin, desk)
     finally:

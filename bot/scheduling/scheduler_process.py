@@ -8,24 +8,79 @@ the very objects `serve` built, and there is still exactly one scheduler, so a d
 once. It stops when told (SIGTERM), on Ctrl-C, or as soon as the server's process is gone.
 
 Where fork is not available (Windows), the scheduler runs in a thread of the server's process instead.
+
+One scheduler per store, however many `serve`s are started for it (on other ports, by mistake or to answer
+on more machines' worth of ports): the scheduler holds a lock on a file beside the store
+(missing-report-scheduler.lock) for as long as it runs, and a `serve` that finds it held runs no jobs.
 """
 
 from __future__ import annotations
 
+import fcntl
 import multiprocessing
 import os
 import signal
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
+
+from digest.contract.privacy import make_private_file
 
 SIGNAL_CHECK_SECONDS = 1.0  # how often the scheduler process looks up from waiting, to act on SIGTERM or Ctrl-C
 STOP_SECONDS = 10  # how long a scheduler process is given to stop before it is killed
 GO = b"g"  # written down the pipe: the jobs may run
 
 AddJobs = Callable[[BaseScheduler], None]
+
+
+def schedule_lock_path(store_path: Path) -> Path:
+    """The scheduler's lock, beside the store (missing-report-scheduler.lock)."""
+    return store_path.with_name(f"{store_path.stem}-scheduler.lock")
+
+
+class ScheduleLock:
+    """The lock one scheduler per store holds: take() it, and it is held until its holder ends (or release()).
+
+    The holder's process id is written in the file, for the message of the serve that finds it held.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+
+    def take(self) -> bool:
+        """Whether the lock is now this process's; False if another process holds it.
+
+        Raises:
+            OSError: the file cannot be made or opened (a read-only folder).
+        """
+        make_private_file(self.path)
+        fd = os.open(self.path, os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        self.fd = fd
+        return True
+
+    def holder(self) -> str:
+        """The process id written by the holder, as text ("" if it cannot be read)."""
+        try:
+            return self.path.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+    def release(self) -> None:
+        """Let go of this process's copy (a forked scheduler keeps the lock while it runs)."""
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
 
 
 class SchedulerProcess:
@@ -37,14 +92,20 @@ class SchedulerProcess:
     that is killed closes it too (the system closes a dead process's files), so its scheduler stops with it.
     """
 
-    def __init__(self, timezone: str, add_jobs: AddJobs) -> None:
+    def __init__(self, timezone: str, add_jobs: AddJobs, lock: ScheduleLock | None = None) -> None:
         self.timezone = timezone
         self.add_jobs = add_jobs
+        self.lock = lock
+        self.elsewhere = ""  # the process id of the serve that runs this store's schedule, when not this one
         self.process: multiprocessing.process.BaseProcess | None = None
         self.pipe: int | None = None  # the server's end
         self.in_thread: BackgroundScheduler | None = None
 
     def start(self) -> None:
+        """Take the store's schedule lock (if it is held elsewhere, no job runs here: see .elsewhere), and fork."""
+        if self.lock is not None and not self.lock.take():
+            self.elsewhere = self.lock.holder() or "another"
+            return
         if "fork" not in multiprocessing.get_all_start_methods():
             return
         scheduler_end, self.pipe = os.pipe()
@@ -55,6 +116,8 @@ class SchedulerProcess:
         )
         self.process.start()
         os.close(scheduler_end)
+        if self.lock is not None:
+            self.lock.release()  # the scheduler process holds it now: the answering copies forked later must not
         # A process forked later (serve's answering copies) must not hold the server's end open: the scheduler
         # stops when that end closes, which is how it notices the server is gone.
         os.register_at_fork(after_in_child=self._let_go_of_pipe)
@@ -65,6 +128,8 @@ class SchedulerProcess:
             self.pipe = None
 
     def begin(self) -> None:
+        if self.elsewhere:
+            return
         if self.pipe is not None:
             os.write(self.pipe, GO)
         else:
@@ -75,6 +140,8 @@ class SchedulerProcess:
     def stop(self) -> None:
         if self.in_thread is not None:
             self.in_thread.shutdown(wait=False)
+        if self.lock is not None:
+            self.lock.release()
         if self.pipe is not None:
             os.close(self.pipe)
             self.pipe = None
@@ -83,6 +150,14 @@ class SchedulerProcess:
             if self.process.is_alive():
                 self.process.kill()  # a job that would not end (an ingest is one transaction: nothing half-kept)
                 self.process.join()
+
+
+def describe_schedule_elsewhere(holder: str) -> str:
+    """What a serve that finds the store's schedule lock held says, in place of what it would schedule."""
+    return (
+        f"Not posting digests or watching the drop folder: another missing-report serve (process {holder}) does "
+        "that for this store, and one is enough. This one answers questions only."
+    )
 
 
 def run_scheduler(timezone: str, add_jobs: AddJobs, server_pipe: int, server_end: int) -> None:

@@ -8,6 +8,7 @@ import signal
 import stat
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -64,7 +65,8 @@ def start_serve(
     db: Path, environment: dict[str, str], cwd: Path, port: int = 0
 ) -> tuple[subprocess.Popen[str], list[str], list[int]]:
     """`serve --processes 2` (on a free port), in a session of its own so that Ctrl-C can be sent to all of it:
-    the process, its summary, and its children (the scheduler, then the second answering process)."""
+    the process, its summary, and the processes it started: the scheduler, the keeper of the answering copies, and
+    the copy (the second answering process)."""
     command = ["--db", str(db), "serve", "--port", str(port), "--host", "127.0.0.1", "--processes", "2"]
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", *command],
@@ -79,7 +81,8 @@ def start_serve(
     assert "Answering on 2 processes (--processes N to change).\n" in lines
     children = children_of(process.pid)
     assert len(children) == 2  # forked before "Ctrl-C stops."
-    return process, lines, children
+    assert wait_until(lambda: len(children_of(children[1])) == 1, 10)  # the keeper forks the copy
+    return process, lines, [*children, *children_of(children[1])]
 
 
 def stop_serve(process: subprocess.Popen[str], children: list[int], how: str = "SIGTERM") -> str:
@@ -102,7 +105,7 @@ def test_two_processes_answer_on_one_port_refuse_a_replay_sent_to_either_and_sto
 ) -> None:
     environment = {**slack_env, "SLACK_SIGNING_SECRET": SECRET}
     process, lines, scheduler_and_copy = start_serve(reference_db, environment, tmp_path)
-    copy = scheduler_and_copy[1]  # forked after the scheduler
+    copy = scheduler_and_copy[-1]
     try:
         [answering] = [line for line in lines if line.startswith("Answering /missing at ")]
         url = answering.removeprefix("Answering /missing at ").removesuffix(".\n")
@@ -163,7 +166,11 @@ def test_processes_must_be_a_whole_number_from_1_to_32(reference_db: Path, tmp_p
         )
 
 
-def test_the_teams_bot_answers_from_both_processes(reference_db: Path, tmp_path: Path) -> None:
+def test_the_teams_bot_answers_from_both_processes_once_each_and_a_copy_that_dies_is_started_again(
+    reference_db: Path, tmp_path: Path
+) -> None:
+    """Issue 22, items 1 and 7: each activity answered once whichever process a copy of it reaches; a copy that
+    is killed is replaced (after a back-off), which the log says, and the replacement answers."""
     fake = FakeMicrosoft().start()
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "MISSING_REPORT_"))}
     environment |= {
@@ -173,18 +180,19 @@ def test_the_teams_bot_answers_from_both_processes(reference_db: Path, tmp_path:
         "TEAMS_LOGIN_URL": fake.base_url,
         "TEAMS_OPENID_URL": fake.openid_url,
     }
-    process, lines, scheduler_and_copy = start_serve(reference_db, environment, tmp_path)
+    process, lines, started = start_serve(reference_db, environment, tmp_path)
     try:
         [answering] = [line for line in lines if line.startswith("Answering Teams chats and @mentions at ")]
         url = answering.split(" at ", 1)[1].split()[0].removesuffix(".")
-        copy = scheduler_and_copy[1]
+        port = int(url.split(":")[2].split("/")[0])
+        keeper, copy = started[1], started[-1]
         before = cpu_ticks(copy)
         token = fake.bot_framework_token(fake.base_url)
 
         headers = {"Authorization": f"Bearer {token}"}
 
         def post(number: int) -> int:
-            activity = message_activity("LAC episodes June", fake.base_url, activity_id=f"crowd-{number}")
+            activity = message_activity("LAC episodes June", fake.base_url, activity_id=f"crowd-{number % 30}")
             return httpx.post(url, json=activity, headers=headers, timeout=15).status_code
 
         with ThreadPoolExecutor(max_workers=10) as pool:
@@ -194,12 +202,25 @@ def test_the_teams_bot_answers_from_both_processes(reference_db: Path, tmp_path:
         assert len(replies) == 30
         assert {texts(card_of(reply["activity"]))[0] for reply in replies} == {"LAC episodes, June 2019"}
         assert cpu_ticks(copy) - before >= MIN_ANSWERING_TICKS, "the second process answered its share"
+
         os.kill(copy, signal.SIGKILL)
         assert wait_until(lambda: not is_running(copy), 10)
+        assert wait_until(lambda: children_of(keeper) not in ([], [copy]), 15), "a copy started in its place"
+        [replacement] = children_of(keeper)
+        started.append(replacement)
+        assert wait_until(lambda: listening_pids(port) == {process.pid, replacement}, 10)
+        before = cpu_ticks(replacement)
+        with ThreadPoolExecutor(max_workers=10) as pool:  # each of the 30 again, twice: replays, to both processes
+            assert list(pool.map(post, range(60))) == [200] * 60
+        assert cpu_ticks(replacement) - before >= MIN_ANSWERING_TICKS // 2, "the replacement took its share"
+        time.sleep(1)  # an answer would reach the connector within this
+        assert len(fake.replies) == 30  # not one of them answered again
     finally:
-        err = stop_serve(process, scheduler_and_copy)
+        err = stop_serve(process, started)
         fake.stop()
-    assert (
-        "An answering process ended (exit code -9); 1 of 2 processes are answering. Restart serve to answer on "
-        "all of them again"
-    ) in err
+    assert "An answering process ended (exit code -9); 1 of 2 processes are answering, and another starts in 1 s." in err
+    assert "Started an answering process in place of the one that ended; 2 of 2 processes are answering." in err
+    with open_store(reference_db) as store:
+        audit = load_lookups(store)
+    replays = [row for row in audit if row.reading == "replay of an activity already answered"]
+    assert (len(replays), {row.platform for row in replays}) == (60, {"teams"})
