@@ -80,7 +80,9 @@ def test_the_drop_folder_is_read_in_the_scheduler_process_and_it_ends_with_the_s
         answering = next(line for line in lines if line.startswith("Answering /missing at "))
         url = answering.removeprefix("Answering /missing at ").strip().removesuffix(".")
         assert url.endswith(EVENTS_PATH)
-        scheduler, copy = children_of(process.pid)  # the scheduler, then serve's second answering process
+        scheduler, keeper = children_of(process.pid)  # the scheduler, then the keeper of the answering copy
+        assert wait_until(lambda: len(children_of(keeper)) == 1, WAIT_SECONDS)
+        [copy] = children_of(keeper)
 
         def answered_from_the_new_snapshot() -> bool:
             return ask(url, "LAC episodes June")[1]["text"].endswith("(snapshot 2).")
@@ -90,7 +92,7 @@ def test_the_drop_folder_is_read_in_the_scheduler_process_and_it_ends_with_the_s
         assert (tmp_path / "inbox" / "archive" / "missing-2019-07-19_0900.csv").exists()
         process.kill()  # no chance to stop its children: they must notice and stop by themselves
         process.wait(WAIT_SECONDS)
-        assert wait_until(lambda: not is_running(scheduler) and not is_running(copy), WAIT_SECONDS)
+        assert wait_until(lambda: not any(map(is_running, (scheduler, keeper, copy))), WAIT_SECONDS)
     finally:
         if process.poll() is None:
             process.kill()
@@ -103,10 +105,54 @@ def test_sigterm_stops_the_scheduler_and_answering_processes_too(
     process = start_serve(reference_db, slack_env, tmp_path)
     read_until_ready(process)
     children = children_of(process.pid)
-    assert len(children) == 2  # the scheduler and the second answering process
+    assert len(children) == 2  # the scheduler, and the keeper of the second answering process
+    assert wait_until(lambda: len(children_of(children[1])) == 1, WAIT_SECONDS)
+    children += children_of(children[1])
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=WAIT_SECONDS)
     assert process.returncode == 0, err
     assert out == "Stopped.\n"
     assert "Traceback" not in err
     assert not [child for child in children if is_running(child)]
+
+
+def test_a_second_serve_for_the_same_store_answers_questions_but_runs_no_scheduler(
+    reference_db: Path, slack_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Issue 22, item 8: two serves on different ports for one store each ran a scheduler (digests twice)."""
+    first = start_serve(reference_db, slack_env, tmp_path)
+    second = None
+    try:
+        assert any(line.startswith("Serving: the previous month's digest goes") for line in read_until_ready(first))
+        lock = reference_db.with_name("store-scheduler.lock")  # beside the store
+        assert lock.read_text() == str(first.pid)
+        second = start_serve(reference_db, slack_env, tmp_path)
+        lines = read_until_ready(second)
+        assert lines[0] == (
+            f"Not posting digests or watching the drop folder: another missing-report serve (process {first.pid}) "
+            "does that for this store, and one is enough. This one answers questions only.\n"
+        )
+        assert not [line for line in lines if line.startswith(("Serving:", "Watching"))]
+        [keeper] = children_of(second.pid)  # no scheduler: only the keeper of its answering copy
+        assert wait_until(lambda: len(children_of(keeper)) == 1, WAIT_SECONDS)
+        answering = next(line for line in lines if line.startswith("Answering /missing at "))
+        url = answering.removeprefix("Answering /missing at ").strip().removesuffix(".")
+        assert ask(url, "LAC episodes June")[1]["text"].startswith("LAC episodes, June 2019\n74\n")
+        alone = subprocess.run(  # with nothing to answer, a second scheduler-only serve has nothing to do
+            [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "serve"],
+            cwd=tmp_path,
+            env=slack_env,
+            capture_output=True,
+            text=True,
+            timeout=WAIT_SECONDS,
+        )
+        assert (alone.returncode, alone.stderr.splitlines()[-1]) == (
+            1,
+            f"missing-report: another missing-report serve (process {first.pid}) already posts the digests and "
+            "watches the drop folder for this store, and this one has no questions to answer: one is enough",
+        )
+    finally:
+        for process in (first, second):
+            if process is not None:
+                process.send_signal(signal.SIGTERM)
+                process.communicate(timeout=WAIT_SECONDS)
