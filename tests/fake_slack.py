@@ -53,6 +53,7 @@ class FakeSlack:
         self.updates: list[dict[str, Any]] = []  # each chat.update, as asked (the message in messages is changed too)
         self.uploads: dict[str, dict[str, Any]] = {}  # file id -> filename, alt_txt, bytes
         self.completions: list[dict[str, Any]] = []
+        self.replies: list[dict[str, Any]] = []  # messages in threads: each completion's share of its files
         self.responses: list[dict[str, Any]] = []  # what the app sent to interaction response_urls
         self.views: list[dict[str, Any]] = []  # each views.open: its trigger_id and the view (a modal)
         self.faults: dict[str, list[Fault]] = {}
@@ -223,7 +224,33 @@ class FakeSlack:
                 if params.get("channel_id") not in self.channels:
                     return {"ok": False, "error": "channel_not_found"}
                 self.completions.append({**params, "files": files})
+                if params.get("thread_ts"):  # Slack shares the files in one message in the thread
+                    self._next_ts += 1
+                    shared = [
+                        {"id": f["id"], "name": self.uploads[f["id"]]["filename"], "title": f.get("title")}
+                        for f in files
+                    ]
+                    self.replies.append(
+                        {
+                            "channel": params["channel_id"],
+                            "ts": f"1563440000.{self._next_ts:06d}",
+                            "thread_ts": params["thread_ts"],
+                            "user": "UBOT",
+                            "text": params.get("initial_comment", ""),
+                            "files": shared,
+                        }
+                    )
                 return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+            if method == "conversations.replies":
+                parent = [
+                    m for m in self.messages if m["channel"] == params.get("channel") and m["ts"] == params.get("ts")
+                ]
+                if not parent:
+                    return {"ok": False, "error": "thread_not_found"}
+                thread = [
+                    m for m in self.replies if m["channel"] == params["channel"] and m["thread_ts"] == params["ts"]
+                ]
+                return {"ok": True, "messages": [*parent, *thread], "has_more": False}
             return {"ok": False, "error": "unknown_method"}
 
     @staticmethod
@@ -238,6 +265,10 @@ class FakeSlack:
             request.send_header(name, value)
         request.end_headers()
         request.wfile.write(data)
+
+    def thread_file_names(self, ts: str) -> list[str]:
+        """The names of the files shared in the thread under the message ts, in the order shared."""
+        return [file["name"] for reply in self.replies if reply["thread_ts"] == ts for file in reply["files"]]
 
     def completed_files(self) -> Iterator[dict[str, Any]]:
         """Each file shared by a completion, with what was uploaded for it."""

@@ -122,11 +122,15 @@ class SlackNotifier:
     def send(self, digest: Digest, progress: DeliveryProgress) -> None:
         self._start_deadline()
         try:
+            resumed = progress.message_ref is not None or progress.post_attempted
             channel_id, ts = self._post_once(digest, progress)
-            for group, files, comment in upload_groups(digest):
-                if group not in progress.uploads_done:
-                    self._upload(channel_id, ts, files, comment)
-                    progress.record_upload(group)
+            left = [upload for upload in upload_groups(digest) if upload[0] not in progress.uploads_done]
+            shared = self._shared_in_thread(channel_id, ts) if resumed and left else set()
+            for group, files, comment in left:
+                unshared = [file for file in files if file["filename"] not in shared]
+                if unshared:
+                    self._upload(channel_id, ts, unshared, comment)
+                progress.record_upload(group)
         except SlackApiError as error:
             raise explain_slack_error(error, self.channel, self.channel_setting) from None
         except CONNECTION_ERRORS as error:
@@ -194,6 +198,23 @@ class SlackNotifier:
             if metadata.get("event_type") == event and metadata.get("event_payload", {}).get("run") == run_key:
                 return f"{self.channel}:{message['ts']}"  # history needs a channel ID, so this is one
         return None
+
+    def _shared_in_thread(self, channel_id: str, ts: str) -> set[str]:
+        """The names of the files already shared in the message's thread. A run that died while Slack completed
+        an upload (files.completeUploadExternal) did not record it, yet Slack may have shared its files: a
+        resumed run uploads only the files not there, so the thread never shows a chart twice."""
+        names: set[str] = set()
+        cursor = None
+        while True:
+            response = self.client.conversations_replies(
+                channel=channel_id, ts=ts, limit=HISTORY_PAGE_MESSAGES, cursor=cursor
+            )
+            messages: list[dict[str, Any]] = response.get("messages", [])
+            for message in messages:
+                names.update(str(file.get("name")) for file in message.get("files") or [])
+            cursor = (response.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return names
 
     def _upload(self, channel_id: str, thread_ts: str, files: list[dict[str, Any]], comment: str) -> None:
         """files_upload_v2: one getUploadURLExternal and one POST per file, then one completion.

@@ -218,7 +218,9 @@ def test_the_teams_bot_answers_from_both_processes_once_each_and_a_copy_that_die
     finally:
         err = stop_serve(process, started)
         fake.stop()
-    assert "An answering process ended (exit code -9); 1 of 2 processes are answering, and another starts in 1 s." in err
+    assert (
+        "An answering process ended (exit code -9); 1 of 2 processes are answering, and another starts in 1 s." in err
+    )
     assert "Started an answering process in place of the one that ended; 2 of 2 processes are answering." in err
     with open_store(reference_db) as store:
         audit = load_lookups(store)

@@ -272,6 +272,29 @@ def test_crash_between_message_and_upload_resumes_without_a_second_message(
 
 
 @pytest.mark.slow
+def test_crash_while_slack_completes_an_upload_shares_each_chart_once(
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]
+) -> None:
+    """Issue 22, item 4: killed while files.completeUploadExternal was in flight, the resumed run uploaded the
+    whole group again (its charts twice in the thread)."""
+    release = slack.hold("files.completeUploadExternal", after_answer=True)
+    first = cli(reference_db, slack_env)
+    assert slack.wait_held("files.completeUploadExternal")
+    first.kill()  # Slack has shared the first group's files; the run never heard back
+    first.wait()
+    release.set()
+    second = cli(reference_db, slack_env)
+    out, err = second.communicate(timeout=60)
+    assert (second.returncode, out) == (0, "June 2019 digest for C0DIGEST: posted\n"), err
+    [message] = slack.messages
+    names = slack.thread_file_names(message["ts"])
+    assert len(names) == 13  # the 12 charts and the full table
+    assert sorted(names) == sorted(set(names)), "no file twice in the thread"
+    assert "missing-report-2019-06.xlsx" in names
+    assert slack.count("conversations.replies") == 1
+
+
+@pytest.mark.slow
 def test_crash_after_slack_posted_but_before_it_was_recorded(
     reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]
 ) -> None:
