@@ -18,6 +18,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
+from microsoft_teams.api.activities import ActivityTypeAdapter
 from microsoft_teams.api.activities.message.message import MessageActivity, MessageActivityInput
 from microsoft_teams.api.activities.utils.strip_mentions_text import StripMentionsTextOptions, strip_mentions_text
 from microsoft_teams.api.auth.cloud_environment import PUBLIC, with_overrides
@@ -90,8 +91,9 @@ def read_activity(body: bytes) -> dict[str, Any] | str:
         return "body is not JSON"
     if not isinstance(activity, dict):
         return "body is not a JSON object"
-    try:
-        CoreActivity.model_validate(activity)
+    try:  # as the SDK reads it, after the token check, where a failure is its 500
+        core = CoreActivity.model_validate(activity)
+        ActivityTypeAdapter.validate_python(core.model_dump(by_alias=True, exclude_none=True))
     except ValidationError:
         return "body is not a Bot Framework activity"
     return activity

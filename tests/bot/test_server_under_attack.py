@@ -117,6 +117,7 @@ FORM = [(b"Content-Type", b"application/x-www-form-urlencoded")]
 JSON = [(b"Content-Type", b"application/json")]
 NOW = str(int(time.time())).encode()
 GOOD_FORM = b"user_id=U0ATTACK&channel_id=C0PERF&command=%2Fmissing&text=hi"
+ACTIVITY = json.dumps(message_activity("LAC episodes June", "https://smba.trafficmanager.net/uk/")).encode()
 NESTED = b"[" * 50_000  # deeper than Python's parser goes, well within the size limit
 
 
@@ -190,12 +191,12 @@ MALFORMED = [
     (MESSAGES_PATH, lambda b: JSON, b'"text"', 400),
     (MESSAGES_PATH, lambda b: JSON, b"\xff\xfe{}", 400),
     (MESSAGES_PATH, lambda b: JSON, NESTED, 400),
-    (MESSAGES_PATH, lambda b: JSON, b'{"type": "message", "serviceUrl": 5}', 401),
+    (MESSAGES_PATH, lambda b: JSON, b'{"type": "message", "serviceUrl": 5}', 400),
     (MESSAGES_PATH, lambda b: JSON, b'{"type": "message", "id": {"a": 1}}', 400),
-    (MESSAGES_PATH, lambda b: JSON, b"{}", 401),
+    (MESSAGES_PATH, lambda b: JSON, b"{}", 400),
     (MESSAGES_PATH, lambda b: [*JSON, (b"Authorization", b"Bearer \xe9\xff.\x00")], b'{"type": "message"}', 400),
-    (MESSAGES_PATH, lambda b: [*JSON, (b"Authorization", b"Bearer a.b.c")], b'{"type": "message"}', 401),
-    (MESSAGES_PATH, lambda b: [*JSON, (b"Authorization", b"Bearer " + b"A" * 5000)], b'{"type": "message"}', 401),
+    (MESSAGES_PATH, lambda b: [*JSON, (b"Authorization", b"Bearer a.b.c")], ACTIVITY, 401),
+    (MESSAGES_PATH, lambda b: [*JSON, (b"Authorization", b"Bearer " + b"A" * 5000)], ACTIVITY, 401),
     # Teams outgoing webhook: unsigned, or signed but not an activity that could be answered
     (OUTGOING_PATH, lambda b: JSON, b"{not json", 401),
     (OUTGOING_PATH, lambda b: [*JSON, (b"Authorization", b"HMAC \xff\xfe")], b"{}", 401),
@@ -238,7 +239,7 @@ def test_malformed_headers_and_bodies_get_a_4xx_an_audit_row_and_no_traceback(
     assert malformed.count(("slack", "body is not UTF-8")) == 1
     assert malformed.count(("teams", "body is not JSON")) == 3
     assert malformed.count(("teams", "body is not a JSON object")) == 2
-    assert malformed.count(("teams", "body is not a Bot Framework activity")) == 1
+    assert malformed.count(("teams", "body is not a Bot Framework activity")) == 3
     assert {row.question for row in audit if row.outcome.startswith("rejected")} == {""}  # no text kept
     assert all("not json" not in row.reading and "[[" not in row.reading for row in audit)
 
