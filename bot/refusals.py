@@ -73,6 +73,10 @@ class RefusalLogLimit(logging.Filter):
                 self._held_back += 1
                 return False
             self._passed += 1
+        if record.name != __name__ and isinstance(record.args, tuple):  # others' lines may quote what was sent
+            record.args = tuple(
+                describe_excerpt(str(arg)) if isinstance(arg, str | BaseException) else arg for arg in record.args
+            )
         if held_back:
             record.msg = f"{record.getMessage()} ({held_back} more lines about refused requests were not logged)"
             record.args = ()

@@ -357,3 +357,20 @@ def test_a_100_mb_body_to_any_route_is_refused_without_growing_the_server(
     assert refused.count(("slack", f"body of {100 * MB} bytes, over 65536")) == 2
     assert refused.count(("teams", "body over 65536 bytes")) == 2
     assert refused.count(("teams webhook", "body over 65536 bytes")) == 2
+
+
+def test_a_flood_of_forged_bot_requests_adds_a_bounded_number_of_lines_to_the_log(
+    reference_db: Path, environment: dict[str, str], tmp_path: Path, slack: FakeSlack
+) -> None:
+    """Issue 22, item 5: each forged Teams-bot request added a line (about 209 bytes) to stderr, without bound; the
+    lines are capped per minute in each answering process, like the audit's rows."""
+    served = serve_everything(reference_db, environment, tmp_path)
+    forged = post_head(MESSAGES_PATH, [*JSON, (b"Authorization", b"Bearer a.b.c")], len(ACTIVITY))
+    try:
+        statuses = [send_raw(served.port, forged, ACTIVITY) for _ in range(400)]
+    finally:
+        err = stop_serve(served.process, served.started)
+    assert statuses == [401] * 400
+    lines = [line for line in err.splitlines() if "JWT token validation failed" in line]
+    assert 60 <= len(lines) <= 2 * 60  # at most the cap in each of the two processes
+    assert len(err) < 300 * 120  # the whole log, not one line for each forged request
