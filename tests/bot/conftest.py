@@ -16,6 +16,7 @@ from digest.intake.ingest import ingest_extract
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.conftest import write_csv
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
+from tests.fake_teams import FakeMicrosoft
 from tests.fake_workflows import ALERTS_PATH, FakeTeams
 from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
 
@@ -48,6 +49,14 @@ def reference_store(reference_db: Path) -> Iterator[SnapshotStore]:
 @pytest.fixture
 def slack() -> Iterator[FakeSlack]:
     fake = FakeSlack().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def microsoft() -> Iterator[FakeMicrosoft]:
+    """Microsoft's side of the Teams bot on loopback: its signing keys, token endpoint and Bot Connector."""
+    fake = FakeMicrosoft().start()
     yield fake
     fake.stop()
 

@@ -13,7 +13,6 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,6 +25,7 @@ from bot.teams.outgoing import OUTGOING_PATH, sign_body
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
 from tests.bot.test_answering_processes import start_serve, stop_serve
+from tests.bot.test_requests import send
 from tests.bot.test_slash_command import SECRET
 from tests.bot.test_teams_questions import WEBHOOK_KEY, outgoing_body
 from tests.fake_slack import FakeSlack, slash_command_request, wait_until
@@ -54,13 +54,6 @@ def serve_everything(db: Path, environment: dict[str, str], cwd: Path) -> Serve:
     process, lines, started = start_serve(db, environment, cwd)
     [slack_line] = [line for line in lines if line.startswith("Answering /missing at ")]
     return Serve(process, started, int(urlsplit(slack_line.split(" at ", 1)[1].strip()).port or 0))
-
-
-@pytest.fixture
-def microsoft() -> Iterator[FakeMicrosoft]:
-    fake = FakeMicrosoft().start()
-    yield fake
-    fake.stop()
 
 
 @pytest.fixture
@@ -247,14 +240,6 @@ def test_malformed_headers_and_bodies_get_a_4xx_an_audit_row_and_no_traceback(
 def outgoing_request(url: str, body: bytes) -> urllib.request.Request:
     headers = {"Authorization": sign_body(WEBHOOK_KEY, body), "Content-Type": "application/json"}
     return urllib.request.Request(url, data=body, method="POST", headers=headers)
-
-
-def send(request: urllib.request.Request) -> int:
-    try:
-        with urllib.request.urlopen(request, timeout=15) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 @pytest.mark.slow

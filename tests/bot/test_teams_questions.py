@@ -92,10 +92,8 @@ def serve(db: Path, config: Config, settings: TeamsQuestionSettings, allow_unaut
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeMicrosoft]:
-    microsoft = FakeMicrosoft().start()
-    yield microsoft
-    microsoft.stop()
+def fake(microsoft: FakeMicrosoft) -> FakeMicrosoft:
+    return microsoft
 
 
 @pytest.fixture
