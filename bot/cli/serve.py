@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from bot.server_processes import AnsweringProcesses
     from bot.settings import Settings, TeamsQuestionSettings
     from digest.lookups.service import Access
-    from digest.store.recent_keys import RecentKeys
 
 DEV_FLAG = "--teams-dev-unauthenticated"
 MAX_PROCESSES = 32  # answering processes: more than the cores only makes them take turns
@@ -292,15 +291,13 @@ def answer_questions(
     from bot.server import build_web_app
     from bot.server_processes import AnsweringProcesses
     from digest.store.lookups import open_audit
-    from digest.store.recent_keys import RecentKeys, recent_keys_path
 
     store = store_path(args, config)
     open_audit(store).close()  # made now if new: processes making it at once would collide
-    seen = RecentKeys(recent_keys_path(store))  # the replay memory of every platform and process, beside the store
     web = build_web_app()
     routes = Routes()
-    socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, seen)
-    add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated, seen)
+    socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, store)
+    add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated, store)
     port = settings.slash.port if args.port is None else args.port  # 0: any free port
     server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
     copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
@@ -385,10 +382,10 @@ def add_slack(
     settings: Settings,
     open_store_now: Callable[[], SnapshotStore],
     desk: ReviewDesk | None,
-    seen: RecentKeys,
+    store: Path,
 ) -> App | None:
     """/missing over HTTP (and the draft's buttons), or the app to connect over Socket Mode; nothing when Slack is
-    not set up for it. seen: the answering processes' shared replay memory."""
+    not set up for it. The answering processes' shared replay memory is kept beside the store."""
     if not (settings.signing_secret or settings.app_token):
         return None
     from slack_sdk import WebClient
@@ -398,6 +395,7 @@ def add_slack(
     from bot.slack.app import build_app
     from bot.slack.requests import RequestGuard, audit_refusals
     from digest.lookups.service import LookupService
+    from digest.store.recent_keys import RecentKeys, recent_keys_path
 
     command = settings.slash.command
     if not settings.bot_token:
@@ -408,6 +406,7 @@ def add_slack(
     if settings.app_token:
         routes.lines.append(lambda base: f"Answering {command} over Socket Mode.")
         return app
+    seen = RecentKeys(recent_keys_path(store))
     seen.prepare()
     add_slack_route(web, app, RequestGuard(settings.signing_secret or "", seen), audit_refusals(service))
     routes.paths.append(EVENTS_PATH)
@@ -422,15 +421,17 @@ def add_teams(
     teams: TeamsQuestionSettings,
     open_store_now: Callable[[], SnapshotStore],
     dev_unauthenticated: bool,
-    seen: RecentKeys,
+    store: Path,
 ) -> None:
-    """The Teams bot and the outgoing webhook, each when its settings are there; seen: the answering processes'
-    shared replay memory."""
+    """The Teams bot and the outgoing webhook, each when its settings are there. The answering processes'
+    shared replay memory is the one Slack's requests use, beside the store."""
     from bot.settings import TEAMS_CLIENT_SECRET_ENV, SettingError
     from digest.lookups.service import Access, LookupService
     from digest.store.lookups import TEAMS, TEAMS_WEBHOOK
+    from digest.store.recent_keys import RecentKeys, recent_keys_path
 
     access = Access(teams.allowed_channels, teams.allowed_users)
+    seen = RecentKeys(recent_keys_path(store))
     if teams.client_id or dev_unauthenticated or teams.outgoing_secret:
         seen.prepare()
     if teams.client_id or dev_unauthenticated:

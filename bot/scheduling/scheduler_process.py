@@ -28,6 +28,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 
 from digest.contract.privacy import make_private_file
+from digest.store.snapshots import StoreError
 
 SIGNAL_CHECK_SECONDS = 1.0  # how often the scheduler process looks up from waiting, to act on SIGTERM or Ctrl-C
 STOP_SECONDS = 10  # how long a scheduler process is given to stop before it is killed
@@ -55,10 +56,13 @@ class ScheduleLock:
         """Whether the lock is now this process's; False if another process holds it.
 
         Raises:
-            OSError: the file cannot be made or opened (a read-only folder).
+            StoreError: the file cannot be made or opened (a read-only folder).
         """
-        make_private_file(self.path)
-        fd = os.open(self.path, os.O_RDWR)
+        try:
+            make_private_file(self.path)
+            fd = os.open(self.path, os.O_RDWR)
+        except OSError as err:
+            raise StoreError(f"the scheduler's lock {self.path} cannot be made: {err.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

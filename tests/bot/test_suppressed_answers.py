@@ -90,7 +90,7 @@ def test_teams_questions_suppress_covers_the_outgoing_webhook(reference_db: Path
     )
     assert teams.suppress
     web = build_web_app()
-    add_teams(web, Routes(), suppressed, teams, partial(open_store, reference_db), dev_unauthenticated=False)
+    add_teams(web, Routes(), suppressed, teams, partial(open_store, reference_db), False, reference_db)
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     try:
