@@ -352,10 +352,10 @@ def test_a_flood_of_forged_bot_requests_adds_a_bounded_number_of_lines_to_the_lo
     served = serve_everything(reference_db, environment, tmp_path)
     forged = post_head(MESSAGES_PATH, [*JSON, (b"Authorization", b"Bearer a.b.c")], len(ACTIVITY))
     try:
-        statuses = [send_raw(served.port, forged, ACTIVITY) for _ in range(400)]
+        statuses = [send_raw(served.port, forged, ACTIVITY) for _ in range(200)]
     finally:
         err = stop_serve(served.process, served.started)
-    assert statuses == [401] * 400
+    assert statuses == [401] * 200
     lines = [line for line in err.splitlines() if "JWT token validation failed" in line]
     assert 60 <= len(lines) <= 2 * 60  # at most the cap in each of the two processes
-    assert len(err) < 300 * 120  # the whole log, not one line for each forged request
+    assert len(err) < 200 * 120  # the whole log, well short of a line for each forged request
