@@ -1,11 +1,11 @@
 """Keys seen lately, remembered across processes: a small SQLite file beside the store.
 
 `serve` answers on several processes at once, each taking requests from the same port, so a request
-replayed to a second process must be refused as the first would refuse it: the signatures of the requests
-answered are remembered here, each until a replay of it would be refused anyway (its timestamp too old),
-where every process sees them. Each check is one short write (no fsync: losing the last few at a power
-cut only lets a replay through that Slack's own five minutes have not yet ruled out). It holds signatures
-of requests, nothing of what they asked.
+replayed to a second process, or after a restart, must be refused as the first would refuse it: the keys
+of the requests answered (Slack's signatures, Teams' activity ids) are remembered here, each until a
+replay of it would be refused anyway (its timestamp too old), where every process sees them. Each check
+is one short write (no fsync: losing the last few at a power cut only lets a replay through that the
+platform's own five minutes have not yet ruled out). It holds those keys, nothing of what was asked.
 """
 
 from __future__ import annotations
