@@ -59,6 +59,21 @@ class AnsweringProcesses:
         )
         self.keeper.start()
         os.close(watched)
+        threading.Thread(target=self._watch_keeper, name="keeper-watch", daemon=True).start()
+
+    def _watch_keeper(self) -> None:
+        """Say so if the keeper dies before it is told to stop: its copies answer on, but none is replaced."""
+        keeper = self.keeper
+        if keeper is None:
+            return
+        multiprocessing.connection.wait([keeper.sentinel])
+        keeper.join(STOP_SECONDS)  # its sentinel is ready a moment before its exit code can be collected
+        if self.pipe is not None:  # not stopping
+            log.error(
+                "The keeper of the answering processes ended (exit code %s): one that dies now is not replaced. "
+                "Restart serve to have them kept again",
+                keeper.exitcode,
+            )
 
     def stop(self) -> None:
         if self.pipe is not None:

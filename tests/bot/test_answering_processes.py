@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+import pytest
 
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
@@ -138,8 +139,16 @@ def test_two_processes_answer_on_one_port_refuse_a_replay_sent_to_either_and_sto
             f"missing-report: port {port} on 127.0.0.1 is taken by another program (another missing-report "
             "serve?): stop it, or choose another port with --port or [slash] port",
         )
+        keeper = scheduler_and_copy[1]
+        os.kill(keeper, signal.SIGKILL)  # the copy answers on, but would not be replaced: the log says so
+        assert wait_until(lambda: not is_running(keeper), 10)
+        assert send(slash_command_request(url, "LAC episodes June", SECRET, user="U0AFTER"))[0] == 200
     finally:
         err = stop_serve(process, scheduler_and_copy, how="Ctrl-C")
+    assert (
+        "The keeper of the answering processes ended (exit code -9): one that dies now is not replaced. Restart "
+        "serve to have them kept again"
+    ) in err
     memory = reference_db.with_name(f"{reference_db.stem}-recent-requests.db")  # kept beside the store
     assert stat.S_IMODE(memory.stat().st_mode) == 0o600
     with open_store(reference_db) as store:
@@ -166,6 +175,7 @@ def test_processes_must_be_a_whole_number_from_1_to_32(reference_db: Path, tmp_p
         )
 
 
+@pytest.mark.slow
 def test_the_teams_bot_answers_from_both_processes_once_each_and_a_copy_that_dies_is_started_again(
     reference_db: Path, tmp_path: Path
 ) -> None:
@@ -215,6 +225,10 @@ def test_the_teams_bot_answers_from_both_processes_once_each_and_a_copy_that_die
         assert cpu_ticks(replacement) - before >= MIN_ANSWERING_TICKS // 2, "the replacement took its share"
         time.sleep(1)  # an answer would reach the connector within this
         assert len(fake.replies) == 30  # not one of them answered again
+
+        os.kill(replacement, signal.SIGKILL)  # dying young again: the next one waits twice as long
+        assert wait_until(lambda: children_of(keeper) not in ([], [replacement]), 15)
+        started.extend(children_of(keeper))
     finally:
         err = stop_serve(process, started)
         fake.stop()
@@ -222,6 +236,9 @@ def test_the_teams_bot_answers_from_both_processes_once_each_and_a_copy_that_die
         "An answering process ended (exit code -9); 1 of 2 processes are answering, and another starts in 1 s." in err
     )
     assert "Started an answering process in place of the one that ended; 2 of 2 processes are answering." in err
+    assert (
+        "An answering process ended (exit code -9); 1 of 2 processes are answering, and another starts in 2 s." in err
+    )
     with open_store(reference_db) as store:
         audit = load_lookups(store)
     replays = [row for row in audit if row.reading == "replay of an activity already answered"]
