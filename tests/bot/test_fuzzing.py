@@ -151,8 +151,9 @@ def status_of(port: int, path: str, headers: list[tuple[bytes, bytes]], body: by
     return int(line[1]) if len(line) > 1 and line[1].isdigit() else 0
 
 
-def test_no_generated_request_gets_a_server_error(reference_db: Path, config: Config, slack: FakeSlack) -> None:
-    microsoft = FakeMicrosoft().start()
+def test_no_generated_request_gets_a_server_error(
+    reference_db: Path, config: Config, slack: FakeSlack, microsoft: FakeMicrosoft
+) -> None:
     service = partial(LookupService, partial(open_store, reference_db), config)
     slack_service = service()
     seen = RecentKeys(recent_keys_path(reference_db))
@@ -189,6 +190,5 @@ def test_no_generated_request_gets_a_server_error(reference_db: Path, config: Co
         assert status_of(port, "/", [], b"") == 404  # still answering
     finally:
         server.close()
-        microsoft.stop()
     assert len(answers) >= EXAMPLES
     assert {status for status, _ in answers} >= {200, 400, 401, 404}  # the checks were passed as well as failed
