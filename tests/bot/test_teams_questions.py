@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -26,7 +28,7 @@ from bot.teams.bot import MESSAGES_PATH, add_teams_bot
 from bot.teams.cards import dump_card, load_card
 from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
 from digest.contract.config import Config
-from digest.lookups.service import REFUSAL, Access, LookupService
+from digest.lookups.service import FAILURE, REFUSAL, Access, LookupService
 from digest.store.lookups import TEAMS, TEAMS_WEBHOOK, load_lookups
 from digest.store.recent_keys import RecentKeys, recent_keys_path
 from digest.store.snapshots import open_store
@@ -360,3 +362,30 @@ def test_serve_refuses_the_development_flag_with_production_settings(
         "missing-report: --teams-dev-unauthenticated is for local development only: it is refused when the server "
         "listens beyond this machine (--host 0.0.0.0). Use --host 127.0.0.1\n"
     )
+
+
+def test_a_replay_memory_that_cannot_be_written_is_said_to_the_asker_logged_and_audited(
+    teams: Teams, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The replay memory is the file Slack's requests use (issue 22): when it cannot be written, a Teams question is
+    neither answered unchecked nor left without a word."""
+    memory = recent_keys_path(teams.db)
+    RecentKeys(memory).prepare()
+    holder = sqlite3.connect(memory, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds it
+    try:
+        with caplog.at_level(logging.ERROR):
+            card = card_of(teams.ask("LAC episodes June")["activity"])
+            body = outgoing_body("LAC episodes June")
+            hooked = signed_post(teams.url, body, sign_body(WEBHOOK_KEY, body))
+    finally:
+        holder.close()
+    assert texts(card) == [FAILURE]
+    assert (hooked.status_code, texts(card_of(hooked.json()))) == (200, [FAILURE])
+    fault = f"the replay memory {memory} cannot be written: database is locked"
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("bot.teams")] == [
+        f"A Teams message was not answered: {fault}",
+        f"A Teams outgoing-webhook request was not answered: {fault}",
+    ]
+    not_answered = [(platform, outcome) for platform, *_, outcome in teams.lookups() if outcome.startswith("not")]
+    assert not_answered == [(TEAMS, "not answered (server fault)"), (TEAMS_WEBHOOK, "not answered (server fault)")]
