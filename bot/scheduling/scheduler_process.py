@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,8 +34,22 @@ from digest.store.snapshots import StoreError
 SIGNAL_CHECK_SECONDS = 1.0  # how often the scheduler process looks up from waiting, to act on SIGTERM or Ctrl-C
 STOP_SECONDS = 10  # how long a scheduler process is given to stop before it is killed
 GO = b"g"  # written down the pipe: the jobs may run
+LOCK_POLL_SECONDS = 0.1  # how often a serve looks whether a gone serve's scheduler has let go of the lock
 
 AddJobs = Callable[[BaseScheduler], None]
+
+
+def is_running(pid: str) -> bool:
+    """Whether the process with this id (as text) is still there; True where that cannot be told."""
+    if not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process (or a number no process has): assume the lock is rightly held
+    return True
 
 
 def schedule_lock_path(store_path: Path) -> Path:
@@ -63,11 +78,18 @@ class ScheduleLock:
             fd = os.open(self.path, os.O_RDWR)
         except OSError as err:
             raise StoreError(f"the scheduler's lock {self.path} cannot be made: {err.strerror}") from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            return False
+        deadline = time.monotonic() + STOP_SECONDS + 1
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                # Held by the scheduler of a serve that is gone (killed, or restarted at once): it stops within
+                # STOP_SECONDS, and then the lock is this one's. Held by a running serve: it stays there.
+                if is_running(self.holder()) or time.monotonic() > deadline:
+                    os.close(fd)
+                    return False
+                time.sleep(LOCK_POLL_SECONDS)
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode("ascii"))
         self.fd = fd
