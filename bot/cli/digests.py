@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.cli.options import (
     MONTH_HELP,
+    MONTH_WORDS,
     SUPPRESS_HELP,
     AddCommand,
     Printer,
@@ -18,6 +19,7 @@ from bot.cli.options import (
     read_os_user,
     refresh_args_store,
     resolve_month,
+    resolve_store_month,
 )
 from bot.settings import DIGEST_CHANNEL_ENV, load_settings
 from digest.contract.config import Config
@@ -49,7 +51,7 @@ def add_commands(add_command: AddCommand) -> None:
         "publish",
         help="publish a month's draft that is waiting for review ([digest] review_channel), as its Publish button does",
     )
-    publish.add_argument("--month", required=True, help="the draft's month, as YYYY-MM (digest-runs lists them)")
+    publish.add_argument("--month", required=True, help="the draft's month (digest-runs lists them): " + MONTH_WORDS)
     publish.add_argument("--by", help="who is publishing (default: your user name on this computer)")
     publish.set_defaults(handler=run_publish_command)
 
@@ -89,7 +91,7 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
                 out(outcome.message)
                 failed = failed or outcome.state in (Outcome.FAILED, Outcome.HELD)
             return 1 if failed else 0
-        digest = build_digest(store, config, month, args.snapshot, args.suppress or settings.outbox_suppress)
+        digest = build_digest(store, config, month.index, args.snapshot, args.suppress or settings.outbox_suppress)
     notifier = OutboxNotifier(args.out or settings.outbox)
     notifier.send(digest, NoProgress())
     target = notifier.target(digest)
@@ -168,18 +170,16 @@ def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) 
     from bot.destinations import scheduled_destinations
     from bot.scheduling.reviews import review_desk
     from bot.slack.client import quiet_sdk_logs
-    from digest.figures.periods import parse_month
 
     quiet_sdk_logs(args.debug)
     who = read_os_user(args.by)  # first: said before anything is done
-    try:
-        parse_month(args.month)
-    except ValueError as error:
-        raise UserError(f"--month: {error}") from None
+    period = read_month_words(args.month)
     settings = load_settings(config)
     desk = review_desk(settings, config, partial(open_args_store, args, config), scheduled_destinations(settings))
     refresh_args_store(args, config)
-    result = desk.publish(args.month, PublishedHow.COMMAND, who)
+    with open_args_store(args, config) as store:
+        month = resolve_store_month(period, store)
+    result = desk.publish(month, PublishedHow.COMMAND, who)
     for line in [result.reply, *(outcome.message for outcome in result.outcomes)]:
         out(line)
     return 1 if result.failed else 0

@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 from bot.checks import FAILED, NOT_SET_UP, PASSED, Check
 from bot.cli.options import EXIT_OK, EXIT_REFUSED, AddCommand, Printer, store_path
 from digest.contract.config import Config, ConfigError
-from digest.figures.periods import month_name
 from digest.store.snapshots import StoreError, open_store
 
 if TYPE_CHECKING:
@@ -229,7 +228,7 @@ def check_schedule(schedule: Schedule, now: dt.datetime) -> Check:
         PASSED,
         "Next digest",
         f"{fire:%A} {fire.day} {fire:%B %Y at %H:%M} {schedule.timezone} ({describe_wait(fire - now)}), "
-        f"for {month_name(reported_month(fire))}",
+        f"for {reported_month(fire).name}",
     )
 
 

@@ -317,11 +317,11 @@ def test_month_words_count_from_the_snapshot() -> None:
     from digest.store.snapshots import SnapshotInfo
 
     snapshot = SnapshotInfo(1, dt.datetime(2019, 7, 18), "e.csv", "", "", 1, 1, 0, "2019-04", "2019-07", "")
-    assert resolve_month(read_month_words("last month"), snapshot) == month_index(2019, 6)
-    assert resolve_month(read_month_words("this month"), snapshot) == month_index(2019, 7)
-    assert resolve_month(read_month_words("March"), snapshot) == month_index(2019, 3)
-    assert resolve_month(read_month_words("September"), snapshot) == month_index(2018, 9)
-    assert resolve_month(read_month_words(None), snapshot) == month_index(2019, 6)
+    assert resolve_month(read_month_words("last month"), snapshot).index == month_index(2019, 6)
+    assert resolve_month(read_month_words("this month"), snapshot).index == month_index(2019, 7)
+    assert resolve_month(read_month_words("March"), snapshot).index == month_index(2019, 3)
+    assert resolve_month(read_month_words("September"), snapshot).index == month_index(2018, 9)
+    assert resolve_month(read_month_words(None), snapshot).index == month_index(2019, 6)
 
 
 def test_the_format_follows_the_file_name(reference_store: Path) -> None:

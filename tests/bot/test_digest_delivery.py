@@ -18,13 +18,13 @@ from bot.settings import Settings
 from bot.slack.client import build_web_client
 from bot.slack.notifier import SlackNotifier, slack_notifier
 from digest.contract.config import Config
-from digest.figures.periods import parse_month
+from digest.figures.periods import Month
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.cli_runner import run_cli
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack, Fault
 
-JUNE = parse_month("2019-06")
+JUNE = Month.parse("2019-06")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 EXPECTED_TEXT = (

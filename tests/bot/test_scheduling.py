@@ -117,7 +117,7 @@ def test_missed_digest_is_caught_up_once(
     run_scheduler_until_catch_up(job_at(now, reference_db, config, settings))
     assert len(slack.messages) == 1
     store = open_store(reference_db)
-    assert [(r.month, r.state) for r in DigestLedger(store).list_runs()] == [("2019-06", "posted")]
+    assert [(r.month.key, r.state) for r in DigestLedger(store).list_runs()] == [("2019-06", "posted")]
     store.close()
 
 

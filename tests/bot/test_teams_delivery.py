@@ -21,7 +21,7 @@ from bot.teams.channels import TEAMS_DIGEST_CHANNEL
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.webhook import WebhookClient
 from digest.contract.config import Config
-from digest.figures.periods import parse_month
+from digest.figures.periods import Month
 from digest.intake.ingest import ingest_extract
 from digest.store.alerts import list_alerts
 from digest.store.digest_runs import DigestLedger
@@ -30,7 +30,7 @@ from tests.bot.test_alerts import EXPECTED, extract
 from tests.fake_slack import CHANNEL, FakeSlack
 from tests.fake_workflows import SIGNATURE, FakeTeams, Fault
 
-JUNE = parse_month("2019-06")
+JUNE = Month.parse("2019-06")
 CHART_TYPES = [
     "Chart.VerticalBar",  # days missing
     "Chart.Donut",  # RHI in time
