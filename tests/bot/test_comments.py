@@ -19,7 +19,7 @@ from bot.delivery.digests import run_digest
 from bot.outbox import render_preview_html
 from bot.settings import Settings
 from bot.slack.blocks import MAX_SECTION_TEXT_CHARS, render_comment_text, render_digest_message
-from bot.slack.comments import SECTION_ACTION, SECTION_BLOCK, TEXT_ACTION, TEXT_BLOCK, render_comment_button
+from bot.slack.comments import TEXT_BLOCK, render_comment_button
 from bot.slack.notifier import slack_notifier
 from bot.teams.cards import dump_card, load_card
 from bot.teams.digest_card import render_digest_card
@@ -38,9 +38,9 @@ from digest.reporting.digests import build_digest
 from digest.store.comments import load_comment_history
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import SnapshotStore, open_store
-from tests.bot.test_digest_delivery import EXPECTED_BLOCKS
-from tests.bot.test_slash_command import SECRET, start
-from tests.bot.test_teams_questions import Teams, card_of, serve, settings_for
+from tests.bot.digest_expectations import EXPECTED_BLOCKS
+from tests.bot.slack_questions import SECRET, form_values, start
+from tests.bot.teams_questions import Teams, card_of, serve, settings_for
 from tests.cli_runner import run_cli
 from tests.fake_slack import (
     CHANNEL,
@@ -92,13 +92,6 @@ def open_form(url: str, slack: FakeSlack, text: str = "comment June", user: str 
     assert opened["trigger_id"] == trigger
     view: dict[str, Any] = opened["view"]
     return view
-
-
-def form_values(section: str, text: str) -> dict[str, Any]:
-    return {
-        SECTION_BLOCK: {SECTION_ACTION: {"type": "static_select", "selected_option": {"value": section}}},
-        TEXT_BLOCK: {TEXT_ACTION: {"type": "plain_text_input", "value": text}},
-    }
 
 
 def comment_block(section: str, title: str, text: str, who: str) -> dict[str, Any]:

@@ -35,8 +35,8 @@ from digest.store.digest_runs import DigestLedger, Skipped
 from digest.store.recent_keys import RecentKeys, recent_keys_path
 from digest.store.reviews import PublishedHow, ReviewLedger
 from digest.store.snapshots import open_store
-from tests.bot.test_comments import form_values
-from tests.bot.test_scheduling import run_scheduler_until_catch_up
+from tests.bot.scheduled_runs import run_scheduler_until_catch_up
+from tests.bot.slack_questions import form_values
 from tests.cli_runner import run_cli
 from tests.fake_slack import (
     CHANNEL,

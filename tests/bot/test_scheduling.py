@@ -7,21 +7,16 @@ import select
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.scheduling.digests import (
-    CATCH_UP_JOB,
     MONTHLY_JOB,
-    DigestTick,
     DueDigestJob,
     add_digest_jobs,
     digest_trigger,
@@ -32,9 +27,8 @@ from bot.slack.notifier import slack_notifier
 from digest.contract.config import Config
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import open_store
+from tests.bot.scheduled_runs import LONDON, run_scheduler_until_catch_up
 from tests.fake_slack import CHANNEL, FakeSlack
-
-LONDON = ZoneInfo("Europe/London")
 
 
 def test_monthly_digest_is_at_nine_london_time_in_gmt_and_bst(settings: Settings) -> None:
@@ -74,28 +68,6 @@ def test_last_fire_time(settings: Settings) -> None:
     assert last_fire_time(trigger, dt.datetime(2019, 7, 10, 8, 0, tzinfo=dt.UTC)) == dt.datetime(
         2019, 7, 10, 9, 0, tzinfo=LONDON
     )
-
-
-def run_scheduler_until_catch_up(job: DigestTick) -> None:
-    """Start a real scheduler with the digest jobs and wait for its catch-up run to finish."""
-    done = threading.Event()
-    errors: list[BaseException] = []
-
-    def listen(event: JobExecutionEvent) -> None:
-        if event.job_id == CATCH_UP_JOB:
-            if event.exception:
-                errors.append(event.exception)
-            done.set()
-
-    scheduler = BackgroundScheduler(timezone=LONDON)
-    scheduler.add_listener(listen, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
-    add_digest_jobs(scheduler, job)
-    scheduler.start()
-    try:
-        assert done.wait(60), "the catch-up job did not run"
-    finally:
-        scheduler.shutdown(wait=True)
-    assert not errors, errors
 
 
 def job_at(now: dt.datetime, db: Path, config: Config, settings: Settings) -> DueDigestJob:

@@ -22,9 +22,9 @@ from digest.figures.periods import parse_month
 from digest.figures.small_counts import SUPPRESSED_MEANING
 from digest.reporting.digests import build_digest
 from digest.store.snapshots import open_store
-from tests.bot.test_alerts import ALERTS, EXPECTED, alert_on_sequence
-from tests.bot.test_slash_command import SECRET, ask
-from tests.bot.test_teams_questions import card_of, facts, outgoing_body, signed_post, texts
+from tests.bot.alert_runs import ALERTS, EXPECTED, alert_on_sequence
+from tests.bot.slack_questions import SECRET, ask
+from tests.bot.teams_questions import card_of, facts, outgoing_body, signed_post, texts
 from tests.fake_slack import FakeSlack
 
 FOOTER = "Data as at 18/07/2019 00:00 (snapshot 1)."

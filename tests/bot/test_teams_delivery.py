@@ -26,7 +26,7 @@ from digest.intake.ingest import ingest_extract
 from digest.store.alerts import list_alerts
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import SnapshotStore, open_store
-from tests.bot.test_alerts import EXPECTED, extract
+from tests.bot.alert_runs import EXPECTED, extract
 from tests.fake_slack import CHANNEL, FakeSlack
 from tests.fake_workflows import SIGNATURE, FakeTeams, Fault
 
