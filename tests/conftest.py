@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.settings import SETTING_PREFIXES
 from digest.contract.columns import CONTRACT_COLUMNS
 from digest.contract.config import Config, load_config
 from digest.figures.periods import parse_month
@@ -22,7 +23,7 @@ WriteExtract = Callable[..., Path]
 
 # What a test's process must not inherit from the shell that runs the tests: missing-report's own settings (a
 # developer's real Slack token or Teams webhook), and make's flags when the tests run inside `make check`.
-INHERITED_PREFIXES = ("MISSING_REPORT_", "SLACK_", "TEAMS_", "MAKE", "MFLAGS")
+INHERITED_PREFIXES = (*SETTING_PREFIXES, "MAKE", "MFLAGS")
 
 
 def clean_environment(settings: dict[str, str] | None = None) -> dict[str, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import stat
 import time
 from collections.abc import Mapping
@@ -19,13 +18,13 @@ from urllib.parse import urlsplit
 
 from bot.checks import FAILED, NOT_SET_UP, PASSED, Check
 from bot.cli.options import EXIT_OK, EXIT_REFUSED, AddCommand, Printer, store_path
+from bot.settings import read_environment
 from digest.contract.config import Config, ConfigError
 from digest.store.snapshots import StoreError, open_store
 
 if TYPE_CHECKING:
-    from bot.settings import Schedule, Settings
+    from bot.settings import Schedule, Settings, TeamsSettings
 
-TEAMS_WEBHOOK_ENVS = {"digest": "TEAMS_DIGEST_WEBHOOK_URL", "alerts": "TEAMS_ALERTS_WEBHOOK_URL"}
 # The hosts a Teams workflow (Power Automate) or an incoming-webhook connector URL lives on.
 TEAMS_WEBHOOK_DOMAINS = (".logic.azure.com", ".powerplatform.com", ".webhook.office.com")
 OWNER_ONLY = 0o600
@@ -41,7 +40,7 @@ def add_commands(add_command: AddCommand) -> None:
 
 
 def run_doctor(args: argparse.Namespace, config: Config, out: Printer) -> int:
-    checks = collect_checks(config, store_path(args, config), os.environ, dt.datetime.now(dt.UTC))
+    checks = collect_checks(config, store_path(args, config), read_environment(), dt.datetime.now(dt.UTC))
     out(render_checks(checks))
     return EXIT_REFUSED if any(check.failed for check in checks) else EXIT_OK
 
@@ -63,7 +62,7 @@ def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now:
     checks += check_store(store)
     checks += check_slack_setup(settings)
     checks.append(check_slash_command(settings))
-    checks += check_teams_webhooks(environ)
+    checks += check_teams_webhooks(settings.teams)
     checks.append(check_schedule(settings.schedule, now))
     return checks
 
@@ -190,12 +189,13 @@ def check_slash_command(settings: Settings) -> Check:
     )
 
 
-def check_teams_webhooks(environ: Mapping[str, str]) -> list[Check]:
+def check_teams_webhooks(teams: TeamsSettings) -> list[Check]:
     """Each Teams webhook URL that is set, checked for shape; never printed whole (it is a secret)."""
-    given = {purpose: environ[name] for purpose, name in TEAMS_WEBHOOK_ENVS.items() if environ.get(name)}
+    given = [webhook for webhook in (teams.digest_webhook, teams.alerts_webhook) if webhook is not None]
     if not given:
-        return [Check(NOT_SET_UP, "Teams", f"not set up ({' and '.join(TEAMS_WEBHOOK_ENVS.values())} are not set)")]
-    return [check_teams_webhook_url(TEAMS_WEBHOOK_ENVS[purpose], url) for purpose, url in given.items()]
+        names = f"{teams.digest_webhook_env} and {teams.alerts_webhook_env}"
+        return [Check(NOT_SET_UP, "Teams", f"not set up ({names} are not set)")]
+    return [check_teams_webhook_url(webhook.env, webhook.url) for webhook in given]
 
 
 def check_teams_webhook_url(variable: str, url: str) -> Check:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.settings import DB_ENV, load_store_path
 from digest.contract.config import Config
 from digest.contract.timestamps import parse_as_at
 from digest.figures.periods import Month
@@ -19,7 +19,6 @@ from digest.intake.refresh import refresh_figures
 from digest.lookups.periods import Period, PeriodError, PeriodKind, read_month, resolve_period
 from digest.store.snapshots import SnapshotInfo, SnapshotStore, open_store
 
-DB_ENV = "MISSING_REPORT_DB"
 EXIT_OK = 0
 EXIT_REFUSED = 1  # bad input: a refused file, an unknown month, a broken config
 EXIT_USAGE = 2  # argparse's own exit status for a malformed command line
@@ -50,7 +49,7 @@ def add_common_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
 
 
 def store_path(args: argparse.Namespace, config: Config) -> Path:
-    return Path(args.db or os.environ.get(DB_ENV) or config.store_path)
+    return load_store_path(config, args.db)
 
 
 def open_args_store(args: argparse.Namespace, config: Config) -> SnapshotStore:
