@@ -74,7 +74,8 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     )
     period = read_month_words(args.month)
     with open_refreshed_store(args, config) as store:
-        month = resolve_month(period, store.get_snapshot(args.snapshot))
+        snapshot = store.get_snapshot(args.snapshot)  # once: the same for every destination
+        month = resolve_month(period, snapshot)
         if args.post:
             failed = False
             for destination in destinations:  # each in turn: a failure at one does not keep the month from another
@@ -84,14 +85,14 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
                     month,
                     destination.channel,
                     destination.make_notifier(),
-                    args.snapshot,
+                    snapshot,
                     args.force,
                     suppress=args.suppress or destination.suppress,
                 )
                 out(outcome.message)
                 failed = failed or outcome.state in (Outcome.FAILED, Outcome.HELD)
             return 1 if failed else 0
-        digest = build_digest(store, config, month.index, args.snapshot, args.suppress or settings.outbox_suppress)
+        digest = build_digest(store, config, month.index, snapshot, args.suppress or settings.outbox_suppress)
     notifier = OutboxNotifier(args.out or settings.outbox)
     notifier.send(digest, NoProgress())
     target = notifier.target(digest)

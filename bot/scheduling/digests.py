@@ -94,7 +94,8 @@ class DueDigestJob:
             if latest is not None and latest.state in (RunState.POSTED, RunState.UNCERTAIN):
                 return None  # posted, or held for a person to check: never sent again by the schedule
             # A permanent failure is not retried until something changes: a new snapshot, or a restart.
-            unchanged = latest is not None and latest.snapshot_id == store.get_snapshot(snapshot_id).id
+            snapshot = store.get_snapshot(snapshot_id)  # once: the run below is given it
+            unchanged = latest is not None and latest.snapshot_id == snapshot.id
             if (
                 latest is not None
                 and latest.state == RunState.FAILED
@@ -104,7 +105,7 @@ class DueDigestJob:
             ):
                 return None
             return run_digest(
-                store, self.config, month, self.channel, self.make_notifier(), snapshot_id, suppress=self.suppress
+                store, self.config, month, self.channel, self.make_notifier(), snapshot, suppress=self.suppress
             )
         except StoreError as error:
             log.warning("digest for %s not sent: %s", month, error)
