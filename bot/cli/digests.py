@@ -21,6 +21,7 @@ from bot.cli.options import (
     resolve_month,
     resolve_store_month,
 )
+from bot.platforms import platform_names
 from bot.settings import DIGEST_CHANNEL_ENV, load_settings
 from digest.contract.config import Config
 from digest.store.digest_runs import DigestLedger, RunRecord, RunState
@@ -38,7 +39,7 @@ def add_commands(add_command: AddCommand) -> None:
     digest.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
     digest.add_argument("--out", type=Path, help="outbox folder (default: [digest] outbox in the config)")
     digest.add_argument("--post", action="store_true", help="post to every chat tool set up (Slack, Teams, or both)")
-    digest.add_argument("--to", choices=["slack", "teams"], help="with --post: only this one")
+    digest.add_argument("--to", choices=platform_names(), help="with --post: only this one")
     digest.add_argument("--channel", help=f"Slack channel ID (default: ${DIGEST_CHANNEL_ENV} or the config)")
     digest.add_argument("--force", action="store_true", help="post again even if this month was posted already")
     digest.add_argument("--suppress", action="store_true", help=SUPPRESS_HELP + " (also: suppress in the config)")
@@ -60,7 +61,7 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     # Charts and Slack are loaded only by the commands that draw or send them.
     from bot.delivery import NoProgress
     from bot.delivery.digests import Outcome, run_digest
-    from bot.destinations import Platform, digest_destinations
+    from bot.destinations import digest_destinations
     from bot.outbox import OutboxNotifier
     from bot.slack.client import quiet_sdk_logs
     from digest.reporting.digests import build_digest
@@ -69,9 +70,7 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     settings = load_settings(config)
     if args.to and not args.post:
         raise UserError(f"--to {args.to} picks where --post sends: add --post, or leave out --to")
-    destinations = (
-        digest_destinations(settings, Platform(args.to) if args.to else None, args.channel) if args.post else []
-    )
+    destinations = digest_destinations(settings, args.to, args.channel) if args.post else []
     period = read_month_words(args.month)
     with open_refreshed_store(args, config) as store:
         snapshot = store.get_snapshot(args.snapshot)  # once: the same for every destination

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot.checks import PASSED
-from bot.cli.doctor import check_schedule, check_teams_webhook_url
+from bot.cli.doctor import check_schedule
 from bot.settings import load_settings
+from bot.teams.platform import check_teams_webhook_url
 from digest.contract.config import Config
 from tests.cli_runner import run_cli
 from tests.conftest import clean_environment

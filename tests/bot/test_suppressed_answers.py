@@ -13,10 +13,12 @@ from typing import Any
 
 import pytest
 
-from bot.cli.serve import Routes, add_slack, add_teams
+from bot.chat import Routes, Serving
 from bot.server import EVENTS_PATH, build_web_app, create_http_server
 from bot.settings import Settings, load_settings, load_teams_question_settings
+from bot.slack.platform import add_slack
 from bot.teams.outgoing import sign_body
+from bot.teams.platform import add_teams
 from digest.contract.config import Config
 from digest.figures.periods import parse_month
 from digest.figures.small_counts import SUPPRESSED_MEANING
@@ -48,7 +50,7 @@ def with_switch(config: Config, section: str, key: str) -> Config:
 def serve_slack(db: Path, config: Config, slack_env: dict[str, str]) -> Iterator[str]:
     settings = load_settings(config, {**slack_env, "SLACK_SIGNING_SECRET": SECRET})
     web = build_web_app()
-    add_slack(web, Routes(), config, settings, partial(open_store, db), None, db)
+    add_slack(web, Routes(), Serving(config, settings, partial(open_store, db), db))
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     yield f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"

@@ -15,7 +15,7 @@ import pytest
 
 from bot.cli.main import main
 from bot.delivery.digests import run_digest
-from bot.destinations import Platform, alert_after_snapshot, alert_senders, digest_destinations
+from bot.destinations import alert_after_snapshot, alert_senders, digest_destinations
 from bot.settings import Settings, Webhook
 from bot.teams.channels import TEAMS_DIGEST_CHANNEL
 from bot.teams.notifier import TeamsNotifier
@@ -69,7 +69,7 @@ def charts(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def teams_only(settings: Settings) -> list[Any]:
-    return digest_destinations(settings, Platform.TEAMS)
+    return digest_destinations(settings, "teams")
 
 
 def post(store: SnapshotStore, config: Config, settings: Settings, force: bool = False) -> str:
