@@ -21,6 +21,7 @@ from bot.settings import (
     SettingError,
     Settings,
 )
+from digest.store.lookups import SLACK as SLACK_NAME
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -58,7 +59,7 @@ def slack_destination(settings: Settings, given: str | None = None) -> DigestDes
 
 
 class SlackPlatform:
-    name = "slack"
+    name = SLACK_NAME  # the audit's name for questions from Slack, and what `digest --to` takes
 
     def posts_digests(self, settings: Settings, channel: str | None) -> bool:
         return settings.bot_token is not None or channel is not None

@@ -27,6 +27,7 @@ from bot.settings import (
     load_teams_question_settings,
 )
 from bot.teams.channels import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL
+from digest.store.lookups import TEAMS as TEAMS_NAME
 
 if TYPE_CHECKING:
     from bot.teams.notifier import TeamsNotifier
@@ -63,7 +64,7 @@ def teams_destination(settings: Settings) -> DigestDestination:
 
 
 class TeamsPlatform:
-    name = "teams"
+    name = TEAMS_NAME  # the audit's name for questions from the Teams bot, and what `digest --to` takes
 
     def posts_digests(self, settings: Settings, channel: str | None) -> bool:
         return settings.teams.digest_webhook is not None
@@ -124,7 +125,7 @@ def add_teams(
 ) -> None:
     """The Teams bot and the outgoing webhook, each when its settings are there."""
     from digest.lookups.service import Access, LookupService
-    from digest.store.lookups import TEAMS, TEAMS_WEBHOOK
+    from digest.store.lookups import TEAMS_WEBHOOK
 
     access = Access(teams.allowed_channels, teams.allowed_users)
     if teams.client_id or dev_unauthenticated:
@@ -135,7 +136,7 @@ def add_teams(
             raise SettingError(
                 f"answering in Teams needs {TEAMS_CLIENT_SECRET_ENV} as well: set it to the bot's client secret"
             )
-        service = LookupService(open_store_now, config, access, platform=TEAMS, suppress=teams.suppress)
+        service = LookupService(open_store_now, config, access, platform=TEAMS_NAME, suppress=teams.suppress)
         add_teams_bot(web, service, teams, allow_unauthenticated=dev_unauthenticated)
         routes.paths.append(MESSAGES_PATH)
         mode = " WITHOUT authentication (local development only)" if dev_unauthenticated else ""
