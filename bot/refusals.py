@@ -1,5 +1,5 @@
-"""What every route does with a request it refuses, whichever platform it claims to come from: one body-size
-limit, the audit's outcome for a malformed request, log lines that carry no more of the sender's text than
+"""What every route does with a request it refuses, whichever platform it claims to come from: the audit's
+outcome for a malformed request, log lines that carry no more of the sender's text than
 a short escaped excerpt, and a cap on how many such lines a minute reach the log (a flood of forged
 requests must not fill the disk through stderr, as it must not through the audit).
 """
@@ -10,9 +10,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Protocol, runtime_checkable
 
-MAX_BODY_BYTES = 64 * 1024  # every route: a slash command's form or a Teams activity is a few kilobytes at most
 REJECTED_MALFORMED = "rejected (malformed)"  # the audit's outcome: too big, not text, not the platform's format
 NOT_ANSWERED = "not answered (server fault)"  # genuine perhaps, but the server could not check it
 MAX_EXCERPT_CHARS = 32  # of a refused request's own text, in a log line: enough to recognise, too short to carry data
@@ -25,14 +23,6 @@ REFUSAL_LOGGERS = ("microsoft_teams.apps.http.http_server", "uvicorn.error", __n
 AuditRefusal = Callable[[str, str], None]  # (outcome, reason): metadata only, never the request's text
 
 log = logging.getLogger(__name__)
-
-
-@runtime_checkable
-class RefusalAudits(Protocol):
-    """A web app that refuses some requests before any route sees them (bot.server.WebApp), and audits each as
-    the route's platform does."""
-
-    def audit_refusals(self, path: str, audit: AuditRefusal) -> None: ...
 
 
 def describe_excerpt(text: str | bytes) -> str:

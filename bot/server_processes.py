@@ -48,6 +48,8 @@ class AnsweringProcesses:
         self.copies = copies if "fork" in multiprocessing.get_all_start_methods() else 0
         self.keeper: multiprocessing.process.BaseProcess | None = None
         self.pipe: int | None = None  # the write end: only this process holds it
+        self._keeper_reported = False
+        self._lock = threading.Lock()
 
     def start(self) -> None:
         """Fork the keeper, which forks the copies (call it before this process starts any thread)."""
@@ -64,21 +66,29 @@ class AnsweringProcesses:
     def _watch_keeper(self) -> None:
         """Say so if the keeper dies before it is told to stop: its copies answer on, but none is replaced."""
         keeper = self.keeper
-        if keeper is None:
-            return
-        multiprocessing.connection.wait([keeper.sentinel])
+        if keeper is not None:
+            multiprocessing.connection.wait([keeper.sentinel])
+            self._report_keeper_end(keeper)
+
+    def _report_keeper_end(self, keeper: multiprocessing.process.BaseProcess) -> None:
         keeper.join(STOP_SECONDS)  # its sentinel is ready a moment before its exit code can be collected
-        if self.pipe is not None:  # not stopping
-            log.error(
-                "The keeper of the answering processes ended (exit code %s): one that dies now is not replaced. "
-                "Restart serve to have them kept again",
-                keeper.exitcode,
-            )
+        with self._lock:
+            if self.pipe is None or self._keeper_reported:  # stopping: it was told to end
+                return
+            self._keeper_reported = True
+        log.error(
+            "The keeper of the answering processes ended (exit code %s): one that dies now is not replaced. "
+            "Restart serve to have them kept again",
+            keeper.exitcode,
+        )
 
     def stop(self) -> None:
-        if self.pipe is not None:
-            os.close(self.pipe)  # the keeper and each copy see the end of the pipe and stop
-            self.pipe = None
+        if self.keeper is not None and self.keeper.exitcode is not None:
+            self._report_keeper_end(self.keeper)  # one that ended just now, before its watch could say so
+        with self._lock:
+            pipe, self.pipe = self.pipe, None
+        if pipe is not None:
+            os.close(pipe)  # the keeper and each copy see the end of the pipe and stop
         if self.keeper is not None:
             self.keeper.join(STOP_SECONDS + WATCH_SECONDS * 2)  # it waits for its copies, killing stragglers
             if self.keeper.is_alive():

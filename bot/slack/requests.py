@@ -17,7 +17,8 @@ from urllib.parse import parse_qs
 
 from slack_sdk.signature import Clock, SignatureVerifier
 
-from bot.refusals import MAX_BODY_BYTES, NOT_ANSWERED, REJECTED_MALFORMED
+from bot.refusals import NOT_ANSWERED, REJECTED_MALFORMED
+from bot.web import MAX_BODY_BYTES
 from digest.lookups.service import LookupService
 from digest.store.recent_keys import RecentKeys
 from digest.store.snapshots import StoreError

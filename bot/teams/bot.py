@@ -29,13 +29,14 @@ from microsoft_teams.apps.http.adapter import HttpMethod, HttpRequest, HttpRoute
 from microsoft_teams.common import ClientOptions
 from pydantic import ValidationError
 
-from bot.refusals import NOT_ANSWERED, REJECTED_MALFORMED, RefusalAudits, log_refusal
+from bot.refusals import NOT_ANSWERED, REJECTED_MALFORMED, log_refusal
 from bot.settings import TeamsQuestionSettings
 from bot.teams.activities import clean_text, conversation_channel, read_asker
 from bot.teams.answers import render_answer_card
 from bot.teams.comments import read_card_submission, render_comment_card, render_reply_card
 from bot.teams.replays import is_first_activity
 from bot.teams.tokens import LOGIN_URL, ClientCredentialsTokens
+from bot.web import WebApp
 from digest.lookups.comments import read_comment_request
 from digest.lookups.service import FAILURE, LookupService
 from digest.reporting.commentary import Author
@@ -100,7 +101,7 @@ def read_activity(body: bytes) -> dict[str, Any] | str:
 
 
 def add_teams_bot(
-    web: FastAPI,
+    web: WebApp,
     service: LookupService,
     settings: TeamsQuestionSettings,
     seen: RecentKeys,
@@ -111,8 +112,7 @@ def add_teams_bot(
     settings): requests are then taken without any token.
     """
     adapter = AuditedAdapter(web, service)
-    if isinstance(web, RefusalAudits):
-        web.audit_refusals(MESSAGES_PATH, service.record_refused_request)
+    web.audit_refusals(MESSAGES_PATH, service.record_refused_request)
     options: dict[str, Any] = {}
     if settings.client_id and settings.client_secret and not allow_unauthenticated:
         tokens = ClientCredentialsTokens(

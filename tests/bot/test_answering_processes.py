@@ -19,9 +19,10 @@ import pytest
 
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
-from tests.bot.test_scheduler_process import children_of, is_running, read_until_ready
-from tests.bot.test_slash_command import SECRET
-from tests.bot.test_teams_questions import card_of, texts
+from tests.bot.processes import children_of, is_running, start_serve, stop_serve
+from tests.bot.slack_questions import SECRET
+from tests.bot.teams_questions import card_of, texts
+from tests.conftest import clean_environment
 from tests.fake_slack import FakeSlack, slash_command_request, wait_until
 from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft, message_activity
 
@@ -60,45 +61,6 @@ def listening_pids(port: int) -> set[int]:
         except OSError:
             continue  # a process or descriptor that went meanwhile
     return owners
-
-
-def start_serve(
-    db: Path, environment: dict[str, str], cwd: Path, port: int = 0
-) -> tuple[subprocess.Popen[str], list[str], list[int]]:
-    """`serve --processes 2` (on a free port), in a session of its own so that Ctrl-C can be sent to all of it:
-    the process, its summary, and the processes it started: the scheduler, the keeper of the answering copies, and
-    the copy (the second answering process)."""
-    command = ["--db", str(db), "serve", "--port", str(port), "--host", "127.0.0.1", "--processes", "2"]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", *command],
-        cwd=cwd,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    lines = read_until_ready(process)
-    assert "Answering on 2 processes (--processes N to change).\n" in lines
-    children = children_of(process.pid)
-    assert len(children) == 2  # forked before "Ctrl-C stops."
-    assert wait_until(lambda: len(children_of(children[1])) == 1, 10)  # the keeper forks the copy
-    return process, lines, [*children, *children_of(children[1])]
-
-
-def stop_serve(process: subprocess.Popen[str], children: list[int], how: str = "SIGTERM") -> str:
-    """Stop serve with SIGTERM (as a service manager does) or Ctrl-C (SIGINT to every process, as a terminal
-    does); its standard error."""
-    if how == "SIGTERM":
-        process.send_signal(signal.SIGTERM)
-    else:
-        os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=30)
-    assert process.returncode == 0, err
-    assert out == "Stopped.\n"
-    assert "Traceback" not in err
-    assert not [pid for pid in children if is_running(pid)]
-    return err
 
 
 def test_two_processes_answer_on_one_port_refuse_a_replay_sent_to_either_and_stop_together(
@@ -182,8 +144,7 @@ def test_the_teams_bot_answers_from_both_processes_once_each_and_a_copy_that_die
     """Issue 22, items 1 and 7: each activity answered once whichever process a copy of it reaches; a copy that
     is killed is replaced (after a back-off), which the log says, and the replacement answers."""
     fake = FakeMicrosoft().start()
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "MISSING_REPORT_"))}
-    environment |= {
+    environment = clean_environment() | {
         "TEAMS_CLIENT_ID": CLIENT_ID,
         "TEAMS_CLIENT_SECRET": CLIENT_SECRET,
         "TEAMS_TENANT_ID": TENANT_ID,

@@ -31,8 +31,8 @@ from digest.lookups.service import LookupService
 from digest.store.lookups import TEAMS, TEAMS_WEBHOOK, open_audit
 from digest.store.recent_keys import RecentKeys, recent_keys_path
 from digest.store.snapshots import open_store
-from tests.bot.test_slash_command import SECRET
-from tests.bot.test_teams_questions import WEBHOOK_KEY, settings_for
+from tests.bot.slack_questions import SECRET
+from tests.bot.teams_questions import WEBHOOK_KEY, settings_for
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_payload, wait_until
 from tests.fake_teams import FakeMicrosoft, message_activity
 

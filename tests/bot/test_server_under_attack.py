@@ -24,10 +24,9 @@ from bot.teams.bot import MESSAGES_PATH
 from bot.teams.outgoing import OUTGOING_PATH, sign_body
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
-from tests.bot.test_answering_processes import start_serve, stop_serve
-from tests.bot.test_requests import send
-from tests.bot.test_slash_command import SECRET
-from tests.bot.test_teams_questions import WEBHOOK_KEY, outgoing_body
+from tests.bot.processes import start_serve, stop_serve
+from tests.bot.slack_questions import SECRET, send
+from tests.bot.teams_questions import WEBHOOK_KEY, outgoing_body
 from tests.fake_slack import FakeSlack, slash_command_request, wait_until
 from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft, message_activity
 
