@@ -87,8 +87,12 @@ class EpisodeBuilder:
         self._parts: list[pd.DataFrame] = []
         self._odd: list[pd.DataFrame] = []  # row, column, value of each value not recognised
 
-    def add(self, chunk: pd.DataFrame, column_of: dict[str, str]) -> None:
-        """Check and normalise one chunk of raw rows (as Extract.chunks yields them)."""
+    def add(self, chunk: pd.DataFrame, column_of: dict[str, str], later_reason: pd.Series | None = None) -> None:
+        """Check and normalise one chunk of raw rows (as Extract.chunks yields them).
+
+        later_reason: a reason a source's own checks give a row, applied after every check here (the
+        duplicate check included), for the SSD reader's person checks.
+        """
         rows = pd.Series(chunk.index.to_numpy() + 2, index=chunk.index)  # spreadsheet row: header is row 1
         blank = pd.Series("", index=chunk.index, dtype=object)
         text = {name: _clean_text(chunk[header]) for name, header in column_of.items()}
@@ -154,6 +158,7 @@ class EpisodeBuilder:
                 "rhi_accepted": _yes_no(raw("rhi_accepted"), synonyms["yes_no"], odd, "rhi_accepted"),
                 "rhi_completed": completed.dt.normalize(),
                 "reason": reason,
+                "later_reason": later_reason if later_reason is not None else pd.Series(None, index=chunk.index),
             }
         )
         # A date of birth after the episode began gives no age: counted, and in no age row.
@@ -168,10 +173,11 @@ class EpisodeBuilder:
         ids = every["episode_id"]
         duplicate = ids.duplicated() & (ids != "")
         reason = every["reason"].mask(every["reason"].isna() & duplicate, REJECT_DUPLICATE)
+        reason = reason.mask(reason.isna(), every["later_reason"])
         keep = reason.isna()
         accepted = every.loc[keep, list(EPISODE_COLUMNS)].reset_index(drop=True)
         rejected = pd.DataFrame({"row": every.loc[~keep, "row"], "reason": reason[~keep]}).reset_index(drop=True)
-        return Episodes(accepted, rejected, _count_odd(self._odd, set(accepted["row"])))
+        return Episodes(accepted, rejected, count_unrecognised(self._odd, set(accepted["row"])))
 
 
 def _clean_text(raw: pd.Series) -> pd.Series:
@@ -185,10 +191,10 @@ def _clean_text(raw: pd.Series) -> pd.Series:
 
 
 def _empty_part() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=object) for name in (*EPISODE_COLUMNS, "reason")})
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in (*EPISODE_COLUMNS, "reason", "later_reason")})
 
 
-def _count_odd(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
+def count_unrecognised(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
     """Each unrecognised value with how many kept rows carry it, column by column, most frequent first."""
     if not odd:
         return pd.DataFrame({"column": [], "value": [], "count": []})
