@@ -125,17 +125,15 @@ def open_ssd_export(path: Path) -> SsdExport:
         raise
 
 
-def read_bundled_table(bundle: Path, table: str) -> tuple[list[str], pd.DataFrame]:
-    """Every column of one table of a kept export (its headers, and its rows as text), to read raw rows back."""
+def read_bundled_table(bundle: Path, table: str) -> pd.DataFrame:
+    """Every column of one table of a kept export, its rows as text (index = data row), to read raw rows back."""
     with tarfile.open(bundle) as tar:
         member = tar.extractfile(f"{table}.csv")
         if member is None:
             raise ExtractRefused(f"the kept export has no {table}.csv")
         data = member.read()
-    cells = _parse_csv(f"{table}.csv", data)
-    headers = [str(value).strip() for value in cells.slice(0, 1).to_pylist()[0].values()] if cells.num_rows else []
-    frame = pd.DataFrame({i: pd.Series(column, dtype=TEXT) for i, column in enumerate(cells.slice(1).columns)})
-    return headers, frame
+    cells = _parse_csv(f"{table}.csv", data).slice(1)
+    return pd.DataFrame({i: pd.Series(column, dtype=TEXT) for i, column in enumerate(cells.columns)})
 
 
 _Loader = tuple[str, int, "_Reader"]
@@ -220,7 +218,7 @@ def _check_total(name: str, found: dict[str, _Loader]) -> None:
     total = sum(size for _, size, _ in found.values())
     if total > MAX_EXPORT_BYTES:
         raise ExtractRefused(
-            f"{name}: the tables hold {total / 1e9:.1f} GB, more than the {MAX_EXPORT_BYTES / 1e9:.0f} GB this "
+            f"{name}: the tables hold {total / 1e6:,.0f} MB, more than the {MAX_EXPORT_BYTES / 1e6:,.0f} MB this "
             "reads in one go; export a shorter period"
         )
 
@@ -255,7 +253,7 @@ def _read_export(name: str, loaders: dict[str, _Loader], bundle: Path) -> SsdExp
     if problems:
         raise ExtractRefused(
             f"{name} is not a complete SSD export: {'; '.join(problems)}. Export every table the docs list "
-            "(docs/ssd.md), with its header row; nothing was stored"
+            "(docs/ssd.md), with its header row"
         )
     return SsdExport(name, digest.hexdigest(), bundle, tables)
 

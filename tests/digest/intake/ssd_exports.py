@@ -149,7 +149,7 @@ def write_ssd_export(
             writer = csv.writer(handle)
             writer.writerow(names)
             for row in rows.tables[table]:
-                writer.writerow([row.get(column, "") for column in columns])
+                writer.writerow([row.get(column, "") for column in names])
     return folder
 
 
