@@ -21,10 +21,11 @@ from digest.contract.config import Config
 from digest.contract.timestamps import parse_timestamps
 from digest.contract.vocabulary import is_code_like, normalise
 from digest.intake import episodes as canonical
+from digest.intake.csv_tables import TEXT
 from digest.intake.episodes import BLANK_SHOWN_AS, HIDDEN_VALUE, EpisodeBuilder, Episodes, count_unrecognised
 from digest.intake.extracts import CHUNK_ROWS
 from digest.intake.ssd.export import MISSING_TABLE, SsdExport
-from digest.intake.ssd.periods import find_care_facts
+from digest.intake.ssd.periods import find_care_facts, find_positions, take_text
 
 REJECT_UNKNOWN_PERSON = "unknown person (no ssd_person row)"
 REJECT_PERSON_REPEATED = "person id repeated in ssd_person"
@@ -106,20 +107,16 @@ def canonical_rows(export: SsdExport, config: Config) -> CanonicalRows:
     people = export.tables["ssd_person"].columns
     person = missing["miss_person_id"]
     ids = people["pers_person_id"]
-    repeated = pd.Index(ids[ids.duplicated(keep=False).to_numpy()].unique())
-    first = np.flatnonzero(~ids.duplicated().to_numpy())  # a repeated id's rows are refused: any one will do
-    found = pd.Index(ids.iloc[first]).get_indexer(person)
-    at = np.where(found >= 0, first[found], -1)
+    at = find_positions(person, ids)  # a repeated id's first row: its episodes are refused anyway
     unknown = at < 0
     index = pd.RangeIndex(len(person))
     later = pd.Series(None, index=index, dtype=object)
     later[unknown] = REJECT_UNKNOWN_PERSON
-    later[repeated.get_indexer(person) >= 0] = REJECT_PERSON_REPEATED
+    later[find_positions(person, ids[ids.duplicated().to_numpy()]) >= 0] = REJECT_PERSON_REPEATED
 
-    def of_person(values: np.ndarray) -> np.ndarray:
+    def of_person(values: pd.Series) -> pd.Series:
         """A person's value on each episode row; blank where no ssd_person row has the episode's person."""
-        taken = values[np.maximum(at, 0)] if len(values) else np.full(len(at), "", dtype=object)
-        return np.where(unknown, "", taken).astype(object)
+        return take_text(values, at)
 
     gender, gender_odd = _person_gender(people["pers_sex"].to_numpy(object), people["pers_gender"].to_numpy(object))
     ethnicity, ethnicity_odd = _person_ethnicity(people["pers_ethnicity"].to_numpy(object), config)
@@ -132,7 +129,7 @@ def canonical_rows(export: SsdExport, config: Config) -> CanonicalRows:
             "missing_start": missing["miss_missing_episode_start_date"],
             "missing_end": missing["miss_missing_episode_end_date"],
             "gender": of_person(gender),
-            "date_of_birth": of_person(people["pers_dob"].to_numpy(object)),
+            "date_of_birth": of_person(people["pers_dob"]),
             "ethnicity": of_person(ethnicity),
             "care_status": facts.care_status,
             "placement_distance_miles": facts.distance,
@@ -144,14 +141,14 @@ def canonical_rows(export: SsdExport, config: Config) -> CanonicalRows:
     odd_rows = []
     for column, values in (("gender", gender_odd), ("ethnicity", ethnicity_odd)):
         noted = of_person(values)
-        keep = noted != ""
-        odd_rows.append(pd.DataFrame({"row": index[keep] + 2, "column": column, "value": noted[keep]}))
+        keep = (noted != "").to_numpy(dtype=bool)
+        odd_rows.append(pd.DataFrame({"row": index[keep] + 2, "column": column, "value": noted[keep].to_numpy(object)}))
     odd = pd.concat(odd_rows, ignore_index=True)
     odd["value"] = odd["value"].map(_shown)
     return CanonicalRows(frame, later, odd, facts.ignored)
 
 
-def _person_gender(sex: np.ndarray, gender: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _person_gender(sex: np.ndarray, gender: np.ndarray) -> tuple[pd.Series, pd.Series]:
     """Female/Male from pers_sex, else pers_gender (ssd.md section 2); blank for other / not recorded. And,
     per person, a value neither code list knows (noted for the report), else blank."""
     result = np.full(len(sex), "", dtype=object)
@@ -162,10 +159,10 @@ def _person_gender(sex: np.ndarray, gender: np.ndarray) -> tuple[np.ndarray, np.
         if not result[i]:
             unknown = [value for value in (s, g) if normalise(value) not in NOT_RECORDED_GENDER]
             noted[i] = unknown[0] if unknown else ""
-    return result, noted
+    return pd.Series(result, dtype=TEXT), pd.Series(noted, dtype=TEXT)
 
 
-def _person_ethnicity(values: np.ndarray, config: Config) -> tuple[np.ndarray, np.ndarray]:
+def _person_ethnicity(values: np.ndarray, config: Config) -> tuple[pd.Series, pd.Series]:
     """Each person's [ethnicity] code through [ssd.ethnicity] (blank stays blank: the configured blank code),
     UNMAPPED for any other value; and that value, noted for the report."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object))
@@ -176,7 +173,7 @@ def _person_ethnicity(values: np.ndarray, config: Config) -> tuple[np.ndarray, n
     mapped_array = np.array([*mapped, ""], dtype=object)
     raw_array = np.array([*uniques.tolist(), ""], dtype=object)
     result = mapped_array[codes]
-    return result, np.where(result == UNMAPPED, raw_array[codes], "")
+    return pd.Series(result, dtype=TEXT), pd.Series(np.where(result == UNMAPPED, raw_array[codes], ""), dtype=TEXT)
 
 
 def _shown(value: str) -> str:

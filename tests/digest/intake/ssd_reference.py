@@ -115,6 +115,8 @@ def random_world(seed: int, people: int = 8, episodes: int = 30) -> World:
                 ["Relevant", "", "No Current Eligibility", "no current eligibility", "Former relevant"]
             )
             world.rows.care_leaver(person, eligibility)
+            if rng.random() < 0.3:  # a second row for the same person: the table is not keyed by person
+                world.rows.care_leaver(person, eligibility)
             if eligibility.lower() != "no current eligibility":
                 world.leavers.add(person)
     for _ in range(rng.randint(0, 14)):  # placements of the CLA ids, with change days and unknown distances
