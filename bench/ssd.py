@@ -120,7 +120,9 @@ def write_export(folder: Path, episodes: int, seed: int = 24) -> None:
         "ssd_care_leavers",
         {
             "clea_person_id": person_ids[rng.integers(0, people, leavers)],
-            "clea_care_leaver_eligibility": rng.choice(["Relevant", "Former relevant", "No Current Eligibility"], leavers),
+            "clea_care_leaver_eligibility": rng.choice(
+                ["Relevant", "Former relevant", "No Current Eligibility"], leavers
+            ),
         },
     )
 
