@@ -87,12 +87,20 @@ class EpisodeBuilder:
         self._parts: list[pd.DataFrame] = []
         self._odd: list[pd.DataFrame] = []  # row, column, value of each value not recognised
 
-    def add(self, chunk: pd.DataFrame, column_of: dict[str, str], later_reason: pd.Series | None = None) -> None:
+    def add(
+        self,
+        chunk: pd.DataFrame,
+        column_of: dict[str, str],
+        later_reason: pd.Series | None = None,
+        parsed: dict[str, pd.Series] | None = None,
+    ) -> None:
         """Check and normalise one chunk of raw rows (as Extract.chunks yields them).
 
-        later_reason: a reason a source's own checks give a row, applied after every check here (the
-        duplicate check included), for the SSD reader's person checks.
+        For the SSD reader: later_reason is a reason its own checks give a row, applied after every check
+        here (the duplicate check included); parsed holds date columns it has already parsed from the same
+        text (missing_start, date_of_birth), which are not parsed again.
         """
+        given = parsed or {}
         rows = pd.Series(chunk.index.to_numpy() + 2, index=chunk.index)  # spreadsheet row: header is row 1
         blank = pd.Series("", index=chunk.index, dtype=object)
         text = {name: _clean_text(chunk[header]) for name, header in column_of.items()}
@@ -100,7 +108,8 @@ class EpisodeBuilder:
         def raw(name: str) -> pd.Series:
             return text.get(name, blank)
 
-        start, end = parse_timestamps(raw("missing_start")), parse_timestamps(raw("missing_end"))
+        start = given["missing_start"] if "missing_start" in given else parse_timestamps(raw("missing_start"))
+        end = parse_timestamps(raw("missing_end"))
         reason = pd.Series(None, index=chunk.index, dtype=object)
         checks = [
             (REJECT_EPISODE_ID, raw("episode_id") == ""),
@@ -122,7 +131,7 @@ class EpisodeBuilder:
 
         odd: list[pd.DataFrame] = []
         synonyms = self.config.synonyms
-        dob = parse_timestamps(raw("date_of_birth"))
+        dob = given["date_of_birth"] if "date_of_birth" in given else parse_timestamps(raw("date_of_birth"))
         completed = parse_timestamps(raw("rhi_completed"))
         part = pd.DataFrame(
             {

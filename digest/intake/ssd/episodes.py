@@ -80,8 +80,9 @@ def build_ssd_episodes(export: SsdExport, as_at: dt.datetime, config: Config) ->
     builder = EpisodeBuilder(as_at, config)
     identity = {column: column for column in CONTRACT_COLUMNS if column in rows.frame}
     for first in range(0, max(len(rows.frame), 1), CHUNK_ROWS):
-        chunk = rows.frame.iloc[first : first + CHUNK_ROWS]
-        builder.add(chunk, identity, rows.later_reason.iloc[first : first + CHUNK_ROWS])
+        part = slice(first, first + CHUNK_ROWS)
+        parsed = {column: values.iloc[part] for column, values in rows.parsed.items()}
+        builder.add(rows.frame.iloc[part], identity, rows.later_reason.iloc[part], parsed)
     built = builder.finish()
     rejected = built.rejected.assign(reason=built.rejected["reason"].map(SSD_REASONS))
     # The builder saw only canonical values or UNMAPPED for gender and ethnicity: the SSD's values go in their place.
@@ -97,6 +98,7 @@ def build_ssd_episodes(export: SsdExport, as_at: dt.datetime, config: Config) ->
 class CanonicalRows:
     frame: pd.DataFrame  # the canonical extract's columns as text; index = data row of ssd_missing (0-based)
     later_reason: pd.Series  # unknown or repeated person
+    parsed: dict[str, pd.Series]  # missing_start and date_of_birth, parsed from the frame's text
     odd: pd.DataFrame  # row, column, value: the SSD's gender and ethnicity values no mapping took
     ignored: dict[str, int]
 
@@ -145,21 +147,26 @@ def canonical_rows(export: SsdExport, config: Config) -> CanonicalRows:
         odd_rows.append(pd.DataFrame({"row": index[keep] + 2, "column": column, "value": noted[keep].to_numpy(object)}))
     odd = pd.concat(odd_rows, ignore_index=True)
     odd["value"] = odd["value"].map(_shown)
-    return CanonicalRows(frame, later, odd, facts.ignored)
+    # Parsed once a person, not once an episode; the last, NaT, for an episode whose person is unknown.
+    dob = np.append(parse_timestamps(people["pers_dob"]).to_numpy(), np.datetime64("NaT", "us"))
+    dob_of_episode = dob[np.where(unknown, len(dob) - 1, at)]
+    parsed = {"missing_start": start, "date_of_birth": pd.Series(dob_of_episode, index=index, dtype="datetime64[us]")}
+    return CanonicalRows(frame, later, parsed, odd, facts.ignored)
 
 
 def _person_gender(sex: np.ndarray, gender: np.ndarray) -> tuple[pd.Series, pd.Series]:
     """Female/Male from pers_sex, else pers_gender (ssd.md section 2); blank for other / not recorded. And,
-    per person, a value neither code list knows (noted for the report), else blank."""
-    result = np.full(len(sex), "", dtype=object)
-    noted = np.full(len(sex), "", dtype=object)
-    for i, (s, g) in enumerate(zip(sex.tolist(), gender.tolist(), strict=True)):
+    per person, a value neither code list knows (noted for the report), else blank. Decided once per
+    distinct pair: a handful."""
+    codes, pairs = pd.factorize(pd.Series(list(zip(sex.tolist(), gender.tolist(), strict=True)), dtype=object))
+    decided, noted = [], []
+    for s, g in pairs.tolist():
         by_sex, by_gender = SEX_CODES.get(normalise(s)), GENDER_CODES.get(normalise(g))
-        result[i] = by_sex or by_gender or ""
-        if not result[i]:
-            unknown = [value for value in (s, g) if normalise(value) not in NOT_RECORDED_GENDER]
-            noted[i] = unknown[0] if unknown else ""
-    return pd.Series(result, dtype=TEXT), pd.Series(noted, dtype=TEXT)
+        unknown = [value for value in (s, g) if normalise(value) not in NOT_RECORDED_GENDER]
+        decided.append(by_sex or by_gender or "")
+        noted.append("" if decided[-1] or not unknown else unknown[0])
+    spread = np.array(decided, dtype=object)[codes], np.array(noted, dtype=object)[codes]
+    return pd.Series(spread[0], dtype=TEXT), pd.Series(spread[1], dtype=TEXT)
 
 
 def _person_ethnicity(values: np.ndarray, config: Config) -> tuple[pd.Series, pd.Series]:
