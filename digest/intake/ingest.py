@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -116,15 +116,8 @@ def _store_extract(
             indicators = compute_indicator_table(episodes.accepted, as_at, config)
             kept.result()  # raises FileChangedError, or the store's error, here
         finish_snapshot(store, writer, episodes, indicators, as_at, config)
-    return IngestReport(
-        file_name=path.name,
-        as_at=as_at,
-        snapshot_id=writer.snapshot_id,
-        duplicate=False,
-        rows_read=writer.rows_read,
-        rows_accepted=len(episodes.accepted),
-        rejected_by_reason=episodes.rejected_by_reason(),
-        unrecognised=episodes.unrecognised,
+    return replace(
+        stored_report(path.name, as_at, writer, episodes, episodes.rejected_by_reason()),
         ignored_headers=extract.ignored_headers,
         empty_sections={
             column: describe_empty_section(column)
@@ -145,3 +138,19 @@ def finish_snapshot(
     """Write a snapshot's episodes, rejections, figures and still-missing count, inside its transaction."""
     writer.finish(episodes.accepted, episodes.rejected, episodes.unrecognised, indicators, compute_fingerprint(config))
     save_still_missing(store, writer.snapshot_id, compute_still_missing(episodes.accepted, as_at))
+
+
+def stored_report(
+    file_name: str, as_at: dt.datetime, writer: SnapshotWriter, episodes: Episodes, rejected_by_reason: dict[str, int]
+) -> IngestReport:
+    """The report of a snapshot just stored; a source adds what is its own with dataclasses.replace."""
+    return IngestReport(
+        file_name=file_name,
+        as_at=as_at,
+        snapshot_id=writer.snapshot_id,
+        duplicate=False,
+        rows_read=writer.rows_read,
+        rows_accepted=len(episodes.accepted),
+        rejected_by_reason=rejected_by_reason,
+        unrecognised=episodes.unrecognised,
+    )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from digest.contract.config import Config
 from digest.figures.absence import SSD_SOURCE
 from digest.figures.catalogue import SECTION_BY_NUMBER
 from digest.figures.indicators import compute_indicator_table
-from digest.intake.ingest import IngestProgress, IngestReport, finish_snapshot
+from digest.intake.ingest import IngestProgress, IngestReport, finish_snapshot, stored_report
 from digest.intake.ssd.episodes import build_ssd_episodes
 from digest.intake.ssd.export import MISSING_TABLE, open_ssd_export
 from digest.store.snapshots import SnapshotSource, SnapshotStore
@@ -67,15 +68,8 @@ def ingest_ssd_export(
                 indicators = compute_indicator_table(episodes.accepted, as_at, config)
                 kept.result()
             finish_snapshot(store, writer, episodes, indicators, as_at, config)
-    return IngestReport(
-        file_name=export.name,
-        as_at=as_at,
-        snapshot_id=writer.snapshot_id,
-        duplicate=False,
-        rows_read=writer.rows_read,
-        rows_accepted=len(episodes.accepted),
-        rejected_by_reason=built.rejected_by_reason,
-        unrecognised=episodes.unrecognised,
+    return replace(
+        stored_report(export.name, as_at, writer, episodes, built.rejected_by_reason),
         source_kind=SSD_SOURCE,
         ignored_rows=built.ignored_rows,
         not_in_source=list(NOT_IN_SSD_SECTIONS),
