@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from digest.figures.absence import Absence, keys_not_in_source
 from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number, is_small
 from digest.figures.still_missing import HOUR, StillMissing
 from digest.store.alerts import (
@@ -71,12 +72,17 @@ def render_rise(
 
     longest = describe_duration(snapshot.as_at - now.longest_start) if now.longest_start else "n/a"
     of = "Of them" if shown(now.count) == SUPPRESSED else f"Of the {now.count}"
+    # A source without CSE risk (the SSD) says so, never "0 at CSE risk".
+    cse_known = "episodes.cse" not in keys_not_in_source(snapshot.source_kind)
+    cse = f"{shown(now.cse)} at CSE risk (medium/high)" if cse_known else f"CSE risk {Absence.NOT_IN_SOURCE}"
+    cse_counts = [now.cse] if cse_known else []
+    numbers = [now.count, before.count, now.lac, *cse_counts, now.over_24h, now.over_72h, started_since]
     return (
         f"More children missing: {shown(now.count)} now, up from {shown(before.count)} at the last extract "
-        f"({_when(previous.as_at)} to {_when(snapshot.as_at)}). {of}: {shown(now.lac)} LAC, {shown(now.cse)} at "
-        f"CSE risk (medium/high); {shown(now.over_24h)} missing over 24 hours, {shown(now.over_72h)} over 72 hours; "
+        f"({_when(previous.as_at)} to {_when(snapshot.as_at)}). {of}: {shown(now.lac)} LAC, {cse}; "
+        f"{shown(now.over_24h)} missing over 24 hours, {shown(now.over_72h)} over 72 hours; "
         f"the longest missing for {longest}. {shown(started_since)} went missing since the last extract."
-        + _explain(suppress, now.count, before.count, now.lac, now.cse, now.over_24h, now.over_72h, started_since)
+        + _explain(suppress, *numbers)
     )
 
 

@@ -7,7 +7,9 @@ import stat
 from pathlib import Path
 
 from bot.settings import Settings
+from digest.alerts.still_missing import AlertRules, decide_alerts
 from digest.contract.config import Config
+from digest.intake.ingest import ingest_extract
 from digest.store.snapshots import open_store
 from tests.bot.test_inbox import job_for
 from tests.cli_runner import run_cli as run
@@ -114,3 +116,19 @@ def test_drop_folder_sets_a_refused_export_aside_with_its_reason(
         "ssd-2019-07-18_0930 is not a complete SSD export: ssd_person.csv is missing. Export every table the docs "
         "list (docs/ssd.md), with its header row\n"
     )
+
+
+def test_a_rise_alert_from_ssd_snapshots_says_cse_risk_is_not_in_this_source(tmp_path: Path, config: Config) -> None:
+    store = open_store(tmp_path / "store.db")
+    first, second = june_export(), june_export()
+    second.missing("M4", "P1", "2019-07-19 08:00:00.000")
+    second.missing("M5", "P2", "2019-07-19 10:00:00.000")
+    ingest_extract(store, write_ssd_export(tmp_path / "first", first), dt.datetime(2019, 7, 18, 9, 30), config)
+    report = ingest_extract(store, write_ssd_export(tmp_path / "second", second), dt.datetime(2019, 7, 19, 12), config)
+    [alert] = decide_alerts(store, store.get_snapshot(report.snapshot_id), AlertRules(), "C0ALERTS")
+    assert alert.text == (
+        "More children missing: 3 now, up from 1 at the last extract (18/07/2019 09:30 to 19/07/2019 12:00). "
+        "Of the 3: 1 LAC, CSE risk not in this source; 1 missing over 24 hours, 1 over 72 hours; the longest "
+        "missing for 38 days 15 hours. 2 went missing since the last extract."
+    )
+    store.close()

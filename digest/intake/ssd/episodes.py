@@ -77,6 +77,7 @@ class SsdEpisodes:
 def build_ssd_episodes(export: SsdExport, as_at: dt.datetime, config: Config) -> SsdEpisodes:
     """Validate and normalise every ssd_missing row, with its person's and periods' values."""
     rows = canonical_rows(export, config)
+    export.tables.clear()  # what the rows need of the tables they hold: the rest is let go before the figures
     builder = EpisodeBuilder(as_at, config)
     identity = {column: column for column in CONTRACT_COLUMNS if column in rows.frame}
     for first in range(0, max(len(rows.frame), 1), CHUNK_ROWS):
@@ -84,14 +85,16 @@ def build_ssd_episodes(export: SsdExport, as_at: dt.datetime, config: Config) ->
         parsed = {column: values.iloc[part] for column, values in rows.parsed.items()}
         builder.add(rows.frame.iloc[part], identity, rows.later_reason.iloc[part], parsed)
     built = builder.finish()
+    rows_read, odd, ignored = len(rows.frame), rows.odd, rows.ignored
+    del rows
     rejected = built.rejected.assign(reason=built.rejected["reason"].map(SSD_REASONS))
     # The builder saw only canonical values or UNMAPPED for gender and ethnicity: the SSD's values go in their place.
     own = built.unrecognised[~built.unrecognised["column"].isin(["gender", "ethnicity"])]
-    odd = count_unrecognised([rows.odd], set(built.accepted["row"]))
+    odd = count_unrecognised([odd], set(built.accepted["row"]))
     unrecognised = _in_contract_order(pd.concat([own, odd], ignore_index=True))
     counts = rejected["reason"].value_counts()
     by_reason = {reason: int(counts[reason]) for reason in SSD_REASONS.values() if reason in counts}
-    return SsdEpisodes(Episodes(built.accepted, rejected, unrecognised), len(rows.frame), by_reason, rows.ignored)
+    return SsdEpisodes(Episodes(built.accepted, rejected, unrecognised), rows_read, by_reason, ignored)
 
 
 @dataclass
