@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.contract.vocabulary import is_code_like
+from digest.figures.absence import SSD_SOURCE
 from digest.store.alerts import AlertRecord
 from digest.store.snapshots import SnapshotInfo
 
@@ -25,7 +26,7 @@ def render_ingest_report(report: IngestReport) -> str:
     when = f"{report.as_at:%d/%m/%Y %H:%M}"
     if report.duplicate:
         return f"{report.file_name} as at {when} is already snapshot {report.snapshot_id}; nothing was changed.\n"
-    what = f"the SSD export {report.file_name}" if report.ignored_rows else report.file_name
+    what = f"the SSD export {report.file_name}" if report.source_kind == SSD_SOURCE else report.file_name
     lines = [
         f"Ingested {what} as snapshot {report.snapshot_id}, as at {when}",
         f"  rows read  {report.rows_read:>{COUNT_WIDTH},}",
