@@ -11,7 +11,7 @@ from digest.contract.columns import CONTRACT_COLUMNS
 from digest.contract.config import Config, parse_config
 from digest.figures.absence import NOT_IN_SSD, SSD_SOURCE
 from digest.intake.ingest import ingest_extract
-from digest.intake.ssd.episodes import build_ssd_episodes
+from digest.intake.ssd.episodes import SsdEpisodes, build_ssd_episodes
 from digest.intake.ssd.export import open_ssd_export
 from digest.store.snapshots import SnapshotStore
 from tests.conftest import write_csv
@@ -32,6 +32,12 @@ def stored_figures(store: SnapshotStore, snapshot_id: int) -> dict[tuple[str, st
         "SELECT scope, month, key, count, denominator FROM indicator_values WHERE snapshot_id = ?", [snapshot_id]
     ).fetchall()
     return {(scope, month, key): (count, denominator) for scope, month, key, count, denominator in rows}
+
+
+def build_from(tmp_path: Path, rows: SsdRows, config: Config) -> SsdEpisodes:
+    """The episodes of an export written from rows, without a store."""
+    with open_ssd_export(write_ssd_export(tmp_path / "ssd", rows)) as export:
+        return build_ssd_episodes(export, AS_AT, config)
 
 
 def assert_same_figures(store: SnapshotStore, ssd_id: int, extract_id: int) -> None:
@@ -95,8 +101,7 @@ def test_care_status_and_distance_follow_the_reference_on_random_exports(
     seed: int, tmp_path: Path, config: Config
 ) -> None:
     world = random_world(seed)
-    with open_ssd_export(write_ssd_export(tmp_path / "ssd", world.rows)) as export:
-        built = build_ssd_episodes(export, AS_AT, config)
+    built = build_from(tmp_path, world.rows, config)
     accepted = built.episodes.accepted.set_index("episode_id")
     expected = {row["episode_id"]: row for row in reference_extract(world)}
     assert built.rejected_by_reason == {}
@@ -139,8 +144,7 @@ def test_ethnicity_codes_follow_the_ssd_table(tmp_path: Path, config: Config) ->
     for i, value in enumerate(values):
         rows.person(f"P{i}", ethnicity=value)
         rows.missing(f"M{i}", f"P{i}", "2019-06-03 10:00:00.000")
-    with open_ssd_export(write_ssd_export(tmp_path / "ssd", rows)) as export:
-        built = build_ssd_episodes(export, AS_AT, config)
+    built = build_from(tmp_path, rows, config)
     assert built.episodes.accepted["ethnicity"].tolist() == [
         "A1",
         "A1",
@@ -172,8 +176,7 @@ def test_a_config_that_keeps_the_dfe_codes_reads_them_as_they_are(tmp_path: Path
     for i, value in enumerate(["WBRI", "CNHE", "", "AIND"]):
         rows.person(f"P{i}", ethnicity=value)
         rows.missing(f"M{i}", f"P{i}", "2019-06-03")
-    with open_ssd_export(write_ssd_export(tmp_path / "ssd", rows)) as export:
-        built = build_ssd_episodes(export, AS_AT, dfe)
+    built = build_from(tmp_path, rows, dfe)
     assert built.episodes.accepted["ethnicity"].tolist() == ["WBRI", "CHNE", "NOBT", "unrecognised"]
 
 
@@ -183,8 +186,7 @@ def test_gender_comes_from_pers_sex_then_pers_gender(tmp_path: Path, config: Con
     for i, (sex, gender) in enumerate(pairs):
         rows.person(f"P{i}", sex=sex, gender=gender)
         rows.missing(f"M{i}", f"P{i}", "2019-06-03")
-    with open_ssd_export(write_ssd_export(tmp_path / "ssd", rows)) as export:
-        built = build_ssd_episodes(export, AS_AT, config)
+    built = build_from(tmp_path, rows, config)
     assert built.episodes.accepted["gender"].tolist() == [
         "female",
         "male",
