@@ -114,6 +114,7 @@ def render_preview_html(digest: Digest, teams_card: str = "") -> str:
         f"<figcaption>{html.escape(c.title)}</figcaption></figure>"
         for c in digest.charts
     )
+    charts += "".join(f"<p class=q>{html.escape(sentence)}</p>" for sentence in digest.describe_left_out())
     workbook = f'<p><a href="{html.escape(digest.workbook_name)}">Full table (XLSX)</a></p>' if digest.workbook else ""
     teams = (
         f'<p class=q>For Teams: <a href="{TEAMS_CARD_FILE}">{TEAMS_CARD_FILE}</a>, the same digest as one Adaptive '
