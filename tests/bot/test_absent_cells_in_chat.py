@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from bot.outbox import render_preview_html
 from bot.server import EVENTS_PATH
 from bot.slack.blocks import render_digest_message
 from bot.slack.notifier import upload_groups
@@ -214,6 +215,8 @@ def test_the_ssd_digest_in_slack_says_not_in_this_source_and_leaves_its_charts_o
     comments = {group: comment for group, _, comment in upload_groups(ssd_digest)}
     assert comments["profile"] == f"Missing profile, June 2019, and the full table. {LEFT_OUT[0]}"
     assert comments["trends"].endswith(f"reaches back. {LEFT_OUT[1]}")
+    page = render_preview_html(ssd_digest)  # the outbox's page of the message: the sentence in the chart's place
+    assert page.index("days-missing.png") < page.index(f"<p class=q>{LEFT_OUT[0]}</p>") < page.index("ethnicity.png")
     (tmp_path / "slack-blocks.json").write_text(json.dumps(blocks, indent=1))
 
 
