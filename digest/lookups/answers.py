@@ -235,9 +235,12 @@ def _answer_span(
             [f"Months with data: {month_name(data_starts)} to {month_name(last)}."],
         )
     if span.first < data_starts:
+        wholly_before = span.last < data_starts  # "no data", as every output says of such a month
         return Answer(
             NO_DATA,
-            f"The figures for {describe_span(span)} are incomplete.",
+            f"There is no data for {describe_span(span)}."
+            if wholly_before
+            else f"The figures for {describe_span(span)} are incomplete.",
             [
                 f"The data starts in {month_name(data_starts)}, so it cannot say how many went missing before then "
                 f"(that is not the same as none). Months with data: {month_name(data_starts)} to {month_name(last)}."

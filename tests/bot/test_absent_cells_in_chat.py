@@ -28,10 +28,9 @@ from digest.reporting.content import Digest
 from digest.reporting.digests import build_digest
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.test_slash_command import ask, start
-from tests.bot.test_teams_questions import Teams, card_of, facts, serve, settings_for, texts
+from tests.bot.test_teams_questions import Teams, card_of, facts, run_teams, texts
 from tests.conftest import episode, mark_ssd_kind, numbered, write_csv
 from tests.fake_slack import FakeSlack
-from tests.fake_teams import FakeMicrosoft
 
 NOT_IN_SOURCE = "not in this source"
 
@@ -142,20 +141,12 @@ def test_still_missing_now_from_an_ssd_snapshot_says_cse_risk_is_not_in_this_sou
 
 @pytest.fixture
 def teams_ssd(ssd_db: Path, config: Config) -> Iterator[Teams]:
-    fake = FakeMicrosoft().start()
-    server = serve(ssd_db, config, settings_for(fake))
-    yield Teams(f"http://127.0.0.1:{server.effective_port}", fake, ssd_db)
-    server.close()
-    fake.stop()
+    yield from run_teams(ssd_db, config)
 
 
 @pytest.fixture
 def teams_from_may(from_may_db: Path, config: Config) -> Iterator[Teams]:
-    fake = FakeMicrosoft().start()
-    server = serve(from_may_db, config, settings_for(fake))
-    yield Teams(f"http://127.0.0.1:{server.effective_port}", fake, from_may_db)
-    server.close()
-    fake.stop()
+    yield from run_teams(from_may_db, config)
 
 
 def test_teams_answers_say_not_in_this_source_and_no_data(teams_ssd: Teams, teams_from_may: Teams) -> None:

@@ -39,7 +39,7 @@ from digest.store.lookups import load_lookups
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.test_digest_delivery import EXPECTED_BLOCKS, JUNE
 from tests.bot.test_slash_command import SECRET, start
-from tests.bot.test_teams_questions import Teams, card_of, serve, settings_for
+from tests.bot.test_teams_questions import Teams, card_of, run_teams
 from tests.cli_runner import run_cli
 from tests.fake_slack import (
     CHANNEL,
@@ -49,7 +49,7 @@ from tests.fake_slack import (
     view_submission_request,
     wait_until,
 )
-from tests.fake_teams import FakeMicrosoft, message_activity
+from tests.fake_teams import message_activity
 
 CLI_TEXT = "RHI completion fell because two workers were on leave."
 SLACK_TEXT = "Fewer episodes after the new return-home protocol; 5 children accounted for a third."
@@ -319,11 +319,7 @@ def test_a_slack_comment_on_a_month_without_figures_is_answered_in_words(events_
 
 @pytest.fixture
 def teams(reference_db: Path, config: Config) -> Iterator[Teams]:
-    microsoft = FakeMicrosoft().start()
-    server = serve(reference_db, config, settings_for(microsoft))
-    yield Teams(f"http://127.0.0.1:{server.effective_port}", microsoft, reference_db)
-    server.close()
-    microsoft.stop()
+    yield from run_teams(reference_db, config)
 
 
 def submit_card(teams: Teams, values: dict[str, Any]) -> dict[str, Any]:

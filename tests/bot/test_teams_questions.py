@@ -89,6 +89,15 @@ def serve(db: Path, config: Config, settings: TeamsQuestionSettings, allow_unaut
     return server
 
 
+def run_teams(db: Path, config: Config) -> Iterator[Teams]:
+    """The Teams bot serving db's store, with its own fake Microsoft, for a fixture to yield from."""
+    microsoft = FakeMicrosoft().start()
+    server = serve(db, config, settings_for(microsoft))
+    yield Teams(f"http://127.0.0.1:{server.effective_port}", microsoft, db)
+    server.close()
+    microsoft.stop()
+
+
 @pytest.fixture
 def fake() -> Iterator[FakeMicrosoft]:
     microsoft = FakeMicrosoft().start()
