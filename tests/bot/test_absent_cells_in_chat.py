@@ -27,8 +27,8 @@ from digest.lookups.service import Access
 from digest.reporting.content import Digest
 from digest.reporting.digests import build_digest
 from digest.store.snapshots import SnapshotStore, open_store
-from tests.bot.test_slash_command import ask, start
-from tests.bot.test_teams_questions import Teams, card_of, facts, run_teams, texts
+from tests.bot.slack_questions import ask, start
+from tests.bot.teams_questions import Teams, card_of, facts, run_teams, texts
 from tests.conftest import episode, mark_ssd_kind, numbered, write_csv
 from tests.fake_slack import FakeSlack
 
