@@ -69,6 +69,39 @@ SHORT_LABELS = {
 }
 
 
+# Derived figures: worked out from the rows above, never stored, each defined here once (and in
+# docs/indicators.md). Answers use them; no answer invents its own.
+# Episodes per child over a period: the family's episodes over its distinct children in the same period.
+EPISODES_PER_CHILD = {
+    "all": ("episodes.all", "children.all"),
+    "lac": ("episodes.lac", "children.lac"),
+    "cse": ("episodes.cse", "children.cse"),
+}
+# Any of these figures read as its family, for "episodes per child" ("per LAC child" names children.lac).
+PER_CHILD_FAMILY = {
+    key: family
+    for family, pair in EPISODES_PER_CHILD.items()
+    for key in (*pair, f"children.3plus.{family}")
+}
+# The share of a row that has no percentage of its own in the report: what it is a share of.
+SHARE_BASES = {
+    "episodes.lac": ALL_EPISODES,
+    "episodes.cse": ALL_EPISODES,
+    "children.lac": "children.all",
+    "children.cse": "children.all",
+    "children.3plus.all": "children.all",
+    "children.3plus.lac": "children.lac",
+    "children.3plus.cse": "children.cse",
+}
+# Lengths of closed episodes: whole calendar days from the start date to the end date (section 4's count),
+# over the episodes starting in the period that had ended by the as-at time.
+AVERAGE_LENGTH, MEDIAN_LENGTH = "average", "median"
+LENGTH_LABELS = {
+    AVERAGE_LENGTH: "Average (mean) length of a closed episode",
+    MEDIAN_LENGTH: "Median length of a closed episode",
+}
+
+
 @dataclass(frozen=True)
 class Indicator:
     ref: str

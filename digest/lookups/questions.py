@@ -14,15 +14,30 @@ from __future__ import annotations
 import math
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
 from digest.contract.config import Config
-from digest.figures.catalogue import SECTIONS
-from digest.lookups.periods import MONTH_NAMES, Period, PeriodError, combine_periods, period_text, read_periods
+from digest.figures.catalogue import ALL_EPISODES, PER_CHILD_FAMILY, SECTIONS
+from digest.lookups.periods import (
+    MONTH_KINDS,
+    MONTH_BEFORE,
+    MONTH_NAMES,
+    SO_FAR,
+    Period,
+    PeriodError,
+    PeriodKind,
+    attach_years,
+    combine_periods,
+    period_text,
+    read_periods,
+)
+from digest.lookups.shapes import SHAPE_WORDS, Shape, read_shape
 from digest.lookups.vocabulary import (
+    BAND_MARK,
+    BREAKDOWN,
     FIGURE,
     FILLER,
     KEY_MARK,
@@ -32,11 +47,15 @@ from digest.lookups.vocabulary import (
     build_readings,
     content_stems,
     read_quantities,
+    spell_british,
+    spell_numbers,
     split_words,
     stem,
 )
+from digest.reporting.chart_data import TREND_MONTHS  # a trend is the digest's: 13 months to the latest
 
 PROFILE, TREND, HELP, DEFINE = "profile", "trend", "help", "define"
+PER_CHILD, LENGTH = "per child", "length"  # episodes per child; the average or median length of an episode
 CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
 HINT_CUTOFF = 60  # how alike an unknown word must be to a known one to be offered as "did you mean"
 MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
@@ -45,16 +64,15 @@ MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question
 NEGATION_PENALTY = 0.3  # a "not" on one side only flips the meaning ("completed in time" is not "not completed")
 ANSWER_SCORE = 0.6  # the least score answered without asking back
 CLARIFY_SCORE = 0.3  # the least score offered as a choice
-CLARIFY_MARGIN = 0.1  # readings this close to the best are offered as choices instead of guessing
+CLARIFY_MARGIN = 0.1  # readings this close to the best are offered: as choices on a tie, else under the answer
+HEADLINE_SECTIONS = {"1": "headline", "2": "headline", "3": "headline"}  # all, LAC and CSE side by side
+TIE_MARGIN = 0.02  # readings this close to the best are a real tie: asked back, not decided
+SEGMENT_SCORE = 0.75  # the least score for each part of "girls and boys" to be read as a figure of its own
 MAX_CHOICES = 4  # buttons in a clarification
 COMMANDS = {
     "profile": PROFILE,
     "headlines": PROFILE,
-    "trend": TREND,
-    "trends": TREND,
-    "month by month": TREND,
     "help": HELP,
-    "share": "share",
     "define": DEFINE,
     "definition": DEFINE,
     "definitions": DEFINE,
@@ -66,16 +84,37 @@ COMMANDS = {
 # "early help" is care status 6.1, not a call for help.
 _COMMAND = re.compile(r"\b(?<!early )(?:" + "|".join(sorted(COMMANDS, key=len, reverse=True)) + r")\b")
 UNREADABLE_MONTH = re.compile(r"\d{4}-\d{1,2}")  # a month written as a number that is no month
-_WORD = re.compile(r"@[a-z0-9_.+]+|[a-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"@[a-z0-9_.+|]+|[a-z]+(?:'[a-z]+)?")
+# A question about one child ("is he still missing"): the bot answers with counts for the whole report only.
+INDIVIDUAL = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|lad|lass)\b")
+ONE_CHILD = (
+    "I answer with counts for the whole report, never about one child: their case record holds that. "
+    "Ask, for example, how many children went missing in June."
+)
+_SHARE_IN_CHANNEL = re.compile(r"^share\b\s*(?!of\b)")  # "share LAC episodes": post it; "share of ...": a share
+# Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
+_CONNECTOR = re.compile(r"\band\b|\bor\b|&|;")
 
 
 @dataclass(frozen=True)
 class Question:
-    kind: str  # figure, breakdown, profile, trend, help, define
-    subject: str | None  # an indicator key, or a breakdown name
+    kind: str  # figure, breakdown, profile, help, define, per child, length
+    subject: str | None  # an indicator key, a breakdown name; for per child the episodes key; for length its measure
     period: Period
-    share: bool = False
+    share: bool = False  # shown to the channel
     text: str = ""
+    bands: tuple[str, ...] = ()  # rows added into the one figure asked for ("at least 2 days": 4.3 to 4.7)
+    also: tuple[str, ...] = ()  # further figures shown beside the subject ("girls and boys")
+    compare: tuple[Period, ...] = ()  # further periods, each shown beside the first with the change
+    by_month: bool = False  # month by month over the period
+    extreme: bool = False  # name the largest and smallest month, or row of a breakdown
+    proportion: bool = False  # the share of its base asked for
+    alternatives: tuple[tuple[str, str], ...] = ()  # other readings, offered under the answer: (label, question)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The rows the figure adds up: its bands, or its subject alone."""
+        return self.bands or ((self.subject,) if self.subject else ())
 
 
 @dataclass(frozen=True)
@@ -119,7 +158,15 @@ class Reader:
         spoken = {w for phrase in SYNONYMS for w in phrase.split()} | {w for c in COMMANDS for w in c.split()}
         self.known = set(self.weights) | FILLER | spoken | set(MONTH_NAMES) | {"ytd", "year", "date", "financial"}
         self.known |= {"last", "this", "now", "quarter", "previous", "current", "today", "plus", "than", "over"}
-        self.correctable = sorted(w for w in self.known if w.isalpha() and len(w) >= MIN_CORRECTABLE_LETTERS)
+        self.known |= SHAPE_WORDS | {"since", "past", "through", "until", "till", "first", "second", "third", "fourth"}
+        # Codes and aliases ("ABAN", "MOTH") are typed exactly or not at all: a misspelt word is never read as one.
+        codes = {stem(w.lower()) for code, _ in config.ethnicity.codes for w in (code,)}
+        codes |= {stem(alias.lower()) for alias in config.ethnicity.aliases}
+        self.correctable = sorted(
+            w
+            for w in self.known
+            if w.isalpha() and len(w) >= MIN_CORRECTABLE_LETTERS and w not in codes and w not in FILLER
+        )
         self.hintable = sorted(w for w in self.known if w.isalpha() and len(w) > 2)  # sorted: ties go the same way
         self.by_id = {reading.id: reading for reading in self.readings}
         self._corrections: dict[str, tuple[str, float]] = {}
@@ -143,11 +190,13 @@ class Reader:
         ranked = []
         for reading in self.readings:
             best = -1.0
+            # Its words are all it is called by (code, label, alias together); what it leaves unsaid is per phrasing.
+            every = frozenset().union(*reading.phrasings)
+            explained = sum(
+                weight * (1.0 if word in every else QUALIFIER_CREDIT if word in reading.qualifiers else 0.0)
+                for word, weight in words.items()
+            )
             for phrasing in reading.phrasings:
-                explained = sum(
-                    weight * (1.0 if word in phrasing else QUALIFIER_CREDIT if word in reading.qualifiers else 0.0)
-                    for word, weight in words.items()
-                )
                 own = sum(self.weights.get(w, 0.0) for w in phrasing)
                 unsaid = sum(self.weights.get(w, 0.0) for w in phrasing if w not in words)
                 flipped = NEGATION_PENALTY if (NEGATION in phrasing) != (NEGATION in words) else 0.0
@@ -156,61 +205,111 @@ class Reader:
         ranked.sort(key=lambda s: -s.score)
         return ranked
 
+    def words_of(self, rest: str, nearness: dict[str, float]) -> dict[str, float]:
+        """The question's content words (stems, synonyms read, quantities as keys), each with its weight."""
+        words: dict[str, float] = {}
+        for word in content_stems(split_words(rest)):
+            weight = self.weights.get(word, self.unknown_weight) * nearness.get(word, 1.0)
+            words[word] = max(weight, words.get(word, 0.0))
+        return words
+
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
-        """Read a question; a Clarification when readings score close; NotUnderstood says what was not read."""
+        """Read a question; a Clarification when readings tie; NotUnderstood says what was not read."""
         lowered = text.lower().replace("’", "'").strip()
         if lowered.startswith("/"):  # "/missing LAC episodes", typed into `ask`
             lowered = lowered.split(maxsplit=1)[1] if " " in lowered else ""
+        share = bool(_SHARE_IN_CHANNEL.match(lowered))
+        if share:
+            lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
+        lowered = spell_numbers(lowered)
         nearness: dict[str, float] = {}
 
         def corrected(match: re.Match[str]) -> str:
             word = match.group(0)
             if word.startswith(KEY_MARK):
                 return word
-            right, near = self.correct(word)
+            right, near = self.correct(spell_british(word))
             nearness[right] = min(near, nearness.get(right, 1.0))
             return right
 
         lowered = _WORD.sub(corrected, lowered)
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
-        share = "share" in commands
-        commands.discard("share")
+        shape, lowered = read_shape(lowered)
+        if shape.by_month and not lowered.strip() and not commands:
+            commands.add(TREND)  # "trend" alone: of which figure?
         periods, rest, unreadable = read_periods(lowered)
         try:
-            period = combine_periods(periods)
+            period, compare = self._periods(attach_years(periods), shape)
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
-        words: dict[str, float] = {}
-        for word in content_stems(read_quantities(split_words(rest))):
-            weight = self.weights.get(word, self.unknown_weight) * nearness.get(word, 1.0)
-            words[word] = max(weight, words.get(word, 0.0))
+        by_month = shape.by_month or (shape.extreme and not shape.whole)
+        if by_month and period.kind == PeriodKind.LATEST:
+            period = Period(PeriodKind.RECENT, months=TREND_MONTHS)  # a trend: the digest's 13 months
+        if INDIVIDUAL.search(rest):
+            return NotUnderstood(ONE_CHILD, [])
+        words = self.words_of(rest, nearness)
+        bands = next((w[len(KEY_MARK) :].split(BAND_MARK) for w in words if BAND_MARK in w), [])
+        words = {w: weight for w, weight in words.items() if BAND_MARK not in w}
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
-        if HELP in commands or (not words and not periods and not commands and not unknown):
-            return Question(HELP, None, period, share, text)
+        if HELP in commands or (not words and not bands and not periods and not commands and not unknown):
+            if shape == Shape():
+                return Question(HELP, None, period, share, text)
         if DEFINE in commands and not words and not unknown:
             return NotUnderstood('Name the row to define, such as "define 5.3a".', self.suggest(text))
         if DEFINE in commands and len(commands) > 1:
             return NotUnderstood('Ask for a definition on its own, such as "define 5.3a".', self.suggest(text))
-        if len(commands) > 1:
-            return NotUnderstood("Ask for a profile or a trend, not both.", self.suggest(text))
         if PROFILE in commands and not words:
             return Question(PROFILE, None, period, share, text)
-        prefix = ("share " if share else "") + ("trend " if TREND in commands else "")
+        prefix = ("share " if share else "") + ("trend " if by_month else "")
         prefix += "define " if DEFINE in commands else ""
+        if shape.length:
+            if unknown:
+                return self._not_understood(text, unknown)
+            if period.kind == PeriodKind.LATEST:  # "how long are they usually missing": over the year so far
+                period = Period(PeriodKind.YEAR_TO_DATE)
+            return Question(LENGTH, shape.length, period, share, text, compare=compare, by_month=by_month)
+        if len(bands) > 1:
+            if unknown and len(unknown) > 1:
+                return self._not_understood(text, unknown)
+            return Question(
+                FIGURE,
+                bands[0],
+                period,
+                share,
+                text,
+                bands=tuple(bands),
+                compare=compare,
+                by_month=by_month,
+                extreme=shape.extreme,
+                proportion=shape.proportion,
+            )
+        if bands:
+            words[KEY_MARK + bands[0]] = self.weights.get(KEY_MARK + bands[0], self.unknown_weight)
+        if not words and not unknown and shape != Shape():
+            # "busiest month", "June against last June": of missing episodes, the report's first figure
+            words = {KEY_MARK + ALL_EPISODES: self.weights.get(KEY_MARK + ALL_EPISODES, 1.0)}
         if not words and not unknown:
             choices = [self.by_id["episodes.all"], self.by_id["children.all"]]
             options = [(r.label, _choice_text(prefix, r, period)) for r in choices]
-            if TREND not in commands:
+            if not by_month:
                 options.append(("Missing profile", f"{'share ' if share else ''}profile {period_text(period)}".strip()))
             return Clarification("Which figure?", options)
         ranked = self.score(words)
+        if shape.whole or (shape.extreme and not shape.by_month):  # "breakdown", "which age": the table first
+            ranked = self._prefer_tables(ranked)
+        elif len(ranked) > 1 and ranked[0].reading.kind == BREAKDOWN and ranked[1].score >= ranked[0].score - TIE_MARGIN:
+            ranked = [ranked[1], ranked[0], *ranked[2:]]  # "BME June": the row, with its table offered beside it
         best = ranked[0]
-        if (unknown and best.score < ANSWER_SCORE) or (unknown and unreadable):
+        if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
-        floor = best.score - CLARIFY_MARGIN if best.score >= ANSWER_SCORE else CLARIFY_SCORE
-        close = [s for s in ranked if s.score >= max(floor, CLARIFY_SCORE)][:MAX_CHOICES]
-        if best.score < ANSWER_SCORE or len(close) > 1:
+        also = self._also(rest, nearness, best.reading, shape) if best.reading.kind == FIGURE else ()
+        close = self._close(ranked)
+        enough = CLARIFY_SCORE if shape.whole and best.reading.kind == BREAKDOWN else ANSWER_SCORE
+        # A row and its section's table tie unless a whole breakdown was asked: the row is answered, the table offered.
+        rival = next((s for s in close[1:] if s.reading.kind == best.reading.kind or shape.whole), None)
+        tie = rival is not None and rival.score >= best.score - TIE_MARGIN
+        if not also and (best.score < enough or tie):
             if not close:
                 return self._not_understood(text, unknown)
             options = [(s.reading.label, _choice_text(prefix, s.reading, period)) for s in close]
@@ -218,15 +317,136 @@ class Reader:
                 return Clarification(f"Did you mean {close[0].reading.label}?", options)
             return Clarification("Which of these did you mean?", options)
         reading = best.reading
-        if TREND in commands:
-            if reading.kind != FIGURE:
-                return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
-            return Question(TREND, reading.subject, period, share, text)
-        if PROFILE in commands:
-            return Question(PROFILE, None, period, share, text)
+        alternatives = tuple(
+            (s.reading.label, _choice_text(prefix, s.reading, period))
+            for s in close[1:]
+            if s.reading.subject not in also
+        )
         if DEFINE in commands:
             return Question(DEFINE, reading.id, period, share, text)
-        return Question(reading.kind, reading.subject, period, share, text)
+        if PROFILE in commands:
+            return Question(PROFILE, None, period, share, text)
+        if shape.per_child and reading.kind == FIGURE and reading.subject in PER_CHILD_FAMILY:
+            family = PER_CHILD_FAMILY[reading.subject]
+            return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
+        if reading.kind == BREAKDOWN:
+            return Question(
+                BREAKDOWN,
+                reading.subject,
+                period,
+                share,
+                text,
+                compare=compare,
+                extreme=shape.extreme,
+                alternatives=alternatives,
+            )
+        if TREND in commands and reading.kind != FIGURE:
+            return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
+        return Question(
+            reading.kind,
+            reading.subject,
+            period,
+            share,
+            text,
+            also=also,
+            compare=compare,
+            by_month=by_month,
+            extreme=shape.extreme,
+            proportion=shape.proportion,
+            alternatives=alternatives,
+        )
+
+    def _close(self, ranked: list[Scored]) -> list[Scored]:
+        best = ranked[0]
+        floor = best.score - CLARIFY_MARGIN if best.score >= ANSWER_SCORE else CLARIFY_SCORE
+        return [s for s in ranked if s.score >= max(floor, CLARIFY_SCORE)][:MAX_CHOICES]
+
+    def _prefer_tables(self, ranked: list[Scored]) -> list[Scored]:
+        """The breakdown of the best figure's section first, when the question asked for a whole breakdown."""
+        best = ranked[0]
+        if best.reading.kind == BREAKDOWN:
+            return ranked
+        tables = [s for s in ranked if s.reading.kind == BREAKDOWN and s.reading.section == best.reading.section]
+        if not tables:
+            return ranked
+        table = Scored(tables[0].reading, max(best.score, tables[0].score) + 2 * TIE_MARGIN)
+        return [table, *(s for s in ranked if s.reading.id != table.reading.id)]
+
+    def _also(self, rest: str, nearness: dict[str, float], best: Reading, shape: Shape) -> tuple[str, ...]:
+        """Further figures, when the question names two or more side by side ("girls and boys", "White British vs
+        BME"): each part on its own reads clearly as a figure, and they differ."""
+        parts = [part for part in _CONNECTOR.split(rest) if part.strip()]
+        if len(parts) < 2 or shape.whole:
+            return ()
+        subjects: list[str] = []
+        sections: set[str] = set()
+        for part in parts:
+            words = self.words_of(part, nearness)
+            if not words or any(w not in self.weights for w in words):
+                continue
+            ranked = self.score(words)
+            top = ranked[0]
+            if top.score < SEGMENT_SCORE or top.reading.kind != FIGURE:
+                continue
+            rivals = [s for s in ranked[1:] if s.reading.kind == FIGURE]
+            if rivals and rivals[0].score >= top.score - TIE_MARGIN:
+                continue
+            if top.reading.subject not in subjects:
+                subjects.append(top.reading.subject)
+                sections.add(HEADLINE_SECTIONS.get(top.reading.section, top.reading.section))
+        if len(subjects) < 2 or len(sections) > 1:  # side by side only within a section, or the headlines
+            return ()
+        return tuple(s for s in subjects if s != best.subject) if best.subject in subjects else ()
+
+    def _periods(self, periods: list[Period], shape: Shape) -> tuple[Period, tuple[Period, ...]]:
+        """The period asked about and any others to compare it with.
+
+        Raises:
+            PeriodError: periods that cannot be read together.
+        """
+        unique = list(dict.fromkeys(periods))
+        if len(unique) > 1 and SO_FAR in unique:  # "July so far", "this month so far": that month, to the as-at time
+            unique.remove(SO_FAR)
+        if MONTH_BEFORE in unique and len(unique) == 2:  # "June against the month before": May
+            other = next(p for p in unique if p != MONTH_BEFORE)
+            if other.kind == PeriodKind.MONTH and other.month_of_year is not None:
+                unique = [other, replace(other, month_of_year=(other.month_of_year - 2) % 12 + 1)]
+            elif other.kind == PeriodKind.MONTH and other.month is not None:
+                unique = [other, replace(other, month=other.month - 1)]
+        kinds = [p.kind for p in unique]
+        if len(unique) <= 1:
+            period = unique[0] if unique else Period(PeriodKind.LATEST)
+            if shape.compare and period.kind == PeriodKind.RANGE and period.from_month_of_year is not None:
+                named = period.month_of_year is not None
+                if named:  # "between May and June", "May to June change": the two months side by side
+                    first = Period(PeriodKind.MONTH, month_of_year=period.from_month_of_year)
+                    return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year),)
+            return period, ()
+        if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH}:
+            return combine_periods(unique), ()
+        years = [p for p in unique if p.kind == PeriodKind.FINANCIAL_YEAR and p.year_start is None and p.relative_year]
+        others = [p for p in unique if p not in years]
+        if years and len(others) == 1 and others[0].kind in (*MONTH_KINDS, PeriodKind.QUARTER):
+            # "this month against the same month last year", "June compared with last year"
+            base = others[0]
+            if base.kind == PeriodKind.LATEST:
+                base = Period(PeriodKind.LAST_MONTH)
+            return base, (replace(base, relative_year=-1),)
+        if len(unique) >= 3 and not shape.compare and all(p.kind == PeriodKind.MONTH for p in unique):
+            first, last = unique[0], unique[-1]  # "April, May, June": the months from the first to the last
+            return (
+                Period(
+                    PeriodKind.RANGE,
+                    month=last.month,
+                    month_of_year=last.month_of_year,
+                    from_month=first.month,
+                    from_month_of_year=first.month_of_year,
+                ),
+                (),
+            )
+        if any(p.kind in (PeriodKind.RECENT, PeriodKind.NOW) for p in unique):
+            raise PeriodError("That names more than one period; ask about one, or two months side by side.")
+        return unique[0], tuple(unique[1:])
 
     def _not_understood(self, text: str, unknown: list[str]) -> NotUnderstood:
         if not unknown:

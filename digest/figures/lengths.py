@@ -1,0 +1,36 @@
+"""The average and median length of a closed episode (derived figures; defined in docs/indicators.md).
+
+Length is counted as section 4 counts it: whole calendar days from the start date to the end date, 0 for a
+same-day return. Closed: an end recorded at or before the as-at time. The episodes are those starting in the
+period's months; episodes still open are left out (their length is not known yet), and the answer says how
+many were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from digest.figures.periods import month_indexes
+
+
+@dataclass(frozen=True)
+class Lengths:
+    closed: int  # episodes with a recorded end by the as-at time
+    still_open: int  # episodes starting in the period with no end by the as-at time
+    average_days: float | None  # None when no episode has closed
+    median_days: float | None
+
+
+def compute_lengths(episodes: pd.DataFrame, as_at: dt.datetime, first_month: int, last_month: int) -> Lengths:
+    """Lengths of the episodes starting from first_month to last_month (month indexes, inclusive)."""
+    months = month_indexes(episodes["missing_start"])
+    chosen = episodes[(months >= first_month) & (months <= last_month)]
+    end = chosen["missing_end"]
+    closed = end.notna() & (end <= pd.Timestamp(as_at))
+    days = (end[closed].dt.normalize() - chosen["missing_start"][closed].dt.normalize()).dt.days
+    if days.empty:
+        return Lengths(0, int((~closed).sum()), None, None)
+    return Lengths(int(closed.sum()), int((~closed).sum()), float(days.mean()), float(days.median()))
