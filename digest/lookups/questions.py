@@ -37,6 +37,7 @@ from digest.lookups.periods import (
 from digest.lookups.shapes import SHAPE_WORDS, Shape, read_shape
 from digest.lookups.vocabulary import (
     BAND_MARK,
+    BASE_NOTE,
     BREAKDOWN,
     FIGURE,
     FILLER,
@@ -66,6 +67,7 @@ ANSWER_SCORE = 0.6  # the least score answered without asking back
 CLARIFY_SCORE = 0.3  # the least score offered as a choice
 CLARIFY_MARGIN = 0.1  # readings this close to the best are offered: as choices on a tie, else under the answer
 HEADLINE_SECTIONS = {"1": "headline", "2": "headline", "3": "headline"}  # all, LAC and CSE side by side
+ALTERNATIVE_MARGIN = 0.25  # readings this close to the one answered are offered under it ("Did you mean ...?")
 TIE_MARGIN = 0.02  # readings this close to the best are a real tie: asked back, not decided
 SEGMENT_SCORE = 0.75  # the least score for each part of "girls and boys" to be read as a figure of its own
 MAX_CHOICES = 4  # buttons in a clarification
@@ -221,7 +223,7 @@ class Reader:
         share = bool(_SHARE_IN_CHANNEL.match(lowered))
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
-        lowered = spell_numbers(lowered)
+        lowered = spell_numbers(BASE_NOTE.sub(" ", lowered))  # "(of those offered)" names a base, not the row
         nearness: dict[str, float] = {}
 
         def corrected(match: re.Match[str]) -> str:
@@ -259,6 +261,8 @@ class Reader:
             return NotUnderstood('Name the row to define, such as "define 5.3a".', self.suggest(text))
         if DEFINE in commands and len(commands) > 1:
             return NotUnderstood('Ask for a definition on its own, such as "define 5.3a".', self.suggest(text))
+        if PROFILE in commands and shape.by_month:
+            return NotUnderstood("Ask for a profile or a trend, not both.", self.suggest(text))
         if PROFILE in commands and not words:
             return Question(PROFILE, None, period, share, text)
         prefix = ("share " if share else "") + ("trend " if by_month else "")
@@ -317,10 +321,9 @@ class Reader:
                 return Clarification(f"Did you mean {close[0].reading.label}?", options)
             return Clarification("Which of these did you mean?", options)
         reading = best.reading
+        offered = [s for s in ranked[1:MAX_CHOICES] if s.score >= max(best.score - ALTERNATIVE_MARGIN, CLARIFY_SCORE)]
         alternatives = tuple(
-            (s.reading.label, _choice_text(prefix, s.reading, period))
-            for s in close[1:]
-            if s.reading.subject not in also
+            (s.reading.label, _choice_text(prefix, s.reading, period)) for s in offered if s.reading.subject not in also
         )
         if DEFINE in commands:
             return Question(DEFINE, reading.id, period, share, text)
@@ -329,6 +332,8 @@ class Reader:
         if shape.per_child and reading.kind == FIGURE and reading.subject in PER_CHILD_FAMILY:
             family = PER_CHILD_FAMILY[reading.subject]
             return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
+        if reading.kind == BREAKDOWN and shape.by_month and not shape.extreme:
+            return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
         if reading.kind == BREAKDOWN:
             return Question(
                 BREAKDOWN,
@@ -340,8 +345,6 @@ class Reader:
                 extreme=shape.extreme,
                 alternatives=alternatives,
             )
-        if TREND in commands and reading.kind != FIGURE:
-            return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
         return Question(
             reading.kind,
             reading.subject,

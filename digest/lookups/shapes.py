@@ -49,7 +49,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "by_month",
         re.compile(
-            r"\btrends?\b|\bmonth\s+(?:by|on|to)\s+month\b|\b(?:by|each|every|per|for\s+each)\s+month\b|\bmonthly\b"
+            r"\btrends?\b|\bmonth\s+(?:by|on|to)\s+month\b|(?<!end\sof\s)\b(?:by|each|every|per|for\s+each)\s+month\b"
+            r"|\bmonthly\b"
             r"|\bover\s+time\b|\bbeen\s+going\b|\bmoved\b|\bmonths?\s+of\b|\btrending\b"
         ),
     ),
