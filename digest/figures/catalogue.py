@@ -79,9 +79,7 @@ EPISODES_PER_CHILD = {
 }
 # Any of these figures read as its family, for "episodes per child" ("per LAC child" names children.lac).
 PER_CHILD_FAMILY = {
-    key: family
-    for family, pair in EPISODES_PER_CHILD.items()
-    for key in (*pair, f"children.3plus.{family}")
+    key: family for family, pair in EPISODES_PER_CHILD.items() for key in (*pair, f"children.3plus.{family}")
 }
 # The share of a row that has no percentage of its own in the report: what it is a share of.
 SHARE_BASES = {

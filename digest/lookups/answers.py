@@ -31,7 +31,26 @@ from digest.figures.periods import (
     parse_month,
 )
 from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number
-from digest.lookups.cells import Figures, describe_span, month_title, span_cell, span_title, with_share
+from digest.lookups.cells import (  # the outcomes are answers' own words: re-exported
+    ANSWERED as ANSWERED,
+)
+from digest.lookups.cells import (
+    CLARIFY as CLARIFY,
+)
+from digest.lookups.cells import (
+    NO_DATA as NO_DATA,
+)
+from digest.lookups.cells import (
+    NOT_UNDERSTOOD as NOT_UNDERSTOOD,
+)
+from digest.lookups.cells import (
+    Figures,
+    describe_span,
+    month_title,
+    span_cell,
+    span_title,
+    with_share,
+)
 from digest.lookups.periods import PeriodKind, Span, resolve_period
 from digest.lookups.questions import (
     DEFINE,
@@ -76,7 +95,7 @@ from digest.store.alerts import load_still_missing
 from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
-ANSWERED, NOT_UNDERSTOOD, NO_DATA, CLARIFY = "answered", "not understood", "no data", "clarify"
+DID_YOU_MEAN = "Did you mean one of these instead?"  # over the other readings of a question that was answered
 
 
 @dataclass(frozen=True)
@@ -106,6 +125,8 @@ class Answer:
     def plain_text(self) -> str:
         """For a terminal: the same words, without chat mark-up."""
         parts = [self.title, *(line.replace("*", "").replace("`", '"') for line in self.lines), *self.table_lines()]
+        if self.choices and self.outcome == ANSWERED:
+            parts.append(DID_YOU_MEAN)
         parts += [f'  {label}: ask "{text}"' for label, text in self.choices]
         if self.footer:
             parts.append(self.footer)
@@ -267,13 +288,31 @@ def _answer_shaped(
         indicators = {i.key: i for i in build_catalogue(config)}
         shown = [build_figure(indicators, question.keys, question.proportion)]
         shown += [build_figure(indicators, (key,), question.proportion) for key in question.also]
+        notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
         if question.by_month:
-            said = run_answer(figures, shown[0], spans[0], question.extreme, question.proportion)
+            said = run_answer(figures, shown[0], spans[0], question.extreme, question.proportion, notes)
         elif len(spans) > 1 or len(shown) > 1:
-            said = compare_answer(figures, shown, spans)
+            said = compare_answer(figures, shown, spans, notes)
         else:
             said = _single_answer(figures, shown[0], spans[0])
     return Answer(said.outcome, said.title, said.lines)
+
+
+def _revision_notes(
+    store: SnapshotStore, config: Config, figures: Figures, shown: list[Figure], spans: list[Span], by_month: bool
+) -> dict[tuple[str, int], str]:
+    """ " (revised from 129 since the May 2019 digest)" for each one-row figure's month that differs from what was
+    last published, by (key, month)."""
+    months = sorted({m for s in spans for m in s.months} if by_month else {s.first for s in spans if s.first == s.last})
+    months = [m for m in months if figures.has_data(m, m)]
+    notes: dict[tuple[str, int], str] = {}
+    for figure in shown:
+        if len(figure.keys) != 1 or not months:
+            continue
+        key = figure.keys[0]
+        revised = _load_revisions(store, config, key, [(figures.exact(m), figures.profile(m)) for m in months])
+        notes |= {(key, month): _revised(revised, month) for month in revised}
+    return notes
 
 
 def _single_answer(figures: Figures, figure: Figure, span: Span) -> Said:

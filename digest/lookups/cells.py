@@ -26,6 +26,9 @@ from digest.reporting.disclosure import suppress_profile
 from digest.reporting.profile import Cell, Profile, available_months, load_profile
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
+# What an answer came to (each platform's edge and the audit read it).
+ANSWERED, NOT_UNDERSTOOD, NO_DATA, CLARIFY = "answered", "not understood", "no data", "clarify"
+
 
 def describe_span(span: Span) -> str:
     """The months in words: "June 2019", "April to June 2019", "October 2018 to March 2019"."""
@@ -115,6 +118,7 @@ class Figures:
     snapshot: SnapshotInfo
     suppress: bool
     _profiles: dict[int, Profile] = field(default_factory=dict)
+    _exact: dict[int, Profile] = field(default_factory=dict)
 
     @property
     def data_months(self) -> tuple[int, int]:
@@ -127,9 +131,16 @@ class Figures:
         data_starts, data_ends = self.data_months
         return data_starts <= first and last <= data_ends
 
+    def exact(self, month: int) -> Profile:
+        """The month's profile as computed (what revisions are checked against)."""
+        if month not in self._exact:
+            self._exact[month] = load_profile(self.store, self.config, month, self.snapshot)
+        return self._exact[month]
+
     def profile(self, month: int) -> Profile:
+        """The month's profile as this answer shows it."""
         if month not in self._profiles:
-            exact = load_profile(self.store, self.config, month, self.snapshot)
+            exact = self.exact(month)
             self._profiles[month] = suppress_profile(exact) if self.suppress else exact
         return self._profiles[month]
 

@@ -227,9 +227,9 @@ def attach_years(periods: list[Period]) -> list[Period]:
             if named_year and before.kind == PeriodKind.QUARTER and before.year_start is None:
                 out[-1] = replace(before, year_start=period.year_start, relative_year=period.relative_year)
                 continue
-            if period.kind == PeriodKind.YEAR_TO_DATE and period.month is None and period.month_of_year is None:
-                if before.kind == PeriodKind.QUARTER:
-                    continue  # "Q1 this year": this year's is the default
+            this_year = period.kind == PeriodKind.YEAR_TO_DATE and period.month is None and period.month_of_year is None
+            if this_year and before.kind == PeriodKind.QUARTER:
+                continue  # "Q1 this year": this year's is the default
         out.append(period)
     return out
 

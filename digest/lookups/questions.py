@@ -22,8 +22,8 @@ from rapidfuzz import fuzz, process
 from digest.contract.config import Config
 from digest.figures.catalogue import ALL_EPISODES, PER_CHILD_FAMILY, SECTIONS
 from digest.lookups.periods import (
-    MONTH_KINDS,
     MONTH_BEFORE,
+    MONTH_KINDS,
     MONTH_NAMES,
     SO_FAR,
     Period,
@@ -47,7 +47,6 @@ from digest.lookups.vocabulary import (
     Reading,
     build_readings,
     content_stems,
-    read_quantities,
     spell_british,
     spell_numbers,
     split_words,
@@ -60,6 +59,7 @@ PER_CHILD, LENGTH = "per child", "length"  # episodes per child; the average or 
 CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
 HINT_CUTOFF = 60  # how alike an unknown word must be to a known one to be offered as "did you mean"
 MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
+MIN_CORRECTABLE_FILLER_LETTERS = 7  # "reporing" is "reporting"; "will" is not "well", it is a word we do not read
 QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
 MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
 NEGATION_PENALTY = 0.3  # a "not" on one side only flips the meaning ("completed in time" is not "not completed")
@@ -167,7 +167,9 @@ class Reader:
         self.correctable = sorted(
             w
             for w in self.known
-            if w.isalpha() and len(w) >= MIN_CORRECTABLE_LETTERS and w not in codes and w not in FILLER
+            if w.isalpha()
+            and len(w) >= (MIN_CORRECTABLE_FILLER_LETTERS if w in FILLER else MIN_CORRECTABLE_LETTERS)
+            and w not in codes
         )
         self.hintable = sorted(w for w in self.known if w.isalpha() and len(w) > 2)  # sorted: ties go the same way
         self.by_id = {reading.id: reading for reading in self.readings}
@@ -254,9 +256,9 @@ class Reader:
         bands = next((w[len(KEY_MARK) :].split(BAND_MARK) for w in words if BAND_MARK in w), [])
         words = {w: weight for w, weight in words.items() if BAND_MARK not in w}
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
-        if HELP in commands or (not words and not bands and not periods and not commands and not unknown):
-            if shape == Shape():
-                return Question(HELP, None, period, share, text)
+        nothing_asked = not words and not bands and not periods and not commands and not unknown
+        if (HELP in commands or nothing_asked) and shape == Shape():
+            return Question(HELP, None, period, share, text)
         if DEFINE in commands and not words and not unknown:
             return NotUnderstood('Name the row to define, such as "define 5.3a".', self.suggest(text))
         if DEFINE in commands and len(commands) > 1:
@@ -302,7 +304,9 @@ class Reader:
         ranked = self.score(words)
         if shape.whole or (shape.extreme and not shape.by_month):  # "breakdown", "which age": the table first
             ranked = self._prefer_tables(ranked)
-        elif len(ranked) > 1 and ranked[0].reading.kind == BREAKDOWN and ranked[1].score >= ranked[0].score - TIE_MARGIN:
+        elif (
+            len(ranked) > 1 and ranked[0].reading.kind == BREAKDOWN and ranked[1].score >= ranked[0].score - TIE_MARGIN
+        ):
             ranked = [ranked[1], ranked[0], *ranked[2:]]  # "BME June": the row, with its table offered beside it
         best = ranked[0]
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed

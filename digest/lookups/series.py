@@ -18,11 +18,10 @@ from digest.figures.catalogue import (
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_name
 from digest.figures.small_counts import SUPPRESSED, is_small
-from digest.lookups.cells import Figures, base_noun, describe_span, with_share
+from digest.lookups.cells import ANSWERED, NO_DATA, Figures, base_noun, describe_span, with_share
 from digest.lookups.periods import Span
 from digest.reporting.profile import Cell
 
-ANSWERED, NO_DATA = "answered", "no data"
 PER_CHILD_DECIMALS = 1  # episodes per child, as the DfE publishes incidents per missing child (6.8)
 LENGTH_DECIMALS = 1  # days
 
@@ -105,7 +104,14 @@ def why_none(cells: list[tuple[str, Cell | None]]) -> str:
     return "No change can be given: a figure is withheld or not stored."
 
 
-def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span]) -> Said:
+Notes = dict[tuple[str, int], str]  # (key, month) -> " (revised from ...)" for a figure that changed since published
+
+
+def _note(notes: Notes, figure: Figure, span: Span) -> str:
+    return notes.get((figure.keys[0], span.first), "") if span.first == span.last and len(figure.keys) == 1 else ""
+
+
+def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span], notes: Notes | None = None) -> Said:
     """Each figure for each period, and the change between them (periods in time order; figures as asked)."""
     spans = sorted(spans, key=lambda s: (s.first, s.last))
     names = [describe_span(s) for s in spans]
@@ -113,7 +119,10 @@ def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span]) -> 
     for figure in shown:
         cells = [(name, figure_cell(figures, figure, span)) for name, span in zip(names, spans, strict=True)]
         prefix = f"{figure.label}, " if len(shown) > 1 else ""
-        lines += [f"{prefix}{name}: {describe(cell, figure)}" for name, cell in cells]
+        lines += [
+            f"{prefix}{name}: {describe(cell, figure)}{_note(notes or {}, figure, span)}"
+            for (name, cell), span in zip(cells, spans, strict=True)
+        ]
         if len(cells) == 2:
             change = describe_change(cells[0][1], cells[1][1])
             lines.append(
@@ -121,27 +130,27 @@ def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span]) -> 
             )
     if len(shown) == 2 and len(spans) == 1:
         first, second = (figure_cell(figures, f, spans[0]) for f in shown)
-        if first and second and first.count is not None and second.count is not None:
-            if not (first.suppressed or second.suppressed):
-                gap = first.count - second.count
-                more = shown[0].label if gap > 0 else shown[1].label
-                lines.append("The same." if gap == 0 else f"{abs(gap):,} more: {more}.")
+        both = first and second and first.count is not None and second.count is not None
+        if both and first and second and not (first.suppressed or second.suppressed):
+            gap = (first.count or 0) - (second.count or 0)
+            more = shown[0].label if gap > 0 else shown[1].label
+            lines.append("The same." if gap == 0 else f"{abs(gap):,} more: {more}.")
     title = " and ".join(f.label for f in shown) + ", " + " against ".join(names)
-    absent = all(
-        figures.cell(f.keys, s.first, s.last) is not None
-        and (c := figures.cell(f.keys, s.first, s.last)) is not None
-        and c.absence is not None
-        for f in shown
-        for s in spans
-    )
+    every = [figures.cell(f.keys, s.first, s.last) for f in shown for s in spans]
+    absent = all(c is not None and c.absence is not None for c in every)
     return Said(NO_DATA if absent else ANSWERED, title, lines)
 
 
-def run_answer(figures: Figures, figure: Figure, span: Span, extreme: bool, proportion: bool) -> Said:
+def run_answer(
+    figures: Figures, figure: Figure, span: Span, extreme: bool, proportion: bool, notes: Notes | None = None
+) -> Said:
     """Month by month over the span; the largest and smallest month (by share when a share was asked)."""
     months = list(span.months)
     cells = [(m, figure_cell(figures, figure, Span(m, m, span.kind))) for m in months]
-    lines = [f"{month_name(m)}: {describe(cell, figure)}" for m, cell in cells]
+    lines = [
+        f"{month_name(m)}: {describe(cell, figure)}{_note(notes or {}, figure, Span(m, m, span.kind))}"
+        for m, cell in cells
+    ]
     ranked: list[tuple[float, int, Cell]] = []
     for month, cell in cells:
         if cell is None or cell.count is None or cell.suppressed or cell.absence is not None:

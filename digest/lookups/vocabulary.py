@@ -11,7 +11,7 @@ label or adds an ethnicity code in config can ask about it with no code change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.contract.config import Config
@@ -189,7 +189,6 @@ SYNONYMS: dict[str, str] = {
     "don't know": "not recorded",
     "blank": "not recorded",
     "missing data": "not recorded",
-    "on time": "in time",
     "3 working days": "in time",
     "within 3 days": "in time",
     "within the 3 days": "in time",
@@ -466,7 +465,7 @@ def _age_keys(low: int, high: int | None, direction: str) -> list[str]:
     return _covering(ages, bands, wanted)
 
 
-def _covering(keys: list[str], bands: list[tuple[float, float]], wanted: tuple[float, float]) -> list[str]:
+def _covering(keys: list[str], bands: Sequence[tuple[float, float]], wanted: tuple[float, float]) -> list[str]:
     """The rows whose bands together are exactly the wanted range; none when it cuts a band in two."""
     low, high = wanted
     inside = [key for key, (a, b) in zip(keys, bands, strict=True) if a >= low and b <= high]

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.contract.config import Config
-from digest.figures.catalogue import EPISODES_PER_CHILD, build_catalogue
+from digest.figures.catalogue import EPISODES_PER_CHILD, SHARE_BASES, build_catalogue
 from digest.figures.periods import financial_year_start, month_index, parse_month
 from digest.lookups.answers import ANSWERED, CLARIFY, NO_DATA, NOT_UNDERSTOOD, Answer
-from digest.lookups.periods import PeriodKind, resolve_period
+from digest.lookups.periods import Period, PeriodKind, resolve_period
 from digest.lookups.questions import LENGTH, PER_CHILD, Clarification, NotUnderstood, Question
 from digest.lookups.service import LookupService
 from digest.lookups.vocabulary import BREAKDOWN
@@ -228,10 +228,7 @@ def parse_labels(item: Item, config: Config) -> Expected:
     return Expected(item.kind, frozenset(keys), next(iter(groups), None), spans)
 
 
-def _span(question_period: object, snapshot: SnapshotInfo) -> tuple[int, int] | str:
-    from digest.lookups.periods import Period
-
-    assert isinstance(question_period, Period)
+def _span(question_period: Period, snapshot: SnapshotInfo) -> tuple[int, int] | str:
     if question_period.kind == PeriodKind.NOW:
         return NOW
     span = resolve_period(question_period, snapshot)
@@ -272,7 +269,9 @@ def _outside_data(span: tuple[int, int] | str, snapshot: SnapshotInfo) -> bool:
     return span[1] < first_data
 
 
-def judge(item: Item, expected: Expected, reading: object, answer: Answer, snapshot: SnapshotInfo) -> tuple[str, str]:
+def judge(
+    expected: Expected, reading: object, answer: Answer, snapshot: SnapshotInfo, config: Config
+) -> tuple[str, str]:
     """(grade, reason): the reason is a miss category, never the question's words."""
     if expected.kind == "not_answerable":
         if answer.outcome in (NOT_UNDERSTOOD, NO_DATA):
@@ -315,9 +314,7 @@ def judge(item: Item, expected: Expected, reading: object, answer: Answer, snaps
     if reading.kind != "figure":
         return WRONG, f"{kind}: read as {reading.kind}"
     if kind == "share":
-        from digest.figures.catalogue import SHARE_BASES
-
-        indicator = {i.key: i for i in build_catalogue_cached()}
+        indicator = {i.key: i for i in build_catalogue(config)}
         base = SHARE_BASES.get(reading.keys[0]) or indicator[reading.keys[0]].denominator or ""
         base = BASE_ROWS.get(base, base)
         if not reading.proportion:
@@ -351,17 +348,6 @@ def judge(item: Item, expected: Expected, reading: object, answer: Answer, snaps
     return RIGHT, ""
 
 
-_CATALOGUE: list[object] = []
-
-
-def build_catalogue_cached() -> list:  # type: ignore[type-arg]
-    if not _CATALOGUE:
-        from digest.contract.config import load_config
-
-        _CATALOGUE.extend(build_catalogue(load_config()))
-    return _CATALOGUE
-
-
 def score(service: LookupService, items: list[Item], config: Config) -> Score:
     result = Score()
     snapshot = service.store().get_snapshot()
@@ -375,7 +361,7 @@ def score(service: LookupService, items: list[Item], config: Config) -> Score:
             continue
         reading = service.read(item.question)
         answer = service.ask("UBLIND", "CBLIND", item.question)
-        grade, reason = judge(item, expected, reading, answer, snapshot)
+        grade, reason = judge(expected, reading, answer, snapshot, config)
         result.grades[item.id] = grade
         if reason:
             result.reasons[reason] += 1

@@ -9,7 +9,7 @@ import pytest
 
 from digest.contract.config import Config, EthnicityConfig
 from digest.lookups.periods import Period, PeriodKind, Span, resolve_period
-from digest.lookups.questions import HELP, PROFILE, TREND, Clarification, NotUnderstood, Question, Reader
+from digest.lookups.questions import HELP, PROFILE, Clarification, NotUnderstood, Question, Reader
 from digest.lookups.vocabulary import BREAKDOWN, FIGURE
 from digest.store.snapshots import SnapshotInfo
 
