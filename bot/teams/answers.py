@@ -90,10 +90,10 @@ def _render_body(answer: Answer) -> list[CardElement]:
     months = [line for line in lines if TREND_LINE.match(line)]
     if len(months) >= MIN_TREND_POINTS and len(months) == len(lines):
         return _render_trend(answer)
-    if len(months) >= MIN_TREND_POINTS and len(months) == len(set(months)) and lines[0] not in months:
-        # a run with its largest and smallest month said first: that line, then the chart
+    if len(months) >= MIN_TREND_POINTS and len(months) == len(set(months)):
+        # a run with its largest and smallest month: the chart, then what is said of it
         rest = [line for line in lines if line not in months]
-        return [*_text_blocks(rest), *_render_trend(dataclasses.replace(answer, lines=months))]
+        return [*_render_trend(dataclasses.replace(answer, lines=months)), *_text_blocks(rest)]
     return _text_blocks(lines)
 
 

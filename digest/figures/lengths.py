@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from digest.figures.periods import month_indexes
+if TYPE_CHECKING:  # pandas is loaded only when a length is asked for: quick commands must start without it
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,10 @@ class Lengths:
 
 def compute_lengths(episodes: pd.DataFrame, as_at: dt.datetime, first_month: int, last_month: int) -> Lengths:
     """Lengths of the episodes starting from first_month to last_month (month indexes, inclusive)."""
+    import pandas as pd
+
+    from digest.figures.periods import month_indexes
+
     months = month_indexes(episodes["missing_start"])
     chosen = episodes[(months >= first_month) & (months <= last_month)]
     end = chosen["missing_end"]

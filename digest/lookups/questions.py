@@ -43,6 +43,7 @@ from digest.lookups.vocabulary import (
     FILLER,
     KEY_MARK,
     NEGATION,
+    REPEAT_MARK,
     SYNONYMS,
     Reading,
     build_readings,
@@ -57,17 +58,20 @@ from digest.reporting.chart_data import TREND_MONTHS  # a trend is the digest's:
 PROFILE, TREND, HELP, DEFINE = "profile", "trend", "help", "define"
 PER_CHILD, LENGTH = "per child", "length"  # episodes per child; the average or median length of an episode
 CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
-HINT_CUTOFF = 60  # how alike an unknown word must be to a known one to be offered as "did you mean"
 MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
 MIN_CORRECTABLE_FILLER_LETTERS = 7  # "reporing" is "reporting"; "will" is not "well", it is a word we do not read
 QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
 MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
 NEGATION_PENALTY = 0.3  # a "not" on one side only flips the meaning ("completed in time" is not "not completed")
+# Words that change what a row counts when one side says them and the other does not: "not", and "3 or more"
+# ("LAC children" are not "LAC children with 3 or more episodes").
+MEANING_MARKS = (NEGATION, REPEAT_MARK)
 ANSWER_SCORE = 0.6  # the least score answered without asking back
 CLARIFY_SCORE = 0.3  # the least score offered as a choice
 CLARIFY_MARGIN = 0.1  # readings this close to the best are offered: as choices on a tie, else under the answer
 HEADLINE_SECTIONS = {"1": "headline", "2": "headline", "3": "headline"}  # all, LAC and CSE side by side
 ALTERNATIVE_MARGIN = 0.25  # readings this close to the one answered are offered under it ("Did you mean ...?")
+MAX_ALTERNATIVES = 2  # buttons under an answer: the answer stays the point
 TIE_MARGIN = 0.02  # readings this close to the best are a real tie: asked back, not decided
 SEGMENT_SCORE = 0.75  # the least score for each part of "girls and boys" to be read as a figure of its own
 MAX_CHOICES = 4  # buttons in a clarification
@@ -171,7 +175,6 @@ class Reader:
             and len(w) >= (MIN_CORRECTABLE_FILLER_LETTERS if w in FILLER else MIN_CORRECTABLE_LETTERS)
             and w not in codes
         )
-        self.hintable = sorted(w for w in self.known if w.isalpha() and len(w) > 2)  # sorted: ties go the same way
         self.by_id = {reading.id: reading for reading in self.readings}
         self._corrections: dict[str, tuple[str, float]] = {}
 
@@ -183,10 +186,6 @@ class Reader:
             match = process.extractOne(word, self.correctable, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
             self._corrections[word] = (match[0], match[1] / 100) if match else (word, 1.0)
         return self._corrections[word]
-
-    def hint(self, word: str) -> str | None:
-        match = process.extractOne(word, self.hintable, scorer=fuzz.ratio, score_cutoff=HINT_CUTOFF)
-        return str(match[0]) if match else None
 
     def score(self, words: dict[str, float]) -> list[Scored]:
         """Every reading's score for the question's weighted words, best first."""
@@ -203,7 +202,7 @@ class Reader:
             for phrasing in reading.phrasings:
                 own = sum(self.weights.get(w, 0.0) for w in phrasing)
                 unsaid = sum(self.weights.get(w, 0.0) for w in phrasing if w not in words)
-                flipped = NEGATION_PENALTY if (NEGATION in phrasing) != (NEGATION in words) else 0.0
+                flipped = sum(NEGATION_PENALTY for mark in MEANING_MARKS if (mark in phrasing) != (mark in words))
                 best = max(best, explained / total - MISSING_PENALTY * (unsaid / own if own else 0.0) - flipped)
             ranked.append(Scored(reading, best))
         ranked.sort(key=lambda s: -s.score)
@@ -325,7 +324,11 @@ class Reader:
                 return Clarification(f"Did you mean {close[0].reading.label}?", options)
             return Clarification("Which of these did you mean?", options)
         reading = best.reading
-        offered = [s for s in ranked[1:MAX_CHOICES] if s.score >= max(best.score - ALTERNATIVE_MARGIN, CLARIFY_SCORE)]
+        offered = [
+            s
+            for s in ranked[1 : 1 + MAX_ALTERNATIVES]
+            if s.score >= max(best.score - ALTERNATIVE_MARGIN, CLARIFY_SCORE)
+        ]
         alternatives = tuple(
             (s.reading.label, _choice_text(prefix, s.reading, period)) for s in offered if s.reading.subject not in also
         )
@@ -468,9 +471,6 @@ class Reader:
             problem += f" and {others} more word{'s' if others > 1 else ''} ({quiet})." if others else "."
         else:
             problem = f"I did not understand {'a word' if others == 1 else f'{others} words'} of that ({quiet})."
-        hints = [h for w in unknown if w.isalpha() and (h := self.hint(w))]
-        if hints:
-            problem += " Did you mean " + " or ".join(f'"{h}"' for h in hints) + "?"
         return NotUnderstood(problem, self.suggest(text))
 
     @cached_property

@@ -145,7 +145,9 @@ def run_answer(
     figures: Figures, figure: Figure, span: Span, extreme: bool, proportion: bool, notes: Notes | None = None
 ) -> Said:
     """Month by month over the span; the largest and smallest month (by share when a share was asked)."""
-    months = list(span.months)
+    data_starts = figures.data_months[0]
+    clipped = span.first < data_starts <= span.last  # as the digest's trends do: from the first month with data
+    months = list(range(data_starts, span.last + 1)) if clipped else list(span.months)
     cells = [(m, figure_cell(figures, figure, Span(m, m, span.kind))) for m in months]
     lines = [
         f"{month_name(m)}: {describe(cell, figure)}{_note(notes or {}, figure, Span(m, m, span.kind))}"
@@ -158,17 +160,20 @@ def run_answer(
         value = _percent(cell) if proportion and figure.base else float(cell.count)
         if value is not None:
             ranked.append((value, month, cell))
-    title = f"{figure.label}, {describe_span(span)} month by month"
+    shown_span = Span(months[0], months[-1], span.kind) if months else span
+    title = f"{figure.label}, {describe_span(shown_span)} month by month"
+    if clipped:
+        lines.append(f"No data before {month_name(data_starts)}: the data starts then.")
     if len(ranked) >= 2:
         top = max(ranked, key=lambda r: (r[0], -r[1]))
         bottom = min(ranked, key=lambda r: (r[0], r[1]))
         measure = "share" if proportion and figure.base else "figure"
         summary = (
-            f"Highest {measure}: {month_name(top[1])} ({describe(top[2], figure)}); "
-            f"lowest: {month_name(bottom[1])} ({describe(bottom[2], figure)})."
+            f"Highest {measure}: {month_name(top[1])}, {describe(top[2], figure)}; "
+            f"lowest: {month_name(bottom[1])}, {describe(bottom[2], figure)}."
         )
         if len(ranked) < len(cells):
-            summary += " Months with no figure are left out of that."
+            summary += " Months with no data or a withheld figure are not compared."
         lines = [summary, *lines] if extreme else [*lines, summary]
     elif extreme:
         lines.append("There are not two months with figures to compare.")

@@ -365,6 +365,7 @@ _FILLER_TEXT = (
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = "not"
+REPEAT_MARK = "3+"  # how "3 or more episodes", "repeat", "frequently" are read
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?(?:s\b|[a-z]?)\+?|@[a-z0-9_.|]+|\+")
 

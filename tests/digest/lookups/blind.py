@@ -330,7 +330,9 @@ def judge(
         if kind == "extreme" and not reading.extreme:
             return WRONG, "extreme: no largest or smallest month"
         answered = {m for s in spans if s != NOW for m in range(s[0], s[1] + 1)}
-        wanted = {m for s in expected.spans if s != NOW for m in range(s[0], s[1] + 1)}
+        wanted = {
+            m for s in expected.spans if s != NOW for m in range(s[0], s[1] + 1) if not _outside_data((m, m), snapshot)
+        }
         extra = [m for m in answered - wanted if not _outside_data((m, m), snapshot)]
         if not wanted <= answered or extra:
             return WRONG, f"{kind}: other months"

@@ -103,7 +103,8 @@ def test_a_quantity_reads_into_the_band_that_holds_it(reader: Reader, seed: int)
             (f"episodes lasting {days} days ytd", want_days),
         ):
             read = reader.read(text)
-            assert isinstance(read, Question) and read.keys == (want,), (text, read)
+            assert isinstance(read, Question), (text, read)
+            assert read.keys == (want,), (text, read)
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -126,7 +127,8 @@ def test_a_range_or_comparative_reads_into_the_bands_it_names(reader: Reader, se
             (f"missing {days} days or more in May", at_least),
         ):
             read = reader.read(text)
-            assert isinstance(read, Question) and list(read.keys) == want, (text, read)
+            assert isinstance(read, Question), (text, read)
+            assert list(read.keys) == want, (text, read)
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +176,9 @@ def test_no_answer_quotes_back_a_word_it_does_not_know(service: LookupService) -
 
 def test_close_readings_are_either_answered_with_the_others_offered_or_a_real_tie(reader: Reader) -> None:
     answered = reader.read("LAC june")
-    assert isinstance(answered, Question) and answered.keys == ("episodes.lac",)
+    assert isinstance(answered, Question)
+    assert answered.keys == ("episodes.lac",)
     assert answered.alternatives == (("Looked-after children missing", "@children.lac june"),)
     tie = reader.read("CSE june")
-    assert isinstance(tie, Clarification) and len(tie.choices) == 2
+    assert isinstance(tie, Clarification)
+    assert len(tie.choices) == 2
