@@ -81,6 +81,7 @@ _YEAR_WORD = r"(?:financial\s+year|fin\s+year|fy|year|yr)"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})\s*/\s*(\d{2}|\d{4})\b"), "financial_year"),
     (re.compile(r"\bfy\s*(\d{2})\s*/?\s*(\d{2})\b"), "financial_year"),
+    (re.compile(r"(?<![\d/])\b(\d{2})\s*/\s*(\d{2})\b(?!\s*/)"), "financial_year"),  # "18/19", never a date
     (re.compile(r"\b(\d{4})-(\d{1,2})\b"), "iso_month"),
     (re.compile(r"\b(\d{1,2})/(\d{4})\b"), "month_slash_year"),
     (re.compile(r"\b(?:the\s+)?(?:last|past|previous|recent)\s+(\d{1,2})\s+months?\b"), "recent"),
@@ -118,6 +119,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "last_year",
     ),
     (re.compile(rf"\b(?:this|current)\s+{_YEAR_WORD}\b|\bfinancial\s+year\b|\bthe\s+{_YEAR_WORD}\b"), "ytd"),
+    (
+        re.compile(r"\b(?:this|the\s+same)\s+(?:time|month|period|quarter|point)\s+(?:last|a|the\s+previous)\s+year\b"),
+        "last_year",
+    ),
     (re.compile(r"\bthe\s+month\s+before(?:\s+that)?\b|\bthe\s+previous\s+month\b"), "month_before"),
     (re.compile(r"\b(?:last|previous|prior)\s+month\b"), "last_month"),
     (re.compile(r"\b(?:this|current)\s+month\b"), "this_month"),
@@ -125,6 +130,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last|previous|prior)\s+quarter\b|\bthe\s+quarter\s+before\b"), "last_quarter"),
     (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bat\s+the\s+moment\b|\btoday\b"), "now"),
 ]
+# Short forms typed on a phone: "last 3 mths", "this qtr", "prev yr".
+_ABBREVIATED = {
+    "mth": "month",
+    "mnth": "month",
+    "mon": "month",
+    "qtr": "quarter",
+    "prev": "previous",
+    "fin": "financial",
+}
+_ABBREVIATIONS = re.compile(r"\b(" + "|".join(_ABBREVIATED) + r")(s?)\b")
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -200,7 +215,7 @@ def read_periods(text: str) -> tuple[list[Period], str, list[str]]:
     after all ("2019-13")."""
     found: list[tuple[int, Period]] = []
     unreadable: list[str] = []
-    rest = text
+    rest = _ABBREVIATIONS.sub(lambda m: _ABBREVIATED[m.group(1)] + (m.group(2) or ""), text)
     for pattern, kind in _PATTERNS:
         while (match := pattern.search(rest)) is not None:
             period = _read(kind, match)

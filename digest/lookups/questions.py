@@ -242,8 +242,11 @@ class Reader:
         if shape.by_month and not lowered.strip() and not commands:
             commands.add(TREND)  # "trend" alone: of which figure?
         periods, rest, unreadable = read_periods(lowered)
+        attached = attach_years(periods)
+        if shape.compare and len(attached) == 1 and len(periods) == 2 and attached[0].relative_year == -1:
+            attached = [replace(attached[0], relative_year=0), attached[0]]  # "June against last year"
         try:
-            period, compare = self._periods(attach_years(periods), shape)
+            period, compare = self._periods(attached, shape)
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
         by_month = shape.by_month or (shape.extreme and not shape.whole)

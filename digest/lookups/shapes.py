@@ -78,7 +78,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "compare",
         re.compile(
-            r"\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference"
+            r"\byear\s+on\s+year\b|\byoy\b|\bmonth\s+on\s+month\b|\bmom\b"
+            r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference"
             r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
             r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down))\b|\b(?=than\b)"
         ),
@@ -206,6 +207,8 @@ def read_shape(text: str) -> tuple[Shape, str]:
         if pattern.search(rest):
             found.add(name)
             said = " ; " if name == "compare" else " "  # "White British vs BME": two figures, still apart
+            if name == "compare" and re.search(r"\byear\s+on\s+year\b|\byoy\b", rest):
+                rest = rest + " last year"  # "year on year": against the same period a year before
             rest = (_PER_CHILD_WORDS if name == "per_child" else pattern).sub(said, rest)
     if "extreme" in found and re.search(r"\bmonths?\b", text):  # "the busiest month": month by month
         found.add("by_month")
