@@ -20,7 +20,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from digest.contract.config import Config
-from digest.figures.catalogue import ALL_EPISODES, PER_CHILD_FAMILY, SECTIONS
+from digest.figures.catalogue import ALL_EPISODES, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
 from digest.lookups.periods import (
     MONTH_BEFORE,
     MONTH_KINDS,
@@ -97,7 +97,7 @@ ONE_CHILD = (
     "I answer with counts for the whole report, never about one child: their case record holds that. "
     "Ask, for example, how many children went missing in June."
 )
-_SHARE_IN_CHANNEL = re.compile(r"^share\b\s*(?!of\b)")  # "share LAC episodes": post it; "share of ...": a share
+_SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": post it; "share of ...": a share
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
 _CONNECTOR = re.compile(r"\band\b|\bor\b|&|;")
 
@@ -239,6 +239,9 @@ class Reader:
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
         shape, lowered = read_shape(lowered)
+        if PROFILE in commands and lowered.strip() and not shape.by_month:
+            commands.discard(PROFILE)  # "age profile": the age breakdown; "profile June" stays the headlines
+            shape = replace(shape, whole=True)
         if shape.by_month and not lowered.strip() and not commands:
             commands.add(TREND)  # "trend" alone: of which figure?
         periods, rest, unreadable = read_periods(lowered)
@@ -249,7 +252,8 @@ class Reader:
             period, compare = self._periods(attached, shape)
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
-        by_month = shape.by_month or (shape.extreme and not shape.whole)
+        trending = shape.compare and not compare and period.kind == PeriodKind.LATEST  # "is it going up?"
+        by_month = shape.by_month or (shape.extreme and not shape.whole) or trending
         if by_month and period.kind == PeriodKind.LATEST:
             period = Period(PeriodKind.RECENT, months=TREND_MONTHS)  # a trend: the digest's 13 months
         if INDIVIDUAL.search(rest):
@@ -313,6 +317,11 @@ class Reader:
         best = ranked[0]
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
+        if shape.per_child and best.reading.subject in PER_CHILD_FAMILY:  # episodes and children: one family
+            family = PER_CHILD_FAMILY[best.reading.subject]
+            return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
+        if period.kind == PeriodKind.NOW and best.reading.subject in (ALL_EPISODES, "children.all") and not by_month:
+            return Question(FIGURE, STILL_MISSING, period, share, text)  # "missing right now": still missing
         also = self._also(rest, nearness, best.reading, shape) if best.reading.kind == FIGURE else ()
         close = self._close(ranked)
         enough = CLARIFY_SCORE if shape.whole and best.reading.kind == BREAKDOWN else ANSWER_SCORE
@@ -339,9 +348,6 @@ class Reader:
             return Question(DEFINE, reading.id, period, share, text)
         if PROFILE in commands:
             return Question(PROFILE, None, period, share, text)
-        if shape.per_child and reading.kind == FIGURE and reading.subject in PER_CHILD_FAMILY:
-            family = PER_CHILD_FAMILY[reading.subject]
-            return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
         if reading.kind == BREAKDOWN and shape.by_month and not shape.extreme:
             return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
         if reading.kind == BREAKDOWN:

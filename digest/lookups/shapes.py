@@ -213,7 +213,8 @@ def read_shape(text: str) -> tuple[Shape, str]:
     if "extreme" in found and re.search(r"\bmonths?\b", text):  # "the busiest month": month by month
         found.add("by_month")
     length = ""
-    if "per_child" not in found and (found & {"median", "average"}) and "length" in found:
+    days = re.search(r"(?<![\d+]\s)(?<!\d)\bdays?\b", rest) is not None  # "median days missing", not "2 days"
+    if "per_child" not in found and (found & {"median", "average"}) and ("length" in found or days):
         length = MEDIAN if "median" in found else AVERAGE
     elif "length" in found:  # "how long were they missing", "duration June": the days missing
         rest = rest + " days missing"
