@@ -239,12 +239,12 @@ class Reader:
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
         shape, lowered = read_shape(lowered)
-        if PROFILE in commands and lowered.strip() and not shape.by_month:
-            commands.discard(PROFILE)  # "age profile": the age breakdown; "profile June" stays the headlines
-            shape = replace(shape, whole=True)
         if shape.by_month and not lowered.strip() and not commands:
             commands.add(TREND)  # "trend" alone: of which figure?
         periods, rest, unreadable = read_periods(lowered)
+        if PROFILE in commands and self.words_of(rest, nearness) and not shape.by_month:
+            commands.discard(PROFILE)  # "age profile": the age breakdown; "profile June" stays the headlines
+            shape = replace(shape, whole=True)
         attached = attach_years(periods)
         if shape.compare and len(attached) == 1 and len(periods) == 2 and attached[0].relative_year == -1:
             attached = [replace(attached[0], relative_year=0), attached[0]]  # "June against last year"
@@ -252,8 +252,10 @@ class Reader:
             period, compare = self._periods(attached, shape)
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
-        trending = shape.compare and not compare and period.kind == PeriodKind.LATEST  # "is it going up?"
+        # "is it going up?", "how has it changed since April?": the months, one by one
+        trending = shape.change and not compare and period.kind in (PeriodKind.LATEST, PeriodKind.RANGE)
         by_month = shape.by_month or (shape.extreme and not shape.whole) or trending
+        asked_period = period
         if by_month and period.kind == PeriodKind.LATEST:
             period = Period(PeriodKind.RECENT, months=TREND_MONTHS)  # a trend: the digest's 13 months
         if INDIVIDUAL.search(rest):
@@ -324,7 +326,8 @@ class Reader:
             return Question(FIGURE, STILL_MISSING, period, share, text)  # "missing right now": still missing
         also = self._also(rest, nearness, best.reading, shape) if best.reading.kind == FIGURE else ()
         close = self._close(ranked)
-        enough = CLARIFY_SCORE if shape.whole and best.reading.kind == BREAKDOWN else ANSWER_SCORE
+        tabled = (shape.whole or shape.extreme) and best.reading.kind == BREAKDOWN
+        enough = CLARIFY_SCORE if tabled else ANSWER_SCORE
         # A row and its section's table tie unless a whole breakdown was asked: the row is answered, the table offered.
         rival = next((s for s in close[1:] if s.reading.kind == best.reading.kind or shape.whole), None)
         tie = rival is not None and rival.score >= best.score - TIE_MARGIN
@@ -354,7 +357,7 @@ class Reader:
             return Question(
                 BREAKDOWN,
                 reading.subject,
-                period,
+                asked_period,  # "which age goes missing most": the table of the month asked, not of a trend
                 share,
                 text,
                 compare=compare,

@@ -22,6 +22,7 @@ class Shape:
     proportion: bool = False  # a share of its base
     per_child: bool = False  # episodes per child
     length: str = ""  # average or median length of an episode
+    change: bool = False  # "has it gone up", "how has it changed": with no second period, the months one by one
 
 
 _CHILD = (
@@ -58,6 +59,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         "extreme",
         re.compile(
             r"\b(?:busiest|quietest|worst|best|highest|lowest|peak|fewest|biggest|smallest|largest|modal|top|mode)\b"
+            r"|\bmost\s+common(?:ly)?\b|\bcommonest\b|\bmost\s+often\b"
             r"|(?<!at\s)\bmost\b|(?<!at\s)\bleast\b|\bwhich\s+month\b|\bwhat\s+month\b"
         ),
     ),
@@ -199,6 +201,12 @@ SHAPE_WORDS = frozenset(
 )
 
 
+_CHANGE = re.compile(
+    r"\b(?:chang\w*|increas\w*|decreas\w*|rising|risen|rose|falling|fallen|fell|dropp\w*|(?:go|goes|going|gone|went)"
+    r"\s+(?:up|down)|up\s+or\s+down|better|worse|improv\w*|moved|moving)\b"
+)
+
+
 def read_shape(text: str) -> tuple[Shape, str]:
     """The shape the question asks for, and its text without the words that said it."""
     found: set[str] = set()
@@ -218,8 +226,10 @@ def read_shape(text: str) -> tuple[Shape, str]:
         length = MEDIAN if "median" in found else AVERAGE
     elif "length" in found:  # "how long were they missing", "duration June": the days missing
         rest = rest + " days missing"
+    change = _CHANGE.search(text) is not None
     return (
         Shape(
+            change=change,
             compare="compare" in found,
             by_month="by_month" in found,
             extreme="extreme" in found,

@@ -196,6 +196,9 @@ SYNONYMS: dict[str, str] = {
     "other area": "other la",
     "another area": "other la",
     "debrief": "rhi",
+    "chat": "rhi",
+    "chats": "rhi",
+    "dist": "distance",
     "debriefs": "rhi",
     "return conversations": "rhi",
     "return conversation": "rhi",
@@ -398,13 +401,13 @@ _FILLER_TEXT = (
     "back came come comes coming went go goes going gone get got getting out off into onto over under "
     "again area local our council's authority's fig figs figures stat stats statistic statistics data "
     "number numbers total totals amount count counts counted level levels value values "
-    "family families child's kid's children's people's our all whole entire full both same"
+    "family families child's kid's children's people's our all whole entire full both same e g ie eg etc"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = "not"
 REPEAT_MARK = "3+"  # how "3 or more episodes", "repeat", "frequently" are read
 
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?(?:s\b|[a-z]?)\+?|@[a-z0-9_.|]+|\+")
+_TOKEN = re.compile(r"\b[a-z]\d\b|[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?(?:s\b|[a-z]?)\+?|@[a-z0-9_.|]+|\+")
 
 
 @dataclass(frozen=True)
