@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from digest.contract.config import Config
 from digest.figures.catalogue import ALL_EPISODES, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
@@ -59,7 +60,8 @@ PROFILE, TREND, HELP, DEFINE = "profile", "trend", "help", "define"
 PER_CHILD, LENGTH = "per child", "length"  # episodes per child; the average or median length of an episode
 CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
 MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
-MIN_CORRECTABLE_FILLER_LETTERS = 7  # "reporing" is "reporting"; "will" is not "well", it is a word we do not read
+FILLER_CORRECTION_CUTOFF = 0.85  # one slip in 7 letters: how near a word naming nothing alone must be to be read
+MIN_CORRECTABLE_FILLER_LETTERS = 6  # "reporing" is "reporting", "wrking" "working"; "will" is not "well"
 QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
 MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
 NEGATION_PENALTY = 0.3  # a "not" on one side only flips the meaning ("completed in time" is not "not completed")
@@ -163,17 +165,26 @@ class Reader:
         self.unknown_weight = max(self.weights.values())
         spoken = {w for phrase in SYNONYMS for w in phrase.split()} | {w for c in COMMANDS for w in c.split()}
         self.known = set(self.weights) | FILLER | spoken | set(MONTH_NAMES) | {"ytd", "year", "date", "financial"}
-        self.known |= {"last", "this", "now", "quarter", "previous", "current", "today", "plus", "than", "over"}
+        timing = {"last", "this", "now", "quarter", "previous", "current", "today", "plus", "than", "over"}
+        self.known |= timing
         self.known |= SHAPE_WORDS | {"since", "past", "through", "until", "till", "first", "second", "third", "fourth"}
         # Codes and aliases ("ABAN", "MOTH") are typed exactly or not at all: a misspelt word is never read as one.
         codes = {stem(w.lower()) for code, _ in config.ethnicity.codes for w in (code,)}
         codes |= {stem(alias.lower()) for alias in config.ethnicity.aliases}
+        # A misspelling is read as a word that names something; as a word that names nothing ("reporing",
+        # "reporting") only when nearer still, or a word we do not read ("county") would vanish into filler.
+        empty = FILLER | {phrase for phrase, said in SYNONYMS.items() if not said} | timing
+        # Only whole words: "leaving" of "leaving care" alone names nothing, so "lating" is not read as it.
+        partial = (
+            {w for phrase in SYNONYMS if " " in phrase for w in phrase.split()} - set(self.weights) - set(SYNONYMS)
+        )
         self.correctable = sorted(
             w
-            for w in self.known
-            if w.isalpha()
-            and len(w) >= (MIN_CORRECTABLE_FILLER_LETTERS if w in FILLER else MIN_CORRECTABLE_LETTERS)
-            and w not in codes
+            for w in self.known - partial
+            if w.isalpha() and len(w) >= MIN_CORRECTABLE_LETTERS and w not in codes | empty
+        )
+        self.correctable_filler = sorted(
+            w for w in empty | partial if w.isalpha() and len(w) >= MIN_CORRECTABLE_FILLER_LETTERS and w in self.known
         )
         self.by_id = {reading.id: reading for reading in self.readings}
         self._corrections: dict[str, tuple[str, float]] = {}
@@ -184,6 +195,14 @@ class Reader:
             return word, 1.0
         if word not in self._corrections:
             match = process.extractOne(word, self.correctable, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
+            if match is None:  # one slip (a letter wrong, missing, doubled, or two swapped) in a long word
+                near = process.extractOne(
+                    word,
+                    self.correctable_filler,
+                    scorer=OSA.normalized_similarity,
+                    score_cutoff=FILLER_CORRECTION_CUTOFF,
+                )
+                match = (near[0], near[1] * 100, near[2]) if near else None
             self._corrections[word] = (match[0], match[1] / 100) if match else (word, 1.0)
         return self._corrections[word]
 

@@ -387,7 +387,7 @@ _FILLER_TEXT = (
     # General English that carries no figure: pronouns, auxiliaries, connectives, discourse.
     "i i'm i'd i've i'll me we us you your yours it they them their theirs one someone anyone everyone "
     "am is are was were be been being do does did doing done have has had having can could may might must "
-    "shall would ought if so then than because as while when where whether how why also too very really "
+    "shall would ought if so then than because as while when where whether how also too very really "
     "actually just quite rather roughly approximately about around exactly basically generally overall "
     "more less most least fewer often many much lot lots bit few several each every either neither "
     "no nor or yes ok okay well now again already yet ever never sure think thought suppose guess imagine "
