@@ -125,9 +125,8 @@ def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span], not
         ]
         if len(cells) == 2:
             change = describe_change(cells[0][1], cells[1][1])
-            lines.append(
-                f"{prefix}change from {cells[0][0]} to {cells[1][0]}: {change}." if change else why_none(cells)
-            )
+            said = f"{prefix}change from {cells[0][0]} to {cells[1][0]}: {change}." if change else why_none(cells)
+            lines.append(said[0].upper() + said[1:])
     if len(shown) == 2 and len(spans) == 1:
         first, second = (figure_cell(figures, f, spans[0]) for f in shown)
         both = first and second and first.count is not None and second.count is not None
