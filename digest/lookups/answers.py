@@ -281,9 +281,7 @@ def _answer_shaped(
             return Answer(NO_DATA, f"There is no data for {describe_span(span)}.", [])
         episodes = store.load_episodes(snapshot.id, ["missing_start", "missing_end"])
         found = compute_lengths(episodes, snapshot.as_at, span.first, span.last)
-        said = length_answer(
-            str(question.subject), found.closed, found.still_open, found.average_days, found.median_days, span, suppress
-        )
+        said = length_answer(str(question.subject), found, figures.name(span), suppress)
     else:
         indicators = {i.key: i for i in build_catalogue(config)}
         shown = [build_figure(indicators, question.keys, question.proportion)]
@@ -318,7 +316,7 @@ def _revision_notes(
 def _single_answer(figures: Figures, figure: Figure, span: Span) -> Said:
     """Rows added up, or a share of SHARE_BASES's row, over one period (with the year to date beside a month)."""
     cell = figure_cell(figures, figure, span)
-    title = f"{figure.label}, {describe_span(span)}"
+    title = f"{figure.label}, {figures.name(span)}"
     if cell is not None and cell.absence is not None:
         return Said(NO_DATA, f"There is no data for {describe_span(span)}.", [])
     lines = [f"*{describe(cell, figure)}*"]
@@ -523,9 +521,9 @@ def _breakdown_columns(figures: Figures, name: str, spans: list[Span], extreme: 
         for key, cells in zip(group.table_keys, columns, strict=True)
         if any(c.count or c.suppressed for c in cells)
     ]
-    heading = ["", *(describe_span(s) for s in spans)]
+    heading = ["", *(describe_span(s) + (" (partial)" if figures.name(s) != describe_span(s) else "") for s in spans)]
     table = [heading, *([label, *(_compact(c, group.denominator) for c in cells)] for label, cells in rows)]
-    title = f"{group.title}, {' against '.join(describe_span(s) for s in spans)}"
+    title = f"{group.title}, {' against '.join(figures.name(s) for s in spans)}"
     lines = ["Rows that are zero throughout are left out."] if len(rows) < len(columns) else []
     if extreme:
         largest = largest_rows([(label, cells[-1]) for label, cells in rows])

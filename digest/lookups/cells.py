@@ -14,6 +14,7 @@ from digest.figures.periods import (
     YTD,
     financial_year_label,
     financial_year_start,
+    is_partial,
     month_key,
     month_label,
     month_name,
@@ -126,6 +127,11 @@ class Figures:
         first, last = available_months(self.snapshot)
         data_starts = parse_month(self.snapshot.first_month) if self.snapshot.first_month else first
         return data_starts, last
+
+    def name(self, span: Span) -> str:
+        """The span in words, marked partial when it reaches into the month the as-at time falls in."""
+        partial = span.last == self.data_months[1] and is_partial(span.last, self.snapshot.as_at)
+        return describe_span(span) + (f" (partial, to {self.snapshot.as_at:%d/%m/%Y %H:%M})" if partial else "")
 
     def has_data(self, first: int, last: int) -> bool:
         data_starts, data_ends = self.data_months

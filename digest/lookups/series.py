@@ -15,6 +15,7 @@ from digest.figures.catalogue import (
     SHARE_BASES,
     Indicator,
 )
+from digest.figures.lengths import Lengths
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_name
 from digest.figures.small_counts import SUPPRESSED, is_small
@@ -114,7 +115,7 @@ def _note(notes: Notes, figure: Figure, span: Span) -> str:
 def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span], notes: Notes | None = None) -> Said:
     """Each figure for each period, and the change between them (periods in time order; figures as asked)."""
     spans = sorted(spans, key=lambda s: (s.first, s.last))
-    names = [describe_span(s) for s in spans]
+    names = [figures.name(s) for s in spans]
     lines: list[str] = []
     for figure in shown:
         cells = [(name, figure_cell(figures, figure, span)) for name, span in zip(names, spans, strict=True)]
@@ -160,7 +161,7 @@ def run_answer(
         if value is not None:
             ranked.append((value, month, cell))
     shown_span = Span(months[0], months[-1], span.kind) if months else span
-    title = f"{figure.label}, {describe_span(shown_span)} month by month"
+    title = f"{figure.label}, {figures.name(shown_span)} month by month"
     if clipped:
         lines.append(f"No data before {month_name(data_starts)}: the data starts then.")
     if len(ranked) >= 2:
@@ -194,7 +195,7 @@ def largest_rows(rows: list[tuple[str, Cell]]) -> str:
 def per_child_answer(figures: Figures, family: str, span: Span) -> Said:
     """Episodes per child: the family's episodes over its distinct children in the same period (catalogue)."""
     episodes_key, children_key = EPISODES_PER_CHILD[family]
-    title = f"Episodes per child{'' if family == 'all' else ' (' + family.upper() + ')'}, {describe_span(span)}"
+    title = f"Episodes per child{'' if family == 'all' else ' (' + family.upper() + ')'}, {figures.name(span)}"
     episodes = figures.cell((episodes_key,), span.first, span.last)
     children = figures.cell((children_key,), span.first, span.last)
     if episodes is not None and episodes.absence is not None:
@@ -223,11 +224,11 @@ def per_child_answer(figures: Figures, family: str, span: Span) -> Said:
     )
 
 
-def length_answer(
-    measure: str, closed: int, still_open: int, average: float | None, median: float | None, span: Span, suppress: bool
-) -> Said:
+def length_answer(measure: str, lengths: Lengths, period_name: str, suppress: bool) -> Said:
     """The average or median length of a closed episode (catalogue: LENGTH_LABELS), with the other beside it."""
-    title = f"{LENGTH_LABELS[measure]}, {describe_span(span)}"
+    title = f"{LENGTH_LABELS[measure]}, {period_name}"
+    closed, still_open = lengths.closed, lengths.still_open
+    average, median = lengths.average_days, lengths.median_days
     if average is None or median is None:
         return Said(ANSWERED, title, ["*none*", "No episode starting in that period has closed yet."])
     if suppress and is_small(closed):
