@@ -51,11 +51,14 @@ def render_answer(answer: Answer, shared_by: str | None = None) -> dict[str, Any
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=body[:MAX_SECTION_TEXT_CHARS]))]
     if answer.table:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=render_table(answer))))
-    buttons: list[ButtonElement] = []
-    if answer.choices and answer.outcome == ANSWERED:  # answered, with the other readings under it
+    shared = answer.share or shared_by is not None
+    answered = answer.outcome == ANSWERED
+    # Answered with other readings offered under it ("Did you mean ...?"), to the asker only: not in a channel.
+    choices = [] if answered and shared else answer.choices
+    if choices and answered:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=DID_YOU_MEAN)]))
-    buttons += [_button(label, CHOICE_ACTION.format(i), question) for i, (label, question) in enumerate(answer.choices)]
-    if answer.outcome == ANSWERED and not answer.share and answer.question:
+    buttons = [_button(label, CHOICE_ACTION.format(i), question) for i, (label, question) in enumerate(choices)]
+    if answered and not shared and answer.question:
         buttons.append(_button("Share in channel", SHARE_ACTION, answer.question))
     if buttons:
         blocks.append(ActionsBlock(elements=buttons))

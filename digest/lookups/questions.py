@@ -358,11 +358,12 @@ class Reader:
                 return Clarification(f"Did you mean {close[0].reading.label}?", options)
             return Clarification("Which of these did you mean?", options)
         reading = best.reading
+        # Other readings of the same kind (a row for a row) close to it are offered under the answer.
         offered = [
             s
-            for s in ranked[1 : 1 + MAX_ALTERNATIVES]
-            if s.score >= max(best.score - ALTERNATIVE_MARGIN, CLARIFY_SCORE)
-        ]
+            for s in ranked[1:]
+            if s.reading.kind == best.reading.kind and s.score >= max(best.score - ALTERNATIVE_MARGIN, CLARIFY_SCORE)
+        ][:MAX_ALTERNATIVES]
         alternatives = tuple(
             (s.reading.label, _choice_text(prefix, s.reading, period)) for s in offered if s.reading.subject not in also
         )

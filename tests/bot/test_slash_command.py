@@ -186,6 +186,23 @@ def test_close_readings_ask_back_and_a_button_answers(running: Running) -> None:
     store.close()
 
 
+def test_an_answer_offers_the_other_readings_as_buttons_under_it(running: Running) -> None:
+    _, reply = ask(running.url, "LAC june")
+    assert reply["text"].splitlines()[:2] == ["LAC episodes, June 2019", "74"]
+    context = [b for b in reply["blocks"] if b["type"] == "context"]
+    assert context[0]["elements"][0]["text"] == "Did you mean one of these instead?"
+    buttons = next(b for b in reply["blocks"] if b["type"] == "actions")["elements"]
+    assert [(b["text"]["text"], b["action_id"], b["value"]) for b in buttons] == [
+        ("Looked-after children missing", "missing_choice_0", "@children.lac june"),
+        ("Share in channel", "missing_share", "LAC june"),
+    ]
+    assert press(running, buttons[0]["action_id"], buttons[0]["value"]) == 200
+    assert wait_until(lambda: len(running.slack.responses) == 1, 10)
+    assert running.slack.responses[0]["text"] == (
+        "Looked-after children missing, June 2019\n28\nMay 2019: 33\nYear to date 2019/20: 40" + FOOTER
+    )
+
+
 def test_share_button_posts_the_answer_for_the_channel(running: Running) -> None:
     _, reply = ask(running.url, "same day returns june")
     assert reply["response_type"] == "ephemeral"
