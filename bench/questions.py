@@ -23,12 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from digest.contract.config import load_config  # noqa: E402
-from digest.intake.ingest import ingest_extract  # noqa: E402
 from digest.lookups.service import LookupService  # noqa: E402
 from digest.store.snapshots import open_store  # noqa: E402
-from tests.conftest import write_csv  # noqa: E402
 from tests.digest.lookups.blind import DEVELOPMENT, HELD_OUT, describe, load_items, score  # noqa: E402
-from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows  # noqa: E402
+from tests.fixtures.reference_june_2019 import write_reference_store  # noqa: E402
 
 TARGET_RIGHT = 0.95  # the aim: right on questions nobody tuned for
 SLACK_LIMIT_MS = 3000  # Slack wants a slash command answered within 3 s; Teams within 5 s
@@ -40,10 +38,7 @@ def main() -> None:
     part = parser.parse_args().part
     config = load_config(ROOT / "config" / "missing-report.toml")
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "store.db"
-        store = open_store(path)
-        ingest_extract(store, write_csv(Path(folder) / "reference.csv", build_rows(), HEADERS), AS_AT, config)
-        store.close()
+        path = write_reference_store(Path(folder), config)
         service = LookupService(partial(open_store, path), config)
         items = load_items(part)
         started = time.perf_counter()

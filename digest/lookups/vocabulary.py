@@ -488,27 +488,22 @@ MAX_AGE = 26  # a bare number above this is no age ("over 100"): the spec's olde
 BAND_MARK = "|"  # joins the keys of several rows read from one quantity ("at least 2 days")
 
 
-def _age_keys(low: int, high: int | None, direction: str) -> list[str]:
-    ages = ["age.under_10", *(f"age.{age}" for age in AGES), "age.17_plus"]
-    bands = [(0, AGES[0] - 1), *((age, age) for age in AGES), (AGES[-1] + 1, 200)]
+NO_END = 100000.0  # the top of an open band ("17+", "101+ miles", "more than 5 days")
+
+
+def _wanted(low: float, high: float | None, direction: str, step: float) -> tuple[float, float]:
+    """The range a quantity names: "over 10" is above 10 (by a band's step), "at least 10" from 10, and so on."""
     if high is not None:
-        wanted = (low, high)
-    elif direction == UP:
-        wanted = (low + 1, 200)
-    elif direction == FROM:
-        wanted = (low, 200)
-    elif direction == DOWN:
-        wanted = (0, low - 1)
-    elif direction == TO:
-        wanted = (0, low)
-    else:
-        wanted = (low, low)
-    return _covering(ages, bands, wanted)
+        return low, high
+    ranges = {UP: (low + step, NO_END), FROM: (low, NO_END), DOWN: (0.0, low - step), TO: (0.0, low)}
+    return ranges.get(direction, (low, low))
 
 
 def _covering(keys: list[str], bands: Sequence[tuple[float, float]], wanted: tuple[float, float]) -> list[str]:
     """The rows whose bands together are exactly the wanted range; none when it cuts a band in two."""
     low, high = wanted
+    if high == NO_END and low > bands[-1][0]:  # "more than a week": the open last band holds it
+        low = bands[-1][0]
     inside = [key for key, (a, b) in zip(keys, bands, strict=True) if a >= low and b <= high]
     cut = [key for key, (a, b) in zip(keys, bands, strict=True) if a < low <= b or a <= high < b]
     if cut:
@@ -519,38 +514,25 @@ def _covering(keys: list[str], bands: Sequence[tuple[float, float]], wanted: tup
     return inside
 
 
+def _age_keys(low: int, high: int | None, direction: str) -> list[str]:
+    keys = ["age.under_10", *(f"age.{age}" for age in AGES), "age.17_plus"]
+    bands = [(0.0, AGES[0] - 1.0), *((float(age), float(age)) for age in AGES), (AGES[-1] + 1.0, NO_END)]
+    return _covering(keys, bands, _wanted(low, high, direction, 1))
+
+
 def _distance_keys(low: float, high: float | None, direction: str) -> list[str]:
     keys = [distance_key(upper) for upper in DISTANCE_BANDS] + ["distance.101_plus"]
     bands = [(0.0 if upper == DISTANCE_BANDS[0] else upper - 9.5, float(upper)) for upper in DISTANCE_BANDS]
-    bands.append((DISTANCE_BANDS[-1] + 0.5, 100000.0))
-    if high is not None:
-        wanted = (low if low > 0 else 0.0, high)
-        wanted = (wanted[0] - 0.5 if wanted[0] % 10 == 1 else wanted[0], wanted[1])
-    elif direction in (UP, FROM):
-        wanted = (low + 0.5 if direction == UP else low, 100000.0)
-    elif direction in (DOWN, TO):
-        wanted = (0.0, low)
-    else:
-        wanted = (low, low)
-    return _covering(keys, bands, wanted)
+    bands.append((DISTANCE_BANDS[-1] + 0.5, NO_END))
+    if high is not None and low % 10 == 1:  # "21 to 30 miles" is the band above 20
+        low -= 0.5
+    return _covering(keys, bands, _wanted(low, high, direction, 0.5))
 
 
 def _duration_keys(days: int, high: int | None, direction: str) -> list[str]:
     keys = [f"duration.{n}" for n in DURATION_DAYS] + ["duration.gt5"]
-    bands = [(float(n), float(n)) for n in DURATION_DAYS] + [(DURATION_DAYS[-1] + 1.0, 100000.0)]
-    if high is not None:
-        wanted: tuple[float, float] = (days, high)
-    elif direction == UP:
-        wanted = (days + 1, 100000.0) if days < DURATION_DAYS[-1] else (DURATION_DAYS[-1] + 1.0, 100000.0)
-    elif direction == FROM:
-        wanted = (days, 100000.0) if days <= DURATION_DAYS[-1] + 1 else (DURATION_DAYS[-1] + 1.0, 100000.0)
-    elif direction == DOWN:
-        wanted = (0, days - 1)
-    elif direction == TO:
-        wanted = (0, days)
-    else:
-        wanted = (days, days)
-    return _covering(keys, bands, wanted)
+    bands = [(float(n), float(n)) for n in DURATION_DAYS] + [(DURATION_DAYS[-1] + 1.0, NO_END)]
+    return _covering(keys, bands, _wanted(days, high, direction, 1))
 
 
 def _direction(words: list[str], i: int) -> str:

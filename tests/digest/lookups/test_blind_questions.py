@@ -4,15 +4,10 @@ the writers' labels strictly. The held-out part is never read here: bench/questi
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
 from digest.contract.config import Config
-from digest.intake.ingest import ingest_extract
 from digest.lookups.service import LookupService
-from digest.store.snapshots import open_store
-from tests.conftest import write_csv
 from tests.digest.lookups.blind import (
     DEVELOPMENT,
     HARNESS,
@@ -25,7 +20,6 @@ from tests.digest.lookups.blind import (
     parse_labels,
     score,
 )
-from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
 
 # What the reader reaches on the development part (196 of 206 on 2026-12-06): a floor, so it cannot regress.
 DEVELOPMENT_RIGHT = 0.95
@@ -35,12 +29,8 @@ DEVELOPMENT_WRONG_AT_MOST = 4
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory, config: Config) -> LookupService:
-    folder = tmp_path_factory.mktemp("blind")
-    store = open_store(folder / "store.db")
-    ingest_extract(store, write_csv(folder / "reference.csv", build_rows(), HEADERS), AS_AT, config)
-    store.close()
-    return LookupService(partial(open_store, folder / "store.db"), config)
+def service(reference_service: LookupService) -> LookupService:
+    return reference_service
 
 
 def test_the_development_part_does_not_regress(service: LookupService, config: Config) -> None:

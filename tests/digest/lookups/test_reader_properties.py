@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import random
 import re
-from functools import partial
 
 import pytest
 
 from digest.contract.config import Config
 from digest.figures.catalogue import AGES, DISTANCE_BANDS, DURATION_DAYS, build_catalogue, distance_key
-from digest.intake.ingest import ingest_extract
 from digest.lookups.questions import Clarification, Question, Reader
 from digest.lookups.service import LookupService
-from digest.store.snapshots import open_store
-from tests.conftest import write_csv
-from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
 
 SEED = 26
 SAME_FIGURE = {"status.lac": "episodes.lac"}
@@ -132,12 +127,8 @@ def test_a_range_or_comparative_reads_into_the_bands_it_names(reader: Reader, se
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory, config: Config) -> LookupService:
-    folder = tmp_path_factory.mktemp("properties")
-    store = open_store(folder / "store.db")
-    ingest_extract(store, write_csv(folder / "reference.csv", build_rows(), HEADERS), AS_AT, config)
-    store.close()
-    return LookupService(partial(open_store, folder / "store.db"), config)
+def service(reference_service: LookupService) -> LookupService:
+    return reference_service
 
 
 def _name(rng: random.Random) -> str:

@@ -3,37 +3,21 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from digest.contract.config import Config
-from digest.intake.ingest import ingest_extract
 from digest.lookups.service import LookupService
-from digest.store.snapshots import open_store
-from tests.conftest import write_csv
-from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
 
 FOOTER = "Data as at 18/07/2019 00:00 (snapshot 1)."
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory, config: Config) -> str:
-    path = tmp_path_factory.mktemp("shaped")
-    store = open_store(path / "store.db")
-    ingest_extract(store, write_csv(path / "reference.csv", build_rows(), HEADERS), AS_AT, config)
-    store.close()
-    return str(path / "store.db")
+def service(reference_service: LookupService) -> LookupService:
+    return reference_service
 
 
 @pytest.fixture(scope="module")
-def service(folder: str, config: Config) -> LookupService:
-    return LookupService(partial(open_store, folder), config)
-
-
-@pytest.fixture(scope="module")
-def withheld(folder: str, config: Config) -> LookupService:
-    return LookupService(partial(open_store, folder), config, suppress=True)
+def withheld(reference_service: LookupService) -> LookupService:
+    return LookupService(reference_service.open_store, reference_service.config, suppress=True)
 
 
 @pytest.mark.parametrize(
