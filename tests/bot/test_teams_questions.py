@@ -180,6 +180,16 @@ def test_close_readings_ask_back_with_buttons_that_ask_again(teams: Teams) -> No
     assert [row[3:] for row in teams.lookups()] == [("cse june", "clarify"), ("@children.cse june", "answered")]
 
 
+def test_an_answer_offers_the_other_readings_as_buttons_under_it(teams: Teams) -> None:
+    card = card_of(teams.ask("LAC june")["activity"])
+    assert texts(card)[:2] == ["LAC episodes, June 2019", "74"]
+    assert "Did you mean one of these instead?" in texts(card)
+    (buttons,) = [element for element in card["body"] if element["type"] == "ActionSet"]
+    assert [(a["title"], a["data"]) for a in buttons["actions"]] == [
+        ("Looked-after children missing", {"msteams": {"type": "imBack", "value": "@children.lac june"}}),
+    ]
+
+
 def test_a_breakdown_is_a_table(teams: Teams) -> None:
     card = card_of(teams.ask("gender june")["activity"])
     table = next(element for element in card["body"] if element["type"] == "Table")
