@@ -64,7 +64,7 @@ FILLER_CORRECTION_CUTOFF = 0.85  # one slip in 7 letters: how near a word naming
 MIN_CORRECTABLE_FILLER_LETTERS = 6  # "reporing" is "reporting", "wrking" "working"; "will" is not "well"
 QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
 MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
-NEGATION_PENALTY = 0.3  # a "not" on one side only flips the meaning ("completed in time" is not "not completed")
+NEGATION_PENALTY = 0.5  # a "not" on one side only flips the meaning ("completed in time" is not "not completed")
 # Words that change what a row counts when one side says them and the other does not: "not", and "3 or more"
 # ("LAC children" are not "LAC children with 3 or more episodes").
 MEANING_MARKS = (NEGATION, REPEAT_MARK)
@@ -98,6 +98,10 @@ INDIVIDUAL = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|lad|lass)
 ONE_CHILD = (
     "I answer with counts for the whole report, never about one child: their case record holds that. "
     "Ask, for example, how many children went missing in June."
+)
+NOT_A_ROW = (
+    'That asks for those outside a row of the report (a "not"), which the report does not count; '
+    "ask for the row and the total instead."
 )
 _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": post it; "share of ...": a share
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
@@ -338,6 +342,9 @@ class Reader:
         best = ranked[0]
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
+        flips = best.reading.kind == FIGURE and not any(NEGATION in phrasing for phrasing in best.reading.phrasings)
+        if NEGATION in words and flips:
+            return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "children who aren't in care": no such row
         if shape.per_child and best.reading.subject in PER_CHILD_FAMILY:  # episodes and children: one family
             family = PER_CHILD_FAMILY[best.reading.subject]
             return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
@@ -464,7 +471,7 @@ class Reader:
                     first = Period(PeriodKind.MONTH, month_of_year=period.from_month_of_year)
                     return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year),)
             return period, ()
-        if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH}:
+        if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH} and not shape.compare:
             return combine_periods(unique), ()
         years = [p for p in unique if p.kind == PeriodKind.FINANCIAL_YEAR and p.year_start is None and p.relative_year]
         others = [p for p in unique if p not in years]

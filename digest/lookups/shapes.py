@@ -35,12 +35,15 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:episodes?\s+|incidents?\s+|eps\s+|times\s+|rate\s+)?per\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
             rf"|\bon\s+average\s+how\s+many\s+times\b|\bhow\s+many\s+times\s+(?:\w+\s+){{0,4}}?on\s+average\b"
             rf"|\bhow\s+many\s+times\s+each\b|\btimes\s+each\b|\beach\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
+            rf"|\b(?:episodes?|eps|incidents?)\s*/\s*{_CHILD}\b"
             rf"|\b(?:average|avg|mean)\s+(?:number\s+of\s+)?(?:episodes|eps|incidents|times)\b"
         ),
     ),
     (
         "median",
-        re.compile(r"\bmedian\b|\btypical(?:ly)?\b|\busual(?:ly)?\b|\bmiddle\s+value\b|\bnormally\b"),
+        re.compile(
+            r"\bmedian\b|\bmed\b(?!\s*(?:/|high|risk))|\btypical(?:ly)?\b|\busual(?:ly)?\b|\bmiddle\s+value\b|\bnormally\b"
+        ),
     ),
     ("average", re.compile(r"\b(?:average|avg|mean)\b")),
     (
@@ -90,7 +93,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Of a question asking episodes per child, only these words say so: "per CSE child" still names CSE children.
-_PER_CHILD_WORDS = re.compile(r"\b(?:per|each|on\s+average|average|avg|mean|how\s+many\s+times|times)\b")
+_PER_CHILD_WORDS = re.compile(r"\b(?:per|each|on\s+average|average|avg|mean|how\s+many\s+times|times)\b|/")
 
 
 # Every word the shapes are said with, so that a misspelling is never "corrected" away from one.

@@ -196,6 +196,24 @@ SYNONYMS: dict[str, str] = {
     "other area": "other la",
     "another area": "other la",
     "debrief": "rhi",
+    # "who aren't in care": a "not" that flips what is asked, as the report's own "not" rows do
+    "aren't": "not",
+    "isn't": "not",
+    "wasn't": "not",
+    "weren't": "not",
+    "don't": "not",
+    "doesn't": "not",
+    "didn't": "not",
+    "haven't": "not",
+    "hasn't": "not",
+    "hadn't": "not",
+    "arent": "not",
+    "isnt": "not",
+    "wasnt": "not",
+    "werent": "not",
+    "didnt": "not",
+    "non": "not",
+    "open to": "",
     "chat": "rhi",
     "chats": "rhi",
     "dist": "distance",
@@ -395,8 +413,8 @@ _FILLER_TEXT = (
     "thing things stuff kind sort type way ways whatever whichever whoever anything something everything "
     "seem seems seemed appear appears look looks looking looked see seen show shows showing shown "
     "happen happens happened happening involve involves involved involving include includes included "
-    "our ours here there where's there's that's it's what's who's aren't isn't wasn't "
-    "weren't don't doesn't didn't haven't hasn't hadn't can't couldn't won't wouldn't shouldn't "
+    "our ours here there where's there's that's it's what's who's can't couldn't "
+    "related relating relate regarding concerning "
     "big bigger large larger small smaller high higher low lower jump jumped change much older younger "
     "back came come comes coming went go goes going gone get got getting out off into onto over under "
     "again area local our council's authority's fig figs figures stat stats statistic statistics data "
