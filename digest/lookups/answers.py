@@ -350,9 +350,10 @@ def _answer_span(
             [f"Months with data: {month_name(data_starts)} to {month_name(last)}."],
         )
     if span.first < data_starts:
+        said = "There is no data" if span.last < data_starts else "There are incomplete figures"  # before, or into it
         return Answer(
             NO_DATA,
-            f"The figures for {describe_span(span)} are incomplete.",
+            f"{said} for {describe_span(span)}.",
             [
                 f"The data starts in {month_name(data_starts)}, so it cannot say how many went missing before then "
                 f"(that is not the same as none). Months with data: {month_name(data_starts)} to {month_name(last)}."

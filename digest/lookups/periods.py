@@ -82,13 +82,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})\s*/\s*(\d{2}|\d{4})\b"), "financial_year"),
     (re.compile(r"\bfy\s*(\d{2})\s*/?\s*(\d{2})\b"), "financial_year"),
     (re.compile(r"(?<![\d/])\b(\d{2})\s*/\s*(\d{2})\b(?!\s*/)"), "financial_year"),  # "18/19", never a date
-    (re.compile(r"\b(\d{4})-(\d{1,2})\b"), "iso_month"),
+    (re.compile(r"\b(\d{4})-(\d{1,2})\b(?!\s*-)"), "year_hyphen"),  # "2019-06" a month, "2019-20" a year
     (re.compile(r"\b(\d{1,2})/(\d{4})\b"), "month_slash_year"),
     (re.compile(r"\b(?:the\s+)?(?:last|past|previous|recent)\s+(\d{1,2})\s+months?\b"), "recent"),
     (re.compile(r"\b(?:the\s+)?past\s+year\b"), "recent_year"),
     (
         re.compile(
-            rf"\b(?:between\s+|from\s+)?({_MONTH_WORD})(?:\s*-\s*|\s*'\s*)?(\d{{2}}|\d{{4}})?"
+            rf"\b(?:between\s+|from\s+)?({_MONTH_WORD})(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?=\s*(?:-|to)\s))?"
             rf"\s*(?:-|to|through|until|till|and)\s*({_MONTH_WORD})\b(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?!\s*(?:\+|years?|yrs?|miles?|days?)))?"
         ),
         "month_range",
@@ -157,7 +157,9 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         start = _year(groups[0]) if len(groups[0]) == 2 else int(groups[0])
         end = _year(groups[1][-2:]) if len(groups[1]) == 2 else int(groups[1])
         return Period(PeriodKind.FINANCIAL_YEAR, year_start=start) if end == start + 1 else None
-    if kind == "iso_month":
+    if kind == "year_hyphen" and len(groups[1]) == 2 and int(groups[1]) == (int(groups[0]) + 1) % 100:
+        return Period(PeriodKind.FINANCIAL_YEAR, year_start=int(groups[0]))
+    if kind in ("iso_month", "year_hyphen"):
         month = int(groups[1])
         return Period(PeriodKind.MONTH, month_index(int(groups[0]), month)) if 1 <= month <= 12 else None
     if kind == "month_slash_year":
@@ -346,10 +348,10 @@ def resolve_period(period: Period, snapshot: SnapshotInfo) -> Span:
         first += MONTHS_IN_QUARTER * period.relative_year
         return Span(first, min(first + MONTHS_IN_QUARTER - 1, as_at_month), kind)
     first = year + (period.quarter - 1) * MONTHS_IN_QUARTER
-    if period.year_start is None and first > as_at_month:
-        first -= 12
-    if period.year_start is None:
+    if period.year_start is None and period.relative_year:  # "Q4 last year": of the financial year before this one
         first += 12 * period.relative_year
+    elif period.year_start is None and first > as_at_month:  # the latest such quarter begun
+        first -= 12
     return Span(first, min(first + MONTHS_IN_QUARTER - 1, as_at_month), kind)
 
 

@@ -54,11 +54,13 @@ def test_a_month_before_the_data_is_incomplete_not_zero(
     answer = service.ask("U", "C", "episodes april 2018")
     assert answer.outcome == "no data"
     assert answer.plain_text().splitlines()[:2] == [
-        "The figures for April 2018 are incomplete.",
+        "There is no data for April 2018.",
         "The data starts in May 2018, so it cannot say how many went missing before then (that is not the same "
         "as none). Months with data: May 2018 to September 2018.",
     ]
-    assert service.ask("U", "C", "episodes ytd").title.startswith("The figures for April to August 2018 are incomplete")
+    assert service.ask("U", "C", "episodes ytd").title.startswith(
+        "There are incomplete figures for April to August 2018"
+    )
 
 
 def test_quarters_add_up_episodes_and_explain_children(
