@@ -22,7 +22,7 @@ from pathlib import Path
 
 from digest.contract.config import Config
 from digest.figures.catalogue import EPISODES_PER_CHILD, SHARE_BASES, build_catalogue
-from digest.figures.periods import financial_year_start, month_index, parse_month
+from digest.figures.periods import financial_year_start, month_index, month_of, parse_month
 from digest.lookups.answers import ANSWERED, CLARIFY, NO_DATA, NOT_UNDERSTOOD, Answer
 from digest.lookups.periods import Period, PeriodKind, resolve_period
 from digest.lookups.questions import LENGTH, PER_CHILD, Clarification, NotUnderstood, Question
@@ -141,6 +141,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})(?: \(partial\))?$")
 _YTD = re.compile(r"^ytd (\d{4})/(\d{2}) to (\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^q([1-4]) (\d{4})/(\d{2})$")
 _NOW = re.compile(r"^now \(as at \d{2}/\d{2}/\d{4}\)$")
+_YEAR = re.compile(r"^(?:ytd )?(\d{4})/(\d{2})$")  # a financial year (to date): April to the latest month
 _LABEL_WORD = re.compile(r"[a-z]+")
 _STOP = {"number", "of", "in", "the", "a", "and", "or", "to", "who", "were", "with", "is", "be", "not", "inc"}
 
@@ -199,6 +200,9 @@ def parse_period(text: str) -> tuple[int, int] | str:
         return first, first + 2
     if _NOW.match(text):
         return NOW
+    if (match := _YEAR.match(text)) and int(match.group(2)) == (int(match.group(1)) + 1) % 100:
+        first = month_index(int(match.group(1)), 4)
+        return first, first + 11
     raise LabelError("period not read")
 
 
@@ -269,6 +273,15 @@ def _outside_data(span: tuple[int, int] | str, snapshot: SnapshotInfo) -> bool:
     return span[1] < first_data
 
 
+def _clipped(expected: Expected, snapshot: SnapshotInfo) -> Expected:
+    """A whole financial year as the reader resolves one: to the latest complete month of the snapshot."""
+    latest = month_of(snapshot.as_at) - 1
+    spans = tuple(
+        (s[0], min(s[1], latest)) if s != NOW and s[1] - s[0] == 11 and s[1] > latest else s for s in expected.spans
+    )
+    return Expected(expected.kind, expected.keys, expected.group, spans)
+
+
 def judge(
     expected: Expected, reading: object, answer: Answer, snapshot: SnapshotInfo, config: Config
 ) -> tuple[str, str]:
@@ -292,6 +305,7 @@ def judge(
     if answer.outcome not in (ANSWERED, NO_DATA):
         return WRONG, f"{expected.kind}: {answer.outcome}"
     spans = tuple(dict.fromkeys(_span(p, snapshot) for p in (reading.period, *reading.compare)))
+    expected = _clipped(expected, snapshot)
     keys = _reading_keys(reading)
     kind = expected.kind
     if kind == "breakdown" or (kind in ("extreme",) and expected.group):
