@@ -76,6 +76,8 @@ _SHORT_MONTHS = {name[:3]: number for name, number in MONTH_NAMES.items()} | {"s
 _MONTH_WORD = "|".join(sorted(list(MONTH_NAMES) + list(_SHORT_MONTHS), key=len, reverse=True))
 _UNIT_AFTER = r"(?!\s*(?:\+|years?|yrs?|yr|miles?|days?|-?year))"  # "june 14 year olds" is no June 2014
 
+# "and" joins a range only after "between" ("between May and June"); "April, May and June" are three months.
+_BETWEEN_AND = "|".join(rf"(?<=between\s\w{{{n}}}\s)and" for n in range(3, 10))
 # Each pattern and how it reads; tried in order, and a matched span is taken out of the question.
 _YEAR_WORD = r"(?:financial\s+year|fin\s+year|fy|year|yr)"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -89,7 +91,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?:between\s+|from\s+)?({_MONTH_WORD})(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?=\s*(?:-|to)\s))?"
-            rf"\s*(?:-|to|through|until|till|and)\s*({_MONTH_WORD})\b(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?!\s*(?:\+|years?|yrs?|miles?|days?)))?"
+            rf"\s*(?:-|to|through|until|till|{_BETWEEN_AND})\s*({_MONTH_WORD})\b(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?!\s*(?:\+|years?|yrs?|miles?|days?)))?"
         ),
         "month_range",
     ),

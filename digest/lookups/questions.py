@@ -74,6 +74,8 @@ CLARIFY_MARGIN = 0.1  # readings this close to the best are offered: as choices 
 HEADLINE_SECTIONS = {"1": "headline", "2": "headline", "3": "headline"}  # all, LAC and CSE side by side
 ALTERNATIVE_MARGIN = 0.25  # readings this close to the one answered are offered under it ("Did you mean ...?")
 MAX_ALTERNATIVES = 2  # buttons under an answer: the answer stays the point
+GENERIC_WORDS = frozenset({"children", "episode"})  # what every row counts, in people's words
+LEFT_OUT_SHARE = 0.25  # the share of a question's weight a figure may leave unexplained and still be answered
 TIE_MARGIN = 0.02  # readings this close to the best are a real tie: asked back, not decided
 SEGMENT_SCORE = 0.75  # the least score for each part of "girls and boys" to be read as a figure of its own
 MAX_CHOICES = 4  # buttons in a clarification
@@ -177,7 +179,7 @@ class Reader:
         codes |= {stem(alias.lower()) for alias in config.ethnicity.aliases}
         # A misspelling is read as a word that names something; as a word that names nothing ("reporing",
         # "reporting") only when nearer still, or a word we do not read ("county") would vanish into filler.
-        empty = FILLER | {phrase for phrase, said in SYNONYMS.items() if not said} | timing
+        empty = FILLER | {phrase for phrase, said in SYNONYMS.items() if not said} | timing | SHAPE_WORDS
         # Only whole words: "leaving" of "leaving care" alone names nothing, so "lating" is not read as it.
         partial = (
             {w for phrase in SYNONYMS if " " in phrase for w in phrase.split()} - set(self.weights) - set(SYNONYMS)
@@ -357,6 +359,11 @@ class Reader:
         # A row and its section's table tie unless a whole breakdown was asked: the row is answered, the table offered.
         rival = next((s for s in close[1:] if s.reading.kind == best.reading.kind or shape.whole), None)
         tie = rival is not None and rival.score >= best.score - TIE_MARGIN
+        # A word naming another row that the reading leaves out ("looked after AND at risk of CSE": no row counts
+        # both) is not dropped in silence: asked back instead.
+        every = frozenset().union(*best.reading.phrasings) | best.reading.qualifiers
+        left_out = sum(weight for word, weight in words.items() if word not in every | GENERIC_WORDS)
+        tie = tie or (best.reading.kind == FIGURE and left_out >= LEFT_OUT_SHARE * sum(words.values()))
         if not also and (best.score < enough or tie):
             if not close:
                 return self._not_understood(text, unknown)

@@ -35,7 +35,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:episodes?\s+|incidents?\s+|eps\s+|times\s+|rate\s+)?per\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
             rf"|\bon\s+average\s+how\s+many\s+times\b|\bhow\s+many\s+times\s+(?:\w+\s+){{0,4}}?on\s+average\b"
             rf"|\bhow\s+many\s+times\s+each\b|\btimes\s+each\b|\beach\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
-            rf"|\b(?:episodes?|eps|incidents?)\s*/\s*{_CHILD}\b"
+            rf"|\b(?:episodes?|eps|incidents?)\s*/\s*{_CHILD}\b|\b(?:episodes?|incidents?)\s+to\s+{_CHILD}\b"
             rf"|\b(?:average|avg|mean)\s+(?:number\s+of\s+)?(?:episodes|eps|incidents|times)\b"
         ),
     ),
@@ -86,6 +86,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"\byear\s+on\s+year\b|\byoy\b|\bmonth\s+on\s+month\b|\bmom\b"
             r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference"
             r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
+            r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
             r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down))\b|\b(?=than\b)"
         ),
     ),

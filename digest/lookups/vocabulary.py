@@ -18,6 +18,7 @@ from digest.contract.config import Config
 from digest.figures.catalogue import (
     AGES,
     ALL_EPISODES,
+    DENOMINATOR_NOUNS,
     DISTANCE_BANDS,
     DURATION_DAYS,
     LAC_EPISODES,
@@ -414,7 +415,7 @@ _FILLER_TEXT = (
     "seem seems seemed appear appears look looks looking looked see seen show shows showing shown "
     "happen happens happened happening involve involves involved involving include includes included "
     "our ours here there where's there's that's it's what's who's can't couldn't "
-    "related relating relate regarding concerning "
+    "related relating relate regarding concerning set "
     "big bigger large larger small smaller high higher low lower jump jumped change much older younger "
     "back came come comes coming went go goes going gone get got getting out off into onto over under "
     "again area local our council's authority's fig figs figures stat stats statistic statistics data "
@@ -615,6 +616,7 @@ def read_quantities(words: list[str]) -> list[str]:
         before = words[i - 1] if i > 0 else ""
         keys: list[str] = []
         plural_age = bool(number.group(3))  # "under 12s", "15s"
+        aged = before in ("age", "aged") or (before == "between" and i > 1 and words[i - 2] in ("age", "aged"))
         if unit in ("mile", "miles", "mi"):
             keys, j = _distance_keys(value, high, direction), j + 1
             direction_after, after = _direction_after(words, j)
@@ -627,7 +629,7 @@ def read_quantities(words: list[str]) -> list[str]:
             direction_after, after = _direction_after(words, j)
             if direction_after and high is None and not direction:
                 keys, j = _duration_keys(int(value), None, direction_after), after
-        elif unit in ("years", "year", "yrs", "yr") or before in ("age", "aged") or plural_age:
+        elif unit in ("years", "year", "yrs", "yr") or aged or plural_age:
             keys = _age_keys(int(value), None if high is None else int(high), direction)
             j += 1 if unit in ("years", "year", "yrs", "yr") else 0
             j += 1 if j < len(words) and words[j] in ("old", "olds") else 0
@@ -680,6 +682,8 @@ def build_readings(config: Config) -> list[Reading]:
         if indicator.ref not in ("-", ""):
             phrasings.add(frozenset({indicator.ref}))
         qualifiers = set(_section_words(indicator.section))
+        if indicator.denominator in DENOMINATOR_NOUNS:  # "% of accepted RHIs done in time": its base qualifies it
+            qualifiers |= phrase_stems(DENOMINATOR_NOUNS[indicator.denominator])
         if indicator.key.startswith("episodes."):
             qualifiers.add("children")  # "how many times did children go missing": episodes
         if indicator.denominator in (ALL_EPISODES, LAC_EPISODES):
