@@ -296,6 +296,9 @@ SYNONYMS: dict[str, str] = {
     "live": "",
     "lives": "",
     "m / h": "cse",
+    "medium or high": "cse",
+    "medium and high": "cse",
+    "medium": "cse",
     "m h": "cse",
     "med high": "cse",
     "at risk": "cse",
@@ -372,6 +375,7 @@ def spell_numbers(text: str) -> str:
     text = _ONE_BEFORE_UNIT.sub("1 ", text)
     text = _NUMBER.sub(number, text)
     text = re.sub(r"\btwice\b", "2 times", text)
+    text = re.sub(r"\bno (\w+) (?:was |were |is )?recorded\b", r"\1 not recorded", text)  # "no ethnicity recorded"
     text = re.sub(r"\b(\d)\s*w\.?\s*d\.?s?\b", r"\1 working days", text)  # "3WD", "3 wd": working days
 
     def weeks(match: re.Match[str]) -> str:
@@ -415,7 +419,7 @@ _FILLER_TEXT = (
     "seem seems seemed appear appears look looks looking looked see seen show shows showing shown "
     "happen happens happened happening involve involves involved involving include includes included "
     "our ours here there where's there's that's it's what's who's can't couldn't "
-    "related relating relate regarding concerning set "
+    "related relating relate regarding concerning set single council council's community communities "
     "big bigger large larger small smaller high higher low lower jump jumped change much older younger "
     "back came come comes coming went go goes going gone get got getting out off into onto over under "
     "again area local our council's authority's fig figs figures stat stats statistic statistics data "
@@ -664,7 +668,8 @@ def build_readings(config: Config) -> list[Reading]:
     """Every reading a question can have, generated from the catalogue and the config."""
     catalogue = [i for i in build_catalogue(config) if not i.key.startswith("_")]
     groups = build_groups(config)
-    chart_labels = {keys[0]: row.label for g in groups.values() for row in g.rows for keys in [row.keys]}
+    # A chart's bar names its row only when it is that row alone ("Not recorded" of the BME summary is E3 and E4).
+    chart_labels = {row.keys[0]: row.label for g in groups.values() for row in g.rows if len(row.keys) == 1}
     aliases: dict[str, list[str]] = {}
     for alias, code in config.ethnicity.aliases.items():
         aliases.setdefault(f"ethnicity.{code}", []).append(alias)
