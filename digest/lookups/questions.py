@@ -61,6 +61,8 @@ PER_CHILD, LENGTH = "per child", "length"  # episodes per child; the average or 
 CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
 MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
 FILLER_CORRECTION_CUTOFF = 0.85  # one slip in 7 letters: how near a word naming nothing alone must be to be read
+PARTIAL_CORRECTION_CUTOFF = 0.79  # one slip in five letters, for a word of a phrase ("afetr" of "looked after")
+MIN_CORRECTABLE_PARTIAL_LETTERS = 5
 MIN_CORRECTABLE_FILLER_LETTERS = 6  # "reporing" is "reporting", "wrking" "working"; "will" is not "well"
 QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
 MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
@@ -190,7 +192,11 @@ class Reader:
             if w.isalpha() and len(w) >= MIN_CORRECTABLE_LETTERS and w not in codes | empty
         )
         self.correctable_filler = sorted(
-            w for w in empty | partial if w.isalpha() and len(w) >= MIN_CORRECTABLE_FILLER_LETTERS and w in self.known
+            w for w in empty if w.isalpha() and len(w) >= MIN_CORRECTABLE_FILLER_LETTERS and w in self.known
+        )
+        # Words of a phrase ("after" of "looked after"): one slip in five letters or more ("afetr").
+        self.correctable_partial = sorted(
+            w for w in partial if w.isalpha() and len(w) >= MIN_CORRECTABLE_PARTIAL_LETTERS
         )
         self.by_id = {reading.id: reading for reading in self.readings}
         self._corrections: dict[str, tuple[str, float]] = {}
@@ -207,6 +213,11 @@ class Reader:
                     self.correctable_filler,
                     scorer=OSA.normalized_similarity,
                     score_cutoff=FILLER_CORRECTION_CUTOFF,
+                ) or process.extractOne(
+                    word,
+                    self.correctable_partial,
+                    scorer=OSA.normalized_similarity,
+                    score_cutoff=PARTIAL_CORRECTION_CUTOFF,
                 )
                 match = (near[0], near[1] * 100, near[2]) if near else None
             self._corrections[word] = (match[0], match[1] / 100) if match else (word, 1.0)
