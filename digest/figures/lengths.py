@@ -24,14 +24,27 @@ class Lengths:
     median_days: float | None
 
 
-def compute_lengths(episodes: pd.DataFrame, as_at: dt.datetime, first_month: int, last_month: int) -> Lengths:
-    """Lengths of the episodes starting from first_month to last_month (month indexes, inclusive)."""
+LENGTH_COLUMNS = ["missing_start", "missing_end", "care_status", "cse_risk"]
+FAMILIES = ("all", "lac", "cse")  # all episodes, LAC episodes (2.1), CSE-risk episodes (3.1)
+
+
+def compute_lengths(
+    episodes: pd.DataFrame, as_at: dt.datetime, first_month: int, last_month: int, family: str = "all"
+) -> Lengths:
+    """Lengths of the episodes (of all, LAC or CSE-risk episodes) starting from first_month to last_month (month
+    indexes, inclusive)."""
     import pandas as pd
 
+    from digest.figures.indicators import CSE_AT_RISK
     from digest.figures.periods import month_indexes
 
     months = month_indexes(episodes["missing_start"])
-    chosen = episodes[(months >= first_month) & (months <= last_month)]
+    wanted = (months >= first_month) & (months <= last_month)
+    if family == "lac":
+        wanted &= episodes["care_status"] == "lac"
+    elif family == "cse":
+        wanted &= episodes["cse_risk"].isin(CSE_AT_RISK)
+    chosen = episodes[wanted]
     end = chosen["missing_end"]
     closed = end.notna() & (end <= pd.Timestamp(as_at))
     days = (end[closed].dt.normalize() - chosen["missing_start"][closed].dt.normalize()).dt.days

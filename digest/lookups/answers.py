@@ -19,7 +19,7 @@ from digest.figures.catalogue import (
     build_catalogue,
     build_groups,
 )
-from digest.figures.lengths import compute_lengths
+from digest.figures.lengths import LENGTH_COLUMNS, compute_lengths
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import (
     YTD,
@@ -279,9 +279,9 @@ def _answer_shaped(
         span = spans[0]
         if not figures.has_data(span.first, span.last):
             return Answer(NO_DATA, f"There is no data for {describe_span(span)}.", [])
-        episodes = store.load_episodes(snapshot.id, ["missing_start", "missing_end"])
-        found = compute_lengths(episodes, snapshot.as_at, span.first, span.last)
-        said = length_answer(str(question.subject), found, figures.name(span), suppress)
+        episodes = store.load_episodes(snapshot.id, LENGTH_COLUMNS)
+        found = compute_lengths(episodes, snapshot.as_at, span.first, span.last, question.family or "all")
+        said = length_answer(str(question.subject), found, figures.name(span), suppress, question.family or "all")
     else:
         indicators = {i.key: i for i in build_catalogue(config)}
         shown = [build_figure(indicators, question.keys, question.proportion)]

@@ -115,16 +115,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\bso\s+far\b"), "so_far"),
     (
+        re.compile(r"\b(?:this|the\s+same)\s+(?:time|month|period|quarter|point)\s+(?:last|a|the\s+previous)\s+year\b"),
+        "last_year",
+    ),
+    (
         re.compile(
             rf"\b(?:last|previous|prior)\s+{_YEAR_WORD}\b|\ba\s+year\s+(?:ago|earlier|before)\b|\bthe\s+year\s+before\b"
         ),
         "last_year",
     ),
     (re.compile(rf"\b(?:this|current)\s+{_YEAR_WORD}\b|\bfinancial\s+year\b|\bthe\s+{_YEAR_WORD}\b"), "ytd"),
-    (
-        re.compile(r"\b(?:this|the\s+same)\s+(?:time|month|period|quarter|point)\s+(?:last|a|the\s+previous)\s+year\b"),
-        "last_year",
-    ),
     (re.compile(r"\bthe\s+month\s+before(?:\s+that)?\b|\bthe\s+previous\s+month\b"), "month_before"),
     (re.compile(r"\b(?:last|previous|prior)\s+month\b"), "last_month"),
     (re.compile(r"\b(?:this|current)\s+month\b"), "this_month"),

@@ -85,6 +85,8 @@ COMMANDS = {
     "profile": PROFILE,
     "headlines": PROFILE,
     "help": HELP,
+    "summary": PROFILE,
+    "overview": PROFILE,
     "define": DEFINE,
     "definition": DEFINE,
     "definitions": DEFINE,
@@ -102,6 +104,12 @@ INDIVIDUAL = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|lad|lass)
 ONE_CHILD = (
     "I answer with counts for the whole report, never about one child: their case record holds that. "
     "Ask, for example, how many children went missing in June."
+)
+LENGTH_FAMILIES = ("lac", "cse")  # lengths are worked out for all episodes, or LAC or CSE-risk ones
+LENGTH_WORDS = frozenset({"day", "episode", "children", "length", "time", "duration", "missing"})
+LENGTH_OF_ALL = (
+    "The length of an episode is worked out for all episodes, LAC episodes or CSE-risk episodes only; ask for one "
+    'of those, such as "average length of LAC episodes June".'
 )
 NOT_A_ROW = (
     'That asks for those outside a row of the report (a "not"), which the report does not count; '
@@ -126,6 +134,7 @@ class Question:
     extreme: bool = False  # name the largest and smallest month, or row of a breakdown
     proportion: bool = False  # the share of its base asked for
     alternatives: tuple[tuple[str, str], ...] = ()  # other readings, offered under the answer: (label, question)
+    family: str = ""  # length: of all, LAC or CSE-risk episodes
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -318,7 +327,12 @@ class Reader:
                 return self._not_understood(text, unknown)
             if period.kind == PeriodKind.LATEST:  # "how long are they usually missing": over the year so far
                 period = Period(PeriodKind.YEAR_TO_DATE)
-            return Question(LENGTH, shape.length, period, share, text, compare=compare, by_month=by_month)
+            family = next((f for f in LENGTH_FAMILIES if f in words), "all")
+            if set(words) - LENGTH_WORDS - {family}:  # "how long do girls go missing": not worked out
+                return NotUnderstood(LENGTH_OF_ALL, self.suggest(text))
+            return Question(
+                LENGTH, shape.length, period, share, text, compare=compare, by_month=by_month, family=family
+            )
         if len(bands) > 1:
             if unknown and len(unknown) > 1:
                 return self._not_understood(text, unknown)

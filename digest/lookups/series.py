@@ -224,9 +224,10 @@ def per_child_answer(figures: Figures, family: str, span: Span) -> Said:
     )
 
 
-def length_answer(measure: str, lengths: Lengths, period_name: str, suppress: bool) -> Said:
+def length_answer(measure: str, lengths: Lengths, period_name: str, suppress: bool, family: str = "all") -> Said:
     """The average or median length of a closed episode (catalogue: LENGTH_LABELS), with the other beside it."""
-    title = f"{LENGTH_LABELS[measure]}, {period_name}"
+    of = {"lac": " (LAC episodes)", "cse": " (CSE-risk episodes)"}.get(family, "")
+    title = f"{LENGTH_LABELS[measure]}{of}, {period_name}"
     closed, still_open = lengths.closed, lengths.still_open
     average, median = lengths.average_days, lengths.median_days
     if average is None or median is None:
