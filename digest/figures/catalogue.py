@@ -124,7 +124,8 @@ DERIVED_DEFINITIONS = (
     ),
     (
         "Average (mean) length of a closed episode",
-        "Over the episodes starting in the period that had ended by the as-at time: the mean of their lengths "
+        "Over the episodes starting in the period (all, LAC, or at CSE risk medium/high) that had ended by the "
+        "as-at time: the mean of their lengths "
         "in whole calendar days from the start date to the end date (section 4's count: 0 for a same-day "
         "return), to one decimal place. Episodes still open are left out (their length is not known yet) and "
         "the answer says how many were.",
