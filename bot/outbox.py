@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from bot.delivery import DeliveryProgress
+from bot.delivery.files import save_workbook as save_workbook  # where it was, for the destinations
+from bot.delivery.files import write_whole as _write
 from digest.figures.periods import month_key
 from digest.reporting.commentary import BREAKDOWNS_HEADING, Under, select_comments
 from digest.reporting.content import REVISIONS_HEADING, Digest, Figure, describe_revised_cells, describe_revisions
@@ -62,22 +62,6 @@ class OutboxNotifier:
             save_workbook(self.folder, digest)
         _write(target / "preview.html", render_preview_html(digest, f"{detail}, {len(body):,} bytes").encode())
         progress.record_message(str(target))
-
-
-def save_workbook(folder: Path, digest: Digest) -> Path:
-    """Write the digest's full table (XLSX) into folder/YYYY-MM/; returns its path."""
-    target = folder / month_key(digest.month) / digest.workbook_name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _write(target, digest.workbook)
-    return target
-
-
-def _write(path: Path, content: bytes) -> None:
-    """Write whole or not at all: a reader never sees half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "wb") as out:
-        out.write(content)
-    os.replace(temporary, path)
 
 
 def _figures(title: str, figures: list[Figure]) -> str:

@@ -1,15 +1,17 @@
-"""Shared fixtures: the shipped config, a fresh store on disk, and helpers to write extracts."""
+"""Shared fixtures: the shipped config, a fresh store on disk, helpers to write extracts, and a clean environment."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.settings import SETTING_PREFIXES
 from digest.contract.columns import CONTRACT_COLUMNS
 from digest.contract.config import Config, load_config
 from digest.figures.periods import parse_month
@@ -18,6 +20,16 @@ from digest.reporting.profile import Profile, load_profile
 from digest.store.snapshots import SnapshotStore, open_store
 
 WriteExtract = Callable[..., Path]
+
+# What a test's process must not inherit from the shell that runs the tests: missing-report's own settings (a
+# developer's real Slack token or Teams webhook), and make's flags when the tests run inside `make check`.
+INHERITED_PREFIXES = (*SETTING_PREFIXES, "MAKE", "MFLAGS")
+
+
+def clean_environment(settings: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment without any setting of missing-report (nor make's flags), then settings."""
+    environment = {name: value for name, value in os.environ.items() if not name.startswith(INHERITED_PREFIXES)}
+    return environment | (settings or {})
 
 
 @pytest.fixture(autouse=True)

@@ -138,6 +138,12 @@ def load_profile(
             f"snapshot {snapshot.id} (as at {snapshot.as_at:%d/%m/%Y %H:%M}) has no figures for {month_name(month)}; "
             f"choose a month from {month_key(first)} to {month_key(last)}"
         )
+    if snapshot.indicators_fingerprint != compute_fingerprint(config) and snapshot.pruned_at is not None:
+        raise StaleFiguresError(
+            f"the figures of snapshot {snapshot.id} were computed before the ethnicity groups, the RHI rule or "
+            "missing-report's own figure definitions changed, and the snapshot was pruned (its rows deleted), so "
+            "they cannot be recomputed; ask of a later snapshot (--snapshot; `missing-report snapshots` lists them)"
+        )
     if snapshot.indicators_fingerprint != compute_fingerprint(config):
         raise StaleFiguresError(
             f"the figures of snapshot {snapshot.id} were computed before the ethnicity groups or the RHI rule "
