@@ -143,7 +143,10 @@ def help_answer(reader: Reader) -> Answer:
         "Periods: June, Jun-19, 2019-06, last month, this month, now, YTD (April to the latest complete month), "
         "this financial year, 2019/20, Q1 to Q4 (April start); none means the latest complete month. "
         "Relative periods count from the latest data, not today.",
-        "Also: `profile June` (the month's headlines), `trend LAC episodes` (month by month), "
+        "Side by side and over time: `LAC episodes June vs May`, `girls and boys Q1`, `trend LAC episodes` (13 "
+        "months), `busiest month this year`, `ethnicity breakdown YTD`. Worked out: `% of children missing in June "
+        "who were LAC`, `episodes per child YTD`, `how long are children usually missing`, `at least 2 days June`.",
+        "Also: `profile June` (the month's headlines), "
         "`still missing` (open now), `define 5.3a` (what a row counts and what its percentage is of), "
         "`share` (show the answer to the channel), `comment June` (explain a section's figures in the digest).",
     ]

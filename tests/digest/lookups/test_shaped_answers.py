@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from digest.lookups.service import LookupService
@@ -107,3 +109,12 @@ def test_under_disclosure_control_a_small_count_and_what_is_made_of_it_are_withh
     assert per_child.lines[0] == "*3.1*"
     run = withheld.ask("U", "C", "CPP episodes month by month this year")
     assert run.lines[:3] == ["April 2019: 11 (9% of 129 episodes)", "May 2019: c", "June 2019: c"]
+
+
+def test_every_question_help_gives_as_an_example_is_answered(service: LookupService) -> None:
+    lines = service.ask("U", "C", "help").lines
+    examples = [e for line in lines for e in re.findall(r"`([^`]+)`", line) if not e.startswith(("share", "comment"))]
+    assert len(examples) > 15
+    for example in examples:
+        answer = service.ask("U", "C", example)
+        assert answer.outcome in ("answered", "no data"), (example, answer.title)
