@@ -99,6 +99,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bq([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b"), "quarter"),
     (re.compile(rf"\b({_MONTH_WORD})\b(?:\s*-\s*|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|\d{{2}})\b{_UNIT_AFTER}"), "month_year"),
+    (re.compile(rf"\b({_MONTH_WORD})(\d{{4}}|\d{{2}})\b"), "month_year"),  # "jun19", "apr2019"
     (re.compile(rf"\b({_MONTH_WORD})\b"), "month"),
     (
         re.compile(
