@@ -93,11 +93,17 @@ def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     revisions += f"<ul>{revised}</ul>" if revised else ""
     revisions += f"<p class=q>{html.escape(where_revised)}</p>" if where_revised else ""
     breakdowns = _comments(digest, Under.BREAKDOWNS)
-    charts = "".join(
+    figures = iter(
         f'<figure><img src="{html.escape(c.file_name)}" alt="{html.escape(c.alt_text)}" width="800">'
         f"<figcaption>{html.escape(c.title)}</figcaption></figure>"
         for c in digest.charts
     )
+    # In the charts' order, a chart left out for want of figures says why in its place.
+    placed = [
+        f"<p class=q>{html.escape(d.describe_left_out())}</p>" if d.absence else next(figures, "")
+        for d in digest.chart_data
+    ]
+    charts = "".join([*placed, *figures])
     workbook = f'<p><a href="{html.escape(digest.workbook_name)}">Full table (XLSX)</a></p>' if digest.workbook else ""
     teams = (
         f'<p class=q>For Teams: <a href="{TEAMS_CARD_FILE}">{TEAMS_CARD_FILE}</a>, the same digest as one Adaptive '

@@ -14,6 +14,7 @@ import pytest
 from bot.settings import SETTING_PREFIXES
 from digest.contract.columns import CONTRACT_COLUMNS
 from digest.contract.config import Config, load_config
+from digest.figures.absence import SSD_SOURCE
 from digest.figures.periods import parse_month
 from digest.intake.ingest import IngestReport, ingest_extract
 from digest.reporting.profile import Profile, load_profile
@@ -126,3 +127,10 @@ def stored_profile(store: SnapshotStore, config: Config, snapshot_id: int, month
 
 def counts(profile: Profile, key: str) -> dict[str, int | None]:
     return {column: cell.count for column, cell in profile.row(key).values.items()}
+
+
+def mark_ssd_kind(store: SnapshotStore, snapshot_id: int) -> None:
+    """Make a stored snapshot one of an SSD export, through the real store: exactly the state the SSD reader leaves
+    (an SSD export gives the same episodes as an extract, less the columns it cannot fill)."""
+    with store.db.atomic():
+        store.db.execute("UPDATE snapshots SET source_kind = ? WHERE id = ?", [SSD_SOURCE, snapshot_id])

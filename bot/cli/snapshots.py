@@ -15,8 +15,12 @@ from digest.intake.refresh import find_unrefreshable, refresh_figures
 
 
 def add_commands(add_command: AddCommand) -> None:
-    ingest = add_command("ingest", help="store an extract (CSV or XLSX) as a snapshot")
-    ingest.add_argument("file", type=Path, help="the episode extract")
+    ingest = add_command("ingest", help="store an extract (CSV or XLSX), or an SSD export, as a snapshot")
+    ingest.add_argument(
+        "file",
+        type=Path,
+        help="the episode extract, or a Standard Safeguarding Dataset export folder (or a zip of one)",
+    )
     ingest.add_argument("--as-at", required=True, help='when the extract was taken, "YYYY-MM-DD HH:MM"')
     ingest.set_defaults(handler=run_ingest)
 

@@ -24,8 +24,13 @@ class Lengths:
     median_days: float | None
 
 
-LENGTH_COLUMNS = ["missing_start", "missing_end", "care_status", "cse_risk"]
-FAMILIES = ("all", "lac", "cse")  # all episodes, LAC episodes (2.1), CSE-risk episodes (3.1)
+# The columns a length of each family needs, and the row whose episodes it is over: all (1.1), LAC (2.1), CSE (3.1).
+LENGTH_COLUMNS = {
+    "all": ["missing_start", "missing_end"],
+    "lac": ["missing_start", "missing_end", "care_status"],
+    "cse": ["missing_start", "missing_end", "cse_risk"],
+}
+FAMILY_EPISODES = {"all": "episodes.all", "lac": "episodes.lac", "cse": "episodes.cse"}
 
 
 def compute_lengths(

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from digest.alerts.still_missing import describe_duration
+from digest.alerts.still_missing import describe_at_cse_risk, describe_duration
 from digest.contract.config import Config
+from digest.figures.absence import Absence, keys_not_in_source
 from digest.figures.catalogue import (
     DENOMINATOR_NOUNS,
     SECTION_BY_NUMBER,
@@ -19,7 +20,7 @@ from digest.figures.catalogue import (
     build_catalogue,
     build_groups,
 )
-from digest.figures.lengths import LENGTH_COLUMNS, compute_lengths
+from digest.figures.lengths import FAMILY_EPISODES, LENGTH_COLUMNS, compute_lengths
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import (
     YTD,
@@ -58,7 +59,6 @@ from digest.lookups.questions import (
     LENGTH,
     PER_CHILD,
     PROFILE,
-    TREND,
     Clarification,
     NotUnderstood,
     Question,
@@ -282,9 +282,12 @@ def _answer_shaped(
         span = spans[0]
         if not figures.has_data(span.first, span.last):
             return Answer(NO_DATA, f"There is no data for {describe_span(span)}.", [])
-        episodes = store.load_episodes(snapshot.id, LENGTH_COLUMNS)
-        found = compute_lengths(episodes, snapshot.as_at, span.first, span.last, question.family or "all")
-        said = length_answer(str(question.subject), found, figures.name(span), suppress, question.family or "all")
+        family = question.family or "all"
+        if FAMILY_EPISODES[family] in keys_not_in_source(snapshot.source_kind):
+            return Answer(NO_DATA, f"Not in this source: {figures.name(span)}.", [NOT_IN_SOURCE_LENGTH])
+        episodes = store.load_episodes(snapshot.id, LENGTH_COLUMNS[family])
+        found = compute_lengths(episodes, snapshot.as_at, span.first, span.last, family)
+        said = length_answer(str(question.subject), found, figures.name(span), suppress, family)
     else:
         indicators = {i.key: i for i in build_catalogue(config)}
         shown = [build_figure(indicators, question.keys, question.proportion)]
@@ -316,12 +319,15 @@ def _revision_notes(
     return notes
 
 
+NOT_IN_SOURCE_LENGTH = "This snapshot's source does not hold which episodes were at CSE risk."
+
+
 def _single_answer(figures: Figures, figure: Figure, span: Span) -> Said:
     """Rows added up, or a share of SHARE_BASES's row, over one period (with the year to date beside a month)."""
     cell = figure_cell(figures, figure, span)
     title = f"{figure.label}, {figures.name(span)}"
     if cell is not None and cell.absence is not None:
-        return Said(NO_DATA, f"There is no data for {describe_span(span)}.", [])
+        return Said(NO_DATA, title, [f"*{cell.describe_count()}*"])
     lines = [f"*{describe(cell, figure)}*"]
     if len(figure.keys) > 1:
         refs = {i.key: i.ref for i in build_catalogue(figures.config)}
@@ -353,10 +359,12 @@ def _answer_span(
             [f"Months with data: {month_name(data_starts)} to {month_name(last)}."],
         )
     if span.first < data_starts:
-        said = "There is no data" if span.last < data_starts else "There are incomplete figures"  # before, or into it
+        wholly_before = span.last < data_starts  # "no data", as every output says of such a month
         return Answer(
             NO_DATA,
-            f"{said} for {describe_span(span)}.",
+            f"There is no data for {describe_span(span)}."
+            if wholly_before
+            else f"The figures for {describe_span(span)} are incomplete.",
             [
                 f"The data starts in {month_name(data_starts)}, so it cannot say how many went missing before then "
                 f"(that is not the same as none). Months with data: {month_name(data_starts)} to {month_name(last)}."
@@ -377,8 +385,6 @@ def _answer_span(
 
     if question.kind == PROFILE:
         return _profile_answer(profile, previous_of(), year_ago_of(), load_section_comments(store, profile.month))
-    if question.kind == TREND:
-        return _trend_answer(profile, str(question.subject))
     if question.kind == BREAKDOWN:
         return _breakdown_answer(profile, str(question.subject), span)
     if span.first == span.last:
@@ -425,8 +431,9 @@ def _still_missing_now(store: SnapshotStore, snapshot: SnapshotInfo, suppress: b
     if now.count:
         longest = describe_duration(snapshot.as_at - now.longest_start) if now.longest_start else "n/a"
         lines.append(
-            f"Of them: {shown(now.lac)} LAC, {shown(now.cse)} at CSE risk (medium/high); {shown(now.over_24h)} "
-            f"missing over 24 hours, {shown(now.over_72h)} over 72 hours; the longest missing for {longest}."
+            f"Of them: {shown(now.lac)} LAC, {describe_at_cse_risk(shown(now.cse), snapshot)}; "
+            f"{shown(now.over_24h)} missing over 24 hours, {shown(now.over_72h)} over 72 hours; "
+            f"the longest missing for {longest}."
         )
     lines.append('For the end of a month, name it: "still missing June".')
     return Answer(ANSWERED, title, lines)
@@ -452,14 +459,18 @@ def _figure_answer(
     lines = [f"*{with_share(row.values[month_key(profile.month)], denominator)}*{_revised(revised, profile.month)}"]
     if previous is not None:
         before = previous.row(key).values[month_key(profile.month - 1)]
+        why = f" (the data starts in {month_name(profile.data_starts)})" if before.absence == Absence.NO_DATA else ""
         lines.append(
-            f"{month_name(profile.month - 1)}: {with_share(before, denominator)}{_revised(revised, profile.month - 1)}"
+            f"{month_name(profile.month - 1)}: {with_share(before, denominator)}{why}"
+            f"{_revised(revised, profile.month - 1)}"
         )
     if year_ago is not None:
         then = year_ago.row(key).values[month_key(year_ago.month)]
         lines.append(f"{month_name(year_ago.month)}: {with_share(then, denominator)}")
     if not row.indicator.month_only:
-        lines.append(f"Year to date {profile.financial_year}: {with_share(row.values[YTD], denominator)}")
+        lines.append(
+            f"Year to date {profile.financial_year}{_partial(profile)}: {with_share(row.values[YTD], denominator)}"
+        )
         if year_ago is not None and is_year_to_date_complete(year_ago):
             then_ytd = year_ago.row(key).values[YTD]
             lines.append(
@@ -467,6 +478,11 @@ def _figure_answer(
                 f"{with_share(then_ytd, denominator)}"
             )
     return Answer(ANSWERED, title, lines)
+
+
+def _partial(profile: Profile) -> str:
+    """ " (partial, from May 2018)" after a year to date that starts with the data, not in April."""
+    return f" (partial, from {month_name(profile.data_starts)})" if profile.partial_year_to_date else ""
 
 
 def _range_answer(profile: Profile, key: str, span: Span) -> Answer:
@@ -498,7 +514,7 @@ def _breakdown_answer(profile: Profile, name: str, span: Span) -> Answer:
     shown = [r for r in rows if not r.is_zero()] or rows
     if span.first == span.last:
         heading = ["", month_label(profile.month) + (" (partial)" if profile.partial_month else "")]
-        heading.append(f"YTD {profile.financial_year}")
+        heading.append(f"YTD {profile.financial_year}{_partial(profile)}")
         title = f"{group.title}, {month_title(profile)}"
     else:
         heading = ["", f"{month_label(span.first)} to {month_label(span.last)}"]
@@ -542,18 +558,6 @@ def _compact(cell: Cell, denominator_key: str | None) -> str:
         return cell.describe_count()
     share = format_percentage(cell.count, cell.denominator) if denominator_key else ""
     return f"{cell.count} {share}".rstrip()
-
-
-def _trend_answer(profile: Profile, key: str) -> Answer:
-    row = profile.row(key)
-    title = f"{_label(profile, key)}, {profile.financial_year} month by month"
-    lines = []
-    for column in profile.columns:
-        name = "Year to date" if column == YTD else month_name(parse_month(column))
-        if column == YTD and row.indicator.month_only:
-            continue
-        lines.append(f"{name}: {with_share(row.values[column], row.indicator.denominator)}")
-    return Answer(ANSWERED, title, lines)
 
 
 def _profile_answer(

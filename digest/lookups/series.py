@@ -19,7 +19,7 @@ from digest.figures.lengths import Lengths
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_name
 from digest.figures.small_counts import SUPPRESSED, is_small
-from digest.lookups.cells import ANSWERED, NO_DATA, Figures, base_noun, describe_span, with_share
+from digest.lookups.cells import ANSWERED, NO_DATA, Figures, base_noun, with_share
 from digest.lookups.periods import Span
 from digest.reporting.profile import Cell
 
@@ -99,9 +99,9 @@ def describe_change(before: Cell | None, after: Cell | None) -> str | None:
 
 def why_none(cells: list[tuple[str, Cell | None]]) -> str:
     """Why a change cannot be given."""
-    missing = [name for name, cell in cells if cell is not None and cell.absence is not None]
+    missing = [f"{name} ({cell.absence})" for name, cell in cells if cell is not None and cell.absence is not None]
     if missing:
-        return f"No change can be given: there is no data for {' or '.join(missing)}."
+        return f"No change can be given without a figure for {' or '.join(missing)}."
     return "No change can be given: a figure is withheld or not stored."
 
 
@@ -198,8 +198,9 @@ def per_child_answer(figures: Figures, family: str, span: Span) -> Said:
     title = f"Episodes per child{'' if family == 'all' else ' (' + family.upper() + ')'}, {figures.name(span)}"
     episodes = figures.cell((episodes_key,), span.first, span.last)
     children = figures.cell((children_key,), span.first, span.last)
-    if episodes is not None and episodes.absence is not None:
-        return Said(NO_DATA, title, [f"There is no data for {describe_span(span)}."])
+    absent = next((c.absence for c in (episodes, children) if c is not None and c.absence is not None), None)
+    if absent is not None:
+        return Said(NO_DATA, title, [f"*{absent}*"])
     if children is None or episodes is None:
         return Said(
             NO_DATA,

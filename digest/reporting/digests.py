@@ -74,7 +74,7 @@ def build_digest(
     chart_data = compute_chart_data(profile, earlier_years)
     return replace(
         digest,
-        charts=[render_chart(data) for data in chart_data],
+        charts=[render_chart(data) for data in chart_data if data.absence is None],  # left out: no figures
         chart_data=chart_data,
         workbook_name=f"missing-report-{month_key(month)}.xlsx",
         workbook=render_workbook(profile, revisions, comments),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -76,6 +77,15 @@ def serve(db: Path, config: Config, settings: TeamsQuestionSettings, allow_unaut
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     return server
+
+
+def run_teams(db: Path, config: Config) -> Iterator[Teams]:
+    """The Teams bot serving db's store, with its own fake Microsoft, for a fixture to yield from."""
+    microsoft = FakeMicrosoft().start()
+    server = serve(db, config, settings_for(microsoft))
+    yield Teams(f"http://127.0.0.1:{server.effective_port}", microsoft, db)
+    server.close()
+    microsoft.stop()
 
 
 def card_of(activity: dict[str, Any]) -> dict[str, Any]:

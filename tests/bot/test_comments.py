@@ -40,7 +40,7 @@ from digest.store.lookups import load_lookups
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.digest_expectations import EXPECTED_BLOCKS
 from tests.bot.slack_questions import SECRET, form_values, start
-from tests.bot.teams_questions import Teams, card_of, serve, settings_for
+from tests.bot.teams_questions import Teams, card_of, run_teams
 from tests.cli_runner import run_cli
 from tests.fake_slack import (
     CHANNEL,
@@ -50,7 +50,7 @@ from tests.fake_slack import (
     view_submission_request,
     wait_until,
 )
-from tests.fake_teams import FakeMicrosoft, message_activity
+from tests.fake_teams import message_activity
 
 JUNE_MONTH = Month.parse("2019-06")
 JUNE = JUNE_MONTH.index  # the figures' month index
@@ -315,11 +315,7 @@ def test_a_slack_comment_on_a_month_without_figures_is_answered_in_words(events_
 
 @pytest.fixture
 def teams(reference_db: Path, config: Config) -> Iterator[Teams]:
-    microsoft = FakeMicrosoft().start()
-    server = serve(reference_db, config, settings_for(microsoft))
-    yield Teams(f"http://127.0.0.1:{server.effective_port}", microsoft, reference_db)
-    server.close()
-    microsoft.stop()
+    yield from run_teams(reference_db, config)
 
 
 def submit_card(teams: Teams, values: dict[str, Any]) -> dict[str, Any]:

@@ -47,7 +47,7 @@ def test_still_missing_means_now_unless_a_month_is_named(
     ]
 
 
-def test_a_month_before_the_data_is_incomplete_not_zero(
+def test_a_month_before_the_data_has_no_data_not_zero(
     tmp_path: Path, config: Config, write_extract: WriteExtract
 ) -> None:
     service = service_for(tmp_path, config, write_extract)
@@ -58,9 +58,7 @@ def test_a_month_before_the_data_is_incomplete_not_zero(
         "The data starts in May 2018, so it cannot say how many went missing before then (that is not the same "
         "as none). Months with data: May 2018 to September 2018.",
     ]
-    assert service.ask("U", "C", "episodes ytd").title.startswith(
-        "There are incomplete figures for April to August 2018"
-    )
+    assert service.ask("U", "C", "episodes ytd").title.startswith("The figures for April to August 2018 are incomplete")
 
 
 def test_quarters_add_up_episodes_and_explain_children(

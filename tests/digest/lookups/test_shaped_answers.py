@@ -40,7 +40,7 @@ def withheld(reference_service: LookupService) -> LookupService:
         (  # the data starts in April 2019: no figure, said so, and no change made up
             "episodes June against June last year",
             "Missing episodes, June 2018 against June 2019\nJune 2018: no data\nJune 2019: 116\n"
-            "No change can be given: there is no data for June 2018.",
+            "No change can be given without a figure for June 2018 (no data).",
         ),
         (
             "girls and boys June",
