@@ -4,10 +4,16 @@
 from __future__ import annotations
 
 import re
+import shutil
+from functools import partial
+from pathlib import Path
 
 import pytest
 
+from digest.contract.config import Config
 from digest.lookups.service import LookupService
+from digest.store.snapshots import open_store
+from tests.conftest import mark_ssd_kind
 
 FOOTER = "Data as at 18/07/2019 00:00 (snapshot 1)."
 
@@ -118,3 +124,25 @@ def test_every_question_help_gives_as_an_example_is_answered(service: LookupServ
     for example in examples:
         answer = service.ask("U", "C", example)
         assert answer.outcome in ("answered", "no data"), (example, answer.title)
+
+
+def test_from_an_ssd_snapshot_what_the_source_does_not_hold_is_said_so(
+    reference_template: Path, tmp_path: Path, config: Config
+) -> None:
+    path = tmp_path / "store.db"
+    shutil.copy2(reference_template, path)
+    store = open_store(path)
+    mark_ssd_kind(store, 1)
+    store.close()
+    service = LookupService(partial(open_store, path), config)
+    compared = service.ask("U", "C", "CSE episodes June vs May")
+    assert compared.lines == [
+        "May 2019: not in this source",
+        "June 2019: not in this source",
+        "No change can be given without a figure for May 2019 (not in this source) or June 2019 (not in this source).",
+    ]
+    assert service.ask("U", "C", "episodes per CSE child June").lines == ["*not in this source*"]
+    assert service.ask("U", "C", "average length of CSE episodes June").lines == [
+        "This snapshot's source does not hold which episodes were at CSE risk."
+    ]
+    assert service.ask("U", "C", "LAC episodes June vs May").lines[:2] == ["May 2019: 87", "June 2019: 74"]
