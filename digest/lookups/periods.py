@@ -321,8 +321,10 @@ def resolve_period(period: Period, snapshot: SnapshotInfo) -> Span:
     if kind == PeriodKind.MONTH:
         month = _named_month(period, as_at_month) + 12 * period.relative_year
         return Span(month, month, kind)
-    if kind == PeriodKind.RECENT:
-        return Span(latest - period.months + 1, latest, kind)
+    if kind == PeriodKind.RECENT:  # to the latest complete month, or to the month named ("trend ... August")
+        named = period.month is not None or period.month_of_year is not None
+        last = _named_month(period, as_at_month) + 12 * period.relative_year if named else latest
+        return Span(last - period.months + 1, last, kind)
     if kind == PeriodKind.RANGE:
         named = period.month is not None or period.month_of_year is not None
         last = _named_month(period, as_at_month) if named else latest
@@ -377,7 +379,9 @@ def period_text(period: Period) -> str:
             return "last financial year" if period.relative_year else "this financial year"
         return f"{period.year_start}/{(period.year_start + 1) % 100:02d}"
     if kind == PeriodKind.RECENT:
-        return f"last {period.months} months"
+        named = period.month is not None or period.month_of_year is not None
+        to = f" to {_month_text(period.month, period.month_of_year)}" if named else ""
+        return f"last {period.months} months{to}"
     if kind == PeriodKind.RANGE:
         start = _month_text(period.from_month, period.from_month_of_year)
         named = period.month is not None or period.month_of_year is not None

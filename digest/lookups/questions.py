@@ -303,6 +303,14 @@ class Reader:
         asked_period = period
         if by_month and period.kind == PeriodKind.LATEST:
             period = Period(PeriodKind.RECENT, months=TREND_MONTHS)  # a trend: the digest's 13 months
+        elif shape.by_month and period.kind == PeriodKind.MONTH and not compare:  # "trend ... August": to August
+            period = Period(
+                PeriodKind.RECENT,
+                month=period.month,
+                month_of_year=period.month_of_year,
+                relative_year=period.relative_year,
+                months=TREND_MONTHS,
+            )
         if INDIVIDUAL.search(rest):
             return NotUnderstood(ONE_CHILD, [])
         words = self.words_of(rest, nearness)
