@@ -453,9 +453,11 @@ class Reader:
     def _prefer_tables(self, ranked: list[Scored]) -> list[Scored]:
         """The breakdown of the best figure's section first, when the question asked for a whole breakdown."""
         best = ranked[0]
-        if best.reading.kind == BREAKDOWN:
-            return ranked
         tables = [s for s in ranked if s.reading.kind == BREAKDOWN and s.reading.section == best.reading.section]
+        if best.reading.kind == BREAKDOWN:
+            tables = [best]
+        if not tables:  # else the table the question's words name best ("episodes by status": care status)
+            tables = [s for s in ranked if s.reading.kind == BREAKDOWN and s.score >= CLARIFY_SCORE][:1]
         if not tables:
             return ranked
         table = Scored(tables[0].reading, max(best.score, tables[0].score) + 2 * TIE_MARGIN)
