@@ -298,7 +298,8 @@ class Reader:
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
         # "is it going up?", "how has it changed since April?": the months, one by one
-        trending = shape.change and not compare and period.kind in (PeriodKind.LATEST, PeriodKind.RANGE)
+        over_time = (PeriodKind.LATEST, PeriodKind.RANGE, PeriodKind.RECENT, PeriodKind.YEAR_TO_DATE)
+        trending = shape.change and not compare and period.kind in over_time
         by_month = shape.by_month or (shape.extreme and not shape.whole) or trending
         asked_period = period
         if by_month and period.kind == PeriodKind.LATEST:

@@ -421,6 +421,7 @@ _FILLER_TEXT = (
     "our ours here there where's there's that's it's what's who's can't couldn't "
     "related relating relate regarding concerning set single council council's community communities "
     "latest newest recent most saw showed experienced row rows indicator indicators ref found returned located "
+    "board paper papers committee scrutiny meeting members "
     "big bigger large larger small smaller high higher low lower jump jumped change much older younger "
     "back came come comes coming went go goes going gone get got getting out off into onto over under "
     "again area local our council's authority's fig figs figures stat stats statistic statistics data "
