@@ -21,7 +21,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-# What the reader reaches on the development part (196 of 206 on 2026-12-06): a floor, so it cannot regress.
+# What the reader reaches on the development part (197 of 206 on 2026-12-06): a floor, so it cannot regress.
 DEVELOPMENT_RIGHT = 0.95
 # Development questions read as another figure than the writer labelled (the title says which figure it is,
 # and the labelled one is offered as a button): "kids in care going missing" read as children, not episodes.
