@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from digest.intake.extracts import open_extract
+from digest.contract.config import Config
+from digest.intake.episodes import EpisodeBuilder
+from digest.intake.extracts import Extract, open_extract
 from digest.store.snapshots import SnapshotStore, StoreError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def read_raw_rows(store: SnapshotStore, snapshot_id: int) -> Iterator[tuple[int, list[str]]]:
@@ -21,6 +28,31 @@ def read_raw_rows(store: SnapshotStore, snapshot_id: int) -> Iterator[tuple[int,
     Raises:
         StoreError: the snapshot's file was not kept (stored before this version, or pruned).
     """
+    with _kept_extract(store, snapshot_id) as extract:
+        for chunk in extract.chunks():
+            cells = zip(*(chunk[h].tolist() for h in extract.headers), strict=True)
+            rows = (chunk.index.to_numpy() + 2).tolist()
+            yield from ((row, list(values)) for row, values in zip(rows, cells, strict=True))
+
+
+def read_unrecognised_values(store: SnapshotStore, snapshot_id: int, config: Config) -> pd.DataFrame:
+    """column, value, count of each value the snapshot's kept rows did not recognise, read again from its file
+    (the store keeps only their counts: a value may be a name typed into the wrong column).
+
+    Raises:
+        StoreError: the snapshot's file was not kept.
+    """
+    info = store.get_snapshot(snapshot_id)
+    builder = EpisodeBuilder(info.as_at, config, config.date_order)
+    with _kept_extract(store, snapshot_id) as extract:
+        for chunk in extract.chunks():
+            builder.add(chunk, extract.column_of)
+    return builder.finish().unrecognised
+
+
+@contextmanager
+def _kept_extract(store: SnapshotStore, snapshot_id: int) -> Iterator[Extract]:
+    """A snapshot's kept file, opened as the ingest opened it, from an owner-only copy deleted after."""
     info = store.get_snapshot(snapshot_id)
     with tempfile.TemporaryDirectory(prefix="missing-report-raw-") as folder:  # created owner-only
         copy = Path(folder) / f"extract{Path(info.file_name).suffix}"
@@ -29,11 +61,7 @@ def read_raw_rows(store: SnapshotStore, snapshot_id: int) -> Iterator[tuple[int,
                 f"snapshot {snapshot_id} does not keep its file (it was pruned, or stored by an older version)"
             )
         column_map = store.load_column_map(snapshot_id)
-        extract = open_extract(copy, {column: [header] for column, header in column_map.items()})
-        for chunk in extract.chunks():
-            cells = zip(*(chunk[h].tolist() for h in extract.headers), strict=True)
-            rows = (chunk.index.to_numpy() + 2).tolist()
-            yield from ((row, list(values)) for row, values in zip(rows, cells, strict=True))
+        yield open_extract(copy, {column: [header] for column, header in column_map.items()})
 
 
 def read_raw_row(store: SnapshotStore, snapshot_id: int, row: int) -> list[str] | None:
