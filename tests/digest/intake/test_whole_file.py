@@ -122,9 +122,7 @@ def us_extract(tmp_path: Path) -> Path:
     return write_csv(tmp_path / "us.csv", numbered(rows))
 
 
-def test_month_first_dates_are_refused_and_read_when_said(
-    store: SnapshotStore, config: Config, tmp_path: Path
-) -> None:
+def test_month_first_dates_are_refused_and_read_when_said(store: SnapshotStore, config: Config, tmp_path: Path) -> None:
     """Case 2: days over 12 were rejected, the rest read day-first with wrong dates; June showed a fraction."""
     path = us_extract(tmp_path)
     assert refusal(store, config, path) == (
@@ -147,9 +145,7 @@ def test_month_first_dates_are_refused_and_read_when_said(
     assert day_first.rejected_by_reason == {"missing_start unreadable": 16, "missing_start after the as-at time": 5}
 
 
-def test_mostly_rejected_file_is_refused_unless_accepted(
-    store: SnapshotStore, config: Config, tmp_path: Path
-) -> None:
+def test_mostly_rejected_file_is_refused_unless_accepted(store: SnapshotStore, config: Config, tmp_path: Path) -> None:
     """Case 3: a file with 20% of its rows rejected became the latest snapshot, exit 0, every figure down."""
     rows = numbered([episode() for _ in range(16)] + [episode(child_id="")] * 3 + [episode(missing_start="soon")])
     path = write_csv(tmp_path / "poor.csv", rows)
