@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from slack_sdk import WebClient  # noqa: E402
 
+from bench.bombs import print_bomb_figures  # noqa: E402
 from bot.server import (  # noqa: E402
     EVENTS_PATH,
     add_outgoing_webhook_route,
@@ -138,6 +139,8 @@ def main() -> None:
 
         ingests, floors = measure_ingest_and_floor(extract, store_path, work / "floor.db", args.ingest_runs)
         load_after_ingest = os.getloadavg()[0]
+        bombs = work / "bombs"
+        bombs.mkdir(exist_ok=True)
 
         config = load_config()
         store = open_store(store_path)
@@ -169,6 +172,7 @@ def main() -> None:
         print()
         print(f"{'measure':<44}{'figure':>12}{'target':>12}")
         print_ingest_figures(ingests, floors, load_after_ingest)
+        print_bomb_figures(bombs)
         print(f"{'profile of one month, median seconds':<44}{statistics.median(timings):>12.4f}")
         print(f"{'profile of one month, slowest seconds':<44}{max(timings):>12.4f}{PROFILE_TARGET_SECONDS:>12}")
         print(f"  ({len(timings)} profiles of {len(months)} months, from {month_key(months[0])} to {month_key(last)})")

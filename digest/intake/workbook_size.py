@@ -22,6 +22,10 @@ MAX_UNPACKED_BYTES = MAX_READ_BYTES  # the workbook's parts, unpacked: XML text 
 # text, through openpyxl, the frame and the cells made text): 100 is a fair bound for an extract's mix.
 BYTES_PER_CELL = 100
 MAX_CELLS = MAX_READ_BYTES // BYTES_PER_CELL  # 10 million: 660,000 rows of 15 columns
+# A part that unpacks to more than this many times its packed size is a zip bomb, not a sheet: XML of real
+# cells packs 5 to 30 times. Checked only for parts larger than BOMB_CHECK_BYTES unpacked.
+MAX_PACKING_RATIO = 200
+BOMB_CHECK_BYTES = 50_000_000
 SCAN_BLOCK_BYTES = 1 << 20  # sheet XML is scanned for cell references this much at a time
 _ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="(\d{1,9})"')
 _CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,4})(\d{1,9})"')
@@ -45,6 +49,12 @@ def check_workbook_size(path: Path) -> None:
                     f"{name} unpacks to {unpacked / 1e9:,.1f} GB, more than the {MAX_UNPACKED_BYTES / 1e9:.1f} GB "
                     "it may take to read; export the extract as CSV instead"
                 )
+            for part in parts:
+                if part.file_size > BOMB_CHECK_BYTES and part.file_size > MAX_PACKING_RATIO * part.compress_size:
+                    raise ExtractRefused(
+                        f"{name} holds a part that unpacks to {part.file_size / 1e6:,.0f} MB from "
+                        f"{part.compress_size / 1e6:,.1f} MB, which no real sheet does; export the extract as CSV"
+                    )
             cells = 0
             for part in parts:
                 if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
