@@ -22,12 +22,17 @@ from tests.conftest import episode, numbered, write_csv
 from tests.fake_slack import FakeSlack
 
 
+def ingest_report_notes(folder: Path, name: str) -> list[str]:
+    """The lines after the totals of the report of an ingest (a real process) that succeeded."""
+    result = run_process("--db", "s.db", "ingest", name, "--as-at", "2019-07-18", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[4:]
+
+
 def test_a_name_typed_into_a_coded_column_is_never_printed(tmp_path: Path) -> None:
     """Case 6: gender "Jane Doe" appeared in the ingest report."""
     write_csv(tmp_path / "e.csv", numbered([episode(gender="Jane Doe"), episode(), episode(care_status="Foster")]))
-    result = run_process("--db", "s.db", "ingest", "e.csv", "--as-at", "2019-07-18", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[4:] == [
+    assert ingest_report_notes(tmp_path, "e.csv") == [
         "  unrecognised values (rows kept, counted as unrecognised / other / not recorded):",
         "    gender                     1 distinct value                                1 row",
         "    care_status                1 distinct value                                1 row",
