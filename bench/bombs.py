@@ -9,6 +9,7 @@ seconds, without being read whole. Run alone (`python bench/bombs.py`) or from b
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -81,7 +82,13 @@ def print_bomb_figures(work: Path) -> None:
 
 
 if __name__ == "__main__":
-    with tempfile.TemporaryDirectory(prefix="missing-report-bombs-") as folder:
-        print(f"{'measure':<44}{'figure':>12}{'target':>12}")
-        print_bomb_figures(Path(folder))
-        print(f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dir", type=Path, help="work folder, kept (default: a temporary one, with a header line)")
+    args = parser.parse_args()
+    if args.dir is not None:  # from bench/run.py, under its own header
+        print_bomb_figures(args.dir)
+    else:
+        with tempfile.TemporaryDirectory(prefix="missing-report-bombs-") as folder:
+            print(f"{'measure':<44}{'figure':>12}{'target':>12}")
+            print_bomb_figures(Path(folder))
+            print(f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
