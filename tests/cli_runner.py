@@ -16,14 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bot.cli.main import main
+from tests.conftest import clean_environment
 
 
 @contextlib.contextmanager
 def _environment(env: dict[str, str] | None) -> Iterator[None]:
     saved = dict(os.environ)
-    for name in [n for n in os.environ if n.startswith(("MISSING_REPORT_", "SLACK_", "TEAMS_"))]:
-        del os.environ[name]
-    os.environ.update(env or {})
+    os.environ.clear()
+    os.environ.update(clean_environment(env))
     try:
         yield
     finally:
@@ -49,8 +49,11 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
 
 def run_process(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """missing-report ARGS as a real process."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("MISSING_REPORT_", "SLACK_", "TEAMS_"))}
-    environment.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=cwd,
+        env=clean_environment(env),
+        capture_output=True,
+        text=True,
+        check=False,
     )

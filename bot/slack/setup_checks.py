@@ -22,6 +22,14 @@ NEEDED_SCOPES = {
 }
 SLASH_SCOPE = "commands"
 SLASH_SCOPE_WHY = "to receive the slash command"
+# Scopes that depend on the channels: doctor names them when Slack answers missing_scope for a channel.
+CHANNEL_SCOPES = {
+    "channels:read": "to let doctor see that the bot is in each public channel",
+    "groups:read": "to let doctor see that the bot is in each private channel",
+    "groups:history": "to find its own message again after a crash, in a private channel",
+}
+# Every scope the app is made with (deploy/slack-app-manifest.yml lists exactly these).
+APP_SCOPES = {**NEEDED_SCOPES, SLASH_SCOPE: SLASH_SCOPE_WHY, **CHANNEL_SCOPES}
 SCOPES_HEADER = "x-oauth-scopes"
 TOKEN_REFUSED = {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
 APP_SETTINGS = "in the Slack app's settings (api.slack.com/apps) under OAuth & Permissions"

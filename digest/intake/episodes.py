@@ -96,8 +96,20 @@ class EpisodeBuilder:
         self._odd: list[pd.DataFrame] = []  # row, column, value of each value not recognised
         self._month_first = 0
 
-    def add(self, chunk: pd.DataFrame, column_of: dict[str, str]) -> None:
-        """Check and normalise one chunk of raw rows (as Extract.chunks yields them)."""
+    def add(
+        self,
+        chunk: pd.DataFrame,
+        column_of: dict[str, str],
+        later_reason: pd.Series | None = None,
+        parsed: dict[str, pd.Series] | None = None,
+    ) -> None:
+        """Check and normalise one chunk of raw rows (as Extract.chunks yields them).
+
+        For the SSD reader: later_reason is a reason its own checks give a row, applied after every check
+        here (the duplicate check included); parsed holds date columns it has already parsed from the same
+        text (missing_start, date_of_birth), which are not parsed again.
+        """
+        given = parsed or {}
         rows = pd.Series(chunk.index.to_numpy() + 2, index=chunk.index)  # spreadsheet row: header is row 1
         blank = pd.Series("", index=chunk.index, dtype=object)
         text = {name: _clean_text(chunk[header]) for name, header in column_of.items()}
@@ -106,12 +118,16 @@ class EpisodeBuilder:
             return text.get(name, blank)
 
         month_first = self.date_order == MONTH_FIRST
-        start = parse_timestamps(raw("missing_start"), month_first)
+        start = (
+            given["missing_start"] if "missing_start" in given else parse_timestamps(raw("missing_start"), month_first)
+        )
         end = parse_timestamps(raw("missing_end"), month_first)
-        dob = parse_timestamps(raw("date_of_birth"), month_first)
+        dob = (
+            given["date_of_birth"] if "date_of_birth" in given else parse_timestamps(raw("date_of_birth"), month_first)
+        )
         if self.date_order is None:
-            for name, parsed in (("missing_start", start), ("missing_end", end), ("date_of_birth", dob)):
-                self._month_first += count_month_first(raw(name), parsed)
+            for name, read in (("missing_start", start), ("missing_end", end), ("date_of_birth", dob)):
+                self._month_first += count_month_first(raw(name), read)
         reason = pd.Series(None, index=chunk.index, dtype=object)
         checks = [
             (REJECT_EPISODE_ID, raw("episode_id") == ""),
@@ -168,6 +184,7 @@ class EpisodeBuilder:
                 "rhi_accepted": _yes_no(raw("rhi_accepted"), synonyms["yes_no"], odd, "rhi_accepted"),
                 "rhi_completed": completed.dt.normalize(),
                 "reason": reason,
+                "later_reason": later_reason if later_reason is not None else pd.Series(None, index=chunk.index),
             }
         )
         # A date of birth that is not recorded (blank, unreadable, after the start, a placeholder) gives no
@@ -183,10 +200,11 @@ class EpisodeBuilder:
         ids = every["episode_id"]
         duplicate = ids.duplicated() & (ids != "")
         reason = every["reason"].mask(every["reason"].isna() & duplicate, REJECT_DUPLICATE)
+        reason = reason.mask(reason.isna(), every["later_reason"])
         keep = reason.isna()
         accepted = every.loc[keep, list(EPISODE_COLUMNS)].reset_index(drop=True)
         rejected = pd.DataFrame({"row": every.loc[~keep, "row"], "reason": reason[~keep]}).reset_index(drop=True)
-        return Episodes(accepted, rejected, _count_odd(self._odd, set(accepted["row"])), self._month_first)
+        return Episodes(accepted, rejected, count_unrecognised(self._odd, set(accepted["row"])), self._month_first)
 
 
 def _clean_text(raw: pd.Series) -> pd.Series:
@@ -200,10 +218,10 @@ def _clean_text(raw: pd.Series) -> pd.Series:
 
 
 def _empty_part() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=object) for name in (*EPISODE_COLUMNS, "reason")})
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in (*EPISODE_COLUMNS, "reason", "later_reason")})
 
 
-def _count_odd(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
+def count_unrecognised(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
     """Each unrecognised value with how many kept rows carry it, column by column, most frequent first."""
     if not odd:
         return pd.DataFrame({"column": [], "value": [], "count": []})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import replace
@@ -14,7 +13,7 @@ from bot.settings import Settings, load_settings
 from digest.contract.config import Config
 from digest.intake.ingest import ingest_extract
 from digest.store.snapshots import SnapshotStore, open_store
-from tests.conftest import write_csv
+from tests.conftest import clean_environment, write_csv
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
 from tests.fake_workflows import ALERTS_PATH, FakeTeams
 from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
@@ -63,11 +62,9 @@ def settings(config: Config, slack: FakeSlack) -> Settings:
 @pytest.fixture
 def slack_env(slack: FakeSlack) -> dict[str, str]:
     """The environment of a `missing-report` process that talks to the fake."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MISSING_REPORT_"))}
-    environment.update(
+    return clean_environment(
         {"SLACK_BOT_TOKEN": GOOD_TOKEN, "SLACK_API_URL": slack.base_url, "SLACK_DIGEST_CHANNEL": CHANNEL}
     )
-    return environment
 
 
 @pytest.fixture
@@ -80,9 +77,9 @@ def teams() -> Iterator[FakeTeams]:
 @pytest.fixture
 def teams_env(teams: FakeTeams) -> dict[str, str]:
     """The environment of a `missing-report` process that posts to the fake Teams webhooks (and not to Slack)."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "MISSING_REPORT_"))}
-    environment.update({"TEAMS_DIGEST_WEBHOOK_URL": teams.url(), "TEAMS_ALERTS_WEBHOOK_URL": teams.url(ALERTS_PATH)})
-    return environment
+    return clean_environment(
+        {"TEAMS_DIGEST_WEBHOOK_URL": teams.url(), "TEAMS_ALERTS_WEBHOOK_URL": teams.url(ALERTS_PATH)}
+    )
 
 
 @pytest.fixture

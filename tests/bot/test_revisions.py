@@ -20,7 +20,7 @@ from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
 from bot.teams.answers import render_answer_card
 from bot.teams.cards import dump_card
 from digest.contract.config import Config, load_config
-from digest.figures.periods import parse_month
+from digest.figures.periods import Month
 from digest.lookups.answers import answer_question
 from digest.lookups.questions import Question, Reader
 from digest.lookups.service import LookupService
@@ -42,7 +42,7 @@ def may_published_template(reference_template: Path, config: Config, tmp_path_fa
     shutil.copy2(reference_template, path)
     store = open_store(path)
     notifier = OutboxNotifier(folder / "outbox")
-    outcome = run_digest(store, config, parse_month("2019-05"), OUTBOX_CHANNEL, notifier)
+    outcome = run_digest(store, config, Month.parse("2019-05"), OUTBOX_CHANNEL, notifier)
     assert outcome.message == "May 2019 digest for outbox: posted"
     store.close()
     return path
