@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from digest.contract.columns import CONTRACT_COLUMNS, REQUIRED_COLUMNS
 from digest.contract.config import Config
-from digest.figures.catalogue import DENOMINATOR_NOUNS, SECTIONS, Indicator, build_catalogue
+from digest.figures.catalogue import DENOMINATOR_NOUNS, DERIVED_DEFINITIONS, SECTIONS, Indicator, build_catalogue
 
 HEADER = """# Indicator definitions
 
@@ -78,7 +78,8 @@ RULES = {
         "ethnicity is recorded (not a not-recorded code, not unrecognised) and not in the config's "
         "not-BME list (White British by default)."
     ),
-    "9": "Episodes by the child's age in whole years on the start date.",
+    "9": "Episodes by the child's age in whole years on the start date. A date of birth that is blank, "
+    "unreadable, after the start or more than 25 years before it is Not recorded (9.10), never an age.",
     "10": (
         "LAC episodes by the distance of the placement from home, in miles: '0-10' holds 10 or less, "
         "'11-20' more than 10 up to 20, and so on; '101+' more than 100."
@@ -148,4 +149,13 @@ def render_definitions(config: Config) -> str:
             lines.append(f"| {indicator.ref} | `{indicator.key}` | {indicator.label}{only} | {share} |")
         lines.append("")
     lines.append(CELLS_WITHOUT_A_FIGURE)
+    lines += [
+        "## Derived figures",
+        "",
+        "Answers to questions work these out from the rows above. They are never stored, and each is defined",
+        "once, here, so that no answer makes up its own.",
+        "",
+    ]
+    lines += [f"- **{name}.** {definition}" for name, definition in DERIVED_DEFINITIONS]
+    lines.append("")
     return "\n".join(lines)

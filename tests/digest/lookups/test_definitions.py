@@ -57,8 +57,9 @@ def test_a_month_only_row_says_so_and_a_table_names_its_rows(service: LookupServ
     ]
     assert service.ask("U", "C", "definition of age").plain_text() == "\n".join(
         [
-            "Age (section 9, rows 9.1 to 9.9): what it counts",
-            "Episodes by the child's age in whole years on the start date.",
+            "Age (section 9, rows 9.1 to 9.10): what it counts",
+            "Episodes by the child's age in whole years on the start date. A date of birth that is blank, "
+            "unreadable, after the start or more than 25 years before it is Not recorded (9.10), never an age.",
             "Percentages of: episodes.",
             FOOTER,
         ]
@@ -69,11 +70,11 @@ def test_define_alone_or_ambiguous_asks_back(service: LookupService) -> None:
     alone = service.ask("U", "C", "define")
     assert alone.outcome == "not understood"
     assert alone.lines[0] == 'Name the row to define, such as "define 5.3a".'
-    close = service.ask("U", "C", "define looked after children")
+    close = service.ask("U", "C", "define CSE")
     assert close.outcome == "clarify"
     assert close.choices == [
-        ("LAC episodes", "define @episodes.lac"),
-        ("Looked-after children missing", "define @children.lac"),
+        ("Episodes at CSE risk (medium/high)", "define @episodes.cse"),
+        ("Children at CSE risk (medium/high)", "define @children.cse"),
     ]
     assert service.ask("U", "C", "define @children.lac").title == (
         "2.2 Involving; Number of individual children - LAC: what it counts"
