@@ -13,7 +13,7 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -128,7 +128,9 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
         f"Watching {settings.inbox.inbox.folder}/ every {settings.inbox.every_minutes} minutes; "
         f"alerts go to {' and '.join(s.where for s in senders)}.",
     ]
-    if not (settings.signing_secret or settings.app_token or teams.client_id or teams.outgoing_secret):
+    if not (
+        settings.signing_secret or settings.app_token or teams.client_id or teams.outgoing_secret or is_web_on(config)
+    ):
         return serve_schedule_only(settings, add_jobs, [*summary, *not_answering(settings, teams, False)], out)
     return serve_with_questions(args, config, settings, teams, host, add_jobs, summary, out, open_store_now, desk)
 
@@ -280,6 +282,7 @@ def answer_questions(
     routes = Routes()
     socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, store)
     add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
+    add_web_report(web, routes, config, open_store_now, store)
     port = settings.slash.port if args.port is None else args.port  # 0: any free port
     server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
     copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
@@ -441,6 +444,33 @@ def add_teams(
                 "(its answers are seen by the whole channel)."
             )
         )
+
+
+def is_web_on(config: Config) -> bool:
+    from bot.web.settings import load_web_settings
+
+    return load_web_settings(config) is not None
+
+
+def add_web_report(
+    web: WebApp,
+    routes: Routes,
+    config: Config,
+    open_store_now: Callable[[], SnapshotStore],
+    store: Path,
+    environ: Mapping[str, str] | None = None,
+) -> None:
+    """The web report at /report/, when its sign-in is set up (bot.web)."""
+    from bot.settings import REPORT_PATH
+    from bot.web.app import build_report_app
+    from bot.web.settings import load_web_settings
+
+    settings = load_web_settings(config, environ)
+    if settings is None:
+        return
+    web.mount(REPORT_PATH, build_report_app(settings, config, open_store_now, store))
+    routes.paths.append(REPORT_PATH)
+    routes.lines.append(lambda base: f"Showing the web report at {settings.public_url}{REPORT_PATH}/ (after sign-in).")
 
 
 def _interrupt(signum: int, frame: object) -> None:
