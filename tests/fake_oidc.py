@@ -27,7 +27,7 @@ from joserfc.jwk import RSAKey
 from tests.fake_slack import POLL_SECONDS
 
 CLIENT_ID = "missing-report-web"
-CLIENT_SECRET = "web-client-secret"  # noqa: S105 (a test's)
+CLIENT_SECRET = "web-client-secret"
 KEY_BITS = 2048
 
 

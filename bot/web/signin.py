@@ -64,7 +64,13 @@ async def finish_sign_in(client: Any, request: Request, settings: WebSettings) -
     try:
         token = await client.authorize_access_token(
             request,
-            claims_options={"iss": {"essential": True, "value": settings.issuer}},
+            # Authlib checks the issuer against the discovery document's; the audience it checks only through
+            # azp, which a token for another application may name us in: both are required to be ours here.
+            claims_options={
+                "iss": {"essential": True, "value": settings.issuer},
+                "aud": {"essential": True, "value": settings.client_id},
+                "exp": {"essential": True},
+            },
             leeway=CLOCK_LEEWAY_SECONDS,
         )
     except OAuthError as error:
