@@ -23,7 +23,9 @@ BLOCKING_IMPACTS = ("serious", "critical")
 
 
 def skip_without_browser() -> pytest.MarkDecorator:
-    missing = [name for name, path in (("chromium", CHROMIUM), ("chromedriver", CHROMEDRIVER)) if not Path(path).exists()]
+    missing = [
+        name for name, path in (("chromium", CHROMIUM), ("chromedriver", CHROMEDRIVER)) if not Path(path).exists()
+    ]
     if not AXE.exists():
         missing.append(f"axe-core ({AXE.relative_to(AXE.parents[3])}: run `make browser-tools`)")
     reason = f"needs Debian's chromium and chromium-driver and axe-core; missing: {', '.join(missing)}"

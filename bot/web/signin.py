@@ -11,14 +11,22 @@ might set, no query parameter.
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from authlib.integrations.starlette_client import OAuth, OAuthError
 from starlette.requests import Request
 
 from bot.web.settings import WebSettings
+
+with warnings.catch_warnings():
+    # Authlib says on import that it would rather use httpx2 than httpx (which serve already has); and it would
+    # show its notices always, whatever the logging set-up: the filters are put back as they were after it.
+    import authlib.deprecate  # which puts its "always" first; then this filter goes in front of it
+
+    warnings.simplefilter("ignore", authlib.deprecate.AuthlibDeprecationWarning)
+    from authlib.integrations.starlette_client import OAuth, OAuthError
 
 SESSION_HOURS = 8  # a working day: then the person signs in again
 SESSION_SECONDS = SESSION_HOURS * 3600
