@@ -108,6 +108,25 @@ def test_digest_message_text_and_blocks(
     }
 
 
+def test_with_a_public_url_the_message_opens_the_months_full_report(
+    reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    linked = replace(settings, public_url="https://missing-report.council.gov.uk")
+    assert post(reference_store, config, linked) == "posted"
+    [message] = slack.messages
+    assert message["blocks"] == [
+        *EXPECTED_BLOCKS[:-1],
+        {
+            "type": "section",
+            "text": field(
+                "*<https://missing-report.council.gov.uk/report/2019-06|Open the full report>*: every figure, "
+                "the comments and the charts, to read larger or print."
+            ),
+        },
+        EXPECTED_BLOCKS[-1],
+    ]
+
+
 def test_charts_and_table_uploaded_in_the_thread(
     reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack
 ) -> None:
