@@ -27,7 +27,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.settings import REPORT_PATH
 from bot.web.pages import render_index_page, render_message_page, render_month_page, render_no_data_page
-from bot.web.report import MonthsWithData, load_month_report, load_months_with_data, render_month_workbook
+from bot.web.report import (
+    MonthReport,
+    MonthsWithData,
+    load_month_report,
+    load_months_with_data,
+    render_month_workbook,
+)
 from bot.web.settings import WebSettings
 from bot.web.signin import (
     NEXT_KEY,
@@ -44,8 +50,9 @@ from digest.contract.config import Config
 from digest.figures.periods import month_key, parse_month
 from digest.recall import Recall
 from digest.reporting.charts import render_chart
-from digest.reporting.content import ChartData
+from digest.store.comments import load_comments_mark
 from digest.store.lookups import REFUSED, REJECTED, WEB, AuditWriter, Lookup, now_text
+from digest.store.published_figures import load_publications_mark
 from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -53,7 +60,8 @@ log = logging.getLogger(__name__)
 SESSION_COOKIE = "missing_report_session"
 MONTH_KEY = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CHARTS_KEPT = 24  # months whose charts' numbers are kept, for the images a page asks for just after it
+REPORTS_KEPT = 24  # months' reports kept in memory (a year and more), each some tens of kilobytes
+ReportMarks = tuple[tuple[int, int], tuple[int, int]]  # comments' and publications' marks, as the store gives them
 VIEWED, NO_DATA, DOWNLOADED, SIGNED_IN = "viewed", "no data", "downloaded", "signed in"
 WEB_CHANNEL = "web"  # the audit's channel column for the web report
 # No script at all, styles and images from this server only, forms posting only here, never in a frame.
@@ -106,13 +114,24 @@ class ReportSite:
     sign_in: Any = None
     _local: threading.local = field(default_factory=threading.local)
     _audit: AuditWriter | None = None
-    _charts: Recall[int, list[ChartData]] = field(default_factory=lambda: Recall(CHARTS_KEPT))
+    _reports: Recall[tuple[ReportMarks, int], MonthReport] = field(default_factory=lambda: Recall(REPORTS_KEPT))
 
     def store(self) -> SnapshotStore:
         store: SnapshotStore | None = getattr(self._local, "store", None)
         if store is None:
             store = self._local.store = self.open_store()
         return store
+
+    def report(self, month: int, months: MonthsWithData) -> MonthReport:
+        """The month's report from the latest snapshot, worked out once and kept (digest.recall) until a new
+        snapshot, a comment or a publication (which changes its revisions) makes another."""
+        store = self.store()
+        marks = (load_comments_mark(store), load_publications_mark(store))
+
+        def work_out() -> MonthReport:
+            return load_month_report(store, self.config, month, months.snapshot, self.settings.suppress)
+
+        return self._reports.recall((marks, month), work_out, months.snapshot)
 
     def audit(self, visitor_id: str, what: str, outcome: str, snapshot_id: int | None, started: float) -> None:
         """A row in the lookup audit: who, which month (as "report 2019-06"), what came of it; never a figure.
@@ -245,8 +264,7 @@ async def month_page(site: ReportSite, request: Request) -> Response:
         if months is None or month not in months:
             site.audit(visitor.id, what, NO_DATA, months.snapshot.id if months else None, started)
             return render_no_data_page(month, months, visitor), 404
-        report = load_month_report(store, site.config, month, months.snapshot, site.settings.suppress)
-        shown = render_month_page(report, months, visitor)
+        shown = render_month_page(site.report(month, months), months, visitor)
         site.audit(visitor.id, what, VIEWED, months.snapshot.id, started)
         return shown, 200
 
@@ -295,11 +313,7 @@ async def chart(site: ReportSite, request: Request) -> Response:
         months = load_months_with_data(store)
         if month is None or months is None or month not in months:
             return None
-
-        def work_out() -> list[ChartData]:
-            return load_month_report(store, site.config, month, months.snapshot, site.settings.suppress).charts
-
-        found = [c for c in site._charts.recall(month, work_out, months.snapshot) if c.name == name]
+        found = [c for c in site.report(month, months).charts if c.name == name]
         return render_chart(found[0]).png if found else None
 
     png = await run_in_threadpool(draw)
