@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from bot.settings import REPORT_PATH
 from bot.web.report import MonthReport, MonthsWithData
 from bot.web.signin import Visitor
+from digest.figures.absence import Absence
 from digest.figures.catalogue import SECTION_BY_NUMBER
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, financial_year_label, is_partial, month_key, month_label, month_name
@@ -22,7 +23,10 @@ from digest.reporting.profile import Cell, Profile
 from digest.reporting.revisions import Revision
 from digest.reporting.table import REPORT_TITLE, column_heads, disclosure_notes, partial_month_notes, shown_rows
 
-SERVICE_NAME = "Children missing from home or care"
+ABSENCE_NOTES = {
+    Absence.NOT_IN_SOURCE: "Not in this source: the data this report was made from does not hold what it needs.",
+    Absence.NO_DATA: "No data: these months are before the data starts or after it was taken.",
+}
 REVISED_MARK = "r"  # beside a revised cell, explained under the table
 TEMPLATES = Environment(
     loader=PackageLoader("bot.web", "templates"),
@@ -55,6 +59,15 @@ class ShownSection:
     comment: str
     attribution: str
     rows: list[ShownRow]
+
+    @property
+    def absence_note(self) -> str:
+        """What the section says when none of its cells has a figure, all for one reason; else ""."""
+        cells = [cell for row in self.rows for cell in row.cells]
+        words = {cell.count for cell in cells if cell.absent}
+        if not cells or not all(cell.absent for cell in cells) or len(words) != 1:
+            return ""
+        return ABSENCE_NOTES[Absence(words.pop())]
 
 
 @dataclass(frozen=True)

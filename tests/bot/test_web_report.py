@@ -6,6 +6,11 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +23,7 @@ from bot.web.app import SESSION_COOKIE
 from digest.contract.config import Config
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
+from tests.bot.test_slash_command import read_line
 from tests.fake_oidc import CLIENT_ID, FakeOpenIdProvider, Person
 from tests.web_pages import (
     MANAGER,
@@ -28,6 +34,7 @@ from tests.web_pages import (
     row_of,
     serve_report,
     sign_in,
+    web_environment,
     with_access,
 )
 
@@ -344,3 +351,45 @@ def test_chart_numbers_are_in_a_table_beside_each_chart(report: ReportServer) ->
     days = next(t for t in tables[1:] if t[0][0] == "Category" and any(r[0] == "Same day" for r in t))
     assert days[0] == ["Category", "Number", "Share"]
     client.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_serve_shows_the_web_report_on_two_processes_with_no_chat_platform_set_up(
+    reference_db: Path, provider: FakeOpenIdProvider, tmp_path: Path
+) -> None:
+    """`serve` with only the web report's settings: it serves the page, and a session signed in at one answering
+    process is good at the other (the key is made before they are forked)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    shipped = (Path(__file__).resolve().parents[2] / "config" / "missing-report.toml").read_text(encoding="utf-8")
+    config_file = tmp_path / "missing-report.toml"
+    config_file.write_text(shipped.replace("allowed_users = []", f'allowed_users = ["{MANAGER_OID}"]'), "utf-8")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "MISSING_REPORT_"))}
+    environment.update(web_environment(provider, base))
+    command = ["--config", str(config_file), "--db", str(reference_db), "serve", "--port", str(port)]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", *command, "--host", "127.0.0.1", "--processes", "2"],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines = [read_line(process) for _ in range(3)]
+        assert lines[2] == f"Showing the web report at {base}/report/ (after sign-in).\n"
+        client, page = sign_in(ReportServer(base))
+        assert page.status_code == 200
+        for _ in range(12):  # new connections, spread over both processes by the system
+            fresh = httpx.get(f"{base}/report/2019-06", cookies={SESSION_COOKIE: client.cookies[SESSION_COOKIE]})
+            assert fresh.status_code == 200
+        client.close()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
