@@ -381,7 +381,7 @@ def test_serve_shows_the_web_report_on_two_processes_with_no_chat_platform_set_u
         text=True,
     )
     try:
-        lines = [read_line(process) for _ in range(3)]
+        lines = [read_line(process, 90) for _ in range(3)]
         assert lines[2] == f"Showing the web report at {base}/report/ (after sign-in).\n"
         client, page = sign_in(ReportServer(base))
         assert page.status_code == 200
