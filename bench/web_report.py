@@ -45,10 +45,10 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def time_route(handler: web_app.Handler, kept: list[float]) -> web_app.Handler:
-    async def timed(site: web_app.ReportSite, request: web_app.Request) -> web_app.Response:
+def time_route(handler: web_app.GuardedHandler, kept: list[float]) -> web_app.GuardedHandler:
+    async def timed(site: web_app.ReportSite, request: web_app.Request, asked: web_app.Asked) -> web_app.Response:
         started = time.perf_counter()
-        response: web_app.Response = await handler(site, request)
+        response: web_app.Response = await handler(site, request, asked)
         kept.append((time.perf_counter() - started) * 1000)
         return response
 

@@ -9,7 +9,7 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -122,6 +122,11 @@ class ReportSite:
             store = self._local.store = self.open_store()
         return store
 
+    def months_covering(self, month: int | None) -> MonthsWithData | None:
+        """The months with data, if month is one of them; else None."""
+        months = load_months_with_data(self.store())
+        return months if month is not None and months is not None and month in months else None
+
     def report(self, month: int, months: MonthsWithData) -> MonthReport:
         """The month's report from the latest snapshot, worked out once and kept (digest.recall) until a new
         snapshot, a comment or a publication (which changes its revisions) makes another."""
@@ -159,15 +164,15 @@ def build_report_app(
         return Response(stylesheet, media_type="text/css", headers={"cache-control": "public, max-age=3600"})
 
     routes = [
-        Route("/", partial_route(site, index)),
+        Route("/", guarded_route(site, index)),
         Route("/go", partial_route(site, go)),
         Route("/sign-in", partial_route(site, sign_in)),
         Route("/signed-in", partial_route(site, signed_in)),
         Route("/sign-out", partial_route(site, sign_out), methods=["POST"]),
         Route("/static/report.css", css),
-        Route("/{month}.xlsx", partial_route(site, workbook)),
-        Route("/{month}/charts/{name}.png", partial_route(site, chart)),
-        Route("/{month}", partial_route(site, month_page)),
+        Route("/{month}.xlsx", guarded_route(site, workbook)),
+        Route("/{month}/charts/{name}.png", guarded_route(site, chart)),
+        Route("/{month}", guarded_route(site, month_page)),
     ]
     middleware = [
         Middleware(SecurityHeaders, secure=settings.secure_cookie),
@@ -184,13 +189,36 @@ def build_report_app(
     return Starlette(routes=routes, middleware=middleware)
 
 
-Handler = Callable[[ReportSite, Request], Any]
+Handler = Callable[[ReportSite, Request], Awaitable[Response]]
+# A page with figures: the person asking (signed in, on the list), the month asked for (None: not a month, or
+# no month in the path), and when the request came (for the audit's milliseconds).
+GuardedHandler = Callable[[ReportSite, Request, "Asked"], Awaitable[Response]]
 
 
-def partial_route(site: ReportSite, handler: Handler) -> Callable[[Request], Any]:
+@dataclass(frozen=True)
+class Asked:
+    visitor: Visitor
+    month: int | None
+    started: float
+
+
+def partial_route(site: ReportSite, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
     async def route(request: Request) -> Response:
-        response: Response = await handler(site, request)
-        return response
+        return await handler(site, request)
+
+    return route
+
+
+def guarded_route(site: ReportSite, handler: GuardedHandler) -> Callable[[Request], Awaitable[Response]]:
+    """The route of a page with figures: only a signed-in person on the access list reaches handler."""
+
+    async def route(request: Request) -> Response:
+        started = time.perf_counter()
+        visitor = check_visitor(site, request)
+        if not isinstance(visitor, Visitor):
+            return visitor
+        month = read_month(request) if "month" in request.path_params else None
+        return await handler(site, request, Asked(visitor, month, started))
 
     return route
 
@@ -219,11 +247,8 @@ def render_refused_page(visitor: Visitor) -> str:
     )
 
 
-async def index(site: ReportSite, request: Request) -> Response:
-    started = time.perf_counter()
-    visitor = check_visitor(site, request)
-    if not isinstance(visitor, Visitor):
-        return visitor
+async def index(site: ReportSite, request: Request, asked: Asked) -> Response:
+    visitor, started = asked.visitor, asked.started
 
     def months() -> MonthsWithData | None:
         found = load_months_with_data(site.store())
@@ -248,18 +273,17 @@ def read_month(request: Request) -> int | None:
     return parse_month(key) if MONTH_KEY.fullmatch(key) else None
 
 
-async def month_page(site: ReportSite, request: Request) -> Response:
-    started = time.perf_counter()
-    visitor = check_visitor(site, request)
-    if not isinstance(visitor, Visitor):
-        return visitor
-    month = read_month(request)
+def not_found(visitor: Visitor, what: str = "There is no such page of the report.") -> Response:
+    return html(render_message_page("Page not found", what, visitor), 404)
+
+
+async def month_page(site: ReportSite, request: Request, asked: Asked) -> Response:
+    visitor, month, started = asked.visitor, asked.month, asked.started
     if month is None:
-        return html(render_message_page("Page not found", "There is no such page of the report.", visitor), 404)
+        return not_found(visitor)
 
     def page() -> tuple[str, int]:
-        store = site.store()
-        months = load_months_with_data(store)
+        months = load_months_with_data(site.store())
         what = f"report {month_key(month)}"
         if months is None or month not in months:
             site.audit(visitor.id, what, NO_DATA, months.snapshot.id if months else None, started)
@@ -274,19 +298,14 @@ async def month_page(site: ReportSite, request: Request) -> Response:
         return unavailable(error, visitor)
 
 
-async def workbook(site: ReportSite, request: Request) -> Response:
-    started = time.perf_counter()
-    visitor = check_visitor(site, request)
-    if not isinstance(visitor, Visitor):
-        return visitor
-    month = read_month(request)
+async def workbook(site: ReportSite, request: Request, asked: Asked) -> Response:
+    visitor, month, started = asked.visitor, asked.month, asked.started
 
     def table() -> bytes | None:
-        store = site.store()
-        months = load_months_with_data(store)
-        if month is None or months is None or month not in months:
+        months = site.months_covering(month)
+        if month is None or months is None:
             return None
-        body = render_month_workbook(store, site.config, month, months.snapshot, site.settings.suppress)
+        body = render_month_workbook(site.store(), site.config, month, months.snapshot, site.settings.suppress)
         site.audit(visitor.id, f"report {month_key(month)} xlsx", DOWNLOADED, months.snapshot.id, started)
         return body
 
@@ -295,28 +314,27 @@ async def workbook(site: ReportSite, request: Request) -> Response:
     except StoreError as error:
         return unavailable(error, visitor)
     if body is None or month is None:
-        return html(render_message_page("Page not found", "There is no table for that month.", visitor), 404)
+        return not_found(visitor, "There is no table for that month.")
     name = f"missing-report-{month_key(month)}.xlsx"
     return Response(body, media_type=XLSX_TYPE, headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
-async def chart(site: ReportSite, request: Request) -> Response:
-    """A chart of a month's page, drawn from the numbers its page shows (kept per snapshot)."""
-    visitor = check_visitor(site, request)
-    if not isinstance(visitor, Visitor):
-        return visitor
-    month = read_month(request)
+async def chart(site: ReportSite, request: Request, asked: Asked) -> Response:
+    """A chart of a month's page, drawn from the numbers its page shows (kept with the month's report)."""
+    visitor, month = asked.visitor, asked.month
     name = str(request.path_params["name"])
 
     def draw() -> bytes | None:
-        store = site.store()
-        months = load_months_with_data(store)
-        if month is None or months is None or month not in months:
+        months = site.months_covering(month)
+        if month is None or months is None:
             return None
         found = [c for c in site.report(month, months).charts if c.name == name]
         return render_chart(found[0]).png if found else None
 
-    png = await run_in_threadpool(draw)
+    try:
+        png = await run_in_threadpool(draw)
+    except StoreError as error:
+        return unavailable(error, visitor)
     if png is None:
         return Response(status_code=404)
     return Response(png, media_type="image/png")

@@ -210,6 +210,7 @@ def render_index_page(months: MonthsWithData | None, visitor: Visitor) -> str:
         years=years,
         months=months,
         latest=month_key(months.last) if months else None,
+        latest_name=month_name(months.last) if months else "",
     )
 
 

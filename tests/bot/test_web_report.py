@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import json
-import os
 import signal
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,10 +19,18 @@ from openpyxl import load_workbook
 
 from bot.web.app import SESSION_COOKIE
 from digest.contract.config import Config
+from digest.figures.catalogue import SECTION_BY_NUMBER
+from digest.figures.periods import parse_month
+from digest.intake.ingest import ingest_extract
+from digest.reporting.commentary import Author, save_section_comment
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
+from tests.bot.test_revisions import late_april_rows, may_published, may_published_template  # noqa: F401 (fixtures)
 from tests.bot.test_slash_command import read_line
+from tests.cli_runner import start_process
+from tests.conftest import write_csv
 from tests.fake_oidc import CLIENT_ID, FakeOpenIdProvider, Person
+from tests.fixtures.reference_june_2019 import HEADERS
 from tests.web_pages import (
     MANAGER,
     MANAGER_OID,
@@ -369,16 +375,9 @@ def test_serve_shows_the_web_report_on_two_processes_with_no_chat_platform_set_u
     shipped = (Path(__file__).resolve().parents[2] / "config" / "missing-report.toml").read_text(encoding="utf-8")
     config_file = tmp_path / "missing-report.toml"
     config_file.write_text(shipped.replace("allowed_users = []", f'allowed_users = ["{MANAGER_OID}"]'), "utf-8")
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "MISSING_REPORT_"))}
-    environment.update(web_environment(provider, base))
     command = ["--config", str(config_file), "--db", str(reference_db), "serve", "--port", str(port)]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", *command, "--host", "127.0.0.1", "--processes", "2"],
-        cwd=tmp_path,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    process = start_process(
+        *command, "--host", "127.0.0.1", "--processes", "2", cwd=tmp_path, env=web_environment(provider, base)
     )
     try:
         lines = [read_line(process, 90) for _ in range(3)]
@@ -393,3 +392,33 @@ def test_serve_shows_the_web_report_on_two_processes_with_no_chat_platform_set_u
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
+
+
+def test_revised_cells_and_the_analysts_comments_show_and_a_new_comment_shows_at_once(
+    may_published: Path,  # noqa: F811 (the fixture imported above)
+    config: Config,
+    provider: FakeOpenIdProvider,
+    tmp_path: Path,
+) -> None:
+    """The May digest was published; a later extract adds two April episodes (129 becomes 131)."""
+    store = open_store(may_published)
+    late = write_csv(tmp_path / "late.csv", late_april_rows(), HEADERS)
+    ingest_extract(store, late, dt.datetime(2019, 7, 25, 9), config)
+    for server in serve_report(may_published, with_access(config), provider):
+        client, page = sign_in(server)
+        assert row_of(page.text, "Number of Missing Episodes - all")[2:] == [
+            "131, revised, was 129",
+            "130",
+            "116",
+            "377",
+        ]
+        assert "<li>April 2019 missing episodes revised from 129 to 131 since the May 2019 digest</li>" in page.text
+        assert "Comment:" not in page.text
+        author = Author("U0ANALYST1", "Priya Shah", "slack")
+        text = "RHI completion fell because two workers were on leave in the second half of the month."
+        save_section_comment(store, parse_month("2019-06"), SECTION_BY_NUMBER["5"], text, author)
+        again = client.get(server.url("/report/2019-06")).text
+        comment_row = next(row for row in read_tables(again)[0] if row[0].startswith("Comment:"))
+        assert comment_row == [f"Comment: {text} (Priya Shah, {dt.date.today():%d/%m/%Y})"]
+        client.close()
+    store.close()
