@@ -7,6 +7,7 @@ import base64
 import datetime as dt
 import io
 import json
+import random
 import signal
 import socket
 from collections.abc import Iterator
@@ -424,3 +425,26 @@ def test_revised_cells_and_the_analysts_comments_show_and_a_new_comment_shows_at
         assert comment_row == [f"Comment: {text} (Priya Shah, {dt.date.today():%d/%m/%Y})"]
         client.close()
     store.close()
+
+
+def test_no_request_without_a_session_gets_a_figure_over_generated_paths_and_headers(report: ReportServer) -> None:
+    """Over 120 generated requests (a seeded generator): paths under /report/, with any mix of forged headers and
+    cookies, signed out; none is answered with a page of the report."""
+    generator = random.Random(2025)
+    pieces = ["2019-06", "2019-04", ".xlsx", "/charts/days-missing.png", "/", "..", "%2e%2e", "go?month=2019-06", "x"]
+    cookies = ["", "x", "e30=.Zz1.abc", f"{base64.b64encode(json.dumps({'user': MANAGER_OID}).encode()).decode()}.1.2"]
+    with httpx.Client(timeout=10) as client:
+        for _ in range(120):
+            path = "/report/" + "".join(generator.choice(pieces) for _ in range(generator.randint(0, 3)))
+            headers = dict(generator.sample(sorted(FORGED_HEADERS.items()), generator.randint(0, 3)))
+            if generator.random() < 0.3:
+                headers["Authorization"] = f"Bearer {generator.choice(cookies[1:])}"
+            client.cookies.clear()
+            cookie = generator.choice(cookies)
+            if cookie:
+                client.cookies.set(SESSION_COOKIE, cookie)
+            response = client.get(report.url(path), headers=headers)
+            assert response.status_code in (303, 307, 404), (path, response.status_code)
+            assert "<table" not in response.text, path
+            if response.status_code == 303:
+                assert response.headers["location"].startswith("/report/")
