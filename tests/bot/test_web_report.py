@@ -366,6 +366,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@pytest.mark.slow
 def test_serve_shows_the_web_report_on_two_processes_with_no_chat_platform_set_up(
     reference_db: Path, provider: FakeOpenIdProvider, tmp_path: Path
 ) -> None:
