@@ -48,6 +48,7 @@ from bot.web.signin import (
 )
 from digest.contract.config import Config
 from digest.figures.periods import month_key, parse_month
+from digest.lookups.service import MAX_REFUSED_AUDITS_PER_MINUTE, RefusedTally
 from digest.recall import Recall
 from digest.reporting.charts import render_chart
 from digest.store.comments import load_comments_mark
@@ -63,6 +64,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REPORTS_KEPT = 24  # months' reports kept in memory (a year and more), each some tens of kilobytes
 ReportMarks = tuple[tuple[int, int], tuple[int, int]]  # comments' and publications' marks, as the store gives them
 VIEWED, NO_DATA, DOWNLOADED, SIGNED_IN = "viewed", "no data", "downloaded", "signed in"
+SIGN_IN = "sign-in"  # the audit's question for a sign-in
 WEB_CHANNEL = "web"  # the audit's channel column for the web report
 # No script at all, styles and images from this server only, forms posting only here, never in a frame.
 CONTENT_SECURITY_POLICY = (
@@ -115,6 +117,7 @@ class ReportSite:
     _local: threading.local = field(default_factory=threading.local)
     _audit: AuditWriter | None = None
     _reports: Recall[tuple[ReportMarks, int], MonthReport] = field(default_factory=lambda: Recall(REPORTS_KEPT))
+    _rejected: RefusedTally = field(default_factory=lambda: RefusedTally(MAX_REFUSED_AUDITS_PER_MINUTE))
 
     def store(self) -> SnapshotStore:
         store: SnapshotStore | None = getattr(self._local, "store", None)
@@ -137,6 +140,21 @@ class ReportSite:
             return load_month_report(store, self.config, month, months.snapshot, self.settings.suppress)
 
         return self._reports.recall((marks, month), work_out, months.snapshot)
+
+    def audit_sign_in(self, visitor_id: str, outcome: str, started: float) -> None:
+        """A sign-in's row: rejected ones at most MAX_REFUSED_AUDITS_PER_MINUTE a minute (a flood of forged answers
+        is one row, as for chat). One that cannot be written is logged: a sign-in shows no figure itself."""
+        rows = [(visitor_id, SIGN_IN)]
+        if outcome == REJECTED:
+            passed, dropped = self._rejected.admit(time.monotonic())
+            rows = ([("", f"{dropped} more rejected sign-ins, not recorded one by one")] if dropped else []) + (
+                rows if passed else []
+            )
+        for who, what in rows:
+            try:
+                self.audit(who, what, outcome, None, started)
+            except StoreError as error:
+                log.error("web report: a sign-in could not be written to the audit: %s", error)
 
     def audit(self, visitor_id: str, what: str, outcome: str, snapshot_id: int | None, started: float) -> None:
         """A row in the lookup audit: who, which month (as "report 2019-06"), what came of it; never a figure.
@@ -374,7 +392,7 @@ async def signed_in(site: ReportSite, request: Request) -> Response:
     except SignInError as error:
         log.warning("web report: a sign-in was refused: %s", error)
         request.session.clear()
-        await run_in_threadpool(site.audit, "", "sign-in", REJECTED, None, started)
+        await run_in_threadpool(site.audit_sign_in, "", REJECTED, started)
         return html(
             render_message_page(
                 "Sign-in did not succeed",
@@ -385,7 +403,7 @@ async def signed_in(site: ReportSite, request: Request) -> Response:
         )
     keep_visitor(request, visitor)
     allowed = is_allowed(visitor, site.settings)
-    await run_in_threadpool(site.audit, visitor.id, "sign-in", SIGNED_IN if allowed else REFUSED, None, started)
+    await run_in_threadpool(site.audit_sign_in, visitor.id, SIGNED_IN if allowed else REFUSED, started)
     if not allowed:
         return html(render_refused_page(visitor), 403)
     return RedirectResponse(going_to, status_code=303)

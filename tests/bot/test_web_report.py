@@ -238,6 +238,18 @@ def test_an_answer_with_a_state_this_browser_was_not_given_is_refused(report: Re
     assert "Sign-in did not succeed" in response.text
 
 
+def test_a_flood_of_forged_sign_in_answers_is_audited_at_most_60_a_minute(
+    report: ReportServer, reference_db: Path
+) -> None:
+    with httpx.Client(timeout=10) as client:
+        for n in range(65):
+            response = client.get(report.url(f"/report/signed-in?code=stolen-{n}&state=guessed-{n}"))
+            assert response.status_code == 401
+    rejected = [lookup for lookup in load_lookups(open_store(reference_db)) if lookup.outcome == "rejected (signature)"]
+    assert len(rejected) == 60
+    assert {(lookup.user_id, lookup.question, lookup.platform) for lookup in rejected} == {("", "sign-in", "web")}
+
+
 def test_someone_not_on_the_access_list_signs_in_and_is_refused_every_page(
     report: ReportServer, provider: FakeOpenIdProvider, reference_db: Path
 ) -> None:
