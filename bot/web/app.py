@@ -262,6 +262,7 @@ def render_refused_page(visitor: Visitor) -> str:
         f"You are signed in as {visitor.name} (id {visitor.id}), but the report is only for the people on its access "
         "list. If you need it, ask the performance team to add your id to the list.",
         visitor,
+        home=False,
     )
 
 

@@ -227,8 +227,11 @@ def render_no_data_page(month: int, months: MonthsWithData | None, visitor: Visi
     )
 
 
-def render_message_page(title: str, message: str, visitor: Visitor | None = None, sign_in: bool = False) -> str:
-    """A page with no figures: signed out, refused, not found, or a sign-in that failed."""
+def render_message_page(
+    title: str, message: str, visitor: Visitor | None = None, sign_in: bool = False, home: bool = True
+) -> str:
+    """A page with no figures: signed out, refused, not found, or a sign-in that failed. home: link to the months
+    (not for someone the report refuses)."""
     return TEMPLATES.get_template("message.html").render(
-        base=REPORT_PATH, title=title, message=message, visitor=visitor, sign_in=sign_in
+        base=REPORT_PATH, title=title, message=message, visitor=visitor, sign_in=sign_in, home=home
     )

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from digest.contract.config import Config
-from tests.browser import blocking, print_pdf, run_axe, skip_without_browser, start_chromium
+from tests.browser import WINDOW, blocking, print_pdf, run_axe, skip_without_browser, start_chromium
 from tests.fake_oidc import FakeOpenIdProvider, Person
 from tests.web_pages import MANAGER, ReportServer, serve_report, with_access
 
 pytestmark = [skip_without_browser(), pytest.mark.slow]  # a real browser: `make check` runs it, `make test` not
 
 A4_LANDSCAPE_POINTS = (841.92, 595.92)
+PHONE = (360, 800)  # a phone held upright: the page reflows to it
 MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]")
 
 
@@ -48,6 +49,9 @@ def test_a_manager_signs_in_reads_june_switches_to_may_prints_and_signs_out(
         )
         assert blocking(run_axe(driver)) == []
         driver.save_screenshot(str(tmp_path / "june.png"))
+        driver.set_window_size(*PHONE)  # WCAG 1.4.10 reflow: no sideways scrolling of the page (the table may)
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        driver.set_window_size(*WINDOW)
 
         Select(driver.find_element(By.ID, "month")).select_by_visible_text("May 2019")
         driver.find_element(By.CSS_SELECTOR, ".month-picker button").click()
