@@ -55,6 +55,7 @@ def report_config_error(error: ConfigError, out: Printer) -> int:
 
 def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now: dt.datetime) -> list[Check]:
     from bot.settings import load_settings
+    from bot.web.checks import check_web_report
 
     try:
         settings = load_settings(config, environ)
@@ -65,6 +66,7 @@ def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now:
     checks += check_slack_setup(settings)
     checks.append(check_slash_command(settings))
     checks += check_teams_webhooks(environ)
+    checks += check_web_report(config, environ)
     checks.append(check_schedule(settings.schedule, now))
     return checks
 

@@ -59,8 +59,12 @@ def test_a_good_set_up_passes_every_check(reference_db: Path, council_env: dict[
         "requests verified with SLACK_SIGNING_SECRET",
     ]
     assert lines[9] == "off   Teams: not set up (TEAMS_DIGEST_WEBHOOK_URL and TEAMS_ALERTS_WEBHOOK_URL are not set)"
-    assert SCHEDULE_LINE.match(lines[10]), lines[10]
-    assert lines[11:] == ["All checks passed."]
+    assert lines[10] == (
+        "off   Web report: not set up (MISSING_REPORT_OIDC_ISSUER and MISSING_REPORT_OIDC_CLIENT_ID and "
+        "MISSING_REPORT_OIDC_CLIENT_SECRET are not set)"
+    )
+    assert SCHEDULE_LINE.match(lines[11]), lines[11]
+    assert lines[12:] == ["All checks passed."]
     assert result.stderr == ""
 
 

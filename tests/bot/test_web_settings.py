@@ -13,6 +13,7 @@ from starlette.requests import Request
 
 from bot.settings import PUBLIC_URL_ENV, load_settings
 from bot.web.app import read_next
+from bot.web.checks import check_web_report
 from bot.web.pages import render_month_page
 from bot.web.report import load_month_report, load_months_with_data
 from bot.web.settings import CLIENT_ID_ENV, CLIENT_SECRET_ENV, ISSUER_ENV, load_web_settings
@@ -22,7 +23,8 @@ from digest.figures.absence import Absence
 from digest.figures.periods import parse_month
 from digest.reporting.profile import Cell, ProfileRow
 from digest.store.snapshots import open_store
-from tests.web_pages import MANAGER_OID, SLACK_MANAGER, row_of, with_access
+from tests.fake_oidc import FakeOpenIdProvider
+from tests.web_pages import MANAGER_OID, SLACK_MANAGER, row_of, web_environment, with_access
 
 ENTRA = "https://login.microsoftonline.com/3f2b8c1e-0000-4000-8000-000000000001/v2.0"
 FULL = {
@@ -127,3 +129,38 @@ def test_a_section_the_source_cannot_give_says_so(reference_db: Path, config: Co
     assert "Not in this source: the data this report was made from does not hold what it needs." in page
     assert page.count("Not in this source:") == 1  # only section 3
     store.close()
+
+
+def test_doctor_checks_the_sign_in_provider_and_the_access_list(config: Config) -> None:
+    provider = FakeOpenIdProvider().start()
+    try:
+        environment = web_environment(provider, "http://127.0.0.1:8080")
+        good = check_web_report(with_access(config), environment)
+        assert [(c.state, c.name, c.finding) for c in good] == [
+            (
+                "ok",
+                "Web report sign-in",
+                f"{provider.issuer} answers; the sign-in returns to http://127.0.0.1:8080/report/signed-in "
+                "(register that address with the provider)",
+            ),
+            ("ok", "Web report access", "2 people on the access list"),
+        ]
+        elsewhere = {**environment, ISSUER_ENV: f"{provider.issuer}/tenant"}  # another issuer: no document there
+        [sign_in, nobody] = check_web_report(config, elsewhere)
+        assert sign_in.failed
+        assert (
+            sign_in.finding
+            == f"{provider.issuer}/tenant/.well-known/openid-configuration could not be read (HTTPStatusError)"
+        )
+        assert nobody.failed
+        assert nobody.finding == "nobody is on the access list, so nobody can see the report"
+    finally:
+        provider.stop()
+    assert [(c.state, c.finding) for c in check_web_report(config, {ISSUER_ENV: ENTRA})] == [
+        (
+            "FAIL",
+            f"the web report needs {CLIENT_ID_ENV}, {CLIENT_SECRET_ENV}, {PUBLIC_URL_ENV} as well: set "
+            f"{CLIENT_ID_ENV} and {CLIENT_SECRET_ENV} and {PUBLIC_URL_ENV}, or unset {ISSUER_ENV} to serve no web "
+            "report (see docs/web-report.md)",
+        )
+    ]
