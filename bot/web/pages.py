@@ -168,7 +168,7 @@ def render_month_page(report: MonthReport, months: MonthsWithData, visitor: Visi
     month = report.digest.month
     return TEMPLATES.get_template("month.html").render(
         base=REPORT_PATH,
-        title=report.digest.title,
+        title=f"{month_name(month)}{' (partial month)' if profile.partial_month else ''}",
         report_title=REPORT_TITLE,
         visitor=visitor,
         digest=report.digest,
