@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import bot.web.app as web_app  # noqa: E402
+import bot.web_report.app as web_app  # noqa: E402
 from digest.contract.config import Config, load_config  # noqa: E402
 from digest.intake.ingest import ingest_extract  # noqa: E402
 from digest.store.snapshots import open_store  # noqa: E402

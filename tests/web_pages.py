@@ -16,7 +16,7 @@ import httpx
 from bot.cli.serve import Routes, add_web_report
 from bot.server import build_web_app, create_http_server
 from bot.settings import PUBLIC_URL_ENV
-from bot.web.settings import CLIENT_ID_ENV, CLIENT_SECRET_ENV, ISSUER_ENV
+from bot.web_report.settings import CLIENT_ID_ENV, CLIENT_SECRET_ENV, ISSUER_ENV
 from digest.contract.config import Config
 from digest.store.snapshots import open_store
 from tests.fake_oidc import CLIENT_ID, CLIENT_SECRET, FakeOpenIdProvider

@@ -55,7 +55,7 @@ def report_config_error(error: ConfigError, out: Printer) -> int:
 
 def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now: dt.datetime) -> list[Check]:
     from bot.settings import load_settings
-    from bot.web.checks import check_web_report
+    from bot.web_report.checks import check_web_report
 
     try:
         settings = load_settings(config, environ)

@@ -447,7 +447,7 @@ def add_teams(
 
 
 def is_web_on(config: Config) -> bool:
-    from bot.web.settings import load_web_settings
+    from bot.web_report.settings import load_web_settings
 
     return load_web_settings(config) is not None
 
@@ -460,10 +460,10 @@ def add_web_report(
     store: Path,
     environ: Mapping[str, str] | None = None,
 ) -> None:
-    """The web report at /report/, when its sign-in is set up (bot.web)."""
+    """The web report at /report/, when its sign-in is set up (bot.web_report)."""
     from bot.settings import REPORT_PATH
-    from bot.web.app import build_report_app
-    from bot.web.settings import load_web_settings
+    from bot.web_report.app import build_report_app
+    from bot.web_report.settings import load_web_settings
 
     settings = load_web_settings(config, environ)
     if settings is None:

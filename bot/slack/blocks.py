@@ -131,7 +131,7 @@ def render_digest_message(digest: Digest) -> SlackMessage:
 
 
 def render_report_link(link: str) -> str:
-    """The line that opens the month's whole report (bot.web) in a browser."""
+    """The line that opens the month's whole report (bot.web_report) in a browser."""
     return f"*<{link}|{OPEN_REPORT}>*: every figure, the comments and the charts, to read larger or print."
 
 

@@ -18,7 +18,7 @@ import pytest
 from itsdangerous import TimestampSigner
 from openpyxl import load_workbook
 
-from bot.web.app import SESSION_COOKIE
+from bot.web_report.app import SESSION_COOKIE
 from digest.contract.config import Config
 from digest.figures.catalogue import SECTION_BY_NUMBER
 from digest.figures.periods import parse_month

@@ -12,12 +12,12 @@ import pytest
 from starlette.requests import Request
 
 from bot.settings import PUBLIC_URL_ENV, load_settings
-from bot.web.app import read_next
-from bot.web.checks import check_web_report
-from bot.web.pages import render_month_page
-from bot.web.report import load_month_report, load_months_with_data
-from bot.web.settings import CLIENT_ID_ENV, CLIENT_SECRET_ENV, ISSUER_ENV, load_web_settings
-from bot.web.signin import SESSION_SECONDS, Visitor, keep_visitor, read_visitor
+from bot.web_report.app import read_next
+from bot.web_report.checks import check_web_report
+from bot.web_report.pages import render_month_page
+from bot.web_report.report import load_month_report, load_months_with_data
+from bot.web_report.settings import CLIENT_ID_ENV, CLIENT_SECRET_ENV, ISSUER_ENV, load_web_settings
+from bot.web_report.signin import SESSION_SECONDS, Visitor, keep_visitor, read_visitor
 from digest.contract.config import Config, ConfigError
 from digest.figures.absence import Absence
 from digest.figures.periods import parse_month

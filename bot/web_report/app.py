@@ -26,16 +26,16 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.settings import REPORT_PATH
-from bot.web.pages import render_index_page, render_message_page, render_month_page, render_no_data_page
-from bot.web.report import (
+from bot.web_report.pages import render_index_page, render_message_page, render_month_page, render_no_data_page
+from bot.web_report.report import (
     MonthReport,
     MonthsWithData,
     load_month_report,
     load_months_with_data,
     render_month_workbook,
 )
-from bot.web.settings import WebSettings
-from bot.web.signin import (
+from bot.web_report.settings import WebSettings
+from bot.web_report.signin import (
     NEXT_KEY,
     SESSION_SECONDS,
     SignInError,
@@ -176,7 +176,7 @@ def build_report_app(
     """The web report as an ASGI app, for mounting at REPORT_PATH. Its session key is made here, once: serve's
     answering processes, forked after, share it; a restart signs everyone out."""
     site = ReportSite(settings, config, open_store, store_path, build_sign_in(settings))
-    stylesheet = files("bot.web").joinpath("static/report.css").read_bytes()
+    stylesheet = files("bot.web_report").joinpath("static/report.css").read_bytes()
 
     async def css(request: Request) -> Response:
         return Response(stylesheet, media_type="text/css", headers={"cache-control": "public, max-age=3600"})

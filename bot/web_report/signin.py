@@ -18,7 +18,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from bot.web.settings import WebSettings
+from bot.web_report.settings import WebSettings
 
 with warnings.catch_warnings():
     # Authlib says on import that it would rather use httpx2 than httpx (which serve already has); and it would

@@ -9,7 +9,7 @@ import httpx
 
 from bot.checks import FAILED, NOT_SET_UP, PASSED, Check
 from bot.settings import REPORT_PATH
-from bot.web.settings import CLIENT_ID_ENV, CLIENT_SECRET_ENV, ISSUER_ENV, WebSettings, load_web_settings
+from bot.web_report.settings import CLIENT_ID_ENV, CLIENT_SECRET_ENV, ISSUER_ENV, WebSettings, load_web_settings
 from digest.contract.config import Config, ConfigError
 
 NAME = "Web report"

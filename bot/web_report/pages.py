@@ -1,4 +1,4 @@
-"""The web report's HTML: plain data from bot.web.report laid out by this package's Jinja2 templates.
+"""The web report's HTML: plain data from bot.web_report.report laid out by this package's Jinja2 templates.
 
 The templates escape everything by default (an analyst's comment is shown as its text, never as mark-up)
 and carry no script: the page works, prints and reads aloud without any (the CSP allows none).
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bot.settings import REPORT_PATH
-from bot.web.report import MonthReport, MonthsWithData
-from bot.web.signin import Visitor
+from bot.web_report.report import MonthReport, MonthsWithData
+from bot.web_report.signin import Visitor
 from digest.figures.absence import Absence
 from digest.figures.catalogue import SECTION_BY_NUMBER
 from digest.figures.percentages import format_percentage
@@ -29,7 +29,7 @@ ABSENCE_NOTES = {
 }
 REVISED_MARK = "r"  # beside a revised cell, explained under the table
 TEMPLATES = Environment(
-    loader=PackageLoader("bot.web", "templates"),
+    loader=PackageLoader("bot.web_report", "templates"),
     autoescape=select_autoescape(default=True),
     trim_blocks=True,
     lstrip_blocks=True,
