@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from bot.delivery import DeliveryProgress
+from bot.delivery.files import save_workbook as save_workbook  # where it was, for the destinations
+from bot.delivery.files import write_whole as _write
 from digest.figures.periods import month_key
 from digest.reporting.commentary import BREAKDOWNS_HEADING, Under, select_comments
 from digest.reporting.content import REVISIONS_HEADING, Digest, Figure, describe_revised_cells, describe_revisions
@@ -64,22 +64,6 @@ class OutboxNotifier:
         progress.record_message(str(target))
 
 
-def save_workbook(folder: Path, digest: Digest) -> Path:
-    """Write the digest's full table (XLSX) into folder/YYYY-MM/; returns its path."""
-    target = folder / month_key(digest.month) / digest.workbook_name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _write(target, digest.workbook)
-    return target
-
-
-def _write(path: Path, content: bytes) -> None:
-    """Write whole or not at all: a reader never sees half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "wb") as out:
-        out.write(content)
-    os.replace(temporary, path)
-
-
 def _figures(title: str, figures: list[Figure]) -> str:
     rows = "".join(
         f"<tr><td class=n>{html.escape(f.shown)}</td><td>{html.escape(f.label)}</td>"
@@ -109,11 +93,17 @@ def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     revisions += f"<ul>{revised}</ul>" if revised else ""
     revisions += f"<p class=q>{html.escape(where_revised)}</p>" if where_revised else ""
     breakdowns = _comments(digest, Under.BREAKDOWNS)
-    charts = "".join(
+    figures = iter(
         f'<figure><img src="{html.escape(c.file_name)}" alt="{html.escape(c.alt_text)}" width="800">'
         f"<figcaption>{html.escape(c.title)}</figcaption></figure>"
         for c in digest.charts
     )
+    # In the charts' order, a chart left out for want of figures says why in its place.
+    placed = [
+        f"<p class=q>{html.escape(d.describe_left_out())}</p>" if d.absence else next(figures, "")
+        for d in digest.chart_data
+    ]
+    charts = "".join([*placed, *figures])
     workbook = f'<p><a href="{html.escape(digest.workbook_name)}">Full table (XLSX)</a></p>' if digest.workbook else ""
     teams = (
         f'<p class=q>For Teams: <a href="{TEAMS_CARD_FILE}">{TEAMS_CARD_FILE}</a>, the same digest as one Adaptive '

@@ -1,145 +1,28 @@
-"""One HTTP server for every platform: a FastAPI app served by uvicorn.
+"""One HTTP server for every platform: the web app (bot.web) served by uvicorn.
 
-Slack's requests come to /slack/events (the Bolt app, run in a worker thread: it is synchronous); the
-Teams bot adds /api/messages and the outgoing webhook /teams/outgoing. Each route takes the raw headers
-and body and gives back the platform's answer, so request checks that are not any platform's stay
-framework-neutral.
+Each platform adds its own routes to the app: Slack's requests come to /slack/events (bot.slack.routes);
+the Teams bot adds /api/messages and the outgoing webhook /teams/outgoing (bot.teams.routes). Their names
+are given here too, for the commands and tests that start a server.
 """
 
 from __future__ import annotations
 
-import asyncio
 import socket
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 import uvicorn
-from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
-from slack_bolt import App, BoltRequest, BoltResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from fastapi import FastAPI
 
-from bot.slack.requests import MAX_BODY_BYTES, RequestGuard, Verdict, install_body_filter
-from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook
+from bot.slack.routes import EVENTS_PATH as EVENTS_PATH
+from bot.slack.routes import add_slack_route as add_slack_route
+from bot.slack.routes import answer_slack_request as answer_slack_request
+from bot.teams.routes import add_outgoing_webhook_route as add_outgoing_webhook_route
+from bot.web import WebApp as WebApp
+from bot.web import build_web_app as build_web_app
 
-EVENTS_PATH = "/slack/events"
 LISTEN_BACKLOG = 1024  # connections waiting to be accepted: a crowd asking at once must fit, or its SYNs wait 1 s
 EVENT_LOOP = "auto"  # uvloop where it is installed (not on Windows): 0.1-0.3 ms less CPU a request than asyncio's
 HTTP_PARSER = "httptools"  # C; uvicorn's pure-Python h11 cost 0.2-0.4 ms more CPU a request (bench/crowd.py)
 CAN_SHARE_PORT = hasattr(socket, "SO_REUSEPORT")  # Linux and macOS: what lets the answering copies listen too
-ANSWER_THREADS = 40  # Slack requests answered at once; as many as anyio's default pool, which answered them before
-UNAUTHORIZED, TOO_LARGE = 401, 413
-REFUSED_BODY = b'{"error":"invalid request"}'
-
-Refused = Callable[[Verdict], None]
-
-
-class WebApp(FastAPI):
-    """FastAPI, with raw ASGI handlers for POSTs to the busiest paths, which skip its middleware, routing and
-    dependency layers: for Slack's crowd of slash commands those cost about half of the server's CPU
-    a request (bench/crowd.py). Every other request, and the lifespan, goes to FastAPI."""
-
-    def __init__(self) -> None:
-        super().__init__(docs_url=None, redoc_url=None, openapi_url=None)  # no API docs: only platforms call it
-        self.raw_posts: dict[str, ASGIApp] = {}
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] in self.raw_posts:
-            await self.raw_posts[scope["path"]](scope, receive, send)
-            return
-        await super().__call__(scope, receive, send)
-
-
-def build_web_app() -> WebApp:
-    """The app every route is added to."""
-    return WebApp()
-
-
-def answer_slack_request(app: App, body: bytes, headers: dict[str, str]) -> BoltResponse:
-    """Bolt's answer to one request that passed the guard."""
-    bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
-    return app.dispatch(BoltRequest(body=body.decode("utf-8"), headers=bolt_headers))
-
-
-def add_slack_route(web: WebApp, app: App, guard: RequestGuard, on_refused: Refused) -> None:
-    """/slack/events: the guard's checks (size, timestamp, encoding, signature, replay) before Bolt sees a
-    request; each refusal goes to on_refused, and an oversized one is refused before its body is read."""
-    install_body_filter()
-    # Bolt is synchronous: it answers in these threads, not in the event loop (a plain pool: anyio's, which
-    # FastAPI uses, cost 0.15 ms of CPU a request more in its own bookkeeping; bench/crowd.py).
-    answerers = ThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="slack-answer")
-
-    async def slack_events(scope: Scope, receive: Receive, send: Send) -> None:
-        headers: dict[str, str] = {}
-        for name, value in scope["headers"]:  # the first of a repeated header, as Starlette's mapping gives
-            headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
-        verdict = guard.check_length(headers.get("content-length"))
-        body = b""
-        if verdict.accepted:
-            received = await receive_body(receive, MAX_BODY_BYTES + 1)  # one byte over is enough to refuse it
-            if received is None:
-                return  # the client went before it had sent its request: nothing to answer or audit
-            body = received
-        loop = asyncio.get_running_loop()
-        await send_answer(send, *await loop.run_in_executor(answerers, respond, verdict, headers, body))
-
-    def respond(verdict: Verdict, headers: dict[str, str], body: bytes) -> tuple[int, bytes, dict[str, str]]:
-        """The guard's checks, then Bolt's answer: in a thread, as both may wait (on the replay memory's file,
-        the audit's commit, a listener)."""
-        if verdict.accepted:
-            verdict = guard.check(headers, body)
-        if not verdict.accepted:
-            on_refused(verdict)
-            return verdict.status, REFUSED_BODY, {"content-type": "application/json"}
-        answer = answer_slack_request(app, body, headers)
-        kept = {key: values[0] for key, values in answer.headers.items() if key.lower() != "content-length"}
-        return answer.status, answer.body.encode("utf-8"), kept
-
-    web.raw_posts[EVENTS_PATH] = slack_events
-
-
-async def receive_body(receive: Receive, limit: int) -> bytes | None:
-    """A request's body as ASGI hands it over, read no further than limit bytes; None if the client went."""
-    parts: list[bytes] = []
-    size = 0
-    while size < limit:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            return None
-        part = message.get("body", b"")
-        parts.append(part)
-        size += len(part)
-        if not message.get("more_body", False):
-            break
-    return b"".join(parts)[:limit]
-
-
-async def send_answer(send: Send, status: int, body: bytes, headers: dict[str, str]) -> None:
-    raw_headers = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()]
-    raw_headers.append((b"content-length", str(len(body)).encode("latin-1")))
-    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
-    await send({"type": "http.response.body", "body": body})
-
-
-def add_outgoing_webhook_route(web: FastAPI, webhook: OutgoingWebhook) -> None:
-    @web.post(OUTGOING_PATH)
-    async def teams_outgoing(request: Request) -> Response:
-        body = await read_body(request)  # the signature is over these exact bytes
-        if body is None:
-            return Response(status_code=TOO_LARGE)
-        reply = await webhook.answer(body, request.headers.get("authorization"))
-        if reply is None:
-            return JSONResponse({"type": "message", "text": "Unauthorized"}, status_code=UNAUTHORIZED)
-        return JSONResponse(reply)
-
-
-async def read_body(request: Request) -> bytes | None:
-    """The raw body, or None when it is over MAX_BODY_BYTES (no platform sends anything near it)."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        return None
-    body = await request.body()
-    return body if len(body) <= MAX_BODY_BYTES else None
 
 
 class HttpServer:

@@ -1,7 +1,9 @@
 """The bot's settings: the [slack], [teams], [digest] and other bot sections of the config, and the environment.
 
 Secrets (tokens, signing secret, webhook URLs) come only from the environment. Every value is checked here, with a
-message that names the setting and how to fix it.
+message that names the setting and how to fix it. This module names every environment variable the bot reads and
+is the only one in bot/ that reads the environment (read_environment); the core reads only $MISSING_REPORT_CONFIG,
+to find the config file (digest.contract.config.CONFIG_ENV).
 """
 
 from __future__ import annotations
@@ -17,12 +19,17 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest.alerts.still_missing import AlertRules
+from digest.contract.config import CONFIG_ENV as CONFIG_ENV  # named here with the rest
 from digest.contract.config import Config, ConfigError
 from digest.contract.deadlines import DeadlineRule, parse_deadline_rule
 from digest.figures.periods import month_key
 from digest.intake.inbox import InboxSettings
 
 SLACK_API_URL = "https://slack.com/api/"  # Slack's Web API, unless SLACK_API_URL points elsewhere
+# Every variable's name starts with one of these (a test's clean environment leaves them all out).
+SETTING_PREFIXES = ("MISSING_REPORT_", "SLACK_", "TEAMS_")
+DB_ENV = "MISSING_REPORT_DB"
+CI_ENV = "CI"  # set to "true" by GitHub Actions, GitLab CI and most others: no progress bar is drawn there
 BOT_TOKEN_ENV = "SLACK_BOT_TOKEN"  # noqa: S105 (the variable's name, not a token)
 API_URL_ENV = "SLACK_API_URL"
 DIGEST_CHANNEL_ENV = "SLACK_DIGEST_CHANNEL"
@@ -31,6 +38,13 @@ APP_TOKEN_ENV = "SLACK_APP_TOKEN"  # noqa: S105 (the variable's name)
 ALERTS_CHANNEL_ENV = "SLACK_ALERTS_CHANNEL"
 TEAMS_DIGEST_WEBHOOK_ENV = "TEAMS_DIGEST_WEBHOOK_URL"
 TEAMS_ALERTS_WEBHOOK_ENV = "TEAMS_ALERTS_WEBHOOK_URL"
+TEAMS_CLIENT_ID_ENV = "TEAMS_CLIENT_ID"
+TEAMS_CLIENT_SECRET_ENV = "TEAMS_CLIENT_SECRET"  # noqa: S105 (the variable's name)
+TEAMS_TENANT_ID_ENV = "TEAMS_TENANT_ID"
+TEAMS_OUTGOING_SECRET_ENV = "TEAMS_OUTGOING_WEBHOOK_SECRET"  # noqa: S105 (the variable's name)
+# Only to point the bot at test servers, as SLACK_API_URL does for Slack.
+TEAMS_LOGIN_URL_ENV = "TEAMS_LOGIN_URL"
+TEAMS_OPENID_URL_ENV = "TEAMS_OPENID_URL"
 PUBLIC_URL_ENV = "MISSING_REPORT_PUBLIC_URL"  # where people reach serve's web report; digests link to it
 REPORT_PATH = "/report"  # the web report's pages: /report/ and /report/YYYY-MM
 ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
@@ -158,8 +172,23 @@ def _section(config: Config, name: str) -> Mapping[str, Any]:
     return value
 
 
+def read_environment(environ: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    """The environment settings are read from: this process's, unless one is given (a test's)."""
+    return os.environ if environ is None else environ
+
+
+def load_store_path(config: Config, given: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    """The snapshot store: given (--db), else $MISSING_REPORT_DB, else the config's [store] path."""
+    return Path(given or read_environment(environ).get(DB_ENV) or config.store_path)
+
+
+def is_under_ci(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether a CI service runs us ($CI set to anything but a no)."""
+    return read_environment(environ).get(CI_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
 def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
-    env = os.environ if environ is None else environ
+    env = read_environment(environ)
     slack, digest = _section(config, "slack"), _section(config, "digest")
     where = f"config file {config.source}: [digest]"
     timezone = digest.get("timezone", "Europe/London")
@@ -303,15 +332,6 @@ def _inbox(config: Config) -> InboxJobSettings:
     )
 
 
-TEAMS_CLIENT_ID_ENV = "TEAMS_CLIENT_ID"
-TEAMS_CLIENT_SECRET_ENV = "TEAMS_CLIENT_SECRET"  # noqa: S105 (the variable's name)
-TEAMS_TENANT_ID_ENV = "TEAMS_TENANT_ID"
-TEAMS_OUTGOING_SECRET_ENV = "TEAMS_OUTGOING_WEBHOOK_SECRET"  # noqa: S105 (the variable's name)
-# Only to point the bot at test servers, as SLACK_API_URL does for Slack.
-TEAMS_LOGIN_URL_ENV = "TEAMS_LOGIN_URL"
-TEAMS_OPENID_URL_ENV = "TEAMS_OPENID_URL"
-
-
 @dataclass(frozen=True)
 class TeamsQuestionSettings:
     """The Teams bot's credentials, the outgoing webhook's secret, and who may ask in Teams ([teams])."""
@@ -330,7 +350,7 @@ class TeamsQuestionSettings:
 
 
 def load_teams_question_settings(config: Config, environ: Mapping[str, str] | None = None) -> TeamsQuestionSettings:
-    env = os.environ if environ is None else environ
+    env = read_environment(environ)
     teams = _section(config, "teams")
     where = f"config file {config.source}: [teams]"
     urls = {name: env.get(name) or None for name in (TEAMS_LOGIN_URL_ENV, TEAMS_OPENID_URL_ENV)}

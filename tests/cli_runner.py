@@ -16,14 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bot.cli.main import main
+from tests.conftest import clean_environment
 
 
 @contextlib.contextmanager
 def _environment(env: dict[str, str] | None) -> Iterator[None]:
     saved = dict(os.environ)
-    for name in [n for n in os.environ if n.startswith(("MISSING_REPORT_", "SLACK_", "TEAMS_"))]:
-        del os.environ[name]
-    os.environ.update(env or {})
+    os.environ.clear()
+    os.environ.update(clean_environment(env))
     try:
         yield
     finally:
@@ -49,10 +49,13 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
 
 def run_process(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """missing-report ARGS as a real process."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("MISSING_REPORT_", "SLACK_", "TEAMS_"))}
-    environment.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args], cwd=cwd, env=environment, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=cwd,
+        env=clean_environment(env),
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -61,12 +64,10 @@ def start_process(
 ) -> subprocess.Popen[str]:
     """missing-report ARGS started as a real process (a server, say), its output in pipes; env as run_process's;
     new_session: in a session of its own, so that a signal can be sent to it and all its children."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("MISSING_REPORT_", "SLACK_", "TEAMS_"))}
-    environment.update(env or {})
     return subprocess.Popen(
         [sys.executable, "-m", "bot.cli", *args],
         cwd=cwd,
-        env=environment,
+        env=clean_environment(env),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -1,23 +1,36 @@
-"""Shared fixtures: the shipped config, a fresh store on disk, and helpers to write extracts."""
+"""Shared fixtures: the shipped config, a fresh store on disk, helpers to write extracts, and a clean environment."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.settings import SETTING_PREFIXES
 from digest.contract.columns import CONTRACT_COLUMNS
 from digest.contract.config import Config, load_config
+from digest.figures.absence import SSD_SOURCE
 from digest.figures.periods import parse_month
 from digest.intake.ingest import IngestReport, ingest_extract
 from digest.reporting.profile import Profile, load_profile
 from digest.store.snapshots import SnapshotStore, open_store
 
 WriteExtract = Callable[..., Path]
+
+# What a test's process must not inherit from the shell that runs the tests: missing-report's own settings (a
+# developer's real Slack token or Teams webhook), and make's flags when the tests run inside `make check`.
+INHERITED_PREFIXES = (*SETTING_PREFIXES, "MAKE", "MFLAGS")
+
+
+def clean_environment(settings: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment without any setting of missing-report (nor make's flags), then settings."""
+    environment = {name: value for name, value in os.environ.items() if not name.startswith(INHERITED_PREFIXES)}
+    return environment | (settings or {})
 
 
 @pytest.fixture(autouse=True)
@@ -114,3 +127,10 @@ def stored_profile(store: SnapshotStore, config: Config, snapshot_id: int, month
 
 def counts(profile: Profile, key: str) -> dict[str, int | None]:
     return {column: cell.count for column, cell in profile.row(key).values.items()}
+
+
+def mark_ssd_kind(store: SnapshotStore, snapshot_id: int) -> None:
+    """Make a stored snapshot one of an SSD export, through the real store: exactly the state the SSD reader leaves
+    (an SSD export gives the same episodes as an extract, less the columns it cannot fill)."""
+    with store.db.atomic():
+        store.db.execute("UPDATE snapshots SET source_kind = ? WHERE id = ?", [SSD_SOURCE, snapshot_id])

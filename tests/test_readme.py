@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import clean_environment
+
 CHECKOUT = Path(__file__).resolve().parent.parent
 RUN_SECTIONS = ("## Quick start", "## Using it on your extract")
 COMMAND_END = "@@@ exit status"
@@ -76,8 +78,7 @@ def test_the_readme_commands_work_as_written(fresh_clone: Path) -> None:
             script.append(f"cp data/demo/missing-episodes-demo.csv {COUNCIL_EXTRACT}")
         script += [command, f'echo "{COMMAND_END} $?"']
     # A fresh shell: no settings, and not inside `make check`'s make (whose flags would change make's output).
-    settings = ("SLACK_", "MISSING_REPORT_", "TEAMS_", "MAKE", "MFLAGS")
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(settings)}
+    environment = clean_environment()
     environment["PATH"] = without_missing_report_on_path()
     assert shutil.which("missing-report", path=environment["PATH"]) is None
     result = subprocess.run(

@@ -13,9 +13,11 @@ from typing import Any
 
 import httpx
 
-from bot.cli.serve import Routes, add_web_report
-from bot.server import build_web_app, create_http_server
+from bot.chat import Routes
+from bot.cli.serve import add_web_report
+from bot.server import create_http_server
 from bot.settings import PUBLIC_URL_ENV
+from bot.web import build_web_app
 from bot.web_report.settings import CLIENT_ID_ENV, CLIENT_SECRET_ENV, ISSUER_ENV
 from digest.contract.config import Config
 from digest.store.snapshots import open_store

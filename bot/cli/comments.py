@@ -64,7 +64,7 @@ def run_comment(args: argparse.Namespace, config: Config, out: Printer) -> int:
         raise UserError("--by is empty; give your name or staff id")
     with open_args_store(args, config) as store:
         snapshot = store.get_snapshot()
-        month = resolve_month(period, snapshot)
+        month = resolve_month(period, snapshot).index
         try:
             check_comment_month(month, snapshot)
             section = read_section(args.section) if args.section else None

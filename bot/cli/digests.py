@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.cli.options import (
     MONTH_HELP,
+    MONTH_WORDS,
     SUPPRESS_HELP,
     AddCommand,
     Printer,
@@ -18,7 +19,9 @@ from bot.cli.options import (
     read_os_user,
     refresh_args_store,
     resolve_month,
+    resolve_store_month,
 )
+from bot.platforms import platform_names
 from bot.settings import DIGEST_CHANNEL_ENV, load_settings
 from digest.contract.config import Config
 from digest.store.digest_runs import DigestLedger, RunRecord, RunState
@@ -36,7 +39,7 @@ def add_commands(add_command: AddCommand) -> None:
     digest.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
     digest.add_argument("--out", type=Path, help="outbox folder (default: [digest] outbox in the config)")
     digest.add_argument("--post", action="store_true", help="post to every chat tool set up (Slack, Teams, or both)")
-    digest.add_argument("--to", choices=["slack", "teams"], help="with --post: only this one")
+    digest.add_argument("--to", choices=platform_names(), help="with --post: only this one")
     digest.add_argument("--channel", help=f"Slack channel ID (default: ${DIGEST_CHANNEL_ENV} or the config)")
     digest.add_argument("--force", action="store_true", help="post again even if this month was posted already")
     digest.add_argument("--suppress", action="store_true", help=SUPPRESS_HELP + " (also: suppress in the config)")
@@ -49,7 +52,7 @@ def add_commands(add_command: AddCommand) -> None:
         "publish",
         help="publish a month's draft that is waiting for review ([digest] review_channel), as its Publish button does",
     )
-    publish.add_argument("--month", required=True, help="the draft's month, as YYYY-MM (digest-runs lists them)")
+    publish.add_argument("--month", required=True, help="the draft's month (digest-runs lists them): " + MONTH_WORDS)
     publish.add_argument("--by", help="who is publishing (default: your user name on this computer)")
     publish.set_defaults(handler=run_publish_command)
 
@@ -58,7 +61,7 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     # Charts and Slack are loaded only by the commands that draw or send them.
     from bot.delivery import NoProgress
     from bot.delivery.digests import Outcome, run_digest
-    from bot.destinations import Platform, digest_destinations
+    from bot.destinations import digest_destinations
     from bot.outbox import OutboxNotifier
     from bot.slack.client import quiet_sdk_logs
     from digest.reporting.digests import build_digest
@@ -67,12 +70,11 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     settings = load_settings(config)
     if args.to and not args.post:
         raise UserError(f"--to {args.to} picks where --post sends: add --post, or leave out --to")
-    destinations = (
-        digest_destinations(settings, Platform(args.to) if args.to else None, args.channel) if args.post else []
-    )
+    destinations = digest_destinations(settings, args.to, args.channel) if args.post else []
     period = read_month_words(args.month)
     with open_refreshed_store(args, config) as store:
-        month = resolve_month(period, store.get_snapshot(args.snapshot))
+        snapshot = store.get_snapshot(args.snapshot)  # once: the same for every destination
+        month = resolve_month(period, snapshot)
         if args.post:
             failed = False
             for destination in destinations:  # each in turn: a failure at one does not keep the month from another
@@ -82,14 +84,14 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
                     month,
                     destination.channel,
                     destination.make_notifier(),
-                    args.snapshot,
+                    snapshot,
                     args.force,
                     suppress=args.suppress or destination.suppress,
                 )
                 out(outcome.message)
                 failed = failed or outcome.state in (Outcome.FAILED, Outcome.HELD)
             return 1 if failed else 0
-        digest = build_digest(store, config, month, args.snapshot, args.suppress or settings.outbox_suppress)
+        digest = build_digest(store, config, month.index, snapshot, args.suppress or settings.outbox_suppress)
     notifier = OutboxNotifier(args.out or settings.outbox)
     notifier.send(digest, NoProgress())
     target = notifier.target(digest)
@@ -168,18 +170,16 @@ def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) 
     from bot.destinations import scheduled_destinations
     from bot.scheduling.reviews import review_desk
     from bot.slack.client import quiet_sdk_logs
-    from digest.figures.periods import parse_month
 
     quiet_sdk_logs(args.debug)
     who = read_os_user(args.by)  # first: said before anything is done
-    try:
-        parse_month(args.month)
-    except ValueError as error:
-        raise UserError(f"--month: {error}") from None
+    period = read_month_words(args.month)
     settings = load_settings(config)
     desk = review_desk(settings, config, partial(open_args_store, args, config), scheduled_destinations(settings))
     refresh_args_store(args, config)
-    result = desk.publish(args.month, PublishedHow.COMMAND, who)
+    with open_args_store(args, config) as store:
+        month = resolve_store_month(period, store)
+    result = desk.publish(month, PublishedHow.COMMAND, who)
     for line in [result.reply, *(outcome.message for outcome in result.outcomes)]:
         out(line)
     return 1 if result.failed else 0

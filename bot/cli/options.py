@@ -7,18 +7,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.settings import DB_ENV, load_store_path
 from digest.contract.config import Config
 from digest.contract.timestamps import parse_as_at
+from digest.figures.periods import Month
 from digest.intake.refresh import refresh_figures
-from digest.lookups.periods import Period, PeriodError, read_month, resolve_period
+from digest.lookups.periods import Period, PeriodError, PeriodKind, read_month, resolve_period
 from digest.store.snapshots import SnapshotInfo, SnapshotStore, open_store
 
-DB_ENV = "MISSING_REPORT_DB"
 EXIT_OK = 0
 EXIT_REFUSED = 1  # bad input: a refused file, an unknown month, a broken config
 EXIT_USAGE = 2  # argparse's own exit status for a malformed command line
@@ -49,7 +49,7 @@ def add_common_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
 
 
 def store_path(args: argparse.Namespace, config: Config) -> Path:
-    return Path(args.db or os.environ.get(DB_ENV) or config.store_path)
+    return load_store_path(config, args.db)
 
 
 def open_args_store(args: argparse.Namespace, config: Config) -> SnapshotStore:
@@ -84,7 +84,8 @@ SUPPRESS_HELP = (
     "disclosure control: counts from 1 to 5, and any that would reveal one, shown as c (DfE convention); "
     "for figures shared beyond the performance team"
 )
-MONTH_HELP = "the month: June, Jun-19, june 2019, 2019-06 or last month (default: the latest complete month)"
+MONTH_WORDS = "June, Jun-19, june 2019, 2019-06 or last month"
+MONTH_HELP = f"the month: {MONTH_WORDS} (default: the latest complete month)"
 
 
 def read_month_words(text: str | None) -> Period:
@@ -96,10 +97,18 @@ def read_month_words(text: str | None) -> Period:
         raise UserError(f"--month {err}") from None
 
 
-def resolve_month(period: Period, snapshot: SnapshotInfo) -> int:
-    """The month index of a period, as a lookup resolves it, counted from the snapshot's as-at time: a month
+def resolve_month(period: Period, snapshot: SnapshotInfo) -> Month:
+    """The month of a period, as a lookup resolves it, counted from the snapshot's as-at time: a month
     without a year is the latest such month at or before it; the latest complete month is the one before it."""
-    return resolve_period(period, snapshot).last
+    return Month(resolve_period(period, snapshot).last)
+
+
+def resolve_store_month(period: Period, store: SnapshotStore) -> Month:
+    """resolve_month from the store's latest snapshot; a month said with its year ("2019-06", "June 2019") needs
+    none, so that it is read the same in a store without one."""
+    if period.kind == PeriodKind.MONTH and period.month is not None:
+        return Month(period.month)
+    return resolve_month(period, store.get_snapshot())
 
 
 def read_os_user(given: str | None) -> str:

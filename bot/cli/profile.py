@@ -69,7 +69,7 @@ def run_profile(args: argparse.Namespace, config: Config, out: Printer) -> int:
     output_format = pick_format(args.format, args.out)
     period = read_month_words(args.month)
     with open_refreshed_store(args, config) as store:
-        month = resolve_month(period, store.get_snapshot(args.snapshot))
+        month = resolve_month(period, store.get_snapshot(args.snapshot)).index
         profile = load_profile(store, config, month, args.snapshot)
         comments = load_section_comments(store, month) if output_format == "xlsx" else []
     if args.suppress:

@@ -6,24 +6,22 @@ a scheduler's log) or under CI, where a redrawn line would only litter the log.
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, TextIO
+
+from bot.settings import is_under_ci
 
 if TYPE_CHECKING:
     from digest.intake.ingest import IngestProgress
 
-CI_ENV = "CI"  # set to "true" by GitHub Actions, GitLab CI and most others
 REFRESHES_PER_SECOND = 4
 
 
-def wants_progress_bar(stream: TextIO, environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+def wants_progress_bar(stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
     """Whether to draw a bar on stream: only a terminal, and not under CI."""
-    if environ.get(CI_ENV, "").strip().lower() not in ("", "0", "false", "no"):
-        return False
-    return stream.isatty()
+    return not is_under_ci(environ) and stream.isatty()
 
 
 @contextlib.contextmanager

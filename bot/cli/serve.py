@@ -14,7 +14,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,14 +25,13 @@ from digest.store.snapshots import SnapshotStore
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
-    from slack_bolt import App
 
+    from bot.chat import Routes, Serving
     from bot.scheduling.digests import DueDigestJobs
     from bot.scheduling.reviews import ReviewDesk
     from bot.server import HttpServer, WebApp
     from bot.server_processes import AnsweringProcesses
     from bot.settings import Settings, TeamsQuestionSettings
-    from digest.lookups.service import Access
 
 DEV_FLAG = "--teams-dev-unauthenticated"
 MAX_PROCESSES = 32  # answering processes: more than the cores only makes them take turns
@@ -89,21 +88,15 @@ def process_count(text: str) -> int:
     return int(text)
 
 
-@dataclass
-class Routes:
-    """What the HTTP server answers, and the summary lines saying so."""
-
-    paths: list[str] = field(default_factory=list)
-    lines: list[Callable[[str], str]] = field(default_factory=list)  # base URL -> line
-
-
 def quiet_library_logs(debug: bool) -> None:
     for name in CHATTY_LOGGERS:
         logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.WARNING)
 
 
 def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    from bot.chat import Serving
     from bot.destinations import alert_senders
+    from bot.platforms import PLATFORMS
     from bot.scheduling.digests import add_digest_jobs
     from bot.scheduling.inbox import InboxJob, add_inbox_job
     from bot.settings import load_settings, load_teams_question_settings
@@ -128,11 +121,11 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
         f"Watching {settings.inbox.inbox.folder}/ every {settings.inbox.every_minutes} minutes; "
         f"alerts go to {' and '.join(s.where for s in senders)}.",
     ]
-    if not (
-        settings.signing_secret or settings.app_token or teams.client_id or teams.outgoing_secret or is_web_on(config)
-    ):
-        return serve_schedule_only(settings, add_jobs, [*summary, *not_answering(settings, teams, False)], out)
-    return serve_with_questions(args, config, settings, teams, host, add_jobs, summary, out, open_store_now, desk)
+    serving = Serving(config, settings, open_store_now, store_path(args, config), args.teams_dev_unauthenticated, desk)
+    if not (any(platform.answers(serving) for platform in PLATFORMS) or is_web_on(config)):
+        quiet = replace(serving, dev_unauthenticated=False)
+        return serve_schedule_only(settings, add_jobs, [*summary, *describe_not_answering(quiet)], out)
+    return serve_with_questions(args, serving, host, add_jobs, summary, out)
 
 
 def check_host(args: argparse.Namespace, teams: TeamsQuestionSettings) -> str:
@@ -169,16 +162,12 @@ def plan_digests(
     """The due-digest jobs, one for each destination (and the review's, with [digest] review_channel), and the
     lines saying where digests go and where not."""
     from bot.destinations import scheduled_destinations
+    from bot.platforms import PLATFORMS
     from bot.scheduling.digests import due_digest_jobs
     from bot.scheduling.reviews import describe_review, review_desk
-    from bot.settings import DIGEST_CHANNEL_ENV
 
     schedule = settings.schedule
-    lines = []
-    if settings.bot_token and not settings.digest_channel:
-        lines.append(
-            f"Not posting digests to Slack: no channel for them (set {DIGEST_CHANNEL_ENV} or [slack] digest_channel)."
-        )
+    lines = [line for platform in PLATFORMS for line in platform.describe_digests(settings)]
     destinations = scheduled_destinations(settings)
     if not destinations:
         return None, lines, None
@@ -195,25 +184,11 @@ def plan_digests(
     return due_digest_jobs(open_store_now, config, schedule, destinations, desk), lines, desk
 
 
-def not_answering(settings: Settings, teams: TeamsQuestionSettings, dev_unauthenticated: bool) -> list[str]:
-    """Why each way of asking is off."""
-    from bot.settings import APP_TOKEN_ENV, SIGNING_SECRET_ENV, TEAMS_CLIENT_ID_ENV, TEAMS_OUTGOING_SECRET_ENV
+def describe_not_answering(serving: Serving) -> list[str]:
+    """Why each way of asking is off, platform by platform."""
+    from bot.platforms import PLATFORMS
 
-    lines = []
-    if not (settings.signing_secret or settings.app_token):
-        lines.append(
-            f"Not answering {settings.slash.command} in Slack: {SIGNING_SECRET_ENV} (or {APP_TOKEN_ENV}) is not set."
-        )
-        if settings.review.channel:
-            lines.append(
-                "The draft's Preview and Publish buttons will not work without it: publish a draft with "
-                "missing-report publish --month YYYY-MM."
-            )
-    if not (teams.client_id or dev_unauthenticated):
-        lines.append(f"Not answering in Teams chats: {TEAMS_CLIENT_ID_ENV} is not set.")
-    if not teams.outgoing_secret:
-        lines.append(f"No Teams outgoing webhook: {TEAMS_OUTGOING_SECRET_ENV} is not set.")
-    return lines
+    return [line for platform in PLATFORMS for line in platform.describe_not_answering(serving)]
 
 
 def serve_schedule_only(
@@ -234,24 +209,20 @@ def serve_schedule_only(
 
 def serve_with_questions(
     args: argparse.Namespace,
-    config: Config,
-    settings: Settings,
-    teams: TeamsQuestionSettings,
+    serving: Serving,
     host: str,
     add_jobs: Callable[[BaseScheduler], None],
     summary: list[str],
     out: Printer,
-    open_store_now: Callable[[], SnapshotStore],
-    desk: ReviewDesk | None = None,
 ) -> int:
     """The scheduler in a process of its own (bot.scheduling.scheduler_process), and the questions over HTTP
     (and Socket Mode) in this one."""
     from bot.scheduling.scheduler_process import SchedulerProcess
 
-    scheduler = SchedulerProcess(settings.schedule.timezone, add_jobs)
+    scheduler = SchedulerProcess(serving.settings.schedule.timezone, add_jobs)
     scheduler.start()  # first: it is forked, and a fork keeps only the thread that made it
     try:
-        answer_questions(args, config, settings, teams, host, summary, out, open_store_now, scheduler.begin, desk)
+        answer_questions(args, serving, host, summary, out, scheduler.begin)
     finally:
         scheduler.stop()
     out("Stopped.")
@@ -260,30 +231,23 @@ def serve_with_questions(
 
 def answer_questions(
     args: argparse.Namespace,
-    config: Config,
-    settings: Settings,
-    teams: TeamsQuestionSettings,
+    serving: Serving,
     host: str,
     summary: list[str],
     out: Printer,
-    open_store_now: Callable[[], SnapshotStore],
     begin_jobs: Callable[[], None],
-    desk: ReviewDesk | None = None,
 ) -> None:
-    """Slack's and Teams' questions, over HTTP and Socket Mode, until Ctrl-C or SIGTERM; the jobs begin once
-    what is served has been said."""
-    from bot.server import build_web_app
+    """Every platform's questions, over HTTP (and Slack's Socket Mode), until Ctrl-C or SIGTERM; the jobs begin
+    once what is served has been said."""
     from bot.server_processes import AnsweringProcesses
+    from bot.web import build_web_app
     from digest.store.lookups import open_audit
 
-    store = store_path(args, config)
-    open_audit(store).close()  # made now if new: processes making it at once would collide
+    open_audit(serving.store_path).close()  # made now if new: processes making it at once would collide
     web = build_web_app()
-    routes = Routes()
-    socket_mode = add_slack(web, routes, config, settings, open_store_now, desk, store)
-    add_teams(web, routes, config, teams, open_store_now, args.teams_dev_unauthenticated)
-    add_web_report(web, routes, config, open_store_now, store)
-    port = settings.slash.port if args.port is None else args.port  # 0: any free port
+    routes = add_platform_routes(web, serving)
+    add_web_report(web, routes, serving.config, serving.open_store, serving.store_path)
+    port = serving.settings.slash.port if args.port is None else args.port  # 0: any free port
     server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
     copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
     base = f"http://{host}:{server.effective_port}" if server else ""
@@ -291,13 +255,24 @@ def answer_questions(
         *summary,
         *(line(base) for line in routes.lines),
         *([describe_processes(1 + copies.copies)] if copies is not None else []),
-        *not_answering(settings, teams, args.teams_dev_unauthenticated),
+        *describe_not_answering(serving),
     ]
     try:
-        serve_until_stopped(lines, out, begin_jobs, settings, socket_mode, server, copies)
+        serve_until_stopped(lines, out, begin_jobs, routes, server, copies)
     finally:
         if copies is not None:
             copies.stop()
+
+
+def add_platform_routes(web: WebApp, serving: Serving) -> Routes:
+    """Every platform's routes on the web app, in the registry's order, and the lines saying so."""
+    from bot.chat import Routes
+    from bot.platforms import PLATFORMS
+
+    routes = Routes()
+    for platform in PLATFORMS:
+        platform.add_routes(web, routes, serving)
+    return routes
 
 
 def listen_for_questions(web: WebApp, port: int, host: str, debug: bool) -> HttpServer:
@@ -322,128 +297,28 @@ def serve_until_stopped(
     lines: list[str],
     out: Printer,
     begin_jobs: Callable[[], None],
-    settings: Settings,
-    socket_mode: App | None,
+    routes: Routes,
     server: HttpServer | None,
     copies: AnsweringProcesses | None,
 ) -> None:
-    from bot.slack.socket_mode import close_socket_mode, connect_socket_mode
-
     if copies is not None:
         copies.start()  # forks: before any thread starts, and before this process handles SIGTERM its own way
     signal.signal(signal.SIGTERM, _interrupt)  # before "Ctrl-C stops.": from then on SIGTERM stops it cleanly
-    handler = None
+    closers = []
     try:
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, or SIGTERM from a service manager
             for line in [*lines, "Ctrl-C stops."]:
                 out(line)
             begin_jobs()
-            if socket_mode is not None:
-                handler = connect_socket_mode(socket_mode, settings.app_token or "")
+            for connect in routes.connections:
+                closers.append(connect())
             if server is not None:
                 server.run()
             else:
                 threading.Event().wait()
     finally:
-        if handler is not None:
-            close_socket_mode(handler)
-
-
-def compute_slack_access(settings: Settings) -> Access:
-    """Who may ask and comment in Slack: [slash]'s lists, and the analysts' review channel, which must be able to
-    comment on (and ask about) the draft it is shown whatever the lists say."""
-    from digest.lookups.service import Access
-
-    access = Access(settings.slash.allowed_channels, settings.slash.allowed_users)
-    if settings.review.channel and (access.channels or access.users):
-        return Access(access.channels | {settings.review.channel}, access.users)
-    return access
-
-
-def add_slack(
-    web: WebApp,
-    routes: Routes,
-    config: Config,
-    settings: Settings,
-    open_store_now: Callable[[], SnapshotStore],
-    desk: ReviewDesk | None,
-    store: Path,
-) -> App | None:
-    """/missing over HTTP (and the draft's buttons), or the app to connect over Socket Mode; nothing when Slack is
-    not set up for it. The answering processes' shared replay memory is kept beside the store."""
-    if not (settings.signing_secret or settings.app_token):
-        return None
-    from slack_sdk import WebClient
-
-    from bot.server import EVENTS_PATH, add_slack_route
-    from bot.settings import BOT_TOKEN_ENV, SettingError
-    from bot.slack.app import build_app
-    from bot.slack.requests import RequestGuard, audit_refusals
-    from digest.lookups.service import LookupService
-    from digest.store.recent_keys import RecentKeys, recent_keys_path
-
-    command = settings.slash.command
-    if not settings.bot_token:
-        raise SettingError(f"answering {command} needs {BOT_TOKEN_ENV} as well: set it to the bot token")
-    service = LookupService(open_store_now, config, compute_slack_access(settings), suppress=settings.slash.suppress)
-    client = WebClient(token=settings.bot_token, base_url=settings.api_url)
-    app = build_app(service, command, settings.signing_secret or "", client, reviews=desk)
-    if settings.app_token:
-        routes.lines.append(lambda base: f"Answering {command} over Socket Mode.")
-        return app
-    seen = RecentKeys(recent_keys_path(store))
-    seen.prepare()
-    add_slack_route(web, app, RequestGuard(settings.signing_secret or "", seen), audit_refusals(service))
-    routes.paths.append(EVENTS_PATH)
-    routes.lines.append(lambda base: f"Answering {command} at {base}{EVENTS_PATH}.")
-    return None
-
-
-def add_teams(
-    web: WebApp,
-    routes: Routes,
-    config: Config,
-    teams: TeamsQuestionSettings,
-    open_store_now: Callable[[], SnapshotStore],
-    dev_unauthenticated: bool,
-) -> None:
-    """The Teams bot and the outgoing webhook, each when its settings are there."""
-    from bot.settings import TEAMS_CLIENT_SECRET_ENV, SettingError
-    from digest.lookups.service import Access, LookupService
-    from digest.store.lookups import TEAMS, TEAMS_WEBHOOK
-
-    access = Access(teams.allowed_channels, teams.allowed_users)
-    if teams.client_id or dev_unauthenticated:
-        # Imported here: the Teams SDK reads a .env file in the working folder when it loads.
-        from bot.teams.bot import MESSAGES_PATH, add_teams_bot
-
-        if not teams.client_secret and not dev_unauthenticated:
-            raise SettingError(
-                f"answering in Teams needs {TEAMS_CLIENT_SECRET_ENV} as well: set it to the bot's client secret"
-            )
-        service = LookupService(open_store_now, config, access, platform=TEAMS, suppress=teams.suppress)
-        add_teams_bot(web, service, teams, allow_unauthenticated=dev_unauthenticated)
-        routes.paths.append(MESSAGES_PATH)
-        mode = " WITHOUT authentication (local development only)" if dev_unauthenticated else ""
-        routes.lines.append(lambda base: f"Answering Teams chats and @mentions at {base}{MESSAGES_PATH}{mode}.")
-    if teams.outgoing_secret:
-        from bot.server import add_outgoing_webhook_route
-        from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, SecretError, decode_secret
-
-        try:
-            key = decode_secret(teams.outgoing_secret)
-        except SecretError as error:
-            raise SettingError(str(error)) from None
-        answers = LookupService(open_store_now, config, access, platform=TEAMS_WEBHOOK, suppress=teams.suppress)
-        webhook = OutgoingWebhook(answers, key)
-        add_outgoing_webhook_route(web, webhook)
-        routes.paths.append(OUTGOING_PATH)
-        routes.lines.append(
-            lambda base: (
-                f"Answering the Teams outgoing webhook at {base}{OUTGOING_PATH} "
-                "(its answers are seen by the whole channel)."
-            )
-        )
+        for close in closers:
+            close()
 
 
 def is_web_on(config: Config) -> bool:

@@ -11,12 +11,16 @@ from bot.cli.options import EXIT_OK, AddCommand, Printer, UserError, open_args_s
 from bot.cli.progress import show_ingest_progress
 from bot.cli.terminal import render_ingest_report, render_rejected_rows, render_snapshot_list
 from digest.contract.config import Config
-from digest.intake.refresh import refresh_figures
+from digest.intake.refresh import find_unrefreshable, refresh_figures
 
 
 def add_commands(add_command: AddCommand) -> None:
-    ingest = add_command("ingest", help="store an extract (CSV or XLSX) as a snapshot")
-    ingest.add_argument("file", type=Path, help="the episode extract")
+    ingest = add_command("ingest", help="store an extract (CSV or XLSX), or an SSD export, as a snapshot")
+    ingest.add_argument(
+        "file",
+        type=Path,
+        help="the episode extract, or a Standard Safeguarding Dataset export folder (or a zip of one)",
+    )
     ingest.add_argument("--as-at", required=True, help='when the extract was taken, "YYYY-MM-DD HH:MM"')
     ingest.set_defaults(handler=run_ingest)
 
@@ -81,10 +85,18 @@ def run_snapshots(args: argparse.Namespace, config: Config, out: Printer) -> int
 def run_refresh(args: argparse.Namespace, config: Config, out: Printer) -> int:
     with open_args_store(args, config) as store:
         refreshed = refresh_figures(store, config)
+        pruned = find_unrefreshable(store, config)
     if refreshed:
         out(f"Recomputed the figures of snapshot{'s' if len(refreshed) > 1 else ''} {', '.join(map(str, refreshed))}.")
-    else:
+    elif not pruned:
         out("Every snapshot's figures already follow the config; nothing to recompute.")
+    if pruned:
+        ids, several = ", ".join(map(str, pruned)), len(pruned) > 1
+        out(
+            f"Snapshot{'s' if several else ''} {ids} {'were' if several else 'was'} pruned (rows deleted), so "
+            f"{'their' if several else 'its'} figures cannot be recomputed: they follow the earlier settings, and "
+            "profile, digest and questions refuse them. Ask of a later snapshot."
+        )
     return EXIT_OK
 
 

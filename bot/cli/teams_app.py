@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from bot.cli.options import AddCommand, Printer, UserError
@@ -22,10 +21,10 @@ def add_commands(add_command: AddCommand) -> None:
 
 
 def run_teams_app_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
-    from bot.settings import TEAMS_CLIENT_ID_ENV
+    from bot.settings import TEAMS_CLIENT_ID_ENV, load_teams_question_settings
     from bot.teams.manifest import ManifestError, write_app_package
 
-    client_id = os.environ.get(TEAMS_CLIENT_ID_ENV, "")
+    client_id = load_teams_question_settings(config).client_id or ""
     if not client_id:
         raise UserError(
             f"{TEAMS_CLIENT_ID_ENV} is not set: set it to the bot's Microsoft App ID (its Azure Bot resource, "

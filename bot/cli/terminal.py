@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.contract.vocabulary import is_code_like
+from digest.figures.absence import SSD_SOURCE
 from digest.store.alerts import AlertRecord
 from digest.store.snapshots import SnapshotInfo
 
@@ -25,8 +26,9 @@ def render_ingest_report(report: IngestReport) -> str:
     when = f"{report.as_at:%d/%m/%Y %H:%M}"
     if report.duplicate:
         return f"{report.file_name} as at {when} is already snapshot {report.snapshot_id}; nothing was changed.\n"
+    what = f"the SSD export {report.file_name}" if report.source_kind == SSD_SOURCE else report.file_name
     lines = [
-        f"Ingested {report.file_name} as snapshot {report.snapshot_id}, as at {when}",
+        f"Ingested {what} as snapshot {report.snapshot_id}, as at {when}",
         f"  rows read  {report.rows_read:>{COUNT_WIDTH},}",
         f"  accepted   {report.rows_accepted:>{COUNT_WIDTH},}",
         f"  rejected   {report.rows_rejected:>{COUNT_WIDTH},}",
@@ -42,6 +44,12 @@ def render_ingest_report(report: IngestReport) -> str:
         lines.append(f"  columns not used: {render_header_names(report.ignored_headers)}")
     for column, section in report.empty_sections.items():
         lines.append(f"  NOTE: no {column} column, so {section} will be empty")
+    if report.ignored_rows:
+        lines.append("  period rows ignored (start blank or unreadable, end unreadable or before the start;")
+        lines.append("  CIN referrals closed with no further action):")
+        lines += [f"    {table:<40}{count:>{COUNT_WIDTH},}" for table, count in report.ignored_rows.items()]
+    for section in report.not_in_source:
+        lines.append(f"  not in this source (SSD): {section}")
     return "\n".join(lines) + "\n"
 
 

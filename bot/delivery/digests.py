@@ -8,12 +8,12 @@ from enum import StrEnum
 
 from bot.delivery import DeliveryError, Notifier, UncertainDeliveryError
 from digest.contract.config import Config
-from digest.figures.periods import month_key, month_name
+from digest.figures.periods import Month
 from digest.reporting.digests import build_digest
 from digest.reporting.profile import ProfileError
 from digest.store.digest_runs import ClaimedRun, DigestLedger, LostClaimError, Skipped
 from digest.store.published_figures import save_published_figures
-from digest.store.snapshots import SnapshotStore, StoreError
+from digest.store.snapshots import SnapshotInfo, SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -37,21 +37,22 @@ class RunOutcome:
 def run_digest(
     store: SnapshotStore,
     config: Config,
-    month: int,
+    month: Month,
     channel: str,
     notifier: Notifier,
-    snapshot_id: int | None = None,
+    snapshot_id: SnapshotInfo | int | None = None,
     force: bool = False,
     suppress: bool = False,
 ) -> RunOutcome:
     """Post month's digest to channel through notifier, unless the ledger says it is posted or in hand.
 
     A run that failed before is resumed: what it recorded (the message, each upload) is not redone.
+    snapshot_id may be the snapshot already looked up, so that a run to several destinations looks it up once.
     suppress applies disclosure control (the destination's setting, or --suppress).
     """
-    what = f"{month_name(month)} digest for {channel}"
-    snapshot = store.get_snapshot(snapshot_id)
-    claim = DigestLedger(store).claim(month_key(month), channel, snapshot.id, force)
+    what = f"{month.name} digest for {channel}"
+    snapshot = snapshot_id if isinstance(snapshot_id, SnapshotInfo) else store.get_snapshot(snapshot_id)
+    claim = DigestLedger(store).claim(month, channel, snapshot.id, force)
     if isinstance(claim, Skipped):
         log.info("%s: skipped, %s", what, claim.reason)
         return RunOutcome(Outcome.SKIPPED, f"{what}: not sent, {claim.reason}")
@@ -60,10 +61,10 @@ def run_digest(
         use = claim.record.snapshot_id if claim.message_ref and claim.record.snapshot_id else snapshot.id
         if use != claim.record.snapshot_id:
             claim.record_snapshot(use)
-        digest = build_digest(store, config, month, use, suppress)
+        digest = build_digest(store, config, month.index, snapshot if use == snapshot.id else use, suppress)
         notifier.send(digest, claim)
         # What it showed, before the run is marked posted (only posted runs count; saving again replaces it).
-        save_published_figures(store, claim.record.id, month, channel, use, digest.figures)
+        save_published_figures(store, claim.record.id, month.index, channel, use, digest.figures)
     except LostClaimError as error:
         return RunOutcome(Outcome.SKIPPED, f"{what}: {error}")
     except UncertainDeliveryError as error:

@@ -25,7 +25,7 @@ from bot.delivery.digests import RunOutcome, run_digest
 from bot.destinations import DigestDestination
 from bot.settings import Schedule
 from digest.contract.config import Config
-from digest.figures.periods import month_index, month_key
+from digest.figures.periods import Month
 from digest.store.digest_runs import DigestLedger, RunState
 from digest.store.reviews import ReviewLedger
 from digest.store.snapshots import SnapshotStore, StoreError
@@ -55,9 +55,9 @@ def last_fire_time(trigger: CronTrigger, now: dt.datetime) -> dt.datetime | None
     return latest
 
 
-def reported_month(fire_time: dt.datetime) -> int:
+def reported_month(fire_time: dt.datetime) -> Month:
     """A digest that falls due in a month reports the month before."""
-    return month_index(fire_time.year, fire_time.month) - 1
+    return Month.of(fire_time) - 1
 
 
 @dataclass
@@ -86,15 +86,16 @@ class DueDigestJob:
         try:
             snapshot_id: int | None = None
             if self.held_for_review:
-                review = ReviewLedger(store).get(month_key(month))
+                review = ReviewLedger(store).get(month)
                 if review is None or not review.published:
                     return None  # not yet published: the draft is with the analysts
                 snapshot_id = review.snapshot_id  # what was reviewed is what goes out
-            latest = DigestLedger(store).latest(month_key(month), self.channel)
+            latest = DigestLedger(store).latest(month, self.channel)
             if latest is not None and latest.state in (RunState.POSTED, RunState.UNCERTAIN):
                 return None  # posted, or held for a person to check: never sent again by the schedule
             # A permanent failure is not retried until something changes: a new snapshot, or a restart.
-            unchanged = latest is not None and latest.snapshot_id == store.get_snapshot(snapshot_id).id
+            snapshot = store.get_snapshot(snapshot_id)  # once: the run below is given it
+            unchanged = latest is not None and latest.snapshot_id == snapshot.id
             if (
                 latest is not None
                 and latest.state == RunState.FAILED
@@ -104,10 +105,10 @@ class DueDigestJob:
             ):
                 return None
             return run_digest(
-                store, self.config, month, self.channel, self.make_notifier(), snapshot_id, suppress=self.suppress
+                store, self.config, month, self.channel, self.make_notifier(), snapshot, suppress=self.suppress
             )
         except StoreError as error:
-            log.warning("digest for %s not sent: %s", month_key(month), error)
+            log.warning("digest for %s not sent: %s", month, error)
             return None
         finally:
             store.close()

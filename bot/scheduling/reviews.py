@@ -37,7 +37,7 @@ from bot.slack.reviews import (
 )
 from digest.contract.config import Config
 from digest.contract.deadlines import add_working_days, describe_time, is_working_day
-from digest.figures.periods import month_key, month_name, parse_month
+from digest.figures.periods import Month
 from digest.reporting.digests import build_digest
 from digest.reporting.profile import ProfileError
 from digest.store.digest_runs import DigestLedger, RunState
@@ -45,14 +45,6 @@ from digest.store.reviews import PublishedHow, ReviewLedger, ReviewRecord, revie
 from digest.store.snapshots import SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
-
-
-def is_month_key(value: str) -> bool:
-    """A button's value is a month key, "2019-06" (only Slack sends them, signed, but a bad one is not a crash)."""
-    try:
-        return month_key(parse_month(value)) == value  # in that spelling only: "2019-6" or "June 2019" is not
-    except ValueError:
-        return False
 
 
 def compute_review_deadline(drafted: dt.datetime, settings: Settings) -> dt.datetime:
@@ -137,37 +129,35 @@ class ReviewDesk:
             self._tell_channel(review, describe_publication(review, self.timezone), [])
         return outcome
 
-    def _posted_without_review(self, month: int) -> bool:
+    def _posted_without_review(self, month: Month) -> bool:
         store = self.open_store()
         try:
-            key = month_key(month)
-            if ReviewLedger(store).get(key) is not None:
+            if ReviewLedger(store).get(month) is not None:
                 return False
             runs = DigestLedger(store)
             return any(
-                (run := runs.latest(key, d.channel)) is not None and run.state == RunState.POSTED
+                (run := runs.latest(month, d.channel)) is not None and run.state == RunState.POSTED
                 for d in self.destinations
             )
         finally:
             store.close()
 
-    def _record_draft(self, month: int) -> ReviewRecord | None:
+    def _record_draft(self, month: Month) -> ReviewRecord | None:
         """The month's review, recorded once its draft is posted (also after a crash between the two)."""
         store = self.open_store()
         try:
-            key = month_key(month)
             reviews = ReviewLedger(store)
-            review = reviews.get(key)
+            review = reviews.get(month)
             if review is not None:
                 return review
-            draft = DigestLedger(store).latest(key, self.channel)
+            draft = DigestLedger(store).latest(month, self.channel)
             if draft is None or draft.state != RunState.POSTED:
                 return None
             drafted = self.clock()
             deadline = compute_review_deadline(drafted, self.settings)
             channel = self.settings.review.channel or ""
             return reviews.open_review(
-                key,
+                month,
                 channel,
                 draft.message_ref,
                 draft.snapshot_id,
@@ -188,7 +178,7 @@ class ReviewDesk:
             reviews = ReviewLedger(store)
             if not reviews.claim_reminder(review.month, now.date()):
                 return
-            name = month_name(parse_month(review.month))
+            name = review.month.name
             text = (
                 f"Reminder: the {name} digest is still a draft and the managers have not had it. Its review "
                 f"deadline was {describe_time(deadline, self.timezone)}. Press Publish on the draft, or run "
@@ -202,13 +192,13 @@ class ReviewDesk:
         finally:
             store.close()
 
-    def publish(self, month: str, how: PublishedHow, by: str | None) -> PublishResult:
+    def publish(self, month: Month, how: PublishedHow, by: str | None) -> PublishResult:
         """Publish the month's reviewed draft to every managers' destination, once, whoever asks how often.
 
         The decision is recorded first; then each destination's digest run (from the draft's snapshot), the
         draft updated to say who published it, and any failure told in the draft's thread.
         """
-        name = month_name(parse_month(month))
+        name = month.name
         store = self.open_store()
         try:
             reviews = ReviewLedger(store)
@@ -244,7 +234,7 @@ class ReviewDesk:
         """The draft as it stays once published: its figures, the note in place of the buttons."""
         store = self.open_store()
         try:
-            digest = build_digest(store, self.config, parse_month(review.month), review.snapshot_id, files=False)
+            digest = build_digest(store, self.config, review.month.index, review.snapshot_id, files=False)
             return render_reviewed_message(digest, note)
         except (StoreError, ProfileError):  # the runs have said why; the draft still says it is published
             return render_reviewed_note(note)
@@ -253,13 +243,12 @@ class ReviewDesk:
 
     def _deliver(self, store: SnapshotStore, review: ReviewRecord) -> list[RunOutcome]:
         outcomes = []
-        month = parse_month(review.month)
         for destination in self.destinations:
             try:
                 outcome = run_digest(
                     store,
                     self.config,
-                    month,
+                    review.month,
                     destination.channel,
                     destination.make_notifier(),
                     review.snapshot_id,
@@ -306,22 +295,22 @@ class ReviewDesk:
         if not review.may_publish(user) or (not review.publishers and channel != review.channel):
             allowed = ", ".join(f"<@{u}>" for u in sorted(review.publishers)) or f"people in <#{review.channel}>"
             return f"Only {allowed} may publish the digest ([digest] publishers in the config)."
-        if not is_month_key(month):
+        key = Month.from_key(month)  # only Slack sends them, signed, but a bad one is not a crash
+        if key is None:
             return f"{month!r} is not a month this button can publish."
-        result = self.publish(month, PublishedHow.BUTTON, user)
+        result = self.publish(key, PublishedHow.BUTTON, user)
         return None if result.published else result.reply
 
     def preview(self, month: str) -> SlackMessage:
         """The message as it will be published to the managers' Slack channel: the draft's figures, today's comments."""
-        if not is_month_key(month):
+        key = Month.from_key(month)
+        if key is None:
             return render_notice(f"{month!r} is not a month this button can preview.")
         store = self.open_store()
         try:
-            review = ReviewLedger(store).get(month)
+            review = ReviewLedger(store).get(key)
             snapshot = review.snapshot_id if review else None
-            digest = build_digest(
-                store, self.config, parse_month(month), snapshot, self.settings.slack_suppress, files=False
-            )
+            digest = build_digest(store, self.config, key.index, snapshot, self.settings.slack_suppress, files=False)
         finally:
             store.close()
         where = " and ".join(d.where for d in self.destinations) or "the managers"

@@ -122,9 +122,9 @@ def render_digest_message(digest: Digest) -> SlackMessage:
         ]
     if digest.report_link:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=render_report_link(digest.report_link))))
-    blocks.append(
-        ContextBlock(elements=[MarkdownTextObject(text="Charts and the full table (XLSX) are in the thread.")])
-    )
+    left_out = " ".join(digest.describe_left_out())  # charts with no figures to draw: their sentences instead
+    where = "Charts and the full table (XLSX) are in the thread." + (f" Not charted: {left_out}" if left_out else "")
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=where)]))
     message = SlackMessage(render_fallback_text(digest), blocks)
     check_message(message)
     return message
@@ -138,11 +138,11 @@ def render_report_link(link: str) -> str:
 def render_fallback_text(digest: Digest) -> str:
     """What notifications and screen readers show: the headline in one paragraph."""
     episodes, children, still = digest.episodes, digest.children, digest.still_missing
-    rhi = "; ".join(f"{f.shown} {f.label}" for f in digest.rhi)
+    rhi = "; ".join(f.describe() for f in digest.rhi)
     text = (
-        f"{digest.title}. {episodes[0].shown} missing episodes, of which {episodes[1].shown} LAC and "
-        f"{episodes[2].shown} at CSE risk; {children[0].shown} children, of which {children[1].shown} LAC and "
-        f"{children[2].shown} at CSE risk; {rhi}; {still.shown} {still.label}."
+        f"{digest.title}. {episodes[0].describe('missing episodes')}, of which {episodes[1].describe('LAC')} and "
+        f"{episodes[2].describe('at CSE risk')}; {children[0].describe('children')}, of which "
+        f"{children[1].describe('LAC')} and {children[2].describe('at CSE risk')}; {rhi}; {still.describe()}."
     )
     return text[:MAX_FALLBACK_TEXT_CHARS]
 

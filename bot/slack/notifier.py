@@ -242,10 +242,18 @@ def upload_groups(digest: Digest) -> list[tuple[str, list[dict[str, Any]], str]]
             profile.append(
                 {"content": digest.workbook, "filename": digest.workbook_name, "title": f"Full table, {name}"}
             )
-        groups.append(("profile", profile, f"Missing profile, {name}, and the full table"))
+        groups.append(
+            ("profile", profile, _with_left_out(f"Missing profile, {name}, and the full table", digest, "profile"))
+        )
     if trends:
-        groups.append(("trends", trends, "Trends over 13 months, with last year where the data reaches back"))
+        comment = "Trends over 13 months, with last year where the data reaches back"
+        groups.append(("trends", trends, _with_left_out(comment, digest, "trends")))
     return groups
+
+
+def _with_left_out(comment: str, digest: Digest, group: str) -> str:
+    """An upload's comment, and the sentence of each chart of its group left out for want of figures."""
+    return " ".join([comment + ".", *digest.describe_left_out(group)]) if digest.describe_left_out(group) else comment
 
 
 def slack_notifier(

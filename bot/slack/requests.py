@@ -17,13 +17,13 @@ from urllib.parse import parse_qs
 
 from slack_sdk.signature import Clock, SignatureVerifier
 
+from bot.web import MAX_BODY_BYTES
 from digest.lookups.service import LookupService
 from digest.store.recent_keys import RecentKeys
 from digest.store.snapshots import StoreError
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 64 * 1024  # a slash command's form is a few hundred bytes
 REPLAY_WINDOW_SECONDS = 5 * 60  # Slack's own rule: a request older than this is refused, so remember this long
 TIMESTAMP_HEADER = "x-slack-request-timestamp"
 SIGNATURE_HEADER = "x-slack-signature"

@@ -32,6 +32,7 @@ from microsoft_teams.cards import (
 )
 
 from bot.teams.cards import CARD_CONTENT_TYPE, dump_card, render_card, render_facts
+from digest.figures.small_counts import SUPPRESSED
 from digest.lookups.answers import Answer
 
 MAX_FALLBACK_TEXT_CHARS = 3000  # what a notification or screen reader is usefully given
@@ -97,7 +98,11 @@ def _render_figure(lines: list[str]) -> list[CardElement]:
     with_share = FIGURE_WITH_SHARE.match(figure)
     if with_share:
         figure, share = with_share.groups()
-    elements: list[CardElement] = [TextBlock(text=figure, size="ExtraLarge", weight="Bolder", spacing="Small")]
+    elements: list[CardElement] = [
+        TextBlock(text=figure, size="ExtraLarge", weight="Bolder", spacing="Small")
+        if LEADING_COUNT.match(figure) or figure == SUPPRESSED
+        else TextBlock(text=figure, size="Large", weight="Bolder", spacing="Small", wrap=True)  # "no data"
+    ]
     if share:
         elements.append(TextBlock(text=share, spacing="None", wrap=True))
     if note:  # the figure differs from what a digest published: said under it, as it is in Slack
@@ -143,6 +148,9 @@ def _render_trend(answer: Answer) -> list[CardElement]:
                 fallback=render_facts(months),
             )
         )
+        gaps = [(name, value) for name, value in months if not LEADING_COUNT.match(value)]
+        if gaps:  # months the line has no point for ("no data", "c"): said beside it, never drawn as 0
+            elements.append(render_facts(gaps))
     else:
         elements.append(render_facts(months))
     if year_to_date:

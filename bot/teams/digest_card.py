@@ -81,10 +81,16 @@ YEAR_AGO_COLOURS: dict[str, ChartColor] = {
 
 
 def _figure_column(figure: Figure) -> Column:
+    # A figure there is none of says why in words, wrapped at a size a column holds ("not in this source").
+    number = (
+        TextBlock(text=figure.shown, size="Medium", weight="Bolder", wrap=True)
+        if figure.absence
+        else TextBlock(text=figure.shown, size="ExtraLarge", weight="Bolder")
+    )
     return Column(
         width="stretch",
         items=[
-            TextBlock(text=figure.shown, size="ExtraLarge", weight="Bolder"),
+            number,
             TextBlock(text=figure.label, wrap=True, spacing="None"),
             TextBlock(text=figure.comparisons or " ", is_subtle=True, size="Small", wrap=True, spacing="None"),
         ],
@@ -159,7 +165,10 @@ def render_chart_fallback(chart: ChartData) -> CardElement:
 
 
 def render_chart(chart: ChartData) -> CardElement:
-    """The chart as a Teams chart element, chosen by what it shows, with its fallback."""
+    """The chart as a Teams chart element, chosen by what it shows, with its fallback; a chart with nothing to
+    draw (not in this source, or no data) is left out, its sentence in its place."""
+    if chart.absence:
+        return TextBlock(text=chart.describe_left_out(), wrap=True, is_subtle=True)
     title, fallback = _shown_title(chart), render_chart_fallback(chart)  # only a trend has a note
     if chart.group == TRENDS:  # lines: this year's in the series' colours, last year's lighter beside them
         lines = [
@@ -222,7 +231,7 @@ def render_digest_card(
         *_figures("Return home interviews", digest.rhi),
         *_comments(digest.comments, Under.RHI),
         TextBlock(
-            text=f"{digest.still_missing.shown} {digest.still_missing.label}"
+            text=digest.still_missing.describe()
             + (f" ({digest.still_missing.comparisons})" if digest.still_missing.comparisons else ""),
             wrap=True,
             separator=True,

@@ -6,7 +6,6 @@ platforms' ones; who may see the page comes from the chat lookups' own access li
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -16,6 +15,7 @@ from bot.settings import (
     PUBLIC_URL_ENV,
     load_settings,
     load_teams_question_settings,
+    read_environment,
     read_public_url,
 )
 from digest.contract.config import Config, ConfigError
@@ -49,7 +49,7 @@ def load_web_settings(config: Config, environ: Mapping[str, str] | None = None) 
     Raises:
         ConfigError: a setting is wrong, or only some of those the web report needs are set.
     """
-    env = os.environ if environ is None else environ
+    env = read_environment(environ)
     names = (ISSUER_ENV, CLIENT_ID_ENV, CLIENT_SECRET_ENV)
     values = {name: env.get(name) or "" for name in names}
     web = config.raw.get("web", {})

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from digest.figures.absence import Absence, keys_not_in_source
+from digest.figures.catalogue import CSE_EPISODES
 from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number, is_small
 from digest.figures.still_missing import HOUR, StillMissing
 from digest.store.alerts import (
@@ -51,6 +53,14 @@ def describe_duration(delta: dt.timedelta) -> str:
     return f"{hours} hour{'s' if hours != 1 else ''}"
 
 
+def describe_at_cse_risk(shown_count: str, snapshot: SnapshotInfo) -> str:
+    """ "3 at CSE risk (medium/high)", or where the snapshot's source holds no CSE risk, "CSE risk not in this
+    source" (an SSD export: a count of 0 would say none were at risk)."""
+    if CSE_EPISODES in keys_not_in_source(snapshot.source_kind):
+        return f"CSE risk {Absence.NOT_IN_SOURCE}"
+    return f"{shown_count} at CSE risk (medium/high)"
+
+
 def _when(moment: dt.datetime) -> str:
     return f"{moment:%d/%m/%Y %H:%M}"
 
@@ -71,12 +81,16 @@ def render_rise(
 
     longest = describe_duration(snapshot.as_at - now.longest_start) if now.longest_start else "n/a"
     of = "Of them" if shown(now.count) == SUPPRESSED else f"Of the {now.count}"
+    # A CSE count the source does not hold is not shown, so it cannot call for the note on "c".
+    cse_counts = [] if CSE_EPISODES in keys_not_in_source(snapshot.source_kind) else [now.cse]
+    numbers = [now.count, before.count, now.lac, *cse_counts, now.over_24h, now.over_72h, started_since]
     return (
         f"More children missing: {shown(now.count)} now, up from {shown(before.count)} at the last extract "
-        f"({_when(previous.as_at)} to {_when(snapshot.as_at)}). {of}: {shown(now.lac)} LAC, {shown(now.cse)} at "
-        f"CSE risk (medium/high); {shown(now.over_24h)} missing over 24 hours, {shown(now.over_72h)} over 72 hours; "
+        f"({_when(previous.as_at)} to {_when(snapshot.as_at)}). {of}: {shown(now.lac)} LAC, "
+        f"{describe_at_cse_risk(shown(now.cse), snapshot)}; {shown(now.over_24h)} missing over 24 hours, "
+        f"{shown(now.over_72h)} over 72 hours; "
         f"the longest missing for {longest}. {shown(started_since)} went missing since the last extract."
-        + _explain(suppress, now.count, before.count, now.lac, now.cse, now.over_24h, now.over_72h, started_since)
+        + _explain(suppress, *numbers)
     )
 
 

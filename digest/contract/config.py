@@ -37,6 +37,33 @@ CANONICAL_VALUES: dict[str, list[str]] = {
 }
 
 
+# The Standard Safeguarding Dataset's ethnicity codes (DfE's four-letter census codes) -> the letter codes.
+# CNHE is how ssd_person.yml's guidance spells Chinese (DfE's own code is CHNE): both are read.
+SSD_ETHNICITY_CODES: dict[str, str] = {
+    "WBRI": "A1",
+    "WIRI": "A2",
+    "WOTH": "A3",
+    "WIRT": "A4",
+    "WROM": "A5",
+    "MWBC": "B1",
+    "MWBA": "B2",
+    "MWAS": "B3",
+    "MOTH": "B4",
+    "AIND": "C1",
+    "APKN": "C2",
+    "ABAN": "C3",
+    "AOTH": "C4",
+    "BCRB": "D1",
+    "BAFR": "D2",
+    "BOTH": "D3",
+    "CHNE": "E1",
+    "CNHE": "E1",
+    "OOTH": "E2",
+    "REFU": "E3",
+    "NOBT": "E4",
+}
+
+
 # The spec's own vocabulary (sections 1 and 4), used when no config file is found. The shipped
 # config/missing-report.toml starts from the same values (a test holds them together) and adds
 # the header names and synonyms councils commonly use.
@@ -94,6 +121,7 @@ BUILT_IN_DEFAULTS: dict[str, Any] = {
         "not_recorded": ["E3", "E4"],
         "not_bme": ["A1"],
     },
+    "ssd": {"ethnicity": dict(SSD_ETHNICITY_CODES)},
     # review_*: read by the bot (bot/settings.py); here so that a plain install behaves as the shipped config.
     "digest": {
         "review_channel": "",
@@ -136,6 +164,7 @@ class Config:
     rhi_deadline: DeadlineRule
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     revision_threshold: RevisionThreshold = field(default_factory=RevisionThreshold)  # [digest] revision_threshold*
+    ssd_ethnicity: dict[str, str] = field(default_factory=dict)  # [ssd.ethnicity]: SSD code -> [ethnicity] code
 
 
 def find_config_path(explicit: str | None = None) -> Path:
@@ -186,15 +215,17 @@ def parse_config(raw: dict[str, Any], source: Path) -> Config:
         revision_threshold = parse_revision_threshold(_table(raw, "digest", where))
     except RevisionThresholdError as err:
         raise ConfigError(f"{where}: [digest] {err}") from None
+    ethnicity = _parse_ethnicity(_table(raw, "ethnicity", where), where)
     return Config(
         source=source,
         store_path=store_path,
         column_aliases=_parse_columns(_table(raw, "columns", where), where),
         synonyms=_parse_values(_table(raw, "values", where), where),
-        ethnicity=_parse_ethnicity(_table(raw, "ethnicity", where), where),
+        ethnicity=ethnicity,
         rhi_deadline=rule,
         raw=raw,
         revision_threshold=revision_threshold,
+        ssd_ethnicity=_parse_ssd_ethnicity(_table(raw, "ssd", where), ethnicity, where),
     )
 
 
@@ -300,3 +331,30 @@ def _parse_ethnicity(section: dict[str, Any], where: str) -> EthnicityConfig:
         not_bme=code_list("not_bme", []),
         aliases={str(alias): str(code) for alias, code in aliases.items()},
     )
+
+
+def _parse_ssd_ethnicity(section: dict[str, Any], ethnicity: EthnicityConfig, where: str) -> dict[str, str]:
+    """[ssd.ethnicity]: SSD code -> [ethnicity] code. Without the table, SSD_ETHNICITY_CODES as far as the
+    config's codes reach: a config that keeps the DfE codes themselves reads them as they are (and CNHE as
+    the DfE code for Chinese)."""
+    known = {code for code, _ in ethnicity.codes}
+    table = section.get("ethnicity")
+    if table is None:
+        by_letter = {letter: dfe for dfe, letter in SSD_ETHNICITY_CODES.items() if dfe in known}
+        default = {
+            dfe: letter if letter in known else by_letter.get(letter) for dfe, letter in SSD_ETHNICITY_CODES.items()
+        }
+        return {dfe: code for dfe, code in default.items() if code is not None}
+    if not isinstance(table, dict):
+        raise ConfigError(f'{where}: [ssd.ethnicity] must be a table of SSD_CODE = "CODE"')
+    mapping: dict[str, str] = {}
+    for ssd_code, code in table.items():
+        if not CODE_PATTERN.match(ssd_code) or not isinstance(code, str):
+            raise ConfigError(f'{where}: [ssd.ethnicity] {ssd_code} must be an SSD code = "CODE", like WBRI = "A1"')
+        if code not in known:
+            raise ConfigError(
+                f"{where}: [ssd.ethnicity] {ssd_code} = {code!r} is not in [ethnicity] codes; map it onto one of "
+                "them, or remove [ssd.ethnicity] to read SSD codes as the codes listed there"
+            )
+        mapping[ssd_code.upper()] = code
+    return mapping

@@ -17,6 +17,7 @@ from digest.contract.config import Config
 # but never shown.
 ALL_EPISODES = "episodes.all"
 LAC_EPISODES = "episodes.lac"
+CSE_EPISODES = "episodes.cse"
 RHI_OFFER_RECORDED = "_rhi.offer_recorded"
 RHI_ANSWER_RECORDED = "_rhi.answer_recorded"
 RHI_ACCEPTED = "rhi.accepted"

@@ -1,12 +1,16 @@
-"""Months and financial years (April to March), as whole-number month indexes for fast grouping.
+"""Months and financial years (April to March).
 
-A month index is year * 12 + (month - 1), so consecutive months are consecutive integers.
+A month is one `Month` value from the command line or chat to the store's SQL: parsed once at the edge,
+compared, stepped and formatted by itself ("2019-06", "June 2019", "Jun-19"). Inside the figures, where
+pandas groups a million episodes, a month is its whole-number index, year * 12 + (month - 1), so that
+consecutive months are consecutive integers; `Month.index` and `Month(index)` cross between the two.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,6 +22,67 @@ YTD = "ytd"  # the scope, and the profile column, of year-to-date figures
 _MONTH_TEXT = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 
+@dataclass(frozen=True, order=True)
+class Month:
+    """One calendar month. Written "2019-06" (its key, as the store and the outbox name it); read from
+    "2019-06" or "2019-6" by parse. Month words ("June", "last month") are read by digest.lookups.periods."""
+
+    index: int  # year * 12 + (month - 1)
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """Read 'YYYY-MM' (or 'YYYY-M').
+
+        Raises:
+            ValueError: text is not a month, with how to write one.
+        """
+        match = _MONTH_TEXT.match(text)
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise ValueError(f'{text!r} is not a month; write it as YYYY-MM, for example "2019-06"')
+        return cls(month_index(int(match.group(1)), int(match.group(2))))
+
+    @classmethod
+    def from_key(cls, text: str) -> Month | None:
+        """The month of a key in exactly its own spelling ("2019-06"; not "2019-6"), else None: for values
+        that only this program writes, such as a button's."""
+        try:
+            month = cls.parse(text)
+        except ValueError:
+            return None
+        return month if month.key == text else None
+
+    @classmethod
+    def of(cls, moment: dt.datetime | dt.date) -> Month:
+        return cls(month_of(moment))
+
+    @property
+    def key(self) -> str:
+        """'2019-06': the machine name of a month, in the store and the outbox."""
+        return month_key(self.index)
+
+    @property
+    def name(self) -> str:
+        """'June 2019'."""
+        return month_name(self.index)
+
+    @property
+    def label(self) -> str:
+        """'Jun-19'."""
+        return month_label(self.index)
+
+    def __add__(self, months: int) -> Month:
+        return Month(self.index + months)
+
+    def __sub__(self, months: int) -> Month:
+        return Month(self.index - months)
+
+    def __str__(self) -> str:
+        return self.key
+
+    def __format__(self, spec: str) -> str:
+        return format(self.key, spec)
+
+
 def month_index(year: int, month: int) -> int:
     return year * 12 + month - 1
 
@@ -27,11 +92,8 @@ def month_of(moment: dt.datetime | dt.date) -> int:
 
 
 def parse_month(text: str) -> int:
-    """Read 'YYYY-MM' as a month index."""
-    match = _MONTH_TEXT.match(text)
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f'{text!r} is not a month; write it as YYYY-MM, for example "2019-06"')
-    return month_index(int(match.group(1)), int(match.group(2)))
+    """Read 'YYYY-MM' (a figure column's key) as a month index."""
+    return Month.parse(text).index
 
 
 def month_key(index: int) -> str:

@@ -87,8 +87,20 @@ class EpisodeBuilder:
         self._parts: list[pd.DataFrame] = []
         self._odd: list[pd.DataFrame] = []  # row, column, value of each value not recognised
 
-    def add(self, chunk: pd.DataFrame, column_of: dict[str, str]) -> None:
-        """Check and normalise one chunk of raw rows (as Extract.chunks yields them)."""
+    def add(
+        self,
+        chunk: pd.DataFrame,
+        column_of: dict[str, str],
+        later_reason: pd.Series | None = None,
+        parsed: dict[str, pd.Series] | None = None,
+    ) -> None:
+        """Check and normalise one chunk of raw rows (as Extract.chunks yields them).
+
+        For the SSD reader: later_reason is a reason its own checks give a row, applied after every check
+        here (the duplicate check included); parsed holds date columns it has already parsed from the same
+        text (missing_start, date_of_birth), which are not parsed again.
+        """
+        given = parsed or {}
         rows = pd.Series(chunk.index.to_numpy() + 2, index=chunk.index)  # spreadsheet row: header is row 1
         blank = pd.Series("", index=chunk.index, dtype=object)
         text = {name: _clean_text(chunk[header]) for name, header in column_of.items()}
@@ -96,7 +108,8 @@ class EpisodeBuilder:
         def raw(name: str) -> pd.Series:
             return text.get(name, blank)
 
-        start, end = parse_timestamps(raw("missing_start")), parse_timestamps(raw("missing_end"))
+        start = given["missing_start"] if "missing_start" in given else parse_timestamps(raw("missing_start"))
+        end = parse_timestamps(raw("missing_end"))
         reason = pd.Series(None, index=chunk.index, dtype=object)
         checks = [
             (REJECT_EPISODE_ID, raw("episode_id") == ""),
@@ -118,7 +131,7 @@ class EpisodeBuilder:
 
         odd: list[pd.DataFrame] = []
         synonyms = self.config.synonyms
-        dob = parse_timestamps(raw("date_of_birth"))
+        dob = given["date_of_birth"] if "date_of_birth" in given else parse_timestamps(raw("date_of_birth"))
         completed = parse_timestamps(raw("rhi_completed"))
         part = pd.DataFrame(
             {
@@ -154,6 +167,7 @@ class EpisodeBuilder:
                 "rhi_accepted": _yes_no(raw("rhi_accepted"), synonyms["yes_no"], odd, "rhi_accepted"),
                 "rhi_completed": completed.dt.normalize(),
                 "reason": reason,
+                "later_reason": later_reason if later_reason is not None else pd.Series(None, index=chunk.index),
             }
         )
         # A date of birth after the episode began gives no age: counted, and in no age row.
@@ -168,10 +182,11 @@ class EpisodeBuilder:
         ids = every["episode_id"]
         duplicate = ids.duplicated() & (ids != "")
         reason = every["reason"].mask(every["reason"].isna() & duplicate, REJECT_DUPLICATE)
+        reason = reason.mask(reason.isna(), every["later_reason"])
         keep = reason.isna()
         accepted = every.loc[keep, list(EPISODE_COLUMNS)].reset_index(drop=True)
         rejected = pd.DataFrame({"row": every.loc[~keep, "row"], "reason": reason[~keep]}).reset_index(drop=True)
-        return Episodes(accepted, rejected, _count_odd(self._odd, set(accepted["row"])))
+        return Episodes(accepted, rejected, count_unrecognised(self._odd, set(accepted["row"])))
 
 
 def _clean_text(raw: pd.Series) -> pd.Series:
@@ -185,10 +200,10 @@ def _clean_text(raw: pd.Series) -> pd.Series:
 
 
 def _empty_part() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=object) for name in (*EPISODE_COLUMNS, "reason")})
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in (*EPISODE_COLUMNS, "reason", "later_reason")})
 
 
-def _count_odd(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
+def count_unrecognised(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
     """Each unrecognised value with how many kept rows carry it, column by column, most frequent first."""
     if not odd:
         return pd.DataFrame({"column": [], "value": [], "count": []})

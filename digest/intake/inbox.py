@@ -2,7 +2,8 @@
 
 A file is taken once it has not changed for settle_seconds (so one still being written is left
 alone), ingested with its as-at time read from its name (or else its modification time), then moved
-to archive/, or, if it is refused, to rejected/ beside a note of why.
+to archive/, or, if it is refused, to rejected/ beside a note of why. A folder (an SSD export; a zip of
+one is a file like any other) is taken likewise, once none of its files has changed for settle_seconds.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.contract.config import Config
-from digest.contract.privacy import PRIVATE_FILE_MODE, make_private_folder, write_private_text
+from digest.contract.privacy import PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, make_private_folder, write_private_text
 from digest.intake.refusals import ExtractRefused
 from digest.store.snapshots import SnapshotStore, StoreError
 
@@ -65,7 +66,14 @@ def as_at_for(path: Path, fmt: str | None) -> dt.datetime:
                 return dt.datetime.strptime(match.group(0), fmt)
             except ValueError:
                 pass
-    return dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+    return dt.datetime.fromtimestamp(_changed_at(path) / 1e9).replace(microsecond=0)
+
+
+def _changed_at(path: Path) -> int:
+    """When a file, or the last file in a folder, last changed (nanoseconds since the epoch)."""
+    if not path.is_dir():
+        return path.stat().st_mtime_ns
+    return max([path.stat().st_mtime_ns, *(inner.stat().st_mtime_ns for inner in path.rglob("*"))])
 
 
 def find_ready_files(settings: InboxSettings, now: Callable[[], float] = time.time) -> list[Path]:
@@ -75,11 +83,15 @@ def find_ready_files(settings: InboxSettings, now: Callable[[], float] = time.ti
     ready = []
     for path in settings.folder.iterdir():
         name = path.name.lower()
-        if not path.is_file() or name.startswith(TEMPORARY_PREFIXES) or name.endswith(TEMPORARY_SUFFIXES):
+        if name.startswith(TEMPORARY_PREFIXES) or name.endswith(TEMPORARY_SUFFIXES):
             continue
-        if now() - path.stat().st_mtime >= settings.settle_seconds:
+        if path.is_dir() and (path.is_symlink() or name in (ARCHIVE, REJECTED)):
+            continue
+        if not (path.is_file() or path.is_dir()):
+            continue
+        if now() - _changed_at(path) / 1e9 >= settings.settle_seconds:
             ready.append(path)
-    return sorted(ready, key=lambda p: (p.stat().st_mtime, p.name))
+    return sorted(ready, key=lambda p: (_changed_at(p), p.name))
 
 
 def _move(path: Path, folder: Path) -> Path:
@@ -91,7 +103,8 @@ def _move(path: Path, folder: Path) -> Path:
         number += 1
         target = folder / f"{path.stem}-{number}{path.suffix}"
     os.replace(path, target)
-    target.chmod(PRIVATE_FILE_MODE)  # an extract holds ids and dates of birth, whoever could read the inbox
+    # An extract holds ids and dates of birth, whoever could read the inbox.
+    target.chmod(PRIVATE_FOLDER_MODE if target.is_dir() else PRIVATE_FILE_MODE)
     return target
 
 
@@ -104,6 +117,8 @@ def _set_aside(path: Path, settings: InboxSettings, reason: str) -> InboxResult:
 
 
 def _fingerprint(path: Path) -> tuple[int, int]:
+    if path.is_dir():
+        return sum(inner.stat().st_size for inner in path.rglob("*")), _changed_at(path)
     stat = path.stat()
     return stat.st_size, stat.st_mtime_ns
 

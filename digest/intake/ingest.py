@@ -5,20 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from digest.contract.config import Config
+from digest.figures.absence import EXTRACT_SOURCE
 from digest.figures.catalogue import SECTION_OF_OPTIONAL_COLUMN, describe_empty_section
 from digest.figures.fingerprint import compute_fingerprint
 from digest.figures.indicators import compute_indicator_table
 from digest.figures.still_missing import compute_still_missing
-from digest.intake.episodes import EpisodeBuilder
+from digest.intake.episodes import EpisodeBuilder, Episodes
 from digest.intake.extracts import Extract, open_extract
+from digest.intake.ssd.export import is_ssd_export
 from digest.store.alerts import save_still_missing
-from digest.store.snapshots import SnapshotSource, SnapshotStore
+from digest.store.snapshots import SnapshotSource, SnapshotStore, SnapshotWriter
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class IngestReport:
     unrecognised: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["column", "value", "count"]))
     ignored_headers: list[str] = field(default_factory=list)
     empty_sections: dict[str, str] = field(default_factory=dict)  # absent optional column -> what stays empty
+    source_kind: str = EXTRACT_SOURCE  # an extract file, or an SSD export folder (digest.figures.absence)
+    ignored_rows: dict[str, int] = field(default_factory=dict)  # SSD: period table -> rows ignored
+    not_in_source: list[str] = field(default_factory=list)  # SSD: the sections this source cannot fill
 
     @property
     def rows_rejected(self) -> int:
@@ -62,7 +67,7 @@ def ingest_extract(
     on_wait: Callable[[], None] = lambda: None,
     on_progress: Callable[[IngestProgress], None] = ignore_progress,
 ) -> IngestReport:
-    """Read an extract and save it as a snapshot as at as_at.
+    """Read an extract (or an SSD export: a folder, or a zip of one) and save it as a snapshot as at as_at.
 
     The file is read, checked and stored in chunks inside one transaction, so a large extract needs
     little memory and a failure at any point leaves the store as it was. The same file (by content)
@@ -73,6 +78,10 @@ def ingest_extract(
     Raises:
         ExtractRefused: the file as a whole cannot be used; the store is unchanged.
     """
+    if is_ssd_export(path):
+        from digest.intake.ssd.ingest import ingest_ssd_export  # it builds on this module
+
+        return ingest_ssd_export(store, path, as_at, config, on_wait, on_progress)
     extract = open_extract(path, config.column_aliases)
     with store.ingest_turn(on_wait):
         return _store_extract(store, extract, as_at, config, on_progress)
@@ -106,23 +115,42 @@ def _store_extract(
             episodes = builder.finish()
             indicators = compute_indicator_table(episodes.accepted, as_at, config)
             kept.result()  # raises FileChangedError, or the store's error, here
-        writer.finish(
-            episodes.accepted, episodes.rejected, episodes.unrecognised, indicators, compute_fingerprint(config)
-        )
-        save_still_missing(store, writer.snapshot_id, compute_still_missing(episodes.accepted, as_at))
-    return IngestReport(
-        file_name=path.name,
-        as_at=as_at,
-        snapshot_id=writer.snapshot_id,
-        duplicate=False,
-        rows_read=writer.rows_read,
-        rows_accepted=len(episodes.accepted),
-        rejected_by_reason=episodes.rejected_by_reason(),
-        unrecognised=episodes.unrecognised,
+        finish_snapshot(store, writer, episodes, indicators, as_at, config)
+    return replace(
+        stored_report(path.name, as_at, writer, episodes, episodes.rejected_by_reason()),
         ignored_headers=extract.ignored_headers,
         empty_sections={
             column: describe_empty_section(column)
             for column in SECTION_OF_OPTIONAL_COLUMN
             if column not in extract.column_of
         },
+    )
+
+
+def finish_snapshot(
+    store: SnapshotStore,
+    writer: SnapshotWriter,
+    episodes: Episodes,
+    indicators: pd.DataFrame,
+    as_at: dt.datetime,
+    config: Config,
+) -> None:
+    """Write a snapshot's episodes, rejections, figures and still-missing count, inside its transaction."""
+    writer.finish(episodes.accepted, episodes.rejected, episodes.unrecognised, indicators, compute_fingerprint(config))
+    save_still_missing(store, writer.snapshot_id, compute_still_missing(episodes.accepted, as_at))
+
+
+def stored_report(
+    file_name: str, as_at: dt.datetime, writer: SnapshotWriter, episodes: Episodes, rejected_by_reason: dict[str, int]
+) -> IngestReport:
+    """The report of a snapshot just stored; a source adds what is its own with dataclasses.replace."""
+    return IngestReport(
+        file_name=file_name,
+        as_at=as_at,
+        snapshot_id=writer.snapshot_id,
+        duplicate=False,
+        rows_read=writer.rows_read,
+        rows_accepted=len(episodes.accepted),
+        rejected_by_reason=rejected_by_reason,
+        unrecognised=episodes.unrecognised,
     )

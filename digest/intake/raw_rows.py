@@ -11,7 +11,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from digest.figures.absence import SSD_SOURCE
 from digest.intake.extracts import open_extract
+from digest.intake.ssd.export import MISSING_TABLE, read_bundled_table
 from digest.store.snapshots import SnapshotStore, StoreError
 
 
@@ -28,6 +30,11 @@ def read_raw_rows(store: SnapshotStore, snapshot_id: int) -> Iterator[tuple[int,
             raise StoreError(
                 f"snapshot {snapshot_id} does not keep its file (it was pruned, or stored by an older version)"
             )
+        if info.source_kind == SSD_SOURCE:  # the kept export's ssd_missing table holds the rows
+            frame = read_bundled_table(copy, MISSING_TABLE)
+            cells = zip(*(frame[i].tolist() for i in frame.columns), strict=True)
+            yield from ((int(row) + 2, list(values)) for row, values in zip(frame.index, cells, strict=True))
+            return
         column_map = store.load_column_map(snapshot_id)
         extract = open_extract(copy, {column: [header] for column, header in column_map.items()})
         for chunk in extract.chunks():

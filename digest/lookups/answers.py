@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from digest.alerts.still_missing import describe_duration
+from digest.alerts.still_missing import describe_at_cse_risk, describe_duration
 from digest.contract.config import Config
+from digest.figures.absence import Absence
 from digest.figures.catalogue import (
     DENOMINATOR_NOUNS,
     DISTINCT_CHILDREN_PREFIX,
@@ -234,9 +235,12 @@ def _answer_span(
             [f"Months with data: {month_name(data_starts)} to {month_name(last)}."],
         )
     if span.first < data_starts:
+        wholly_before = span.last < data_starts  # "no data", as every output says of such a month
         return Answer(
             NO_DATA,
-            f"The figures for {describe_span(span)} are incomplete.",
+            f"There is no data for {describe_span(span)}."
+            if wholly_before
+            else f"The figures for {describe_span(span)} are incomplete.",
             [
                 f"The data starts in {month_name(data_starts)}, so it cannot say how many went missing before then "
                 f"(that is not the same as none). Months with data: {month_name(data_starts)} to {month_name(last)}."
@@ -305,8 +309,9 @@ def _still_missing_now(store: SnapshotStore, snapshot: SnapshotInfo, suppress: b
     if now.count:
         longest = describe_duration(snapshot.as_at - now.longest_start) if now.longest_start else "n/a"
         lines.append(
-            f"Of them: {shown(now.lac)} LAC, {shown(now.cse)} at CSE risk (medium/high); {shown(now.over_24h)} "
-            f"missing over 24 hours, {shown(now.over_72h)} over 72 hours; the longest missing for {longest}."
+            f"Of them: {shown(now.lac)} LAC, {describe_at_cse_risk(shown(now.cse), snapshot)}; "
+            f"{shown(now.over_24h)} missing over 24 hours, {shown(now.over_72h)} over 72 hours; "
+            f"the longest missing for {longest}."
         )
     lines.append('For the end of a month, name it: "still missing June".')
     return Answer(ANSWERED, title, lines)
@@ -336,6 +341,8 @@ def _span_title(profile: Profile, span: Span) -> str:
 
 
 def _with_share(cell: Cell, denominator_key: str | None) -> str:
+    if cell.absence is not None:
+        return cell.describe_count()
     if cell.suppressed:
         return SUPPRESSED
     if cell.count is None:
@@ -357,6 +364,9 @@ def _span_cell(profile: Profile, key: str, span: Span) -> Cell | None:
     if key.startswith(DISTINCT_CHILDREN_PREFIX):
         return None
     cells = [row.values[month_key(m)] for m in span.months]
+    absent = [cell for cell in cells if cell.absence is not None]
+    if absent:  # a sum over months without figures would read as a count of them
+        return min(absent, key=lambda cell: cell.absence != Absence.NOT_IN_SOURCE)
     if any(cell.suppressed for cell in cells):  # the sum would give the withheld month away
         return Cell(None, None, suppressed=True)
     denominators = [c.denominator for c in cells]
@@ -382,14 +392,18 @@ def _figure_answer(
     lines = [f"*{_with_share(row.values[month_key(profile.month)], denominator)}*{_revised(revised, profile.month)}"]
     if previous is not None:
         before = previous.row(key).values[month_key(profile.month - 1)]
+        why = f" (the data starts in {month_name(profile.data_starts)})" if before.absence == Absence.NO_DATA else ""
         lines.append(
-            f"{month_name(profile.month - 1)}: {_with_share(before, denominator)}{_revised(revised, profile.month - 1)}"
+            f"{month_name(profile.month - 1)}: {_with_share(before, denominator)}{why}"
+            f"{_revised(revised, profile.month - 1)}"
         )
     if year_ago is not None:
         then = year_ago.row(key).values[month_key(year_ago.month)]
         lines.append(f"{month_name(year_ago.month)}: {_with_share(then, denominator)}")
     if not row.indicator.month_only:
-        lines.append(f"Year to date {profile.financial_year}: {_with_share(row.values[YTD], denominator)}")
+        lines.append(
+            f"Year to date {profile.financial_year}{_partial(profile)}: {_with_share(row.values[YTD], denominator)}"
+        )
         if year_ago is not None and is_year_to_date_complete(year_ago):
             then_ytd = year_ago.row(key).values[YTD]
             lines.append(
@@ -397,6 +411,11 @@ def _figure_answer(
                 f"{_with_share(then_ytd, denominator)}"
             )
     return Answer(ANSWERED, title, lines)
+
+
+def _partial(profile: Profile) -> str:
+    """ " (partial, from May 2018)" after a year to date that starts with the data, not in April."""
+    return f" (partial, from {month_name(profile.data_starts)})" if profile.partial_year_to_date else ""
 
 
 def _range_answer(profile: Profile, key: str, span: Span) -> Answer:
@@ -428,7 +447,7 @@ def _breakdown_answer(profile: Profile, name: str, span: Span) -> Answer:
     shown = [r for r in rows if not r.is_zero()] or rows
     if span.first == span.last:
         heading = ["", month_label(profile.month) + (" (partial)" if profile.partial_month else "")]
-        heading.append(f"YTD {profile.financial_year}")
+        heading.append(f"YTD {profile.financial_year}{_partial(profile)}")
         title = f"{group.title}, {_month_title(profile)}"
     else:
         heading = ["", f"{month_label(span.first)} to {month_label(span.last)}"]
@@ -459,7 +478,8 @@ def _trend_answer(profile: Profile, key: str) -> Answer:
         name = "Year to date" if column == YTD else month_name(parse_month(column))
         if column == YTD and row.indicator.month_only:
             continue
-        lines.append(f"{name}: {_with_share(row.values[column], row.indicator.denominator)}")
+        partial = _partial(profile) if column == YTD else ""
+        lines.append(f"{name}: {_with_share(row.values[column], row.indicator.denominator)}{partial}")
     return Answer(ANSWERED, title, lines)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from digest.figures.absence import Absence
 from digest.figures.catalogue import DENOMINATOR_NOUNS, GroupRow
 from digest.figures.periods import month_key, month_label
 from digest.reporting.content import ChartData, Series
@@ -71,7 +72,13 @@ def compute_chart_data(profile: Profile, earlier_years: Sequence[Profile]) -> li
     charts = []
     for name, group_name, heading in PROFILE_CHARTS:
         group = profile.groups[group_name]
-        rows = [row for row in group.rows if not all(profile.row(key).is_zero() for key in row.keys)]
+        charted = [row for row in group.rows if not _absence([profile.row(key).values[column] for key in row.keys])]
+        if not charted:  # nothing this source or month can chart: left out, its sentence in its place
+            absence = _absence([profile.row(key).values[column] for row in group.rows for key in row.keys])
+            title = f"{heading}, {month_label(profile.month)}{mark}"
+            charts.append(_left_out(name, title, PROFILE, absence, _data_note(profile, absence)))
+            continue
+        rows = [row for row in charted if not all(profile.row(key).is_zero() for key in row.keys)]
         labels = [label_bar(profile, group_name, row) for row in rows]
         values = [add_cells([profile.row(key).values[column] for key in row.keys]) for row in rows]
         base = profile.row(group.denominator).values[column]
@@ -107,6 +114,12 @@ def compute_trend_data(profile: Profile, earlier_years: Sequence[Profile]) -> li
     note = _describe_gaps(window, known_from, first)
     charts = []
     for name, heading, keys in TREND_CHARTS:
+        cells = [by_column[c].row(key).values[c] for key, _ in keys for c in map(month_key, window) if c in by_column]
+        absence = _absence(cells)
+        if absence is not None:  # not in this source, or the month asked for is before the data
+            title = f"{heading}, {title_span}"
+            charts.append(_left_out(name, title, TRENDS, absence, _data_note(profile, absence)))
+            continue
         series = [Series(label, values(key, window)) for key, label in keys]
         year_ago = [
             Series(f"{label}, {YEAR_AGO}", values(key, [m - MONTHS_IN_YEAR for m in window]), known_from)
@@ -115,6 +128,23 @@ def compute_trend_data(profile: Profile, earlier_years: Sequence[Profile]) -> li
         shown_year_ago = year_ago if known_from < len(window) else []
         charts.append(ChartData(name, f"{heading}, {title_span}", labels, series, None, TRENDS, shown_year_ago, note))
     return charts
+
+
+def _absence(cells: Sequence[Cell]) -> Absence | None:
+    """Why a bar (or a chart) has nothing to draw: "not in this source" if any of its cells is, "no data" if all
+    of them are; None when it has figures."""
+    reasons = [cell.absence for cell in cells]
+    if Absence.NOT_IN_SOURCE in reasons:
+        return Absence.NOT_IN_SOURCE
+    return Absence.NO_DATA if reasons and all(reason == Absence.NO_DATA for reason in reasons) else None
+
+
+def _data_note(profile: Profile, absence: Absence | None) -> str:
+    return f"The data starts in {month_label(profile.data_starts)}." if absence == Absence.NO_DATA else ""
+
+
+def _left_out(name: str, title: str, group: str, absence: Absence | None, note: str) -> ChartData:
+    return ChartData(name, title, [], [], None, group, note=note, absence=absence)
 
 
 def _describe_gaps(window: list[int], known_from: int, first: int) -> str:

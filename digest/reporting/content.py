@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from digest.figures.absence import Absence
 from digest.figures.catalogue import STILL_MISSING
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import YTD, month_key, month_label, month_name
@@ -38,6 +39,13 @@ class Figure:
     year_ago_shown: str | None = None  # the same month last year
     year_ago_change: str = ""  # "up 19 on Jun-18"
     year_to_date_change: str = ""  # "year to date 375, up 40 on 2018/19 to date"
+    absence: Absence | None = None  # no figure this month, and why: shown is then its words ("not in this source")
+
+    def describe(self, what: str | None = None) -> str:
+        """The figure in a sentence: "116 missing episodes"; one there is none of says why after what it is of
+        ("at CSE risk: not in this source"), so the words are never read as a count."""
+        what = self.label if what is None else what
+        return f"{what}: {self.shown}" if self.absence else f"{self.shown} {what}"
 
     @property
     def comparisons(self) -> str:
@@ -78,6 +86,12 @@ class ChartData:
     group: str  # "profile" (the month) or "trends" (the rolling 13 months)
     year_ago: list[Series] = field(default_factory=list)  # a trend's series a year earlier, month for month
     note: str = ""  # what the chart leaves out, said under its title ("The data starts in Apr-19: ...")
+    absence: Absence | None = None  # nothing to chart, and why: the chart is left out, its sentence in its place
+
+    def describe_left_out(self) -> str:
+        """The sentence in a left-out chart's place: "Return home interviews completed in time, Jun-19: not in
+        this source." """
+        return f"{self.title}: {self.absence}." + (f" {self.note}" if self.note else "")
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,10 @@ class Digest:
     figures: list[PublishedFigure] = field(default_factory=list)  # what it shows, recorded once it is posted
     comments: list[SectionComment] = field(default_factory=list)  # the analysts' comments, in section order
     report_link: str | None = None  # the month's whole report on the web, where the edge that sends it has one
+
+    def describe_left_out(self, group: str | None = None) -> list[str]:
+        """The sentences in place of the charts left out for want of figures (of one group, or all)."""
+        return [c.describe_left_out() for c in self.chart_data if c.absence and group in (None, c.group)]
 
 
 # (key, label in the headline, noun in a highlight)
@@ -171,7 +189,14 @@ def compute_digest(
     def figure(key: str, label: str) -> Figure:
         now = _value(profile, key, month)
         earlier = _value(previous, key, month - 1) if previous else None
-        shown = Figure(key, label, now.shown, earlier.shown if earlier else None, _change(now, earlier, before))
+        shown = Figure(
+            key,
+            label,
+            now.shown,
+            earlier.shown if earlier else None,
+            _change(now, earlier, before),
+            absence=profile.row(key).values[month_key(month)].absence,
+        )
         if year_ago is None or profile.partial_month:
             return shown
         then = _value(year_ago, key, month - MONTHS_IN_YEAR)
@@ -200,7 +225,8 @@ def compute_digest(
         quality += f" {SUPPRESSED_MEANING}"
     still = figure(STILL_MISSING, "still missing at the end of the month")
     if profile.partial_month:
-        still = Figure(still.key, f"still missing at {profile.as_at:%d/%m/%Y %H:%M}", still.shown, None, "")
+        label = f"still missing at {profile.as_at:%d/%m/%Y %H:%M}"
+        still = Figure(still.key, label, still.shown, None, "", absence=still.absence)
     return Digest(
         month=month,
         title=title,
@@ -231,6 +257,8 @@ def _value(profile: Profile, key: str, month: int) -> _Value:
 def _value_at(profile: Profile, key: str, column: str) -> _Value:
     """The figure in one column of the profile: a month ("2019-06") or the year to date."""
     cell = profile.row(key).values[column]
+    if cell.absence is not None:  # never compared, never a highlight: there is no figure
+        return _Value(None, cell.describe_count(), key in RATE_KEYS)
     if cell.suppressed:
         return _Value(None, SUPPRESSED, key in RATE_KEYS)
     if key in RATE_KEYS:

@@ -86,6 +86,44 @@ RULES = {
 }
 
 
+CELLS_WITHOUT_A_FIGURE = """## Cells without a figure
+
+A cell that has no figure says why, in words, wherever a person reads it (the table, CSV, XLSX, the
+digest, charts and answers): never `0`, and never a blank that could be read as 0.
+
+- **no data**: a month before the first month that has any episode in the snapshot. Its figures are
+  unknown, not zero. A year to date that ends before the data starts has no data either.
+- **YTD (partial)**: a year to date that starts (in April) before the data does. Its figures count
+  the episodes from the first month of the data to the month shown; the table heads the column
+  "YTD (partial)", the CSV "ytd (partial, from 2018-05)", and answers say "(partial, from May 2018)".
+- **not in this source**: a Standard Safeguarding Dataset export holds no CSE risk level, no RHI
+  completion date and no "another local authority" flag, so for a snapshot read from one, 3.1 to
+  3.3, 5.3a, 5.3b, the RHI not-yet-due row and 6.7 say "not in this source" in every column. Their
+  charts are left out, with that sentence in their place.
+- A month with no data, or a row not in this source, is never a revision from or to 0, and never a
+  small count for disclosure control.
+
+## The JSON profile
+
+`missing-report profile --format json` prints one object: `month`, `as_at`, `financial_year`,
+`partial_month`, `columns` (the months of the financial year so far, then `ytd`) and `indicators`,
+each with `ref`, `key`, `label` and `values`: for every column, `{"count": ..., "denominator": ...}`.
+Every key is present for every column; `null` where a value does not exist (`duration.still_missing`
+has no year to date). Under `--suppress`, `"disclosure_control": true` comes first and a withheld
+count is `"c"`. Where cells have no figure, the object says why:
+
+- `"data_starts": "2018-05"`: the first month with any episode, given whenever one of the next two is.
+- `"no_data_columns": ["2018-04"]`: the columns with no data (a month before the data, or `ytd` when
+  the whole year to date is); each of their cells is `{"count": null, "denominator": null}`.
+- `"partial_year_to_date": true`: the `ytd` figures run from `data_starts`, not from April.
+- `"not_in_source": true` on an indicator the snapshot's source cannot fill; each of its cells is
+  `{"count": null, "denominator": null}`.
+
+Each of these is left out when it does not apply, so a profile with data for every column reads
+exactly as before.
+"""
+
+
 def describe_share(indicator: Indicator) -> str:
     """What the row's percentage is of ("LAC episodes"); empty for a row that is a count only."""
     return DENOMINATOR_NOUNS[indicator.denominator] if indicator.denominator else ""
@@ -109,4 +147,5 @@ def render_definitions(config: Config) -> str:
             only = " (month only)" if indicator.month_only else ""
             lines.append(f"| {indicator.ref} | `{indicator.key}` | {indicator.label}{only} | {share} |")
         lines.append("")
+    lines.append(CELLS_WITHOUT_A_FIGURE)
     return "\n".join(lines)

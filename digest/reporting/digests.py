@@ -21,20 +21,21 @@ from digest.reporting.profile import (
 from digest.reporting.revisions import Revision, compute_revisions, disclose_revisions, list_shown_figures
 from digest.reporting.workbook import render_workbook
 from digest.store.published_figures import load_last_published
-from digest.store.snapshots import SnapshotStore
+from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
 
 def build_digest(
     store: SnapshotStore,
     config: Config,
     month: int,
-    snapshot_id: int | None = None,
+    snapshot_id: SnapshotInfo | int | None = None,
     suppress: bool = False,
     files: bool = True,
 ) -> Digest:
     """The digest of a month from a snapshot (default: the latest); with suppress, under disclosure control
     (digest.reporting.disclosure) in every part: figures, highlights, charts and the workbook. Without files,
-    only the message's content: no charts or workbook (drawing them is most of the time taken).
+    only the message's content: no charts or workbook (drawing them is most of the time taken). The snapshot
+    may be given as one already looked up, as load_profile takes it.
 
     Raises:
         StoreError, ProfileError: as load_profile does.
@@ -73,7 +74,7 @@ def build_digest(
     chart_data = compute_chart_data(profile, earlier_years)
     return replace(
         digest,
-        charts=[render_chart(data) for data in chart_data],
+        charts=[render_chart(data) for data in chart_data if data.absence is None],  # left out: no figures
         chart_data=chart_data,
         workbook_name=f"missing-report-{month_key(month)}.xlsx",
         workbook=render_workbook(profile, revisions, comments),

@@ -114,7 +114,9 @@ def _protect(relation: Relation, hidden: set[CellRef], counts: dict[CellRef, int
 def _shown_cells(profile: Profile, row: ProfileRow, hidden: set[CellRef]) -> Iterator[tuple[str, Cell]]:
     base_key = row.indicator.denominator
     for column, cell in row.values.items():
-        if (row.indicator.key, column) in hidden:
+        if cell.absence is not None:  # no figure to withhold: it says why it has none, as it did
+            yield column, cell
+        elif (row.indicator.key, column) in hidden:
             yield column, Cell(None, None, suppressed=True)
         elif (base_key, column) in hidden or is_small(cell.denominator):
             yield column, Cell(cell.count, None)  # a share of a withheld base would give the base away

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from digest.contract.config import Config
-from digest.figures.absence import Absence
+from digest.figures.absence import Absence, keys_not_in_source
 from digest.figures.catalogue import Group, Indicator, build_catalogue, build_groups
 from digest.figures.fingerprint import compute_fingerprint
 from digest.figures.periods import (
@@ -55,7 +55,15 @@ class ProfileRow:
     values: dict[str, Cell]  # column ("2019-04", ..., "ytd") -> cell
 
     def is_zero(self) -> bool:
-        return all(not cell.count and not cell.suppressed and cell.absence is None for cell in self.values.values())
+        """Zero in every column that has data: a row people may skip. A month with no data is neither zero nor a
+        reason to show the row, but a row with no data at all is shown, to say so; so is a row not in this source."""
+        with_data = [cell for cell in self.values.values() if cell.absence != Absence.NO_DATA]
+        return bool(with_data) and all(not c.count and not c.suppressed and c.absence is None for c in with_data)
+
+    @property
+    def not_in_source(self) -> bool:
+        """The source of the snapshot cannot fill this indicator (every cell says "not in this source")."""
+        return any(cell.absence == Absence.NOT_IN_SOURCE for cell in self.values.values())
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,22 @@ class Profile:
     def financial_year(self) -> str:
         return financial_year_label(self.month)
 
+    @property
+    def data_starts(self) -> int:
+        """The first month with any episode in the snapshot: before it, a month has no data."""
+        return first_data_month(self.snapshot)
+
+    @property
+    def no_data_columns(self) -> list[str]:
+        """The columns with no data at all: months before the data starts, and a year to date wholly before it."""
+        return [column for column in self.columns if is_no_data_column(column, self.month, self.data_starts)]
+
+    @property
+    def partial_year_to_date(self) -> bool:
+        """The year to date starts (in April) before the data does, but the month has data: its figures are from
+        the first month of the data only, not the whole year so far."""
+        return financial_year_start(self.month) < self.data_starts <= self.month
+
     def row(self, key: str) -> ProfileRow:
         for row in self.rows:
             if row.indicator.key == key:
@@ -86,19 +110,32 @@ class Profile:
         raise KeyError(key)
 
     def to_json_dict(self) -> dict[str, Any]:
-        """Exactly the object of spec section 5."""
+        """Exactly the object of spec section 5, and where cells have no figure, why (docs/indicators.md, "The JSON
+        profile"): "no_data_columns" lists the columns before the data (each cell's count and denominator null),
+        "partial_year_to_date" says the year to date starts with the data, not in April, and an indicator the
+        source cannot fill carries "not_in_source" (its cells null too)."""
         shown: dict[str, Any] = {"disclosure_control": True} if self.suppressed else {}
-        return shown | {
+        shown |= {
             "month": month_key(self.month),
             "as_at": self.as_at.isoformat(timespec="seconds"),
             "financial_year": self.financial_year,
             "partial_month": self.partial_month,
+        }
+        no_data = self.no_data_columns
+        if no_data or self.partial_year_to_date:
+            shown["data_starts"] = month_key(self.data_starts)
+        if no_data:
+            shown["no_data_columns"] = no_data
+        if self.partial_year_to_date:
+            shown["partial_year_to_date"] = True
+        return shown | {
             "columns": self.columns,
             "indicators": [
                 {
                     "ref": row.indicator.ref,
                     "key": row.indicator.key,
                     "label": row.indicator.label,
+                    **({"not_in_source": True} if row.not_in_source else {}),
                     "values": {
                         column: {
                             "count": SUPPRESSED if cell.suppressed else cell.count,
@@ -138,6 +175,12 @@ def load_profile(
             f"snapshot {snapshot.id} (as at {snapshot.as_at:%d/%m/%Y %H:%M}) has no figures for {month_name(month)}; "
             f"choose a month from {month_key(first)} to {month_key(last)}"
         )
+    if snapshot.indicators_fingerprint != compute_fingerprint(config) and snapshot.pruned_at is not None:
+        raise StaleFiguresError(
+            f"the figures of snapshot {snapshot.id} were computed before the ethnicity groups, the RHI rule or "
+            "missing-report's own figure definitions changed, and the snapshot was pruned (its rows deleted), so "
+            "they cannot be recomputed; ask of a later snapshot (--snapshot; `missing-report snapshots` lists them)"
+        )
     if snapshot.indicators_fingerprint != compute_fingerprint(config):
         raise StaleFiguresError(
             f"the figures of snapshot {snapshot.id} were computed before the ethnicity groups or the RHI rule "
@@ -150,11 +193,38 @@ def load_profile(
         for scope, stored_month, key, count, denominator in stored
     }
     columns = [month_key(m) for m in months] + [YTD]
+    data_starts = first_data_month(snapshot)
+    no_data = {column for column in columns if is_no_data_column(column, month, data_starts)}
+    not_in_source = keys_not_in_source(snapshot.source_kind)
     rows = [
-        ProfileRow(indicator, {column: cells[(column, indicator.key)] for column in columns})
+        ProfileRow(
+            indicator,
+            {
+                column: _absent_cell(indicator.key, column, not_in_source, no_data) or cells[(column, indicator.key)]
+                for column in columns
+            },
+        )
         for indicator in build_catalogue(config)
     ]
     return Profile(month, snapshot, columns, rows, build_groups(config))
+
+
+NOT_IN_SOURCE_CELL = Cell(None, None, absence=Absence.NOT_IN_SOURCE)
+NO_DATA_CELL = Cell(None, None, absence=Absence.NO_DATA)
+
+
+def _absent_cell(key: str, column: str, not_in_source: frozenset[str], no_data: set[str]) -> Cell | None:
+    """The cell that says why there is no figure, or None where there is one. A row the source cannot fill says
+    so in every column, months before the data included: that is true of it whatever the month."""
+    if key in not_in_source:
+        return NOT_IN_SOURCE_CELL
+    return NO_DATA_CELL if column in no_data else None
+
+
+def is_no_data_column(column: str, month: int, data_starts: int) -> bool:
+    """Whether a profile column of month has no data: a month before the data starts, or a year to date that
+    ends (at month) before it. Months after the as-at time are never columns (load_profile refuses them)."""
+    return (month if column == YTD else parse_month(column)) < data_starts
 
 
 def load_previous_profile(store: SnapshotStore, config: Config, profile: Profile) -> Profile | None:

@@ -6,14 +6,16 @@ import csv
 import io
 from dataclasses import dataclass
 
+from digest.figures.absence import Absence
 from digest.figures.catalogue import SECTION_BY_NUMBER
 from digest.figures.percentages import format_percentage
-from digest.figures.periods import YTD, month_label, month_name, parse_month
+from digest.figures.periods import YTD, month_key, month_label, month_name, parse_month
 from digest.figures.small_counts import SUPPRESSED, describe_number
 from digest.reporting.profile import Cell, Profile, ProfileRow
 
 REPORT_TITLE = "Children Missing from Home/Care Monthly Performance Report"
 PARTIAL_MARK = "*"
+PARTIAL_YEAR_TO_DATE = "YTD (partial)"  # the YTD column's heading when the data starts after April
 SUPPRESSION_NOTE = (
     f"{SUPPRESSED}: withheld to protect confidentiality, a count from 1 to 5 or one from which such a count "
     "could be worked out (DfE convention); percentages of withheld counts are not shown."
@@ -31,7 +33,7 @@ def column_heads(profile: Profile) -> list[ColumnHead]:
     heads = []
     for key in profile.columns:
         if key == YTD:
-            heads.append(ColumnHead(key, "YTD"))
+            heads.append(ColumnHead(key, PARTIAL_YEAR_TO_DATE if profile.partial_year_to_date else "YTD"))
             continue
         label = month_label(parse_month(key))
         if profile.partial_month and parse_month(key) == profile.month:
@@ -68,6 +70,28 @@ def partial_month_notes(profile: Profile) -> list[str]:
     ]
 
 
+def absence_notes(profile: Profile) -> list[str]:
+    """What "no data", a partial year to date and "not in this source" mean, where the table shows them."""
+    starts = month_name(profile.data_starts)
+    notes = []
+    if profile.no_data_columns:
+        notes.append(f"{Absence.NO_DATA}: the data starts in {starts}; a month before it has no figures (not zero).")
+    if profile.partial_year_to_date:
+        notes.append(
+            f"{PARTIAL_YEAR_TO_DATE}: the data starts in {starts}, so the year to date {profile.financial_year} "
+            f"runs from {starts}, not from April."
+        )
+    if any(row.not_in_source for row in profile.rows):
+        notes.append(describe_not_in_source(profile))
+    return notes
+
+
+def describe_not_in_source(profile: Profile) -> str:
+    """The sentence under a table with rows its source cannot fill, naming them by ref."""
+    refs = ", ".join(row.indicator.ref for row in profile.rows if row.not_in_source)
+    return f"{Absence.NOT_IN_SOURCE} ({refs}): the Standard Safeguarding Dataset does not hold what these rows count."
+
+
 def disclosure_notes(profile: Profile) -> list[str]:
     """What "c" means, where disclosure control was applied."""
     return [SUPPRESSION_NOTE] if profile.suppressed else []
@@ -77,6 +101,7 @@ def footnote_lines(profile: Profile) -> list[str]:
     """Notes under the table in a terminal, for the analyst, who can run the command they name."""
     notes = [
         *partial_month_notes(profile),
+        *absence_notes(profile),
         *disclosure_notes(profile),
         "Rows that are zero in every column are not shown.",
     ]
@@ -87,6 +112,10 @@ def footnote_lines(profile: Profile) -> list[str]:
             f"see 'missing-report rejected'."
         )
     return notes
+
+
+def is_partial_ytd(profile: Profile, column: str) -> bool:
+    return column == YTD and profile.partial_year_to_date
 
 
 def render_cell(cell: Cell, with_percentage: bool) -> str:
@@ -125,17 +154,25 @@ def render_text_table(profile: Profile) -> str:
 
 
 def render_csv(profile: Profile) -> str:
-    """Every indicator (zeros included) with exact counts and denominators, for other programs."""
+    """Every indicator (zeros included) with exact counts and denominators, for other programs. A cell with no
+    figure says why in both its columns ("no data", "not in this source"), never a blank; a partial year to
+    date says so in its heading."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     header = ["ref", "key", "indicator"]
     for column in profile.columns:
-        header += [column, f"{column} denominator"]
+        name = (
+            f"{column} (partial, from {month_key(profile.data_starts)})" if is_partial_ytd(profile, column) else column
+        )
+        header += [name, f"{name} denominator"]
     writer.writerow(header)
     for row in profile.rows:
         values: list[object] = [row.indicator.ref, row.indicator.key, row.indicator.label]
         for column in profile.columns:
             cell = row.values[column]
+            if cell.absence is not None:
+                values += [cell.describe_count()] * 2
+                continue
             values += [
                 cell.describe_count(),
                 "" if cell.denominator is None else cell.denominator,

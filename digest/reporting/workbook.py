@@ -19,7 +19,13 @@ from digest.figures.small_counts import SUPPRESSED, describe_number
 from digest.reporting.commentary import SectionComment
 from digest.reporting.profile import Profile
 from digest.reporting.revisions import Revision
-from digest.reporting.table import column_heads, disclosure_notes, heading_lines, partial_month_notes
+from digest.reporting.table import (
+    absence_notes,
+    column_heads,
+    disclosure_notes,
+    heading_lines,
+    partial_month_notes,
+)
 
 BOLD = Font(bold=True)
 LABEL_COLUMN_WIDTH = 70  # characters
@@ -44,6 +50,7 @@ def reader_notes(profile: Profile) -> list[str]:
     so the notes say where things are in the sheet and who to ask, never a command to run."""
     notes = [
         *partial_month_notes(profile),
+        *absence_notes(profile),
         *disclosure_notes(profile),
         "Rows that are zero in every column are hidden, not deleted: unhide them in Excel to see them.",
     ]
@@ -125,7 +132,8 @@ def save_workbook(
             share = (
                 f'=IF({base}{at}>0,{count}{at}/{base}{at},"")' if cell.count is not None and cell.denominator else None
             )
-            values += [SUPPRESSED if cell.suppressed else cell.count, cell.denominator, share]
+            count_shown = SUPPRESSED if cell.suppressed else cell.count
+            values += [cell.describe_count() if cell.absence else count_shown, cell.denominator, share]
         sheet.append(values)
         for index, head in enumerate(heads):
             sheet.cell(row=at, column=FIRST_VALUE_COLUMN + VALUES_PER_COLUMN * index + 2).number_format = SHARE_FORMAT

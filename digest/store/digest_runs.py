@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from digest.figures.periods import Month
 from digest.store.owners import owner_is_gone, this_owner
 from digest.store.snapshots import SnapshotStore
 
@@ -36,7 +37,7 @@ class RunState(StrEnum):
 @dataclass(frozen=True)
 class RunRecord:
     id: int
-    month: str
+    month: Month
     channel: str
     snapshot_id: int | None
     state: RunState
@@ -112,7 +113,7 @@ class DigestLedger:
         self.db = store.db
         self.owner = this_owner()
 
-    def claim(self, month: str, channel: str, snapshot_id: int | None, force: bool = False) -> ClaimedRun | Skipped:
+    def claim(self, month: Month, channel: str, snapshot_id: int | None, force: bool = False) -> ClaimedRun | Skipped:
         """Take the month's run for a channel, unless it is posted (and not forced) or another owner is on it."""
         conn = self.db.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -136,7 +137,7 @@ class DigestLedger:
                 cursor = conn.execute(
                     "INSERT INTO digest_runs (month, channel, snapshot_id, state, owner, forced, started_at, "
                     "heartbeat_at) VALUES (?,?,?,?,?,?,?,?)",
-                    [month, channel, snapshot_id, RunState.WORKING, self.owner, int(force), now, now],
+                    [month.key, channel, snapshot_id, RunState.WORKING, self.owner, int(force), now, now],
                 )
                 run_id = int(cursor.lastrowid or 0)
             else:  # failed, or working for an owner that is gone: resume it from what it recorded
@@ -164,8 +165,8 @@ class DigestLedger:
         """The run may have posted and that cannot be checked: keep it from being sent again until forced."""
         self._update(run, state=RunState.UNCERTAIN, finished_at=_now(), error=error, permanent_error=1)
 
-    def latest(self, month: str, channel: str) -> RunRecord | None:
-        rows = self._select("WHERE month = ? AND channel = ? ORDER BY id DESC LIMIT 1", [month, channel])
+    def latest(self, month: Month, channel: str) -> RunRecord | None:
+        rows = self._select("WHERE month = ? AND channel = ? ORDER BY id DESC LIMIT 1", [month.key, channel])
         return rows[0] if rows else None
 
     def get(self, run_id: int) -> RunRecord:
@@ -202,6 +203,7 @@ class DigestLedger:
             data["permanent_error"] = bool(data["permanent_error"])
             data["uploads_done"] = json.loads(data["uploads_done"])
             data["state"] = RunState(data["state"])
+            data["month"] = Month.parse(data["month"])
             records.append(RunRecord(**data))
         return records
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from digest.figures.periods import Month
 from digest.store.snapshots import SnapshotStore
 
 REVIEW_CHANNEL_PREFIX = "review:"  # the ledger key of a draft run: "review:C0123456789"
@@ -29,7 +30,7 @@ class PublishedHow(StrEnum):
 
 @dataclass(frozen=True)
 class ReviewRecord:
-    month: str
+    month: Month
     channel: str  # the review channel's ID
     draft_ref: str | None  # "channel:ts" of the draft message
     snapshot_id: int | None  # the snapshot the draft showed: what is published
@@ -59,65 +60,65 @@ class ReviewLedger:
         self.db = store.db
 
     def open_review(
-        self, month: str, channel: str, draft_ref: str | None, snapshot_id: int | None, drafted_at: str, deadline: str
+        self, month: Month, channel: str, draft_ref: str | None, snapshot_id: int | None, drafted_at: str, deadline: str
     ) -> ReviewRecord:
         """Record a posted draft (once: a second call for the month keeps the first)."""
         with self.db.atomic():
             self.db.execute(
                 "INSERT OR IGNORE INTO reviews (month, channel, draft_ref, snapshot_id, drafted_at, deadline_at) "
                 "VALUES (?,?,?,?,?,?)",
-                [month, channel, draft_ref, snapshot_id, drafted_at, deadline],
+                [month.key, channel, draft_ref, snapshot_id, drafted_at, deadline],
             )
         record = self.get(month)
         assert record is not None  # just inserted, or there already
         return record
 
     def decide(
-        self, month: str, how: PublishedHow, by: str | None, at: dt.datetime | None = None
+        self, month: Month, how: PublishedHow, by: str | None, at: dt.datetime | None = None
     ) -> ReviewRecord | None:
         """Take the decision to publish the month (at: now); None when it was taken already (the record says who)."""
         with self.db.atomic():
             cursor = self.db.execute(
                 "UPDATE reviews SET published_at = ?, published_by = ?, published_how = ? "
                 "WHERE month = ? AND published_at IS NULL",
-                [(at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"), by, how, month],
+                [(at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"), by, how, month.key],
             )
         return self.get(month) if cursor.rowcount == 1 else None
 
-    def claim_reminder(self, month: str, day: dt.date) -> bool:
+    def claim_reminder(self, month: Month, day: dt.date) -> bool:
         """Take the day's reminder for the month; False when it was sent already (or the month is published)."""
         with self.db.atomic():
             cursor = self.db.execute(
                 "UPDATE reviews SET reminded_on = ?, reminders = reminders + 1 "
                 "WHERE month = ? AND published_at IS NULL AND (reminded_on IS NULL OR reminded_on < ?)",
-                [day.isoformat(), month, day.isoformat()],
+                [day.isoformat(), month.key, day.isoformat()],
             )
         return cursor.rowcount == 1
 
-    def release_reminder(self, month: str, previous: str | None) -> None:
+    def release_reminder(self, month: Month, previous: str | None) -> None:
         """A reminder that could not be posted: give its day back, so the next tick tries again."""
         with self.db.atomic():
             self.db.execute(
-                "UPDATE reviews SET reminded_on = ?, reminders = reminders - 1 WHERE month = ?", [previous, month]
+                "UPDATE reviews SET reminded_on = ?, reminders = reminders - 1 WHERE month = ?", [previous, month.key]
             )
 
-    def claim_draft_update(self, month: str) -> bool:
+    def claim_draft_update(self, month: Month) -> bool:
         """Take the one update of a published month's draft; False when it is done or being done."""
         with self.db.atomic():
             cursor = self.db.execute(
                 "UPDATE reviews SET draft_updated_at = ? "
                 "WHERE month = ? AND published_at IS NOT NULL AND draft_updated_at IS NULL",
-                [dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), month],
+                [dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), month.key],
             )
         return cursor.rowcount == 1
 
-    def release_draft_update(self, month: str) -> None:
+    def release_draft_update(self, month: Month) -> None:
         """The draft could not be updated: leave it for the next tick."""
         with self.db.atomic():
-            self.db.execute("UPDATE reviews SET draft_updated_at = NULL WHERE month = ?", [month])
+            self.db.execute("UPDATE reviews SET draft_updated_at = NULL WHERE month = ?", [month.key])
 
-    def get(self, month: str) -> ReviewRecord | None:
-        rows = self._select("WHERE month = ?", [month])
+    def get(self, month: Month) -> ReviewRecord | None:
+        rows = self._select("WHERE month = ?", [month.key])
         return rows[0] if rows else None
 
     def list_reviews(self) -> list[ReviewRecord]:
@@ -126,6 +127,7 @@ class ReviewLedger:
     def _select(self, where: str, params: list[Any]) -> list[ReviewRecord]:
         records = []
         for data in self.store._rows(f"SELECT * FROM reviews {where}", params):  # the store room's own row reader
+            data["month"] = Month.parse(data["month"])
             data["published_how"] = PublishedHow(data["published_how"]) if data["published_how"] else None
             records.append(ReviewRecord(**data))
         return records

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import replace
@@ -10,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from bot.delivery.digests import run_digest
+from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
 from bot.settings import Settings, load_settings
 from digest.contract.config import Config
+from digest.figures.periods import Month
 from digest.intake.ingest import ingest_extract
 from digest.store.snapshots import SnapshotStore, open_store
-from tests.conftest import write_csv
+from tests.conftest import clean_environment, write_csv
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
 from tests.fake_workflows import ALERTS_PATH, FakeTeams
 from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
@@ -63,11 +65,9 @@ def settings(config: Config, slack: FakeSlack) -> Settings:
 @pytest.fixture
 def slack_env(slack: FakeSlack) -> dict[str, str]:
     """The environment of a `missing-report` process that talks to the fake."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MISSING_REPORT_"))}
-    environment.update(
+    return clean_environment(
         {"SLACK_BOT_TOKEN": GOOD_TOKEN, "SLACK_API_URL": slack.base_url, "SLACK_DIGEST_CHANNEL": CHANNEL}
     )
-    return environment
 
 
 @pytest.fixture
@@ -80,11 +80,33 @@ def teams() -> Iterator[FakeTeams]:
 @pytest.fixture
 def teams_env(teams: FakeTeams) -> dict[str, str]:
     """The environment of a `missing-report` process that posts to the fake Teams webhooks (and not to Slack)."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "MISSING_REPORT_"))}
-    environment.update({"TEAMS_DIGEST_WEBHOOK_URL": teams.url(), "TEAMS_ALERTS_WEBHOOK_URL": teams.url(ALERTS_PATH)})
-    return environment
+    return clean_environment(
+        {"TEAMS_DIGEST_WEBHOOK_URL": teams.url(), "TEAMS_ALERTS_WEBHOOK_URL": teams.url(ALERTS_PATH)}
+    )
 
 
 @pytest.fixture
 def teams_settings(config: Config, teams_env: dict[str, str], tmp_path: Path) -> Settings:
     return replace(load_settings(config, teams_env), outbox=tmp_path / "outbox")
+
+
+@pytest.fixture(scope="session")
+def may_published_template(reference_template: Path, config: Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference store after the May 2019 digest was posted to the outbox (posted once per test session)."""
+    folder = tmp_path_factory.mktemp("may-published")
+    path = folder / "store.db"
+    shutil.copy2(reference_template, path)
+    store = open_store(path)
+    notifier = OutboxNotifier(folder / "outbox")
+    outcome = run_digest(store, config, Month.parse("2019-05"), OUTBOX_CHANNEL, notifier)
+    assert outcome.message == "May 2019 digest for outbox: posted"
+    store.close()
+    return path
+
+
+@pytest.fixture
+def may_published(may_published_template: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the store in which the May 2019 digest was published."""
+    path = tmp_path / "store.db"
+    shutil.copy2(may_published_template, path)
+    return path

@@ -17,10 +17,11 @@ import httpx
 
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
-from tests.bot.test_scheduler_process import children_of, is_running, read_until_ready
-from tests.bot.test_slash_command import SECRET
-from tests.bot.test_teams_questions import card_of, texts
+from tests.bot.processes import children_of, is_running, read_until_ready
+from tests.bot.slack_questions import SECRET
+from tests.bot.teams_questions import card_of, texts
 from tests.cli_runner import start_process
+from tests.conftest import clean_environment
 from tests.fake_slack import FakeSlack, slash_command_request, wait_until
 from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft, message_activity
 
@@ -158,8 +159,7 @@ def test_processes_must_be_a_whole_number_from_1_to_32(reference_db: Path, tmp_p
 
 def test_the_teams_bot_answers_from_both_processes(reference_db: Path, tmp_path: Path) -> None:
     fake = FakeMicrosoft().start()
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "MISSING_REPORT_"))}
-    environment |= {
+    environment = clean_environment() | {
         "TEAMS_CLIENT_ID": CLIENT_ID,
         "TEAMS_CLIENT_SECRET": CLIENT_SECRET,
         "TEAMS_TENANT_ID": TENANT_ID,

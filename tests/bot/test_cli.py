@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from tests.cli_runner import run_cli as run
 from tests.cli_runner import run_process
-from tests.conftest import episode, numbered, write_csv
+from tests.conftest import clean_environment, episode, numbered, write_csv
 from tests.fixtures.reference_june_2019 import HEADERS, REFERENCE, build_rows
 
 
@@ -317,11 +317,11 @@ def test_month_words_count_from_the_snapshot() -> None:
     from digest.store.snapshots import SnapshotInfo
 
     snapshot = SnapshotInfo(1, dt.datetime(2019, 7, 18), "e.csv", "", "", 1, 1, 0, "2019-04", "2019-07", "")
-    assert resolve_month(read_month_words("last month"), snapshot) == month_index(2019, 6)
-    assert resolve_month(read_month_words("this month"), snapshot) == month_index(2019, 7)
-    assert resolve_month(read_month_words("March"), snapshot) == month_index(2019, 3)
-    assert resolve_month(read_month_words("September"), snapshot) == month_index(2018, 9)
-    assert resolve_month(read_month_words(None), snapshot) == month_index(2019, 6)
+    assert resolve_month(read_month_words("last month"), snapshot).index == month_index(2019, 6)
+    assert resolve_month(read_month_words("this month"), snapshot).index == month_index(2019, 7)
+    assert resolve_month(read_month_words("March"), snapshot).index == month_index(2019, 3)
+    assert resolve_month(read_month_words("September"), snapshot).index == month_index(2018, 9)
+    assert resolve_month(read_month_words(None), snapshot).index == month_index(2019, 6)
 
 
 def test_the_format_follows_the_file_name(reference_store: Path) -> None:
@@ -371,7 +371,7 @@ def test_two_ingests_at_once_take_turns(tmp_path: Path) -> None:
     run("--db", "s.db", "snapshots", cwd=tmp_path)  # creates the store
     lock = (tmp_path / "s.db.ingest-lock").open("wb")
     fcntl.flock(lock, fcntl.LOCK_EX)  # as an ingest in its write does
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("MISSING_REPORT_")}
+    environment = clean_environment()
     first, second = (
         subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "--db", "s.db", "ingest", name, "--as-at", as_at],
@@ -451,6 +451,36 @@ def test_prune_deletes_old_ids_and_keeps_figures(tmp_path: Path) -> None:
     assert again.stdout == "Nothing to prune: every snapshot is kept whole by --keep or --older-than.\n"
 
 
+def test_after_the_figures_change_a_pruned_snapshot_is_said_to_be_unrefreshable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20: after INDICATORS_VERSION changed, `refresh` said it recomputed a pruned snapshot (it could not:
+    its episodes are gone), and `profile` kept asking for `refresh`."""
+    for day in (17, 18):
+        write_csv(tmp_path / f"d{day}.csv", numbered([episode(child_id=f"C{day}-{n}") for n in range(5)]))
+        assert run("--db", "s.db", "ingest", f"d{day}.csv", "--as-at", f"2019-07-{day}", cwd=tmp_path).returncode == 0
+    assert run("--db", "s.db", "prune", "--keep", "1", cwd=tmp_path).returncode == 0
+    monkeypatch.setattr("digest.figures.fingerprint.INDICATORS_VERSION", 2)  # a release that computes a figure anew
+    refreshed = run("--db", "s.db", "refresh", cwd=tmp_path)
+    assert (refreshed.returncode, refreshed.stdout) == (
+        0,
+        "Recomputed the figures of snapshot 2.\n"
+        "Snapshot 1 was pruned (rows deleted), so its figures cannot be recomputed: they follow the earlier settings, "
+        "and profile, digest and questions refuse them. Ask of a later snapshot.\n",
+    )
+    again = run("--db", "s.db", "refresh", cwd=tmp_path)
+    assert again.stdout.splitlines()[0].startswith("Snapshot 1 was pruned (rows deleted), so its figures cannot")
+    latest = run("--db", "s.db", "profile", "--month", "2019-06", "--format", "json", cwd=tmp_path)
+    assert latest.returncode == 0, latest.stderr
+    pruned = run("--db", "s.db", "profile", "--month", "2019-06", "--snapshot", "1", cwd=tmp_path)
+    assert (pruned.returncode, pruned.stdout) == (1, "")
+    assert pruned.stderr == (
+        "missing-report: the figures of snapshot 1 were computed before the ethnicity groups, the RHI rule or "
+        "missing-report's own figure definitions changed, and the snapshot was pruned (its rows deleted), so they "
+        "cannot be recomputed; ask of a later snapshot (--snapshot; `missing-report snapshots` lists them)\n"
+    )
+
+
 def test_ask_asks_back_with_the_questions_to_type(reference_store: Path) -> None:
     result = run("--db", "store.db", "ask", "LAC", "June", cwd=reference_store)
     assert (result.returncode, result.stdout) == (
@@ -518,7 +548,7 @@ def test_ingest_without_a_chat_tool_loads_no_chat_library(reference_store: Path)
         f"chat = {CHAT_LIBRARIES!r}\n"
         "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in chat}), status)\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
+    env = clean_environment()
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=reference_store, env=env, capture_output=True, text=True, check=False
     )

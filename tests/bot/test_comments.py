@@ -19,11 +19,12 @@ from bot.delivery.digests import run_digest
 from bot.outbox import render_preview_html
 from bot.settings import Settings
 from bot.slack.blocks import MAX_SECTION_TEXT_CHARS, render_comment_text, render_digest_message
-from bot.slack.comments import SECTION_ACTION, SECTION_BLOCK, TEXT_ACTION, TEXT_BLOCK, render_comment_button
+from bot.slack.comments import TEXT_BLOCK, render_comment_button
 from bot.slack.notifier import slack_notifier
 from bot.teams.cards import dump_card, load_card
 from bot.teams.digest_card import render_digest_card
 from digest.contract.config import Config
+from digest.figures.periods import Month
 from digest.lookups.service import REFUSAL, Access, LookupService
 from digest.reporting.commentary import (
     Author,
@@ -37,9 +38,9 @@ from digest.reporting.digests import build_digest
 from digest.store.comments import load_comment_history
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import SnapshotStore, open_store
-from tests.bot.test_digest_delivery import EXPECTED_BLOCKS, JUNE
-from tests.bot.test_slash_command import SECRET, start
-from tests.bot.test_teams_questions import Teams, card_of, serve, settings_for
+from tests.bot.digest_expectations import EXPECTED_BLOCKS
+from tests.bot.slack_questions import SECRET, form_values, start
+from tests.bot.teams_questions import Teams, card_of, run_teams
 from tests.cli_runner import run_cli
 from tests.fake_slack import (
     CHANNEL,
@@ -49,8 +50,10 @@ from tests.fake_slack import (
     view_submission_request,
     wait_until,
 )
-from tests.fake_teams import FakeMicrosoft, message_activity
+from tests.fake_teams import message_activity
 
+JUNE_MONTH = Month.parse("2019-06")
+JUNE = JUNE_MONTH.index  # the figures' month index
 CLI_TEXT = "RHI completion fell because two workers were on leave."
 SLACK_TEXT = "Fewer episodes after the new return-home protocol; 5 children accounted for a third."
 SAVED_5 = (
@@ -91,13 +94,6 @@ def open_form(url: str, slack: FakeSlack, text: str = "comment June", user: str 
     return view
 
 
-def form_values(section: str, text: str) -> dict[str, Any]:
-    return {
-        SECTION_BLOCK: {SECTION_ACTION: {"type": "static_select", "selected_option": {"value": section}}},
-        TEXT_BLOCK: {TEXT_ACTION: {"type": "plain_text_input", "value": text}},
-    }
-
-
 def comment_block(section: str, title: str, text: str, who: str) -> dict[str, Any]:
     body = f":speech_balloon: *Comment on section {section}, {title}*\n{text}\n_{who}, {today()}_"
     return {"type": "section", "text": {"type": "mrkdwn", "text": body}}
@@ -131,7 +127,7 @@ def test_comments_from_the_cli_and_a_slack_modal_are_in_the_posted_digest_and_it
 
     store = open_store(reference_db)
     try:
-        assert run_digest(store, config, JUNE, CHANNEL, slack_notifier(settings, CHANNEL)).state == "posted"
+        assert run_digest(store, config, JUNE_MONTH, CHANNEL, slack_notifier(settings, CHANNEL)).state == "posted"
         audit = [(x.user_id, x.question, x.outcome, x.reading) for x in load_lookups(store)]
     finally:
         store.close()
@@ -319,11 +315,7 @@ def test_a_slack_comment_on_a_month_without_figures_is_answered_in_words(events_
 
 @pytest.fixture
 def teams(reference_db: Path, config: Config) -> Iterator[Teams]:
-    microsoft = FakeMicrosoft().start()
-    server = serve(reference_db, config, settings_for(microsoft))
-    yield Teams(f"http://127.0.0.1:{server.effective_port}", microsoft, reference_db)
-    server.close()
-    microsoft.stop()
+    yield from run_teams(reference_db, config)
 
 
 def submit_card(teams: Teams, values: dict[str, Any]) -> dict[str, Any]:

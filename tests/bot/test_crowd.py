@@ -16,21 +16,13 @@ from digest.contract.config import Config
 from digest.intake.ingest import ingest_extract
 from digest.lookups.service import Access
 from digest.store.snapshots import open_store
-from tests.bot.test_requests import audited
-from tests.bot.test_slash_command import ask, start
+from tests.bot.slack_questions import ask, audited, start
 from tests.conftest import write_csv
 from tests.fake_slack import FakeSlack
 from tests.fixtures.reference_june_2019 import HEADERS, build_rows
 
 CROWD = 40  # askers released together: enough to share commits and answers, few enough for a 2-core test run
 LATER = dt.datetime(2019, 7, 19, 9, 0)
-
-
-def build_later_rows() -> list[dict[str, str]]:
-    """The next extract: the reference one less its first ten LAC episodes that started in June (74 -> 64)."""
-    rows = build_rows()
-    june_lac = [r for r in rows if r["missing_start"].startswith("2019-06") and r["care_status"] == "LAC"][:10]
-    return [r for r in rows if r not in june_lac]
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ loopback fake Slack, and one line per check with the fix for each failure."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -12,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from bot.checks import PASSED
-from bot.cli.doctor import check_schedule, check_teams_webhook_url
+from bot.cli.doctor import check_schedule
 from bot.settings import load_settings
+from bot.teams.platform import check_teams_webhook_url
 from digest.contract.config import Config
 from tests.cli_runner import run_cli
+from tests.conftest import clean_environment
 from tests.fake_slack import GOOD_TOKEN, FakeSlack
 
 ALERTS = "C0ALERTS"
@@ -125,7 +126,7 @@ def test_a_store_others_can_read_is_named_with_its_fix(reference_db: Path, counc
 
 
 def test_without_slack_the_outbox_is_said_and_nothing_fails(reference_db: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MISSING_REPORT_", "TEAMS_"))}
+    env = clean_environment()
     result = doctor(reference_db, env)
     assert result.returncode == 0, result.stdout
     assert (

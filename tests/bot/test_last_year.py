@@ -2,46 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 from pathlib import Path
 
 from bot.slack.blocks import render_digest_message
 from digest.contract.config import Config
-from digest.intake.ingest import ingest_extract
 from digest.lookups.service import LookupService
 from digest.reporting.digests import build_digest
 from digest.store.snapshots import open_store
-from tests.conftest import WriteExtract, episode, numbered
+from tests.bot.extracts import store_of, two_years
+from tests.conftest import WriteExtract
 
-AS_AT = dt.datetime(2019, 7, 18, 0, 0)
 JUNE_2019 = 2019 * 12 + 5
-
-# Episodes a month, the first of each LAC: Apr-18 2, May-18 1, Jun-18 3; Apr-19 1, May-19 2, Jun-19 5.
-EPISODES_BY_MONTH = {"2018-04": 2, "2018-05": 1, "2018-06": 3, "2019-04": 1, "2019-05": 2, "2019-06": 5}
-
-
-def two_years(write_extract: WriteExtract, first_month: str = "2018-04") -> Path:
-    rows = [
-        episode(
-            child_id=f"C{month}{n}",
-            missing_start=f"{month}-0{n + 1} 10:00",
-            missing_end=f"{month}-0{n + 1} 18:00",
-            care_status="LAC" if n == 0 else "CIN",
-        )
-        for month, count in EPISODES_BY_MONTH.items()
-        if month >= first_month
-        for n in range(count)
-    ]
-    return write_extract(numbered(rows))
-
-
-def store_of(tmp_path: Path, config: Config, extract: Path) -> Path:
-    path = tmp_path / "store.db"
-    store = open_store(path)
-    ingest_extract(store, extract, AS_AT, config)
-    store.close()
-    return path
 
 
 def test_the_digest_compares_with_the_same_month_and_year_to_date_last_year(

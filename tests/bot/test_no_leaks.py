@@ -43,8 +43,8 @@ from digest.lookups.service import Access, LookupService
 from digest.store.lookups import TEAMS_WEBHOOK, audit_path
 from digest.store.recent_keys import RecentKeys, recent_keys_path
 from digest.store.snapshots import open_store
-from tests.bot.test_slash_command import SECRET, ask
-from tests.bot.test_teams_questions import WEBHOOK_KEY, outgoing_body
+from tests.bot.slack_questions import SECRET, ask
+from tests.bot.teams_questions import WEBHOOK_KEY, outgoing_body
 from tests.cli_runner import run_cli
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack, block_actions_request, wait_until
 from tests.fake_workflows import ALERTS_PATH, FakeTeams

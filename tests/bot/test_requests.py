@@ -22,10 +22,10 @@ from bot.slack.app import build_app
 from bot.slack.requests import install_body_filter
 from digest.contract.config import Config
 from digest.lookups.service import MAX_REFUSED_AUDITS_PER_MINUTE, Access, LookupService
-from digest.store.lookups import audit_path, load_lookups
+from digest.store.lookups import audit_path
 from digest.store.recent_keys import RecentKeys
 from digest.store.snapshots import open_store
-from tests.bot.test_slash_command import SECRET, ask, start
+from tests.bot.slack_questions import SECRET, ask, audited, start
 from tests.fake_slack import GOOD_TOKEN, FakeSlack, slash_command_request
 
 
@@ -34,13 +34,6 @@ def url(reference_db: Path, config: Config, slack: FakeSlack) -> Iterator[str]:
     server, _ = start(reference_db, config, slack, Access())
     yield f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
     server.close()
-
-
-def audited(db: Path) -> list[tuple[str, str, str, str]]:
-    store = open_store(db)
-    rows = [(x.user_id, x.question, x.outcome, x.reading) for x in load_lookups(store)]
-    store.close()
-    return rows
 
 
 def send(request: urllib.request.Request) -> int:

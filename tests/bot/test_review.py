@@ -20,22 +20,24 @@ from zoneinfo import ZoneInfo
 import pytest
 from slack_sdk import WebClient
 
-from bot.cli.serve import compute_slack_access, plan_digests
+from bot.cli.serve import plan_digests
 from bot.destinations import DigestDestination, slack_destination
 from bot.scheduling.digests import DueDigestJobs, due_digest_jobs
 from bot.scheduling.reviews import ReviewDesk, review_desk
 from bot.server import EVENTS_PATH, HttpServer, add_slack_route, build_web_app, create_http_server
 from bot.settings import IfNotPublished, ReviewSettings, Settings
 from bot.slack.app import build_app
+from bot.slack.platform import compute_slack_access
 from bot.slack.requests import RequestGuard, audit_refusals
 from digest.contract.config import Config
+from digest.figures.periods import Month
 from digest.lookups.service import LookupService
 from digest.store.digest_runs import DigestLedger, Skipped
 from digest.store.recent_keys import RecentKeys, recent_keys_path
 from digest.store.reviews import PublishedHow, ReviewLedger
 from digest.store.snapshots import open_store
-from tests.bot.test_comments import form_values
-from tests.bot.test_scheduling import run_scheduler_until_catch_up
+from tests.bot.scheduled_runs import run_scheduler_until_catch_up
+from tests.bot.slack_questions import form_values
 from tests.cli_runner import run_cli
 from tests.fake_slack import (
     CHANNEL,
@@ -51,6 +53,7 @@ REVIEW = "C0REVIEW"
 LONDON = ZoneInfo("Europe/London")
 DUE = dt.datetime(2019, 7, 10, 9, 0, tzinfo=LONDON)  # Wednesday: the June digest falls due
 DEADLINE = dt.datetime(2019, 7, 12, 9, 0, tzinfo=LONDON)  # two working days later, Friday
+JUNE = Month.parse("2019-06")
 
 
 class Clock:
@@ -161,7 +164,7 @@ def test_the_draft_goes_to_the_review_channel_with_a_preview_and_nothing_to_the_
     assert len(posts(slack, REVIEW)) == 1
     assert posts(slack, CHANNEL) == []
     store = open_store(running.db)
-    assert [(r.month, r.channel, r.state) for r in DigestLedger(store).list_runs()] == [
+    assert [(r.month.key, r.channel, r.state) for r in DigestLedger(store).list_runs()] == [
         ("2019-06", "review:C0REVIEW", "posted")
     ]
     store.close()
@@ -214,7 +217,7 @@ def test_a_comment_added_from_the_draft_is_in_the_preview_and_the_published_dige
 def review_of(db: Path) -> Any:
     store = open_store(db)
     try:
-        return ReviewLedger(store).get("2019-06")
+        return ReviewLedger(store).get(JUNE)
     finally:
         store.close()
 
@@ -434,11 +437,24 @@ def test_publish_without_a_review_channel_or_with_a_wrong_month_says_what_to_do(
         "missing-report: [digest] review_channel is not set, so no digest waits for review: digests go straight to "
         "the managers (to post one now: missing-report digest --month YYYY-MM --post)\n"
     )
-    result = run_cli("--db", str(reference_db), "publish", "--month", "June", cwd=tmp_path, env=slack_env)
-    assert (
-        result.stderr
-        == "missing-report: --month: 'June' is not a month; write it as YYYY-MM, for example \"2019-06\"\n"
+    result = run_cli("--db", str(reference_db), "publish", "--month", "Juno", cwd=tmp_path, env=slack_env)
+    assert result.stderr == (
+        "missing-report: --month 'Juno' is not a month; write June, Jun-19, 2019-06 or last month\n"
     )
+
+
+@pytest.mark.parametrize("words", ["2019-6", "June", "june 2019", "last month"])
+def test_publish_takes_the_month_in_the_words_every_command_takes(
+    running: Desk, slack: FakeSlack, tmp_path: Path, slack_env: dict[str, str], words: str
+) -> None:
+    run_scheduler_until_catch_up(running.tick)  # June's draft, in the review channel
+    shipped = (Path(__file__).resolve().parents[2] / "config" / "missing-report.toml").read_text()
+    (tmp_path / "review.toml").write_text(shipped.replace('review_channel = ""', f'review_channel = "{REVIEW}"'))
+    common = ("--config", str(tmp_path / "review.toml"), "--db", str(running.db), "publish", "--by", "priya.shah")
+    result = run_cli(*common, "--month", words, cwd=tmp_path, env=slack_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[1:] == ["June 2019 digest for C0DIGEST: posted"]
+    assert len(posts(slack, CHANNEL)) == 1
 
 
 def test_publish_where_the_computer_cannot_say_who_you_are_asks_for_by(
@@ -486,7 +502,7 @@ def test_a_publish_stopped_right_after_its_decision_is_finished_by_the_next_star
     first.server.close()
     # A press's first step, recording the decision, and then the server stopped before posting anything.
     store = open_store(reference_db)
-    ReviewLedger(store).decide("2019-06", PublishedHow.BUTTON, "U0ANALYST", DUE.astimezone(dt.UTC))
+    ReviewLedger(store).decide(JUNE, PublishedHow.BUTTON, "U0ANALYST", DUE.astimezone(dt.UTC))
     store.close()
     assert posts(slack, CHANNEL) == []
     for _ in range(2):  # started again, twice
@@ -501,7 +517,7 @@ def test_a_publish_stopped_right_after_its_decision_is_finished_by_the_next_star
 def test_a_month_that_went_out_before_review_was_switched_on_is_not_drafted(running: Desk, slack: FakeSlack) -> None:
     store = open_store(running.db)
     runs = DigestLedger(store)
-    claim = runs.claim("2019-06", CHANNEL, 1)
+    claim = runs.claim(JUNE, CHANNEL, 1)
     assert not isinstance(claim, Skipped)
     runs.finish(claim)  # June's digest was posted on the 10th, before [digest] review_channel was set
     store.close()

@@ -13,27 +13,15 @@ from pathlib import Path
 import pytest
 
 from bot.server import EVENTS_PATH
-from tests.bot.test_crowd import build_later_rows
-from tests.bot.test_slash_command import SECRET, ask, read_line
+from tests.bot.extracts import build_later_rows
+from tests.bot.processes import children_of, is_running, read_until_ready
+from tests.bot.slack_questions import SECRET, ask
 from tests.conftest import write_csv
 from tests.fake_slack import wait_until
 from tests.fixtures.reference_june_2019 import HEADERS
 
 SETTLED = 120  # seconds: the dropped file's age, past the drop folder's settle_seconds (60)
 WAIT_SECONDS = 30
-
-
-def children_of(pid: int) -> list[int]:
-    """The processes pid started that are still running (Linux's /proc)."""
-    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-
-
-def is_running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state != "Z"  # a zombie has ended; only its exit status waits to be collected
 
 
 SERVE_OPTIONS = ("--port", "0", "--host", "127.0.0.1", "--processes", "2")
@@ -50,15 +38,6 @@ def start_serve(db: Path, slack_env: dict[str, str], folder: Path) -> subprocess
         stderr=subprocess.PIPE,
         text=True,
     )
-
-
-def read_until_ready(process: subprocess.Popen[str]) -> list[str]:
-    """What serve says it serves, to its last line ("Ctrl-C stops."): then it is ready."""
-    lines = [read_line(process)]
-    assert process.stdout is not None  # the summary comes at once: the rest of it is already read in
-    while lines[-1] not in ("Ctrl-C stops.\n", ""):
-        lines.append(process.stdout.readline())
-    return lines
 
 
 def drop_later_extract(inbox: Path) -> None:

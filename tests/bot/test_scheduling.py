@@ -7,21 +7,16 @@ import select
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.scheduling.digests import (
-    CATCH_UP_JOB,
     MONTHLY_JOB,
-    DigestTick,
     DueDigestJob,
     add_digest_jobs,
     digest_trigger,
@@ -32,9 +27,8 @@ from bot.slack.notifier import slack_notifier
 from digest.contract.config import Config
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import open_store
+from tests.bot.scheduled_runs import LONDON, run_scheduler_until_catch_up
 from tests.fake_slack import CHANNEL, FakeSlack
-
-LONDON = ZoneInfo("Europe/London")
 
 
 def test_monthly_digest_is_at_nine_london_time_in_gmt_and_bst(settings: Settings) -> None:
@@ -76,28 +70,6 @@ def test_last_fire_time(settings: Settings) -> None:
     )
 
 
-def run_scheduler_until_catch_up(job: DigestTick) -> None:
-    """Start a real scheduler with the digest jobs and wait for its catch-up run to finish."""
-    done = threading.Event()
-    errors: list[BaseException] = []
-
-    def listen(event: JobExecutionEvent) -> None:
-        if event.job_id == CATCH_UP_JOB:
-            if event.exception:
-                errors.append(event.exception)
-            done.set()
-
-    scheduler = BackgroundScheduler(timezone=LONDON)
-    scheduler.add_listener(listen, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
-    add_digest_jobs(scheduler, job)
-    scheduler.start()
-    try:
-        assert done.wait(60), "the catch-up job did not run"
-    finally:
-        scheduler.shutdown(wait=True)
-    assert not errors, errors
-
-
 def job_at(now: dt.datetime, db: Path, config: Config, settings: Settings) -> DueDigestJob:
     clock: Callable[[], dt.datetime] = lambda: now  # noqa: E731
     return DueDigestJob(
@@ -117,7 +89,7 @@ def test_missed_digest_is_caught_up_once(
     run_scheduler_until_catch_up(job_at(now, reference_db, config, settings))
     assert len(slack.messages) == 1
     store = open_store(reference_db)
-    assert [(r.month, r.state) for r in DigestLedger(store).list_runs()] == [("2019-06", "posted")]
+    assert [(r.month.key, r.state) for r in DigestLedger(store).list_runs()] == [("2019-06", "posted")]
     store.close()
 
 

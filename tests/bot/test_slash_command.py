@@ -2,35 +2,25 @@
 
 from __future__ import annotations
 
-import json
-import select
 import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pytest
-from slack_sdk import WebClient
 
-from bot.server import EVENTS_PATH, add_slack_route, build_web_app, create_http_server
-from bot.slack.app import build_app
-from bot.slack.requests import RequestGuard, audit_refusals
+from bot.server import EVENTS_PATH
 from digest.contract.config import Config
-from digest.lookups.service import REFUSAL, Access, LookupService
+from digest.lookups.service import REFUSAL, Access
 from digest.store.lookups import load_lookups
-from digest.store.recent_keys import RecentKeys, recent_keys_path
 from digest.store.snapshots import open_store
-from tests.fake_slack import GOOD_TOKEN, FakeSlack, block_actions_request, slash_command_request, wait_until
-
-SECRET = "test-signing-secret"
+from tests.bot.slack_questions import SECRET, ask, read_line, start
+from tests.fake_slack import FakeSlack, block_actions_request, wait_until
 
 
 @dataclass
@@ -40,40 +30,11 @@ class Running:
     slack: FakeSlack
 
 
-def start(
-    db: Path, config: Config, slack: FakeSlack, access: Access, seen: RecentKeys | None = None
-) -> tuple[Any, LookupService]:
-    service = LookupService(partial(open_store, db), config, access)
-    app = build_app(service, "/missing", SECRET, WebClient(token=GOOD_TOKEN, base_url=slack.base_url))
-    web = build_web_app()
-    add_slack_route(web, app, RequestGuard(SECRET, seen or RecentKeys(recent_keys_path(db))), audit_refusals(service))
-    server = create_http_server(web, 0, "127.0.0.1")
-    threading.Thread(target=server.run, daemon=True).start()
-    return server, service
-
-
 @pytest.fixture
 def running(reference_db: Path, config: Config, slack: FakeSlack) -> Iterator[Running]:
     server, _ = start(reference_db, config, slack, Access(users=frozenset(), channels=frozenset()))
     yield Running(f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}", reference_db, slack)
     server.close()
-
-
-def ask(
-    url: str,
-    text: str,
-    user: str = "U0ANALYST",
-    channel: str = "C0PERF",
-    *,
-    timestamp: int | None = None,
-    secret: str = SECRET,
-) -> tuple[int, dict[str, Any]]:
-    request = slash_command_request(url, text, secret, user, channel, timestamp)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read() or b"{}")
-    except urllib.error.HTTPError as error:
-        return error.code, {}
 
 
 PHRASINGS = [
@@ -285,15 +246,6 @@ def test_every_request_leaves_an_audit_row(running: Running) -> None:
     ]
     assert all(x.user_id == "U0ANALYST" and x.channel_id == "C0PERF" for x in lookups)
     assert all(0 <= x.milliseconds < 3000 for x in lookups)
-
-
-def read_line(process: subprocess.Popen[str], seconds: float = 30) -> str:
-    assert process.stdout is not None
-    ready, _, _ = select.select([process.stdout], [], [], seconds)
-    if not ready:
-        process.kill()
-        raise AssertionError("the server printed nothing")
-    return process.stdout.readline()
 
 
 def test_serve_answers_over_http_beside_the_scheduler(

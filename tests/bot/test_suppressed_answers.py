@@ -13,18 +13,20 @@ from typing import Any
 
 import pytest
 
-from bot.cli.serve import Routes, add_slack, add_teams
+from bot.chat import Routes, Serving
 from bot.server import EVENTS_PATH, build_web_app, create_http_server
 from bot.settings import Settings, load_settings, load_teams_question_settings
+from bot.slack.platform import add_slack
 from bot.teams.outgoing import sign_body
+from bot.teams.platform import add_teams
 from digest.contract.config import Config
 from digest.figures.periods import parse_month
 from digest.figures.small_counts import SUPPRESSED_MEANING
 from digest.reporting.digests import build_digest
 from digest.store.snapshots import open_store
-from tests.bot.test_alerts import ALERTS, EXPECTED, alert_on_sequence
-from tests.bot.test_slash_command import SECRET, ask
-from tests.bot.test_teams_questions import card_of, facts, outgoing_body, signed_post, texts
+from tests.bot.alert_runs import ALERTS, EXPECTED, alert_on_sequence
+from tests.bot.slack_questions import SECRET, ask
+from tests.bot.teams_questions import card_of, facts, outgoing_body, signed_post, texts
 from tests.fake_slack import FakeSlack
 
 FOOTER = "Data as at 18/07/2019 00:00 (snapshot 1)."
@@ -48,7 +50,7 @@ def with_switch(config: Config, section: str, key: str) -> Config:
 def serve_slack(db: Path, config: Config, slack_env: dict[str, str]) -> Iterator[str]:
     settings = load_settings(config, {**slack_env, "SLACK_SIGNING_SECRET": SECRET})
     web = build_web_app()
-    add_slack(web, Routes(), config, settings, partial(open_store, db), None, db)
+    add_slack(web, Routes(), Serving(config, settings, partial(open_store, db), db))
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()
     yield f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"

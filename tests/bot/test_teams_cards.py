@@ -18,8 +18,8 @@ from digest.figures.periods import parse_month
 from digest.intake.demo import default_shape, generate_extract
 from digest.intake.ingest import ingest_extract
 from digest.store.snapshots import SnapshotStore, open_store
-from tests.bot.test_alerts import EXPECTED
-from tests.bot.test_last_year import store_of, two_years
+from tests.bot.alert_runs import EXPECTED
+from tests.bot.extracts import store_of, two_years
 from tests.card_sizes import digest_for_card, largest_teams_card
 from tests.conftest import WriteExtract
 

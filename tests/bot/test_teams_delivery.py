@@ -16,22 +16,22 @@ import pytest
 
 from bot.cli.main import main
 from bot.delivery.digests import run_digest
-from bot.destinations import Platform, alert_after_snapshot, alert_senders, digest_destinations
+from bot.destinations import alert_after_snapshot, alert_senders, digest_destinations
 from bot.settings import Settings, Webhook
 from bot.teams.channels import TEAMS_DIGEST_CHANNEL
 from bot.teams.notifier import TeamsNotifier
 from bot.teams.webhook import WebhookClient
 from digest.contract.config import Config
-from digest.figures.periods import parse_month
+from digest.figures.periods import Month
 from digest.intake.ingest import ingest_extract
 from digest.store.alerts import list_alerts
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import SnapshotStore, open_store
-from tests.bot.test_alerts import EXPECTED, extract
+from tests.bot.alert_runs import EXPECTED, extract
 from tests.fake_slack import CHANNEL, FakeSlack
 from tests.fake_workflows import SIGNATURE, FakeTeams, Fault
 
-JUNE = parse_month("2019-06")
+JUNE = Month.parse("2019-06")
 CHART_TYPES = [
     "Chart.VerticalBar",  # days missing
     "Chart.Donut",  # RHI in time
@@ -70,7 +70,7 @@ def charts(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def teams_only(settings: Settings) -> list[Any]:
-    return digest_destinations(settings, Platform.TEAMS)
+    return digest_destinations(settings, "teams")
 
 
 def post(store: SnapshotStore, config: Config, settings: Settings, force: bool = False) -> str:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.cli_runner import run_process
-from tests.conftest import write_csv
+from tests.conftest import clean_environment, write_csv
 from tests.fixtures.reference_june_2019 import HEADERS, build_rows
 
 AS_AT = "2019-07-18 09:00"
@@ -18,8 +18,7 @@ AS_AT = "2019-07-18 09:00"
 def ingest_on_a_terminal(tmp_path: Path, ci: str) -> tuple[str, str]:
     """Run an ingest with stderr on a pseudo-terminal (stdout piped): what each showed."""
     extract = write_csv(tmp_path / "reference.csv", build_rows(), HEADERS)
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("MISSING_REPORT_")}
-    environment["CI"] = ci
+    environment = clean_environment({"CI": ci})
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "--db", "s.db", "ingest", str(extract), "--as-at", AS_AT],

@@ -26,8 +26,8 @@ from digest.intake.ingest import ingest_extract
 from digest.reporting.commentary import Author, save_section_comment
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
-from tests.bot.test_revisions import late_april_rows, may_published, may_published_template  # noqa: F401 (fixtures)
-from tests.bot.test_slash_command import read_line
+from tests.bot.extracts import late_april_rows
+from tests.bot.slack_questions import read_line
 from tests.cli_runner import start_process
 from tests.conftest import write_csv
 from tests.fake_oidc import CLIENT_ID, FakeOpenIdProvider, Person
@@ -411,7 +411,7 @@ def test_serve_shows_the_web_report_on_two_processes_with_no_chat_platform_set_u
 
 
 def test_revised_cells_and_the_analysts_comments_show_and_a_new_comment_shows_at_once(
-    may_published: Path,  # noqa: F811 (the fixture imported above)
+    may_published: Path,
     config: Config,
     provider: FakeOpenIdProvider,
     tmp_path: Path,

@@ -54,6 +54,12 @@ def test_shipped_config_reads(tmp_path: Path) -> None:
         ),
         ("[ethnicity]\ncodes = []\n", '[ethnicity] codes must list ["code", "label"] pairs'),
         ("[store]\npath = 3\n", "[store] path must be a file path in quotes"),
+        (
+            '[ssd.ethnicity]\nWBRI = "A1"\nWENG = "A9"\n' + MINIMAL_ETHNICITY,
+            "[ssd.ethnicity] WENG = 'A9' is not in [ethnicity] codes; map it onto one of them, or remove "
+            "[ssd.ethnicity] to read SSD codes as the codes listed there",
+        ),
+        ('[ssd]\nethnicity = "WBRI"\n', '[ssd.ethnicity] must be a table of SSD_CODE = "CODE"'),
     ],
 )
 def test_config_mistakes_are_explained(tmp_path: Path, text: str, message: str) -> None:
@@ -82,6 +88,8 @@ def test_built_in_defaults_agree_with_the_shipped_config(tmp_path: Path) -> None
     assert built_in.synonyms["gender"] == shipped.synonyms["gender"]  # the spec's exact spellings, no more
     assert built_in.column_aliases == shipped.column_aliases
     assert built_in.revision_threshold == shipped.revision_threshold
+    assert built_in.ssd_ethnicity == shipped.ssd_ethnicity
+    assert shipped.ssd_ethnicity["CNHE"] == shipped.ssd_ethnicity["CHNE"] == "E1"
     environment = {"TEAMS_DIGEST_WEBHOOK_URL": "https://prod-1.westeurope.logic.azure.com/workflows/1?sig=s"}
     assert load_settings(built_in, environment).teams == load_settings(shipped, environment).teams
     assert load_settings(built_in, environment).review == load_settings(shipped, environment).review

@@ -27,7 +27,7 @@ def test_month_boundary_uses_local_start_date(
         ]
     )
     profile = profile_of(store, config, write_extract(rows), "2019-07")
-    assert counts(profile, "episodes.all") == {"2019-04": 0, "2019-05": 1, "2019-06": 2, "2019-07": 1, "ytd": 4}
+    assert counts(profile, "episodes.all") == {"2019-04": None, "2019-05": 1, "2019-06": 2, "2019-07": 1, "ytd": 4}
 
 
 def test_financial_year_starts_in_april(store: SnapshotStore, config: Config, write_extract: WriteExtract) -> None:

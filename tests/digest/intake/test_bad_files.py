@@ -82,8 +82,8 @@ def test_placeholder_dates_reject_the_row_and_never_widen_the_months(
     assert (snapshot.first_month, snapshot.last_month) == months
     assert store.count_rows("indicator_values", report.snapshot_id) < 2000
     assert counts(stored_profile(store, config, report.snapshot_id), "episodes.all") == {
-        "2019-04": 0,
-        "2019-05": 0,
+        "2019-04": None,  # before the data: no data, not 0 (spec, "Months with no data")
+        "2019-05": None,
         "2019-06": 2,
         "ytd": 2,
     }

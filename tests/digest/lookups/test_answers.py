@@ -47,14 +47,14 @@ def test_still_missing_means_now_unless_a_month_is_named(
     ]
 
 
-def test_a_month_before_the_data_is_incomplete_not_zero(
+def test_a_month_before_the_data_has_no_data_not_zero(
     tmp_path: Path, config: Config, write_extract: WriteExtract
 ) -> None:
     service = service_for(tmp_path, config, write_extract)
     answer = service.ask("U", "C", "episodes april 2018")
     assert answer.outcome == "no data"
     assert answer.plain_text().splitlines()[:2] == [
-        "The figures for April 2018 are incomplete.",
+        "There is no data for April 2018.",
         "The data starts in May 2018, so it cannot say how many went missing before then (that is not the same "
         "as none). Months with data: May 2018 to September 2018.",
     ]

@@ -175,11 +175,10 @@ def test_a_past_years_months_are_withheld_as_that_years_own_table_withholds_them
     assert "Not in time: Jun-18 c, Jul-18 c, Aug-18 0," in drawn.alt_text
 
 
-def test_a_month_asked_for_before_the_data_starts_is_its_own_one_bar(tmp_path: Path, config: Config) -> None:
+def test_a_month_asked_for_before_the_data_starts_is_left_out_saying_no_data(tmp_path: Path, config: Config) -> None:
     rows = [episode(missing_start="2018-06-05 10:00", missing_end="2018-06-05 18:00")]
     store = open_store(tmp_path / "store.db")
     ingest_extract(store, write_csv(tmp_path / "extract.csv", rows), dt.datetime(2019, 7, 18), config)
     chart = trend(store, config, "2018-04", "trend-episodes")  # the data starts in June 2018
-    assert (chart.labels, shown(chart)) == (["Apr-18"], [("All", [0]), ("LAC", [0])])  # as April's profile shows it
-    assert chart.year_ago == []
-    assert chart.note == "The data starts in Jun-18: no earlier month, and no last year, is shown."
+    assert (chart.labels, shown(chart), chart.year_ago) == ([], [], [])  # no 0 bar: April has no data
+    assert chart.describe_left_out() == "Missing episodes, Apr-18: no data. The data starts in Jun-18."

@@ -29,8 +29,10 @@ def test_workbook_notes_speak_to_a_reader_without_a_terminal(
     sheet = load_workbook(tmp_path / "july.xlsx").active
     values = [row[0].value for row in sheet.iter_rows()]
     notes = values[values.index(None, 5) + 1 :]  # after the blank row that ends the table
-    assert notes[-3:] == [
+    assert notes[-5:] == [
         "* Jul-19 is a partial month: episodes to 18/07/2019 09:00 only.",
+        "no data: the data starts in June 2019; a month before it has no figures (not zero).",
+        "YTD (partial): the data starts in June 2019, so the year to date 2019/20 runs from June 2019, not from April.",
         "Rows that are zero in every column are hidden, not deleted: unhide them in Excel to see them.",
         "1 row(s) of the case-management extract could not be used (for example a return date before the "
         "missing date) and are in no figure. The performance team who made this report has the list, "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digest.figures.periods import month_key, parse_month
+from digest.figures.periods import Month, parse_month
 from digest.store.digest_runs import ClaimedRun, DigestLedger
 from digest.store.published_figures import (
     MONTH_SCOPE,
@@ -27,7 +27,7 @@ def episodes(april: int, may: int | None = None) -> list[PublishedFigure]:
 
 def publish(store: SnapshotStore, month: int, channel: str, figures: list[PublishedFigure], posted: bool = True) -> int:
     ledger = DigestLedger(store)
-    run = ledger.claim(month_key(month), channel, snapshot_id=1)
+    run = ledger.claim(Month(month), channel, snapshot_id=1)
     assert isinstance(run, ClaimedRun)
     save_published_figures(store, run.record.id, month, channel, 1, figures)
     if posted:

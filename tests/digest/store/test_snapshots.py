@@ -234,7 +234,8 @@ def test_snapshot_with_no_accepted_episode_still_profiles_its_year(
     report = ingest_rows(store, config, write_extract([episode(child_id="")]))
     assert report.rows_accepted == 0
     profile = stored_profile(store, config, report.snapshot_id, "2019-06")
-    assert counts(profile, "episodes.all") == {"2019-04": 0, "2019-05": 0, "2019-06": 0, "ytd": 0}
+    # No episode at all: the months before the as-at month have no data, not 0 (spec, "Months with no data").
+    assert counts(profile, "episodes.all") == {"2019-04": None, "2019-05": None, "2019-06": None, "ytd": None}
     assert profile.snapshot.rows_rejected == 1
 
 

@@ -1,0 +1,115 @@
+"""What a chat platform provides, and what it is given. Each platform package (bot.slack, bot.teams) exports
+one ChatPlatform object; bot.platforms lists them, and destinations, `serve`, `doctor` and `digest --to`
+loop over that list, so that a platform is one package and one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # types only: `digest --to` lists the platforms at every start, which must stay quick
+    from bot.checks import Check
+    from bot.delivery import Notifier
+    from bot.delivery.alerts import AlertNotifier
+    from bot.settings import Settings
+    from bot.web import WebApp
+    from digest.contract.config import Config
+    from digest.store.snapshots import SnapshotStore
+
+
+@dataclass(frozen=True)
+class DigestDestination:
+    channel: str  # the ledger's key: a Slack channel ID, "teams:digest" or "outbox"
+    make_notifier: Callable[[], Notifier]  # one per delivery, each with its own retry deadline
+    where: str  # for people: "Slack channel C0123", "Teams (host/…)"
+    suppress: bool = False  # disclosure control: [slack] suppress, [teams] suppress, [digest] outbox_suppress
+
+
+@dataclass(frozen=True)
+class AlertSender:
+    channel: str
+    make_notifier: Callable[[], AlertNotifier]
+    where: str
+
+
+@dataclass
+class Routes:
+    """What the HTTP server answers, and the summary lines saying so."""
+
+    paths: list[str] = field(default_factory=list)
+    lines: list[Callable[[str], str]] = field(default_factory=list)  # base URL -> line
+    # Started once serve has said what it serves (Slack's Socket Mode); each gives back how to close it.
+    connections: list[Callable[[], Callable[[], None]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Serving:
+    """What `serve` gives each platform to answer questions with."""
+
+    config: Config
+    settings: Settings
+    open_store: Callable[[], SnapshotStore]
+    store_path: Path  # the answering processes' shared files are kept beside it
+    dev_unauthenticated: bool = False  # --teams-dev-unauthenticated
+    desk: Any = None  # the review desk (bot.scheduling.reviews.ReviewDesk), when [digest] review_channel is set
+
+
+class ChatPlatform(Protocol):
+    """One chat platform: its name, where its digests and alerts go, its routes and its doctor lines. Each
+    method reads the platform's own settings from the bot's Settings or the environment (bot.settings)."""
+
+    @property
+    def name(self) -> str:
+        """'slack': what `digest --to` takes."""
+        ...
+
+    def posts_digests(self, settings: Settings, channel: str | None) -> bool:
+        """Whether `digest --post` (no --to) sends here; channel is --channel."""
+        ...
+
+    def digest_destination(self, settings: Settings, channel: str | None) -> DigestDestination:
+        """Where `digest --post` sends here.
+
+        Raises:
+            SettingError: the platform is not set up to post digests, saying how to set it up.
+        """
+        ...
+
+    def describe_set_up(self, settings: Settings) -> str:
+        """What to set for digests to come here: 'SLACK_BOT_TOKEN and SLACK_DIGEST_CHANNEL for Slack'."""
+        ...
+
+    def scheduled_destination(self, settings: Settings) -> DigestDestination | None:
+        """Where `serve` posts each due digest here, if anywhere."""
+        ...
+
+    def describe_digests(self, settings: Settings) -> list[str]:
+        """serve's lines on why digests do not come here although the platform is set up."""
+        ...
+
+    def keeps_outbox_off(self, settings: Settings) -> bool:
+        """Set up here: due digests do not fall back to the outbox folder even if none comes here."""
+        ...
+
+    def alert_sender(self, settings: Settings) -> AlertSender | None:
+        """Where alerts go here, if anywhere."""
+        ...
+
+    def answers(self, serving: Serving) -> bool:
+        """Whether questions are answered here (serve starts its web server for them)."""
+        ...
+
+    def add_routes(self, web: WebApp, routes: Routes, serving: Serving) -> None:
+        """Its routes on the web app, and serve's lines saying so."""
+        ...
+
+    def describe_not_answering(self, serving: Serving) -> list[str]:
+        """serve's lines on each way of asking here that is off, and why."""
+        ...
+
+    def check_set_up(self, settings: Settings) -> list[Check]:
+        """doctor's lines, posting nothing."""
+        ...

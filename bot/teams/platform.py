@@ -1,0 +1,192 @@
+"""Microsoft Teams as one chat platform (bot.chat.ChatPlatform): the digest and alerts webhooks (Workflows),
+the bot answering chats and @mentions, the outgoing webhook, and doctor's checks of the webhook addresses.
+The Teams libraries load only when a method needs them (the SDK reads a .env file in the working folder
+when it loads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from bot.chat import AlertSender, DigestDestination, Routes, Serving
+from bot.checks import FAILED, NOT_SET_UP, PASSED, Check
+from bot.delivery.files import save_workbook
+from bot.settings import (
+    TEAMS_CLIENT_ID_ENV,
+    TEAMS_CLIENT_SECRET_ENV,
+    TEAMS_OUTGOING_SECRET_ENV,
+    SettingError,
+    Settings,
+    TeamsQuestionSettings,
+    TeamsSettings,
+    Webhook,
+    load_teams_question_settings,
+)
+from bot.teams.channels import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL
+from digest.store.lookups import TEAMS as TEAMS_NAME
+
+if TYPE_CHECKING:
+    from bot.teams.notifier import TeamsNotifier
+    from bot.web import WebApp
+    from digest.contract.config import Config
+    from digest.reporting.content import Digest
+    from digest.store.snapshots import SnapshotStore
+
+# The hosts a Teams workflow (Power Automate) or an incoming-webhook connector URL lives on.
+TEAMS_WEBHOOK_DOMAINS = (".logic.azure.com", ".powerplatform.com", ".webhook.office.com")
+
+
+def teams_notifier(
+    settings: Settings, webhook: Webhook | None, env: str, save_table: Callable[[Digest], Path] | None = None
+) -> TeamsNotifier:
+    """bot.teams.notifier's, loaded only when Teams is used (its card library alone takes a third of a second)."""
+    from bot.teams.notifier import teams_notifier
+
+    return teams_notifier(settings, webhook, env, save_table)
+
+
+def teams_destination(settings: Settings) -> DigestDestination:
+    teams = settings.teams
+    make = partial(
+        teams_notifier,
+        settings,
+        teams.digest_webhook,
+        teams.digest_webhook_env,
+        partial(save_workbook, settings.outbox),
+    )
+    make()  # an unset webhook stops here, before any work
+    shown = teams.digest_webhook.shown if teams.digest_webhook else "?"
+    return DigestDestination(TEAMS_DIGEST_CHANNEL, make, f"Teams ({shown})", teams.suppress)
+
+
+class TeamsPlatform:
+    name = TEAMS_NAME  # the audit's name for questions from the Teams bot, and what `digest --to` takes
+
+    def posts_digests(self, settings: Settings, channel: str | None) -> bool:
+        return settings.teams.digest_webhook is not None
+
+    def digest_destination(self, settings: Settings, channel: str | None) -> DigestDestination:
+        return teams_destination(settings)
+
+    def describe_set_up(self, settings: Settings) -> str:
+        return f"{settings.teams.digest_webhook_env} for Teams"
+
+    def scheduled_destination(self, settings: Settings) -> DigestDestination | None:
+        return teams_destination(settings) if settings.teams.digest_webhook else None
+
+    def describe_digests(self, settings: Settings) -> list[str]:
+        return []
+
+    def keeps_outbox_off(self, settings: Settings) -> bool:
+        return settings.teams.digest_webhook is not None
+
+    def alert_sender(self, settings: Settings) -> AlertSender | None:
+        webhook = settings.teams.alerts_webhook
+        if webhook is None:
+            return None
+        make = partial(teams_notifier, settings, webhook, settings.teams.alerts_webhook_env)
+        return AlertSender(TEAMS_ALERTS_CHANNEL, make, f"Teams ({webhook.shown})")
+
+    def answers(self, serving: Serving) -> bool:
+        teams = load_teams_question_settings(serving.config)
+        return bool(teams.client_id or teams.outgoing_secret)
+
+    def add_routes(self, web: WebApp, routes: Routes, serving: Serving) -> None:
+        teams = load_teams_question_settings(serving.config)
+        add_teams(web, routes, serving.config, teams, serving.open_store, serving.dev_unauthenticated)
+
+    def describe_not_answering(self, serving: Serving) -> list[str]:
+        teams = load_teams_question_settings(serving.config)
+        lines = []
+        if not (teams.client_id or serving.dev_unauthenticated):
+            lines.append(f"Not answering in Teams chats: {TEAMS_CLIENT_ID_ENV} is not set.")
+        if not teams.outgoing_secret:
+            lines.append(f"No Teams outgoing webhook: {TEAMS_OUTGOING_SECRET_ENV} is not set.")
+        return lines
+
+    def check_set_up(self, settings: Settings) -> list[Check]:
+        return check_teams_webhooks(settings.teams)
+
+
+TEAMS = TeamsPlatform()
+
+
+def add_teams(
+    web: WebApp,
+    routes: Routes,
+    config: Config,
+    teams: TeamsQuestionSettings,
+    open_store_now: Callable[[], SnapshotStore],
+    dev_unauthenticated: bool,
+) -> None:
+    """The Teams bot and the outgoing webhook, each when its settings are there."""
+    from digest.lookups.service import Access, LookupService
+    from digest.store.lookups import TEAMS_WEBHOOK
+
+    access = Access(teams.allowed_channels, teams.allowed_users)
+    if teams.client_id or dev_unauthenticated:
+        # Imported here: the Teams SDK reads a .env file in the working folder when it loads.
+        from bot.teams.bot import MESSAGES_PATH, add_teams_bot
+
+        if not teams.client_secret and not dev_unauthenticated:
+            raise SettingError(
+                f"answering in Teams needs {TEAMS_CLIENT_SECRET_ENV} as well: set it to the bot's client secret"
+            )
+        service = LookupService(open_store_now, config, access, platform=TEAMS_NAME, suppress=teams.suppress)
+        add_teams_bot(web, service, teams, allow_unauthenticated=dev_unauthenticated)
+        routes.paths.append(MESSAGES_PATH)
+        mode = " WITHOUT authentication (local development only)" if dev_unauthenticated else ""
+        routes.lines.append(lambda base: f"Answering Teams chats and @mentions at {base}{MESSAGES_PATH}{mode}.")
+    if teams.outgoing_secret:
+        from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, SecretError, decode_secret
+        from bot.teams.routes import add_outgoing_webhook_route
+
+        try:
+            key = decode_secret(teams.outgoing_secret)
+        except SecretError as error:
+            raise SettingError(str(error)) from None
+        answers = LookupService(open_store_now, config, access, platform=TEAMS_WEBHOOK, suppress=teams.suppress)
+        webhook = OutgoingWebhook(answers, key)
+        add_outgoing_webhook_route(web, webhook)
+        routes.paths.append(OUTGOING_PATH)
+        routes.lines.append(
+            lambda base: (
+                f"Answering the Teams outgoing webhook at {base}{OUTGOING_PATH} "
+                "(its answers are seen by the whole channel)."
+            )
+        )
+
+
+def check_teams_webhooks(teams: TeamsSettings) -> list[Check]:
+    """Each Teams webhook URL that is set, checked for shape; never printed whole (it is a secret)."""
+    given = [webhook for webhook in (teams.digest_webhook, teams.alerts_webhook) if webhook is not None]
+    if not given:
+        names = f"{teams.digest_webhook_env} and {teams.alerts_webhook_env}"
+        return [Check(NOT_SET_UP, "Teams", f"not set up ({names} are not set)")]
+    return [check_teams_webhook_url(webhook.env, webhook.url) for webhook in given]
+
+
+def check_teams_webhook_url(variable: str, url: str) -> Check:
+    fix = (
+        f"copy the whole URL again from the Teams workflow's 'When a Teams webhook request is received' "
+        f"step into {variable}"
+    )
+    if url != url.strip() or any(character.isspace() for character in url):
+        return Check(FAILED, variable, "contains spaces or line breaks", fix)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return Check(FAILED, variable, "is not a URL", fix)
+    if parts.scheme != "https":
+        return Check(FAILED, variable, "must start with https://", fix)
+    if not host.endswith(TEAMS_WEBHOOK_DOMAINS):
+        domains = ", ".join(TEAMS_WEBHOOK_DOMAINS)
+        return Check(FAILED, variable, f"the host {host or '(none)'} is not a Microsoft one ({domains})", fix)
+    if parts.path in ("", "/"):
+        return Check(FAILED, variable, f"https://{host}/ has no path: the URL was cut short", fix)
+    return Check(PASSED, variable, f"https://{host}/... is well-formed (the rest is secret and not shown)")

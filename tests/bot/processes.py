@@ -1,0 +1,32 @@
+"""Real processes of the tests: their children, whether one still runs, and a served app's start-up lines."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.bot.slack_questions import read_line
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes pid started that are still running (Linux's /proc)."""
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def is_running(pid: int, proc: Path = Path("/proc")) -> bool:
+    try:
+        state = (proc / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        # Gone before the open (no such file), or between the open and the read: Linux then fails the read
+        # with ESRCH, which Python raises as ProcessLookupError.
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status waits to be collected
+
+
+def read_until_ready(process: subprocess.Popen[str]) -> list[str]:
+    """What serve says it serves, to its last line ("Ctrl-C stops."): then it is ready."""
+    lines = [read_line(process)]
+    assert process.stdout is not None  # the summary comes at once: the rest of it is already read in
+    while lines[-1] not in ("Ctrl-C stops.\n", ""):
+        lines.append(process.stdout.readline())
+    return lines
