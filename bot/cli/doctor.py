@@ -57,9 +57,9 @@ def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now:
         return [Check(FAILED, "Config", str(error), "correct the file, then run missing-report doctor again")]
     checks = [Check(PASSED, "Config", f"{config.source}: valid")]
     checks += check_store(store)
+    checks += check_web_report(config, environ)  # before the platforms, whose lines end just above the schedule's
     for platform in PLATFORMS:
         checks += platform.check_set_up(settings)
-    checks += check_web_report(config, environ)
     checks.append(check_schedule(settings.schedule, now))
     return checks
 
