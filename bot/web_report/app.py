@@ -47,7 +47,7 @@ from bot.web_report.signin import (
     read_visitor,
 )
 from digest.contract.config import Config
-from digest.figures.periods import month_key, parse_month
+from digest.figures.periods import Month, month_key
 from digest.lookups.service import MAX_REFUSED_AUDITS_PER_MINUTE, RefusedTally
 from digest.recall import Recall
 from digest.reporting.charts import render_chart
@@ -59,7 +59,6 @@ from digest.store.snapshots import SnapshotStore, StoreError
 log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "missing_report_session"
-MONTH_KEY = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REPORTS_KEPT = 24  # months' reports kept in memory (a year and more), each some tens of kilobytes
 ReportMarks = tuple[tuple[int, int], tuple[int, int]]  # comments' and publications' marks, as the store gives them
@@ -283,13 +282,14 @@ async def index(site: ReportSite, request: Request, asked: Asked) -> Response:
 async def go(site: ReportSite, request: Request) -> Response:
     """The month picker's answer: to the month chosen."""
     chosen = request.query_params.get("month", "")
-    target = chosen if MONTH_KEY.fullmatch(chosen) else ""
+    target = chosen if Month.from_key(chosen) else ""
     return RedirectResponse(f"{REPORT_PATH}/{target}", status_code=303)
 
 
 def read_month(request: Request) -> int | None:
-    key = str(request.path_params["month"])
-    return parse_month(key) if MONTH_KEY.fullmatch(key) else None
+    """The month a path names in exactly its key's spelling ("2019-06"), else None."""
+    month = Month.from_key(str(request.path_params["month"]))
+    return month.index if month else None
 
 
 def not_found(visitor: Visitor, what: str = "There is no such page of the report.") -> Response:
