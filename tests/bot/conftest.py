@@ -14,12 +14,11 @@ from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
 from bot.settings import Settings, load_settings
 from digest.contract.config import Config
 from digest.figures.periods import Month
-from digest.intake.ingest import ingest_extract
 from digest.store.snapshots import SnapshotStore, open_store
-from tests.conftest import clean_environment, write_csv
+from tests.conftest import clean_environment
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
 from tests.fake_workflows import ALERTS_PATH, FakeTeams
-from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
+from tests.fixtures.reference_june_2019 import write_reference_store
 
 
 @pytest.fixture
@@ -32,12 +31,7 @@ def reference_db(reference_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def reference_template(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Path:
-    folder = tmp_path_factory.mktemp("reference")
-    path = folder / "store.db"
-    store = open_store(path)
-    ingest_extract(store, write_csv(folder / "reference.csv", build_rows(), HEADERS), AS_AT, config)
-    store.close()  # the last connection checkpoints the write-ahead log into store.db
-    return path
+    return write_reference_store(tmp_path_factory.mktemp("reference"), config)
 
 
 @pytest.fixture
