@@ -49,6 +49,7 @@ def report_config_error(error: ConfigError, out: Printer) -> int:
 def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now: dt.datetime) -> list[Check]:
     from bot.platforms import PLATFORMS
     from bot.settings import load_settings
+    from bot.web_report.checks import check_web_report
 
     try:
         settings = load_settings(config, environ)
@@ -56,6 +57,7 @@ def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now:
         return [Check(FAILED, "Config", str(error), "correct the file, then run missing-report doctor again")]
     checks = [Check(PASSED, "Config", f"{config.source}: valid")]
     checks += check_store(store)
+    checks += check_web_report(config, environ)  # before the platforms, whose lines end just above the schedule's
     for platform in PLATFORMS:
         checks += platform.check_set_up(settings)
     checks.append(check_schedule(settings.schedule, now))

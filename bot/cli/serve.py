@@ -13,7 +13,7 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -124,7 +124,7 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
         f"alerts go to {' and '.join(s.where for s in senders)}.",
     ]
     serving = Serving(config, settings, open_store_now, store_path(args, config), args.teams_dev_unauthenticated, desk)
-    if not any(platform.answers(serving) for platform in PLATFORMS):
+    if not (any(platform.answers(serving) for platform in PLATFORMS) or is_web_on(config)):
         quiet = replace(serving, dev_unauthenticated=False)
         schedule_only = [*summary, *describe_not_answering(quiet)]
         return serve_schedule_only(settings, add_jobs, schedule_only, out, serving.store_path)
@@ -266,6 +266,7 @@ def answer_questions(
     open_audit(serving.store_path).close()  # made now if new: processes making it at once would collide
     web = build_web_app()
     routes = add_platform_routes(web, serving)
+    add_web_report(web, routes, serving.config, serving.open_store, serving.store_path)
     port = serving.settings.slash.port if args.port is None else args.port  # 0: any free port
     server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
     copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
@@ -338,6 +339,33 @@ def serve_until_stopped(
     finally:
         for close in closers:
             close()
+
+
+def is_web_on(config: Config) -> bool:
+    from bot.web_report.settings import load_web_settings
+
+    return load_web_settings(config) is not None
+
+
+def add_web_report(
+    web: WebApp,
+    routes: Routes,
+    config: Config,
+    open_store_now: Callable[[], SnapshotStore],
+    store: Path,
+    environ: Mapping[str, str] | None = None,
+) -> None:
+    """The web report at /report/, when its sign-in is set up (bot.web_report)."""
+    from bot.settings import REPORT_PATH
+    from bot.web_report.app import build_report_app
+    from bot.web_report.settings import load_web_settings
+
+    settings = load_web_settings(config, environ)
+    if settings is None:
+        return
+    web.mount(REPORT_PATH, build_report_app(settings, config, open_store_now, store))
+    routes.paths.append(REPORT_PATH)
+    routes.lines.append(lambda base: f"Showing the web report at {settings.public_url}{REPORT_PATH}/ (after sign-in).")
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 from tests.bot.slack_questions import read_line
+from tests.cli_runner import start_process
 from tests.fake_slack import wait_until
 
 
@@ -44,15 +44,7 @@ def start_serve(
     the process, its summary, and the processes it started: the scheduler, the keeper of the answering copies, and
     the copy (the second answering process)."""
     command = ["--db", str(db), "serve", "--port", str(port), "--host", "127.0.0.1", "--processes", "2"]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", *command],
-        cwd=cwd,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    process = start_process(*command, cwd=cwd, env=environment, new_session=True)
     lines = read_until_ready(process)
     assert "Answering on 2 processes (--processes N to change).\n" in lines
     children = children_of(process.pid)

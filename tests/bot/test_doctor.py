@@ -49,9 +49,11 @@ def test_a_good_set_up_passes_every_check(reference_db: Path, council_env: dict[
     lines = lines_of(result)
     assert result.returncode == 0, result.stdout + result.stderr
     assert lines[:2] == ["Checking the set-up; nothing is posted.", f"ok    Config: {SHIPPED_CONFIG}: valid"]
-    assert lines[2:9] == [
+    assert lines[2:10] == [
         f"ok    Store: {reference_db}, latest snapshot 1 as at 18/07/2019 00:00",
         "ok    Store privacy: only its owner can read it (mode 600)",
+        "off   Web report: not set up (MISSING_REPORT_OIDC_ISSUER and MISSING_REPORT_OIDC_CLIENT_ID and "
+        "MISSING_REPORT_OIDC_CLIENT_SECRET are not set)",
         "ok    Slack token: valid: the bot @missing-report in workspace T1",
         "ok    Slack scopes: chat:write, files:write, channels:history, commands",
         "ok    Slack digest channel C0DIGEST: the bot is a member of #channel-c0digest",
@@ -59,9 +61,9 @@ def test_a_good_set_up_passes_every_check(reference_db: Path, council_env: dict[
         "ok    Slash command /missing: answered over HTTP on port 3000 at /slack/events, "
         "requests verified with SLACK_SIGNING_SECRET",
     ]
-    assert lines[9] == "off   Teams: not set up (TEAMS_DIGEST_WEBHOOK_URL and TEAMS_ALERTS_WEBHOOK_URL are not set)"
-    assert SCHEDULE_LINE.match(lines[10]), lines[10]
-    assert lines[11:] == ["All checks passed."]
+    assert lines[10] == "off   Teams: not set up (TEAMS_DIGEST_WEBHOOK_URL and TEAMS_ALERTS_WEBHOOK_URL are not set)"
+    assert SCHEDULE_LINE.match(lines[11]), lines[11]
+    assert lines[12:] == ["All checks passed."]
     assert result.stderr == ""
 
 

@@ -524,3 +524,20 @@ def test_a_month_that_went_out_before_review_was_switched_on_is_not_drafted(runn
     running.tick(startup=True)
     assert slack.messages == []
     assert review_of(running.db) is None
+
+
+def test_with_a_public_url_the_draft_and_the_preview_open_the_months_full_report(
+    reference_db: Path, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    review = replace(reviewing(settings), public_url="https://missing-report.council.gov.uk")
+    running = start_desk(reference_db, config, review, slack, Clock(DUE), [slack_destination(review)])
+    try:
+        running.tick(startup=True)
+        link = "*<https://missing-report.council.gov.uk/report/2019-06|Open the full report>*"
+        [draft] = posts(slack, REVIEW)
+        assert any(b.get("text", {}).get("text", "").startswith(link) for b in blocks_of(draft))
+        press(running.url, slack, "digest_preview")
+        assert wait_until(lambda: len(slack.responses) == 1, 30)
+        assert any(b.get("text", {}).get("text", "").startswith(link) for b in slack.responses[0]["blocks"])
+    finally:
+        running.server.close()
