@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from bot.checks import FAILED, PASSED, Check
 from bot.cli.options import EXIT_OK, EXIT_REFUSED, AddCommand, Printer, store_path
 from bot.settings import read_environment
+from digest.alerts.data_waits import describe_latest, load_latest_snapshot
 from digest.contract.config import Config, ConfigError
-from digest.store.snapshots import StoreError, open_store
+from digest.store.snapshots import StoreError, covers_month, open_store
 
 if TYPE_CHECKING:
     from bot.settings import Schedule
@@ -59,6 +60,7 @@ def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now:
     for platform in PLATFORMS:
         checks += platform.check_set_up(settings)
     checks.append(check_schedule(settings.schedule, now))
+    checks.append(check_next_digest_data(store, settings.schedule, now))
     return checks
 
 
@@ -118,6 +120,31 @@ def check_schedule(schedule: Schedule, now: dt.datetime) -> Check:
         "Next digest",
         f"{fire:%A} {fire.day} {fire:%B %Y at %H:%M} {schedule.timezone} ({describe_wait(fire - now)}), "
         f"for {reported_month(fire).name}",
+    )
+
+
+def check_next_digest_data(path: Path, schedule: Schedule, now: dt.datetime) -> Check:
+    """The latest snapshot covers the month the next digest reports: else that digest cannot be made, and would
+    fail at every retry until an extract arrives."""
+    from bot.scheduling.digests import digest_trigger, reported_month
+
+    month = reported_month(digest_trigger(schedule).get_next_fire_time(None, now))
+    snapshot = None
+    if path.exists():  # open_store would make an empty one
+        try:
+            with open_store(path) as store:
+                snapshot = load_latest_snapshot(store)
+        except StoreError:
+            pass  # said by the Store check
+    name = "Data for the next digest"
+    if snapshot is not None and covers_month(snapshot, month.index):
+        return Check(PASSED, name, f"the latest snapshot, as at {snapshot.as_at:%d/%m/%Y %H:%M}, covers {month.name}")
+    return Check(
+        FAILED,
+        name,
+        f"the next digest, for {month.name}, cannot be made from the data: {describe_latest(snapshot)}",
+        f"put an extract covering {month.name} in the inbox folder, or run "
+        'missing-report ingest FILE --as-at "YYYY-MM-DD HH:MM"',
     )
 
 

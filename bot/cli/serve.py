@@ -96,6 +96,7 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     from bot.chat import Serving
     from bot.destinations import alert_senders
     from bot.platforms import PLATFORMS
+    from bot.scheduling.data_waits import DataWaitJob, add_data_wait_job
     from bot.scheduling.digests import add_digest_jobs
     from bot.scheduling.inbox import InboxJob, add_inbox_job
     from bot.settings import load_settings, load_teams_question_settings
@@ -109,10 +110,12 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     digest_job, digest_lines, desk = plan_digests(settings, config, open_store_now)
     senders = alert_senders(settings, out)
     inbox_job = InboxJob(open_store_now, config, settings, senders)
+    data_wait_job = DataWaitJob(open_store_now, settings.schedule, senders)
 
     def add_jobs(scheduler: BaseScheduler) -> None:
         if digest_job is not None:
             add_digest_jobs(scheduler, digest_job)
+            add_data_wait_job(scheduler, data_wait_job, settings.schedule.retry_every_minutes)
         add_inbox_job(scheduler, inbox_job, settings.inbox.every_minutes)
 
     summary = [

@@ -13,6 +13,7 @@ from bot.settings import Settings, load_settings
 from digest.contract.config import Config
 from digest.intake.ingest import ingest_extract
 from digest.store.snapshots import SnapshotStore, open_store
+from tests.bot.extracts import today
 from tests.conftest import clean_environment, write_csv
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
 from tests.fake_workflows import ALERTS_PATH, FakeTeams
@@ -34,6 +35,16 @@ def reference_template(tmp_path_factory: pytest.TempPathFactory, config: Config)
     store = open_store(path)
     ingest_extract(store, write_csv(folder / "reference.csv", build_rows(), HEADERS), AS_AT, config)
     store.close()  # the last connection checkpoints the write-ahead log into store.db
+    return path
+
+
+@pytest.fixture
+def current_db(tmp_path: Path, config: Config) -> Path:
+    """The reference extract's rows in a snapshot as at the start of today: it covers the next digest's month."""
+    path = tmp_path / "store.db"
+    store = open_store(path)
+    ingest_extract(store, write_csv(tmp_path / "current.csv", build_rows(), HEADERS), today(), config)
+    store.close()
     return path
 
 

@@ -47,3 +47,8 @@ AS_AT = dt.datetime(2019, 7, 18, 0, 0)
 
 # Episodes a month, the first of each LAC: Apr-18 2, May-18 1, Jun-18 3; Apr-19 1, May-19 2, Jun-19 5.
 EPISODES_BY_MONTH = {"2018-04": 2, "2018-05": 1, "2018-06": 3, "2019-04": 1, "2019-05": 2, "2019-06": 5}
+
+
+def today() -> dt.datetime:
+    """The start of today: an as-at time whose snapshot covers the next digest's month."""
+    return dt.datetime.combine(dt.date.today(), dt.time())

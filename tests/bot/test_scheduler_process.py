@@ -86,6 +86,7 @@ def test_sigterm_stops_the_scheduler_and_answering_processes_too(
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=WAIT_SECONDS)
     assert process.returncode == 0, err
-    assert out == "Stopped.\n"
+    # Before it: perhaps the notice that the due digest's month has no data (the reference is from 2019).
+    assert [line for line in out.splitlines() if not line.startswith("Alert (no chat tool set up")] == ["Stopped."]
     assert "Traceback" not in err
     assert not [child for child in children if is_running(child)]

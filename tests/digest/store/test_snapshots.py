@@ -155,6 +155,7 @@ def test_reopening_keeps_data_and_applies_migrations_once(
         "m010_old_lookup_questions",
         "m011_compressed_episodes",
         "m012_snapshot_source",
+        "m013_data_waits",
     ]
     assert len(again.list_snapshots()) == 1
     again.close()
