@@ -54,7 +54,12 @@ def add_commands(add_command: AddCommand) -> None:
     serve = add_command(
         "serve", help="post each month's digest when due, and answer questions in Slack and Microsoft Teams"
     )
-    serve.add_argument("--port", type=int, help="HTTP port for Slack's and Teams' requests (default: [slash] port)")
+    serve.add_argument(
+        "--port",
+        type=int,
+        help="HTTP port for Slack's and Teams' requests and GET /healthz (default: [slash] port; with no chat "
+        "platform answering, the HTTP server runs only when --port is given)",
+    )
     serve.add_argument("--host", help=f"address to listen on (default: {ANY_ADDRESS}; {LOOPBACK} with {DEV_FLAG})")
     serve.add_argument(
         DEV_FLAG,
@@ -98,6 +103,7 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     from bot.platforms import PLATFORMS
     from bot.scheduling.data_waits import DataWaitJob, add_data_wait_job
     from bot.scheduling.digests import add_digest_jobs
+    from bot.scheduling.health import add_heartbeat_job
     from bot.scheduling.inbox import InboxJob, add_inbox_job
     from bot.settings import load_settings, load_teams_question_settings
 
@@ -113,6 +119,7 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     data_wait_job = DataWaitJob(open_store_now, settings.schedule, senders)
 
     def add_jobs(scheduler: BaseScheduler) -> None:
+        add_heartbeat_job(scheduler, store_path(args, config))
         if digest_job is not None:
             add_digest_jobs(scheduler, digest_job)
             add_data_wait_job(scheduler, data_wait_job, settings.schedule.retry_every_minutes)
@@ -124,7 +131,7 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
         f"alerts go to {' and '.join(s.where for s in senders)}.",
     ]
     serving = Serving(config, settings, open_store_now, store_path(args, config), args.teams_dev_unauthenticated, desk)
-    if not any(platform.answers(serving) for platform in PLATFORMS):
+    if not any(platform.answers(serving) for platform in PLATFORMS) and args.port is None:
         quiet = replace(serving, dev_unauthenticated=False)
         return serve_schedule_only(settings, add_jobs, [*summary, *describe_not_answering(quiet)], out)
     return serve_with_questions(args, serving, host, add_jobs, summary, out)
@@ -248,6 +255,7 @@ def answer_questions(
     open_audit(serving.store_path).close()  # made now if new: processes making it at once would collide
     web = build_web_app()
     routes = add_platform_routes(web, serving)
+    add_health(web, routes, serving)
     port = serving.settings.slash.port if args.port is None else args.port  # 0: any free port
     server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
     copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
@@ -274,6 +282,17 @@ def add_platform_routes(web: WebApp, serving: Serving) -> Routes:
     for platform in PLATFORMS:
         platform.add_routes(web, routes, serving)
     return routes
+
+
+def add_health(web: WebApp, routes: Routes, serving: Serving) -> None:
+    """GET /healthz, for a monitor (bot.scheduling.health)."""
+    from bot.scheduling.health import HEALTH_PATH, HealthCheck, add_health_route
+
+    settings = serving.settings
+    check = HealthCheck(serving.open_store, serving.store_path, settings.schedule, settings.inbox.inbox.folder)
+    add_health_route(web, check)
+    routes.paths.append(HEALTH_PATH)
+    routes.lines.append(lambda base: f"Health for a monitor at {base}{HEALTH_PATH}.")
 
 
 def listen_for_questions(web: WebApp, port: int, host: str, debug: bool) -> HttpServer:

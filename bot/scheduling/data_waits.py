@@ -46,7 +46,7 @@ class DataWaitJob:
             for sender in self.senders:
                 notices = decide_data_notices(store, due, sender.channel)
                 for notice in notices:
-                    log.info("%s", notice)
+                    log.warning("%s", notice)
                 if notices:
                     deliver_alerts(store, sender.make_notifier(), sender.channel)
                 told += notices

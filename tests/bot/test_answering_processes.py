@@ -17,7 +17,7 @@ import httpx
 
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
-from tests.bot.processes import children_of, is_running, read_until_ready
+from tests.bot.processes import children_of, is_running, read_until_ready, without_data_notices
 from tests.bot.slack_questions import SECRET
 from tests.bot.teams_questions import card_of, texts
 from tests.conftest import clean_environment
@@ -92,7 +92,7 @@ def stop_serve(process: subprocess.Popen[str], children: list[int], how: str = "
         os.killpg(process.pid, signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
-    assert out == "Stopped.\n"
+    assert without_data_notices(out) == ["Stopped."]
     assert "Traceback" not in err
     assert not [pid for pid in children if is_running(pid)]
     return err
