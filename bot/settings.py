@@ -52,6 +52,15 @@ SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{6,20}")
 DEFAULT_REVIEW_DEADLINE = "2 working days"
 
 
+class EnvironmentSettingError(ConfigError):
+    """An environment variable that holds a wrong value (not the config file's doing); names the variable, so that
+    `doctor` can say so and go on checking without it."""
+
+    def __init__(self, variable: str, message: str) -> None:
+        super().__init__(message)
+        self.variable = variable
+
+
 class SettingError(Exception):
     """A missing or wrong setting for sending (token, channel); the message says how to set it."""
 
@@ -199,7 +208,8 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
     )
     api_url = env.get(API_URL_ENV) or str(slack.get("api_url") or SLACK_API_URL)
     if not api_url.startswith(("http://", "https://")):
-        raise ConfigError(f"the Slack API URL {api_url!r} must start with https:// ({API_URL_ENV} or [slack] api_url)")
+        message = f"the Slack API URL {api_url!r} must start with https:// ({API_URL_ENV} or [slack] api_url)"
+        raise EnvironmentSettingError(API_URL_ENV, message) if env.get(API_URL_ENV) else ConfigError(message)
     settings = Settings(
         signing_secret=env.get(SIGNING_SECRET_ENV) or None,
         app_token=env.get(APP_TOKEN_ENV) or None,
@@ -331,7 +341,7 @@ def load_teams_question_settings(config: Config, environ: Mapping[str, str] | No
     urls = {name: env.get(name) or None for name in (TEAMS_LOGIN_URL_ENV, TEAMS_OPENID_URL_ENV)}
     for name, url in urls.items():
         if url and not url.startswith(("http://", "https://")):
-            raise ConfigError(f"{name} = {url!r} must be a URL starting with https://")
+            raise EnvironmentSettingError(name, f"{name} = {url!r} must be a URL starting with https://")
     return TeamsQuestionSettings(
         client_id=env.get(TEAMS_CLIENT_ID_ENV) or None,
         client_secret=env.get(TEAMS_CLIENT_SECRET_ENV) or None,
@@ -361,9 +371,10 @@ def _teams(config: Config, env: Mapping[str, str]) -> TeamsSettings:
             return None, name
         parts = urlsplit(url)
         if not (parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS)):
-            raise ConfigError(
-                f"{name} must be the https:// URL of the Teams workflow's webhook trigger "
-                '(Workflows: "When a Teams webhook request is received")'
+            raise EnvironmentSettingError(
+                name,
+                f"{name} (in the environment) must be the https:// URL of the Teams workflow's webhook trigger "
+                '(Workflows: "When a Teams webhook request is received")',
             )
         return Webhook(url, name), name
 

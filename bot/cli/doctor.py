@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.checks import FAILED, PASSED, Check
 from bot.cli.options import EXIT_OK, EXIT_REFUSED, AddCommand, Printer, store_path
-from bot.settings import read_environment
+from bot.settings import EnvironmentSettingError, read_environment
 from digest.alerts.data_waits import describe_latest, load_latest_snapshot
 from digest.contract.config import Config, ConfigError
 from digest.store.snapshots import StoreError, covers_month, open_store
@@ -49,19 +49,39 @@ def report_config_error(error: ConfigError, out: Printer) -> int:
 
 def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now: dt.datetime) -> list[Check]:
     from bot.platforms import PLATFORMS
-    from bot.settings import load_settings
+    from bot.settings import load_settings, load_teams_question_settings
 
-    try:
-        settings = load_settings(config, environ)
-    except ConfigError as error:
-        return [Check(FAILED, "Config", str(error), "correct the file, then run missing-report doctor again")]
-    checks = [Check(PASSED, "Config", f"{config.source}: valid")]
+    environ = dict(environ)
+    wrong_variables = []
+    while True:  # a wrong variable is said, and the rest is checked without it
+        try:
+            settings = load_settings(config, environ)
+            load_teams_question_settings(config, environ)
+            break
+        except EnvironmentSettingError as error:
+            wrong_variables.append(check_variable(error))
+            environ.pop(error.variable, None)
+        except ConfigError as error:
+            fix = "correct the file, then run missing-report doctor again"
+            return [Check(FAILED, "Config", str(error), fix), *wrong_variables]
+    checks = [Check(PASSED, "Config", f"{config.source}: valid"), *wrong_variables]
     checks += check_store(store)
     for platform in PLATFORMS:
-        checks += platform.check_set_up(settings)
+        checks += platform.check_set_up(settings, config, environ)
     checks.append(check_schedule(settings.schedule, now))
     checks.append(check_next_digest_data(store, settings.schedule, now))
     return checks
+
+
+def check_variable(error: EnvironmentSettingError) -> Check:
+    """A wrong environment variable: the environment's to fix (for the service, its environment file), not the
+    config file's."""
+    return Check(
+        FAILED,
+        f"Environment {error.variable}",
+        str(error),
+        f"correct {error.variable} in the environment (for the service, its environment file), or unset it",
+    )
 
 
 def render_checks(checks: list[Check]) -> str:

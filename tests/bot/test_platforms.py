@@ -7,7 +7,7 @@ import json
 import threading
 import tomllib
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -94,7 +94,7 @@ class EchoPlatform:
     def describe_not_answering(self, serving: Serving) -> list[str]:
         return [] if self.answers(serving) else [f"Not echoing: {ECHO_ENV} is not set."]
 
-    def check_set_up(self, settings: Settings) -> list[Check]:
+    def check_set_up(self, settings: Settings, config: Config, environ: Mapping[str, str]) -> list[Check]:
         name = self.channel(settings)
         if name is None:
             return [Check(NOT_SET_UP, "Echo", f"{ECHO_ENV} is not set")]
