@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest.alerts.still_missing import AlertRules
 from digest.contract.config import CONFIG_ENV as CONFIG_ENV  # named here with the rest
-from digest.contract.config import Config, ConfigError
+from digest.contract.config import SHIPPED_CONFIG, Config, ConfigError
 from digest.contract.deadlines import DeadlineRule, parse_deadline_rule
 from digest.intake.inbox import InboxSettings
 
@@ -28,6 +28,9 @@ SLACK_API_URL = "https://slack.com/api/"  # Slack's Web API, unless SLACK_API_UR
 # Every variable's name starts with one of these (a test's clean environment leaves them all out).
 SETTING_PREFIXES = ("MISSING_REPORT_", "SLACK_", "TEAMS_")
 DB_ENV = "MISSING_REPORT_DB"
+HOME_ENV = "MISSING_REPORT_HOME"  # the folder the store, outbox and drop folder of the config live under
+APP_NAME = "missing-report"  # the user's data folder's name, when that is the home
+CONFIG_FOLDER = "config"  # a config file in a folder of this name has its home in the folder above
 CI_ENV = "CI"  # set to "true" by GitHub Actions, GitLab CI and most others: no progress bar is drawn there
 BOT_TOKEN_ENV = "SLACK_BOT_TOKEN"  # noqa: S105 (the variable's name, not a token)
 API_URL_ENV = "SLACK_API_URL"
@@ -179,8 +182,43 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Mapping[str, s
 
 
 def load_store_path(config: Config, given: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
-    """The snapshot store: given (--db), else $MISSING_REPORT_DB, else the config's [store] path."""
-    return Path(given or read_environment(environ).get(DB_ENV) or config.store_path)
+    """The snapshot store: given (--db), else $MISSING_REPORT_DB, else the config's [store] path under the home."""
+    env = read_environment(environ)
+    return Path(given or env.get(DB_ENV) or load_home(config, env).path / config.store_path)
+
+
+@dataclass(frozen=True)
+class Home:
+    """The folder the config's relative paths (store, outbox, drop folder) are read under, and why it is that one."""
+
+    path: Path
+    why: str
+
+
+def load_home(config: Config, environ: Mapping[str, str] | None = None) -> Home:
+    """$MISSING_REPORT_HOME; else the folder of the config file (the one above it when that is named config/, as
+    in `<home>/config/missing-report.toml`); else, with no config file of the user's, the user's data folder."""
+    env = read_environment(environ)
+    if env.get(HOME_ENV):
+        return Home(Path(env[HOME_ENV]).expanduser(), HOME_ENV)
+    if config.source.is_file() and config.source != SHIPPED_CONFIG:
+        folder = config.source.parent
+        return Home(folder.parent if folder.name == CONFIG_FOLDER else folder, "the config file's home")
+    import platformdirs
+
+    return Home(platformdirs.user_data_path(APP_NAME, appauthor=False), "the user's data folder")
+
+
+def place_under_home(settings: Settings, home: Path) -> Settings:
+    """The settings with the outbox and drop folder under home (a path that is absolute already stays)."""
+    inbox = replace(settings.inbox.inbox, folder=home / settings.inbox.inbox.folder)
+    return replace(settings, outbox=home / settings.outbox, inbox=replace(settings.inbox, inbox=inbox))
+
+
+def load_settings_at_home(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings a command runs with: load_settings, its paths under the home."""
+    env = read_environment(environ)
+    return place_under_home(load_settings(config, env), load_home(config, env).path)
 
 
 def is_under_ci(environ: Mapping[str, str] | None = None) -> bool:

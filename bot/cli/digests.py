@@ -22,7 +22,7 @@ from bot.cli.options import (
     resolve_store_month,
 )
 from bot.platforms import platform_names
-from bot.settings import DIGEST_CHANNEL_ENV, load_settings
+from bot.settings import DIGEST_CHANNEL_ENV, load_settings_at_home
 from digest.contract.config import Config
 from digest.store.digest_runs import DigestLedger, RunRecord, RunState
 from digest.store.reviews import PublishedHow, ReviewLedger, ReviewRecord
@@ -67,7 +67,7 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     from digest.reporting.digests import build_digest
 
     quiet_sdk_logs(args.debug)  # each retry is told in one line of ours instead
-    settings = load_settings(config)
+    settings = load_settings_at_home(config)
     if args.to and not args.post:
         raise UserError(f"--to {args.to} picks where --post sends: add --post, or leave out --to")
     destinations = digest_destinations(settings, args.to, args.channel) if args.post else []
@@ -110,7 +110,7 @@ def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Print
         return 0
     lines = list_runs(runs)
     if reviews:
-        lines += ["", *list_reviews(reviews, load_settings(config).schedule.timezone)]
+        lines += ["", *list_reviews(reviews, load_settings_at_home(config).schedule.timezone)]
     out("\n".join(lines))
     return 0
 
@@ -174,7 +174,7 @@ def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) 
     quiet_sdk_logs(args.debug)
     who = read_os_user(args.by)  # first: said before anything is done
     period = read_month_words(args.month)
-    settings = load_settings(config)
+    settings = load_settings_at_home(config)
     desk = review_desk(settings, config, partial(open_args_store, args, config), scheduled_destinations(settings))
     refresh_args_store(args, config)
     with open_args_store(args, config) as store:

@@ -22,7 +22,7 @@ from digest.contract.config import Config, ConfigError
 from digest.store.snapshots import StoreError, covers_month, open_store
 
 if TYPE_CHECKING:
-    from bot.settings import Schedule
+    from bot.settings import Home, Schedule, Settings
 
 OWNER_ONLY = 0o600
 STATE_WIDTH = 5  # characters for ok / FAIL / off
@@ -49,13 +49,13 @@ def report_config_error(error: ConfigError, out: Printer) -> int:
 
 def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now: dt.datetime) -> list[Check]:
     from bot.platforms import PLATFORMS
-    from bot.settings import load_settings, load_teams_question_settings
+    from bot.settings import load_home, load_settings_at_home, load_teams_question_settings
 
     environ = dict(environ)
     wrong_variables = []
     while True:  # a wrong variable is said, and the rest is checked without it
         try:
-            settings = load_settings(config, environ)
+            settings = load_settings_at_home(config, environ)
             load_teams_question_settings(config, environ)
             break
         except EnvironmentSettingError as error:
@@ -65,12 +65,23 @@ def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now:
             fix = "correct the file, then run missing-report doctor again"
             return [Check(FAILED, "Config", str(error), fix), *wrong_variables]
     checks = [Check(PASSED, "Config", f"{config.source}: valid"), *wrong_variables]
+    checks.append(check_home(load_home(config, environ), store, settings))
     checks += check_store(store)
     for platform in PLATFORMS:
         checks += platform.check_set_up(settings, config, environ)
     checks.append(check_schedule(settings.schedule, now))
     checks.append(check_next_digest_data(store, settings.schedule, now))
     return checks
+
+
+def check_home(home: Home, store: Path, settings: Settings) -> Check:
+    """Where the store, the outbox and the drop folder are: the home's relative paths are read under it."""
+    return Check(
+        PASSED,
+        "Home",
+        f"{home.path.absolute()} ({home.why}): store {store.absolute()}, outbox {settings.outbox.absolute()}/, "
+        f"drop folder {settings.inbox.inbox.folder.absolute()}/",
+    )
 
 
 def check_variable(error: EnvironmentSettingError) -> Check:

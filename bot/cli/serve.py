@@ -105,10 +105,10 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     from bot.scheduling.digests import add_digest_jobs
     from bot.scheduling.health import add_heartbeat_job
     from bot.scheduling.inbox import InboxJob, add_inbox_job
-    from bot.settings import load_settings, load_teams_question_settings
+    from bot.settings import load_settings_at_home, load_teams_question_settings
 
     quiet_library_logs(args.debug)
-    settings = load_settings(config)
+    settings = load_settings_at_home(config)
     teams = load_teams_question_settings(config)
     host = check_host(args, teams)
     open_store_now = partial(open_args_store, args, config)

@@ -50,6 +50,12 @@ def test_a_good_set_up_passes_every_check(current_db: Path, council_env: dict[st
     lines = lines_of(result)
     assert result.returncode == 0, result.stdout + result.stderr
     assert lines[:2] == ["Checking the set-up; nothing is posted.", f"ok    Config: {SHIPPED_CONFIG}: valid"]
+    home = current_db.parent
+    assert lines[2] == (
+        f"ok    Home: {home} (MISSING_REPORT_HOME): store {current_db}, outbox {home}/outbox/, drop folder "
+        f"{home}/inbox/"
+    )
+    del lines[2]
     assert lines[2:9] == [
         f"ok    Store: {current_db}, latest snapshot 1 as at {today():%d/%m/%Y} 00:00",
         "ok    Store privacy: only its owner can read it (mode 600)",

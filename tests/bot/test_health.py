@@ -54,7 +54,10 @@ def test_healthz_is_200_while_all_is_well_and_503_when_the_inbox_or_the_schedule
             "1",
         ],
         cwd=tmp_path,
-        env={"PATH": "/usr/bin:/bin"},  # no chat platform: --port alone starts the HTTP server, for /healthz
+        env={
+            "PATH": "/usr/bin:/bin",
+            "MISSING_REPORT_HOME": ".",
+        },  # no chat platform: --port alone starts the HTTP server, for /healthz
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

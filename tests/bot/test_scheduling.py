@@ -126,7 +126,7 @@ def test_permanent_failure_is_not_retried_until_something_changes(
 
 @pytest.mark.slow
 def test_serve_starts_reports_its_schedule_and_stops_on_sigterm(reference_db: Path, tmp_path: Path) -> None:
-    environment = {"PATH": "/usr/bin:/bin"}  # no Slack token: digests go to the outbox
+    environment = {"PATH": "/usr/bin:/bin", "MISSING_REPORT_HOME": "."}  # no Slack token: digests go to the outbox
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "serve"],
         cwd=tmp_path,
