@@ -23,6 +23,7 @@ from microsoft_teams.apps.http import FastAPIAdapter
 from microsoft_teams.apps.http.adapter import HttpMethod, HttpRequest, HttpResponse, HttpRouteHandler
 from microsoft_teams.common import ClientOptions
 
+from bot.library_logs import drop_library_lines
 from bot.settings import TeamsQuestionSettings
 from bot.teams.activities import clean_text, conversation_channel, read_asker
 from bot.teams.answers import render_answer_card
@@ -70,6 +71,10 @@ def add_teams_bot(
     """The bot, its route added to web when web starts. allow_unauthenticated is for local development
     only (serve refuses it with production settings): requests are then taken without any token.
     """
+    # Without TEAMS_TENANT_ID the bot is multi-tenant on purpose (doctor says so); the SDK warns of it twice at
+    # every start, and those lines cannot be acted on where serve's output is read.
+    drop_library_lines("microsoft_teams.apps.app", "TENANT_ID is not set")
+    drop_library_lines("microsoft_teams.apps.auth.token_validator", "No tenant_id provided")
     adapter = AuditedAdapter(web, service.record_rejected)
     options: dict[str, Any] = {}
     if settings.client_id and settings.client_secret and not allow_unauthenticated:

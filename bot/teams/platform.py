@@ -131,6 +131,9 @@ def add_teams(
     access = Access(teams.allowed_channels, teams.allowed_users)
     if teams.client_id or dev_unauthenticated:
         # Imported here: the Teams SDK reads a .env file in the working folder when it loads.
+        from bot.teams.sdk_warnings import ignore_sdk_previews
+
+        ignore_sdk_previews()  # before the SDK loads: it warns as it loads
         from bot.teams.bot import MESSAGES_PATH, add_teams_bot
 
         if not teams.client_secret and not dev_unauthenticated:
