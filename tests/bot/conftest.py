@@ -16,6 +16,7 @@ from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.extracts import today
 from tests.conftest import clean_environment, write_csv
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
+from tests.fake_teams import FakeMicrosoft
 from tests.fake_workflows import ALERTS_PATH, FakeTeams
 from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
 
@@ -81,6 +82,14 @@ def slack_env(slack: FakeSlack) -> dict[str, str]:
 @pytest.fixture
 def teams() -> Iterator[FakeTeams]:
     fake = FakeTeams().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def microsoft() -> Iterator[FakeMicrosoft]:
+    """Microsoft's side of a Teams bot (token service, OpenID keys, Bot Connector), faked on loopback."""
+    fake = FakeMicrosoft().start()
     yield fake
     fake.stop()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import socket
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,6 @@ from tests.conftest import clean_environment
 from tests.fake_slack import GOOD_TOKEN, FakeSlack
 from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft
 from tests.fake_workflows import FakeTeams
-
-
-@pytest.fixture
-def microsoft() -> Iterator[FakeMicrosoft]:
-    fake = FakeMicrosoft().start()
-    yield fake
-    fake.stop()
 
 
 @pytest.fixture

@@ -41,10 +41,8 @@ FOOTER = "Data as at 18/07/2019 00:00 (snapshot 1)."
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeMicrosoft]:
-    microsoft = FakeMicrosoft().start()
-    yield microsoft
-    microsoft.stop()
+def fake(microsoft: FakeMicrosoft) -> FakeMicrosoft:
+    return microsoft
 
 
 @pytest.fixture
