@@ -17,6 +17,7 @@ from digest.contract.config import Config, load_config
 from digest.figures.absence import SSD_SOURCE
 from digest.figures.periods import parse_month
 from digest.intake.ingest import IngestReport, ingest_extract
+from digest.intake.whole_file import FileRules
 from digest.reporting.profile import Profile, load_profile
 from digest.store.snapshots import SnapshotStore, open_store
 
@@ -106,9 +107,15 @@ def write_extract(tmp_path: Path) -> WriteExtract:
 
 
 def ingest_rows(
-    store: SnapshotStore, config: Config, path: Path, as_at: dt.datetime = dt.datetime(2019, 7, 18)
+    store: SnapshotStore,
+    config: Config,
+    path: Path,
+    as_at: dt.datetime = dt.datetime(2019, 7, 18),
+    accept_rejected: bool = True,
 ) -> IngestReport:
-    return ingest_extract(store, path, as_at, config)
+    """Ingest a test's extract. Its few rows are often mostly rejected on purpose (a test of one rejection
+    reason), so the file is stored whatever share is rejected, unless accept_rejected is False."""
+    return ingest_extract(store, path, as_at, config, rules=FileRules.of(config, accept_rejected=accept_rejected))
 
 
 def profile_of(
@@ -118,7 +125,7 @@ def profile_of(
     month: str = "2019-06",
     as_at: dt.datetime = dt.datetime(2019, 7, 18),
 ) -> Profile:
-    report = ingest_extract(store, path, as_at, config)
+    report = ingest_rows(store, config, path, as_at)
     return stored_profile(store, config, report.snapshot_id, month)
 
 

@@ -134,7 +134,7 @@ def check_store(path: Path) -> list[Check]:
             f"chmod {OWNER_ONLY:o} {' '.join(str(p) for p in open_to_others)}",
         )
     try:
-        with open_store(path) as store:
+        with open_store(path, create=False) as store:
             snapshot = store.get_snapshot()
     except StoreError as error:
         return [Check(FAILED, "Store", str(error))]  # the message says what to do

@@ -112,7 +112,8 @@ def main(argv: Sequence[str] | None = None, out: Printer | None = None) -> int:
         result: int = args.handler(args, config, printer)
         return result
     except ExtractRefused as err:
-        print(f"missing-report: {err}. Nothing was stored.", file=sys.stderr)
+        said = str(err).strip().rstrip(".")  # one sentence, however the reader's message ended
+        print(f"missing-report: {said}. Nothing was stored.", file=sys.stderr)
         return EXIT_REFUSED
     except USER_ERRORS as err:
         print(f"missing-report: {err}", file=sys.stderr)

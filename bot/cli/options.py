@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.settings import DB_ENV, load_store_path
 from digest.contract.config import Config
-from digest.contract.timestamps import parse_as_at
+from digest.contract.timestamps import LATEST_AS_AT, check_as_at, parse_as_at
 from digest.figures.periods import Month
 from digest.intake.refresh import refresh_figures
 from digest.lookups.periods import Period, PeriodError, PeriodKind, read_month, resolve_period
@@ -52,19 +52,20 @@ def store_path(args: argparse.Namespace, config: Config) -> Path:
     return load_store_path(config, args.db)
 
 
-def open_args_store(args: argparse.Namespace, config: Config) -> SnapshotStore:
-    """The store the command line names (--db, $MISSING_REPORT_DB, or the config's)."""
-    return open_store(store_path(args, config))
+def open_args_store(args: argparse.Namespace, config: Config, create: bool = False) -> SnapshotStore:
+    """The store the command line names (--db, $MISSING_REPORT_DB, or the config's); made if there is none
+    only where create (a command that stores something): a mistyped --db must not give an empty store."""
+    return open_store(store_path(args, config), create)
 
 
-def refresh_args_store(args: argparse.Namespace, config: Config) -> None:
+def refresh_args_store(args: argparse.Namespace, config: Config, create: bool = False) -> None:
     """Before a command reads figures: recompute any stored under settings the config has since changed."""
-    open_refreshed_store(args, config).close()
+    open_refreshed_store(args, config, create).close()
 
 
-def open_refreshed_store(args: argparse.Namespace, config: Config) -> SnapshotStore:
+def open_refreshed_store(args: argparse.Namespace, config: Config, create: bool = False) -> SnapshotStore:
     """The store, open, once refresh_args_store's step is done: for a command that reads figures from it."""
-    store = open_args_store(args, config)
+    store = open_args_store(args, config, create)
     try:
         refresh_figures(store, config)
     except BaseException:
@@ -73,11 +74,23 @@ def open_refreshed_store(args: argparse.Namespace, config: Config) -> SnapshotSt
     return store
 
 
-def read_as_at(text: str) -> dt.datetime:
+FUTURE_AS_AT_OPTION = "--future-as-at"
+
+
+def read_as_at(text: str, future_allowed: bool = False) -> dt.datetime:
+    """The --as-at time: readable, not before 1990, and not more than a day ahead of the clock unless
+    future_allowed (FUTURE_AS_AT_OPTION)."""
     try:
-        return parse_as_at(text)
+        as_at = parse_as_at(text)
     except ValueError as err:
         raise UserError(f"--as-at {err}") from None
+    try:
+        check_as_at(as_at, dt.datetime.now(), future_allowed)
+    except ValueError as err:
+        later = dt.datetime.now() < as_at < LATEST_AS_AT
+        hint = f", or add {FUTURE_AS_AT_OPTION} if it really is later" if later else ""
+        raise UserError(f'--as-at "{text.strip()}" {err}{hint}') from None
+    return as_at
 
 
 SUPPRESS_HELP = (

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from bot.settings import is_under_ci
+from digest.contract.names import shown_name
 
 if TYPE_CHECKING:
     from digest.intake.ingest import IngestProgress
@@ -32,6 +33,7 @@ def show_ingest_progress(file_name: str, stream: TextIO | None = None) -> Iterat
         yield lambda progress: None
         return
     from rich.console import Console  # only when a bar is drawn
+    from rich.markup import escape
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     console = Console(file=stream)
@@ -45,7 +47,7 @@ def show_ingest_progress(file_name: str, stream: TextIO | None = None) -> Iterat
         transient=True,  # the report replaces the bar when it is done
         refresh_per_second=REFRESHES_PER_SECOND,
     )
-    task = bar.add_task(f"Reading {file_name}", total=None, rows=0, rate=0.0)
+    task = bar.add_task(f"Reading {escape(shown_name(file_name))}", total=None, rows=0, rate=0.0)
     started = time.perf_counter()
 
     def update(progress: IngestProgress) -> None:

@@ -112,7 +112,9 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     teams = load_teams_question_settings(config)
     host = check_host(args, teams)
     open_store_now = partial(open_args_store, args, config)
-    refresh_args_store(args, config)  # also: a store that cannot be opened stops serve now, with its message
+    # Also: a store that cannot be opened stops serve now, with its message. serve makes one if there is none:
+    # the drop folder fills it.
+    refresh_args_store(args, config, create=True)
     digest_job, digest_lines, desk = plan_digests(settings, config, open_store_now)
     senders = alert_senders(settings, out)
     inbox_job = InboxJob(open_store_now, config, settings, senders)

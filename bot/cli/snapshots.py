@@ -7,11 +7,27 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from bot.cli.options import EXIT_OK, AddCommand, Printer, UserError, open_args_store, read_as_at
+from bot.cli.options import (
+    EXIT_OK,
+    FUTURE_AS_AT_OPTION,
+    AddCommand,
+    Printer,
+    UserError,
+    open_args_store,
+    read_as_at,
+)
 from bot.cli.progress import show_ingest_progress
-from bot.cli.terminal import render_ingest_report, render_rejected_rows, render_snapshot_list
+from bot.cli.terminal import (
+    render_ingest_report,
+    render_rejected_rows,
+    render_snapshot_list,
+    render_unrecognised_values,
+)
 from digest.contract.config import Config
+from digest.contract.names import shown_name
+from digest.contract.timestamps import DATE_ORDERS
 from digest.intake.refresh import find_unrefreshable, refresh_figures
+from digest.intake.whole_file import ACCEPT_REJECTED_OPTION, DATE_ORDER_OPTION
 
 
 def add_commands(add_command: AddCommand) -> None:
@@ -22,7 +38,28 @@ def add_commands(add_command: AddCommand) -> None:
         help="the episode extract, or a Standard Safeguarding Dataset export folder (or a zip of one)",
     )
     ingest.add_argument("--as-at", required=True, help='when the extract was taken, "YYYY-MM-DD HH:MM"')
+    ingest.add_argument(
+        FUTURE_AS_AT_OPTION, action="store_true", help="allow an --as-at more than a day after now (a test extract)"
+    )
+    ingest.add_argument(
+        DATE_ORDER_OPTION,
+        choices=DATE_ORDERS,
+        help="how the file writes slash dates (default: [ingest] date_order in the config, else day-first, and a "
+        "file whose dates can only be month-first is refused)",
+    )
+    ingest.add_argument(
+        ACCEPT_REJECTED_OPTION,
+        action="store_true",
+        help="store the file even if more than [ingest] max_rejected_percent of its rows are rejected",
+    )
     ingest.set_defaults(handler=run_ingest)
+
+    unrecognised = add_command(
+        "unrecognised",
+        help="show the values a snapshot did not recognise, by column (on a terminal only: a name may be typed in)",
+    )
+    unrecognised.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
+    unrecognised.set_defaults(handler=run_unrecognised)
 
     snapshots = add_command("snapshots", help="list the stored snapshots")
     snapshots.set_defaults(handler=run_snapshots)
@@ -64,14 +101,16 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     from bot.outbox import OUTBOX_CHANNEL
     from bot.settings import load_settings_at_home
     from digest.intake.ingest import ingest_extract  # pandas: only the command that reads a file
+    from digest.intake.whole_file import FileRules
 
-    as_at = read_as_at(args.as_at)
+    as_at = read_as_at(args.as_at, args.future_as_at)
+    rules = FileRules.of(config, args.dates, args.accept_rejected)
     settings = load_settings_at_home(config)
-    with open_args_store(args, config) as store:
+    with open_args_store(args, config, create=True) as store:
         waiting = f"Waiting for another ingest into {store.path} to finish..."
         with show_ingest_progress(args.file.name) as on_progress:
             report = ingest_extract(
-                store, args.file, as_at, config, on_wait=lambda: out(waiting), on_progress=on_progress
+                store, args.file, as_at, config, on_wait=lambda: out(waiting), on_progress=on_progress, rules=rules
             )
         out(render_ingest_report(report))
         if not report.duplicate:
@@ -135,14 +174,32 @@ def run_prune(args: argparse.Namespace, config: Config, out: Printer) -> int:
     return EXIT_OK
 
 
+def run_unrecognised(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    """The values a snapshot did not recognise, read back from its kept file: a value may be a name typed
+    into the wrong column, so they go to a terminal only, as `raw` does (docs/bad-input.md)."""
+    require_terminal("unrecognised shows values that may name a child")
+    from digest.intake.raw_rows import read_unrecognised_values  # pandas: only here
+
+    with open_args_store(args, config) as store:
+        snapshot = store.get_snapshot(args.snapshot)
+        values = read_unrecognised_values(store, snapshot.id, config)
+    out(render_unrecognised_values(snapshot, values))
+    return EXIT_OK
+
+
+def require_terminal(what: str) -> None:
+    """Refuse unless the output is a terminal: what it shows identifies a child."""
+    if not sys.stdout.isatty():
+        raise UserError(
+            f"{what}, so it prints only to a terminal, not into a pipe or a file; run it in a terminal on the "
+            "store's machine"
+        )
+
+
 def run_raw(args: argparse.Namespace, config: Config, out: Printer) -> int:
     """One raw row, header by header. A row's cells identify a child, so they go to a terminal only (the
     analyst at the store's machine), never into a pipe, a file or a log (docs/decisions.md)."""
-    if not sys.stdout.isatty():
-        raise UserError(
-            "raw shows a child's details, so it prints only to a terminal, not into a pipe or a file; "
-            "run it in a terminal on the store's machine"
-        )
+    require_terminal("raw shows a child's details")
     from digest.intake.raw_rows import read_raw_row  # pandas: only here
 
     with open_args_store(args, config) as store:
@@ -150,9 +207,9 @@ def run_raw(args: argparse.Namespace, config: Config, out: Printer) -> int:
         headers = store.load_headers(snapshot.id)
         cells = read_raw_row(store, snapshot.id, args.row)
     if cells is None:
-        raise UserError(f"snapshot {snapshot.id} ({snapshot.file_name}) has no row {args.row}")
+        raise UserError(f"snapshot {snapshot.id} ({shown_name(snapshot.file_name)}) has no row {args.row}")
     width = max(len(header) for header in headers)
-    lines = [f"Snapshot {snapshot.id} ({snapshot.file_name}), row {args.row}:"]
+    lines = [f"Snapshot {snapshot.id} ({shown_name(snapshot.file_name)}), row {args.row}:"]
     lines += [f"  {header:<{width}}  {cell}" for header, cell in zip(headers, cells, strict=False)]
     out("\n".join(lines) + "\n")
     return EXIT_OK

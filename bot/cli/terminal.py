@@ -5,28 +5,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from digest.contract.names import shown_name
 from digest.contract.vocabulary import is_code_like
 from digest.figures.absence import SSD_SOURCE
 from digest.store.alerts import AlertRecord
 from digest.store.snapshots import SnapshotInfo
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from digest.intake.ingest import IngestReport  # pandas: only the ingest commands, which import it anyway
 
 COUNT_WIDTH = 9  # characters for a right-aligned count
-# Problems in columns whose values could identify a child are counted, never shown.
+# Problems in columns whose values could identify a child: counted, never shown.
 COUNT_ONLY_NOTES = {
-    "date_of_birth": "blank, unreadable or after the start",
+    "date_of_birth": "not recorded (blank, unreadable, after the start or over 25 years before it)",
     "rhi_completed": "unreadable",
 }
-HIDDEN_NOTE = "other values, not shown"  # long or id-like values: counted only
+SHOW_VALUES_HINT = "missing-report unrecognised"  # the command that shows the values, on a terminal
 
 
 def render_ingest_report(report: IngestReport) -> str:
     when = f"{report.as_at:%d/%m/%Y %H:%M}"
+    name = shown_name(report.file_name)
     if report.duplicate:
-        return f"{report.file_name} as at {when} is already snapshot {report.snapshot_id}; nothing was changed.\n"
-    what = f"the SSD export {report.file_name}" if report.source_kind == SSD_SOURCE else report.file_name
+        return f"{name} as at {when} is already snapshot {report.snapshot_id}; nothing was changed.\n"
+    what = f"the SSD export {name}" if report.source_kind == SSD_SOURCE else name
     lines = [
         f"Ingested {what} as snapshot {report.snapshot_id}, as at {when}",
         f"  rows read  {report.rows_read:>{COUNT_WIDTH},}",
@@ -37,9 +41,9 @@ def render_ingest_report(report: IngestReport) -> str:
         lines.append(f"    {reason:<40}{count:>{COUNT_WIDTH},}")
     if len(report.unrecognised):
         lines.append("  unrecognised values (rows kept, counted as unrecognised / other / not recorded):")
-        for column, value, count in report.unrecognised.itertuples(index=False, name=None):
-            shown = COUNT_ONLY_NOTES.get(column, f'"{value}"' if value else HIDDEN_NOTE)
-            lines.append(f"    {column:<26} {shown:<40}{count:>{COUNT_WIDTH},}")
+        lines += render_unrecognised_counts(report.unrecognised)
+        if any(column not in COUNT_ONLY_NOTES for column in report.unrecognised["column"]):
+            lines.append(f"  (the values are not shown: a name may be typed in; `{SHOW_VALUES_HINT}` shows them)")
     if report.ignored_headers:
         lines.append(f"  columns not used: {render_header_names(report.ignored_headers)}")
     for column, section in report.empty_sections.items():
@@ -50,6 +54,34 @@ def render_ingest_report(report: IngestReport) -> str:
         lines += [f"    {table:<40}{count:>{COUNT_WIDTH},}" for table, count in report.ignored_rows.items()]
     for section in report.not_in_source:
         lines.append(f"  not in this source (SSD): {section}")
+    return "\n".join(lines) + "\n"
+
+
+def render_unrecognised_counts(unrecognised: pd.DataFrame) -> list[str]:
+    """Per column, how many kept rows and how many distinct values were not recognised; never the values."""
+    lines = []
+    counted = unrecognised.groupby("column", sort=False)["count"].agg(["sum", "size"])
+    for column, (rows, distinct) in counted.iterrows():
+        column = str(column)
+        shown = COUNT_ONLY_NOTES.get(column, f"{distinct:,} distinct value{'s' if distinct != 1 else ''}")
+        lines.append(f"    {column:<26} {shown:<40}{rows:>{COUNT_WIDTH},} row{'s' if rows != 1 else ''}")
+    return lines
+
+
+MAX_SHOWN_VALUE_CHARS = 60  # a longer value (a paragraph, a pasted row) is cut, on the terminal too
+
+
+def render_unrecognised_values(snapshot: SnapshotInfo, values: pd.DataFrame) -> str:
+    """Each unrecognised value with its count of kept rows, by column: for a terminal only."""
+    name = shown_name(snapshot.file_name)
+    shown = values[~values["column"].isin(list(COUNT_ONLY_NOTES))]
+    if shown.empty:
+        return f"Snapshot {snapshot.id} ({name}) has no unrecognised values.\n"
+    lines = [f"Snapshot {snapshot.id} ({name}): unrecognised values, with the number of rows that hold each"]
+    for column, value, count in shown.itertuples(index=False, name=None):
+        text = shown_name(str(value))
+        text = text if len(text) <= MAX_SHOWN_VALUE_CHARS else text[: MAX_SHOWN_VALUE_CHARS - 1] + "…"
+        lines.append(f"  {column:<26} {text:<{MAX_SHOWN_VALUE_CHARS}} {count:>{COUNT_WIDTH},}")
     return "\n".join(lines) + "\n"
 
 
@@ -66,15 +98,20 @@ def render_snapshot_list(snapshots: list[SnapshotInfo], path: Path) -> str:
     header = f"{'id':>4}  {'as at':<16}  {'rows':>9}  {'rejected':>8}  file"
     lines = [header]
     for s in snapshots:
-        lines.append(f"{s.id:>4}  {s.as_at:%Y-%m-%d %H:%M}  {s.rows_read:>9,}  {s.rows_rejected:>8,}  {s.file_name}")
+        lines.append(
+            f"{s.id:>4}  {s.as_at:%Y-%m-%d %H:%M}  {s.rows_read:>9,}  {s.rows_rejected:>8,}  {shown_name(s.file_name)}"
+        )
     return "\n".join(lines) + "\n"
 
 
 def render_rejected_rows(snapshot: SnapshotInfo, rejected: list[tuple[int, str]]) -> str:
     """Row numbers and reasons only: the analyst opens the file at that row; no id reaches the screen."""
     if not rejected:
-        return f"Snapshot {snapshot.id} ({snapshot.file_name}) has no rejected rows.\n"
-    lines = [f"Snapshot {snapshot.id} ({snapshot.file_name}): {len(rejected):,} rejected row(s), by spreadsheet row"]
+        return f"Snapshot {snapshot.id} ({shown_name(snapshot.file_name)}) has no rejected rows.\n"
+    lines = [
+        f"Snapshot {snapshot.id} ({shown_name(snapshot.file_name)}): {len(rejected):,} rejected row(s), "
+        "by spreadsheet row"
+    ]
     lines += [f"  row {row:>8}  {reason}" for row, reason in rejected]
     return "\n".join(lines) + "\n"
 

@@ -14,6 +14,7 @@ from bot.scheduling.digests import add_repeating_job
 from bot.settings import Settings
 from digest.alerts.still_missing import decide_alerts, record_notice
 from digest.contract.config import Config
+from digest.contract.names import shown_name
 from digest.intake.inbox import INGESTED, REFUSED, REJECTED, InboxResult, ingest_inbox
 from digest.store.snapshots import SnapshotStore
 
@@ -37,13 +38,14 @@ class InboxJob:
             results = ingest_inbox(store, self.config, self.settings.inbox.inbox)
             for result in results:
                 if result.outcome == INGESTED and result.report is not None:
-                    log.info("ingested %s as snapshot %s", result.file_name, result.report.snapshot_id)
+                    log.info("ingested %s as snapshot %s", shown_name(result.file_name), result.report.snapshot_id)
                     snapshot = store.get_snapshot(result.report.snapshot_id)
                     for sender in self.senders:
                         decide_alerts(store, snapshot, self.settings.alert_rules, sender.channel)
                 elif result.outcome == REFUSED:
-                    log.warning("refused %s: %s", result.file_name, result.reason)
-                    notice = f"Refused {result.file_name}: {result.reason}. It is in {REJECTED}/ beside a note of why."
+                    log.warning("refused %s: %s", shown_name(result.file_name), result.reason)
+                    name = shown_name(result.file_name)
+                    notice = f"Refused {name}: {result.reason}. It is in {REJECTED}/ beside a note of why."
                     for sender in self.senders:
                         record_notice(store, sender.channel, notice)
             for sender in self.senders:

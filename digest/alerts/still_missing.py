@@ -125,11 +125,16 @@ def _explain(suppress: bool, *numbers: int) -> str:
 
 
 def decide_alerts(store: SnapshotStore, snapshot: SnapshotInfo, rules: AlertRules, channel: str) -> list[AlertRecord]:
-    """Record the alerts this snapshot warrants (once; deciding again changes nothing) and return them."""
-    latest = store.get_snapshot()
+    """Record the alerts this snapshot warrants (once; deciding again changes nothing) and return them.
+
+    A snapshot is compared with the one before it by as-at time, if it was the latest when it was stored:
+    an older extract ingested late says nothing about now, but each of several extracts stored in one pass
+    of the drop folder, oldest first, is compared in turn (issue 21), not only the last.
+    """
     previous = previous_snapshot(store, snapshot)
-    if snapshot.id != latest.id or previous is None:
-        return []  # an older extract ingested late says nothing about now; the first has nothing to compare
+    later_first = any(s.as_at > snapshot.as_at and s.id < snapshot.id for s in store.list_snapshots())
+    if later_first or previous is None:
+        return []  # an older extract ingested late; or the first, with nothing to compare
     now, before = load_still_missing(store, snapshot), load_still_missing(store, previous)
     decided: list[tuple[AlertKind, int | None, str]] = []
     if now.count - before.count >= rules.rise_step:

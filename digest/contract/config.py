@@ -24,6 +24,7 @@ from digest.contract.revisions import (
     RevisionThresholdError,
     parse_revision_threshold,
 )
+from digest.contract.timestamps import DATE_ORDERS
 from digest.contract.vocabulary import normalise
 
 CONFIG_ENV = "MISSING_REPORT_CONFIG"
@@ -121,6 +122,7 @@ BUILT_IN_DEFAULTS: dict[str, Any] = {
         "not_recorded": ["E3", "E4"],
         "not_bme": ["A1"],
     },
+    "ingest": {"date_order": "", "max_rejected_percent": 5},
     "ssd": {"ethnicity": dict(SSD_ETHNICITY_CODES)},
     # review_*: read by the bot (bot/settings.py); here so that a plain install behaves as the shipped config.
     "digest": {
@@ -164,6 +166,8 @@ class Config:
     rhi_deadline: DeadlineRule
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     revision_threshold: RevisionThreshold = field(default_factory=RevisionThreshold)  # [digest] revision_threshold*
+    date_order: str | None = None  # [ingest] date_order: how slash dates are written, if said
+    max_rejected_percent: float = 5.0  # [ingest] max_rejected_percent: more rejected rows refuse the file
     ssd_ethnicity: dict[str, str] = field(default_factory=dict)  # [ssd.ethnicity]: SSD code -> [ethnicity] code
 
 
@@ -215,6 +219,13 @@ def parse_config(raw: dict[str, Any], source: Path) -> Config:
         revision_threshold = parse_revision_threshold(_table(raw, "digest", where))
     except RevisionThresholdError as err:
         raise ConfigError(f"{where}: [digest] {err}") from None
+    ingest = _table(raw, "ingest", where)
+    date_order = ingest.get("date_order", "")
+    if date_order not in ("", *DATE_ORDERS):
+        raise ConfigError(f'{where}: [ingest] date_order must be "{DATE_ORDERS[0]}", "{DATE_ORDERS[1]}" or ""')
+    max_rejected = ingest.get("max_rejected_percent", 5)
+    if isinstance(max_rejected, bool) or not isinstance(max_rejected, int | float) or not 0 <= max_rejected <= 100:
+        raise ConfigError(f"{where}: [ingest] max_rejected_percent must be a number from 0 to 100, without quotes")
     ethnicity = _parse_ethnicity(_table(raw, "ethnicity", where), where)
     return Config(
         source=source,
@@ -225,6 +236,8 @@ def parse_config(raw: dict[str, Any], source: Path) -> Config:
         rhi_deadline=rule,
         raw=raw,
         revision_threshold=revision_threshold,
+        date_order=date_order or None,
+        max_rejected_percent=float(max_rejected),
         ssd_ethnicity=_parse_ssd_ethnicity(_table(raw, "ssd", where), ethnicity, where),
     )
 

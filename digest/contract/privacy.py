@@ -27,11 +27,16 @@ def make_private_file(path: Path) -> None:
     try:
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE))
     except FileExistsError:
-        status = path.stat()
-        if status.st_uid == os.geteuid() and stat.S_IMODE(status.st_mode) & ~PRIVATE_FILE_MODE:
-            path.chmod(stat.S_IMODE(status.st_mode) & PRIVATE_FILE_MODE)
+        narrow_to_owner(path)
         return
     path.chmod(PRIVATE_FILE_MODE)  # os.open's mode is narrowed by the umask, never widened
+
+
+def narrow_to_owner(path: Path) -> None:
+    """Take group and other access from a file this user owns (an existing store, say); owner bits kept."""
+    status = path.stat()
+    if status.st_uid == os.geteuid() and stat.S_IMODE(status.st_mode) & ~PRIVATE_FILE_MODE:
+        path.chmod(stat.S_IMODE(status.st_mode) & PRIVATE_FILE_MODE)
 
 
 def write_private_text(path: Path, text: str) -> None:

@@ -1,4 +1,5 @@
-"""Reading the dates and times an extract carries: ISO or UK day-first, never US month-first."""
+"""Reading the dates and times an extract carries: ISO or UK day-first; US month-first only when a council
+says its extracts are written so, and otherwise noticed and refused (spec section 1, "The file as a whole")."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ if TYPE_CHECKING:
 # RE2, whose \d is ASCII only: a date in other digits is unreadable either way) so that nothing looser
 # (a bare "2019-06", a time zone) slips through.
 ISO_PATTERN = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?$"
-# UK day-first forms, tried in order. Never US month-first: 03/04/2019 is 3 April.
+# UK day-first forms, tried in order: 03/04/2019 is 3 April. US month-first ones, when a council says so.
 UK_FORMATS = ("%d/%m/%Y %H:%M", "%d/%m/%Y", "%d/%m/%Y %H:%M:%S")
+US_FORMATS = tuple(fmt.replace("%d/%m", "%m/%d") for fmt in UK_FORMATS)
+DAY_FIRST, MONTH_FIRST = "day-first", "month-first"
+DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
 AS_AT_FORMATS = (
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d %H:%M:%S",
@@ -25,10 +29,11 @@ AS_AT_FORMATS = (
 )
 
 
-def parse_timestamps(text: pd.Series) -> pd.Series:
+def parse_timestamps(text: pd.Series, month_first: bool = False) -> pd.Series:
     """Parse trimmed text to datetime64; blank and unreadable values become NaT (tell them apart by the text).
 
-    Each distinct value is parsed once, which makes columns of dates (birth, interview) cheap.
+    Each distinct value is parsed once, which makes columns of dates (birth, interview) cheap. Slash dates
+    are day-first, or month-first if month_first.
     """
     import numpy as np
     import pandas as pd  # here, not at the top: reading --as-at must not cost pandas' import
@@ -43,7 +48,7 @@ def parse_timestamps(text: pd.Series) -> pd.Series:
     if iso.any():
         parsed[iso] = pd.to_datetime(distinct[iso], format="ISO8601", errors="coerce").astype("datetime64[us]")
     todo = ~iso & (distinct != "")
-    for fmt in UK_FORMATS:
+    for fmt in US_FORMATS if month_first else UK_FORMATS:
         if not todo.any():
             break
         attempt = pd.to_datetime(distinct[todo], format=fmt, errors="coerce").astype("datetime64[us]")
@@ -52,6 +57,41 @@ def parse_timestamps(text: pd.Series) -> pd.Series:
         todo[done[done].index] = False
     values = np.append(parsed.to_numpy(), np.datetime64("NaT", "us"))  # code -1 (missing) picks the NaT
     return pd.Series(values[codes], index=text.index, dtype="datetime64[us]")
+
+
+def count_month_first(text: pd.Series, parsed: pd.Series) -> int:
+    """How many values day-first reading left unreadable (NaT, not blank) that read as month-first dates:
+    06/13/2019 cannot be 6th of the 13th month, so the file was most likely written month-first."""
+    import pandas as pd
+
+    unread = text[parsed.isna() & (text != "")]
+    if unread.empty:
+        return 0
+    codes, uniques = pd.factorize(unread)
+    readable = parse_timestamps(pd.Series(uniques, dtype=object), month_first=True).notna().to_numpy()
+    return int(readable[codes].sum())
+
+
+EARLIEST_AS_AT = dt.datetime(1990, 1, 1)  # as the plausible window of the extract's own dates (spec section 1)
+AS_AT_AHEAD_OF_CLOCK = dt.timedelta(days=1)  # an extract cannot be taken later than now; a day covers clock skew
+LATEST_AS_AT = dt.datetime(2200, 1, 1)  # even when a later one is said outright: beyond what dates can be reckoned
+
+
+def check_as_at(as_at: dt.datetime, now: dt.datetime, future_allowed: bool = False) -> None:
+    """Refuse an as-at time before EARLIEST_AS_AT, or more than AS_AT_AHEAD_OF_CLOCK after now (unless
+    future_allowed), or after LATEST_AS_AT.
+
+    Raises:
+        ValueError: saying what is wrong with it, to follow the as-at time in a message.
+    """
+    if as_at < EARLIEST_AS_AT:
+        raise ValueError(f"is before {EARLIEST_AS_AT:%d/%m/%Y}; give the date and time the extract was taken")
+    if as_at >= LATEST_AS_AT:
+        raise ValueError(f"is not before {LATEST_AS_AT:%Y}; give the date and time the extract was taken")
+    if not future_allowed and as_at > now + AS_AT_AHEAD_OF_CLOCK:
+        raise ValueError(
+            f"is more than a day after now ({now:%d/%m/%Y %H:%M}); give the date and time the extract was taken"
+        )
 
 
 def parse_as_at(text: str) -> dt.datetime:

@@ -26,6 +26,7 @@ DISTINCT_CHILDREN_PREFIX = "children."  # each child counted once over a period:
 
 DURATION_DAYS = (0, 1, 2, 3, 4, 5)
 AGES = (10, 11, 12, 13, 14, 15, 16)
+MAX_RECORDED_AGE_YEARS = 25  # a date of birth more years than this before the start is not recorded (spec 1)
 DISTANCE_BANDS = tuple(range(10, 101, 10))  # upper edges of 0_10, 11_20, ..., 91_100 (miles)
 STATUSES = (
     ("early_help", "Early Help"),
@@ -251,6 +252,7 @@ def build_catalogue(config: Config) -> list[Indicator]:
     for number, age in enumerate(AGES, start=2):
         rows.append(Indicator(f"9.{number}", f"age.{age}", f"{age}yrs", "9", ALL_EPISODES))
     rows.append(Indicator("9.9", "age.17_plus", "17+yrs", "9", ALL_EPISODES))
+    rows.append(Indicator("9.10", "age.not_recorded", "Not recorded", "9", ALL_EPISODES))
     for number, upper in enumerate(DISTANCE_BANDS, start=1):
         label = "10 miles or under" if upper == 10 else f"{upper - 9}-{upper} miles"
         rows.append(Indicator(f"10.{number}", distance_key(upper), label, "10", LAC_EPISODES))
@@ -339,7 +341,14 @@ def build_groups(config: Config) -> dict[str, Group]:
             "age",
             "Age",
             "9",
-            one_each({"age.under_10": "<10", **{f"age.{age}": str(age) for age in AGES}, "age.17_plus": "17+"}),
+            one_each(
+                {
+                    "age.under_10": "<10",
+                    **{f"age.{age}": str(age) for age in AGES},
+                    "age.17_plus": "17+",
+                    "age.not_recorded": "Not recorded",
+                }
+            ),
         ),
         group(
             "distance",

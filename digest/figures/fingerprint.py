@@ -12,7 +12,7 @@ from digest.contract.config import Config
 
 # Bump when the way any figure is computed (digest/figures/indicators.py) changes, so stored figures are
 # recomputed on next use.
-INDICATORS_VERSION = 1
+INDICATORS_VERSION = 2  # 2: age.not_recorded, and a date of birth over 25 years before the start is not recorded
 
 
 def compute_fingerprint(config: Config) -> str:

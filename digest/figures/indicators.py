@@ -20,6 +20,7 @@ from digest.figures.catalogue import (
     AGES,
     DISTANCE_BANDS,
     DURATION_DAYS,
+    MAX_RECORDED_AGE_YEARS,
     RHI_ANSWER_RECORDED,
     RHI_OFFER_RECORDED,
     STATUSES,
@@ -127,15 +128,27 @@ def _one_hot(values: pd.Series, keys: list[str], prefix: str) -> dict[str, pd.Se
     return {f"{prefix}.{key}": values == key for key in keys}
 
 
+def is_birth_recorded(start: pd.Series, born: pd.Series) -> pd.Series:
+    """Whether a date of birth is recorded (spec section 1): read, not after the start date, and not more
+    than MAX_RECORDED_AGE_YEARS before it (0001-01-01 or 1900-01-01 is a placeholder, not an age)."""
+    start_day, born_day = start.dt.normalize(), born.dt.normalize()
+    earliest = start_day - pd.DateOffset(years=MAX_RECORDED_AGE_YEARS)
+    recorded: pd.Series = born_day.notna() & (born_day <= start_day) & (born_day >= earliest)
+    return recorded
+
+
 def _age_flags(start: pd.Series, born: pd.Series) -> dict[str, pd.Series]:
-    """Age in whole years on the start date: a child is a year older on their birthday itself."""
+    """Age in whole years on the start date: a child is a year older on their birthday itself. A date of
+    birth that is not recorded puts the episode in age.not_recorded, never in an age band."""
+    recorded = is_birth_recorded(start, born)
     before_birthday = (start.dt.month < born.dt.month) | (
         (start.dt.month == born.dt.month) & (start.dt.day < born.dt.day)
     )
-    age = start.dt.year - born.dt.year - before_birthday.astype("int64")
-    flags = {"age.under_10": (age >= 0) & (age < AGES[0])}  # negative: born after the start, no age
+    age = (start.dt.year - born.dt.year - before_birthday.astype("int64")).where(recorded)
+    flags = {"age.under_10": age < AGES[0]}
     flags.update({f"age.{years}": age == years for years in AGES})
     flags["age.17_plus"] = age > AGES[-1]
+    flags["age.not_recorded"] = ~recorded
     return flags
 
 

@@ -2,7 +2,9 @@
 
 It takes only files it reads exactly as pandas' reader would: every line has the header's number of
 cells (a blank line is a row of blank cells, as pandas reads it). Anything else (a short or long row,
-another encoding) is left to pandas' reader, whose messages the rest of the intake is built on. The choice
+another encoding) is left to pandas' reader, whose messages the rest of the intake is built on. So is a
+file whose last row has a line break inside a cell: Arrow reads a quote left open to the end of the file
+as one long last cell, silently, where pandas' reader says "EOF inside string" (issue 21). The choice
 depends on the file alone, so `raw --row N` reads a kept file back through the same reader the ingest
 used. The table of a 100 MB extract takes about 150 MB: text in Arrow buffers, not Python objects.
 """
@@ -33,16 +35,19 @@ TEXT_COLUMNS = 1000  # columns read as text without a guess at their type; a fil
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' own "str": Arrow text, compared in Arrow
 
 
-def read_csv_table(path: Path, encoding: str, max_bytes: int = ARROW_MAX_FILE_BYTES) -> pa.Table | None:
+def read_csv_table(
+    path: Path, encoding: str, delimiter: str = ",", max_bytes: int = ARROW_MAX_FILE_BYTES
+) -> pa.Table | None:
     """The whole file as a table of text columns (header line included, as row 0), or None when pandas'
-    reader must read it (not UTF-8, larger than max_bytes, or a line with another number of cells)."""
+    reader must read it (not UTF-8, larger than max_bytes, a line with another number of cells, or a line
+    break in a cell of the last row)."""
     if encoding != "utf-8-sig" or path.stat().st_size > max_bytes:
         return None
     try:
         table = pa_csv.read_csv(
             path,
             read_options=pa_csv.ReadOptions(autogenerate_column_names=True, block_size=ARROW_BLOCK_BYTES),
-            parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(
                 column_types={f"f{i}": pa.string() for i in range(TEXT_COLUMNS)},  # the reader's own names
                 strings_can_be_null=False,
@@ -53,6 +58,9 @@ def read_csv_table(path: Path, encoding: str, max_bytes: int = ARROW_MAX_FILE_BY
         return None
     if table.num_rows == 0 or any(not pa.types.is_string(column.type) for column in table.columns):
         return None
+    last = table.slice(table.num_rows - 1)
+    if any(pc.any(pc.match_substring_regex(column, "[\r\n]")).as_py() for column in last.columns):
+        return None  # perhaps a quote never closed: pandas' reader tells
     return table
 
 

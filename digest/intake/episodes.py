@@ -18,9 +18,10 @@ import pandas as pd
 
 from digest.contract.columns import CONTRACT_COLUMNS
 from digest.contract.config import Config
-from digest.contract.timestamps import parse_timestamps
-from digest.contract.vocabulary import is_code_like, normalise, translate_values
+from digest.contract.timestamps import MONTH_FIRST, count_month_first, parse_timestamps
+from digest.contract.vocabulary import normalise, translate_values
 from digest.figures.catalogue import STATUSES
+from digest.figures.indicators import is_birth_recorded
 from digest.intake.csv_tables import trim_text
 
 # Rejection reasons, in the order they are checked; a row gets the first that applies.
@@ -67,7 +68,11 @@ class Episodes:
 
     accepted: pd.DataFrame  # EPISODE_COLUMNS, typed: datetimes, floats, canonical keys
     rejected: pd.DataFrame  # row, reason
-    unrecognised: pd.DataFrame  # column, value, count (value "" for count-only columns)
+    # column, value, count: each distinct raw value ("(blank)" for blank; "" in count-only columns). The values
+    # may be a name typed into the wrong column: they are never stored or shown, but to a person at a terminal
+    # who asks (spec section 1); see without_values.
+    unrecognised: pd.DataFrame
+    month_first_dates: int = 0  # slash dates that read only month-first (06/13/2019), when the order was not said
 
     def rejected_by_reason(self) -> dict[str, int]:
         counts = self.rejected["reason"].value_counts()
@@ -81,11 +86,15 @@ class EpisodeBuilder:
     file, so it is settled in finish(), and only then are unrecognised values counted, over kept rows.
     """
 
-    def __init__(self, as_at: dt.datetime, config: Config) -> None:
+    def __init__(self, as_at: dt.datetime, config: Config, date_order: str | None = None) -> None:
+        """date_order: how slash dates are written, if said (DAY_FIRST, MONTH_FIRST); None reads them
+        day-first and counts those that read only month-first, so that the file can be refused."""
         self.as_at = pd.Timestamp(as_at)
         self.config = config
+        self.date_order = date_order
         self._parts: list[pd.DataFrame] = []
         self._odd: list[pd.DataFrame] = []  # row, column, value of each value not recognised
+        self._month_first = 0
 
     def add(
         self,
@@ -108,8 +117,17 @@ class EpisodeBuilder:
         def raw(name: str) -> pd.Series:
             return text.get(name, blank)
 
-        start = given["missing_start"] if "missing_start" in given else parse_timestamps(raw("missing_start"))
-        end = parse_timestamps(raw("missing_end"))
+        month_first = self.date_order == MONTH_FIRST
+        start = (
+            given["missing_start"] if "missing_start" in given else parse_timestamps(raw("missing_start"), month_first)
+        )
+        end = parse_timestamps(raw("missing_end"), month_first)
+        dob = (
+            given["date_of_birth"] if "date_of_birth" in given else parse_timestamps(raw("date_of_birth"), month_first)
+        )
+        if self.date_order is None:
+            for name, read in (("missing_start", start), ("missing_end", end), ("date_of_birth", dob)):
+                self._month_first += count_month_first(raw(name), read)
         reason = pd.Series(None, index=chunk.index, dtype=object)
         checks = [
             (REJECT_EPISODE_ID, raw("episode_id") == ""),
@@ -131,8 +149,7 @@ class EpisodeBuilder:
 
         odd: list[pd.DataFrame] = []
         synonyms = self.config.synonyms
-        dob = given["date_of_birth"] if "date_of_birth" in given else parse_timestamps(raw("date_of_birth"))
-        completed = parse_timestamps(raw("rhi_completed"))
+        completed = parse_timestamps(raw("rhi_completed"), month_first)
         part = pd.DataFrame(
             {
                 "row": rows,
@@ -170,8 +187,9 @@ class EpisodeBuilder:
                 "later_reason": later_reason if later_reason is not None else pd.Series(None, index=chunk.index),
             }
         )
-        # A date of birth after the episode began gives no age: counted, and in no age row.
-        _note_count_only(odd, "date_of_birth", dob.isna() | (dob > start))
+        # A date of birth that is not recorded (blank, unreadable, after the start, a placeholder) gives no
+        # age: counted here, and in age.not_recorded.
+        _note_count_only(odd, "date_of_birth", ~is_birth_recorded(start, dob))
         _note_count_only(odd, "rhi_completed", completed.isna() & (raw("rhi_completed") != ""))
         self._parts.append(part)
         self._odd += [frame.assign(row=rows[frame.index]) for frame in odd]
@@ -186,7 +204,7 @@ class EpisodeBuilder:
         keep = reason.isna()
         accepted = every.loc[keep, list(EPISODE_COLUMNS)].reset_index(drop=True)
         rejected = pd.DataFrame({"row": every.loc[~keep, "row"], "reason": reason[~keep]}).reset_index(drop=True)
-        return Episodes(accepted, rejected, count_unrecognised(self._odd, set(accepted["row"])))
+        return Episodes(accepted, rejected, count_unrecognised(self._odd, set(accepted["row"])), self._month_first)
 
 
 def _clean_text(raw: pd.Series) -> pd.Series:
@@ -287,14 +305,16 @@ def _distance(raw: pd.Series, odd: list[pd.DataFrame]) -> pd.Series:
     return miles.mask(bad).astype("float64")
 
 
+def without_values(unrecognised: pd.DataFrame) -> pd.DataFrame:
+    """The unrecognised values as they may be kept and reported: each distinct value counted, its text gone."""
+    return unrecognised.assign(value=HIDDEN_VALUE)
+
+
 def _note_values(odd: list[pd.DataFrame], column: str, values: pd.Series) -> None:
-    """Note unrecognised values: a short code-like one as it is, any other as "" (counted, never shown)."""
+    """Note unrecognised values as they are (blank as BLANK_SHOWN_AS), to be counted by distinct value."""
     if len(values):
-        codes, uniques = pd.factorize(values)
-        safe = pd.Series([v if is_code_like(str(v)) else HIDDEN_VALUE for v in uniques] + [HIDDEN_VALUE], dtype=object)
-        shown = pd.Series(safe.to_numpy()[codes], index=values.index, dtype=object)
-        shown = shown.mask(values == "", BLANK_SHOWN_AS)
-        odd.append(pd.DataFrame({"column": column, "value": shown}, index=values.index))
+        noted = values.astype(object).mask(values == "", BLANK_SHOWN_AS)
+        odd.append(pd.DataFrame({"column": column, "value": noted}, index=values.index))
 
 
 def _note_count_only(odd: list[pd.DataFrame], column: str, bad: pd.Series) -> None:

@@ -16,13 +16,18 @@ import pandas as pd
 import pyarrow as pa
 
 from digest.contract.columns import CONTRACT_COLUMNS, REQUIRED_COLUMNS
-from digest.contract.vocabulary import normalise
+from digest.contract.names import shown_name
+from digest.contract.vocabulary import is_code_like, normalise
+from digest.intake.csv_layout import explain_parser_error, find_delimiter, first_line, other_separator
 from digest.intake.csv_tables import blank_rows, is_arrow_text, read_csv_table, table_frames
 from digest.intake.refusals import ExtractRefused
+from digest.intake.workbook_size import check_workbook_size
 
 CSV_SUFFIXES = {".csv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 ZIP_MAGIC = b"PK\x03\x04"
+# An OLE2 compound file: what Excel saves a password-protected workbook as (and the old .xls format).
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HASH_CHUNK_BYTES = 1 << 20
 CHUNK_ROWS = 100_000  # rows read, checked and stored at a time: bounds memory on large extracts
 
@@ -41,6 +46,7 @@ class Extract:
     ignored_headers: list[str]
     _chunks: Iterator[pd.DataFrame]
     bytes_read: Callable[[], int]  # how far into the file the reader is: for showing progress
+    explain: Callable[[Exception], str]  # a parser's complaint part-way through, as the refusal says it
 
     @property
     def size(self) -> int:
@@ -55,7 +61,7 @@ class Extract:
         try:
             yield from self._chunks
         except (pd.errors.ParserError, csv.Error, UnicodeDecodeError) as err:
-            raise ExtractRefused(f"{self.path.name} is not readable CSV: {_parser_problem(err)}") from None
+            raise ExtractRefused(self.explain(err)) from None
 
 
 def hash_file(path: Path) -> str:
@@ -73,18 +79,19 @@ def open_extract(path: Path, column_aliases: dict[str, list[str]]) -> Extract:
         ExtractRefused: the file is missing, unreadable, not CSV/XLSX, empty, or lacks a required column.
             The message describes the file, never a cell of it.
     """
+    name = shown_name(path.name)
     if not path.is_file():
-        raise ExtractRefused(f"{path} does not exist or is not a file")
+        raise ExtractRefused(f"{shown_name(str(path))} does not exist or is not a file")
     try:
         with path.open("rb") as handle:
-            head = handle.read(len(ZIP_MAGIC))
+            head = handle.read(len(OLE2_MAGIC))
     except PermissionError:
         raise ExtractRefused(
-            f"{path.name} cannot be read: permission denied. Ask whoever saved it to let you read it, "
+            f"{name} cannot be read: permission denied. Ask whoever saved it to let you read it, "
             "or copy it somewhere you can"
         ) from None
     if not head:
-        raise ExtractRefused(f"{path.name} is empty; export the extract again")
+        raise ExtractRefused(f"{name} is empty; export the extract again")
     wanted = alias_lookup(column_aliases)
     suffix = path.suffix.lower()
     size = path.stat().st_size
@@ -92,26 +99,35 @@ def open_extract(path: Path, column_aliases: dict[str, list[str]]) -> Extract:
     def bytes_read() -> int:  # a workbook is read whole, before its first row
         return size
 
-    if suffix in XLSX_SUFFIXES or (head == ZIP_MAGIC and suffix not in CSV_SUFFIXES):
+    def explain_any(err: Exception) -> str:
+        return f"{name} is not readable CSV: {err}"
+
+    explain: Callable[[Exception], str] = explain_any
+    if head == OLE2_MAGIC and suffix != ".xls":
+        raise ExtractRefused(
+            f"{name} is password-protected, or an Excel 97-2003 workbook; remove the password in Excel "
+            "(File, Info, Protect Workbook) and save it as .xlsx, or save it as CSV"
+        )
+    if suffix in XLSX_SUFFIXES or (head.startswith(ZIP_MAGIC) and suffix not in CSV_SUFFIXES):
         rows = _xlsx_rows(path, wanted)
     elif suffix in CSV_SUFFIXES:
-        if head == ZIP_MAGIC:
-            raise ExtractRefused(f"{path.name} is a spreadsheet, not CSV text; rename it to .xlsx")
-        rows, bytes_read = _csv_rows(path)
+        if head.startswith(ZIP_MAGIC):
+            raise ExtractRefused(f"{name} is a spreadsheet, not CSV text; rename it to .xlsx")
+        rows, bytes_read, explain = _csv_rows(path, wanted)
     else:
         hint = " (save it from Excel as .xlsx or .csv)" if suffix in {".xls", ".ods"} else ""
-        raise ExtractRefused(f"{path.name} is not a CSV or XLSX file{hint}")
+        raise ExtractRefused(f"{name} is not a CSV or XLSX file{hint}")
     try:
         header_cells, chunks = _split_header(rows)
         first = next(chunks, None)
     except (pd.errors.ParserError, csv.Error) as err:
-        raise ExtractRefused(f"{path.name} is not readable CSV: {_parser_problem(err)}") from None
+        raise ExtractRefused(explain(err)) from None
     if header_cells is None:
-        raise ExtractRefused(f"{path.name} is empty; export the extract again")
-    column_at, ignored_at = map_headers(header_cells, column_aliases, path.name)
+        raise ExtractRefused(f"{name} is empty; export the extract again")
+    column_at, ignored_at = map_headers(header_cells, column_aliases, name)
     labels = _unique_labels(header_cells)
     if first is None or first.empty:
-        raise ExtractRefused(f"{path.name} has a header row but no episodes")
+        raise ExtractRefused(f"{name} has a header row but no episodes")
     labelled = _labelled(itertools.chain([first], chunks), labels)
     return Extract(
         path,
@@ -121,6 +137,7 @@ def open_extract(path: Path, column_aliases: dict[str, list[str]]) -> Extract:
         [labels[i] for i in ignored_at],
         labelled,
         bytes_read,
+        explain,
     )
 
 
@@ -152,6 +169,12 @@ def map_headers(
         else:
             column_at[column] = i
     if not column_at:
+        separator = other_separator(headers[0]) if len(headers) == 1 else None
+        if separator is not None:
+            raise ExtractRefused(
+                f"{file_name}: the first row is one cell, and its cells seem to be separated by {separator}; "
+                "save the extract as CSV with commas, semicolons or tabs between cells"
+            )
         raise ExtractRefused(
             f"{file_name}: the first row has {len(headers)} cell{'s' if len(headers) != 1 else ''} and none is a "
             "column name the extract needs; is the header row missing? Export the extract with its header row, "
@@ -159,8 +182,13 @@ def map_headers(
         )
     missing = [column for column in REQUIRED_COLUMNS if column not in column_at]
     if missing:
+        # This row names contract columns, so it is the header row: a header that reads as a name is shown
+        # (it is most likely the renamed column to map); anything else could be a cell, and is counted.
         known = [headers[i] for i in sorted(column_at.values())]
-        others = f", and {len(ignored)} other header{'s' if len(ignored) > 1 else ''} (not shown)" if ignored else ""
+        named = [headers[i] for i in ignored if headers[i] and is_code_like(headers[i])]
+        hidden = len(ignored) - len(named)
+        known += [f'"{header}"' for header in named]
+        others = f", and {hidden} other header{'s' if hidden > 1 else ''} (not shown)" if hidden else ""
         raise ExtractRefused(
             f"{file_name} lacks the required column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
             f"the columns it has: {', '.join(known)}{others}. Add the column, or map your header name "
@@ -181,11 +209,6 @@ def _unique_labels(headers: list[str]) -> list[str]:
             number += 1
         labels.append(label)
     return labels
-
-
-def _parser_problem(err: Exception) -> str:
-    # pandas' tokenizer messages say where ("Expected 14 fields in line 5, saw 15"), never what: kept.
-    return str(err).replace("Error tokenizing data. C error: ", "")
 
 
 def _is_blank(frame: pd.DataFrame) -> pd.Series:
@@ -241,10 +264,7 @@ def _csv_encoding(path: Path) -> str:
             try:
                 while block := handle.read(HASH_CHUNK_BYTES):
                     if b"\x00" in block:
-                        raise ExtractRefused(
-                            f"{path.name} is not a text file (it holds binary data); export the extract again "
-                            "as CSV or XLSX"
-                        )
+                        raise ExtractRefused(_binary_problem(path, block if offset == 0 else b""))
                     decoder.decode(block)
                     offset += len(block)
                 decoder.decode(b"", final=True)
@@ -254,37 +274,86 @@ def _csv_encoding(path: Path) -> str:
                 continue
         return "utf-8-sig" if encoding == "utf-8" else encoding
     raise ExtractRefused(
-        f"{path.name} cannot be read as text: byte 0x{bad} at position {position} is neither UTF-8 nor "
+        f"{shown_name(path.name)} cannot be read as text: byte 0x{bad} at position {position} is neither UTF-8 nor "
         "Windows-1252. Open it in Excel and save it again as CSV UTF-8"
     )
 
 
-def _csv_rows(path: Path) -> tuple[Iterator[pd.DataFrame], Callable[[], int]]:
-    """The file's rows in chunks, and how many of its bytes are behind the rows given so far.
+def _binary_problem(path: Path, start: bytes) -> str:
+    """What a file with NUL bytes is: UTF-16 text saved without its byte-order mark (every other byte NUL
+    at the start), or binary data."""
+    name = shown_name(path.name)
+    sample = start[:200]
+    if len(sample) >= 4 and (sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4):
+        return (
+            f"{name} looks like UTF-16 text saved without its byte-order mark; open it in Excel and save it "
+            "again as CSV UTF-8"
+        )
+    return f"{name} is not a text file (it holds binary data); export the extract again as CSV or XLSX"
+
+
+def _csv_rows(
+    path: Path, wanted: dict[str, str]
+) -> tuple[Iterator[pd.DataFrame], Callable[[], int], Callable[[Exception], str]]:
+    """The file's rows in chunks, how many of its bytes are behind the rows given so far, and how a parser's
+    complaint about it is said.
 
     A plain UTF-8 file is read whole by Arrow (see csv_tables); any other by pandas, a chunk at a time.
+    Cells are separated by commas, or by semicolons or tabs where the header row uses them.
     """
     encoding = _csv_encoding(path)
-    table = read_csv_table(path, encoding)
+    delimiter = find_delimiter(path, encoding)
+    name = shown_name(path.name)
+
+    def explain(err: Exception) -> str:
+        header = first_line(path, encoding)
+        header_cells = len(next(csv.reader([header], delimiter=delimiter), []))
+        return explain_parser_error(str(err), name, header_cells, _title_rows(path, encoding, delimiter, wanted))
+
+    table = read_csv_table(path, encoding, delimiter)
     if table is not None:
-        return _table_rows(table, path.stat().st_size)
+        return (*_table_rows(table, path.stat().st_size), explain)
     handle = path.open("rb")
     try:
-        return iter(
-            pd.read_csv(
-                handle,
-                header=None,
-                dtype=object,
-                keep_default_na=False,
-                encoding=encoding,
-                skip_blank_lines=False,
-                chunksize=CHUNK_ROWS,
-            )
-        ), handle.tell
+        return (
+            iter(
+                pd.read_csv(
+                    handle,
+                    header=None,
+                    dtype=object,
+                    keep_default_na=False,
+                    encoding=encoding,
+                    sep=delimiter,
+                    skip_blank_lines=False,
+                    chunksize=CHUNK_ROWS,
+                )
+            ),
+            handle.tell,
+            explain,
+        )
     except pd.errors.EmptyDataError:
-        raise ExtractRefused(f"{path.name} is empty; export the extract again") from None
+        raise ExtractRefused(f"{name} is empty; export the extract again") from None
     except (pd.errors.ParserError, csv.Error) as err:
-        raise ExtractRefused(f"{path.name} is not readable CSV: {_parser_problem(err)}") from None
+        raise ExtractRefused(explain(err)) from None
+
+
+TITLE_SEARCH_ROWS = 20  # how far down a header row below a title is looked for
+
+
+def _title_rows(path: Path, encoding: str, delimiter: str, wanted: dict[str, str]) -> int:
+    """How many non-blank rows stand above the header row, when the header row (the first to name a contract
+    column) is not the first: a title, or a note of when the report was run."""
+    with path.open(encoding=encoding, newline="", errors="replace") as handle:
+        rows = itertools.islice(csv.reader(handle, delimiter=delimiter), TITLE_SEARCH_ROWS)
+        above = 0
+        try:
+            for row in rows:
+                if any(normalise(cell) in wanted for cell in row):
+                    return above
+                above += any(cell.strip() for cell in row)
+        except csv.Error:
+            return 0
+    return 0
 
 
 def _table_rows(table: pa.Table, size: int) -> tuple[Iterator[pd.DataFrame], Callable[[], int]]:
@@ -304,13 +373,15 @@ def _table_rows(table: pa.Table, size: int) -> tuple[Iterator[pd.DataFrame], Cal
 def _xlsx_rows(path: Path, wanted: dict[str, str]) -> Iterator[pd.DataFrame]:
     """The rows of the sheet that holds the extract: the first whose first row names a contract column,
     else the first that is not empty (a cover sheet of notes often comes first)."""
+    check_workbook_size(path)  # before openpyxl: a 2 KB file can claim a grid of billions of cells
+    name = shown_name(path.name)
     try:
         sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=object, engine="openpyxl")
     except (zipfile.BadZipFile, OSError) as err:
-        raise ExtractRefused(f"{path.name} is not a readable XLSX workbook: {type(err).__name__}") from None
+        raise ExtractRefused(f"{name} is not a readable XLSX workbook: {type(err).__name__}") from None
     except Exception:  # openpyxl raises many kinds (KeyError, ParseError, TypeError...) for a damaged part
         raise ExtractRefused(
-            f"{path.name} is not a readable XLSX workbook (a sheet is damaged); open it in Excel and save it again"
+            f"{name} is not a readable XLSX workbook (a sheet is damaged); open it in Excel and save it again"
         ) from None
     filled = []
     for frame in sheets.values():

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.contract.config import Config
+from digest.contract.names import shown_name
 from digest.contract.privacy import PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, make_private_folder, write_private_text
+from digest.contract.timestamps import check_as_at
 from digest.intake.refusals import ExtractRefused
 from digest.store.snapshots import SnapshotStore, StoreError
 
@@ -116,6 +118,27 @@ def _set_aside(path: Path, settings: InboxSettings, reason: str) -> InboxResult:
     return InboxResult(path.name, REFUSED, moved, reason=reason)
 
 
+def _as_at_or_earliest(path: Path, fmt: str | None) -> dt.datetime:
+    try:
+        return as_at_for(path, fmt)
+    except (OSError, ValueError, OverflowError):
+        return dt.datetime.min  # it will be refused on its turn
+
+
+def _checked_as_at(path: Path, fmt: str | None) -> dt.datetime:
+    """The file's as-at time, if it is plausible (as --as-at must be).
+
+    Raises:
+        ExtractRefused: it is before 1990 or more than a day ahead of the clock.
+    """
+    as_at = as_at_for(path, fmt)
+    try:
+        check_as_at(as_at, dt.datetime.now())
+    except ValueError as err:
+        raise ExtractRefused(f"{shown_name(path.name)}: its as-at time {as_at:%d/%m/%Y %H:%M} {err}") from None
+    return as_at
+
+
 def _fingerprint(path: Path) -> tuple[int, int]:
     if path.is_dir():
         return sum(inner.stat().st_size for inner in path.rglob("*")), _changed_at(path)
@@ -132,10 +155,12 @@ def ingest_inbox(store: SnapshotStore, config: Config, settings: InboxSettings) 
     from digest.intake.ingest import ingest_extract  # pandas: only when the drop folder is read
 
     results = []
-    for path in find_ready_files(settings):
+    # Oldest extract first, so that each snapshot of the pass is compared with the one before it for alerts.
+    ready = sorted(find_ready_files(settings), key=lambda p: _as_at_or_earliest(p, settings.as_at_format))
+    for path in ready:
         before = _fingerprint(path)
         try:
-            report = ingest_extract(store, path, as_at_for(path, settings.as_at_format), config)
+            report = ingest_extract(store, path, _checked_as_at(path, settings.as_at_format), config)
         except ExtractRefused as refused:
             results.append(_set_aside(path, settings, str(refused)))
             continue
@@ -143,10 +168,10 @@ def ingest_inbox(store: SnapshotStore, config: Config, settings: InboxSettings) 
             raise  # the store, not the file: every file would fail alike, so stop and say so
         except Exception as err:  # any failure of one file must not stop the others
             # Only the kind of failure is kept: an error's own text can quote a cell of the file.
-            log.error("ingesting %s failed unexpectedly (%s)", path.name, type(err).__name__)
+            log.error("ingesting %s failed unexpectedly (%s)", shown_name(path.name), type(err).__name__)
             reason = (
-                f"{path.name} could not be ingested ({type(err).__name__}); run missing-report ingest on it "
-                "with --debug to see why"
+                f"{shown_name(path.name)} could not be ingested ({type(err).__name__}); run missing-report ingest "
+                "on it with --debug to see why"
             )
             results.append(_set_aside(path, settings, reason))
             continue

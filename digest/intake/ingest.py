@@ -11,14 +11,16 @@ from pathlib import Path
 import pandas as pd
 
 from digest.contract.config import Config
+from digest.contract.names import shown_name
 from digest.figures.absence import EXTRACT_SOURCE
 from digest.figures.catalogue import SECTION_OF_OPTIONAL_COLUMN, describe_empty_section
 from digest.figures.fingerprint import compute_fingerprint
 from digest.figures.indicators import compute_indicator_table
 from digest.figures.still_missing import compute_still_missing
-from digest.intake.episodes import EpisodeBuilder, Episodes
+from digest.intake.episodes import EpisodeBuilder, Episodes, without_values
 from digest.intake.extracts import Extract, open_extract
 from digest.intake.ssd.export import is_ssd_export
+from digest.intake.whole_file import FileRules, check_date_order, check_rejected_share
 from digest.store.alerts import save_still_missing
 from digest.store.snapshots import SnapshotSource, SnapshotStore, SnapshotWriter
 
@@ -66,6 +68,7 @@ def ingest_extract(
     config: Config,
     on_wait: Callable[[], None] = lambda: None,
     on_progress: Callable[[IngestProgress], None] = ignore_progress,
+    rules: FileRules | None = None,
 ) -> IngestReport:
     """Read an extract (or an SSD export: a folder, or a zip of one) and save it as a snapshot as at as_at.
 
@@ -73,18 +76,19 @@ def ingest_extract(
     little memory and a failure at any point leaves the store as it was. The same file (by content)
     with the same as-at time is not stored twice: the report says which snapshot already holds it.
     Ingests into one store take turns; on_wait is called if this one has to wait for another.
-    on_progress is called after each chunk of rows is stored.
+    on_progress is called after each chunk of rows is stored. rules judge the file as a whole (the
+    config's, unless given).
 
     Raises:
-        ExtractRefused: the file as a whole cannot be used; the store is unchanged.
+        ExtractRefused: the file as a whole cannot be used (whole_file.py); the store is unchanged.
     """
     if is_ssd_export(path):
         from digest.intake.ssd.ingest import ingest_ssd_export  # it builds on this module
 
-        return ingest_ssd_export(store, path, as_at, config, on_wait, on_progress)
+        return ingest_ssd_export(store, path, as_at, config, on_wait, on_progress, rules or FileRules.of(config))
     extract = open_extract(path, config.column_aliases)
     with store.ingest_turn(on_wait):
-        return _store_extract(store, extract, as_at, config, on_progress)
+        return _store_extract(store, extract, as_at, config, on_progress, rules or FileRules.of(config))
 
 
 def _store_extract(
@@ -93,6 +97,7 @@ def _store_extract(
     as_at: dt.datetime,
     config: Config,
     on_progress: Callable[[IngestProgress], None],
+    rules: FileRules,
 ) -> IngestReport:
     path = extract.path
     existing = store.find_snapshot(extract.sha256, as_at)
@@ -101,7 +106,7 @@ def _store_extract(
     source = SnapshotSource(
         as_at, path.name, extract.sha256, extract.headers, extract.column_of, extract.ignored_headers
     )
-    builder = EpisodeBuilder(as_at, config)
+    builder = EpisodeBuilder(as_at, config, rules.date_order)
     with store.write_snapshot(source) as writer:
         # The file is kept (hashed and written, work that lets go of Python's lock) on the second core while
         # the rows are checked and the figures computed, which use no SQL; it is done before the rows are
@@ -113,6 +118,7 @@ def _store_extract(
                 builder.add(chunk, extract.column_of)
                 on_progress(IngestProgress(writer.rows_read, extract.bytes_read(), extract.size))
             episodes = builder.finish()
+            check_whole_file(path.name, writer.rows_read, episodes, episodes.rejected_by_reason(), rules)
             indicators = compute_indicator_table(episodes.accepted, as_at, config)
             kept.result()  # raises FileChangedError, or the store's error, here
         finish_snapshot(store, writer, episodes, indicators, as_at, config)
@@ -127,6 +133,17 @@ def _store_extract(
     )
 
 
+def check_whole_file(
+    name: str, rows_read: int, episodes: Episodes, rejected_by_reason: dict[str, int], rules: FileRules
+) -> None:
+    """Refuse a file whose dates look month-first, or too many of whose rows would be rejected.
+
+    Called inside the snapshot's transaction: the refusal leaving it rolls back the file kept so far.
+    """
+    check_date_order(shown_name(name), episodes.month_first_dates)
+    check_rejected_share(shown_name(name), rows_read, rejected_by_reason, rules)
+
+
 def finish_snapshot(
     store: SnapshotStore,
     writer: SnapshotWriter,
@@ -136,7 +153,8 @@ def finish_snapshot(
     config: Config,
 ) -> None:
     """Write a snapshot's episodes, rejections, figures and still-missing count, inside its transaction."""
-    writer.finish(episodes.accepted, episodes.rejected, episodes.unrecognised, indicators, compute_fingerprint(config))
+    unrecognised = without_values(episodes.unrecognised)  # never kept: a value may be a name
+    writer.finish(episodes.accepted, episodes.rejected, unrecognised, indicators, compute_fingerprint(config))
     save_still_missing(store, writer.snapshot_id, compute_still_missing(episodes.accepted, as_at))
 
 
@@ -152,5 +170,5 @@ def stored_report(
         rows_read=writer.rows_read,
         rows_accepted=len(episodes.accepted),
         rejected_by_reason=rejected_by_reason,
-        unrecognised=episodes.unrecognised,
+        unrecognised=without_values(episodes.unrecognised),  # counted, never shown: a value may be a name
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from digest.contract.names import shown_name
 from digest.figures.absence import Absence
 from digest.figures.catalogue import STILL_MISSING
 from digest.figures.percentages import format_percentage
@@ -215,7 +216,8 @@ def compute_digest(
         title += f" (partial month, to {profile.as_at:%d/%m/%Y %H:%M})"
     hide = profile.suppressed
     quality = (
-        f"Data as at {profile.as_at:%d/%m/%Y %H:%M}, snapshot {profile.snapshot.id} ({profile.snapshot.file_name}): "
+        f"Data as at {profile.as_at:%d/%m/%Y %H:%M}, snapshot {profile.snapshot.id} "
+        f"({shown_name(profile.snapshot.file_name)}): "
         f"{describe_number(rows_read, hide)} rows, {describe_number(rows_rejected, hide)} rejected, "
         f"{describe_number(unrecognised_values, hide)} unrecognised values."
     )

@@ -78,7 +78,8 @@ RULES = {
         "ethnicity is recorded (not a not-recorded code, not unrecognised) and not in the config's "
         "not-BME list (White British by default)."
     ),
-    "9": "Episodes by the child's age in whole years on the start date.",
+    "9": "Episodes by the child's age in whole years on the start date. A date of birth that is blank, "
+    "unreadable, after the start or more than 25 years before it is Not recorded (9.10), never an age.",
     "10": (
         "LAC episodes by the distance of the placement from home, in miles: '0-10' holds 10 or less, "
         "'11-20' more than 10 up to 20, and so on; '101+' more than 100."

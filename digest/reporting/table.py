@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from digest.contract.names import shown_name
 from digest.figures.absence import Absence
 from digest.figures.catalogue import SECTION_BY_NUMBER
 from digest.figures.percentages import format_percentage
@@ -56,7 +57,8 @@ def heading_lines(profile: Profile) -> list[str]:
         REPORT_TITLE,
         f"Reporting month: {month_name(profile.month)}{' (partial month)' if profile.partial_month else ''}",
         f"Financial year: {profile.financial_year}",
-        f"Data as at: {describe_as_at(profile)} (snapshot {profile.snapshot.id}, {profile.snapshot.file_name})",
+        f"Data as at: {describe_as_at(profile)} "
+        f"(snapshot {profile.snapshot.id}, {shown_name(profile.snapshot.file_name)})",
     ]
     return lines
 

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from digest.contract.names import shown_name
 from digest.contract.privacy import make_private_file, make_private_folder
 from digest.figures.absence import EXTRACT_SOURCE
 from digest.figures.periods import financial_year_start, month_key, month_of, parse_month
-from digest.store.database import StoreDatabase, connect_private_database
+from digest.store.database import NoDatabase, NotOwnDatabase, StoreDatabase, connect_private_database
 from digest.store.episode_blocks import load_episode_blocks, save_episode_blocks
 from digest.store.schema import migrations
 
@@ -141,7 +142,9 @@ class SnapshotWriter:
                 )
                 block += 1
         if digest.hexdigest() != sha256:
-            raise FileChangedError(f"{path.name} changed while it was being read; nothing was stored. Ingest it again")
+            raise FileChangedError(
+                f"{shown_name(path.name)} changed while it was being read; nothing was stored. Ingest it again"
+            )
 
     def count_rows_read(self, rows: int) -> None:
         self.rows_read += rows
@@ -473,12 +476,28 @@ class SnapshotStore:
             yield dict(zip(names, row, strict=True))
 
 
-def open_store(path: str | Path) -> SnapshotStore:
-    """Open (creating if need be) the store at path and bring its schema up to date."""
+def open_store(path: str | Path, create: bool = True) -> SnapshotStore:
+    """Open the store at path (creating it if create and there is none) and bring its schema up to date.
+
+    Raises:
+        StoreError: there is no store there (and create is False), the file is not a store of this program
+            (it is left as it was), or it cannot be opened.
+    """
     target = Path(path)
     try:
-        make_private_folder(target.parent)
-        db = connect_private_database(target, BUSY_TIMEOUT_SECONDS, migrations)
+        if create:
+            make_private_folder(target.parent)
+        db = connect_private_database(target, BUSY_TIMEOUT_SECONDS, migrations, create)
+    except NoDatabase:
+        raise StoreError(
+            f"there is no store at {shown_name(str(target))}; check the path (--db or MISSING_REPORT_DB), or "
+            "ingest an extract to make a new store there"
+        ) from None
+    except NotOwnDatabase as err:
+        raise StoreError(
+            f"{shown_name(str(target))} {err}, not a missing-report store; it was left as it was. Check the path "
+            "(--db or MISSING_REPORT_DB)"
+        ) from None
     except (OSError, sqlite3.DatabaseError) as err:
         raise StoreError(
             f"the store {target} cannot be opened: {err}. Check the path (--db or MISSING_REPORT_DB) "

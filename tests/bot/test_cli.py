@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from digest.figures import fingerprint
+from digest.store.snapshots import open_store
 from tests.cli_runner import run_cli as run
 from tests.cli_runner import run_process
 from tests.conftest import clean_environment, episode, numbered, write_csv
@@ -37,7 +39,15 @@ def test_ingest_prints_the_report(tmp_path: Path) -> None:
         [episode(), episode(), episode(child_id=""), episode(missing_start="13/13/2019"), episode(care_status="Foster")]
     )
     write_csv(tmp_path / "june.csv", [*rows, {**rows[0]}])
-    result = run("--db", "s.db", "ingest", "june.csv", "--as-at", "18/07/2019 09:30", cwd=tmp_path)
+    refused = run("--db", "s.db", "ingest", "june.csv", "--as-at", "18/07/2019 09:30", cwd=tmp_path)
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        "missing-report: june.csv: 3 of its 6 rows (50.0%) would be rejected, more than the 5% allowed (child_id "
+        "missing: 1; missing_start unreadable: 1; episode_id repeats an earlier row: 1). Mend the extract and export "
+        "it again, or store it anyway with --accept-rejected (max_rejected_percent under [ingest] in the config sets "
+        "the limit). Nothing was stored.\n"
+    )
+    result = run("--db", "s.db", "ingest", "june.csv", "--as-at", "18/07/2019 09:30", "--accept-rejected", cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout == (
         "Ingested june.csv as snapshot 1, as at 18/07/2019 09:30\n"
@@ -48,7 +58,8 @@ def test_ingest_prints_the_report(tmp_path: Path) -> None:
         "    missing_start unreadable                        1\n"
         "    episode_id repeats an earlier row               1\n"
         "  unrecognised values (rows kept, counted as unrecognised / other / not recorded):\n"
-        '    care_status                "Foster"                                        1\n'
+        "    care_status                1 distinct value                                1 row\n"
+        "  (the values are not shown: a name may be typed in; `missing-report unrecognised` shows them)\n"
     )
     again = run("--db", "s.db", "ingest", "june.csv", "--as-at", "2019-07-18 09:30", cwd=tmp_path)
     assert (again.returncode, again.stdout) == (
@@ -111,9 +122,9 @@ def test_refused_file_exit_status_and_message(tmp_path: Path) -> None:
             "missing-report: --month 'YTD' is not a month; write June, Jun-19, 2019-06 or last month\n",
         ),
         (
-            ["profile", "--month", "2019-06"],
-            "missing-report: the store s.db has no snapshots yet; ingest an extract first: "
-            'missing-report ingest FILE --as-at "YYYY-MM-DD HH:MM"\n',
+            ["profile", "--month", "2019-06"],  # issue 21: a mistyped --db made an empty store here
+            "missing-report: there is no store at s.db; check the path (--db or MISSING_REPORT_DB), or ingest an "
+            "extract to make a new store there\n",
         ),
     ],
 )
@@ -354,8 +365,8 @@ def test_ingest_names_the_empty_sections_and_counts_values_it_does_not_show(tmp_
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[4:] == [
         "  unrecognised values (rows kept, counted as unrecognised / other / not recorded):",
-        "    gender                     other values, not shown                         2",
-        '    gender                     "Unknown"                                       1',
+        "    gender                     3 distinct values                               3 rows",
+        "  (the values are not shown: a name may be typed in; `missing-report unrecognised` shows them)",
         "  NOTE: no cse_risk column, so section 3, Child Sexual Exploitation (by missing episodes) will be empty",
         "  NOTE: no placement_distance_miles column, so section 10, LAC CYP - Placement distance (at time of "
         "episode) from home in miles will be empty",
@@ -368,7 +379,7 @@ def test_two_ingests_at_once_take_turns(tmp_path: Path) -> None:
 
     write_csv(tmp_path / "a.csv", numbered([episode(child_id=f"C{i}") for i in range(3000)]))
     write_csv(tmp_path / "b.csv", numbered([episode(child_id=f"C{i}") for i in range(10)]))
-    run("--db", "s.db", "snapshots", cwd=tmp_path)  # creates the store
+    open_store(tmp_path / "s.db").close()  # made first: two processes making one store at once is another matter
     lock = (tmp_path / "s.db.ingest-lock").open("wb")
     fcntl.flock(lock, fcntl.LOCK_EX)  # as an ingest in its write does
     environment = clean_environment()
@@ -460,7 +471,8 @@ def test_after_the_figures_change_a_pruned_snapshot_is_said_to_be_unrefreshable(
         write_csv(tmp_path / f"d{day}.csv", numbered([episode(child_id=f"C{day}-{n}") for n in range(5)]))
         assert run("--db", "s.db", "ingest", f"d{day}.csv", "--as-at", f"2019-07-{day}", cwd=tmp_path).returncode == 0
     assert run("--db", "s.db", "prune", "--keep", "1", cwd=tmp_path).returncode == 0
-    monkeypatch.setattr("digest.figures.fingerprint.INDICATORS_VERSION", 2)  # a release that computes a figure anew
+    # A later release that computes a figure anew.
+    monkeypatch.setattr("digest.figures.fingerprint.INDICATORS_VERSION", fingerprint.INDICATORS_VERSION + 1)
     refreshed = run("--db", "s.db", "refresh", cwd=tmp_path)
     assert (refreshed.returncode, refreshed.stdout) == (
         0,

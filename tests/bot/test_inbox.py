@@ -143,7 +143,9 @@ def test_one_bad_file_never_stops_the_drop_folder(
     inbox = tmp_path / "inbox"
     headerless = inbox / "a-2019-07-18_0800.csv"
     headerless.write_text(",".join(episode(child_id="CH-4410023").values()) + "\n")
-    write_csv(inbox / "b-2019-07-18_0900.csv", numbered([episode(), episode(missing_end="9999-12-31 23:59")]))
+    # One row in 21 rejected: under the 5% that would refuse the file (issue 21).
+    rows = [*[episode() for _ in range(20)], episode(missing_end="9999-12-31 23:59")]
+    write_csv(inbox / "b-2019-07-18_0900.csv", numbered(rows))
     for name in ("a-2019-07-18_0800.csv", "b-2019-07-18_0900.csv"):
         stamp = (inbox / name).stat().st_mtime - 60
         os.utime(inbox / name, (stamp, stamp))
@@ -165,7 +167,7 @@ def test_one_bad_file_never_stops_the_drop_folder(
     store = open_store(tmp_path / "store.db")
     first, second = store.list_snapshots()
     assert (first.rows_accepted, first.rows_rejected, first.first_month, first.last_month) == (
-        1,
+        20,
         1,
         "2019-06",
         "2019-06",

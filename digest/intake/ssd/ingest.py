@@ -12,9 +12,10 @@ from digest.contract.config import Config
 from digest.figures.absence import SSD_SOURCE
 from digest.figures.catalogue import SECTION_BY_NUMBER
 from digest.figures.indicators import compute_indicator_table
-from digest.intake.ingest import IngestProgress, IngestReport, finish_snapshot, stored_report
+from digest.intake.ingest import IngestProgress, IngestReport, check_whole_file, finish_snapshot, stored_report
 from digest.intake.ssd.episodes import build_ssd_episodes
 from digest.intake.ssd.export import MISSING_TABLE, open_ssd_export
+from digest.intake.whole_file import FileRules
 from digest.store.snapshots import SnapshotSource, SnapshotStore
 
 # The canonical column each ssd_missing header stands for: the snapshot's column map, as an extract's.
@@ -42,10 +43,13 @@ def ingest_ssd_export(
     config: Config,
     on_wait: Callable[[], None],
     on_progress: Callable[[IngestProgress], None],
+    rules: FileRules,
 ) -> IngestReport:
     """Read an SSD export (a folder, or a zip of one) and save it as a snapshot of source kind SSD.
 
-    The same export (by the content of its eight tables) with the same as-at time is not stored twice.
+    The same export (by the content of its eight tables) with the same as-at time is not stored twice. Its
+    missing episodes are judged as a whole as an extract's rows are (rules: month-first dates, the share
+    rejected).
 
     Raises:
         ExtractRefused: the export as a whole cannot be used; the store is unchanged.
@@ -65,6 +69,7 @@ def ingest_ssd_export(
                 writer.count_rows_read(built.rows_read)
                 on_progress(IngestProgress(writer.rows_read, size, size))
                 episodes = built.episodes
+                check_whole_file(export.name, built.rows_read, episodes, built.rejected_by_reason, rules)
                 indicators = compute_indicator_table(episodes.accepted, as_at, config)
                 kept.result()
             finish_snapshot(store, writer, episodes, indicators, as_at, config)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from digest.contract.config import Config
-from digest.intake.raw_rows import read_raw_row, read_raw_rows
+from digest.intake.raw_rows import read_raw_row, read_raw_rows, read_unrecognised_values
 from digest.store.snapshots import SnapshotStore
 from tests.conftest import WriteExtract, counts, episode, ingest_rows, numbered, profile_of, stored_profile
 
@@ -18,7 +18,7 @@ from tests.conftest import WriteExtract, counts, episode, ingest_rows, numbered,
         ({"episode_id": ""}, "episode_id missing"),
         ({"child_id": "  "}, "child_id missing"),
         ({"missing_start": ""}, "missing_start missing"),
-        ({"missing_start": "06/13/2019"}, "missing_start unreadable"),  # US month-first is not read
+        ({"missing_start": "31/06/2019"}, "missing_start unreadable"),  # no such day either way round
         ({"missing_start": "yesterday"}, "missing_start unreadable"),
         ({"missing_end": "2019-06-31"}, "missing_end unreadable"),
         ({"missing_start": "2019-06-10 10:00", "missing_end": "2019-06-10 09:59"}, "missing_end before missing_start"),
@@ -104,7 +104,23 @@ def test_unrecognised_values_are_kept_and_listed(
     )
     report = ingest_rows(store, config, write_extract(rows))
     assert report.rows_accepted == 5
-    listed = {(c, v): n for c, v, n in report.unrecognised.itertuples(index=False, name=None)}
+    # The report and the store count each distinct value, never keeping it (issue 21: it may be a name) ...
+    assert set(report.unrecognised["value"]) == {""}
+    by_column = report.unrecognised.groupby("column", sort=False)["count"].agg(["sum", "size"])
+    assert {column: tuple(row) for column, row in by_column.iterrows()} == {
+        "care_status": (3, 2),
+        "gender": (1, 1),
+        "ethnicity": (1, 1),
+        "other_la": (1, 1),
+        "cse_risk": (1, 1),
+        "placement_distance_miles": (1, 1),
+        "rhi_offered": (1, 1),
+        "date_of_birth": (1, 1),
+        "rhi_completed": (1, 1),
+    }
+    # ... and the values are read again from the kept file for a person who asks (`unrecognised`).
+    values = read_unrecognised_values(store, report.snapshot_id, config)
+    listed = {(c, v): n for c, v, n in values.itertuples(index=False, name=None)}
     assert listed == {
         ("care_status", "Foster"): 2,
         ("care_status", "(blank)"): 1,

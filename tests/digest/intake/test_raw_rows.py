@@ -11,6 +11,7 @@ import pytest
 from digest.contract.config import Config
 from digest.intake.ingest import ingest_extract
 from digest.intake.raw_rows import read_raw_row, read_raw_rows
+from digest.intake.whole_file import FileRules
 from digest.store.snapshots import SnapshotStore, StoreError
 from tests.conftest import episode, numbered
 
@@ -36,7 +37,7 @@ def test_raw_rows_of_an_ingested_file_are_reproduced_exactly(
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    report = ingest_extract(store, path, AS_AT, config)
+    report = ingest_extract(store, path, AS_AT, config, rules=FileRules.of(config, accept_rejected=True))
     assert report.rows_read == 5
     assert report.rows_rejected == 1
     with path.open(newline="", encoding="utf-8") as handle:

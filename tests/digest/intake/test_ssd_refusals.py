@@ -16,6 +16,7 @@ from digest.intake.ingest import ingest_extract
 from digest.intake.raw_rows import read_raw_row
 from digest.intake.refusals import ExtractRefused
 from digest.intake.ssd import export as ssd_export
+from digest.intake.whole_file import FileRules
 from digest.store.snapshots import SnapshotStore
 from tests.digest.intake.ssd_exports import SsdRows, write_ssd_export, zip_folder
 
@@ -62,7 +63,9 @@ def test_each_refused_row_gets_the_first_reason_in_the_contracts_order(
     ]
     for (table_id, person, start, end), _ in cases:
         rows.missing(table_id, person, start, end)
-    report = ingest_extract(store, write_ssd_export(tmp_path / "ssd", rows), AS_AT, config)
+    # Eleven of its twelve rows are refused on purpose: stored as the analyst says to (--accept-rejected).
+    rules = FileRules.of(config, accept_rejected=True)
+    report = ingest_extract(store, write_ssd_export(tmp_path / "ssd", rows), AS_AT, config, rules=rules)
     expected = [(row, reason) for row, (_, reason) in enumerate(cases, start=2) if reason]
     assert store.load_rejected(report.snapshot_id) == expected
     assert list(report.rejected_by_reason) == [reason for _, reason in expected]

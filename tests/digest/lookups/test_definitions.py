@@ -57,8 +57,9 @@ def test_a_month_only_row_says_so_and_a_table_names_its_rows(service: LookupServ
     ]
     assert service.ask("U", "C", "definition of age").plain_text() == "\n".join(
         [
-            "Age (section 9, rows 9.1 to 9.9): what it counts",
-            "Episodes by the child's age in whole years on the start date.",
+            "Age (section 9, rows 9.1 to 9.10): what it counts",
+            "Episodes by the child's age in whole years on the start date. A date of birth that is blank, "
+            "unreadable, after the start or more than 25 years before it is Not recorded (9.10), never an age.",
             "Percentages of: episodes.",
             FOOTER,
         ]

@@ -97,6 +97,9 @@ def test_a_store_written_before_m011_reads_as_it_did(config: Config, tmp_path: P
         assert count_started_since(old, old.get_snapshot(1), since) == count_started_since(
             new, new.get_snapshot(new_id), since
         )
+        # Its figures were computed before age.not_recorded (INDICATORS_VERSION 2): recomputed, as every
+        # command that reads figures does first.
+        assert refresh_figures(old, config) == [1]
         assert figures(old, 1) == figures(new, new_id)
         changed = replace(config, rhi_deadline=parse_deadline_rule("72 hours"))
         assert refresh_figures(old, changed) == [1]

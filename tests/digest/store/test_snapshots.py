@@ -205,8 +205,14 @@ def test_questions_typed_into_an_old_stores_own_lookups_table_are_not_kept(tmp_p
 def test_store_that_is_not_sqlite_gives_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "not.db"
     path.write_text("hello, this is not a database" * 100)
-    with pytest.raises(StoreError, match="cannot be opened: file is not a database"):
+    before = path.read_bytes(), path.stat().st_mode
+    with pytest.raises(StoreError) as refused:
         open_store(path)
+    assert str(refused.value) == (
+        f"{path} is not a SQLite database, not a missing-report store; it was left as it was. "
+        "Check the path (--db or MISSING_REPORT_DB)"
+    )
+    assert (path.read_bytes(), path.stat().st_mode) == before
 
 
 def test_no_snapshot_yet_and_unknown_snapshot(
