@@ -19,14 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from digest.contract.config import load_config  # noqa: E402
-from digest.intake.ingest import ingest_extract  # noqa: E402
 from digest.lookups.answers import answer_question  # noqa: E402
 from digest.lookups.questions import Question  # noqa: E402
 from digest.lookups.service import LookupService  # noqa: E402
 from digest.store.snapshots import open_store  # noqa: E402
-from tests.conftest import write_csv  # noqa: E402
 from tests.digest.lookups.corpus import DEVELOPMENT, HELD_OUT  # noqa: E402
-from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows  # noqa: E402
+from tests.fixtures.reference_june_2019 import write_reference_store  # noqa: E402
 
 IN_PROCESS_TARGET_MS = 5.0
 PROCESS_TARGET_S = 0.3
@@ -42,10 +40,7 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     config = load_config(ROOT / "config" / "missing-report.toml")
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "store.db"
-        store = open_store(db)
-        ingest_extract(store, write_csv(Path(folder) / "reference.csv", build_rows(), HEADERS), AS_AT, config)
-        store.close()
+        db = write_reference_store(Path(folder), config)
         service = LookupService(partial(open_store, db), config)
         started = time.perf_counter()
         service.ask("UBENCH", "CBENCH", "help")  # the reader is generated once, on first use

@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.slack.blocks import MAX_SECTION_TEXT_CHARS, escape_mrkdwn
-from digest.lookups.answers import ANSWERED, Answer
+from digest.lookups.answers import ANSWERED, DID_YOU_MEAN, Answer
 
 MAX_FALLBACK_TEXT_CHARS = 3000  # what a slash-command reply's text can usefully carry
 MAX_BUTTON_TEXT_CHARS = 75  # Slack button label limit
@@ -51,17 +51,17 @@ def render_answer(answer: Answer, shared_by: str | None = None) -> dict[str, Any
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=body[:MAX_SECTION_TEXT_CHARS]))]
     if answer.table:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=render_table(answer))))
-    if answer.choices:
-        blocks.append(
-            ActionsBlock(
-                elements=[
-                    _button(label, CHOICE_ACTION.format(i), question)
-                    for i, (label, question) in enumerate(answer.choices)
-                ]
-            )
-        )
-    elif answer.outcome == ANSWERED and not answer.share and answer.question:
-        blocks.append(ActionsBlock(elements=[_button("Share in channel", SHARE_ACTION, answer.question)]))
+    shared = answer.share or shared_by is not None
+    answered = answer.outcome == ANSWERED
+    # Answered with other readings offered under it ("Did you mean ...?"), to the asker only: not in a channel.
+    choices = [] if answered and shared else answer.choices
+    if choices and answered:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=DID_YOU_MEAN)]))
+    buttons = [_button(label, CHOICE_ACTION.format(i), question) for i, (label, question) in enumerate(choices)]
+    if answered and not shared and answer.question:
+        buttons.append(_button("Share in channel", SHARE_ACTION, answer.question))
+    if buttons:
+        blocks.append(ActionsBlock(elements=buttons))
     footer = answer.footer + (f" Shared by <@{shared_by}>." if shared_by else "")
     if footer.strip():
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=footer.strip())]))

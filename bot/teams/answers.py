@@ -8,6 +8,7 @@ line that is only a bold figure is a figure answer, lines that are all "Month YY
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -33,7 +34,7 @@ from microsoft_teams.cards import (
 
 from bot.teams.cards import CARD_CONTENT_TYPE, dump_card, render_card, render_facts
 from digest.figures.small_counts import SUPPRESSED
-from digest.lookups.answers import Answer
+from digest.lookups.answers import ANSWERED, DID_YOU_MEAN, Answer
 
 MAX_FALLBACK_TEXT_CHARS = 3000  # what a notification or screen reader is usefully given
 MIN_TREND_POINTS = 2  # a line needs two points
@@ -59,6 +60,8 @@ def render_answer_card(answer: Answer, buttons: bool = True) -> AdaptiveCard:
         TextBlock(text=answer.title, weight="Bolder", size="Medium", wrap=True, style="heading"),
         *_render_body(answer),
     ]
+    if answer.choices and answer.outcome == ANSWERED:  # answered, with the other readings under it
+        body.append(TextBlock(text=DID_YOU_MEAN, wrap=True, is_subtle=True, spacing="Small"))
     if answer.choices and buttons:
         body.append(ActionSet(actions=[_ask_button(label, question) for label, question in answer.choices]))
     elif answer.choices:
@@ -85,8 +88,13 @@ def _render_body(answer: Answer) -> list[CardElement]:
         return [*_text_blocks(lines), _render_table(answer.table)]
     if lines and BOLD_FIGURE.match(lines[0]):
         return _render_figure(lines)
-    if len(lines) >= MIN_TREND_POINTS and all(TREND_LINE.match(line) for line in lines):
+    months = [line for line in lines if TREND_LINE.match(line)]
+    if len(months) >= MIN_TREND_POINTS and len(months) == len(lines):
         return _render_trend(answer)
+    if len(months) >= MIN_TREND_POINTS and len(months) == len(set(months)):
+        # a run with its largest and smallest month: the chart, then what is said of it
+        rest = [line for line in lines if line not in months]
+        return [*_render_trend(dataclasses.replace(answer, lines=months)), *_text_blocks(rest)]
     return _text_blocks(lines)
 
 

@@ -71,6 +71,89 @@ SHORT_LABELS = {
 }
 
 
+# Derived figures: worked out from the rows above, never stored, each defined here once (and in
+# docs/indicators.md). Answers use them; no answer invents its own.
+# Episodes per child over a period: the family's episodes over its distinct children in the same period.
+EPISODES_PER_CHILD = {
+    "all": ("episodes.all", "children.all"),
+    "lac": ("episodes.lac", "children.lac"),
+    "cse": ("episodes.cse", "children.cse"),
+}
+# Any of these figures read as its family, for "episodes per child" ("per LAC child" names children.lac).
+PER_CHILD_FAMILY = {
+    key: family for family, pair in EPISODES_PER_CHILD.items() for key in (*pair, f"children.3plus.{family}")
+}
+# The share of a row that has no percentage of its own in the report: what it is a share of.
+SHARE_BASES = {
+    "episodes.lac": ALL_EPISODES,
+    "episodes.cse": ALL_EPISODES,
+    "children.lac": "children.all",
+    "children.cse": "children.all",
+    "children.3plus.all": "children.all",
+    "children.3plus.lac": "children.lac",
+    "children.3plus.cse": "children.cse",
+}
+# Lengths of closed episodes: whole calendar days from the start date to the end date (section 4's count),
+# over the episodes starting in the period that had ended by the as-at time.
+AVERAGE_LENGTH, MEDIAN_LENGTH = "average", "median"
+LENGTH_LABELS = {
+    AVERAGE_LENGTH: "Average (mean) length of a closed episode",
+    MEDIAN_LENGTH: "Median length of a closed episode",
+}
+# Each derived figure in words, for analysts (docs/indicators.md is written from these).
+DERIVED_DEFINITIONS = (
+    (
+        "Share of a row",
+        'Rows of sections 4 to 10 carry their own percentage (the "% of" column above). For the rows with none, '
+        "the share is of the row they are part of: LAC and CSE-risk episodes (2.1, 3.1) of all episodes (1.1); "
+        "LAC and CSE-risk children (2.2, 3.2) of all children (1.2); children with 3 or more episodes (1.3, 2.3, "
+        '3.3) of the children of the same kind (1.2, 2.2, 3.2). An answer always names the base ("28 (53% of 53 '
+        'children missing)") and rounds as every percentage is rounded.',
+    ),
+    (
+        "Rows added up",
+        'A question naming a range of whole bands ("at least 2 days", "more than 40 miles", "under 13s", '
+        '"within 20 miles") gets the sum of those rows over the rows\' own base, and the answer says which rows '
+        'it added. A range inside one band ("more than a week", when the last band is "more than 5 days") is '
+        "answered with the band that holds it, named in the answer's title.",
+    ),
+    (
+        "Episodes per child",
+        "Over a period, the episodes of a kind (all, LAC, CSE risk medium/high) divided by the distinct children "
+        "among them in the same period (1.1 / 1.2, 2.1 / 2.2, 3.1 / 3.2), to one decimal place; for a month or "
+        "a year to date (children are counted once over a period, and stored for those). England's published "
+        "figure of this kind is incidents per missing child.",
+    ),
+    (
+        "Average (mean) length of a closed episode",
+        "Over the episodes starting in the period (all, LAC, or at CSE risk medium/high) that had ended by the "
+        "as-at time: the mean of their lengths "
+        "in whole calendar days from the start date to the end date (section 4's count: 0 for a same-day "
+        "return), to one decimal place. Episodes still open are left out (their length is not known yet) and "
+        "the answer says how many were.",
+    ),
+    (
+        "Median length of a closed episode",
+        "Over the same episodes, the middle length in whole days (the mean of the two middle lengths when "
+        "their number is even).",
+    ),
+    (
+        "Change between two periods",
+        "The later count less the earlier; where the figure has a percentage, also the change in percentage "
+        "points between the two shares, rounded to whole points.",
+    ),
+    (
+        "Largest and smallest month of a run",
+        "By count, or by share when a share was asked; months with no data or a withheld figure take no part.",
+    ),
+    (
+        "Under disclosure control",
+        'A derived figure made from a withheld count is withheld too ("c"), and so is a length over five or '
+        "fewer episodes.",
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Indicator:
     ref: str

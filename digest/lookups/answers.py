@@ -11,15 +11,16 @@ from dataclasses import dataclass, field
 
 from digest.alerts.still_missing import describe_at_cse_risk, describe_duration
 from digest.contract.config import Config
-from digest.figures.absence import Absence
+from digest.figures.absence import Absence, keys_not_in_source
 from digest.figures.catalogue import (
     DENOMINATOR_NOUNS,
-    DISTINCT_CHILDREN_PREFIX,
     SECTION_BY_NUMBER,
+    SHARE_BASES,
     STILL_MISSING,
     build_catalogue,
     build_groups,
 )
+from digest.figures.lengths import FAMILY_EPISODES, LENGTH_COLUMNS, compute_lengths
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import (
     YTD,
@@ -28,22 +29,54 @@ from digest.figures.periods import (
     month_key,
     month_label,
     month_name,
-    month_start,
     parse_month,
 )
 from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number
+from digest.lookups.cells import (  # the outcomes are answers' own words: re-exported
+    ANSWERED as ANSWERED,
+)
+from digest.lookups.cells import (
+    CLARIFY as CLARIFY,
+)
+from digest.lookups.cells import (
+    NO_DATA as NO_DATA,
+)
+from digest.lookups.cells import (
+    NOT_UNDERSTOOD as NOT_UNDERSTOOD,
+)
+from digest.lookups.cells import (
+    Figures,
+    describe_span,
+    month_title,
+    span_cell,
+    span_title,
+    with_share,
+)
 from digest.lookups.periods import PeriodKind, Span, resolve_period
 from digest.lookups.questions import (
     DEFINE,
     HELP,
+    LENGTH,
+    PER_CHILD,
     PROFILE,
-    TREND,
     Clarification,
     NotUnderstood,
     Question,
     Reader,
 )
-from digest.lookups.vocabulary import BREAKDOWN
+from digest.lookups.series import (
+    Figure,
+    Said,
+    build_figure,
+    compare_answer,
+    describe,
+    figure_cell,
+    largest_rows,
+    length_answer,
+    per_child_answer,
+    run_answer,
+)
+from digest.lookups.vocabulary import BREAKDOWN, FIGURE
 from digest.reporting.commentary import SectionComment, load_section_comments
 from digest.reporting.content import RATE_KEYS, compute_digest
 from digest.reporting.definitions import RULES, describe_share
@@ -61,7 +94,7 @@ from digest.store.alerts import load_still_missing
 from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore, available_months
 
-ANSWERED, NOT_UNDERSTOOD, NO_DATA, CLARIFY = "answered", "not understood", "no data", "clarify"
+DID_YOU_MEAN = "Did you mean one of these instead?"  # over the other readings of a question that was answered
 
 
 @dataclass(frozen=True)
@@ -91,6 +124,8 @@ class Answer:
     def plain_text(self) -> str:
         """For a terminal: the same words, without chat mark-up."""
         parts = [self.title, *(line.replace("*", "").replace("`", '"') for line in self.lines), *self.table_lines()]
+        if self.choices and self.outcome == ANSWERED:
+            parts.append(DID_YOU_MEAN)
         parts += [f'  {label}: ask "{text}"' for label, text in self.choices]
         if self.footer:
             parts.append(self.footer)
@@ -107,7 +142,10 @@ def help_answer(reader: Reader) -> Answer:
         "Periods: June, Jun-19, 2019-06, last month, this month, now, YTD (April to the latest complete month), "
         "this financial year, 2019/20, Q1 to Q4 (April start); none means the latest complete month. "
         "Relative periods count from the latest data, not today.",
-        "Also: `profile June` (the month's headlines), `trend LAC episodes` (month by month), "
+        "Side by side and over time: `LAC episodes June vs May`, `girls and boys Q1`, `trend LAC episodes` (13 "
+        "months), `busiest month this year`, `ethnicity breakdown YTD`. Worked out: `% of children missing in June "
+        "who were LAC`, `episodes per child YTD`, `how long are children usually missing`, `at least 2 days June`.",
+        "Also: `profile June` (the month's headlines), "
         "`still missing` (open now), `define 5.3a` (what a row counts and what its percentage is of), "
         "`share` (show the answer to the channel), `comment June` (explain a section's figures in the digest).",
     ]
@@ -153,15 +191,6 @@ def clarification_answer(clarification: Clarification, question: str) -> Answer:
     return Answer(CLARIFY, clarification.problem, choices=clarification.choices, question=question)
 
 
-def describe_span(span: Span) -> str:
-    """The months in words: "June 2019", "April to June 2019", "October 2018 to March 2019"."""
-    if span.first == span.last:
-        return month_name(span.first)
-    if span.first // 12 == span.last // 12:
-        return f"{month_start(span.first):%B} to {month_name(span.last)}"
-    return f"{month_name(span.first)} to {month_name(span.last)}"
-
-
 def needs_snapshot(question: Question) -> bool:
     """Whether the answer is read from a snapshot (help and definitions come from the catalogue alone)."""
     return question.kind not in (HELP, DEFINE)
@@ -196,8 +225,11 @@ def answer_question(
     snapshot = snapshot or store.get_snapshot()
     footer = f"Data as at {snapshot.as_at:%d/%m/%Y %H:%M} (snapshot {snapshot.id})."
     span = resolve_period(question.period, snapshot)
-    if question.subject == STILL_MISSING and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW):
+    plain = not (question.compare or question.by_month or question.also or question.bands or question.extreme)
+    if plain and question.subject == STILL_MISSING and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW):
         answer = _still_missing_now(store, snapshot, suppress)
+    elif _is_shaped(question, config):
+        answer = _answer_shaped(store, config, question, snapshot, suppress)
     else:
         answer = _answer_span(store, config, question, snapshot, span, suppress)
     if suppress and _shows_withheld(answer):  # said beside the as-at time, so the answer's own lines keep their shape
@@ -210,8 +242,100 @@ def answer_question(
         footer,
         question.share,
         snapshot.id,
+        choices=list(question.alternatives) if answer.outcome == ANSWERED else [],
         question=question.text,
     )
+
+
+def _is_shaped(question: Question, config: Config) -> bool:
+    """Whether the answer puts figures side by side, month by month, or works out a derived figure."""
+    if question.kind in (PER_CHILD, LENGTH):
+        return True
+    if question.kind == BREAKDOWN:
+        return bool(question.compare) or question.extreme
+    if question.kind != FIGURE:
+        return False
+    if question.compare or question.by_month or question.also or len(question.bands) > 1:
+        return True
+    return question.proportion and str(question.subject) in SHARE_BASES
+
+
+def _answer_shaped(
+    store: SnapshotStore, config: Config, question: Question, snapshot: SnapshotInfo, suppress: bool
+) -> Answer:
+    figures = Figures(store, config, snapshot, suppress)
+    spans = [resolve_period(p, snapshot) for p in (question.period, *question.compare)]
+    data_starts, data_ends = figures.data_months
+    for span in spans:
+        if span.last > data_ends and len(spans) == 1:
+            return Answer(
+                NO_DATA,
+                f"There are no figures for {describe_span(span)} in the latest snapshot.",
+                [f"Months with data: {month_name(data_starts)} to {month_name(data_ends)}."],
+            )
+    if question.kind == BREAKDOWN:
+        return _breakdown_columns(figures, str(question.subject), spans, question.extreme)
+    if question.kind == PER_CHILD:
+        said = per_child_answer(figures, str(question.subject), spans[0])
+    elif question.kind == LENGTH:
+        span = spans[0]
+        if not figures.has_data(span.first, span.last):
+            return Answer(NO_DATA, f"There is no data for {describe_span(span)}.", [])
+        family = question.family or "all"
+        if FAMILY_EPISODES[family] in keys_not_in_source(snapshot.source_kind):
+            return Answer(NO_DATA, f"Not in this source: {figures.name(span)}.", [NOT_IN_SOURCE_LENGTH])
+        episodes = store.load_episodes(snapshot.id, LENGTH_COLUMNS[family])
+        found = compute_lengths(episodes, snapshot.as_at, span.first, span.last, family)
+        said = length_answer(str(question.subject), found, figures.name(span), suppress, family)
+    else:
+        indicators = {i.key: i for i in build_catalogue(config)}
+        shown = [build_figure(indicators, question.keys, question.proportion)]
+        shown += [build_figure(indicators, (key,), question.proportion) for key in question.also]
+        notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
+        if question.by_month:
+            said = run_answer(figures, shown[0], spans[0], question.extreme, question.proportion, notes)
+        elif len(spans) > 1 or len(shown) > 1:
+            said = compare_answer(figures, shown, spans, notes)
+        else:
+            said = _single_answer(figures, shown[0], spans[0])
+    return Answer(said.outcome, said.title, said.lines)
+
+
+def _revision_notes(
+    store: SnapshotStore, config: Config, figures: Figures, shown: list[Figure], spans: list[Span], by_month: bool
+) -> dict[tuple[str, int], str]:
+    """ " (revised from 129 since the May 2019 digest)" for each one-row figure's month that differs from what was
+    last published, by (key, month)."""
+    months = sorted({m for s in spans for m in s.months} if by_month else {s.first for s in spans if s.first == s.last})
+    months = [m for m in months if figures.has_data(m, m)]
+    notes: dict[tuple[str, int], str] = {}
+    for figure in shown:
+        if len(figure.keys) != 1 or not months:
+            continue
+        key = figure.keys[0]
+        revised = _load_revisions(store, config, key, [(figures.exact(m), figures.profile(m)) for m in months])
+        notes |= {(key, month): _revised(revised, month) for month in revised}
+    return notes
+
+
+NOT_IN_SOURCE_LENGTH = "This snapshot's source does not hold which episodes were at CSE risk."
+
+
+def _single_answer(figures: Figures, figure: Figure, span: Span) -> Said:
+    """Rows added up, or a share of SHARE_BASES's row, over one period (with the year to date beside a month)."""
+    cell = figure_cell(figures, figure, span)
+    title = f"{figure.label}, {figures.name(span)}"
+    if cell is not None and cell.absence is not None:
+        return Said(NO_DATA, title, [f"*{cell.describe_count()}*"])
+    lines = [f"*{describe(cell, figure)}*"]
+    if len(figure.keys) > 1:
+        refs = {i.key: i.ref for i in build_catalogue(figures.config)}
+        lines.append(f"Rows {refs[figure.keys[0]]} to {refs[figure.keys[-1]]} of the report added up.")
+    year_start = financial_year_start(span.last)
+    if span.first == span.last and span.first != year_start:
+        ytd = figure_cell(figures, figure, Span(year_start, span.last, PeriodKind.YEAR_TO_DATE))
+        lines.append(f"Year to date {financial_year_label(span.last)}: {describe(ytd, figure)}")
+    return Said(ANSWERED if cell is not None else NO_DATA, title, lines)
 
 
 WITHHELD_MARK = re.compile(rf"(?<![\w.]){SUPPRESSED}(?!\w)")  # a "c" standing alone, as a figure
@@ -260,8 +384,6 @@ def _answer_span(
 
     if question.kind == PROFILE:
         return _profile_answer(profile, previous_of(), year_ago_of(), load_section_comments(store, profile.month))
-    if question.kind == TREND:
-        return _trend_answer(profile, str(question.subject))
     if question.kind == BREAKDOWN:
         return _breakdown_answer(profile, str(question.subject), span)
     if span.first == span.last:
@@ -320,61 +442,6 @@ def _label(profile: Profile, key: str) -> str:
     return profile.row(key).indicator.short_label
 
 
-def _month_title(profile: Profile) -> str:
-    if profile.partial_month:
-        return f"{month_name(profile.month)} (partial month, to {profile.as_at:%d/%m/%Y %H:%M})"
-    return month_name(profile.month)
-
-
-def _span_title(profile: Profile, span: Span) -> str:
-    """The span in words, and what it is: "April to June 2019 (2019/20 year to date)"."""
-    year = financial_year_label(span.last)
-    if span.kind == PeriodKind.QUARTER:
-        what = f"Q{(span.first - financial_year_start(span.first)) // 3 + 1} {year}"
-    elif span.last - span.first == 11:
-        what = year
-    else:
-        what = f"{year} year to date"
-    partial = f", {month_label(span.last)} partial, to {profile.as_at:%d/%m/%Y %H:%M}" if profile.partial_month else ""
-    return f"{describe_span(span)} ({what}{partial})"
-
-
-def _with_share(cell: Cell, denominator_key: str | None) -> str:
-    if cell.absence is not None:
-        return cell.describe_count()
-    if cell.suppressed:
-        return SUPPRESSED
-    if cell.count is None:
-        return "n/a"
-    if denominator_key is None or not cell.denominator:
-        return f"{cell.count:,}"
-    noun = DENOMINATOR_NOUNS.get(denominator_key, "")
-    return f"{cell.count:,} ({format_percentage(cell.count, cell.denominator)} of {cell.denominator:,} {noun})".replace(
-        " )", ")"
-    )
-
-
-def _span_cell(profile: Profile, key: str, span: Span) -> Cell | None:
-    """The figure over the span: the stored year-to-date when the span is the year to date (exact for every
-    figure); otherwise the sum of its months, which only episode counts allow (None for distinct children)."""
-    row = profile.row(key)
-    if span.first == financial_year_start(span.last):
-        return row.values[YTD]
-    if key.startswith(DISTINCT_CHILDREN_PREFIX):
-        return None
-    cells = [row.values[month_key(m)] for m in span.months]
-    absent = [cell for cell in cells if cell.absence is not None]
-    if absent:  # a sum over months without figures would read as a count of them
-        return min(absent, key=lambda cell: cell.absence != Absence.NOT_IN_SOURCE)
-    if any(cell.suppressed for cell in cells):  # the sum would give the withheld month away
-        return Cell(None, None, suppressed=True)
-    denominators = [c.denominator for c in cells]
-    return Cell(
-        sum(c.count or 0 for c in cells),
-        None if any(d is None for d in denominators) else sum(d or 0 for d in denominators),
-    )
-
-
 def _figure_answer(
     profile: Profile,
     previous: Profile | None,
@@ -387,27 +454,27 @@ def _figure_answer(
     row = profile.row(key)
     denominator = row.indicator.denominator
     revised = revised or {}
-    title = f"{_label(profile, key)}, {_month_title(profile)}"
-    lines = [f"*{_with_share(row.values[month_key(profile.month)], denominator)}*{_revised(revised, profile.month)}"]
+    title = f"{_label(profile, key)}, {month_title(profile)}"
+    lines = [f"*{with_share(row.values[month_key(profile.month)], denominator)}*{_revised(revised, profile.month)}"]
     if previous is not None:
         before = previous.row(key).values[month_key(profile.month - 1)]
         why = f" (the data starts in {month_name(profile.data_starts)})" if before.absence == Absence.NO_DATA else ""
         lines.append(
-            f"{month_name(profile.month - 1)}: {_with_share(before, denominator)}{why}"
+            f"{month_name(profile.month - 1)}: {with_share(before, denominator)}{why}"
             f"{_revised(revised, profile.month - 1)}"
         )
     if year_ago is not None:
         then = year_ago.row(key).values[month_key(year_ago.month)]
-        lines.append(f"{month_name(year_ago.month)}: {_with_share(then, denominator)}")
+        lines.append(f"{month_name(year_ago.month)}: {with_share(then, denominator)}")
     if not row.indicator.month_only:
         lines.append(
-            f"Year to date {profile.financial_year}{_partial(profile)}: {_with_share(row.values[YTD], denominator)}"
+            f"Year to date {profile.financial_year}{_partial(profile)}: {with_share(row.values[YTD], denominator)}"
         )
         if year_ago is not None and is_year_to_date_complete(year_ago):
             then_ytd = year_ago.row(key).values[YTD]
             lines.append(
                 f"Year to date {year_ago.financial_year} (to {month_name(year_ago.month)}): "
-                f"{_with_share(then_ytd, denominator)}"
+                f"{with_share(then_ytd, denominator)}"
             )
     return Answer(ANSWERED, title, lines)
 
@@ -419,13 +486,13 @@ def _partial(profile: Profile) -> str:
 
 def _range_answer(profile: Profile, key: str, span: Span) -> Answer:
     row = profile.row(key)
-    title = f"{_label(profile, key)}, {_span_title(profile, span)}"
+    title = f"{_label(profile, key)}, {span_title(profile, span)}"
     by_month = "By month: " + " · ".join(
         f"{month_label(m)} {row.values[month_key(m)].describe_count()}" for m in span.months
     )
     if row.indicator.month_only:
         return Answer(NO_DATA, title, ["This figure is for a month only; ask about a month.", by_month])
-    cell = _span_cell(profile, key, span)
+    cell = span_cell(profile, key, span)
     if cell is None:
         return Answer(
             NO_DATA,
@@ -437,7 +504,7 @@ def _range_answer(profile: Profile, key: str, span: Span) -> Answer:
                 by_month,
             ],
         )
-    return Answer(ANSWERED, title, [f"*{_with_share(cell, row.indicator.denominator)}*", by_month])
+    return Answer(ANSWERED, title, [f"*{with_share(cell, row.indicator.denominator)}*", by_month])
 
 
 def _breakdown_answer(profile: Profile, name: str, span: Span) -> Answer:
@@ -447,18 +514,41 @@ def _breakdown_answer(profile: Profile, name: str, span: Span) -> Answer:
     if span.first == span.last:
         heading = ["", month_label(profile.month) + (" (partial)" if profile.partial_month else "")]
         heading.append(f"YTD {profile.financial_year}{_partial(profile)}")
-        title = f"{group.title}, {_month_title(profile)}"
+        title = f"{group.title}, {month_title(profile)}"
     else:
         heading = ["", f"{month_label(span.first)} to {month_label(span.last)}"]
-        title = f"{group.title}, {_span_title(profile, span)}"
+        title = f"{group.title}, {span_title(profile, span)}"
     table = [heading]
     for row in shown:
         if span.first == span.last:
             cells = [row.values[month_key(profile.month)], row.values[YTD]]
         else:
-            cells = [_span_cell(profile, row.indicator.key, span) or Cell(None, None)]
+            cells = [span_cell(profile, row.indicator.key, span) or Cell(None, None)]
         table.append([row.indicator.label] + [_compact(c, row.indicator.denominator) for c in cells])
     lines = ["Rows that are zero throughout are left out."] if len(shown) < len(rows) else []
+    return Answer(ANSWERED, title, lines, table)
+
+
+def _breakdown_columns(figures: Figures, name: str, spans: list[Span], extreme: bool) -> Answer:
+    """A breakdown with a column for each period asked (in time order), and its largest row when asked."""
+    spans = sorted(spans, key=lambda s: (s.first, s.last))
+    group = figures.profile(figures.data_months[1]).groups[name]
+    indicators = {i.key: i for i in build_catalogue(figures.config)}
+    columns = [[figures.cell((key,), s.first, s.last) or Cell(None, None) for s in spans] for key in group.table_keys]
+    rows = [
+        (indicators[key].label, cells)
+        for key, cells in zip(group.table_keys, columns, strict=True)
+        if any(c.count or c.suppressed for c in cells)
+    ]
+    heading = ["", *(describe_span(s) + (" (partial)" if figures.name(s) != describe_span(s) else "") for s in spans)]
+    table = [heading, *([label, *(_compact(c, group.denominator) for c in cells)] for label, cells in rows)]
+    title = f"{group.title}, {' against '.join(figures.name(s) for s in spans)}"
+    lines = ["Rows that are zero throughout are left out."] if len(rows) < len(columns) else []
+    if extreme:
+        largest = largest_rows([(label, cells[-1]) for label, cells in rows])
+        lines = [largest, *lines] if largest else lines
+    if all(c.absence is not None for cells in columns for c in cells):
+        return Answer(NO_DATA, title, [f"There is no data for {' or '.join(describe_span(s) for s in spans)}."])
     return Answer(ANSWERED, title, lines, table)
 
 
@@ -467,19 +557,6 @@ def _compact(cell: Cell, denominator_key: str | None) -> str:
         return cell.describe_count()
     share = format_percentage(cell.count, cell.denominator) if denominator_key else ""
     return f"{cell.count} {share}".rstrip()
-
-
-def _trend_answer(profile: Profile, key: str) -> Answer:
-    row = profile.row(key)
-    title = f"{_label(profile, key)}, {profile.financial_year} month by month"
-    lines = []
-    for column in profile.columns:
-        name = "Year to date" if column == YTD else month_name(parse_month(column))
-        if column == YTD and row.indicator.month_only:
-            continue
-        partial = _partial(profile) if column == YTD else ""
-        lines.append(f"{name}: {_with_share(row.values[column], row.indicator.denominator)}{partial}")
-    return Answer(ANSWERED, title, lines)
 
 
 def _profile_answer(
@@ -494,4 +571,4 @@ def _profile_answer(
         )
     lines += [f"• {highlight}" for highlight in digest.highlights]
     lines += [f"Comment on section {c.section}, {c.section_title}: {c.text} ({c.attribution})" for c in comments]
-    return Answer(ANSWERED, f"Missing profile, {_month_title(profile)}", lines)
+    return Answer(ANSWERED, f"Missing profile, {month_title(profile)}", lines)

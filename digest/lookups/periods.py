@@ -6,7 +6,7 @@ work the same on historic or demo data.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from digest.figures.periods import FIRST_MONTH_OF_YEAR, financial_year_start, month_index, month_of
@@ -24,6 +24,8 @@ class PeriodKind(StrEnum):
     LAST_MONTH = "last month"
     THIS_MONTH = "this month"
     NOW = "now"
+    RECENT = "recent"  # the last N months, to the latest complete month ("last 6 months"; a trend is 13)
+    RANGE = "range"  # from one month to another ("April to June", "since April")
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,10 @@ class Period:
     month_of_year: int | None = None  # 1-12, when a month was named without a year
     year_start: int | None = None  # the calendar year a named financial year starts in ("2019/20": 2019)
     quarter: int | None = None  # 1-4, financial quarters (Q1 is April to June)
-    relative_year: int = 0  # -1 for "last financial year"
+    relative_year: int = 0  # -1 for "last financial year", "June last year", "Q1 last year"
+    months: int = 0  # RECENT: how many months
+    from_month: int | None = None  # RANGE: the first month, as a month index when its year was named
+    from_month_of_year: int | None = None  # RANGE: the first month, 1-12, when named without a year
 
 
 @dataclass(frozen=True)
@@ -71,27 +76,74 @@ _SHORT_MONTHS = {name[:3]: number for name, number in MONTH_NAMES.items()} | {"s
 _MONTH_WORD = "|".join(sorted(list(MONTH_NAMES) + list(_SHORT_MONTHS), key=len, reverse=True))
 _UNIT_AFTER = r"(?!\s*(?:\+|years?|yrs?|yr|miles?|days?|-?year))"  # "june 14 year olds" is no June 2014
 
+# "and" joins a range only after "between" ("between May and June"); "April, May and June" are three months.
+_BETWEEN_AND = "|".join(rf"(?<=between\s\w{{{n}}}\s)and" for n in range(3, 10))
 # Each pattern and how it reads; tried in order, and a matched span is taken out of the question.
+_YEAR_WORD = r"(?:financial\s+year|fin\s+year|fy|year|yr)"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})\s*/\s*(\d{2}|\d{4})\b"), "financial_year"),
-    (re.compile(r"\b(\d{4})-(\d{1,2})\b"), "iso_month"),
+    (re.compile(r"\bfy\s*(\d{2})\s*/?\s*(\d{2})\b"), "financial_year"),
+    (re.compile(r"(?<![\d/])\b(\d{2})\s*/\s*(\d{2})\b(?!\s*/)"), "financial_year"),  # "18/19", never a date
+    (re.compile(r"\b(\d{4})-(\d{1,2})\b(?!\s*-)"), "year_hyphen"),  # "2019-06" a month, "2019-20" a year
     (re.compile(r"\b(\d{1,2})/(\d{4})\b"), "month_slash_year"),
-    (re.compile(r"\bq([1-4])\b"), "quarter"),
+    (re.compile(r"\b(?:the\s+)?(?:last|past|previous|recent)\s+(\d{1,2})\s+months?\b"), "recent"),
+    (re.compile(r"\b(?:the\s+)?past\s+year\b"), "recent_year"),
+    (
+        re.compile(
+            rf"\b(?:between\s+|from\s+)?({_MONTH_WORD})(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?=\s*(?:-|to)\s))?"
+            rf"\s*(?:-|to|through|until|till|{_BETWEEN_AND})\s*({_MONTH_WORD})\b(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?!\s*(?:\+|years?|yrs?|miles?|days?)))?"
+        ),
+        "month_range",
+    ),
+    (re.compile(rf"\bsince\s+({_MONTH_WORD})\b"), "since_month"),
+    (re.compile(r"\bq([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b"), "quarter"),
     (re.compile(rf"\b({_MONTH_WORD})\b(?:\s*-\s*|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|\d{{2}})\b{_UNIT_AFTER}"), "month_year"),
+    (re.compile(rf"\b({_MONTH_WORD})(\d{{4}}|\d{{2}})\b"), "month_year"),  # "jun19", "apr2019"
     (re.compile(rf"\b({_MONTH_WORD})\b"), "month"),
     (
-        re.compile(r"\b(?:this|current)\s+(?:financial\s+)?year\s+to\s+date\b|\b(?:financial\s+)?year\s+to\s+date\b"),
+        re.compile(
+            rf"\b(?:this|current)\s+(?:financial\s+)?{_YEAR_WORD}\s+to\s+date\b|\b(?:financial\s+)?year\s+to\s+date\b"
+        ),
         "ytd",
     ),
-    (re.compile(r"\bytd\b|\bso far this year\b|\bto date\b"), "ytd"),
-    (re.compile(r"\b(?:last|previous)\s+(?:financial\s+year|fy|year)\b"), "last_year"),
-    (re.compile(r"\b(?:this|current)\s+(?:financial\s+year|fy|year)\b|\bfinancial\s+year\b"), "ytd"),
-    (re.compile(r"\b(?:last|previous)\s+month\b"), "last_month"),
+    (
+        re.compile(
+            rf"\bf?ytd\b|\bso\s+far\s+this\s+{_YEAR_WORD}\b|\bto\s+date\b"
+            rf"|\bsince\s+(?:the\s+)?start\s+of\s+(?:the\s+)?{_YEAR_WORD}\b"
+        ),
+        "ytd",
+    ),
+    (re.compile(r"\bso\s+far\b"), "so_far"),
+    (
+        re.compile(r"\b(?:this|the\s+same)\s+(?:time|month|period|quarter|point)\s+(?:last|a|the\s+previous)\s+year\b"),
+        "last_year",
+    ),
+    (
+        re.compile(
+            rf"\b(?:last|previous|prior)\s+{_YEAR_WORD}\b|\ba\s+year\s+(?:ago|earlier|before)\b|\bthe\s+year\s+before\b"
+        ),
+        "last_year",
+    ),
+    (re.compile(rf"\b(?:this|current)\s+{_YEAR_WORD}\b|\bfinancial\s+year\b|\bthe\s+{_YEAR_WORD}\b"), "ytd"),
+    (re.compile(r"\bthe\s+month\s+before(?:\s+that)?\b|\bthe\s+previous\s+month\b"), "month_before"),
+    (re.compile(r"\b(?:last|previous|prior)\s+month\b"), "last_month"),
     (re.compile(r"\b(?:this|current)\s+month\b"), "this_month"),
     (re.compile(r"\b(?:this|current)\s+quarter\b"), "this_quarter"),
-    (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bat the moment\b|\btoday\b"), "now"),
+    (re.compile(r"\b(?:last|previous|prior)\s+quarter\b|\bthe\s+quarter\s+before\b"), "last_quarter"),
+    (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bat\s+the\s+moment\b|\btoday\b"), "now"),
 ]
+# Short forms typed on a phone: "last 3 mths", "this qtr", "prev yr".
+_ABBREVIATED = {
+    "mth": "month",
+    "mnth": "month",
+    "mon": "month",
+    "qtr": "quarter",
+    "prev": "previous",
+    "fin": "financial",
+}
+_ABBREVIATIONS = re.compile(r"\b(" + "|".join(_ABBREVIATED) + r")(s?)\b")
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _year(text: str) -> int:
@@ -105,45 +157,101 @@ def _month_number(word: str) -> int:
 def _read(kind: str, match: re.Match[str]) -> Period | None:
     groups = match.groups()
     if kind == "financial_year":
-        start, end = int(groups[0]), _year(groups[1][-2:]) if len(groups[1]) == 2 else int(groups[1])
+        start = _year(groups[0]) if len(groups[0]) == 2 else int(groups[0])
+        end = _year(groups[1][-2:]) if len(groups[1]) == 2 else int(groups[1])
         return Period(PeriodKind.FINANCIAL_YEAR, year_start=start) if end == start + 1 else None
-    if kind == "iso_month":
+    if kind == "year_hyphen" and len(groups[1]) == 2 and int(groups[1]) == (int(groups[0]) + 1) % 100:
+        return Period(PeriodKind.FINANCIAL_YEAR, year_start=int(groups[0]))
+    if kind in ("iso_month", "year_hyphen"):
         month = int(groups[1])
         return Period(PeriodKind.MONTH, month_index(int(groups[0]), month)) if 1 <= month <= 12 else None
     if kind == "month_slash_year":
         month = int(groups[0])
         return Period(PeriodKind.MONTH, month_index(int(groups[1]), month)) if 1 <= month <= 12 else None
+    if kind == "recent":
+        months = int(groups[0])
+        return Period(PeriodKind.RECENT, months=months) if 1 <= months <= MAX_RECENT_MONTHS else None
+    if kind == "recent_year":
+        return Period(PeriodKind.RECENT, months=12)
+    if kind == "month_range":
+        first, first_year, last, last_year = groups
+        start = _month_number(first)
+        end = _month_number(last)
+        if last_year is not None:
+            end_index = month_index(_year(last_year), end)
+            start_index = month_index(_year(first_year), start) if first_year else end_index - (end - start) % 12
+            return Period(PeriodKind.RANGE, month=end_index, from_month=start_index)
+        if first_year is not None:
+            start_index = month_index(_year(first_year), start)
+            return Period(PeriodKind.RANGE, month=start_index + (end - start) % 12, from_month=start_index)
+        return Period(PeriodKind.RANGE, month_of_year=end, from_month_of_year=start)
+    if kind == "since_month":
+        return Period(PeriodKind.RANGE, from_month_of_year=_month_number(groups[0]))
     if kind == "quarter":
-        return Period(PeriodKind.QUARTER, quarter=int(groups[0]))
+        number = groups[0] or groups[1]
+        return Period(PeriodKind.QUARTER, quarter=int(number) if number else _QUARTER_WORDS[groups[2]])
     if kind == "month_year":
         return Period(PeriodKind.MONTH, month_index(_year(groups[1]), _month_number(groups[0])))
     if kind == "month":
         return Period(PeriodKind.MONTH, month_of_year=_month_number(groups[0]))
     simple = {
         "ytd": Period(PeriodKind.YEAR_TO_DATE),
+        "so_far": SO_FAR,
+        "month_before": MONTH_BEFORE,
         "last_year": Period(PeriodKind.FINANCIAL_YEAR, relative_year=-1),
         "last_month": Period(PeriodKind.LAST_MONTH),
         "this_month": Period(PeriodKind.THIS_MONTH),
         "this_quarter": Period(PeriodKind.QUARTER),
+        "last_quarter": Period(PeriodKind.QUARTER, relative_year=-1),
         "now": Period(PeriodKind.NOW),
     }
     return simple[kind]
 
 
+# "So far": the year to date said on its own, but only a qualifier beside a month ("July so far").
+SO_FAR = Period(PeriodKind.YEAR_TO_DATE, months=-1)
+# "The month before": the month before last, or before the month named with it.
+MONTH_BEFORE = Period(PeriodKind.LAST_MONTH, months=1)
+MAX_RECENT_MONTHS = 36  # "the last 6 months"; a longer run than three years is not one the store keeps
+
+
 def read_periods(text: str) -> tuple[list[Period], str, list[str]]:
-    """The periods named in text, the text without them, and what was not a period after all ("2019-13")."""
-    periods: list[Period] = []
+    """The periods named in text, in the order they are written, the text without them, and what was not a period
+    after all ("2019-13")."""
+    found: list[tuple[int, Period]] = []
     unreadable: list[str] = []
-    rest = text
+    rest = _ABBREVIATIONS.sub(lambda m: _ABBREVIATED[m.group(1)] + (m.group(2) or ""), text)
     for pattern, kind in _PATTERNS:
         while (match := pattern.search(rest)) is not None:
             period = _read(kind, match)
             if period is None:
                 unreadable.append(match.group(0))
             else:
-                periods.append(period)
-            rest = rest[: match.start()] + " " + rest[match.end() :]
-    return periods, rest, unreadable
+                found.append((match.start(), period))
+            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+    found.sort(key=lambda item: item[0])
+    return [period for _, period in found], rest, unreadable
+
+
+def attach_years(periods: list[Period]) -> list[Period]:
+    """A year said after a month or a quarter qualifies it: "June last year" is June a year before, "Q1 this
+    year" is this year's Q1, "Q1 2019/20" that year's Q1; a year to date with a month runs to that month."""
+    out: list[Period] = []
+    for period in periods:
+        before = out[-1] if out else None
+        if before is not None and before.kind in (PeriodKind.MONTH, PeriodKind.QUARTER):
+            named_year = period.kind == PeriodKind.FINANCIAL_YEAR
+            if named_year and period.year_start is None and before.month is None:
+                out[-1] = replace(before, relative_year=period.relative_year)
+                continue
+            if named_year and before.kind == PeriodKind.QUARTER and before.year_start is None:
+                out[-1] = replace(before, year_start=period.year_start, relative_year=period.relative_year)
+                continue
+            this_year = period.kind == PeriodKind.YEAR_TO_DATE and period.month is None and period.month_of_year is None
+            if this_year and before.kind == PeriodKind.QUARTER:
+                continue  # "Q1 this year": this year's is the default
+        out.append(period)
+    return out
 
 
 def combine_periods(periods: list[Period]) -> Period:
@@ -206,12 +314,24 @@ def resolve_period(period: Period, snapshot: SnapshotInfo) -> Span:
     if kind == PeriodKind.LATEST:
         return Span(latest, latest, kind)
     if kind == PeriodKind.LAST_MONTH:
-        return Span(as_at_month - 1, as_at_month - 1, kind)
+        month = as_at_month - 1 - period.months + 12 * period.relative_year
+        return Span(month, month, kind)
     if kind in (PeriodKind.THIS_MONTH, PeriodKind.NOW):
         return Span(as_at_month, as_at_month, kind)
     if kind == PeriodKind.MONTH:
-        month = _named_month(period, as_at_month)
+        month = _named_month(period, as_at_month) + 12 * period.relative_year
         return Span(month, month, kind)
+    if kind == PeriodKind.RECENT:  # to the latest complete month, or to the month named ("trend ... August")
+        named = period.month is not None or period.month_of_year is not None
+        last = _named_month(period, as_at_month) + 12 * period.relative_year if named else latest
+        return Span(last - period.months + 1, last, kind)
+    if kind == PeriodKind.RANGE:
+        named = period.month is not None or period.month_of_year is not None
+        last = _named_month(period, as_at_month) if named else latest
+        if period.from_month is not None:
+            return Span(period.from_month, last, kind)
+        assert period.from_month_of_year is not None
+        return Span(last - (last % 12 + 1 - period.from_month_of_year) % 12, last, kind)
     if kind == PeriodKind.YEAR_TO_DATE:
         named = period.month is not None or period.month_of_year is not None
         last = _named_month(period, as_at_month) if named else latest
@@ -228,32 +348,49 @@ def resolve_period(period: Period, snapshot: SnapshotInfo) -> Span:
         year = month_index(period.year_start, FIRST_MONTH_OF_YEAR)
     else:
         year = financial_year_start(as_at_month)
-    quarter = period.quarter or (as_at_month - year) // MONTHS_IN_QUARTER + 1
-    first = year + (quarter - 1) * MONTHS_IN_QUARTER
-    if period.year_start is None and first > as_at_month:
+    if period.quarter is None:  # this quarter, or with relative_year -1 the one before it
+        first = year + (as_at_month - year) // MONTHS_IN_QUARTER * MONTHS_IN_QUARTER
+        first += MONTHS_IN_QUARTER * period.relative_year
+        return Span(first, min(first + MONTHS_IN_QUARTER - 1, as_at_month), kind)
+    first = year + (period.quarter - 1) * MONTHS_IN_QUARTER
+    if period.year_start is None and period.relative_year:  # "Q4 last year": of the financial year before this one
+        first += 12 * period.relative_year
+    elif period.year_start is None and first > as_at_month:  # the latest such quarter begun
         first -= 12
     return Span(first, min(first + MONTHS_IN_QUARTER - 1, as_at_month), kind)
+
+
+def _month_text(month: int | None, month_of_year: int | None) -> str:
+    if month is not None:
+        return f"{month // 12}-{month % 12 + 1:02d}"
+    return next(name for name, number in MONTH_NAMES.items() if number == month_of_year)
 
 
 def period_text(period: Period) -> str:
     """The period as a question can say it again (for a clarification's buttons)."""
     kind = period.kind
     if kind == PeriodKind.MONTH or (kind == PeriodKind.YEAR_TO_DATE and (period.month or period.month_of_year)):
-        month = (
-            f"{period.month // 12}-{period.month % 12 + 1:02d}"
-            if period.month is not None
-            else next(name for name, number in MONTH_NAMES.items() if number == period.month_of_year)
-        )
+        month = _month_text(period.month, period.month_of_year)
+        if kind == PeriodKind.MONTH and period.relative_year:
+            return f"{month} last year"
         return f"ytd {month}" if kind == PeriodKind.YEAR_TO_DATE else month
     if kind == PeriodKind.FINANCIAL_YEAR:
         if period.year_start is None:
             return "last financial year" if period.relative_year else "this financial year"
         return f"{period.year_start}/{(period.year_start + 1) % 100:02d}"
+    if kind == PeriodKind.RECENT:
+        named = period.month is not None or period.month_of_year is not None
+        to = f" to {_month_text(period.month, period.month_of_year)}" if named else ""
+        return f"last {period.months} months{to}"
+    if kind == PeriodKind.RANGE:
+        start = _month_text(period.from_month, period.from_month_of_year)
+        named = period.month is not None or period.month_of_year is not None
+        return f"{start} to {_month_text(period.month, period.month_of_year)}" if named else f"since {start}"
     if kind == PeriodKind.QUARTER:
         if period.quarter is None:
-            return "this quarter"
+            return "last quarter" if period.relative_year else "this quarter"
         year = f" {period.year_start}/{(period.year_start + 1) % 100:02d}" if period.year_start is not None else ""
-        return f"q{period.quarter}{year}"
+        return f"q{period.quarter}{year}" + (" last year" if period.relative_year and not year else "")
     return {
         PeriodKind.LATEST: "",
         PeriodKind.YEAR_TO_DATE: "ytd",

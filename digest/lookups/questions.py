@@ -14,47 +14,79 @@ from __future__ import annotations
 import math
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from digest.contract.config import Config
-from digest.figures.catalogue import SECTIONS
-from digest.lookups.periods import MONTH_NAMES, Period, PeriodError, combine_periods, period_text, read_periods
+from digest.figures.catalogue import ALL_EPISODES, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
+from digest.lookups.periods import (
+    MONTH_BEFORE,
+    MONTH_KINDS,
+    MONTH_NAMES,
+    SO_FAR,
+    Period,
+    PeriodError,
+    PeriodKind,
+    attach_years,
+    combine_periods,
+    period_text,
+    read_periods,
+)
+from digest.lookups.shapes import SHAPE_WORDS, Shape, read_shape
 from digest.lookups.vocabulary import (
+    BAND_MARK,
+    BASE_NOTE,
+    BREAKDOWN,
     FIGURE,
     FILLER,
     KEY_MARK,
     NEGATION,
+    REPEAT_MARK,
     SYNONYMS,
     Reading,
     build_readings,
     content_stems,
-    read_quantities,
+    spell_british,
+    spell_numbers,
     split_words,
     stem,
 )
+from digest.reporting.chart_data import TREND_MONTHS  # a trend is the digest's: 13 months to the latest
 
 PROFILE, TREND, HELP, DEFINE = "profile", "trend", "help", "define"
+PER_CHILD, LENGTH = "per child", "length"  # episodes per child; the average or median length of an episode
 CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
-HINT_CUTOFF = 60  # how alike an unknown word must be to a known one to be offered as "did you mean"
 MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
+FILLER_CORRECTION_CUTOFF = 0.85  # one slip in 7 letters: how near a word naming nothing alone must be to be read
+PARTIAL_CORRECTION_CUTOFF = 0.79  # one slip in five letters, for a word of a phrase ("afetr" of "looked after")
+MIN_CORRECTABLE_PARTIAL_LETTERS = 5
+MIN_CORRECTABLE_FILLER_LETTERS = 6  # "reporing" is "reporting", "wrking" "working"; "will" is not "well"
 QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
 MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
-NEGATION_PENALTY = 0.3  # a "not" on one side only flips the meaning ("completed in time" is not "not completed")
+NEGATION_PENALTY = 0.5  # a "not" on one side only flips the meaning ("completed in time" is not "not completed")
+# Words that change what a row counts when one side says them and the other does not: "not", and "3 or more"
+# ("LAC children" are not "LAC children with 3 or more episodes").
+MEANING_MARKS = (NEGATION, REPEAT_MARK)
 ANSWER_SCORE = 0.6  # the least score answered without asking back
 CLARIFY_SCORE = 0.3  # the least score offered as a choice
-CLARIFY_MARGIN = 0.1  # readings this close to the best are offered as choices instead of guessing
+CLARIFY_MARGIN = 0.1  # readings this close to the best are offered: as choices on a tie, else under the answer
+HEADLINE_SECTIONS = {"1": "headline", "2": "headline", "3": "headline"}  # all, LAC and CSE side by side
+ALTERNATIVE_MARGIN = 0.25  # readings this close to the one answered are offered under it ("Did you mean ...?")
+MAX_ALTERNATIVES = 2  # buttons under an answer: the answer stays the point
+GENERIC_WORDS = frozenset({"children", "episode"})  # what every row counts, in people's words
+LEFT_OUT_SHARE = 0.25  # the share of a question's weight a figure may leave unexplained and still be answered
+TIE_MARGIN = 0.02  # readings this close to the best are a real tie: asked back, not decided
+SEGMENT_SCORE = 0.75  # the least score for each part of "girls and boys" to be read as a figure of its own
 MAX_CHOICES = 4  # buttons in a clarification
 COMMANDS = {
     "profile": PROFILE,
     "headlines": PROFILE,
-    "trend": TREND,
-    "trends": TREND,
-    "month by month": TREND,
     "help": HELP,
-    "share": "share",
+    "summary": PROFILE,
+    "overview": PROFILE,
     "define": DEFINE,
     "definition": DEFINE,
     "definitions": DEFINE,
@@ -66,16 +98,48 @@ COMMANDS = {
 # "early help" is care status 6.1, not a call for help.
 _COMMAND = re.compile(r"\b(?<!early )(?:" + "|".join(sorted(COMMANDS, key=len, reverse=True)) + r")\b")
 UNREADABLE_MONTH = re.compile(r"\d{4}-\d{1,2}")  # a month written as a number that is no month
-_WORD = re.compile(r"@[a-z0-9_.+]+|[a-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"@[a-z0-9_.+|]+|[a-z]+(?:'[a-z]+)?")
+# A question about one child ("is he still missing"): the bot answers with counts for the whole report only.
+INDIVIDUAL = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|lad|lass)\b")
+ONE_CHILD = (
+    "I answer with counts for the whole report, never about one child: their case record holds that. "
+    "Ask, for example, how many children went missing in June."
+)
+LENGTH_FAMILIES = ("lac", "cse")  # lengths are worked out for all episodes, or LAC or CSE-risk ones
+LENGTH_WORDS = frozenset({"day", "episode", "children", "length", "time", "duration", "missing"})
+LENGTH_OF_ALL = (
+    "The length of an episode is worked out for all episodes, LAC episodes or CSE-risk episodes only; ask for one "
+    'of those, such as "average length of LAC episodes June".'
+)
+NOT_A_ROW = (
+    'That asks for those outside a row of the report (a "not"), which the report does not count; '
+    "ask for the row and the total instead."
+)
+_SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": post it; "share of ...": a share
+# Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
+_CONNECTOR = re.compile(r"\band\b|\bor\b|&|;")
 
 
 @dataclass(frozen=True)
 class Question:
-    kind: str  # figure, breakdown, profile, trend, help, define
-    subject: str | None  # an indicator key, or a breakdown name
+    kind: str  # figure, breakdown, profile, help, define, per child, length
+    subject: str | None  # an indicator key, a breakdown name; for per child the episodes key; for length its measure
     period: Period
-    share: bool = False
+    share: bool = False  # shown to the channel
     text: str = ""
+    bands: tuple[str, ...] = ()  # rows added into the one figure asked for ("at least 2 days": 4.3 to 4.7)
+    also: tuple[str, ...] = ()  # further figures shown beside the subject ("girls and boys")
+    compare: tuple[Period, ...] = ()  # further periods, each shown beside the first with the change
+    by_month: bool = False  # month by month over the period
+    extreme: bool = False  # name the largest and smallest month, or row of a breakdown
+    proportion: bool = False  # the share of its base asked for
+    alternatives: tuple[tuple[str, str], ...] = ()  # other readings, offered under the answer: (label, question)
+    family: str = ""  # length: of all, LAC or CSE-risk episodes
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The rows the figure adds up: its bands, or its subject alone."""
+        return self.bands or ((self.subject,) if self.subject else ())
 
 
 @dataclass(frozen=True)
@@ -118,9 +182,31 @@ class Reader:
         self.unknown_weight = max(self.weights.values())
         spoken = {w for phrase in SYNONYMS for w in phrase.split()} | {w for c in COMMANDS for w in c.split()}
         self.known = set(self.weights) | FILLER | spoken | set(MONTH_NAMES) | {"ytd", "year", "date", "financial"}
-        self.known |= {"last", "this", "now", "quarter", "previous", "current", "today", "plus", "than", "over"}
-        self.correctable = sorted(w for w in self.known if w.isalpha() and len(w) >= MIN_CORRECTABLE_LETTERS)
-        self.hintable = sorted(w for w in self.known if w.isalpha() and len(w) > 2)  # sorted: ties go the same way
+        timing = {"last", "this", "now", "quarter", "previous", "current", "today", "plus", "than", "over"}
+        self.known |= timing
+        self.known |= SHAPE_WORDS | {"since", "past", "through", "until", "till", "first", "second", "third", "fourth"}
+        # Codes and aliases ("ABAN", "MOTH") are typed exactly or not at all: a misspelt word is never read as one.
+        codes = {stem(w.lower()) for code, _ in config.ethnicity.codes for w in (code,)}
+        codes |= {stem(alias.lower()) for alias in config.ethnicity.aliases}
+        # A misspelling is read as a word that names something; as a word that names nothing ("reporing",
+        # "reporting") only when nearer still, or a word we do not read ("county") would vanish into filler.
+        empty = FILLER | {phrase for phrase, said in SYNONYMS.items() if not said} | timing | SHAPE_WORDS
+        # Only whole words: "leaving" of "leaving care" alone names nothing, so "lating" is not read as it.
+        partial = (
+            {w for phrase in SYNONYMS if " " in phrase for w in phrase.split()} - set(self.weights) - set(SYNONYMS)
+        )
+        self.correctable = sorted(
+            w
+            for w in self.known - partial
+            if w.isalpha() and len(w) >= MIN_CORRECTABLE_LETTERS and w not in codes | empty
+        )
+        self.correctable_filler = sorted(
+            w for w in empty if w.isalpha() and len(w) >= MIN_CORRECTABLE_FILLER_LETTERS and w in self.known
+        )
+        # Words of a phrase ("after" of "looked after"): one slip in five letters or more ("afetr").
+        self.correctable_partial = sorted(
+            w for w in partial if w.isalpha() and len(w) >= MIN_CORRECTABLE_PARTIAL_LETTERS
+        )
         self.by_id = {reading.id: reading for reading in self.readings}
         self._corrections: dict[str, tuple[str, float]] = {}
 
@@ -130,12 +216,21 @@ class Reader:
             return word, 1.0
         if word not in self._corrections:
             match = process.extractOne(word, self.correctable, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
+            if match is None:  # one slip (a letter wrong, missing, doubled, or two swapped) in a long word
+                near = process.extractOne(
+                    word,
+                    self.correctable_filler,
+                    scorer=OSA.normalized_similarity,
+                    score_cutoff=FILLER_CORRECTION_CUTOFF,
+                ) or process.extractOne(
+                    word,
+                    self.correctable_partial,
+                    scorer=OSA.normalized_similarity,
+                    score_cutoff=PARTIAL_CORRECTION_CUTOFF,
+                )
+                match = (near[0], near[1] * 100, near[2]) if near else None
             self._corrections[word] = (match[0], match[1] / 100) if match else (word, 1.0)
         return self._corrections[word]
-
-    def hint(self, word: str) -> str | None:
-        match = process.extractOne(word, self.hintable, scorer=fuzz.ratio, score_cutoff=HINT_CUTOFF)
-        return str(match[0]) if match else None
 
     def score(self, words: dict[str, float]) -> list[Scored]:
         """Every reading's score for the question's weighted words, best first."""
@@ -143,74 +238,167 @@ class Reader:
         ranked = []
         for reading in self.readings:
             best = -1.0
+            # Its words are all it is called by (code, label, alias together); what it leaves unsaid is per phrasing.
+            every = frozenset().union(*reading.phrasings)
+            explained = sum(
+                weight * (1.0 if word in every else QUALIFIER_CREDIT if word in reading.qualifiers else 0.0)
+                for word, weight in words.items()
+            )
             for phrasing in reading.phrasings:
-                explained = sum(
-                    weight * (1.0 if word in phrasing else QUALIFIER_CREDIT if word in reading.qualifiers else 0.0)
-                    for word, weight in words.items()
-                )
                 own = sum(self.weights.get(w, 0.0) for w in phrasing)
                 unsaid = sum(self.weights.get(w, 0.0) for w in phrasing if w not in words)
-                flipped = NEGATION_PENALTY if (NEGATION in phrasing) != (NEGATION in words) else 0.0
+                flipped = sum(NEGATION_PENALTY for mark in MEANING_MARKS if (mark in phrasing) != (mark in words))
                 best = max(best, explained / total - MISSING_PENALTY * (unsaid / own if own else 0.0) - flipped)
             ranked.append(Scored(reading, best))
         ranked.sort(key=lambda s: -s.score)
         return ranked
 
+    def words_of(self, rest: str, nearness: dict[str, float]) -> dict[str, float]:
+        """The question's content words (stems, synonyms read, quantities as keys), each with its weight."""
+        words: dict[str, float] = {}
+        for word in content_stems(split_words(rest)):
+            weight = self.weights.get(word, self.unknown_weight) * nearness.get(word, 1.0)
+            words[word] = max(weight, words.get(word, 0.0))
+        return words
+
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
-        """Read a question; a Clarification when readings score close; NotUnderstood says what was not read."""
+        """Read a question; a Clarification when readings tie; NotUnderstood says what was not read."""
         lowered = text.lower().replace("’", "'").strip()
         if lowered.startswith("/"):  # "/missing LAC episodes", typed into `ask`
             lowered = lowered.split(maxsplit=1)[1] if " " in lowered else ""
+        share = bool(_SHARE_IN_CHANNEL.match(lowered))
+        if share:
+            lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
+        lowered = spell_numbers(BASE_NOTE.sub(" ", lowered))  # "(of those offered)" names a base, not the row
         nearness: dict[str, float] = {}
 
         def corrected(match: re.Match[str]) -> str:
             word = match.group(0)
             if word.startswith(KEY_MARK):
                 return word
-            right, near = self.correct(word)
+            right, near = self.correct(spell_british(word))
             nearness[right] = min(near, nearness.get(right, 1.0))
             return right
 
         lowered = _WORD.sub(corrected, lowered)
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
-        share = "share" in commands
-        commands.discard("share")
+        shape, lowered = read_shape(lowered)
+        if shape.by_month and not lowered.strip() and not commands:
+            commands.add(TREND)  # "trend" alone: of which figure?
         periods, rest, unreadable = read_periods(lowered)
+        if PROFILE in commands and self.words_of(rest, nearness) and not shape.by_month:
+            commands.discard(PROFILE)  # "age profile": the age breakdown; "profile June" stays the headlines
+            shape = replace(shape, whole=True)
+        attached = attach_years(periods)
+        if shape.compare and len(attached) == 1 and len(periods) == 2 and attached[0].relative_year == -1:
+            attached = [replace(attached[0], relative_year=0), attached[0]]  # "June against last year"
         try:
-            period = combine_periods(periods)
+            period, compare = self._periods(attached, shape)
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
-        words: dict[str, float] = {}
-        for word in content_stems(read_quantities(split_words(rest))):
-            weight = self.weights.get(word, self.unknown_weight) * nearness.get(word, 1.0)
-            words[word] = max(weight, words.get(word, 0.0))
+        # "is it going up?", "how has it changed since April?": the months, one by one
+        over_time = (PeriodKind.LATEST, PeriodKind.RANGE, PeriodKind.RECENT, PeriodKind.YEAR_TO_DATE)
+        trending = shape.change and not compare and period.kind in over_time
+        by_month = shape.by_month or (shape.extreme and not shape.whole) or trending
+        asked_period = period
+        if by_month and period.kind == PeriodKind.LATEST:
+            period = Period(PeriodKind.RECENT, months=TREND_MONTHS)  # a trend: the digest's 13 months
+        elif shape.by_month and period.kind == PeriodKind.MONTH and not compare:  # "trend ... August": to August
+            period = Period(
+                PeriodKind.RECENT,
+                month=period.month,
+                month_of_year=period.month_of_year,
+                relative_year=period.relative_year,
+                months=TREND_MONTHS,
+            )
+        if INDIVIDUAL.search(rest):
+            return NotUnderstood(ONE_CHILD, [])
+        words = self.words_of(rest, nearness)
+        bands = next((w[len(KEY_MARK) :].split(BAND_MARK) for w in words if BAND_MARK in w), [])
+        words = {w: weight for w, weight in words.items() if BAND_MARK not in w}
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
-        if HELP in commands or (not words and not periods and not commands and not unknown):
+        nothing_asked = not words and not bands and not periods and not commands and not unknown
+        if (HELP in commands or nothing_asked) and shape == Shape():
             return Question(HELP, None, period, share, text)
         if DEFINE in commands and not words and not unknown:
             return NotUnderstood('Name the row to define, such as "define 5.3a".', self.suggest(text))
         if DEFINE in commands and len(commands) > 1:
             return NotUnderstood('Ask for a definition on its own, such as "define 5.3a".', self.suggest(text))
-        if len(commands) > 1:
+        if PROFILE in commands and shape.by_month:
             return NotUnderstood("Ask for a profile or a trend, not both.", self.suggest(text))
         if PROFILE in commands and not words:
             return Question(PROFILE, None, period, share, text)
-        prefix = ("share " if share else "") + ("trend " if TREND in commands else "")
+        prefix = ("share " if share else "") + ("trend " if by_month else "")
         prefix += "define " if DEFINE in commands else ""
+        if shape.length:
+            if unknown:
+                return self._not_understood(text, unknown)
+            if period.kind == PeriodKind.LATEST:  # "how long are they usually missing": over the year so far
+                period = Period(PeriodKind.YEAR_TO_DATE)
+            family = next((f for f in LENGTH_FAMILIES if f in words), "all")
+            if set(words) - LENGTH_WORDS - {family}:  # "how long do girls go missing": not worked out
+                return NotUnderstood(LENGTH_OF_ALL, self.suggest(text))
+            return Question(
+                LENGTH, shape.length, period, share, text, compare=compare, by_month=by_month, family=family
+            )
+        if len(bands) > 1:
+            if unknown and len(unknown) > 1:
+                return self._not_understood(text, unknown)
+            return Question(
+                FIGURE,
+                bands[0],
+                period,
+                share,
+                text,
+                bands=tuple(bands),
+                compare=compare,
+                by_month=by_month,
+                extreme=shape.extreme,
+                proportion=shape.proportion,
+            )
+        if bands:
+            words[KEY_MARK + bands[0]] = self.weights.get(KEY_MARK + bands[0], self.unknown_weight)
+        if not words and not unknown and shape != Shape():
+            # "busiest month", "June against last June": of missing episodes, the report's first figure
+            words = {KEY_MARK + ALL_EPISODES: self.weights.get(KEY_MARK + ALL_EPISODES, 1.0)}
         if not words and not unknown:
             choices = [self.by_id["episodes.all"], self.by_id["children.all"]]
             options = [(r.label, _choice_text(prefix, r, period)) for r in choices]
-            if TREND not in commands:
+            if not by_month:
                 options.append(("Missing profile", f"{'share ' if share else ''}profile {period_text(period)}".strip()))
             return Clarification("Which figure?", options)
         ranked = self.score(words)
+        if shape.whole or (shape.extreme and not shape.by_month):  # "breakdown", "which age": the table first
+            ranked = self._prefer_tables(ranked)
+        elif (
+            len(ranked) > 1 and ranked[0].reading.kind == BREAKDOWN and ranked[1].score >= ranked[0].score - TIE_MARGIN
+        ):
+            ranked = [ranked[1], ranked[0], *ranked[2:]]  # "BME June": the row, with its table offered beside it
         best = ranked[0]
-        if (unknown and best.score < ANSWER_SCORE) or (unknown and unreadable):
+        if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
-        floor = best.score - CLARIFY_MARGIN if best.score >= ANSWER_SCORE else CLARIFY_SCORE
-        close = [s for s in ranked if s.score >= max(floor, CLARIFY_SCORE)][:MAX_CHOICES]
-        if best.score < ANSWER_SCORE or len(close) > 1:
+        flips = best.reading.kind == FIGURE and not any(NEGATION in phrasing for phrasing in best.reading.phrasings)
+        if NEGATION in words and flips:
+            return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "children who aren't in care": no such row
+        if shape.per_child and best.reading.subject in PER_CHILD_FAMILY:  # episodes and children: one family
+            family = PER_CHILD_FAMILY[best.reading.subject]
+            return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
+        if period.kind == PeriodKind.NOW and best.reading.subject in (ALL_EPISODES, "children.all") and not by_month:
+            return Question(FIGURE, STILL_MISSING, period, share, text)  # "missing right now": still missing
+        also = self._also(rest, nearness, best.reading, shape) if best.reading.kind == FIGURE else ()
+        close = self._close(ranked)
+        tabled = (shape.whole or shape.extreme) and best.reading.kind == BREAKDOWN
+        enough = CLARIFY_SCORE if tabled else ANSWER_SCORE
+        # A row and its section's table tie unless a whole breakdown was asked: the row is answered, the table offered.
+        rival = next((s for s in close[1:] if s.reading.kind == best.reading.kind or shape.whole), None)
+        tie = rival is not None and rival.score >= best.score - TIE_MARGIN
+        # A word naming another row that the reading leaves out ("looked after AND at risk of CSE": no row counts
+        # both) is not dropped in silence: asked back instead.
+        every = frozenset().union(*best.reading.phrasings) | best.reading.qualifiers
+        left_out = sum(weight for word, weight in words.items() if word not in every | GENERIC_WORDS)
+        tie = tie or (best.reading.kind == FIGURE and left_out >= LEFT_OUT_SHARE * sum(words.values()))
+        if not also and (best.score < enough or tie):
             if not close:
                 return self._not_understood(text, unknown)
             options = [(s.reading.label, _choice_text(prefix, s.reading, period)) for s in close]
@@ -218,15 +406,139 @@ class Reader:
                 return Clarification(f"Did you mean {close[0].reading.label}?", options)
             return Clarification("Which of these did you mean?", options)
         reading = best.reading
-        if TREND in commands:
-            if reading.kind != FIGURE:
-                return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
-            return Question(TREND, reading.subject, period, share, text)
-        if PROFILE in commands:
-            return Question(PROFILE, None, period, share, text)
+        # Other readings of the same kind (a row for a row) close to it are offered under the answer.
+        offered = [
+            s
+            for s in ranked[1:]
+            if s.reading.kind == best.reading.kind and s.score >= max(best.score - ALTERNATIVE_MARGIN, CLARIFY_SCORE)
+        ][:MAX_ALTERNATIVES]
+        alternatives = tuple(
+            (s.reading.label, _choice_text(prefix, s.reading, period)) for s in offered if s.reading.subject not in also
+        )
         if DEFINE in commands:
             return Question(DEFINE, reading.id, period, share, text)
-        return Question(reading.kind, reading.subject, period, share, text)
+        if PROFILE in commands:
+            return Question(PROFILE, None, period, share, text)
+        if reading.kind == BREAKDOWN and shape.by_month and not shape.extreme:
+            return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
+        if reading.kind == BREAKDOWN:
+            return Question(
+                BREAKDOWN,
+                reading.subject,
+                asked_period,  # "which age goes missing most": the table of the month asked, not of a trend
+                share,
+                text,
+                compare=compare,
+                extreme=shape.extreme,
+                alternatives=alternatives,
+            )
+        return Question(
+            reading.kind,
+            reading.subject,
+            period,
+            share,
+            text,
+            also=also,
+            compare=compare,
+            by_month=by_month,
+            extreme=shape.extreme,
+            proportion=shape.proportion,
+            alternatives=alternatives,
+        )
+
+    def _close(self, ranked: list[Scored]) -> list[Scored]:
+        best = ranked[0]
+        floor = best.score - CLARIFY_MARGIN if best.score >= ANSWER_SCORE else CLARIFY_SCORE
+        return [s for s in ranked if s.score >= max(floor, CLARIFY_SCORE)][:MAX_CHOICES]
+
+    def _prefer_tables(self, ranked: list[Scored]) -> list[Scored]:
+        """The breakdown of the best figure's section first, when the question asked for a whole breakdown."""
+        best = ranked[0]
+        tables = [s for s in ranked if s.reading.kind == BREAKDOWN and s.reading.section == best.reading.section]
+        if best.reading.kind == BREAKDOWN:
+            tables = [best]
+        if not tables:  # else the table the question's words name best ("episodes by status": care status)
+            tables = [s for s in ranked if s.reading.kind == BREAKDOWN and s.score >= CLARIFY_SCORE][:1]
+        if not tables:
+            return ranked
+        table = Scored(tables[0].reading, max(best.score, tables[0].score) + 2 * TIE_MARGIN)
+        return [table, *(s for s in ranked if s.reading.id != table.reading.id)]
+
+    def _also(self, rest: str, nearness: dict[str, float], best: Reading, shape: Shape) -> tuple[str, ...]:
+        """Further figures, when the question names two or more side by side ("girls and boys", "White British vs
+        BME"): each part on its own reads clearly as a figure, and they differ."""
+        parts = [part for part in _CONNECTOR.split(rest) if part.strip()]
+        if len(parts) < 2 or shape.whole:
+            return ()
+        subjects: list[str] = []
+        sections: set[str] = set()
+        for part in parts:
+            words = self.words_of(part, nearness)
+            if not words or any(w not in self.weights for w in words):
+                continue
+            ranked = self.score(words)
+            top = ranked[0]
+            if top.score < SEGMENT_SCORE or top.reading.kind != FIGURE:
+                continue
+            rivals = [s for s in ranked[1:] if s.reading.kind == FIGURE]
+            if rivals and rivals[0].score >= top.score - TIE_MARGIN:
+                continue
+            if top.reading.subject not in subjects:
+                subjects.append(top.reading.subject)
+                sections.add(HEADLINE_SECTIONS.get(top.reading.section, top.reading.section))
+        if len(subjects) < 2 or len(sections) > 1:  # side by side only within a section, or the headlines
+            return ()
+        return tuple(s for s in subjects if s != best.subject) if best.subject in subjects else ()
+
+    def _periods(self, periods: list[Period], shape: Shape) -> tuple[Period, tuple[Period, ...]]:
+        """The period asked about and any others to compare it with.
+
+        Raises:
+            PeriodError: periods that cannot be read together.
+        """
+        unique = list(dict.fromkeys(periods))
+        if len(unique) > 1 and SO_FAR in unique:  # "July so far", "this month so far": that month, to the as-at time
+            unique.remove(SO_FAR)
+        if MONTH_BEFORE in unique and len(unique) == 2:  # "June against the month before": May
+            other = next(p for p in unique if p != MONTH_BEFORE)
+            if other.kind == PeriodKind.MONTH and other.month_of_year is not None:
+                unique = [other, replace(other, month_of_year=(other.month_of_year - 2) % 12 + 1)]
+            elif other.kind == PeriodKind.MONTH and other.month is not None:
+                unique = [other, replace(other, month=other.month - 1)]
+        kinds = [p.kind for p in unique]
+        if len(unique) <= 1:
+            period = unique[0] if unique else Period(PeriodKind.LATEST)
+            if shape.compare and period.kind == PeriodKind.RANGE and period.from_month_of_year is not None:
+                named = period.month_of_year is not None
+                if named:  # "between May and June", "May to June change": the two months side by side
+                    first = Period(PeriodKind.MONTH, month_of_year=period.from_month_of_year)
+                    return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year),)
+            return period, ()
+        if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH} and not shape.compare:
+            return combine_periods(unique), ()
+        years = [p for p in unique if p.kind == PeriodKind.FINANCIAL_YEAR and p.year_start is None and p.relative_year]
+        others = [p for p in unique if p not in years]
+        if years and len(others) == 1 and others[0].kind in (*MONTH_KINDS, PeriodKind.QUARTER):
+            # "this month against the same month last year", "June compared with last year"
+            base = others[0]
+            if base.kind == PeriodKind.LATEST:
+                base = Period(PeriodKind.LAST_MONTH)
+            return base, (replace(base, relative_year=-1),)
+        if len(unique) >= 3 and not shape.compare and all(p.kind == PeriodKind.MONTH for p in unique):
+            first, last = unique[0], unique[-1]  # "April, May, June": the months from the first to the last
+            return (
+                Period(
+                    PeriodKind.RANGE,
+                    month=last.month,
+                    month_of_year=last.month_of_year,
+                    from_month=first.month,
+                    from_month_of_year=first.month_of_year,
+                ),
+                (),
+            )
+        if any(p.kind in (PeriodKind.RECENT, PeriodKind.NOW) for p in unique):
+            raise PeriodError("That names more than one period; ask about one, or two months side by side.")
+        return unique[0], tuple(unique[1:])
 
     def _not_understood(self, text: str, unknown: list[str]) -> NotUnderstood:
         if not unknown:
@@ -241,9 +553,6 @@ class Reader:
             problem += f" and {others} more word{'s' if others > 1 else ''} ({quiet})." if others else "."
         else:
             problem = f"I did not understand {'a word' if others == 1 else f'{others} words'} of that ({quiet})."
-        hints = [h for w in unknown if w.isalpha() and (h := self.hint(w))]
-        if hints:
-            problem += " Did you mean " + " or ".join(f'"{h}"' for h in hints) + "?"
         return NotUnderstood(problem, self.suggest(text))
 
     @cached_property

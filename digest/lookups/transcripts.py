@@ -43,5 +43,13 @@ def describe_reading(question: Question | NotUnderstood | Clarification) -> str:
         return "not understood"
     if isinstance(question, Clarification):
         return "asked back: " + " | ".join(label for label, _ in question.choices)
-    parts = [question.kind, question.subject or "", period_text(question.period), "shared" if question.share else ""]
+    subject = "+".join(question.bands) if question.bands else question.subject or ""
+    parts = [question.kind, " and ".join([subject, *question.also]), period_text(question.period)]
+    parts += [f"against {period_text(p)}" for p in question.compare]
+    parts += [
+        "month by month" if question.by_month else "",
+        "largest and smallest" if question.extreme else "",
+        "as a share" if question.proportion else "",
+        "shared" if question.share else "",
+    ]
     return " ".join(part for part in parts if part)

@@ -11,13 +11,14 @@ label or adds an ethnicity code in config can ask about it with no code change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.contract.config import Config
 from digest.figures.catalogue import (
     AGES,
     ALL_EPISODES,
+    DENOMINATOR_NOUNS,
     DISTANCE_BANDS,
     DURATION_DAYS,
     LAC_EPISODES,
@@ -33,11 +34,11 @@ KEY_MARK = "@"  # a token naming one reading exactly: "@episodes.lac", "@group.a
 
 # How managers say things the report says otherwise: phrase -> the report's own words. Longest first wins.
 SYNONYMS: dict[str, str] = {
-    "looked after children": "lac",
-    "children looked after": "lac",
+    "looked after children": "lac children",
+    "children looked after": "lac children",
     "looked after": "lac",
     "looked-after": "lac",
-    "cla": "lac",
+    "cla": "lac children",
     "in care": "lac",
     "lac cyp": "lac",
     "child sexual exploitation": "cse",
@@ -75,6 +76,9 @@ SYNONYMS: dict[str, str] = {
     "repeat missing": "3+",
     "repeats": "3+",
     "repeat": "3+",
+    "3 or more episodes": "3+",
+    "3+ episodes": "3+",
+    "3+ eps": "3+",
     "3 or more": "3+",
     "three or more": "3+",
     "3 plus": "3+",
@@ -88,6 +92,12 @@ SYNONYMS: dict[str, str] = {
     "overdue": "not in time",
     "on time": "in time",
     "timely": "in time",
+    "timeliness": "in time",
+    "within timescales": "in time",
+    "in timescales": "in time",
+    "72 hours": "in time",
+    "72 hrs": "in time",
+    "72hrs": "in time",
     "child in need": "cin",
     "children in need": "cin",
     "child protection plan": "cpp",
@@ -119,19 +129,310 @@ SYNONYMS: dict[str, str] = {
     "unknown": "not recorded",
     "pending": "not yet due",
     "outstanding": "not yet due",
+    # Words from the DfE, SSDA903 and CIN glossaries, and how people say the report's rows.
+    "cin": "cin",
+    "in need": "cin",
+    "cp plan": "cpp",
+    "cp plans": "cpp",
+    "on a plan": "cpp",
+    "protection plan": "cpp",
+    "protection": "cpp",
+    "leaving care": "care leaver",
+    "left care": "care leaver",
+    "non client": "not a client",
+    "non clients": "not a client",
+    "nonclient": "not a client",
+    "not known to": "not a client",
+    "not open to": "not a client",
+    "other council": "other la",
+    "other councils": "other la",
+    "another council": "other la",
+    "other authorities": "other la",
+    "other authority": "other la",
+    "other local authorities": "other la",
+    "placing authority": "other la",
+    "foster care": "lac",
+    "ethnic minority": "bme",
+    "ethnic minorities": "bme",
+    "minority ethnic": "bme",
+    "black and minority ethnic": "bme",
+    "bame": "bme",
+    "traveller": "traveller irish heritage",
+    "travellers": "traveller irish heritage",
+    "heritage": "ethnicity",
+    "distinct": "children",
+    "different": "children",
+    "unique": "children",
+    "separate": "children",
+    "persons": "children",
+    "people": "children",
+    "person": "children",
+    "teenagers": "children",
+    "teens": "children",
+    "youngsters": "children",
+    "eps": "episodes",
+    "epis": "episodes",
+    "runaways": "episodes",
+    "runaway": "episodes",
+    "ran away": "",
+    "run away": "",
+    "runs away": "",
+    "disappeared": "",
+    "disappear": "",
+    "vanished": "",
+    "absconded": "",
+    "absconding": "",
+    "mfh": "",
+    "mfc": "lac",
+    "missing from care": "lac",
+    "care system": "lac",
+    "in our care": "lac",
+    "under our care": "lac",
+    "cared for": "lac",
+    "children in care": "lac children",
+    "kids in care": "lac children",
+    "child in care": "lac children",
+    "young people in care": "lac children",
+    "other areas": "other la",
+    "other area": "other la",
+    "another area": "other la",
+    "debrief": "rhi",
+    # "who aren't in care": a "not" that flips what is asked, as the report's own "not" rows do
+    "aren't": "not",
+    "isn't": "not",
+    "wasn't": "not",
+    "weren't": "not",
+    "don't": "not",
+    "doesn't": "not",
+    "didn't": "not",
+    "haven't": "not",
+    "hasn't": "not",
+    "hadn't": "not",
+    "arent": "not",
+    "isnt": "not",
+    "wasnt": "not",
+    "werent": "not",
+    "didnt": "not",
+    "non": "not",
+    "open to": "",
+    "chat": "rhi",
+    "chats": "rhi",
+    "dist": "distance",
+    "debriefs": "rhi",
+    "return conversations": "rhi",
+    "return conversation": "rhi",
+    "take-up": "accepted",
+    "conversion": "accepted",
+    "ep": "episodes",
+    "epi": "episodes",
+    "reports": "episodes",
+    "times": "episodes",
+    "instances": "episodes",
+    "events": "episodes",
+    "missings": "episodes",
+    "3 times or more": "3+",
+    "3 or more times": "3+",
+    "at least 3 times": "3+",
+    "more than twice": "3+",
+    "more than 2 times": "3+",
+    "3+ times": "3+",
+    "frequent": "3+",
+    "frequently": "3+",
+    "repeatedly": "3+",
+    "persistent": "3+",
+    "not stated": "not recorded",
+    "not known": "not recorded",
+    "unrecorded": "not recorded",
+    "no record": "not recorded",
+    "dont know": "not recorded",
+    "don't know": "not recorded",
+    "blank": "not recorded",
+    "missing data": "not recorded",
+    "3 working days": "in time",
+    "within 3 days": "in time",
+    "within the 3 days": "in time",
+    "in timescale": "in time",
+    "within timescale": "in time",
+    "out of time": "not in time",
+    "outside timescale": "not in time",
+    "not on time": "not in time",
+    "acceptance": "accepted",
+    "accept": "accepted",
+    "accepting": "accepted",
+    "agreed": "accepted",
+    "said yes": "accepted",
+    "took up": "accepted",
+    "take up": "accepted",
+    "uptake": "accepted",
+    "offer": "offered",
+    "offers": "offered",
+    "done": "completed",
+    "carried out": "completed",
+    "held": "completed",
+    "took place": "completed",
+    "complete": "completed",
+    "completion": "completed",
+    "rhi": "rhi",
+    "interviews": "rhi",
+    "interview": "rhi",
+    "returned the same day": "sameday",
+    "back the same day": "sameday",
+    "came back the same day": "sameday",
+    "same day returns": "sameday",
+    "female": "female",
+    "women": "female",
+    "woman": "female",
+    "male": "male",
+    "men": "male",
+    "man": "male",
+    "gender split": "gender",
+    "placed": "placement",
+    "placements": "placement",
+    "away": "distance",
+    "far": "distance",
+    "from home": "",
+    "of home": "",
+    "living": "",
+    "live": "",
+    "lives": "",
+    "m / h": "cse",
+    "medium or high": "cse",
+    "medium and high": "cse",
+    "medium": "cse",
+    "m h": "cse",
+    "med high": "cse",
+    "at risk": "cse",
+    "risk": "cse",
+    "cl": "care leaver",
+    "cls": "care leaver",
+    "subject to": "",
+    "band": "",
+    "bands": "",
+    "bracket": "",
+    "brackets": "",
+    "category": "",
+    "categories": "",
+    "cohort": "",
+    "cohorts": "",
 }
+# American spellings and their British forms, as the report writes them.
+BRITISH = (("ize", "ise"), ("yze", "yse"), ("izing", "ising"), ("ized", "ised"), ("yzed", "ysed"))
+# Number words up to a hundred, as digits ("fifteen year olds", "last six months", "twenty-one miles").
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS |= {"hundred": 100, "a hundred": 100, "one hundred": 100}
+_TENS = ("twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER = re.compile(
+    r"\b(?:("
+    + "|".join(_TENS)
+    + r")[\s-](one|two|three|four|five|six|seven|eight|nine)|("
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"))\b"
+)
+# A bare "one" is often no number ("the last one", "which one"): read only before a unit.
+_ONE_BEFORE_UNIT = re.compile(r"\b(?:one|a|an)\s+(?=(?:day|mile|year|week|month|quarter)s?\b)")
+_WEEKS = re.compile(r"\b(\d+)\s+weeks?\b|\b(?:a|one)\s+week\b|\b(?:a\s+)?fortnight\b")
+DAYS_IN_WEEK = 7
+
+
+def spell_numbers(text: str) -> str:
+    """Number words as digits, weeks as days: "fifteen" -> "15", "a week" -> "7 days", "twice" -> "2 times"."""
+
+    def number(match: re.Match[str]) -> str:
+        tens, units, word = match.groups()
+        if word is not None:
+            return match.group(0) if word == "one" else str(NUMBER_WORDS[word])
+        return str(NUMBER_WORDS[tens] + NUMBER_WORDS[units])
+
+    text = text.replace(">=", " at least ").replace("<=", " at most ").replace(">", " more than ")
+    text = text.replace("<", " less than ")
+    text = _ONE_BEFORE_UNIT.sub("1 ", text)
+    text = _NUMBER.sub(number, text)
+    text = re.sub(r"\btwice\b", "2 times", text)
+    text = re.sub(r"\bno (\w+) (?:was |were |is )?recorded\b", r"\1 not recorded", text)  # "no ethnicity recorded"
+    text = re.sub(r"\b(\d)\s*w\.?\s*d\.?s?\b", r"\1 working days", text)  # "3WD", "3 wd": working days
+
+    def weeks(match: re.Match[str]) -> str:
+        if match.group(1):
+            return f"{int(match.group(1)) * DAYS_IN_WEEK} days"
+        return f"{2 * DAYS_IN_WEEK if 'fortnight' in match.group(0) else DAYS_IN_WEEK} days"
+
+    return _WEEKS.sub(weeks, text)
+
+
+def spell_british(word: str) -> str:
+    """American -ize/-yze spellings as the British ones the report uses ("recognized" -> "recognised")."""
+    for american, british in BRITISH:
+        if word.endswith(american) and len(word) > len(american) + 2:
+            return word[: -len(american)] + british
+    return word
+
+
 # Words that carry no meaning here ("how many were", "number of", "total"); "not" is never one.
 _FILLER_TEXT = (
     "how many much what whats what's was were is are be been in into for the of number no yes show me "
     "please and a an did do does go went gone going missing from to give tell about by with on our there "
     "count figure figures total totals had have has get i we can could you see know all those involving "
     "reporting period rate percentage percent per month's which who as at it its it's one ones episodes' "
-    "children's known lasting lasted that this reported happened altogether overall"
+    "children's known lasting lasted that this reported happened altogether overall "
+    "any some got get gets getting were went goes go going gone from just only w "
+    "they them their these those this that there here my your "
+    "like look looking looks looked please pls thanks thank cheers hi hello "
+    "confirm provide show give tell let list need want would wondering wonder "
+    "year's figure's whole entire full across during within over under "
+    "ended up ending end ends still s t d ll m re ve month months between both "
+    # General English that carries no figure: pronouns, auxiliaries, connectives, discourse.
+    "i i'm i'd i've i'll me we us you your yours it they them their theirs one someone anyone everyone "
+    "am is are was were be been being do does did doing done have has had having can could may might must "
+    "shall would ought if so then than because as while when where whether how also too very really "
+    "actually just quite rather roughly approximately about around exactly basically generally overall "
+    "more less most least fewer often many much lot lots bit few several each every either neither "
+    "no nor or yes ok okay well now again already yet ever never sure think thought suppose guess imagine "
+    "believe wonder wondering told tell say said says mean means meant called call term terms rule rules "
+    "thing things stuff kind sort type way ways whatever whichever whoever anything something everything "
+    "seem seems seemed appear appears look looks looking looked see seen show shows showing shown "
+    "happen happens happened happening involve involves involved involving include includes included "
+    "our ours here there where's there's that's it's what's who's can't couldn't "
+    "related relating relate regarding concerning set single council council's community communities "
+    "latest newest recent most saw showed experienced row rows indicator indicators ref found returned located "
+    "board paper papers committee scrutiny meeting members "
+    "big bigger large larger small smaller high higher low lower jump jumped change much older younger "
+    "back came come comes coming went go goes going gone get got getting out off into onto over under "
+    "again area local our council's authority's fig figs figures stat stats statistic statistics data "
+    "number numbers total totals amount count counts counted level levels value values "
+    "family families child's kid's children's people's our all whole entire full both same e g ie eg etc"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = "not"
+REPEAT_MARK = "3+"  # how "3 or more episodes", "repeat", "frequently" are read
 
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?[a-z]?\+?|@[a-z0-9_.]+")
+_TOKEN = re.compile(r"\b[a-z]\d\b|[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?(?:s\b|[a-z]?)\+?|@[a-z0-9_.|]+|\+")
 
 
 @dataclass(frozen=True)
@@ -150,6 +451,8 @@ class Reading:
 def split_words(text: str) -> list[str]:
     """Lower-case words, numbers (with a trailing + or band letter) and @key tokens, in order."""
     cleaned = text.lower().replace("’", "'").replace("/", " / ")
+    cleaned = re.sub(r"\b([a-z]+)s'(?=\s|$)", r"\1s", cleaned)  # "children's", "girls'": the word itself
+    cleaned = re.sub(r"\b([a-z]+)'s\b", r"\1", cleaned)
     cleaned = re.sub(r"(\d)(yrs?|years?|miles?|days?)\b", r"\1 \2", cleaned)  # "14yrs" -> "14 yrs"
     cleaned = re.sub(r"(\d)\s*-\s*(\d)", r"\1 to \2", cleaned)  # "0-10 miles" -> "0 to 10 miles"
     return _TOKEN.findall(cleaned)
@@ -184,56 +487,77 @@ def stem(word: str) -> str:
 
 
 def content_stems(words: Iterable[str]) -> list[str]:
-    return [stem(w) for w in replace_synonyms(list(words)) if w not in FILLER and w != "/"]
+    """The words that can name a figure: synonyms read, quantities as their rows' keys, filler left out, stemmed."""
+    stems = (stem(w) for w in read_quantities(replace_synonyms(list(words))) if w not in FILLER and w != "/")
+    return [w for w in stems if w not in FILLER]
 
 
 def phrase_stems(text: str) -> frozenset[str]:
-    return frozenset(content_stems(read_quantities(split_words(text))))
+    return frozenset(content_stems(split_words(text)))
 
 
-# Quantities: a number with its unit, read into the band of the catalogue that holds it.
-_COMPARE_UP = {"over", "above", "more", "greater", "older", "longer", "plus"}
-_COMPARE_DOWN = {"under", "below", "less", "younger", "within", "upto"}
+# Quantities: a number with its unit, read into the band (or bands) of the catalogue that hold it.
+_COMPARE_UP = {"over", "above", "more", "greater", "older", "longer", "plus", "exceeding", "beyond"}
+_COMPARE_DOWN = {"under", "below", "less", "younger", "within", "upto", "fewer", "shorter", "lower"}
+_AT_LEAST = {"least", "minimum"}  # "at least 2 days": 2 and over
+_AT_MOST = {"most", "maximum"}  # "at most 10 miles": up to 10
+_AFTER_UP = {"over", "more", "above", "older", "longer", "plus", "+"}  # "17 and over", "2 days or more"
+_AFTER_DOWN = {"under", "less", "below", "younger", "fewer"}  # "10 miles or less"
 
 
 _BARE_COMPARISONS = {"under", "over", "below", "above"}
-_OTHER_UNITS = {"working", "hour", "hours", "week", "weeks", "episode", "episodes", "time", "times"}
+_OTHER_UNITS = {"working", "hour", "hours", "week", "weeks", "episode", "episodes", "time", "times", "wd"}
+# Directions: "up" strictly above, "from" at or above, "down" strictly below, "to" at or below.
+UP, FROM, DOWN, TO = "up", "from", "down", "to"
+MAX_AGE = 26  # a bare number above this is no age ("over 100"): the spec's oldest is 25
+BAND_MARK = "|"  # joins the keys of several rows read from one quantity ("at least 2 days")
 
 
-def _age_key(age: int, direction: str) -> str | None:
-    if direction == "up":
-        age += 1
-    elif direction == "down":
-        if age <= AGES[0]:
-            return "age.under_10"
-        return None  # "under 14" covers several rows
-    if age < AGES[0]:
-        return "age.under_10"
-    if age > AGES[-1]:
-        return "age.17_plus"
-    return f"age.{age}"
+NO_END = 100000.0  # the top of an open band ("17+", "101+ miles", "more than 5 days")
 
 
-def _distance_key(low: float, high: float | None, direction: str) -> str | None:
-    if direction == "up":  # over N miles: the band that starts just above N, when it is the last
-        return "distance.101_plus" if low >= DISTANCE_BANDS[-1] else None
-    if direction == "down":
-        return distance_key(DISTANCE_BANDS[0]) if low <= DISTANCE_BANDS[0] else None
-    top = high if high is not None else low
-    for upper in DISTANCE_BANDS:
-        lower = 0 if upper == DISTANCE_BANDS[0] else upper - 10
-        if (low == lower or low == lower + 1 or low > lower) and top <= upper:
-            return distance_key(upper)
-    return "distance.101_plus" if low > DISTANCE_BANDS[-1] else None
+def _wanted(low: float, high: float | None, direction: str, step: float) -> tuple[float, float]:
+    """The range a quantity names: "over 10" is above 10 (by a band's step), "at least 10" from 10, and so on."""
+    if high is not None:
+        return low, high
+    ranges = {UP: (low + step, NO_END), FROM: (low, NO_END), DOWN: (0.0, low - step), TO: (0.0, low)}
+    return ranges.get(direction, (low, low))
 
 
-def _duration_key(days: int, direction: str) -> str | None:
-    last = DURATION_DAYS[-1]
-    if direction == "up":
-        return "duration.gt5" if days >= last else None
-    if days > last:
-        return "duration.gt5"
-    return f"duration.{days}" if direction == "" else None
+def _covering(keys: list[str], bands: Sequence[tuple[float, float]], wanted: tuple[float, float]) -> list[str]:
+    """The rows whose bands together are exactly the wanted range; none when it cuts a band in two."""
+    low, high = wanted
+    if high == NO_END and low > bands[-1][0]:  # "more than a week": the open last band holds it
+        low = bands[-1][0]
+    inside = [key for key, (a, b) in zip(keys, bands, strict=True) if a >= low and b <= high]
+    cut = [key for key, (a, b) in zip(keys, bands, strict=True) if a < low <= b or a <= high < b]
+    if cut:
+        # A single value inside one band reads as that band ("15 miles" is in 11-20, "aged 17" in 17+).
+        if low == high or (len(cut) == 1 and not inside and high - low < 10):
+            return cut[:1]
+        return []
+    return inside
+
+
+def _age_keys(low: int, high: int | None, direction: str) -> list[str]:
+    keys = ["age.under_10", *(f"age.{age}" for age in AGES), "age.17_plus"]
+    bands = [(0.0, AGES[0] - 1.0), *((float(age), float(age)) for age in AGES), (AGES[-1] + 1.0, NO_END)]
+    return _covering(keys, bands, _wanted(low, high, direction, 1))
+
+
+def _distance_keys(low: float, high: float | None, direction: str) -> list[str]:
+    keys = [distance_key(upper) for upper in DISTANCE_BANDS] + ["distance.101_plus"]
+    bands = [(0.0 if upper == DISTANCE_BANDS[0] else upper - 9.5, float(upper)) for upper in DISTANCE_BANDS]
+    bands.append((DISTANCE_BANDS[-1] + 0.5, NO_END))
+    if high is not None and low % 10 == 1:  # "21 to 30 miles" is the band above 20
+        low -= 0.5
+    return _covering(keys, bands, _wanted(low, high, direction, 0.5))
+
+
+def _duration_keys(days: int, high: int | None, direction: str) -> list[str]:
+    keys = [f"duration.{n}" for n in DURATION_DAYS] + ["duration.gt5"]
+    bands = [(float(n), float(n)) for n in DURATION_DAYS] + [(DURATION_DAYS[-1] + 1.0, NO_END)]
+    return _covering(keys, bands, _wanted(days, high, direction, 1))
 
 
 def _direction(words: list[str], i: int) -> str:
@@ -241,20 +565,45 @@ def _direction(words: list[str], i: int) -> str:
     before2 = words[i - 2] if i > 1 else ""
     if before == "than":
         before = before2
-    if before in _COMPARE_UP or words[i].endswith("+"):
-        return "up"
-    if before in _COMPARE_DOWN or (before == "to" and before2 == "up"):
-        return "down"
+        if before in ("no", "not"):  # "no more than 10 miles"
+            return TO
+    if before in _AT_LEAST and before2 == "at":
+        return FROM
+    if before in _AT_MOST and before2 == "at":
+        return TO
+    if words[i].endswith("+"):
+        return FROM
+    if before in _COMPARE_UP:
+        return UP
+    if before == "within" or (before == "to" and before2 == "up"):
+        return TO
+    if before in _COMPARE_DOWN:
+        return DOWN
     return ""
 
 
+def _direction_after(words: list[str], j: int) -> tuple[str, int]:
+    """A comparison said after the quantity: "17 and over", "2 days or more", "10 miles or less", "17 plus"."""
+    if j < len(words) and words[j] in ("plus", "+"):
+        return FROM, j + 1
+    if j + 1 < len(words) and words[j] in ("and", "or") and words[j + 1] in _AFTER_UP:
+        return FROM, j + 2
+    if j + 1 < len(words) and words[j] in ("and", "or") and words[j + 1] in _AFTER_DOWN | {"under"}:
+        return TO, j + 2
+    return "", j
+
+
+_NUMBER_TOKEN = re.compile(r"(\d+(?:\.\d+)?)(\+?)(s?)")
+
+
 def read_quantities(words: list[str]) -> list[str]:
-    """Numbers with a unit as the key of the row that holds them ("aged 14" -> "@age.14"); others as they are."""
+    """Numbers with a unit as the key of the row, or rows, that hold them ("aged 14" -> "@age.14", "at least 4 days"
+    -> "@duration.4|duration.5|duration.gt5"); others as they are."""
     out: list[str] = []
     i = 0
     while i < len(words):
         word = words[i]
-        number = re.fullmatch(r"(\d+(?:\.\d+)?)(\+?)", word)
+        number = _NUMBER_TOKEN.fullmatch(word)
         if number is None:
             out.append(word)
             i += 1
@@ -262,32 +611,48 @@ def read_quantities(words: list[str]) -> list[str]:
         value = float(number.group(1))
         high: float | None = None
         j = i + 1
-        if j + 1 < len(words) and words[j] in ("-", "to") and re.fullmatch(r"\d+(?:\.\d+)?", words[j + 1]):
+        if j + 1 < len(words) and words[j] in ("-", "to", "and") and re.fullmatch(r"\d+(?:\.\d+)?", words[j + 1]):
             high, j = float(words[j + 1]), j + 2
-        unit = words[j] if j < len(words) else ""
         direction = _direction(words, i)
+        if number.group(2):
+            direction = FROM
+        if not direction and high is None:
+            direction, j = _direction_after(words, j)
+        unit = words[j] if j < len(words) else ""
         before = words[i - 1] if i > 0 else ""
-        key: str | None = None
+        keys: list[str] = []
+        plural_age = bool(number.group(3))  # "under 12s", "15s"
+        aged = before in ("age", "aged") or (before == "between" and i > 1 and words[i - 2] in ("age", "aged"))
         if unit in ("mile", "miles", "mi"):
-            key, j = _distance_key(value, high, direction), j + 1
-        elif unit in ("day", "days") and not (before == "working" or (j + 1 < len(words) and words[j + 1] == "rhi")):
-            key, j = (_duration_key(int(value), direction) if high is None else None), j + 1
-        elif unit in ("years", "year", "yrs", "yr") or before in ("age", "aged"):
-            key = _age_key(int(value), direction) if high is None else None
+            keys, j = _distance_keys(value, high, direction), j + 1
+            direction_after, after = _direction_after(words, j)
+            if direction_after and high is None and not direction:
+                keys, j = _distance_keys(value, None, direction_after), after
+        elif unit in ("day", "days") and not (
+            before == "working" or (j + 1 < len(words) and words[j + 1] in ("rhi", "wd"))
+        ):
+            keys, j = _duration_keys(int(value), None if high is None else int(high), direction), j + 1
+            direction_after, after = _direction_after(words, j)
+            if direction_after and high is None and not direction:
+                keys, j = _duration_keys(int(value), None, direction_after), after
+        elif unit in ("years", "year", "yrs", "yr") or aged or plural_age:
+            keys = _age_keys(int(value), None if high is None else int(high), direction)
             j += 1 if unit in ("years", "year", "yrs", "yr") else 0
             j += 1 if j < len(words) and words[j] in ("old", "olds") else 0
-        elif (direction and value.is_integer() and high is None and unit not in _OTHER_UNITS) and (
-            (number.group(2) and value > AGES[-1]) or before in _BARE_COMPARISONS
+            direction_after, after = _direction_after(words, j)
+            if direction_after and high is None and not direction:
+                keys, j = _age_keys(int(value), None, direction_after), after
+        elif (direction and value.is_integer() and high is None and unit not in ("times", "time", "working")) and (
+            (value > AGES[-1] and value < MAX_AGE) or (before in _BARE_COMPARISONS and unit not in _OTHER_UNITS)
         ):
-            key = _age_key(int(value), direction)  # "17+", "under 10": ages, the report's only bare bands
-        if key is None:
+            keys = _age_keys(int(value), None, direction)  # "17+", "under 10": ages, the report's only bare bands
+        if not keys:
             out.append(word)
             i += 1
             continue
-        if out and out[-1] in _COMPARE_UP | _COMPARE_DOWN | {"than", "up", "to"}:
-            while out and out[-1] in _COMPARE_UP | _COMPARE_DOWN | {"than", "up"}:
-                out.pop()
-        out.append(KEY_MARK + key)
+        while out and out[-1] in _COMPARE_UP | _COMPARE_DOWN | _AT_LEAST | _AT_MOST | {"than", "up", "at", "no", "not"}:
+            out.pop()
+        out.append(KEY_MARK + BAND_MARK.join(keys))
         i = j
     return out
 
@@ -305,24 +670,33 @@ def build_readings(config: Config) -> list[Reading]:
     """Every reading a question can have, generated from the catalogue and the config."""
     catalogue = [i for i in build_catalogue(config) if not i.key.startswith("_")]
     groups = build_groups(config)
-    chart_labels = {keys[0]: row.label for g in groups.values() for row in g.rows for keys in [row.keys]}
+    # A chart's bar names its row only when it is that row alone ("Not recorded" of the BME summary is E3 and E4).
+    chart_labels = {row.keys[0]: row.label for g in groups.values() for row in g.rows if len(row.keys) == 1}
     aliases: dict[str, list[str]] = {}
     for alias, code in config.ethnicity.aliases.items():
         aliases.setdefault(f"ethnicity.{code}", []).append(alias)
     readings: dict[str, Reading] = {}
     for indicator in catalogue:
-        texts = [indicator.label, indicator.short_label, *aliases.get(indicator.key, [])]
+        # "(of those accepted)" names the row's base, not the row: "accepted" must not call up 5.3a.
+        label = BASE_NOTE.sub("", indicator.label)
+        texts = [label, indicator.short_label, *aliases.get(indicator.key, [])]
         if indicator.key in chart_labels and not any(c.isdigit() for c in chart_labels[indicator.key]):
             texts.append(chart_labels[indicator.key])
         if indicator.key.startswith("ethnicity.") and " - " in indicator.label:
             code, name = indicator.label.split(" - ", 1)
             texts += [code, name]
-        phrasings = {phrase_stems(text) for text in texts} | {frozenset(_quantity_token(indicator))}
+        phrasings = {p for text in texts if (p := phrase_stems(text))} | {frozenset(_quantity_token(indicator))}
         if indicator.ref not in ("-", ""):
             phrasings.add(frozenset({indicator.ref}))
         qualifiers = set(_section_words(indicator.section))
+        if indicator.denominator in DENOMINATOR_NOUNS:  # "% of accepted RHIs done in time": its base qualifies it
+            qualifiers |= phrase_stems(DENOMINATOR_NOUNS[indicator.denominator])
+        if indicator.key.startswith("episodes."):
+            qualifiers.add("children")  # "how many times did children go missing": episodes
         if indicator.denominator in (ALL_EPISODES, LAC_EPISODES):
-            qualifiers.add("episode")  # the row counts episodes, as its percentage says
+            # The row counts episodes, as its percentage says; people say "children" of it all the same
+            # ("how many girls", "Gypsy / Roma children"): the report has no children by breakdown.
+            qualifiers |= {"episode", "children"}
         reading_id = SAME_FIGURE.get(indicator.key, indicator.key)
         if reading_id in readings:  # a row that is another row's figure by definition adds its words to it
             known = readings[reading_id]
@@ -359,6 +733,7 @@ def build_readings(config: Config) -> list[Reading]:
     return [readings[key] for key in readings]
 
 
+BASE_NOTE = re.compile(r"\s*\(of [^)]*\)")
 # Rows that are the same figure by definition: care status LAC (6.4) counts exactly the LAC episodes (2.1).
 SAME_FIGURE = {"status.lac": "episodes.lac"}
 # Words for a whole breakdown that its title does not use.

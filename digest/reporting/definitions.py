@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from digest.contract.columns import CONTRACT_COLUMNS, REQUIRED_COLUMNS
 from digest.contract.config import Config
-from digest.figures.catalogue import DENOMINATOR_NOUNS, SECTIONS, Indicator, build_catalogue
+from digest.figures.catalogue import DENOMINATOR_NOUNS, DERIVED_DEFINITIONS, SECTIONS, Indicator, build_catalogue
 
 HEADER = """# Indicator definitions
 
@@ -149,4 +149,13 @@ def render_definitions(config: Config) -> str:
             lines.append(f"| {indicator.ref} | `{indicator.key}` | {indicator.label}{only} | {share} |")
         lines.append("")
     lines.append(CELLS_WITHOUT_A_FIGURE)
+    lines += [
+        "## Derived figures",
+        "",
+        "Answers to questions work these out from the rows above. They are never stored, and each is defined",
+        "once, here, so that no answer makes up its own.",
+        "",
+    ]
+    lines += [f"- **{name}.** {definition}" for name, definition in DERIVED_DEFINITIONS]
+    lines.append("")
     return "\n".join(lines)

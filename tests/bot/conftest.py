@@ -11,14 +11,13 @@ import pytest
 
 from bot.settings import Settings, load_settings
 from digest.contract.config import Config
-from digest.intake.ingest import ingest_extract
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.extracts import today
-from tests.conftest import clean_environment, write_csv
+from tests.conftest import clean_environment
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
 from tests.fake_teams import FakeMicrosoft
 from tests.fake_workflows import ALERTS_PATH, FakeTeams
-from tests.fixtures.reference_june_2019 import AS_AT, HEADERS, build_rows
+from tests.fixtures.reference_june_2019 import write_reference_store
 
 
 @pytest.fixture
@@ -31,22 +30,13 @@ def reference_db(reference_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def reference_template(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Path:
-    folder = tmp_path_factory.mktemp("reference")
-    path = folder / "store.db"
-    store = open_store(path)
-    ingest_extract(store, write_csv(folder / "reference.csv", build_rows(), HEADERS), AS_AT, config)
-    store.close()  # the last connection checkpoints the write-ahead log into store.db
-    return path
+    return write_reference_store(tmp_path_factory.mktemp("reference"), config)
 
 
 @pytest.fixture
 def current_db(tmp_path: Path, config: Config) -> Path:
     """The reference extract's rows in a snapshot as at the start of today: it covers the next digest's month."""
-    path = tmp_path / "store.db"
-    store = open_store(path)
-    ingest_extract(store, write_csv(tmp_path / "current.csv", build_rows(), HEADERS), today(), config)
-    store.close()
-    return path
+    return write_reference_store(tmp_path, config, today())
 
 
 @pytest.fixture

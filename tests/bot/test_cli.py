@@ -494,15 +494,15 @@ def test_after_the_figures_change_a_pruned_snapshot_is_said_to_be_unrefreshable(
 
 
 def test_ask_asks_back_with_the_questions_to_type(reference_store: Path) -> None:
-    result = run("--db", "store.db", "ask", "LAC", "June", cwd=reference_store)
+    result = run("--db", "store.db", "ask", "CSE", "June", cwd=reference_store)
     assert (result.returncode, result.stdout) == (
         1,
         "Which of these did you mean?\n"
-        '  LAC episodes: ask "@episodes.lac june"\n'
-        '  Looked-after children missing: ask "@children.lac june"\n',
+        '  Episodes at CSE risk (medium/high): ask "@episodes.cse june"\n'
+        '  Children at CSE risk (medium/high): ask "@children.cse june"\n',
     )
-    chosen = run("--db", "store.db", "ask", "@children.lac june", cwd=reference_store)
-    assert chosen.stdout.startswith("Looked-after children missing, June 2019\n28\n")
+    chosen = run("--db", "store.db", "ask", "@children.cse june", cwd=reference_store)
+    assert chosen.stdout.startswith("Children at CSE risk (medium/high), June 2019\n9\n")
 
 
 # What a quick command must not load: chart, chat, scheduling and web libraries, and pandas (with numpy and

@@ -78,32 +78,49 @@ def test_channel_mention_is_answered_in_its_thread_with_a_line_chart(teams: Team
     reply = teams.ask("<at>Missing report</at> trend LAC episodes", channel=True)
     assert reply["path"] == "/v3/conversations/19:perf@thread.tacv2;messageid=1700000000002/activities"
     card = card_of(reply["activity"])
-    title, chart, year_to_date, footer = card["body"]
-    assert title["text"] == "LAC episodes, 2019/20 month by month"
+    title, chart, starts, extremes, footer = card["body"]
+    assert (
+        title["text"] == "LAC episodes, April to June 2019 month by month"
+    )  # a trend: 13 months, from the data's first
     assert chart["type"] == "Chart.Line"
     assert [(p["x"], p["y"]) for p in chart["data"][0]["values"]] == [("Apr-19", 75), ("May-19", 87), ("Jun-19", 74)]
     assert facts(chart["fallback"]) == [("April 2019", "75"), ("May 2019", "87"), ("June 2019", "74")]
-    assert facts(year_to_date) == [("Year to date", "236")]
+    assert starts["text"] == "No data before April 2019: the data starts then."
+    assert extremes["text"] == "Highest figure: May 2019, 87; lowest: June 2019, 74."
     assert footer["text"] == FOOTER
     assert teams.lookups() == [(TEAMS, "aad-analyst", "19:perf@thread.tacv2", "trend lac episodes", "answered")]
 
 
 def test_close_readings_ask_back_with_buttons_that_ask_again(teams: Teams) -> None:
-    card = card_of(teams.ask("LAC june")["activity"])
+    card = card_of(teams.ask("CSE june")["activity"])
     assert texts(card) == ["Which of these did you mean?"]
     (buttons,) = [element for element in card["body"] if element["type"] == "ActionSet"]
     assert [(a["type"], a["title"], a["data"]) for a in buttons["actions"]] == [
-        ("Action.Submit", "LAC episodes", {"msteams": {"type": "imBack", "value": "@episodes.lac june"}}),
         (
             "Action.Submit",
-            "Looked-after children missing",
-            {"msteams": {"type": "imBack", "value": "@children.lac june"}},
+            "Episodes at CSE risk (medium/high)",
+            {"msteams": {"type": "imBack", "value": "@episodes.cse june"}},
+        ),
+        (
+            "Action.Submit",
+            "Children at CSE risk (medium/high)",
+            {"msteams": {"type": "imBack", "value": "@children.cse june"}},
         ),
     ]
     # A click sends the button's question as if typed: the bot answers that reading.
-    answer = card_of(teams.ask("@children.lac june")["activity"])
-    assert texts(answer)[:2] == ["Looked-after children missing, June 2019", "28"]
-    assert [row[3:] for row in teams.lookups()] == [("lac june", "clarify"), ("@children.lac june", "answered")]
+    answer = card_of(teams.ask("@children.cse june")["activity"])
+    assert texts(answer)[:2] == ["Children at CSE risk (medium/high), June 2019", "9"]
+    assert [row[3:] for row in teams.lookups()] == [("cse june", "clarify"), ("@children.cse june", "answered")]
+
+
+def test_an_answer_offers_the_other_readings_as_buttons_under_it(teams: Teams) -> None:
+    card = card_of(teams.ask("LAC june")["activity"])
+    assert texts(card)[:2] == ["LAC episodes, June 2019", "74"]
+    assert "Did you mean one of these instead?" in texts(card)
+    (buttons,) = [element for element in card["body"] if element["type"] == "ActionSet"]
+    assert [(a["title"], a["data"]) for a in buttons["actions"]] == [
+        ("Looked-after children missing", {"msteams": {"type": "imBack", "value": "@children.lac june"}}),
+    ]
 
 
 def test_a_breakdown_is_a_table(teams: Teams) -> None:
@@ -201,14 +218,14 @@ def test_outgoing_webhook_answers_signed_requests(teams: Teams) -> None:
 
 
 def test_outgoing_webhook_asks_back_with_the_questions_to_type(teams: Teams) -> None:
-    body = outgoing_body("LAC june")
+    body = outgoing_body("CSE june")
     card = card_of(signed_post(teams.url, body, sign_body(WEBHOOK_KEY, body)).json())
     assert not [
         element for element in card["body"] if element["type"] == "ActionSet"
     ]  # a webhook reply takes links only
     assert texts(card)[1:3] == [
-        'LAC episodes: ask "@episodes.lac june"',
-        'Looked-after children missing: ask "@children.lac june"',
+        'Episodes at CSE risk (medium/high): ask "@episodes.cse june"',
+        'Children at CSE risk (medium/high): ask "@children.cse june"',
     ]
 
 
@@ -247,6 +264,14 @@ QUESTIONS = [
     "episodes september 2019",
     "still missing april",
     "LAC june",
+    "CSE june",
+    "LAC episodes june vs may",
+    "girls and boys june",
+    "busiest month this year",
+    "ethnicity breakdown june against may",
+    "episodes per child ytd",
+    "average length of an episode q1",
+    "at least 2 days june",
 ]
 
 

@@ -165,7 +165,7 @@ DEVELOPMENT: list[tuple[str, str, str]] = [
     ("distance ytd", "group.distance", "Y"),
     # Genuinely ambiguous: asking back is right
     ("how many went missing in june", CLARIFY, ""),
-    ("LAC", CLARIFY, ""),
+    ("LAC", "episodes.lac", "J"),  # row 6.4 is labelled "LAC": answered, "LAC children" offered beside it
     ("q1", CLARIFY, ""),
     ("ethnicity age", CLARIFY, ""),
 ]

@@ -70,11 +70,11 @@ def test_define_alone_or_ambiguous_asks_back(service: LookupService) -> None:
     alone = service.ask("U", "C", "define")
     assert alone.outcome == "not understood"
     assert alone.lines[0] == 'Name the row to define, such as "define 5.3a".'
-    close = service.ask("U", "C", "define looked after children")
+    close = service.ask("U", "C", "define CSE")
     assert close.outcome == "clarify"
     assert close.choices == [
-        ("LAC episodes", "define @episodes.lac"),
-        ("Looked-after children missing", "define @children.lac"),
+        ("Episodes at CSE risk (medium/high)", "define @episodes.cse"),
+        ("Children at CSE risk (medium/high)", "define @children.cse"),
     ]
     assert service.ask("U", "C", "define @children.lac").title == (
         "2.2 Involving; Number of individual children - LAC: what it counts"

@@ -1,0 +1,252 @@
+"""Answers that put figures side by side: two periods (with the change), figures beside each other, a run of
+months (with its largest and smallest month), a share of a base, episodes per child, the length of an episode,
+and rows added up ("at least 2 days"). Every figure comes from the snapshot's stored rows or a derived figure
+defined in the catalogue (digest.figures.catalogue); none is made up here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from digest.figures.catalogue import (
+    EPISODES_PER_CHILD,
+    LENGTH_LABELS,
+    MEDIAN_LENGTH,
+    SHARE_BASES,
+    Indicator,
+)
+from digest.figures.lengths import Lengths
+from digest.figures.percentages import format_percentage
+from digest.figures.periods import month_name
+from digest.figures.small_counts import SUPPRESSED, is_small
+from digest.lookups.cells import ANSWERED, NO_DATA, Figures, base_noun, with_share
+from digest.lookups.periods import Span
+from digest.reporting.profile import Cell
+
+PER_CHILD_DECIMALS = 1  # episodes per child, as the DfE publishes incidents per missing child (6.8)
+LENGTH_DECIMALS = 1  # days
+
+
+@dataclass(frozen=True)
+class Said:
+    """An answer's words before the edge sees them: outcome, title and lines (answers.Answer takes them)."""
+
+    outcome: str
+    title: str
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure an answer shows: the rows it adds up, its label and what its percentage is of."""
+
+    keys: tuple[str, ...]
+    label: str
+    base: str | None  # the key whose count its percentage is of (its own, or the catalogue's SHARE_BASES)
+    rebased: bool = False  # the base is SHARE_BASES's: the share is worked out from the base row's count
+
+
+def build_figure(indicators: dict[str, Indicator], keys: tuple[str, ...], proportion: bool) -> Figure:
+    first = indicators[keys[0]]
+    label = first.short_label if len(keys) == 1 else f"{first.label} to {indicators[keys[-1]].label}"
+    if len(keys) > 1:
+        label = f"{label} ({base_noun(first.denominator)})" if first.denominator else label
+    if first.denominator is None and proportion and len(keys) == 1 and keys[0] in SHARE_BASES:
+        return Figure(keys, label, SHARE_BASES[keys[0]], rebased=True)
+    return Figure(keys, label, first.denominator)
+
+
+def figure_cell(figures: Figures, figure: Figure, span: Span) -> Cell | None:
+    """The figure over a span; with its share of SHARE_BASES's row when it has none of its own."""
+    cell = figures.cell(figure.keys, span.first, span.last)
+    if cell is None or not figure.rebased or figure.base is None or cell.count is None:
+        return cell
+    base = figures.cell((figure.base,), span.first, span.last)
+    if base is None or base.suppressed or base.count is None:
+        return Cell(cell.count, None, cell.suppressed, cell.absence)
+    return Cell(cell.count, base.count)
+
+
+def describe(cell: Cell | None, figure: Figure) -> str:
+    if cell is None:
+        return "not stored (children are counted once over a period; ask for a month or the year to date)"
+    return with_share(cell, figure.base)
+
+
+def _percent(cell: Cell | None) -> float | None:
+    if cell is None or cell.count is None or not cell.denominator or cell.suppressed:
+        return None
+    return 100 * cell.count / cell.denominator
+
+
+def describe_change(before: Cell | None, after: Cell | None) -> str | None:
+    """ "up 13", "down 2 (3 percentage points: 67% to 64%)", or None when either has no figure to compare."""
+    if before is None or after is None or before.count is None or after.count is None:
+        return None
+    if before.suppressed or after.suppressed:
+        return None
+    difference = after.count - before.count
+    words = "no change" if difference == 0 else f"{'up' if difference > 0 else 'down'} {abs(difference):,}"
+    then, now = _percent(before), _percent(after)
+    if then is not None and now is not None:
+        shown_then = format_percentage(before.count, before.denominator)
+        shown_now = format_percentage(after.count, after.denominator)
+        points = round(now - then)
+        moved = "no change" if points == 0 else f"{'up' if points > 0 else 'down'} {abs(points)} percentage points"
+        words += f"; as a share, {moved} ({shown_then} to {shown_now})"
+    return words
+
+
+def why_none(cells: list[tuple[str, Cell | None]]) -> str:
+    """Why a change cannot be given."""
+    missing = [f"{name} ({cell.absence})" for name, cell in cells if cell is not None and cell.absence is not None]
+    if missing:
+        return f"No change can be given without a figure for {' or '.join(missing)}."
+    return "No change can be given: a figure is withheld or not stored."
+
+
+Notes = dict[tuple[str, int], str]  # (key, month) -> " (revised from ...)" for a figure that changed since published
+
+
+def _note(notes: Notes, figure: Figure, span: Span) -> str:
+    return notes.get((figure.keys[0], span.first), "") if span.first == span.last and len(figure.keys) == 1 else ""
+
+
+def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span], notes: Notes | None = None) -> Said:
+    """Each figure for each period, and the change between them (periods in time order; figures as asked)."""
+    spans = sorted(spans, key=lambda s: (s.first, s.last))
+    names = [figures.name(s) for s in spans]
+    lines: list[str] = []
+    for figure in shown:
+        cells = [(name, figure_cell(figures, figure, span)) for name, span in zip(names, spans, strict=True)]
+        prefix = f"{figure.label}, " if len(shown) > 1 else ""
+        lines += [
+            f"{prefix}{name}: {describe(cell, figure)}{_note(notes or {}, figure, span)}"
+            for (name, cell), span in zip(cells, spans, strict=True)
+        ]
+        if len(cells) == 2:
+            change = describe_change(cells[0][1], cells[1][1])
+            said = f"{prefix}change from {cells[0][0]} to {cells[1][0]}: {change}." if change else why_none(cells)
+            lines.append(said[0].upper() + said[1:])
+    if len(shown) == 2 and len(spans) == 1:
+        first, second = (figure_cell(figures, f, spans[0]) for f in shown)
+        both = first and second and first.count is not None and second.count is not None
+        if both and first and second and not (first.suppressed or second.suppressed):
+            gap = (first.count or 0) - (second.count or 0)
+            more = shown[0].label if gap > 0 else shown[1].label
+            lines.append("The same." if gap == 0 else f"{abs(gap):,} more: {more}.")
+    title = " and ".join(f.label for f in shown) + ", " + " against ".join(names)
+    every = [figures.cell(f.keys, s.first, s.last) for f in shown for s in spans]
+    absent = all(c is not None and c.absence is not None for c in every)
+    return Said(NO_DATA if absent else ANSWERED, title, lines)
+
+
+def run_answer(
+    figures: Figures, figure: Figure, span: Span, extreme: bool, proportion: bool, notes: Notes | None = None
+) -> Said:
+    """Month by month over the span; the largest and smallest month (by share when a share was asked)."""
+    data_starts = figures.data_months[0]
+    clipped = span.first < data_starts <= span.last  # as the digest's trends do: from the first month with data
+    months = list(range(data_starts, span.last + 1)) if clipped else list(span.months)
+    cells = [(m, figure_cell(figures, figure, Span(m, m, span.kind))) for m in months]
+    lines = [
+        f"{month_name(m)}: {describe(cell, figure)}{_note(notes or {}, figure, Span(m, m, span.kind))}"
+        for m, cell in cells
+    ]
+    ranked: list[tuple[float, int, Cell]] = []
+    for month, cell in cells:
+        if cell is None or cell.count is None or cell.suppressed or cell.absence is not None:
+            continue
+        value = _percent(cell) if proportion and figure.base else float(cell.count)
+        if value is not None:
+            ranked.append((value, month, cell))
+    shown_span = Span(months[0], months[-1], span.kind) if months else span
+    title = f"{figure.label}, {figures.name(shown_span)} month by month"
+    if clipped:
+        lines.append(f"No data before {month_name(data_starts)}: the data starts then.")
+    if len(ranked) >= 2:
+        top = max(ranked, key=lambda r: (r[0], -r[1]))
+        bottom = min(ranked, key=lambda r: (r[0], r[1]))
+        measure = "share" if proportion and figure.base else "figure"
+        summary = (
+            f"Highest {measure}: {month_name(top[1])}, {describe(top[2], figure)}; "
+            f"lowest: {month_name(bottom[1])}, {describe(bottom[2], figure)}."
+        )
+        if len(ranked) < len(cells):
+            summary += " Months with no data or a withheld figure are not compared."
+        lines = [summary, *lines] if extreme else [*lines, summary]
+    elif extreme:
+        lines.append("There are not two months with figures to compare.")
+    outcome = ANSWERED if ranked or any(c is not None and c.suppressed for _, c in cells) else NO_DATA
+    return Said(outcome, title, lines)
+
+
+def largest_rows(rows: list[tuple[str, Cell]]) -> str:
+    """The largest and smallest row of a breakdown's column ("Largest: 14yrs (32, 28%)")."""
+    shown = [(label, cell) for label, cell in rows if cell.count is not None and not cell.suppressed]
+    if not shown:
+        return ""
+    top = max(shown, key=lambda r: r[1].count or 0)
+    share = format_percentage(top[1].count, top[1].denominator)
+    line = f"Largest: {top[0]} ({top[1].count:,}{', ' + share if share else ''})"
+    return line + (" (withheld rows left out)." if len(shown) < len(rows) else ".")
+
+
+def per_child_answer(figures: Figures, family: str, span: Span) -> Said:
+    """Episodes per child: the family's episodes over its distinct children in the same period (catalogue)."""
+    episodes_key, children_key = EPISODES_PER_CHILD[family]
+    title = f"Episodes per child{'' if family == 'all' else ' (' + family.upper() + ')'}, {figures.name(span)}"
+    episodes = figures.cell((episodes_key,), span.first, span.last)
+    children = figures.cell((children_key,), span.first, span.last)
+    absent = next((c.absence for c in (episodes, children) if c is not None and c.absence is not None), None)
+    if absent is not None:
+        return Said(NO_DATA, title, [f"*{absent}*"])
+    if children is None or episodes is None:
+        return Said(
+            NO_DATA,
+            title,
+            [
+                "Children are counted once over a period, so they are stored for each month and the year to date "
+                "only; ask for a month or the year to date."
+            ],
+        )
+    if episodes.suppressed or children.suppressed or episodes.count is None or children.count is None:
+        return Said(ANSWERED, title, [f"*{SUPPRESSED}*", "Withheld: one of its counts is withheld."])
+    if children.count == 0:
+        return Said(ANSWERED, title, ["*none*", "No child went missing in that period."])
+    ratio = episodes.count / children.count
+    return Said(
+        ANSWERED,
+        title,
+        [
+            f"*{ratio:.{PER_CHILD_DECIMALS}f}*",
+            f"{episodes.count:,} episodes, {children.count:,} children (each counted once in the period).",
+        ],
+    )
+
+
+def length_answer(measure: str, lengths: Lengths, period_name: str, suppress: bool, family: str = "all") -> Said:
+    """The average or median length of a closed episode (catalogue: LENGTH_LABELS), with the other beside it."""
+    of = {"lac": " (LAC episodes)", "cse": " (CSE-risk episodes)"}.get(family, "")
+    title = f"{LENGTH_LABELS[measure]}{of}, {period_name}"
+    closed, still_open = lengths.closed, lengths.still_open
+    average, median = lengths.average_days, lengths.median_days
+    if average is None or median is None:
+        return Said(ANSWERED, title, ["*none*", "No episode starting in that period has closed yet."])
+    if suppress and is_small(closed):
+        return Said(ANSWERED, title, [f"*{SUPPRESSED}*", "Withheld: it is of 5 or fewer episodes."])
+    asked, other = (median, average) if measure == MEDIAN_LENGTH else (average, median)
+    other_name = "average (mean)" if measure == MEDIAN_LENGTH else "median"
+    lines = [
+        f"*{_days(asked)}*",
+        f"The {other_name} is {_days(other)}. Over {closed:,} closed episodes; length is whole calendar days from "
+        "the day missing to the day back (0 for a same-day return).",
+    ]
+    if still_open:
+        lines.append(f"{still_open:,} still open at the as-at time are left out (their length is not known yet).")
+    return Said(ANSWERED, title, lines)
+
+
+def _days(value: float) -> str:
+    shown = f"{value:.{LENGTH_DECIMALS}f}".rstrip("0").rstrip(".")
+    return f"{shown} day{'' if shown == '1' else 's'}"

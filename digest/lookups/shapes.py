@@ -1,0 +1,246 @@
+"""What a question asks of its figure, beside which figure it is: two periods side by side, month by month,
+the busiest month, the whole breakdown, a share, episodes per child, how long an episode lasts.
+
+Read from the words that say it ("vs", "trend", "busiest", "breakdown", "proportion", "per child",
+"average length"), which are then taken out of the question so that what is left names the figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+AVERAGE, MEDIAN = "average", "median"
+
+
+@dataclass(frozen=True)
+class Shape:
+    compare: bool = False  # two periods or two figures side by side, with the change
+    by_month: bool = False  # month by month over a period
+    extreme: bool = False  # the largest and smallest month, or row of a breakdown
+    whole: bool = False  # the whole breakdown, as a table
+    proportion: bool = False  # a share of its base
+    per_child: bool = False  # episodes per child
+    length: str = ""  # average or median length of an episode
+    change: bool = False  # "has it gone up", "how has it changed": with no second period, the months one by one
+
+
+_CHILD = (
+    r"(?:child|children|kid|kids|young\s+person|young\s+people|person|cyp|individual|cla|lac|looked\s+after\s+child)"
+)
+_SHAPES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "per_child",
+        re.compile(
+            rf"\b(?:episodes?\s+|incidents?\s+|eps\s+|times\s+|rate\s+)?per\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
+            rf"|\bon\s+average\s+how\s+many\s+times\b|\bhow\s+many\s+times\s+(?:\w+\s+){{0,4}}?on\s+average\b"
+            rf"|\bhow\s+many\s+times\s+each\b|\btimes\s+each\b|\beach\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
+            rf"|\b(?:episodes?|eps|incidents?)\s*/\s*{_CHILD}\b|\b(?:episodes?|incidents?)\s+to\s+{_CHILD}\b"
+            rf"|\b(?:average|avg|mean)\s+(?:number\s+of\s+)?(?:episodes|eps|incidents|times)\b"
+        ),
+    ),
+    (
+        "median",
+        re.compile(
+            r"\bmedian\b|\bmed\b(?!\s*(?:/|high|risk))|\btypical(?:ly)?\b|\busual(?:ly)?\b|\bmiddle\s+value\b|\bnormally\b"
+        ),
+    ),
+    ("average", re.compile(r"\b(?:average|avg|mean)\b")),
+    (
+        "length",
+        re.compile(r"\bhow\s+long\b|\blength\s+of\s+(?:time|an?\s+episode|episodes?)\b|\blength\b|\bduration\b"),
+    ),
+    (
+        "by_month",
+        re.compile(
+            r"\btrends?\b|\bmonth\s+(?:by|on|to)\s+month\b|(?<!end\sof\s)\b(?:by|each|every|per|for\s+each)\s+month\b"
+            r"|\bmonthly\b"
+            r"|\bover\s+time\b|\bbeen\s+going\b|\bmoved\b|\bmonths?\s+of\b|\btrending\b"
+        ),
+    ),
+    (
+        "extreme",
+        re.compile(
+            r"\b(?:busiest|quietest|worst|best|highest|lowest|peak|fewest|biggest|smallest|largest|modal|top|mode)\b"
+            r"|\bmost\s+common(?:ly)?\b|\bcommonest\b|\bmost\s+often\b"
+            r"|(?<!at\s)\bmost\b|(?<!at\s)\bleast\b|\bwhich\s+month\b|\bwhat\s+month\b"
+        ),
+    ),
+    (
+        "whole",
+        re.compile(
+            r"\bbreak\s*downs?\b|\bbroken\s+down\b|\bsplits?\b|\bdistribution\b|\bfunnel\b|\bpicture\b|\bbands\b"
+            r"|\ball\s+codes\b|\beach\s+code\b|\bby\s+(?=gender|sex|age|ethnicity|ethnic|status|distance|days)"
+        ),
+    ),
+    (
+        "proportion",
+        re.compile(
+            r"\bproportions?\b|\bpercentages?\b|\bper\s*cent\b|%|\bshare\s+of\b|(?<=.)\bshare\b|\brates?\b"
+            r"|\bwhat\s+part\s+of\b|\bfraction\b|\bratio\b|\bhow\s+much\s+of\b"
+        ),
+    ),
+    (
+        "compare",
+        re.compile(
+            r"\byear\s+on\s+year\b|\byoy\b|\bmonth\s+on\s+month\b|\bmom\b"
+            r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference"
+            r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
+            r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
+            r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down))\b|\b(?=than\b)"
+        ),
+    ),
+]
+
+
+# Of a question asking episodes per child, only these words say so: "per CSE child" still names CSE children.
+_PER_CHILD_WORDS = re.compile(r"\b(?:per|each|on\s+average|average|avg|mean|how\s+many\s+times|times)\b|/")
+
+
+# Every word the shapes are said with, so that a misspelling is never "corrected" away from one.
+SHAPE_WORDS = frozenset(
+    [
+        "per",
+        "each",
+        "average",
+        "avg",
+        "mean",
+        "median",
+        "typical",
+        "typically",
+        "usual",
+        "usually",
+        "middle",
+        "value",
+        "normally",
+        "how",
+        "long",
+        "length",
+        "duration",
+        "trend",
+        "trends",
+        "trending",
+        "month",
+        "monthly",
+        "over",
+        "time",
+        "moved",
+        "busiest",
+        "quietest",
+        "worst",
+        "best",
+        "highest",
+        "lowest",
+        "peak",
+        "fewest",
+        "biggest",
+        "smallest",
+        "largest",
+        "modal",
+        "top",
+        "mode",
+        "most",
+        "least",
+        "which",
+        "what",
+        "break",
+        "breakdown",
+        "breakdowns",
+        "broken",
+        "down",
+        "split",
+        "splits",
+        "distribution",
+        "funnel",
+        "picture",
+        "bands",
+        "codes",
+        "code",
+        "proportion",
+        "proportions",
+        "percentage",
+        "percentages",
+        "percent",
+        "cent",
+        "share",
+        "rate",
+        "rates",
+        "part",
+        "fraction",
+        "ratio",
+        "much",
+        "vs",
+        "versus",
+        "compare",
+        "compared",
+        "compares",
+        "comparing",
+        "comparison",
+        "against",
+        "change",
+        "changed",
+        "changes",
+        "changing",
+        "difference",
+        "differ",
+        "increase",
+        "increased",
+        "decrease",
+        "decreased",
+        "rise",
+        "rose",
+        "risen",
+        "fall",
+        "fell",
+        "fallen",
+        "drop",
+        "dropped",
+        "jump",
+        "jumped",
+        "better",
+        "worse",
+        "up",
+        "than",
+    ]
+)
+
+
+_CHANGE = re.compile(
+    r"\b(?:chang\w*|increas\w*|decreas\w*|rising|risen|rose|falling|fallen|fell|dropp\w*|(?:go|goes|going|gone|went)"
+    r"\s+(?:up|down)|up\s+or\s+down|better|worse|improv\w*|moved|moving)\b"
+)
+
+
+def read_shape(text: str) -> tuple[Shape, str]:
+    """The shape the question asks for, and its text without the words that said it."""
+    found: set[str] = set()
+    rest = text
+    for name, pattern in _SHAPES:
+        if pattern.search(rest):
+            found.add(name)
+            said = " ; " if name == "compare" else " "  # "White British vs BME": two figures, still apart
+            if name == "compare" and re.search(r"\byear\s+on\s+year\b|\byoy\b", rest):
+                rest = rest + " last year"  # "year on year": against the same period a year before
+            rest = (_PER_CHILD_WORDS if name == "per_child" else pattern).sub(said, rest)
+    if "extreme" in found and re.search(r"\bmonths?\b", text):  # "the busiest month": month by month
+        found.add("by_month")
+    length = ""
+    days = re.search(r"(?<![\d+]\s)(?<!\d)\bdays?\b", rest) is not None  # "median days missing", not "2 days"
+    if "per_child" not in found and (found & {"median", "average"}) and ("length" in found or days):
+        length = MEDIAN if "median" in found else AVERAGE
+    elif "length" in found:  # "how long were they missing", "duration June": the days missing
+        rest = rest + " days missing"
+    change = _CHANGE.search(text) is not None
+    return (
+        Shape(
+            change=change,
+            compare="compare" in found,
+            by_month="by_month" in found,
+            extreme="extreme" in found,
+            whole="whole" in found,
+            proportion="proportion" in found,
+            per_child="per_child" in found,
+            length=length,
+        ),
+        rest,
+    )

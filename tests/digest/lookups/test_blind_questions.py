@@ -1,0 +1,79 @@
+"""Questions written blind (tests/corpus/questions): the development part must not regress; the harness reads
+the writers' labels strictly. The held-out part is never read here: bench/questions.py scores it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.contract.config import Config
+from digest.lookups.service import LookupService
+from tests.digest.lookups.blind import (
+    DEVELOPMENT,
+    HARNESS,
+    RIGHT,
+    WRONG,
+    Item,
+    LabelError,
+    describe,
+    load_items,
+    parse_labels,
+    score,
+)
+
+# What the reader reaches on the development part (197 of 206 on 2026-12-06): a floor, so it cannot regress.
+DEVELOPMENT_RIGHT = 0.95
+# Development questions read as another figure than the writer labelled (the title says which figure it is,
+# and the labelled one is offered as a button): "kids in care going missing" read as children, not episodes.
+DEVELOPMENT_WRONG_AT_MOST = 4
+
+
+@pytest.fixture(scope="module")
+def service(reference_service: LookupService) -> LookupService:
+    return reference_service
+
+
+def test_the_development_part_does_not_regress(service: LookupService, config: Config) -> None:
+    items = load_items(DEVELOPMENT)
+    assert len(items) == 206
+    result = score(service, items, config)
+    print("\n".join(describe("development", result)))
+    grades = list(result.grades.values())
+    assert grades.count(HARNESS) == 0
+    assert result.share_right() >= DEVELOPMENT_RIGHT
+    assert grades.count(WRONG) <= DEVELOPMENT_WRONG_AT_MOST
+    # Questions the bot cannot answer (a named child, school attendance, a forecast) are never answered.
+    cannot = [i.id for i in items if i.kind == "not_answerable"]
+    assert all(result.grades[i] == RIGHT for i in cannot)
+
+
+def _item(rows: list[str], periods: list[str], kind: str = "figure") -> Item:
+    return Item("T-1", "T", kind, "a question", rows, periods, "")
+
+
+@pytest.mark.parametrize(
+    ("rows", "periods"),
+    [
+        (["2.2 Involving; Number of individual children - LAC"], ["June"]),  # a period not as the corpus writes them
+        (["2.9 Number of children"], ["2019-06"]),  # no such REF NO.
+        (["2.2 Female"], ["2019-06"]),  # a label that is not its REF NO.'s
+        (["8.3 Any other White background"], ["2019-06"]),  # an ethnicity row without its code
+        (["11 Breakdown by shoe size"], ["2019-06"]),  # no such section
+        (["7.1 Female", "7 Breakdown by Gender"], ["2019-06"]),  # a row and a whole breakdown at once
+        (["1.1 Number of Missing Episodes - all"], []),  # no period
+    ],
+)
+def test_a_label_the_harness_cannot_read_is_a_miss_of_the_harness(
+    config: Config, rows: list[str], periods: list[str]
+) -> None:
+    with pytest.raises(LabelError):
+        parse_labels(_item(rows, periods), config)
+
+
+def test_labels_are_read_as_the_report_names_them(config: Config) -> None:
+    item = _item(["8.10 C2 - Pakistani (REF printed as '8.1' in report)", "8.16 Total BME"], ["ytd 2019/20 to 2019-06"])
+    expected = parse_labels(item, config)
+    assert expected.keys == {"ethnicity.C2", "ethnicity.bme"}
+    assert expected.spans == ((24231, 24233),)  # April to June 2019
+    assert parse_labels(_item(["6.4 LAC"], ["q1 2019/20"]), config).keys == {"episodes.lac"}
+    assert parse_labels(_item(["9 Breakdown by Age"], ["2019-07 (partial)"], "breakdown"), config).group == "age"
