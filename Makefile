@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 WORKERS ?= 2  # pytest-xdist processes: the tests wait on real servers and processes, so two share the cores well
 STAMP := $(VENV)/.installed-$(shell cksum requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test test-all lint types imports check bench card-screenshots clean
+.PHONY: demo test test-all lint types imports check bench card-screenshots browser-tools clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -63,9 +63,20 @@ card-screenshots: $(STAMP) $(CARD_RENDER)/node_modules/.package-lock.json
 	$(CARD_RENDER)/render.sh $(SHOTS)/teams-alert.json $(SHOTS)/teams-alert.png
 	$(CARD_RENDER)/render.sh $(SHOTS)/teams-comment.json $(SHOTS)/teams-comment.png
 
+## What the web report's browser tests need: Debian's chromium and chromium-driver (installed only if missing;
+## never a downloaded browser), and axe-core from the npm registry, pinned by tools/axe/package-lock.json.
+AXE := tools/axe
+browser-tools: $(AXE)/node_modules/.package-lock.json
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		(apt-get update && apt-get install -y chromium chromium-driver)
+
+$(AXE)/node_modules/.package-lock.json: $(AXE)/package.json $(AXE)/package-lock.json
+	@command -v npm >/dev/null || (apt-get update && apt-get install -y npm)
+	cd $(AXE) && npm ci --no-audit --no-fund
+
 $(CARD_RENDER)/node_modules/.package-lock.json: $(CARD_RENDER)/package.json $(CARD_RENDER)/package-lock.json
 	@command -v npm >/dev/null || (apt-get update && apt-get install -y npm)
 	cd $(CARD_RENDER) && npm ci --no-audit --no-fund
 
 clean:
-	rm -rf $(VENV) data/demo data/card-screenshots $(CARD_RENDER)/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) data/demo data/card-screenshots $(CARD_RENDER)/node_modules $(AXE)/node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -52,7 +52,7 @@ class OutboxNotifier:
         message = render_digest_message(digest)
         payload = {"text": message.text, "blocks": message.block_dicts()}
         _write(target / "message.json", json.dumps(payload, indent=2, ensure_ascii=False).encode())
-        note = render_table_note(digest, None, str(target / digest.workbook_name) if digest.workbook else None)
+        note = render_table_note(digest, None)
         detail, body = render_digest_envelopes(digest, note, None)[0]
         card = json.dumps(json.loads(body), indent=2, ensure_ascii=False).encode()
         _write(target / TEAMS_CARD_FILE, card)

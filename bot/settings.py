@@ -22,6 +22,7 @@ from digest.alerts.still_missing import AlertRules
 from digest.contract.config import CONFIG_ENV as CONFIG_ENV  # named here with the rest
 from digest.contract.config import SHIPPED_CONFIG, Config, ConfigError
 from digest.contract.deadlines import DeadlineRule, parse_deadline_rule
+from digest.figures.periods import month_key
 from digest.intake.inbox import InboxSettings
 
 SLACK_API_URL = "https://slack.com/api/"  # Slack's Web API, unless SLACK_API_URL points elsewhere
@@ -47,6 +48,8 @@ TEAMS_OUTGOING_SECRET_ENV = "TEAMS_OUTGOING_WEBHOOK_SECRET"  # noqa: S105 (the v
 # Only to point the bot at test servers, as SLACK_API_URL does for Slack.
 TEAMS_LOGIN_URL_ENV = "TEAMS_LOGIN_URL"
 TEAMS_OPENID_URL_ENV = "TEAMS_OPENID_URL"
+PUBLIC_URL_ENV = "MISSING_REPORT_PUBLIC_URL"  # where people reach serve's web report; digests link to it
+REPORT_PATH = "/report"  # the web report's pages: /report/ and /report/YYYY-MM
 ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")  # plain http is allowed only to these (a test server)
 LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in every month
@@ -153,6 +156,11 @@ class Settings:
     slack_suppress: bool = False  # disclosure control on the Slack digest ([slack] suppress)
     outbox_suppress: bool = False  # disclosure control on the outbox folder ([digest] outbox_suppress)
     review: ReviewSettings = ReviewSettings()
+    public_url: str | None = None  # MISSING_REPORT_PUBLIC_URL: digests link to the month's web report there
+
+    def report_link(self, month: int) -> str | None:
+        """The month's web report, where digests link to it: None without a public URL."""
+        return f"{self.public_url}{REPORT_PATH}/{month_key(month)}" if self.public_url else None
 
 
 def _int(section: Mapping[str, Any], key: str, default: int, low: int, high: int, where: str) -> int:
@@ -265,6 +273,7 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
         slack_suppress=_flag(slack, "suppress", f"config file {config.source}: [slack]"),
         outbox_suppress=_flag(digest, "outbox_suppress", where),
         review=_review(digest, where),
+        public_url=read_public_url(env),
     )
     if settings.review.channel and settings.review.channel == settings.digest_channel:
         raise ConfigError(
@@ -272,6 +281,22 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
             "analysts' own channel, so set review_channel to that channel's ID, or to \"\" for no review"
         )
     return settings
+
+
+def read_public_url(env: Mapping[str, str]) -> str | None:
+    """MISSING_REPORT_PUBLIC_URL without its trailing slash: https://, or http:// on this machine (tests)."""
+    url = (env.get(PUBLIC_URL_ENV) or "").rstrip("/")
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if not (parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS)) or (
+        parts.path or parts.query
+    ):
+        raise ConfigError(
+            f"{PUBLIC_URL_ENV} = {url!r} must be the https:// address people reach the server at, without a path, "
+            'like "https://missing-report.council.gov.uk"'
+        )
+    return url
 
 
 def _review(digest: Mapping[str, Any], where: str) -> ReviewSettings:

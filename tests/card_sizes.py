@@ -13,7 +13,7 @@ from digest.reporting.content import Digest, compute_digest
 from digest.reporting.profile import load_earlier_years, load_previous_profile, load_profile
 from digest.store.snapshots import SnapshotStore, available_months
 
-LONG_TABLE_NOTE = "The full table is on the reporting server: " + "x" * 200  # a long outbox path, to be safe
+LONG_TABLE_NOTE = "The full table is in the shared folder: " + "x" * 200  # a long link, to be safe
 
 
 def digest_for_card(store: SnapshotStore, config: Config, month: int) -> Digest:

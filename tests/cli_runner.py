@@ -57,3 +57,19 @@ def run_process(*args: str, cwd: Path, env: dict[str, str] | None = None) -> sub
         text=True,
         check=False,
     )
+
+
+def start_process(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, new_session: bool = False
+) -> subprocess.Popen[str]:
+    """missing-report ARGS started as a real process (a server, say), its output in pipes; env as run_process's;
+    new_session: in a session of its own, so that a signal can be sent to it and all its children."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=cwd,
+        env=clean_environment(env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=new_session,
+    )

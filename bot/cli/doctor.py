@@ -50,6 +50,7 @@ def report_config_error(error: ConfigError, out: Printer) -> int:
 def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now: dt.datetime) -> list[Check]:
     from bot.platforms import PLATFORMS
     from bot.settings import load_home, load_settings_at_home, load_teams_question_settings
+    from bot.web_report.checks import check_web_report
 
     environ = dict(environ)
     wrong_variables = []
@@ -67,6 +68,7 @@ def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now:
     checks = [Check(PASSED, "Config", f"{config.source}: valid"), *wrong_variables]
     checks.append(check_home(load_home(config, environ), store, settings))
     checks += check_store(store)
+    checks += check_web_report(config, environ)  # before the platforms, whose lines end just above the schedule's
     for platform in PLATFORMS:
         checks += platform.check_set_up(settings, config, environ)
     checks.append(check_schedule(settings.schedule, now))

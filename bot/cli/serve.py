@@ -13,9 +13,10 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_store, store_path
@@ -133,7 +134,8 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
         f"alerts go to {' and '.join(s.where for s in senders)}.",
     ]
     serving = Serving(config, settings, open_store_now, store_path(args, config), args.teams_dev_unauthenticated, desk)
-    if not any(platform.answers(serving) for platform in PLATFORMS) and args.port is None:
+    answering = any(platform.answers(serving) for platform in PLATFORMS) or is_web_on(config)
+    if not answering and args.port is None:  # nothing to answer, and no port asked for /healthz
         quiet = replace(serving, dev_unauthenticated=False)
         return serve_schedule_only(settings, add_jobs, [*summary, *describe_not_answering(quiet)], out)
     return serve_with_questions(args, serving, host, add_jobs, summary, out)
@@ -258,6 +260,7 @@ def answer_questions(
     web = build_web_app()
     routes = add_platform_routes(web, serving)
     add_health(web, routes, serving)
+    add_web_report(web, routes, serving.config, serving.open_store, serving.store_path)
     port = serving.settings.slash.port if args.port is None else args.port  # 0: any free port
     server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
     copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
@@ -341,6 +344,33 @@ def serve_until_stopped(
     finally:
         for close in closers:
             close()
+
+
+def is_web_on(config: Config) -> bool:
+    from bot.web_report.settings import load_web_settings
+
+    return load_web_settings(config) is not None
+
+
+def add_web_report(
+    web: WebApp,
+    routes: Routes,
+    config: Config,
+    open_store_now: Callable[[], SnapshotStore],
+    store: Path,
+    environ: Mapping[str, str] | None = None,
+) -> None:
+    """The web report at /report/, when its sign-in is set up (bot.web_report)."""
+    from bot.settings import REPORT_PATH
+    from bot.web_report.app import build_report_app
+    from bot.web_report.settings import load_web_settings
+
+    settings = load_web_settings(config, environ)
+    if settings is None:
+        return
+    web.mount(REPORT_PATH, build_report_app(settings, config, open_store_now, store))
+    routes.paths.append(REPORT_PATH)
+    routes.lines.append(lambda base: f"Showing the web report at {settings.public_url}{REPORT_PATH}/ (after sign-in).")
 
 
 def _interrupt(signum: int, frame: object) -> None:

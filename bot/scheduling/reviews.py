@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from zoneinfo import ZoneInfo
 
@@ -327,7 +327,8 @@ class ReviewDesk:
         finally:
             store.close()
         where = " and ".join(d.where for d in self.destinations) or "the managers"
-        return render_preview_message(digest, where)
+        link = self.settings.report_link(digest.month)  # as the published message will carry it
+        return render_preview_message(replace(digest, report_link=link), where)
 
 
 def describe_review(settings: Settings) -> str:

@@ -20,7 +20,14 @@ from slack_sdk.models.blocks import (
 )
 
 from digest.reporting.commentary import BREAKDOWNS_HEADING, SectionComment, Under, select_comments
-from digest.reporting.content import REVISIONS_HEADING, Digest, Figure, describe_revised_cells, describe_revisions
+from digest.reporting.content import (
+    OPEN_REPORT,
+    REVISIONS_HEADING,
+    Digest,
+    Figure,
+    describe_revised_cells,
+    describe_revisions,
+)
 
 MAX_BLOCKS = 50  # Slack blocks per message
 MAX_SECTION_TEXT_CHARS = 3000  # Slack section block text limit
@@ -113,12 +120,19 @@ def render_digest_message(digest: Digest) -> SlackMessage:
             SectionBlock(text=MarkdownTextObject(text=f"*{BREAKDOWNS_HEADING}*")),
             *_comment_blocks(comments, Under.BREAKDOWNS),
         ]
+    if digest.report_link:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=render_report_link(digest.report_link))))
     left_out = " ".join(digest.describe_left_out())  # charts with no figures to draw: their sentences instead
     where = "Charts and the full table (XLSX) are in the thread." + (f" Not charted: {left_out}" if left_out else "")
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=where)]))
     message = SlackMessage(render_fallback_text(digest), blocks)
     check_message(message)
     return message
+
+
+def render_report_link(link: str) -> str:
+    """The line that opens the month's whole report (bot.web_report) in a browser."""
+    return f"*<{link}|{OPEN_REPORT}>*: every figure, the comments and the charts, to read larger or print."
 
 
 def render_fallback_text(digest: Digest) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 from urllib.error import URLError
 
@@ -274,6 +275,6 @@ def slack_notifier(
         channel,
         deadline,
         deadline_seconds=settings.deadline_seconds,
-        render=render,
+        render=lambda digest: render(replace(digest, report_link=settings.report_link(digest.month))),
         channel_setting=channel_setting,
     )

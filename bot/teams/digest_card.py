@@ -38,6 +38,7 @@ from digest.figures.small_counts import SUPPRESSED
 from digest.reporting.chart_data import TRENDS
 from digest.reporting.commentary import BREAKDOWNS_HEADING, SectionComment, Under, select_comments
 from digest.reporting.content import (
+    OPEN_REPORT,
     REVISIONS_HEADING,
     ChartData,
     Digest,
@@ -205,13 +206,16 @@ def render_chart(chart: ChartData) -> CardElement:
     return VerticalBarChart(title=title, show_title=True, show_bar_values=True, data=columns, fallback=fallback)
 
 
-def render_table_note(digest: Digest, link: str | None, saved_at: str | None) -> str:
-    """Where the full table is, since a webhook cannot carry the XLSX."""
+def render_table_note(digest: Digest, link: str | None) -> str:
+    """Where the full table is, since a webhook cannot carry the XLSX: the month's web report, the shared folder,
+    or the performance team (never a path on the server, which means nothing to a reader in Teams)."""
+    if digest.report_link:
+        return (
+            "Every figure, the comments and the charts are in the full report, with the full table (XLSX) to download."
+        )
     if link:
         return f"The full table ({digest.workbook_name}) is in [the shared folder]({link})."
-    if saved_at:
-        return f"The full table is on the reporting server: {saved_at}"
-    return f"The full table ({digest.workbook_name}) is not attached: run `missing-report digest` to write it."
+    return f"The full table ({digest.workbook_name}) cannot travel with a Teams message: the performance team has it."
 
 
 def render_digest_card(
@@ -260,6 +264,8 @@ def render_digest_card(
             )
         )
     body.append(TextBlock(text=table_note, wrap=True, separator=True))
-    if table_link:
+    if digest.report_link:
+        body.append(ActionSet(actions=[OpenUrlAction(title=OPEN_REPORT, url=digest.report_link)]))
+    elif table_link:
         body.append(ActionSet(actions=[OpenUrlAction(title="Open the full table", url=table_link)]))
     return render_card(body, summary=digest.title)

@@ -10,6 +10,7 @@ children is worse than a repeated one (docs/decisions.md).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from bot.delivery import DeliveryError, DeliveryProgress, UncertainDeliveryError
@@ -40,10 +41,12 @@ class TeamsNotifier:
         client: WebhookClient,
         table_link: str | None = None,
         save_table: Callable[[Digest], Path] | None = None,
+        report_link: Callable[[int], str | None] | None = None,  # a month's web report (Settings.report_link)
     ) -> None:
         self.client = client
         self.table_link = table_link
         self.save_table = save_table
+        self.report_link = report_link
 
     def send(self, digest: Digest, progress: DeliveryProgress) -> None:
         if progress.message_ref is not None:
@@ -54,8 +57,10 @@ class TeamsNotifier:
                 "check the channel, and if it is not there send it with `missing-report digest --month "
                 f"{month_key(digest.month)} --to teams --post --force`"
             )
-        saved = self.save_table(digest) if self.save_table and digest.workbook else None
-        note = render_table_note(digest, self.table_link, str(saved) if saved else None)
+        if self.save_table and digest.workbook:
+            self.save_table(digest)  # kept in the outbox for the performance team; the card does not name the path
+        digest = replace(digest, report_link=self.report_link(digest.month) if self.report_link else None)
+        note = render_table_note(digest, self.table_link)
         for detail, body in render_digest_envelopes(digest, note, self.table_link):
             progress.record_post_attempt()
             try:
@@ -91,4 +96,4 @@ def teams_notifier(
             "see the README's 'Setting up Teams'), or leave out --post to write the outbox instead"
         )
     client = WebhookClient(webhook, settings.deadline_seconds)
-    return TeamsNotifier(client, settings.teams.table_link, save_table)
+    return TeamsNotifier(client, settings.teams.table_link, save_table, settings.report_link)

@@ -119,6 +119,7 @@ class Digest:
     revised_cells: int = 0  # every figure revised since last published, each marked in the workbook
     figures: list[PublishedFigure] = field(default_factory=list)  # what it shows, recorded once it is posted
     comments: list[SectionComment] = field(default_factory=list)  # the analysts' comments, in section order
+    report_link: str | None = None  # the month's whole report on the web, where the edge that sends it has one
 
     def describe_left_out(self, group: str | None = None) -> list[str]:
         """The sentences in place of the charts left out for want of figures (of one group, or all)."""
@@ -149,6 +150,7 @@ OTHER_HIGHLIGHTS = (
 RATE_KEYS = {key for key, _, _ in RHI_FIGURES}
 HEADLINE_KEYS = (*(key for key, _, _ in (*EPISODE_FIGURES, *CHILD_FIGURES, *RHI_FIGURES)), STILL_MISSING)
 REVISIONS_HEADING = "Revised since last published"
+OPEN_REPORT = "Open the full report"  # what a digest's link to its month's whole report says
 
 
 def describe_revisions(digest: Digest) -> list[str]:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 REFUSED = "refused"  # the asker is not on the access list
 REJECTED = "rejected (signature)"  # not a genuine request: bad signature or token, stale or replayed
 # Where a question came from: the audit's platform column.
-SLACK, TEAMS, TEAMS_WEBHOOK, TERMINAL = "slack", "teams", "teams webhook", "terminal"
+SLACK, TEAMS, TEAMS_WEBHOOK, TERMINAL, WEB = "slack", "teams", "teams webhook", "terminal", "web"
 ERROR = "error"
 AUDIT_SUFFIX = "-audit"  # store.db -> store-audit.db
 AUDIT_BUSY_TIMEOUT_SECONDS = 8  # serve's answering processes take turns, each commit flushed to disk: on a busy

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.delivery.digests import run_digest
+from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
 from bot.settings import Settings, load_settings
 from digest.contract.config import Config
+from digest.figures.periods import Month
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.extracts import today
 from tests.conftest import clean_environment
@@ -95,3 +98,25 @@ def teams_env(teams: FakeTeams) -> dict[str, str]:
 @pytest.fixture
 def teams_settings(config: Config, teams_env: dict[str, str], tmp_path: Path) -> Settings:
     return replace(load_settings(config, teams_env), outbox=tmp_path / "outbox")
+
+
+@pytest.fixture(scope="session")
+def may_published_template(reference_template: Path, config: Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference store after the May 2019 digest was posted to the outbox (posted once per test session)."""
+    folder = tmp_path_factory.mktemp("may-published")
+    path = folder / "store.db"
+    shutil.copy2(reference_template, path)
+    store = open_store(path)
+    notifier = OutboxNotifier(folder / "outbox")
+    outcome = run_digest(store, config, Month.parse("2019-05"), OUTBOX_CHANNEL, notifier)
+    assert outcome.message == "May 2019 digest for outbox: posted"
+    store.close()
+    return path
+
+
+@pytest.fixture
+def may_published(may_published_template: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the store in which the May 2019 digest was published."""
+    path = tmp_path / "store.db"
+    shutil.copy2(may_published_template, path)
+    return path

@@ -52,3 +52,23 @@ EPISODES_BY_MONTH = {"2018-04": 2, "2018-05": 1, "2018-06": 3, "2019-04": 1, "20
 def today() -> dt.datetime:
     """The start of today: an as-at time whose snapshot covers the next digest's month."""
     return dt.datetime.combine(dt.date.today(), dt.time())
+
+
+def late_april_rows() -> list[dict[str, str]]:
+    """The reference rows and two April episodes recorded late: a looked-after child's same-day returns,
+    with no return interview recorded yet (so the interview rates do not move)."""
+    rows = build_rows()
+    template = next(r for r in rows if r["child_id"] == "REF-H5" and r["missing_start"].startswith("2019-04"))
+    late = [
+        {
+            **template,
+            "episode_id": f"LATE-{n}",
+            "missing_start": f"2019-04-2{n} 10:00",
+            "missing_end": f"2019-04-2{n} 18:00",
+            "rhi_offered": "",
+            "rhi_accepted": "",
+            "rhi_completed": "",
+        }
+        for n in (1, 2)
+    ]
+    return rows + late

@@ -20,6 +20,7 @@ from digest.store.snapshots import open_store
 from tests.bot.processes import children_of, is_running, read_until_ready, without_data_notices
 from tests.bot.slack_questions import SECRET
 from tests.bot.teams_questions import card_of, texts
+from tests.cli_runner import start_process
 from tests.conftest import clean_environment
 from tests.fake_slack import FakeSlack, slash_command_request, wait_until
 from tests.fake_teams import CLIENT_ID, CLIENT_SECRET, TENANT_ID, FakeMicrosoft, message_activity
@@ -67,15 +68,7 @@ def start_serve(
     """`serve --processes 2` (on a free port), in a session of its own so that Ctrl-C can be sent to all of it:
     the process, its summary, and its children (the scheduler, then the second answering process)."""
     command = ["--db", str(db), "serve", "--port", str(port), "--host", "127.0.0.1", "--processes", "2"]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", *command],
-        cwd=cwd,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    process = start_process(*command, cwd=cwd, env=environment, new_session=True)
     lines = read_until_ready(process)
     assert "Answering on 2 processes (--processes N to change).\n" in lines
     children = children_of(process.pid)

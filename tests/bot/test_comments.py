@@ -453,7 +453,7 @@ def test_the_teams_card_the_outbox_preview_and_ask_profile_show_the_comments(
     )
     digest = build_digest(reference_store, config, JUNE)
 
-    body = dump_card(render_digest_card(digest, "The full table is on the reporting server."))["body"]
+    body = dump_card(render_digest_card(digest, "The full table is with the performance team."))["body"]
     headings = [e.get("text") for e in body]
     rhi = headings.index("Return home interviews")
     assert body[rhi + 2] == {

@@ -21,7 +21,7 @@ from digest.contract.config import Config
 from digest.figures.periods import Month
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import SnapshotStore, open_store
-from tests.bot.digest_expectations import EXPECTED_BLOCKS
+from tests.bot.digest_expectations import EXPECTED_BLOCKS, field
 from tests.cli_runner import run_cli
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack, Fault
 
@@ -52,6 +52,25 @@ def test_digest_message_text_and_blocks(
         "event_type": "missing_report_digest",
         "event_payload": {"run": "run-1", "month": "2019-06"},
     }
+
+
+def test_with_a_public_url_the_message_opens_the_months_full_report(
+    reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    linked = replace(settings, public_url="https://missing-report.council.gov.uk")
+    assert post(reference_store, config, linked) == "posted"
+    [message] = slack.messages
+    assert message["blocks"] == [
+        *EXPECTED_BLOCKS[:-1],
+        {
+            "type": "section",
+            "text": field(
+                "*<https://missing-report.council.gov.uk/report/2019-06|Open the full report>*: every figure, "
+                "the comments and the charts, to read larger or print."
+            ),
+        },
+        EXPECTED_BLOCKS[-1],
+    ]
 
 
 def test_charts_and_table_uploaded_in_the_thread(

@@ -56,9 +56,11 @@ def test_a_good_set_up_passes_every_check(current_db: Path, council_env: dict[st
         f"{home}/inbox/"
     )
     del lines[2]
-    assert lines[2:9] == [
+    assert lines[2:10] == [
         f"ok    Store: {current_db}, latest snapshot 1 as at {today():%d/%m/%Y} 00:00",
         "ok    Store privacy: only its owner can read it (mode 600)",
+        "off   Web report: not set up (MISSING_REPORT_OIDC_ISSUER and MISSING_REPORT_OIDC_CLIENT_ID and "
+        "MISSING_REPORT_OIDC_CLIENT_SECRET are not set)",
         "ok    Slack token: valid: the bot @missing-report in workspace T1",
         "ok    Slack scopes: chat:write, files:write, channels:history, commands",
         "ok    Slack digest channel C0DIGEST: the bot is a member of #channel-c0digest",
@@ -66,11 +68,11 @@ def test_a_good_set_up_passes_every_check(current_db: Path, council_env: dict[st
         "ok    Slash command /missing: answered over HTTP on port 3000 at /slack/events, "
         "requests verified with SLACK_SIGNING_SECRET",
     ]
-    assert lines[9] == "off   Teams: not set up (TEAMS_DIGEST_WEBHOOK_URL and TEAMS_ALERTS_WEBHOOK_URL are not set)"
-    assert SCHEDULE_LINE.match(lines[10]), lines[10]
-    assert lines[11:] == [
+    assert lines[10] == "off   Teams: not set up (TEAMS_DIGEST_WEBHOOK_URL and TEAMS_ALERTS_WEBHOOK_URL are not set)"
+    assert SCHEDULE_LINE.match(lines[11]), lines[11]
+    assert lines[12:] == [
         f"ok    Data for the next digest: the latest snapshot, as at {today():%d/%m/%Y} 00:00, covers "
-        f"{SCHEDULE_LINE.match(lines[10]).group('month')}",  # type: ignore[union-attr]
+        f"{SCHEDULE_LINE.match(lines[11]).group('month')}",  # type: ignore[union-attr]
         "All checks passed.",
     ]
     assert result.stderr == ""

@@ -549,3 +549,20 @@ def test_digest_review_sends_the_draft_now_once_and_publish_then_sends_it_to_the
     assert published.returncode == 0, published.stdout + published.stderr
     assert published.stdout.splitlines()[1:] == ["June 2019 digest for C0DIGEST: posted"]
     assert len(posts(slack, CHANNEL)) == 1
+
+
+def test_with_a_public_url_the_draft_and_the_preview_open_the_months_full_report(
+    reference_db: Path, config: Config, settings: Settings, slack: FakeSlack
+) -> None:
+    review = replace(reviewing(settings), public_url="https://missing-report.council.gov.uk")
+    running = start_desk(reference_db, config, review, slack, Clock(DUE), [slack_destination(review)])
+    try:
+        running.tick(startup=True)
+        link = "*<https://missing-report.council.gov.uk/report/2019-06|Open the full report>*"
+        [draft] = posts(slack, REVIEW)
+        assert any(b.get("text", {}).get("text", "").startswith(link) for b in blocks_of(draft))
+        press(running.url, slack, "digest_preview")
+        assert wait_until(lambda: len(slack.responses) == 1, 30)
+        assert any(b.get("text", {}).get("text", "").startswith(link) for b in slack.responses[0]["blocks"])
+    finally:
+        running.server.close()

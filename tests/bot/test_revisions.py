@@ -8,23 +8,19 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
-import pytest
 from openpyxl import load_workbook
 
-from bot.delivery.digests import run_digest
-from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
 from bot.teams.answers import render_answer_card
 from bot.teams.cards import dump_card
 from digest.contract.config import Config, load_config
-from digest.figures.periods import Month
 from digest.lookups.answers import answer_question
 from digest.lookups.questions import Question, Reader
 from digest.lookups.service import LookupService
 from digest.store.snapshots import open_store
+from tests.bot.extracts import late_april_rows
 from tests.cli_runner import run_cli
 from tests.conftest import write_csv
 from tests.fake_slack import FakeSlack
@@ -32,48 +28,6 @@ from tests.fixtures.reference_june_2019 import HEADERS, build_rows
 
 SHIPPED_CONFIG = Path(__file__).resolve().parents[2] / "config" / "missing-report.toml"
 LATE_AS_AT = "2019-07-25 09:00"  # a week after the reference extract
-
-
-@pytest.fixture(scope="session")
-def may_published_template(reference_template: Path, config: Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference store after the May 2019 digest was posted to the outbox (posted once per test session)."""
-    folder = tmp_path_factory.mktemp("may-published")
-    path = folder / "store.db"
-    shutil.copy2(reference_template, path)
-    store = open_store(path)
-    notifier = OutboxNotifier(folder / "outbox")
-    outcome = run_digest(store, config, Month.parse("2019-05"), OUTBOX_CHANNEL, notifier)
-    assert outcome.message == "May 2019 digest for outbox: posted"
-    store.close()
-    return path
-
-
-@pytest.fixture
-def may_published(may_published_template: Path, tmp_path: Path) -> Path:
-    """This test's own copy of the store in which the May 2019 digest was published."""
-    path = tmp_path / "store.db"
-    shutil.copy2(may_published_template, path)
-    return path
-
-
-def late_april_rows() -> list[dict[str, str]]:
-    """The reference rows and two April episodes recorded late: a looked-after child's same-day returns,
-    with no return interview recorded yet (so the interview rates do not move)."""
-    rows = build_rows()
-    template = next(r for r in rows if r["child_id"] == "REF-H5" and r["missing_start"].startswith("2019-04"))
-    late = [
-        {
-            **template,
-            "episode_id": f"LATE-{n}",
-            "missing_start": f"2019-04-2{n} 10:00",
-            "missing_end": f"2019-04-2{n} 18:00",
-            "rhi_offered": "",
-            "rhi_accepted": "",
-            "rhi_completed": "",
-        }
-        for n in (1, 2)
-    ]
-    return rows + late
 
 
 def post_digest(db: Path, month: str, tmp_path: Path, env: dict[str, str], *config: str) -> str:

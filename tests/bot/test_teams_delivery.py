@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import socket
@@ -135,11 +136,34 @@ def test_digest_card_has_the_figures_native_charts_and_where_the_table_is(
         "Jun-19: All 116 · LAC 74",
     ]
     table = teams_settings.outbox / "2019-06" / "missing-report-2019-06.xlsx"
-    assert shown[-1] == f"The full table is on the reporting server: {table}"
+    # no path on the server (it means nothing in Teams); the table is still kept in the outbox
+    assert shown[-1] == (
+        "The full table (missing-report-2019-06.xlsx) cannot travel with a Teams message: the performance team has it."
+    )
+    assert str(teams_settings.outbox) not in json.dumps(card)
     assert table.read_bytes().startswith(b"PK")
     [run] = DigestLedger(reference_store).list_runs()
     assert (run.channel, run.state) == ("teams:digest", "posted")
     assert str(run.message_ref).startswith("HTTP 202, all charts, ")
+
+
+def test_with_a_public_url_the_card_opens_the_months_full_report(
+    reference_store: SnapshotStore, config: Config, teams_settings: Settings, teams: FakeTeams
+) -> None:
+    linked = replace(teams_settings, public_url="https://missing-report.council.gov.uk")
+    assert post(reference_store, config, linked) == "posted"
+    [card] = teams.digests
+    assert texts(card["body"])[-1] == (
+        "Every figure, the comments and the charts are in the full report, with the full table (XLSX) to download."
+    )
+    assert card["body"][-1]["actions"] == [
+        {
+            "type": "Action.OpenUrl",
+            "title": "Open the full report",
+            "url": "https://missing-report.council.gov.uk/report/2019-06",
+        }
+    ]
+    assert str(teams_settings.outbox) not in json.dumps(card)
 
 
 def test_table_link_is_on_the_card(
