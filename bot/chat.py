@@ -5,7 +5,7 @@ loop over that list, so that a platform is one package and one line.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -110,6 +110,7 @@ class ChatPlatform(Protocol):
         """serve's lines on each way of asking here that is off, and why."""
         ...
 
-    def check_set_up(self, settings: Settings) -> list[Check]:
-        """doctor's lines, posting nothing."""
+    def check_set_up(self, settings: Settings, config: Config, environ: Mapping[str, str]) -> list[Check]:
+        """doctor's lines, posting nothing; environ is the environment doctor reads (less any variable it found
+        wrong, which it has said)."""
         ...

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest.alerts.still_missing import AlertRules
 from digest.contract.config import CONFIG_ENV as CONFIG_ENV  # named here with the rest
-from digest.contract.config import Config, ConfigError
+from digest.contract.config import SHIPPED_CONFIG, Config, ConfigError
 from digest.contract.deadlines import DeadlineRule, parse_deadline_rule
 from digest.figures.periods import month_key
 from digest.intake.inbox import InboxSettings
@@ -29,6 +29,9 @@ SLACK_API_URL = "https://slack.com/api/"  # Slack's Web API, unless SLACK_API_UR
 # Every variable's name starts with one of these (a test's clean environment leaves them all out).
 SETTING_PREFIXES = ("MISSING_REPORT_", "SLACK_", "TEAMS_")
 DB_ENV = "MISSING_REPORT_DB"
+HOME_ENV = "MISSING_REPORT_HOME"  # the folder the store, outbox and drop folder of the config live under
+APP_NAME = "missing-report"  # the user's data folder's name, when that is the home
+CONFIG_FOLDER = "config"  # a config file in a folder of this name has its home in the folder above
 CI_ENV = "CI"  # set to "true" by GitHub Actions, GitLab CI and most others: no progress bar is drawn there
 BOT_TOKEN_ENV = "SLACK_BOT_TOKEN"  # noqa: S105 (the variable's name, not a token)
 API_URL_ENV = "SLACK_API_URL"
@@ -53,6 +56,15 @@ LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in 
 SLACK_CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{6,20}")  # a public (C) or private (G) channel's ID
 SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{6,20}")
 DEFAULT_REVIEW_DEADLINE = "2 working days"
+
+
+class EnvironmentSettingError(ConfigError):
+    """An environment variable that holds a wrong value (not the config file's doing); names the variable, so that
+    `doctor` can say so and go on checking without it."""
+
+    def __init__(self, variable: str, message: str) -> None:
+        super().__init__(message)
+        self.variable = variable
 
 
 class SettingError(Exception):
@@ -178,8 +190,43 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Mapping[str, s
 
 
 def load_store_path(config: Config, given: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
-    """The snapshot store: given (--db), else $MISSING_REPORT_DB, else the config's [store] path."""
-    return Path(given or read_environment(environ).get(DB_ENV) or config.store_path)
+    """The snapshot store: given (--db), else $MISSING_REPORT_DB, else the config's [store] path under the home."""
+    env = read_environment(environ)
+    return Path(given or env.get(DB_ENV) or load_home(config, env).path / config.store_path)
+
+
+@dataclass(frozen=True)
+class Home:
+    """The folder the config's relative paths (store, outbox, drop folder) are read under, and why it is that one."""
+
+    path: Path
+    why: str
+
+
+def load_home(config: Config, environ: Mapping[str, str] | None = None) -> Home:
+    """$MISSING_REPORT_HOME; else the folder of the config file (the one above it when that is named config/, as
+    in `<home>/config/missing-report.toml`); else, with no config file of the user's, the user's data folder."""
+    env = read_environment(environ)
+    if env.get(HOME_ENV):
+        return Home(Path(env[HOME_ENV]).expanduser(), HOME_ENV)
+    if config.source.is_file() and config.source != SHIPPED_CONFIG:
+        folder = config.source.parent
+        return Home(folder.parent if folder.name == CONFIG_FOLDER else folder, "the config file's home")
+    import platformdirs
+
+    return Home(platformdirs.user_data_path(APP_NAME, appauthor=False), "the user's data folder")
+
+
+def place_under_home(settings: Settings, home: Path) -> Settings:
+    """The settings with the outbox and drop folder under home (a path that is absolute already stays)."""
+    inbox = replace(settings.inbox.inbox, folder=home / settings.inbox.inbox.folder)
+    return replace(settings, outbox=home / settings.outbox, inbox=replace(settings.inbox, inbox=inbox))
+
+
+def load_settings_at_home(config: Config, environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings a command runs with: load_settings, its paths under the home."""
+    env = read_environment(environ)
+    return place_under_home(load_settings(config, env), load_home(config, env).path)
 
 
 def is_under_ci(environ: Mapping[str, str] | None = None) -> bool:
@@ -207,7 +254,8 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
     )
     api_url = env.get(API_URL_ENV) or str(slack.get("api_url") or SLACK_API_URL)
     if not api_url.startswith(("http://", "https://")):
-        raise ConfigError(f"the Slack API URL {api_url!r} must start with https:// ({API_URL_ENV} or [slack] api_url)")
+        message = f"the Slack API URL {api_url!r} must start with https:// ({API_URL_ENV} or [slack] api_url)"
+        raise EnvironmentSettingError(API_URL_ENV, message) if env.get(API_URL_ENV) else ConfigError(message)
     settings = Settings(
         signing_secret=env.get(SIGNING_SECRET_ENV) or None,
         app_token=env.get(APP_TOKEN_ENV) or None,
@@ -356,7 +404,7 @@ def load_teams_question_settings(config: Config, environ: Mapping[str, str] | No
     urls = {name: env.get(name) or None for name in (TEAMS_LOGIN_URL_ENV, TEAMS_OPENID_URL_ENV)}
     for name, url in urls.items():
         if url and not url.startswith(("http://", "https://")):
-            raise ConfigError(f"{name} = {url!r} must be a URL starting with https://")
+            raise EnvironmentSettingError(name, f"{name} = {url!r} must be a URL starting with https://")
     return TeamsQuestionSettings(
         client_id=env.get(TEAMS_CLIENT_ID_ENV) or None,
         client_secret=env.get(TEAMS_CLIENT_SECRET_ENV) or None,
@@ -386,9 +434,10 @@ def _teams(config: Config, env: Mapping[str, str]) -> TeamsSettings:
             return None, name
         parts = urlsplit(url)
         if not (parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS)):
-            raise ConfigError(
-                f"{name} must be the https:// URL of the Teams workflow's webhook trigger "
-                '(Workflows: "When a Teams webhook request is received")'
+            raise EnvironmentSettingError(
+                name,
+                f"{name} (in the environment) must be the https:// URL of the Teams workflow's webhook trigger "
+                '(Workflows: "When a Teams webhook request is received")',
             )
         return Webhook(url, name), name
 

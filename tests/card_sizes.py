@@ -10,8 +10,8 @@ from digest.contract.config import Config
 from digest.figures.periods import month_key
 from digest.reporting.chart_data import compute_chart_data
 from digest.reporting.content import Digest, compute_digest
-from digest.reporting.profile import available_months, load_earlier_years, load_previous_profile, load_profile
-from digest.store.snapshots import SnapshotStore
+from digest.reporting.profile import load_earlier_years, load_previous_profile, load_profile
+from digest.store.snapshots import SnapshotStore, available_months
 
 LONG_TABLE_NOTE = "The full table is in the shared folder: " + "x" * 200  # a long link, to be safe
 

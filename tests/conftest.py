@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SETTING_PREFIXES
+from bot.settings import HOME_ENV, SETTING_PREFIXES
 from digest.contract.columns import CONTRACT_COLUMNS
 from digest.contract.config import Config, load_config
 from digest.figures.absence import SSD_SOURCE
@@ -29,9 +29,10 @@ INHERITED_PREFIXES = (*SETTING_PREFIXES, "MAKE", "MFLAGS")
 
 
 def clean_environment(settings: dict[str, str] | None = None) -> dict[str, str]:
-    """This process's environment without any setting of missing-report (nor make's flags), then settings."""
+    """This process's environment without any setting of missing-report (nor make's flags), then settings. The
+    home is the working folder ("."), as before there was a home: each test runs in a folder of its own."""
     environment = {name: value for name, value in os.environ.items() if not name.startswith(INHERITED_PREFIXES)}
-    return environment | (settings or {})
+    return environment | {HOME_ENV: "."} | (settings or {})
 
 
 @pytest.fixture(autouse=True)

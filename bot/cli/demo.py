@@ -10,9 +10,9 @@ from bot.cli.options import EXIT_OK, AddCommand, Printer, UserError, read_as_at
 from bot.cli.terminal import render_ingest_report
 from digest.contract.config import Config
 from digest.figures.periods import month_key, month_name, month_of
-from digest.reporting.profile import available_months, load_profile
+from digest.reporting.profile import load_profile
 from digest.reporting.table import render_text_table
-from digest.store.snapshots import open_store
+from digest.store.snapshots import available_months, open_store
 
 DEMO_AS_AT = "2019-07-18 09:00"
 DEMO_DIR = Path("data") / "demo"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli.options import (
     MONTH_HELP,
@@ -22,10 +23,13 @@ from bot.cli.options import (
     resolve_store_month,
 )
 from bot.platforms import platform_names
-from bot.settings import DIGEST_CHANNEL_ENV, load_settings
+from bot.settings import DIGEST_CHANNEL_ENV, Settings, load_settings_at_home
 from digest.contract.config import Config
 from digest.store.digest_runs import DigestLedger, RunRecord, RunState
 from digest.store.reviews import PublishedHow, ReviewLedger, ReviewRecord
+
+if TYPE_CHECKING:
+    from bot.scheduling.reviews import ReviewDesk
 
 ERROR_LINE_CHARS = 100  # errors are wrapped to this width, so that a terminal shows each line whole
 ERROR_INDENT = " " * 6  # under the month, clear of the run ids
@@ -43,6 +47,11 @@ def add_commands(add_command: AddCommand) -> None:
     digest.add_argument("--channel", help=f"Slack channel ID (default: ${DIGEST_CHANNEL_ENV} or the config)")
     digest.add_argument("--force", action="store_true", help="post again even if this month was posted already")
     digest.add_argument("--suppress", action="store_true", help=SUPPRESS_HELP + " (also: suppress in the config)")
+    digest.add_argument(
+        "--review",
+        action="store_true",
+        help="post the draft to the review channel ([digest] review_channel) now, for the analysts to publish",
+    )
     digest.set_defaults(handler=run_digest_command)
     runs = add_command(
         "digest-runs", help="list the digest runs (month, channel, state, times, each error in full) and the reviews"
@@ -67,7 +76,9 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     from digest.reporting.digests import build_digest
 
     quiet_sdk_logs(args.debug)  # each retry is told in one line of ours instead
-    settings = load_settings(config)
+    settings = load_settings_at_home(config)
+    if args.review:
+        return run_review_now(args, config, settings, out)
     if args.to and not args.post:
         raise UserError(f"--to {args.to} picks where --post sends: add --post, or leave out --to")
     destinations = digest_destinations(settings, args.to, args.channel) if args.post else []
@@ -101,6 +112,26 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     return 0
 
 
+def run_review_now(args: argparse.Namespace, config: Config, settings: Settings, out: Printer) -> int:
+    """`digest --month M --review`: the draft to the review channel now, as the schedule would post it."""
+    from bot.delivery.digests import Outcome
+
+    if args.post or args.to or args.out:
+        raise UserError("--review posts the draft to the review channel only: leave out --post, --to and --out")
+    desk = open_review_desk(args, config, settings)
+    with open_refreshed_store(args, config) as store:
+        snapshot = store.get_snapshot(args.snapshot)
+        month = resolve_month(read_month_words(args.month), snapshot)
+    outcome, review = desk.draft_now(month, snapshot)
+    out(outcome.message)
+    if review is not None and not review.published:
+        out(
+            f"Draft for review in {review.channel}: publish it with its Publish button, or missing-report publish "
+            f"--month {month.key}."
+        )
+    return 1 if outcome.state in (Outcome.FAILED, Outcome.HELD) else 0
+
+
 def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     with open_args_store(args, config) as store:
         runs = DigestLedger(store).list_runs()
@@ -110,7 +141,7 @@ def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Print
         return 0
     lines = list_runs(runs)
     if reviews:
-        lines += ["", *list_reviews(reviews, load_settings(config).schedule.timezone)]
+        lines += ["", *list_reviews(reviews, load_settings_at_home(config).schedule.timezone)]
     out("\n".join(lines))
     return 0
 
@@ -165,17 +196,12 @@ def list_reviews(reviews: list[ReviewRecord], timezone: str) -> list[str]:
 
 def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     """Publish a draft from the terminal: for an analyst without Slack to hand, or a server without the button."""
-    from functools import partial
-
-    from bot.destinations import scheduled_destinations
-    from bot.scheduling.reviews import review_desk
     from bot.slack.client import quiet_sdk_logs
 
     quiet_sdk_logs(args.debug)
     who = read_os_user(args.by)  # first: said before anything is done
     period = read_month_words(args.month)
-    settings = load_settings(config)
-    desk = review_desk(settings, config, partial(open_args_store, args, config), scheduled_destinations(settings))
+    desk = open_review_desk(args, config, load_settings_at_home(config))
     refresh_args_store(args, config)
     with open_args_store(args, config) as store:
         month = resolve_store_month(period, store)
@@ -183,3 +209,13 @@ def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) 
     for line in [result.reply, *(outcome.message for outcome in result.outcomes)]:
         out(line)
     return 1 if result.failed else 0
+
+
+def open_review_desk(args: argparse.Namespace, config: Config, settings: Settings) -> ReviewDesk:
+    """The review desk the command line's store and the settings make (bot.scheduling.reviews)."""
+    from functools import partial
+
+    from bot.destinations import scheduled_destinations
+    from bot.scheduling.reviews import review_desk
+
+    return review_desk(settings, config, partial(open_args_store, args, config), scheduled_destinations(settings))

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 
 from bot.checks import FAILED, PASSED, Check
 from bot.cli.options import EXIT_OK, EXIT_REFUSED, AddCommand, Printer, store_path
-from bot.settings import read_environment
+from bot.settings import EnvironmentSettingError, read_environment
+from digest.alerts.data_waits import describe_latest, load_latest_snapshot
 from digest.contract.config import Config, ConfigError
-from digest.store.snapshots import StoreError, open_store
+from digest.store.snapshots import StoreError, covers_month, open_store
 
 if TYPE_CHECKING:
-    from bot.settings import Schedule
+    from bot.settings import Home, Schedule, Settings
 
 OWNER_ONLY = 0o600
 STATE_WIDTH = 5  # characters for ok / FAIL / off
@@ -48,20 +49,52 @@ def report_config_error(error: ConfigError, out: Printer) -> int:
 
 def collect_checks(config: Config, store: Path, environ: Mapping[str, str], now: dt.datetime) -> list[Check]:
     from bot.platforms import PLATFORMS
-    from bot.settings import load_settings
+    from bot.settings import load_home, load_settings_at_home, load_teams_question_settings
     from bot.web_report.checks import check_web_report
 
-    try:
-        settings = load_settings(config, environ)
-    except ConfigError as error:
-        return [Check(FAILED, "Config", str(error), "correct the file, then run missing-report doctor again")]
-    checks = [Check(PASSED, "Config", f"{config.source}: valid")]
+    environ = dict(environ)
+    wrong_variables = []
+    while True:  # a wrong variable is said, and the rest is checked without it
+        try:
+            settings = load_settings_at_home(config, environ)
+            load_teams_question_settings(config, environ)
+            break
+        except EnvironmentSettingError as error:
+            wrong_variables.append(check_variable(error))
+            environ.pop(error.variable, None)
+        except ConfigError as error:
+            fix = "correct the file, then run missing-report doctor again"
+            return [Check(FAILED, "Config", str(error), fix), *wrong_variables]
+    checks = [Check(PASSED, "Config", f"{config.source}: valid"), *wrong_variables]
+    checks.append(check_home(load_home(config, environ), store, settings))
     checks += check_store(store)
     checks += check_web_report(config, environ)  # before the platforms, whose lines end just above the schedule's
     for platform in PLATFORMS:
-        checks += platform.check_set_up(settings)
+        checks += platform.check_set_up(settings, config, environ)
     checks.append(check_schedule(settings.schedule, now))
+    checks.append(check_next_digest_data(store, settings.schedule, now))
     return checks
+
+
+def check_home(home: Home, store: Path, settings: Settings) -> Check:
+    """Where the store, the outbox and the drop folder are: the home's relative paths are read under it."""
+    return Check(
+        PASSED,
+        "Home",
+        f"{home.path.absolute()} ({home.why}): store {store.absolute()}, outbox {settings.outbox.absolute()}/, "
+        f"drop folder {settings.inbox.inbox.folder.absolute()}/",
+    )
+
+
+def check_variable(error: EnvironmentSettingError) -> Check:
+    """A wrong environment variable: the environment's to fix (for the service, its environment file), not the
+    config file's."""
+    return Check(
+        FAILED,
+        f"Environment {error.variable}",
+        str(error),
+        f"correct {error.variable} in the environment (for the service, its environment file), or unset it",
+    )
 
 
 def render_checks(checks: list[Check]) -> str:
@@ -120,6 +153,31 @@ def check_schedule(schedule: Schedule, now: dt.datetime) -> Check:
         "Next digest",
         f"{fire:%A} {fire.day} {fire:%B %Y at %H:%M} {schedule.timezone} ({describe_wait(fire - now)}), "
         f"for {reported_month(fire).name}",
+    )
+
+
+def check_next_digest_data(path: Path, schedule: Schedule, now: dt.datetime) -> Check:
+    """The latest snapshot covers the month the next digest reports: else that digest cannot be made, and would
+    fail at every retry until an extract arrives."""
+    from bot.scheduling.digests import digest_trigger, reported_month
+
+    month = reported_month(digest_trigger(schedule).get_next_fire_time(None, now))
+    snapshot = None
+    if path.exists():  # open_store would make an empty one
+        try:
+            with open_store(path) as store:
+                snapshot = load_latest_snapshot(store)
+        except StoreError:
+            pass  # said by the Store check
+    name = "Data for the next digest"
+    if snapshot is not None and covers_month(snapshot, month.index):
+        return Check(PASSED, name, f"the latest snapshot, as at {snapshot.as_at:%d/%m/%Y %H:%M}, covers {month.name}")
+    return Check(
+        FAILED,
+        name,
+        f"the next digest, for {month.name}, cannot be made from the data: {describe_latest(snapshot)}",
+        f"put an extract covering {month.name} in the inbox folder, or run "
+        'missing-report ingest FILE --as-at "YYYY-MM-DD HH:MM"',
     )
 
 

@@ -22,6 +22,7 @@ from bot.settings import SettingError
 from digest.contract.config import ConfigError, load_config
 from digest.intake.refusals import ExtractRefused
 from digest.reporting.profile import ProfileError
+from digest.store.backups import BackupError
 from digest.store.snapshots import StoreError
 
 COMMAND_GROUPS = (
@@ -36,7 +37,7 @@ COMMAND_GROUPS = (
     ask,
     demo,
 )  # in the order `--help` lists them
-USER_ERRORS = (UserError, ConfigError, StoreError, ProfileError, SettingError)
+USER_ERRORS = (UserError, ConfigError, StoreError, ProfileError, SettingError, BackupError)
 
 
 def installed_version() -> str:

@@ -55,7 +55,12 @@ def add_commands(add_command: AddCommand) -> None:
     serve = add_command(
         "serve", help="post each month's digest when due, and answer questions in Slack and Microsoft Teams"
     )
-    serve.add_argument("--port", type=int, help="HTTP port for Slack's and Teams' requests (default: [slash] port)")
+    serve.add_argument(
+        "--port",
+        type=int,
+        help="HTTP port for Slack's and Teams' requests and GET /healthz (default: [slash] port; with no chat "
+        "platform answering, the HTTP server runs only when --port is given)",
+    )
     serve.add_argument("--host", help=f"address to listen on (default: {ANY_ADDRESS}; {LOOPBACK} with {DEV_FLAG})")
     serve.add_argument(
         DEV_FLAG,
@@ -97,12 +102,14 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     from bot.chat import Serving
     from bot.destinations import alert_senders
     from bot.platforms import PLATFORMS
+    from bot.scheduling.data_waits import DataWaitJob, add_data_wait_job
     from bot.scheduling.digests import add_digest_jobs
+    from bot.scheduling.health import add_heartbeat_job
     from bot.scheduling.inbox import InboxJob, add_inbox_job
-    from bot.settings import load_settings, load_teams_question_settings
+    from bot.settings import load_settings_at_home, load_teams_question_settings
 
     quiet_library_logs(args.debug)
-    settings = load_settings(config)
+    settings = load_settings_at_home(config)
     teams = load_teams_question_settings(config)
     host = check_host(args, teams)
     open_store_now = partial(open_args_store, args, config)
@@ -112,10 +119,13 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     digest_job, digest_lines, desk = plan_digests(settings, config, open_store_now)
     senders = alert_senders(settings, out)
     inbox_job = InboxJob(open_store_now, config, settings, senders)
+    data_wait_job = DataWaitJob(open_store_now, settings.schedule, senders)
 
     def add_jobs(scheduler: BaseScheduler) -> None:
+        add_heartbeat_job(scheduler, store_path(args, config))
         if digest_job is not None:
             add_digest_jobs(scheduler, digest_job)
+            add_data_wait_job(scheduler, data_wait_job, settings.schedule.retry_every_minutes)
         add_inbox_job(scheduler, inbox_job, settings.inbox.every_minutes)
 
     summary = [
@@ -124,7 +134,8 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
         f"alerts go to {' and '.join(s.where for s in senders)}.",
     ]
     serving = Serving(config, settings, open_store_now, store_path(args, config), args.teams_dev_unauthenticated, desk)
-    if not (any(platform.answers(serving) for platform in PLATFORMS) or is_web_on(config)):
+    answering = any(platform.answers(serving) for platform in PLATFORMS) or is_web_on(config)
+    if not answering and args.port is None:  # nothing to answer, and no port asked for /healthz
         quiet = replace(serving, dev_unauthenticated=False)
         schedule_only = [*summary, *describe_not_answering(quiet)]
         return serve_schedule_only(settings, add_jobs, schedule_only, out, serving.store_path)
@@ -266,6 +277,7 @@ def answer_questions(
     open_audit(serving.store_path).close()  # made now if new: processes making it at once would collide
     web = build_web_app()
     routes = add_platform_routes(web, serving)
+    add_health(web, routes, serving)
     add_web_report(web, routes, serving.config, serving.open_store, serving.store_path)
     port = serving.settings.slash.port if args.port is None else args.port  # 0: any free port
     server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
@@ -293,6 +305,17 @@ def add_platform_routes(web: WebApp, serving: Serving) -> Routes:
     for platform in PLATFORMS:
         platform.add_routes(web, routes, serving)
     return routes
+
+
+def add_health(web: WebApp, routes: Routes, serving: Serving) -> None:
+    """GET /healthz, for a monitor (bot.scheduling.health)."""
+    from bot.scheduling.health import HEALTH_PATH, HealthCheck, add_health_route
+
+    settings = serving.settings
+    check = HealthCheck(serving.open_store, serving.store_path, settings.schedule, settings.inbox.inbox.folder)
+    add_health_route(web, check)
+    routes.paths.append(HEALTH_PATH)
+    routes.lines.append(lambda base: f"Health for a monitor at {base}{HEALTH_PATH}.")
 
 
 def listen_for_questions(web: WebApp, port: int, host: str, debug: bool) -> HttpServer:

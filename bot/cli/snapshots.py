@@ -82,6 +82,13 @@ def add_commands(add_command: AddCommand) -> None:
     raw.add_argument("--snapshot", type=int, help="snapshot id (default: the latest)")
     raw.set_defaults(handler=run_raw)
 
+    backup = add_command(
+        "backup",
+        help="copy the store, whole and consistent, to a new file (SQLite's online backup; safe while serving)",
+    )
+    backup.add_argument("target", type=Path, help="the backup file to make (never written over)")
+    backup.set_defaults(handler=run_backup)
+
     refresh = add_command(
         "refresh", help="recompute stored figures after the ethnicity groups or the RHI rule changed in the config"
     )
@@ -92,13 +99,13 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     # Sending alerts needs the chat libraries: loaded here, not when the command line starts.
     from bot.destinations import alert_after_snapshot, alert_senders
     from bot.outbox import OUTBOX_CHANNEL
-    from bot.settings import load_settings
+    from bot.settings import load_settings_at_home
     from digest.intake.ingest import ingest_extract  # pandas: only the command that reads a file
     from digest.intake.whole_file import FileRules
 
     as_at = read_as_at(args.as_at, args.future_as_at)
     rules = FileRules.of(config, args.dates, args.accept_rejected)
-    settings = load_settings(config)
+    settings = load_settings_at_home(config)
     with open_args_store(args, config, create=True) as store:
         waiting = f"Waiting for another ingest into {store.path} to finish..."
         with show_ingest_progress(args.file.name) as on_progress:
@@ -205,4 +212,14 @@ def run_raw(args: argparse.Namespace, config: Config, out: Printer) -> int:
     lines = [f"Snapshot {snapshot.id} ({shown_name(snapshot.file_name)}), row {args.row}:"]
     lines += [f"  {header:<{width}}  {cell}" for header, cell in zip(headers, cells, strict=False)]
     out("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def run_backup(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    from bot.cli.options import store_path
+    from digest.store.backups import backup_file
+
+    source = store_path(args, config)
+    backup_file(source, args.target)
+    out(f"Backed up {source} to {args.target} (owner-only: it holds child ids).")
     return EXIT_OK

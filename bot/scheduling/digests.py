@@ -173,3 +173,17 @@ def add_digest_jobs(scheduler: BaseScheduler, job: DigestTick, catch_up: bool = 
     )
     if catch_up:
         scheduler.add_job(job, DateTrigger(), id=CATCH_UP_JOB, kwargs={"startup": True}, **common)
+
+
+def add_repeating_job(scheduler: BaseScheduler, job: Callable[[], object], job_id: str, every_minutes: int) -> None:
+    """A job run at start, then every every_minutes (the drop folder's, the data waits')."""
+    scheduler.add_job(
+        job,
+        IntervalTrigger(minutes=every_minutes),
+        id=job_id,
+        next_run_time=dt.datetime.now(dt.UTC),
+        replace_existing=True,
+        misfire_grace_time=MISFIRE_GRACE_SECONDS,
+        coalesce=True,
+        max_instances=1,
+    )

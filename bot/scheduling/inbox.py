@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from apscheduler.schedulers.base import BaseScheduler
-from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.delivery.alerts import deliver_alerts
 from bot.destinations import AlertSender
-from bot.scheduling.digests import MISFIRE_GRACE_SECONDS
+from bot.scheduling.digests import add_repeating_job
 from bot.settings import Settings
 from digest.alerts.still_missing import decide_alerts, record_notice
 from digest.contract.config import Config
@@ -59,13 +57,4 @@ class InboxJob:
 
 def add_inbox_job(scheduler: BaseScheduler, job: Callable[[], object], every_minutes: int) -> None:
     """The drop-folder job: at start, then every every_minutes."""
-    scheduler.add_job(
-        job,
-        IntervalTrigger(minutes=every_minutes),
-        id=INBOX_JOB,
-        next_run_time=dt.datetime.now(dt.UTC),
-        replace_existing=True,
-        misfire_grace_time=MISFIRE_GRACE_SECONDS,
-        coalesce=True,
-        max_instances=1,
-    )
+    add_repeating_job(scheduler, job, INBOX_JOB, every_minutes)

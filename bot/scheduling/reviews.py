@@ -42,7 +42,7 @@ from digest.reporting.digests import build_digest
 from digest.reporting.profile import ProfileError
 from digest.store.digest_runs import DigestLedger, RunState
 from digest.store.reviews import PublishedHow, ReviewLedger, ReviewRecord, review_channel_key
-from digest.store.snapshots import SnapshotStore, StoreError
+from digest.store.snapshots import SnapshotInfo, SnapshotStore, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +128,19 @@ class ReviewDesk:
             # Published by a process that stopped before it could say so on the draft.
             self._tell_channel(review, describe_publication(review, self.timezone), [])
         return outcome
+
+    def draft_now(self, month: Month, snapshot: SnapshotInfo | None = None) -> tuple[RunOutcome, ReviewRecord | None]:
+        """`digest --month M --review`: month's draft to the review channel at once (once, through the digest-run
+        ledger, as the schedule would), and its review opened, with its deadline counted from now."""
+        store = self.open_store()
+        try:
+            notifier = self.draft_job.make_notifier()
+            outcome = run_digest(
+                store, self.config, month, self.channel, notifier, snapshot, suppress=self.draft_job.suppress
+            )
+        finally:
+            store.close()
+        return outcome, self._record_draft(month)
 
     def _posted_without_review(self, month: Month) -> bool:
         store = self.open_store()

@@ -5,8 +5,9 @@ libraries load only when a method needs them.
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from bot.slack.notifier import SlackNotifier
     from bot.web import WebApp
+    from digest.contract.config import Config
     from digest.lookups.service import Access
 
 DOCTOR_DEADLINE_SECONDS = 15  # how long the Slack checks may keep retrying a slow connection
@@ -115,7 +117,7 @@ class SlackPlatform:
             )
         return lines
 
-    def check_set_up(self, settings: Settings) -> list[Check]:
+    def check_set_up(self, settings: Settings, config: Config, environ: Mapping[str, str]) -> list[Check]:
         return [*check_slack_setup(settings), check_slash_command(settings)]
 
 
@@ -174,8 +176,11 @@ def add_slack(web: WebApp, routes: Routes, serving: Serving) -> App | None:
 
 
 def check_slack_setup(settings: Settings) -> list[Check]:
-    from bot.slack.client import build_web_client
+    from bot.slack.client import build_web_client, quiet_sdk_logs
     from bot.slack.setup_checks import check_slack
+
+    # slack-sdk logs each failed request at ERROR: with no network, a screenful; the check's line says it once.
+    quiet_sdk_logs(logging.getLogger().isEnabledFor(logging.DEBUG))
 
     if not settings.bot_token:
         return [
@@ -194,7 +199,9 @@ def check_slack_setup(settings: Settings) -> list[Check]:
         )
         if channel
     }
-    client = build_web_client(settings.bot_token, settings.api_url, time.monotonic() + DOCTOR_DEADLINE_SECONDS)
+    # Its retries are not told: the check's one line says how it ended.
+    deadline = time.monotonic() + DOCTOR_DEADLINE_SECONDS
+    client = build_web_client(settings.bot_token, settings.api_url, deadline, report=logging.getLogger(__name__).debug)
     checks = check_slack(client, channels, answers_slash_command=bool(settings.signing_secret or settings.app_token))
     if not settings.digest_channel:
         checks.append(

@@ -29,6 +29,7 @@ from microsoft_teams.apps.http.adapter import HttpMethod, HttpRequest, HttpRoute
 from microsoft_teams.common import ClientOptions
 from pydantic import ValidationError
 
+from bot.library_logs import drop_library_lines
 from bot.refusals import NOT_ANSWERED, REJECTED_MALFORMED, log_refusal
 from bot.settings import TeamsQuestionSettings
 from bot.teams.activities import clean_text, conversation_channel, read_asker
@@ -111,6 +112,10 @@ def add_teams_bot(
     share. allow_unauthenticated is for local development only (serve refuses it with production
     settings): requests are then taken without any token.
     """
+    # Without TEAMS_TENANT_ID the bot is multi-tenant on purpose (doctor says so); the SDK warns of it twice at
+    # every start, and those lines cannot be acted on where serve's output is read.
+    drop_library_lines("microsoft_teams.apps.app", "TENANT_ID is not set")
+    drop_library_lines("microsoft_teams.apps.auth.token_validator", "No tenant_id provided")
     adapter = AuditedAdapter(web, service)
     web.audit_refusals(MESSAGES_PATH, service.record_refused_request)
     options: dict[str, Any] = {}

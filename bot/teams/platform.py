@@ -1,19 +1,18 @@
 """Microsoft Teams as one chat platform (bot.chat.ChatPlatform): the digest and alerts webhooks (Workflows),
-the bot answering chats and @mentions, the outgoing webhook, and doctor's checks of the webhook addresses.
+the bot answering chats and @mentions, the outgoing webhook, and doctor's checks (bot.teams.setup_checks).
 The Teams libraries load only when a method needs them (the SDK reads a .env file in the working folder
 when it loads).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from bot.chat import AlertSender, DigestDestination, Routes, Serving
-from bot.checks import FAILED, NOT_SET_UP, PASSED, Check
+from bot.checks import FAILED, Check
 from bot.delivery.files import save_workbook
 from bot.settings import (
     TEAMS_CLIENT_ID_ENV,
@@ -22,22 +21,18 @@ from bot.settings import (
     SettingError,
     Settings,
     TeamsQuestionSettings,
-    TeamsSettings,
     Webhook,
     load_teams_question_settings,
 )
 from bot.teams.channels import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL
+from digest.contract.config import Config, ConfigError
 from digest.store.lookups import TEAMS as TEAMS_NAME
 
 if TYPE_CHECKING:
     from bot.teams.notifier import TeamsNotifier
     from bot.web import WebApp
-    from digest.contract.config import Config
     from digest.reporting.content import Digest
     from digest.store.snapshots import SnapshotStore
-
-# The hosts a Teams workflow (Power Automate) or an incoming-webhook connector URL lives on.
-TEAMS_WEBHOOK_DOMAINS = (".logic.azure.com", ".powerplatform.com", ".webhook.office.com")
 
 
 def teams_notifier(
@@ -110,8 +105,14 @@ class TeamsPlatform:
             lines.append(f"No Teams outgoing webhook: {TEAMS_OUTGOING_SECRET_ENV} is not set.")
         return lines
 
-    def check_set_up(self, settings: Settings) -> list[Check]:
-        return check_teams_webhooks(settings.teams)
+    def check_set_up(self, settings: Settings, config: Config, environ: Mapping[str, str]) -> list[Check]:
+        from bot.teams.setup_checks import check_teams_bot, check_teams_webhooks
+
+        try:
+            bot = check_teams_bot(load_teams_question_settings(config, environ))
+        except ConfigError as error:  # said by doctor's environment or config check
+            bot = [Check(FAILED, "Teams bot", str(error))]
+        return [*check_teams_webhooks(settings.teams), *bot]
 
 
 TEAMS = TeamsPlatform()
@@ -138,6 +139,9 @@ def add_teams(
         seen.prepare()
     if teams.client_id or dev_unauthenticated:
         # Imported here: the Teams SDK reads a .env file in the working folder when it loads.
+        from bot.teams.sdk_warnings import ignore_sdk_previews
+
+        ignore_sdk_previews()  # before the SDK loads: it warns as it loads
         from bot.teams.bot import MESSAGES_PATH, add_teams_bot
 
         if not teams.client_secret and not dev_unauthenticated:
@@ -167,34 +171,3 @@ def add_teams(
                 "(its answers are seen by the whole channel)."
             )
         )
-
-
-def check_teams_webhooks(teams: TeamsSettings) -> list[Check]:
-    """Each Teams webhook URL that is set, checked for shape; never printed whole (it is a secret)."""
-    given = [webhook for webhook in (teams.digest_webhook, teams.alerts_webhook) if webhook is not None]
-    if not given:
-        names = f"{teams.digest_webhook_env} and {teams.alerts_webhook_env}"
-        return [Check(NOT_SET_UP, "Teams", f"not set up ({names} are not set)")]
-    return [check_teams_webhook_url(webhook.env, webhook.url) for webhook in given]
-
-
-def check_teams_webhook_url(variable: str, url: str) -> Check:
-    fix = (
-        f"copy the whole URL again from the Teams workflow's 'When a Teams webhook request is received' "
-        f"step into {variable}"
-    )
-    if url != url.strip() or any(character.isspace() for character in url):
-        return Check(FAILED, variable, "contains spaces or line breaks", fix)
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-    except ValueError:
-        return Check(FAILED, variable, "is not a URL", fix)
-    if parts.scheme != "https":
-        return Check(FAILED, variable, "must start with https://", fix)
-    if not host.endswith(TEAMS_WEBHOOK_DOMAINS):
-        domains = ", ".join(TEAMS_WEBHOOK_DOMAINS)
-        return Check(FAILED, variable, f"the host {host or '(none)'} is not a Microsoft one ({domains})", fix)
-    if parts.path in ("", "/"):
-        return Check(FAILED, variable, f"https://{host}/ has no path: the URL was cut short", fix)
-    return Check(PASSED, variable, f"https://{host}/... is well-formed (the rest is secret and not shown)")

@@ -19,6 +19,8 @@ from bot.delivery.retries import backoff_seconds, retry_line
 from bot.settings import Webhook
 
 REQUEST_TIMEOUT_SECONDS = 30
+CONNECT_TIMEOUT_SECONDS = 10  # to make the connection: a host that drops packets is not waited on for long
+UNREACHABLE_GIVE_UP_SECONDS = 30  # a webhook never once reached is given up on this soon, whatever the deadline
 MIN_SECONDS_BETWEEN_POSTS = 0.3  # Teams throttles a webhook above about 4 requests a second
 TOO_LARGE = 413
 THROTTLED = 429
@@ -75,7 +77,10 @@ class WebhookClient:
         self.webhook = webhook
         self.deadline_seconds = deadline_seconds
         self.deadline: float | None = None  # monotonic; set by the first post
-        self.http = http or httpx.Client(timeout=REQUEST_TIMEOUT_SECONDS)
+        self.http = http or httpx.Client(
+            timeout=httpx.Timeout(REQUEST_TIMEOUT_SECONDS, connect=CONNECT_TIMEOUT_SECONDS)
+        )
+        self.reached = False  # whether the webhook's host ever answered: until then, retrying is given 30 s
         self.clock = clock
         self.sleep = sleep
         self.report = report  # one progress line per retry
@@ -87,6 +92,7 @@ class WebhookClient:
         attempt = 0
         if self.deadline is None:
             self.deadline = self.clock() + self.deadline_seconds
+        give_up_unreached = self.clock() + UNREACHABLE_GIVE_UP_SECONDS
         while True:
             self._space_out()
             try:
@@ -94,12 +100,21 @@ class WebhookClient:
             except NOT_SENT_ERRORS as error:
                 failure = f"could not reach {where} ({type(error).__name__})"
                 wait = backoff_seconds(attempt)
+                if not self.reached and self.clock() + wait + CONNECT_TIMEOUT_SECONDS >= give_up_unreached:
+                    # Never reached: a firewall, a proxy or a wrong host, which retrying for minutes will not mend.
+                    raise DeliveryError(
+                        f"{failure}, tried for {UNREACHABLE_GIVE_UP_SECONDS} s: check that this machine can reach "
+                        f"{self.webhook.shown.removesuffix('/…')} over HTTPS (a firewall, or a proxy to set in "
+                        "HTTPS_PROXY); it will be retried",
+                        permanent=False,
+                    ) from None
             except httpx.TransportError as error:
                 raise UncertainDeliveryError(
                     f"{where} did not answer after the card was sent ({type(error).__name__}), so it may have "
                     "been posted; check the channel"
                 ) from None
             else:
+                self.reached = True
                 status = response.status_code
                 if 200 <= status < 300:
                     return status

@@ -14,14 +14,12 @@ from digest.reporting.digests import build_digest, load_revisions
 from digest.reporting.disclosure import suppress_profile
 from digest.reporting.profile import (
     Profile,
-    available_months,
-    first_data_month,
     load_earlier_years,
     load_profile,
 )
 from digest.reporting.revisions import Revision
 from digest.reporting.workbook import render_workbook
-from digest.store.snapshots import SnapshotInfo, SnapshotStore
+from digest.store.snapshots import SnapshotInfo, SnapshotStore, available_months, first_data_month
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,6 @@ from digest.reporting.disclosure import suppress_profile
 from digest.reporting.profile import (
     Cell,
     Profile,
-    available_months,
     is_year_to_date_complete,
     load_previous_profile,
     load_profile,
@@ -93,7 +92,7 @@ from digest.reporting.profile import (
 from digest.reporting.revisions import Revision, compute_revisions, disclose_revisions
 from digest.store.alerts import load_still_missing
 from digest.store.published_figures import load_last_published
-from digest.store.snapshots import SnapshotInfo, SnapshotStore
+from digest.store.snapshots import SnapshotInfo, SnapshotStore, available_months
 
 DID_YOU_MEAN = "Did you mean one of these instead?"  # over the other readings of a question that was answered
 

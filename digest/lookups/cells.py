@@ -24,8 +24,8 @@ from digest.figures.periods import (
 from digest.figures.small_counts import SUPPRESSED
 from digest.lookups.periods import PeriodKind, Span
 from digest.reporting.disclosure import suppress_profile
-from digest.reporting.profile import Cell, Profile, available_months, load_profile
-from digest.store.snapshots import SnapshotInfo, SnapshotStore
+from digest.reporting.profile import Cell, Profile, load_profile
+from digest.store.snapshots import SnapshotInfo, SnapshotStore, available_months
 
 # What an answer came to (each platform's edge and the audit read it).
 ANSWERED, NOT_UNDERSTOOD, NO_DATA, CLARIFY = "answered", "not understood", "no data", "clarify"

@@ -10,8 +10,7 @@ from digest.figures.periods import month_name
 from digest.lookups.answers import ANSWERED, Answer
 from digest.lookups.periods import PeriodError, read_month, resolve_period
 from digest.reporting.commentary import CommentError, SectionComment
-from digest.reporting.profile import available_months
-from digest.store.snapshots import SnapshotInfo, SnapshotStore
+from digest.store.snapshots import SnapshotInfo, SnapshotStore, available_months
 
 
 @dataclass(frozen=True)

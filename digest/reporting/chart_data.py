@@ -15,7 +15,8 @@ from digest.figures.absence import Absence
 from digest.figures.catalogue import DENOMINATOR_NOUNS, GroupRow
 from digest.figures.periods import month_key, month_label
 from digest.reporting.content import ChartData, Series
-from digest.reporting.profile import MONTHS_IN_YEAR, Cell, Profile, first_data_month
+from digest.reporting.profile import MONTHS_IN_YEAR, Cell, Profile
+from digest.store.snapshots import first_data_month
 
 PROFILE = "profile"  # a chart of the month
 TRENDS = "trends"  # a chart of the rolling 13 months, month by month

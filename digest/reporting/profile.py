@@ -17,11 +17,10 @@ from digest.figures.periods import (
     is_partial,
     month_key,
     month_name,
-    month_of,
     parse_month,
 )
 from digest.figures.small_counts import SUPPRESSED
-from digest.store.snapshots import SnapshotInfo, SnapshotStore
+from digest.store.snapshots import SnapshotInfo, SnapshotStore, available_months, covers_month, first_data_month
 
 
 class ProfileError(Exception):
@@ -149,11 +148,6 @@ class Profile:
         }
 
 
-def available_months(snapshot: SnapshotInfo) -> tuple[int, int]:
-    """The first and last month a profile can be made for from this snapshot."""
-    return financial_year_start(first_data_month(snapshot)), month_of(snapshot.as_at)
-
-
 def load_profile(
     store: SnapshotStore, config: Config, month: int, snapshot: SnapshotInfo | int | None = None
 ) -> Profile:
@@ -169,8 +163,8 @@ def load_profile(
     """
     if not isinstance(snapshot, SnapshotInfo):
         snapshot = store.get_snapshot(snapshot)
-    first, last = available_months(snapshot)
-    if not first <= month <= last:
+    if not covers_month(snapshot, month):
+        first, last = available_months(snapshot)
         raise ProfileError(
             f"snapshot {snapshot.id} (as at {snapshot.as_at:%d/%m/%Y %H:%M}) has no figures for {month_name(month)}; "
             f"choose a month from {month_key(first)} to {month_key(last)}"
@@ -236,11 +230,6 @@ def load_previous_profile(store: SnapshotStore, config: Config, profile: Profile
 
 
 MONTHS_IN_YEAR = 12
-
-
-def first_data_month(snapshot: SnapshotInfo) -> int:
-    """The first month with episodes in the snapshot: before it, a count is unknown, not zero."""
-    return parse_month(snapshot.first_month) if snapshot.first_month else month_of(snapshot.as_at)
 
 
 def is_year_to_date_complete(profile: Profile) -> bool:

@@ -84,9 +84,21 @@ class SchemaSteps:
             applied = set()
         if all(step.__name__ in applied for step in self.steps):
             return
+        if applied:  # an older store, about to be changed: a copy of it first, for going back
+            self.save_upgrade_backup(conn)
         from sqlite_utils import Database
 
         self.as_migrations().apply(Database(conn))
+
+    @staticmethod
+    def save_upgrade_backup(conn: sqlite3.Connection) -> None:
+        """The file as it was, beside it (SQLite's online backup), before an upgrade's steps change it."""
+        import datetime as dt
+
+        from digest.store.backups import name_upgrade_backup, save_backup
+
+        path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+        save_backup(conn, name_upgrade_backup(path, dt.datetime.now(dt.UTC)))
 
 
 class StoreDatabase:

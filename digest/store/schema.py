@@ -198,3 +198,13 @@ def m012_snapshot_source(db: Database) -> None:
     """Where each snapshot's episodes came from: an extract file, or a Standard Safeguarding Dataset export,
     which cannot fill every indicator (digest.figures.absence). Snapshots stored before were extracts."""
     db.execute("ALTER TABLE snapshots ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'extract'")
+
+
+@migrations()
+def m013_data_waits(db: Database) -> None:
+    """A due digest's month that no snapshot covered: when the alerts channel was told, and when an extract
+    covering it arrived and that was told too. One row per month and channel, so each is told once."""
+    db.execute(
+        "CREATE TABLE data_waits (month TEXT NOT NULL, channel TEXT NOT NULL, told_at TEXT NOT NULL, "
+        "arrived_at TEXT, PRIMARY KEY (month, channel))"
+    )

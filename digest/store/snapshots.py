@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from digest.contract.names import shown_name
 from digest.contract.privacy import make_private_file, make_private_folder
 from digest.figures.absence import EXTRACT_SOURCE
-from digest.figures.periods import month_key
+from digest.figures.periods import financial_year_start, month_key, month_of, parse_month
 from digest.store.database import NoDatabase, NotOwnDatabase, StoreDatabase, connect_private_database
 from digest.store.episode_blocks import load_episode_blocks, save_episode_blocks
 from digest.store.schema import migrations
@@ -82,6 +82,22 @@ class SnapshotInfo:
     indicators_fingerprint: str
     pruned_at: str | None = None
     source_kind: str = EXTRACT_SOURCE  # an extract file, or an SSD export (digest.figures.absence)
+
+
+def first_data_month(snapshot: SnapshotInfo) -> int:
+    """The first month with episodes in the snapshot: before it, a count is unknown, not zero."""
+    return parse_month(snapshot.first_month) if snapshot.first_month else month_of(snapshot.as_at)
+
+
+def available_months(snapshot: SnapshotInfo) -> tuple[int, int]:
+    """The first and last month a profile (and so a digest) can be made for from this snapshot."""
+    return financial_year_start(first_data_month(snapshot)), month_of(snapshot.as_at)
+
+
+def covers_month(snapshot: SnapshotInfo, month: int) -> bool:
+    """Whether a profile, and so a digest, of month can be made from this snapshot."""
+    first, last = available_months(snapshot)
+    return first <= month <= last
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from bot.settings import Settings, load_settings
 from digest.contract.config import Config
 from digest.figures.periods import Month
 from digest.store.snapshots import SnapshotStore, open_store
+from tests.bot.extracts import today
 from tests.conftest import clean_environment
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack
 from tests.fake_teams import FakeMicrosoft
@@ -33,6 +34,12 @@ def reference_db(reference_template: Path, tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def reference_template(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Path:
     return write_reference_store(tmp_path_factory.mktemp("reference"), config)
+
+
+@pytest.fixture
+def current_db(tmp_path: Path, config: Config) -> Path:
+    """The reference extract's rows in a snapshot as at the start of today: it covers the next digest's month."""
+    return write_reference_store(tmp_path, config, today())
 
 
 @pytest.fixture
@@ -76,6 +83,14 @@ def slack_env(slack: FakeSlack) -> dict[str, str]:
 @pytest.fixture
 def teams() -> Iterator[FakeTeams]:
     fake = FakeTeams().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def microsoft() -> Iterator[FakeMicrosoft]:
+    """Microsoft's side of a Teams bot (token service, OpenID keys, Bot Connector), faked on loopback."""
+    fake = FakeMicrosoft().start()
     yield fake
     fake.stop()
 

@@ -49,6 +49,11 @@ AS_AT = dt.datetime(2019, 7, 18, 0, 0)
 EPISODES_BY_MONTH = {"2018-04": 2, "2018-05": 1, "2018-06": 3, "2019-04": 1, "2019-05": 2, "2019-06": 5}
 
 
+def today() -> dt.datetime:
+    """The start of today: an as-at time whose snapshot covers the next digest's month."""
+    return dt.datetime.combine(dt.date.today(), dt.time())
+
+
 def late_april_rows() -> list[dict[str, str]]:
     """The reference rows and two April episodes recorded late: a looked-after child's same-day returns,
     with no return interview recorded yet (so the interview rates do not move)."""

@@ -62,7 +62,13 @@ def stop_serve(process: subprocess.Popen[str], children: list[int], how: str = "
         os.killpg(process.pid, signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
-    assert out == "Stopped.\n"
+    assert without_data_notices(out) == ["Stopped."]
     assert "Traceback" not in err
     assert not [pid for pid in children if is_running(pid)]
     return err
+
+
+def without_data_notices(out: str) -> list[str]:
+    """serve's last words, less the notice that the due digest's month has no data: the reference extract is
+    from 2019, so with the alerts in the outbox, the scheduler may print it before serve is stopped."""
+    return [line for line in out.splitlines() if not line.startswith("Alert (no chat tool set up")]

@@ -7,7 +7,7 @@ import json
 import threading
 import tomllib
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -94,7 +94,7 @@ class EchoPlatform:
     def describe_not_answering(self, serving: Serving) -> list[str]:
         return [] if self.answers(serving) else [f"Not echoing: {ECHO_ENV} is not set."]
 
-    def check_set_up(self, settings: Settings) -> list[Check]:
+    def check_set_up(self, settings: Settings, config: Config, environ: Mapping[str, str]) -> list[Check]:
         name = self.channel(settings)
         if name is None:
             return [Check(NOT_SET_UP, "Echo", f"{ECHO_ENV} is not set")]
@@ -175,13 +175,14 @@ def test_the_echo_platform_answers_on_its_route_beside_the_others(
 
 
 def test_doctor_says_the_echo_platforms_line_after_the_others(
-    echo: EchoPlatform, reference_db: Path, tmp_path: Path
+    echo: EchoPlatform, current_db: Path, tmp_path: Path
 ) -> None:
-    result = run_cli("--db", str(reference_db), "doctor", cwd=tmp_path, env={ECHO_ENV: "echo-room"})
+    result = run_cli("--db", str(current_db), "doctor", cwd=tmp_path, env={ECHO_ENV: "echo-room"})
     lines = result.stdout.splitlines()
     assert "ok    Echo: echoing to echo-room" in lines
-    assert lines.index("ok    Echo: echoing to echo-room") == len(lines) - 3  # before the schedule's line
-    assert lines[-2].startswith("ok    Next digest: ")
+    assert lines.index("ok    Echo: echoing to echo-room") == len(lines) - 4  # before the schedule's lines
+    assert lines[-3].startswith("ok    Next digest: ")
+    assert lines[-2].startswith("ok    Data for the next digest: ")
 
 
 def test_the_layers_contract_holds_every_registered_platform_package() -> None:

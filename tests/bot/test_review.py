@@ -526,6 +526,31 @@ def test_a_month_that_went_out_before_review_was_switched_on_is_not_drafted(runn
     assert review_of(running.db) is None
 
 
+def test_digest_review_sends_the_draft_now_once_and_publish_then_sends_it_to_the_managers(
+    reference_db: Path, slack: FakeSlack, tmp_path: Path, slack_env: dict[str, str]
+) -> None:
+    shipped = (Path(__file__).resolve().parents[2] / "config" / "missing-report.toml").read_text()
+    (tmp_path / "review.toml").write_text(shipped.replace('review_channel = ""', f'review_channel = "{REVIEW}"'))
+    common = ("--config", str(tmp_path / "review.toml"), "--db", str(reference_db))
+    result = run_cli(*common, "digest", "--month", "June", "--review", cwd=tmp_path, env=slack_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"June 2019 digest for review:{REVIEW}: posted",
+        f"Draft for review in {REVIEW}: publish it with its Publish button, or missing-report publish --month 2019-06.",
+    ]
+    [draft] = posts(slack, REVIEW)
+    assert draft["text"].startswith("DRAFT for review, not published. Children missing from home or care: June 2019.")
+    assert posts(slack, CHANNEL) == []  # nothing reaches the managers before publication
+    again = run_cli(*common, "digest", "--month", "2019-06", "--review", cwd=tmp_path, env=slack_env)
+    assert again.returncode == 0
+    assert again.stdout.startswith(f"June 2019 digest for review:{REVIEW}: not sent, ")
+    assert len(posts(slack, REVIEW)) == 1  # once
+    published = run_cli(*common, "publish", "--month", "2019-06", "--by", "priya.shah", cwd=tmp_path, env=slack_env)
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert published.stdout.splitlines()[1:] == ["June 2019 digest for C0DIGEST: posted"]
+    assert len(posts(slack, CHANNEL)) == 1
+
+
 def test_with_a_public_url_the_draft_and_the_preview_open_the_months_full_report(
     reference_db: Path, config: Config, settings: Settings, slack: FakeSlack
 ) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from bot.server import EVENTS_PATH
 from tests.bot.extracts import build_later_rows
-from tests.bot.processes import children_of, is_running, read_until_ready
+from tests.bot.processes import children_of, is_running, read_until_ready, without_data_notices
 from tests.bot.slack_questions import SECRET, ask
 from tests.conftest import write_csv
 from tests.fake_slack import wait_until
@@ -90,7 +90,7 @@ def test_sigterm_stops_the_scheduler_and_answering_processes_too(
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=WAIT_SECONDS)
     assert process.returncode == 0, err
-    assert out == "Stopped.\n"
+    assert without_data_notices(out) == ["Stopped."]
     assert "Traceback" not in err
     assert not [child for child in children if is_running(child)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import select
 import signal
 import subprocess
@@ -28,7 +29,7 @@ from digest.contract.config import Config
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import open_store
 from tests.bot.scheduled_runs import LONDON, run_scheduler_until_catch_up
-from tests.fake_slack import CHANNEL, FakeSlack
+from tests.fake_slack import CHANNEL, FakeSlack, wait_until
 
 
 def test_monthly_digest_is_at_nine_london_time_in_gmt_and_bst(settings: Settings) -> None:
@@ -125,7 +126,7 @@ def test_permanent_failure_is_not_retried_until_something_changes(
 
 @pytest.mark.slow
 def test_serve_starts_reports_its_schedule_and_stops_on_sigterm(reference_db: Path, tmp_path: Path) -> None:
-    environment = {"PATH": "/usr/bin:/bin"}  # no Slack token: digests go to the outbox
+    environment = {"PATH": "/usr/bin:/bin", "MISSING_REPORT_HOME": "."}  # no Slack token: digests go to the outbox
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "--db", str(reference_db), "serve"],
         cwd=tmp_path,
@@ -151,9 +152,16 @@ def test_serve_starts_reports_its_schedule_and_stops_on_sigterm(reference_db: Pa
         "No Teams outgoing webhook: TEAMS_OUTGOING_WEBHOOK_SECRET is not set.\n",
         "Ctrl-C stops.\n",
     ]
+    # The reference is from 2019: the due digest's month has no data, and the alerts (here the outbox) are told.
+    assert wait_until((tmp_path / "outbox" / "alerts" / "alert-1.txt").exists)
     time.sleep(1)  # let the catch-up job run once
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 0
-    assert out == "Stopped.\n"
+    assert re.fullmatch(
+        r"Alert \(no chat tool set up; also in outbox/alerts/alert-1.txt\): The (\w+ \d{4}) digest is due, but no "
+        r"extract covers \1: the latest snapshot is as at 18/07/2019 00:00\. Put this month's extract in the inbox "
+        r"folder \(or run missing-report ingest\); the digest goes out once it is in\.\nStopped\.\n",
+        out,
+    ), out
     assert "Traceback" not in err

@@ -19,6 +19,7 @@ from digest.contract.config import Config
 from digest.lookups.service import REFUSAL, Access
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
+from tests.bot.processes import without_data_notices
 from tests.bot.slack_questions import SECRET, ask, read_line, start
 from tests.fake_slack import FakeSlack, block_actions_request, wait_until
 
@@ -288,7 +289,8 @@ def test_serve_answers_over_http_beside_the_scheduler(
         answering = process.stdout.readline()
         port = int(answering.rsplit(":", 1)[1].split("/")[0])
         assert answering == f"Answering /missing at http://0.0.0.0:{port}/slack/events.\n"
-        assert [process.stdout.readline() for _ in range(4)] == [
+        assert [process.stdout.readline() for _ in range(5)] == [
+            f"Health for a monitor at http://0.0.0.0:{port}/healthz.\n",
             "Answering on 1 process (--processes N to change).\n",
             "Not answering in Teams chats: TEAMS_CLIENT_ID is not set.\n",
             "No Teams outgoing webhook: TEAMS_OUTGOING_WEBHOOK_SECRET is not set.\n",
@@ -301,7 +303,7 @@ def test_serve_answers_over_http_beside_the_scheduler(
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
-    assert out == "Stopped.\n"
+    assert without_data_notices(out) == ["Stopped."]
     assert "INFO" not in err  # uvicorn's, APScheduler's and Bolt's chatter stays out of the terminal
     assert slack.count("auth.test") == 1  # Bolt checked the token at start
 

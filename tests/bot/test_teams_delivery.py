@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 
 from bot.cli.main import main
+from bot.delivery import DeliveryError
 from bot.delivery.digests import run_digest
 from bot.destinations import alert_after_snapshot, alert_senders, digest_destinations
 from bot.settings import Settings, Webhook
@@ -438,3 +440,21 @@ def test_an_alert_that_may_have_gone_out_is_sent_again_marked(
         EXPECTED[0],
         "Sent again: an earlier attempt may or may not have reached this channel.",
     ]
+
+
+def test_a_webhook_never_reached_is_given_up_within_30_seconds_with_what_to_check() -> None:
+    with socket.socket() as probe:  # a loopback port nothing listens on: each connection is refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    webhook = Webhook(f"http://127.0.0.1:{port}/workflows/digest?{SIGNATURE}", "TEAMS_DIGEST_WEBHOOK_URL")
+    clock = StoppedClock()
+    client = WebhookClient(webhook, 300, clock=clock, sleep=clock.sleep)  # the default deadline: 5 minutes
+    with pytest.raises(DeliveryError) as raised:
+        client.post(b"{}")
+    assert clock.now < 30
+    assert str(raised.value) == (
+        "could not reach the Teams webhook 127.0.0.1/… (TEAMS_DIGEST_WEBHOOK_URL) (ConnectError), tried for 30 s: "
+        "check that this machine can reach 127.0.0.1 over HTTPS (a firewall, or a proxy to set in HTTPS_PROXY); "
+        "it will be retried"
+    )
+    assert not raised.value.permanent

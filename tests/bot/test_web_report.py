@@ -396,8 +396,11 @@ def test_serve_shows_the_web_report_on_two_processes_with_no_chat_platform_set_u
     try:
         read_line(process, 90)  # the summary comes at once: the rest of it is already read in
         assert process.stdout is not None
-        lines = [process.stdout.readline() for _ in range(2)]
-        assert lines[1] == f"Showing the web report at {base}/report/ (after sign-in).\n"
+        lines = [process.stdout.readline() for _ in range(3)]
+        assert lines[1:] == [
+            f"Health for a monitor at {base}/healthz.\n",
+            f"Showing the web report at {base}/report/ (after sign-in).\n",
+        ]
         client, page = sign_in(ReportServer(base))
         assert page.status_code == 200
         for _ in range(12):  # new connections, spread over both processes by the system

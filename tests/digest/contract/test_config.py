@@ -106,7 +106,7 @@ TEAMS_MISTAKES = [
     (
         '[teams]\nalerts_webhook = "MY_ALERTS_URL"\n',
         {"MY_ALERTS_URL": "http://teams.example.org/x"},
-        "MY_ALERTS_URL must be the https:// URL of the Teams workflow's webhook trigger",
+        "MY_ALERTS_URL (in the environment) must be the https:// URL of the Teams workflow's webhook trigger",
     ),
     ('[teams]\ntable_link = "file:///S:/reports"\n', {}, "[teams] table_link = 'file:///S:/reports' must be"),
 ]

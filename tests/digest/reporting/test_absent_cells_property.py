@@ -24,10 +24,10 @@ from digest.lookups.service import LookupService
 from digest.reporting.chart_data import compute_chart_data
 from digest.reporting.content import compute_digest
 from digest.reporting.disclosure import suppress_profile
-from digest.reporting.profile import Profile, available_months, load_earlier_years, load_profile
+from digest.reporting.profile import Profile, load_earlier_years, load_profile
 from digest.reporting.table import column_heads, render_csv, render_text_table
 from digest.reporting.workbook import save_workbook
-from digest.store.snapshots import open_store
+from digest.store.snapshots import available_months, open_store
 from tests.conftest import episode, mark_ssd_kind, write_csv
 
 SEEDS = range(6)

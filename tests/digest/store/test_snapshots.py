@@ -155,6 +155,7 @@ def test_reopening_keeps_data_and_applies_migrations_once(
         "m010_old_lookup_questions",
         "m011_compressed_episodes",
         "m012_snapshot_source",
+        "m013_data_waits",
     ]
     assert len(again.list_snapshots()) == 1
     again.close()
@@ -173,6 +174,12 @@ def test_newer_version_opens_an_older_store(tmp_path: Path, config: Config, writ
     assert store.db.has_table("digest_runs")
     assert [s.rows_read for s in store.list_snapshots()] == [1]
     store.close()
+    # Before the new steps ran, the store as it was was copied beside it (SQLite's online backup): once.
+    [backup] = [f for f in tmp_path.iterdir() if f.name.startswith("old.db.before-upgrade-")]
+    copy = sqlite3.connect(backup)
+    assert copy.execute("SELECT name FROM _sqlite_migrations").fetchall() == [("m001_snapshots",)]
+    assert copy.execute("SELECT count(*) FROM snapshots").fetchone() == (0,)
+    copy.close()
 
 
 def test_questions_typed_into_an_old_stores_own_lookups_table_are_not_kept(tmp_path: Path) -> None:
@@ -189,7 +196,10 @@ def test_questions_typed_into_an_old_stores_own_lookups_table_are_not_kept(tmp_p
     rows = store.db.execute("SELECT user_id, channel_id, question, outcome FROM lookups").fetchall()
     store.close()
     assert rows == [("U0A", "C0A", "", "not understood")]
-    assert not [f.name for f in tmp_path.iterdir() if b"Jane Doe" in f.read_bytes()]
+    # Only the copy of the store as it was before the upgrade (owner-only, to go back with) still holds them.
+    [backup] = [f for f in tmp_path.iterdir() if b"Jane Doe" in f.read_bytes()]
+    assert backup.name.startswith("old.db.before-upgrade-")
+    assert backup.stat().st_mode & 0o777 == 0o600
 
 
 def test_store_that_is_not_sqlite_gives_a_clear_error(tmp_path: Path) -> None:
