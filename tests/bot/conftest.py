@@ -88,14 +88,6 @@ def teams() -> Iterator[FakeTeams]:
 
 
 @pytest.fixture
-def microsoft() -> Iterator[FakeMicrosoft]:
-    """Microsoft's side of a Teams bot (token service, OpenID keys, Bot Connector), faked on loopback."""
-    fake = FakeMicrosoft().start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
 def teams_env(teams: FakeTeams) -> dict[str, str]:
     """The environment of a `missing-report` process that posts to the fake Teams webhooks (and not to Slack)."""
     return clean_environment(
