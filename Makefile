@@ -54,9 +54,9 @@ card-screenshots: $(STAMP) $(CARD_RENDER)/node_modules/.package-lock.json
 		--text "RHI completion fell because two workers were on leave in the second half of the month." >/dev/null
 	@$(BIN)/missing-report --db data/demo/demo.db digest --month 2019-06 --out data/demo/outbox >/dev/null
 	@mkdir -p $(SHOTS)
-	@$(BIN)/python -c 'import sys; from bot.teams.comments import render_comment_card; from bot.teams.cards import render_envelope; from digest.lookups.comments import CommentReply; from digest.reporting.commentary import load_section_comments; from digest.figures.periods import parse_month; from digest.store.snapshots import open_store; m = parse_month("2019-06"); sys.stdout.buffer.write(render_envelope(render_comment_card(CommentReply(True, "", m, load_section_comments(open_store("data/demo/demo.db"), m)))))' \
+	@$(BIN)/python -c 'import sys; from bot.chats.teams.comments import render_comment_card; from bot.chats.teams.cards import render_envelope; from digest.lookups.comments import CommentReply; from digest.reporting.commentary import load_section_comments; from digest.figures.periods import parse_month; from digest.store.snapshots import open_store; m = parse_month("2019-06"); sys.stdout.buffer.write(render_envelope(render_comment_card(CommentReply(True, "", m, load_section_comments(open_store("data/demo/demo.db"), m)))))' \
 		> $(SHOTS)/teams-comment.json
-	@$(BIN)/python -c 'import sys; from bot.teams.alert_card import render_alert_card; from bot.teams.cards import render_envelope; sys.stdout.buffer.write(render_envelope(render_alert_card(sys.argv[1])))' \
+	@$(BIN)/python -c 'import sys; from bot.chats.teams.alert_card import render_alert_card; from bot.chats.teams.cards import render_envelope; sys.stdout.buffer.write(render_envelope(render_alert_card(sys.argv[1])))' \
 		"More children missing: 4 now, up from 2 at the last extract (18/07/2019 09:00 to 18/07/2019 12:00). Of the 4: 2 LAC, 2 at CSE risk (medium/high); 1 missing over 24 hours, 1 over 72 hours; the longest missing for 4 days 2 hours. 2 went missing since the last extract." \
 		> $(SHOTS)/teams-alert.json
 	$(CARD_RENDER)/render.sh data/demo/outbox/2019-06/teams-card.json $(SHOTS)/teams-digest.png

@@ -37,8 +37,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from soak import REQUEST_TIMEOUT_SECONDS, SECRET, ask, ingest_command, make_extract, percentile, start_app  # noqa: E402
 
+from bot.chats.slack.blocks import render_digest_message  # noqa: E402
 from bot.cli.serve import default_process_count  # noqa: E402
-from bot.slack.blocks import render_digest_message  # noqa: E402
 from digest.contract.config import load_config  # noqa: E402
 from digest.figures.periods import month_of  # noqa: E402
 from digest.reporting.digests import build_digest  # noqa: E402

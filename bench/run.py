@@ -28,6 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from slack_sdk import WebClient  # noqa: E402
 
+from bot.chats.slack.app import build_app  # noqa: E402
+from bot.chats.slack.blocks import render_digest_message  # noqa: E402
+from bot.chats.slack.requests import RequestGuard, audit_refusals  # noqa: E402
 from bot.server import (  # noqa: E402
     EVENTS_PATH,
     add_outgoing_webhook_route,
@@ -36,9 +39,6 @@ from bot.server import (  # noqa: E402
     create_http_server,
 )
 from bot.settings import TeamsQuestionSettings  # noqa: E402
-from bot.slack.app import build_app  # noqa: E402
-from bot.slack.blocks import render_digest_message  # noqa: E402
-from bot.slack.requests import RequestGuard, audit_refusals  # noqa: E402
 from digest.contract.config import Config, load_config  # noqa: E402
 from digest.figures.periods import financial_year_start, month_key, month_of  # noqa: E402
 from digest.lookups.service import LookupService  # noqa: E402
@@ -256,8 +256,8 @@ WEBHOOK_KEY = b"bench-outgoing-webhook-secret"
 
 def measure_teams(store_path: Path, config: Config) -> tuple[list[float], list[float]]:
     """Milliseconds per outgoing-webhook request, and per bot activity until its card reached the connector."""
-    from bot.teams.bot import MESSAGES_PATH, add_teams_bot
-    from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
+    from bot.chats.teams.bot import MESSAGES_PATH, add_teams_bot
+    from bot.chats.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
 
     fake = FakeMicrosoft().start()  # Microsoft's keys, token endpoint and Bot Connector, on loopback
     settings = TeamsQuestionSettings(

@@ -27,10 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 from slack_sdk import WebClient  # noqa: E402
 
+from bot.chats.slack.app import build_app  # noqa: E402
+from bot.chats.slack.requests import RequestGuard, audit_refusals  # noqa: E402
 from bot.server import EVENTS_PATH, add_slack_route, build_web_app, create_http_server  # noqa: E402
 from bot.server_processes import AnsweringProcesses  # noqa: E402
-from bot.slack.app import build_app  # noqa: E402
-from bot.slack.requests import RequestGuard, audit_refusals  # noqa: E402
 from digest.contract.config import load_config  # noqa: E402
 from digest.lookups.service import LookupService  # noqa: E402
 from digest.store.lookups import load_lookups, open_audit  # noqa: E402

@@ -1,4 +1,4 @@
-"""What a chat platform provides, and what it is given. Each platform package (bot.slack, bot.teams) exports
+"""What a chat platform provides, and what it is given. Each platform package (bot.chats.slack, bot.chats.teams) exports
 one ChatPlatform object; bot.platforms lists them, and destinations, `serve`, `doctor` and `digest --to`
 loop over that list, so that a platform is one package and one line.
 """

@@ -14,11 +14,11 @@ from functools import partial
 
 from bot.chat import AlertSender as AlertSender
 from bot.chat import DigestDestination as DigestDestination
+from bot.chats.slack.platform import slack_destination as slack_destination
 from bot.delivery.alerts import deliver_alerts
 from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
 from bot.platforms import PLATFORMS
 from bot.settings import BOT_TOKEN_ENV, SettingError, Settings
-from bot.slack.platform import slack_destination as slack_destination
 from digest.alerts.still_missing import decide_alerts
 from digest.store.alerts import AlertRecord
 from digest.store.snapshots import SnapshotStore

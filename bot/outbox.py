@@ -44,9 +44,9 @@ class OutboxNotifier:
 
     def send(self, digest: Digest, progress: DeliveryProgress) -> None:
         # Slack's and Teams' mark-up load here, not at import: an ingest that writes alerts here needs neither.
-        from bot.slack.blocks import render_digest_message
-        from bot.teams.digest_card import render_table_note
-        from bot.teams.notifier import render_digest_envelopes
+        from bot.chats.slack.blocks import render_digest_message
+        from bot.chats.teams.digest_card import render_table_note
+        from bot.chats.teams.notifier import render_digest_envelopes
 
         target = self.target(digest)
         make_outbox_folder(target)
@@ -85,7 +85,7 @@ def _comments(digest: Digest, under: Under) -> str:
 
 def render_preview_html(digest: Digest, teams_card: str = "") -> str:
     """A self-contained page showing what the channel would see (charts beside it in the folder)."""
-    from bot.teams.cards import MAX_POST_BYTES
+    from bot.chats.teams.cards import MAX_POST_BYTES
 
     highlights = "".join(f"<li>{html.escape(line)}</li>" for line in digest.highlights)
     revised = "".join(f"<li>{html.escape(line)}</li>" for line in describe_revisions(digest))

@@ -5,8 +5,8 @@ in its order (digests go to Slack, then Teams). To add a platform, see docs/addi
 from __future__ import annotations
 
 from bot.chat import ChatPlatform
-from bot.slack.platform import SLACK
-from bot.teams.platform import TEAMS
+from bot.chats.slack.platform import SLACK
+from bot.chats.teams.platform import TEAMS
 
 PLATFORMS: list[ChatPlatform] = [
     SLACK,

@@ -1,7 +1,7 @@
 """One HTTP server for every platform: the web app (bot.web) served by uvicorn.
 
-Each platform adds its own routes to the app: Slack's requests come to /slack/events (bot.slack.routes);
-the Teams bot adds /api/messages and the outgoing webhook /teams/outgoing (bot.teams.routes). Their names
+Each platform adds its own routes to the app: Slack's requests come to /slack/events (bot.chats.slack.routes);
+the Teams bot adds /api/messages and the outgoing webhook /teams/outgoing (bot.chats.teams.routes). Their names
 are given here too, for the commands and tests that start a server.
 """
 
@@ -12,10 +12,10 @@ import socket
 import uvicorn
 from fastapi import FastAPI
 
-from bot.slack.routes import EVENTS_PATH as EVENTS_PATH
-from bot.slack.routes import add_slack_route as add_slack_route
-from bot.slack.routes import answer_slack_request as answer_slack_request
-from bot.teams.routes import add_outgoing_webhook_route as add_outgoing_webhook_route
+from bot.chats.slack.routes import EVENTS_PATH as EVENTS_PATH
+from bot.chats.slack.routes import add_slack_route as add_slack_route
+from bot.chats.slack.routes import answer_slack_request as answer_slack_request
+from bot.chats.teams.routes import add_outgoing_webhook_route as add_outgoing_webhook_route
 from bot.web import WebApp as WebApp
 from bot.web import build_web_app as build_web_app
 

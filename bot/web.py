@@ -1,6 +1,6 @@
 """The web app every platform adds its routes to (a FastAPI app, behind one body-size limit for every route,
 with raw ASGI handlers for the busiest paths), and reading and answering a request's body there. bot.server
-serves it; each platform package adds its own routes (bot.slack.routes, bot.teams.routes).
+serves it; each platform package adds its own routes (bot.chats.slack.routes, bot.chats.teams.routes).
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.teams.cards import MAX_POST_BYTES
-from bot.teams.notifier import render_digest_envelopes
+from bot.chats.teams.cards import MAX_POST_BYTES
+from bot.chats.teams.notifier import render_digest_envelopes
 from digest.contract.config import Config
 from digest.figures.periods import month_key
 from digest.reporting.chart_data import compute_chart_data

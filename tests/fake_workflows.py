@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from bot.teams.cards import CARD_CONTENT_TYPE, MAX_POST_BYTES
+from bot.chats.teams.cards import CARD_CONTENT_TYPE, MAX_POST_BYTES
 from tests.fake_slack import POLL_SECONDS
 
 DIGEST_PATH = "/workflows/digest/triggers/manual/paths/invoke"

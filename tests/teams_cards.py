@@ -1,4 +1,4 @@
-"""Checking that a card read back with bot.teams.cards.load_card is typed all the way down."""
+"""Checking that a card read back with bot.chats.teams.cards.load_card is typed all the way down."""
 
 from __future__ import annotations
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.chats.slack.setup_checks import APP_SCOPES, NEEDED_SCOPES, SLASH_SCOPE
 from bot.server import EVENTS_PATH
-from bot.slack.setup_checks import APP_SCOPES, NEEDED_SCOPES, SLASH_SCOPE
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 UNIT = DEPLOY / "missing-report.service"

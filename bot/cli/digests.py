@@ -68,11 +68,11 @@ def add_commands(add_command: AddCommand) -> None:
 
 def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     # Charts and Slack are loaded only by the commands that draw or send them.
+    from bot.chats.slack.client import quiet_sdk_logs
     from bot.delivery import NoProgress
     from bot.delivery.digests import Outcome, run_digest
     from bot.destinations import digest_destinations
     from bot.outbox import OutboxNotifier
-    from bot.slack.client import quiet_sdk_logs
     from digest.reporting.digests import build_digest
 
     quiet_sdk_logs(args.debug)  # each retry is told in one line of ours instead
@@ -196,7 +196,7 @@ def list_reviews(reviews: list[ReviewRecord], timezone: str) -> list[str]:
 
 def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     """Publish a draft from the terminal: for an analyst without Slack to hand, or a server without the button."""
-    from bot.slack.client import quiet_sdk_logs
+    from bot.chats.slack.client import quiet_sdk_logs
 
     quiet_sdk_logs(args.debug)
     who = read_os_user(args.by)  # first: said before anything is done

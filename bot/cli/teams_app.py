@@ -21,8 +21,8 @@ def add_commands(add_command: AddCommand) -> None:
 
 
 def run_teams_app_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    from bot.chats.teams.manifest import ManifestError, write_app_package
     from bot.settings import TEAMS_CLIENT_ID_ENV, load_teams_question_settings
-    from bot.teams.manifest import ManifestError, write_app_package
 
     client_id = load_teams_question_settings(config).client_id or ""
     if not client_id:

@@ -17,15 +17,10 @@ from dataclasses import dataclass, replace
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from bot.delivery import DeliveryError
-from bot.delivery.digests import Outcome, RunOutcome, run_digest
-from bot.destinations import DigestDestination
-from bot.scheduling.digests import DueDigestJob, digest_trigger, last_fire_time, reported_month
-from bot.settings import BOT_TOKEN_ENV, IfNotPublished, SettingError, Settings
-from bot.slack.blocks import SlackMessage
-from bot.slack.client import build_web_client
-from bot.slack.notifier import slack_notifier
-from bot.slack.reviews import (
+from bot.chats.slack.blocks import SlackMessage
+from bot.chats.slack.client import build_web_client
+from bot.chats.slack.notifier import slack_notifier
+from bot.chats.slack.reviews import (
     REVIEW_CHANNEL_SETTING,
     DraftRef,
     ReviewChannel,
@@ -35,6 +30,11 @@ from bot.slack.reviews import (
     render_reviewed_message,
     render_reviewed_note,
 )
+from bot.delivery import DeliveryError
+from bot.delivery.digests import Outcome, RunOutcome, run_digest
+from bot.destinations import DigestDestination
+from bot.scheduling.digests import DueDigestJob, digest_trigger, last_fire_time, reported_month
+from bot.settings import BOT_TOKEN_ENV, IfNotPublished, SettingError, Settings
 from digest.contract.config import Config
 from digest.contract.deadlines import add_working_days, describe_time, is_working_day
 from digest.figures.periods import Month

@@ -1,6 +1,6 @@
 """What the monthly digest says: headline figures, changes, highlights and data quality. No Slack in here.
 
-The Digest is plain data. A renderer for a chat tool (bot/slack/blocks.py, bot/teams/digest_card.py) turns
+The Digest is plain data. A renderer for a chat tool (bot/chats/slack/blocks.py, bot/chats/teams/digest_card.py) turns
 it into messages; this module only decides the words and numbers. Aggregates only: no child is
 identifiable from anything here.
 """

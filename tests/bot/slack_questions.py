@@ -14,10 +14,10 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.chats.slack.app import build_app
+from bot.chats.slack.comments import SECTION_ACTION, SECTION_BLOCK, TEXT_ACTION, TEXT_BLOCK
+from bot.chats.slack.requests import RequestGuard, audit_refusals
 from bot.server import add_slack_route, build_web_app, create_http_server
-from bot.slack.app import build_app
-from bot.slack.comments import SECTION_ACTION, SECTION_BLOCK, TEXT_ACTION, TEXT_BLOCK
-from bot.slack.requests import RequestGuard, audit_refusals
 from digest.contract.config import Config
 from digest.lookups.service import Access, LookupService
 from digest.store.lookups import load_lookups

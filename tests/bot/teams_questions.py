@@ -13,10 +13,10 @@ from typing import Any
 
 import httpx
 
+from bot.chats.teams.bot import MESSAGES_PATH, add_teams_bot
+from bot.chats.teams.outgoing import OUTGOING_PATH, OutgoingWebhook
 from bot.server import HttpServer, add_outgoing_webhook_route, build_web_app, create_http_server
 from bot.settings import TeamsQuestionSettings
-from bot.teams.bot import MESSAGES_PATH, add_teams_bot
-from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook
 from digest.contract.config import Config
 from digest.lookups.service import Access, LookupService
 from digest.store.lookups import TEAMS, TEAMS_WEBHOOK, load_lookups

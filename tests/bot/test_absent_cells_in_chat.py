@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
+from bot.chats.slack.blocks import render_digest_message
+from bot.chats.slack.notifier import upload_groups
+from bot.chats.teams.cards import dump_card
+from bot.chats.teams.digest_card import render_digest_card
 from bot.outbox import render_preview_html
 from bot.server import EVENTS_PATH
-from bot.slack.blocks import render_digest_message
-from bot.slack.notifier import upload_groups
-from bot.teams.cards import dump_card
-from bot.teams.digest_card import render_digest_card
 from digest.alerts.still_missing import render_rise
 from digest.contract.config import Config
 from digest.figures.periods import parse_month

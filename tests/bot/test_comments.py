@@ -15,14 +15,14 @@ from typing import Any
 import openpyxl
 import pytest
 
+from bot.chats.slack.blocks import MAX_SECTION_TEXT_CHARS, render_comment_text, render_digest_message
+from bot.chats.slack.comments import TEXT_BLOCK, render_comment_button
+from bot.chats.slack.notifier import slack_notifier
+from bot.chats.teams.cards import dump_card, load_card
+from bot.chats.teams.digest_card import render_digest_card
 from bot.delivery.digests import run_digest
 from bot.outbox import render_preview_html
 from bot.settings import Settings
-from bot.slack.blocks import MAX_SECTION_TEXT_CHARS, render_comment_text, render_digest_message
-from bot.slack.comments import TEXT_BLOCK, render_comment_button
-from bot.slack.notifier import slack_notifier
-from bot.teams.cards import dump_card, load_card
-from bot.teams.digest_card import render_digest_card
 from digest.contract.config import Config
 from digest.figures.periods import Month
 from digest.lookups.service import REFUSAL, Access, LookupService

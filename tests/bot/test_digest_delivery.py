@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.chats.slack.client import build_web_client
+from bot.chats.slack.notifier import SlackNotifier, slack_notifier
 from bot.delivery.digests import run_digest
 from bot.settings import Settings
-from bot.slack.client import build_web_client
-from bot.slack.notifier import SlackNotifier, slack_notifier
 from digest.contract.config import Config
 from digest.figures.periods import Month
 from digest.store.digest_runs import DigestLedger
@@ -370,7 +370,7 @@ def test_unreachable_slack_says_so_with_progress_and_what_to_check(
     )
     assert (result.returncode, result.stdout) == (1, f"June 2019 digest for C0DIGEST: failed, {error}\n")
     retries = re.findall(
-        r"WARNING bot\.slack\.client: Slack did not answer \(connection refused\); trying again in ([\d.]+) s, "
+        r"WARNING bot\.chats\.slack\.client: Slack did not answer \(connection refused\); trying again in ([\d.]+) s, "
         r"giving up at \d\d:\d\d:\d\d\n",
         result.stderr,
     )
@@ -398,7 +398,7 @@ def test_each_retry_is_one_line_saying_what_slack_answered(
     slack.fail_next("chat.postMessage", Fault(503, "Service Unavailable"))
     slack.fail_next("chat.postMessage", Fault(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}))
     assert post(reference_store, config, settings) == "posted"
-    lines = [r.getMessage() for r in caplog.records if r.name == "bot.slack.client"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.chats.slack.client"]
     assert [line.rpartition(", giving up at ")[0] for line in lines] == [
         "Slack answered HTTP 503; trying again in 0.5 s",
         "Slack asked us to slow down (HTTP 429); trying again in 1 s",

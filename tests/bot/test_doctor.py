@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.chats.teams.setup_checks import check_teams_webhook_url
 from bot.checks import FAILED, PASSED
 from bot.cli.doctor import check_next_digest_data, check_schedule
 from bot.settings import load_settings
-from bot.teams.setup_checks import check_teams_webhook_url
 from digest.contract.config import Config
 from tests.bot.extracts import today
 from tests.cli_runner import run_cli

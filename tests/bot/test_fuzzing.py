@@ -20,12 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from slack_sdk import WebClient
 
+from bot.chats.slack.app import build_app
+from bot.chats.slack.requests import RequestGuard, audit_refusals
+from bot.chats.teams.bot import MESSAGES_PATH, add_teams_bot
+from bot.chats.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
 from bot.server import EVENTS_PATH, add_outgoing_webhook_route, add_slack_route, build_web_app, create_http_server
 from bot.settings import TeamsQuestionSettings
-from bot.slack.app import build_app
-from bot.slack.requests import RequestGuard, audit_refusals
-from bot.teams.bot import MESSAGES_PATH, add_teams_bot
-from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
 from digest.contract.config import Config
 from digest.lookups.service import LookupService
 from digest.store.lookups import TEAMS, TEAMS_WEBHOOK, open_audit

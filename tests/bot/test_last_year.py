@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from bot.slack.blocks import render_digest_message
+from bot.chats.slack.blocks import render_digest_message
 from digest.contract.config import Config
 from digest.lookups.service import LookupService
 from digest.reporting.digests import build_digest

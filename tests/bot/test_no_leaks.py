@@ -30,13 +30,13 @@ import httpx
 import pytest
 from slack_sdk import WebClient
 
+from bot.chats.slack.app import build_app
+from bot.chats.slack.requests import RequestGuard, audit_refusals, install_body_filter
+from bot.chats.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
 from bot.destinations import alert_senders
 from bot.scheduling.inbox import InboxJob
 from bot.server import EVENTS_PATH, add_outgoing_webhook_route, add_slack_route, build_web_app, create_http_server
 from bot.settings import InboxJobSettings, load_settings
-from bot.slack.app import build_app
-from bot.slack.requests import RequestGuard, audit_refusals, install_body_filter
-from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
 from digest.contract.config import Config
 from digest.intake.inbox import InboxSettings
 from digest.lookups.service import Access, LookupService

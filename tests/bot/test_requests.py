@@ -17,9 +17,9 @@ from urllib.parse import parse_qs
 import pytest
 from slack_sdk import WebClient
 
+from bot.chats.slack.app import build_app
+from bot.chats.slack.requests import install_body_filter
 from bot.server import EVENTS_PATH, answer_slack_request
-from bot.slack.app import build_app
-from bot.slack.requests import install_body_filter
 from digest.contract.config import Config
 from digest.lookups.service import MAX_REFUSED_AUDITS_PER_MINUTE, Access, LookupService
 from digest.store.lookups import audit_path
@@ -169,7 +169,7 @@ def test_a_replay_memory_that_cannot_be_written_gets_503_logged_and_audited(
         server.close()
         holder.close()
     assert status == 503
-    assert [r.getMessage() for r in caplog.records if r.name == "bot.slack.requests"] == [
+    assert [r.getMessage() for r in caplog.records if r.name == "bot.chats.slack.requests"] == [
         f"A Slack request was not answered: the replay memory {memory} cannot be written: database is locked"
     ]
     assert audited(reference_db)[-1] == (

@@ -20,15 +20,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from slack_sdk import WebClient
 
+from bot.chats.slack.app import build_app
+from bot.chats.slack.platform import compute_slack_access
+from bot.chats.slack.requests import RequestGuard, audit_refusals
 from bot.cli.serve import plan_digests
 from bot.destinations import DigestDestination, slack_destination
 from bot.scheduling.digests import DueDigestJobs, due_digest_jobs
 from bot.scheduling.reviews import ReviewDesk, review_desk
 from bot.server import EVENTS_PATH, HttpServer, add_slack_route, build_web_app, create_http_server
 from bot.settings import IfNotPublished, ReviewSettings, Settings
-from bot.slack.app import build_app
-from bot.slack.platform import compute_slack_access
-from bot.slack.requests import RequestGuard, audit_refusals
 from digest.contract.config import Config
 from digest.figures.periods import Month
 from digest.lookups.service import LookupService

@@ -13,8 +13,8 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from bot.teams.answers import render_answer_card
-from bot.teams.cards import dump_card
+from bot.chats.teams.answers import render_answer_card
+from bot.chats.teams.cards import dump_card
 from digest.contract.config import Config, load_config
 from digest.lookups.answers import answer_question
 from digest.lookups.questions import Question, Reader

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.chats.slack.notifier import slack_notifier
 from bot.scheduling.digests import (
     MONTHLY_JOB,
     DueDigestJob,
@@ -24,7 +25,6 @@ from bot.scheduling.digests import (
     last_fire_time,
 )
 from bot.settings import Settings
-from bot.slack.notifier import slack_notifier
 from digest.contract.config import Config
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import open_store

@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from bot.chats.teams.bot import MESSAGES_PATH
+from bot.chats.teams.outgoing import OUTGOING_PATH, sign_body
 from bot.server import EVENTS_PATH
-from bot.teams.bot import MESSAGES_PATH
-from bot.teams.outgoing import OUTGOING_PATH, sign_body
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
 from tests.bot.processes import start_serve, stop_serve

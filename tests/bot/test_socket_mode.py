@@ -15,8 +15,8 @@ import pytest
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 
-from bot.slack.app import build_app
-from bot.slack.socket_mode import close_socket_mode, connect_socket_mode
+from bot.chats.slack.app import build_app
+from bot.chats.slack.socket_mode import close_socket_mode, connect_socket_mode
 from digest.contract.config import Config
 from digest.lookups.service import LookupService
 from digest.store.lookups import load_lookups

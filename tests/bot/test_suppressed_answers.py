@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from bot.chat import Routes, Serving
+from bot.chats.slack.platform import add_slack
+from bot.chats.teams.outgoing import sign_body
+from bot.chats.teams.platform import add_teams
 from bot.server import EVENTS_PATH, build_web_app, create_http_server
 from bot.settings import Settings, load_settings, load_teams_question_settings
-from bot.slack.platform import add_slack
-from bot.teams.outgoing import sign_body
-from bot.teams.platform import add_teams
 from digest.contract.config import Config
 from digest.figures.periods import parse_month
 from digest.figures.small_counts import SUPPRESSED_MEANING

@@ -10,9 +10,9 @@ import pytest
 from microsoft_teams.cards import AdaptiveCard, DonutChart, FactSet, LineChart
 from pydantic import BaseModel
 
-from bot.teams.alert_card import render_alert_card
-from bot.teams.cards import MAX_POST_BYTES, dump_card, load_card
-from bot.teams.digest_card import CHART_DETAILS, render_digest_card
+from bot.chats.teams.alert_card import render_alert_card
+from bot.chats.teams.cards import MAX_POST_BYTES, dump_card, load_card
+from bot.chats.teams.digest_card import CHART_DETAILS, render_digest_card
 from digest.contract.config import Config
 from digest.figures.periods import parse_month
 from digest.intake.demo import default_shape, generate_extract

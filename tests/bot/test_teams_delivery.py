@@ -15,14 +15,14 @@ from typing import Any
 
 import pytest
 
+from bot.chats.teams.channels import TEAMS_DIGEST_CHANNEL
+from bot.chats.teams.notifier import TeamsNotifier
+from bot.chats.teams.webhook import WebhookClient
 from bot.cli.main import main
 from bot.delivery import DeliveryError
 from bot.delivery.digests import run_digest
 from bot.destinations import alert_after_snapshot, alert_senders, digest_destinations
 from bot.settings import Settings, Webhook
-from bot.teams.channels import TEAMS_DIGEST_CHANNEL
-from bot.teams.notifier import TeamsNotifier
-from bot.teams.webhook import WebhookClient
 from digest.contract.config import Config
 from digest.figures.periods import Month
 from digest.intake.ingest import ingest_extract
@@ -205,9 +205,9 @@ def test_each_retry_is_one_line_saying_what_teams_answered(
     caplog: pytest.LogCaptureFixture,
 ) -> None:  # fmt: skip
     teams.fail_next(Fault(503))
-    with caplog.at_level(logging.WARNING, logger="bot.teams.webhook"):
+    with caplog.at_level(logging.WARNING, logger="bot.chats.teams.webhook"):
         assert post(reference_store, config, teams_settings) == "posted"
-    (line,) = [r.getMessage() for r in caplog.records if r.name == "bot.teams.webhook"]
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "bot.chats.teams.webhook"]
     assert re.fullmatch(
         r"The Teams webhook 127\.0\.0\.1/… \(TEAMS_DIGEST_WEBHOOK_URL\) answered HTTP 503; "
         r"trying again in 0\.5 s, giving up at \d\d:\d\d:\d\d",

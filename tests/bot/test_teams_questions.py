@@ -17,10 +17,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.teams.answers import render_answer_card, render_answer_message
-from bot.teams.bot import MESSAGES_PATH
-from bot.teams.cards import dump_card, load_card
-from bot.teams.outgoing import sign_body
+from bot.chats.teams.answers import render_answer_card, render_answer_message
+from bot.chats.teams.bot import MESSAGES_PATH
+from bot.chats.teams.cards import dump_card, load_card
+from bot.chats.teams.outgoing import sign_body
 from digest.contract.config import Config
 from digest.lookups.service import FAILURE, REFUSAL, LookupService
 from digest.store.lookups import TEAMS, TEAMS_WEBHOOK
@@ -331,7 +331,7 @@ def test_a_replay_memory_that_cannot_be_written_is_said_to_the_asker_logged_and_
     assert texts(card) == [FAILURE]
     assert (hooked.status_code, texts(card_of(hooked.json()))) == (200, [FAILURE])
     fault = f"the replay memory {memory} cannot be written: database is locked"
-    assert [r.getMessage() for r in caplog.records if r.name.startswith("bot.teams")] == [
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("bot.chats.teams")] == [
         f"A Teams message was not answered: {fault}",
         f"A Teams outgoing-webhook request was not answered: {fault}",
     ]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from bot.slack.blocks import render_digest_message
+from bot.chats.slack.blocks import render_digest_message
 from digest.contract.config import Config
 from digest.figures.absence import NOT_IN_SSD, Absence
 from digest.figures.periods import YTD, financial_year_start, month_index, month_name, month_start

@@ -18,10 +18,10 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from bot.chats.teams.activities import read_asker
+from bot.chats.teams.answers import render_answer_message
+from bot.chats.teams.replays import is_first_outgoing, is_stale
 from bot.refusals import NOT_ANSWERED
-from bot.teams.activities import read_asker
-from bot.teams.answers import render_answer_message
-from bot.teams.replays import is_first_outgoing, is_stale
 from digest.lookups.answers import Answer
 from digest.lookups.service import FAILURE, LookupService
 from digest.store.lookups import ERROR

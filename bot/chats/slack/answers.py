@@ -18,7 +18,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.slack.blocks import MAX_SECTION_TEXT_CHARS, escape_mrkdwn
+from bot.chats.slack.blocks import MAX_SECTION_TEXT_CHARS, escape_mrkdwn
 from digest.lookups.answers import ANSWERED, DID_YOU_MEAN, Answer
 
 MAX_FALLBACK_TEXT_CHARS = 3000  # what a slash-command reply's text can usefully carry

@@ -24,11 +24,11 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.slack.blocks import MAX_FALLBACK_TEXT_CHARS, MAX_HEADER_CHARS, SlackMessage, check_message
-from bot.slack.blocks import render_digest_message as render_published_message
-from bot.slack.client import CONNECTION_ERRORS
-from bot.slack.comments import render_comment_button
-from bot.slack.notifier import explain_slack_error, explain_unreachable
+from bot.chats.slack.blocks import MAX_FALLBACK_TEXT_CHARS, MAX_HEADER_CHARS, SlackMessage, check_message
+from bot.chats.slack.blocks import render_digest_message as render_published_message
+from bot.chats.slack.client import CONNECTION_ERRORS
+from bot.chats.slack.comments import render_comment_button
+from bot.chats.slack.notifier import explain_slack_error, explain_unreachable
 from digest.figures.periods import month_key, month_name
 from digest.reporting.content import Digest
 

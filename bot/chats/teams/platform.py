@@ -1,5 +1,5 @@
 """Microsoft Teams as one chat platform (bot.chat.ChatPlatform): the digest and alerts webhooks (Workflows),
-the bot answering chats and @mentions, the outgoing webhook, and doctor's checks (bot.teams.setup_checks).
+the bot answering chats and @mentions, the outgoing webhook, and doctor's checks (bot.chats.teams.setup_checks).
 The Teams libraries load only when a method needs them (the SDK reads a .env file in the working folder
 when it loads).
 """
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.chat import AlertSender, DigestDestination, Routes, Serving
+from bot.chats.teams.channels import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL
 from bot.checks import FAILED, Check
 from bot.delivery.files import save_workbook
 from bot.settings import (
@@ -24,12 +25,11 @@ from bot.settings import (
     Webhook,
     load_teams_question_settings,
 )
-from bot.teams.channels import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL
 from digest.contract.config import Config, ConfigError
 from digest.store.lookups import TEAMS as TEAMS_NAME
 
 if TYPE_CHECKING:
-    from bot.teams.notifier import TeamsNotifier
+    from bot.chats.teams.notifier import TeamsNotifier
     from bot.web import WebApp
     from digest.reporting.content import Digest
     from digest.store.snapshots import SnapshotStore
@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 def teams_notifier(
     settings: Settings, webhook: Webhook | None, env: str, save_table: Callable[[Digest], Path] | None = None
 ) -> TeamsNotifier:
-    """bot.teams.notifier's, loaded only when Teams is used (its card library alone takes a third of a second)."""
-    from bot.teams.notifier import teams_notifier
+    """bot.chats.teams.notifier's, loaded only when Teams is used (its card library alone takes a third of a second)."""
+    from bot.chats.teams.notifier import teams_notifier
 
     return teams_notifier(settings, webhook, env, save_table)
 
@@ -106,7 +106,7 @@ class TeamsPlatform:
         return lines
 
     def check_set_up(self, settings: Settings, config: Config, environ: Mapping[str, str]) -> list[Check]:
-        from bot.teams.setup_checks import check_teams_bot, check_teams_webhooks
+        from bot.chats.teams.setup_checks import check_teams_bot, check_teams_webhooks
 
         try:
             bot = check_teams_bot(load_teams_question_settings(config, environ))
@@ -139,10 +139,10 @@ def add_teams(
         seen.prepare()
     if teams.client_id or dev_unauthenticated:
         # Imported here: the Teams SDK reads a .env file in the working folder when it loads.
-        from bot.teams.sdk_warnings import ignore_sdk_previews
+        from bot.chats.teams.sdk_warnings import ignore_sdk_previews
 
         ignore_sdk_previews()  # before the SDK loads: it warns as it loads
-        from bot.teams.bot import MESSAGES_PATH, add_teams_bot
+        from bot.chats.teams.bot import MESSAGES_PATH, add_teams_bot
 
         if not teams.client_secret and not dev_unauthenticated:
             raise SettingError(
@@ -154,8 +154,8 @@ def add_teams(
         mode = " WITHOUT authentication (local development only)" if dev_unauthenticated else ""
         routes.lines.append(lambda base: f"Answering Teams chats and @mentions at {base}{MESSAGES_PATH}{mode}.")
     if teams.outgoing_secret:
-        from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, SecretError, decode_secret
-        from bot.teams.routes import add_outgoing_webhook_route
+        from bot.chats.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, SecretError, decode_secret
+        from bot.chats.teams.routes import add_outgoing_webhook_route
 
         try:
             key = decode_secret(teams.outgoing_secret)

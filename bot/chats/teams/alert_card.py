@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from microsoft_teams.cards import AdaptiveCard, CardElement, Container, TextBlock
 
-from bot.teams.cards import render_card
+from bot.chats.teams.cards import render_card
 
 ALERT_HEADING = "missing-report alert"
 REPEATED_NOTE = "Sent again: an earlier attempt may or may not have reached this channel."

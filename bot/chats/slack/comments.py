@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.models.views import View
 
-from bot.slack.blocks import MAX_SECTION_TEXT_CHARS
+from bot.chats.slack.blocks import MAX_SECTION_TEXT_CHARS
 from digest.figures.catalogue import SECTIONS
 from digest.figures.periods import month_key, month_name
 from digest.lookups.comments import CommentReply

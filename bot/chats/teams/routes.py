@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 
-from bot.teams.outgoing import OUTGOING_PATH, OutgoingWebhook
+from bot.chats.teams.outgoing import OUTGOING_PATH, OutgoingWebhook
 from bot.web import WebApp
 
 UNAUTHORIZED = 401

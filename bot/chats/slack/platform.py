@@ -27,7 +27,7 @@ from digest.store.lookups import SLACK as SLACK_NAME
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack.notifier import SlackNotifier
+    from bot.chats.slack.notifier import SlackNotifier
     from bot.web import WebApp
     from digest.contract.config import Config
     from digest.lookups.service import Access
@@ -36,8 +36,8 @@ DOCTOR_DEADLINE_SECONDS = 15  # how long the Slack checks may keep retrying a sl
 
 
 def slack_notifier(settings: Settings, channel: str) -> SlackNotifier:
-    """bot.slack.notifier's, loaded only when Slack is used: an ingest sending alerts to the outbox needs none of it."""
-    from bot.slack.notifier import slack_notifier
+    """bot.chats.slack.notifier's, loaded only when Slack is used: an ingest sending alerts to the outbox needs none."""
+    from bot.chats.slack.notifier import slack_notifier
 
     return slack_notifier(settings, channel)
 
@@ -126,7 +126,7 @@ SLACK = SlackPlatform()
 
 def connect_socket_mode(app: App, token: str) -> Callable[[], None]:
     """Socket Mode's connection, once serve has said what it serves; gives back how to close it."""
-    from bot.slack.socket_mode import close_socket_mode, connect_socket_mode
+    from bot.chats.slack.socket_mode import close_socket_mode, connect_socket_mode
 
     handler = connect_socket_mode(app, token)
     return partial(close_socket_mode, handler)
@@ -151,9 +151,9 @@ def add_slack(web: WebApp, routes: Routes, serving: Serving) -> App | None:
         return None
     from slack_sdk import WebClient
 
-    from bot.slack.app import build_app
-    from bot.slack.requests import RequestGuard, audit_refusals
-    from bot.slack.routes import EVENTS_PATH, add_slack_route
+    from bot.chats.slack.app import build_app
+    from bot.chats.slack.requests import RequestGuard, audit_refusals
+    from bot.chats.slack.routes import EVENTS_PATH, add_slack_route
     from digest.lookups.service import LookupService
     from digest.store.recent_keys import RecentKeys, recent_keys_path
 
@@ -176,8 +176,8 @@ def add_slack(web: WebApp, routes: Routes, serving: Serving) -> App | None:
 
 
 def check_slack_setup(settings: Settings) -> list[Check]:
-    from bot.slack.client import build_web_client, quiet_sdk_logs
-    from bot.slack.setup_checks import check_slack
+    from bot.chats.slack.client import build_web_client, quiet_sdk_logs
+    from bot.chats.slack.setup_checks import check_slack
 
     # slack-sdk logs each failed request at ERROR: with no network, a screenful; the check's line says it once.
     quiet_sdk_logs(logging.getLogger().isEnabledFor(logging.DEBUG))
@@ -216,7 +216,7 @@ def check_slack_setup(settings: Settings) -> list[Check]:
 
 def check_slash_command(settings: Settings) -> Check:
     """How the slash command would be answered: Socket Mode, HTTP with a signing secret, or not at all."""
-    from bot.slack.routes import EVENTS_PATH
+    from bot.chats.slack.routes import EVENTS_PATH
 
     name = f"Slash command {settings.slash.command}"
     if not (settings.app_token or settings.signing_secret):

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from bot.chats.teams.tokens import LOGIN_URL, ClientCredentialsTokens, TokenError
 from bot.checks import FAILED, NOT_SET_UP, PASSED, Check
 from bot.settings import (
     LOOPBACK_HOSTS,
@@ -25,7 +26,6 @@ from bot.settings import (
     TeamsSettings,
     Webhook,
 )
-from bot.teams.tokens import LOGIN_URL, ClientCredentialsTokens, TokenError
 
 # The hosts a Teams workflow (Power Automate) or an incoming-webhook connector URL lives on.
 TEAMS_WEBHOOK_DOMAINS = (".logic.azure.com", ".powerplatform.com", ".webhook.office.com")

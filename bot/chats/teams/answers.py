@@ -32,7 +32,7 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
-from bot.teams.cards import CARD_CONTENT_TYPE, dump_card, render_card, render_facts
+from bot.chats.teams.cards import CARD_CONTENT_TYPE, dump_card, render_card, render_facts
 from digest.figures.small_counts import SUPPRESSED
 from digest.lookups.answers import ANSWERED, DID_YOU_MEAN, Answer
 

@@ -11,8 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 from slack_bolt import App, BoltRequest, BoltResponse
 from starlette.types import Receive, Scope, Send
 
+from bot.chats.slack.requests import RequestGuard, Verdict, install_body_filter
 from bot.refusals import REJECTED_MALFORMED, log_refusal
-from bot.slack.requests import RequestGuard, Verdict, install_body_filter
 from bot.web import MAX_BODY_BYTES, REFUSED_BODY, TOO_LARGE, WebApp, receive_body, send_answer
 
 EVENTS_PATH = "/slack/events"

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from bot.chats.teams.alert_card import render_alert_card
+from bot.chats.teams.cards import MAX_POST_BYTES, render_envelope
+from bot.chats.teams.digest_card import CHART_DETAILS, render_digest_card, render_table_note
+from bot.chats.teams.webhook import CardTooLargeError, WebhookClient
 from bot.delivery import DeliveryError, DeliveryProgress, UncertainDeliveryError
 from bot.settings import SettingError, Settings, Webhook
-from bot.teams.alert_card import render_alert_card
-from bot.teams.cards import MAX_POST_BYTES, render_envelope
-from bot.teams.digest_card import CHART_DETAILS, render_digest_card, render_table_note
-from bot.teams.webhook import CardTooLargeError, WebhookClient
 from digest.figures.periods import month_key
 from digest.reporting.content import Digest
 

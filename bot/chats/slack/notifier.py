@@ -19,17 +19,17 @@ from slack_sdk.errors import SlackApiError, SlackClientError, SlackRequestError
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.web import SlackResponse
 
-from bot.delivery import DeliveryError, DeliveryProgress
-from bot.delivery.retries import backoff_seconds, retry_line
-from bot.settings import API_URL_ENV, BOT_TOKEN_ENV, SettingError, Settings
-from bot.slack.blocks import SlackMessage, render_digest_message
-from bot.slack.client import (
+from bot.chats.slack.blocks import SlackMessage, render_digest_message
+from bot.chats.slack.client import (
     CONNECTION_ERRORS,
     DeadlineRetryHandler,
     Report,
     build_web_client,
     describe_connection_error,
 )
+from bot.delivery import DeliveryError, DeliveryProgress
+from bot.delivery.retries import backoff_seconds, retry_line
+from bot.settings import API_URL_ENV, BOT_TOKEN_ENV, SettingError, Settings
 from digest.figures.periods import month_key, month_name
 from digest.reporting.content import Chart, Digest
 
@@ -100,7 +100,7 @@ class SlackNotifier:
         render: Callable[[Digest], SlackMessage] = render_digest_message,
         channel_setting: str = DIGEST_CHANNEL_SETTING,
     ) -> None:
-        self.render = render  # the published message, or a review draft (bot.slack.reviews)
+        self.render = render  # the published message, or a review draft (bot.chats.slack.reviews)
         self.channel_setting = channel_setting  # where the channel is set, for the error that names it
         self.client = client
         self.channel = channel

@@ -19,7 +19,7 @@ from microsoft_teams.cards import (
     TextInput,
 )
 
-from bot.teams.cards import render_card
+from bot.chats.teams.cards import render_card
 from digest.figures.catalogue import SECTIONS
 from digest.figures.periods import month_key, month_name
 from digest.lookups.comments import CommentReply

@@ -1,6 +1,6 @@
 """The Bolt app: the `/missing` slash command, answered from the snapshot store inside Slack's 3 seconds, and
 the buttons on its answers (a clarification's choices, "Share in channel"); `/missing comment June` and the
-"Add comment" button open the comment form (bot.slack.comments).
+"Add comment" button open the comment form (bot.chats.slack.comments).
 
 Answers are computed while handling the request (stored figures make that a matter of
 milliseconds), so the reply goes back in the acknowledgement itself, from the request's own thread
@@ -19,11 +19,11 @@ from typing import Any, Protocol
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
+from bot.chats.slack.answers import CHOICE_ACTIONS, EPHEMERAL, SHARE_ACTION, render_answer
+from bot.chats.slack.blocks import SlackMessage
+from bot.chats.slack.comments import add_comment_handlers, open_comment_form
+from bot.chats.slack.reviews import PREVIEW_ACTION, PUBLISH_ACTION
 from bot.library_logs import drop_library_lines
-from bot.slack.answers import CHOICE_ACTIONS, EPHEMERAL, SHARE_ACTION, render_answer
-from bot.slack.blocks import SlackMessage
-from bot.slack.comments import add_comment_handlers, open_comment_form
-from bot.slack.reviews import PREVIEW_ACTION, PUBLISH_ACTION
 from digest.lookups.comments import read_comment_request
 from digest.lookups.service import LookupService
 

@@ -31,7 +31,7 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards.core import ChartColor
 
-from bot.teams.cards import render_card, render_facts, render_heading, render_titled
+from bot.chats.teams.cards import render_card, render_facts, render_heading, render_titled
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import month_name
 from digest.figures.small_counts import SUPPRESSED

@@ -4,7 +4,7 @@ channel or group chat, answered with a card by the same lookup service as `/miss
 Built on the Teams SDK and mounted on serve's FastAPI app at /api/messages. Requests are authenticated
 as the SDK does in production: a Bot Framework token, checked against Microsoft's published keys, whose
 service URL matches the activity's. Replies go to the Bot Connector at the activity's service URL with
-the bot's own token (bot.teams.tokens).
+the bot's own token (bot.chats.teams.tokens).
 """
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ from microsoft_teams.apps.http.adapter import HttpMethod, HttpRequest, HttpRoute
 from microsoft_teams.common import ClientOptions
 from pydantic import ValidationError
 
+from bot.chats.teams.activities import clean_text, conversation_channel, read_asker
+from bot.chats.teams.answers import render_answer_card
+from bot.chats.teams.comments import read_card_submission, render_comment_card, render_reply_card
+from bot.chats.teams.replays import is_first_activity
+from bot.chats.teams.tokens import LOGIN_URL, ClientCredentialsTokens
 from bot.library_logs import drop_library_lines
 from bot.refusals import NOT_ANSWERED, REJECTED_MALFORMED, log_refusal
 from bot.settings import TeamsQuestionSettings
-from bot.teams.activities import clean_text, conversation_channel, read_asker
-from bot.teams.answers import render_answer_card
-from bot.teams.comments import read_card_submission, render_comment_card, render_reply_card
-from bot.teams.replays import is_first_activity
-from bot.teams.tokens import LOGIN_URL, ClientCredentialsTokens
 from bot.web import WebApp
 from digest.lookups.comments import read_comment_request
 from digest.lookups.service import FAILURE, LookupService
