@@ -51,6 +51,8 @@ TEAMS_OPENID_URL_ENV = "TEAMS_OPENID_URL"
 PUBLIC_URL_ENV = "MISSING_REPORT_PUBLIC_URL"  # where people reach serve's web report; digests link to it
 REPORT_PATH = "/report"  # the web report's pages: /report/ and /report/YYYY-MM
 ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
+TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/"  # the Bot Connector for proactive messages, any region
+TEAMS_CHANNEL_ID = re.compile(r"19:[^;\s]+@thread\.(tacv2|skype)")  # a Teams channel's conversation id
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")  # plain http is allowed only to these (a test server)
 LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in every month
 SLACK_CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{6,20}")  # a public (C) or private (G) channel's ID
@@ -109,6 +111,31 @@ class Webhook:
 
 
 @dataclass(frozen=True)
+class TeamsBotCredentials:
+    """The Teams bot's registration, for what it posts unasked (the review's draft)."""
+
+    client_id: str | None
+    client_secret: str | None = field(repr=False)
+    tenant_id: str | None
+    login_url: str | None  # TEAMS_LOGIN_URL: tests' token endpoint; None for Microsoft's
+
+
+@dataclass(frozen=True)
+class TeamsReviewSettings:
+    """Review in a Teams channel ([teams] review_conversation): where the bot posts drafts, and who may publish."""
+
+    conversation: str  # the analysts' channel's conversation id, "19:...@thread.tacv2"
+    service_url: str  # the Bot Connector the bot posts there through ([teams] review_service_url)
+    publishers: frozenset[str]  # Entra object ids; empty: anyone in the review channel
+    publishers_setting: str  # the setting they come from: "[teams] publishers", or "[teams] allowed_users" for want
+    bot: TeamsBotCredentials
+
+    def may_publish(self, user: str, conversation: str) -> bool:
+        """user (an Entra object id) pressed Publish in conversation (a channel's id, without its thread)."""
+        return user in self.publishers if self.publishers else conversation == self.conversation
+
+
+@dataclass(frozen=True)
 class TeamsSettings:
     digest_webhook: Webhook | None
     digest_webhook_env: str  # the variable it is read from, named in messages even when unset
@@ -116,6 +143,7 @@ class TeamsSettings:
     alerts_webhook_env: str
     table_link: str | None  # where people find the full table (XLSX), since a webhook cannot carry it
     suppress: bool = False  # disclosure control on the Teams digest ([teams] suppress)
+    review: TeamsReviewSettings | None = None  # [teams] review_conversation: drafts reviewed in Teams
 
 
 class IfNotPublished(StrEnum):
@@ -447,5 +475,41 @@ def _teams(config: Config, env: Mapping[str, str]) -> TeamsSettings:
     if not isinstance(link, str) or (link and not link.startswith("https://")):
         raise ConfigError(f"{where} table_link = {link!r} must be an https:// link (a SharePoint folder, say) or empty")
     return TeamsSettings(
-        digest_webhook, digest_env, alerts_webhook, alerts_env, link or None, _flag(teams, "suppress", where)
+        digest_webhook,
+        digest_env,
+        alerts_webhook,
+        alerts_env,
+        link or None,
+        _flag(teams, "suppress", where),
+        _teams_review(teams, env, where),
     )
+
+
+def _teams_review(teams: Mapping[str, Any], env: Mapping[str, str], where: str) -> TeamsReviewSettings | None:
+    conversation = teams.get("review_conversation", "")
+    if not isinstance(conversation, str) or (conversation and not TEAMS_CHANNEL_ID.fullmatch(conversation)):
+        raise ConfigError(
+            f"{where} review_conversation = {conversation!r} is not a Teams channel's conversation id: @mention the "
+            'bot with "review here" in the analysts\' channel and copy the line it answers, like '
+            '"19:0123abcd@thread.tacv2", or "" for no review in Teams'
+        )
+    service_url = teams.get("review_service_url", TEAMS_SERVICE_URL)
+    parts = urlsplit(service_url) if isinstance(service_url, str) else None
+    if parts is None or not (parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS)):
+        raise ConfigError(
+            f"{where} review_service_url = {service_url!r} must be the https:// Bot Connector URL the bot's \"review "
+            f'here" answer gave, like "{TEAMS_SERVICE_URL}"'
+        )
+    publishers = _ids(teams, "publishers", where)
+    if not conversation:
+        return None
+    setting = "[teams] publishers"
+    if not publishers:
+        publishers, setting = _ids(teams, "allowed_users", where), "[teams] allowed_users"
+    bot = TeamsBotCredentials(
+        env.get(TEAMS_CLIENT_ID_ENV) or None,
+        env.get(TEAMS_CLIENT_SECRET_ENV) or None,
+        env.get(TEAMS_TENANT_ID_ENV) or None,
+        env.get(TEAMS_LOGIN_URL_ENV) or None,
+    )
+    return TeamsReviewSettings(conversation, service_url.rstrip("/") + "/", publishers, setting, bot)
