@@ -19,7 +19,7 @@ import httpx
 from bot.chats.teams.tokens import LOGIN_URL, ClientCredentialsTokens, TokenError
 from bot.chats.teams.webhook import RetryingClient
 from bot.delivery import DeliveryError
-from bot.settings import TEAMS_CLIENT_ID_ENV, TEAMS_CLIENT_SECRET_ENV, SettingError, TeamsReviewSettings
+from bot.settings import TeamsReviewSettings
 
 BOT_FRAMEWORK_SCOPE = "https://api.botframework.com/.default"
 THREAD = ";messageid="  # a channel's conversation id and this and a post's id: that post's thread
@@ -49,11 +49,8 @@ class ConnectorClient(RetryingClient):
     ) -> None:
         super().__init__(deadline_seconds, http, clock, sleep)
         bot = review.bot
-        if not (bot.client_id and bot.client_secret):
-            raise SettingError(
-                f"{REVIEW_CONVERSATION_SETTING} needs {TEAMS_CLIENT_ID_ENV} and {TEAMS_CLIENT_SECRET_ENV}: the Teams "
-                'bot posts the drafts there. Set them, or set review_conversation = "" for no review in Teams'
-            )
+        assert bot.client_id
+        assert bot.client_secret
         self.tokens = ClientCredentialsTokens(
             bot.client_id, bot.client_secret, bot.tenant_id, bot.login_url or LOGIN_URL
         )

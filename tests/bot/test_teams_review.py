@@ -1,0 +1,250 @@
+"""Review before publishing, in Teams: the bot posts the draft card to the fake Bot Connector, updates it once
+published and replies in its thread; presses on its Action.Execute buttons are signed invoke activities posted to
+the bot served over HTTP, and only the people on the access list may press them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from bot.chats.teams.bot import MESSAGES_PATH
+from bot.chats.teams.cards import MAX_POST_BYTES, load_card
+from bot.chats.teams.platform import TEAMS
+from bot.chats.teams.reviews import DraftPresses, TeamsReviewChannel
+from bot.delivery import DeliveryError
+from bot.delivery.digests import run_digest
+from bot.server import HttpServer
+from bot.settings import SettingError, Settings, load_settings
+from digest.contract.config import Config, ConfigError, load_config
+from digest.figures.periods import Month
+from digest.reporting.digests import build_digest
+from digest.store.digest_runs import DigestLedger
+from digest.store.lookups import load_lookups
+from digest.store.snapshots import open_store
+from tests.bot.teams_questions import card_of, serve, settings_for, texts
+from tests.conftest import clean_environment
+from tests.fake_teams import (
+    CLIENT_ID,
+    CLIENT_SECRET,
+    REVIEW_CONVERSATION,
+    TENANT_ID,
+    FakeMicrosoft,
+    invoke_activity,
+    message_activity,
+)
+from tests.teams_cards import untyped_elements
+
+JUNE = Month.parse("2019-06")
+SHIPPED = Path(__file__).resolve().parents[2] / "config" / "missing-report.toml"
+DRAFT_REF = f"{REVIEW_CONVERSATION};messageid=reply-1"
+NOTE = "Published by Priya Shah at 09:00 on Wednesday 10 July 2019."
+
+
+def review_config(tmp_path: Path, fake: FakeMicrosoft, publishers: str = "[]") -> Config:
+    """The shipped config with drafts reviewed in the fake's Teams channel; publishers: [teams] publishers."""
+    text = SHIPPED.read_text().replace(
+        'review_conversation = ""',
+        f'review_conversation = "{REVIEW_CONVERSATION}"\nreview_service_url = "{fake.base_url}"',
+    )
+    text = text.replace('review_service_url = "https://smba.trafficmanager.net/teams/"\n', "", 1)
+    text = text.replace("publishers = []", f"publishers = {publishers}", 1)  # [teams] comes before [digest]
+    (tmp_path / "review.toml").write_text(text)
+    return load_config(tmp_path / "review.toml")
+
+
+def teams_env(fake: FakeMicrosoft) -> dict[str, str]:
+    return clean_environment(
+        {
+            "TEAMS_CLIENT_ID": CLIENT_ID,
+            "TEAMS_CLIENT_SECRET": CLIENT_SECRET,
+            "TEAMS_TENANT_ID": TENANT_ID,
+            "TEAMS_LOGIN_URL": fake.base_url,
+            "TEAMS_OPENID_URL": fake.openid_url,
+        }
+    )
+
+
+@pytest.fixture
+def review_settings(tmp_path: Path, microsoft: FakeMicrosoft) -> Settings:
+    return load_settings(review_config(tmp_path, microsoft), teams_env(microsoft))
+
+
+def channel_of(settings: Settings) -> TeamsReviewChannel:
+    channel = TEAMS.review_channel(settings)
+    assert isinstance(channel, TeamsReviewChannel)
+    return channel
+
+
+def actions_in(card: dict[str, Any]) -> list[tuple[str, str, str | None, Any]]:
+    """Every action on the card, wherever it is: (type, title, verb, data)."""
+    found = []
+    for element in card["body"]:
+        for action in element.get("actions", []):
+            found.append((action["type"], action["title"], action.get("verb"), action.get("data")))
+    return found
+
+
+def test_the_draft_card_goes_to_the_review_channel_through_the_bot_connector(
+    reference_db: Path, config: Config, review_settings: Settings, microsoft: FakeMicrosoft
+) -> None:
+    channel = channel_of(review_settings)
+    assert (channel.key, channel.where, channel.suppress) == ("review:teams", "the Teams review channel", False)
+    store = open_store(reference_db)
+    try:
+        outcome = run_digest(store, config, JUNE, channel.key, channel.make_draft_notifier())
+        again = run_digest(store, config, JUNE, channel.key, channel.make_draft_notifier())
+        [run] = DigestLedger(store).list_runs()
+    finally:
+        store.close()
+    assert outcome.message == "June 2019 digest for review:teams: posted"
+    assert again.message.startswith("June 2019 digest for review:teams: not sent, ")
+    [post] = microsoft.replies  # once
+    assert post["path"] == f"/v3/conversations/{REVIEW_CONVERSATION}/activities"  # a new post in the channel
+    assert post["authorization"] == f"Bearer {microsoft.issued[0]}"  # the bot's own token
+    assert run.message_ref == DRAFT_REF  # its thread, for the update and the replies
+    card = card_of(post["activity"])
+    assert texts(card)[0] == "DRAFT: Children missing from home or care: June 2019"
+    banner = card["body"][1]
+    assert (banner["type"], banner["style"]) == ("Container", "warning")
+    assert banner["items"][0]["text"] == (
+        "**DRAFT for review: not published.** The managers see nothing until someone presses **Publish**. "
+        "Add comments first: the published digest carries them."
+    )
+    assert texts(card)[-1] == (
+        "**Publish** sends the June 2019 digest to the managers at once, with the comments it has: it cannot be "
+        "taken back."
+    )
+    assert actions_in(card) == [
+        ("Action.Execute", "Add comment", "review_comment", {"month": "2019-06"}),
+        ("Action.Execute", "Publish", "review_publish", {"month": "2019-06"}),
+    ]
+    # The figures are the Teams digest's, under the banner.
+    assert texts(card)[1] == (
+        "Data as at 18/07/2019 00:00, snapshot 1 (reference.csv): 375 rows, 0 rejected, 0 unrecognised values."
+    )
+    assert len(json.dumps(post["activity"]).encode()) <= MAX_POST_BYTES
+    assert untyped_elements(load_card(card)) == []
+
+
+def test_the_published_draft_is_updated_in_place_without_its_buttons_and_lines_go_in_its_thread(
+    reference_db: Path, config: Config, review_settings: Settings, microsoft: FakeMicrosoft
+) -> None:
+    channel = channel_of(review_settings)
+    store = open_store(reference_db)
+    try:
+        digest = build_digest(store, config, JUNE.index, None, files=False)
+    finally:
+        store.close()
+    channel.update_draft(DRAFT_REF, digest, NOTE)
+    [update] = microsoft.updates
+    assert update["path"] == f"/v3/conversations/{REVIEW_CONVERSATION}/activities/reply-1"
+    assert update["activity"]["id"] == "reply-1"
+    card = card_of(update["activity"])
+    assert texts(card)[0] == "Children missing from home or care: June 2019"
+    assert card["body"][1]["items"][0]["text"] == f"✅ {NOTE}"
+    assert card["body"][1]["style"] == "good"
+    assert [a for a in actions_in(card) if a[0] == "Action.Execute"] == []  # nothing left to press
+    channel.update_draft(DRAFT_REF, None, NOTE)  # the figures could not be read again: the note alone
+    assert texts(card_of(microsoft.updates[1]["activity"])) == [f"✅ {NOTE}"]
+    channel.reply(DRAFT_REF, "Not everywhere yet.")
+    channel.reply(None, "Reminder.", broadcast=True)
+    assert [(r["path"], r["activity"]["text"]) for r in microsoft.replies] == [
+        (f"/v3/conversations/{DRAFT_REF}/activities", "Not everywhere yet."),
+        (f"/v3/conversations/{REVIEW_CONVERSATION}/activities", "Reminder."),
+    ]
+
+
+def test_a_bot_not_in_the_team_is_told_how_to_add_it(review_settings: Settings, microsoft: FakeMicrosoft) -> None:
+    microsoft.refuse_status = 403
+    with pytest.raises(DeliveryError) as refused:
+        channel_of(review_settings).reply(DRAFT_REF, "Not everywhere yet.")
+    assert str(refused.value) == (
+        "the Teams review channel refused the bot (HTTP 403): add the Missing report app to the team that has the "
+        'channel, then @mention it there with "review here" and copy the lines it answers into [teams]'
+    )
+    assert refused.value.permanent
+
+
+def test_review_in_teams_needs_the_bot_and_a_channel_id(tmp_path: Path, microsoft: FakeMicrosoft) -> None:
+    config = review_config(tmp_path, microsoft)
+    with pytest.raises(SettingError) as unset:
+        TEAMS.review_channel(load_settings(config, clean_environment()))
+    assert str(unset.value) == (
+        "[teams] review_conversation needs TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET: the Teams bot posts the drafts "
+        'there. Set them, or set review_conversation = "" for no review in Teams'
+    )
+    assert TEAMS.review_channel(load_settings(load_config(SHIPPED), teams_env(microsoft))) is None
+    with pytest.raises(ConfigError, match="is not a Teams channel's conversation id"):
+        load_settings(load_config_text(tmp_path, 'review_conversation = "General"'), clean_environment())
+
+
+def load_config_text(tmp_path: Path, line: str) -> Config:
+    (tmp_path / "wrong.toml").write_text(SHIPPED.read_text().replace('review_conversation = ""', line))
+    return load_config(tmp_path / "wrong.toml")
+
+
+@pytest.fixture
+def bot(
+    reference_db: Path, config: Config, review_settings: Settings, microsoft: FakeMicrosoft
+) -> Iterator[HttpServer]:
+    review = review_settings.teams.review
+    assert review is not None
+    server = serve(reference_db, config, settings_for(microsoft), presses=DraftPresses(review, None))
+    yield server
+    server.close()
+
+
+def press(server: HttpServer, fake: FakeMicrosoft, verb: str, **who: str) -> httpx.Response:
+    activity = invoke_activity(verb, "2019-06", fake.base_url, **who)
+    token = fake.bot_framework_token(fake.base_url)
+    url = f"http://127.0.0.1:{server.effective_port}{MESSAGES_PATH}"
+    return httpx.post(url, json=activity, headers={"Authorization": f"Bearer {token}"}, timeout=15)
+
+
+def test_review_here_answers_with_the_lines_for_the_config(bot: HttpServer, microsoft: FakeMicrosoft) -> None:
+    activity = message_activity("<at>Missing report</at> review here", microsoft.base_url, channel=True)
+    token = microsoft.bot_framework_token(microsoft.base_url)
+    url = f"http://127.0.0.1:{bot.effective_port}{MESSAGES_PATH}"
+    assert httpx.post(url, json=activity, headers={"Authorization": f"Bearer {token}"}, timeout=15).status_code == 200
+    [reply] = microsoft.wait_for_replies(1)
+    assert texts(card_of(reply["activity"]))[1] == (
+        f'review_conversation = "19:perf@thread.tacv2"\nreview_service_url = "{microsoft.base_url}"'
+    )
+
+
+LEAD = "aad-lead"
+REFUSAL = (
+    "Only the people in [teams] publishers may publish or comment on the draft. Ask one of them, or ask whoever runs "
+    "missing-report to add your Entra object id (aad-analyst) there."
+)
+
+
+def test_a_press_by_someone_not_on_the_list_is_refused_and_audited(
+    reference_db: Path, config: Config, tmp_path: Path, microsoft: FakeMicrosoft
+) -> None:
+    settings = load_settings(review_config(tmp_path, microsoft, f'["{LEAD}"]'), teams_env(microsoft))
+    review = settings.teams.review
+    assert review is not None
+    assert (review.publishers, review.publishers_setting) == (frozenset({LEAD}), "[teams] publishers")
+    server = serve(reference_db, config, settings_for(microsoft), presses=DraftPresses(review, None))
+    try:
+        for verb in ("review_publish", "review_comment"):
+            answer = press(server, microsoft, verb)
+            assert answer.status_code == 200
+            assert answer.json() == {
+                "statusCode": 200,
+                "type": "application/vnd.microsoft.activity.message",
+                "value": REFUSAL,
+            }
+    finally:
+        server.close()
+    assert microsoft.replies == []  # no comment form, nothing posted
+    store = open_store(reference_db)
+    refused = [(x.user_id, x.channel_id, x.outcome) for x in load_lookups(store)]
+    store.close()
+    assert refused == [("aad-analyst", REVIEW_CONVERSATION, "refused")] * 2
