@@ -97,8 +97,8 @@ def add_commands(add_command: AddCommand) -> None:
 
 def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     # Sending alerts needs the chat libraries: loaded here, not when the command line starts.
-    from bot.destinations import alert_after_snapshot, alert_senders
     from bot.outbox import OUTBOX_CHANNEL
+    from bot.services.alerts import AlertContext, alert_after_snapshot
     from bot.settings import load_settings_at_home
     from digest.intake.ingest import ingest_extract  # pandas: only the command that reads a file
     from digest.intake.whole_file import FileRules
@@ -114,9 +114,9 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
             )
         out(render_ingest_report(report))
         if not report.duplicate:
-            senders = alert_senders(settings, out)
-            where = {sender.channel: sender.where for sender in senders}
-            for alert in alert_after_snapshot(store, report.snapshot_id, settings, senders):
+            alerts = AlertContext.of(settings, out)
+            where = {sender.channel: sender.where for sender in alerts.senders}
+            for alert in alert_after_snapshot(store, report.snapshot_id, alerts):
                 if alert.channel != OUTBOX_CHANNEL:
                     out(f"Alert sent to {where[alert.channel]}: {alert.text}")
     return EXIT_OK

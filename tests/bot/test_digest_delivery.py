@@ -16,7 +16,7 @@ import pytest
 
 from bot.chats.slack.client import build_web_client
 from bot.chats.slack.notifier import SlackNotifier, slack_notifier
-from bot.delivery.digests import run_digest
+from bot.services.digests import run_digest
 from bot.settings import Settings
 from digest.contract.config import Config
 from digest.figures.periods import Month

@@ -16,7 +16,7 @@ import pytest
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from bot.chat import AlertSender, DigestDestination, Routes, Serving
+from bot.chat import AlertSender, DigestDestination, ReviewChannel, Routes, Serving
 from bot.checks import NOT_SET_UP, PASSED, Check
 from bot.cli.serve import add_platform_routes
 from bot.delivery import DeliveryProgress
@@ -99,6 +99,9 @@ class EchoPlatform:
         if name is None:
             return [Check(NOT_SET_UP, "Echo", f"{ECHO_ENV} is not set")]
         return [Check(PASSED, "Echo", f"echoing to {name}")]
+
+    def review_channel(self, settings: Settings) -> ReviewChannel | None:
+        return None  # echo has no review channel (tests/bot/test_review_platform.py has a platform that does)
 
 
 @dataclass

@@ -20,8 +20,9 @@ from bot.chats.teams.notifier import TeamsNotifier
 from bot.chats.teams.webhook import WebhookClient
 from bot.cli.main import main
 from bot.delivery import DeliveryError
-from bot.delivery.digests import run_digest
-from bot.destinations import alert_after_snapshot, alert_senders, digest_destinations
+from bot.destinations import alert_senders, digest_destinations
+from bot.services.alerts import AlertContext, alert_after_snapshot
+from bot.services.digests import run_digest
 from bot.settings import Settings, Webhook
 from digest.contract.config import Config
 from digest.figures.periods import Month
@@ -420,8 +421,10 @@ def test_alerts_go_to_teams_once_each(
     for number in range(6):
         path, as_at = extract(tmp_path, number)
         snapshot_id = ingest_extract(store, path, as_at, config).snapshot_id
-        alert_after_snapshot(store, snapshot_id, teams_settings, senders)
-        alert_after_snapshot(store, snapshot_id, teams_settings, senders)  # deciding again changes nothing
+        alert_after_snapshot(store, snapshot_id, AlertContext(teams_settings, senders))
+        alert_after_snapshot(
+            store, snapshot_id, AlertContext(teams_settings, senders)
+        )  # deciding again changes nothing
     assert [texts(card["body"]) for card in teams.alerts] == [["missing-report alert", text] for text in EXPECTED]
     assert [(a.channel, a.state) for a in list_alerts(store)] == [("teams:alerts", "sent")] * 3
     store.close()

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.chat import AlertSender, DigestDestination, Routes, Serving
+from bot.chat import AlertSender, DigestDestination, ReviewChannel, Routes, Serving
 from bot.chats.teams.channels import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL
 from bot.checks import FAILED, Check
 from bot.delivery.files import save_workbook
@@ -31,7 +31,6 @@ from digest.store.lookups import TEAMS as TEAMS_NAME
 
 if TYPE_CHECKING:
     from bot.chats.teams.notifier import TeamsNotifier
-    from bot.chats.teams.reviews import TeamsReviewChannel
     from bot.web import WebApp
     from digest.reporting.content import Digest
     from digest.store.snapshots import SnapshotStore
@@ -123,7 +122,7 @@ class TeamsPlatform:
             bot = [Check(FAILED, "Teams bot", str(error))]
         return [*check_teams_webhooks(settings.teams), *bot]
 
-    def review_channel(self, settings: Settings) -> TeamsReviewChannel | None:
+    def review_channel(self, settings: Settings) -> ReviewChannel | None:
         """[teams] review_conversation: drafts wait in that Teams channel, posted by the bot (.reviews)."""
         review = settings.teams.review
         if review is None:

@@ -11,7 +11,7 @@ cannot take a press, so the bot posts the draft itself, through the Bot Connecto
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from microsoft_teams.cards import ActionSet, AdaptiveCard, CardElement, Container, ExecuteAction, TextBlock
@@ -161,10 +161,10 @@ class TeamsReviewChannel:
     review: TeamsReviewSettings
     key: str = REVIEW_KEY
     where: str = REVIEW_WHERE
+    suppress: bool = field(init=False)
 
-    @property
-    def suppress(self) -> bool:
-        return self.settings.teams.suppress  # the draft shows what the Teams digest will
+    def __post_init__(self) -> None:
+        self.suppress = self.settings.teams.suppress  # the draft shows what the Teams digest will
 
     def _client(self) -> ConnectorClient:
         """A client with its own retry deadline, as each notifier has."""
