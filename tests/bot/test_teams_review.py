@@ -17,8 +17,8 @@ from bot.chats.teams.cards import MAX_POST_BYTES, load_card
 from bot.chats.teams.platform import TEAMS
 from bot.chats.teams.reviews import DraftPresses, TeamsReviewChannel
 from bot.delivery import DeliveryError
-from bot.delivery.digests import run_digest
 from bot.server import HttpServer
+from bot.services.digests import run_digest
 from bot.settings import SettingError, Settings, load_settings
 from digest.contract.config import Config, ConfigError, load_config
 from digest.figures.periods import Month

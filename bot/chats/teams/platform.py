@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from bot.chat import AlertSender, DigestDestination, ReviewChannel, Routes, Serving
+from bot.chat import AlertSender, DigestDestination, ReviewChannel, ReviewDeskActions, Routes, Serving
 from bot.chats.teams.channels import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL
 from bot.checks import FAILED, Check
 from bot.delivery.files import save_workbook
@@ -148,7 +148,7 @@ def add_teams(
     open_store_now: Callable[[], SnapshotStore],
     dev_unauthenticated: bool,
     store: Path,
-    reviewing: tuple[TeamsReviewSettings | None, Any] = (None, None),
+    reviewing: tuple[TeamsReviewSettings | None, ReviewDeskActions | None] = (None, None),
 ) -> None:
     """The Teams bot and the outgoing webhook, each when its settings are there. The answering processes'
     shared replay memory is the one Slack's requests use, beside the store. reviewing: the Teams review's settings,

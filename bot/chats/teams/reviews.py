@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any
 
 from microsoft_teams.cards import ActionSet, AdaptiveCard, CardElement, Container, ExecuteAction, TextBlock
 
+from bot.chat import ReviewDeskActions
 from bot.chats.teams.cards import render_card, render_envelope
 from bot.chats.teams.connector import ConnectorClient, split_thread, thread_of
 from bot.chats.teams.digest_card import ChartDetail, render_digest_card, render_table_note
@@ -207,25 +208,12 @@ def _message(envelope: bytes, ref: str) -> dict[str, Any]:
     return activity
 
 
-class Publication(Protocol):
-    """What the review desk says of a publication (bot.scheduling.reviews.PublishResult)."""
-
-    @property
-    def reply(self) -> str: ...
-
-
-class PublishingDesk(Protocol):
-    """The review desk, as a press on Teams' Publish needs it (bot.scheduling.reviews.ReviewDesk)."""
-
-    def publish(self, month: Month, how: PublishedHow, by: str | None) -> Publication: ...
-
-
 @dataclass(frozen=True)
 class DraftPresses:
     """What the draft's buttons do in Teams: who may press them, and the desk that publishes."""
 
     review: TeamsReviewSettings
-    desk: PublishingDesk | None  # None: serve runs without review, so an old draft's buttons cannot publish
+    desk: ReviewDeskActions | None  # None: serve runs without review, so an old draft's buttons cannot publish
 
     def refuse(self, user: str, conversation: str, month: str) -> str | Month:
         """The month a press by user (an Entra object id) in conversation acts on, or what they are told instead."""
