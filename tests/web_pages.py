@@ -14,10 +14,10 @@ from typing import Any
 import httpx
 
 from bot.chat import Routes, Serving
-from bot.cli.serve import add_web_report
 from bot.server import create_http_server
 from bot.settings import PUBLIC_URL_ENV, load_settings
 from bot.web import build_web_app
+from bot.web_report.serving import add_web_report
 from bot.web_report.settings import CLIENT_ID_ENV, CLIENT_SECRET_ENV, ISSUER_ENV
 from digest.contract.config import Config
 from digest.store.snapshots import open_store

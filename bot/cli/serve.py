@@ -13,24 +13,21 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
 from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_store, store_path
 from digest.contract.config import Config
-from digest.store.snapshots import SnapshotStore
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
 
     from bot.chat import Routes, Serving
-    from bot.scheduling.digests import DueDigestJobs
-    from bot.scheduling.reviews import ReviewJob
     from bot.server import HttpServer, WebApp
     from bot.server_processes import AnsweringProcesses
-    from bot.settings import Settings, TeamsQuestionSettings
+    from bot.settings import TeamsQuestionSettings
 
 DEV_FLAG = "--teams-dev-unauthenticated"
 MAX_PROCESSES = 32  # answering processes: more than the cores only makes them take turns
@@ -113,7 +110,9 @@ class ServePlan:
 def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     from bot.chat import Serving
     from bot.platforms import PLATFORMS
+    from bot.scheduling.plan import plan_digests, plan_jobs
     from bot.settings import load_settings_at_home, load_teams_question_settings
+    from bot.web_report.serving import is_web_on
 
     quiet_library_logs(args.debug)
     settings = load_settings_at_home(config)
@@ -124,44 +123,14 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     refresh_args_store(args, config, create=True)
     store = store_path(args, config)
     digest_job, digest_lines, review = plan_digests(settings, config, open_store_now)
-    add_jobs, alerts_line = plan_jobs(Serving(config, settings, open_store_now, store), digest_job, out)
     desk = review.desk if review is not None else None
     serving = Serving(config, settings, open_store_now, store, args.teams_dev_unauthenticated, desk)
+    add_jobs, alerts_line = plan_jobs(serving, digest_job, out)
     plan = ServePlan(serving, add_jobs, [*digest_lines, alerts_line], host, args.port, args.processes, args.debug)
     answering = any(platform.answers(serving) for platform in PLATFORMS) or is_web_on(config)
     if not answering and args.port is None:  # nothing to answer, and no port asked for /healthz
         return serve_schedule_only(plan, out)
     return serve_with_questions(plan, out)
-
-
-def plan_jobs(
-    serving: Serving, digest_job: DueDigestJobs | None, out: Printer
-) -> tuple[Callable[[BaseScheduler], None], str]:
-    """The scheduler's jobs (the heartbeat, the due digests and their data waits, the drop folder), and the line
-    saying where alerts go."""
-    from bot.scheduling.data_waits import DataWaitJob, add_data_wait_job
-    from bot.scheduling.digests import add_digest_jobs
-    from bot.scheduling.health import add_heartbeat_job
-    from bot.scheduling.inbox import InboxJob, add_inbox_job
-    from bot.services.alerts import AlertContext
-
-    settings = serving.settings
-    alerts = AlertContext.of(settings, out)
-    inbox_job = InboxJob(serving.open_store, serving.config, settings, alerts.senders)
-    data_wait_job = DataWaitJob(serving.open_store, settings.schedule, alerts.senders)
-
-    def add_jobs(scheduler: BaseScheduler) -> None:
-        add_heartbeat_job(scheduler, serving.store_path)
-        if digest_job is not None:
-            add_digest_jobs(scheduler, digest_job)
-            add_data_wait_job(scheduler, data_wait_job, settings.schedule.retry_every_minutes)
-        add_inbox_job(scheduler, inbox_job, settings.inbox.every_minutes)
-
-    line = (
-        f"Watching {settings.inbox.inbox.folder}/ every {settings.inbox.every_minutes} minutes; "
-        f"alerts go to {alerts.describe()}."
-    )
-    return add_jobs, line
 
 
 def check_host(args: argparse.Namespace, teams: TeamsQuestionSettings) -> str:
@@ -190,36 +159,6 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def plan_digests(
-    settings: Settings, config: Config, open_store_now: Callable[[], SnapshotStore]
-) -> tuple[DueDigestJobs | None, list[str], ReviewJob | None]:
-    """The due-digest jobs, one for each destination (and the review's first, when a platform has a review channel
-    set up), and the lines saying where digests go and where not."""
-    from bot.destinations import scheduled_destinations
-    from bot.platforms import PLATFORMS
-    from bot.scheduling.digests import due_digest_jobs
-    from bot.scheduling.reviews import ReviewJob
-    from bot.services.reviews import describe_review, review_desk
-
-    schedule = settings.schedule
-    lines = [line for platform in PLATFORMS for line in platform.describe_digests(settings)]
-    destinations = scheduled_destinations(settings)
-    if not destinations:
-        return None, lines, None
-    where = " and ".join(d.where for d in destinations)
-    reviewing = any(platform.review_channel(settings) is not None for platform in PLATFORMS)
-    review = ReviewJob(review_desk(settings, config, open_store_now, destinations)) if reviewing else None
-    first = f"first as a draft to {review.desk.channel.where} for review, then " if review else ""
-    lines.append(
-        f"Serving: the previous month's digest goes {first}to {where} on day {schedule.day} at "
-        f"{schedule.hour:02d}:{schedule.minute:02d} {schedule.timezone}; a digest not yet posted is tried "
-        f"every {schedule.retry_every_minutes} minutes."
-    )
-    if review is not None:
-        lines.append(describe_review(settings))
-    return due_digest_jobs(open_store_now, config, schedule, destinations, review), lines, review
 
 
 def describe_not_answering(serving: Serving) -> list[str]:
@@ -282,6 +221,7 @@ def answer_questions(plan: ServePlan, out: Printer, begin_jobs: Callable[[], Non
     once what is served has been said."""
     from bot.server_processes import AnsweringProcesses
     from bot.web import build_web_app
+    from bot.web_report.serving import add_web_report
     from digest.store.lookups import open_audit
 
     serving = plan.serving
@@ -377,26 +317,6 @@ def serve_until_stopped(
     finally:
         for close in closers:
             close()
-
-
-def is_web_on(config: Config) -> bool:
-    from bot.web_report.settings import load_web_settings
-
-    return load_web_settings(config) is not None
-
-
-def add_web_report(web: WebApp, routes: Routes, serving: Serving, environ: Mapping[str, str] | None = None) -> None:
-    """The web report at /report/, when its sign-in is set up (bot.web_report)."""
-    from bot.settings import REPORT_PATH
-    from bot.web_report.app import build_report_app
-    from bot.web_report.settings import load_web_settings
-
-    settings = load_web_settings(serving.config, environ)
-    if settings is None:
-        return
-    web.mount(REPORT_PATH, build_report_app(settings, serving.config, serving.open_store, serving.store_path))
-    routes.paths.append(REPORT_PATH)
-    routes.lines.append(lambda base: f"Showing the web report at {settings.public_url}{REPORT_PATH}/ (after sign-in).")
 
 
 def _interrupt(signum: int, frame: object) -> None:

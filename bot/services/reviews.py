@@ -277,14 +277,15 @@ class ReviewDesk:
         return self.channel.render_preview(replace(digest, report_link=link), where)
 
 
-def describe_review(settings: Settings) -> str:
+def describe_review(settings: Settings, channel: ReviewChannel) -> str:
     """What `serve` says of the review: who may publish, and what the deadline does."""
     review = settings.review
-    who = ", ".join(sorted(review.publishers)) if review.publishers else f"anyone in {review.channel}"
+    place = review.channel or channel.where  # Slack's channel ID, as serve has always said it; else the platform's
+    who = ", ".join(sorted(review.publishers)) if review.publishers else f"anyone in {place}"
     then = (
         "it is published anyway"
         if review.if_not_published == IfNotPublished.PUBLISH
-        else f"a reminder is posted in {review.channel} each working day until someone publishes it"
+        else f"a reminder is posted in {place} each working day until someone publishes it"
     )
     return (
         f"Review: {who} may press Publish on the draft; if nobody has published it {review.deadline.describe()} after "

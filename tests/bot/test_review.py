@@ -24,9 +24,9 @@ from bot.chats.slack.app import build_app
 from bot.chats.slack.platform import compute_slack_access
 from bot.chats.slack.requests import RequestGuard, audit_refusals
 from bot.chats.slack.reviews import SlackReviewButtons
-from bot.cli.serve import plan_digests
 from bot.destinations import DigestDestination, slack_destination
 from bot.scheduling.digests import DueDigestJobs, due_digest_jobs
+from bot.scheduling.plan import plan_digests
 from bot.server import EVENTS_PATH, HttpServer, add_slack_route, build_web_app, create_http_server
 from bot.services.reviews import ReviewDesk, review_desk
 from bot.settings import IfNotPublished, ReviewSettings, Settings
