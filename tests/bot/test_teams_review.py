@@ -5,7 +5,9 @@ the bot served over HTTP, and only the people on the access list may press them.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +19,10 @@ from bot.chats.teams.cards import MAX_POST_BYTES, load_card
 from bot.chats.teams.platform import TEAMS
 from bot.chats.teams.reviews import DraftPresses, TeamsReviewChannel
 from bot.delivery import DeliveryError
+from bot.destinations import scheduled_destinations
 from bot.server import HttpServer
 from bot.services.digests import run_digest
+from bot.services.reviews import review_desk
 from bot.settings import SettingError, Settings, load_settings
 from digest.contract.config import Config, ConfigError, load_config
 from digest.figures.periods import Month
@@ -27,7 +31,9 @@ from digest.store.digest_runs import DigestLedger
 from digest.store.lookups import load_lookups
 from digest.store.snapshots import open_store
 from tests.bot.teams_questions import card_of, serve, settings_for, texts
+from tests.cli_runner import run_cli
 from tests.conftest import clean_environment
+from tests.fake_slack import wait_until
 from tests.fake_teams import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -37,6 +43,7 @@ from tests.fake_teams import (
     invoke_activity,
     message_activity,
 )
+from tests.fake_workflows import FakeTeams
 from tests.teams_cards import untyped_elements
 
 JUNE = Month.parse("2019-06")
@@ -248,3 +255,59 @@ def test_a_press_by_someone_not_on_the_list_is_refused_and_audited(
     refused = [(x.user_id, x.channel_id, x.outcome) for x in load_lookups(store)]
     store.close()
     assert refused == [("aad-analyst", REVIEW_CONVERSATION, "refused")] * 2
+
+
+def test_digest_review_posts_the_teams_draft_and_publish_pressed_in_teams_sends_it_to_the_managers_once(
+    reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
+) -> None:
+    config = review_config(tmp_path, microsoft)
+    env = {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()}
+    common = ("--config", str(config.source), "--db", str(reference_db))
+    result = run_cli(*common, "digest", "--month", "2019-06", "--review", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "June 2019 digest for review:teams: posted",
+        "Draft for review in teams: publish it with its Publish button, or missing-report publish --month 2019-06.",
+    ]
+    [draft] = microsoft.replies
+    assert texts(card_of(draft["activity"]))[0] == "DRAFT: Children missing from home or care: June 2019"
+    assert teams.digests == []  # nothing reaches the managers before publication
+    # serve's bot, with the desk: an analyst adds a comment from the draft, then presses Publish.
+    settings = load_settings(config, env)
+    assert settings.teams.review is not None
+    desk = review_desk(settings, config, partial(open_store, reference_db), scheduled_destinations(settings))
+    server = serve(reference_db, config, settings_for(microsoft), presses=DraftPresses(settings.teams.review, desk))
+    try:
+        asked = press(server, microsoft, "review_comment")
+        assert asked.json()["value"] == "The comment form for June 2019 is in the draft's thread."
+        [_, form] = microsoft.wait_for_replies(2)
+        assert form["path"] == f"/v3/conversations/{DRAFT_REF}/activities"
+        assert texts(card_of(form["activity"]))[0] == "Comment on the June 2019 report"
+        submission = message_activity("", microsoft.base_url, channel=True)
+        del submission["text"], submission["entities"]  # a card's submission carries no @mention
+        submission["conversation"]["id"] = DRAFT_REF
+        comment = "RHI completion fell because two workers were on leave."
+        submission["value"] = {"action": "comment_save", "month": "2019-06", "section": "5", "comment": comment}
+        post = partial(httpx.post, f"http://127.0.0.1:{server.effective_port}{MESSAGES_PATH}", timeout=15)
+        saved = post(
+            json=submission, headers={"Authorization": f"Bearer {microsoft.bot_framework_token(microsoft.base_url)}"}
+        )
+        assert saved.status_code == 200
+        microsoft.wait_for_replies(3)
+        answer = press(server, microsoft, "review_publish", name="Priya Shah").json()["value"]
+        assert wait_until(lambda: len(microsoft.updates) == 1, 30)
+        note = texts(card_of(microsoft.updates[0]["activity"]))
+        again = press(server, microsoft, "review_publish", user="aad-senior", name="Sam Lee").json()["value"]
+    finally:
+        server.close()
+    published = re.fullmatch(r"Published by Priya Shah at \d\d:\d\d on \w+ \d+ \w+ 20\d\d\.", answer)
+    slow = answer == "Publishing the June 2019 digest: the draft will say when it is done."
+    assert published or slow, answer
+    [update] = microsoft.updates
+    assert update["path"] == f"/v3/conversations/{REVIEW_CONVERSATION}/activities/reply-1"
+    banner = card_of(update["activity"])["body"][1]["items"][0]["text"]
+    assert re.fullmatch(r"✅ Published by Priya Shah at \d\d:\d\d on \w+ \d+ \w+ 20\d\d\.", banner), note
+    assert again == f"The June 2019 digest was published already. {banner.removeprefix('✅ ')}"
+    [managers] = teams.digests  # once, with the comment added from the draft
+    assert texts(managers)[0] == "Children missing from home or care: June 2019"
+    assert comment in json.dumps(managers)
