@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from bot.chat import DigestDestination, NamesPressers, ReviewChannel
+from bot.chat import DigestDestination, NamesPressers, NamesPublishers, ReviewChannel
 from bot.delivery import DeliveryError
 from bot.platforms import PLATFORMS
 from bot.services.digests import DigestContext, RunOutcome, publish_digest, run_digest, utc_now
@@ -282,6 +282,8 @@ def describe_review(settings: Settings, channel: ReviewChannel) -> str:
     review = settings.review
     place = review.channel or channel.where  # Slack's channel ID, as serve has always said it; else the platform's
     who = ", ".join(sorted(review.publishers)) if review.publishers else f"anyone in {place}"
+    if isinstance(channel, NamesPublishers):
+        who = channel.describe_publishers()
     then = (
         "it is published anyway"
         if review.if_not_published == IfNotPublished.PUBLISH

@@ -20,6 +20,7 @@ from bot.chats.teams.platform import TEAMS
 from bot.chats.teams.reviews import DraftPresses, TeamsReviewChannel
 from bot.delivery import DeliveryError
 from bot.destinations import scheduled_destinations
+from bot.scheduling.plan import plan_digests
 from bot.server import HttpServer
 from bot.services.digests import run_digest
 from bot.services.reviews import review_desk
@@ -118,13 +119,13 @@ def test_the_draft_card_goes_to_the_review_channel_through_the_bot_connector(
     assert texts(card)[0] == "DRAFT: Children missing from home or care: June 2019"
     banner = card["body"][1]
     assert (banner["type"], banner["style"]) == ("Container", "warning")
-    assert banner["items"][0]["text"] == (
-        "**DRAFT for review: not published.** The managers see nothing until someone presses **Publish**. "
-        "Add comments first: the published digest carries them."
-    )
+    assert [item["text"] for item in banner["items"]] == [
+        "DRAFT for review: not published.",
+        "The managers see nothing until someone presses Publish. Add comments first: the published digest carries "
+        "them.",
+    ]
     assert texts(card)[-1] == (
-        "**Publish** sends the June 2019 digest to the managers at once, with the comments it has: it cannot be "
-        "taken back."
+        "Publish sends the June 2019 digest to the managers at once, with the comments it has: it cannot be taken back."
     )
     assert actions_in(card) == [
         ("Action.Execute", "Add comment", "review_comment", {"month": "2019-06"}),
@@ -153,11 +154,14 @@ def test_the_published_draft_is_updated_in_place_without_its_buttons_and_lines_g
     assert update["activity"]["id"] == "reply-1"
     card = card_of(update["activity"])
     assert texts(card)[0] == "Children missing from home or care: June 2019"
-    assert card["body"][1]["items"][0]["text"] == f"✅ {NOTE}"
+    assert card["body"][1]["items"][0]["text"] == NOTE
+    assert texts(card)[-1] == (  # the figures read again without the files: the table is named as it was
+        "The full table (missing-report-2019-06.xlsx) cannot travel with a Teams message: the performance team has it."
+    )
     assert card["body"][1]["style"] == "good"
     assert [a for a in actions_in(card) if a[0] == "Action.Execute"] == []  # nothing left to press
     channel.update_draft(DRAFT_REF, None, NOTE)  # the figures could not be read again: the note alone
-    assert texts(card_of(microsoft.updates[1]["activity"])) == [f"✅ {NOTE}"]
+    assert texts(card_of(microsoft.updates[1]["activity"])) == [NOTE]
     channel.reply(DRAFT_REF, "Not everywhere yet.")
     channel.reply(None, "Reminder.", broadcast=True)
     assert [(r["path"], r["activity"]["text"]) for r in microsoft.replies] == [
@@ -306,8 +310,24 @@ def test_digest_review_posts_the_teams_draft_and_publish_pressed_in_teams_sends_
     [update] = microsoft.updates
     assert update["path"] == f"/v3/conversations/{REVIEW_CONVERSATION}/activities/reply-1"
     banner = card_of(update["activity"])["body"][1]["items"][0]["text"]
-    assert re.fullmatch(r"✅ Published by Priya Shah at \d\d:\d\d on \w+ \d+ \w+ 20\d\d\.", banner), note
-    assert again == f"The June 2019 digest was published already. {banner.removeprefix('✅ ')}"
+    assert re.fullmatch(r"Published by Priya Shah at \d\d:\d\d on \w+ \d+ \w+ 20\d\d\.", banner), note
+    assert again == f"The June 2019 digest was published already. {banner}"
     [managers] = teams.digests  # once, with the comment added from the draft
     assert texts(managers)[0] == "Children missing from home or care: June 2019"
     assert comment in json.dumps(managers)
+
+
+def test_serve_says_the_drafts_go_to_teams_and_who_may_publish_them(
+    reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
+) -> None:
+    config = review_config(tmp_path, microsoft, f'["{LEAD}", "aad-senior"]')
+    settings = load_settings(config, {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()})
+    _, lines, _ = plan_digests(settings, config, partial(open_store, reference_db))
+    assert lines == [
+        "Serving: the previous month's digest goes first as a draft to the Teams review channel for review, then to "
+        f"Teams ({teams.url().split('/')[2].split(':')[0]}/…) on day 10 at 09:00 Europe/London; a digest not yet "
+        "posted is tried every 15 minutes.",
+        "Review: the 2 people in [teams] publishers may press Publish on the draft; if nobody has published it 2 "
+        "working days after the draft, a reminder is posted in the Teams review channel each working day until "
+        "someone publishes it.",
+    ]

@@ -29,6 +29,7 @@ COMMANDS = (
     ("trend LAC episodes", "Month by month this financial year"),
     ("ethnicity", "A breakdown as a table"),
     ("profile", "The month's headlines"),
+    ("review here", "In the analysts' channel: the config lines that have each month's draft posted there"),
 )
 
 

@@ -11,6 +11,7 @@ cannot take a press, so the bot posts the draft itself, through the Bot Connecto
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -25,6 +26,7 @@ from bot.delivery import DeliveryError
 from bot.settings import Settings, TeamsReviewSettings
 from digest.figures.periods import Month, month_key, month_name
 from digest.reporting.content import Digest
+from digest.reporting.digests import name_workbook
 from digest.store.reviews import PublishedHow
 
 PUBLISH_VERB = "review_publish"  # the Action.Execute verbs the bot answers
@@ -41,14 +43,19 @@ def render_draft_card(
     """The draft for the review channel: the digest card, clearly marked, with Add comment and Publish."""
     key, name = month_key(digest.month), month_name(digest.month)
     card = render_digest_card(digest, table_note, table_link, detail)
-    banner = (
-        f"**{DRAFT_MARK} for review: not published.** The managers see nothing until someone presses **Publish**. "
-        "Add comments first: the published digest carries them."
-    )
+    banner = [
+        TextBlock(text=f"{DRAFT_MARK} for review: not published.", weight="Bolder", wrap=True),
+        TextBlock(
+            text="The managers see nothing until someone presses Publish. Add comments first: the published digest "
+            "carries them.",
+            wrap=True,
+            spacing="None",
+        ),
+    ]
     actions: list[CardElement] = [
         TextBlock(
-            text=f"**Publish** sends the {name} digest to the managers at once, with the comments it has: it cannot "
-            "be taken back.",
+            text=f"Publish sends the {name} digest to the managers at once, with the comments it has: it cannot be "
+            "taken back.",
             wrap=True,
             separator=True,
         ),
@@ -67,16 +74,17 @@ def render_reviewed_card(
     digest: Digest, note: str, table_note: str, table_link: str | None = None, detail: ChartDetail = ChartDetail.ALL
 ) -> AdaptiveCard:
     """The draft once published: the same figures, the buttons gone, the note saying who published it and when."""
-    return _under_banner(render_digest_card(digest, table_note, table_link, detail), digest.title, f"✅ {note}", "good")
+    banner = [TextBlock(text=note, weight="Bolder", wrap=True)]
+    return _under_banner(render_digest_card(digest, table_note, table_link, detail), digest.title, banner, "good")
 
 
 def render_reviewed_note(note: str) -> AdaptiveCard:
     """The published draft when its figures cannot be read again: the note alone."""
-    return render_card([TextBlock(text=f"✅ {note}", wrap=True)], summary=note)
+    return render_card([TextBlock(text=note, weight="Bolder", wrap=True)], summary=note)
 
 
 def _under_banner(
-    card: AdaptiveCard, title: str, banner: str, style: Any, tail: list[CardElement] | None = None
+    card: AdaptiveCard, title: str, banner: Sequence[CardElement], style: Any, tail: list[CardElement] | None = None
 ) -> AdaptiveCard:
     """card with title in place of its own and banner under it; tail at the end."""
     assert card.body is not None  # the digest card always has a body
@@ -84,7 +92,7 @@ def _under_banner(
     assert isinstance(heading, TextBlock)
     body = [
         heading.model_copy(update={"text": title}),
-        Container(style=style, items=[TextBlock(text=banner, wrap=True)]),
+        Container(style=style, items=list(banner)),
         *card.body[1:],
         *(tail or []),
     ]
@@ -179,7 +187,12 @@ class TeamsReviewChannel:
         if digest is None:
             client.update(ref, _message(render_envelope(render_reviewed_note(note)), ref))
             return
-        digest = replace(digest, report_link=self.settings.report_link(digest.month))
+        # Figures read again without the files: the note names the table as the published digest did.
+        digest = replace(
+            digest,
+            report_link=self.settings.report_link(digest.month),
+            workbook_name=digest.workbook_name or name_workbook(digest.month),
+        )
         link = self.settings.teams.table_link
         table_note = render_table_note(digest, link)
 
@@ -196,6 +209,13 @@ class TeamsReviewChannel:
         the channel's foot, so a broadcast is the same reply."""
         client = self._client()
         client.post(ref or client.channel, {"type": "message", "text": text})
+
+    def describe_publishers(self) -> str:
+        """Who may press Publish, for serve's line (bot.chat.NamesPublishers)."""
+        count = len(self.review.publishers)
+        if not count:
+            return f"anyone in {REVIEW_WHERE}"
+        return f"the {count} {'person' if count == 1 else 'people'} in {self.review.publishers_setting}"
 
     def render_preview(self, digest: Digest, where: str) -> None:
         return None  # the draft card is the published card under its banner: Teams has no preview to add
