@@ -48,6 +48,7 @@ class FakeMicrosoft:
         self.replies: list[dict[str, Any]] = []  # each: path (unquoted), authorization, activity
         self.updates: list[dict[str, Any]] = []  # PUT activities (a post updated in place), as replies
         self.refuse_status: int | None = None  # the Bot Connector's answer to every post and update, if set
+        self.hang_up = False  # take each post, then close the connection without an answer
         self.token_requests: list[dict[str, str]] = []
         self.issued: list[str] = []
         self.lock = threading.Lock()
@@ -78,6 +79,9 @@ class FakeMicrosoft:
                     with fake.lock:
                         fake.replies.append(fake._received(self, path, body))
                         posted = f"reply-{len(fake.replies)}"
+                    if fake.hang_up:
+                        self.close_connection = True
+                        return
                     fake._send(self, 201, {"id": posted})
                 else:
                     fake._send(self, 404, {"error": "not found"})

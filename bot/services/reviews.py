@@ -110,14 +110,24 @@ class ReviewDesk:
             # Published by a process that stopped before it could say so on the draft.
             self._tell_channel(review, self.describe_publication(review), [])
 
-    def draft_now(self, month: Month, snapshot: SnapshotInfo | None = None) -> tuple[RunOutcome, ReviewRecord | None]:
+    def draft_now(
+        self, month: Month, snapshot: SnapshotInfo | None = None, force: bool = False
+    ) -> tuple[RunOutcome, ReviewRecord | None]:
         """`digest --month M --review`: month's draft to the review channel at once (once, through the digest-run
-        ledger, as the schedule would), and its review opened, with its deadline counted from now."""
+        ledger, as the schedule would; again with force, for a draft held as perhaps posted), and its review opened,
+        with its deadline counted from now."""
         store = self.context.open_store()
         try:
             notifier = self.channel.make_draft_notifier()
             outcome = run_digest(
-                store, self.context.config, month, self.channel.key, notifier, snapshot, suppress=self.channel.suppress
+                store,
+                self.context.config,
+                month,
+                self.channel.key,
+                notifier,
+                snapshot,
+                force,
+                suppress=self.channel.suppress,
             )
         finally:
             store.close()

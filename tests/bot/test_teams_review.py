@@ -331,3 +331,26 @@ def test_serve_says_the_drafts_go_to_teams_and_who_may_publish_them(
         "working days after the draft, a reminder is posted in the Teams review channel each working day until "
         "someone publishes it.",
     ]
+
+
+def test_a_draft_that_may_have_been_posted_is_held_until_forced(
+    reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
+) -> None:
+    config = review_config(tmp_path, microsoft)
+    env = {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()}
+    common = ("--config", str(config.source), "--db", str(reference_db), "digest", "--month", "2019-06", "--review")
+    microsoft.hang_up = True  # the Bot Connector took the card and the connection dropped before its answer
+    held = run_cli(*common, cwd=tmp_path, env=env)
+    assert (held.returncode, held.stdout) == (
+        1,
+        "June 2019 digest for review:teams: held, the Teams review channel did not answer after the card was sent "
+        "(RemoteProtocolError), so it may have been posted; check the channel\n",
+    )
+    microsoft.hang_up = False
+    again = run_cli(*common, cwd=tmp_path, env=env)
+    assert again.stdout.startswith("June 2019 digest for review:teams: not sent, ")
+    assert len(microsoft.replies) == 1  # nothing sent blindly
+    forced = run_cli(*common, "--force", cwd=tmp_path, env=env)
+    assert forced.stdout.splitlines()[0] == "June 2019 digest for review:teams: posted", forced.stdout
+    assert len(microsoft.replies) == 2
+    assert teams.digests == []

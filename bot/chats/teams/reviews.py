@@ -156,9 +156,8 @@ class DraftNotifier(CardNotifier):
     def describe_uncertain(self, digest: Digest) -> str:
         return (
             f"an earlier attempt sent the {month_name(digest.month)} draft and stopped before hearing back, so it may "
-            f"be in {REVIEW_WHERE}; look there, and if it is not, mark this run failed in `missing-report digest-runs` "
-            "and send it again with `missing-report digest --month "
-            f"{month_key(digest.month)} --review`"
+            f"be in {REVIEW_WHERE}; look there, and if it is not, send it with `missing-report digest --month "
+            f"{month_key(digest.month)} --review --force`"
         )
 
 
