@@ -7,12 +7,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from bot.chats.teams.bot import MESSAGES_PATH
 from bot.chats.teams.cards import MAX_POST_BYTES, load_card
@@ -354,3 +358,56 @@ def test_a_draft_that_may_have_been_posted_is_held_until_forced(
     assert forced.stdout.splitlines()[0] == "June 2019 digest for review:teams: posted", forced.stdout
     assert len(microsoft.replies) == 2
     assert teams.digests == []
+
+
+ENTRA_IDS = st.uuids().map(str)
+
+
+@hyp_settings(max_examples=60, deadline=None)
+@given(
+    publishers=st.frozensets(ENTRA_IDS, max_size=3),
+    allowed=st.frozensets(ENTRA_IDS, max_size=3),
+    presser=ENTRA_IDS,
+    in_review_channel=st.booleans(),
+)
+def test_only_the_access_list_may_press_and_everyone_else_is_told_which_setting_names_it(
+    config: Config, publishers: frozenset[str], allowed: frozenset[str], presser: str, in_review_channel: bool
+) -> None:
+    """[teams] publishers, else [teams] allowed_users, else anyone in the review channel: whoever else presses is
+    refused with the setting that would let them, and nothing is published."""
+    lists = {"publishers": sorted(publishers), "allowed_users": sorted(allowed)}
+    teams_section = {"review_conversation": REVIEW_CONVERSATION, **lists}
+    review = load_settings(replace(config, raw={**config.raw, "teams": teams_section}), {}).teams.review
+    assert review is not None
+    desk = CountingDesk()
+    presses = DraftPresses(review, desk)
+    where = REVIEW_CONVERSATION if in_review_channel else "19:other@thread.tacv2"
+    listed = publishers or allowed
+    may = presser in listed if listed else in_review_channel
+    outcome = presses.refuse(presser, where, "2019-06")
+    if may:
+        assert outcome == JUNE
+    elif listed:
+        setting = "[teams] publishers" if publishers else "[teams] allowed_users"
+        assert outcome == (
+            f"Only the people in {setting} may publish or comment on the draft. Ask one of them, or ask whoever runs "
+            f"missing-report to add your Entra object id ({presser}) there."
+        )
+    else:
+        assert (
+            outcome
+            == "Only people in the Teams review channel may publish or comment on the draft, from the draft there."
+        )
+    assert desk.calls == []
+
+
+class CountingDesk:
+    def __init__(self) -> None:
+        self.calls: list[tuple[Month, str | None]] = []
+
+    def publish(self, month: Month, how: Any, by: str | None) -> Any:
+        self.calls.append((month, by))
+        raise AssertionError("not to be called")
+
+    def preview(self, month: Month) -> object:
+        return None
