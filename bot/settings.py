@@ -48,12 +48,14 @@ TEAMS_OUTGOING_SECRET_ENV = "TEAMS_OUTGOING_WEBHOOK_SECRET"  # noqa: S105 (the v
 # Only to point the bot at test servers, as SLACK_API_URL does for Slack.
 TEAMS_LOGIN_URL_ENV = "TEAMS_LOGIN_URL"
 TEAMS_OPENID_URL_ENV = "TEAMS_OPENID_URL"
+PORT_ENV = "MISSING_REPORT_PORT"  # serve's HTTP port when --port is not given: a service's /healthz (deploy/)
 PUBLIC_URL_ENV = "MISSING_REPORT_PUBLIC_URL"  # where people reach serve's web report; digests link to it
 REPORT_PATH = "/report"  # the web report's pages: /report/ and /report/YYYY-MM
 ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
 TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/"  # the Bot Connector for proactive messages, any region
 TEAMS_CHANNEL_ID = re.compile(r"19:[^;\s]+@thread\.(tacv2|skype)")  # a Teams channel's conversation id
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")  # plain http is allowed only to these (a test server)
+MAX_PORT = 65535
 LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in every month
 SLACK_CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{6,20}")  # a public (C) or private (G) channel's ID
 SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{6,20}")
@@ -309,6 +311,18 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
             "analysts' own channel, so set review_channel to that channel's ID, or to \"\" for no review"
         )
     return settings
+
+
+def read_port(environ: Mapping[str, str] | None = None) -> int | None:
+    """MISSING_REPORT_PORT: the port serve listens on when --port is not given (0: any free one); None if unset."""
+    text = read_environment(environ).get(PORT_ENV, "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) > MAX_PORT:
+        raise EnvironmentSettingError(
+            PORT_ENV, f"{PORT_ENV} = {text!r} must be a port number from 1 to {MAX_PORT}, like 3000, or unset"
+        )
+    return int(text)
 
 
 def read_public_url(env: Mapping[str, str]) -> str | None:
