@@ -18,7 +18,6 @@ from bot.chat import ReviewChannel
 from bot.checks import Check
 from bot.delivery import DeliveryError, DeliveryProgress, Notifier
 from bot.destinations import scheduled_destinations
-from bot.platforms import PLATFORMS
 from bot.scheduling.digests import due_digest_jobs
 from bot.scheduling.plan import plan_digests
 from bot.services.reviews import review_desk
@@ -29,6 +28,7 @@ from digest.reporting.content import Digest
 from digest.store.digest_runs import DigestLedger
 from digest.store.reviews import PublishedHow, ReviewLedger
 from digest.store.snapshots import open_store
+from tests.bot.registered_platforms import register_platform
 from tests.cli_runner import run_cli
 from tests.fake_slack import CHANNEL, FakeSlack
 
@@ -123,12 +123,9 @@ class MemoPlatform:
 
 @pytest.fixture
 def memo(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoPlatform]:
-    """The memo platform, registered (one line, as a real one is in bot/platforms.py) for one test only."""
-    platform = MemoPlatform()
-    monkeypatch.setenv(MEMO_ENV, "on")
-    PLATFORMS.append(platform)
-    yield platform
-    PLATFORMS.remove(platform)
+    """The memo platform, registered for one test only."""
+    with register_platform(MemoPlatform(), monkeypatch, MEMO_ENV, "on") as platform:
+        yield platform
 
 
 def test_the_scheduler_drafts_to_the_memo_platform_and_a_press_publishes_to_the_managers(
