@@ -112,6 +112,13 @@ class Webhook:
         return f"{urlsplit(self.url).hostname or '?'}/…"
 
 
+TEAMS_REVIEW_NEEDS_BOT = (
+    f"[teams] review_conversation needs {TEAMS_CLIENT_ID_ENV} and {TEAMS_CLIENT_SECRET_ENV}: the Teams bot posts the "
+    "drafts there"
+)
+TEAMS_REVIEW_BOT_FIX = 'set them, or set review_conversation = "" for no review in Teams'
+
+
 @dataclass(frozen=True)
 class TeamsBotCredentials:
     """The Teams bot's registration, for what it posts unasked (the review's draft)."""
@@ -135,6 +142,13 @@ class TeamsReviewSettings:
     def may_publish(self, user: str, conversation: str) -> bool:
         """user (an Entra object id) pressed Publish in conversation (a channel's id, without its thread)."""
         return user in self.publishers if self.publishers else conversation == self.conversation
+
+    def describe_publishers(self) -> str:
+        """Who may press Publish, in words: "the 2 people in [teams] publishers"."""
+        count = len(self.publishers)
+        if not count:
+            return "anyone in the Teams review channel"
+        return f"the {count} {'person' if count == 1 else 'people'} in {self.publishers_setting}"
 
 
 @dataclass(frozen=True)

@@ -191,7 +191,7 @@ def test_review_in_teams_needs_the_bot_and_a_channel_id(tmp_path: Path, microsof
         TEAMS.review_channel(load_settings(config, clean_environment()))
     assert str(unset.value) == (
         "[teams] review_conversation needs TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET: the Teams bot posts the drafts "
-        'there. Set them, or set review_conversation = "" for no review in Teams'
+        'there; set them, or set review_conversation = "" for no review in Teams'
     )
     assert TEAMS.review_channel(load_settings(load_config(SHIPPED), teams_env(microsoft))) is None
     with pytest.raises(ConfigError, match="is not a Teams channel's conversation id"):
@@ -411,3 +411,24 @@ class CountingDesk:
 
     def preview(self, month: Month) -> object:
         return None
+
+
+def test_doctor_says_where_teams_drafts_go_and_who_may_publish_them_and_what_is_missing(
+    current_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
+) -> None:
+    config = review_config(tmp_path, microsoft, f'["{LEAD}"]')
+    env = {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()}
+    common = ("--config", str(config.source), "--db", str(current_db), "doctor")
+    lines = run_cli(*common, cwd=tmp_path, env=env).stdout.splitlines()
+    assert (
+        f"ok    Teams review: drafts go to {REVIEW_CONVERSATION} through 127.0.0.1; the 1 person in [teams] publishers "
+        "may press Publish"
+    ) in lines
+    assert microsoft.replies == []  # doctor posts nothing
+    without_bot = {name: value for name, value in env.items() if not name.startswith("TEAMS_CLIENT")}
+    result = run_cli(*common, cwd=tmp_path, env=without_bot)
+    assert result.returncode == 1
+    assert [line for line in result.stdout.splitlines() if "Teams review" in line] == [
+        "FAIL  Teams review: [teams] review_conversation needs TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET: the Teams bot "
+        'posts the drafts there. Fix: set them, or set review_conversation = "" for no review in Teams',
+    ]

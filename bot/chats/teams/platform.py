@@ -19,6 +19,8 @@ from bot.settings import (
     TEAMS_CLIENT_ID_ENV,
     TEAMS_CLIENT_SECRET_ENV,
     TEAMS_OUTGOING_SECRET_ENV,
+    TEAMS_REVIEW_BOT_FIX,
+    TEAMS_REVIEW_NEEDS_BOT,
     SettingError,
     Settings,
     TeamsQuestionSettings,
@@ -114,13 +116,13 @@ class TeamsPlatform:
         return lines
 
     def check_set_up(self, settings: Settings, config: Config, environ: Mapping[str, str]) -> list[Check]:
-        from bot.chats.teams.setup_checks import check_teams_bot, check_teams_webhooks
+        from bot.chats.teams.setup_checks import check_teams_bot, check_teams_review, check_teams_webhooks
 
         try:
             bot = check_teams_bot(load_teams_question_settings(config, environ))
         except ConfigError as error:  # said by doctor's environment or config check
             bot = [Check(FAILED, "Teams bot", str(error))]
-        return [*check_teams_webhooks(settings.teams), *bot]
+        return [*check_teams_webhooks(settings.teams), *bot, *check_teams_review(settings)]
 
     def review_channel(self, settings: Settings) -> ReviewChannel | None:
         """[teams] review_conversation: drafts wait in that Teams channel, posted by the bot (.reviews)."""
@@ -128,10 +130,7 @@ class TeamsPlatform:
         if review is None:
             return None
         if not (review.bot.client_id and review.bot.client_secret):
-            raise SettingError(
-                f"[teams] review_conversation needs {TEAMS_CLIENT_ID_ENV} and {TEAMS_CLIENT_SECRET_ENV}: the Teams bot "
-                'posts the drafts there. Set them, or set review_conversation = "" for no review in Teams'
-            )
+            raise SettingError(f"{TEAMS_REVIEW_NEEDS_BOT}; {TEAMS_REVIEW_BOT_FIX}")
         from bot.chats.teams.reviews import TeamsReviewChannel
 
         return TeamsReviewChannel(settings, review)

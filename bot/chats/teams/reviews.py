@@ -211,10 +211,7 @@ class TeamsReviewChannel:
 
     def describe_publishers(self) -> str:
         """Who may press Publish, for serve's line (bot.chat.NamesPublishers)."""
-        count = len(self.review.publishers)
-        if not count:
-            return f"anyone in {REVIEW_WHERE}"
-        return f"the {count} {'person' if count == 1 else 'people'} in {self.review.publishers_setting}"
+        return self.review.describe_publishers()
 
     def render_preview(self, digest: Digest, where: str) -> None:
         return None  # the draft card is the published card under its banner: Teams has no preview to add

@@ -21,7 +21,10 @@ from bot.settings import (
     TEAMS_CLIENT_ID_ENV,
     TEAMS_CLIENT_SECRET_ENV,
     TEAMS_LOGIN_URL_ENV,
+    TEAMS_REVIEW_BOT_FIX,
+    TEAMS_REVIEW_NEEDS_BOT,
     TEAMS_TENANT_ID_ENV,
+    Settings,
     TeamsQuestionSettings,
     TeamsSettings,
     Webhook,
@@ -144,3 +147,17 @@ def check_bot_token(teams: TeamsQuestionSettings, ids_ok: bool) -> Check:
         )
     host = urlsplit(login_url).hostname or login_url
     return Check(PASSED, name, f"{host} gave the bot a token with {TEAMS_CLIENT_SECRET_ENV}")
+
+
+def check_teams_review(settings: Settings) -> list[Check]:
+    """[teams] review_conversation: where the bot posts drafts, who may publish, and the bot it needs; nothing when
+    review is not in Teams."""
+    review = settings.teams.review
+    if review is None:
+        return []
+    name = "Teams review"
+    if not (review.bot.client_id and review.bot.client_secret):
+        return [Check(FAILED, name, TEAMS_REVIEW_NEEDS_BOT, TEAMS_REVIEW_BOT_FIX)]
+    host = urlsplit(review.service_url).hostname
+    finding = f"drafts go to {review.conversation} through {host}; {review.describe_publishers()} may press Publish"
+    return [Check(PASSED, name, finding)]
