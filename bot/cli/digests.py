@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -130,7 +131,10 @@ def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Print
         return 0
     lines = list_runs(runs)
     if reviews:
-        lines += ["", *list_reviews(reviews, load_settings_at_home(config).schedule.timezone)]
+        from bot.services.reviews import find_presser_names
+
+        settings = load_settings_at_home(config)
+        lines += ["", *list_reviews(reviews, settings.schedule.timezone, find_presser_names(settings))]
     out("\n".join(lines))
     return 0
 
@@ -160,9 +164,15 @@ def list_runs(runs: list[RunRecord]) -> list[str]:
     return lines
 
 
-def list_reviews(reviews: list[ReviewRecord], timezone: str) -> list[str]:
-    """The reviews: each draft, its deadline, and who published it, how and when (or that it waits)."""
+def list_reviews(
+    reviews: list[ReviewRecord], timezone: str, name_presser: Callable[[str], str] | None = None
+) -> list[str]:
+    """The reviews: each draft, its deadline, and who published it, how and when (or that it waits). name_presser
+    is the review channel's way of naming who pressed Publish; with no review channel set up, a presser is a Slack
+    user ID, as every button press recorded before another platform could host the review."""
     from digest.contract.deadlines import describe_time
+
+    name = name_presser or (lambda by: f"<@{by}>")
 
     lines = ["Reviews (channels review:C... above are the drafts, seen only by the analysts):"]
     for review in reviews:
@@ -174,7 +184,7 @@ def list_reviews(reviews: list[ReviewRecord], timezone: str) -> list[str]:
         elif review.published_how == PublishedHow.DEADLINE:
             state = f"published at the deadline, {describe_time(review.published_at, timezone)}"
         else:
-            by = f"<@{review.published_by}>" if review.published_how == PublishedHow.BUTTON else review.published_by
+            by = name(review.published_by or "") if review.published_how == PublishedHow.BUTTON else review.published_by
             state = f"published by {by} ({review.published_how}) at {describe_time(review.published_at, timezone)}"
         lines.append(
             f"  {review.month}  draft in {review.channel} at {describe_time(review.drafted_at, timezone)}, "

@@ -220,6 +220,7 @@ def serve_with_questions(plan: ServePlan, out: Printer) -> int:
 def answer_questions(plan: ServePlan, out: Printer, begin_jobs: Callable[[], None]) -> None:
     """Every platform's questions, over HTTP (and Slack's Socket Mode), until Ctrl-C or SIGTERM; the jobs begin
     once what is served has been said."""
+    from bot.scheduling.health import add_health
     from bot.server_processes import AnsweringProcesses
     from bot.web import build_web_app
     from bot.web_report.serving import add_web_report
@@ -257,17 +258,6 @@ def add_platform_routes(web: WebApp, serving: Serving) -> Routes:
     for platform in PLATFORMS:
         platform.add_routes(web, routes, serving)
     return routes
-
-
-def add_health(web: WebApp, routes: Routes, serving: Serving) -> None:
-    """GET /healthz, for a monitor (bot.scheduling.health)."""
-    from bot.scheduling.health import HEALTH_PATH, HealthCheck, add_health_route
-
-    settings = serving.settings
-    check = HealthCheck(serving.open_store, serving.store_path, settings.schedule, settings.inbox.inbox.folder)
-    add_health_route(web, check)
-    routes.paths.append(HEALTH_PATH)
-    routes.lines.append(lambda base: f"Health for a monitor at {base}{HEALTH_PATH}.")
 
 
 def listen_for_questions(web: WebApp, port: int, host: str, debug: bool) -> HttpServer:

@@ -92,8 +92,7 @@ class ReviewDesk:
         return self.settings.schedule.timezone
 
     def describe_publication(self, review: ReviewRecord) -> str:
-        name = self.channel.name_presser if isinstance(self.channel, NamesPressers) else str
-        return describe_publication(review, self.timezone, name)
+        return describe_publication(review, self.timezone, name_pressers(self.channel))
 
     def follow_up(self, month: Month) -> None:
         """After the scheduler's tick has posted the month's draft (or found it posted): its review recorded, then
@@ -324,6 +323,20 @@ def find_review_channel(settings: Settings) -> ReviewChannel:
             "review channel setting"
         )
     return found[0][1]
+
+
+def name_pressers(channel: ReviewChannel) -> Callable[[str], str]:
+    """How channel names a presser of Publish as its platform passed them: its own way, or as the text they are."""
+    return channel.name_presser if isinstance(channel, NamesPressers) else str
+
+
+def find_presser_names(settings: Settings) -> Callable[[str], str] | None:
+    """How the review channel set up names the pressers it recorded; None when none is set up (or it cannot be made
+    now: `digest-runs` still lists the reviews)."""
+    try:
+        return name_pressers(find_review_channel(settings))
+    except SettingError:
+        return None
 
 
 def review_desk(

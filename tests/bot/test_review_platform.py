@@ -16,17 +16,18 @@ import pytest
 
 from bot.chat import ReviewChannel
 from bot.checks import Check
+from bot.cli.digests import list_reviews
 from bot.delivery import DeliveryError, DeliveryProgress, Notifier
 from bot.destinations import scheduled_destinations
 from bot.scheduling.digests import due_digest_jobs
 from bot.scheduling.plan import plan_digests
-from bot.services.reviews import review_desk
+from bot.services.reviews import describe_publication, find_presser_names, review_desk
 from bot.settings import ReviewSettings, SettingError, Settings, read_environment
 from digest.contract.config import Config
 from digest.figures.periods import Month
 from digest.reporting.content import Digest
 from digest.store.digest_runs import DigestLedger
-from digest.store.reviews import PublishedHow, ReviewLedger
+from digest.store.reviews import PublishedHow, ReviewLedger, ReviewRecord
 from digest.store.snapshots import open_store
 from tests.bot.registered_platforms import register_platform
 from tests.cli_runner import run_cli
@@ -129,7 +130,13 @@ def memo(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoPlatform]:
 
 
 def test_the_scheduler_drafts_to_the_memo_platform_and_a_press_publishes_to_the_managers(
-    memo: MemoPlatform, reference_db: Path, config: Config, settings: Settings, slack: FakeSlack
+    memo: MemoPlatform,
+    reference_db: Path,
+    config: Config,
+    settings: Settings,
+    slack: FakeSlack,
+    tmp_path: Path,
+    slack_env: dict[str, str],
 ) -> None:
     _, lines, _ = plan_digests(settings, config, partial(open_store, reference_db))
     assert lines == [
@@ -164,6 +171,11 @@ def test_the_scheduler_drafts_to_the_memo_platform_and_a_press_publishes_to_the_
     assert runs == [("review:memo", "posted"), (CHANNEL, "posted")]
     assert review is not None
     assert (review.channel, review.draft_ref, review.published_by) == ("memo", "memo-1", "Jane Smith")
+    listed = run_cli("--db", str(reference_db), "digest-runs", cwd=tmp_path, env={**slack_env, MEMO_ENV: "on"})
+    assert listed.stdout.splitlines()[-1] == (
+        "  2019-06  draft in memo at 09:00 on Wednesday 10 July 2019, deadline 09:00 on Friday 12 July 2019: "
+        "published by Jane Smith (button) at 09:00 on Wednesday 10 July 2019"
+    )
 
 
 def test_a_failed_destination_is_told_in_the_memo_drafts_thread_and_a_failed_update_is_made_by_the_next_tick(
@@ -247,3 +259,18 @@ def test_with_a_review_channel_but_nowhere_to_publish_the_desk_says_where_to_set
         "SLACK_BOT_TOKEN and SLACK_DIGEST_CHANNEL for Slack, or TEAMS_DIGEST_WEBHOOK_URL for Teams, or "
         f"{MEMO_ENV} for Memo"
     )
+
+
+def test_a_slack_press_stored_as_its_user_id_is_named_as_before_with_slacks_review_channel_or_none(
+    settings: Settings,
+) -> None:
+    pressed = ReviewRecord(
+        JUNE, "C0REVIEW", "C0REVIEW:1.2", 1, "2019-07-10T08:00:00+00:00", "2019-07-12T08:00:00+00:00",
+        "2019-07-10T08:00:00+00:00", "U0ANALYST", PublishedHow.BUTTON, None, 0, None,
+    )  # fmt: skip
+    note = "Published by <@U0ANALYST> at 09:00 on Wednesday 10 July 2019."
+    slack_review = find_presser_names(replace(settings, review=ReviewSettings("C0REVIEW")))
+    assert describe_publication(pressed, "Europe/London", slack_review or str) == note
+    state = "published by <@U0ANALYST> (button) at 09:00 on Wednesday 10 July 2019"
+    for name_presser in (slack_review, find_presser_names(settings)):  # Slack's review channel, or none set up
+        assert list_reviews([pressed], "Europe/London", name_presser)[1].endswith(state)
