@@ -9,15 +9,13 @@ thread is the conversation "{channel};messageid={id}"; an update is a PUT of the
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote, urlsplit
 
 import httpx
 
 from bot.chats.teams.tokens import LOGIN_URL, ClientCredentialsTokens, TokenError
-from bot.chats.teams.webhook import RetryingClient
+from bot.chats.teams.webhook import Pacing, RetryingClient
 from bot.delivery import DeliveryError
 from bot.settings import TeamsReviewSettings
 
@@ -39,15 +37,8 @@ def split_thread(ref: str) -> tuple[str, str]:
 class ConnectorClient(RetryingClient):
     """Posts, updates and replies in one Teams channel through the Bot Connector at service_url."""
 
-    def __init__(
-        self,
-        review: TeamsReviewSettings,
-        deadline_seconds: float,
-        http: httpx.Client | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        super().__init__(deadline_seconds, http, clock, sleep)
+    def __init__(self, review: TeamsReviewSettings, deadline_seconds: float, **pacing: Unpack[Pacing]) -> None:
+        super().__init__(deadline_seconds, **pacing)
         bot = review.bot
         assert bot.client_id
         assert bot.client_secret

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import TypeAlias
+from typing import TypeAlias, TypedDict, Unpack
 
 import httpx
 
@@ -58,6 +58,15 @@ def read_retry_after(response: httpx.Response) -> float | None:
         return max(0.0, float(response.headers["Retry-After"]))
     except (KeyError, ValueError):
         return None
+
+
+class Pacing(TypedDict, total=False):
+    """RetryingClient's injected parts, for a test to drive its retries without waiting."""
+
+    http: httpx.Client | None
+    clock: Callable[[], float]
+    sleep: Callable[[float], None]
+    report: Callable[[str], None]
 
 
 class RetryingClient:
@@ -140,16 +149,8 @@ class RetryingClient:
 class WebhookClient(RetryingClient):
     """Posts JSON bodies to one webhook, retrying for deadline_seconds."""
 
-    def __init__(
-        self,
-        webhook: Webhook,
-        deadline_seconds: float,
-        http: httpx.Client | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-        report: Callable[[str], None] = log.warning,
-    ) -> None:
-        super().__init__(deadline_seconds, http, clock, sleep, report)
+    def __init__(self, webhook: Webhook, deadline_seconds: float, **pacing: Unpack[Pacing]) -> None:
+        super().__init__(deadline_seconds, **pacing)
         self.webhook = webhook
 
     def post(self, body: bytes) -> int:
