@@ -230,6 +230,12 @@ def test_review_here_answers_with_the_lines_for_the_config(bot: HttpServer, micr
     assert texts(card_of(reply["activity"]))[1] == (
         f'review_conversation = "19:perf@thread.tacv2"\nreview_service_url = "{microsoft.base_url}"'
     )
+    privately = message_activity("review here", microsoft.base_url)  # a 1:1 chat is no channel to review in
+    assert httpx.post(url, json=privately, headers={"Authorization": f"Bearer {token}"}, timeout=15).status_code == 200
+    [_, answer] = microsoft.wait_for_replies(2)
+    assert texts(card_of(answer["activity"])) == [
+        'Drafts are reviewed in a channel: @mention me with "review here" in the analysts\' channel.'
+    ]
 
 
 LEAD = "aad-lead"
@@ -384,7 +390,7 @@ def test_only_the_access_list_may_press_and_everyone_else_is_told_which_setting_
     where = REVIEW_CONVERSATION if in_review_channel else "19:other@thread.tacv2"
     listed = publishers or allowed
     may = presser in listed if listed else in_review_channel
-    outcome = presses.refuse(presser, where, "2019-06")
+    outcome = presses.admit(presser, where, "2019-06")
     if may:
         assert outcome == JUNE
     elif listed:

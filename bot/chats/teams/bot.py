@@ -92,6 +92,12 @@ class AuditedAdapter(FastAPIAdapter):
         self.app.post(path)(audited)
 
 
+def log_publish_failure(publishing: asyncio.Future[str]) -> None:
+    """A publication that failed unexpectedly, after its presser may have been answered: said in the log."""
+    if not publishing.cancelled() and publishing.exception() is not None:
+        log.error("publishing from Teams failed", exc_info=publishing.exception())
+
+
 def read_activity(body: bytes) -> dict[str, Any] | str:
     """The activity a request carries, or why it carries none (in words, with nothing of the body)."""
     try:
@@ -212,7 +218,7 @@ def add_teams_bot(
         if pressed is None or presses is None:
             return AdaptiveCardActionMessageResponse(value=UNKNOWN_BUTTON)
         verb, month_text = pressed
-        month = presses.refuse(user, channel, month_text)
+        month = presses.admit(user, channel, month_text)
         if isinstance(month, str):
             await asyncio.to_thread(service.record_refused_request, REFUSED, "not on the review's list", user, channel)
             return AdaptiveCardActionMessageResponse(value=month)
@@ -226,10 +232,13 @@ def add_teams_bot(
             )
         by = activity.from_.name or user
         publishing = asyncio.ensure_future(asyncio.to_thread(presses.publish, month, by))
+        publishing.add_done_callback(log_publish_failure)
         try:  # Teams waits only seconds for the answer; the desk carries on, and says so on the draft
             said = await asyncio.wait_for(asyncio.shield(publishing), PRESS_ANSWER_SECONDS)
         except TimeoutError:
             said = f"Publishing the {month.name} digest: the draft will say when it is done."
+        except Exception:  # logged by the callback; the presser is not left without an answer
+            said = FAILURE
         return AdaptiveCardActionMessageResponse(value=said)
 
     @asynccontextmanager

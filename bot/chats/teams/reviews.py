@@ -231,7 +231,7 @@ class DraftPresses:
     review: TeamsReviewSettings
     desk: ReviewDeskActions | None  # None: serve runs without review, so an old draft's buttons cannot publish
 
-    def refuse(self, user: str, conversation: str, month: str) -> str | Month:
+    def admit(self, user: str, conversation: str, month: str) -> str | Month:
         """The month a press by user (an Entra object id) in conversation acts on, or what they are told instead."""
         if not self.review.may_publish(user, conversation):
             return describe_refusal(self.review, user)
