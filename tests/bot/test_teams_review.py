@@ -438,3 +438,26 @@ def test_doctor_says_where_teams_drafts_go_and_who_may_publish_them_and_what_is_
         "FAIL  Teams review: [teams] review_conversation needs TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET: the Teams bot "
         'posts the drafts there. Fix: set them, or set review_conversation = "" for no review in Teams',
     ]
+
+
+def test_publish_from_the_terminal_updates_the_teams_draft_and_a_failure_is_told_in_its_thread(
+    reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
+) -> None:
+    config = review_config(tmp_path, microsoft)
+    env = {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url().replace("/workflows/", "/gone/")}
+    common = ("--config", str(config.source), "--db", str(reference_db))
+    assert run_cli(*common, "digest", "--month", "2019-06", "--review", cwd=tmp_path, env=env).returncode == 0
+    result = run_cli(*common, "publish", "--month", "June", "--by", "priya.shah", cwd=tmp_path, env=env)
+    assert result.returncode == 1  # the managers' webhook is wrong
+    note = result.stdout.splitlines()[0]
+    assert re.fullmatch(
+        r"Published by priya\.shah \(missing-report publish\) at \d\d:\d\d on \w+ \d+ \w+ 20\d\d\.", note
+    )
+    [update] = microsoft.updates
+    assert card_of(update["activity"])["body"][1]["items"][0]["text"] == note
+    [_, told] = microsoft.replies
+    assert told["path"] == f"/v3/conversations/{DRAFT_REF}/activities"
+    assert told["activity"]["text"].startswith("Not everywhere yet: June 2019 digest for teams:digest: failed, ")
+    assert told["activity"]["text"].endswith(
+        "It is tried again every 15 minutes; `missing-report digest-runs` shows each run."
+    )
