@@ -53,6 +53,7 @@ PUBLIC_URL_ENV = "MISSING_REPORT_PUBLIC_URL"  # where people reach serve's web r
 REPORT_PATH = "/report"  # the web report's pages: /report/ and /report/YYYY-MM
 ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
 TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/"  # the Bot Connector for proactive messages, any region
+GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")  # Entra's ids
 TEAMS_CHANNEL_ID = re.compile(r"19:[^;\s]+@thread\.(tacv2|skype)")  # a Teams channel's conversation id
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")  # plain http is allowed only to these (a test server)
 MAX_PORT = 65535
@@ -529,6 +530,13 @@ def _teams_review(teams: Mapping[str, Any], env: Mapping[str, str], where: str) 
             f'here" answer gave, like "{TEAMS_SERVICE_URL}"'
         )
     publishers = _ids(teams, "publishers", where)
+    wrong = sorted(user for user in publishers if not GUID.fullmatch(user))
+    if wrong:
+        raise ConfigError(
+            f"{where} publishers lists {wrong[0]!r}, which is not an Entra object id: use ids like "
+            '"00000000-0000-0000-0000-000000000000" (Entra admin centre > Users > the person > Object ID), or [] for '
+            "the people in [teams] allowed_users"
+        )
     if not conversation:
         return None
     setting = "[teams] publishers"

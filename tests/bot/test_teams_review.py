@@ -196,6 +196,13 @@ def test_review_in_teams_needs_the_bot_and_a_channel_id(tmp_path: Path, microsof
     assert TEAMS.review_channel(load_settings(load_config(SHIPPED), teams_env(microsoft))) is None
     with pytest.raises(ConfigError, match="is not a Teams channel's conversation id"):
         load_settings(load_config_text(tmp_path, 'review_conversation = "General"'), clean_environment())
+    with pytest.raises(ConfigError) as named:
+        load_settings(review_config(tmp_path, microsoft, '["Priya Shah"]'), clean_environment())
+    assert str(named.value).endswith(
+        "[teams] publishers lists 'Priya Shah', which is not an Entra object id: use ids like "
+        '"00000000-0000-0000-0000-000000000000" (Entra admin centre > Users > the person > Object ID), or [] for the '
+        "people in [teams] allowed_users"
+    )
 
 
 def load_config_text(tmp_path: Path, line: str) -> Config:
@@ -238,7 +245,8 @@ def test_review_here_answers_with_the_lines_for_the_config(bot: HttpServer, micr
     ]
 
 
-LEAD = "aad-lead"
+LEAD = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"  # an Entra object id
+SENIOR = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"
 REFUSAL = (
     "Only the people in [teams] publishers may publish or comment on the draft. Ask one of them, or ask whoever runs "
     "missing-report to add your Entra object id (aad-analyst) there."
@@ -311,7 +319,7 @@ def test_digest_review_posts_the_teams_draft_and_publish_pressed_in_teams_sends_
         answer = press(server, microsoft, "review_publish", name="Priya Shah").json()["value"]
         assert wait_until(lambda: len(microsoft.updates) == 1, 30)
         note = texts(card_of(microsoft.updates[0]["activity"]))
-        again = press(server, microsoft, "review_publish", user="aad-senior", name="Sam Lee").json()["value"]
+        again = press(server, microsoft, "review_publish", user=SENIOR, name="Sam Lee").json()["value"]
     finally:
         server.close()
     published = re.fullmatch(r"Published by Priya Shah at \d\d:\d\d on \w+ \d+ \w+ 20\d\d\.", answer)
@@ -330,7 +338,7 @@ def test_digest_review_posts_the_teams_draft_and_publish_pressed_in_teams_sends_
 def test_serve_says_the_drafts_go_to_teams_and_who_may_publish_them(
     reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
 ) -> None:
-    config = review_config(tmp_path, microsoft, f'["{LEAD}", "aad-senior"]')
+    config = review_config(tmp_path, microsoft, f'["{LEAD}", "{SENIOR}"]')
     settings = load_settings(config, {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()})
     _, lines, _ = plan_digests(settings, config, partial(open_store, reference_db))
     assert lines == [

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from urllib.parse import urlsplit
 
 import httpx
@@ -17,6 +16,7 @@ import httpx
 from bot.chats.teams.tokens import LOGIN_URL, ClientCredentialsTokens, TokenError
 from bot.checks import FAILED, NOT_SET_UP, PASSED, Check
 from bot.settings import (
+    GUID,
     LOOPBACK_HOSTS,
     TEAMS_CLIENT_ID_ENV,
     TEAMS_CLIENT_SECRET_ENV,
@@ -32,7 +32,6 @@ from bot.settings import (
 
 # The hosts a Teams workflow (Power Automate) or an incoming-webhook connector URL lives on.
 TEAMS_WEBHOOK_DOMAINS = (".logic.azure.com", ".powerplatform.com", ".webhook.office.com")
-GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 BOT_SCOPE = "https://api.botframework.com/.default"  # what the bot's token is for: the Bot Connector
 REACH_TIMEOUT_SECONDS = 10  # connect and answer, per webhook
 ENTRA_APP = "the bot's app registration in Microsoft Entra (Azure portal > App registrations > Overview)"
