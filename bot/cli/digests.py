@@ -116,7 +116,7 @@ def run_review_now(args: argparse.Namespace, config: Config, settings: Settings,
     out(outcome.message)
     if review is not None and not review.published:
         out(
-            f"Draft for review in {review.channel}: publish it with its Publish button, or missing-report publish "
+            f"Draft for review in {desk.channel.where}: publish it with its Publish button, or missing-report publish "
             f"--month {month.key}."
         )
     return 1 if outcome.failed else 0

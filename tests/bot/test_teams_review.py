@@ -289,7 +289,8 @@ def test_digest_review_posts_the_teams_draft_and_publish_pressed_in_teams_sends_
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines() == [
         "June 2019 digest for review:teams: posted",
-        "Draft for review in teams: publish it with its Publish button, or missing-report publish --month 2019-06.",
+        "Draft for review in the Teams review channel: publish it with its Publish button, or missing-report publish "
+        "--month 2019-06.",
     ]
     [draft] = microsoft.replies
     assert texts(card_of(draft["activity"]))[0] == "DRAFT: Children missing from home or care: June 2019"
