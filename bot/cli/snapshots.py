@@ -14,6 +14,7 @@ from bot.cli.options import (
     Printer,
     UserError,
     open_args_store,
+    open_store_to_fill,
     read_as_at,
 )
 from bot.cli.progress import show_ingest_progress
@@ -106,7 +107,7 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     as_at = read_as_at(args.as_at, args.future_as_at)
     rules = FileRules.of(config, args.dates, args.accept_rejected)
     settings = load_settings_at_home(config)
-    with open_args_store(args, config, create=True) as store:
+    with open_store_to_fill(args, config) as store:
         waiting = f"Waiting for another ingest into {store.path} to finish..."
         with show_ingest_progress(args.file.name) as on_progress:
             report = ingest_extract(
