@@ -115,7 +115,8 @@ def test_a_refused_file_leaves_no_store_it_made_and_a_store_it_did_not_make_as_i
     write_csv(tmp_path / "good.csv", [good])
     write_csv(tmp_path / "bad.csv", [bad])
     refused = run("--db", "new/folder/s.db", "ingest", "bad.csv", "--as-at", "2019-07-18", cwd=tmp_path)
-    assert refused.returncode == 1 and refused.stderr.endswith("Nothing was stored.\n")
+    assert refused.returncode == 1
+    assert refused.stderr.endswith("Nothing was stored.\n")
     assert not (tmp_path / "new").exists()  # neither the store nor the folders made for it
     assert run("--db", "new/folder/s.db", "ingest", "good.csv", "--as-at", "2019-07-18", cwd=tmp_path).returncode == 0
     before = (tmp_path / "new" / "folder" / "s.db").read_bytes()
