@@ -8,10 +8,8 @@ from dataclasses import dataclass
 
 from apscheduler.schedulers.base import BaseScheduler
 
-from bot.chat import AlertSender
 from bot.scheduling.digests import add_repeating_job
 from bot.services.alerts import AlertContext, decide_after_snapshot, send_waiting_alerts, tell_refused_file
-from bot.settings import Settings
 from digest.contract.config import Config
 from digest.contract.names import shown_name
 from digest.intake.inbox import INGESTED, REFUSED, REJECTED, InboxResult, ingest_inbox
@@ -28,17 +26,12 @@ class InboxJob:
 
     open_store: Callable[[], SnapshotStore]
     config: Config
-    settings: Settings
-    senders: list[AlertSender]
-
-    @property
-    def alerts(self) -> AlertContext:
-        return AlertContext(self.settings, self.senders)
+    alerts: AlertContext  # its settings name the drop folder too
 
     def __call__(self) -> list[InboxResult]:
         store = self.open_store()
         try:
-            results = ingest_inbox(store, self.config, self.settings.inbox.inbox)
+            results = ingest_inbox(store, self.config, self.alerts.settings.inbox.inbox)
             for result in results:
                 if result.outcome == INGESTED and result.report is not None:
                     log.info("ingested %s as snapshot %s", shown_name(result.file_name), result.report.snapshot_id)

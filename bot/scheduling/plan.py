@@ -54,7 +54,7 @@ def plan_jobs(
     saying where alerts go."""
     settings = serving.settings
     alerts = AlertContext.of(settings, out)
-    inbox_job = InboxJob(serving.open_store, serving.config, settings, alerts.senders)
+    inbox_job = InboxJob(serving.open_store, serving.config, alerts)
     data_wait_job = DataWaitJob(serving.open_store, settings.schedule, alerts.senders)
 
     def add_jobs(scheduler: BaseScheduler) -> None:

@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.chat import ReviewChannel
-from bot.checks import Check
 from bot.cli.digests import list_reviews
 from bot.delivery import DeliveryError, DeliveryProgress, Notifier
 from bot.destinations import scheduled_destinations
@@ -29,7 +28,7 @@ from digest.reporting.content import Digest
 from digest.store.digest_runs import DigestLedger
 from digest.store.reviews import PublishedHow, ReviewLedger, ReviewRecord
 from digest.store.snapshots import open_store
-from tests.bot.registered_platforms import register_platform
+from tests.bot.registered_platforms import QuietPlatform, register_platform
 from tests.cli_runner import run_cli
 from tests.fake_slack import CHANNEL, FakeSlack
 
@@ -79,44 +78,12 @@ class MemoDraftNotifier:
 
 
 @dataclass
-class MemoPlatform:
+class MemoPlatform(QuietPlatform):
     """A chat platform that only hosts the review: no digests, alerts, questions or doctor lines of its own."""
 
     channel: MemoChannel = field(default_factory=MemoChannel)
     name: str = "memo"
-
-    def posts_digests(self, settings: Settings, channel: str | None) -> bool:
-        return False
-
-    def digest_destination(self, settings: Settings, channel: str | None) -> None:
-        raise SettingError("memo takes no digests")
-
-    def describe_set_up(self, settings: Settings) -> str:
-        return f"{MEMO_ENV} for Memo"
-
-    def scheduled_destination(self, settings: Settings) -> None:
-        return None
-
-    def describe_digests(self, settings: Settings) -> list[str]:
-        return []
-
-    def keeps_outbox_off(self, settings: Settings) -> bool:
-        return False
-
-    def alert_sender(self, settings: Settings) -> None:
-        return None
-
-    def answers(self, serving: object) -> bool:
-        return False
-
-    def add_routes(self, web: object, routes: object, serving: object) -> None:
-        return None
-
-    def describe_not_answering(self, serving: object) -> list[str]:
-        return []
-
-    def check_set_up(self, settings: Settings, config: Config, environ: object) -> list[Check]:
-        return []
+    setting: str = MEMO_ENV
 
     def review_channel(self, settings: Settings) -> ReviewChannel | None:
         return self.channel if read_environment().get(MEMO_ENV) else None
