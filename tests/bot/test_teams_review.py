@@ -470,3 +470,18 @@ def test_publish_from_the_terminal_updates_the_teams_draft_and_a_failure_is_told
     assert told["activity"]["text"].endswith(
         "It is tried again every 15 minutes; `missing-report digest-runs` shows each run."
     )
+
+
+def test_a_replayed_or_unsigned_press_publishes_nothing(bot: HttpServer, microsoft: FakeMicrosoft) -> None:
+    """The bot of the `bot` fixture has no desk: a press that got through would say review is not on."""
+    url = f"http://127.0.0.1:{bot.effective_port}{MESSAGES_PATH}"
+    activity = invoke_activity("review_publish", "2019-06", microsoft.base_url)
+    assert httpx.post(url, json=activity, timeout=15).status_code == 401  # no Microsoft token
+    signed = {"Authorization": f"Bearer {microsoft.bot_framework_token(microsoft.base_url)}"}
+    first = httpx.post(url, json=activity, headers=signed, timeout=15).json()["value"]
+    assert first == (
+        "Review is not on in this server, so the June 2019 draft cannot be published from Teams: run "
+        "`missing-report publish --month 2019-06`."
+    )
+    again = httpx.post(url, json=activity, headers=signed, timeout=15).json()["value"]
+    assert again == "This press was not taken: press the button again."
