@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
@@ -18,6 +19,7 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
+from bot.chat import Routes, Serving
 from bot.chats.teams.bot import MESSAGES_PATH
 from bot.chats.teams.cards import MAX_POST_BYTES, load_card
 from bot.chats.teams.platform import TEAMS
@@ -25,7 +27,7 @@ from bot.chats.teams.reviews import DraftPresses, TeamsReviewChannel
 from bot.delivery import DeliveryError
 from bot.destinations import scheduled_destinations
 from bot.scheduling.plan import plan_digests
-from bot.server import HttpServer
+from bot.server import HttpServer, build_web_app, create_http_server
 from bot.services.digests import run_digest
 from bot.services.reviews import review_desk
 from bot.settings import SettingError, Settings, load_settings
@@ -485,3 +487,35 @@ def test_a_replayed_or_unsigned_press_publishes_nothing(bot: HttpServer, microso
     )
     again = httpx.post(url, json=activity, headers=signed, timeout=15).json()["value"]
     assert again == "This press was not taken: press the button again."
+
+
+def test_serve_gives_the_teams_bot_its_desk_and_lets_the_review_channel_comment(
+    reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `serve` adds the Teams routes (TEAMS.add_routes): questions limited to another channel, and yet the analysts
+    comment on their draft and publish it from the review channel."""
+    config = review_config(tmp_path, microsoft, f'["{LEAD}"]')
+    text = config.source.read_text().replace(
+        "questions_suppress = false\n", 'questions_suppress = false\nallowed_channels = ["19:perf@thread.tacv2"]\n', 1
+    )
+    config.source.write_text(text)
+    config = load_config(config.source)
+    env = {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)  # serve reads the bot's settings from its environment
+    settings = load_settings(config, env)
+    open_now = partial(open_store, reference_db)
+    desk = review_desk(settings, config, open_now, scheduled_destinations(settings))
+    desk.draft_now(JUNE)
+    web, routes = build_web_app(), Routes()
+    TEAMS.add_routes(web, routes, Serving(config, settings, open_now, reference_db, desk=desk))
+    server = create_http_server(web, 0, "127.0.0.1")
+    threading.Thread(target=server.run, daemon=True).start()
+    try:
+        asked = press(server, microsoft, "review_comment", user=LEAD)
+        assert asked.json()["value"] == "The comment form for June 2019 is in the draft's thread."
+        published = press(server, microsoft, "review_publish", user=LEAD, name="Priya Shah").json()["value"]
+    finally:
+        server.close()
+    assert published.startswith("Published by Priya Shah at ")
+    assert len(teams.digests) == 1
