@@ -128,13 +128,14 @@ def test_the_draft_card_goes_to_the_review_channel_through_the_bot_connector(
     assert [item["text"] for item in banner["items"]] == [
         "DRAFT for review: not published.",
         "The managers see nothing until someone presses Publish. Add comments first: the published digest carries "
-        "them.",
+        "them, and Preview shows it with them.",
     ]
     assert texts(card)[-1] == (
         "Publish sends the June 2019 digest to the managers at once, with the comments it has: it cannot be taken back."
     )
     assert actions_in(card) == [
         ("Action.Execute", "Add comment", "review_comment", {"month": "2019-06"}),
+        ("Action.Execute", "Preview", "review_preview", {"month": "2019-06"}),
         ("Action.Execute", "Publish", "review_publish", {"month": "2019-06"}),
     ]
     # The figures are the Teams digest's, under the banner.
@@ -319,6 +320,19 @@ def test_digest_review_posts_the_teams_draft_and_publish_pressed_in_teams_sends_
         )
         assert saved.status_code == 200
         microsoft.wait_for_replies(3)
+        previewed = press(server, microsoft, "review_preview")
+        assert previewed.json()["value"] == "The June 2019 preview is in the draft's thread."
+        preview = microsoft.wait_for_replies(4)[3]
+        assert preview["path"] == f"/v3/conversations/{DRAFT_REF}/activities"
+        shown = card_of(preview["activity"])
+        assert texts(shown)[0] == "Children missing from home or care: June 2019"
+        managers_host = teams.url().split("/")[2].split(":")[0]
+        assert shown["body"][1]["items"][0]["text"] == (
+            f"Preview: the digest's figures and comments as they will be posted to Teams ({managers_host}/…) (its "
+            "charts are the draft's)."
+        )
+        assert comment in json.dumps(shown)
+        assert teams.digests == []  # a preview sends nothing to the managers
         answer = press(server, microsoft, "review_publish", name="Priya Shah").json()["value"]
         assert wait_until(lambda: len(microsoft.updates) == 1, 30)
         note = texts(card_of(microsoft.updates[0]["activity"]))

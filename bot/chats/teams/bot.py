@@ -36,7 +36,14 @@ from bot.chats.teams.activities import clean_text, conversation_channel, read_as
 from bot.chats.teams.answers import render_answer_card
 from bot.chats.teams.comments import read_card_submission, render_comment_card, render_reply_card
 from bot.chats.teams.replays import is_first_activity
-from bot.chats.teams.reviews import COMMENT_VERB, DraftPresses, is_review_here, read_action, render_review_here_card
+from bot.chats.teams.reviews import (
+    COMMENT_VERB,
+    PREVIEW_VERB,
+    DraftPresses,
+    is_review_here,
+    read_action,
+    render_review_here_card,
+)
 from bot.chats.teams.tokens import LOGIN_URL, ClientCredentialsTokens
 from bot.library_logs import drop_library_lines
 from bot.refusals import NOT_ANSWERED, REJECTED_MALFORMED, log_refusal
@@ -230,6 +237,12 @@ def add_teams_bot(
             return AdaptiveCardActionMessageResponse(
                 value=f"The comment form for {month.name} is in the draft's thread."
             )
+        if verb == PREVIEW_VERB:  # in the draft's thread: an answer card would replace the draft for everyone
+            preview = await asyncio.to_thread(presses.preview, month)
+            if isinstance(preview, str):
+                return AdaptiveCardActionMessageResponse(value=preview)
+            await ctx.send(MessageActivityInput().add_card(preview))
+            return AdaptiveCardActionMessageResponse(value=f"The {month.name} preview is in the draft's thread.")
         by = activity.from_.name or user
         publishing = asyncio.ensure_future(asyncio.to_thread(presses.publish, month, by))
         publishing.add_done_callback(log_publish_failure)

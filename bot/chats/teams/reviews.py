@@ -31,6 +31,7 @@ from digest.store.reviews import PublishedHow
 
 PUBLISH_VERB = "review_publish"  # the Action.Execute verbs the bot answers
 COMMENT_VERB = "review_comment"
+PREVIEW_VERB = "review_preview"
 REVIEW_KEY = "review:teams"  # the digest-run ledger's channel for the drafts
 REVIEW_WHERE = "the Teams review channel"
 DRAFT_MARK = "DRAFT"
@@ -47,7 +48,7 @@ def render_draft_card(
         TextBlock(text=f"{DRAFT_MARK} for review: not published.", weight="Bolder", wrap=True),
         TextBlock(
             text="The managers see nothing until someone presses Publish. Add comments first: the published digest "
-            "carries them.",
+            "carries them, and Preview shows it with them.",
             wrap=True,
             spacing="None",
         ),
@@ -62,6 +63,7 @@ def render_draft_card(
         ActionSet(
             actions=[
                 ExecuteAction(title="Add comment", verb=COMMENT_VERB, data={"month": key}),
+                ExecuteAction(title="Preview", verb=PREVIEW_VERB, data={"month": key}),
                 ExecuteAction(title="Publish", verb=PUBLISH_VERB, data={"month": key}, style="positive"),
             ]
         ),
@@ -76,6 +78,13 @@ def render_reviewed_card(
     """The draft once published: the same figures, the buttons gone, the note saying who published it and when."""
     banner = [TextBlock(text=note, weight="Bolder", wrap=True)]
     return _under_banner(render_digest_card(digest, table_note, table_link, detail), digest.title, banner, "good")
+
+
+def render_preview_card(digest: Digest, where: str, table_note: str) -> AdaptiveCard:
+    """The digest card exactly as it will be published, under a line saying that it is a preview."""
+    line = f"Preview: the digest's figures and comments as they will be posted to {where} (its charts are the draft's)."
+    banner = [TextBlock(text=line, is_subtle=True, wrap=True)]
+    return _under_banner(render_digest_card(digest, table_note), digest.title, banner, "default")
 
 
 def render_reviewed_note(note: str) -> AdaptiveCard:
@@ -101,7 +110,7 @@ def _under_banner(
 
 def read_action(verb: str | None, data: Any) -> tuple[str, str] | None:
     """(verb, month) of an Action.Execute press on a draft, or None when it is none of the draft's."""
-    if verb not in (PUBLISH_VERB, COMMENT_VERB) or not isinstance(data, dict):
+    if verb not in (PUBLISH_VERB, COMMENT_VERB, PREVIEW_VERB) or not isinstance(data, dict):
         return None
     return verb, str(data.get("month") or "")
 
@@ -186,12 +195,7 @@ class TeamsReviewChannel:
         if digest is None:
             client.update(ref, _message(render_envelope(render_reviewed_note(note)), ref))
             return
-        # Figures read again without the files: the note names the table as the published digest did.
-        digest = replace(
-            digest,
-            report_link=self.settings.report_link(digest.month),
-            workbook_name=digest.workbook_name or name_workbook(digest.month),
-        )
+        digest = replace(with_table_name(digest), report_link=self.settings.report_link(digest.month))
         link = self.settings.teams.table_link
         table_note = render_table_note(digest, link)
 
@@ -213,8 +217,15 @@ class TeamsReviewChannel:
         """Who may press Publish, for serve's line (bot.chat.NamesPublishers)."""
         return self.review.describe_publishers()
 
-    def render_preview(self, digest: Digest, where: str) -> None:
-        return None  # the draft card is the published card under its banner: Teams has no preview to add
+    def render_preview(self, digest: Digest, where: str) -> AdaptiveCard:
+        """The digest card as it will be published, with today's comments (Preview posts it in the draft's thread)."""
+        digest = with_table_name(digest)
+        return render_preview_card(digest, where, render_table_note(digest, self.settings.teams.table_link))
+
+
+def with_table_name(digest: Digest) -> Digest:
+    """Figures read again without the files (the desk's): the note names the table as the published digest does."""
+    return replace(digest, workbook_name=digest.workbook_name or name_workbook(digest.month))
 
 
 def _message(envelope: bytes, ref: str) -> dict[str, Any]:
@@ -239,6 +250,13 @@ class DraftPresses:
         if key is None:
             return f"{month!r} is not a month this button can act on."
         return key
+
+    def preview(self, month: Month) -> AdaptiveCard | str:
+        """The month's digest as it will be published, or why there is none to show."""
+        if self.desk is None:
+            return f"Review is not on in this server, so there is no {month.name} draft to preview."
+        card = self.desk.preview(month)
+        return card if isinstance(card, AdaptiveCard) else f"The {month.name} digest has no preview in Teams."
 
     def publish(self, month: Month, by: str) -> str:
         """Publish month's draft, pressed by by (their name in Teams): what the presser is told."""
