@@ -374,13 +374,14 @@ def _review(digest: Mapping[str, Any], where: str) -> ReviewSettings:
             f'{where} if_not_published = {choice!r} must be "publish" (publish the draft at the deadline) or '
             '"remind" (remind the review channel each working day and keep waiting)'
         )
-    publishers = _ids(digest, "publishers", where)
-    wrong = sorted(user for user in publishers if not SLACK_USER_ID.fullmatch(user))
-    if wrong:
-        raise ConfigError(
-            f"{where} publishers lists {wrong[0]!r}, which is not a Slack user ID: use member IDs like "
-            '"U0123456789" (in Slack, a person\'s profile > ⋮ > Copy member ID), or [] for anyone in the review channel'
-        )
+    publishers = _checked_ids(
+        digest,
+        "publishers",
+        where,
+        SLACK_USER_ID,
+        'a Slack user ID: use member IDs like "U0123456789" (in Slack, a person\'s profile > ⋮ > Copy member ID), or '
+        "[] for anyone in the review channel",
+    )
     return ReviewSettings(channel or None, rule, IfNotPublished(choice), publishers)
 
 
@@ -389,6 +390,17 @@ def _ids(section: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f'{where} {key} must be a list of IDs in quotes, like ["C0123456789"]')
     return frozenset(value)
+
+
+def _checked_ids(
+    section: Mapping[str, Any], key: str, where: str, pattern: re.Pattern[str], wanted: str
+) -> frozenset[str]:
+    """A list of people's ids, each of the platform's form (pattern); wanted says what one is and how to find it."""
+    ids = _ids(section, key, where)
+    wrong = sorted(value for value in ids if not pattern.fullmatch(value))
+    if wrong:
+        raise ConfigError(f"{where} {key} lists {wrong[0]!r}, which is not {wanted}")
+    return ids
 
 
 def _slash(config: Config) -> SlashSettings:
@@ -529,14 +541,14 @@ def _teams_review(teams: Mapping[str, Any], env: Mapping[str, str], where: str) 
             f"{where} review_service_url = {service_url!r} must be the https:// Bot Connector URL the bot's \"review "
             f'here" answer gave, like "{TEAMS_SERVICE_URL}"'
         )
-    publishers = _ids(teams, "publishers", where)
-    wrong = sorted(user for user in publishers if not GUID.fullmatch(user))
-    if wrong:
-        raise ConfigError(
-            f"{where} publishers lists {wrong[0]!r}, which is not an Entra object id: use ids like "
-            '"00000000-0000-0000-0000-000000000000" (Entra admin centre > Users > the person > Object ID), or [] for '
-            "the people in [teams] allowed_users"
-        )
+    publishers = _checked_ids(
+        teams,
+        "publishers",
+        where,
+        GUID,
+        'an Entra object id: use ids like "00000000-0000-0000-0000-000000000000" (Entra admin centre > Users > the '
+        "person > Object ID), or [] for the people in [teams] allowed_users",
+    )
     if not conversation:
         return None
     setting = "[teams] publishers"

@@ -83,6 +83,11 @@ def teams_env(fake: FakeMicrosoft) -> dict[str, str]:
     )
 
 
+def managers_env(fake: FakeMicrosoft, teams: FakeTeams, webhook: str | None = None) -> dict[str, str]:
+    """The bot's environment, and the managers' Teams webhook (the fake's, unless another URL is given)."""
+    return {**teams_env(fake), "TEAMS_DIGEST_WEBHOOK_URL": webhook or teams.url()}
+
+
 @pytest.fixture
 def review_settings(tmp_path: Path, microsoft: FakeMicrosoft) -> Settings:
     return load_settings(review_config(tmp_path, microsoft), teams_env(microsoft))
@@ -286,7 +291,7 @@ def test_digest_review_posts_the_teams_draft_and_publish_pressed_in_teams_sends_
     reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
 ) -> None:
     config = review_config(tmp_path, microsoft)
-    env = {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()}
+    env = managers_env(microsoft, teams)
     common = ("--config", str(config.source), "--db", str(reference_db))
     result = run_cli(*common, "digest", "--month", "2019-06", "--review", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -356,7 +361,7 @@ def test_serve_says_the_drafts_go_to_teams_and_who_may_publish_them(
     reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
 ) -> None:
     config = review_config(tmp_path, microsoft, f'["{LEAD}", "{SENIOR}"]')
-    settings = load_settings(config, {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()})
+    settings = load_settings(config, managers_env(microsoft, teams))
     _, lines, _ = plan_digests(settings, config, partial(open_store, reference_db))
     assert lines == [
         "Serving: the previous month's digest goes first as a draft to the Teams review channel for review, then to "
@@ -372,7 +377,7 @@ def test_a_draft_that_may_have_been_posted_is_held_until_forced(
     reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
 ) -> None:
     config = review_config(tmp_path, microsoft)
-    env = {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()}
+    env = managers_env(microsoft, teams)
     common = ("--config", str(config.source), "--db", str(reference_db), "digest", "--month", "2019-06", "--review")
     microsoft.hang_up = True  # the Bot Connector took the card and the connection dropped before its answer
     held = run_cli(*common, cwd=tmp_path, env=env)
@@ -448,7 +453,7 @@ def test_doctor_says_where_teams_drafts_go_and_who_may_publish_them_and_what_is_
     current_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
 ) -> None:
     config = review_config(tmp_path, microsoft, f'["{LEAD}"]')
-    env = {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()}
+    env = managers_env(microsoft, teams)
     common = ("--config", str(config.source), "--db", str(current_db), "doctor")
     lines = run_cli(*common, cwd=tmp_path, env=env).stdout.splitlines()
     assert (
@@ -469,7 +474,7 @@ def test_publish_from_the_terminal_updates_the_teams_draft_and_a_failure_is_told
     reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
 ) -> None:
     config = review_config(tmp_path, microsoft)
-    env = {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url().replace("/workflows/", "/gone/")}
+    env = managers_env(microsoft, teams, teams.url().replace("/workflows/", "/gone/"))
     common = ("--config", str(config.source), "--db", str(reference_db))
     assert run_cli(*common, "digest", "--month", "2019-06", "--review", cwd=tmp_path, env=env).returncode == 0
     result = run_cli(*common, "publish", "--month", "June", "--by", "priya.shah", cwd=tmp_path, env=env)
@@ -514,7 +519,7 @@ def test_serve_gives_the_teams_bot_its_desk_and_lets_the_review_channel_comment(
     )
     config.source.write_text(text)
     config = load_config(config.source)
-    env = {**teams_env(microsoft), "TEAMS_DIGEST_WEBHOOK_URL": teams.url()}
+    env = managers_env(microsoft, teams)
     for name, value in env.items():
         monkeypatch.setenv(name, value)  # serve reads the bot's settings from its environment
     settings = load_settings(config, env)
