@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from digest.contract.config import Config
-from digest.figures.catalogue import ALL_EPISODES, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
+from digest.figures.catalogue import ALL_EPISODES, EPISODES_PER_CHILD, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
 from digest.lookups.periods import (
     MONTH_BEFORE,
     MONTH_KINDS,
@@ -44,11 +44,14 @@ from digest.lookups.vocabulary import (
     FILLER,
     KEY_MARK,
     NEGATION,
+    CHILD_NOUN,
+    EPISODE_NOUN,
     REPEAT_MARK,
     SYNONYMS,
     Reading,
     build_readings,
     content_stems,
+    read_counted,
     spell_british,
     spell_numbers,
     split_words,
@@ -76,7 +79,25 @@ CLARIFY_MARGIN = 0.1  # readings this close to the best are offered: as choices 
 HEADLINE_SECTIONS = {"1": "headline", "2": "headline", "3": "headline"}  # all, LAC and CSE side by side
 ALTERNATIVE_MARGIN = 0.25  # readings this close to the one answered are offered under it ("Did you mean ...?")
 MAX_ALTERNATIVES = 2  # buttons under an answer: the answer stays the point
-GENERIC_WORDS = frozenset({"children", "episode"})  # what every row counts, in people's words
+CHILD_WORD, EPISODE_WORD = "children", "episode"  # the stems of what every row counts
+GENERIC_WORDS = frozenset({CHILD_WORD, EPISODE_WORD})  # what every row counts, in people's words
+# Children as those who go missing, not as what is counted: "children going missing", "missing kids".
+_GOING_MISSING = re.compile(
+    r"\b(?:children|child|kids?|young\s+people|cla|lac)\s+(?:\w+\s+){0,2}?(?:go|goes|going|went|gone)\s+missing\b"
+    r"|\bmissing\s+(?:children|kids)\b"
+)
+# The figures as a whole, with no row named: the profile ("missing figs for August").
+_OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlines?)\b")
+# A figure not yet recorded: "what will July end up as", "forecast for September".
+_FORECAST = re.compile(
+    r"\bwill\b(?!\s+(?:you|u)\b)|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
+    r"|\bexpect(?:ed)?\s+to\b|\blikely\s+to\b|\bend\s+up\b"
+)
+NO_FORECAST = (
+    "I give the figures recorded so far, never a forecast. Ask, for example, how many went missing in June, "
+    "or in this month so far."
+)
+_CHILDREN = re.compile(r"\b(?:children|child|kids?|young\s+(?:people|persons?)|individuals?|cla)\b")
 LEFT_OUT_SHARE = 0.25  # the share of a question's weight a figure may leave unexplained and still be answered
 TIE_MARGIN = 0.02  # readings this close to the best are a real tie: asked back, not decided
 SEGMENT_SCORE = 0.75  # the least score for each part of "girls and boys" to be read as a figure of its own
@@ -281,6 +302,9 @@ class Reader:
             return right
 
         lowered = _WORD.sub(corrected, lowered)
+        said = lowered
+        if _FORECAST.search(said):
+            return NotUnderstood(NO_FORECAST, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
         shape, lowered = read_shape(lowered)
@@ -314,7 +338,13 @@ class Reader:
             )
         if INDIVIDUAL.search(rest):
             return NotUnderstood(ONE_CHILD, [])
+        counted = self._counted(said, shape, by_month)
         words = self.words_of(rest, nearness)
+        if counted is not None and (CHILD_WORD if counted == EPISODE_NOUN else EPISODE_WORD) in words:
+            # "how many times did children go missing": episodes; "individual children in episodes": children
+            ruled_out, wanted = (CHILD_WORD, EPISODE_WORD) if counted == EPISODE_NOUN else (EPISODE_WORD, CHILD_WORD)
+            words = {w: weight for w, weight in words.items() if w != ruled_out}
+            words.setdefault(wanted, self.weights.get(wanted, 1.0))
         bands = next((w[len(KEY_MARK) :].split(BAND_MARK) for w in words if BAND_MARK in w), [])
         words = {w: weight for w, weight in words.items() if BAND_MARK not in w}
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
@@ -362,6 +392,8 @@ class Reader:
         if not words and not unknown and shape != Shape():
             # "busiest month", "June against last June": of missing episodes, the report's first figure
             words = {KEY_MARK + ALL_EPISODES: self.weights.get(KEY_MARK + ALL_EPISODES, 1.0)}
+        if not words and not unknown and _OVERVIEW.search(said) and not by_month:
+            return Question(PROFILE, None, period, share, text)  # "what do the missing figures for June show"
         if not words and not unknown:
             choices = [self.by_id["episodes.all"], self.by_id["children.all"]]
             options = [(r.label, _choice_text(prefix, r, period)) for r in choices]
@@ -375,6 +407,7 @@ class Reader:
             len(ranked) > 1 and ranked[0].reading.kind == BREAKDOWN and ranked[1].score >= ranked[0].score - TIE_MARGIN
         ):
             ranked = [ranked[1], ranked[0], *ranked[2:]]  # "BME June": the row, with its table offered beside it
+        ranked = self._twins_decided(ranked, counted)
         best = ranked[0]
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
@@ -445,6 +478,30 @@ class Reader:
             proportion=shape.proportion,
             alternatives=alternatives,
         )
+
+    @staticmethod
+    def _counted(said: str, shape: Shape, by_month: bool) -> str | None:
+        """What the question counts, episodes or children, when it says: the noun after "how many" or "number of";
+        else, of a question over time ("the worst month for children going missing", "kids in care going missing,
+        April against June", "CSE: up on the month before?"), how often they went missing: episodes."""
+        counted = read_counted(said)
+        over_time = (shape.compare or shape.extreme or by_month) and not (shape.proportion or shape.per_child)
+        if counted is None and over_time and (not _CHILDREN.search(said) or _GOING_MISSING.search(said)):
+            return EPISODE_NOUN
+        return counted
+
+    @staticmethod
+    def _twins_decided(ranked: list[Scored], counted: str | None) -> list[Scored]:
+        """A row's episodes and its children scored alike ("CSE June"): the one the question counts, if it says."""
+        if counted is None or len(ranked) < 2 or ranked[1].score < ranked[0].score - TIE_MARGIN:
+            return ranked
+        pair = {ranked[0].reading.subject, ranked[1].reading.subject}
+        twins = next((p for p in EPISODES_PER_CHILD.values() if set(p) == pair), None)
+        if twins is None:
+            return ranked
+        chosen = ranked[0] if ranked[0].reading.subject == twins[counted == CHILD_NOUN] else ranked[1]
+        other = ranked[1] if chosen is ranked[0] else ranked[0]
+        return [Scored(chosen.reading, max(chosen.score, other.score) + 2 * TIE_MARGIN), other, *ranked[2:]]
 
     def _close(self, ranked: list[Scored]) -> list[Scored]:
         best = ranked[0]

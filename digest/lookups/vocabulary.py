@@ -314,6 +314,36 @@ SYNONYMS: dict[str, str] = {
     "categories": "",
     "cohort": "",
     "cohorts": "",
+    "race": "ethnicity",
+    "racial": "ethnicity",
+    "ethnic group": "ethnicity",
+    "ethnic groups": "ethnicity",
+    "ethnic background": "ethnicity",
+    "case status": "status",
+    "care status": "status",
+    "m / f": "gender",
+    "f / m": "gender",
+    "male / female": "gender",
+    "female / male": "gender",
+    "boys / girls": "gender",
+    "girls / boys": "gender",
+    "out of timescale": "not in time",
+    "out of timescales": "not in time",
+    "outside timescales": "not in time",
+    "outside of timescale": "not in time",
+    "outside of timescales": "not in time",
+    "timescales": "in time",
+    "face to face": "",
+    "social care": "",
+    "social services": "",
+    "children's services": "",
+    "childrens services": "",
+    "talking about": "",
+    "counted twice": "",
+    "double counted": "",
+    "double counting": "",
+    "declined": "not accepted",
+    "turned down": "not accepted",
 }
 # American spellings and their British forms, as the report writes them.
 BRITISH = (("ize", "ise"), ("yze", "yse"), ("izing", "ising"), ("ized", "ised"), ("yzed", "ysed"))
@@ -426,7 +456,18 @@ _FILLER_TEXT = (
     "back came come comes coming went go goes going gone get got getting out off into onto over under "
     "again area local our council's authority's fig figs figures stat stats statistic statistics data "
     "number numbers total totals amount count counts counted level levels value values "
-    "family families child's kid's children's people's our all whole entire full both same e g ie eg etc"
+    "family families child's kid's children's people's our all whole entire full both same e g ie eg etc "
+    # Conversation around a question: apologies, hedges, asides ("sorry if this is a daft question", "I know
+    # it's not finished yet"), connectives and modals; none names a figure, so none stops a question.
+    "but however although though anyway anyhow besides sorry apologies question questions query daft silly "
+    "stupid quick quickly simple simply actual really honestly talking talk speaking asking ask asked "
+    "want wanted wants needed needs should shouldn't shall will won't wouldn't might must mustn't "
+    "finished finish finishing yet else anybody everybody somebody nobody anyone's "
+    "account accounts accounted accounting make makes made making up "
+    "we'd we're we've you're you've they're they've let's i'd gonna wanna hey morning afternoon "
+    "pls plz thx ta approx approximately exact precise precisely rough ballpark "
+    "n abs absolute raw csc "
+    "radius afield advocate advocates outside face f2f case"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = "not"
@@ -488,8 +529,34 @@ def stem(word: str) -> str:
 
 def content_stems(words: Iterable[str]) -> list[str]:
     """The words that can name a figure: synonyms read, quantities as their rows' keys, filler left out, stemmed."""
-    stems = (stem(w) for w in read_quantities(replace_synonyms(list(words))) if w not in FILLER and w != "/")
+    read = scope_negations(read_quantities(replace_synonyms(list(words))))
+    stems = (stem(w) for w in read if w not in FILLER and w != "/")
     return [w for w in stems if w not in FILLER]
+
+
+NEGATION_REACH_WORDS = 3  # how far on a "not" looks for what it negates, filler skipped
+
+
+def scope_negations(words: list[str]) -> list[str]:
+    """A "not" kept only where it negates a row's words: "not a client", "not in time". One that negates what is
+    counted ("children, not episodes", "not the number of times") says which count is meant, so it goes with the
+    count it rules out; one with nothing after it ("I know it's not finished yet") negates nothing here."""
+    out: list[str] = []
+    skip: set[int] = set()
+    for i, word in enumerate(words):
+        if i in skip:
+            continue
+        if word != NEGATION:
+            out.append(word)
+            continue
+        following = [j for j in range(i + 1, len(words)) if words[j] not in FILLER][:1]
+        if not following or following[0] - i > NEGATION_REACH_WORDS + 1:
+            continue  # negates nothing a row counts
+        if words[following[0]] in (EPISODE_NOUN, CHILD_NOUN):
+            skip.add(following[0])  # "children not episodes": episodes ruled out
+            continue
+        out.append(word)
+    return out
 
 
 def phrase_stems(text: str) -> frozenset[str]:
@@ -744,3 +811,25 @@ GROUP_WORDS: dict[str, tuple[str, ...]] = {
     "bme": ("bme breakdown", "bme table"),
     "rhi": ("rhi breakdown", "rhi table", "rhi timeliness"),
 }
+
+
+# What a question counts, when it says: the noun after "how many" or "number of" ("how many times did children go
+# missing": episodes; "how many individual children were involved in episodes": children).
+EPISODE_NOUN, CHILD_NOUN = "episodes", "children"
+_COUNTING_HEADS = (("how", "many"), ("number", "of"), ("numbers", "of"), ("no", "of"), ("count", "of"), ("total", "of"))
+COUNTED_WITHIN_WORDS = 4  # "how many looked after kids", "number of individual children": the noun comes soon
+_NOT_A_NOUN = {"not", "3+"}  # "how many not ...", "how many 3+ ...": another row's words, not what is counted
+
+
+def read_counted(text: str) -> str | None:
+    """episodes or children, when a counting phrase names which; else None."""
+    words = replace_synonyms(split_words(text))
+    for i in range(len(words) - 1):
+        if (words[i], words[i + 1]) not in _COUNTING_HEADS:
+            continue
+        for word in words[i + 2 : i + 2 + COUNTED_WITHIN_WORDS]:
+            if word in _NOT_A_NOUN:
+                break
+            if word in (EPISODE_NOUN, CHILD_NOUN):
+                return word
+    return None
