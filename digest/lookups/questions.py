@@ -25,13 +25,17 @@ from digest.figures.catalogue import ALL_EPISODES, EPISODES_PER_CHILD, PER_CHILD
 from digest.lookups.periods import (
     MONTH_BEFORE,
     MONTH_KINDS,
+    MONTH_SO_FAR,
     MONTH_NAMES,
     SO_FAR,
     Period,
     PeriodError,
     PeriodKind,
+    PREVIOUS,
+    SEASON,
     attach_years,
     combine_periods,
+    period_before,
     period_text,
     read_periods,
 )
@@ -86,6 +90,8 @@ _GOING_MISSING = re.compile(
     r"\b(?:children|child|kids?|young\s+people|cla|lac)\s+(?:\w+\s+){0,2}?(?:go|goes|going|went|gone)\s+missing\b"
     r"|\bmissing\s+(?:children|kids)\b"
 )
+SEASON_PROBLEM = "Which months? Name them, such as April to June, or Q1: a season means different months to different people."
+PREVIOUS_PROBLEM = 'Before which period? Name both, such as "June against May" or "this quarter against last quarter".'
 # The figures as a whole, with no row named: the profile ("missing figs for August").
 _OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlines?)\b")
 # A figure not yet recorded: "what will July end up as", "forecast for September".
@@ -324,7 +330,9 @@ class Reader:
         # "is it going up?", "how has it changed since April?": the months, one by one
         over_time = (PeriodKind.LATEST, PeriodKind.RANGE, PeriodKind.RECENT, PeriodKind.YEAR_TO_DATE)
         trending = shape.change and not compare and period.kind in over_time
-        by_month = shape.by_month or (shape.extreme and not shape.whole) or trending
+        # "the last 6 months": a run, as a trend is ("how long", "per child" and shares keep their own shape)
+        recent = period.kind == PeriodKind.RECENT and not (shape.length or shape.per_child or shape.proportion)
+        by_month = shape.by_month or (shape.extreme and not shape.whole) or trending or recent
         asked_period = period
         if by_month and period.kind == PeriodKind.LATEST:
             period = Period(PeriodKind.RECENT, months=TREND_MONTHS)  # a trend: the digest's 13 months
@@ -554,14 +562,31 @@ class Reader:
             PeriodError: periods that cannot be read together.
         """
         unique = list(dict.fromkeys(periods))
-        if len(unique) > 1 and SO_FAR in unique:  # "July so far", "this month so far": that month, to the as-at time
-            unique.remove(SO_FAR)
+        if SEASON in unique:  # "in the spring, April to June": the months said; a season alone is not agreed
+            unique.remove(SEASON)
+            if not unique:
+                raise PeriodError(SEASON_PROBLEM)
+        for so_far, alone in ((SO_FAR, None), (MONTH_SO_FAR, Period(PeriodKind.THIS_MONTH))):
+            if len(unique) > 1 and so_far in unique:  # "July so far", "July MTD": that month, to the as-at time
+                unique.remove(so_far)
+            elif unique == [so_far] and alone is not None:
+                unique = [alone]
+        if PREVIOUS in unique:  # "this month vs last", "this quarter against the last one": the one before it
+            if not shape.compare:
+                raise PeriodError(PREVIOUS_PROBLEM)
+            others = [p for p in unique if p != PREVIOUS]
+            if not others and shape.compare:
+                others = [Period(PeriodKind.LAST_MONTH)]  # "RHI rate v previous": the latest month against its own
+            before = period_before(others[0]) if len(others) == 1 else None
+            if before is None:
+                raise PeriodError(PREVIOUS_PROBLEM)
+            unique = [others[0], before]
         if MONTH_BEFORE in unique and len(unique) == 2:  # "June against the month before": May
+            if not shape.compare:  # "May, the month before last": the same month said twice, or two?
+                raise PeriodError(PREVIOUS_PROBLEM)
             other = next(p for p in unique if p != MONTH_BEFORE)
-            if other.kind == PeriodKind.MONTH and other.month_of_year is not None:
-                unique = [other, replace(other, month_of_year=(other.month_of_year - 2) % 12 + 1)]
-            elif other.kind == PeriodKind.MONTH and other.month is not None:
-                unique = [other, replace(other, month=other.month - 1)]
+            if other.kind == PeriodKind.MONTH and (before := period_before(other)) is not None:
+                unique = [other, before]
         kinds = [p.kind for p in unique]
         if len(unique) <= 1:
             period = unique[0] if unique else Period(PeriodKind.LATEST)

@@ -56,7 +56,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\btrends?\b|\bmonth\s+(?:by|on|to)\s+month\b|(?<!end\sof\s)\b(?:by|each|every|per|for\s+each)\s+month\b"
             r"|\bmonthly\b"
-            r"|\bover\s+time\b|\bbeen\s+going\b|\bmoved\b|\bmonths?\s+of\b|\btrending\b"
+            r"|\bover\s+time\b|\bbeen\s+going\b|\bmoved\b|(?<!\d\s)\bmonths?\s+of\b|\btrending\b"
         ),
     ),
     (

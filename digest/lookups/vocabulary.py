@@ -316,17 +316,17 @@ SYNONYMS: dict[str, str] = {
     "cohorts": "",
     "race": "ethnicity",
     "racial": "ethnicity",
-    "ethnic group": "ethnicity",
-    "ethnic groups": "ethnicity",
+    "age group": "age",
+    "age groups": "age",
+    "age band": "age",
+    "age bands": "age",
+    "age range": "age",
+    "age ranges": "age",
     "ethnic background": "ethnicity",
     "case status": "status",
     "care status": "status",
-    "m / f": "gender",
-    "f / m": "gender",
-    "male / female": "gender",
-    "female / male": "gender",
-    "boys / girls": "gender",
-    "girls / boys": "gender",
+    "m f": "gender",  # "m/f split": the slash is no word
+    "f m": "gender",
     "out of timescale": "not in time",
     "out of timescales": "not in time",
     "outside timescales": "not in time",
@@ -339,7 +339,7 @@ SYNONYMS: dict[str, str] = {
     "children's services": "",
     "childrens services": "",
     "talking about": "",
-    "counted twice": "",
+    "counted 2 times": "",  # "I don't want kids counted twice": distinct children
     "double counted": "",
     "double counting": "",
     "declined": "not accepted",
@@ -383,7 +383,7 @@ _NUMBER = re.compile(
     + "|".join(_TENS)
     + r")[\s-](one|two|three|four|five|six|seven|eight|nine)|("
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r"))\b"
+    + r"))(s?)\b"  # "under tens": 10s
 )
 # A bare "one" is often no number ("the last one", "which one"): read only before a unit.
 _ONE_BEFORE_UNIT = re.compile(r"\b(?:one|a|an)\s+(?=(?:day|mile|year|week|month|quarter)s?\b)")
@@ -395,10 +395,10 @@ def spell_numbers(text: str) -> str:
     """Number words as digits, weeks as days: "fifteen" -> "15", "a week" -> "7 days", "twice" -> "2 times"."""
 
     def number(match: re.Match[str]) -> str:
-        tens, units, word = match.groups()
+        tens, units, word, plural = match.groups()
         if word is not None:
-            return match.group(0) if word == "one" else str(NUMBER_WORDS[word])
-        return str(NUMBER_WORDS[tens] + NUMBER_WORDS[units])
+            return match.group(0) if word == "one" else str(NUMBER_WORDS[word]) + plural
+        return str(NUMBER_WORDS[tens] + NUMBER_WORDS[units]) + plural
 
     text = text.replace(">=", " at least ").replace("<=", " at most ").replace(">", " more than ")
     text = text.replace("<", " less than ")
