@@ -105,6 +105,7 @@ NO_FORECAST = (
 )
 _CHILDREN = re.compile(r"\b(?:children|child|kids?|young\s+(?:people|persons?)|individuals?|cla)\b")
 LEFT_OUT_SHARE = 0.25  # the share of a question's weight a figure may leave unexplained and still be answered
+SOLE_READING_SCORE = 0.5  # the least score answered when no other reading is even worth offering
 TIE_MARGIN = 0.02  # readings this close to the best are a real tie: asked back, not decided
 SEGMENT_SCORE = 0.75  # the least score for each part of "girls and boys" to be read as a figure of its own
 MAX_CHOICES = 4  # buttons in a clarification
@@ -439,7 +440,11 @@ class Reader:
         every = frozenset().union(*best.reading.phrasings) | best.reading.qualifiers
         left_out = sum(weight for word, weight in words.items() if word not in every | GENERIC_WORDS)
         tie = tie or (best.reading.kind == FIGURE and left_out >= LEFT_OUT_SHARE * sum(words.values()))
-        if not also and (best.score < enough or tie):
+        # One reading alone, well clear of every other: answered (its title names it), not asked back with one choice.
+        # Each of its words said ("OLA placed kids": other LA; not "so not in care" as distance "not recorded").
+        said_whole = any(phrasing - GENERIC_WORDS <= words.keys() for phrasing in best.reading.phrasings)
+        alone = len(close) == 1 and best.score >= SOLE_READING_SCORE and said_whole
+        if not also and (best.score < enough or tie) and not alone:
             if not close:
                 return self._not_understood(text, unknown)
             options = [(s.reading.label, _choice_text(prefix, s.reading, period)) for s in close]
