@@ -683,8 +683,10 @@ def read_quantities(words: list[str]) -> list[str]:
         direction = _direction(words, i)
         if number.group(2):
             direction = FROM
+        said_after = False
         if not direction and high is None:
             direction, j = _direction_after(words, j)
+            said_after = bool(direction)
         unit = words[j] if j < len(words) else ""
         before = words[i - 1] if i > 0 else ""
         keys: list[str] = []
@@ -710,7 +712,10 @@ def read_quantities(words: list[str]) -> list[str]:
             if direction_after and high is None and not direction:
                 keys, j = _age_keys(int(value), None, direction_after), after
         elif (direction and value.is_integer() and high is None and unit not in ("times", "time", "working")) and (
-            (value > AGES[-1] and value < MAX_AGE) or (before in _BARE_COMPARISONS and unit not in _OTHER_UNITS)
+            (value > AGES[-1] and value < MAX_AGE)
+            or (before in _BARE_COMPARISONS and unit not in _OTHER_UNITS)
+            # "13 and over", "13+", "12 and under": an age the report bands, with nothing else it could count
+            or ((said_after or number.group(2)) and AGES[0] <= value <= AGES[-1] + 1 and unit not in _OTHER_UNITS)
         ):
             keys = _age_keys(int(value), None, direction)  # "17+", "under 10": ages, the report's only bare bands
         if not keys:
