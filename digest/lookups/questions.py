@@ -55,6 +55,7 @@ from digest.lookups.vocabulary import (
     Reading,
     build_readings,
     content_stems,
+    join_spelt,
     read_counted,
     spell_british,
     spell_numbers,
@@ -297,7 +298,7 @@ class Reader:
         share = bool(_SHARE_IN_CHANNEL.match(lowered))
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
-        lowered = spell_numbers(BASE_NOTE.sub(" ", lowered))  # "(of those offered)" names a base, not the row
+        lowered = spell_numbers(join_spelt(BASE_NOTE.sub(" ", lowered)))  # "(of those offered)" names a base, not the row
         nearness: dict[str, float] = {}
 
         def corrected(match: re.Match[str]) -> str:

@@ -342,6 +342,21 @@ SYNONYMS: dict[str, str] = {
     "counted 2 times": "",  # "I don't want kids counted twice": distinct children
     "double counted": "",
     "double counting": "",
+    # Speech to text and police terms: "lack" is how dictation hears LAC; a "misper" is a missing person report.
+    "lack": "lac",
+    "lacks": "lac",
+    "misper": "episodes",
+    "mispers": "episodes",
+    "missing persons": "episodes",
+    "missing person": "episodes",
+    "missing person reports": "episodes",
+    "absent": "",
+    "awol": "",
+    "cic": "lac children",
+    "laac": "lac children",
+    "cla children": "lac children",
+    "cin plan": "cin",
+    "cin plans": "cin",
     "declined": "not accepted",
     "turned down": "not accepted",
 }
@@ -389,6 +404,21 @@ _NUMBER = re.compile(
 _ONE_BEFORE_UNIT = re.compile(r"\b(?:one|a|an)\s+(?=(?:day|mile|year|week|month|quarter)s?\b)")
 _WEEKS = re.compile(r"\b(\d+)\s+weeks?\b|\b(?:a|one)\s+week\b|\b(?:a\s+)?fortnight\b")
 DAYS_IN_WEEK = 7
+
+
+# Short forms dictated or typed letter by letter ("L.A.C.", "c s e", "r h i"), joined when they are one of these.
+SPELT_OUT = frozenset({"lac", "cla", "cse", "rhi", "cin", "cp", "cpp", "ola", "eh", "bme", "ytd", "mtd", "fy", "cyp"})
+_SPELT_LETTERS = re.compile(r"\b[a-z](?:[.\s]+[a-z]\b){1,2}\.?")
+
+
+def join_spelt(text: str) -> str:
+    """Letters said one by one as the short form they spell: "l a c" -> "lac", "C.S.E." -> "cse"; "f2f" too."""
+
+    def joined(match: re.Match[str]) -> str:
+        letters = re.sub(r"[.\s]", "", match.group(0))
+        return letters if letters in SPELT_OUT else match.group(0)
+
+    return _SPELT_LETTERS.sub(joined, re.sub(r"\bf2f\b", "face to face", text))
 
 
 def spell_numbers(text: str) -> str:
