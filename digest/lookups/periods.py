@@ -137,7 +137,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:last|previous|prior)\s+month\b"), "last_month"),
     (re.compile(r"\b(?:this|current)\s+month\b"), "this_month"),
     (re.compile(r"\b(?:this|current)\s+quarter\b"), "this_quarter"),
-    (re.compile(r"\b(?:last|previous|prior)\s+quarter\b|\bthe\s+quarter\s+before\b"), "last_quarter"),
+    (re.compile(r"\b(?:last|previous|prior)\s+quarter\b"), "last_quarter"),
+    (re.compile(r"\bthe\s+quarter\s+before(?:\s+that)?\b"), "previous"),  # "last quarter vs the quarter before"
     (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bat\s+the\s+moment\b|\batm\b|\btoday\b"), "now"),
     # Said last, once every "last month", "last year", "last 6 months" is taken: "this month vs last", "this
     # quarter against the last one", "latest month v previous": the period before the other one named.
@@ -271,8 +272,8 @@ def period_before(period: Period) -> Period | None:
         return Period(PeriodKind.LAST_MONTH)
     if kind in (PeriodKind.LAST_MONTH, PeriodKind.LATEST) and not period.relative_year:
         return MONTH_BEFORE
-    if kind == PeriodKind.QUARTER and period.quarter is None and not period.relative_year:
-        return Period(PeriodKind.QUARTER, relative_year=-1)
+    if kind == PeriodKind.QUARTER and period.quarter is None:  # counted in quarters back from this one
+        return Period(PeriodKind.QUARTER, relative_year=period.relative_year - 1)
     if kind == PeriodKind.QUARTER and period.quarter is not None and period.quarter > 1:
         return replace(period, quarter=period.quarter - 1)
     if kind == PeriodKind.QUARTER and period.quarter == 1:

@@ -53,10 +53,13 @@ from digest.lookups.vocabulary import (
     REPEAT_MARK,
     SYNONYMS,
     Reading,
+    asks_declined,
+    build_ethnic_groups,
     build_readings,
     content_stems,
     join_spelt,
     read_counted,
+    read_groups,
     spell_british,
     spell_numbers,
     split_words,
@@ -99,6 +102,10 @@ _OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlin
 _FORECAST = re.compile(
     r"\bwill\b(?!\s+(?:you|u)\b)|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
     r"|\bexpect(?:ed)?\s+to\b|\blikely\s+to\b|\bend\s+up\b"
+)
+NO_DECLINED_ROW = (
+    "The report counts return interviews offered, accepted and completed, not those declined or refused (an offer "
+    'can have no answer recorded). Ask for "RHIs offered" and "RHIs accepted" instead.'
 )
 NO_FORECAST = (
     "I give the figures recorded so far, never a forecast. Ask, for example, how many went missing in June, "
@@ -237,6 +244,9 @@ class Reader:
             w for w in partial if w.isalpha() and len(w) >= MIN_CORRECTABLE_PARTIAL_LETTERS
         )
         self.by_id = {reading.id: reading for reading in self.readings}
+        self.ethnic_groups = build_ethnic_groups(config)
+        # Band tokens are lower case ("@ethnicity.c1"); the rows' keys keep the config's case ("ethnicity.C1").
+        self.key_case = {key.lower(): key for keys in self.ethnic_groups.values() for key in keys}
         self._corrections: dict[str, tuple[str, float]] = {}
 
     def correct(self, word: str) -> tuple[str, float]:
@@ -298,7 +308,8 @@ class Reader:
         share = bool(_SHARE_IN_CHANNEL.match(lowered))
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
-        lowered = spell_numbers(join_spelt(BASE_NOTE.sub(" ", lowered)))  # "(of those offered)" names a base, not the row
+        lowered = spell_numbers(join_spelt(BASE_NOTE.sub(" ", lowered)))
+        lowered = read_groups(lowered, self.ethnic_groups)  # "(of those offered)" names a base, not the row
         nearness: dict[str, float] = {}
 
         def corrected(match: re.Match[str]) -> str:
@@ -313,6 +324,8 @@ class Reader:
         said = lowered
         if _FORECAST.search(said):
             return NotUnderstood(NO_FORECAST, self.suggest(text))
+        if asks_declined(said):
+            return NotUnderstood(NO_DECLINED_ROW, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
         shape, lowered = read_shape(lowered)
@@ -356,6 +369,7 @@ class Reader:
             words = {w: weight for w, weight in words.items() if w != ruled_out}
             words.setdefault(wanted, self.weights.get(wanted, 1.0))
         bands = next((w[len(KEY_MARK) :].split(BAND_MARK) for w in words if BAND_MARK in w), [])
+        bands = [self.key_case.get(key, key) for key in bands]
         words = {w: weight for w, weight in words.items() if BAND_MARK not in w}
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
         nothing_asked = not words and not bands and not periods and not commands and not unknown

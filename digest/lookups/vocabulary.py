@@ -357,8 +357,6 @@ SYNONYMS: dict[str, str] = {
     "cla children": "lac children",
     "cin plan": "cin",
     "cin plans": "cin",
-    "declined": "not accepted",
-    "turned down": "not accepted",
 }
 # American spellings and their British forms, as the report writes them.
 BRITISH = (("ize", "ise"), ("yze", "yse"), ("izing", "ising"), ("ized", "ised"), ("yzed", "ysed"))
@@ -868,3 +866,53 @@ def read_counted(text: str) -> str | None:
             if word in (EPISODE_NOUN, CHILD_NOUN):
                 return word
     return None
+
+
+# The census's broad ethnic groups, by the letter their codes start with (DfE's A-E codes): "Asian children" are
+# C1 to C4 added up, not B3 "White and Asian". Read only where the word is not part of a code's own label.
+ETHNIC_GROUP_WORDS = {
+    "A": r"(?<!other\s)\bwhite\b(?!\s+(?:british|irish|and|background))",
+    "B": r"(?<!other\s)\bmixed\b(?!\s+background)(?:\s+(?:race|heritage|ethnicity|parentage))?",
+    "C": r"(?<!other\s)(?<!and\s)\basian\b(?!\s+background)(?:\s+or\s+asian\s+british)?",
+    "D": r"(?<!other\s)(?<!and\s)\bblack\b(?!\s+(?:background|caribbean|african|and))(?:\s+or\s+black\s+british)?",
+}
+_MINORITY = re.compile(r"\bminorit|\bbame\b|\bbme\b")
+MIN_GROUP_CODES = 2  # a group of one code is that code's own row
+# Teenagers: the report's ages from 13 ("the older teenagers, 17 and over" names its own ages).
+_TEENAGERS = re.compile(r"\b(?:teenagers?|teens|teenage)\b")
+_AGE_SAID = re.compile(r"\b\d+\s*(?:\+|s\b|yrs?\b|years?\b|and\s+(?:over|under|above|older))|\baged?\s+\d")
+TEEN_FROM = 13
+
+
+def build_ethnic_groups(config: Config) -> dict[str, tuple[str, ...]]:
+    """Each broad group's rows ("C": the keys of C1 to C4), where the config's codes are the DfE letter codes."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for letter in ETHNIC_GROUP_WORDS:
+        keys = tuple(f"ethnicity.{code}" for code, _ in config.ethnicity.codes if re.fullmatch(letter + r"\d", code))
+        if len(keys) >= MIN_GROUP_CODES:
+            groups[letter] = keys
+    return groups
+
+
+def read_groups(text: str, groups: dict[str, tuple[str, ...]]) -> str:
+    """Broad groups said in words as the rows they add up: "asian" -> "@ethnicity.c1|...", "teenagers" -> 13 and
+    over (unless an age is said with it)."""
+    if not _MINORITY.search(text):
+        for letter, keys in groups.items():
+            token = KEY_MARK + BAND_MARK.join(keys).lower()
+            text = re.sub(ETHNIC_GROUP_WORDS[letter], f" {token} ", text)
+    if _TEENAGERS.search(text):
+        text = _TEENAGERS.sub(" " if _AGE_SAID.search(text) else f" {TEEN_FROM} and over ", text)
+    return text
+
+
+
+# Return interviews refused or declined: the report has no such row (offered less accepted is not it either, as
+# some offers have no answer recorded); "ethnicity refused" is the code E3 and not this.
+_RHI_SAID = re.compile(r"\brhis?\b|\breturn\s+(?:home\s+)?(?:interview|conversation)s?\b|\bdebriefs?\b|\binterviews?\b")
+_DECLINED = re.compile(r"\b(?:refused|refusals?|refusing|declined?|declining|turned\s+down|rejected|not\s+accepted)\b")
+
+
+def asks_declined(text: str) -> bool:
+    """Whether the question asks for return interviews refused or declined."""
+    return bool(_RHI_SAID.search(text) and _DECLINED.search(text))
