@@ -97,7 +97,7 @@ _GOING_MISSING = re.compile(
 SEASON_PROBLEM = "Which months? Name them, such as April to June, or Q1: a season means different months to different people."
 PREVIOUS_PROBLEM = 'Before which period? Name both, such as "June against May" or "this quarter against last quarter".'
 # The figures as a whole, with no row named: the profile ("missing figs for August").
-_OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlines?)\b")
+_OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlines?|everything|report)\b")
 # A figure not yet recorded: "what will July end up as", "forecast for September".
 _FORECAST = re.compile(
     r"\bwill\b(?!\s+(?:you|u)\b)|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
@@ -133,10 +133,15 @@ COMMANDS = {
 }
 # "early help" is care status 6.1, not a call for help.
 _COMMAND = re.compile(r"\b(?<!early )(?:" + "|".join(sorted(COMMANDS, key=len, reverse=True)) + r")\b")
+# A definition asked in words: "what does not a client mean", "what is meant by RHI in time".
+_WHAT_DOES_MEAN = re.compile(r"^\W*what\s+(?:does|do)\s+(.+?)\s+mean\W*$|^\W*what\s+is\s+meant\s+by\s+(.+?)\W*$")
 UNREADABLE_MONTH = re.compile(r"\d{4}-\d{1,2}")  # a month written as a number that is no month
 _WORD = re.compile(r"@[a-z0-9_.+|]+|[a-z]+(?:'[a-z]+)?")
 # A question about one child ("is he still missing"): the bot answers with counts for the whole report only.
-INDIVIDUAL = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|lad|lass)\b")
+INDIVIDUAL = re.compile(
+    r"\b(?:he|she|him|his|her|hers|himself|herself|lad|lass)\b"
+    r"|^\W*who\b|\bwhich\s+(?:child|children|kids?|young\s+(?:person|people))\b(?!\s+(?:in|at|on|with|from)\b)"
+)
 ONE_CHILD = (
     "I answer with counts for the whole report, never about one child: their case record holds that. "
     "Ask, for example, how many children went missing in June."
@@ -321,6 +326,7 @@ class Reader:
             return right
 
         lowered = _WORD.sub(corrected, lowered)
+        lowered = _WHAT_DOES_MEAN.sub(lambda m: "define " + (m.group(1) or m.group(2)), lowered)  # "what does X mean"
         said = lowered
         if _FORECAST.search(said):
             return NotUnderstood(NO_FORECAST, self.suggest(text))
@@ -441,7 +447,7 @@ class Reader:
         if shape.per_child and best.reading.subject in PER_CHILD_FAMILY:  # episodes and children: one family
             family = PER_CHILD_FAMILY[best.reading.subject]
             return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
-        if period.kind == PeriodKind.NOW and best.reading.subject in (ALL_EPISODES, "children.all") and not by_month:
+        if period.kind == PeriodKind.NOW and best.reading.subject in PER_CHILD_FAMILY and not by_month:
             return Question(FIGURE, STILL_MISSING, period, share, text)  # "missing right now": still missing
         also = self._also(rest, nearness, best.reading, shape) if best.reading.kind == FIGURE else ()
         close = self._close(ranked)

@@ -624,6 +624,8 @@ def _covering(keys: list[str], bands: Sequence[tuple[float, float]], wanted: tup
     low, high = wanted
     if high == NO_END and low > bands[-1][0]:  # "more than a week": the open last band holds it
         low = bands[-1][0]
+    if high == bands[-1][0] and bands[-1][1] == NO_END:  # "16 and 17 year olds": 17 is the open band "17+"
+        high = NO_END
     inside = [key for key, (a, b) in zip(keys, bands, strict=True) if a >= low and b <= high]
     cut = [key for key, (a, b) in zip(keys, bands, strict=True) if a < low <= b or a <= high < b]
     if cut:
