@@ -57,6 +57,7 @@ from digest.lookups.vocabulary import (
     build_ethnic_groups,
     build_readings,
     content_stems,
+    drop_idle_negations,
     join_spelt,
     read_counted,
     read_groups,
@@ -103,6 +104,8 @@ _FORECAST = re.compile(
     r"\bwill\b(?!\s+(?:you|u)\b)|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
     r"|\bexpect(?:ed)?\s+to\b|\blikely\s+to\b|\bend\s+up\b"
 )
+_THANKS = re.compile(r"\b(?:thanks?|thank\s+you|thankyou|cheers|ta|helpful|useful|great|brilliant|perfect|lovely)\b")
+THANKS = "Glad to help. Ask for any figure of the report, or type help for what can be asked."
 NO_DECLINED_ROW = (
     "The report counts return interviews offered, accepted and completed, not those declined or refused (an offer "
     'can have no answer recorded). Ask for "RHIs offered" and "RHIs accepted" instead.'
@@ -313,8 +316,8 @@ class Reader:
         share = bool(_SHARE_IN_CHANNEL.match(lowered))
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
-        lowered = spell_numbers(join_spelt(BASE_NOTE.sub(" ", lowered)))
-        lowered = read_groups(lowered, self.ethnic_groups)  # "(of those offered)" names a base, not the row
+        lowered = spell_numbers(join_spelt(BASE_NOTE.sub(" ", lowered)))  # "(of those offered)" names a base
+        lowered = drop_idle_negations(read_groups(lowered, self.ethnic_groups))
         nearness: dict[str, float] = {}
 
         def corrected(match: re.Match[str]) -> str:
@@ -379,6 +382,8 @@ class Reader:
         words = {w: weight for w, weight in words.items() if BAND_MARK not in w}
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
         nothing_asked = not words and not bands and not periods and not commands and not unknown
+        if nothing_asked and _THANKS.search(said):  # "thanks, that is very helpful": nothing to answer
+            return NotUnderstood(THANKS, [])
         if (HELP in commands or nothing_asked) and shape == Shape():
             return Question(HELP, None, period, share, text)
         if DEFINE in commands and not words and not unknown:

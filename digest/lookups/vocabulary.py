@@ -495,10 +495,12 @@ _FILLER_TEXT = (
     "we'd we're we've you're you've they're they've let's i'd gonna wanna hey morning afternoon "
     "pls plz thx ta approx approximately exact precise precisely rough ballpark "
     "n abs absolute raw csc "
-    "radius afield advocate advocates outside face f2f case"
+    "radius afield advocate advocates outside face f2f case "
+    "sense helpful useful curious interested grateful appreciate appreciated kindly possible possibly able asap "
+    "urgent urgently check checking double info information detail details update updated briefly remind"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
-NEGATION = "not"
+NEGATION = NEGATION_WORD = "not"
 REPEAT_MARK = "3+"  # how "3 or more episodes", "repeat", "frequently" are read
 
 _TOKEN = re.compile(r"\b[a-z]\d\b|[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?(?:s\b|[a-z]?)\+?|@[a-z0-9_.|]+|\+")
@@ -563,6 +565,22 @@ def content_stems(words: Iterable[str]) -> list[str]:
 
 
 NEGATION_REACH_WORDS = 3  # how far on a "not" looks for what it negates, filler skipped
+_NEGATION_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w, said in SYNONYMS.items() if said == NEGATION_WORD) + r"|not)\b"
+)
+_CLAUSE_END = re.compile(r"([,.;:?!()]|\bbut\b|\bthough\b|\balthough\b)")
+
+
+def drop_idle_negations(text: str) -> str:
+    """A "not" with nothing a row counts after it in its clause ("I know it's not finished yet, but ...") left out,
+    so it cannot negate the figure asked for in the next clause."""
+    parts = _CLAUSE_END.split(text)
+    for n, part in enumerate(parts):
+        for match in reversed(list(_NEGATION_WORDS.finditer(part))):
+            if set(content_stems(split_words(part[match.start() :]))) <= {NEGATION}:  # "not known to" is a row
+                part = part[: match.start()] + part[match.end() :]
+        parts[n] = part
+    return "".join(parts)
 
 
 def scope_negations(words: list[str]) -> list[str]:
