@@ -121,7 +121,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:latest|last|most\s+recent)\s+(?:complete|completed|full|whole)\s+month\b"), "last_month"),
     (
         re.compile(r"\b(?:this|the\s+same)\s+(?:time|month|period|quarter|point)\s+(?:last|a|the\s+previous)\s+year\b"),
-        "last_year",
+        "same_last_year",
     ),
     (
         re.compile(
@@ -216,6 +216,7 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         "ytd": Period(PeriodKind.YEAR_TO_DATE),
         "so_far": SO_FAR,
         "month_so_far": MONTH_SO_FAR,
+        "same_last_year": SAME_LAST_YEAR,
         "previous": PREVIOUS,
         "season": SEASON,
         "month_before": MONTH_BEFORE,
@@ -235,6 +236,8 @@ SO_FAR = Period(PeriodKind.YEAR_TO_DATE, months=-1)
 MONTH_SO_FAR = Period(PeriodKind.THIS_MONTH, months=-1)
 # "Last" or "previous" alone: the period before the other one named, of the same kind.
 PREVIOUS = Period(PeriodKind.LAST_MONTH, months=-1)
+# "The same month last year": last year beside a month named with it; alone, the latest month a year before.
+SAME_LAST_YEAR = Period(PeriodKind.FINANCIAL_YEAR, relative_year=-1, months=-1)
 # "In the spring": which months a season spans is not agreed, so only the months said with it count.
 SEASON = Period(PeriodKind.RANGE, months=-1)
 # "The month before": the month before last, or before the month named with it.

@@ -32,6 +32,7 @@ from digest.lookups.periods import (
     PeriodError,
     PeriodKind,
     PREVIOUS,
+    SAME_LAST_YEAR,
     SEASON,
     attach_years,
     combine_periods,
@@ -72,7 +73,7 @@ PROFILE, TREND, HELP, DEFINE = "profile", "trend", "help", "define"
 PER_CHILD, LENGTH = "per child", "length"  # episodes per child; the average or median length of an episode
 CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
 MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
-FILLER_CORRECTION_CUTOFF = 0.85  # one slip in 7 letters: how near a word naming nothing alone must be to be read
+FILLER_CORRECTION_CUTOFF = 0.83  # one slip in 6 letters: how near a word naming nothing alone must be to be read
 PARTIAL_CORRECTION_CUTOFF = 0.79  # one slip in five letters, for a word of a phrase ("afetr" of "looked after")
 MIN_CORRECTABLE_PARTIAL_LETTERS = 5
 MIN_CORRECTABLE_FILLER_LETTERS = 6  # "reporing" is "reporting", "wrking" "working"; "will" is not "well"
@@ -247,6 +248,8 @@ class Reader:
         self.correctable_filler = sorted(
             w for w in empty if w.isalpha() and len(w) >= MIN_CORRECTABLE_FILLER_LETTERS and w in self.known
         )
+        self.short_filler = sorted(w for w in empty if w.isalpha() and MIN_CORRECTABLE_LETTERS <= len(w) < 6)
+        self.long_months = [m for m in MONTH_NAMES if len(m) > MIN_CORRECTABLE_LETTERS - 1]
         # Words of a phrase ("after" of "looked after"): one slip in five letters or more ("afetr").
         self.correctable_partial = sorted(
             w for w in partial if w.isalpha() and len(w) >= MIN_CORRECTABLE_PARTIAL_LETTERS
@@ -259,10 +262,19 @@ class Reader:
 
     def correct(self, word: str) -> tuple[str, float]:
         """A misspelt word as the nearest known word and how near (1.0 for a known word)."""
-        if word in self.known or stem(word) in self.known or len(word) < MIN_CORRECTABLE_LETTERS:
+        if word in self.known or stem(word) in self.known:
             return word, 1.0
+        if len(word) < MIN_CORRECTABLE_LETTERS:  # "jne", "jly": a month with one letter left out, and nothing else
+            month = next((m for m in self.long_months if OSA.distance(word, m) == 1 and word[0] == m[0]), None)
+            return (month, 1.0) if month and word.isalpha() else (word, 1.0)
         if word not in self._corrections:
             match = process.extractOne(word, self.correctable, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
+            filler = process.extractOne(word, self.correctable_filler, scorer=fuzz.ratio)
+            if match is not None and filler is not None and filler[1] > match[1] and _one_slip(word, filler[0]):
+                match = filler  # "missng" is "missing", nearer than "missings"
+            swapped = next((w for w in self.short_filler if len(w) == len(word) and _one_slip(word, w)), None)
+            if match is None and swapped is not None and sorted(swapped) == sorted(word):
+                match = (swapped, 100.0 * (1 - 1 / len(word)), 0)  # "mnay": two letters swapped in a short word
             if match is None:  # one slip (a letter wrong, missing, doubled, or two swapped) in a long word
                 near = process.extractOne(
                     word,
@@ -602,9 +614,11 @@ class Reader:
                 unique.remove(so_far)
             elif unique == [so_far] and alone is not None:
                 unique = [alone]
+        if PREVIOUS in unique and not shape.compare:  # "how long do episodes last": a verb, not a period
+            unique.remove(PREVIOUS)
+        if unique == [SAME_LAST_YEAR]:  # "the same month last year" alone: the latest month, a year before
+            unique = [Period(PeriodKind.LAST_MONTH, relative_year=-1)]
         if PREVIOUS in unique:  # "this month vs last", "this quarter against the last one": the one before it
-            if not shape.compare:
-                raise PeriodError(PREVIOUS_PROBLEM)
             others = [p for p in unique if p != PREVIOUS]
             if not others and shape.compare:
                 others = [Period(PeriodKind.LAST_MONTH)]  # "RHI rate v previous": the latest month against its own
@@ -684,6 +698,11 @@ class Reader:
         examples = [example for _, example in self.examples]
         ranked = sorted(examples, key=lambda example: -fuzz.token_set_ratio(text.lower(), example.lower()))
         return ranked[:3]
+
+
+def _one_slip(typed: str, known: str) -> bool:
+    """One letter wrong, missing, added, or two side by side swapped."""
+    return OSA.distance(typed, known) == 1
 
 
 def _choice_text(prefix: str, reading: Reading, period: Period) -> str:

@@ -497,7 +497,8 @@ _FILLER_TEXT = (
     "n abs absolute raw csc "
     "radius afield advocate advocates outside face f2f case "
     "sense helpful useful curious interested grateful appreciate appreciated kindly possible possibly able asap "
-    "urgent urgently check checking double info information detail details update updated briefly remind"
+    "urgent urgently check checking double info information detail details update updated briefly remind "
+    "statutory represent represents representing equate equates works work working"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = NEGATION_WORD = "not"

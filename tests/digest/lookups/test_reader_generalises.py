@@ -233,3 +233,22 @@ def test_a_negation_that_negates_nothing_counted_is_ignored_and_one_that_does_is
     assert not isinstance(reader.read("episodes of children who are not in care June"), Question)
     assert _question(reader.read("not a client June")).subject == "status.not_a_client"
     assert not isinstance(reader.read("RHI not completed in time June"), Clarification)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("how many missng episdoes in jne", "episodes June"),
+        ("how mnay lookd after kids went misisng in april", "how many looked after kids went missing in April"),
+        ("numbr of girls missing jly", "number of girls missing July"),
+        ("rhi offerd plese may", "rhi offered please may"),
+    ],
+)
+def test_slips_of_the_finger_read_as_the_words_meant(reader: Reader, typed: str, meant: str) -> None:
+    read, plain = _question(reader.read(typed)), _question(reader.read(meant))
+    assert (read.kind, read.keys, read.period) == (plain.kind, plain.keys, plain.period)
+
+
+@pytest.mark.parametrize("name", ["leeds", "jordan", "smith", "mat", "wont"])
+def test_a_word_near_no_known_word_is_still_not_guessed(reader: Reader, name: str) -> None:
+    assert isinstance(reader.read(f"episodes for {name} in June"), NotUnderstood)
