@@ -23,12 +23,13 @@ from tests.digest.lookups.blind import (
 )
 
 DEVELOPMENT_QUESTIONS = 440  # four writers' 110 each
-# What the reader reaches on the development part (382 of 440 when the first held-out half joined it): a floor,
-# so it cannot regress.
-DEVELOPMENT_RIGHT = 0.868
-# Development questions read as another figure than the writer labelled (the title says which figure it is,
-# and the labelled one is offered as a button): "kids in care going missing" read as children, not episodes.
-DEVELOPMENT_WRONG_AT_MOST = 11
+# What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after
+# the rules of the second session on it): a floor, so it cannot regress.
+DEVELOPMENT_RIGHT = 0.97
+# Development questions answered otherwise than the writer labelled, each named in its answer's title: a run "this
+# year" without the partial month, "2+ days" without those still missing, "all & CLA" as CLA alone, a question with
+# no period for the latest month (labelled the year to date), a share's count whose answer gives the share beside it.
+DEVELOPMENT_WRONG_AT_MOST = 5
 
 
 @pytest.fixture(scope="module")
