@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.chat import AlertSender, DigestDestination, Routes, Serving
+from bot.chat import AlertSender, DigestDestination, ReviewChannel, Routes, Serving
 from bot.chats.teams.channels import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL
 from bot.checks import FAILED, Check
 from bot.delivery.files import save_workbook
@@ -113,6 +113,10 @@ class TeamsPlatform:
         except ConfigError as error:  # said by doctor's environment or config check
             bot = [Check(FAILED, "Teams bot", str(error))]
         return [*check_teams_webhooks(settings.teams), *bot]
+
+    def review_channel(self, settings: Settings) -> ReviewChannel | None:
+        """No review channel in Teams yet: its draft card is being built (docs/adding-a-chat-platform.md)."""
+        return None
 
 
 TEAMS = TeamsPlatform()
