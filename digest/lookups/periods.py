@@ -97,7 +97,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\s+({_MONTH_WORD})\b"), "since_month"),
     (re.compile(rf"\bsince\s+({_MONTH_WORD})\b"), "since_month"),
-    (re.compile(rf"\b(?:the\s+)?first\s+(\d{{1,2}})\s+months\s+of\s+(?:the\s+|this\s+)?{_YEAR_WORD}\b"), "first_months"),
+    (
+        re.compile(rf"\b(?:the\s+)?first\s+(\d{{1,2}})\s+months\s+of\s+(?:the\s+|this\s+)?{_YEAR_WORD}\b"),
+        "first_months",
+    ),
     (re.compile(r"\bq([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b"), "quarter"),
     (re.compile(rf"\b({_MONTH_WORD})\b(?:\s*-\s*|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|\d{{2}})\b{_UNIT_AFTER}"), "month_year"),
@@ -131,7 +134,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"\b(?:this|current)\s+{_YEAR_WORD}\b|\bfinancial\s+year\b|\bthe\s+{_YEAR_WORD}\b"), "ytd"),
     (
-        re.compile(r"\bthe\s+month\s+before(?:\s+that|\s+last)?\b|\bthe\s+previous\s+month\b|\bmonth\s+before\s+last\b"),
+        re.compile(
+            r"\bthe\s+month\s+before(?:\s+that|\s+last)?\b|\bthe\s+previous\s+month\b|\bmonth\s+before\s+last\b"
+        ),
         "month_before",
     ),
     (re.compile(r"\b(?:last|previous|prior)\s+month\b"), "last_month"),

@@ -25,15 +25,15 @@ from digest.figures.catalogue import ALL_EPISODES, EPISODES_PER_CHILD, PER_CHILD
 from digest.lookups.periods import (
     MONTH_BEFORE,
     MONTH_KINDS,
-    MONTH_SO_FAR,
     MONTH_NAMES,
+    MONTH_SO_FAR,
+    PREVIOUS,
+    SAME_LAST_YEAR,
+    SEASON,
     SO_FAR,
     Period,
     PeriodError,
     PeriodKind,
-    PREVIOUS,
-    SAME_LAST_YEAR,
-    SEASON,
     attach_years,
     combine_periods,
     period_before,
@@ -45,12 +45,12 @@ from digest.lookups.vocabulary import (
     BAND_MARK,
     BASE_NOTE,
     BREAKDOWN,
+    CHILD_NOUN,
+    EPISODE_NOUN,
     FIGURE,
     FILLER,
     KEY_MARK,
     NEGATION,
-    CHILD_NOUN,
-    EPISODE_NOUN,
     REPEAT_MARK,
     SYNONYMS,
     Reading,
@@ -96,7 +96,9 @@ _GOING_MISSING = re.compile(
     r"\b(?:children|child|kids?|young\s+people|cla|lac)\s+(?:\w+\s+){0,2}?(?:go|goes|going|went|gone)\s+missing\b"
     r"|\bmissing\s+(?:children|kids)\b"
 )
-SEASON_PROBLEM = "Which months? Name them, such as April to June, or Q1: a season means different months to different people."
+SEASON_PROBLEM = (
+    "Which months? Name them, such as April to June, or Q1: a season means different months to different people."
+)
 PREVIOUS_PROBLEM = 'Before which period? Name both, such as "June against May" or "this quarter against last quarter".'
 # The figures as a whole, with no row named: the profile ("missing figs for August").
 _OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlines?|everything|report)\b")

@@ -927,7 +927,6 @@ def read_groups(text: str, groups: dict[str, tuple[str, ...]]) -> str:
     return text
 
 
-
 # Return interviews refused or declined: the report has no such row (offered less accepted is not it either, as
 # some offers have no answer recorded); "ethnicity refused" is the code E3 and not this.
 _RHI_SAID = re.compile(r"\brhis?\b|\breturn\s+(?:home\s+)?(?:interview|conversation)s?\b|\bdebriefs?\b|\binterviews?\b")

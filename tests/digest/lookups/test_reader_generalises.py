@@ -169,7 +169,8 @@ def test_periods_said_in_words(reader: Reader) -> None:
         PeriodKind.RANGE, month_of_year=6, from_month_of_year=4
     )
     spring = reader.read("episodes in the spring")
-    assert isinstance(spring, NotUnderstood) and spring.problem.startswith("Which months?")
+    assert isinstance(spring, NotUnderstood)
+    assert spring.problem.startswith("Which months?")
 
 
 def test_short_forms_spelt_letter_by_letter_read_as_the_short_form(reader: Reader) -> None:
@@ -203,7 +204,7 @@ def test_a_bare_age_with_and_over_or_plus_is_the_ages_from_it(reader: Reader) ->
         wanted = (*(f"age.{a}" for a in AGES if a >= age), "age.17_plus")
         for said in (f"{age} and over", f"{age}+", f"{age} plus"):
             assert _question(reader.read(f"how many {said} June")).keys == wanted, said
-    teenagers = tuple(f"age.{a}" for a in AGES if a >= 13) + ("age.17_plus",)
+    teenagers = (*(f"age.{a}" for a in AGES if a >= 13), "age.17_plus")
     assert _question(reader.read("how many teenagers went missing in June")).keys == teenagers
     assert _question(reader.read("the older teenagers, 17 and over, June")).keys == ("age.17_plus",)
     assert _question(reader.read("episodes of 16 and 17 year olds June")).keys == ("age.16", "age.17_plus")
