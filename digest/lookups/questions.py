@@ -642,6 +642,8 @@ class Reader:
                 if named:  # "between May and June", "May to June change": the two months side by side
                     first = Period(PeriodKind.MONTH, month_of_year=period.from_month_of_year)
                     return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year),)
+            if shape.compare and shape.change and period.kind == PeriodKind.MONTH:
+                return period, (Period(PeriodKind.LAST_MONTH),)  # "has it fallen compared to April": April to now
             return period, ()
         if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH} and not shape.compare:
             return combine_periods(unique), ()

@@ -215,6 +215,17 @@ SYNONYMS: dict[str, str] = {
     "didnt": "not",
     "non": "not",
     "open to": "",
+    # "Known to social care" is everyone but the report's "not a client" row, which it does not count: not read.
+    "known to social care": "knownto",
+    "known to social services": "knownto",
+    "known to csc": "knownto",
+    "known to us": "knownto",
+    "known to children's services": "knownto",
+    "low risk": "lowrisk",  # the report's CSE rows are medium/high: low or no risk is no row of it
+    "low cse risk": "lowrisk",
+    "low cse": "lowrisk",
+    "no risk": "lowrisk",
+    "no cse risk": "lowrisk",
     "chat": "rhi",
     "chats": "rhi",
     "dist": "distance",
@@ -434,6 +445,7 @@ def spell_numbers(text: str) -> str:
     text = _NUMBER.sub(number, text)
     text = re.sub(r"\btwice\b", "2 times", text)
     text = re.sub(r"\bno (\w+) (?:was |were |is )?recorded\b", r"\1 not recorded", text)  # "no ethnicity recorded"
+    text = re.sub(r"\b(?:had|has|have|with|where|got|get|received)\s+no\b(?!\s+(?:of|\.))|\bwithout\b", " not ", text)
     text = re.sub(r"\b(\d)\s*w\.?\s*d\.?s?\b", r"\1 working days", text)  # "3WD", "3 wd": working days
 
     def weeks(match: re.Match[str]) -> str:
@@ -531,7 +543,9 @@ def split_words(text: str) -> list[str]:
 
 
 def replace_synonyms(words: list[str]) -> list[str]:
-    """Each synonym phrase (longest first) as the report's words."""
+    """Each synonym phrase (longest first) as the report's words; "aren't", "isn't" and the like as "not" first, so
+    that "aren't known to us" reads as "not known to us" does."""
+    words = [NEGATION_WORD if w != "non" and SYNONYMS.get(w) == NEGATION_WORD else w for w in words]
     out: list[str] = []
     i = 0
     while i < len(words):
