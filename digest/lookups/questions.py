@@ -468,7 +468,7 @@ class Reader:
             return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
         if period.kind == PeriodKind.NOW and best.reading.subject in PER_CHILD_FAMILY and not by_month:
             return Question(FIGURE, STILL_MISSING, period, share, text)  # "missing right now": still missing
-        also = self._also(rest, nearness, best.reading, shape) if best.reading.kind == FIGURE else ()
+        also = self._also(rest, nearness, best.reading, shape, counted) if best.reading.kind == FIGURE else ()
         close = self._close(ranked)
         tabled = (shape.whole or shape.extreme) and best.reading.kind == BREAKDOWN
         enough = CLARIFY_SCORE if tabled else ANSWER_SCORE
@@ -574,7 +574,9 @@ class Reader:
         table = Scored(tables[0].reading, max(best.score, tables[0].score) + 2 * TIE_MARGIN)
         return [table, *(s for s in ranked if s.reading.id != table.reading.id)]
 
-    def _also(self, rest: str, nearness: dict[str, float], best: Reading, shape: Shape) -> tuple[str, ...]:
+    def _also(
+        self, rest: str, nearness: dict[str, float], best: Reading, shape: Shape, counted: str | None
+    ) -> tuple[str, ...]:
         """Further figures, when the question names two or more side by side ("girls and boys", "White British vs
         BME"): each part on its own reads clearly as a figure, and they differ."""
         parts = [part for part in _CONNECTOR.split(rest) if part.strip()]
@@ -586,7 +588,7 @@ class Reader:
             words = self.words_of(part, nearness)
             if not words or any(w not in self.weights for w in words):
                 continue
-            ranked = self.score(words)
+            ranked = self._twins_decided(self.score(words), counted)  # "LAC compared with CSE": their episodes
             top = ranked[0]
             if top.score < SEGMENT_SCORE or top.reading.kind != FIGURE:
                 continue

@@ -49,7 +49,10 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("average", re.compile(r"\b(?:average|avg|mean)\b")),
     (
         "length",
-        re.compile(r"\bhow\s+long\b|\blength\s+of\s+(?:time|an?\s+episode|episodes?)\b|\blength\b|\bduration\b"),
+        re.compile(
+            r"\bhow\s+long\b|\blength\s+of\s+(?:time|an?\s+episode|episodes?)\b|\blength\b|\bduration\b"
+            r"|\btime\s+(?:spent\s+)?(?:missing|away)\b"
+        ),
     ),
     (
         "by_month",

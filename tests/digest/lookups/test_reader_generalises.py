@@ -270,3 +270,10 @@ def test_a_change_against_one_month_is_that_month_against_the_latest(reader: Rea
 def test_a_contracted_not_reads_as_not_in_a_phrase(reader: Reader) -> None:
     for said in ("kids who aren't known to us June", "children who are not known to us June", "non client June"):
         assert _question(reader.read(said)).subject == "status.not_a_client", said
+
+
+def test_figures_side_by_side_in_a_comparison_are_their_episodes(reader: Reader) -> None:
+    question = _question(reader.read("how does LAC compare with CSE in June"))
+    assert (question.subject, question.also) == ("episodes.lac", ("episodes.cse",))
+    length = _question(reader.read("what's the average time missing for LAC"))
+    assert (length.kind, length.subject, length.family) == ("length", "average", "lac")
