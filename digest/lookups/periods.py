@@ -278,8 +278,10 @@ def period_before(period: Period) -> Period | None:
         return replace(period, month_of_year=(period.month_of_year - 2) % 12 + 1)
     if kind in (PeriodKind.THIS_MONTH, PeriodKind.NOW):
         return Period(PeriodKind.LAST_MONTH)
-    if kind in (PeriodKind.LAST_MONTH, PeriodKind.LATEST) and not period.relative_year:
+    if kind == PeriodKind.LATEST:
         return MONTH_BEFORE
+    if kind == PeriodKind.LAST_MONTH and period.months >= 0:  # "last month": the month before; before that, one more
+        return replace(period, months=period.months + 1)
     if kind == PeriodKind.QUARTER and period.quarter is None:  # counted in quarters back from this one
         return Period(PeriodKind.QUARTER, relative_year=period.relative_year - 1)
     if kind == PeriodKind.QUARTER and period.quarter is not None and period.quarter > 1:

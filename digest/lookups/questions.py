@@ -630,7 +630,7 @@ class Reader:
             if before is None:
                 raise PeriodError(PREVIOUS_PROBLEM)
             unique = [others[0], before]
-        if MONTH_BEFORE in unique and len(unique) == 2:  # "June against the month before": May
+        if MONTH_BEFORE in unique and len(set(unique)) == 2:  # "June against the month before": May
             if not shape.compare:  # "May, the month before last": the same month said twice, or two?
                 raise PeriodError(PREVIOUS_PROBLEM)
             other = next(p for p in unique if p != MONTH_BEFORE)

@@ -277,3 +277,30 @@ def test_figures_side_by_side_in_a_comparison_are_their_episodes(reader: Reader)
     assert (question.subject, question.also) == ("episodes.lac", ("episodes.cse",))
     length = _question(reader.read("what's the average time missing for LAC"))
     assert (length.kind, length.subject, length.family) == ("length", "average", "lac")
+
+
+def test_any_two_periods_said_together_are_read_or_asked_about_never_a_failure(reader: Reader) -> None:
+    said = (
+        "June",
+        "Q1",
+        "this month",
+        "last month",
+        "this quarter",
+        "vs last",
+        "against the previous one",
+        "the quarter before",
+        "the month before last",
+        "MTD",
+        "so far",
+        "atm",
+        "the same month last year",
+        "in the spring",
+        "since the start of April",
+        "the first 3 months of the year",
+        "compared to April",
+    )
+    rng = random.Random(SEED)
+    for _ in range(ROUNDS * 5):
+        text = f"{rng.choice(('LAC episodes', 'trend girls', 'compare CSE', 'age breakdown'))} "
+        text += " ".join(rng.sample(said, 2))
+        assert isinstance(reader.read(text), (Question, NotUnderstood, Clarification)), text
