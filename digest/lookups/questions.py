@@ -107,6 +107,24 @@ _FORECAST = re.compile(
     r"\bwill\b(?!\s+(?:you|u)\b)|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
     r"|\bexpect(?:ed)?\s+to\b|\blikely\s+to\b|\bend\s+up\b"
 )
+# Lengths in hours: the report counts calendar days ("over 24 hours" is not "more than 1 day"). The still-missing
+# answer gives "over 24 and 72 hours" now, and "72 hours" of a return interview is its deadline.
+_HOURS = re.compile(r"\b\d+\s*(?:hours?|hrs?|h)\b")
+_RHI_TIME = re.compile(r"\brhis?\b|\binterviews?\b|\bdebriefs?\b|\bconversations?\b")
+_NOW = re.compile(r"\b(?:now|currently|still|atm|today|at\s+the\s+moment)\b")
+NO_HOURS = (
+    "The report counts days missing (calendar days from the day missing to the day back), not hours. Ask, for "
+    'example, "episodes lasting 2 days or more June", or "still missing now" for those over 24 and 72 hours.'
+)
+# Going missing twice or more: the report counts children with 3 or more episodes only.
+_TWICE_OR_MORE = re.compile(
+    r"\bmore\s+than\s+once\b|\bmultiple\s+(?:times|episodes|occasions)\b|\b(?:2|two)\s+or\s+more\s+(?:times|episodes)"
+    r"|\b(?:2|two)\s+(?:times|episodes)\s+or\s+more\b|\bat\s+least\s+(?:2|two)\s+(?:times|episodes)\b"
+)
+NO_TWICE = (
+    "The report counts children with 3 or more episodes, not those missing twice or more. Ask, for example, "
+    '"children with 3 or more episodes June".'
+)
 _THANKS = re.compile(r"\b(?:thanks?|thank\s+you|thankyou|cheers|ta|helpful|useful|great|brilliant|perfect|lovely)\b")
 THANKS = "Glad to help. Ask for any figure of the report, or type help for what can be asked."
 NO_DECLINED_ROW = (
@@ -349,6 +367,10 @@ class Reader:
             return NotUnderstood(NO_FORECAST, self.suggest(text))
         if asks_declined(said):
             return NotUnderstood(NO_DECLINED_ROW, self.suggest(text))
+        if _HOURS.search(said) and not _RHI_TIME.search(said) and not _NOW.search(said):
+            return NotUnderstood(NO_HOURS, self.suggest(text))
+        if _TWICE_OR_MORE.search(said):
+            return NotUnderstood(NO_TWICE, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
         shape, lowered = read_shape(lowered)

@@ -304,3 +304,20 @@ def test_any_two_periods_said_together_are_read_or_asked_about_never_a_failure(r
         text = f"{rng.choice(('LAC episodes', 'trend girls', 'compare CSE', 'age breakdown'))} "
         text += " ".join(rng.sample(said, 2))
         assert isinstance(reader.read(text), (Question, NotUnderstood, Clarification)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("how many episodes lasted longer than 48 hours in June", "The report counts days missing"),
+        ("missing over 24hrs last month", "The report counts days missing"),
+        ("how many children went missing more than once in June", "The report counts children with 3 or more"),
+        ("children missing twice or more in May", "The report counts children with 3 or more"),
+        ("how many children had multiple episodes in May", "The report counts children with 3 or more"),
+    ],
+)
+def test_what_the_report_counts_otherwise_is_said(reader: Reader, text: str, start: str) -> None:
+    read = reader.read(text)
+    assert isinstance(read, NotUnderstood)
+    assert read.problem.startswith(start)
+    assert _question(reader.read("RHIs completed within 72 hours June")).subject == "rhi.completed_in_time"
