@@ -123,6 +123,14 @@ class NamesPressers(Protocol):
     def name_presser(self, by: str) -> str: ...
 
 
+@runtime_checkable
+class NamesPublishers(Protocol):
+    """Optional, beside ReviewChannel: who may press Publish there, for serve's line, when the platform keeps its own
+    list (Teams' [teams] publishers) rather than [digest] publishers."""
+
+    def describe_publishers(self) -> str: ...
+
+
 class ChatPlatform(Protocol):
     """One chat platform: its name, where its digests and alerts go, its routes and its doctor lines. Each
     method reads the platform's own settings from the bot's Settings or the environment (bot.settings)."""

@@ -112,11 +112,11 @@ def run_review_now(args: argparse.Namespace, config: Config, settings: Settings,
     with open_refreshed_store(args, config) as store:
         snapshot = store.get_snapshot(args.snapshot)
         month = resolve_month(read_month_words(args.month), snapshot)
-    outcome, review = desk.draft_now(month, snapshot)
+    outcome, review = desk.draft_now(month, snapshot, args.force)
     out(outcome.message)
     if review is not None and not review.published:
         out(
-            f"Draft for review in {review.channel}: publish it with its Publish button, or missing-report publish "
+            f"Draft for review in {desk.channel.where}: publish it with its Publish button, or missing-report publish "
             f"--month {month.key}."
         )
     return 1 if outcome.failed else 0

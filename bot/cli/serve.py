@@ -54,8 +54,8 @@ def add_commands(add_command: AddCommand) -> None:
     serve.add_argument(
         "--port",
         type=int,
-        help="HTTP port for Slack's and Teams' requests and GET /healthz (default: [slash] port; with no chat "
-        "platform answering, the HTTP server runs only when --port is given)",
+        help="HTTP port for Slack's and Teams' requests and GET /healthz (default: $MISSING_REPORT_PORT, else [slash] "
+        "port; with no chat platform answering, the HTTP server runs only when one of the two is given)",
     )
     serve.add_argument("--host", help=f"address to listen on (default: {ANY_ADDRESS}; {LOOPBACK} with {DEV_FLAG})")
     serve.add_argument(
@@ -111,11 +111,12 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     from bot.chat import Serving
     from bot.platforms import PLATFORMS
     from bot.scheduling.plan import plan_digests, plan_jobs
-    from bot.settings import load_settings_at_home, load_teams_question_settings
+    from bot.settings import load_settings_at_home, load_teams_question_settings, read_port
     from bot.web_report.serving import is_web_on
 
     quiet_library_logs(args.debug)
     settings = load_settings_at_home(config)
+    port = args.port if args.port is not None else read_port()
     host = check_host(args, load_teams_question_settings(config))
     open_store_now = partial(open_args_store, args, config)
     # Also: a store that cannot be opened stops serve now, with its message. serve makes one if there is none:
@@ -126,9 +127,9 @@ def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) ->
     desk = review.desk if review is not None else None
     serving = Serving(config, settings, open_store_now, store, args.teams_dev_unauthenticated, desk)
     add_jobs, alerts_line = plan_jobs(serving, digest_job, out)
-    plan = ServePlan(serving, add_jobs, [*digest_lines, alerts_line], host, args.port, args.processes, args.debug)
+    plan = ServePlan(serving, add_jobs, [*digest_lines, alerts_line], host, port, args.processes, args.debug)
     answering = any(platform.answers(serving) for platform in PLATFORMS) or is_web_on(config)
-    if not answering and args.port is None:  # nothing to answer, and no port asked for /healthz
+    if not answering and port is None:  # nothing to answer, and no port asked for /healthz
         return serve_schedule_only(plan, out)
     return serve_with_questions(plan, out)
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from bot.chat import DigestDestination, NamesPressers, ReviewChannel
+from bot.chat import DigestDestination, NamesPressers, NamesPublishers, ReviewChannel
 from bot.delivery import DeliveryError
 from bot.platforms import PLATFORMS
 from bot.services.digests import DigestContext, RunOutcome, publish_digest, run_digest, utc_now
@@ -109,14 +109,24 @@ class ReviewDesk:
             # Published by a process that stopped before it could say so on the draft.
             self._tell_channel(review, self.describe_publication(review), [])
 
-    def draft_now(self, month: Month, snapshot: SnapshotInfo | None = None) -> tuple[RunOutcome, ReviewRecord | None]:
+    def draft_now(
+        self, month: Month, snapshot: SnapshotInfo | None = None, force: bool = False
+    ) -> tuple[RunOutcome, ReviewRecord | None]:
         """`digest --month M --review`: month's draft to the review channel at once (once, through the digest-run
-        ledger, as the schedule would), and its review opened, with its deadline counted from now."""
+        ledger, as the schedule would; again with force, for a draft held as perhaps posted), and its review opened,
+        with its deadline counted from now."""
         store = self.context.open_store()
         try:
             notifier = self.channel.make_draft_notifier()
             outcome = run_digest(
-                store, self.context.config, month, self.channel.key, notifier, snapshot, suppress=self.channel.suppress
+                store,
+                self.context.config,
+                month,
+                self.channel.key,
+                notifier,
+                snapshot,
+                force,
+                suppress=self.channel.suppress,
             )
         finally:
             store.close()
@@ -281,6 +291,8 @@ def describe_review(settings: Settings, channel: ReviewChannel) -> str:
     review = settings.review
     place = review.channel or channel.where  # Slack's channel ID, as serve has always said it; else the platform's
     who = ", ".join(sorted(review.publishers)) if review.publishers else f"anyone in {place}"
+    if isinstance(channel, NamesPublishers):
+        who = channel.describe_publishers()
     then = (
         "it is published anyway"
         if review.if_not_published == IfNotPublished.PUBLISH

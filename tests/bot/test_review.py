@@ -537,7 +537,8 @@ def test_digest_review_sends_the_draft_now_once_and_publish_then_sends_it_to_the
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines() == [
         f"June 2019 digest for review:{REVIEW}: posted",
-        f"Draft for review in {REVIEW}: publish it with its Publish button, or missing-report publish --month 2019-06.",
+        f"Draft for review in Slack channel {REVIEW}: publish it with its Publish button, or missing-report publish "
+        "--month 2019-06.",
     ]
     [draft] = posts(slack, REVIEW)
     assert draft["text"].startswith("DRAFT for review, not published. Children missing from home or care: June 2019.")

@@ -189,7 +189,8 @@ def test_digest_review_and_publish_on_the_command_line_use_the_memo_platforms_re
     assert (drafted.returncode, drafted.stdout) == (
         0,
         "June 2019 digest for review:memo: posted\n"
-        "Draft for review in memo: publish it with its Publish button, or missing-report publish --month 2019-06.\n",
+        "Draft for review in the memo review room: publish it with its Publish button, or missing-report publish "
+        "--month 2019-06.\n",
     ), drafted.stderr
     assert [draft.title for draft in memo.channel.drafts] == [TITLE]
     assert slack.messages == []
