@@ -42,13 +42,19 @@ def main() -> None:
     if not items:
         folder = (CORPUS / part).relative_to(ROOT)
         print(
-            f"{folder}/ holds no questions yet (no *.jsonl files with a question in them): nothing to score. "
-            "Put each writer's file there (one JSON object a line, as in the corpus's README) and run this again."
+            f"{folder}/ holds no questions yet (no *.jsonl file with a question in it), so there is no held-out "
+            "score: nothing was scored. Put each new writer's file there (one JSON object a line, ids like I-001, "
+            "as in the corpus's README) and run this again."
         )
         sys.exit(1)
-    if part == HELD_OUT and (seen := {i.id for i in items} & {i.id for i in load_items(DEVELOPMENT)}):
-        print(f"{len(seen)} held-out ids are also development ids: that part is not blind. Give new writers new ids.")
-        sys.exit(1)
+    if part == HELD_OUT:
+        development = load_items(DEVELOPMENT)
+        if seen := {i.id for i in items} & {i.id for i in development}:
+            print(f"{len(seen)} held-out ids are also development ids: that part is not blind. Give new writers new ids.")
+            sys.exit(1)
+        if known := sorted({i.writer for i in items} & {i.writer for i in development}):
+            print(f"Writer(s) {', '.join(known)} of the held-out part also wrote development questions: not blind.")
+            sys.exit(1)
     config = load_config(ROOT / "config" / "missing-report.toml")
     with tempfile.TemporaryDirectory() as folder:
         path = write_reference_store(Path(folder), config)
