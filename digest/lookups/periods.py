@@ -73,6 +73,7 @@ MONTH_NAMES = {
     "december": 12,
 }
 _SHORT_MONTHS = {name[:3]: number for name, number in MONTH_NAMES.items()} | {"sept": 9}
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _MONTH_WORD = "|".join(sorted(list(MONTH_NAMES) + list(_SHORT_MONTHS), key=len, reverse=True))
 _UNIT_AFTER = r"(?!\s*(?:\+|years?|yrs?|yr|miles?|days?|-?year))"  # "june 14 year olds" is no June 2014
 
@@ -81,6 +82,8 @@ _BETWEEN_AND = "|".join(rf"(?<=between\s\w{{{n}}}\s)and" for n in range(3, 10))
 # Each pattern and how it reads; tried in order, and a matched span is taken out of the question.
 _YEAR_WORD = r"(?:financial\s+year|fin\s+year|fy|year|yr)"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # A season, "last summer" too: which months it spans is not agreed (taken first, so "last" is not "previous").
+    (re.compile(rf"\b(?:in\s+the\s+)?(?:(?:last|this|next|previous)\s+)?(?:{'|'.join(SEASONS)})\b"), "season"),
     (re.compile(r"\b(\d{4})\s*/\s*(\d{2}|\d{4})\b"), "financial_year"),
     (re.compile(r"\bfy\s*(\d{2})\s*/?\s*(\d{2})\b"), "financial_year"),
     (re.compile(r"(?<![\d/])\b(\d{2})\s*/\s*(\d{2})\b(?!\s*/)"), "financial_year"),  # "18/19", never a date
@@ -101,10 +104,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\b(?:the\s+)?first\s+(\d{{1,2}})\s+months\s+of\s+(?:the\s+|this\s+)?{_YEAR_WORD}\b"),
         "first_months",
     ),
-    (re.compile(r"\bq([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b"), "quarter"),
+    (
+        re.compile(r"\bq\s?([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\bq\s+(one)\b"),
+        "quarter",
+    ),  # "Q one", "Q 2": dictated
     (re.compile(rf"\b({_MONTH_WORD})\b(?:\s*-\s*|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|\d{{2}})\b{_UNIT_AFTER}"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})(\d{{4}}|\d{{2}})\b"), "month_year"),  # "jun19", "apr2019"
+    # "July to date": that month so far, as "July so far" is (not July and the year to date beside it);
+    # "June this year": June of this year, beside "June last year" (not June and the year to date).
+    (re.compile(rf"\b({_MONTH_WORD})\s+(?:to\s+date|this\s+(?:financial\s+)?year)\b"), "month"),
     (re.compile(rf"\b({_MONTH_WORD})\b"), "month"),
     (
         re.compile(
@@ -148,7 +157,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # Said last, once every "last month", "last year", "last 6 months" is taken: "this month vs last", "this
     # quarter against the last one", "latest month v previous": the period before the other one named.
     (re.compile(r"\b(?:the\s+)?(?:last|previous|prior)(?:\s+one)?\b|\bthe\s+one\s+before\b"), "previous"),
-    (re.compile(r"\b(?:in\s+the\s+)?(?:spring|summer|autumn|fall|winter)\b"), "season"),
+
 ]
 # Short forms typed on a phone: "last 3 mths", "this qtr", "prev yr".
 _ABBREVIATED = {
@@ -211,7 +220,7 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
     if kind == "since_month":
         return Period(PeriodKind.RANGE, from_month_of_year=_month_number(groups[0]))
     if kind == "quarter":
-        number = groups[0] or groups[1]
+        number = groups[0] or groups[1] or ("1" if groups[3] else None)
         return Period(PeriodKind.QUARTER, quarter=int(number) if number else _QUARTER_WORDS[groups[2]])
     if kind == "month_year":
         return Period(PeriodKind.MONTH, month_index(_year(groups[1]), _month_number(groups[0])))

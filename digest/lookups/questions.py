@@ -30,6 +30,7 @@ from digest.lookups.periods import (
     PREVIOUS,
     SAME_LAST_YEAR,
     SEASON,
+    SEASONS,
     SO_FAR,
     Period,
     PeriodError,
@@ -76,6 +77,7 @@ MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else 
 FILLER_CORRECTION_CUTOFF = 0.83  # one slip in 6 letters: how near a word naming nothing alone must be to be read
 PARTIAL_CORRECTION_CUTOFF = 0.79  # one slip in five letters, for a word of a phrase ("afetr" of "looked after")
 MIN_CORRECTABLE_PARTIAL_LETTERS = 5
+LONG_WORD_LETTERS = 9  # a word this long may carry two slips ("approprate", "recieved") and still be read
 MIN_CORRECTABLE_FILLER_LETTERS = 6  # "reporing" is "reporting", "wrking" "working"; "will" is not "well"
 QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
 MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
@@ -130,6 +132,17 @@ THANKS = "Glad to help. Ask for any figure of the report, or type help for what 
 NO_DECLINED_ROW = (
     "The report counts return interviews offered, accepted and completed, not those declined or refused (an offer "
     'can have no answer recorded). Ask for "RHIs offered" and "RHIs accepted" instead.'
+)
+# What a question counts or ranks is someone or something the report does not count ("which missing advocate has the
+# most late RHIs", "how many strategy meetings"): these words pass as talk around a question, never as its subject.
+_NOT_COUNTED = re.compile(
+    r"\b(?:which|what|whose|how\s+many|number\s+of)\s+(?:\w+\s+){0,2}?"
+    r"(?:advocates?|(?:social\s+)?workers?|meetings?|councils?|communit(?:y|ies)|famil(?:y|ies)|teams?|boards?"
+    r"|committees?|members?|officers?|forces?|schools?|police|staff|managers?|carers?|parents?|referrals?)\b"
+)
+NOT_COUNTED = (
+    "The report counts missing episodes and the children in them, not workers, teams, meetings or referrals. "
+    "Ask, for example, how many return interviews were completed in time in June."
 )
 NO_FORECAST = (
     "I give the figures recorded so far, never a forecast. Ask, for example, how many went missing in June, "
@@ -250,6 +263,7 @@ class Reader:
         timing = {"last", "this", "now", "quarter", "previous", "current", "today", "plus", "than", "over"}
         self.known |= timing
         self.known |= SHAPE_WORDS | {"since", "past", "through", "until", "till", "first", "second", "third", "fourth"}
+        self.known |= set(SEASONS)  # "last summer" is a season, never read as "summary"
         # Codes and aliases ("ABAN", "MOTH") are typed exactly or not at all: a misspelt word is never read as one.
         codes = {stem(w.lower()) for code, _ in config.ethnicity.codes for w in (code,)}
         codes |= {stem(alias.lower()) for alias in config.ethnicity.aliases}
@@ -308,6 +322,8 @@ class Reader:
                     score_cutoff=PARTIAL_CORRECTION_CUTOFF,
                 )
                 match = (near[0], near[1] * 100, near[2]) if near else None
+            if match is not None and not _slips_apart(word, match[0]):
+                match = None  # "together" is no slip of "other", nor "turn" of "return": a word not read, not a guess
             self._corrections[word] = (match[0], match[1] / 100) if match else (word, 1.0)
         return self._corrections[word]
 
@@ -371,6 +387,8 @@ class Reader:
             return NotUnderstood(NO_HOURS, self.suggest(text))
         if _TWICE_OR_MORE.search(said):
             return NotUnderstood(NO_TWICE, self.suggest(text))
+        if _NOT_COUNTED.search(said):
+            return NotUnderstood(NOT_COUNTED, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
         shape, lowered = read_shape(lowered)
@@ -381,8 +399,10 @@ class Reader:
             commands.discard(PROFILE)  # "age profile": the age breakdown; "profile June" stays the headlines
             shape = replace(shape, whole=True)
         attached = attach_years(periods)
-        if shape.compare and len(attached) == 1 and len(periods) == 2 and attached[0].relative_year == -1:
-            attached = [replace(attached[0], relative_year=0), attached[0]]  # "June against last year"
+        named = [p for p in periods if p != SEASON]  # "... better than last summer": the months said, not the season
+        dated = [p for p in attached if p != SEASON]
+        if shape.compare and len(dated) == 1 and len(named) == 2 and dated[0].relative_year == -1:
+            attached = [replace(dated[0], relative_year=0), dated[0]]  # "June against last year"
         try:
             period, compare = self._periods(attached, shape)
         except PeriodError as error:
@@ -444,7 +464,7 @@ class Reader:
                 LENGTH, shape.length, period, share, text, compare=compare, by_month=by_month, family=family
             )
         if len(bands) > 1:
-            if unknown and len(unknown) > 1:
+            if unknown:  # "strategy meetings for children missing more than 2 days": a band of what the report counts?
                 return self._not_understood(text, unknown)
             return Question(
                 FIGURE,
@@ -652,6 +672,8 @@ class Reader:
             if before is None:
                 raise PeriodError(PREVIOUS_PROBLEM)
             unique = [others[0], before]
+        if unique == [MONTH_BEFORE] and shape.compare:  # "up or down on the month before": the latest against it
+            unique = [Period(PeriodKind.LAST_MONTH), MONTH_BEFORE]
         if MONTH_BEFORE in unique and len(set(unique)) == 2:  # "June against the month before": May
             if not shape.compare:  # "May, the month before last": the same month said twice, or two?
                 raise PeriodError(PREVIOUS_PROBLEM)
@@ -668,6 +690,8 @@ class Reader:
                     return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year),)
             if shape.compare and shape.change and period.kind == PeriodKind.MONTH:
                 return period, (Period(PeriodKind.LAST_MONTH),)  # "has it fallen compared to April": April to now
+            if shape.change and period == Period(PeriodKind.LAST_MONTH):
+                return MONTH_BEFORE, (period,)  # "is it up on last month": the latest month against the one before
             return period, ()
         if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH} and not shape.compare:
             return combine_periods(unique), ()
@@ -726,6 +750,14 @@ class Reader:
         examples = [example for _, example in self.examples]
         ranked = sorted(examples, key=lambda example: -fuzz.token_set_ratio(text.lower(), example.lower()))
         return ranked[:3]
+
+
+def _slips_apart(typed: str, known: str) -> bool:
+    """Whether a typed word is a slip of the finger from a known one: one letter wrong, missing, added or two swapped
+    (two in a long word), once a plural or possessive ending is set aside. A word that merely contains a known one
+    ("together", "other") is another word."""
+    allowed = 1 if len(known) < LONG_WORD_LETTERS else 2
+    return min(OSA.distance(a, b) for a in (typed, stem(typed)) for b in (known, stem(known))) <= allowed
 
 
 def _one_slip(typed: str, known: str) -> bool:

@@ -93,7 +93,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference"
             r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
             r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
-            r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down)(?:\s+or\s+(?:up|down))?|up\s+or\s+down)\b"
+            r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down)(?:\s+or\s+(?:up|down))?|up\s+or\s+down"
+            r"|(?:up|down)(?=\s+on\s))\b"
             r"|\b(?=than\b)"
         ),
     ),
@@ -220,7 +221,7 @@ SHAPE_WORDS = frozenset(
 
 _CHANGE = re.compile(
     r"\b(?:chang\w*|increas\w*|decreas\w*|rising|risen|rose|falling|fallen|fell|dropp\w*|(?:go|goes|going|gone|went)"
-    r"\s+(?:up|down)|up\s+or\s+down|better|worse|improv\w*|moved|moving)\b"
+    r"\s+(?:up|down)|up\s+or\s+down|(?:up|down)\s+on|better|worse|improv\w*|moved|moving)\b"
 )
 
 

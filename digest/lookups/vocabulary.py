@@ -420,14 +420,31 @@ SPELT_OUT = frozenset({"lac", "cla", "cse", "rhi", "cin", "cp", "cpp", "ola", "e
 _SPELT_LETTERS = re.compile(r"\b[a-z](?:[.\s]+[a-z]\b){1,2}\.?")
 
 
+# Letters as dictation software writes them when they are said one by one ("see S E", "are H eyes"): read as letters
+# only inside a run of letters that spells a short form, so "see" and "are" stay words everywhere else.
+LETTER_NAMES = {"see": "c", "sea": "c", "are": "r", "eye": "i", "eyes": "is", "bee": "b", "pee": "p", "em": "m"}
+_SPOKEN_LETTER = r"(?:[a-z]|" + "|".join(LETTER_NAMES) + r")"
+_SPOKEN_LETTERS = re.compile(rf"\b{_SPOKEN_LETTER}(?:[.\s]+{_SPOKEN_LETTER}\b){{1,2}}(?:'?s\b)?\.?")
+
+
 def join_spelt(text: str) -> str:
-    """Letters said one by one as the short form they spell: "l a c" -> "lac", "C.S.E." -> "cse"; "f2f" too."""
+    """Letters said one by one as the short form they spell: "l a c" -> "lac", "C.S.E." -> "cse", "see S E" -> "cse",
+    "are H eyes" -> "rhis"; "f2f" too."""
 
     def joined(match: re.Match[str]) -> str:
         letters = re.sub(r"[.\s]", "", match.group(0))
         return letters if letters in SPELT_OUT else match.group(0)
 
-    return _SPELT_LETTERS.sub(joined, re.sub(r"\bf2f\b", "face to face", text))
+    def dictated(match: re.Match[str]) -> str:
+        said = re.split(r"[.\s]+", match.group(0).strip(" ."))
+        letters = "".join(LETTER_NAMES.get(w, w) for w in said).replace("'", "")
+        short = letters[:-1] if letters.endswith("s") and letters[:-1] in SPELT_OUT else letters
+        if short not in SPELT_OUT or all(w in LETTER_NAMES for w in said):
+            return match.group(0)
+        return letters if short != letters else short
+
+    text = _SPELT_LETTERS.sub(joined, re.sub(r"\bf2f\b", "face to face", text))
+    return _SPOKEN_LETTERS.sub(dictated, text)
 
 
 def spell_numbers(text: str) -> str:
@@ -510,7 +527,9 @@ _FILLER_TEXT = (
     "radius afield advocate advocates outside face f2f case "
     "sense helpful useful curious interested grateful appreciate appreciated kindly possible possibly able asap "
     "urgent urgently check checking double info information detail details update updated briefly remind "
-    "statutory represent represents representing equate equates works work working"
+    "statutory represent represents representing equate equates works work working "
+    # Dictation: hesitations the phone writes down, and "cos" for because.
+    "um umm uh uhh er erm ah hmm mm cos coz cuz because together"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = NEGATION_WORD = "not"

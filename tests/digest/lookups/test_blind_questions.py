@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 440 of the first writers' questions,
-its held-out half included since that was scored) must not regress; the harness reads the writers' labels
-strictly. The held-out part (new writers' files in held_out/) is never read here: bench/questions.py scores it.
+"""Questions written blind (tests/corpus/questions): the development part (all 680 questions of writers A to H, both
+earlier held-out parts included since each was scored once) must not regress; the harness reads the writers' labels
+strictly. The held-out part (writers I to L's files in held_out/) is never read here: bench/questions.py scores it.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 440  # four writers' 110 each
+DEVELOPMENT_QUESTIONS = 680  # writers A to D's 110 each, E to H's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after
 # the rules of the second session on it): a floor, so it cannot regress.
-DEVELOPMENT_RIGHT = 0.97
+DEVELOPMENT_RIGHT = 0.92
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: a run "this
 # year" without the partial month, "2+ days" without those still missing, "all & CLA" as CLA alone, a question with
 # no period for the latest month (labelled the year to date), a share's count whose answer gives the share beside it.
-DEVELOPMENT_WRONG_AT_MOST = 5
+DEVELOPMENT_WRONG_AT_MOST = 10
 
 
 @pytest.fixture(scope="module")
