@@ -45,6 +45,7 @@ from digest.lookups.shapes import SHAPE_WORDS, Shape, read_shape
 from digest.lookups.vocabulary import (
     BAND_MARK,
     BASE_NOTE,
+    BASE_SAID,
     BREAKDOWN,
     CHILD_NOUN,
     EPISODE_NOUN,
@@ -148,6 +149,8 @@ NO_FORECAST = (
     "I give the figures recorded so far, never a forecast. Ask, for example, how many went missing in June, "
     "or in this month so far."
 )
+EITHER = "either"  # what a question over time counts when it says "children going missing": episodes or children
+_CHILD_SAID = re.compile(r"\b(?:children|child)\b")  # the word itself, not "kids" or "young people"
 _CHILDREN = re.compile(r"\b(?:children|child|kids?|young\s+(?:people|persons?)|individuals?|cla)\b")
 LEFT_OUT_SHARE = 0.25  # the share of a question's weight a figure may leave unexplained and still be answered
 SOLE_READING_SCORE = 0.5  # the least score answered when no other reading is even worth offering
@@ -364,7 +367,8 @@ class Reader:
         share = bool(_SHARE_IN_CHANNEL.match(lowered))
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
-        lowered = spell_numbers(join_spelt(BASE_NOTE.sub(" ", lowered)))  # "(of those offered)" names a base
+        lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"
+        lowered = spell_numbers(join_spelt(lowered))
         lowered = drop_idle_negations(read_groups(lowered, self.ethnic_groups))
         nearness: dict[str, float] = {}
 
@@ -500,6 +504,13 @@ class Reader:
             ranked = [ranked[1], ranked[0], *ranked[2:]]  # "BME June": the row, with its table offered beside it
         ranked = self._twins_decided(ranked, counted)
         best = ranked[0]
+        twins = next((p for p in EPISODES_PER_CHILD.values() if best.reading.subject in p), None)
+        if counted == EITHER and twins and not unknown:
+            choices = [self.by_id[key] for key in twins]
+            return Clarification(
+                "The missing episodes, or the children who went missing?",
+                [(r.label, _choice_text(prefix, r, period)) for r in choices],
+            )
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
         flips = best.reading.kind == FIGURE and not any(NEGATION in phrasing for phrasing in best.reading.phrasings)
@@ -581,7 +592,10 @@ class Reader:
         April against June", "CSE: up on the month before?"), how often they went missing: episodes."""
         counted = read_counted(said)
         over_time = (shape.compare or shape.extreme or by_month) and not (shape.proportion or shape.per_child)
-        if counted is None and over_time and (not _CHILDREN.search(said) or _GOING_MISSING.search(said)):
+        going = _GOING_MISSING.search(said)
+        if counted is None and over_time and going and _CHILD_SAID.search(going.group(0)):
+            return EITHER  # "the trend in LAC children going missing": their episodes, or the children? Asked.
+        if counted is None and over_time and (not _CHILDREN.search(said) or going):
             return EPISODE_NOUN
         return counted
 

@@ -611,8 +611,10 @@ def drop_idle_negations(text: str) -> str:
     parts = _CLAUSE_END.split(text)
     for n, part in enumerate(parts):
         for match in reversed(list(_NEGATION_WORDS.finditer(part))):
-            if set(content_stems(split_words(part[match.start() :]))) <= {NEGATION}:  # "not known to" is a row
-                part = part[: match.start()] + part[match.end() :]
+            after = replace_synonyms(split_words(part[match.end() :]))
+            counts = next((w for w in after if w not in FILLER), None) in (EPISODE_NOUN, CHILD_NOUN)
+            if set(content_stems(split_words(part[match.start() :]))) <= {NEGATION} and not counts:
+                part = part[: match.start()] + part[match.end() :]  # "not known to" is a row; "not episodes" a count
         parts[n] = part
     return "".join(parts)
 
@@ -888,6 +890,8 @@ def build_readings(config: Config) -> list[Reading]:
 
 
 BASE_NOTE = re.compile(r"\s*\(of [^)]*\)")
+# A base said in words after a share ("what % of those offered"): what the row's percentage is of, not a second figure.
+BASE_SAID = re.compile(r"(%|\bpercent\w*|\bproportion|\bshare)\s+of\s+(?:all\s+)?(?:those|the\s+ones|them)\s+[a-z]+")
 # Rows that are the same figure by definition: care status LAC (6.4) counts exactly the LAC episodes (2.1).
 SAME_FIGURE = {"status.lac": "episodes.lac"}
 # Words for a whole breakdown that its title does not use.
@@ -908,8 +912,12 @@ COUNTED_WITHIN_WORDS = 4  # "how many looked after kids", "number of individual 
 _NOT_A_NOUN = {"not", "3+"}  # "how many not ...", "how many 3+ ...": another row's words, not what is counted
 
 
+_COUNT_FILLER = {"the", "number", "numbers", "of", "just", "a", "count", "total"}  # "not the number of children"
+
+
 def read_counted(text: str) -> str | None:
-    """episodes or children, when a counting phrase names which; else None."""
+    """episodes or children, when a counting phrase names which ("how many children"), or rules one out ("children
+    not episodes", "not the number of children"); else None."""
     words = replace_synonyms(split_words(text))
     for i in range(len(words) - 1):
         if (words[i], words[i + 1]) not in _COUNTING_HEADS:
@@ -919,6 +927,10 @@ def read_counted(text: str) -> str | None:
                 break
             if word in (EPISODE_NOUN, CHILD_NOUN):
                 return word
+    for i, word in enumerate(words):  # "children, not episodes"; but "I don't want kids counted twice" rules nothing out
+        following = [w for w in words[i + 1 : i + 1 + COUNTED_WITHIN_WORDS] if w not in _COUNT_FILLER][:1]
+        if word == NEGATION_WORD and following and following[0] in (EPISODE_NOUN, CHILD_NOUN):
+            return CHILD_NOUN if following[0] == EPISODE_NOUN else EPISODE_NOUN
     return None
 
 

@@ -62,7 +62,9 @@ def test_what_a_question_counts_decides_episodes_or_children(reader: Reader) -> 
         assert _question(reader.read(ruled_out)).subject == children, ruled_out
 
 
-def test_a_question_over_time_about_children_going_missing_counts_episodes(reader: Reader) -> None:
+def test_a_question_over_time_about_kids_going_missing_counts_episodes_and_about_children_asks(reader: Reader) -> None:
+    """"Kids going missing" over time is how often they went: episodes. "Children going missing" is said both ways
+    (writers meant the episodes, or the children, in about equal numbers): asked back, never guessed."""
     rng = random.Random(SEED)
     shapes = (
         "which month was the worst for {c} going missing this year",
@@ -71,10 +73,15 @@ def test_a_question_over_time_about_children_going_missing_counts_episodes(reade
         "is June better or worse than May for missing {c}",
     )
     for _ in range(ROUNDS):
-        qualifier, (episodes, _children) = rng.choice([t for t in TWINS.items() if t[0] != "CSE risk"])
+        qualifier, (episodes, children) = rng.choice([t for t in TWINS.items() if t[0] != "CSE risk"])
         child = rng.choice(("children", "kids"))
         text = rng.choice(shapes).format(c=f"{child} {qualifier}".strip())
-        assert _question(reader.read(text)).subject == episodes, text
+        read = reader.read(text)
+        if child == "kids":
+            assert _question(read).subject == episodes, text
+        else:
+            assert isinstance(read, Clarification), text
+            assert [choice for choice, _ in read.choices] == [reader.by_id[episodes].label, reader.by_id[children].label]
 
 
 def test_talk_around_a_question_changes_nothing(reader: Reader) -> None:
