@@ -50,7 +50,7 @@ def main() -> None:
     if part == HELD_OUT:
         development = load_items(DEVELOPMENT)
         if seen := {i.id for i in items} & {i.id for i in development}:
-            print(f"{len(seen)} held-out ids are also development ids: that part is not blind. Give new writers new ids.")
+            print(f"{len(seen)} held-out ids are also development ids: not blind. Give new writers new ids.")
             sys.exit(1)
         if known := sorted({i.writer for i in items} & {i.writer for i in development}):
             print(f"Writer(s) {', '.join(known)} of the held-out part also wrote development questions: not blind.")

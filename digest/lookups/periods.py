@@ -157,7 +157,6 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # Said last, once every "last month", "last year", "last 6 months" is taken: "this month vs last", "this
     # quarter against the last one", "latest month v previous": the period before the other one named.
     (re.compile(r"\b(?:the\s+)?(?:last|previous|prior)(?:\s+one)?\b|\bthe\s+one\s+before\b"), "previous"),
-
 ]
 # Short forms typed on a phone: "last 3 mths", "this qtr", "prev yr".
 _ABBREVIATED = {

@@ -927,7 +927,8 @@ def read_counted(text: str) -> str | None:
                 break
             if word in (EPISODE_NOUN, CHILD_NOUN):
                 return word
-    for i, word in enumerate(words):  # "children, not episodes"; but "I don't want kids counted twice" rules nothing out
+    # "children, not episodes"; but "I don't want kids counted twice" rules nothing out
+    for i, word in enumerate(words):
         following = [w for w in words[i + 1 : i + 1 + COUNTED_WITHIN_WORDS] if w not in _COUNT_FILLER][:1]
         if word == NEGATION_WORD and following and following[0] in (EPISODE_NOUN, CHILD_NOUN):
             return CHILD_NOUN if following[0] == EPISODE_NOUN else EPISODE_NOUN

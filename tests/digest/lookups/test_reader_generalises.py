@@ -63,7 +63,7 @@ def test_what_a_question_counts_decides_episodes_or_children(reader: Reader) -> 
 
 
 def test_a_question_over_time_about_kids_going_missing_counts_episodes_and_about_children_asks(reader: Reader) -> None:
-    """"Kids going missing" over time is how often they went: episodes. "Children going missing" is said both ways
+    """ "Kids going missing" over time is how often they went: episodes. "Children going missing" is said both ways
     (writers meant the episodes, or the children, in about equal numbers): asked back, never guessed."""
     rng = random.Random(SEED)
     shapes = (
@@ -81,7 +81,8 @@ def test_a_question_over_time_about_kids_going_missing_counts_episodes_and_about
             assert _question(read).subject == episodes, text
         else:
             assert isinstance(read, Clarification), text
-            assert [choice for choice, _ in read.choices] == [reader.by_id[episodes].label, reader.by_id[children].label]
+            labels = [reader.by_id[episodes].label, reader.by_id[children].label]
+            assert [choice for choice, _ in read.choices] == labels
 
 
 def test_talk_around_a_question_changes_nothing(reader: Reader) -> None:

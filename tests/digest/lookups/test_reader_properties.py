@@ -13,7 +13,15 @@ import pytest
 
 from digest.contract.config import Config
 from digest.figures.catalogue import AGES, DISTANCE_BANDS, DURATION_DAYS, build_catalogue, distance_key
-from digest.lookups.questions import Clarification, Question, Reader
+from digest.lookups.questions import (
+    DEFINE,
+    HELP,
+    LONG_WORD_LETTERS,
+    Clarification,
+    NotUnderstood,
+    Question,
+    Reader,
+)
 from digest.lookups.service import LookupService
 
 SEED = 26
@@ -173,3 +181,68 @@ def test_close_readings_are_either_answered_with_the_others_offered_or_a_real_ti
     tie = reader.read("CSE june")
     assert isinstance(tie, Clarification)
     assert len(tie.choices) == 2
+
+
+def _unknown_word(reader: Reader, rng: random.Random) -> str:
+    """A made-up word the reader neither knows nor reads as a slip of one it knows (a name, a term of another trade)."""
+    while True:
+        word = _name(rng).lower()
+        if word not in reader.known and reader.correct(word) == (word, 1.0):
+            return word
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_word_not_read_in_the_part_naming_the_figure_is_never_answered_as_another(
+    reader: Reader, config: Config, seed: int
+) -> None:
+    """Any row asked by its label, with a word the reader did not read put anywhere among the label's words (outside a
+    "(of ...)" note, which says what a percentage is of): never a figure, of that row or another, as the word may change
+    what is counted ("strategy meetings for children missing more than 2 days", "late RHIs by advocate")."""
+    rng = random.Random(SEED + seed)
+    labels = _labels(config)
+    answered = []
+    for key, label in rng.sample(labels, 40):
+        words = label.split(" (of ")[0].split()
+        words.insert(rng.randrange(len(words) + 1), _unknown_word(reader, rng))
+        text = f"{' '.join(words)} {rng.choice(PERIODS)}"
+        read = reader.read(text)
+        if isinstance(read, Question) and read.kind not in (HELP, DEFINE):
+            answered.append((text, key, read))
+    assert answered == []
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_word_holding_a_known_word_is_not_read_as_it(reader: Reader, seed: int) -> None:
+    """ "together" is not "other", nor "turn" "return": a word two letters from a known one (unless a long one) is
+    another word, not a slip, and stops the question rather than naming a row."""
+    rng = random.Random(SEED + seed)
+    for word in rng.sample([w for w in reader.correctable if len(w) < LONG_WORD_LETTERS], 40):
+        for longer in (rng.choice("bcdfgkmpvz") + rng.choice("aeiou") + word, word + rng.choice(("ally", "ened"))):
+            if longer in reader.known or reader.correct(longer)[0] == longer:
+                continue
+            assert reader.correct(longer)[0] != word, (longer, word)
+
+
+@pytest.mark.parametrize(("typed", "dictated"), [("CSE", "see S E"), ("RHIs", "are H eyes"), ("CIN", "C I N")])
+def test_short_forms_dictated_letter_by_letter_read_as_typed(reader: Reader, typed: str, dictated: str) -> None:
+    for template in ("um {} episodes in June", "how many {} were completed in time last month", "{} april versus june"):
+        assert reader.read(template.format(dictated)) == reader.read(template.format(typed)) or (
+            _keys(reader.read(template.format(dictated))) == _keys(reader.read(template.format(typed)))
+        )
+
+
+def _keys(read: object) -> tuple[str, ...] | None:
+    return read.keys if isinstance(read, Question) else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which missing advocate has the highest number of late RHIs",
+        "how many strategy meetings were held in June for children missing more than two days",
+        "which social workers have the most LAC episodes",
+        "number of referrals for CSE children in May",
+    ],
+)
+def test_something_the_report_does_not_count_is_said_so(reader: Reader, text: str) -> None:
+    assert isinstance(reader.read(text), NotUnderstood)
