@@ -149,6 +149,16 @@ NO_FORECAST = (
     "I give the figures recorded so far, never a forecast. Ask, for example, how many went missing in June, "
     "or in this month so far."
 )
+# Where a message's clauses part: a sentence's end, a comma, a dash, or "so"/"but"/"cos" before the asker's "I" or "we".
+_CLAUSE = re.compile(
+    r"((?<=[?!.;])\s+|,\s+|\s+-+\s+|\s+(?:so|but|cos|because|as|and)\s+(?=(?:i|i'm|im|we|we've|we're|it's|its)\b))"
+)
+# How an aside about the asker or their day begins ("we've got ...", "just trying to work out ...", "one of ours ...").
+_ASIDE_OPENER = re.compile(
+    r"\W*(?:(?:just|and|but|so|cos|as|also|oh|well|um|i\s+mean)\s+)?(?:i|i'm|im|i've|ive|i'd|i'll|we|we've|weve|we're|"
+    r"we'd|our|ours|my|it|its|it's|they|they're|there's|theres|that's|thats|feels|hope|one\s+of\s+(?:ours|them|my)|"
+    r"trying|the\s+comments?|not\s+sure|no\s+idea|asking)\b"
+)
 EITHER = "either"  # what a question over time counts when it says "children going missing": episodes or children
 _CHILD_SAID = re.compile(r"\b(?:children|child)\b")  # the word itself, not "kids" or "young people"
 _CHILDREN = re.compile(r"\b(?:children|child|kids?|young\s+(?:people|persons?)|individuals?|cla)\b")
@@ -382,6 +392,7 @@ class Reader:
 
         lowered = _WORD.sub(corrected, lowered)
         lowered = _WHAT_DOES_MEAN.sub(lambda m: "define " + (m.group(1) or m.group(2)), lowered)  # "what does X mean"
+        lowered = self._without_asides(lowered, nearness)
         said = lowered
         if _FORECAST.search(said):
             return NotUnderstood(NO_FORECAST, self.suggest(text))
@@ -584,6 +595,34 @@ class Reader:
             proportion=shape.proportion,
             alternatives=alternatives,
         )
+
+    def _without_asides(self, text: str, nearness: dict[str, float]) -> str:
+        """The question without the asker's asides: a later clause about themselves or their day ("we've got a real
+        mix in our homes at the moment", "one of ours was out til 3am last night") that names no row of the report
+        the question had not already named. Its words may be names or another trade's terms, and its periods are not
+        the question's; a clause that names a row ("we've had a couple of our girls picked up") stays, and is read."""
+        parts = _CLAUSE.split(text)  # clause, separator, clause, ...: the separators kept ("- children not episodes")
+        if len(parts) < 3:
+            return text
+        kept = [parts[0]]
+        named = self._row_words(parts[0], nearness)
+        for separator, clause in zip(parts[1::2], parts[2::2], strict=True):
+            shape, rest = read_shape(clause)
+            periods, rest, _ = read_periods(rest)
+            compares = shape.compare and periods  # "it looks really low compared to April": a second period asked
+            sure = {w for w in self._row_words(rest, nearness) if nearness.get(w, 1.0) == 1.0}  # not a slip's guess
+            if _ASIDE_OPENER.match(clause) and not compares and not sure - named:
+                continue
+            kept += [separator, clause]
+            named |= self._row_words(clause, nearness)
+        return "".join(kept)
+
+    def _row_words(self, text: str, nearness: dict[str, float]) -> set[str]:
+        """The words of text that name a row well enough to be offered on their own (what every row counts aside)."""
+        words = {w: weight for w, weight in self.words_of(text, nearness).items() if w in self.weights}
+        if not words or self.score(words)[0].score < CLARIFY_SCORE:
+            return set()
+        return set(words) - GENERIC_WORDS
 
     @staticmethod
     def _counted(said: str, shape: Shape, by_month: bool) -> str | None:

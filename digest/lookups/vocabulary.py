@@ -529,7 +529,7 @@ _FILLER_TEXT = (
     "urgent urgently check checking double info information detail details update updated briefly remind "
     "statutory represent represents representing equate equates works work working "
     # Dictation: hesitations the phone writes down, and "cos" for because.
-    "um umm uh uhh er erm ah hmm mm cos coz cuz because together"
+    "um umm uh uhh er erm ah hmm mm cos coz cuz because together always usually sometimes"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = NEGATION_WORD = "not"

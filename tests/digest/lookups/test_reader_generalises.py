@@ -101,6 +101,55 @@ def test_talk_around_a_question_changes_nothing(reader: Reader) -> None:
         assert reader.read(said) == _with_text(reader.read(text), said), said
 
 
+# Asides about the asker's day after the question: words the bot does not know (names, places, slang) and periods
+# that are not the question's ("last night", "at the moment", "the summer hols").
+ASIDE_CLAUSES = (
+    "we've had a {w} week at {W} House",
+    "one of ours was out til 3am last night",
+    "just trying to work out if its the same {w} ones",
+    "it feels like its been a busy start to the summer hols",
+    "i always think its {w} but not sure",
+    "our lot at {W} are at the moment",
+)
+
+
+def test_an_aside_about_the_asker_after_the_question_changes_nothing(reader: Reader) -> None:
+    """A later clause about the asker ("we've got a real mix in our homes at the moment") that names no row is left
+    out: its unknown words and its periods are not the question's. One naming a row, or a period to compare, is
+    read (test_an_aside_naming_a_row_or_a_comparison_is_read)."""
+    rng = random.Random(SEED)
+    plain = (
+        "how many LAC episodes in June",
+        "how many girls went missing in May",
+        "RHIs accepted last month",
+        "episodes at CSE risk Q1",
+        "how many individual children went missing ytd",
+        "not a client episodes June",
+    )
+    for _ in range(ROUNDS):
+        text = rng.choice(plain)
+        word = "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+        aside = rng.choice(ASIDE_CLAUSES).format(w=word, W=word.capitalize())
+        said = f"{text}{rng.choice(('? ', ', ', '. ', ' - '))}{aside}"
+        assert reader.read(said) == _with_text(reader.read(text), said), said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many LAC episodes in June, we've had a couple of our girls picked up by Zorvan",  # girls: a row
+        "what percentage of episodes were BME in june, it looks really low compared to april",  # a second period
+    ],
+)
+def test_an_aside_naming_a_row_or_a_comparison_is_read(reader: Reader, text: str) -> None:
+    read = reader.read(text)
+    if "april" in text:
+        assert isinstance(read, Question), read
+        assert read.compare, read
+    else:
+        assert isinstance(read, NotUnderstood), read
+
+
 def _with_text(read: object, text: str) -> object:
     """The reading of the plain question, as the reading of the longer one would carry it."""
     if not isinstance(read, Question):
