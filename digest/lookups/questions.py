@@ -155,7 +155,7 @@ _CLAUSE = re.compile(
 )
 # How an aside about the asker or their day begins ("we've got ...", "just trying to work out ...", "one of ours ...").
 _ASIDE_OPENER = re.compile(
-    r"\W*(?:(?:just|and|but|so|cos|as|also|oh|well|um|i\s+mean)\s+)?(?:i|i'm|im|i've|ive|i'd|i'll|we|we've|weve|we're|"
+    r"\W*(?:(?:just|and|but|so|cos|as|also|oh|well|um|i\s+mean)\s+)?(?:i(?![.\w])|i'm|im|i've|ive|i'd|i'll|we|we've|weve|we're|"
     r"we'd|our|ours|my|it|its|it's|they|they're|there's|theres|that's|thats|feels|hope|one\s+of\s+(?:ours|them|my)|"
     r"trying|the\s+comments?|not\s+sure|no\s+idea|asking)\b"
 )
@@ -606,12 +606,20 @@ class Reader:
             return text
         kept = [parts[0]]
         named = self._row_words(parts[0], nearness)
+        aside = False  # the clause before was an aside: one after it, past a comma, goes on with it
         for separator, clause in zip(parts[1::2], parts[2::2], strict=True):
             shape, rest = read_shape(clause)
             periods, rest, _ = read_periods(rest)
             compares = shape.compare and periods  # "it looks really low compared to April": a second period asked
-            sure = {w for w in self._row_words(rest, nearness) if nearness.get(w, 1.0) == 1.0}  # not a slip's guess
-            if _ASIDE_OPENER.match(clause) and not compares and not sure - named:
+            # Words read for sure (not a slip's guess), other than a "not" ("not sure", "not the sum of the months").
+            sure = {w for w in self._row_words(rest, nearness) if nearness.get(w, 1.0) == 1.0} - {NEGATION}
+            going_on = aside and not separator.strip(" ,-")
+            # Its period is left out only when the question names one of its own (the one period is never lost), and
+            # only a vague one ("at the moment", "last night", "the summer hols"): "I think it was May" is read.
+            vague = all(p in (SEASON, PREVIOUS) or p.kind == PeriodKind.NOW for p in periods)
+            timed = bool(periods) and (not vague or not read_periods("".join(kept))[0])
+            aside = (bool(_ASIDE_OPENER.match(clause)) or going_on) and not compares and not timed and not sure - named
+            if aside:
                 continue
             kept += [separator, clause]
             named |= self._row_words(clause, nearness)

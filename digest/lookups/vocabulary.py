@@ -68,6 +68,8 @@ SYNONYMS: dict[str, str] = {
     "boy": "male",
     "males": "male",
     "girls": "female",
+    "lads": "male",  # "lad" alone is one child (questions.INDIVIDUAL); "lads" are boys
+    "lasses": "female",
     "girl": "female",
     "females": "female",
     "incidents": "episodes",
@@ -344,6 +346,9 @@ SYNONYMS: dict[str, str] = {
     "outside of timescale": "not in time",
     "outside of timescales": "not in time",
     "timescales": "in time",
+    "timescale": "in time",
+    "outside the timescale": "not in time",
+    "appropriate and offered": "offered",  # the report's own label for 5.1
     "face to face": "",
     "social care": "",
     "social services": "",
@@ -529,7 +534,8 @@ _FILLER_TEXT = (
     "urgent urgently check checking double info information detail details update updated briefly remind "
     "statutory represent represents representing equate equates works work working "
     # Dictation: hesitations the phone writes down, and "cos" for because.
-    "um umm uh uhh er erm ah hmm mm cos coz cuz because together always usually sometimes"
+    "um umm uh uhh er erm ah hmm mm cos coz cuz because together always usually sometimes "
+    "hiya hey heya evening including load loads"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = NEGATION_WORD = "not"

@@ -134,6 +134,20 @@ def test_an_aside_about_the_asker_after_the_question_changes_nothing(reader: Rea
         assert reader.read(said) == _with_text(reader.read(text), said), said
 
 
+def test_the_questions_one_period_is_never_left_out_with_an_aside(reader: Reader) -> None:
+    """A period said only in a later clause, even one that reads like an aside ("i.e. the child was still missing, at
+    the end of April"), is the question's period, never dropped with the aside."""
+    rng = random.Random(SEED)
+    months = {"April": 4, "May": 5, "June": 6}
+    for _ in range(ROUNDS):
+        month = rng.choice(list(months))
+        figure = rng.choice(("how many LAC episodes", "how many girls went missing", "RHIs offered"))
+        aside = rng.choice(("we need it for {m}", "i.e. the ones we know of, in {m}", "it's for {m} please"))
+        text = f"{figure}, {aside.format(m=month)}"
+        read = _question(reader.read(text))
+        assert read.period == Period(PeriodKind.MONTH, month_of_year=months[month]), text
+
+
 @pytest.mark.parametrize(
     "text",
     [
