@@ -151,7 +151,7 @@ NO_FORECAST = (
 )
 # Where a message's clauses part: a sentence's end, a comma, a dash, or "so"/"but"/"cos" before the asker's "I" or "we".
 _CLAUSE = re.compile(
-    r"((?<=[?!.;])\s+|,\s+|\s+-+\s+|\s+(?:so|but|cos|because|as|and)\s+(?=(?:i|i'm|im|we|we've|we're|it's|its)\b))"
+    r"((?<=[?!.;:])\s+|,\s+|\s+-+\s+|\s+(?:so|but|cos|because|as|and)\s+(?=(?:i|i'm|im|we|we've|we're|it's|its)\b))"
 )
 # How an aside about the asker or their day begins ("we've got ...", "just trying to work out ...", "one of ours ...").
 _ASIDE_OPENER = re.compile(
@@ -604,6 +604,11 @@ class Reader:
         parts = _CLAUSE.split(text)  # clause, separator, clause, ...: the separators kept ("- children not episodes")
         if len(parts) < 3:
             return text
+        if parts[1].startswith(":") or parts[0].rstrip().endswith(":"):  # "Data quality check: how many ..."
+            shape, rest = read_shape(parts[0])
+            periods, rest, _ = read_periods(rest)
+            heading = shape == Shape() and not periods and not self._row_words(rest, nearness)
+            parts = parts[2:] if heading else parts
         kept = [parts[0]]
         named = self._row_words(parts[0], nearness)
         aside = False  # the clause before was an aside: one after it, past a comma, goes on with it

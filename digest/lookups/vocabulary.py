@@ -452,6 +452,12 @@ def join_spelt(text: str) -> str:
     return _SPOKEN_LETTERS.sub(dictated, text)
 
 
+# "Recorded" names a row only with a "not" just before it ("not recorded", "not obtained / recorded"); else it is how
+# a figure is kept ("episodes recorded in June").
+_RECORDED = re.compile(r"\brecorded\b")
+_NOT_BEFORE = re.compile(r"\b(?:not|no|un)\b(?:\W+\w+){0,2}\W+$")
+
+
 def spell_numbers(text: str) -> str:
     """Number words as digits, weeks as days: "fifteen" -> "15", "a week" -> "7 days", "twice" -> "2 times"."""
 
@@ -467,6 +473,8 @@ def spell_numbers(text: str) -> str:
     text = _NUMBER.sub(number, text)
     text = re.sub(r"\btwice\b", "2 times", text)
     text = re.sub(r"\bno (\w+) (?:was |were |is )?recorded\b", r"\1 not recorded", text)  # "no ethnicity recorded"
+    text = _RECORDED.sub(lambda m: m.group(0) if _NOT_BEFORE.search(text[: m.start()]) else " ", text)
+    text = re.sub(r"\bnot\s+(?:just|only)\b[^,.;:?!]*", " ", text)  # "all kids, not just the ones in care": all
     text = re.sub(r"\b(?:had|has|have|with|where|got|get|received)\s+no\b(?!\s+(?:of|\.))|\bwithout\b", " not ", text)
     text = re.sub(r"\b(\d)\s*w\.?\s*d\.?s?\b", r"\1 working days", text)  # "3WD", "3 wd": working days
 
@@ -848,6 +856,8 @@ def build_readings(config: Config) -> list[Reading]:
             code, name = indicator.label.split(" - ", 1)
             texts += [code, name]
         phrasings = {p for text in texts if (p := phrase_stems(text))} | {frozenset(_quantity_token(indicator))}
+        # "3 or more episodes" is read as one token, so the label keeps no "episodes": "repeat mispers" names the row.
+        phrasings |= {p - {"children"} | {"episode"} for p in phrasings if REPEAT_MARK in p}
         if indicator.ref not in ("-", ""):
             phrasings.add(frozenset({indicator.ref}))
         qualifiers = set(_section_words(indicator.section))

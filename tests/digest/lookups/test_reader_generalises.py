@@ -392,3 +392,30 @@ def test_what_the_report_counts_otherwise_is_said(reader: Reader, text: str, sta
     assert isinstance(read, NotUnderstood)
     assert read.problem.startswith(start)
     assert _question(reader.read("RHIs completed within 72 hours June")).subject == "rhi.completed_in_time"
+
+
+def test_recorded_names_a_row_only_after_a_not(reader: Reader) -> None:
+    """ "Episodes recorded in June" is the episodes; "ethnicity not obtained / recorded" the row E4: "recorded" alone is
+    how figures are kept, never a "not recorded" row."""
+    rng = random.Random(SEED)
+    plain = ("missing episodes", "LAC episodes", "RHIs offered", "girls missing", "children missing", "BME episodes")
+    for _ in range(ROUNDS):
+        figure, month = rng.choice(plain), rng.choice(MONTHS)
+        verb = rng.choice(("recorded", "have been recorded", "were recorded"))
+        text = f"how many {figure} {verb} in {month}"
+        assert reader.read(text) == _with_text(reader.read(f"how many {figure} in {month}"), text), text
+    for text in ("ethnicity not obtained / recorded June", "episodes with ethnicity not recorded in May"):
+        assert _question(reader.read(text)).subject == "ethnicity.E4", text
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("whats the total number of missing episodes so far this year for all kids, not just the ones in care", "all"),
+        ("how many girls went missing in June, not only the looked after ones", "female"),
+        ("Data quality check: how many June episodes have ethnicity not obtained / not recorded?", "E4"),
+        ("For the board: LAC episodes in May", "lac"),
+    ],
+)
+def test_not_just_widens_and_a_heading_names_nothing(reader: Reader, text: str, subject: str) -> None:
+    assert _question(reader.read(text)).subject.endswith(subject), text
