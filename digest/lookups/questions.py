@@ -159,6 +159,8 @@ _ASIDE_OPENER = re.compile(
     r"we'd|our|ours|my|it|its|it's|they|they're|there's|theres|that's|thats|feels|hope|one\s+of\s+(?:ours|them|my)|"
     r"trying|the\s+comments?|not\s+sure|no\s+idea|asking)\b"
 )
+# "Section 6", "table 9": that section's table; "section 6.1" is the row 6.1.
+_SECTION = re.compile(r"\b(?:section|table|part)\s+(?:(\d{1,2})\b(?![.\d])|(?=\d{1,2}\.\d))")
 EITHER = "either"  # what a question over time counts when it says "children going missing": episodes or children
 _CHILD_SAID = re.compile(r"\b(?:children|child)\b")  # the word itself, not "kids" or "young people"
 _CHILDREN = re.compile(r"\b(?:children|child|kids?|young\s+(?:people|persons?)|individuals?|cla)\b")
@@ -302,6 +304,11 @@ class Reader:
             w for w in partial if w.isalpha() and len(w) >= MIN_CORRECTABLE_PARTIAL_LETTERS
         )
         self.by_id = {reading.id: reading for reading in self.readings}
+        # "Section 6", "table 9": the report's section by its number, as its (first) table.
+        self.section_tables: dict[str, str] = {}
+        for reading in self.readings:
+            if reading.kind == BREAKDOWN:
+                self.section_tables.setdefault(reading.section, KEY_MARK + reading.id)
         self.ethnic_groups = build_ethnic_groups(config)
         # Band tokens are lower case ("@ethnicity.c1"); the rows' keys keep the config's case ("ethnicity.C1").
         self.key_case = {key.lower(): key for keys in self.ethnic_groups.values() for key in keys}
@@ -378,6 +385,7 @@ class Reader:
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
         lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"
+        lowered = _SECTION.sub(self._section_table, lowered)
         lowered = spell_numbers(join_spelt(lowered))
         lowered = drop_idle_negations(read_groups(lowered, self.ethnic_groups))
         nearness: dict[str, float] = {}
@@ -595,6 +603,12 @@ class Reader:
             proportion=shape.proportion,
             alternatives=alternatives,
         )
+
+    def _section_table(self, match: re.Match[str]) -> str:
+        """ "section 6" as its table's token; "section 6.1" as the ref alone; a section with no table as it was."""
+        if match.group(1) is None:
+            return " "
+        return f" {self.section_tables.get(match.group(1), match.group(0))} "
 
     def _without_asides(self, text: str, nearness: dict[str, float]) -> str:
         """The question without the asker's asides: a later clause about themselves or their day ("we've got a real

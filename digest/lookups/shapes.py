@@ -50,7 +50,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "length",
         re.compile(
-            r"\bhow\s+long\b|\blength\s+of\s+(?:time|an?\s+episode|episodes?)\b|\blength\b|\bduration\b"
+            # "duration", never of the "@group.duration" token ("section 4")
+            r"\bhow\s+long\b|\blength\s+of\s+(?:time|an?\s+episode|episodes?)\b|\blength\b|(?<![.@])\bduration\b"
             r"|\btime\s+(?:spent\s+)?(?:missing|away)\b"
         ),
     ),

@@ -74,6 +74,9 @@ SYNONYMS: dict[str, str] = {
     "females": "female",
     "incidents": "episodes",
     "incident": "episodes",
+    "occurrences": "episodes",
+    "occurrence": "episodes",
+    "independent return": "return",  # an independent return home interview is the RHI
     "occasions": "episodes",
     "repeat missing": "3+",
     "repeats": "3+",
@@ -543,7 +546,7 @@ _FILLER_TEXT = (
     "statutory represent represents representing equate equates works work working "
     # Dictation: hesitations the phone writes down, and "cos" for because.
     "um umm uh uhh er erm ah hmm mm cos coz cuz because together always usually sometimes "
-    "hiya hey heya evening including load loads"
+    "hiya hey heya evening including load loads line column item"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = NEGATION_WORD = "not"

@@ -246,3 +246,21 @@ def _keys(read: object) -> tuple[str, ...] | None:
 )
 def test_something_the_report_does_not_count_is_said_so(reader: Reader, text: str) -> None:
     assert isinstance(reader.read(text), NotUnderstood)
+
+
+def test_rows_and_sections_named_by_their_place_in_the_report(reader: Reader, config: Config) -> None:
+    """ "row 2.1", "line 5.3a", "section 6.1": that row; "section 6", "table 9": that section's table."""
+    rng = random.Random(SEED)
+    for indicator in build_catalogue(config):
+        if indicator.key.startswith("_") or indicator.ref in ("-", "") or indicator.section == "8":
+            continue  # the ethnicity refs are printed wrongly in the report: read by code (test_questions)
+        text = f"{rng.choice(('row', 'line', 'section', 'ref'))} {indicator.ref} {rng.choice(PERIODS)}"
+        read = reader.read(text)
+        assert isinstance(read, Question), text
+        assert read.keys == (SAME_FIGURE.get(indicator.key, indicator.key),), text
+    for reading in reader.readings:
+        if reading.kind == "breakdown" and reader.section_tables[reading.section] == "@" + reading.id:
+            text = f"{rng.choice(('section', 'table'))} {reading.section} {rng.choice(PERIODS)}"
+            read = reader.read(text)
+            assert isinstance(read, Question), text
+            assert (read.kind, read.subject) == ("breakdown", reading.subject), text
