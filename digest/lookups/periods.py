@@ -105,7 +105,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "first_months",
     ),
     (
-        re.compile(r"\bq\s?([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\bq\s+(one)\b"),
+        re.compile(
+            r"\bq\s?([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\b(?:q|quarter)\s+(one)\b"
+        ),
         "quarter",
     ),  # "Q one", "Q 2": dictated
     (re.compile(rf"\b({_MONTH_WORD})\b(?:\s*-\s*|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),

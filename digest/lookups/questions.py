@@ -58,6 +58,7 @@ from digest.lookups.vocabulary import (
     Reading,
     asks_declined,
     build_ethnic_groups,
+    build_ethnic_names,
     build_readings,
     content_stems,
     drop_idle_negations,
@@ -144,6 +145,14 @@ _NOT_COUNTED = re.compile(
 NOT_COUNTED = (
     "The report counts missing episodes and the children in them, not workers, teams, meetings or referrals. "
     "Ask, for example, how many return interviews were completed in time in June."
+)
+# "High risk mispers": the police's risk grading of a missing person, which the report does not hold; its CSE rows
+# are "CSE risk medium/high", read only when CSE or exploitation is said with the risk.
+_RISK_GRADE = re.compile(r"\b(?:high|low|medium)(?:\s*(?:/|or|and|-)\s*(?:high|low|medium))?[\s-]+risk\b")
+_CSE_SAID = re.compile(r"\bcse\b|\bexploit\w*|\bsexual\w*|\bgrooming\b")
+NO_RISK_GRADE = (
+    "The report does not hold the police's risk grading of a missing person; it counts episodes and children at "
+    'medium/high risk of child sexual exploitation (CSE). Ask, for example, "CSE episodes June".'
 )
 NO_FORECAST = (
     "I give the figures recorded so far, never a forecast. Ask, for example, how many went missing in June, "
@@ -310,6 +319,7 @@ class Reader:
             if reading.kind == BREAKDOWN:
                 self.section_tables.setdefault(reading.section, KEY_MARK + reading.id)
         self.ethnic_groups = build_ethnic_groups(config)
+        self.ethnic_names = build_ethnic_names(config)
         # Band tokens are lower case ("@ethnicity.c1"); the rows' keys keep the config's case ("ethnicity.C1").
         self.key_case = {key.lower(): key for keys in self.ethnic_groups.values() for key in keys}
         self._corrections: dict[str, tuple[str, float]] = {}
@@ -387,7 +397,7 @@ class Reader:
         lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"
         lowered = _SECTION.sub(self._section_table, lowered)
         lowered = spell_numbers(join_spelt(lowered))
-        lowered = drop_idle_negations(read_groups(lowered, self.ethnic_groups))
+        lowered = drop_idle_negations(read_groups(lowered, self.ethnic_groups, self.ethnic_names))
         nearness: dict[str, float] = {}
 
         def corrected(match: re.Match[str]) -> str:
@@ -410,6 +420,8 @@ class Reader:
             return NotUnderstood(NO_HOURS, self.suggest(text))
         if _TWICE_OR_MORE.search(said):
             return NotUnderstood(NO_TWICE, self.suggest(text))
+        if _RISK_GRADE.search(said) and not _CSE_SAID.search(said):
+            return NotUnderstood(NO_RISK_GRADE, self.suggest(text))
         if _NOT_COUNTED.search(said):
             return NotUnderstood(NOT_COUNTED, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
@@ -540,7 +552,13 @@ class Reader:
             return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
         if period.kind == PeriodKind.NOW and best.reading.subject in PER_CHILD_FAMILY and not by_month:
             return Question(FIGURE, STILL_MISSING, period, share, text)  # "missing right now": still missing
-        also = self._also(rest, nearness, best.reading, shape, counted) if best.reading.kind == FIGURE else ()
+        # Figures side by side only when one row does not say it all ("White and Black Caribbean" is B1 alone).
+        whole = best.score >= 1.0 - TIE_MARGIN / 2
+        also = (
+            self._also(rest, nearness, best.reading, shape, counted)
+            if best.reading.kind == FIGURE and not whole
+            else ()
+        )
         close = self._close(ranked)
         tabled = (shape.whole or shape.extreme) and best.reading.kind == BREAKDOWN
         enough = CLARIFY_SCORE if tabled else ANSWER_SCORE

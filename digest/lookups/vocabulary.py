@@ -48,7 +48,6 @@ SYNONYMS: dict[str, str] = {
     "cse risk": "cse",
     "risk of cse": "cse",
     "medium high": "cse",  # the report's CSE rows count medium/high risk: that is what "CSE" means here
-    "high risk": "cse",
     "cases": "children",
     "return home interviews": "rhi",
     "return home interview": "rhi",
@@ -546,7 +545,7 @@ _FILLER_TEXT = (
     "statutory represent represents representing equate equates works work working "
     # Dictation: hesitations the phone writes down, and "cos" for because.
     "um umm uh uhh er erm ah hmm mm cos coz cuz because together always usually sometimes "
-    "hiya hey heya evening including load loads line column item"
+    "hiya hey heya evening including load loads line column item flagged flag position situation picture"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = NEGATION_WORD = "not"
@@ -858,6 +857,9 @@ def build_readings(config: Config) -> list[Reading]:
         if indicator.key.startswith("ethnicity.") and " - " in indicator.label:
             code, name = indicator.label.split(" - ", 1)
             texts += [code, name]
+            broad = ETHNIC_GROUP_NAMES.get(code[:1], "")  # "Black African" is D2, never B2 "White and Black African"
+            if broad and broad not in name.lower():
+                texts.append(f"{broad} {name}")
         phrasings = {p for text in texts if (p := phrase_stems(text))} | {frozenset(_quantity_token(indicator))}
         # "3 or more episodes" is read as one token, so the label keeps no "episodes": "repeat mispers" names the row.
         phrasings |= {p - {"children"} | {"episode"} for p in phrasings if REPEAT_MARK in p}
@@ -962,6 +964,7 @@ ETHNIC_GROUP_WORDS = {
     "C": r"(?<!other\s)(?<!and\s)\basian\b(?!\s+background)(?:\s+or\s+asian\s+british)?",
     "D": r"(?<!other\s)(?<!and\s)\bblack\b(?!\s+(?:background|caribbean|african|and))(?:\s+or\s+black\s+british)?",
 }
+ETHNIC_GROUP_NAMES = {"A": "white", "B": "mixed", "C": "asian", "D": "black"}  # DfE's broad groups, by letter
 _MINORITY = re.compile(r"\bminorit|\bbame\b|\bbme\b")
 MIN_GROUP_CODES = 2  # a group of one code is that code's own row
 # Teenagers: the report's ages from 13 ("the older teenagers, 17 and over" names its own ages).
@@ -980,13 +983,27 @@ def build_ethnic_groups(config: Config) -> dict[str, tuple[str, ...]]:
     return groups
 
 
-def read_groups(text: str, groups: dict[str, tuple[str, ...]]) -> str:
+def build_ethnic_names(config: Config) -> dict[str, tuple[str, ...]]:
+    """Each broad group's codes' names, lower case ("C": "indian", "pakistani", ...)."""
+    names: dict[str, list[str]] = {}
+    for code, label in config.ethnicity.codes:
+        names.setdefault(code[:1], []).append(label.lower())
+    return {letter: tuple(found) for letter, found in names.items()}
+
+
+def read_groups(text: str, groups: dict[str, tuple[str, ...]], names: dict[str, tuple[str, ...]] | None = None) -> str:
     """Broad groups said in words as the rows they add up: "asian" -> "@ethnicity.c1|...", "teenagers" -> 13 and
-    over (unless an age is said with it)."""
+    over (unless an age is said with it); never a group word before one of its codes' names ("Asian Indian": C1)."""
     if not _MINORITY.search(text):
         for letter, keys in groups.items():
             token = KEY_MARK + BAND_MARK.join(keys).lower()
-            text = re.sub(ETHNIC_GROUP_WORDS[letter], f" {token} ", text)
+            named = (names or {}).get(letter, ())
+
+            def grouped(match: re.Match[str], token: str = token, named: tuple[str, ...] = named) -> str:
+                after = match.string[match.end() :].lstrip()
+                return match.group(0) if any(after.startswith(name) for name in named) else f" {token} "
+
+            text = re.sub(ETHNIC_GROUP_WORDS[letter], grouped, text)
     if _TEENAGERS.search(text):
         text = _TEENAGERS.sub(" " if _AGE_SAID.search(text) else f" {TEEN_FROM} and over ", text)
     return text

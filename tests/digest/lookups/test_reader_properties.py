@@ -264,3 +264,25 @@ def test_rows_and_sections_named_by_their_place_in_the_report(reader: Reader, co
             read = reader.read(text)
             assert isinstance(read, Question), text
             assert (read.kind, read.subject) == ("breakdown", reading.subject), text
+
+
+def test_a_code_named_with_its_broad_group_is_that_code(reader: Reader, config: Config) -> None:
+    """ "Black African" is D2 (never B2 "White and Black African"), "Asian Indian" C1 (never all Asian codes)."""
+    broad = {"A": "White", "B": "Mixed", "C": "Asian", "D": "Black"}
+    for code, name in config.ethnicity.codes:
+        if code[:1] not in broad or broad[code[:1]].lower() in name.lower():
+            continue
+        for text in (f"{broad[code[:1]]} {name} episodes June", f"how many {broad[code[:1]].lower()} {name} in May"):
+            read = reader.read(text)
+            assert isinstance(read, Question), text
+            assert read.keys == (f"ethnicity.{code}",), text
+
+
+@pytest.mark.parametrize("grade", ["high risk", "medium/high risk", "high-risk", "medium risk"])
+def test_a_risk_grade_without_cse_is_not_read_as_the_cse_rows(reader: Reader, grade: str) -> None:
+    """The police grade a missing person's risk; the report's CSE rows count CSE risk, said with CSE or exploitation."""
+    assert isinstance(reader.read(f"{grade} mispers June"), NotUnderstood)
+    assert isinstance(reader.read("low risk mispers June"), NotUnderstood)
+    read = reader.read(f"{grade} CSE episodes June")
+    assert isinstance(read, Question)
+    assert read.keys == ("episodes.cse",)
