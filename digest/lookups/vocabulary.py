@@ -430,6 +430,8 @@ _SPELT_LETTERS = re.compile(r"\b[a-z](?:[.\s]+[a-z]\b){1,2}\.?")
 # Letters as dictation software writes them when they are said one by one ("see S E", "are H eyes"): read as letters
 # only inside a run of letters that spells a short form, so "see" and "are" stay words everywhere else.
 LETTER_NAMES = {"see": "c", "sea": "c", "are": "r", "eye": "i", "eyes": "is", "bee": "b", "pee": "p", "em": "m"}
+LETTER_NAMES |= {"el": "l", "ay": "a", "ess": "s", "aitch": "h", "dee": "d", "ee": "e", "cee": "c", "en": "n"}
+SPOKEN_WORDS = frozenset({"see", "sea", "are", "eye", "eyes"})  # also words: read as letters only beside a letter
 _SPOKEN_LETTER = r"(?:[a-z]|" + "|".join(LETTER_NAMES) + r")"
 _SPOKEN_LETTERS = re.compile(rf"\b{_SPOKEN_LETTER}(?:[.\s]+{_SPOKEN_LETTER}\b){{1,2}}(?:'?s\b)?\.?")
 
@@ -446,7 +448,7 @@ def join_spelt(text: str) -> str:
         said = re.split(r"[.\s]+", match.group(0).strip(" ."))
         letters = "".join(LETTER_NAMES.get(w, w) for w in said).replace("'", "")
         short = letters[:-1] if letters.endswith("s") and letters[:-1] in SPELT_OUT else letters
-        if short not in SPELT_OUT or all(w in LETTER_NAMES for w in said):
+        if short not in SPELT_OUT or all(w in SPOKEN_WORDS for w in said):
             return match.group(0)
         return letters if short != letters else short
 
@@ -460,8 +462,29 @@ _RECORDED = re.compile(r"\brecorded\b")
 _NOT_BEFORE = re.compile(r"\b(?:not|no|un)\b(?:\W+\w+){0,2}\W+$")
 
 
+# Punctuation dictated aloud and written down as words by speech-to-text ("June full stop", "comma").
+_SPOKEN_PUNCTUATION = {"full stop": ".", "period": ".", "question mark": "?", "comma": ",", "colon": ":"}
+_SPOKEN_MARK = re.compile(r"\b(?:full\s+stop|question\s+mark|comma|colon)\b")
+# A year dictated: "twenty nineteen", "two thousand and nineteen" (2000 to 2099).
+_SPOKEN_YEAR = re.compile(
+    r"\b(?:twenty\s+(?=(?:ten|eleven|twelve|\w+teen|twenty|thirty)\b)|two\s+thousand\s+(?:and\s+)?)(\w+)\b"
+)
+
+
+def spell_years(text: str) -> str:
+    """Dictated years and punctuation as typed: "june twenty nineteen" -> "june 2019", "full stop" -> "."."""
+    text = _SPOKEN_MARK.sub(lambda m: _SPOKEN_PUNCTUATION[re.sub(r"\s+", " ", m.group(0))], text)
+
+    def year(match: re.Match[str]) -> str:
+        value = NUMBER_WORDS.get(match.group(1))
+        return f"20{value:02d}" if value is not None and 0 <= value < 100 else match.group(0)
+
+    return _SPOKEN_YEAR.sub(year, text)
+
+
 def spell_numbers(text: str) -> str:
     """Number words as digits, weeks as days: "fifteen" -> "15", "a week" -> "7 days", "twice" -> "2 times"."""
+    text = spell_years(text)
 
     def number(match: re.Match[str]) -> str:
         tens, units, word, plural = match.groups()
@@ -471,8 +494,8 @@ def spell_numbers(text: str) -> str:
 
     text = text.replace(">=", " at least ").replace("<=", " at most ").replace(">", " more than ")
     text = text.replace("<", " less than ")
+    text = _NUMBER.sub(number, text)  # first, so "twenty one miles" is 21, not 20 and 1
     text = _ONE_BEFORE_UNIT.sub("1 ", text)
-    text = _NUMBER.sub(number, text)
     text = re.sub(r"\btwice\b", "2 times", text)
     text = re.sub(r"\bno (\w+) (?:was |were |is )?recorded\b", r"\1 not recorded", text)  # "no ethnicity recorded"
     text = _RECORDED.sub(lambda m: m.group(0) if _NOT_BEFORE.search(text[: m.start()]) else " ", text)

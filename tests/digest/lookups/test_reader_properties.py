@@ -286,3 +286,37 @@ def test_a_risk_grade_without_cse_is_not_read_as_the_cse_rows(reader: Reader, gr
     read = reader.read(f"{grade} CSE episodes June")
     assert isinstance(read, Question)
     assert read.keys == ("episodes.cse",)
+
+
+TENS_WORDS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty"}
+UNIT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_dictated_questions_read_as_typed(reader: Reader, config: Config, seed: int) -> None:
+    """Speech-to-text writes years, compound numbers, punctuation and letters as words: "June twenty nineteen", "twenty
+    one miles", "full stop", "el ay see". Each reads as the typed question does."""
+    rng = random.Random(SEED + seed)
+    for _ in range(30):
+        tens, unit = rng.choice(list(TENS_WORDS)), rng.choice(list(UNIT_WORDS))
+        month = rng.choice(("April", "May", "June"))
+        pairs = (
+            (
+                f"LAC placed {TENS_WORDS[tens]} {UNIT_WORDS[unit]} miles away {month}",
+                f"LAC placed {tens + unit} miles away {month}",
+            ),
+            (f"missing episodes {month} twenty nineteen", f"missing episodes {month} 2019"),
+            (f"missing episodes {month} two thousand and nineteen", f"missing episodes {month} 2019"),
+            (f"how many LAC episodes in {month} question mark", f"how many LAC episodes in {month}?"),
+            (f"el ay see episodes full stop {month}", f"LAC episodes. {month}"),
+        )
+        for dictated, typed in pairs:
+            assert _keys(reader.read(dictated)) == _keys(reader.read(typed)) is not None, dictated
+            assert reader.read(dictated).period == reader.read(typed).period, dictated  # type: ignore[union-attr]
+
+
+def test_the_month_of_june_is_june_not_a_run(reader: Reader) -> None:
+    read = reader.read("how many missing episodes were there in the month of June")
+    assert isinstance(read, Question)
+    assert not read.by_month
+    assert read.period.month_of_year == 6
