@@ -234,6 +234,8 @@ def answer_question(
         answer = _answer_span(store, config, question, snapshot, span, suppress)
     if suppress and _shows_withheld(answer):  # said beside the as-at time, so the answer's own lines keep their shape
         footer = f"{SUPPRESSED_MEANING}\n{footer}"
+    if question.nearest and answer.outcome == ANSWERED:
+        footer = f"{NEAREST_BAND}\n{footer}"
     return Answer(
         answer.outcome,
         answer.title,
@@ -318,6 +320,10 @@ def _revision_notes(
     return notes
 
 
+NEAREST_BAND = (
+    "The report has no row for exactly what was asked: this is its band that holds it, which counts more (the "
+    "band is named above), not a figure for what was asked alone."
+)
 NOT_IN_SOURCE_LENGTH = "This snapshot's source does not hold which episodes were at CSE risk."
 
 

@@ -82,6 +82,14 @@ _BETWEEN_AND = "|".join(rf"(?<=between\s\w{{{n}}}\s)and" for n in range(3, 10))
 # Each pattern and how it reads; tried in order, and a matched span is taken out of the question.
 _YEAR_WORD = r"(?:financial\s+year|fin\s+year|fy|year|yr)"
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # School terms and holidays: which months they span is not agreed either ("this term", "half term", "Easter").
+    (
+        re.compile(
+            r"\b(?:(?:this|last|next|the|summer|autumn|spring)\s+term|half[\s-]+term|easter|christmas|xmas"
+            r"|(?:summer|school|easter|christmas)\s+(?:holidays?|hols))\b"
+        ),
+        "season",
+    ),
     # A season, "last summer" too: which months it spans is not agreed (taken first, so "last" is not "previous").
     (re.compile(rf"\b(?:in\s+the\s+)?(?:(?:last|this|next|previous)\s+)?(?:{'|'.join(SEASONS)})\b"), "season"),
     (re.compile(r"\b(\d{4})\s*/\s*(\d{2}|\d{4})\b"), "financial_year"),
@@ -134,7 +142,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bmtd\b|\bmonth\s+to\s+date\b"), "month_so_far"),
     (re.compile(r"\b(?:latest|last|most\s+recent)\s+(?:complete|completed|full|whole)\s+month\b"), "last_month"),
     (
-        re.compile(r"\b(?:this|the\s+same)\s+(?:time|month|period|quarter|point)\s+(?:last|a|the\s+previous)\s+year\b"),
+        re.compile(
+            r"\b(?:this|(?:the\s+)?same)\s+(?:time|month|period|quarter|point)\s+(?:last|a|the\s+previous)\s+year\b"
+        ),
         "same_last_year",
     ),
     (

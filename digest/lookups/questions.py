@@ -52,6 +52,7 @@ from digest.lookups.vocabulary import (
     FIGURE,
     FILLER,
     KEY_MARK,
+    NEAREST_MARK,
     NEGATION,
     REPEAT_MARK,
     SYNONYMS,
@@ -148,6 +149,15 @@ NOT_COUNTED = (
 )
 # "High risk mispers": the police's risk grading of a missing person, which the report does not hold; its CSE rows
 # are "CSE risk medium/high", read only when CSE or exploitation is said with the risk.
+# Periods shorter than a month: the report counts by month ("the last 14 days", "last week", "yesterday").
+_SHORT_PERIOD = re.compile(
+    r"\b(?:last|past|previous|this|next|coming)\s+(?:(?:few|couple\s+of|\d+)\s+)?(?:days?|weeks?|weekends?)\b"
+    r"|\byesterday\b|\btonight\b|\blast\s+night\b|\bweekend\b|\bweek\s+(?:ending|commencing|beginning)\b"
+)
+NO_SHORT_PERIOD = (
+    'The report counts by month (and the year to date), not by day or week. Ask for a month, such as "June", or '
+    '"this month so far"; "still missing now" gives those missing at this moment.'
+)
 _RISK_GRADE = re.compile(r"\b(?:high|low|medium)(?:\s*(?:/|or|and|-)\s*(?:high|low|medium))?[\s-]+risk\b")
 _CSE_SAID = re.compile(r"\bcse\b|\bexploit\w*|\bsexual\w*|\bgrooming\b")
 NO_RISK_GRADE = (
@@ -237,6 +247,7 @@ class Question:
     proportion: bool = False  # the share of its base asked for
     alternatives: tuple[tuple[str, str], ...] = ()  # other readings, offered under the answer: (label, question)
     family: str = ""  # length: of all, LAC or CSE-risk episodes
+    nearest: bool = False  # only a wider band holds what was asked ("more than a week": more than 5 days): said so
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -420,6 +431,8 @@ class Reader:
             return NotUnderstood(NO_HOURS, self.suggest(text))
         if _TWICE_OR_MORE.search(said):
             return NotUnderstood(NO_TWICE, self.suggest(text))
+        if _SHORT_PERIOD.search(said):
+            return NotUnderstood(NO_SHORT_PERIOD, self.suggest(text))
         if _RISK_GRADE.search(said) and not _CSE_SAID.search(said):
             return NotUnderstood(NO_RISK_GRADE, self.suggest(text))
         if _NOT_COUNTED.search(said):
@@ -468,6 +481,7 @@ class Reader:
             ruled_out, wanted = (CHILD_WORD, EPISODE_WORD) if counted == EPISODE_NOUN else (EPISODE_WORD, CHILD_WORD)
             words = {w: weight for w, weight in words.items() if w != ruled_out}
             words.setdefault(wanted, self.weights.get(wanted, 1.0))
+        nearest = words.pop(KEY_MARK + NEAREST_MARK, None) is not None  # only a wider band holds what was asked
         bands = next((w[len(KEY_MARK) :].split(BAND_MARK) for w in words if BAND_MARK in w), [])
         bands = [self.key_case.get(key, key) for key in bands]
         words = {w: weight for w, weight in words.items() if BAND_MARK not in w}
@@ -512,6 +526,7 @@ class Reader:
                 by_month=by_month,
                 extreme=shape.extreme,
                 proportion=shape.proportion,
+                nearest=nearest,
             )
         if bands:
             words[KEY_MARK + bands[0]] = self.weights.get(KEY_MARK + bands[0], self.unknown_weight)
@@ -568,15 +583,21 @@ class Reader:
         # A word naming another row that the reading leaves out ("looked after AND at risk of CSE": no row counts
         # both) is not dropped in silence: asked back instead.
         every = frozenset().union(*best.reading.phrasings) | best.reading.qualifiers
-        left_out = sum(weight for word, weight in words.items() if word not in every | GENERIC_WORDS)
-        tie = tie or (best.reading.kind == FIGURE and left_out >= LEFT_OUT_SHARE * sum(words.values()))
+        dropped = {word: weight for word, weight in words.items() if word not in every | GENERIC_WORDS}
+        leaves_out = best.reading.kind == FIGURE and sum(dropped.values()) >= LEFT_OUT_SHARE * sum(words.values())
+        tie = tie or leaves_out
         # One reading alone, well clear of every other: answered (its title names it), not asked back with one choice.
         # Each of its words said ("OLA placed kids": other LA; not "so not in care" as distance "not recorded").
         said_whole = any(phrasing - GENERIC_WORDS <= words.keys() for phrasing in best.reading.phrasings)
-        alone = len(close) == 1 and best.score >= SOLE_READING_SCORE and said_whole
+        # ... and no word left out names another row as clearly ("CSE boys": no row counts both)
+        other = self.score(dropped)[0] if leaves_out and dropped else None
+        names_another = other is not None and other.reading.kind == FIGURE and other.score >= ANSWER_SCORE
+        alone = len(close) == 1 and best.score >= SOLE_READING_SCORE and said_whole and not names_another
         if not also and (best.score < enough or tie) and not alone:
             if not close:
                 return self._not_understood(text, unknown)
+            if names_another and other is not None and other.reading not in [s.reading for s in close]:
+                close = [*close, other][:MAX_CHOICES]  # "CSE boys": each offered, neither answered as both
             options = [(s.reading.label, _choice_text(prefix, s.reading, period)) for s in close]
             if len(options) == 1:
                 return Clarification(f"Did you mean {close[0].reading.label}?", options)
@@ -620,6 +641,7 @@ class Reader:
             extreme=shape.extreme,
             proportion=shape.proportion,
             alternatives=alternatives,
+            nearest=nearest,
         )
 
     def _section_table(self, match: re.Match[str]) -> str:

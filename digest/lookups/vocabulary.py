@@ -699,6 +699,8 @@ _OTHER_UNITS = {"working", "hour", "hours", "week", "weeks", "episode", "episode
 UP, FROM, DOWN, TO = "up", "from", "down", "to"
 MAX_AGE = 26  # a bare number above this is no age ("over 100"): the spec's oldest is 25
 BAND_MARK = "|"  # joins the keys of several rows read from one quantity ("at least 2 days")
+WHOLE_UNIT_SLACK = 0.5  # "101+ miles" is the band above 100 (100.5 up) exactly, as miles are said whole
+NEAREST_MARK = "~"  # a quantity only a wider band holds ("more than a week": more than 5 days), said in the answer
 
 
 NO_END = 100000.0  # the top of an open band ("17+", "101+ miles", "more than 5 days")
@@ -713,18 +715,19 @@ def _wanted(low: float, high: float | None, direction: str, step: float) -> tupl
 
 
 def _covering(keys: list[str], bands: Sequence[tuple[float, float]], wanted: tuple[float, float]) -> list[str]:
-    """The rows whose bands together are exactly the wanted range; none when it cuts a band in two."""
+    """The rows whose bands together are exactly the wanted range; none when it cuts a band in two. Where only a wider
+    band holds it ("more than a week": more than 5 days; "aged 18": 17+), that band, marked NEAREST_MARK."""
     low, high = wanted
-    if high == NO_END and low > bands[-1][0]:  # "more than a week": the open last band holds it
-        low = bands[-1][0]
+    if high == NO_END and low > bands[-1][0]:  # "more than a week": the open last band holds it, and more
+        return [keys[-1], NEAREST_MARK] if low - bands[-1][0] > WHOLE_UNIT_SLACK else [keys[-1]]
     if high == bands[-1][0] and bands[-1][1] == NO_END:  # "16 and 17 year olds": 17 is the open band "17+"
         high = NO_END
     inside = [key for key, (a, b) in zip(keys, bands, strict=True) if a >= low and b <= high]
     cut = [key for key, (a, b) in zip(keys, bands, strict=True) if a < low <= b or a <= high < b]
     if cut:
-        # A single value inside one band reads as that band ("15 miles" is in 11-20, "aged 17" in 17+).
+        # A single value inside one band reads as that band ("15 miles" is in 11-20, "aged 18" in 17+): wider.
         if low == high or (len(cut) == 1 and not inside and high - low < 10):
-            return cut[:1]
+            return [cut[0], NEAREST_MARK]
         return []
     return inside
 
@@ -847,6 +850,9 @@ def read_quantities(words: list[str]) -> list[str]:
             continue
         while out and out[-1] in _COMPARE_UP | _COMPARE_DOWN | _AT_LEAST | _AT_MOST | {"than", "up", "at", "no", "not"}:
             out.pop()
+        if keys[-1] == NEAREST_MARK:
+            out.append(KEY_MARK + NEAREST_MARK)
+            keys = keys[:-1]
         out.append(KEY_MARK + BAND_MARK.join(keys))
         i = j
     return out

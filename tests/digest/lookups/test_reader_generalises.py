@@ -419,3 +419,31 @@ def test_recorded_names_a_row_only_after_a_not(reader: Reader) -> None:
 )
 def test_not_just_widens_and_a_heading_names_nothing(reader: Reader, text: str, subject: str) -> None:
     assert _question(reader.read(text)).subject.endswith(subject), text
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        "last week",
+        "yesterday",
+        "over the weekend",
+        "the last fortnight",
+        "the last 30 days",
+        "this term",
+        "half term",
+        "at Easter",
+        "over the summer holidays",
+    ],
+)
+def test_a_period_the_report_cannot_place_is_said_so_never_read_as_another(reader: Reader, period: str) -> None:
+    """The report counts by month: a week, a day, a school term or holiday is neither a band of days missing ("the last
+    30 days") nor the latest month."""
+    for figure in ("how many LAC episodes", "how many went missing", "girls missing"):
+        assert isinstance(reader.read(f"{figure} {period}"), NotUnderstood), f"{figure} {period}"
+
+
+@pytest.mark.parametrize(("text", "rows"), [("CSE boys June", {"gender.male", "episodes.cse"})])
+def test_two_rows_no_row_counts_together_are_asked_about(reader: Reader, text: str, rows: set[str]) -> None:
+    read = reader.read(text)
+    assert isinstance(read, Clarification), read
+    assert {choice.split()[0].lstrip("@") for _, choice in read.choices} == rows

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from digest.contract.config import Config
+from digest.lookups.answers import NEAREST_BAND
 from digest.lookups.service import LookupService
 from digest.store.snapshots import open_store
 from tests.conftest import mark_ssd_kind
@@ -146,3 +147,23 @@ def test_from_an_ssd_snapshot_what_the_source_does_not_hold_is_said_so(
         "This snapshot's source does not hold which episodes were at CSE risk."
     ]
     assert service.ask("U", "C", "LAC episodes June vs May").lines[:2] == ["May 2019: 87", "June 2019: 74"]
+
+
+@pytest.mark.parametrize(
+    ("question", "band", "nearest"),
+    [
+        ("how many episodes lasted more than a week in June", "Episodes lasting more than 5 days", True),
+        ("LAC placed more than 120 miles away June", "101+ miles", True),
+        ("how many 18 year olds went missing in June", "17+yrs", True),
+        ("episodes lasting more than 5 days June", "Episodes lasting more than 5 days", False),
+        ("LAC placed 101+ miles away June", "101+ miles", False),
+    ],
+)
+def test_a_quantity_only_a_wider_band_holds_is_answered_with_that_band_said_to_be_wider(
+    service: LookupService, question: str, band: str, nearest: bool
+) -> None:
+    """The report's top bands are "more than 5 days", "101+ miles", "17+": asked for more than a week, the answer is
+    the band, named, and says it counts more than was asked; never as if it were the figure asked for."""
+    answer = service.ask("U", "C", question)
+    assert answer.title.startswith(band)
+    assert (NEAREST_BAND in answer.footer) is nearest
