@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 # Years read here; a date outside them (a placeholder such as 0001-01-01, or 9999-12-31) takes the long way.
 EARLIEST_YEAR, LATEST_YEAR = 1800, 2199
 WIDEST = 26  # YYYY-MM-DD HH:MM:SS.ffffff
+WINDOW = 32  # bytes of each cell looked at: WIDEST, rounded up to whole 8-byte words
 ISO_WIDTHS = (10, 16, 19, 21, 22, 23, 24, 25, 26)
 UK_WIDTHS = (10, 16)  # DD/MM/YYYY and DD/MM/YYYY HH:MM, the first two UK forms parse_timestamps tries
 _DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
-_ZERO, _NINE = ord("0"), ord("9")
+_ZERO = ord("0")
+_ALL_BYTES = np.uint64(0xFFFF_FFFF_FFFF_FFFF)
 
 
 def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray, np.ndarray]:
@@ -55,33 +57,29 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
         return values, read
     first = offsets[at]
     width = widths[at]
-    # Eight bytes at a time: a view whose element i is the 8 bytes from byte i (of the text, padded with zeros
-    # past its end), so each candidate's 26 bytes are four gathers, not 26.
-    padded = np.concatenate([data, np.zeros(WIDEST + 8, dtype=np.uint8)])
-    eights = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
-    words = [eights[first + 8 * i] for i in range((WIDEST + 7) // 8)]
-    columns: dict[int, np.ndarray] = {}
+    words = [_gather_words(data, first + 8 * i, width - 8 * i) for i in range(WINDOW // 8)]
+    numbers: dict[int, np.ndarray] = {}
+
+    def number(place: int) -> np.ndarray:
+        """Each candidate's byte at place less the code of "0" (a digit's value; any other byte wraps round to
+        10 or more; past the cell's end, the byte is 0)."""
+        if place not in numbers:
+            numbers[place] = (words[place // 8] >> np.uint64(8 * (place % 8))).astype(np.uint8) - np.uint8(_ZERO)
+        return numbers[place]
 
     def byte(place: int) -> np.ndarray:
-        """Each candidate's byte at place (0 past its end), worked out once."""
-        if place not in columns:
-            value = (words[place // 8] >> np.uint64(8 * (place % 8))).astype(np.uint8)
-            columns[place] = value if place < min(ISO_WIDTHS) else np.where(place < width, value, np.uint8(0))
-        return columns[place]
-
-    def is_digit(place: int) -> np.ndarray:
-        return (byte(place) >= _ZERO) & (byte(place) <= _NINE)
+        return number(place) + np.uint8(_ZERO)
 
     def digits(*places: int) -> np.ndarray:
-        result = is_digit(places[0])
+        result = number(places[0]) < 10
         for place in places[1:]:
-            result &= is_digit(place)
+            result &= number(place) < 10
         return result
 
     def field(place: int, count: int) -> np.ndarray:
-        result = np.zeros(len(at), dtype=np.int64)
-        for i in range(place, place + count):
-            result = result * 10 + byte(i) - _ZERO
+        result = number(place).astype(np.int32)
+        for i in range(place + 1, place + count):
+            result = result * 10 + number(i)
         return result
 
     timed = width > 10
@@ -89,9 +87,11 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
     clock = (byte(13) == ord(":")) & digits(11, 12, 14, 15)
     iso &= ~timed | (((byte(10) == ord(" ")) | (byte(10) == ord("T"))) & clock)
     iso &= (width <= 16) | ((byte(16) == ord(":")) & digits(17, 18))
-    iso &= (width <= 19) | (byte(19) == ord("."))
-    for place in range(20, WIDEST):
-        iso &= (place >= width) | is_digit(place)
+    fraction = width > 19
+    if fraction.any():
+        iso &= ~fraction | (byte(19) == ord("."))
+        for place in range(20, WIDEST):
+            iso &= (place >= width) | (number(place) < 10)
     uk = np.zeros(len(at), dtype=bool)
     if day_first:
         uk = (
@@ -101,16 +101,20 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
             & digits(0, 1, 3, 4, 6, 7, 8, 9)
             & (~timed | ((byte(10) == ord(" ")) & clock))
         )
-    year = np.where(uk, field(6, 4), field(0, 4))
-    month = np.where(uk, field(3, 2), field(5, 2))
-    day = np.where(uk, field(0, 2), field(8, 2))
+    if uk.any():
+        year = np.where(uk, field(6, 4), field(0, 4))
+        month = np.where(uk, field(3, 2), field(5, 2))
+        day = np.where(uk, field(0, 2), field(8, 2))
+    else:
+        year, month, day = field(0, 4), field(5, 2), field(8, 2)
     hour = np.where(timed, field(11, 2), 0)
     minute = np.where(timed, field(14, 2), 0)
     second = np.where(iso & (width > 16), field(17, 2), 0)
     micro = np.zeros(len(at), dtype=np.int64)
-    for place in range(20, WIDEST):  # the fraction's digits, then scaled to microseconds
-        micro = np.where(place < width, micro * 10 + byte(place) - _ZERO, micro)
-    micro *= 10 ** np.where(iso & (width > 20), WIDEST - width, 0)
+    if fraction.any():
+        for place in range(20, WIDEST):  # the fraction's digits (past the cell's end, 0), as microseconds
+            micro = micro * 10 + np.where(place < width, number(place), 0)
+        micro = np.where(iso, micro, 0)
 
     month_ok = (month >= 1) & (month <= 12)
     leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
@@ -126,7 +130,8 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
         & (minute < 60)
         & (second < 60)
     )
-    micros = (_days_from_civil(year, month, day) * 86_400 + (hour * 60 + minute) * 60 + second) * 1_000_000 + micro
+    seconds = _days_from_civil(year, month, day).astype(np.int64) * 86_400 + (hour * 60 + minute) * 60 + second
+    micros = seconds * 1_000_000 + micro
     moments = micros.view("datetime64[us]")
     chosen = at[good]
     values[chosen] = moments[good]
@@ -144,3 +149,20 @@ def _days_from_civil(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np
     day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
     days: np.ndarray = era * 146_097 + day_of_era - 719_468
     return days
+
+
+def _gather_words(data: np.ndarray, starts: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """The 8 bytes of data from each start as one little-endian word, only the first keep of them (the rest,
+    and any past the end of data, 0)."""
+    if len(data) < 8:
+        data = np.concatenate([data, np.zeros(8, dtype=np.uint8)])
+    eights = np.ndarray(shape=(len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))  # element i: bytes i..i+7
+    last = len(data) - 8
+    words = eights[np.minimum(starts, last)]
+    over = np.flatnonzero(starts > last)  # the last cell or two: read from a padded copy of data's end
+    if len(over):
+        tail = np.concatenate([data[last:], np.zeros(WINDOW, dtype=np.uint8)])
+        tail_words = np.ndarray(shape=(len(tail) - 7,), dtype="<u8", buffer=tail, strides=(1,))
+        words[over] = tail_words[np.minimum(starts[over] - last, len(tail) - 8)]
+    keep = np.clip(keep, 0, 8)
+    return np.where(keep == 0, np.uint64(0), words & (_ALL_BYTES >> ((8 - keep) * 8).astype(np.uint64)))
