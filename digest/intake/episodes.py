@@ -204,7 +204,7 @@ class EpisodeBuilder:
         keep = reason.isna()
         accepted = every.loc[keep, list(EPISODE_COLUMNS)].reset_index(drop=True)
         rejected = pd.DataFrame({"row": every.loc[~keep, "row"], "reason": reason[~keep]}).reset_index(drop=True)
-        return Episodes(accepted, rejected, count_unrecognised(self._odd, set(accepted["row"])), self._month_first)
+        return Episodes(accepted, rejected, count_unrecognised(self._odd, rejected["row"]), self._month_first)
 
 
 def _clean_text(raw: pd.Series) -> pd.Series:
@@ -221,12 +221,13 @@ def _empty_part() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=object) for name in (*EPISODE_COLUMNS, "reason", "later_reason")})
 
 
-def count_unrecognised(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
-    """Each unrecognised value with how many kept rows carry it, column by column, most frequent first."""
+def count_unrecognised(odd: list[pd.DataFrame], rejected_rows: pd.Series) -> pd.DataFrame:
+    """Each unrecognised value with how many kept rows (rows not rejected) carry it, column by column, most
+    frequent first. (Matched against the rejected rows, a few, rather than the kept ones, a million.)"""
     if not odd:
         return pd.DataFrame({"column": [], "value": [], "count": []})
     every = pd.concat(odd, ignore_index=True)
-    every = every[every["row"].isin(kept_rows)]
+    every = every[~every["row"].isin(rejected_rows.to_numpy())]
     counted = every.groupby(["column", "value"], sort=False).size().rename("count").reset_index()
     counted["order"] = counted["column"].map({c: i for i, c in enumerate(CONTRACT_COLUMNS)})
     counted = counted.sort_values(["order", "count", "value"], ascending=[True, False, True], kind="stable")

@@ -90,7 +90,7 @@ def build_ssd_episodes(export: SsdExport, as_at: dt.datetime, config: Config) ->
     rejected = built.rejected.assign(reason=built.rejected["reason"].map(SSD_REASONS))
     # The builder saw only canonical values or UNMAPPED for gender and ethnicity: the SSD's values go in their place.
     own = built.unrecognised[~built.unrecognised["column"].isin(["gender", "ethnicity"])]
-    odd = count_unrecognised([odd], set(built.accepted["row"]))
+    odd = count_unrecognised([odd], built.rejected["row"])
     unrecognised = _in_contract_order(pd.concat([own, odd], ignore_index=True))
     counts = rejected["reason"].value_counts()
     by_reason = {reason: int(counts[reason]) for reason in SSD_REASONS.values() if reason in counts}

@@ -42,9 +42,10 @@ STATUS_LABELS = [NOT_A_CLIENT, CARE_LEAVER, *(label for label, *_ in reversed(ST
 class EpisodeKeys:
     """What the lookups need of each episode: its person (a code shared with the period tables) and day D."""
 
-    person: np.ndarray  # int64 code of each episode's person: the row of its first episode
+    person: np.ndarray  # int64 code of each episode's person: its place among the distinct ids
     day: np.ndarray  # datetime64[us], the calendar date of missing_start; NaT where unreadable
-    ids: pd.Series  # the episodes' person ids, whose positions are the codes
+    ids: pd.Series  # the episodes' distinct person ids, whose positions are the codes (a period table's
+    # person ids are matched against these, a tenth as many as the episodes)
 
 
 @dataclass
@@ -73,7 +74,9 @@ def take_text(values: pd.Series, at: np.ndarray) -> pd.Series:
 
 def find_care_facts(tables: dict[str, SsdTable], person: pd.Series, day: pd.Series, config: Config) -> CareFacts:
     """Care status (ssd.md section 3) and placement distance (section 4) at each episode's day D."""
-    keys = EpisodeKeys(find_positions(person, person), day.to_numpy("datetime64[us]"), person)
+    encoded = pc.dictionary_encode(pa.array(person.array))
+    codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    keys = EpisodeKeys(codes, day.to_numpy("datetime64[us]"), pd.Series(encoded.dictionary, dtype=TEXT))
     status = np.zeros(len(person), dtype=np.int8)  # STATUS_LABELS[0]: not a client
     ignored: dict[str, int] = {}
 
