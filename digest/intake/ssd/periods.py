@@ -58,6 +58,12 @@ class CareFacts:
     ignored: dict[str, int]
 
 
+def arrow_text(values: pd.Series) -> pa.Array:
+    """Arrow text of a column as one array (a table read in blocks gives its columns in chunks)."""
+    text = pa.array(values.array)
+    return text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
+
+
 def find_positions(values: pd.Series, within: pd.Series) -> np.ndarray:
     """The position in within of each value's first match (-1: none), matched as text in Arrow."""
     found = pc.index_in(pa.array(values.array), value_set=pa.array(within.array))
@@ -74,7 +80,7 @@ def take_text(values: pd.Series, at: np.ndarray) -> pd.Series:
 
 def find_care_facts(tables: dict[str, SsdTable], person: pd.Series, day: pd.Series, config: Config) -> CareFacts:
     """Care status (ssd.md section 3) and placement distance (section 4) at each episode's day D."""
-    encoded = pc.dictionary_encode(pa.array(person.array))
+    encoded = pc.dictionary_encode(arrow_text(person))
     codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
     keys = EpisodeKeys(codes, day.to_numpy("datetime64[us]"), pd.Series(encoded.dictionary, dtype=TEXT))
     status = np.zeros(len(person), dtype=np.int8)  # STATUS_LABELS[0]: not a client
