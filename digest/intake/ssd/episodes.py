@@ -25,7 +25,7 @@ from digest.intake.csv_tables import TEXT
 from digest.intake.episodes import BLANK_SHOWN_AS, HIDDEN_VALUE, EpisodeBuilder, Episodes, count_unrecognised
 from digest.intake.extracts import CHUNK_ROWS
 from digest.intake.ssd.export import MISSING_TABLE, SsdExport
-from digest.intake.ssd.periods import find_care_facts, find_positions, take_text
+from digest.intake.ssd.periods import find_care_facts, find_positions, take_category
 
 REJECT_UNKNOWN_PERSON = "unknown person (no ssd_person row)"
 REJECT_PERSON_REPEATED = "person id repeated in ssd_person"
@@ -121,7 +121,7 @@ def canonical_rows(export: SsdExport, config: Config) -> CanonicalRows:
 
     def of_person(values: pd.Series) -> pd.Series:
         """A person's value on each episode row; blank where no ssd_person row has the episode's person."""
-        return take_text(values, at)
+        return take_category(values, at)
 
     gender, gender_odd = _person_gender(people["pers_sex"].to_numpy(object), people["pers_gender"].to_numpy(object))
     ethnicity, ethnicity_odd = _person_ethnicity(people["pers_ethnicity"].to_numpy(object), config)

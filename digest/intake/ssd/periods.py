@@ -50,11 +50,11 @@ class EpisodeKeys:
 
 @dataclass
 class CareFacts:
-    """Each episode's care status and placement distance (as text, for the extract's reader), and the period
-    rows ignored per table."""
+    """Each episode's care status and placement distance (as text, for the extract's checks: categories, since
+    they hold a few distinct values), and the period rows ignored per table."""
 
-    care_status: pd.Series  # Arrow text
-    distance: pd.Series  # Arrow text
+    care_status: pd.Series  # categories of Arrow text
+    distance: pd.Series  # categories of Arrow text
     ignored: dict[str, int]
 
 
@@ -70,12 +70,12 @@ def find_positions(values: pd.Series, within: pd.Series) -> np.ndarray:
     return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
-def take_text(values: pd.Series, at: np.ndarray) -> pd.Series:
-    """values[at] as Arrow text, blank where at is -1."""
-    if not len(values):
-        return pd.Series(np.full(len(at), "", dtype=object), dtype=TEXT)
-    taken = pa.array(values.array).take(pa.array(np.maximum(at, 0), mask=at < 0))
-    return pd.Series(taken.fill_null(""), dtype=TEXT)
+def take_category(values: pd.Series, at: np.ndarray) -> pd.Series:
+    """values[at] as a category of values' distinct texts, blank where at is -1: the SSD's person and placement
+    values are a few distinct ones spread over many episodes, which the episode checks decide once each."""
+    codes, distinct = pd.factorize(pd.concat([values, pd.Series([""], dtype=TEXT)], ignore_index=True))
+    chosen = np.where(at >= 0, codes[np.where(at >= 0, at, len(values))], codes[-1])
+    return pd.Series(pd.Categorical.from_codes(chosen, categories=pd.Index(distinct, dtype=TEXT)))
 
 
 def find_care_facts(tables: dict[str, SsdTable], person: pd.Series, day: pd.Series, config: Config) -> CareFacts:
@@ -106,7 +106,7 @@ def find_care_facts(tables: dict[str, SsdTable], person: pd.Series, day: pd.Seri
             cla_periods = periods
     lac = status == STATUS_LABELS.index("LAC")
     distance, ignored["ssd_cla_placement"] = find_distances(keys, lac, cla_periods, tables)
-    labels = pd.Series(pa.array(STATUS_LABELS).take(pa.array(status)), dtype=TEXT)
+    labels = pd.Series(pd.Categorical.from_codes(status, categories=pd.Index(STATUS_LABELS, dtype=TEXT)))
     return CareFacts(labels, distance, {table: ignored[table] for table in _report_order()})
 
 
@@ -190,4 +190,4 @@ def find_distances(
         miles = pd.to_numeric(distances.str.replace(",", "", regex=False), errors="coerce").to_numpy()
         unknown = miles == UNKNOWN_DISTANCE
         pick[(pick >= 0) & unknown[np.maximum(pick, 0)]] = -1
-    return take_text(distances, pick), ignored
+    return take_category(distances, pick), ignored

@@ -99,7 +99,8 @@ def test_the_common_spellings_are_read_from_the_bytes_and_the_odd_ones_left() ->
     ]
     assert np.isnat(values[6])
     sliced_values, sliced_read = read_fixed_width(pa.array(texts).slice(3))  # an Arrow slice: offsets shifted
-    assert sliced_read.tolist() == read[3:].tolist() and same(sliced_values, values[3:]).all()
+    assert sliced_read.tolist() == read[3:].tolist()
+    assert same(sliced_values, values[3:]).all()
     _, month_first_read = read_fixed_width(pa.array(["01/06/2019", "2019-06-01"]), day_first=False)
     assert month_first_read.tolist() == [False, True]
 
