@@ -61,8 +61,9 @@ def compute_indicator_table(episodes: pd.DataFrame, as_at: dt.datetime, config: 
     fy_of = financial_year_starts(pd.Series(months, index=months))
 
     episode_counts = _count_flags(_episode_flags(frame, as_at, config), frame["month"], months)
-    per_month = pd.concat([episode_counts, _children_counts(frame, months, fy_of, scope=MONTH)], axis=1)
-    ytd = pd.concat([episode_counts.groupby(fy_of).cumsum(), _children_counts(frame, months, fy_of, scope=YTD)], axis=1)
+    month_children, ytd_children = _children_counts(frame, months, fy_of)
+    per_month = pd.concat([episode_counts, month_children], axis=1)
+    ytd = pd.concat([episode_counts.groupby(fy_of).cumsum(), ytd_children], axis=1)
     return _to_long(per_month, ytd, catalogue)
 
 
@@ -170,28 +171,30 @@ def _count_flags(flags: dict[str, pd.Series], month: pd.Series, months: pd.Range
     return pd.DataFrame(counts, index=months)
 
 
-def _children_counts(frame: pd.DataFrame, months: pd.RangeIndex, fy_of: pd.Series, scope: str) -> pd.DataFrame:
-    """Distinct children, and children with 3+ episodes, for all, LAC and CSE-risk episodes."""
+def _children_counts(frame: pd.DataFrame, months: pd.RangeIndex, fy_of: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Distinct children, and children with 3+ episodes, for all, LAC and CSE-risk episodes: per month, and
+    year to date (both from one count of each child's episodes per month)."""
     subsets = {
         "all": pd.Series(True, index=frame.index),
         "lac": frame["care_status"] == "lac",
         "cse": frame["cse_risk"].isin(CSE_AT_RISK),
     }
-    columns: dict[str, pd.Series] = {}
+    columns: dict[str, dict[str, pd.Series]] = {MONTH: {}, YTD: {}}
     for name, mask in subsets.items():
         chosen = frame.loc[mask, ["child_id", "month"]]
         per_child = chosen.groupby(["child_id", "month"], sort=False).size().rename("n").reset_index()
-        if scope == MONTH:
-            distinct = per_child.groupby("month").size()
-            repeat = per_child[per_child["n"] >= REPEAT_THRESHOLD].groupby("month").size()
-        else:
-            distinct, repeat = _year_to_date_children(per_child)
-        columns[f"children.{name}"] = distinct
-        columns[f"children.3plus.{name}"] = repeat
-    result = pd.DataFrame(columns).reindex(months).fillna(0).astype("int64")
-    if scope == YTD:
-        result = result.groupby(fy_of).cumsum()
-    return result
+        by_scope = {
+            MONTH: (
+                per_child.groupby("month").size(),
+                per_child[per_child["n"] >= REPEAT_THRESHOLD].groupby("month").size(),
+            ),
+            YTD: _year_to_date_children(per_child),
+        }
+        for scope, (distinct, repeat) in by_scope.items():
+            columns[scope][f"children.{name}"] = distinct
+            columns[scope][f"children.3plus.{name}"] = repeat
+    per_month, ytd = (pd.DataFrame(columns[scope]).reindex(months).fillna(0).astype("int64") for scope in (MONTH, YTD))
+    return per_month, ytd.groupby(fy_of).cumsum()
 
 
 def _year_to_date_children(per_child: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -209,27 +212,33 @@ def _year_to_date_children(per_child: pd.DataFrame) -> tuple[pd.Series, pd.Serie
 
 
 def _to_long(per_month: pd.DataFrame, ytd: pd.DataFrame, catalogue: list[Indicator]) -> pd.DataFrame:
+    """One row per scope, indicator and month (in that order), from the two wide tables: whole columns at a time."""
+    months = per_month.index.to_numpy()
+    keys = [indicator.key for indicator in catalogue]
+    no_denominator = np.array([not indicator.denominator for indicator in catalogue])
     parts = []
     for scope, table in ((MONTH, per_month), (YTD, ytd)):
-        for indicator in catalogue:
-            count = table[indicator.key].astype("Int64")
-            denominator = (
-                table[indicator.denominator].astype("Int64")
+        counts = table[keys].to_numpy(dtype="int64").T  # indicators by months
+        denominators = np.stack(
+            [
+                table[indicator.denominator].to_numpy(dtype="int64")
                 if indicator.denominator
-                else pd.Series(pd.NA, index=table.index, dtype="Int64")
+                else np.zeros(len(months), dtype="int64")
+                for indicator in catalogue
+            ]
+        )
+        absent = np.repeat([scope == YTD and indicator.month_only for indicator in catalogue], len(months))
+        no_ratio = absent | np.repeat(no_denominator, len(months))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "month": np.tile(months, len(keys)),
+                    "scope": scope,
+                    "key": np.repeat(np.array(keys, dtype=object), len(months)),
+                    # Floats, NaN where there is no figure: as nullable integers' to_numpy() gives them.
+                    "count": np.where(absent, np.nan, counts.ravel()),
+                    "denominator": np.where(no_ratio, np.nan, denominators.ravel()),
+                }
             )
-            if scope == YTD and indicator.month_only:
-                count = pd.Series(pd.NA, index=table.index, dtype="Int64")
-                denominator = count
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "month": table.index.to_numpy(),
-                        "scope": scope,
-                        "key": indicator.key,
-                        "count": count.to_numpy(),
-                        "denominator": denominator.to_numpy(),
-                    }
-                )
-            )
+        )
     return pd.concat(parts, ignore_index=True)
