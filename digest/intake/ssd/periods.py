@@ -2,9 +2,9 @@
 
 A period covers day D when its start date <= D and its end is blank or its end date >= D (calendar dates,
 both bounds inclusive). Every lookup is a sort and a join over whole columns: "does a period of this person
-cover D" is an as-of join on the latest period starting on or before D, carrying the furthest end reached
-by any of the person's periods that start by then (a running maximum), so a long early period is not
-hidden by a short later one.
+cover D" is a binary search for the latest period starting on or before D, carrying the furthest end
+reached by any of the person's periods that start by then (a running maximum), so a long early period is
+not hidden by a short later one.
 """
 
 from __future__ import annotations
@@ -139,25 +139,36 @@ def read_periods(
 
 
 def covered(keys: EpisodeKeys, periods: pd.DataFrame) -> np.ndarray:
-    """Whether any of the person's periods covers each episode's day."""
+    """Whether any of the person's periods covers each episode's day.
+
+    Periods and episodes become one number each, person then day (person * span + day), so that one sorted
+    array and a binary search find each episode's person's latest period starting on or before its day; the
+    running maximum of the same numbers for the periods' ends is the furthest any of the person's periods
+    starting by then reaches (an earlier person's numbers are all smaller, so the maximum never leaks across).
+    """
     result = np.zeros(len(keys.person), dtype=bool)
     known = (keys.person >= 0) & ~np.isnat(keys.day)
     if not len(periods) or not known.any():
         return result
-    ordered = periods.sort_values(["person", "start"], kind="stable")
-    ordered = ordered.assign(reach=ordered.groupby("person")["end"].cummax()).sort_values("start", kind="stable")
-    left = pd.DataFrame({"person": keys.person[known], "day": keys.day[known], "at": np.flatnonzero(known)})
-    joined = pd.merge_asof(
-        left.sort_values("day", kind="stable"),
-        ordered[["person", "start", "reach"]],
-        left_on="day",
-        right_on="start",
-        by="person",
-        direction="backward",
-    )
-    hit = (joined["reach"] >= joined["day"]).to_numpy(dtype=bool)
-    result[joined["at"].to_numpy()[hit]] = True
+    person = periods["person"].to_numpy(dtype=np.int64)
+    start, end = _days(periods["start"].to_numpy()), _days(periods["end"].to_numpy())
+    episode_person, day = keys.person[known], _days(keys.day[known])
+    base = min(start.min(), end.min(), day.min())
+    span = max(start.max(), end.max(), day.max()) - base + 1
+    start_key = person * span + (start - base)
+    order = np.argsort(start_key, kind="stable")
+    reach = np.maximum.accumulate((person * span + (end - base))[order])
+    episode_key = episode_person * span + (day - base)
+    latest = np.searchsorted(start_key[order], episode_key, side="right") - 1
+    at = np.maximum(latest, 0)
+    hit = (latest >= 0) & (person[order][at] == episode_person) & (reach[at] >= episode_key)
+    result[np.flatnonzero(known)[hit]] = True
     return result
+
+
+def _days(moments: np.ndarray) -> np.ndarray:
+    """Calendar dates (datetime64 at midnight) as whole days since 1970-01-01."""
+    return moments.astype("datetime64[D]").astype(np.int64)
 
 
 def find_distances(
