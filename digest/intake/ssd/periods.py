@@ -9,7 +9,7 @@ not hidden by a short later one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -46,6 +46,15 @@ class EpisodeKeys:
     day: np.ndarray  # datetime64[us], the calendar date of missing_start; NaT where unreadable
     ids: pd.Series  # the episodes' distinct person ids, whose positions are the codes (a period table's
     # person ids are matched against these, a tenth as many as the episodes)
+    sorted_key: np.ndarray = field(init=False)  # the episodes' person_day_keys, in order (unknown left out)
+    sorted_at: np.ndarray = field(init=False)  # the episode of each sorted key
+
+    def __post_init__(self) -> None:
+        # Sorted once for every period table's search (see covered).
+        known = np.flatnonzero((self.person >= 0) & ~np.isnat(self.day))
+        key = person_day_keys(self.person[known], _days(self.day[known]))
+        order = np.argsort(key, kind="stable")
+        self.sorted_key, self.sorted_at = key[order], known[order]
 
 
 @dataclass
@@ -141,29 +150,35 @@ def read_periods(
 def covered(keys: EpisodeKeys, periods: pd.DataFrame) -> np.ndarray:
     """Whether any of the person's periods covers each episode's day.
 
-    Periods and episodes become one number each, person then day (person * span + day), so that one sorted
-    array and a binary search find each episode's person's latest period starting on or before its day; the
-    running maximum of the same numbers for the periods' ends is the furthest any of the person's periods
-    starting by then reaches (an earlier person's numbers are all smaller, so the maximum never leaks across).
+    Periods and episodes become one number each, person then day (person_day_keys), so that one sorted array
+    and a binary search find each episode's person's latest period starting on or before its day; the running
+    maximum of the same numbers for the periods' ends is the furthest any of the person's periods starting by
+    then reaches (an earlier person's numbers are all smaller, so the maximum never leaks across people).
     """
     result = np.zeros(len(keys.person), dtype=bool)
-    known = (keys.person >= 0) & ~np.isnat(keys.day)
-    if not len(periods) or not known.any():
+    if not len(periods) or not len(keys.sorted_key):
         return result
     person = periods["person"].to_numpy(dtype=np.int64)
-    start, end = _days(periods["start"].to_numpy()), _days(periods["end"].to_numpy())
-    episode_person, day = keys.person[known], _days(keys.day[known])
-    base = min(start.min(), end.min(), day.min())
-    span = max(start.max(), end.max(), day.max()) - base + 1
-    start_key = person * span + (start - base)
+    start_key = person_day_keys(person, _days(periods["start"].to_numpy()))
     order = np.argsort(start_key, kind="stable")
-    reach = np.maximum.accumulate((person * span + (end - base))[order])
-    episode_key = episode_person * span + (day - base)
-    latest = np.searchsorted(start_key[order], episode_key, side="right") - 1
+    reach = np.maximum.accumulate(person_day_keys(person, _days(periods["end"].to_numpy()))[order])
+    latest = np.searchsorted(start_key[order], keys.sorted_key, side="right") - 1
     at = np.maximum(latest, 0)
-    hit = (latest >= 0) & (person[order][at] == episode_person) & (reach[at] >= episode_key)
-    result[np.flatnonzero(known)[hit]] = True
+    same_person = (start_key[order][at] >> DAY_BITS) == (keys.sorted_key >> DAY_BITS)
+    hit = (latest >= 0) & same_person & (reach[at] >= keys.sorted_key)
+    result[keys.sorted_at[hit]] = True
     return result
+
+
+DAY_BITS = 23  # days since 1970 of years 0000 to 9999, shifted by DAY_SHIFT, fit in this many bits
+DAY_SHIFT = 1 << 22
+
+
+def person_day_keys(person: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """One int64 per (person code, whole days since 1970) pair, ordered by person, then day. A person code of
+    -1 (no episode's person) orders before every person."""
+    keys: np.ndarray = (person << DAY_BITS) + (day + DAY_SHIFT)
+    return keys
 
 
 def _days(moments: np.ndarray) -> np.ndarray:
