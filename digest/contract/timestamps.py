@@ -55,17 +55,10 @@ def _read_fixed_width(text: pd.Series, month_first: bool) -> tuple[np.ndarray, n
 
     from digest.contract.fixed_width_dates import read_fixed_width
 
-    none = np.full(len(text), np.datetime64("NaT", "us")), np.zeros(len(text), dtype=bool)
-    if len(text) < FIXED_WIDTH_MIN_CELLS:
-        return none
-    try:
-        arrow = (
-            pa.array(text.array)
-            if getattr(text.dtype, "storage", None) == "pyarrow"
-            else pa.array(text.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
-        )
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return none  # not all text: the general reading says what it is
+    if len(text) < FIXED_WIDTH_MIN_CELLS or getattr(text.dtype, "storage", None) != "pyarrow":
+        # Short, or Python strings (pandas' own reader, a blank column made up): the general reading alone.
+        return np.full(len(text), np.datetime64("NaT", "us")), np.zeros(len(text), dtype=bool)
+    arrow = pa.array(text.array)
     if isinstance(arrow, pa.ChunkedArray):
         arrow = arrow.combine_chunks()
     return read_fixed_width(arrow, day_first=not month_first)
