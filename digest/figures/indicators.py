@@ -175,40 +175,45 @@ def _children_counts(frame: pd.DataFrame, months: pd.RangeIndex, fy_of: pd.Serie
     """Distinct children, and children with 3+ episodes, for all, LAC and CSE-risk episodes: per month, and
     year to date (both from one count of each child's episodes per month)."""
     subsets = {
-        "all": pd.Series(True, index=frame.index),
-        "lac": frame["care_status"] == "lac",
-        "cse": frame["cse_risk"].isin(CSE_AT_RISK),
+        "all": np.ones(len(frame), dtype=bool),
+        "lac": (frame["care_status"] == "lac").to_numpy(dtype=bool),
+        "cse": frame["cse_risk"].isin(CSE_AT_RISK).to_numpy(dtype=bool),
     }
-    columns: dict[str, dict[str, pd.Series]] = {MONTH: {}, YTD: {}}
+    position = (frame["month"] - months.start).to_numpy(dtype=np.int64)  # months since the first
+    child = frame["child_id"].to_numpy(dtype=np.int64)
+    fy_position = (fy_of - months.start).to_numpy(dtype=np.int64)
+    columns: dict[str, dict[str, np.ndarray]] = {MONTH: {}, YTD: {}}
     for name, mask in subsets.items():
-        chosen = frame.loc[mask, ["child_id", "month"]]
-        per_child = chosen.groupby(["child_id", "month"], sort=False).size().rename("n").reset_index()
-        by_scope = {
-            MONTH: (
-                per_child.groupby("month").size(),
-                per_child[per_child["n"] >= REPEAT_THRESHOLD].groupby("month").size(),
-            ),
-            YTD: _year_to_date_children(per_child),
-        }
-        for scope, (distinct, repeat) in by_scope.items():
-            columns[scope][f"children.{name}"] = distinct
-            columns[scope][f"children.3plus.{name}"] = repeat
-    per_month, ytd = (pd.DataFrame(columns[scope]).reindex(months).fillna(0).astype("int64") for scope in (MONTH, YTD))
+        # Each child's episodes per month: one number per (child, month), counted; sorted by child, then month.
+        pairs, episodes = np.unique(child[mask] * len(months) + position[mask], return_counts=True)
+        month = pairs % len(months)
+        columns[MONTH][f"children.{name}"] = _per_month(month, len(months))
+        columns[MONTH][f"children.3plus.{name}"] = _per_month(month[episodes >= REPEAT_THRESHOLD], len(months))
+        appears, reached = _year_to_date_children(pairs // len(months), month, fy_position[month], episodes)
+        columns[YTD][f"children.{name}"] = _per_month(appears, len(months))
+        columns[YTD][f"children.3plus.{name}"] = _per_month(reached, len(months))
+    per_month, ytd = (pd.DataFrame(columns[scope], index=months) for scope in (MONTH, YTD))
     return per_month, ytd.groupby(fy_of).cumsum()
 
 
-def _year_to_date_children(per_child: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """How many children first appear, and first reach 3 episodes, in each month of their year.
+def _per_month(month_positions: np.ndarray, months: int) -> np.ndarray:
+    return np.bincount(month_positions, minlength=months).astype(np.int64)
 
-    The cumulative sums of these over the financial year are the year-to-date counts.
-    """
-    per_child = per_child.assign(fy=financial_year_starts(per_child["month"]))
-    per_child = per_child.sort_values(["fy", "child_id", "month"], kind="stable")
-    running = per_child.groupby(["fy", "child_id"], sort=False)["n"].cumsum()
-    first_seen = per_child.groupby(["fy", "child_id"], sort=False)["month"].transform("min")
-    appears = per_child[per_child["month"] == first_seen].groupby("month").size()
-    reached = per_child[(running >= REPEAT_THRESHOLD) & (running - per_child["n"] < REPEAT_THRESHOLD)]
-    return appears, reached.groupby("month").size()
+
+def _year_to_date_children(
+    child: np.ndarray, month: np.ndarray, year: np.ndarray, episodes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The months in which each child first appears, and first reaches 3 episodes, in each financial year
+    (from each child's episodes per month, sorted by child, then month). The cumulative sums of these over
+    the financial year are the year-to-date counts."""
+    first = np.ones(len(child), dtype=bool)  # a child's first month in a financial year
+    first[1:] = (child[1:] != child[:-1]) | (year[1:] != year[:-1])
+    total = np.cumsum(episodes)
+    starts = np.flatnonzero(first)
+    before_year = np.repeat((total - episodes)[starts], np.diff(np.append(starts, len(child))))
+    running = total - before_year  # the child's episodes in the year, up to and including this month
+    reached = (running >= REPEAT_THRESHOLD) & (running - episodes < REPEAT_THRESHOLD)
+    return month[first], month[reached]
 
 
 def _to_long(per_month: pd.DataFrame, ytd: pd.DataFrame, catalogue: list[Indicator]) -> pd.DataFrame:
