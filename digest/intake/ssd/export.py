@@ -21,11 +21,10 @@ from typing import IO, cast
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from digest.contract.vocabulary import is_code_like, normalise
-from digest.intake.csv_tables import PYTHON_WHITESPACE, TEXT, TEXT_COLUMNS
+from digest.intake.csv_tables import TEXT, TEXT_COLUMNS, trim_arrow_text
 from digest.intake.refusals import ExtractRefused
 
 # The tables and the columns read from each (the SSD's own names, from data-to-insight's ssd-data-model).
@@ -323,8 +322,6 @@ def _listed_columns(
             at[key] = i
     body = cells.slice(1)
     columns = {
-        column: pd.Series(pc.utf8_trim(body.column(at[column]), characters=PYTHON_WHITESPACE), dtype=TEXT)
-        for column in listed
-        if column in at
+        column: pd.Series(trim_arrow_text(body.column(at[column])), dtype=TEXT) for column in listed if column in at
     }
     return headers, columns, [column for column in listed if column not in at]
