@@ -57,14 +57,16 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
         return values, read
     first = offsets[at]
     width = widths[at]
-    words = [_gather_words(data, first + 8 * i, width - 8 * i) for i in range(WINDOW // 8)]
+    # Only the words some cell reaches into: two for a column of dates, three for SQL Server's times.
+    words = [_gather_words(data, first + 8 * i, width - 8 * i) for i in range((int(width.max()) + 7) // 8)]
     numbers: dict[int, np.ndarray] = {}
 
     def number(place: int) -> np.ndarray:
         """Each candidate's byte at place less the code of "0" (a digit's value; any other byte wraps round to
         10 or more; past the cell's end, the byte is 0)."""
         if place not in numbers:
-            numbers[place] = (words[place // 8] >> np.uint64(8 * (place % 8))).astype(np.uint8) - np.uint8(_ZERO)
+            word = words[place // 8] if place // 8 < len(words) else np.zeros(len(at), dtype=np.uint64)
+            numbers[place] = (word >> np.uint64(8 * (place % 8))).astype(np.uint8) - np.uint8(_ZERO)
         return numbers[place]
 
     def byte(place: int) -> np.ndarray:
@@ -82,11 +84,14 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
             result = result * 10 + number(i)
         return result
 
-    timed = width > 10
+    timed, seconds_given = width > 10, width > 16
+    any_timed, any_seconds = bool(timed.any()), bool(seconds_given.any())  # not in a column of dates
     iso = (byte(4) == ord("-")) & (byte(7) == ord("-")) & digits(0, 1, 2, 3, 5, 6, 8, 9)
-    clock = (byte(13) == ord(":")) & digits(11, 12, 14, 15)
-    iso &= ~timed | (((byte(10) == ord(" ")) | (byte(10) == ord("T"))) & clock)
-    iso &= (width <= 16) | ((byte(16) == ord(":")) & digits(17, 18))
+    clock = (byte(13) == ord(":")) & digits(11, 12, 14, 15) if any_timed else timed
+    if any_timed:
+        iso &= ~timed | (((byte(10) == ord(" ")) | (byte(10) == ord("T"))) & clock)
+    if any_seconds:
+        iso &= ~seconds_given | ((byte(16) == ord(":")) & digits(17, 18))
     fraction = width > 19
     if fraction.any():
         iso &= ~fraction | (byte(19) == ord("."))
@@ -99,17 +104,18 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
             & (byte(2) == ord("/"))
             & (byte(5) == ord("/"))
             & digits(0, 1, 3, 4, 6, 7, 8, 9)
-            & (~timed | ((byte(10) == ord(" ")) & clock))
         )
+        if any_timed:
+            uk &= ~timed | ((byte(10) == ord(" ")) & clock)
     if uk.any():
         year = np.where(uk, field(6, 4), field(0, 4))
         month = np.where(uk, field(3, 2), field(5, 2))
         day = np.where(uk, field(0, 2), field(8, 2))
     else:
         year, month, day = field(0, 4), field(5, 2), field(8, 2)
-    hour = np.where(timed, field(11, 2), 0)
-    minute = np.where(timed, field(14, 2), 0)
-    second = np.where(iso & (width > 16), field(17, 2), 0)
+    hour = np.where(timed, field(11, 2), 0) if any_timed else 0
+    minute = np.where(timed, field(14, 2), 0) if any_timed else 0
+    second = np.where(iso & seconds_given, field(17, 2), 0) if any_seconds else 0
     micro = np.zeros(len(at), dtype=np.int64)
     if fraction.any():
         for place in range(20, WIDEST):  # the fraction's digits (past the cell's end, 0), as microseconds
