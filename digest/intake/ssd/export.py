@@ -64,6 +64,7 @@ MAX_COMPRESSION_RATIO = 200  # a zip entry expanding more than this is a bomb (C
 RATIO_FREE_BYTES = 1 << 20  # entries smaller than this may compress any amount (a near-empty table does)
 MAX_ZIP_ENTRIES = 10_000  # a zip listing more entries than this is not an export
 ARROW_BLOCK_BYTES = 16 << 20  # bytes Arrow parses at a time; a cell may not be longer
+TAR_COPY_BYTES = 4 << 20  # a table is copied into the tar (and hashed) this much at a time, not 16 KiB
 _LINK_MODE = 0o120000  # a symbolic link, in a zip entry's Unix mode bits
 _FIXED_TIME = 0  # the tar's member times: the kept bytes depend on the tables' content only
 
@@ -228,7 +229,12 @@ def _read_export(name: str, loaders: dict[str, _Loader], bundle: Path) -> SsdExp
     digest = hashlib.sha256()
     with (
         bundle.open("wb") as raw,
-        tarfile.open(fileobj=cast(IO[bytes], _Hashing(raw, digest)), mode="w", format=tarfile.PAX_FORMAT) as tar,
+        tarfile.open(
+            fileobj=cast(IO[bytes], _Hashing(raw, digest)),
+            mode="w",
+            format=tarfile.PAX_FORMAT,
+            copybufsize=TAR_COPY_BYTES,
+        ) as tar,
     ):
         for table, listed in SSD_COLUMNS.items():
             if table not in loaders:
