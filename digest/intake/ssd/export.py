@@ -229,9 +229,13 @@ def _read_export(name: str, loaders: dict[str, _Loader], bundle: Path) -> SsdExp
     digest = hashlib.sha256()
     with (
         bundle.open("wb") as raw,
-        tarfile.open(fileobj=cast(IO[bytes], _Hashing(raw, digest)), mode="w", format=tarfile.PAX_FORMAT) as tar,
+        tarfile.TarFile(
+            fileobj=cast(IO[bytes], _Hashing(raw, digest)),
+            mode="w",
+            format=tarfile.PAX_FORMAT,
+            copybufsize=TAR_COPY_BYTES,
+        ) as tar,
     ):
-        tar.copybufsize = TAR_COPY_BYTES
         for table, listed in SSD_COLUMNS.items():
             if table not in loaders:
                 continue
