@@ -43,7 +43,7 @@ check: lint types imports test-all
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-## Screenshots of the demo digest's Teams card and an alert card, drawn by Microsoft's Adaptive Cards
+## Screenshots of the demo digest's Teams card, its review draft (and once published), an alert and a comment card, drawn by Microsoft's Adaptive Cards
 ## renderer in headless Chromium (charts show their fallback there). Installs chromium and the renderer.
 CARD_RENDER := tools/card-render
 SHOTS := data/card-screenshots
@@ -59,7 +59,11 @@ card-screenshots: $(STAMP) $(CARD_RENDER)/node_modules/.package-lock.json
 	@$(BIN)/python -c 'import sys; from bot.chats.teams.alert_card import render_alert_card; from bot.chats.teams.cards import render_envelope; sys.stdout.buffer.write(render_envelope(render_alert_card(sys.argv[1])))' \
 		"More children missing: 4 now, up from 2 at the last extract (18/07/2019 09:00 to 18/07/2019 12:00). Of the 4: 2 LAC, 2 at CSE risk (medium/high); 1 missing over 24 hours, 1 over 72 hours; the longest missing for 4 days 2 hours. 2 went missing since the last extract." \
 		> $(SHOTS)/teams-alert.json
+	@for kind in draft published; do $(BIN)/python -c 'import sys; from bot.chats.teams.cards import render_envelope; from bot.chats.teams.digest_card import render_table_note; from bot.chats.teams.reviews import render_draft_card, render_reviewed_card; from digest.contract.config import load_config; from dataclasses import replace; from digest.reporting.digests import build_digest, name_workbook; from digest.store.snapshots import open_store; d = build_digest(open_store("data/demo/demo.db"), load_config(), 2019 * 12 + 5, None, files=sys.argv[1] == "draft"); d = replace(d, workbook_name=name_workbook(d.month)); n = render_table_note(d, None); card = render_draft_card(d, n) if sys.argv[1] == "draft" else render_reviewed_card(d, "Published by Priya Shah at 10:12 on Thursday 11 July 2019.", n); sys.stdout.buffer.write(render_envelope(card))' $$kind \
+		> $(SHOTS)/teams-$$kind.json; done
 	$(CARD_RENDER)/render.sh data/demo/outbox/2019-06/teams-card.json $(SHOTS)/teams-digest.png
+	$(CARD_RENDER)/render.sh $(SHOTS)/teams-draft.json $(SHOTS)/teams-draft.png
+	$(CARD_RENDER)/render.sh $(SHOTS)/teams-published.json $(SHOTS)/teams-published.png
 	$(CARD_RENDER)/render.sh $(SHOTS)/teams-alert.json $(SHOTS)/teams-alert.png
 	$(CARD_RENDER)/render.sh $(SHOTS)/teams-comment.json $(SHOTS)/teams-comment.png
 

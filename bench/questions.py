@@ -3,9 +3,11 @@ asked through the LookupService against the reference store, scored by the harne
 tests/digest/lookups/blind.py.
 
 Run with `.venv/bin/python bench/questions.py` (add `--part development` for the part the reader was tuned on).
-It prints aggregate scores only (by kind and by writer) and the categories of misses, never a question, and
-asserts nothing; CI does not run it (tests/digest/lookups/test_blind_questions.py keeps the development part
-from regressing). The score is reported in docs/questions.md.
+The held-out part is whatever JSONL files tests/corpus/questions/held_out/ holds when it is run (its writers'
+files, in the corpus's format); with none there it says so and scores nothing. It prints aggregate scores only
+(by kind and by writer) and the categories of misses, never a question, and asserts nothing; CI does not run it
+(tests/digest/lookups/test_blind_questions.py keeps the development part from regressing). The score is
+reported in docs/questions.md.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from digest.contract.config import load_config  # noqa: E402
 from digest.lookups.service import LookupService  # noqa: E402
 from digest.store.snapshots import open_store  # noqa: E402
-from tests.digest.lookups.blind import DEVELOPMENT, HELD_OUT, describe, load_items, score  # noqa: E402
+from tests.digest.lookups.blind import CORPUS, DEVELOPMENT, HELD_OUT, describe, load_items, score  # noqa: E402
 from tests.fixtures.reference_june_2019 import write_reference_store  # noqa: E402
 
 TARGET_RIGHT = 0.95  # the issue's aim: right on questions nobody tuned for
@@ -36,11 +38,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=(HELD_OUT, DEVELOPMENT), default=HELD_OUT)
     part = parser.parse_args().part
+    items = load_items(part)
+    if not items:
+        folder = (CORPUS / part).relative_to(ROOT)
+        print(
+            f"{folder}/ holds no questions yet (no *.jsonl files with a question in them): nothing to score. "
+            "Put each writer's file there (one JSON object a line, as in the corpus's README) and run this again."
+        )
+        sys.exit(1)
+    if part == HELD_OUT and (seen := {i.id for i in items} & {i.id for i in load_items(DEVELOPMENT)}):
+        print(f"{len(seen)} held-out ids are also development ids: that part is not blind. Give new writers new ids.")
+        sys.exit(1)
     config = load_config(ROOT / "config" / "missing-report.toml")
     with tempfile.TemporaryDirectory() as folder:
         path = write_reference_store(Path(folder), config)
         service = LookupService(partial(open_store, path), config)
-        items = load_items(part)
         started = time.perf_counter()
         result = score(service, items, config)
         seconds = time.perf_counter() - started

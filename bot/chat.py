@@ -1,6 +1,6 @@
 """What a chat platform provides, and what it is given. Each platform package (bot.chats.slack, bot.chats.teams) exports
-one ChatPlatform object; bot.platforms lists them, and destinations, `serve`, `doctor` and `digest --to`
-loop over that list, so that a platform is one package and one line.
+one ChatPlatform object; bot.platforms lists them, and destinations, `serve`, `doctor`, `digest --to` and the review
+desk loop over that list, so that a platform is one package and one line.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:  # types only: `digest --to` lists the platforms at every start, which must stay quick
     from bot.checks import Check
@@ -17,6 +17,9 @@ if TYPE_CHECKING:  # types only: `digest --to` lists the platforms at every star
     from bot.settings import Settings
     from bot.web import WebApp
     from digest.contract.config import Config
+    from digest.figures.periods import Month
+    from digest.reporting.content import Digest
+    from digest.store.reviews import PublishedHow
     from digest.store.snapshots import SnapshotStore
 
 
@@ -54,7 +57,78 @@ class Serving:
     open_store: Callable[[], SnapshotStore]
     store_path: Path  # the answering processes' shared files are kept beside it
     dev_unauthenticated: bool = False  # --teams-dev-unauthenticated
-    desk: Any = None  # the review desk (bot.scheduling.reviews.ReviewDesk), when [digest] review_channel is set
+    desk: ReviewDeskActions | None = None  # the review desk (bot.services.reviews), when a review channel is set up
+
+
+class Publication(Protocol):
+    """What pressing Publish came to (bot.services.reviews.PublishResult)."""
+
+    @property
+    def reply(self) -> str: ...  # for the presser: why not, or who published it already
+
+    @property
+    def published(self) -> bool: ...  # this press took the decision
+
+
+class ReviewDeskActions(Protocol):
+    """What a platform's draft actions call: the review desk (bot.services.reviews.ReviewDesk). Who may press Publish
+    is the platform's to check, before it calls publish."""
+
+    def publish(self, month: Month, how: PublishedHow, by: str | None) -> Publication: ...
+
+    def preview(self, month: Month) -> object: ...  # the review channel's render_preview of the month's message
+
+
+class ReviewChannel(Protocol):
+    """Where one platform's drafts wait for review: the draft posted, then updated once published, and lines in its
+    thread."""
+
+    # the digest-run ledger's channel for drafts: "review:C0123" for Slack (as today), "review:teams" for Teams
+    key: str
+    where: str  # for people: "Slack channel C0123", "the Teams review channel"
+    suppress: bool  # disclosure control for the draft
+
+    def make_draft_notifier(self) -> Notifier:
+        """Posts the whole draft (with its Publish / Add comment actions); the message ref it records (claim) is what
+        update_draft and reply get back."""
+        ...
+
+    def update_draft(self, ref: str, digest: Digest | None, note: str) -> None:
+        """The draft once published: its figures (None when they cannot be read again) and note, no actions.
+
+        Raises:
+            DeliveryError: the platform did not take the change.
+        """
+        ...
+
+    def reply(self, ref: str | None, text: str, broadcast: bool = False) -> None:
+        """A line in the draft's thread (or the channel without a draft).
+
+        Raises:
+            DeliveryError: the platform did not take the line.
+        """
+        ...
+
+    def render_preview(self, digest: Digest, where: str) -> object:
+        """The message exactly as it will be published (Slack's Preview button); platforms without a preview may
+        return None."""
+        ...
+
+
+@runtime_checkable
+class NamesPressers(Protocol):
+    """Optional, beside ReviewChannel: how a presser of Publish, as the platform records them in the reviews ledger
+    (Slack: the user ID), is named in text ("<@U0123>"). A review channel without it records the name itself."""
+
+    def name_presser(self, by: str) -> str: ...
+
+
+@runtime_checkable
+class NamesPublishers(Protocol):
+    """Optional, beside ReviewChannel: who may press Publish there, for serve's line, when the platform keeps its own
+    list (Teams' [teams] publishers) rather than [digest] publishers."""
+
+    def describe_publishers(self) -> str: ...
 
 
 class ChatPlatform(Protocol):
@@ -113,4 +187,12 @@ class ChatPlatform(Protocol):
     def check_set_up(self, settings: Settings, config: Config, environ: Mapping[str, str]) -> list[Check]:
         """doctor's lines, posting nothing; environ is the environment doctor reads (less any variable it found
         wrong, which it has said)."""
+        ...
+
+    def review_channel(self, settings: Settings) -> ReviewChannel | None:
+        """Where drafts wait for review here; None when this platform has no review channel set up.
+
+        Raises:
+            SettingError: a review channel is set but the platform cannot post to it, saying what to set.
+        """
         ...

@@ -2,8 +2,8 @@
 the outbox folder.
 
 A digest destination names its ledger channel (the Slack channel ID, or "teams:digest"), so the one
-ledger holds each month once per destination. Alerts are decided and sent per channel the same way.
-Without any chat tool set up, both go to the outbox folder (and alerts to the terminal or log).
+ledger holds each month once per destination. Alerts are decided and sent per channel the same way
+(bot.services.alerts). Without any chat tool set up, both go to the outbox folder (and alerts to the terminal or log).
 """
 
 from __future__ import annotations
@@ -15,13 +15,9 @@ from functools import partial
 from bot.chat import AlertSender as AlertSender
 from bot.chat import DigestDestination as DigestDestination
 from bot.chats.slack.platform import slack_destination as slack_destination
-from bot.delivery.alerts import deliver_alerts
 from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
 from bot.platforms import PLATFORMS
 from bot.settings import BOT_TOKEN_ENV, SettingError, Settings
-from digest.alerts.still_missing import decide_alerts
-from digest.store.alerts import AlertRecord
-from digest.store.snapshots import SnapshotStore
 
 log = logging.getLogger(__name__)
 
@@ -68,14 +64,3 @@ def alert_senders(settings: Settings, echo: Callable[[str], None]) -> list[Alert
     if senders:
         return senders
     return [AlertSender(OUTBOX_CHANNEL, partial(OutboxNotifier, settings.outbox, echo), f"{settings.outbox}/alerts")]
-
-
-def alert_after_snapshot(
-    store: SnapshotStore, snapshot_id: int, settings: Settings, senders: list[AlertSender]
-) -> list[AlertRecord]:
-    """Decide what the new snapshot warrants for each channel, then send whatever is waiting (earlier failures too)."""
-    sent = []
-    for sender in senders:
-        decide_alerts(store, store.get_snapshot(snapshot_id), settings.alert_rules, sender.channel)
-        sent += deliver_alerts(store, sender.make_notifier(), sender.channel)
-    return sent

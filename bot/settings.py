@@ -48,10 +48,15 @@ TEAMS_OUTGOING_SECRET_ENV = "TEAMS_OUTGOING_WEBHOOK_SECRET"  # noqa: S105 (the v
 # Only to point the bot at test servers, as SLACK_API_URL does for Slack.
 TEAMS_LOGIN_URL_ENV = "TEAMS_LOGIN_URL"
 TEAMS_OPENID_URL_ENV = "TEAMS_OPENID_URL"
+PORT_ENV = "MISSING_REPORT_PORT"  # serve's HTTP port when --port is not given: a service's /healthz (deploy/)
 PUBLIC_URL_ENV = "MISSING_REPORT_PUBLIC_URL"  # where people reach serve's web report; digests link to it
 REPORT_PATH = "/report"  # the web report's pages: /report/ and /report/YYYY-MM
 ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
+TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/teams/"  # the Bot Connector for proactive messages, any region
+GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")  # Entra's ids
+TEAMS_CHANNEL_ID = re.compile(r"19:[^;\s]+@thread\.(tacv2|skype)")  # a Teams channel's conversation id
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")  # plain http is allowed only to these (a test server)
+MAX_PORT = 65535
 LAST_SAFE_DAY = 28  # every month has a 28th, so a digest day up to it falls in every month
 SLACK_CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{6,20}")  # a public (C) or private (G) channel's ID
 SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{6,20}")
@@ -108,6 +113,45 @@ class Webhook:
         return f"{urlsplit(self.url).hostname or '?'}/…"
 
 
+TEAMS_REVIEW_NEEDS_BOT = (
+    f"[teams] review_conversation needs {TEAMS_CLIENT_ID_ENV} and {TEAMS_CLIENT_SECRET_ENV}: the Teams bot posts the "
+    "drafts there"
+)
+TEAMS_REVIEW_BOT_FIX = 'set them, or set review_conversation = "" for no review in Teams'
+
+
+@dataclass(frozen=True)
+class TeamsBotCredentials:
+    """The Teams bot's registration, for what it posts unasked (the review's draft)."""
+
+    client_id: str | None
+    client_secret: str | None = field(repr=False)
+    tenant_id: str | None
+    login_url: str | None  # TEAMS_LOGIN_URL: tests' token endpoint; None for Microsoft's
+
+
+@dataclass(frozen=True)
+class TeamsReviewSettings:
+    """Review in a Teams channel ([teams] review_conversation): where the bot posts drafts, and who may publish."""
+
+    conversation: str  # the analysts' channel's conversation id, "19:...@thread.tacv2"
+    service_url: str  # the Bot Connector the bot posts there through ([teams] review_service_url)
+    publishers: frozenset[str]  # Entra object ids; empty: anyone in the review channel
+    publishers_setting: str  # the setting they come from: "[teams] publishers", or "[teams] allowed_users" for want
+    bot: TeamsBotCredentials
+
+    def may_publish(self, user: str, conversation: str) -> bool:
+        """user (an Entra object id) pressed Publish in conversation (a channel's id, without its thread)."""
+        return user in self.publishers if self.publishers else conversation == self.conversation
+
+    def describe_publishers(self) -> str:
+        """Who may press Publish, in words: "the 2 people in [teams] publishers"."""
+        count = len(self.publishers)
+        if not count:
+            return "anyone in the Teams review channel"
+        return f"the {count} {'person' if count == 1 else 'people'} in {self.publishers_setting}"
+
+
 @dataclass(frozen=True)
 class TeamsSettings:
     digest_webhook: Webhook | None
@@ -116,6 +160,7 @@ class TeamsSettings:
     alerts_webhook_env: str
     table_link: str | None  # where people find the full table (XLSX), since a webhook cannot carry it
     suppress: bool = False  # disclosure control on the Teams digest ([teams] suppress)
+    review: TeamsReviewSettings | None = None  # [teams] review_conversation: drafts reviewed in Teams
 
 
 class IfNotPublished(StrEnum):
@@ -283,6 +328,18 @@ def load_settings(config: Config, environ: Mapping[str, str] | None = None) -> S
     return settings
 
 
+def read_port(environ: Mapping[str, str] | None = None) -> int | None:
+    """MISSING_REPORT_PORT: the port serve listens on when --port is not given (0: any free one); None if unset."""
+    text = read_environment(environ).get(PORT_ENV, "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) > MAX_PORT:
+        raise EnvironmentSettingError(
+            PORT_ENV, f"{PORT_ENV} = {text!r} must be a port number from 1 to {MAX_PORT}, like 3000, or unset"
+        )
+    return int(text)
+
+
 def read_public_url(env: Mapping[str, str]) -> str | None:
     """MISSING_REPORT_PUBLIC_URL without its trailing slash: https://, or http:// on this machine (tests)."""
     url = (env.get(PUBLIC_URL_ENV) or "").rstrip("/")
@@ -317,13 +374,14 @@ def _review(digest: Mapping[str, Any], where: str) -> ReviewSettings:
             f'{where} if_not_published = {choice!r} must be "publish" (publish the draft at the deadline) or '
             '"remind" (remind the review channel each working day and keep waiting)'
         )
-    publishers = _ids(digest, "publishers", where)
-    wrong = sorted(user for user in publishers if not SLACK_USER_ID.fullmatch(user))
-    if wrong:
-        raise ConfigError(
-            f"{where} publishers lists {wrong[0]!r}, which is not a Slack user ID: use member IDs like "
-            '"U0123456789" (in Slack, a person\'s profile > ⋮ > Copy member ID), or [] for anyone in the review channel'
-        )
+    publishers = _checked_ids(
+        digest,
+        "publishers",
+        where,
+        SLACK_USER_ID,
+        'a Slack user ID: use member IDs like "U0123456789" (in Slack, a person\'s profile > ⋮ > Copy member ID), or '
+        "[] for anyone in the review channel",
+    )
     return ReviewSettings(channel or None, rule, IfNotPublished(choice), publishers)
 
 
@@ -332,6 +390,17 @@ def _ids(section: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f'{where} {key} must be a list of IDs in quotes, like ["C0123456789"]')
     return frozenset(value)
+
+
+def _checked_ids(
+    section: Mapping[str, Any], key: str, where: str, pattern: re.Pattern[str], wanted: str
+) -> frozenset[str]:
+    """A list of people's ids, each of the platform's form (pattern); wanted says what one is and how to find it."""
+    ids = _ids(section, key, where)
+    wrong = sorted(value for value in ids if not pattern.fullmatch(value))
+    if wrong:
+        raise ConfigError(f"{where} {key} lists {wrong[0]!r}, which is not {wanted}")
+    return ids
 
 
 def _slash(config: Config) -> SlashSettings:
@@ -447,5 +516,48 @@ def _teams(config: Config, env: Mapping[str, str]) -> TeamsSettings:
     if not isinstance(link, str) or (link and not link.startswith("https://")):
         raise ConfigError(f"{where} table_link = {link!r} must be an https:// link (a SharePoint folder, say) or empty")
     return TeamsSettings(
-        digest_webhook, digest_env, alerts_webhook, alerts_env, link or None, _flag(teams, "suppress", where)
+        digest_webhook,
+        digest_env,
+        alerts_webhook,
+        alerts_env,
+        link or None,
+        _flag(teams, "suppress", where),
+        _teams_review(teams, env, where),
     )
+
+
+def _teams_review(teams: Mapping[str, Any], env: Mapping[str, str], where: str) -> TeamsReviewSettings | None:
+    conversation = teams.get("review_conversation", "")
+    if not isinstance(conversation, str) or (conversation and not TEAMS_CHANNEL_ID.fullmatch(conversation)):
+        raise ConfigError(
+            f"{where} review_conversation = {conversation!r} is not a Teams channel's conversation id: @mention the "
+            'bot with "review here" in the analysts\' channel and copy the line it answers, like '
+            '"19:0123abcd@thread.tacv2", or "" for no review in Teams'
+        )
+    service_url = teams.get("review_service_url", TEAMS_SERVICE_URL)
+    parts = urlsplit(service_url) if isinstance(service_url, str) else None
+    if parts is None or not (parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS)):
+        raise ConfigError(
+            f"{where} review_service_url = {service_url!r} must be the https:// Bot Connector URL the bot's \"review "
+            f'here" answer gave, like "{TEAMS_SERVICE_URL}"'
+        )
+    publishers = _checked_ids(
+        teams,
+        "publishers",
+        where,
+        GUID,
+        'an Entra object id: use ids like "00000000-0000-0000-0000-000000000000" (Entra admin centre > Users > the '
+        "person > Object ID), or [] for the people in [teams] allowed_users",
+    )
+    if not conversation:
+        return None
+    setting = "[teams] publishers"
+    if not publishers:
+        publishers, setting = _ids(teams, "allowed_users", where), "[teams] allowed_users"
+    bot = TeamsBotCredentials(
+        env.get(TEAMS_CLIENT_ID_ENV) or None,
+        env.get(TEAMS_CLIENT_SECRET_ENV) or None,
+        env.get(TEAMS_TENANT_ID_ENV) or None,
+        env.get(TEAMS_LOGIN_URL_ENV) or None,
+    )
+    return TeamsReviewSettings(conversation, service_url.rstrip("/") + "/", publishers, setting, bot)

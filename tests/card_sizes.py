@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.chats.teams.cards import MAX_POST_BYTES
-from bot.chats.teams.notifier import render_digest_envelopes
+from bot.chats.teams.digest_card import render_digest_card
+from bot.chats.teams.notifier import CardRender, render_digest_envelopes
 from digest.contract.config import Config
 from digest.figures.periods import month_key
 from digest.reporting.chart_data import compute_chart_data
@@ -27,13 +28,16 @@ def digest_for_card(store: SnapshotStore, config: Config, month: int) -> Digest:
     )
 
 
-def largest_teams_card(store: SnapshotStore, config: Config) -> tuple[str, int, str]:
-    """(month, bytes, chart detail) of the largest webhook body with all charts over the store's months."""
+def largest_teams_card(
+    store: SnapshotStore, config: Config, render: CardRender = render_digest_card
+) -> tuple[str, int, str]:
+    """(month, bytes, chart detail) of the largest body over the store's months, each with as many charts as fit: the
+    digest's card, or another render of it (the review's draft)."""
     first, last = available_months(store.get_snapshot())
     sizes = []
     for month in range(first, last + 1):
         digest = digest_for_card(store, config, month)
-        detail, body = render_digest_envelopes(digest, LONG_TABLE_NOTE, "https://example.org/" + "y" * 200)[0]
+        detail, body = render_digest_envelopes(digest, LONG_TABLE_NOTE, "https://example.org/" + "y" * 200, render)[0]
         sizes.append((month_key(month), len(body), detail))
     return max(sizes, key=lambda size: size[1])
 

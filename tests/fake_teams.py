@@ -46,6 +46,9 @@ class FakeMicrosoft:
     def __init__(self) -> None:
         self.key = SigningKey()
         self.replies: list[dict[str, Any]] = []  # each: path (unquoted), authorization, activity
+        self.updates: list[dict[str, Any]] = []  # PUT activities (a post updated in place), as replies
+        self.refuse_status: int | None = None  # the Bot Connector's answer to every post and update, if set
+        self.hang_up = False  # take each post, then close the connection without an answer
         self.token_requests: list[dict[str, str]] = []
         self.issued: list[str] = []
         self.lock = threading.Lock()
@@ -70,17 +73,28 @@ class FakeMicrosoft:
                     form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
                     fake._send(self, *fake._token(path, form))
                 elif path.startswith("/v3/conversations/") and path.endswith("/activities"):
+                    if fake.refuse_status:
+                        fake._send(self, fake.refuse_status, {"error": {"code": "BotNotInConversationRoster"}})
+                        return
                     with fake.lock:
-                        fake.replies.append(
-                            {
-                                "path": path,
-                                "authorization": self.headers.get("authorization", ""),
-                                "activity": json.loads(body),
-                            }
-                        )
-                    fake._send(self, 201, {"id": f"reply-{len(fake.replies)}"})
+                        fake.replies.append(fake._received(self, path, body))
+                        posted = f"reply-{len(fake.replies)}"
+                    if fake.hang_up:
+                        self.close_connection = True
+                        return
+                    fake._send(self, 201, {"id": posted})
                 else:
                     fake._send(self, 404, {"error": "not found"})
+
+            def do_PUT(self) -> None:
+                body = self.rfile.read(int(self.headers.get("content-length") or 0))
+                path = unquote(self.path)
+                if fake.refuse_status or not path.startswith("/v3/conversations/") or "/activities/" not in path:
+                    fake._send(self, fake.refuse_status or 404, {"error": "not found"})
+                    return
+                with fake.lock:
+                    fake.updates.append(fake._received(self, path, body))
+                fake._send(self, 200, {"id": path.rpartition("/")[2]})
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -93,6 +107,9 @@ class FakeMicrosoft:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def _received(self, handler: BaseHTTPRequestHandler, path: str, body: bytes) -> dict[str, Any]:
+        return {"path": path, "authorization": handler.headers.get("authorization", ""), "activity": json.loads(body)}
 
     def _send(self, handler: BaseHTTPRequestHandler, status: int, payload: dict[str, Any]) -> None:
         data = json.dumps(payload).encode()
@@ -168,3 +185,32 @@ def message_activity(
     if channel:
         activity["entities"] = [{"type": "mention", "text": "<at>Missing report</at>", "mentioned": bot}]
     return activity
+
+
+REVIEW_CONVERSATION = "19:review@thread.tacv2"
+
+
+def invoke_activity(
+    verb: str,
+    month: str,
+    service_url: str,
+    *,
+    user: str = "aad-analyst",
+    name: str = "Analyst",
+    conversation: str = f"{REVIEW_CONVERSATION};messageid=reply-1",
+) -> dict[str, Any]:
+    """An Action.Execute press on a card in a channel post, as Teams sends it to the bot: an adaptiveCard/action."""
+    return {
+        "type": "invoke",
+        "name": "adaptiveCard/action",
+        "id": uuid.uuid4().hex,
+        "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
+        "serviceUrl": service_url,
+        "channelId": "msteams",
+        "from": {"id": f"29:{user}", "name": name, "aadObjectId": user},
+        "conversation": {"id": conversation, "conversationType": "channel", "isGroup": True, "tenantId": TENANT_ID},
+        "recipient": {"id": f"28:{CLIENT_ID}", "name": "Missing report"},
+        "replyToId": conversation.rpartition("=")[2],
+        "value": {"action": {"type": "Action.Execute", "verb": verb, "data": {"month": month}}, "trigger": "manual"},
+        "channelData": {"tenant": {"id": TENANT_ID}, "channel": {"id": conversation.partition(";")[0]}},
+    }

@@ -14,6 +14,9 @@ import yaml
 
 from bot.chats.slack.setup_checks import APP_SCOPES, NEEDED_SCOPES, SLASH_SCOPE
 from bot.server import EVENTS_PATH
+from bot.settings import PORT_ENV
+from tests.cli_runner import run_cli
+from tests.conftest import clean_environment
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 UNIT = DEPLOY / "missing-report.service"
@@ -74,3 +77,18 @@ def test_systemd_accepts_the_unit(tmp_path: Path) -> None:
         ["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, timeout=60, check=False
     )
     assert (checked.returncode, checked.stdout, checked.stderr) == (0, "", "")
+
+
+def test_the_service_serves_healthz_on_the_environment_files_port() -> None:
+    """A schedule-only install answers nothing, so serve runs its HTTP server only with a port: the file gives one."""
+    lines = (DEPLOY / "missing-report.env.example").read_text(encoding="utf-8").splitlines()
+    assert f"{PORT_ENV}=3000" in lines
+    assert read_unit()["Service"]["EnvironmentFile"] == "/etc/missing-report/missing-report.env"
+
+
+def test_a_port_that_is_not_a_number_is_named(tmp_path: Path) -> None:
+    result = run_cli("serve", cwd=tmp_path, env=clean_environment({PORT_ENV: "http", "MISSING_REPORT_HOME": "."}))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "missing-report: MISSING_REPORT_PORT = 'http' must be a port number from 1 to 65535, like 3000, or unset\n"
+    )

@@ -13,11 +13,11 @@ from typing import Any
 
 import httpx
 
-from bot.chat import Routes
-from bot.cli.serve import add_web_report
+from bot.chat import Routes, Serving
 from bot.server import create_http_server
-from bot.settings import PUBLIC_URL_ENV
+from bot.settings import PUBLIC_URL_ENV, load_settings
 from bot.web import build_web_app
+from bot.web_report.serving import add_web_report
 from bot.web_report.settings import CLIENT_ID_ENV, CLIENT_SECRET_ENV, ISSUER_ENV
 from digest.contract.config import Config
 from digest.store.snapshots import open_store
@@ -59,7 +59,8 @@ def serve_report(db: Path, config: Config, provider: FakeOpenIdProvider) -> Iter
     web = build_web_app()
     server = create_http_server(web, 0, "127.0.0.1")
     base = f"http://127.0.0.1:{server.effective_port}"
-    add_web_report(web, Routes(), config, partial(open_store, db), db, web_environment(provider, base))
+    serving = Serving(config, load_settings(config, {}), partial(open_store, db), db)
+    add_web_report(web, Routes(), serving, web_environment(provider, base))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield ReportServer(base)

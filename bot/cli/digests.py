@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +31,7 @@ from digest.store.digest_runs import DigestLedger, RunRecord, RunState
 from digest.store.reviews import PublishedHow, ReviewLedger, ReviewRecord
 
 if TYPE_CHECKING:
-    from bot.scheduling.reviews import ReviewDesk
+    from bot.services.reviews import ReviewDesk
 
 ERROR_LINE_CHARS = 100  # errors are wrapped to this width, so that a terminal shows each line whole
 ERROR_INDENT = " " * 6  # under the month, clear of the run ids
@@ -70,9 +72,9 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
     # Charts and Slack are loaded only by the commands that draw or send them.
     from bot.chats.slack.client import quiet_sdk_logs
     from bot.delivery import NoProgress
-    from bot.delivery.digests import Outcome, run_digest
     from bot.destinations import digest_destinations
     from bot.outbox import OutboxNotifier
+    from bot.services.digests import DigestContext, publish_digest
     from digest.reporting.digests import build_digest
 
     quiet_sdk_logs(args.debug)  # each retry is told in one line of ours instead
@@ -87,21 +89,11 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
         snapshot = store.get_snapshot(args.snapshot)  # once: the same for every destination
         month = resolve_month(period, snapshot)
         if args.post:
-            failed = False
-            for destination in destinations:  # each in turn: a failure at one does not keep the month from another
-                outcome = run_digest(
-                    store,
-                    config,
-                    month,
-                    destination.channel,
-                    destination.make_notifier(),
-                    snapshot,
-                    args.force,
-                    suppress=args.suppress or destination.suppress,
-                )
+            context = DigestContext(partial(open_args_store, args, config), config, settings, destinations)
+            outcomes = publish_digest(context, store, month, snapshot, args.force, args.suppress)
+            for outcome in outcomes:
                 out(outcome.message)
-                failed = failed or outcome.state in (Outcome.FAILED, Outcome.HELD)
-            return 1 if failed else 0
+            return 1 if any(outcome.failed for outcome in outcomes) else 0
         digest = build_digest(store, config, month.index, snapshot, args.suppress or settings.outbox_suppress)
     notifier = OutboxNotifier(args.out or settings.outbox)
     notifier.send(digest, NoProgress())
@@ -114,22 +106,20 @@ def run_digest_command(args: argparse.Namespace, config: Config, out: Printer) -
 
 def run_review_now(args: argparse.Namespace, config: Config, settings: Settings, out: Printer) -> int:
     """`digest --month M --review`: the draft to the review channel now, as the schedule would post it."""
-    from bot.delivery.digests import Outcome
-
     if args.post or args.to or args.out:
         raise UserError("--review posts the draft to the review channel only: leave out --post, --to and --out")
     desk = open_review_desk(args, config, settings)
     with open_refreshed_store(args, config) as store:
         snapshot = store.get_snapshot(args.snapshot)
         month = resolve_month(read_month_words(args.month), snapshot)
-    outcome, review = desk.draft_now(month, snapshot)
+    outcome, review = desk.draft_now(month, snapshot, args.force)
     out(outcome.message)
     if review is not None and not review.published:
         out(
-            f"Draft for review in {review.channel}: publish it with its Publish button, or missing-report publish "
+            f"Draft for review in {desk.channel.where}: publish it with its Publish button, or missing-report publish "
             f"--month {month.key}."
         )
-    return 1 if outcome.state in (Outcome.FAILED, Outcome.HELD) else 0
+    return 1 if outcome.failed else 0
 
 
 def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
@@ -141,7 +131,10 @@ def run_digest_runs_command(args: argparse.Namespace, config: Config, out: Print
         return 0
     lines = list_runs(runs)
     if reviews:
-        lines += ["", *list_reviews(reviews, load_settings_at_home(config).schedule.timezone)]
+        from bot.services.reviews import find_presser_names
+
+        settings = load_settings_at_home(config)
+        lines += ["", *list_reviews(reviews, settings.schedule.timezone, find_presser_names(settings))]
     out("\n".join(lines))
     return 0
 
@@ -171,9 +164,15 @@ def list_runs(runs: list[RunRecord]) -> list[str]:
     return lines
 
 
-def list_reviews(reviews: list[ReviewRecord], timezone: str) -> list[str]:
-    """The reviews: each draft, its deadline, and who published it, how and when (or that it waits)."""
+def list_reviews(
+    reviews: list[ReviewRecord], timezone: str, name_presser: Callable[[str], str] | None = None
+) -> list[str]:
+    """The reviews: each draft, its deadline, and who published it, how and when (or that it waits). name_presser
+    is the review channel's way of naming who pressed Publish; with no review channel set up, a presser is a Slack
+    user ID, as every button press recorded before another platform could host the review."""
     from digest.contract.deadlines import describe_time
+
+    name = name_presser or (lambda by: f"<@{by}>")
 
     lines = ["Reviews (channels review:C... above are the drafts, seen only by the analysts):"]
     for review in reviews:
@@ -185,7 +184,7 @@ def list_reviews(reviews: list[ReviewRecord], timezone: str) -> list[str]:
         elif review.published_how == PublishedHow.DEADLINE:
             state = f"published at the deadline, {describe_time(review.published_at, timezone)}"
         else:
-            by = f"<@{review.published_by}>" if review.published_how == PublishedHow.BUTTON else review.published_by
+            by = name(review.published_by or "") if review.published_how == PublishedHow.BUTTON else review.published_by
             state = f"published by {by} ({review.published_how}) at {describe_time(review.published_at, timezone)}"
         lines.append(
             f"  {review.month}  draft in {review.channel} at {describe_time(review.drafted_at, timezone)}, "
@@ -212,10 +211,8 @@ def run_publish_command(args: argparse.Namespace, config: Config, out: Printer) 
 
 
 def open_review_desk(args: argparse.Namespace, config: Config, settings: Settings) -> ReviewDesk:
-    """The review desk the command line's store and the settings make (bot.scheduling.reviews)."""
-    from functools import partial
-
+    """The review desk the command line's store and the settings make (bot.services.reviews)."""
     from bot.destinations import scheduled_destinations
-    from bot.scheduling.reviews import review_desk
+    from bot.services.reviews import review_desk
 
     return review_desk(settings, config, partial(open_args_store, args, config), scheduled_destinations(settings))

@@ -5,9 +5,10 @@ or an as-at time from the command line, and the error a user can fix.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,30 @@ def open_args_store(args: argparse.Namespace, config: Config, create: bool = Fal
     """The store the command line names (--db, $MISSING_REPORT_DB, or the config's); made if there is none
     only where create (a command that stores something): a mistyped --db must not give an empty store."""
     return open_store(store_path(args, config), create)
+
+
+@contextlib.contextmanager
+def open_store_to_fill(args: argparse.Namespace, config: Config) -> Iterator[SnapshotStore]:
+    """The store an ingest fills, made if there is none. If this command made it and the ingest is refused, the
+    store is removed again (and the folders made for it): a refused first file leaves no empty store behind."""
+    path = store_path(args, config)
+    made = not path.exists()
+    made_folders = [folder for folder in path.parents if not folder.exists()]  # innermost first
+    store = open_store(path, create=True)
+    try:
+        yield store
+    except BaseException:
+        empty = made and not store.list_snapshots()  # nothing of anyone else's, even had another ingest begun
+        store.close()
+        if empty:
+            for leftover in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+                leftover.unlink(missing_ok=True)
+            for folder in made_folders:
+                if any(folder.iterdir()):
+                    break
+                folder.rmdir()
+        raise
+    store.close()
 
 
 def refresh_args_store(args: argparse.Namespace, config: Config, create: bool = False) -> None:

@@ -13,25 +13,21 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.options import AddCommand, Printer, open_args_store, refresh_args_store, store_path
 from digest.contract.config import Config
-from digest.store.snapshots import SnapshotStore
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
 
     from bot.chat import Routes, Serving
-    from bot.scheduling.digests import DueDigestJobs
-    from bot.scheduling.reviews import ReviewDesk
     from bot.server import HttpServer, WebApp
     from bot.server_processes import AnsweringProcesses
-    from bot.settings import Settings, TeamsQuestionSettings
+    from bot.settings import TeamsQuestionSettings
 
 DEV_FLAG = "--teams-dev-unauthenticated"
 MAX_PROCESSES = 32  # answering processes: more than the cores only makes them take turns
@@ -58,8 +54,8 @@ def add_commands(add_command: AddCommand) -> None:
     serve.add_argument(
         "--port",
         type=int,
-        help="HTTP port for Slack's and Teams' requests and GET /healthz (default: [slash] port; with no chat "
-        "platform answering, the HTTP server runs only when --port is given)",
+        help="HTTP port for Slack's and Teams' requests and GET /healthz (default: $MISSING_REPORT_PORT, else [slash] "
+        "port; with no chat platform answering, the HTTP server runs only when one of the two is given)",
     )
     serve.add_argument("--host", help=f"address to listen on (default: {ANY_ADDRESS}; {LOOPBACK} with {DEV_FLAG})")
     serve.add_argument(
@@ -98,48 +94,44 @@ def quiet_library_logs(debug: bool) -> None:
         logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.WARNING)
 
 
+@dataclass(frozen=True)
+class ServePlan:
+    """What serve runs, decided from the command line and the settings before anything starts."""
+
+    serving: Serving  # what each platform answers with
+    add_jobs: Callable[[BaseScheduler], None]  # the scheduler's jobs
+    summary: list[str]  # where digests and alerts go, said at the start
+    host: str
+    port: int | None  # --port
+    processes: int | None  # --processes
+    debug: bool = False
+
+
 def run_serve_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     from bot.chat import Serving
-    from bot.destinations import alert_senders
     from bot.platforms import PLATFORMS
-    from bot.scheduling.data_waits import DataWaitJob, add_data_wait_job
-    from bot.scheduling.digests import add_digest_jobs
-    from bot.scheduling.health import add_heartbeat_job
-    from bot.scheduling.inbox import InboxJob, add_inbox_job
-    from bot.settings import load_settings_at_home, load_teams_question_settings
+    from bot.scheduling.plan import plan_digests, plan_jobs
+    from bot.settings import load_settings_at_home, load_teams_question_settings, read_port
+    from bot.web_report.serving import is_web_on
 
     quiet_library_logs(args.debug)
     settings = load_settings_at_home(config)
-    teams = load_teams_question_settings(config)
-    host = check_host(args, teams)
+    port = args.port if args.port is not None else read_port()
+    host = check_host(args, load_teams_question_settings(config))
     open_store_now = partial(open_args_store, args, config)
     # Also: a store that cannot be opened stops serve now, with its message. serve makes one if there is none:
     # the drop folder fills it.
     refresh_args_store(args, config, create=True)
-    digest_job, digest_lines, desk = plan_digests(settings, config, open_store_now)
-    senders = alert_senders(settings, out)
-    inbox_job = InboxJob(open_store_now, config, settings, senders)
-    data_wait_job = DataWaitJob(open_store_now, settings.schedule, senders)
-
-    def add_jobs(scheduler: BaseScheduler) -> None:
-        add_heartbeat_job(scheduler, store_path(args, config))
-        if digest_job is not None:
-            add_digest_jobs(scheduler, digest_job)
-            add_data_wait_job(scheduler, data_wait_job, settings.schedule.retry_every_minutes)
-        add_inbox_job(scheduler, inbox_job, settings.inbox.every_minutes)
-
-    summary = [
-        *digest_lines,
-        f"Watching {settings.inbox.inbox.folder}/ every {settings.inbox.every_minutes} minutes; "
-        f"alerts go to {' and '.join(s.where for s in senders)}.",
-    ]
-    serving = Serving(config, settings, open_store_now, store_path(args, config), args.teams_dev_unauthenticated, desk)
+    store = store_path(args, config)
+    digest_job, digest_lines, review = plan_digests(settings, config, open_store_now)
+    desk = review.desk if review is not None else None
+    serving = Serving(config, settings, open_store_now, store, args.teams_dev_unauthenticated, desk)
+    add_jobs, alerts_line = plan_jobs(serving, digest_job, out)
+    plan = ServePlan(serving, add_jobs, [*digest_lines, alerts_line], host, port, args.processes, args.debug)
     answering = any(platform.answers(serving) for platform in PLATFORMS) or is_web_on(config)
-    if not answering and args.port is None:  # nothing to answer, and no port asked for /healthz
-        quiet = replace(serving, dev_unauthenticated=False)
-        schedule_only = [*summary, *describe_not_answering(quiet)]
-        return serve_schedule_only(settings, add_jobs, schedule_only, out, serving.store_path)
-    return serve_with_questions(args, serving, host, add_jobs, summary, out)
+    if not answering and port is None:  # nothing to answer, and no port asked for /healthz
+        return serve_schedule_only(plan, out)
+    return serve_with_questions(plan, out)
 
 
 def check_host(args: argparse.Namespace, teams: TeamsQuestionSettings) -> str:
@@ -170,34 +162,6 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def plan_digests(
-    settings: Settings, config: Config, open_store_now: Callable[[], SnapshotStore]
-) -> tuple[DueDigestJobs | None, list[str], ReviewDesk | None]:
-    """The due-digest jobs, one for each destination (and the review's, with [digest] review_channel), and the
-    lines saying where digests go and where not."""
-    from bot.destinations import scheduled_destinations
-    from bot.platforms import PLATFORMS
-    from bot.scheduling.digests import due_digest_jobs
-    from bot.scheduling.reviews import describe_review, review_desk
-
-    schedule = settings.schedule
-    lines = [line for platform in PLATFORMS for line in platform.describe_digests(settings)]
-    destinations = scheduled_destinations(settings)
-    if not destinations:
-        return None, lines, None
-    where = " and ".join(d.where for d in destinations)
-    desk = review_desk(settings, config, open_store_now, destinations) if settings.review.channel else None
-    first = f"first as a draft to Slack channel {settings.review.channel} for review, then " if desk else ""
-    lines.append(
-        f"Serving: the previous month's digest goes {first}to {where} on day {schedule.day} at "
-        f"{schedule.hour:02d}:{schedule.minute:02d} {schedule.timezone}; a digest not yet posted is tried "
-        f"every {schedule.retry_every_minutes} minutes."
-    )
-    if desk is not None:
-        lines.append(describe_review(settings))
-    return due_digest_jobs(open_store_now, config, schedule, destinations, desk), lines, desk
-
-
 def describe_not_answering(serving: Serving) -> list[str]:
     """Why each way of asking is off, platform by platform."""
     from bot.platforms import PLATFORMS
@@ -205,22 +169,22 @@ def describe_not_answering(serving: Serving) -> list[str]:
     return [line for platform in PLATFORMS for line in platform.describe_not_answering(serving)]
 
 
-def serve_schedule_only(
-    settings: Settings, add_jobs: Callable[[BaseScheduler], None], summary: list[str], out: Printer, store: Path
-) -> int:
+def serve_schedule_only(plan: ServePlan, out: Printer) -> int:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     from bot.scheduling.scheduler_process import ScheduleLock, schedule_lock_path
     from bot.settings import SettingError
 
-    lock = ScheduleLock(schedule_lock_path(store))
+    quiet = replace(plan.serving, dev_unauthenticated=False)
+    summary = [*plan.summary, *describe_not_answering(quiet)]
+    lock = ScheduleLock(schedule_lock_path(plan.serving.store_path))
     if not lock.take():  # held while this process runs: it is the scheduler
         raise SettingError(
             f"another missing-report serve (process {lock.holder()}) already posts the digests and watches the drop "
             "folder for this store, and this one has no questions to answer: one is enough"
         )
-    scheduler = BlockingScheduler(timezone=settings.schedule.timezone)
-    add_jobs(scheduler)
+    scheduler = BlockingScheduler(timezone=plan.serving.settings.schedule.timezone)
+    plan.add_jobs(scheduler)
     for line in [*summary, "Ctrl-C stops."]:
         out(line)
     signal.signal(signal.SIGTERM, lambda signum, frame: scheduler.shutdown(wait=False))
@@ -230,14 +194,7 @@ def serve_schedule_only(
     return 0
 
 
-def serve_with_questions(
-    args: argparse.Namespace,
-    serving: Serving,
-    host: str,
-    add_jobs: Callable[[BaseScheduler], None],
-    summary: list[str],
-    out: Printer,
-) -> int:
+def serve_with_questions(plan: ServePlan, out: Printer) -> int:
     """The scheduler in a process of its own (bot.scheduling.scheduler_process), and the questions over HTTP
     (and Socket Mode) in this one; only questions if another serve runs this store's scheduler."""
     from bot.scheduling.scheduler_process import (
@@ -247,50 +204,46 @@ def serve_with_questions(
         schedule_lock_path,
     )
 
-    lock = ScheduleLock(schedule_lock_path(serving.store_path))
-    scheduler = SchedulerProcess(serving.settings.schedule.timezone, add_jobs, lock)
+    lock = ScheduleLock(schedule_lock_path(plan.serving.store_path))
+    scheduler = SchedulerProcess(plan.serving.settings.schedule.timezone, plan.add_jobs, lock)
     scheduler.start()  # first: it is forked, and a fork keeps only the thread that made it
     if scheduler.elsewhere:
-        summary = [describe_schedule_elsewhere(scheduler.elsewhere)]
+        plan = replace(plan, summary=[describe_schedule_elsewhere(scheduler.elsewhere)])
     try:
-        answer_questions(args, serving, host, summary, out, scheduler.begin)
+        answer_questions(plan, out, scheduler.begin)
     finally:
         scheduler.stop()
     out("Stopped.")
     return 0
 
 
-def answer_questions(
-    args: argparse.Namespace,
-    serving: Serving,
-    host: str,
-    summary: list[str],
-    out: Printer,
-    begin_jobs: Callable[[], None],
-) -> None:
+def answer_questions(plan: ServePlan, out: Printer, begin_jobs: Callable[[], None]) -> None:
     """Every platform's questions, over HTTP (and Slack's Socket Mode), until Ctrl-C or SIGTERM; the jobs begin
     once what is served has been said."""
+    from bot.scheduling.health import add_health
     from bot.server_processes import AnsweringProcesses
     from bot.web import build_web_app
+    from bot.web_report.serving import add_web_report
     from digest.store.lookups import open_audit
 
+    serving = plan.serving
     open_audit(serving.store_path).close()  # made now if new: processes making it at once would collide
     web = build_web_app()
     routes = add_platform_routes(web, serving)
     add_health(web, routes, serving)
-    add_web_report(web, routes, serving.config, serving.open_store, serving.store_path)
-    port = serving.settings.slash.port if args.port is None else args.port  # 0: any free port
-    server = listen_for_questions(web, port, host, args.debug) if routes.paths else None
-    copies = AnsweringProcesses(server, (args.processes or default_process_count()) - 1) if server else None
-    base = f"http://{host}:{server.effective_port}" if server else ""
+    add_web_report(web, routes, serving)
+    port = serving.settings.slash.port if plan.port is None else plan.port  # 0: any free port
+    server = listen_for_questions(web, port, plan.host, plan.debug) if routes.paths else None
+    copies = AnsweringProcesses(server, (plan.processes or default_process_count()) - 1) if server else None
+    base = f"http://{plan.host}:{server.effective_port}" if server else ""
     lines = [
-        *summary,
+        *plan.summary,
         *(line(base) for line in routes.lines),
         *([describe_processes(1 + copies.copies)] if copies is not None else []),
         *describe_not_answering(serving),
     ]
     try:
-        serve_until_stopped(lines, out, begin_jobs, routes, server, copies)
+        serve_until_stopped(lines, out, begin_jobs, routes, Listening(server, copies))
     finally:
         if copies is not None:
             copies.stop()
@@ -305,17 +258,6 @@ def add_platform_routes(web: WebApp, serving: Serving) -> Routes:
     for platform in PLATFORMS:
         platform.add_routes(web, routes, serving)
     return routes
-
-
-def add_health(web: WebApp, routes: Routes, serving: Serving) -> None:
-    """GET /healthz, for a monitor (bot.scheduling.health)."""
-    from bot.scheduling.health import HEALTH_PATH, HealthCheck, add_health_route
-
-    settings = serving.settings
-    check = HealthCheck(serving.open_store, serving.store_path, settings.schedule, settings.inbox.inbox.folder)
-    add_health_route(web, check)
-    routes.paths.append(HEALTH_PATH)
-    routes.lines.append(lambda base: f"Health for a monitor at {base}{HEALTH_PATH}.")
 
 
 def listen_for_questions(web: WebApp, port: int, host: str, debug: bool) -> HttpServer:
@@ -336,14 +278,18 @@ def listen_for_questions(web: WebApp, port: int, host: str, debug: bool) -> Http
         ) from None
 
 
+@dataclass(frozen=True)
+class Listening:
+    """The HTTP server, if anything is served over HTTP, and its answering copies in other processes."""
+
+    server: HttpServer | None
+    copies: AnsweringProcesses | None
+
+
 def serve_until_stopped(
-    lines: list[str],
-    out: Printer,
-    begin_jobs: Callable[[], None],
-    routes: Routes,
-    server: HttpServer | None,
-    copies: AnsweringProcesses | None,
+    lines: list[str], out: Printer, begin_jobs: Callable[[], None], routes: Routes, listening: Listening
 ) -> None:
+    server, copies = listening.server, listening.copies
     if copies is not None:
         copies.start()  # forks: before any thread starts, and before this process handles SIGTERM its own way
     signal.signal(signal.SIGTERM, _interrupt)  # before "Ctrl-C stops.": from then on SIGTERM stops it cleanly
@@ -362,33 +308,6 @@ def serve_until_stopped(
     finally:
         for close in closers:
             close()
-
-
-def is_web_on(config: Config) -> bool:
-    from bot.web_report.settings import load_web_settings
-
-    return load_web_settings(config) is not None
-
-
-def add_web_report(
-    web: WebApp,
-    routes: Routes,
-    config: Config,
-    open_store_now: Callable[[], SnapshotStore],
-    store: Path,
-    environ: Mapping[str, str] | None = None,
-) -> None:
-    """The web report at /report/, when its sign-in is set up (bot.web_report)."""
-    from bot.settings import REPORT_PATH
-    from bot.web_report.app import build_report_app
-    from bot.web_report.settings import load_web_settings
-
-    settings = load_web_settings(config, environ)
-    if settings is None:
-        return
-    web.mount(REPORT_PATH, build_report_app(settings, config, open_store_now, store))
-    routes.paths.append(REPORT_PATH)
-    routes.lines.append(lambda base: f"Showing the web report at {settings.public_url}{REPORT_PATH}/ (after sign-in).")
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -14,6 +14,7 @@ from bot.cli.options import (
     Printer,
     UserError,
     open_args_store,
+    open_store_to_fill,
     read_as_at,
 )
 from bot.cli.progress import show_ingest_progress
@@ -97,8 +98,8 @@ def add_commands(add_command: AddCommand) -> None:
 
 def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     # Sending alerts needs the chat libraries: loaded here, not when the command line starts.
-    from bot.destinations import alert_after_snapshot, alert_senders
     from bot.outbox import OUTBOX_CHANNEL
+    from bot.services.alerts import AlertContext, alert_after_snapshot
     from bot.settings import load_settings_at_home
     from digest.intake.ingest import ingest_extract  # pandas: only the command that reads a file
     from digest.intake.whole_file import FileRules
@@ -106,7 +107,7 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
     as_at = read_as_at(args.as_at, args.future_as_at)
     rules = FileRules.of(config, args.dates, args.accept_rejected)
     settings = load_settings_at_home(config)
-    with open_args_store(args, config, create=True) as store:
+    with open_store_to_fill(args, config) as store:
         waiting = f"Waiting for another ingest into {store.path} to finish..."
         with show_ingest_progress(args.file.name) as on_progress:
             report = ingest_extract(
@@ -114,9 +115,9 @@ def run_ingest(args: argparse.Namespace, config: Config, out: Printer) -> int:
             )
         out(render_ingest_report(report))
         if not report.duplicate:
-            senders = alert_senders(settings, out)
-            where = {sender.channel: sender.where for sender in senders}
-            for alert in alert_after_snapshot(store, report.snapshot_id, settings, senders):
+            alerts = AlertContext.of(settings, out)
+            where = {sender.channel: sender.where for sender in alerts.senders}
+            for alert in alert_after_snapshot(store, report.snapshot_id, alerts):
                 if alert.channel != OUTBOX_CHANNEL:
                     out(f"Alert sent to {where[alert.channel]}: {alert.text}")
     return EXIT_OK

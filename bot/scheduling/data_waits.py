@@ -7,20 +7,16 @@ Without it a digest with no data failed quietly at every retry, for ever, and no
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from apscheduler.schedulers.base import BaseScheduler
 
-from bot.delivery.alerts import deliver_alerts
-from bot.destinations import AlertSender
+from bot.chat import AlertSender
 from bot.scheduling.digests import add_repeating_job, digest_trigger, last_fire_time, reported_month
+from bot.services.alerts import tell_data_waits
 from bot.settings import Schedule
-from digest.alerts.data_waits import decide_data_notices
 from digest.store.snapshots import SnapshotStore
-
-log = logging.getLogger(__name__)
 
 DATA_WAIT_JOB = "data-waits"
 
@@ -42,15 +38,7 @@ class DataWaitJob:
         due = reported_month(fire)
         store = self.open_store()
         try:
-            told = []
-            for sender in self.senders:
-                notices = decide_data_notices(store, due, sender.channel)
-                for notice in notices:
-                    log.warning("%s", notice)
-                if notices:
-                    deliver_alerts(store, sender.make_notifier(), sender.channel)
-                told += notices
-            return told
+            return tell_data_waits(store, due, self.senders)
         finally:
             store.close()
 

@@ -20,9 +20,10 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.chat import DigestDestination
 from bot.delivery import Notifier
-from bot.delivery.digests import RunOutcome, run_digest
-from bot.destinations import DigestDestination
+from bot.services.digests import RunOutcome, run_digest
+from bot.services.reviews import ReviewDesk
 from bot.settings import Schedule
 from digest.contract.config import Config
 from digest.figures.periods import Month
@@ -146,9 +147,14 @@ def due_digest_jobs(
     config: Config,
     schedule: Schedule,
     destinations: list[DigestDestination],
-    review: DestinationJob | None = None,
+    review: ReviewDesk | DestinationJob | None = None,
 ) -> DueDigestJobs:
-    """Each destination's job; with a review (bot.scheduling.reviews), its tick first and the others held for it."""
+    """Each destination's job; with a review (the desk, or its job: bot.scheduling.reviews), its tick first and the
+    others held for it."""
+    if isinstance(review, ReviewDesk):
+        from bot.scheduling.reviews import ReviewJob  # it imports this module's DueDigestJob
+
+        review = ReviewJob(review)
     jobs: list[DestinationJob] = [
         DueDigestJob(
             open_store, config, schedule, d.channel, d.make_notifier, suppress=d.suppress, held_for_review=bool(review)

@@ -22,6 +22,7 @@ from typing import Any
 
 from apscheduler.schedulers.base import BaseScheduler
 
+from bot.chat import Routes, Serving
 from bot.scheduling.digests import add_repeating_job, digest_trigger, reported_month
 from bot.settings import Schedule
 from bot.web import WebApp
@@ -110,6 +111,15 @@ class HealthCheck:
             return max(0, round(time.time() - heartbeat_path(self.store_path).stat().st_mtime))
         except OSError:
             return None
+
+
+def add_health(web: WebApp, routes: Routes, serving: Serving) -> None:
+    """GET /healthz on serve's web app, and serve's line saying so."""
+    settings = serving.settings
+    check = HealthCheck(serving.open_store, serving.store_path, settings.schedule, settings.inbox.inbox.folder)
+    add_health_route(web, check)
+    routes.paths.append(HEALTH_PATH)
+    routes.lines.append(lambda base: f"Health for a monitor at {base}{HEALTH_PATH}.")
 
 
 def add_health_route(web: WebApp, check: Callable[[], Health]) -> None:

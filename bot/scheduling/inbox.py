@@ -8,11 +8,8 @@ from dataclasses import dataclass
 
 from apscheduler.schedulers.base import BaseScheduler
 
-from bot.delivery.alerts import deliver_alerts
-from bot.destinations import AlertSender
 from bot.scheduling.digests import add_repeating_job
-from bot.settings import Settings
-from digest.alerts.still_missing import decide_alerts, record_notice
+from bot.services.alerts import AlertContext, decide_after_snapshot, send_waiting_alerts, tell_refused_file
 from digest.contract.config import Config
 from digest.contract.names import shown_name
 from digest.intake.inbox import INGESTED, REFUSED, REJECTED, InboxResult, ingest_inbox
@@ -29,27 +26,22 @@ class InboxJob:
 
     open_store: Callable[[], SnapshotStore]
     config: Config
-    settings: Settings
-    senders: list[AlertSender]
+    alerts: AlertContext  # its settings name the drop folder too
 
     def __call__(self) -> list[InboxResult]:
         store = self.open_store()
         try:
-            results = ingest_inbox(store, self.config, self.settings.inbox.inbox)
+            results = ingest_inbox(store, self.config, self.alerts.settings.inbox.inbox)
             for result in results:
                 if result.outcome == INGESTED and result.report is not None:
                     log.info("ingested %s as snapshot %s", shown_name(result.file_name), result.report.snapshot_id)
-                    snapshot = store.get_snapshot(result.report.snapshot_id)
-                    for sender in self.senders:
-                        decide_alerts(store, snapshot, self.settings.alert_rules, sender.channel)
+                    decide_after_snapshot(store, store.get_snapshot(result.report.snapshot_id), self.alerts)
                 elif result.outcome == REFUSED:
                     log.warning("refused %s: %s", shown_name(result.file_name), result.reason)
                     name = shown_name(result.file_name)
                     notice = f"Refused {name}: {result.reason}. It is in {REJECTED}/ beside a note of why."
-                    for sender in self.senders:
-                        record_notice(store, sender.channel, notice)
-            for sender in self.senders:
-                deliver_alerts(store, sender.make_notifier(), sender.channel)
+                    tell_refused_file(store, notice, self.alerts)
+            send_waiting_alerts(store, self.alerts)
             return results
         finally:
             store.close()

@@ -95,7 +95,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "month_range",
     ),
+    (re.compile(rf"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\s+({_MONTH_WORD})\b"), "since_month"),
     (re.compile(rf"\bsince\s+({_MONTH_WORD})\b"), "since_month"),
+    (
+        re.compile(rf"\b(?:the\s+)?first\s+(\d{{1,2}})\s+months\s+of\s+(?:the\s+|this\s+)?{_YEAR_WORD}\b"),
+        "first_months",
+    ),
     (re.compile(r"\bq([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b"), "quarter"),
     (re.compile(rf"\b({_MONTH_WORD})\b(?:\s*-\s*|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|\d{{2}})\b{_UNIT_AFTER}"), "month_year"),
@@ -110,14 +115,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\bf?ytd\b|\bso\s+far\s+this\s+{_YEAR_WORD}\b|\bto\s+date\b"
-            rf"|\bsince\s+(?:the\s+)?start\s+of\s+(?:the\s+)?{_YEAR_WORD}\b"
+            rf"|\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?{_YEAR_WORD}\b"
         ),
         "ytd",
     ),
     (re.compile(r"\bso\s+far\b"), "so_far"),
+    (re.compile(r"\bmtd\b|\bmonth\s+to\s+date\b"), "month_so_far"),
+    (re.compile(r"\b(?:latest|last|most\s+recent)\s+(?:complete|completed|full|whole)\s+month\b"), "last_month"),
     (
         re.compile(r"\b(?:this|the\s+same)\s+(?:time|month|period|quarter|point)\s+(?:last|a|the\s+previous)\s+year\b"),
-        "last_year",
+        "same_last_year",
     ),
     (
         re.compile(
@@ -126,12 +133,22 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "last_year",
     ),
     (re.compile(rf"\b(?:this|current)\s+{_YEAR_WORD}\b|\bfinancial\s+year\b|\bthe\s+{_YEAR_WORD}\b"), "ytd"),
-    (re.compile(r"\bthe\s+month\s+before(?:\s+that)?\b|\bthe\s+previous\s+month\b"), "month_before"),
+    (
+        re.compile(
+            r"\bthe\s+month\s+before(?:\s+that|\s+last)?\b|\bthe\s+previous\s+month\b|\bmonth\s+before\s+last\b"
+        ),
+        "month_before",
+    ),
     (re.compile(r"\b(?:last|previous|prior)\s+month\b"), "last_month"),
     (re.compile(r"\b(?:this|current)\s+month\b"), "this_month"),
     (re.compile(r"\b(?:this|current)\s+quarter\b"), "this_quarter"),
-    (re.compile(r"\b(?:last|previous|prior)\s+quarter\b|\bthe\s+quarter\s+before\b"), "last_quarter"),
-    (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bat\s+the\s+moment\b|\btoday\b"), "now"),
+    (re.compile(r"\b(?:last|previous|prior)\s+quarter\b"), "last_quarter"),
+    (re.compile(r"\bthe\s+quarter\s+before(?:\s+that)?\b"), "previous"),  # "last quarter vs the quarter before"
+    (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bat\s+the\s+moment\b|\batm\b|\btoday\b"), "now"),
+    # Said last, once every "last month", "last year", "last 6 months" is taken: "this month vs last", "this
+    # quarter against the last one", "latest month v previous": the period before the other one named.
+    (re.compile(r"\b(?:the\s+)?(?:last|previous|prior)(?:\s+one)?\b|\bthe\s+one\s+before\b"), "previous"),
+    (re.compile(r"\b(?:in\s+the\s+)?(?:spring|summer|autumn|fall|winter)\b"), "season"),
 ]
 # Short forms typed on a phone: "last 3 mths", "this qtr", "prev yr".
 _ABBREVIATED = {
@@ -185,6 +202,12 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
             start_index = month_index(_year(first_year), start)
             return Period(PeriodKind.RANGE, month=start_index + (end - start) % 12, from_month=start_index)
         return Period(PeriodKind.RANGE, month_of_year=end, from_month_of_year=start)
+    if kind == "first_months":
+        months = int(groups[0])
+        if not 1 <= months <= 12:
+            return None
+        last = (FIRST_MONTH_OF_YEAR + months - 2) % 12 + 1
+        return Period(PeriodKind.RANGE, month_of_year=last, from_month_of_year=FIRST_MONTH_OF_YEAR)
     if kind == "since_month":
         return Period(PeriodKind.RANGE, from_month_of_year=_month_number(groups[0]))
     if kind == "quarter":
@@ -197,6 +220,10 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
     simple = {
         "ytd": Period(PeriodKind.YEAR_TO_DATE),
         "so_far": SO_FAR,
+        "month_so_far": MONTH_SO_FAR,
+        "same_last_year": SAME_LAST_YEAR,
+        "previous": PREVIOUS,
+        "season": SEASON,
         "month_before": MONTH_BEFORE,
         "last_year": Period(PeriodKind.FINANCIAL_YEAR, relative_year=-1),
         "last_month": Period(PeriodKind.LAST_MONTH),
@@ -210,6 +237,14 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
 
 # "So far": the year to date said on its own, but only a qualifier beside a month ("July so far").
 SO_FAR = Period(PeriodKind.YEAR_TO_DATE, months=-1)
+# "MTD": this month to date said on its own, but only a qualifier beside a month ("July MTD").
+MONTH_SO_FAR = Period(PeriodKind.THIS_MONTH, months=-1)
+# "Last" or "previous" alone: the period before the other one named, of the same kind.
+PREVIOUS = Period(PeriodKind.LAST_MONTH, months=-1)
+# "The same month last year": last year beside a month named with it; alone, the latest month a year before.
+SAME_LAST_YEAR = Period(PeriodKind.FINANCIAL_YEAR, relative_year=-1, months=-1)
+# "In the spring": which months a season spans is not agreed, so only the months said with it count.
+SEASON = Period(PeriodKind.RANGE, months=-1)
 # "The month before": the month before last, or before the month named with it.
 MONTH_BEFORE = Period(PeriodKind.LAST_MONTH, months=1)
 MAX_RECENT_MONTHS = 36  # "the last 6 months"; a longer run than three years is not one the store keeps
@@ -231,6 +266,35 @@ def read_periods(text: str) -> tuple[list[Period], str, list[str]]:
             rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
     found.sort(key=lambda item: item[0])
     return [period for _, period in found], rest, unreadable
+
+
+def period_before(period: Period) -> Period | None:
+    """The period of the same kind just before this one ("June": May; "this quarter": the last one; "Q1": Q4 of the
+    year before; "this month": last month), or None where there is no one such period (a run, a range)."""
+    kind = period.kind
+    if kind == PeriodKind.MONTH and period.month is not None:
+        return replace(period, month=period.month - 1)
+    if kind == PeriodKind.MONTH and period.month_of_year is not None:
+        return replace(period, month_of_year=(period.month_of_year - 2) % 12 + 1)
+    if kind in (PeriodKind.THIS_MONTH, PeriodKind.NOW):
+        return Period(PeriodKind.LAST_MONTH)
+    if kind == PeriodKind.LATEST:
+        return MONTH_BEFORE
+    if kind == PeriodKind.LAST_MONTH and period.months >= 0:  # "last month": the month before; before that, one more
+        return replace(period, months=period.months + 1)
+    if kind == PeriodKind.QUARTER and period.quarter is None:  # counted in quarters back from this one
+        return Period(PeriodKind.QUARTER, relative_year=period.relative_year - 1)
+    if kind == PeriodKind.QUARTER and period.quarter is not None and period.quarter > 1:
+        return replace(period, quarter=period.quarter - 1)
+    if kind == PeriodKind.QUARTER and period.quarter == 1:
+        if period.year_start is not None:
+            return Period(PeriodKind.QUARTER, quarter=4, year_start=period.year_start - 1)
+        return Period(PeriodKind.QUARTER, quarter=4, relative_year=period.relative_year - 1)
+    if kind in (PeriodKind.YEAR_TO_DATE, PeriodKind.FINANCIAL_YEAR) and period.year_start is None:
+        return Period(PeriodKind.FINANCIAL_YEAR, relative_year=period.relative_year - 1)
+    if kind == PeriodKind.FINANCIAL_YEAR and period.year_start is not None:
+        return Period(PeriodKind.FINANCIAL_YEAR, year_start=period.year_start - 1)
+    return None
 
 
 def attach_years(periods: list[Period]) -> list[Period]:

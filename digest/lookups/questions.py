@@ -21,17 +21,22 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from digest.contract.config import Config
-from digest.figures.catalogue import ALL_EPISODES, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
+from digest.figures.catalogue import ALL_EPISODES, EPISODES_PER_CHILD, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
 from digest.lookups.periods import (
     MONTH_BEFORE,
     MONTH_KINDS,
     MONTH_NAMES,
+    MONTH_SO_FAR,
+    PREVIOUS,
+    SAME_LAST_YEAR,
+    SEASON,
     SO_FAR,
     Period,
     PeriodError,
     PeriodKind,
     attach_years,
     combine_periods,
+    period_before,
     period_text,
     read_periods,
 )
@@ -40,6 +45,8 @@ from digest.lookups.vocabulary import (
     BAND_MARK,
     BASE_NOTE,
     BREAKDOWN,
+    CHILD_NOUN,
+    EPISODE_NOUN,
     FIGURE,
     FILLER,
     KEY_MARK,
@@ -47,8 +54,14 @@ from digest.lookups.vocabulary import (
     REPEAT_MARK,
     SYNONYMS,
     Reading,
+    asks_declined,
+    build_ethnic_groups,
     build_readings,
     content_stems,
+    drop_idle_negations,
+    join_spelt,
+    read_counted,
+    read_groups,
     spell_british,
     spell_numbers,
     split_words,
@@ -60,7 +73,7 @@ PROFILE, TREND, HELP, DEFINE = "profile", "trend", "help", "define"
 PER_CHILD, LENGTH = "per child", "length"  # episodes per child; the average or median length of an episode
 CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
 MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
-FILLER_CORRECTION_CUTOFF = 0.85  # one slip in 7 letters: how near a word naming nothing alone must be to be read
+FILLER_CORRECTION_CUTOFF = 0.83  # one slip in 6 letters: how near a word naming nothing alone must be to be read
 PARTIAL_CORRECTION_CUTOFF = 0.79  # one slip in five letters, for a word of a phrase ("afetr" of "looked after")
 MIN_CORRECTABLE_PARTIAL_LETTERS = 5
 MIN_CORRECTABLE_FILLER_LETTERS = 6  # "reporing" is "reporting", "wrking" "working"; "will" is not "well"
@@ -76,8 +89,55 @@ CLARIFY_MARGIN = 0.1  # readings this close to the best are offered: as choices 
 HEADLINE_SECTIONS = {"1": "headline", "2": "headline", "3": "headline"}  # all, LAC and CSE side by side
 ALTERNATIVE_MARGIN = 0.25  # readings this close to the one answered are offered under it ("Did you mean ...?")
 MAX_ALTERNATIVES = 2  # buttons under an answer: the answer stays the point
-GENERIC_WORDS = frozenset({"children", "episode"})  # what every row counts, in people's words
+CHILD_WORD, EPISODE_WORD = "children", "episode"  # the stems of what every row counts
+GENERIC_WORDS = frozenset({CHILD_WORD, EPISODE_WORD})  # what every row counts, in people's words
+# Children as those who go missing, not as what is counted: "children going missing", "missing kids".
+_GOING_MISSING = re.compile(
+    r"\b(?:children|child|kids?|young\s+people|cla|lac)\s+(?:\w+\s+){0,2}?(?:go|goes|going|went|gone)\s+missing\b"
+    r"|\bmissing\s+(?:children|kids)\b"
+)
+SEASON_PROBLEM = (
+    "Which months? Name them, such as April to June, or Q1: a season means different months to different people."
+)
+PREVIOUS_PROBLEM = 'Before which period? Name both, such as "June against May" or "this quarter against last quarter".'
+# The figures as a whole, with no row named: the profile ("missing figs for August").
+_OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlines?|everything|report)\b")
+# A figure not yet recorded: "what will July end up as", "forecast for September".
+_FORECAST = re.compile(
+    r"\bwill\b(?!\s+(?:you|u)\b)|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
+    r"|\bexpect(?:ed)?\s+to\b|\blikely\s+to\b|\bend\s+up\b"
+)
+# Lengths in hours: the report counts calendar days ("over 24 hours" is not "more than 1 day"). The still-missing
+# answer gives "over 24 and 72 hours" now, and "72 hours" of a return interview is its deadline.
+_HOURS = re.compile(r"\b\d+\s*(?:hours?|hrs?|h)\b")
+_RHI_TIME = re.compile(r"\brhis?\b|\binterviews?\b|\bdebriefs?\b|\bconversations?\b")
+_NOW = re.compile(r"\b(?:now|currently|still|atm|today|at\s+the\s+moment)\b")
+NO_HOURS = (
+    "The report counts days missing (calendar days from the day missing to the day back), not hours. Ask, for "
+    'example, "episodes lasting 2 days or more June", or "still missing now" for those over 24 and 72 hours.'
+)
+# Going missing twice or more: the report counts children with 3 or more episodes only.
+_TWICE_OR_MORE = re.compile(
+    r"\bmore\s+than\s+once\b|\bmultiple\s+(?:times|episodes|occasions)\b|\b(?:2|two)\s+or\s+more\s+(?:times|episodes)"
+    r"|\b(?:2|two)\s+(?:times|episodes)\s+or\s+more\b|\bat\s+least\s+(?:2|two)\s+(?:times|episodes)\b"
+)
+NO_TWICE = (
+    "The report counts children with 3 or more episodes, not those missing twice or more. Ask, for example, "
+    '"children with 3 or more episodes June".'
+)
+_THANKS = re.compile(r"\b(?:thanks?|thank\s+you|thankyou|cheers|ta|helpful|useful|great|brilliant|perfect|lovely)\b")
+THANKS = "Glad to help. Ask for any figure of the report, or type help for what can be asked."
+NO_DECLINED_ROW = (
+    "The report counts return interviews offered, accepted and completed, not those declined or refused (an offer "
+    'can have no answer recorded). Ask for "RHIs offered" and "RHIs accepted" instead.'
+)
+NO_FORECAST = (
+    "I give the figures recorded so far, never a forecast. Ask, for example, how many went missing in June, "
+    "or in this month so far."
+)
+_CHILDREN = re.compile(r"\b(?:children|child|kids?|young\s+(?:people|persons?)|individuals?|cla)\b")
 LEFT_OUT_SHARE = 0.25  # the share of a question's weight a figure may leave unexplained and still be answered
+SOLE_READING_SCORE = 0.5  # the least score answered when no other reading is even worth offering
 TIE_MARGIN = 0.02  # readings this close to the best are a real tie: asked back, not decided
 SEGMENT_SCORE = 0.75  # the least score for each part of "girls and boys" to be read as a figure of its own
 MAX_CHOICES = 4  # buttons in a clarification
@@ -97,10 +157,15 @@ COMMANDS = {
 }
 # "early help" is care status 6.1, not a call for help.
 _COMMAND = re.compile(r"\b(?<!early )(?:" + "|".join(sorted(COMMANDS, key=len, reverse=True)) + r")\b")
+# A definition asked in words: "what does not a client mean", "what is meant by RHI in time".
+_WHAT_DOES_MEAN = re.compile(r"^\W*what\s+(?:does|do)\s+(.+?)\s+mean\W*$|^\W*what\s+is\s+meant\s+by\s+(.+?)\W*$")
 UNREADABLE_MONTH = re.compile(r"\d{4}-\d{1,2}")  # a month written as a number that is no month
 _WORD = re.compile(r"@[a-z0-9_.+|]+|[a-z]+(?:'[a-z]+)?")
 # A question about one child ("is he still missing"): the bot answers with counts for the whole report only.
-INDIVIDUAL = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|lad|lass)\b")
+INDIVIDUAL = re.compile(
+    r"\b(?:he|she|him|his|her|hers|himself|herself|lad|lass)\b"
+    r"|^\W*who\b|\bwhich\s+(?:child|children|kids?|young\s+(?:person|people))\b(?!\s+(?:in|at|on|with|from)\b)"
+)
 ONE_CHILD = (
     "I answer with counts for the whole report, never about one child: their case record holds that. "
     "Ask, for example, how many children went missing in June."
@@ -203,19 +268,33 @@ class Reader:
         self.correctable_filler = sorted(
             w for w in empty if w.isalpha() and len(w) >= MIN_CORRECTABLE_FILLER_LETTERS and w in self.known
         )
+        self.short_filler = sorted(w for w in empty if w.isalpha() and MIN_CORRECTABLE_LETTERS <= len(w) < 6)
+        self.long_months = [m for m in MONTH_NAMES if len(m) > MIN_CORRECTABLE_LETTERS - 1]
         # Words of a phrase ("after" of "looked after"): one slip in five letters or more ("afetr").
         self.correctable_partial = sorted(
             w for w in partial if w.isalpha() and len(w) >= MIN_CORRECTABLE_PARTIAL_LETTERS
         )
         self.by_id = {reading.id: reading for reading in self.readings}
+        self.ethnic_groups = build_ethnic_groups(config)
+        # Band tokens are lower case ("@ethnicity.c1"); the rows' keys keep the config's case ("ethnicity.C1").
+        self.key_case = {key.lower(): key for keys in self.ethnic_groups.values() for key in keys}
         self._corrections: dict[str, tuple[str, float]] = {}
 
     def correct(self, word: str) -> tuple[str, float]:
         """A misspelt word as the nearest known word and how near (1.0 for a known word)."""
-        if word in self.known or stem(word) in self.known or len(word) < MIN_CORRECTABLE_LETTERS:
+        if word in self.known or stem(word) in self.known:
             return word, 1.0
+        if len(word) < MIN_CORRECTABLE_LETTERS:  # "jne", "jly": a month with one letter left out, and nothing else
+            month = next((m for m in self.long_months if OSA.distance(word, m) == 1 and word[0] == m[0]), None)
+            return (month, 1.0) if month and word.isalpha() else (word, 1.0)
         if word not in self._corrections:
             match = process.extractOne(word, self.correctable, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
+            filler = process.extractOne(word, self.correctable_filler, scorer=fuzz.ratio)
+            if match is not None and filler is not None and filler[1] > match[1] and _one_slip(word, filler[0]):
+                match = filler  # "missng" is "missing", nearer than "missings"
+            swapped = next((w for w in self.short_filler if len(w) == len(word) and _one_slip(word, w)), None)
+            if match is None and swapped is not None and sorted(swapped) == sorted(word):
+                match = (swapped, 100.0 * (1 - 1 / len(word)), 0)  # "mnay": two letters swapped in a short word
             if match is None:  # one slip (a letter wrong, missing, doubled, or two swapped) in a long word
                 near = process.extractOne(
                     word,
@@ -269,7 +348,8 @@ class Reader:
         share = bool(_SHARE_IN_CHANNEL.match(lowered))
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
-        lowered = spell_numbers(BASE_NOTE.sub(" ", lowered))  # "(of those offered)" names a base, not the row
+        lowered = spell_numbers(join_spelt(BASE_NOTE.sub(" ", lowered)))  # "(of those offered)" names a base
+        lowered = drop_idle_negations(read_groups(lowered, self.ethnic_groups))
         nearness: dict[str, float] = {}
 
         def corrected(match: re.Match[str]) -> str:
@@ -281,6 +361,16 @@ class Reader:
             return right
 
         lowered = _WORD.sub(corrected, lowered)
+        lowered = _WHAT_DOES_MEAN.sub(lambda m: "define " + (m.group(1) or m.group(2)), lowered)  # "what does X mean"
+        said = lowered
+        if _FORECAST.search(said):
+            return NotUnderstood(NO_FORECAST, self.suggest(text))
+        if asks_declined(said):
+            return NotUnderstood(NO_DECLINED_ROW, self.suggest(text))
+        if _HOURS.search(said) and not _RHI_TIME.search(said) and not _NOW.search(said):
+            return NotUnderstood(NO_HOURS, self.suggest(text))
+        if _TWICE_OR_MORE.search(said):
+            return NotUnderstood(NO_TWICE, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
         shape, lowered = read_shape(lowered)
@@ -300,7 +390,9 @@ class Reader:
         # "is it going up?", "how has it changed since April?": the months, one by one
         over_time = (PeriodKind.LATEST, PeriodKind.RANGE, PeriodKind.RECENT, PeriodKind.YEAR_TO_DATE)
         trending = shape.change and not compare and period.kind in over_time
-        by_month = shape.by_month or (shape.extreme and not shape.whole) or trending
+        # "the last 6 months": a run, as a trend is ("how long", "per child" and shares keep their own shape)
+        recent = period.kind == PeriodKind.RECENT and not (shape.length or shape.per_child or shape.proportion)
+        by_month = shape.by_month or (shape.extreme and not shape.whole) or trending or recent
         asked_period = period
         if by_month and period.kind == PeriodKind.LATEST:
             period = Period(PeriodKind.RECENT, months=TREND_MONTHS)  # a trend: the digest's 13 months
@@ -314,11 +406,20 @@ class Reader:
             )
         if INDIVIDUAL.search(rest):
             return NotUnderstood(ONE_CHILD, [])
+        counted = self._counted(said, shape, by_month)
         words = self.words_of(rest, nearness)
+        if counted is not None and (CHILD_WORD if counted == EPISODE_NOUN else EPISODE_WORD) in words:
+            # "how many times did children go missing": episodes; "individual children in episodes": children
+            ruled_out, wanted = (CHILD_WORD, EPISODE_WORD) if counted == EPISODE_NOUN else (EPISODE_WORD, CHILD_WORD)
+            words = {w: weight for w, weight in words.items() if w != ruled_out}
+            words.setdefault(wanted, self.weights.get(wanted, 1.0))
         bands = next((w[len(KEY_MARK) :].split(BAND_MARK) for w in words if BAND_MARK in w), [])
+        bands = [self.key_case.get(key, key) for key in bands]
         words = {w: weight for w, weight in words.items() if BAND_MARK not in w}
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
         nothing_asked = not words and not bands and not periods and not commands and not unknown
+        if nothing_asked and _THANKS.search(said):  # "thanks, that is very helpful": nothing to answer
+            return NotUnderstood(THANKS, [])
         if (HELP in commands or nothing_asked) and shape == Shape():
             return Question(HELP, None, period, share, text)
         if DEFINE in commands and not words and not unknown:
@@ -362,6 +463,8 @@ class Reader:
         if not words and not unknown and shape != Shape():
             # "busiest month", "June against last June": of missing episodes, the report's first figure
             words = {KEY_MARK + ALL_EPISODES: self.weights.get(KEY_MARK + ALL_EPISODES, 1.0)}
+        if not words and not unknown and _OVERVIEW.search(said) and not by_month:
+            return Question(PROFILE, None, period, share, text)  # "what do the missing figures for June show"
         if not words and not unknown:
             choices = [self.by_id["episodes.all"], self.by_id["children.all"]]
             options = [(r.label, _choice_text(prefix, r, period)) for r in choices]
@@ -375,6 +478,7 @@ class Reader:
             len(ranked) > 1 and ranked[0].reading.kind == BREAKDOWN and ranked[1].score >= ranked[0].score - TIE_MARGIN
         ):
             ranked = [ranked[1], ranked[0], *ranked[2:]]  # "BME June": the row, with its table offered beside it
+        ranked = self._twins_decided(ranked, counted)
         best = ranked[0]
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
@@ -384,9 +488,9 @@ class Reader:
         if shape.per_child and best.reading.subject in PER_CHILD_FAMILY:  # episodes and children: one family
             family = PER_CHILD_FAMILY[best.reading.subject]
             return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
-        if period.kind == PeriodKind.NOW and best.reading.subject in (ALL_EPISODES, "children.all") and not by_month:
+        if period.kind == PeriodKind.NOW and best.reading.subject in PER_CHILD_FAMILY and not by_month:
             return Question(FIGURE, STILL_MISSING, period, share, text)  # "missing right now": still missing
-        also = self._also(rest, nearness, best.reading, shape) if best.reading.kind == FIGURE else ()
+        also = self._also(rest, nearness, best.reading, shape, counted) if best.reading.kind == FIGURE else ()
         close = self._close(ranked)
         tabled = (shape.whole or shape.extreme) and best.reading.kind == BREAKDOWN
         enough = CLARIFY_SCORE if tabled else ANSWER_SCORE
@@ -398,7 +502,11 @@ class Reader:
         every = frozenset().union(*best.reading.phrasings) | best.reading.qualifiers
         left_out = sum(weight for word, weight in words.items() if word not in every | GENERIC_WORDS)
         tie = tie or (best.reading.kind == FIGURE and left_out >= LEFT_OUT_SHARE * sum(words.values()))
-        if not also and (best.score < enough or tie):
+        # One reading alone, well clear of every other: answered (its title names it), not asked back with one choice.
+        # Each of its words said ("OLA placed kids": other LA; not "so not in care" as distance "not recorded").
+        said_whole = any(phrasing - GENERIC_WORDS <= words.keys() for phrasing in best.reading.phrasings)
+        alone = len(close) == 1 and best.score >= SOLE_READING_SCORE and said_whole
+        if not also and (best.score < enough or tie) and not alone:
             if not close:
                 return self._not_understood(text, unknown)
             options = [(s.reading.label, _choice_text(prefix, s.reading, period)) for s in close]
@@ -446,6 +554,30 @@ class Reader:
             alternatives=alternatives,
         )
 
+    @staticmethod
+    def _counted(said: str, shape: Shape, by_month: bool) -> str | None:
+        """What the question counts, episodes or children, when it says: the noun after "how many" or "number of";
+        else, of a question over time ("the worst month for children going missing", "kids in care going missing,
+        April against June", "CSE: up on the month before?"), how often they went missing: episodes."""
+        counted = read_counted(said)
+        over_time = (shape.compare or shape.extreme or by_month) and not (shape.proportion or shape.per_child)
+        if counted is None and over_time and (not _CHILDREN.search(said) or _GOING_MISSING.search(said)):
+            return EPISODE_NOUN
+        return counted
+
+    @staticmethod
+    def _twins_decided(ranked: list[Scored], counted: str | None) -> list[Scored]:
+        """A row's episodes and its children scored alike ("CSE June"): the one the question counts, if it says."""
+        if counted is None or len(ranked) < 2 or ranked[1].score < ranked[0].score - TIE_MARGIN:
+            return ranked
+        pair = {ranked[0].reading.subject, ranked[1].reading.subject}
+        twins = next((p for p in EPISODES_PER_CHILD.values() if set(p) == pair), None)
+        if twins is None:
+            return ranked
+        chosen = ranked[0] if ranked[0].reading.subject == twins[counted == CHILD_NOUN] else ranked[1]
+        other = ranked[1] if chosen is ranked[0] else ranked[0]
+        return [Scored(chosen.reading, max(chosen.score, other.score) + 2 * TIE_MARGIN), other, *ranked[2:]]
+
     def _close(self, ranked: list[Scored]) -> list[Scored]:
         best = ranked[0]
         floor = best.score - CLARIFY_MARGIN if best.score >= ANSWER_SCORE else CLARIFY_SCORE
@@ -464,7 +596,9 @@ class Reader:
         table = Scored(tables[0].reading, max(best.score, tables[0].score) + 2 * TIE_MARGIN)
         return [table, *(s for s in ranked if s.reading.id != table.reading.id)]
 
-    def _also(self, rest: str, nearness: dict[str, float], best: Reading, shape: Shape) -> tuple[str, ...]:
+    def _also(
+        self, rest: str, nearness: dict[str, float], best: Reading, shape: Shape, counted: str | None
+    ) -> tuple[str, ...]:
         """Further figures, when the question names two or more side by side ("girls and boys", "White British vs
         BME"): each part on its own reads clearly as a figure, and they differ."""
         parts = [part for part in _CONNECTOR.split(rest) if part.strip()]
@@ -476,7 +610,7 @@ class Reader:
             words = self.words_of(part, nearness)
             if not words or any(w not in self.weights for w in words):
                 continue
-            ranked = self.score(words)
+            ranked = self._twins_decided(self.score(words), counted)  # "LAC compared with CSE": their episodes
             top = ranked[0]
             if top.score < SEGMENT_SCORE or top.reading.kind != FIGURE:
                 continue
@@ -497,14 +631,33 @@ class Reader:
             PeriodError: periods that cannot be read together.
         """
         unique = list(dict.fromkeys(periods))
-        if len(unique) > 1 and SO_FAR in unique:  # "July so far", "this month so far": that month, to the as-at time
-            unique.remove(SO_FAR)
-        if MONTH_BEFORE in unique and len(unique) == 2:  # "June against the month before": May
+        if SEASON in unique:  # "in the spring, April to June": the months said; a season alone is not agreed
+            unique.remove(SEASON)
+            if not unique:
+                raise PeriodError(SEASON_PROBLEM)
+        for so_far, alone in ((SO_FAR, None), (MONTH_SO_FAR, Period(PeriodKind.THIS_MONTH))):
+            if len(unique) > 1 and so_far in unique:  # "July so far", "July MTD": that month, to the as-at time
+                unique.remove(so_far)
+            elif unique == [so_far] and alone is not None:
+                unique = [alone]
+        if PREVIOUS in unique and not shape.compare:  # "how long do episodes last": a verb, not a period
+            unique.remove(PREVIOUS)
+        if unique == [SAME_LAST_YEAR]:  # "the same month last year" alone: the latest month, a year before
+            unique = [Period(PeriodKind.LAST_MONTH, relative_year=-1)]
+        if PREVIOUS in unique:  # "this month vs last", "this quarter against the last one": the one before it
+            others = [p for p in unique if p != PREVIOUS]
+            if not others and shape.compare:
+                others = [Period(PeriodKind.LAST_MONTH)]  # "RHI rate v previous": the latest month against its own
+            before = period_before(others[0]) if len(others) == 1 else None
+            if before is None:
+                raise PeriodError(PREVIOUS_PROBLEM)
+            unique = [others[0], before]
+        if MONTH_BEFORE in unique and len(set(unique)) == 2:  # "June against the month before": May
+            if not shape.compare:  # "May, the month before last": the same month said twice, or two?
+                raise PeriodError(PREVIOUS_PROBLEM)
             other = next(p for p in unique if p != MONTH_BEFORE)
-            if other.kind == PeriodKind.MONTH and other.month_of_year is not None:
-                unique = [other, replace(other, month_of_year=(other.month_of_year - 2) % 12 + 1)]
-            elif other.kind == PeriodKind.MONTH and other.month is not None:
-                unique = [other, replace(other, month=other.month - 1)]
+            if other.kind == PeriodKind.MONTH and (before := period_before(other)) is not None:
+                unique = [other, before]
         kinds = [p.kind for p in unique]
         if len(unique) <= 1:
             period = unique[0] if unique else Period(PeriodKind.LATEST)
@@ -513,6 +666,8 @@ class Reader:
                 if named:  # "between May and June", "May to June change": the two months side by side
                     first = Period(PeriodKind.MONTH, month_of_year=period.from_month_of_year)
                     return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year),)
+            if shape.compare and shape.change and period.kind == PeriodKind.MONTH:
+                return period, (Period(PeriodKind.LAST_MONTH),)  # "has it fallen compared to April": April to now
             return period, ()
         if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH} and not shape.compare:
             return combine_periods(unique), ()
@@ -571,6 +726,11 @@ class Reader:
         examples = [example for _, example in self.examples]
         ranked = sorted(examples, key=lambda example: -fuzz.token_set_ratio(text.lower(), example.lower()))
         return ranked[:3]
+
+
+def _one_slip(typed: str, known: str) -> bool:
+    """One letter wrong, missing, added, or two side by side swapped."""
+    return OSA.distance(typed, known) == 1
 
 
 def _choice_text(prefix: str, reading: Reading, period: Period) -> str:

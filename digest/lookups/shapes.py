@@ -33,7 +33,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         "per_child",
         re.compile(
             rf"\b(?:episodes?\s+|incidents?\s+|eps\s+|times\s+|rate\s+)?per\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
-            rf"|\bon\s+average\s+how\s+many\s+times\b|\bhow\s+many\s+times\s+(?:\w+\s+){{0,4}}?on\s+average\b"
+            rf"|\bon\s+(?:average|avg)\s+how\s+many\s+times\b"
+            rf"|\bhow\s+many\s+times\s+(?:\w+\s+){{0,4}}?on\s+(?:average|avg)\b"
             rf"|\bhow\s+many\s+times\s+each\b|\btimes\s+each\b|\beach\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
             rf"|\b(?:episodes?|eps|incidents?)\s*/\s*{_CHILD}\b|\b(?:episodes?|incidents?)\s+to\s+{_CHILD}\b"
             rf"|\b(?:average|avg|mean)\s+(?:number\s+of\s+)?(?:episodes|eps|incidents|times)\b"
@@ -48,14 +49,17 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("average", re.compile(r"\b(?:average|avg|mean)\b")),
     (
         "length",
-        re.compile(r"\bhow\s+long\b|\blength\s+of\s+(?:time|an?\s+episode|episodes?)\b|\blength\b|\bduration\b"),
+        re.compile(
+            r"\bhow\s+long\b|\blength\s+of\s+(?:time|an?\s+episode|episodes?)\b|\blength\b|\bduration\b"
+            r"|\btime\s+(?:spent\s+)?(?:missing|away)\b"
+        ),
     ),
     (
         "by_month",
         re.compile(
             r"\btrends?\b|\bmonth\s+(?:by|on|to)\s+month\b|(?<!end\sof\s)\b(?:by|each|every|per|for\s+each)\s+month\b"
             r"|\bmonthly\b"
-            r"|\bover\s+time\b|\bbeen\s+going\b|\bmoved\b|\bmonths?\s+of\b|\btrending\b"
+            r"|\bover\s+time\b|\bbeen\s+going\b|\bmoved\b|(?<!\d\s)\bmonths?\s+of\b|\btrending\b"
         ),
     ),
     (
@@ -69,8 +73,10 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "whole",
         re.compile(
-            r"\bbreak\s*downs?\b|\bbroken\s+down\b|\bsplits?\b|\bdistribution\b|\bfunnel\b|\bpicture\b|\bbands\b"
-            r"|\ball\s+codes\b|\beach\s+code\b|\bby\s+(?=gender|sex|age|ethnicity|ethnic|status|distance|days)"
+            r"\bbreak\s*downs?\b|\bbreak\s+(?:\w+\s+){1,2}?down\b|\bbroken\s+down\b|\bsplits?\b|\bdistribution\b"
+            r"|\bfunnel\b|\bpicture\b|\bbands\b|\bmix\b|\bmake\s*-?\s*up\b|\bcomposition\b"
+            r"|\betc\b|\band\s+so\s+on\b|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\b"
+            r"|\b(?:all|each|every|by)\s+codes?\b|\bby\s+(?:care\s+|social\s+care\s+|case\s+)?(?=gender|sex|age|ethnicity|ethnic|status|distance|days)"
         ),
     ),
     (
@@ -87,7 +93,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference"
             r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
             r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
-            r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down))\b|\b(?=than\b)"
+            r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down)(?:\s+or\s+(?:up|down))?|up\s+or\s+down)\b"
+            r"|\b(?=than\b)"
         ),
     ),
 ]
@@ -150,6 +157,12 @@ SHAPE_WORDS = frozenset(
         "down",
         "split",
         "splits",
+        "mix",
+        "composition",
+        "etc",
+        "kinds",
+        "sorts",
+        "types",
         "distribution",
         "funnel",
         "picture",

@@ -215,6 +215,17 @@ SYNONYMS: dict[str, str] = {
     "didnt": "not",
     "non": "not",
     "open to": "",
+    # "Known to social care" is everyone but the report's "not a client" row, which it does not count: not read.
+    "known to social care": "knownto",
+    "known to social services": "knownto",
+    "known to csc": "knownto",
+    "known to us": "knownto",
+    "known to children's services": "knownto",
+    "low risk": "lowrisk",  # the report's CSE rows are medium/high: low or no risk is no row of it
+    "low cse risk": "lowrisk",
+    "low cse": "lowrisk",
+    "no risk": "lowrisk",
+    "no cse risk": "lowrisk",
     "chat": "rhi",
     "chats": "rhi",
     "dist": "distance",
@@ -314,6 +325,49 @@ SYNONYMS: dict[str, str] = {
     "categories": "",
     "cohort": "",
     "cohorts": "",
+    "race": "ethnicity",
+    "racial": "ethnicity",
+    "age group": "age",
+    "age groups": "age",
+    "age band": "age",
+    "age bands": "age",
+    "age range": "age",
+    "age ranges": "age",
+    "ethnic background": "ethnicity",
+    "case status": "status",
+    "care status": "status",
+    "m f": "gender",  # "m/f split": the slash is no word
+    "f m": "gender",
+    "out of timescale": "not in time",
+    "out of timescales": "not in time",
+    "outside timescales": "not in time",
+    "outside of timescale": "not in time",
+    "outside of timescales": "not in time",
+    "timescales": "in time",
+    "face to face": "",
+    "social care": "",
+    "social services": "",
+    "children's services": "",
+    "childrens services": "",
+    "talking about": "",
+    "counted 2 times": "",  # "I don't want kids counted twice": distinct children
+    "double counted": "",
+    "double counting": "",
+    # Speech to text and police terms: "lack" is how dictation hears LAC; a "misper" is a missing person report.
+    "lack": "lac",
+    "lacks": "lac",
+    "misper": "episodes",
+    "mispers": "episodes",
+    "missing persons": "episodes",
+    "missing person": "episodes",
+    "missing person reports": "episodes",
+    "absent": "",
+    "awol": "",
+    "cic": "lac children",
+    "laac": "lac children",
+    "cla children": "lac children",
+    "cin plan": "cin",
+    "cin plans": "cin",
 }
 # American spellings and their British forms, as the report writes them.
 BRITISH = (("ize", "ise"), ("yze", "yse"), ("izing", "ising"), ("ized", "ised"), ("yzed", "ysed"))
@@ -353,7 +407,7 @@ _NUMBER = re.compile(
     + "|".join(_TENS)
     + r")[\s-](one|two|three|four|five|six|seven|eight|nine)|("
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r"))\b"
+    + r"))(s?)\b"  # "under tens": 10s
 )
 # A bare "one" is often no number ("the last one", "which one"): read only before a unit.
 _ONE_BEFORE_UNIT = re.compile(r"\b(?:one|a|an)\s+(?=(?:day|mile|year|week|month|quarter)s?\b)")
@@ -361,14 +415,29 @@ _WEEKS = re.compile(r"\b(\d+)\s+weeks?\b|\b(?:a|one)\s+week\b|\b(?:a\s+)?fortnig
 DAYS_IN_WEEK = 7
 
 
+# Short forms dictated or typed letter by letter ("L.A.C.", "c s e", "r h i"), joined when they are one of these.
+SPELT_OUT = frozenset({"lac", "cla", "cse", "rhi", "cin", "cp", "cpp", "ola", "eh", "bme", "ytd", "mtd", "fy", "cyp"})
+_SPELT_LETTERS = re.compile(r"\b[a-z](?:[.\s]+[a-z]\b){1,2}\.?")
+
+
+def join_spelt(text: str) -> str:
+    """Letters said one by one as the short form they spell: "l a c" -> "lac", "C.S.E." -> "cse"; "f2f" too."""
+
+    def joined(match: re.Match[str]) -> str:
+        letters = re.sub(r"[.\s]", "", match.group(0))
+        return letters if letters in SPELT_OUT else match.group(0)
+
+    return _SPELT_LETTERS.sub(joined, re.sub(r"\bf2f\b", "face to face", text))
+
+
 def spell_numbers(text: str) -> str:
     """Number words as digits, weeks as days: "fifteen" -> "15", "a week" -> "7 days", "twice" -> "2 times"."""
 
     def number(match: re.Match[str]) -> str:
-        tens, units, word = match.groups()
+        tens, units, word, plural = match.groups()
         if word is not None:
-            return match.group(0) if word == "one" else str(NUMBER_WORDS[word])
-        return str(NUMBER_WORDS[tens] + NUMBER_WORDS[units])
+            return match.group(0) if word == "one" else str(NUMBER_WORDS[word]) + plural
+        return str(NUMBER_WORDS[tens] + NUMBER_WORDS[units]) + plural
 
     text = text.replace(">=", " at least ").replace("<=", " at most ").replace(">", " more than ")
     text = text.replace("<", " less than ")
@@ -376,6 +445,7 @@ def spell_numbers(text: str) -> str:
     text = _NUMBER.sub(number, text)
     text = re.sub(r"\btwice\b", "2 times", text)
     text = re.sub(r"\bno (\w+) (?:was |were |is )?recorded\b", r"\1 not recorded", text)  # "no ethnicity recorded"
+    text = re.sub(r"\b(?:had|has|have|with|where|got|get|received)\s+no\b(?!\s+(?:of|\.))|\bwithout\b", " not ", text)
     text = re.sub(r"\b(\d)\s*w\.?\s*d\.?s?\b", r"\1 working days", text)  # "3WD", "3 wd": working days
 
     def weeks(match: re.Match[str]) -> str:
@@ -426,10 +496,24 @@ _FILLER_TEXT = (
     "back came come comes coming went go goes going gone get got getting out off into onto over under "
     "again area local our council's authority's fig figs figures stat stats statistic statistics data "
     "number numbers total totals amount count counts counted level levels value values "
-    "family families child's kid's children's people's our all whole entire full both same e g ie eg etc"
+    "family families child's kid's children's people's our all whole entire full both same e g ie eg etc "
+    # Conversation around a question: apologies, hedges, asides ("sorry if this is a daft question", "I know
+    # it's not finished yet"), connectives and modals; none names a figure, so none stops a question.
+    "but however although though anyway anyhow besides sorry apologies question questions query daft silly "
+    "stupid quick quickly simple simply actual really honestly talking talk speaking asking ask asked "
+    "want wanted wants needed needs should shouldn't shall will won't wouldn't might must mustn't "
+    "finished finish finishing yet else anybody everybody somebody nobody anyone's "
+    "account accounts accounted accounting make makes made making up "
+    "we'd we're we've you're you've they're they've let's i'd gonna wanna hey morning afternoon "
+    "pls plz thx ta approx approximately exact precise precisely rough ballpark "
+    "n abs absolute raw csc "
+    "radius afield advocate advocates outside face f2f case "
+    "sense helpful useful curious interested grateful appreciate appreciated kindly possible possibly able asap "
+    "urgent urgently check checking double info information detail details update updated briefly remind "
+    "statutory represent represents representing equate equates works work working"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
-NEGATION = "not"
+NEGATION = NEGATION_WORD = "not"
 REPEAT_MARK = "3+"  # how "3 or more episodes", "repeat", "frequently" are read
 
 _TOKEN = re.compile(r"\b[a-z]\d\b|[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?(?:s\b|[a-z]?)\+?|@[a-z0-9_.|]+|\+")
@@ -459,7 +543,9 @@ def split_words(text: str) -> list[str]:
 
 
 def replace_synonyms(words: list[str]) -> list[str]:
-    """Each synonym phrase (longest first) as the report's words."""
+    """Each synonym phrase (longest first) as the report's words; "aren't", "isn't" and the like as "not" first, so
+    that "aren't known to us" reads as "not known to us" does."""
+    words = [NEGATION_WORD if w != "non" and SYNONYMS.get(w) == NEGATION_WORD else w for w in words]
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -488,8 +574,50 @@ def stem(word: str) -> str:
 
 def content_stems(words: Iterable[str]) -> list[str]:
     """The words that can name a figure: synonyms read, quantities as their rows' keys, filler left out, stemmed."""
-    stems = (stem(w) for w in read_quantities(replace_synonyms(list(words))) if w not in FILLER and w != "/")
+    read = scope_negations(read_quantities(replace_synonyms(list(words))))
+    stems = (stem(w) for w in read if w not in FILLER and w != "/")
     return [w for w in stems if w not in FILLER]
+
+
+NEGATION_REACH_WORDS = 3  # how far on a "not" looks for what it negates, filler skipped
+_NEGATION_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w, said in SYNONYMS.items() if said == NEGATION_WORD) + r"|not)\b"
+)
+_CLAUSE_END = re.compile(r"([,.;:?!()]|\bbut\b|\bthough\b|\balthough\b)")
+
+
+def drop_idle_negations(text: str) -> str:
+    """A "not" with nothing a row counts after it in its clause ("I know it's not finished yet, but ...") left out,
+    so it cannot negate the figure asked for in the next clause."""
+    parts = _CLAUSE_END.split(text)
+    for n, part in enumerate(parts):
+        for match in reversed(list(_NEGATION_WORDS.finditer(part))):
+            if set(content_stems(split_words(part[match.start() :]))) <= {NEGATION}:  # "not known to" is a row
+                part = part[: match.start()] + part[match.end() :]
+        parts[n] = part
+    return "".join(parts)
+
+
+def scope_negations(words: list[str]) -> list[str]:
+    """A "not" kept only where it negates a row's words: "not a client", "not in time". One that negates what is
+    counted ("children, not episodes", "not the number of times") says which count is meant, so it goes with the
+    count it rules out; one with nothing after it ("I know it's not finished yet") negates nothing here."""
+    out: list[str] = []
+    skip: set[int] = set()
+    for i, word in enumerate(words):
+        if i in skip:
+            continue
+        if word != NEGATION:
+            out.append(word)
+            continue
+        following = [j for j in range(i + 1, len(words)) if words[j] not in FILLER][:1]
+        if not following or following[0] - i > NEGATION_REACH_WORDS + 1:
+            continue  # negates nothing a row counts
+        if words[following[0]] in (EPISODE_NOUN, CHILD_NOUN):
+            skip.add(following[0])  # "children not episodes": episodes ruled out
+            continue
+        out.append(word)
+    return out
 
 
 def phrase_stems(text: str) -> frozenset[str]:
@@ -529,6 +657,8 @@ def _covering(keys: list[str], bands: Sequence[tuple[float, float]], wanted: tup
     low, high = wanted
     if high == NO_END and low > bands[-1][0]:  # "more than a week": the open last band holds it
         low = bands[-1][0]
+    if high == bands[-1][0] and bands[-1][1] == NO_END:  # "16 and 17 year olds": 17 is the open band "17+"
+        high = NO_END
     inside = [key for key, (a, b) in zip(keys, bands, strict=True) if a >= low and b <= high]
     cut = [key for key, (a, b) in zip(keys, bands, strict=True) if a < low <= b or a <= high < b]
     if cut:
@@ -616,8 +746,10 @@ def read_quantities(words: list[str]) -> list[str]:
         direction = _direction(words, i)
         if number.group(2):
             direction = FROM
+        said_after = False
         if not direction and high is None:
             direction, j = _direction_after(words, j)
+            said_after = bool(direction)
         unit = words[j] if j < len(words) else ""
         before = words[i - 1] if i > 0 else ""
         keys: list[str] = []
@@ -643,7 +775,10 @@ def read_quantities(words: list[str]) -> list[str]:
             if direction_after and high is None and not direction:
                 keys, j = _age_keys(int(value), None, direction_after), after
         elif (direction and value.is_integer() and high is None and unit not in ("times", "time", "working")) and (
-            (value > AGES[-1] and value < MAX_AGE) or (before in _BARE_COMPARISONS and unit not in _OTHER_UNITS)
+            (value > AGES[-1] and value < MAX_AGE)
+            or (before in _BARE_COMPARISONS and unit not in _OTHER_UNITS)
+            # "13 and over", "13+", "12 and under": an age the report bands, with nothing else it could count
+            or ((said_after or number.group(2)) and AGES[0] <= value <= AGES[-1] + 1 and unit not in _OTHER_UNITS)
         ):
             keys = _age_keys(int(value), None, direction)  # "17+", "under 10": ages, the report's only bare bands
         if not keys:
@@ -744,3 +879,74 @@ GROUP_WORDS: dict[str, tuple[str, ...]] = {
     "bme": ("bme breakdown", "bme table"),
     "rhi": ("rhi breakdown", "rhi table", "rhi timeliness"),
 }
+
+
+# What a question counts, when it says: the noun after "how many" or "number of" ("how many times did children go
+# missing": episodes; "how many individual children were involved in episodes": children).
+EPISODE_NOUN, CHILD_NOUN = "episodes", "children"
+_COUNTING_HEADS = (("how", "many"), ("number", "of"), ("numbers", "of"), ("no", "of"), ("count", "of"), ("total", "of"))
+COUNTED_WITHIN_WORDS = 4  # "how many looked after kids", "number of individual children": the noun comes soon
+_NOT_A_NOUN = {"not", "3+"}  # "how many not ...", "how many 3+ ...": another row's words, not what is counted
+
+
+def read_counted(text: str) -> str | None:
+    """episodes or children, when a counting phrase names which; else None."""
+    words = replace_synonyms(split_words(text))
+    for i in range(len(words) - 1):
+        if (words[i], words[i + 1]) not in _COUNTING_HEADS:
+            continue
+        for word in words[i + 2 : i + 2 + COUNTED_WITHIN_WORDS]:
+            if word in _NOT_A_NOUN:
+                break
+            if word in (EPISODE_NOUN, CHILD_NOUN):
+                return word
+    return None
+
+
+# The census's broad ethnic groups, by the letter their codes start with (DfE's A-E codes): "Asian children" are
+# C1 to C4 added up, not B3 "White and Asian". Read only where the word is not part of a code's own label.
+ETHNIC_GROUP_WORDS = {
+    "A": r"(?<!other\s)\bwhite\b(?!\s+(?:british|irish|and|background))",
+    "B": r"(?<!other\s)\bmixed\b(?!\s+background)(?:\s+(?:race|heritage|ethnicity|parentage))?",
+    "C": r"(?<!other\s)(?<!and\s)\basian\b(?!\s+background)(?:\s+or\s+asian\s+british)?",
+    "D": r"(?<!other\s)(?<!and\s)\bblack\b(?!\s+(?:background|caribbean|african|and))(?:\s+or\s+black\s+british)?",
+}
+_MINORITY = re.compile(r"\bminorit|\bbame\b|\bbme\b")
+MIN_GROUP_CODES = 2  # a group of one code is that code's own row
+# Teenagers: the report's ages from 13 ("the older teenagers, 17 and over" names its own ages).
+_TEENAGERS = re.compile(r"\b(?:teenagers?|teens|teenage)\b")
+_AGE_SAID = re.compile(r"\b\d+\s*(?:\+|s\b|yrs?\b|years?\b|and\s+(?:over|under|above|older))|\baged?\s+\d")
+TEEN_FROM = 13
+
+
+def build_ethnic_groups(config: Config) -> dict[str, tuple[str, ...]]:
+    """Each broad group's rows ("C": the keys of C1 to C4), where the config's codes are the DfE letter codes."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for letter in ETHNIC_GROUP_WORDS:
+        keys = tuple(f"ethnicity.{code}" for code, _ in config.ethnicity.codes if re.fullmatch(letter + r"\d", code))
+        if len(keys) >= MIN_GROUP_CODES:
+            groups[letter] = keys
+    return groups
+
+
+def read_groups(text: str, groups: dict[str, tuple[str, ...]]) -> str:
+    """Broad groups said in words as the rows they add up: "asian" -> "@ethnicity.c1|...", "teenagers" -> 13 and
+    over (unless an age is said with it)."""
+    if not _MINORITY.search(text):
+        for letter, keys in groups.items():
+            token = KEY_MARK + BAND_MARK.join(keys).lower()
+            text = re.sub(ETHNIC_GROUP_WORDS[letter], f" {token} ", text)
+    if _TEENAGERS.search(text):
+        text = _TEENAGERS.sub(" " if _AGE_SAID.search(text) else f" {TEEN_FROM} and over ", text)
+    return text
+
+
+# Return interviews refused or declined: the report has no such row (offered less accepted is not it either, as
+# some offers have no answer recorded); "ethnicity refused" is the code E3 and not this.
+_RHI_SAID = re.compile(r"\brhis?\b|\breturn\s+(?:home\s+)?(?:interview|conversation)s?\b|\bdebriefs?\b|\binterviews?\b")
+_DECLINED = re.compile(r"\b(?:refused|refusals?|refusing|declined?|declining|turned\s+down|rejected|not\s+accepted)\b")
+
+
+def asks_declined(text: str) -> bool:
+    """Whether the question asks for return interviews refused or declined."""
+    return bool(_RHI_SAID.search(text) and _DECLINED.search(text))

@@ -24,6 +24,11 @@ from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
 
+def name_workbook(month: int) -> str:
+    """The full table's file name: missing-report-2019-06.xlsx."""
+    return f"missing-report-{month_key(month)}.xlsx"
+
+
 def build_digest(
     store: SnapshotStore,
     config: Config,
@@ -76,7 +81,7 @@ def build_digest(
         digest,
         charts=[render_chart(data) for data in chart_data if data.absence is None],  # left out: no figures
         chart_data=chart_data,
-        workbook_name=f"missing-report-{month_key(month)}.xlsx",
+        workbook_name=name_workbook(month),
         workbook=render_workbook(profile, revisions, comments),
     )
 

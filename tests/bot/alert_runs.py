@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bot.destinations import alert_after_snapshot, alert_senders
+from bot.destinations import alert_senders
+from bot.services.alerts import AlertContext, alert_after_snapshot
 from bot.settings import Settings
 from digest.contract.config import Config
 from digest.intake.ingest import ingest_extract
@@ -55,7 +56,7 @@ def alert_on_sequence(tmp_path: Path, config: Config, settings: Settings, store:
         path, as_at = extract(tmp_path, number)
         report = ingest_extract(store, path, as_at, config)
         for _ in range(times):
-            alert_after_snapshot(store, report.snapshot_id, settings, senders)
+            alert_after_snapshot(store, report.snapshot_id, AlertContext(settings, senders))
 
 
 # Each episode: id, child, start, end (blank = open), care status, CSE risk.

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.delivery.digests import run_digest
 from bot.outbox import OUTBOX_CHANNEL, OutboxNotifier
+from bot.services.digests import run_digest
 from bot.settings import Settings, load_settings
 from digest.contract.config import Config
 from digest.figures.periods import Month

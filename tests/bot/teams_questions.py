@@ -15,6 +15,7 @@ import httpx
 
 from bot.chats.teams.bot import MESSAGES_PATH, add_teams_bot
 from bot.chats.teams.outgoing import OUTGOING_PATH, OutgoingWebhook
+from bot.chats.teams.reviews import DraftPresses
 from bot.server import HttpServer, add_outgoing_webhook_route, build_web_app, create_http_server
 from bot.settings import TeamsQuestionSettings
 from digest.contract.config import Config
@@ -69,12 +70,18 @@ def settings_for(fake: FakeMicrosoft, **changes: Any) -> TeamsQuestionSettings:
     return replace(settings, **changes)
 
 
-def serve(db: Path, config: Config, settings: TeamsQuestionSettings, allow_unauthenticated: bool = False) -> HttpServer:
+def serve(
+    db: Path,
+    config: Config,
+    settings: TeamsQuestionSettings,
+    allow_unauthenticated: bool = False,
+    presses: DraftPresses | None = None,
+) -> HttpServer:
     access = Access(settings.allowed_channels, settings.allowed_users)
     service = partial(LookupService, partial(open_store, db), config, access)
     web = build_web_app()
     seen = RecentKeys(recent_keys_path(db))
-    add_teams_bot(web, service(platform=TEAMS), settings, seen, allow_unauthenticated)
+    add_teams_bot(web, service(platform=TEAMS), settings, seen, allow_unauthenticated, presses)
     add_outgoing_webhook_route(web, OutgoingWebhook(service(platform=TEAMS_WEBHOOK), WEBHOOK_KEY, seen))
     server = create_http_server(web, 0, "127.0.0.1")
     threading.Thread(target=server.run, daemon=True).start()

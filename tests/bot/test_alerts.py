@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.destinations import alert_after_snapshot, alert_senders
+from bot.destinations import alert_senders
+from bot.services.alerts import AlertContext, alert_after_snapshot
 from bot.settings import Settings
 from digest.alerts.still_missing import AlertRules
 from digest.contract.config import Config
@@ -53,7 +54,9 @@ def test_reminder_when_the_count_stays_high(
     senders = alert_senders(settings, print)
     for number in range(3):
         path, as_at = extract(tmp_path, number)
-        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, settings, senders)
+        alert_after_snapshot(
+            store, ingest_extract(store, path, as_at, config).snapshot_id, AlertContext(settings, senders)
+        )
     assert [m["text"] for m in slack.messages] == [
         EXPECTED[0],
         "Still 4 children missing as at 18/07/2019 15:00: at or above 4 since 18/07/2019 12:00 (3 hours). "
@@ -70,7 +73,9 @@ def test_alerts_carry_no_identifiers(
     senders = alert_senders(alert_settings, print)
     for number in range(2):
         path, as_at = extract(tmp_path, number)
-        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, senders)
+        alert_after_snapshot(
+            store, ingest_extract(store, path, as_at, config).snapshot_id, AlertContext(alert_settings, senders)
+        )
     text = slack.messages[0]["text"] + str(slack.messages[0]["blocks"])
     for identifier in ("CA", "CB", "CC", "CD", "2005-01-15", "15/01/2005"):
         assert identifier not in text
@@ -113,14 +118,18 @@ def test_failed_alert_is_sent_on_the_next_attempt(
     senders = alert_senders(alert_settings, print)
     for number in range(2):
         path, as_at = extract(tmp_path, number)
-        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, senders)
+        alert_after_snapshot(
+            store, ingest_extract(store, path, as_at, config).snapshot_id, AlertContext(alert_settings, senders)
+        )
     [alert] = list_alerts(store)
     assert alert.state == "failed"
     assert alert.error is not None
     assert "channel_not_found" in alert.error
     slack.channels.add(ALERTS)  # someone creates the channel and invites the bot
     path, as_at = extract(tmp_path, 2)
-    alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, alert_settings, senders)
+    alert_after_snapshot(
+        store, ingest_extract(store, path, as_at, config).snapshot_id, AlertContext(alert_settings, senders)
+    )
     assert [m["text"] for m in slack.messages] == [EXPECTED[0]]
     assert [a.state for a in list_alerts(store)] == ["sent"]
     store.close()
@@ -134,7 +143,9 @@ def test_without_slack_alerts_go_to_the_outbox_and_terminal(tmp_path: Path, conf
     senders = alert_senders(no_slack, printed.append)
     for number in range(2):
         path, as_at = extract(tmp_path, number)
-        alert_after_snapshot(store, ingest_extract(store, path, as_at, config).snapshot_id, no_slack, senders)
+        alert_after_snapshot(
+            store, ingest_extract(store, path, as_at, config).snapshot_id, AlertContext(no_slack, senders)
+        )
     target = tmp_path / "outbox" / "alerts" / "alert-1.txt"
     assert printed == [f"Alert (no chat tool set up; also in {target}): {EXPECTED[0]}"]
     assert target.read_text() == EXPECTED[0] + "\n"
@@ -151,8 +162,7 @@ def test_alerts_command_lists_them(tmp_path: Path, config: Config, settings: Set
         alert_after_snapshot(
             store,
             ingest_extract(store, path, as_at, config).snapshot_id,
-            no_slack,
-            alert_senders(no_slack, lambda _: None),
+            AlertContext.of(no_slack, lambda _: None),
         )
     store.close()
     result = subprocess.run(

@@ -102,7 +102,27 @@ def test_refused_file_exit_status_and_message(tmp_path: Path) -> None:
     assert result.stderr.startswith("missing-report: bad.csv lacks the required column child_id; the columns it has:")
     assert result.stderr.endswith("Nothing was stored.\n")
     assert "Traceback" not in result.stderr
-    assert run("--db", "s.db", "snapshots", cwd=tmp_path).stdout.startswith("No snapshots in s.db yet.")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]  # no empty store left behind
+    assert run("--db", "s.db", "snapshots", cwd=tmp_path).stderr == (
+        "missing-report: there is no store at s.db; check the path (--db or MISSING_REPORT_DB), or ingest an "
+        "extract to make a new store there\n"
+    )
+
+
+def test_a_refused_file_leaves_no_store_it_made_and_a_store_it_did_not_make_as_it_was(tmp_path: Path) -> None:
+    good, bad = episode(), episode()
+    del bad["child_id"]
+    write_csv(tmp_path / "good.csv", [good])
+    write_csv(tmp_path / "bad.csv", [bad])
+    refused = run("--db", "new/folder/s.db", "ingest", "bad.csv", "--as-at", "2019-07-18", cwd=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr.endswith("Nothing was stored.\n")
+    assert not (tmp_path / "new").exists()  # neither the store nor the folders made for it
+    assert run("--db", "new/folder/s.db", "ingest", "good.csv", "--as-at", "2019-07-18", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "new" / "folder" / "s.db").read_bytes()
+    refused = run("--db", "new/folder/s.db", "ingest", "bad.csv", "--as-at", "2019-07-19", cwd=tmp_path)
+    assert refused.returncode == 1
+    assert (tmp_path / "new" / "folder" / "s.db").read_bytes() == before
 
 
 @pytest.mark.parametrize(

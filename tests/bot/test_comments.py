@@ -20,8 +20,8 @@ from bot.chats.slack.comments import TEXT_BLOCK, render_comment_button
 from bot.chats.slack.notifier import slack_notifier
 from bot.chats.teams.cards import dump_card, load_card
 from bot.chats.teams.digest_card import render_digest_card
-from bot.delivery.digests import run_digest
 from bot.outbox import render_preview_html
+from bot.services.digests import run_digest
 from bot.settings import Settings
 from digest.contract.config import Config
 from digest.figures.periods import Month

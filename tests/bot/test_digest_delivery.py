@@ -16,7 +16,7 @@ import pytest
 
 from bot.chats.slack.client import build_web_client
 from bot.chats.slack.notifier import SlackNotifier, slack_notifier
-from bot.delivery.digests import run_digest
+from bot.services.digests import run_digest
 from bot.settings import Settings
 from digest.contract.config import Config
 from digest.figures.periods import Month
@@ -219,9 +219,14 @@ def cli(db: Path, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     )
 
 
+def resume(db: Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The run after a killed one, in this process (tests/cli_runner.py): what it prints is what a process would."""
+    return run_cli("--db", str(db), "digest", "--month", "2019-06", "--post", cwd=cwd, env=env)
+
+
 @pytest.mark.slow
 def test_crash_between_message_and_upload_resumes_without_a_second_message(
-    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
     release = slack.hold("files.getUploadURLExternal")
     first = cli(reference_db, slack_env)
@@ -229,16 +234,15 @@ def test_crash_between_message_and_upload_resumes_without_a_second_message(
     first.kill()  # the process dies after the message, before any upload
     first.wait()
     release.set()
-    second = cli(reference_db, slack_env)
-    out, err = second.communicate(timeout=60)
-    assert (second.returncode, out) == (0, "June 2019 digest for C0DIGEST: posted\n"), err
+    second = resume(reference_db, slack_env, tmp_path)  # only the killed run needs a process of its own
+    assert (second.returncode, second.stdout) == (0, "June 2019 digest for C0DIGEST: posted\n"), second.stderr
     assert len(slack.messages) == 1
     assert slack.count("files.completeUploadExternal") == 2
 
 
 @pytest.mark.slow
 def test_crash_while_slack_completes_an_upload_shares_each_chart_once(
-    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
     """Issue 22, item 4: killed while files.completeUploadExternal was in flight, the resumed run uploaded the
     whole group again (its charts twice in the thread)."""
@@ -248,9 +252,8 @@ def test_crash_while_slack_completes_an_upload_shares_each_chart_once(
     first.kill()  # Slack has shared the first group's files; the run never heard back
     first.wait()
     release.set()
-    second = cli(reference_db, slack_env)
-    out, err = second.communicate(timeout=60)
-    assert (second.returncode, out) == (0, "June 2019 digest for C0DIGEST: posted\n"), err
+    second = resume(reference_db, slack_env, tmp_path)  # only the killed run needs a process of its own
+    assert (second.returncode, second.stdout) == (0, "June 2019 digest for C0DIGEST: posted\n"), second.stderr
     [message] = slack.messages
     names = slack.thread_file_names(message["ts"])
     assert len(names) == 13  # the 12 charts and the full table
@@ -261,7 +264,7 @@ def test_crash_while_slack_completes_an_upload_shares_each_chart_once(
 
 @pytest.mark.slow
 def test_crash_after_slack_posted_but_before_it_was_recorded(
-    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str]
+    reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
     release = slack.hold("chat.postMessage", after_answer=True)
     first = cli(reference_db, slack_env)
@@ -269,9 +272,8 @@ def test_crash_after_slack_posted_but_before_it_was_recorded(
     first.kill()  # Slack has the message; the process never heard back
     first.wait()
     release.set()
-    second = cli(reference_db, slack_env)
-    _, err = second.communicate(timeout=60)
-    assert second.returncode == 0, err
+    second = resume(reference_db, slack_env, tmp_path)  # only the killed run needs a process of its own
+    assert second.returncode == 0, second.stderr
     assert len(slack.messages) == 1  # found again by its run key, not posted twice
     assert slack.count("conversations.history") == 1
     assert {c["thread_ts"] for c in slack.completions} == {slack.messages[0]["ts"]}

@@ -46,8 +46,6 @@ def test_healthz_is_200_while_all_is_well_and_503_when_the_inbox_or_the_schedule
             "--db",
             str(current_db),
             "serve",
-            "--port",
-            "0",
             "--host",
             "127.0.0.1",
             "--processes",
@@ -57,7 +55,8 @@ def test_healthz_is_200_while_all_is_well_and_503_when_the_inbox_or_the_schedule
         env={
             "PATH": "/usr/bin:/bin",
             "MISSING_REPORT_HOME": ".",
-        },  # no chat platform: --port alone starts the HTTP server, for /healthz
+            "MISSING_REPORT_PORT": "0",  # as the service's environment file sets it (any free port here)
+        },  # no chat platform: the port alone starts the HTTP server, for /healthz
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

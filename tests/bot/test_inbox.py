@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.destinations import alert_senders
 from bot.scheduling.inbox import InboxJob
+from bot.services.alerts import AlertContext
 from bot.settings import InboxJobSettings, Settings
 from digest.contract.config import Config
 from digest.intake.inbox import InboxSettings, as_at_for, format_pattern
@@ -28,7 +28,7 @@ def job_for(tmp_path: Path, config: Config, settings: Settings, settle_seconds: 
     inbox = InboxJobSettings(InboxSettings(tmp_path / "inbox", "%Y-%m-%d_%H%M", settle_seconds), 15)
     ready = replace(settings, alerts_channel=ALERTS, inbox=inbox)
     (tmp_path / "inbox").mkdir(exist_ok=True)
-    return InboxJob(partial(open_store, tmp_path / "store.db"), config, ready, alert_senders(ready, print))
+    return InboxJob(partial(open_store, tmp_path / "store.db"), config, AlertContext.of(ready, print))
 
 
 def test_new_file_becomes_a_snapshot_and_is_archived(

@@ -33,9 +33,9 @@ from slack_sdk import WebClient
 from bot.chats.slack.app import build_app
 from bot.chats.slack.requests import RequestGuard, audit_refusals, install_body_filter
 from bot.chats.teams.outgoing import OUTGOING_PATH, OutgoingWebhook, sign_body
-from bot.destinations import alert_senders
 from bot.scheduling.inbox import InboxJob
 from bot.server import EVENTS_PATH, add_outgoing_webhook_route, add_slack_route, build_web_app, create_http_server
+from bot.services.alerts import AlertContext
 from bot.settings import InboxJobSettings, load_settings
 from digest.contract.config import Config
 from digest.intake.inbox import InboxSettings
@@ -214,7 +214,7 @@ def test_no_id_or_birth_date_leaves_the_store(
         outbox=work / "outbox",
         inbox=InboxJobSettings(InboxSettings(inbox, FILE_PATTERN, 0), 15),
     )
-    job = InboxJob(partial(open_store, db), config, settings, alert_senders(settings, printed.append))
+    job = InboxJob(partial(open_store, db), config, AlertContext.of(settings, printed.append))
     extracts = [first.write(inbox / f"missing-{AS_AT:{FILE_PATTERN}}.csv")]
     assert [r.outcome for r in job()] == ["ingested"]
     extracts.append(with_more_missing(first).write(inbox / f"missing-{LATER:{FILE_PATTERN}}.csv"))

@@ -16,7 +16,7 @@ import pytest
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from bot.chat import AlertSender, DigestDestination, Routes, Serving
+from bot.chat import AlertSender, DigestDestination, ReviewChannel, Routes, Serving
 from bot.checks import NOT_SET_UP, PASSED, Check
 from bot.cli.serve import add_platform_routes
 from bot.delivery import DeliveryProgress
@@ -30,6 +30,7 @@ from digest.lookups.service import LookupService
 from digest.reporting.content import Digest
 from digest.store.snapshots import open_store
 from tests.bot.alert_runs import EXPECTED, alert_on_sequence
+from tests.bot.registered_platforms import register_platform
 from tests.cli_runner import run_cli
 
 ECHO_ENV = "MISSING_REPORT_ECHO_CHANNEL"  # the echo channel's name: echo is set up when it is set
@@ -100,6 +101,9 @@ class EchoPlatform:
             return [Check(NOT_SET_UP, "Echo", f"{ECHO_ENV} is not set")]
         return [Check(PASSED, "Echo", f"echoing to {name}")]
 
+    def review_channel(self, settings: Settings) -> ReviewChannel | None:
+        return None  # echo has no review channel (tests/bot/test_review_platform.py has a platform that does)
+
 
 @dataclass
 class EchoNotifier:
@@ -118,12 +122,9 @@ class EchoNotifier:
 
 @pytest.fixture
 def echo(monkeypatch: pytest.MonkeyPatch) -> Iterator[EchoPlatform]:
-    """The echo platform, registered (one line, as a real one is in bot/platforms.py) for one test only."""
-    platform = EchoPlatform()
-    monkeypatch.setenv(ECHO_ENV, "echo-room")
-    PLATFORMS.append(platform)
-    yield platform
-    PLATFORMS.remove(platform)
+    """The echo platform, registered for one test only."""
+    with register_platform(EchoPlatform(), monkeypatch, ECHO_ENV, "echo-room") as platform:
+        yield platform
 
 
 def test_the_echo_platform_gets_the_digest_through_digest_post_and_its_to_choice(

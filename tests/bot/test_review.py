@@ -23,11 +23,12 @@ from slack_sdk import WebClient
 from bot.chats.slack.app import build_app
 from bot.chats.slack.platform import compute_slack_access
 from bot.chats.slack.requests import RequestGuard, audit_refusals
-from bot.cli.serve import plan_digests
+from bot.chats.slack.reviews import SlackReviewButtons
 from bot.destinations import DigestDestination, slack_destination
 from bot.scheduling.digests import DueDigestJobs, due_digest_jobs
-from bot.scheduling.reviews import ReviewDesk, review_desk
+from bot.scheduling.plan import plan_digests
 from bot.server import EVENTS_PATH, HttpServer, add_slack_route, build_web_app, create_http_server
+from bot.services.reviews import ReviewDesk, review_desk
 from bot.settings import IfNotPublished, ReviewSettings, Settings
 from digest.contract.config import Config
 from digest.figures.periods import Month
@@ -100,7 +101,7 @@ def start_desk(
         job.clock = clock  # type: ignore[attr-defined]  # the managers' jobs read the same fixed time
     service = LookupService(open_now, config, compute_slack_access(settings))
     client = WebClient(token=GOOD_TOKEN, base_url=slack.base_url)
-    app = build_app(service, "/missing", SECRET, client, reviews=desk)
+    app = build_app(service, "/missing", SECRET, client, reviews=SlackReviewButtons(desk, settings.review))
     web = build_web_app()
     add_slack_route(web, app, RequestGuard(SECRET, RecentKeys(recent_keys_path(db))), audit_refusals(service))
     server = create_http_server(web, 0, "127.0.0.1")
@@ -536,7 +537,8 @@ def test_digest_review_sends_the_draft_now_once_and_publish_then_sends_it_to_the
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines() == [
         f"June 2019 digest for review:{REVIEW}: posted",
-        f"Draft for review in {REVIEW}: publish it with its Publish button, or missing-report publish --month 2019-06.",
+        f"Draft for review in Slack channel {REVIEW}: publish it with its Publish button, or missing-report publish "
+        "--month 2019-06.",
     ]
     [draft] = posts(slack, REVIEW)
     assert draft["text"].startswith("DRAFT for review, not published. Children missing from home or care: June 2019.")

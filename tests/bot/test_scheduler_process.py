@@ -27,9 +27,9 @@ WAIT_SECONDS = 30
 SERVE_OPTIONS = ("--port", "0", "--host", "127.0.0.1", "--processes", "2")
 
 
-def start_serve(db: Path, slack_env: dict[str, str], folder: Path) -> subprocess.Popen[str]:
+def start_serve(db: Path, slack_env: dict[str, str], folder: Path, new_session: bool = False) -> subprocess.Popen[str]:
     """`serve` answering /missing on loopback (a free port) on two processes, with the fake Slack's settings, run
-    in folder."""
+    in folder; new_session: in a session of its own, so that it and its children can be killed together."""
     return subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "--db", str(db), "serve", *SERVE_OPTIONS],
         cwd=folder,
@@ -37,6 +37,7 @@ def start_serve(db: Path, slack_env: dict[str, str], folder: Path) -> subprocess
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=new_session,
     )
 
 
@@ -81,14 +82,19 @@ def test_the_drop_folder_is_read_in_the_scheduler_process_and_it_ends_with_the_s
 def test_sigterm_stops_the_scheduler_and_answering_processes_too(
     reference_db: Path, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
-    process = start_serve(reference_db, slack_env, tmp_path)
-    read_until_ready(process)
-    children = children_of(process.pid)
-    assert len(children) == 2  # the scheduler, and the keeper of the second answering process
-    assert wait_until(lambda: len(children_of(children[1])) == 1, WAIT_SECONDS)
-    children += children_of(children[1])
-    process.send_signal(signal.SIGTERM)
-    out, err = process.communicate(timeout=WAIT_SECONDS)
+    process = start_serve(reference_db, slack_env, tmp_path, new_session=True)
+    try:
+        read_until_ready(process)
+        children = children_of(process.pid)
+        assert len(children) == 2  # the scheduler, and the keeper of the second answering process
+        assert wait_until(lambda: len(children_of(children[1])) == 1, WAIT_SECONDS)
+        children += children_of(children[1])
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=WAIT_SECONDS)
+    finally:  # a failed assertion above must not leave the server and its children running
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate(timeout=WAIT_SECONDS)
     assert process.returncode == 0, err
     assert without_data_notices(out) == ["Stopped."]
     assert "Traceback" not in err

@@ -198,7 +198,7 @@ def test_share_shows_the_answer_to_the_channel(running: Running) -> None:
 
 
 def test_not_understood_says_so_and_suggests_no_word_it_was_not_given(running: Running) -> None:
-    status, reply = ask(running.url, "episodes jly")
+    status, reply = ask(running.url, "episodes jlx")
     assert status == 200
     assert reply["text"].splitlines()[:2] == [
         "Sorry, I could not answer that.",

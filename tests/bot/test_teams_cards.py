@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from bot.chats.teams.alert_card import render_alert_card
 from bot.chats.teams.cards import MAX_POST_BYTES, dump_card, load_card
 from bot.chats.teams.digest_card import CHART_DETAILS, render_digest_card
+from bot.chats.teams.reviews import render_draft_card
 from digest.contract.config import Config
 from digest.figures.periods import parse_month
 from digest.intake.demo import default_shape, generate_extract
@@ -106,6 +107,15 @@ def test_largest_card_on_the_demo_data_fits_the_webhook(demo_store: SnapshotStor
     assert detail == "all charts"  # every month fits with every chart
     assert size < MAX_POST_BYTES, f"{month}: {size:,} bytes"
     assert month == "2019-07"  # the partial month: 13 months of trends, last year's line, and "(partial)"
+
+
+def test_the_largest_review_draft_on_the_demo_data_carries_every_chart(
+    demo_store: SnapshotStore, config: Config
+) -> None:
+    """The draft (bot.chats.teams.reviews) is the digest card under a banner, with its buttons: it must fit as well."""
+    month, size, detail = largest_teams_card(demo_store, config, render_draft_card)
+    assert detail == "all charts"
+    assert size < MAX_POST_BYTES, f"{month}: {size:,} bytes"
 
 
 def test_demo_writes_the_teams_card_beside_the_slack_preview(tmp_path: Path, config: Config) -> None:

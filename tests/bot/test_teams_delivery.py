@@ -20,8 +20,9 @@ from bot.chats.teams.notifier import TeamsNotifier
 from bot.chats.teams.webhook import WebhookClient
 from bot.cli.main import main
 from bot.delivery import DeliveryError
-from bot.delivery.digests import run_digest
-from bot.destinations import alert_after_snapshot, alert_senders, digest_destinations
+from bot.destinations import alert_senders, digest_destinations
+from bot.services.alerts import AlertContext, alert_after_snapshot
+from bot.services.digests import run_digest
 from bot.settings import Settings, Webhook
 from digest.contract.config import Config
 from digest.figures.periods import Month
@@ -30,6 +31,7 @@ from digest.store.alerts import list_alerts
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.alert_runs import EXPECTED, extract
+from tests.cli_runner import run_cli
 from tests.fake_slack import CHANNEL, FakeSlack
 from tests.fake_workflows import SIGNATURE, FakeTeams, Fault
 
@@ -342,14 +344,14 @@ def cli(db: Path, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     )
 
 
-def finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
-    out, err = process.communicate(timeout=60)
-    return process.returncode, out, err
+def again(db: Path, env: dict[str, str], cwd: Path, *args: str) -> tuple[int, str, str]:
+    result = run_cli("--db", str(db), *args, cwd=cwd, env=env)
+    return result.returncode, result.stdout, result.stderr
 
 
 @pytest.mark.slow
 def test_killed_after_teams_took_the_card_is_held_not_sent_twice(
-    reference_db: Path, teams: FakeTeams, teams_env: dict[str, str]
+    reference_db: Path, teams: FakeTeams, teams_env: dict[str, str], tmp_path: Path
 ) -> None:
     release = teams.hold(after_taking=True)
     first = cli(reference_db, teams_env, "digest", "--month", "2019-06", "--post")
@@ -358,18 +360,19 @@ def test_killed_after_teams_took_the_card_is_held_not_sent_twice(
     first.wait()
     release.set()
     teams.hold_event = None
-    code, out, err = finish(cli(reference_db, teams_env, "digest", "--month", "2019-06", "--post"))
+    # Only the killed run needs a process of its own; what follows runs main() in this one (tests/cli_runner.py).
+    code, out, err = again(reference_db, teams_env, tmp_path, "digest", "--month", "2019-06", "--post")
     assert code == 1, err
     assert out.startswith("June 2019 digest for teams:digest: held, an earlier attempt sent the card and stopped ")
-    code, out, _ = finish(cli(reference_db, teams_env, "digest", "--month", "2019-06", "--post"))
+    code, out, _ = again(reference_db, teams_env, tmp_path, "digest", "--month", "2019-06", "--post")
     assert code == 0
     assert out.startswith("June 2019 digest for teams:digest: not sent, held since ")
     assert len(teams.digests) == 1  # never sent twice on its own
-    _, runs, _ = finish(cli(reference_db, teams_env, "digest-runs"))
+    _, runs, _ = again(reference_db, teams_env, tmp_path, "digest-runs")
     assert runs.splitlines()[1].split()[:5] == ["1", "2019-06", "teams:digest", "uncertain", "2"]
     assert runs.splitlines()[-1].startswith("uncertain: the card may or may not have reached the channel")
     # A person looked and found nothing: --force sends it again, on purpose.
-    code, out, _ = finish(cli(reference_db, teams_env, "digest", "--month", "2019-06", "--post", "--force"))
+    code, out, _ = again(reference_db, teams_env, tmp_path, "digest", "--month", "2019-06", "--post", "--force")
     assert (code, out) == (0, "June 2019 digest for teams:digest: posted\n")
     assert len(teams.digests) == 2
 
@@ -420,8 +423,10 @@ def test_alerts_go_to_teams_once_each(
     for number in range(6):
         path, as_at = extract(tmp_path, number)
         snapshot_id = ingest_extract(store, path, as_at, config).snapshot_id
-        alert_after_snapshot(store, snapshot_id, teams_settings, senders)
-        alert_after_snapshot(store, snapshot_id, teams_settings, senders)  # deciding again changes nothing
+        alert_after_snapshot(store, snapshot_id, AlertContext(teams_settings, senders))
+        alert_after_snapshot(
+            store, snapshot_id, AlertContext(teams_settings, senders)
+        )  # deciding again changes nothing
     assert [texts(card["body"]) for card in teams.alerts] == [["missing-report alert", text] for text in EXPECTED]
     assert [(a.channel, a.state) for a in list_alerts(store)] == [("teams:alerts", "sent")] * 3
     store.close()

@@ -263,7 +263,7 @@ QUESTIONS = [
     "ethnicity ytd",
     "profile",
     "help",
-    "episodes jly",
+    "episodes jlx",
     "episodes september 2019",
     "still missing april",
     "LAC june",

@@ -33,7 +33,7 @@ def _asker(body: dict[str, Any]) -> tuple[str, str]:
 
 
 class ReviewActions(Protocol):
-    """The draft's buttons ([digest] review_channel): bot.scheduling.reviews.ReviewDesk."""
+    """The draft's buttons ([digest] review_channel): bot.chats.slack.reviews.SlackReviewButtons over the desk."""
 
     def press_publish(self, month: str, user: str, channel: str) -> str | None: ...
 

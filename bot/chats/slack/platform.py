@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
-from bot.chat import AlertSender, DigestDestination, Routes, Serving
+from bot.chat import AlertSender, DigestDestination, ReviewChannel, Routes, Serving
 from bot.checks import FAILED, NOT_SET_UP, PASSED, Check
 from bot.settings import (
     ALERTS_CHANNEL_ENV,
@@ -120,6 +120,14 @@ class SlackPlatform:
     def check_set_up(self, settings: Settings, config: Config, environ: Mapping[str, str]) -> list[Check]:
         return [*check_slack_setup(settings), check_slash_command(settings)]
 
+    def review_channel(self, settings: Settings) -> ReviewChannel | None:
+        """[digest] review_channel: drafts wait in that Slack channel (bot.chats.slack.reviews)."""
+        if not settings.review.channel:
+            return None
+        from bot.chats.slack.reviews import slack_review_channel
+
+        return slack_review_channel(settings)
+
 
 SLACK = SlackPlatform()
 
@@ -153,6 +161,7 @@ def add_slack(web: WebApp, routes: Routes, serving: Serving) -> App | None:
 
     from bot.chats.slack.app import build_app
     from bot.chats.slack.requests import RequestGuard, audit_refusals
+    from bot.chats.slack.reviews import SlackReviewButtons
     from bot.chats.slack.routes import EVENTS_PATH, add_slack_route
     from digest.lookups.service import LookupService
     from digest.store.recent_keys import RecentKeys, recent_keys_path
@@ -163,7 +172,8 @@ def add_slack(web: WebApp, routes: Routes, serving: Serving) -> App | None:
     access = compute_slack_access(settings)
     service = LookupService(serving.open_store, serving.config, access, suppress=settings.slash.suppress)
     client = WebClient(token=settings.bot_token, base_url=settings.api_url)
-    app = build_app(service, command, settings.signing_secret or "", client, reviews=serving.desk)
+    buttons = SlackReviewButtons(serving.desk, settings.review) if serving.desk is not None else None
+    app = build_app(service, command, settings.signing_secret or "", client, reviews=buttons)
     if settings.app_token:
         routes.lines.append(lambda base: f"Answering {command} over Socket Mode.")
         return app

@@ -7,8 +7,9 @@ Once published, the draft is updated in place to say by whom and when, and loses
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -26,11 +27,17 @@ from slack_sdk.models.blocks import (
 
 from bot.chats.slack.blocks import MAX_FALLBACK_TEXT_CHARS, MAX_HEADER_CHARS, SlackMessage, check_message
 from bot.chats.slack.blocks import render_digest_message as render_published_message
-from bot.chats.slack.client import CONNECTION_ERRORS
+from bot.chats.slack.client import CONNECTION_ERRORS, build_web_client
 from bot.chats.slack.comments import render_comment_button
-from bot.chats.slack.notifier import explain_slack_error, explain_unreachable
-from digest.figures.periods import month_key, month_name
+from bot.chats.slack.notifier import explain_slack_error, explain_unreachable, slack_notifier
+from bot.settings import BOT_TOKEN_ENV, ReviewSettings, SettingError, Settings
+from digest.figures.periods import Month, month_key, month_name
 from digest.reporting.content import Digest
+from digest.store.reviews import PublishedHow, review_channel_key
+
+if TYPE_CHECKING:
+    from bot.chat import ReviewDeskActions
+    from bot.delivery import Notifier
 
 PUBLISH_ACTION = "digest_publish"
 PREVIEW_ACTION = "digest_preview"
@@ -119,28 +126,51 @@ class DraftRef:
         return cls(channel, ts)
 
 
-class ReviewChannel:
-    """What the review says in the analysts' channel besides the draft: the draft updated, replies in its thread."""
+class SlackReviewChannel:
+    """The review in a Slack channel (bot.chat.ReviewChannel): the draft with its buttons, the draft updated once
+    published, and lines in its thread. Each call has a client with its own retry deadline, as each notifier has."""
 
-    def __init__(self, client: WebClient, channel: str) -> None:
-        self.client = client
+    def __init__(self, settings: Settings, channel: str, token: str) -> None:
+        self.settings = settings
         self.channel = channel
+        self.token = token
+        self.key = review_channel_key(channel)
+        self.where = f"Slack channel {channel}"
+        self.suppress = False  # the analysts see the draft whole: disclosure control is for the managers' channels
 
-    def update_draft(self, ref: DraftRef, message: SlackMessage) -> None:
+    def make_draft_notifier(self) -> Notifier:
+        return slack_notifier(self.settings, self.channel, render_draft_message, REVIEW_CHANNEL_SETTING)
+
+    def update_draft(self, ref: str, digest: Digest | None, note: str) -> None:
+        message = render_reviewed_note(note) if digest is None else render_reviewed_message(digest, note)
+        draft = DraftRef.parse(ref)
+        client = self._client()
         self._call(
-            lambda: self.client.chat_update(channel=ref.channel, ts=ref.ts, text=message.text, blocks=message.blocks)
+            lambda: client.chat_update(channel=draft.channel, ts=draft.ts, text=message.text, blocks=message.blocks)
         )
 
-    def reply(self, ref: DraftRef | None, text: str, broadcast: bool = False) -> None:
+    def reply(self, ref: str | None, text: str, broadcast: bool = False) -> None:
         """A line in the draft's thread (broadcast: shown in the channel too), or in the channel without a draft."""
+        draft = DraftRef.parse(ref) if ref else None
+        client = self._client()
         self._call(
-            lambda: self.client.chat_postMessage(
+            lambda: client.chat_postMessage(
                 channel=self.channel,
                 text=text,
-                thread_ts=ref.ts if ref else None,
-                reply_broadcast=broadcast if ref else None,
+                thread_ts=draft.ts if draft else None,
+                reply_broadcast=broadcast if draft else None,
             )
         )
+
+    def render_preview(self, digest: Digest, where: str) -> SlackMessage:
+        return render_preview_message(digest, where)
+
+    def name_presser(self, by: str) -> str:
+        """A presser as the reviews ledger records them (their Slack user ID), named in a message: a mention."""
+        return f"<@{by}>"
+
+    def _client(self) -> WebClient:
+        return build_web_client(self.token, self.settings.api_url, time.monotonic() + self.settings.deadline_seconds)
 
     def _call(self, request: Any) -> None:
         try:
@@ -149,3 +179,50 @@ class ReviewChannel:
             raise explain_slack_error(error, self.channel, REVIEW_CHANNEL_SETTING) from None
         except CONNECTION_ERRORS as error:
             raise explain_unreachable(error) from None
+
+
+def slack_review_channel(settings: Settings) -> SlackReviewChannel | None:
+    """The review channel of [digest] review_channel, if set.
+
+    Raises:
+        SettingError: it is set, but there is no bot token to post the drafts with.
+    """
+    channel = settings.review.channel
+    if not channel:
+        return None
+    if not settings.bot_token:
+        raise SettingError(
+            f"{REVIEW_CHANNEL_SETTING} needs {BOT_TOKEN_ENV}: drafts are posted to that Slack channel by the bot. "
+            'Set it, or set review_channel = "" to publish without review'
+        )
+    return SlackReviewChannel(settings, channel, settings.bot_token)
+
+
+class SlackReviewButtons:
+    """The draft's Publish and Preview buttons (bot.chats.slack.app.ReviewActions) over the review desk: who may
+    publish is Slack's to say ([digest] publishers, else anyone in the review channel)."""
+
+    def __init__(self, desk: ReviewDeskActions, review: ReviewSettings) -> None:
+        self.desk = desk
+        self.review = review
+
+    def press_publish(self, month: str, user: str, channel: str) -> str | None:
+        """Someone pressed Publish: publish if they may (an answer for them otherwise, or if it was done)."""
+        review = self.review
+        if not review.may_publish(user) or (not review.publishers and channel != review.channel):
+            allowed = ", ".join(f"<@{u}>" for u in sorted(review.publishers)) or f"people in <#{review.channel}>"
+            return f"Only {allowed} may publish the digest ([digest] publishers in the config)."
+        key = Month.from_key(month)  # only Slack sends them, signed, but a bad one is not a crash
+        if key is None:
+            return f"{month!r} is not a month this button can publish."
+        result = self.desk.publish(key, PublishedHow.BUTTON, user)
+        return None if result.published else result.reply
+
+    def preview(self, month: str) -> SlackMessage:
+        """The message as it will be published to the managers' Slack channel: the draft's figures, today's comments."""
+        key = Month.from_key(month)
+        if key is None:
+            return render_notice(f"{month!r} is not a month this button can preview.")
+        message = self.desk.preview(key)
+        assert isinstance(message, SlackMessage)  # the desk's review channel is this one: it renders Slack's
+        return message

@@ -19,9 +19,12 @@ from typing import Any
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from microsoft_teams.api.activities import ActivityTypeAdapter
+from microsoft_teams.api.activities.invoke.adaptive_card import AdaptiveCardInvokeActivity
 from microsoft_teams.api.activities.message.message import MessageActivity, MessageActivityInput
 from microsoft_teams.api.activities.utils.strip_mentions_text import StripMentionsTextOptions, strip_mentions_text
 from microsoft_teams.api.auth.cloud_environment import PUBLIC, with_overrides
+from microsoft_teams.api.models.adaptive_card import AdaptiveCardActionMessageResponse
+from microsoft_teams.api.models.invoke_response import AdaptiveCardInvokeResponse
 from microsoft_teams.apps import ActivityContext, App
 from microsoft_teams.apps.events import CoreActivity
 from microsoft_teams.apps.http import FastAPIAdapter
@@ -33,6 +36,14 @@ from bot.chats.teams.activities import clean_text, conversation_channel, read_as
 from bot.chats.teams.answers import render_answer_card
 from bot.chats.teams.comments import read_card_submission, render_comment_card, render_reply_card
 from bot.chats.teams.replays import is_first_activity
+from bot.chats.teams.reviews import (
+    COMMENT_VERB,
+    PREVIEW_VERB,
+    DraftPresses,
+    is_review_here,
+    read_action,
+    render_review_here_card,
+)
 from bot.chats.teams.tokens import LOGIN_URL, ClientCredentialsTokens
 from bot.library_logs import drop_library_lines
 from bot.refusals import NOT_ANSWERED, REJECTED_MALFORMED, log_refusal
@@ -41,7 +52,7 @@ from bot.web import WebApp
 from digest.lookups.comments import read_comment_request
 from digest.lookups.service import FAILURE, LookupService
 from digest.reporting.commentary import Author
-from digest.store.lookups import TEAMS
+from digest.store.lookups import REFUSED, TEAMS
 from digest.store.recent_keys import RecentKeys
 from digest.store.snapshots import StoreError
 
@@ -51,6 +62,9 @@ MESSAGES_PATH = "/api/messages"
 CONNECTOR_TIMEOUT_SECONDS = 10  # the SDK's HTTP client waits forever by default; a hung connector must not
 PERSONAL = "personal"  # a 1:1 chat with the bot
 UNAUTHORIZED, BAD_REQUEST = 401, 400
+PRESS_ANSWER_SECONDS = 4.0  # Teams waits about 5 seconds for an invoke's answer; a slower publication goes on
+PRESS_NOT_TAKEN = "This press was not taken: press the button again."
+UNKNOWN_BUTTON = "This button does nothing here: review in Teams is not set up on this server."
 
 
 class AuditedAdapter(FastAPIAdapter):
@@ -85,6 +99,12 @@ class AuditedAdapter(FastAPIAdapter):
         self.app.post(path)(audited)
 
 
+def log_publish_failure(publishing: asyncio.Future[str]) -> None:
+    """A publication that failed unexpectedly, after its presser may have been answered: said in the log."""
+    if not publishing.cancelled() and publishing.exception() is not None:
+        log.error("publishing from Teams failed", exc_info=publishing.exception())
+
+
 def read_activity(body: bytes) -> dict[str, Any] | str:
     """The activity a request carries, or why it carries none (in words, with nothing of the body)."""
     try:
@@ -107,10 +127,12 @@ def add_teams_bot(
     settings: TeamsQuestionSettings,
     seen: RecentKeys,
     allow_unauthenticated: bool = False,
+    presses: DraftPresses | None = None,
 ) -> App:
     """The bot, its route added to web when web starts; seen is the replay memory all of serve's processes
     share. allow_unauthenticated is for local development only (serve refuses it with production
-    settings): requests are then taken without any token.
+    settings): requests are then taken without any token. presses: what the review's draft buttons do, when
+    drafts are reviewed in Teams ([teams] review_conversation).
     """
     # Without TEAMS_TENANT_ID the bot is multi-tenant on purpose (doctor says so); the SDK warns of it twice at
     # every start, and those lines cannot be acted on where serve's output is read.
@@ -134,6 +156,25 @@ def add_teams_bot(
         dangerously_allow_unauthenticated_requests=allow_unauthenticated,
     )
 
+    async def is_genuine(
+        activity: MessageActivity | AdaptiveCardInvokeActivity, user: str, channel: str
+    ) -> bool | None:
+        """Whether the activity is from our tenant and seen for the first time (None: that cannot be told)."""
+        tenant = activity.conversation.tenant_id
+        foreign = bool(settings.tenant_id and tenant and tenant != settings.tenant_id)
+        try:
+            first = not foreign and await asyncio.to_thread(
+                is_first_activity, seen, activity.conversation.id, activity.id
+            )
+        except StoreError as err:
+            log.error("A Teams %s was not answered: %s", activity.type, err)
+            await asyncio.to_thread(service.record_refused_request, NOT_ANSWERED, "the replay memory cannot be written")
+            return None
+        if not first:
+            reason = "another tenant" if foreign else "replay of an activity already answered"
+            await asyncio.to_thread(service.record_rejected, user, channel, reason)
+        return first
+
     @teams.on_message
     async def answer_message(ctx: ActivityContext[MessageActivity]) -> None:
         activity = ctx.activity
@@ -144,20 +185,16 @@ def add_teams_bot(
         asked = strip_mentions_text(activity, StripMentionsTextOptions(account_id=activity.recipient.id))
         user = activity.from_.aad_object_id or activity.from_.id
         channel, text = conversation_channel(activity.conversation.id), clean_text(asked or "")
-        tenant = activity.conversation.tenant_id
-        foreign = bool(settings.tenant_id and tenant and tenant != settings.tenant_id)
-        try:
-            first = not foreign and await asyncio.to_thread(
-                is_first_activity, seen, activity.conversation.id, activity.id
-            )
-        except StoreError as err:
-            log.error("A Teams message was not answered: %s", err)
-            await asyncio.to_thread(service.record_refused_request, NOT_ANSWERED, "the replay memory cannot be written")
+        genuine = await is_genuine(activity, user, channel)
+        if genuine is None:
             await ctx.send(MessageActivityInput().add_card(render_reply_card(FAILURE)))
+        if not genuine:
             return
-        if not first:
-            reason = "another tenant" if foreign else "replay of an activity already answered"
-            await asyncio.to_thread(service.record_rejected, user, channel, reason)
+        if is_review_here(text):  # where drafts are to be posted: this channel's ids, for the config
+            card = render_review_here_card(
+                channel, activity.service_url or "", activity.conversation.conversation_type == "channel"
+            )
+            await ctx.send(MessageActivityInput().add_card(card))
             return
         if submission is not None:
             author = Author(user, activity.from_.name or "", TEAMS)
@@ -174,6 +211,48 @@ def add_teams_bot(
             return
         answer = await asyncio.to_thread(service.ask, user, channel, text)
         await ctx.send(MessageActivityInput().add_card(render_answer_card(answer)))
+
+    @teams.on_card_action_execute
+    async def press_draft(ctx: ActivityContext[AdaptiveCardInvokeActivity]) -> AdaptiveCardInvokeResponse:
+        """A draft's Add comment or Publish (Action.Execute): answered with a message, for the access list only."""
+        activity = ctx.activity
+        user = activity.from_.aad_object_id or activity.from_.id
+        channel = conversation_channel(activity.conversation.id)
+        pressed = read_action(activity.value.action.verb, activity.value.action.data)
+        genuine = await is_genuine(activity, user, channel)
+        if not genuine:
+            return AdaptiveCardActionMessageResponse(value=FAILURE if genuine is None else PRESS_NOT_TAKEN)
+        if pressed is None or presses is None:
+            return AdaptiveCardActionMessageResponse(value=UNKNOWN_BUTTON)
+        verb, month_text = pressed
+        month = presses.admit(user, channel, month_text)
+        if isinstance(month, str):
+            await asyncio.to_thread(service.record_refused_request, REFUSED, "not on the review's list", user, channel)
+            return AdaptiveCardActionMessageResponse(value=month)
+        if verb == COMMENT_VERB:
+            reply = await asyncio.to_thread(service.start_comment, user, channel, month.key)
+            if not reply.ok:
+                return AdaptiveCardActionMessageResponse(value=reply.message)
+            await ctx.send(MessageActivityInput().add_card(render_comment_card(reply)))  # in the draft's thread
+            return AdaptiveCardActionMessageResponse(
+                value=f"The comment form for {month.name} is in the draft's thread."
+            )
+        if verb == PREVIEW_VERB:  # in the draft's thread: an answer card would replace the draft for everyone
+            preview = await asyncio.to_thread(presses.preview, month)
+            if isinstance(preview, str):
+                return AdaptiveCardActionMessageResponse(value=preview)
+            await ctx.send(MessageActivityInput().add_card(preview))
+            return AdaptiveCardActionMessageResponse(value=f"The {month.name} preview is in the draft's thread.")
+        by = activity.from_.name or user
+        publishing = asyncio.ensure_future(asyncio.to_thread(presses.publish, month, by))
+        publishing.add_done_callback(log_publish_failure)
+        try:  # Teams waits only seconds for the answer; the desk carries on, and says so on the draft
+            said = await asyncio.wait_for(asyncio.shield(publishing), PRESS_ANSWER_SECONDS)
+        except TimeoutError:
+            said = f"Publishing the {month.name} digest: the draft will say when it is done."
+        except Exception:  # logged by the callback; the presser is not left without an answer
+            said = FAILURE
+        return AdaptiveCardActionMessageResponse(value=said)
 
     @asynccontextmanager
     async def initialize(_: object) -> AsyncIterator[None]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from matplotlib.figure import Figure
+
+from bot.settings import GUID
 
 MANIFEST_VERSION = "1.22"  # the Teams app manifest schema this package follows
 SCHEMA_URL = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
@@ -22,13 +23,13 @@ COLOR_ICON_PIXELS = 192  # Teams: full-colour icon, 192 x 192
 OUTLINE_ICON_PIXELS = 32  # Teams: white outline on transparent, 32 x 32
 ACCENT = "#1F4E79"
 SHORT_NAME = "Missing report"  # at most 30 characters
-GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 COMMANDS = (
     ("help", "What can be asked"),
     ("LAC episodes June", "A figure for a month, with the month before and the year to date"),
     ("trend LAC episodes", "Month by month this financial year"),
     ("ethnicity", "A breakdown as a table"),
     ("profile", "The month's headlines"),
+    ("review here", "In the analysts' channel: the config lines that have each month's draft posted there"),
 )
 
 
@@ -37,7 +38,7 @@ class ManifestError(ValueError):
 
 
 def build_manifest(client_id: str, website: str) -> dict[str, Any]:
-    if not GUID.match(client_id):
+    if not GUID.fullmatch(client_id):
         raise ManifestError(
             f"TEAMS_CLIENT_ID {client_id!r} is not a GUID: copy the bot's Microsoft App ID from its Azure Bot "
             "resource (Configuration), like 00000000-0000-0000-0000-000000000000"

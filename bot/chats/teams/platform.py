@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.chat import AlertSender, DigestDestination, Routes, Serving
+from bot.chat import AlertSender, DigestDestination, ReviewChannel, ReviewDeskActions, Routes, Serving
 from bot.chats.teams.channels import TEAMS_ALERTS_CHANNEL, TEAMS_DIGEST_CHANNEL
 from bot.checks import FAILED, Check
 from bot.delivery.files import save_workbook
@@ -19,9 +19,12 @@ from bot.settings import (
     TEAMS_CLIENT_ID_ENV,
     TEAMS_CLIENT_SECRET_ENV,
     TEAMS_OUTGOING_SECRET_ENV,
+    TEAMS_REVIEW_BOT_FIX,
+    TEAMS_REVIEW_NEEDS_BOT,
     SettingError,
     Settings,
     TeamsQuestionSettings,
+    TeamsReviewSettings,
     Webhook,
     load_teams_question_settings,
 )
@@ -93,7 +96,14 @@ class TeamsPlatform:
     def add_routes(self, web: WebApp, routes: Routes, serving: Serving) -> None:
         teams = load_teams_question_settings(serving.config)
         add_teams(
-            web, routes, serving.config, teams, serving.open_store, serving.dev_unauthenticated, serving.store_path
+            web,
+            routes,
+            serving.config,
+            teams,
+            serving.open_store,
+            serving.dev_unauthenticated,
+            serving.store_path,
+            (serving.settings.teams.review, serving.desk),
         )
 
     def describe_not_answering(self, serving: Serving) -> list[str]:
@@ -106,13 +116,24 @@ class TeamsPlatform:
         return lines
 
     def check_set_up(self, settings: Settings, config: Config, environ: Mapping[str, str]) -> list[Check]:
-        from bot.chats.teams.setup_checks import check_teams_bot, check_teams_webhooks
+        from bot.chats.teams.setup_checks import check_teams_bot, check_teams_review, check_teams_webhooks
 
         try:
             bot = check_teams_bot(load_teams_question_settings(config, environ))
         except ConfigError as error:  # said by doctor's environment or config check
             bot = [Check(FAILED, "Teams bot", str(error))]
-        return [*check_teams_webhooks(settings.teams), *bot]
+        return [*check_teams_webhooks(settings.teams), *bot, *check_teams_review(settings)]
+
+    def review_channel(self, settings: Settings) -> ReviewChannel | None:
+        """[teams] review_conversation: drafts wait in that Teams channel, posted by the bot (.reviews)."""
+        review = settings.teams.review
+        if review is None:
+            return None
+        if not (review.bot.client_id and review.bot.client_secret):
+            raise SettingError(f"{TEAMS_REVIEW_NEEDS_BOT}; {TEAMS_REVIEW_BOT_FIX}")
+        from bot.chats.teams.reviews import TeamsReviewChannel
+
+        return TeamsReviewChannel(settings, review)
 
 
 TEAMS = TeamsPlatform()
@@ -126,14 +147,20 @@ def add_teams(
     open_store_now: Callable[[], SnapshotStore],
     dev_unauthenticated: bool,
     store: Path,
+    reviewing: tuple[TeamsReviewSettings | None, ReviewDeskActions | None] = (None, None),
 ) -> None:
     """The Teams bot and the outgoing webhook, each when its settings are there. The answering processes'
-    shared replay memory is the one Slack's requests use, beside the store."""
+    shared replay memory is the one Slack's requests use, beside the store. reviewing: the Teams review's settings,
+    and the review desk its draft's Publish calls."""
     from digest.lookups.service import Access, LookupService
     from digest.store.lookups import TEAMS_WEBHOOK
     from digest.store.recent_keys import RecentKeys, recent_keys_path
 
-    access = Access(teams.allowed_channels, teams.allowed_users)
+    review, desk = reviewing
+    channels = teams.allowed_channels
+    if review is not None and channels:  # the analysts comment on their draft from the review channel
+        channels = channels | {review.conversation}
+    access = Access(channels, teams.allowed_users)
     seen = RecentKeys(recent_keys_path(store))
     if teams.client_id or dev_unauthenticated or teams.outgoing_secret:
         seen.prepare()
@@ -149,7 +176,10 @@ def add_teams(
                 f"answering in Teams needs {TEAMS_CLIENT_SECRET_ENV} as well: set it to the bot's client secret"
             )
         service = LookupService(open_store_now, config, access, platform=TEAMS_NAME, suppress=teams.suppress)
-        add_teams_bot(web, service, teams, seen, allow_unauthenticated=dev_unauthenticated)
+        from bot.chats.teams.reviews import DraftPresses
+
+        presses = DraftPresses(review, desk) if review is not None else None
+        add_teams_bot(web, service, teams, seen, allow_unauthenticated=dev_unauthenticated, presses=presses)
         routes.paths.append(MESSAGES_PATH)
         mode = " WITHOUT authentication (local development only)" if dev_unauthenticated else ""
         routes.lines.append(lambda base: f"Answering Teams chats and @mentions at {base}{MESSAGES_PATH}{mode}.")

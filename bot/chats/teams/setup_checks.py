@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from urllib.parse import urlsplit
 
 import httpx
@@ -17,11 +16,15 @@ import httpx
 from bot.chats.teams.tokens import LOGIN_URL, ClientCredentialsTokens, TokenError
 from bot.checks import FAILED, NOT_SET_UP, PASSED, Check
 from bot.settings import (
+    GUID,
     LOOPBACK_HOSTS,
     TEAMS_CLIENT_ID_ENV,
     TEAMS_CLIENT_SECRET_ENV,
     TEAMS_LOGIN_URL_ENV,
+    TEAMS_REVIEW_BOT_FIX,
+    TEAMS_REVIEW_NEEDS_BOT,
     TEAMS_TENANT_ID_ENV,
+    Settings,
     TeamsQuestionSettings,
     TeamsSettings,
     Webhook,
@@ -29,7 +32,6 @@ from bot.settings import (
 
 # The hosts a Teams workflow (Power Automate) or an incoming-webhook connector URL lives on.
 TEAMS_WEBHOOK_DOMAINS = (".logic.azure.com", ".powerplatform.com", ".webhook.office.com")
-GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 BOT_SCOPE = "https://api.botframework.com/.default"  # what the bot's token is for: the Bot Connector
 REACH_TIMEOUT_SECONDS = 10  # connect and answer, per webhook
 ENTRA_APP = "the bot's app registration in Microsoft Entra (Azure portal > App registrations > Overview)"
@@ -144,3 +146,17 @@ def check_bot_token(teams: TeamsQuestionSettings, ids_ok: bool) -> Check:
         )
     host = urlsplit(login_url).hostname or login_url
     return Check(PASSED, name, f"{host} gave the bot a token with {TEAMS_CLIENT_SECRET_ENV}")
+
+
+def check_teams_review(settings: Settings) -> list[Check]:
+    """[teams] review_conversation: where the bot posts drafts, who may publish, and the bot it needs; nothing when
+    review is not in Teams."""
+    review = settings.teams.review
+    if review is None:
+        return []
+    name = "Teams review"
+    if not (review.bot.client_id and review.bot.client_secret):
+        return [Check(FAILED, name, TEAMS_REVIEW_NEEDS_BOT, TEAMS_REVIEW_BOT_FIX)]
+    host = urlsplit(review.service_url).hostname
+    finding = f"drafts go to {review.conversation} through {host}; {review.describe_publishers()} may press Publish"
+    return [Check(PASSED, name, finding)]

@@ -46,21 +46,51 @@ class ClientCredentialsTokens:
             return token
 
     async def _fetch(self, scopes: str, tenant: str) -> tuple[str, float]:
-        form = {
+        try:
+            async with httpx.AsyncClient(timeout=TOKEN_TIMEOUT_SECONDS) as client:
+                response = await client.post(token_url(self.login_url, tenant), data=self._form(scopes))
+        except httpx.HTTPError as error:
+            raise _unreachable(error) from None
+        return read_token(response)
+
+    def fetch_now(self, scopes: str) -> str:
+        """A token for scopes, fetched at once without an event loop (for posts made outside the bot: drafts)."""
+        tenant = self.tenant_id or MULTI_TENANT
+        try:
+            response = httpx.post(
+                token_url(self.login_url, tenant), data=self._form(scopes), timeout=TOKEN_TIMEOUT_SECONDS
+            )
+        except httpx.HTTPError as error:
+            raise _unreachable(error) from None
+        return read_token(response)[0]
+
+    def _form(self, scopes: str) -> dict[str, str]:
+        return {
             "grant_type": "client_credentials",
             "client_id": self.client_id,
             "client_secret": self.client_secret,
             "scope": scopes,
         }
-        try:
-            async with httpx.AsyncClient(timeout=TOKEN_TIMEOUT_SECONDS) as client:
-                response = await client.post(f"{self.login_url}/{tenant}/oauth2/v2.0/token", data=form)
-        except httpx.HTTPError as error:
-            raise TokenError(f"the Teams token service could not be reached ({type(error).__name__})") from None
-        if response.status_code != httpx.codes.OK:
-            raise TokenError(
-                f"the Teams token service refused the bot's credentials (HTTP {response.status_code}): check "
-                "TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID"
-            )
-        payload = response.json()
-        return str(payload["access_token"]), float(payload.get("expires_in", 3600))
+
+
+def token_url(login_url: str, tenant: str) -> str:
+    return f"{login_url}/{tenant}/oauth2/v2.0/token"
+
+
+def _unreachable(error: httpx.HTTPError) -> TokenError:
+    return TokenError(f"the Teams token service could not be reached ({type(error).__name__})")
+
+
+def read_token(response: httpx.Response) -> tuple[str, float]:
+    """The token service's answer: the access token and its lifetime in seconds.
+
+    Raises:
+        TokenError: the service refused the bot's credentials, saying which settings to check.
+    """
+    if response.status_code != httpx.codes.OK:
+        raise TokenError(
+            f"the Teams token service refused the bot's credentials (HTTP {response.status_code}): check "
+            "TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID"
+        )
+    payload = response.json()
+    return str(payload["access_token"]), float(payload.get("expires_in", 3600))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TypeAlias, TypedDict, Unpack
 
 import httpx
 
@@ -27,6 +28,7 @@ THROTTLED = 429
 NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.WriteError, httpx.WriteTimeout, httpx.PoolTimeout)
 
 log = logging.getLogger(__name__)
+Request: TypeAlias = Callable[[httpx.Client], httpx.Response]  # one try of a request, made again for each
 
 
 class WarningsOnlyFilter(logging.Filter):
@@ -58,8 +60,18 @@ def read_retry_after(response: httpx.Response) -> float | None:
         return None
 
 
-class WebhookClient:
-    """Posts JSON bodies to one webhook through an injected httpx client, retrying for deadline_seconds.
+class Pacing(TypedDict, total=False):
+    """RetryingClient's injected parts, for a test to drive its retries without waiting."""
+
+    http: httpx.Client | None
+    clock: Callable[[], float]
+    sleep: Callable[[float], None]
+    report: Callable[[str], None]
+
+
+class RetryingClient:
+    """Sends JSON bodies through an injected httpx client, retrying for deadline_seconds: the Workflows webhook's
+    posts, and the Bot Connector's (bot.chats.teams.connector).
 
     The retrying time counts from the first request, not from when the client was made: building a digest
     (charts, workbook) must not eat into the time Teams is given.
@@ -67,28 +79,26 @@ class WebhookClient:
 
     def __init__(
         self,
-        webhook: Webhook,
         deadline_seconds: float,
         http: httpx.Client | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         report: Callable[[str], None] = log.warning,
     ) -> None:
-        self.webhook = webhook
         self.deadline_seconds = deadline_seconds
-        self.deadline: float | None = None  # monotonic; set by the first post
+        self.deadline: float | None = None  # monotonic; set by the first request
         self.http = http or httpx.Client(
             timeout=httpx.Timeout(REQUEST_TIMEOUT_SECONDS, connect=CONNECT_TIMEOUT_SECONDS)
         )
-        self.reached = False  # whether the webhook's host ever answered: until then, retrying is given 30 s
+        self.reached = False  # whether the host ever answered: until then, retrying is given 30 s
         self.clock = clock
         self.sleep = sleep
         self.report = report  # one progress line per retry
         self._last_post: float | None = None
 
-    def post(self, body: bytes) -> int:
-        """POST body; returns the 2xx status, or raises DeliveryError saying what went wrong and what to do."""
-        where = f"the Teams webhook {self.webhook.shown} ({self.webhook.env})"
+    def send(self, request: Request, where: str, host: str, refuse: Callable[[int], DeliveryError]) -> httpx.Response:
+        """Make request (made again for each try); returns the 2xx response, or raises DeliveryError saying what went
+        wrong and what to do: refuse(status) for a 4xx other than 413 and 429."""
         attempt = 0
         if self.deadline is None:
             self.deadline = self.clock() + self.deadline_seconds
@@ -96,7 +106,7 @@ class WebhookClient:
         while True:
             self._space_out()
             try:
-                response = self.http.post(self.webhook.url, content=body, headers={"Content-Type": "application/json"})
+                response = request(self.http)
             except NOT_SENT_ERRORS as error:
                 failure = f"could not reach {where} ({type(error).__name__})"
                 wait = backoff_seconds(attempt)
@@ -104,8 +114,7 @@ class WebhookClient:
                     # Never reached: a firewall, a proxy or a wrong host, which retrying for minutes will not mend.
                     raise DeliveryError(
                         f"{failure}, tried for {UNREACHABLE_GIVE_UP_SECONDS} s: check that this machine can reach "
-                        f"{self.webhook.shown.removesuffix('/…')} over HTTPS (a firewall, or a proxy to set in "
-                        "HTTPS_PROXY); it will be retried",
+                        f"{host} over HTTPS (a firewall, or a proxy to set in HTTPS_PROXY); it will be retried",
                         permanent=False,
                     ) from None
             except httpx.TransportError as error:
@@ -117,11 +126,11 @@ class WebhookClient:
                 self.reached = True
                 status = response.status_code
                 if 200 <= status < 300:
-                    return status
+                    return response
                 if status == TOO_LARGE:
-                    raise CardTooLargeError(f"{where} refused the card as too large ({len(body):,} bytes)")
+                    raise CardTooLargeError(f"{where} refused the card as too large")
                 if status != THROTTLED and status < 500:
-                    raise _refusal(status, where, self.webhook.env)
+                    raise refuse(status)
                 failure = f"{where} answered HTTP {status}"
                 after = read_retry_after(response) if status == THROTTLED else None
                 wait = after if after is not None else backoff_seconds(attempt)
@@ -135,6 +144,28 @@ class WebhookClient:
         if self._last_post is not None:
             self.sleep(max(0.0, self._last_post + MIN_SECONDS_BETWEEN_POSTS - self.clock()))
         self._last_post = self.clock()
+
+
+class WebhookClient(RetryingClient):
+    """Posts JSON bodies to one webhook, retrying for deadline_seconds."""
+
+    def __init__(self, webhook: Webhook, deadline_seconds: float, **pacing: Unpack[Pacing]) -> None:
+        super().__init__(deadline_seconds, **pacing)
+        self.webhook = webhook
+
+    def post(self, body: bytes) -> int:
+        """POST body; returns the 2xx status, or raises DeliveryError saying what went wrong and what to do."""
+        where = f"the Teams webhook {self.webhook.shown} ({self.webhook.env})"
+        try:
+            response = self.send(
+                lambda http: http.post(self.webhook.url, content=body, headers={"Content-Type": "application/json"}),
+                where,
+                self.webhook.shown.removesuffix("/…"),
+                lambda status: _refusal(status, where, self.webhook.env),
+            )
+        except CardTooLargeError as error:
+            raise CardTooLargeError(f"{error} ({len(body):,} bytes)") from None
+        return response.status_code
 
 
 def _refusal(status: int, where: str, env: str) -> DeliveryError:

@@ -1,5 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part must not regress; the harness reads
-the writers' labels strictly. The held-out part is never read here: bench/questions.py scores it.
+"""Questions written blind (tests/corpus/questions): the development part (all 440 of the first writers' questions,
+its held-out half included since that was scored) must not regress; the harness reads the writers' labels
+strictly. The held-out part (new writers' files in held_out/) is never read here: bench/questions.py scores it.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-# What the reader reaches on the development part (197 of 206 on 2026-12-06): a floor, so it cannot regress.
-DEVELOPMENT_RIGHT = 0.95
-# Development questions read as another figure than the writer labelled (the title says which figure it is,
-# and the labelled one is offered as a button): "kids in care going missing" read as children, not episodes.
-DEVELOPMENT_WRONG_AT_MOST = 4
+DEVELOPMENT_QUESTIONS = 440  # four writers' 110 each
+# What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after
+# the rules of the second session on it): a floor, so it cannot regress.
+DEVELOPMENT_RIGHT = 0.97
+# Development questions answered otherwise than the writer labelled, each named in its answer's title: a run "this
+# year" without the partial month, "2+ days" without those still missing, "all & CLA" as CLA alone, a question with
+# no period for the latest month (labelled the year to date), a share's count whose answer gives the share beside it.
+DEVELOPMENT_WRONG_AT_MOST = 5
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +39,7 @@ def service(reference_service: LookupService) -> LookupService:
 
 def test_the_development_part_does_not_regress(service: LookupService, config: Config) -> None:
     items = load_items(DEVELOPMENT)
-    assert len(items) == 206
+    assert len(items) == DEVELOPMENT_QUESTIONS
     result = score(service, items, config)
     print("\n".join(describe("development", result)))
     grades = list(result.grades.values())

@@ -1,12 +1,19 @@
-"""Running a month's digest for a channel exactly once: claim it in the ledger, build it, send it, record it."""
+"""Publishing a month's digest: to each destination exactly once (claim it in the ledger, build it, send it, record
+it), each in turn, a failure at one not keeping it from the others. `digest --post`, the scheduler's due-digest
+jobs and the review desk's publication all run it.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.chat import DigestDestination
 from bot.delivery import DeliveryError, Notifier, UncertainDeliveryError
+from bot.settings import Settings
 from digest.contract.config import Config
 from digest.figures.periods import Month
 from digest.reporting.digests import build_digest
@@ -32,6 +39,58 @@ class RunOutcome:
     state: Outcome
     message: str
     permanent: bool = False  # a failure that retrying cannot mend
+
+    @property
+    def failed(self) -> bool:
+        """Not there, or not known to be: what makes a command exit 1 and the review's thread be told."""
+        return self.state in (Outcome.FAILED, Outcome.HELD)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class DigestContext:
+    """What publishing a digest needs: the store (opened per use), the config, the settings, the managers'
+    destinations, and the clock (injected, so that tests run at a fixed time)."""
+
+    open_store: Callable[[], SnapshotStore]
+    config: Config
+    settings: Settings
+    destinations: list[DigestDestination] = field(default_factory=list)
+    clock: Callable[[], dt.datetime] = utc_now
+
+
+def publish_digest(
+    context: DigestContext,
+    store: SnapshotStore,
+    month: Month,
+    snapshot: SnapshotInfo | int | None = None,
+    force: bool = False,
+    suppress: bool = False,
+) -> list[RunOutcome]:
+    """month's digest to every destination of context, each in turn and each once (force: again); snapshot is the
+    one to show (looked up once for all); suppress applies disclosure control everywhere, on top of each
+    destination's own."""
+    outcomes = []
+    for destination in context.destinations:
+        try:
+            outcome = run_digest(
+                store,
+                context.config,
+                month,
+                destination.channel,
+                destination.make_notifier(),
+                snapshot,
+                force,
+                suppress=suppress or destination.suppress,
+            )
+        except Exception as error:  # one destination's bug must not keep the digest from the others
+            log.error("publishing to %s: unexpected %s", destination.where, type(error).__name__, exc_info=True)
+            outcome = RunOutcome(Outcome.FAILED, f"{destination.where}: unexpected {type(error).__name__}")
+        outcomes.append(outcome)
+    return outcomes
 
 
 def run_digest(

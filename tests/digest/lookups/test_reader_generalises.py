@@ -1,0 +1,323 @@
+"""Properties of the reader's rules for questions written by people it was not tuned on, over generated phrasings
+(a seeded generator): what a question counts ("how many times" episodes, "how many different" children), talk
+around a question changing nothing, "vs last" and "the one before" as the period before, letters spelt out, broad
+ethnic groups as their codes added up, bare ages with "and over", and questions the report cannot answer
+(forecasts, declined return interviews, one child) never answered with a figure.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from digest.contract.config import Config
+from digest.figures.catalogue import AGES
+from digest.lookups.periods import Period, PeriodKind
+from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
+
+SEED = 2606
+ROUNDS = 40
+MONTHS = ("April", "May", "June")
+EPISODE_WORDS = ("times", "occasions", "episodes", "incidents")
+DISTINCT = ("individual", "different", "distinct", "unique", "separate", "actual")
+TWINS = {  # a family's episodes and children, by the words that qualify them
+    "": ("episodes.all", "children.all"),
+    "looked after": ("episodes.lac", "children.lac"),
+    "in care": ("episodes.lac", "children.lac"),
+    "CSE risk": ("episodes.cse", "children.cse"),
+}
+ASIDES = (
+    "sorry if this is a daft question but",
+    "quick one -",
+    "I know it's not finished yet, but",
+    "for the board paper,",
+    "hi, could you tell me",
+)
+AFTERWORDS = ("please", "thanks", "if that makes sense", "I think", "I know it's not finished yet")
+
+
+@pytest.fixture(scope="module")
+def reader(config: Config) -> Reader:
+    return Reader(config)
+
+
+def _question(read: object) -> Question:
+    assert isinstance(read, Question), read
+    return read
+
+
+def test_what_a_question_counts_decides_episodes_or_children(reader: Reader) -> None:
+    rng = random.Random(SEED)
+    for _ in range(ROUNDS):
+        qualifier, (episodes, children) = rng.choice(list(TWINS.items()))
+        month = rng.choice(MONTHS)
+        child = "children " + qualifier if qualifier else rng.choice(("children", "kids", "young people"))
+        times = rng.choice(EPISODE_WORDS)
+        counted_times = f"how many {times} did {child} go missing in {month}"
+        assert _question(reader.read(counted_times)).subject == episodes, counted_times
+        distinct = f"how many {rng.choice(DISTINCT)} {child} were involved in missing episodes in {month}"
+        assert _question(reader.read(distinct)).subject == children, distinct
+        ruled_out = f"number of {child} missing in {month}, {rng.choice(('children', 'kids'))} not episodes"
+        assert _question(reader.read(ruled_out)).subject == children, ruled_out
+
+
+def test_a_question_over_time_about_children_going_missing_counts_episodes(reader: Reader) -> None:
+    rng = random.Random(SEED)
+    shapes = (
+        "which month was the worst for {c} going missing this year",
+        "quietest month this year for {c} going missing",
+        "compare {c} going missing in April with June",
+        "is June better or worse than May for missing {c}",
+    )
+    for _ in range(ROUNDS):
+        qualifier, (episodes, _children) = rng.choice([t for t in TWINS.items() if t[0] != "CSE risk"])
+        child = rng.choice(("children", "kids"))
+        text = rng.choice(shapes).format(c=f"{child} {qualifier}".strip())
+        assert _question(reader.read(text)).subject == episodes, text
+
+
+def test_talk_around_a_question_changes_nothing(reader: Reader) -> None:
+    rng = random.Random(SEED)
+    plain = (
+        "LAC episodes in June",
+        "how many girls went missing in May",
+        "RHIs accepted last month",
+        "episodes at CSE risk Q1",
+        "same day returns ytd",
+        "not a client episodes June",
+    )
+    for _ in range(ROUNDS):
+        text = rng.choice(plain)
+        said = f"{rng.choice(ASIDES)} {text[0].lower() + text[1:]} {rng.choice(AFTERWORDS)}"
+        assert reader.read(said) == _with_text(reader.read(text), said), said
+
+
+def _with_text(read: object, text: str) -> object:
+    """The reading of the plain question, as the reading of the longer one would carry it."""
+    if not isinstance(read, Question):
+        return read
+    return Question(
+        read.kind,
+        read.subject,
+        read.period,
+        read.share,
+        text,
+        read.bands,
+        read.also,
+        read.compare,
+        read.by_month,
+        read.extreme,
+        read.proportion,
+        read.alternatives,
+        read.family,
+    )
+
+
+@pytest.mark.parametrize(
+    ("said", "first", "before"),
+    [
+        ("this month vs last", Period(PeriodKind.THIS_MONTH), Period(PeriodKind.LAST_MONTH)),
+        ("June against the previous one", Period(PeriodKind.MONTH, month_of_year=6), None),
+        ("this quarter compared with the last one", Period(PeriodKind.QUARTER), None),
+        ("last quarter vs the quarter before", Period(PeriodKind.QUARTER, relative_year=-1), None),
+        ("Q3 2019/20 v previous", Period(PeriodKind.QUARTER, quarter=3, year_start=2019), None),
+        ("Q1 against the one before", Period(PeriodKind.QUARTER, quarter=1), None),
+    ],
+)
+def test_last_or_previous_alone_is_the_period_before_the_one_named(
+    reader: Reader, said: str, first: Period, before: Period | None
+) -> None:
+    question = _question(reader.read(f"LAC episodes {said}"))
+    assert question.period == first
+    wanted = {
+        PeriodKind.MONTH: Period(PeriodKind.MONTH, month_of_year=5),
+        PeriodKind.QUARTER: {
+            None: Period(PeriodKind.QUARTER, relative_year=first.relative_year - 1),
+            3: Period(PeriodKind.QUARTER, quarter=2, year_start=2019),
+            1: Period(PeriodKind.QUARTER, quarter=4, relative_year=-1),
+        }.get(first.quarter),
+    }.get(first.kind, before)
+    assert question.compare == (wanted,)
+
+
+def test_last_alone_without_a_comparison_is_asked_about_not_guessed(reader: Reader) -> None:
+    read = reader.read("LAC episodes in May, I think it was May, the month before last anyway")
+    assert isinstance(read, NotUnderstood)
+    assert read.problem.startswith("Before which period?")
+
+
+def test_periods_said_in_words(reader: Reader) -> None:
+    for n in range(1, 13):
+        question = _question(reader.read(f"episodes in the first {n} months of the financial year"))
+        last = (4 + n - 2) % 12 + 1
+        assert question.period == Period(PeriodKind.RANGE, month_of_year=last, from_month_of_year=4)
+    for month, number in (("April", 4), ("May", 5), ("June", 6)):
+        since = Period(PeriodKind.RANGE, from_month_of_year=number)
+        for said in (f"since {month}", f"since the start of {month}", f"since the beginning of {month}"):
+            assert _question(reader.read(f"how many different children have gone missing {said}")).period == since
+    for said in ("atm", "at the moment", "right now"):
+        assert _question(reader.read(f"how many still missing {said}")).period == Period(PeriodKind.NOW)
+    assert _question(reader.read("episodes MTD")).period == Period(PeriodKind.THIS_MONTH)
+    july = _question(reader.read("July MTD episodes vs June"))
+    assert (july.period, july.compare) == (
+        Period(PeriodKind.MONTH, month_of_year=7),
+        (Period(PeriodKind.MONTH, month_of_year=6),),
+    )
+    assert _question(reader.read("episodes in the spring, April to June")).period == Period(
+        PeriodKind.RANGE, month_of_year=6, from_month_of_year=4
+    )
+    spring = reader.read("episodes in the spring")
+    assert isinstance(spring, NotUnderstood)
+    assert spring.problem.startswith("Which months?")
+
+
+def test_short_forms_spelt_letter_by_letter_read_as_the_short_form(reader: Reader) -> None:
+    rng = random.Random(SEED)
+    for short in ("lac", "cse", "rhi", "cla"):
+        plain = reader.read(f"{short} june")
+        for _ in range(4):
+            joiner = rng.choice((" ", ".", ". "))
+            letters = joiner.join(short.upper() if rng.random() < 0.5 else short) + rng.choice(("", "."))
+            assert reader.read(f"{letters} june") == _with_text(plain, f"{letters} june"), letters
+    assert _question(reader.read("lack episodes june")).subject == "episodes.lac"  # dictation's LAC
+
+
+def test_a_broad_ethnic_group_is_its_codes_added_up(reader: Reader, config: Config) -> None:
+    codes = [code for code, _ in config.ethnicity.codes]
+    rng = random.Random(SEED)
+    for word, letter in (("white", "A"), ("mixed race", "B"), ("asian", "C"), ("black", "D")):
+        wanted = tuple(f"ethnicity.{c}" for c in codes if c.startswith(letter))
+        for _ in range(3):
+            text = rng.choice(("{w} episodes {m}", "how many {w} children went missing in {m}", "{w} {m}"))
+            text = text.format(w=rng.choice((word, word.title())), m=rng.choice(MONTHS))
+            assert _question(reader.read(text)).keys == wanted, text
+    # The words inside a code's own label stay that code.
+    for label, key in (("White and Asian", "ethnicity.B3"), ("Any other Asian background", "ethnicity.C4")):
+        assert _question(reader.read(f"{label} June")).keys == (key,)
+    assert _question(reader.read("black and minority ethnic May")).keys == ("ethnicity.bme",)
+
+
+def test_a_bare_age_with_and_over_or_plus_is_the_ages_from_it(reader: Reader) -> None:
+    for age in AGES:
+        wanted = (*(f"age.{a}" for a in AGES if a >= age), "age.17_plus")
+        for said in (f"{age} and over", f"{age}+", f"{age} plus"):
+            assert _question(reader.read(f"how many {said} June")).keys == wanted, said
+    teenagers = (*(f"age.{a}" for a in AGES if a >= 13), "age.17_plus")
+    assert _question(reader.read("how many teenagers went missing in June")).keys == teenagers
+    assert _question(reader.read("the older teenagers, 17 and over, June")).keys == ("age.17_plus",)
+    assert _question(reader.read("episodes of 16 and 17 year olds June")).keys == ("age.16", "age.17_plus")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what will July end up as",
+        "what will the figures be for September, roughly?",
+        "forecast LAC episodes for August",
+        "how many episodes are we likely to see in August",
+        "predicted RHIs next month",
+        "how many RHIs were refused in June",
+        "proportion of offered RHIs declined, Jun-19",
+        "return interviews turned down last month",
+        "who went missing the most",
+        "which child went missing the most times",
+        "low risk CSE episodes June",
+        "how many episodes had no RHI offered",
+        "episodes without a return interview June",
+        "how many episodes for children known to social care",
+    ],
+)
+def test_what_the_report_cannot_say_is_never_answered_with_a_figure(reader: Reader, text: str) -> None:
+    assert not isinstance(reader.read(text), Question)
+
+
+def test_a_negation_that_negates_nothing_counted_is_ignored_and_one_that_does_is_kept(reader: Reader) -> None:
+    assert _question(reader.read("LAC episodes this month, I know it's not finished")).subject == "episodes.lac"
+    assert not isinstance(reader.read("episodes of children who are not in care June"), Question)
+    assert _question(reader.read("not a client June")).subject == "status.not_a_client"
+    assert not isinstance(reader.read("RHI not completed in time June"), Clarification)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("how many missng episdoes in jne", "episodes June"),
+        ("how mnay lookd after kids went misisng in april", "how many looked after kids went missing in April"),
+        ("numbr of girls missing jly", "number of girls missing July"),
+        ("rhi offerd plese may", "rhi offered please may"),
+    ],
+)
+def test_slips_of_the_finger_read_as_the_words_meant(reader: Reader, typed: str, meant: str) -> None:
+    read, plain = _question(reader.read(typed)), _question(reader.read(meant))
+    assert (read.kind, read.keys, read.period) == (plain.kind, plain.keys, plain.period)
+
+
+@pytest.mark.parametrize("name", ["leeds", "jordan", "smith", "mat", "wont"])
+def test_a_word_near_no_known_word_is_still_not_guessed(reader: Reader, name: str) -> None:
+    assert isinstance(reader.read(f"episodes for {name} in June"), NotUnderstood)
+
+
+def test_a_change_against_one_month_is_that_month_against_the_latest(reader: Reader) -> None:
+    for said in ("has the number of LAC episodes fallen compared to April", "have LAC episodes gone up against April"):
+        question = _question(reader.read(said))
+        assert (question.period, question.compare) == (
+            Period(PeriodKind.MONTH, month_of_year=4),
+            (Period(PeriodKind.LAST_MONTH),),
+        )
+
+
+def test_a_contracted_not_reads_as_not_in_a_phrase(reader: Reader) -> None:
+    for said in ("kids who aren't known to us June", "children who are not known to us June", "non client June"):
+        assert _question(reader.read(said)).subject == "status.not_a_client", said
+
+
+def test_figures_side_by_side_in_a_comparison_are_their_episodes(reader: Reader) -> None:
+    question = _question(reader.read("how does LAC compare with CSE in June"))
+    assert (question.subject, question.also) == ("episodes.lac", ("episodes.cse",))
+    length = _question(reader.read("what's the average time missing for LAC"))
+    assert (length.kind, length.subject, length.family) == ("length", "average", "lac")
+
+
+def test_any_two_periods_said_together_are_read_or_asked_about_never_a_failure(reader: Reader) -> None:
+    said = (
+        "June",
+        "Q1",
+        "this month",
+        "last month",
+        "this quarter",
+        "vs last",
+        "against the previous one",
+        "the quarter before",
+        "the month before last",
+        "MTD",
+        "so far",
+        "atm",
+        "the same month last year",
+        "in the spring",
+        "since the start of April",
+        "the first 3 months of the year",
+        "compared to April",
+    )
+    rng = random.Random(SEED)
+    for _ in range(ROUNDS * 5):
+        text = f"{rng.choice(('LAC episodes', 'trend girls', 'compare CSE', 'age breakdown'))} "
+        text += " ".join(rng.sample(said, 2))
+        assert isinstance(reader.read(text), (Question, NotUnderstood, Clarification)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("how many episodes lasted longer than 48 hours in June", "The report counts days missing"),
+        ("missing over 24hrs last month", "The report counts days missing"),
+        ("how many children went missing more than once in June", "The report counts children with 3 or more"),
+        ("children missing twice or more in May", "The report counts children with 3 or more"),
+        ("how many children had multiple episodes in May", "The report counts children with 3 or more"),
+    ],
+)
+def test_what_the_report_counts_otherwise_is_said(reader: Reader, text: str, start: str) -> None:
+    read = reader.read(text)
+    assert isinstance(read, NotUnderstood)
+    assert read.problem.startswith(start)
+    assert _question(reader.read("RHIs completed within 72 hours June")).subject == "rhi.completed_in_time"
