@@ -10,6 +10,7 @@ snapshot and stored, so a profile of any month is a lookup.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -60,15 +61,19 @@ def compute_indicator_table(episodes: pd.DataFrame, as_at: dt.datetime, config: 
     months = pd.RangeIndex(int(financial_year_starts(pd.Series([first]))[0]), last + 1)
     fy_of = financial_year_starts(pd.Series(months, index=months))
 
-    episode_counts = _count_flags(_episode_flags(frame, as_at, config), frame["month"], months)
+    flags, one_hot = _episode_flags(frame, as_at, config)
+    episode_counts = _count_flags(flags, one_hot, frame["month"], months)
     month_children, ytd_children = _children_counts(frame, months, fy_of)
     per_month = pd.concat([episode_counts, month_children], axis=1)
     ytd = pd.concat([episode_counts.groupby(fy_of).cumsum(), ytd_children], axis=1)
     return _to_long(per_month, ytd, catalogue)
 
 
-def _episode_flags(frame: pd.DataFrame, as_at: dt.datetime, config: Config) -> dict[str, pd.Series]:
-    """One boolean column per episode-count indicator (and per internal denominator)."""
+def _episode_flags(
+    frame: pd.DataFrame, as_at: dt.datetime, config: Config
+) -> tuple[dict[str, pd.Series], list[OneHot]]:
+    """One boolean column per episode-count indicator (and per internal denominator); and the indicators that
+    are one category each of a column (care status, gender, ethnicity), which are counted from the codes."""
     as_at_ts = pd.Timestamp(as_at)
     start, end = frame["missing_start"], frame["missing_end"]
     flags: dict[str, pd.Series] = {
@@ -93,15 +98,15 @@ def _episode_flags(frame: pd.DataFrame, as_at: dt.datetime, config: Config) -> d
     flags["duration.still_missing"] = end.isna() | np.where(partial, end > as_at_ts, end >= month_end)
 
     flags.update(_rhi_flags(frame, as_at_ts, config))
-    flags.update(_one_hot(frame["care_status"], [key for key, _ in STATUSES] + ["unrecognised"], "status"))
+    one_hot = [OneHot(frame["care_status"], [key for key, _ in STATUSES] + ["unrecognised"], "status")]
     flags["status.other_la"] = (frame["care_status"] == "not_a_client") & (frame["other_la"] == "yes")
-    flags.update(_one_hot(frame["gender"], ["female", "male", "other"], "gender"))
+    one_hot.append(OneHot(frame["gender"], ["female", "male", "other"], "gender"))
     codes = [code for code, _ in config.ethnicity.codes]
-    flags.update(_one_hot(frame["ethnicity"], [*codes, "unrecognised"], "ethnicity"))
+    one_hot.append(OneHot(frame["ethnicity"], [*codes, "unrecognised"], "ethnicity"))
     flags["ethnicity.bme"] = frame["ethnicity"].isin(config.ethnicity.bme)
     flags.update(_age_flags(start, frame["date_of_birth"]))
     flags.update(_distance_flags(frame["placement_distance_miles"], flags["episodes.lac"]))
-    return flags
+    return flags, one_hot
 
 
 def _rhi_flags(frame: pd.DataFrame, as_at: pd.Timestamp, config: Config) -> dict[str, pd.Series]:
@@ -125,8 +130,23 @@ def _rhi_flags(frame: pd.DataFrame, as_at: pd.Timestamp, config: Config) -> dict
     }
 
 
-def _one_hot(values: pd.Series, keys: list[str], prefix: str) -> dict[str, pd.Series]:
-    return {f"{prefix}.{key}": values == key for key in keys}
+@dataclass(frozen=True)
+class OneHot:
+    """The indicators prefix.key, each counting the episodes whose values (a category column) equal key."""
+
+    values: pd.Series
+    keys: list[str]
+    prefix: str
+
+    def count(self, position: np.ndarray, months: int) -> dict[str, np.ndarray]:
+        """Each key's episodes per month position: one count over (month, key) pairs, from the codes."""
+        at = {key: i for i, key in enumerate(self.keys)}
+        key_of_code = np.array([at.get(category, -1) for category in self.values.cat.categories] + [-1])
+        key = key_of_code[self.values.cat.codes.to_numpy()]  # a missing value's code, -1, takes the last: none
+        known = key >= 0
+        pairs = np.bincount(position[known] * len(self.keys) + key[known], minlength=months * len(self.keys))
+        table = pairs.reshape(months, len(self.keys))
+        return {f"{self.prefix}.{name}": table[:, i] for i, name in enumerate(self.keys)}
 
 
 def is_birth_recorded(start: pd.Series, born: pd.Series) -> pd.Series:
@@ -162,12 +182,17 @@ def _distance_flags(miles: pd.Series, is_lac: pd.Series) -> dict[str, pd.Series]
     return flags
 
 
-def _count_flags(flags: dict[str, pd.Series], month: pd.Series, months: pd.RangeIndex) -> pd.DataFrame:
+def _count_flags(
+    flags: dict[str, pd.Series], one_hot: list[OneHot], month: pd.Series, months: pd.RangeIndex
+) -> pd.DataFrame:
     """Episodes flagged, per month. bincount over month positions: no int copy of a million-row table."""
     position = (month - months.start).to_numpy()
-    counts = {
-        key: np.bincount(position[flag.to_numpy(dtype=bool)], minlength=len(months)) for key, flag in flags.items()
-    }
+    counts: dict[str, np.ndarray] = {}
+    for group in one_hot:
+        counts.update(group.count(position, len(months)))
+    counts.update(  # after the groups: a flag of the same name wins, as it did when it was set after them
+        {key: np.bincount(position[flag.to_numpy(dtype=bool)], minlength=len(months)) for key, flag in flags.items()}
+    )
     return pd.DataFrame(counts, index=months)
 
 
