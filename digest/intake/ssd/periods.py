@@ -53,7 +53,7 @@ class EpisodeKeys:
         # Sorted once for every period table's search (see covered).
         known = np.flatnonzero((self.person >= 0) & ~np.isnat(self.day))
         key = person_day_keys(self.person[known], _days(self.day[known]))
-        order = np.argsort(key, kind="stable")
+        order = np.argsort(key)  # ties (one person, one day) may fall in any order: their answers are alike
         self.sorted_key, self.sorted_at = key[order], known[order]
 
 
@@ -160,7 +160,7 @@ def covered(keys: EpisodeKeys, periods: pd.DataFrame) -> np.ndarray:
         return result
     person = periods["person"].to_numpy(dtype=np.int64)
     start_key = person_day_keys(person, _days(periods["start"].to_numpy()))
-    order = np.argsort(start_key, kind="stable")
+    order = np.argsort(start_key)  # among equal starts the running maximum covers them all
     reach = np.maximum.accumulate(person_day_keys(person, _days(periods["end"].to_numpy()))[order])
     latest = np.searchsorted(start_key[order], keys.sorted_key, side="right") - 1
     at = np.maximum(latest, 0)
