@@ -3,6 +3,7 @@ fresh ones each time; afterwards glibc's defaults are back."""
 
 from __future__ import annotations
 
+import gc
 import resource
 
 import numpy as np
@@ -28,6 +29,8 @@ def test_an_ingest_heap_keeps_its_pages_and_hands_them_back_after() -> None:
     outside = page_faults_of_churn()
     with large_heap(), large_heap():  # nested (or two ingests at once): one tuning
         inside = page_faults_of_churn()
+        assert gc.get_freeze_count() > 0  # the objects from before are left out of collections
     after = page_faults_of_churn()
+    assert gc.get_freeze_count() == 0
     assert inside * 4 < outside
     assert inside * 4 < after  # the defaults are back: freed pages go back to the system
