@@ -54,7 +54,7 @@ def same(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (a == b) | (np.isnat(a) & np.isnat(b))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(date_texts(), min_size=1, max_size=60), st.booleans())
 def test_what_the_fixed_width_reader_reads_is_what_the_general_reading_gives(texts: list[str], day_first: bool) -> None:
     values, read = read_fixed_width(pa.array(texts), day_first=day_first)

@@ -16,7 +16,7 @@ def page_faults_of_churn() -> int:
     """Minor page faults while arrays of 2 to 24 MB are made, summed and dropped, as an ingest's columns are."""
     rng = np.random.default_rng(24)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    for _ in range(40):
+    for _ in range(15):
         arrays = [np.ones(int(n)) for n in rng.integers(300_000, 3_000_000, 6)]
         assert sum(float(a.sum()) for a in arrays) > 0
         del arrays
