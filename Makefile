@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 WORKERS ?= 2  # pytest-xdist processes: the tests wait on real servers and processes, so two share the cores well
 STAMP := $(VENV)/.installed-$(shell cksum requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test test-all lint types imports check bench card-screenshots browser-tools clean
+.PHONY: demo test test-slow test-all lint types imports check bench card-screenshots browser-tools clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -18,11 +18,16 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	@$(BIN)/missing-report demo
 
-## The tests, less those marked slow (real processes killed mid-way, whole demo runs): a quick loop.
+## The tests, less those marked slow: what `make check` runs.
 test: $(STAMP)
 	$(BIN)/pytest -n $(WORKERS) -m "not slow"
 
-## Every test, slow ones included: what `make check` runs.
+## The slow tests alone (real servers and commands started, killed mid-way and raced; whole demo runs):
+## CI runs them after `make check`.
+test-slow: $(STAMP)
+	$(BIN)/pytest -n $(WORKERS) -m slow
+
+## Every test.
 test-all: $(STAMP)
 	$(BIN)/pytest -n $(WORKERS)
 
@@ -36,8 +41,9 @@ types: $(STAMP)
 imports: $(STAMP)
 	$(BIN)/lint-imports
 
-## Lint, types, the core/edge import contract, then the tests: what CI runs.
-check: lint types imports test-all
+## Lint, types, the import contracts, then the tests less the slow ones (within 2 minutes on 2 cores);
+## CI runs this, then `make test-slow`.
+check: lint types imports test
 
 ## Speed figures on a million synthetic episodes (not part of CI).
 bench: $(STAMP)

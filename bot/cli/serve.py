@@ -292,24 +292,29 @@ def serve_until_stopped(
     server, copies = listening.server, listening.copies
     if copies is not None:
         copies.start()  # forks: before any thread starts, and before this process handles SIGTERM its own way
-    signal.signal(signal.SIGTERM, _interrupt)  # before "Ctrl-C stops.": from then on SIGTERM stops it cleanly
+    stopping = threading.Event()
+
+    def stop(signum: int, frame: object) -> None:
+        """SIGTERM (a service manager's stop) asks the server to finish, whenever it comes: before the server
+        runs, it then starts and ends at once. Raising from the handler instead could land inside asyncio's own
+        start or end, which then fails ("Cannot close a running event loop")."""
+        stopping.set()
+        if server is not None:
+            server.close()
+
+    signal.signal(signal.SIGTERM, stop)  # before "Ctrl-C stops.": from then on SIGTERM stops it cleanly
     closers = []
     try:
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C, or SIGTERM from a service manager
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C
             for line in [*lines, "Ctrl-C stops."]:
                 out(line)
             begin_jobs()
             for connect in routes.connections:
                 closers.append(connect())
             if server is not None:
-                server.run()
+                server.run()  # uvicorn handles SIGTERM itself while it runs, then raises it again here: stop()
             else:
-                threading.Event().wait()
+                stopping.wait()
     finally:
         for close in closers:
             close()
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM stops the server the way Ctrl-C does: its loop cannot be closed from a signal handler."""
-    raise KeyboardInterrupt

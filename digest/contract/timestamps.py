@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 # ISO dates and times, read by pandas' fast ISO parser; checked against this pattern first (by Arrow's
@@ -16,6 +17,8 @@ ISO_PATTERN = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?$
 # UK day-first forms, tried in order: 03/04/2019 is 3 April. US month-first ones, when a council says so.
 UK_FORMATS = ("%d/%m/%Y %H:%M", "%d/%m/%Y", "%d/%m/%Y %H:%M:%S")
 US_FORMATS = tuple(fmt.replace("%d/%m", "%m/%d") for fmt in UK_FORMATS)
+# Below this many cells the general reading alone is as quick (and a column of distinct values is short).
+FIXED_WIDTH_MIN_CELLS = 1000
 DAY_FIRST, MONTH_FIRST = "day-first", "month-first"
 DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
 AS_AT_FORMATS = (
@@ -32,11 +35,39 @@ AS_AT_FORMATS = (
 def parse_timestamps(text: pd.Series, month_first: bool = False) -> pd.Series:
     """Parse trimmed text to datetime64; blank and unreadable values become NaT (tell them apart by the text).
 
-    Each distinct value is parsed once, which makes columns of dates (birth, interview) cheap. Slash dates
+    The common fixed-width spellings are read straight from the text's bytes (fixed_width_dates.py); each
+    other distinct value is parsed once, which makes columns of dates (birth, interview) cheap. Slash dates
     are day-first, or month-first if month_first.
     """
-    import numpy as np
     import pandas as pd  # here, not at the top: reading --as-at must not cost pandas' import
+
+    values, read = _read_fixed_width(text, month_first)
+    rest = text[~read] if read.any() else text
+    if len(rest):
+        values[~read] = parse_distinct_timestamps(rest, month_first)
+    return pd.Series(values, index=text.index, dtype="datetime64[us]")
+
+
+def _read_fixed_width(text: pd.Series, month_first: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The cells the fixed-width reader takes (fixed_width_dates.py): their values, and where they are."""
+    import numpy as np
+    import pyarrow as pa
+
+    from digest.contract.fixed_width_dates import read_fixed_width
+
+    if len(text) < FIXED_WIDTH_MIN_CELLS or getattr(text.dtype, "storage", None) != "pyarrow":
+        # Short, or Python strings (pandas' own reader, a blank column made up): the general reading alone.
+        return np.full(len(text), np.datetime64("NaT", "us")), np.zeros(len(text), dtype=bool)
+    arrow = pa.array(text.array)
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    return read_fixed_width(arrow, day_first=not month_first)
+
+
+def parse_distinct_timestamps(text: pd.Series, month_first: bool) -> np.ndarray:
+    """The general reading: each distinct value parsed once, ISO by pandas' parser, then the slash forms."""
+    import numpy as np
+    import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -56,7 +87,7 @@ def parse_timestamps(text: pd.Series, month_first: bool = False) -> pd.Series:
         parsed[done[done].index] = attempt[done]
         todo[done[done].index] = False
     values = np.append(parsed.to_numpy(), np.datetime64("NaT", "us"))  # code -1 (missing) picks the NaT
-    return pd.Series(values[codes], index=text.index, dtype="datetime64[us]")
+    return values[codes]
 
 
 def count_month_first(text: pd.Series, parsed: pd.Series) -> int:

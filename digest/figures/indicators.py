@@ -10,6 +10,7 @@ snapshot and stored, so a profile of any month is a lookup.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -60,14 +61,19 @@ def compute_indicator_table(episodes: pd.DataFrame, as_at: dt.datetime, config: 
     months = pd.RangeIndex(int(financial_year_starts(pd.Series([first]))[0]), last + 1)
     fy_of = financial_year_starts(pd.Series(months, index=months))
 
-    episode_counts = _count_flags(_episode_flags(frame, as_at, config), frame["month"], months)
-    per_month = pd.concat([episode_counts, _children_counts(frame, months, fy_of, scope=MONTH)], axis=1)
-    ytd = pd.concat([episode_counts.groupby(fy_of).cumsum(), _children_counts(frame, months, fy_of, scope=YTD)], axis=1)
+    flags, one_hot = _episode_flags(frame, as_at, config)
+    episode_counts = _count_flags(flags, one_hot, frame["month"], months)
+    month_children, ytd_children = _children_counts(frame, months, fy_of)
+    per_month = pd.concat([episode_counts, month_children], axis=1)
+    ytd = pd.concat([episode_counts.groupby(fy_of).cumsum(), ytd_children], axis=1)
     return _to_long(per_month, ytd, catalogue)
 
 
-def _episode_flags(frame: pd.DataFrame, as_at: dt.datetime, config: Config) -> dict[str, pd.Series]:
-    """One boolean column per episode-count indicator (and per internal denominator)."""
+def _episode_flags(
+    frame: pd.DataFrame, as_at: dt.datetime, config: Config
+) -> tuple[dict[str, pd.Series], list[OneHot]]:
+    """One boolean column per episode-count indicator (and per internal denominator); and the indicators that
+    are one category each of a column (care status, gender, ethnicity), which are counted from the codes."""
     as_at_ts = pd.Timestamp(as_at)
     start, end = frame["missing_start"], frame["missing_end"]
     flags: dict[str, pd.Series] = {
@@ -92,15 +98,15 @@ def _episode_flags(frame: pd.DataFrame, as_at: dt.datetime, config: Config) -> d
     flags["duration.still_missing"] = end.isna() | np.where(partial, end > as_at_ts, end >= month_end)
 
     flags.update(_rhi_flags(frame, as_at_ts, config))
-    flags.update(_one_hot(frame["care_status"], [key for key, _ in STATUSES] + ["unrecognised"], "status"))
+    one_hot = [OneHot(frame["care_status"], [key for key, _ in STATUSES] + ["unrecognised"], "status")]
     flags["status.other_la"] = (frame["care_status"] == "not_a_client") & (frame["other_la"] == "yes")
-    flags.update(_one_hot(frame["gender"], ["female", "male", "other"], "gender"))
+    one_hot.append(OneHot(frame["gender"], ["female", "male", "other"], "gender"))
     codes = [code for code, _ in config.ethnicity.codes]
-    flags.update(_one_hot(frame["ethnicity"], [*codes, "unrecognised"], "ethnicity"))
+    one_hot.append(OneHot(frame["ethnicity"], [*codes, "unrecognised"], "ethnicity"))
     flags["ethnicity.bme"] = frame["ethnicity"].isin(config.ethnicity.bme)
     flags.update(_age_flags(start, frame["date_of_birth"]))
     flags.update(_distance_flags(frame["placement_distance_miles"], flags["episodes.lac"]))
-    return flags
+    return flags, one_hot
 
 
 def _rhi_flags(frame: pd.DataFrame, as_at: pd.Timestamp, config: Config) -> dict[str, pd.Series]:
@@ -124,8 +130,23 @@ def _rhi_flags(frame: pd.DataFrame, as_at: pd.Timestamp, config: Config) -> dict
     }
 
 
-def _one_hot(values: pd.Series, keys: list[str], prefix: str) -> dict[str, pd.Series]:
-    return {f"{prefix}.{key}": values == key for key in keys}
+@dataclass(frozen=True)
+class OneHot:
+    """The indicators prefix.key, each counting the episodes whose values (a category column) equal key."""
+
+    values: pd.Series
+    keys: list[str]
+    prefix: str
+
+    def count(self, position: np.ndarray, months: int) -> dict[str, np.ndarray]:
+        """Each key's episodes per month position: one count over (month, key) pairs, from the codes."""
+        at = {key: i for i, key in enumerate(self.keys)}
+        key_of_code = np.array([at.get(category, -1) for category in self.values.cat.categories] + [-1])
+        key = key_of_code[self.values.cat.codes.to_numpy()]  # a missing value's code, -1, takes the last: none
+        known = key >= 0
+        pairs = np.bincount(position[known] * len(self.keys) + key[known], minlength=months * len(self.keys))
+        table = pairs.reshape(months, len(self.keys))
+        return {f"{self.prefix}.{name}": table[:, i] for i, name in enumerate(self.keys)}
 
 
 def is_birth_recorded(start: pd.Series, born: pd.Series) -> pd.Series:
@@ -161,75 +182,93 @@ def _distance_flags(miles: pd.Series, is_lac: pd.Series) -> dict[str, pd.Series]
     return flags
 
 
-def _count_flags(flags: dict[str, pd.Series], month: pd.Series, months: pd.RangeIndex) -> pd.DataFrame:
+def _count_flags(
+    flags: dict[str, pd.Series], one_hot: list[OneHot], month: pd.Series, months: pd.RangeIndex
+) -> pd.DataFrame:
     """Episodes flagged, per month. bincount over month positions: no int copy of a million-row table."""
     position = (month - months.start).to_numpy()
-    counts = {
-        key: np.bincount(position[flag.to_numpy(dtype=bool)], minlength=len(months)) for key, flag in flags.items()
-    }
+    counts: dict[str, np.ndarray] = {}
+    for group in one_hot:
+        counts.update(group.count(position, len(months)))
+    counts.update(  # after the groups: a flag of the same name wins, as it did when it was set after them
+        {key: np.bincount(position[flag.to_numpy(dtype=bool)], minlength=len(months)) for key, flag in flags.items()}
+    )
     return pd.DataFrame(counts, index=months)
 
 
-def _children_counts(frame: pd.DataFrame, months: pd.RangeIndex, fy_of: pd.Series, scope: str) -> pd.DataFrame:
-    """Distinct children, and children with 3+ episodes, for all, LAC and CSE-risk episodes."""
+def _children_counts(frame: pd.DataFrame, months: pd.RangeIndex, fy_of: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Distinct children, and children with 3+ episodes, for all, LAC and CSE-risk episodes: per month, and
+    year to date (both from one count of each child's episodes per month)."""
     subsets = {
-        "all": pd.Series(True, index=frame.index),
-        "lac": frame["care_status"] == "lac",
-        "cse": frame["cse_risk"].isin(CSE_AT_RISK),
+        "all": np.ones(len(frame), dtype=bool),
+        "lac": (frame["care_status"] == "lac").to_numpy(dtype=bool),
+        "cse": frame["cse_risk"].isin(CSE_AT_RISK).to_numpy(dtype=bool),
     }
-    columns: dict[str, pd.Series] = {}
+    position = (frame["month"] - months.start).to_numpy(dtype=np.int64)  # months since the first
+    child = frame["child_id"].to_numpy(dtype=np.int64)
+    fy_position = (fy_of - months.start).to_numpy(dtype=np.int64)
+    columns: dict[str, dict[str, np.ndarray]] = {MONTH: {}, YTD: {}}
     for name, mask in subsets.items():
-        chosen = frame.loc[mask, ["child_id", "month"]]
-        per_child = chosen.groupby(["child_id", "month"], sort=False).size().rename("n").reset_index()
-        if scope == MONTH:
-            distinct = per_child.groupby("month").size()
-            repeat = per_child[per_child["n"] >= REPEAT_THRESHOLD].groupby("month").size()
-        else:
-            distinct, repeat = _year_to_date_children(per_child)
-        columns[f"children.{name}"] = distinct
-        columns[f"children.3plus.{name}"] = repeat
-    result = pd.DataFrame(columns).reindex(months).fillna(0).astype("int64")
-    if scope == YTD:
-        result = result.groupby(fy_of).cumsum()
-    return result
+        # Each child's episodes per month: one number per (child, month), counted; sorted by child, then month.
+        pairs, episodes = np.unique(child[mask] * len(months) + position[mask], return_counts=True)
+        month = pairs % len(months)
+        columns[MONTH][f"children.{name}"] = _per_month(month, len(months))
+        columns[MONTH][f"children.3plus.{name}"] = _per_month(month[episodes >= REPEAT_THRESHOLD], len(months))
+        appears, reached = _year_to_date_children(pairs // len(months), month, fy_position[month], episodes)
+        columns[YTD][f"children.{name}"] = _per_month(appears, len(months))
+        columns[YTD][f"children.3plus.{name}"] = _per_month(reached, len(months))
+    per_month, ytd = (pd.DataFrame(columns[scope], index=months) for scope in (MONTH, YTD))
+    return per_month, ytd.groupby(fy_of).cumsum()
 
 
-def _year_to_date_children(per_child: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """How many children first appear, and first reach 3 episodes, in each month of their year.
+def _per_month(month_positions: np.ndarray, months: int) -> np.ndarray:
+    return np.bincount(month_positions, minlength=months).astype(np.int64)
 
-    The cumulative sums of these over the financial year are the year-to-date counts.
-    """
-    per_child = per_child.assign(fy=financial_year_starts(per_child["month"]))
-    per_child = per_child.sort_values(["fy", "child_id", "month"], kind="stable")
-    running = per_child.groupby(["fy", "child_id"], sort=False)["n"].cumsum()
-    first_seen = per_child.groupby(["fy", "child_id"], sort=False)["month"].transform("min")
-    appears = per_child[per_child["month"] == first_seen].groupby("month").size()
-    reached = per_child[(running >= REPEAT_THRESHOLD) & (running - per_child["n"] < REPEAT_THRESHOLD)]
-    return appears, reached.groupby("month").size()
+
+def _year_to_date_children(
+    child: np.ndarray, month: np.ndarray, year: np.ndarray, episodes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The months in which each child first appears, and first reaches 3 episodes, in each financial year
+    (from each child's episodes per month, sorted by child, then month). The cumulative sums of these over
+    the financial year are the year-to-date counts."""
+    first = np.ones(len(child), dtype=bool)  # a child's first month in a financial year
+    first[1:] = (child[1:] != child[:-1]) | (year[1:] != year[:-1])
+    total = np.cumsum(episodes)
+    starts = np.flatnonzero(first)
+    before_year = np.repeat((total - episodes)[starts], np.diff(np.append(starts, len(child))))
+    running = total - before_year  # the child's episodes in the year, up to and including this month
+    reached = (running >= REPEAT_THRESHOLD) & (running - episodes < REPEAT_THRESHOLD)
+    return month[first], month[reached]
 
 
 def _to_long(per_month: pd.DataFrame, ytd: pd.DataFrame, catalogue: list[Indicator]) -> pd.DataFrame:
+    """One row per scope, indicator and month (in that order), from the two wide tables: whole columns at a time."""
+    months = per_month.index.to_numpy()
+    keys = [indicator.key for indicator in catalogue]
+    no_denominator = np.array([not indicator.denominator for indicator in catalogue])
     parts = []
     for scope, table in ((MONTH, per_month), (YTD, ytd)):
-        for indicator in catalogue:
-            count = table[indicator.key].astype("Int64")
-            denominator = (
-                table[indicator.denominator].astype("Int64")
+        counts = table[keys].to_numpy(dtype="int64").T  # indicators by months
+        denominators = np.stack(
+            [
+                table[indicator.denominator].to_numpy(dtype="int64")
                 if indicator.denominator
-                else pd.Series(pd.NA, index=table.index, dtype="Int64")
+                else np.zeros(len(months), dtype="int64")
+                for indicator in catalogue
+            ]
+        )
+        absent = np.repeat([scope == YTD and indicator.month_only for indicator in catalogue], len(months))
+        no_ratio = absent | np.repeat(no_denominator, len(months))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "month": np.tile(months, len(keys)),
+                    "scope": scope,
+                    "key": np.repeat(np.array(keys, dtype=object), len(months)),
+                    # Floats, NaN where there is no figure: as nullable integers' to_numpy() gives them.
+                    "count": np.where(absent, np.nan, counts.ravel()),
+                    "denominator": np.where(no_ratio, np.nan, denominators.ravel()),
+                }
             )
-            if scope == YTD and indicator.month_only:
-                count = pd.Series(pd.NA, index=table.index, dtype="Int64")
-                denominator = count
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "month": table.index.to_numpy(),
-                        "scope": scope,
-                        "key": indicator.key,
-                        "count": count.to_numpy(),
-                        "denominator": denominator.to_numpy(),
-                    }
-                )
-            )
+        )
     return pd.concat(parts, ignore_index=True)

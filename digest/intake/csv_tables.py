@@ -102,4 +102,40 @@ def trim_text(values: pd.Series) -> pd.Series | None:
     if values.dtype != TEXT:
         return None
     text = pa.array(values.array)  # the Arrow array itself (__arrow_array__): no copy
-    return pd.Series(pc.utf8_trim(text, characters=PYTHON_WHITESPACE), index=values.index, dtype=TEXT)
+    return pd.Series(trim_arrow_text(text), index=values.index, dtype=TEXT)
+
+
+def _edge_bytes(position: int) -> np.ndarray:
+    """Which byte values can be the first (position 0) or last (-1) byte of a whitespace character in UTF-8."""
+    table = np.zeros(256, dtype=bool)
+    table[[character.encode()[position] for character in PYTHON_WHITESPACE]] = True
+    return table
+
+
+_MAY_START_SPACE, _MAY_END_SPACE = _edge_bytes(0), _edge_bytes(-1)
+
+
+def trim_arrow_text(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Arrow text trimmed as str.strip() trims it. Text none of whose cells starts or ends with a byte that a
+    whitespace character can start or end with is given back as it is: a look at two bytes a cell, where
+    trimming decodes every character (most exports have no space to trim)."""
+    chunks = text.chunks if isinstance(text, pa.ChunkedArray) else [text]
+    if not any(_may_have_edge_space(chunk) for chunk in chunks):
+        return text
+    return pc.utf8_trim(text, characters=PYTHON_WHITESPACE)
+
+
+def _may_have_edge_space(chunk: pa.Array) -> bool:
+    if not pa.types.is_string(chunk.type) and not pa.types.is_large_string(chunk.type):
+        return True
+    if len(chunk) == 0:
+        return False
+    _, offsets_buffer, data_buffer = chunk.buffers()
+    if data_buffer is None:
+        return False
+    width = 8 if pa.types.is_large_string(chunk.type) else 4
+    offsets = np.frombuffer(offsets_buffer, dtype=f"<i{width}", count=len(chunk) + 1, offset=chunk.offset * width)
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    filled = offsets[1:] > offsets[:-1]
+    first, last = offsets[:-1][filled], offsets[1:][filled] - 1
+    return bool(_MAY_START_SPACE[data[first]].any() or _MAY_END_SPACE[data[last]].any())

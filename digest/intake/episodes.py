@@ -128,7 +128,6 @@ class EpisodeBuilder:
         if self.date_order is None:
             for name, read in (("missing_start", start), ("missing_end", end), ("date_of_birth", dob)):
                 self._month_first += count_month_first(raw(name), read)
-        reason = pd.Series(None, index=chunk.index, dtype=object)
         checks = [
             (REJECT_EPISODE_ID, raw("episode_id") == ""),
             (REJECT_CHILD_ID, raw("child_id") == ""),
@@ -144,8 +143,12 @@ class EpisodeBuilder:
             (REJECT_END_BEFORE_START, end < start),
             (REJECT_START_AFTER_AS_AT, start > self.as_at),
         ]
-        for label, failed in checks:
-            reason = reason.mask(reason.isna() & failed, label)
+        # Each row's first failed check, as a small number (0: none) until the end: cheaper than text masks.
+        first_failed = np.zeros(len(chunk), dtype=np.int8)
+        for number, (_, failed) in enumerate(checks, start=1):
+            first_failed[(first_failed == 0) & failed.to_numpy(dtype=bool)] = number
+        labels = np.array([None, *(label for label, _ in checks)], dtype=object)
+        reason = pd.Series(labels[first_failed], index=chunk.index, dtype=object)
 
         odd: list[pd.DataFrame] = []
         synonyms = self.config.synonyms
@@ -204,12 +207,19 @@ class EpisodeBuilder:
         keep = reason.isna()
         accepted = every.loc[keep, list(EPISODE_COLUMNS)].reset_index(drop=True)
         rejected = pd.DataFrame({"row": every.loc[~keep, "row"], "reason": reason[~keep]}).reset_index(drop=True)
-        return Episodes(accepted, rejected, count_unrecognised(self._odd, set(accepted["row"])), self._month_first)
+        return Episodes(accepted, rejected, count_unrecognised(self._odd, rejected["row"]), self._month_first)
 
 
 def _clean_text(raw: pd.Series) -> pd.Series:
-    """Cells as trimmed text, blank for missing: in Arrow for Arrow text, else a plain list comprehension (far
-    faster than .str on a million Python strings)."""
+    """Cells as trimmed text, blank for missing: in Arrow for Arrow text; for categories (the SSD reader's
+    columns of a few distinct values), their categories trimmed; else a plain list comprehension (far faster
+    than .str on a million Python strings)."""
+    if isinstance(raw.dtype, pd.CategoricalDtype):
+        categories = _clean_text(pd.Series(raw.cat.categories.to_numpy(dtype=object), dtype=object))
+        merged, distinct = pd.factorize(pd.concat([categories, pd.Series([""])], ignore_index=True))
+        codes = raw.cat.codes.to_numpy()
+        trimmed_codes = merged[np.where(codes < 0, len(categories), codes)]  # a missing cell is blank
+        return pd.Series(pd.Categorical.from_codes(trimmed_codes, categories=distinct), index=raw.index)
     trimmed = trim_text(raw)
     if trimmed is not None:
         return trimmed
@@ -221,12 +231,13 @@ def _empty_part() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=object) for name in (*EPISODE_COLUMNS, "reason", "later_reason")})
 
 
-def count_unrecognised(odd: list[pd.DataFrame], kept_rows: set[int]) -> pd.DataFrame:
-    """Each unrecognised value with how many kept rows carry it, column by column, most frequent first."""
+def count_unrecognised(odd: list[pd.DataFrame], rejected_rows: pd.Series) -> pd.DataFrame:
+    """Each unrecognised value with how many kept rows (rows not rejected) carry it, column by column, most
+    frequent first. (Matched against the rejected rows, a few, rather than the kept ones, a million.)"""
     if not odd:
         return pd.DataFrame({"column": [], "value": [], "count": []})
     every = pd.concat(odd, ignore_index=True)
-    every = every[every["row"].isin(kept_rows)]
+    every = every[~every["row"].isin(rejected_rows.to_numpy())]
     counted = every.groupby(["column", "value"], sort=False).size().rename("count").reset_index()
     counted["order"] = counted["column"].map({c: i for i, c in enumerate(CONTRACT_COLUMNS)})
     counted = counted.sort_values(["order", "count", "value"], ascending=[True, False, True], kind="stable")
@@ -299,10 +310,18 @@ def _ethnicity(raw: pd.Series, config: Config, odd: list[pd.DataFrame]) -> pd.Se
 
 
 def _distance(raw: pd.Series, odd: list[pd.DataFrame]) -> pd.Series:
-    miles = pd.to_numeric(raw.str.replace(",", "", regex=False), errors="coerce")
-    bad = (raw != "") & (miles.isna() | (miles < 0))
-    _note_values(odd, "placement_distance_miles", raw[bad])
-    return miles.mask(bad).astype("float64")
+    """Miles as a number, NaN for blank; a value that is no number (or below 0) is noted, and NaN. Decided
+    once per distinct value, as the categories are."""
+    codes, uniques = pd.factorize(raw)
+    if isinstance(raw.dtype, pd.CategoricalDtype):
+        uniques = uniques.astype(raw.cat.categories.dtype)  # the values, typed as the column's text
+    distinct = pd.Series(uniques)
+    miles = pd.to_numeric(distinct.str.replace(",", "", regex=False), errors="coerce")
+    bad = (distinct != "") & (miles.isna() | (miles < 0))
+    noted = np.append(bad.to_numpy(dtype=bool), True)  # code -1, a missing cell (never made by the readers)
+    _note_values(odd, "placement_distance_miles", raw[noted[codes]])
+    values = np.append(miles.mask(bad).astype("float64").to_numpy(), np.nan)
+    return pd.Series(values[codes], index=raw.index, dtype="float64")
 
 
 def without_values(unrecognised: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from digest.figures.indicators import compute_indicator_table
 from digest.figures.still_missing import compute_still_missing
 from digest.intake.episodes import EpisodeBuilder, Episodes, without_values
 from digest.intake.extracts import Extract, open_extract
+from digest.intake.heap import large_heap
 from digest.intake.ssd.export import is_ssd_export
 from digest.intake.whole_file import FileRules, check_date_order, check_rejected_share
 from digest.store.alerts import save_still_missing
@@ -82,13 +83,14 @@ def ingest_extract(
     Raises:
         ExtractRefused: the file as a whole cannot be used (whole_file.py); the store is unchanged.
     """
-    if is_ssd_export(path):
-        from digest.intake.ssd.ingest import ingest_ssd_export  # it builds on this module
+    with large_heap():  # hundreds of million-row arrays made and dropped: see heap.py
+        if is_ssd_export(path):
+            from digest.intake.ssd.ingest import ingest_ssd_export  # it builds on this module
 
-        return ingest_ssd_export(store, path, as_at, config, on_wait, on_progress, rules or FileRules.of(config))
-    extract = open_extract(path, config.column_aliases)
-    with store.ingest_turn(on_wait):
-        return _store_extract(store, extract, as_at, config, on_progress, rules or FileRules.of(config))
+            return ingest_ssd_export(store, path, as_at, config, on_wait, on_progress, rules or FileRules.of(config))
+        extract = open_extract(path, config.column_aliases)
+        with store.ingest_turn(on_wait):
+            return _store_extract(store, extract, as_at, config, on_progress, rules or FileRules.of(config))
 
 
 def _store_extract(

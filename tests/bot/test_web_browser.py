@@ -15,7 +15,8 @@ from tests.browser import WINDOW, blocking, print_pdf, run_axe, skip_without_bro
 from tests.fake_oidc import FakeOpenIdProvider, Person
 from tests.web_pages import MANAGER, ReportServer, serve_report, with_access
 
-pytestmark = [skip_without_browser(), pytest.mark.slow]  # a real browser: `make check` runs it, `make test` not
+# A real browser: `make test-slow` (and CI) runs it, `make check` not.
+pytestmark = [skip_without_browser(), pytest.mark.slow]
 
 A4_LANDSCAPE_POINTS = (841.92, 595.92)
 PHONE = (360, 800)  # a phone held upright: the page reflows to it

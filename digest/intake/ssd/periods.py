@@ -2,14 +2,14 @@
 
 A period covers day D when its start date <= D and its end is blank or its end date >= D (calendar dates,
 both bounds inclusive). Every lookup is a sort and a join over whole columns: "does a period of this person
-cover D" is an as-of join on the latest period starting on or before D, carrying the furthest end reached
-by any of the person's periods that start by then (a running maximum), so a long early period is not
-hidden by a short later one.
+cover D" is a binary search for the latest period starting on or before D, carrying the furthest end
+reached by any of the person's periods that start by then (a running maximum), so a long early period is
+not hidden by a short later one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -42,19 +42,35 @@ STATUS_LABELS = [NOT_A_CLIENT, CARE_LEAVER, *(label for label, *_ in reversed(ST
 class EpisodeKeys:
     """What the lookups need of each episode: its person (a code shared with the period tables) and day D."""
 
-    person: np.ndarray  # int64 code of each episode's person: the row of its first episode
+    person: np.ndarray  # int64 code of each episode's person: its place among the distinct ids
     day: np.ndarray  # datetime64[us], the calendar date of missing_start; NaT where unreadable
-    ids: pd.Series  # the episodes' person ids, whose positions are the codes
+    ids: pd.Series  # the episodes' distinct person ids, whose positions are the codes (a period table's
+    # person ids are matched against these, a tenth as many as the episodes)
+    sorted_key: np.ndarray = field(init=False)  # the episodes' person_day_keys, in order (unknown left out)
+    sorted_at: np.ndarray = field(init=False)  # the episode of each sorted key
+
+    def __post_init__(self) -> None:
+        # Sorted once for every period table's search (see covered).
+        known = np.flatnonzero((self.person >= 0) & ~np.isnat(self.day))
+        key = person_day_keys(self.person[known], _days(self.day[known]))
+        order = np.argsort(key)  # ties (one person, one day) may fall in any order: their answers are alike
+        self.sorted_key, self.sorted_at = key[order], known[order]
 
 
 @dataclass
 class CareFacts:
-    """Each episode's care status and placement distance (as text, for the extract's reader), and the period
-    rows ignored per table."""
+    """Each episode's care status and placement distance (as text, for the extract's checks: categories, since
+    they hold a few distinct values), and the period rows ignored per table."""
 
-    care_status: pd.Series  # Arrow text
-    distance: pd.Series  # Arrow text
+    care_status: pd.Series  # categories of Arrow text
+    distance: pd.Series  # categories of Arrow text
     ignored: dict[str, int]
+
+
+def arrow_text(values: pd.Series) -> pa.Array:
+    """Arrow text of a column as one array (a table read in blocks gives its columns in chunks)."""
+    text = pa.array(values.array)
+    return text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
 
 
 def find_positions(values: pd.Series, within: pd.Series) -> np.ndarray:
@@ -63,17 +79,19 @@ def find_positions(values: pd.Series, within: pd.Series) -> np.ndarray:
     return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
-def take_text(values: pd.Series, at: np.ndarray) -> pd.Series:
-    """values[at] as Arrow text, blank where at is -1."""
-    if not len(values):
-        return pd.Series(np.full(len(at), "", dtype=object), dtype=TEXT)
-    taken = pa.array(values.array).take(pa.array(np.maximum(at, 0), mask=at < 0))
-    return pd.Series(taken.fill_null(""), dtype=TEXT)
+def take_category(values: pd.Series, at: np.ndarray) -> pd.Series:
+    """values[at] as a category of values' distinct texts, blank where at is -1: the SSD's person and placement
+    values are a few distinct ones spread over many episodes, which the episode checks decide once each."""
+    codes, distinct = pd.factorize(pd.concat([values, pd.Series([""], dtype=TEXT)], ignore_index=True))
+    chosen = np.where(at >= 0, codes[np.where(at >= 0, at, len(values))], codes[-1])
+    return pd.Series(pd.Categorical.from_codes(chosen, categories=pd.Index(distinct, dtype=TEXT)))
 
 
 def find_care_facts(tables: dict[str, SsdTable], person: pd.Series, day: pd.Series, config: Config) -> CareFacts:
     """Care status (ssd.md section 3) and placement distance (section 4) at each episode's day D."""
-    keys = EpisodeKeys(find_positions(person, person), day.to_numpy("datetime64[us]"), person)
+    encoded = pc.dictionary_encode(arrow_text(person))
+    codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    keys = EpisodeKeys(codes, day.to_numpy("datetime64[us]"), pd.Series(encoded.dictionary, dtype=TEXT))
     status = np.zeros(len(person), dtype=np.int8)  # STATUS_LABELS[0]: not a client
     ignored: dict[str, int] = {}
 
@@ -97,7 +115,7 @@ def find_care_facts(tables: dict[str, SsdTable], person: pd.Series, day: pd.Seri
             cla_periods = periods
     lac = status == STATUS_LABELS.index("LAC")
     distance, ignored["ssd_cla_placement"] = find_distances(keys, lac, cla_periods, tables)
-    labels = pd.Series(pa.array(STATUS_LABELS).take(pa.array(status)), dtype=TEXT)
+    labels = pd.Series(pd.Categorical.from_codes(status, categories=pd.Index(STATUS_LABELS, dtype=TEXT)))
     return CareFacts(labels, distance, {table: ignored[table] for table in _report_order()})
 
 
@@ -130,25 +148,42 @@ def read_periods(
 
 
 def covered(keys: EpisodeKeys, periods: pd.DataFrame) -> np.ndarray:
-    """Whether any of the person's periods covers each episode's day."""
+    """Whether any of the person's periods covers each episode's day.
+
+    Periods and episodes become one number each, person then day (person_day_keys), so that one sorted array
+    and a binary search find each episode's person's latest period starting on or before its day; the running
+    maximum of the same numbers for the periods' ends is the furthest any of the person's periods starting by
+    then reaches (an earlier person's numbers are all smaller, so the maximum never leaks across people).
+    """
     result = np.zeros(len(keys.person), dtype=bool)
-    known = (keys.person >= 0) & ~np.isnat(keys.day)
-    if not len(periods) or not known.any():
+    if not len(periods) or not len(keys.sorted_key):
         return result
-    ordered = periods.sort_values(["person", "start"], kind="stable")
-    ordered = ordered.assign(reach=ordered.groupby("person")["end"].cummax()).sort_values("start", kind="stable")
-    left = pd.DataFrame({"person": keys.person[known], "day": keys.day[known], "at": np.flatnonzero(known)})
-    joined = pd.merge_asof(
-        left.sort_values("day", kind="stable"),
-        ordered[["person", "start", "reach"]],
-        left_on="day",
-        right_on="start",
-        by="person",
-        direction="backward",
-    )
-    hit = (joined["reach"] >= joined["day"]).to_numpy(dtype=bool)
-    result[joined["at"].to_numpy()[hit]] = True
+    person = periods["person"].to_numpy(dtype=np.int64)
+    start_key = person_day_keys(person, _days(periods["start"].to_numpy()))
+    order = np.argsort(start_key)  # among equal starts the running maximum covers them all
+    reach = np.maximum.accumulate(person_day_keys(person, _days(periods["end"].to_numpy()))[order])
+    latest = np.searchsorted(start_key[order], keys.sorted_key, side="right") - 1
+    at = np.maximum(latest, 0)
+    same_person = (start_key[order][at] >> DAY_BITS) == (keys.sorted_key >> DAY_BITS)
+    hit = (latest >= 0) & same_person & (reach[at] >= keys.sorted_key)
+    result[keys.sorted_at[hit]] = True
     return result
+
+
+DAY_BITS = 23  # days since 1970 of years 0000 to 9999, shifted by DAY_SHIFT, fit in this many bits
+DAY_SHIFT = 1 << 22
+
+
+def person_day_keys(person: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """One int64 per (person code, whole days since 1970) pair, ordered by person, then day. A person code of
+    -1 (no episode's person) orders before every person."""
+    keys: np.ndarray = (person << DAY_BITS) + (day + DAY_SHIFT)
+    return keys
+
+
+def _days(moments: np.ndarray) -> np.ndarray:
+    """Calendar dates (datetime64 at midnight) as whole days since 1970-01-01."""
+    return moments.astype("datetime64[D]").astype(np.int64)
 
 
 def find_distances(
@@ -181,4 +216,4 @@ def find_distances(
         miles = pd.to_numeric(distances.str.replace(",", "", regex=False), errors="coerce").to_numpy()
         unknown = miles == UNKNOWN_DISTANCE
         pick[(pick >= 0) & unknown[np.maximum(pick, 0)]] = -1
-    return take_text(distances, pick), ignored
+    return take_category(distances, pick), ignored

@@ -6,8 +6,12 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from digest.contract.config import Config
-from digest.intake.csv_tables import PYTHON_WHITESPACE, read_csv_table
+from digest.intake.csv_tables import PYTHON_WHITESPACE, read_csv_table, trim_arrow_text
 from digest.intake.demo import default_shape, generate_extract
 from digest.intake.ingest import ingest_extract
 from digest.intake.raw_rows import read_raw_rows
@@ -82,3 +86,32 @@ def test_both_readers_store_the_same_snapshot(config: Config, tmp_path: Path) ->
     assert results[0][0][:3] == (len(frame) + 1, len(frame) - 2, 3)  # the demo's two flaws and the last line
     for arrow_part, pandas_part in zip(*results, strict=True):
         assert arrow_part == pandas_part
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=st.sampled_from(PYTHON_WHITESPACE + "ab é\u00a0"), max_size=3),
+            st.text(max_size=6),
+            st.text(alphabet=st.sampled_from(PYTHON_WHITESPACE + "z\u3000€"), max_size=3),
+        ).map("".join),
+        max_size=30,
+    ),
+    st.integers(0, 5),
+    st.booleans(),
+)
+def test_trimming_in_arrow_is_python_strip(cells: list[str], cut: int, large: bool) -> None:
+    """Trimmed in Arrow (skipped where no cell can need it), each cell is what str.strip() makes of it; also for
+    a slice of an array and for text in several chunks."""
+    kind = pa.large_string() if large else pa.string()
+    text = pa.array(cells, type=kind).slice(min(cut, len(cells)))
+    assert trim_arrow_text(text).to_pylist() == [cell.strip() for cell in cells[min(cut, len(cells)) :]]
+    chunked = pa.chunked_array([pa.array(cells[:cut], type=kind), pa.array(cells[cut:], type=kind)])
+    assert trim_arrow_text(chunked).to_pylist() == [cell.strip() for cell in cells]
+
+
+def test_text_with_nothing_to_trim_is_given_back_as_it_is() -> None:
+    clean = pa.array(["M1", "2019-06-01 10:00:00.000", "", "Zoë"])
+    assert trim_arrow_text(clean) is clean
+    assert trim_arrow_text(pa.array(["M1", "M2\u00a0"])).to_pylist() == ["M1", "M2"]
