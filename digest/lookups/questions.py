@@ -85,9 +85,10 @@ MIN_CORRECTABLE_FILLER_LETTERS = 6  # "reporing" is "reporting", "wrking" "worki
 QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
 MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
 NEGATION_PENALTY = 0.5  # a "not" on one side only flips the meaning ("completed in time" is not "not completed")
-# Words that change what a row counts when one side says them and the other does not: "not", and "3 or more"
-# ("LAC children" are not "LAC children with 3 or more episodes").
-MEANING_MARKS = (NEGATION, REPEAT_MARK)
+# Words that change what a row counts when one side says them and the other does not: "not", "3 or more" ("LAC
+# children" are not "LAC children with 3 or more episodes") and "in time" (RHIs "completed" are not those completed in
+# time: the report has no row of all completed, so it is asked which).
+MEANING_MARKS = (NEGATION, REPEAT_MARK, "time")
 ANSWER_SCORE = 0.6  # the least score answered without asking back
 CLARIFY_SCORE = 0.3  # the least score offered as a choice
 CLARIFY_MARGIN = 0.1  # readings this close to the best are offered: as choices on a tie, else under the answer

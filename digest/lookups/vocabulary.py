@@ -155,7 +155,6 @@ SYNONYMS: dict[str, str] = {
     "other authority": "other la",
     "other local authorities": "other la",
     "placing authority": "other la",
-    "foster care": "lac",
     "ethnic minority": "bme",
     "ethnic minorities": "bme",
     "minority ethnic": "bme",

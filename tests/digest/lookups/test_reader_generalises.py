@@ -443,3 +443,18 @@ def test_two_rows_no_row_counts_together_are_asked_about(reader: Reader, text: s
     read = reader.read(text)
     assert isinstance(read, Clarification), read
     assert {choice.split()[0].lstrip("@") for _, choice in read.choices} == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RHIs completed June",
+        "how many return interviews were completed in May",
+        "how many children in foster care went missing in June",
+    ],
+)
+def test_a_narrower_row_is_never_given_for_a_wider_question(reader: Reader, text: str) -> None:
+    """ "Completed" RHIs are not those completed in time (the report has no row of all completed: asked which); children
+    in foster care are some of the looked-after children, not all of them (no such row: not understood)."""
+    read = reader.read(text)
+    assert not isinstance(read, Question), read
