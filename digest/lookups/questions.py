@@ -165,6 +165,25 @@ NO_RISK_GRADE = (
     "The report does not hold the police's risk grading of a missing person; it counts episodes and children at "
     'medium/high risk of child sexual exploitation (CSE). Ask, for example, "CSE episodes June".'
 )
+# How many children there are (in care, on a plan, in the area): the report counts those who went missing only, so
+# neither the number nor a share of it ("what % of LAC went missing") can be given.
+_POPULATION = re.compile(
+    r"\b(?:do|does)\s+(?:we|you|the\s+council|the\s+authority|the\s+la)\s+(?:have|look\s+after|support)\b"
+    r"|\bhow\s+many\s+(?:\w+\s+){0,3}?(?:are|is)\s+(?:there\s+)?(?:currently\s+)?(?:in\s+care|looked\s+after|on\s+(?:a\s+)?plans?)\b"
+)
+# "What % of LAC went missing": a share of a group's population; "what proportion of the children who went missing
+# were looked after" is a share of those missing, which the report gives.
+_SHARE_OF_GROUP = re.compile(
+    r"(?:%|\bpercent\w*|\bproportion|\bshare|\brate)\s+of\s+((?:\w+\s+){1,4}?)"
+    r"(?:who\s+|that\s+)?(?:went|go|goes|gone|going|have\s+gone|has\s+gone)\s+missing\b"
+)
+_ANY_CHILDREN = {"the", "all", "our", "children", "child", "kids", "kid", "young", "people", "who", "that", "those"}
+_MISSING_SAID = re.compile(r"\bmissing\b|\bepisodes?\b|\bmispers?\b|\babsent\b|\brun\s+away\b|\breturn")
+NO_POPULATION = (
+    "The report counts children who went missing, not how many children there are (in care, on a plan or in the "
+    'area), so it cannot give that or a share of it. Ask, for example, "what share of children missing in June were '
+    'looked after".'
+)
 NO_FORECAST = (
     "I give the figures recorded so far, never a forecast. Ask, for example, how many went missing in June, "
     "or in this month so far."
@@ -432,6 +451,11 @@ class Reader:
             return NotUnderstood(NO_HOURS, self.suggest(text))
         if _TWICE_OR_MORE.search(said):
             return NotUnderstood(NO_TWICE, self.suggest(text))
+        group = _SHARE_OF_GROUP.search(said)
+        if (_POPULATION.search(said) and not _MISSING_SAID.search(said)) or (
+            group and set(group.group(1).split()) - _ANY_CHILDREN
+        ):
+            return NotUnderstood(NO_POPULATION, self.suggest(text))
         if _SHORT_PERIOD.search(said):
             return NotUnderstood(NO_SHORT_PERIOD, self.suggest(text))
         if _RISK_GRADE.search(said) and not _CSE_SAID.search(said):

@@ -458,3 +458,22 @@ def test_a_narrower_row_is_never_given_for_a_wider_question(reader: Reader, text
     in foster care are some of the looked-after children, not all of them (no such row: not understood)."""
     read = reader.read(text)
     assert not isinstance(read, Question), read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what percentage of LAC went missing in June",
+        "what proportion of our looked after children went missing in May",
+        "what % of girls have gone missing this year",
+        "how many LAC do we have",
+        "how many children are in care",
+    ],
+)
+def test_how_many_children_there_are_is_not_the_number_missing(reader: Reader, text: str) -> None:
+    """The report counts those who went missing, not the population: neither a count of it nor a share of it is
+    answered with a figure of those missing ("what % of LAC went missing" is not LAC episodes' share of all)."""
+    assert isinstance(reader.read(text), NotUnderstood), text
+    assert isinstance(
+        reader.read("what proportion of the children who went missing in June were looked after"), Question
+    )
