@@ -116,8 +116,10 @@ _FORECAST = re.compile(
 # Lengths in hours: the report counts calendar days ("over 24 hours" is not "more than 1 day"). The still-missing
 # answer gives "over 24 and 72 hours" now, and "72 hours" of a return interview is its deadline.
 _HOURS = re.compile(r"\b\d+\s*(?:hours?|hrs?|h)\b")
-_RHI_TIME = re.compile(r"\brhis?\b|\binterviews?\b|\bdebriefs?\b|\bconversations?\b")
-_NOW = re.compile(r"\b(?:now|currently|still|atm|today|at\s+the\s+moment)\b")
+# ... unless of a return interview's deadline, or of those missing now.
+_HOURS_OTHERWISE = re.compile(
+    r"\brhis?\b|\binterviews?\b|\bdebriefs?\b|\bconversations?\b|\b(?:now|currently|still|atm|today|at\s+the\s+moment)\b"
+)
 NO_HOURS = (
     "The report counts days missing (calendar days from the day missing to the day back), not hours. Ask, for "
     'example, "episodes lasting 2 days or more June", or "still missing now" for those over 24 and 72 hours.'
@@ -148,8 +150,6 @@ NOT_COUNTED = (
     "The report counts missing episodes and the children in them, not workers, teams, meetings or referrals. "
     "Ask, for example, how many return interviews were completed in time in June."
 )
-# "High risk mispers": the police's risk grading of a missing person, which the report does not hold; its CSE rows
-# are "CSE risk medium/high", read only when CSE or exploitation is said with the risk.
 # Periods shorter than a month: the report counts by month ("the last 14 days", "last week", "yesterday").
 _SHORT_PERIOD = re.compile(
     r"\b(?:last|past|previous|this|next|coming)\s+(?:(?:few|couple\s+of|\d+)\s+)?(?:days?|weeks?|weekends?)\b"
@@ -159,6 +159,8 @@ NO_SHORT_PERIOD = (
     'The report counts by month (and the year to date), not by day or week. Ask for a month, such as "June", or '
     '"this month so far"; "still missing now" gives those missing at this moment.'
 )
+# "High risk mispers": the police's risk grading of a missing person, which the report does not hold; its CSE rows
+# are "CSE risk medium/high", read only when CSE or exploitation is said with the risk.
 _RISK_GRADE = re.compile(r"\b(?:high|low|medium)(?:\s*(?:/|or|and|-)\s*(?:high|low|medium))?[\s-]+risk\b")
 _CSE_SAID = re.compile(r"\bcse\b|\bexploit\w*|\bsexual\w*|\bgrooming\b")
 NO_RISK_GRADE = (
@@ -177,6 +179,7 @@ _SHARE_OF_GROUP = re.compile(
     r"(?:%|\bpercent\w*|\bproportion|\bshare|\brate)\s+of\s+((?:\w+\s+){1,4}?)"
     r"(?:who\s+|that\s+)?(?:went|go|goes|gone|going|have\s+gone|has\s+gone)\s+missing\b"
 )
+
 _ANY_CHILDREN = {"the", "all", "our", "children", "child", "kids", "kid", "young", "people", "who", "that", "those"}
 _MISSING_SAID = re.compile(r"\bmissing\b|\bepisodes?\b|\bmispers?\b|\babsent\b|\brun\s+away\b|\breturn")
 NO_POPULATION = (
@@ -187,6 +190,26 @@ NO_POPULATION = (
 NO_FORECAST = (
     "I give the figures recorded so far, never a forecast. Ask, for example, how many went missing in June, "
     "or in this month so far."
+)
+
+
+@dataclass(frozen=True)
+class NotHeld:
+    """What the report does not hold, as said (said, unless also said otherwise), and what to tell the asker."""
+
+    said: re.Pattern[str]
+    message: str
+    unless: re.Pattern[str] | None = None
+
+
+NOT_HELD = (
+    NotHeld(_FORECAST, NO_FORECAST),
+    NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE),
+    NotHeld(_TWICE_OR_MORE, NO_TWICE),
+    NotHeld(_POPULATION, NO_POPULATION, _MISSING_SAID),
+    NotHeld(_SHORT_PERIOD, NO_SHORT_PERIOD),
+    NotHeld(_RISK_GRADE, NO_RISK_GRADE, _CSE_SAID),
+    NotHeld(_NOT_COUNTED, NOT_COUNTED),
 )
 # Where a message's clauses part: a sentence's end, a comma, a dash, or "so"/"but"/"cos" before the asker's "I" or "we".
 _CLAUSE = re.compile(
@@ -443,25 +466,14 @@ class Reader:
         lowered = _WHAT_DOES_MEAN.sub(lambda m: "define " + (m.group(1) or m.group(2)), lowered)  # "what does X mean"
         lowered = self._without_asides(lowered, nearness)
         said = lowered
-        if _FORECAST.search(said):
-            return NotUnderstood(NO_FORECAST, self.suggest(text))
         if asks_declined(said):
             return NotUnderstood(NO_DECLINED_ROW, self.suggest(text))
-        if _HOURS.search(said) and not _RHI_TIME.search(said) and not _NOW.search(said):
-            return NotUnderstood(NO_HOURS, self.suggest(text))
-        if _TWICE_OR_MORE.search(said):
-            return NotUnderstood(NO_TWICE, self.suggest(text))
         group = _SHARE_OF_GROUP.search(said)
-        if (_POPULATION.search(said) and not _MISSING_SAID.search(said)) or (
-            group and set(group.group(1).split()) - _ANY_CHILDREN
-        ):
+        if group and set(group.group(1).split()) - _ANY_CHILDREN:  # "what % of LAC went missing"
             return NotUnderstood(NO_POPULATION, self.suggest(text))
-        if _SHORT_PERIOD.search(said):
-            return NotUnderstood(NO_SHORT_PERIOD, self.suggest(text))
-        if _RISK_GRADE.search(said) and not _CSE_SAID.search(said):
-            return NotUnderstood(NO_RISK_GRADE, self.suggest(text))
-        if _NOT_COUNTED.search(said):
-            return NotUnderstood(NOT_COUNTED, self.suggest(text))
+        for rule in NOT_HELD:
+            if rule.said.search(said) and not (rule.unless and rule.unless.search(said)):
+                return NotUnderstood(rule.message, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
         shape, lowered = read_shape(lowered)
