@@ -43,7 +43,7 @@ def main() -> None:
         folder = (CORPUS / part).relative_to(ROOT)
         print(
             f"{folder}/ holds no questions yet (no *.jsonl file with a question in it), so there is no held-out "
-            "score: nothing was scored. Put each new writer's file there (one JSON object a line, ids like I-001, "
+            "score: nothing was scored. Put each new writer's file there (one JSON object a line, ids like M-001, "
             "as in the corpus's README) and run this again."
         )
         sys.exit(1)
