@@ -268,6 +268,17 @@ def _answer_shaped(
     figures = Figures(store, config, snapshot, suppress)
     spans = [resolve_period(p, snapshot) for p in (question.period, *question.compare)]
     data_starts, data_ends = figures.data_months
+    kinds: dict[tuple[int, int], list[PeriodKind]] = {}
+    for period, span in zip((question.period, *question.compare), spans, strict=True):
+        kinds.setdefault((span.first, span.last), []).append(period.kind)
+    for (first, last), said in kinds.items():
+        if len(said) > len(set(said)):
+            # Two periods of one kind on one span ("Q1 against the previous quarter", "previous" read from today:
+            # Q1 again): a comparison misread, not a change from a period to itself.
+            span = next(s for s in spans if (s.first, s.last) == (first, last))
+            return Answer(NOT_UNDERSTOOD, f"That compares {figures.name(span)} with itself.", [SAME_PERIOD_TWICE])
+    # The same span said twice in other words ("the year to date for 2019/20"): one period, said once.
+    spans = list({(s.first, s.last): s for s in spans}.values())
     for span in spans:
         if span.last > data_ends and len(spans) == 1:
             return Answer(
@@ -324,6 +335,7 @@ NEAREST_BAND = (
     "The report has no row for exactly what was asked: this is its band that holds it, which counts more (the "
     "band is named above), not a figure for what was asked alone."
 )
+SAME_PERIOD_TWICE = 'Name the two periods to compare by month or quarter, e.g. "Q1 2019/20 against Q4 2018/19".'
 NOT_IN_SOURCE_LENGTH = "This snapshot's source does not hold which episodes were at CSE risk."
 
 
