@@ -964,6 +964,15 @@ _NOT_A_NOUN = {"not", "3+"}  # "how many not ...", "how many 3+ ...": another ro
 _COUNT_FILLER = {"the", "number", "numbers", "of", "just", "a", "count", "total"}  # "not the number of children"
 
 
+_MODIFIER_BETWEEN = {"missing"}  # "children('s) missing episodes": children name whose episodes, not what is counted
+
+
+def _modifies_episodes(after: list[str]) -> bool:
+    """Whether "children" is a noun's modifier: "episodes" follows it, with at most "missing" between."""
+    rest = [w for w in after[:2] if w not in _MODIFIER_BETWEEN]
+    return bool(rest) and rest[0] == EPISODE_NOUN and after.index(EPISODE_NOUN) <= len(_MODIFIER_BETWEEN)
+
+
 def read_counted(text: str) -> str | None:
     """episodes or children, when a counting phrase names which ("how many children"), or rules one out ("children
     not episodes", "not the number of children"); else None."""
@@ -971,9 +980,12 @@ def read_counted(text: str) -> str | None:
     for i in range(len(words) - 1):
         if (words[i], words[i + 1]) not in _COUNTING_HEADS:
             continue
-        for word in words[i + 2 : i + 2 + COUNTED_WITHIN_WORDS]:
+        window = words[i + 2 : i + 2 + COUNTED_WITHIN_WORDS]
+        for j, word in enumerate(window):
             if word in _NOT_A_NOUN:
                 break
+            if word == CHILD_NOUN and _modifies_episodes(words[i + 2 + j + 1 :]):
+                return EPISODE_NOUN  # "number of CLA missing episodes": the children's episodes are counted
             if word in (EPISODE_NOUN, CHILD_NOUN):
                 return word
     # "children, not episodes"; but "I don't want kids counted twice" rules nothing out

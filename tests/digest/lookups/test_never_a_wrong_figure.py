@@ -7,6 +7,8 @@ import random
 
 import pytest
 
+from digest.contract.config import Config
+from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
 from digest.lookups.service import LookupService
 
 SEED = 2604
@@ -37,3 +39,35 @@ def test_a_comparison_of_a_period_with_itself_is_never_answered(service: LookupS
             names = answer.title.split(", ", 1)[-1].split(" against ")
             assert len(names) == len(set(names)), (question, answer.title)
             assert not any(line.startswith("Change from") and "no change" in line for line in answer.lines)
+
+
+CARE_WORDS = ("CLA", "LAC", "looked after children", "children in care", "children looked after", "CLA's")
+COUNTING = ("number of", "how many", "the number of", "total number of")
+EPISODE_WORDS = ("missing episodes", "episodes")
+PERIOD_WORDS = ("in June", "June compared with May", "for May", "in Q1", "this year month by month")
+
+
+@pytest.fixture(scope="module")
+def reader(config: Config) -> Reader:
+    return Reader(config)
+
+
+def test_children_named_before_episodes_count_the_episodes(reader: Reader) -> None:
+    """ "The number of CLA missing episodes": the children say whose episodes; the episodes are what is counted."""
+    rng = random.Random(SEED)
+    for _ in range(60):
+        care, counting = rng.choice(CARE_WORDS), rng.choice(COUNTING)
+        question = f"{counting} {care} {rng.choice(EPISODE_WORDS)} {rng.choice(PERIOD_WORDS)}"
+        reading = reader.read(question)
+        if isinstance(reading, Question):
+            assert reading.subject == "episodes.lac", (question, reading.subject)
+        else:  # asked back or not understood: never the children's count answered for episodes
+            assert isinstance(reading, Clarification | NotUnderstood), question
+    # Children still counted where they are the noun: a verb or nothing stands between them and "episodes".
+    for question, subject in (
+        ("how many children had missing episodes in June", "children.all"),
+        ("number of LAC children missing in June", "children.lac"),
+    ):
+        reading = reader.read(question)
+        assert isinstance(reading, Question), question
+        assert reading.subject == subject, question
