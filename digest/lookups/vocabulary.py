@@ -458,6 +458,12 @@ def join_spelt(text: str) -> str:
 # "Recorded" names a row only with a "not" just before it ("not recorded", "not obtained / recorded"); else it is how
 # a figure is kept ("episodes recorded in June").
 _RECORDED = re.compile(r"\brecorded\b")
+# "Not just the ones in care" is an aside, left out only where its end is plain: a few words, then a bracket or a
+# clause's end. Unbounded, it swallowed the question ("children (all, not just CLA) with 3 or more episodes").
+MAX_ASIDE_WORDS = 4
+_NOT_JUST = re.compile(
+    rf"\bnot\s+(?:just|only)\b(?:\s*[^\s,.;:?!()\[\]]+){{0,{MAX_ASIDE_WORDS}}}(?=\s*(?:[,.;:?!()\[\]]|$))"
+)
 _NOT_BEFORE = re.compile(r"\b(?:not|no|un)\b(?:\W+\w+){0,2}\W+$")
 
 
@@ -498,7 +504,7 @@ def spell_numbers(text: str) -> str:
     text = re.sub(r"\btwice\b", "2 times", text)
     text = re.sub(r"\bno (\w+) (?:was |were |is )?recorded\b", r"\1 not recorded", text)  # "no ethnicity recorded"
     text = _RECORDED.sub(lambda m: m.group(0) if _NOT_BEFORE.search(text[: m.start()]) else " ", text)
-    text = re.sub(r"\bnot\s+(?:just|only)\b[^,.;:?!]*", " ", text)  # "all kids, not just the ones in care": all
+    text = _NOT_JUST.sub(" ", text)  # "all kids, not just the ones in care": all
     text = re.sub(r"\b(?:had|has|have|with|where|got|get|received)\s+no\b(?!\s+(?:of|\.))|\bwithout\b", " not ", text)
     text = re.sub(r"\b(\d)\s*w\.?\s*d\.?s?\b", r"\1 working days", text)  # "3WD", "3 wd": working days
 

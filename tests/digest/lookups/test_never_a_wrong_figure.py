@@ -71,3 +71,25 @@ def test_children_named_before_episodes_count_the_episodes(reader: Reader) -> No
         reading = reader.read(question)
         assert isinstance(reading, Question), question
         assert reading.subject == subject, question
+
+
+ASIDES = ("(all, not just CLA)", "(not just CLA)", ", not just the ones in care,", "(not only LAC)")
+QUESTIONS_WITH_A_PLACE = (
+    "how many children{aside} had 3 or more episodes in June",
+    "how many children{aside} have had 3 or more episodes, month by month since April",
+    "missing episodes{aside} that lasted 2 days in May",
+    "number of children{aside} at medium or high CSE risk in June",
+)
+
+
+def test_a_not_just_aside_never_swallows_the_words_after_it(reader: Reader) -> None:
+    """An aside is left out up to its own end (a bracket, a comma), never to the end of the question."""
+    rng = random.Random(SEED)
+    for _ in range(40):
+        template = rng.choice(QUESTIONS_WITH_A_PLACE)
+        question = template.format(aside=" " + rng.choice(ASIDES))
+        plain = reader.read(template.format(aside=""))
+        reading = reader.read(question)
+        assert isinstance(plain, Question), template
+        assert isinstance(reading, Question), question
+        assert reading.keys == plain.keys, (question, reading.keys, plain.keys)
