@@ -144,11 +144,12 @@ NO_DECLINED_ROW = (
 _NOT_COUNTED = re.compile(
     r"\b(?:which|what|whose|how\s+many|number\s+of)\s+(?:\w+\s+){0,2}?"
     r"(?:advocates?|(?:social\s+)?workers?|meetings?|councils?|communit(?:y|ies)|famil(?:y|ies)|teams?|boards?"
-    r"|committees?|members?|officers?|forces?|schools?|police|staff|managers?|carers?|parents?|referrals?)\b"
+    r"|committees?|members?|officers?|forces?|schools?|police|staff|managers?|carers?|parents?|referrals?"
+    r"|providers?|agenc(?:y|ies))\b"
 )
 NOT_COUNTED = (
-    "The report counts missing episodes and the children in them, not workers, teams, meetings or referrals. "
-    "Ask, for example, how many return interviews were completed in time in June."
+    "The report counts missing episodes and the children in them, not workers, teams, providers, meetings or "
+    "referrals. Ask, for example, how many return interviews were completed in time in June."
 )
 # Periods shorter than a month: the report counts by month ("the last 14 days", "last week", "yesterday").
 _SHORT_PERIOD = re.compile(
@@ -462,6 +463,7 @@ class Reader:
             nearness[right] = min(near, nearness.get(right, 1.0))
             return right
 
+        typed = lowered  # before slips are put right: "provider" is a word of its own, not a slip for "provide"
         lowered = _WORD.sub(corrected, lowered)
         lowered = _WHAT_DOES_MEAN.sub(lambda m: "define " + (m.group(1) or m.group(2)), lowered)  # "what does X mean"
         lowered = self._without_asides(lowered, nearness)
@@ -472,7 +474,8 @@ class Reader:
         if group and set(group.group(1).split()) - _ANY_CHILDREN:  # "what % of LAC went missing"
             return NotUnderstood(NO_POPULATION, self.suggest(text))
         for rule in NOT_HELD:
-            if rule.said.search(said) and not (rule.unless and rule.unless.search(said)):
+            held = rule.said.search(said) or (rule.said is _NOT_COUNTED and rule.said.search(typed))
+            if held and not (rule.unless and rule.unless.search(said)):
                 return NotUnderstood(rule.message, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)

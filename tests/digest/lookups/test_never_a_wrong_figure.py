@@ -93,3 +93,16 @@ def test_a_not_just_aside_never_swallows_the_words_after_it(reader: Reader) -> N
         assert isinstance(plain, Question), template
         assert isinstance(reading, Question), question
         assert reading.keys == plain.keys, (question, reading.keys, plain.keys)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which placement provider had the most missing episodes in June?",
+        "how many agencies had LAC missing in May",
+        "which provider's placements had the most episodes this year",
+    ],
+)
+def test_who_provides_a_placement_is_not_read_as_where_it_is(reader: Reader, text: str) -> None:
+    """The report has the distance of a placement, not who provides it: refused, never the distance table."""
+    assert isinstance(reader.read(text), NotUnderstood)
