@@ -6,6 +6,7 @@ turns it into its own mark-up and `missing-report ask` prints it. Aggregates onl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -279,6 +280,11 @@ def _answer_shaped(
             return Answer(NOT_UNDERSTOOD, f"That compares {figures.name(span)} with itself.", [SAME_PERIOD_TWICE])
     # The same span said twice in other words ("the year to date for 2019/20"): one period, said once.
     spans = list({(s.first, s.last): s for s in spans}.values())
+    ordered = sorted(spans, key=lambda s: (s.first, s.last))
+    if len(spans) > 2 and any(b.first <= a.last for a, b in itertools.pairwise(ordered)):
+        # "Up since April? Comparing April with June": April, April to June and June side by side is no comparison
+        # anyone asked for; which two periods is not plain, so it is asked rather than guessed.
+        return Answer(NOT_UNDERSTOOD, "That names periods that overlap.", [OVERLAPPING_PERIODS])
     for span in spans:
         if span.last > data_ends and len(spans) == 1:
             return Answer(
@@ -335,6 +341,7 @@ NEAREST_BAND = (
     "The report has no row for exactly what was asked: this is its band that holds it, which counts more (the "
     "band is named above), not a figure for what was asked alone."
 )
+OVERLAPPING_PERIODS = 'Name the periods to compare, each once, such as "April against June".'
 SAME_PERIOD_TWICE = 'Name the two periods to compare by month or quarter, e.g. "Q1 2019/20 against Q4 2018/19".'
 NOT_IN_SOURCE_LENGTH = "This snapshot's source does not hold which episodes were at CSE risk."
 

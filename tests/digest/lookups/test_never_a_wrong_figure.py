@@ -106,3 +106,21 @@ def test_a_not_just_aside_never_swallows_the_words_after_it(reader: Reader) -> N
 def test_who_provides_a_placement_is_not_read_as_where_it_is(reader: Reader, text: str) -> None:
     """The report has the distance of a placement, not who provides it: refused, never the distance table."""
     assert isinstance(reader.read(text), NotUnderstood)
+
+
+OVERLAPPING = (
+    "{figure} since April? Comparing April with June",
+    "{figure} in Q1, April and June compared",
+    "{figure} year to date vs May vs June",
+)
+
+
+def test_three_periods_that_overlap_are_never_set_side_by_side(service: LookupService) -> None:
+    """April, April to June and June compared at once is no comparison: asked, never answered with a change."""
+    rng = random.Random(SEED)
+    for _ in range(20):
+        question = rng.choice(OVERLAPPING).format(figure=rng.choice(FIGURES))
+        answer = service.ask("U", "C", question)
+        if answer.outcome == "answered":
+            names = answer.title.split(", ", 1)[-1].split(" against ")
+            assert len(names) <= 2, (question, answer.title)
