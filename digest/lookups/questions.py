@@ -188,6 +188,11 @@ NO_POPULATION = (
     'area), so it cannot give that or a share of it. Ask, for example, "what share of children missing in June were '
     'looked after".'
 )
+# Still missing is counted of all children: the report does not say how many of them are in care or at CSE risk.
+NO_STILL_MISSING_GROUP = (
+    "The report counts the children still missing now of all children, not of those in care or at CSE risk alone. "
+    'Ask "still missing now" for all children.'
+)
 NO_FORECAST = (
     "I give the figures recorded so far, never a forecast. Ask, for example, how many went missing in June, "
     "or in this month so far."
@@ -606,6 +611,8 @@ class Reader:
             family = PER_CHILD_FAMILY[best.reading.subject]
             return Question(PER_CHILD, family, period, share, text, compare=compare, by_month=by_month)
         if period.kind == PeriodKind.NOW and best.reading.subject in PER_CHILD_FAMILY and not by_month:
+            if PER_CHILD_FAMILY[best.reading.subject] != "all":  # "any children in care missing right now"
+                return NotUnderstood(NO_STILL_MISSING_GROUP, self.suggest(text))  # no such row: all are counted
             return Question(FIGURE, STILL_MISSING, period, share, text)  # "missing right now": still missing
         # Figures side by side only when one row does not say it all ("White and Black Caribbean" is B1 alone).
         whole = best.score >= 1.0 - TIE_MARGIN / 2

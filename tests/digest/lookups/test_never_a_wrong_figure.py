@@ -124,3 +124,17 @@ def test_three_periods_that_overlap_are_never_set_side_by_side(service: LookupSe
         if answer.outcome == "answered":
             names = answer.title.split(", ", 1)[-1].split(" against ")
             assert len(names) <= 2, (question, answer.title)
+
+
+GROUPS_NOW = ("children in our care", "LAC", "looked after children", "CSE children", "kids in care")
+NOW_WORDS = ("missing right now", "missing now", "missing at the moment, as at today")
+
+
+def test_still_missing_now_of_a_group_is_never_answered_with_all_children(reader: Reader) -> None:
+    """Still missing is counted of all children: asked for those in care, it is refused or asked about."""
+    rng = random.Random(SEED)
+    for _ in range(30):
+        question = f"how many {rng.choice(GROUPS_NOW)} are {rng.choice(NOW_WORDS)}"
+        reading = reader.read(question)
+        assert not (isinstance(reading, Question) and reading.subject == "duration.still_missing"), question
+    assert isinstance(reader.read("how many children are missing right now"), Question)
