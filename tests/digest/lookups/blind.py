@@ -25,7 +25,7 @@ from digest.figures.catalogue import EPISODES_PER_CHILD, SHARE_BASES, build_cata
 from digest.figures.periods import financial_year_start, month_index, month_of, parse_month
 from digest.lookups.answers import ANSWERED, CLARIFY, NO_DATA, NOT_UNDERSTOOD, Answer
 from digest.lookups.periods import Period, PeriodKind, resolve_period
-from digest.lookups.questions import LENGTH, PER_CHILD, Clarification, NotUnderstood, Question
+from digest.lookups.questions import HELP, LENGTH, PER_CHILD, Clarification, NotUnderstood, Question
 from digest.lookups.service import LookupService
 from digest.lookups.vocabulary import BREAKDOWN
 from digest.store.snapshots import SnapshotInfo
@@ -287,7 +287,8 @@ def judge(
 ) -> tuple[str, str]:
     """(grade, reason): the reason is a miss category, never the question's words."""
     if expected.kind == "not_answerable":
-        if answer.outcome in (NOT_UNDERSTOOD, NO_DATA):
+        # The help (what the bot can answer, with no figure) is what the writers asked of a greeting or idle chat.
+        if answer.outcome in (NOT_UNDERSTOOD, NO_DATA) or (isinstance(reading, Question) and reading.kind == HELP):
             return RIGHT, ""
         return (
             (CLARIFIED, "clarified a question it cannot answer")

@@ -11,6 +11,7 @@ import pytest
 from digest.contract.config import Config
 from digest.lookups.service import LookupService
 from tests.digest.lookups.blind import (
+    CLARIFIED,
     DEVELOPMENT,
     HARNESS,
     RIGHT,
@@ -26,13 +27,18 @@ from tests.digest.lookups.blind import (
 DEVELOPMENT_QUESTIONS = 920  # writers A to D's 110 each, E to L's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
-# writers I to L joined): a floor.
-DEVELOPMENT_RIGHT = 0.929
-# Development questions answered otherwise than the writer labelled, each named in its answer's title: a run "this
-# year" without the partial month (twice), "2+ days" without those still missing, "all & CLA" as CLA alone, a question
-# with no period for the latest month (labelled the year to date), a share's count whose answer gives the share beside
-# it, and "has the percentage fallen since May" answered month by month (May and June) rather than as a comparison.
-DEVELOPMENT_WRONG_AT_MOST = 7
+# writers I to L joined, 859 after the fourth session's rules): a floor.
+DEVELOPMENT_RIGHT = 0.933
+# Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's seven
+# (a run "this year" without the partial month, twice; "2+ days" without those still missing; "all & CLA" as CLA
+# alone; no period read as the latest month, labelled the year to date; a share's count with the share beside it;
+# "fallen since May" month by month) and I to L's seven left (a run "this financial year" without July so far;
+# "in June ... or over the year" read as the year to date; "up or down between April and May" month by month; a
+# breakdown "including the total BME" given as the BME summary; "this month so far" and "this month compared to last
+# month" read from the as-at date; "these days" as the year to date).
+DEVELOPMENT_WRONG_AT_MOST = 14
+# I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"): left as written.
+HARNESS_AT_MOST = 1
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +52,14 @@ def test_the_development_part_does_not_regress(service: LookupService, config: C
     result = score(service, items, config)
     print("\n".join(describe("development", result)))
     grades = list(result.grades.values())
-    assert grades.count(HARNESS) == 0
+    assert grades.count(HARNESS) <= HARNESS_AT_MOST
     assert result.share_right() >= DEVELOPMENT_RIGHT
     assert grades.count(WRONG) <= DEVELOPMENT_WRONG_AT_MOST
-    # Questions the bot cannot answer (a named child, school attendance, a forecast) are never answered.
+    # Questions the bot cannot answer (a named child, school attendance, a forecast) are never answered; the one asked
+    # back is J-058's greeting, whose "today" is read as a period ("which figure, now?").
     cannot = [i.id for i in items if i.kind == "not_answerable"]
-    assert all(result.grades[i] == RIGHT for i in cannot)
+    assert all(result.grades[i] in (RIGHT, CLARIFIED) for i in cannot)
+    assert sum(result.grades[i] == CLARIFIED for i in cannot) <= 1
 
 
 def _item(rows: list[str], periods: list[str], kind: str = "figure") -> Item:
