@@ -272,8 +272,8 @@ def _answer_shaped(
     kinds: dict[tuple[int, int], list[PeriodKind]] = {}
     for period, span in zip((question.period, *question.compare), spans, strict=True):
         kinds.setdefault((span.first, span.last), []).append(period.kind)
-    for (first, last), said in kinds.items():
-        if len(said) > len(set(said)):
+    for (first, last), named in kinds.items():
+        if len(named) > len(set(named)):
             # Two periods of one kind on one span ("Q1 against the previous quarter", "previous" read from today:
             # Q1 again): a comparison misread, not a change from a period to itself.
             span = next(s for s in spans if (s.first, s.last) == (first, last))
