@@ -573,7 +573,7 @@ _FILLER_TEXT = (
     "statutory represent represents representing equate equates works work working "
     # Dictation: hesitations the phone writes down, and "cos" for because.
     "um umm uh uhh er erm ah hmm mm cos coz cuz because together always usually sometimes "
-    "hiya hey heya evening including load loads line column item flagged flag position situation picture"
+    "hiya hey heya evening including load loads line column cell cells box item flagged flag position situation picture"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = NEGATION_WORD = "not"

@@ -138,3 +138,11 @@ def test_still_missing_now_of_a_group_is_never_answered_with_all_children(reader
         reading = reader.read(question)
         assert not (isinstance(reading, Question) and reading.subject == "duration.still_missing"), question
     assert isinstance(reader.read("how many children are missing right now"), Question)
+
+
+@pytest.mark.parametrize("layout", ["cell", "box", "column", "line"])
+def test_where_a_figure_sits_in_the_pack_is_no_word_of_what_it_counts(reader: Reader, layout: str) -> None:
+    """Someone filling in the pack names the cell: "what goes in the June cell for row 2.1" is row 2.1 for June."""
+    reading = reader.read(f"what goes in the June {layout} for row 2.1?")
+    assert isinstance(reading, Question), layout
+    assert reading.subject == "episodes.lac", layout
