@@ -153,7 +153,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "last_year",
     ),
-    (re.compile(rf"\b(?:this|current)\s+{_YEAR_WORD}\b|\bfinancial\s+year\b|\bthe\s+{_YEAR_WORD}\b"), "ytd"),
+    # "All year": throughout this year so far.
+    (
+        re.compile(
+            rf"\b(?:this|current)\s+{_YEAR_WORD}\b|\bfinancial\s+year\b|\bthe\s+{_YEAR_WORD}\b|\ball\s+(?:this\s+)?year\b"
+        ),
+        "ytd",
+    ),
     (
         re.compile(
             r"\bthe\s+month\s+before(?:\s+that|\s+last)?\b|\bthe\s+previous\s+month\b|\bmonth\s+before\s+last\b"

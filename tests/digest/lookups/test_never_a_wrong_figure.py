@@ -146,3 +146,10 @@ def test_where_a_figure_sits_in_the_pack_is_no_word_of_what_it_counts(reader: Re
     reading = reader.read(f"what goes in the June {layout} for row 2.1?")
     assert isinstance(reading, Question), layout
     assert reading.subject == "episodes.lac", layout
+
+
+@pytest.mark.parametrize("said", ["all year", "all this year"])
+def test_all_year_is_the_year_so_far(reader: Reader, said: str) -> None:
+    reading = reader.read(f"LAC episodes {said}")
+    assert isinstance(reading, Question), said
+    assert reading.period.kind.value == "ytd", said
