@@ -19,6 +19,7 @@ from bot.cli.options import EXIT_OK, EXIT_REFUSED, AddCommand, Printer, store_pa
 from bot.settings import EnvironmentSettingError, read_environment
 from digest.alerts.data_waits import describe_latest, load_latest_snapshot
 from digest.contract.config import Config, ConfigError
+from digest.store.database import database_files
 from digest.store.snapshots import StoreError, covers_month, open_store
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def check_store(path: Path) -> list[Check]:
             )
         ]
     # Looked at before the store is opened: opening it takes others' access away.
-    files = [p for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()]
+    files = [p for p in database_files(path) if p.exists()]
     open_to_others = [p for p in files if stat.S_IMODE(p.stat().st_mode) & ~OWNER_ONLY]
     if not open_to_others:
         privacy = Check(PASSED, "Store privacy", f"only its owner can read it (mode {OWNER_ONLY:o})")

@@ -8,6 +8,7 @@ import argparse
 import contextlib
 import datetime as dt
 import getpass
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from digest.contract.timestamps import LATEST_AS_AT, check_as_at, parse_as_at
 from digest.figures.periods import Month
 from digest.intake.refresh import refresh_figures
 from digest.lookups.periods import Period, PeriodError, PeriodKind, read_month, resolve_period
+from digest.store.database import database_files
 from digest.store.snapshots import SnapshotInfo, SnapshotStore, open_store
 
 EXIT_OK = 0
@@ -65,7 +67,7 @@ def open_store_to_fill(args: argparse.Namespace, config: Config) -> Iterator[Sna
     store is removed again (and the folders made for it): a refused first file leaves no empty store behind."""
     path = store_path(args, config)
     made = not path.exists()
-    made_folders = [folder for folder in path.parents if not folder.exists()]  # innermost first
+    made_folders = list(itertools.takewhile(lambda folder: not folder.exists(), path.parents))  # innermost first
     store = open_store(path, create=True)
     try:
         yield store
@@ -73,7 +75,7 @@ def open_store_to_fill(args: argparse.Namespace, config: Config) -> Iterator[Sna
         empty = made and not store.list_snapshots()  # nothing of anyone else's, even had another ingest begun
         store.close()
         if empty:
-            for leftover in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+            for leftover in database_files(path):
                 leftover.unlink(missing_ok=True)
             for folder in made_folders:
                 if any(folder.iterdir()):

@@ -147,6 +147,11 @@ class StoreDatabase:
         self.conn.close()
 
 
+def database_files(path: Path) -> list[Path]:
+    """The files a SQLite database in write-ahead-log mode may have on disk: itself, its -wal and its -shm."""
+    return [path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")]
+
+
 def connect_private_database(
     path: Path, busy_timeout_seconds: float, steps: SchemaSteps, create: bool = True
 ) -> StoreDatabase:
