@@ -7,7 +7,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +22,7 @@ from digest.figures.periods import Month
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.digest_expectations import EXPECTED_BLOCKS, field
-from tests.cli_runner import run_cli
+from tests.cli_runner import run_cli, start_process
 from tests.fake_slack import CHANNEL, GOOD_TOKEN, FakeSlack, Fault
 
 JUNE = Month.parse("2019-06")
@@ -210,13 +209,8 @@ def test_posted_month_is_not_posted_again_unless_forced(
 
 
 def cli(db: Path, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--db", str(db), "digest", "--month", "2019-06", "--post", *args],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    """`digest --post` as a real process, run in the store's folder (the test's own), where its outbox goes."""
+    return start_process("--db", str(db), "digest", "--month", "2019-06", "--post", *args, cwd=db.parent, env=env)
 
 
 def resume(db: Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:

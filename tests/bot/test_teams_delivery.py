@@ -7,7 +7,6 @@ import logging
 import re
 import socket
 import subprocess
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -31,7 +30,7 @@ from digest.store.alerts import list_alerts
 from digest.store.digest_runs import DigestLedger
 from digest.store.snapshots import SnapshotStore, open_store
 from tests.bot.alert_runs import EXPECTED, extract
-from tests.cli_runner import run_cli
+from tests.cli_runner import run_cli, start_process
 from tests.fake_slack import CHANNEL, FakeSlack
 from tests.fake_workflows import SIGNATURE, FakeTeams, Fault
 
@@ -335,13 +334,8 @@ def test_retry_time_counts_from_the_first_request_not_from_building_the_digest(
 
 
 def cli(db: Path, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--db", str(db), *args],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    """missing-report as a real process, run in the store's folder (the test's own), where its outbox goes."""
+    return start_process("--db", str(db), *args, cwd=db.parent, env=env)
 
 
 def again(db: Path, env: dict[str, str], cwd: Path, *args: str) -> tuple[int, str, str]:
