@@ -288,8 +288,9 @@ def test_a_press_by_someone_not_on_the_list_is_refused_and_audited(
 
 
 def test_digest_review_posts_the_teams_draft_and_publish_pressed_in_teams_sends_it_to_the_managers_once(
-    reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams
+    reference_db: Path, tmp_path: Path, microsoft: FakeMicrosoft, teams: FakeTeams, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # the home is ".": the digest published here writes its full table to ./outbox
     config = review_config(tmp_path, microsoft)
     env = managers_env(microsoft, teams)
     common = ("--config", str(config.source), "--db", str(reference_db))
@@ -513,6 +514,7 @@ def test_serve_gives_the_teams_bot_its_desk_and_lets_the_review_channel_comment(
 ) -> None:
     """As `serve` adds the Teams routes (TEAMS.add_routes): questions limited to another channel, and yet the analysts
     comment on their draft and publish it from the review channel."""
+    monkeypatch.chdir(tmp_path)  # the home is ".": the digest published here writes its full table to ./outbox
     config = review_config(tmp_path, microsoft, f'["{LEAD}"]')
     text = config.source.read_text().replace(
         "questions_suppress = false\n", 'questions_suppress = false\nallowed_channels = ["19:perf@thread.tacv2"]\n', 1
