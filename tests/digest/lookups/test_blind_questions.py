@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 920 questions of writers A to L, the
-three earlier held-out parts included since each was scored once) must not regress; the harness reads the writers'
-labels strictly. The held-out part (writers M to P's files in held_out/) is never read here: bench/questions.py
+"""Questions written blind (tests/corpus/questions): the development part (all 1,160 questions of writers A to P, the
+four earlier held-out parts included since each was scored once) must not regress; the harness reads the writers'
+labels strictly. The held-out part (writers Q to T's files in held_out/) is never read here: bench/questions.py
 scores it.
 """
 
@@ -24,19 +24,21 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 920  # writers A to D's 110 each, E to L's 60 each
+DEVELOPMENT_QUESTIONS = 1160  # writers A to D's 110 each, E to P's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
-# writers I to L joined, 861 after the fourth session's rules): a floor.
-DEVELOPMENT_RIGHT = 0.935
+# writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined): a floor.
+DEVELOPMENT_RIGHT = 0.914
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's seven
 # (a run "this year" without the partial month, twice; "2+ days" without those still missing; "all & CLA" as CLA
 # alone; no period read as the latest month, labelled the year to date; a share's count with the share beside it;
 # "fallen since May" month by month) and I to L's seven left (a run "this financial year" without July so far;
 # "in June ... or over the year" read as the year to date; "up or down between April and May" month by month; a
 # breakdown "including the total BME" given as the BME summary; "this month so far" and "this month compared to last
-# month" read from the as-at date; "these days" as the year to date).
-DEVELOPMENT_WRONG_AT_MOST = 14
+# month" read from the as-at date; "these days" as the year to date); M to P's five when they joined (to be fixed: "two days or more" as 2 days alone;
+# "the missing figures" of a month before the data as the profile; an average as the median; "RHIs did we do" as the
+# table; a BME question with "help" in it as help).
+DEVELOPMENT_WRONG_AT_MOST = 19
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"): left as written.
 HARNESS_AT_MOST = 1
 
