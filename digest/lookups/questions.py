@@ -42,6 +42,16 @@ from digest.lookups.periods import (
     read_periods,
 )
 from digest.lookups.shapes import SHAPE_WORDS, Shape, read_shape
+from digest.lookups.talk import (
+    NOT_HELD_TOPIC,
+    QUESTION_CUES,
+    find_name_places,
+    find_possible_names,
+    find_ranked_words,
+    is_talk,
+    load_ordinary_words,
+    says_not_held,
+)
 from digest.lookups.vocabulary import (
     BAND_MARK,
     BASE_NOTE,
@@ -145,7 +155,7 @@ _NOT_COUNTED = re.compile(
     r"\b(?:which|what|whose|how\s+many|number\s+of)\s+(?:\w+\s+){0,2}?"
     r"(?:advocates?|(?:social\s+)?workers?|meetings?|councils?|communit(?:y|ies)|famil(?:y|ies)|teams?|boards?"
     r"|committees?|members?|officers?|forces?|schools?|police|staff|managers?|carers?|parents?|referrals?"
-    r"|providers?|agenc(?:y|ies))\b"
+    r"|providers?|agenc(?:y|ies)|(?:care\s+|children's\s+|residential\s+)?homes|foster\s+(?:placements?|homes?))\b"
 )
 NOT_COUNTED = (
     "The report counts missing episodes and the children in them, not workers, teams, providers, meetings or "
@@ -219,7 +229,7 @@ NOT_HELD = (
 )
 # Where a message's clauses part: a sentence's end, a comma, a dash, or "so"/"but"/"cos" before the asker's "I" or "we".
 _CLAUSE = re.compile(
-    r"((?<=[?!.;:])\s+|,\s+|\s+-+\s+|\s+(?:so|but|cos|because|as|and)\s+(?=(?:i|i'm|im|we|we've|we're|it's|its)\b))"
+    r"((?<=[?!.;:])\s+|,\s+|\s+-+\s+|\s+(?:so|but|cos|because|as|and)\s+(?=(?:i|i'm|im|we|we've|we're|it|it's|its)\b))"
 )
 # How an aside about the asker or their day begins ("we've got ...", "just trying to work out ...", "one of ours ...").
 _ASIDE_OPENER = re.compile(
@@ -278,7 +288,8 @@ NOT_A_ROW = (
 )
 _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": post it; "share of ...": a share
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
-_CONNECTOR = re.compile(r"\band\b|\bor\b|&|;")
+_BASE_PART = re.compile(r"\W*(?:out\s+)?of\b")
+_CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b|\s\+\s")  # "offered, accepted, done in time"
 
 
 @dataclass(frozen=True)
@@ -383,6 +394,7 @@ class Reader:
         # Band tokens are lower case ("@ethnicity.c1"); the rows' keys keep the config's case ("ethnicity.C1").
         self.key_case = {key.lower(): key for keys in self.ethnic_groups.values() for key in keys}
         self._corrections: dict[str, tuple[str, float]] = {}
+        self.ordinary = load_ordinary_words()  # everyday English, read past when it names nothing
 
     def correct(self, word: str) -> tuple[str, float]:
         """A misspelt word as the nearest known word and how near (1.0 for a known word)."""
@@ -530,6 +542,18 @@ class Reader:
         bands = next((w[len(KEY_MARK) :].split(BAND_MARK) for w in words if BAND_MARK in w), [])
         bands = [self.key_case.get(key, key) for key in bands]
         words = {w: weight for w, weight in words.items() if BAND_MARK not in w}
+        not_read = [w for w in words if w not in self.weights]
+        # As typed, past its asides ("in housing we counted households, so ..." is the asker's own story).
+        typed_said = split_words(self._without_asides(typed, dict(nearness)))
+        typed_unknown = [w for w in typed_said if w not in self.weights and stem(w) not in self.weights]
+        if says_not_held(typed_unknown):  # "school absence for LAC kids": not LAC episodes
+            return NotUnderstood(NOT_HELD_TOPIC, self.suggest(text))
+        if find_name_places(text) & set(not_read):
+            return NotUnderstood(ONE_CHILD, [])  # "has tyler gone missing": about one child
+        if QUESTION_CUES.search(said):  # a question, not "thx, how's your day": its everyday words read past
+            kept = find_possible_names(text) | find_ranked_words(said)
+            talk = {w for w in not_read if is_talk(w, self.ordinary, kept)}
+            words = {w: weight for w, weight in words.items() if w not in talk}  # "good morning", "putting a chart"
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
         nothing_asked = not words and not bands and not periods and not commands and not unknown
         if nothing_asked and _THANKS.search(said):  # "thanks, that is very helpful": nothing to answer
@@ -788,7 +812,8 @@ class Reader:
     ) -> tuple[str, ...]:
         """Further figures, when the question names two or more side by side ("girls and boys", "White British vs
         BME"): each part on its own reads clearly as a figure, and they differ."""
-        parts = [part for part in _CONNECTOR.split(rest) if part.strip()]
+        # "Of the accepted ones, how many ...": the part saying "of" names the base, not a figure asked beside it.
+        parts = [part for part in _CONNECTOR.split(rest) if part.strip() and not _BASE_PART.match(part)]
         if len(parts) < 2 or shape.whole:
             return ()
         subjects: list[str] = []
@@ -847,6 +872,9 @@ class Reader:
             other = next(p for p in unique if p != MONTH_BEFORE)
             if other.kind == PeriodKind.MONTH and (before := period_before(other)) is not None:
                 unique = [other, before]
+        months = [p for p in unique if p.kind == PeriodKind.MONTH]
+        if shape.compare and len(months) == 2 and len(unique) > 2:  # "compare April with June" names its two
+            unique = months
         kinds = [p.kind for p in unique]
         if len(unique) <= 1:
             period = unique[0] if unique else Period(PeriodKind.LATEST)

@@ -17,12 +17,15 @@ from digest.lookups.questions import (
     DEFINE,
     HELP,
     LONG_WORD_LETTERS,
+    NOT_HELD,
     Clarification,
     NotUnderstood,
     Question,
     Reader,
 )
 from digest.lookups.service import LookupService
+from digest.lookups.talk import MEANING_WORDS, NOT_HELD_TOPICS, QUESTION_CUES
+from digest.lookups.vocabulary import spell_numbers, stem
 
 SEED = 26
 SAME_FIGURE = {"status.lac": "episodes.lac"}
@@ -184,11 +187,71 @@ def test_close_readings_are_either_answered_with_the_others_offered_or_a_real_ti
 
 
 def _unknown_word(reader: Reader, rng: random.Random) -> str:
-    """A made-up word the reader neither knows nor reads as a slip of one it knows (a name, a term of another trade)."""
+    """A made-up word the reader neither knows nor reads as a slip of one it knows (a name, a term of another trade),
+    and no everyday English word (those are read past: test_everyday_words_around_a_question_change_nothing)."""
     while True:
         word = _name(rng).lower()
-        if word not in reader.known and reader.correct(word) == (word, 1.0):
+        if word not in reader.known and reader.correct(word) == (word, 1.0) and word not in reader.ordinary:
             return word
+
+
+def _everyday_words(reader: Reader) -> list[str]:
+    """Everyday English words the reader does not read (nor as a slip of one it reads), and that name nothing the
+    report leaves out or change what is counted: the words of talk around a question."""
+    return sorted(
+        w
+        for w in reader.ordinary
+        if len(w) > 3
+        and w not in reader.known
+        and stem(w) not in reader.known
+        and w not in NOT_HELD_TOPICS | MEANING_WORDS
+        and reader.correct(w) == (w, 1.0)
+        and not QUESTION_CUES.search(w)
+        and spell_numbers(w) == w  # "sixteen" is an age
+        and not any(rule.said.search(w) for rule in NOT_HELD)  # "prediction": a forecast, refused
+    )
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_everyday_words_around_a_question_change_nothing(reader: Reader, config: Config, seed: int) -> None:
+    """Any row asked "how many <label> <period>?" reads the same with everyday words put between its parts ("good",
+    "corridor", "putting"): they name no row, so the figure asked is answered, not refused."""
+    rng = random.Random(SEED + seed)
+    words = _everyday_words(reader)
+    misread = []
+    for key, label in rng.sample(_labels(config), 40):
+        period = rng.choice(PERIODS)
+        plain = reader.read(f"how many {label} {period}?")
+        if not isinstance(plain, Question):
+            continue  # asked back or refused as it stands: not this test's business
+        # Talk goes between the parts of a question, not inside a name ("White British") or a band ("51-60 miles").
+        parts = ["how many", label, period]
+        for _ in range(rng.randrange(1, 4)):
+            parts.insert(rng.randrange(len(parts) + 1), rng.choice(words))
+        text = " ".join(parts) + "?"
+        read = reader.read(text)
+        if not (isinstance(read, Question) and read.keys == plain.keys and read.period == plain.period):
+            misread.append((text, key, read))
+    assert misread == []
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_name_or_a_topic_the_report_does_not_hold_is_never_read_past(reader: Reader, seed: int) -> None:
+    """A possible name (a capital inside a sentence, or where a child's name goes) and a topic the report does not
+    hold are never read past, however everyday the word."""
+    rng = random.Random(SEED + seed)
+    names = _everyday_words(reader)
+    topics = sorted(NOT_HELD_TOPICS - reader.known)
+    for _ in range(20):
+        name = rng.choice(names)
+        for text in (
+            f"how many LAC episodes did {name.capitalize()} have in June",
+            f"has {name} gone missing since April",
+            f"how many {rng.choice(topics)} LAC episodes June",
+            f"LAC episodes June {rng.choice(topics)}",
+        ):
+            read = reader.read(text)
+            assert isinstance(read, NotUnderstood), (text, read)
 
 
 @pytest.mark.parametrize("seed", range(3))

@@ -1,0 +1,119 @@
+"""The ordinary English around a question ("Good morning, could you tell me ...", "I'm putting a chart together",
+"sorry if the wording is wrong"): words that name no row and no period, read past instead of refused.
+
+Which words are ordinary comes from an English word list with counts (pyspellchecker's, built from a large body of
+everyday English): a word at least ORDINARY_MIN_COUNT times in it is ordinary. A word not read is still refused,
+never passed over, when it may be a name (typed with a capital inside a sentence, or where a child's name goes: "has
+tyler gone missing"), when it names what the report does not hold (school, health, offending, costs, reasons), or
+when it changes what is counted ("excluding", "except"): nothing the asker meant is dropped in silence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spellchecker import SpellChecker
+
+from digest.lookups.vocabulary import spell_british, stem
+
+# Occurrences in pyspellchecker's English list (about 160,000 words, "the" 76 million times): at 1,000 and above
+# are everyday words ("corridor", "guessing", "specifically"); below are rare words, slang and most surnames and
+# spellings of first names ("rn", "typo", "kayden").
+ORDINARY_MIN_COUNT = 1000
+# What children's services hold that this report does not: a question about one of these is not a question about
+# the report's rows with a word to spare ("school absence for LAC kids in June" is not "LAC episodes June").
+NOT_HELD_TOPICS = frozenset(
+    (
+        "school schooling attendance absence absences absentee absentees truancy truant exclusion exclusions "
+        "excluded education educational grades exam exams attainment ofsted health healthy medical dental "
+        "immunisation immunisations disability disabilities disabled sen ehcp autism adhd mental "
+        "offending offender offence offences offense crime crimes criminal arrest arrests arrested charged "
+        "custody court courts conviction convictions drug drugs alcohol substance substances weapon weapons knife "
+        "gang gangs trafficking trafficked cce radicalisation reason reasons why cause causes "
+        "trigger triggers cost costs costing spend spending spent budget money price pay paid funding "
+        "tenant tenants tenancy housing homeless homelessness accommodation religion religious faith language "
+        "languages nationality asylum refugee refugees uasc postcode postcodes address addresses ward wards "
+        "street name names national nationally neighbour neighbours neighbor neighbors england regional "
+        "region benchmark benchmarks inspection inspected rating judgement judgment strategy "
+        "conference conferences supervision residential foster fostering kinship adoption adopted"
+    ).split()
+)
+# Words that change what is counted, so dropping one would answer another question.
+MEANING_WORDS = frozenset(
+    "excluding exclude except excepting without apart besides minus less other others else neither nor unlike "
+    "only just solely".split()
+)
+# A word typed with a capital inside a sentence ("how many times has Tyler gone missing") may be a name; the first
+# word of a sentence has its capital anyway.
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]+)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*([A-Z][a-z]+)")
+# Where a child's name goes: "has tyler gone missing", "is kayden still missing", "did jayden get his RHI".
+_NAME_SLOT = re.compile(
+    r"\b(?:has|is|was|did|does|will|had)\s+([a-z]+)(?:\s+[a-z])?\s+"
+    r"(?:still|gone|been|got|get|go|went|run|ran|missing|back|found|returned|come|came|had|have)\b"
+)
+# Whose figures a question asks for: "which foster placement ...", "each advocate": never a word to read past.
+_RANKED = re.compile(r"\b(?:which|whose|each|every|per)\s+([a-z]+)")
+# What makes words a question rather than talk ("thx, how's your day"): a count, a share, a request, a period.
+QUESTION_CUES = re.compile(
+    r"\bhow\s+(?:many|much|long|often)\b|\b(?:number|no|figures?|figs?|totals?|counts?|percent\w*|proportion|share|"
+    r"rates?|give|show|tell|list|what|what's|whats|which|breakdown|split|compare|trend|any|were|was|did)\b|%|\?"
+)
+_NOT_A_NAME = frozenset(
+    "anyone anybody anything everyone everybody someone somebody there it that this the a an any our your their "
+    "we they he she you i each every one none nobody noone it's".split()
+)
+
+
+@lru_cache(maxsize=1)
+def load_ordinary_words() -> frozenset[str]:
+    """The everyday English words (lower case): read once per process, about 0.2 s."""
+    counts = SpellChecker(language="en").word_frequency.dictionary
+    words = {word for word, count in counts.items() if count >= ORDINARY_MIN_COUNT and word.isalpha()}
+    words |= {spell_british(word) for word in words}  # a question's words are read in British spelling ...
+    return frozenset(words | {stem(word) for word in words})  # ... and as stems
+
+
+def find_name_places(text: str) -> set[str]:
+    """Words (lower case, and their stems) where a child's name goes: "has tyler gone missing"."""
+    slots = {m.group(1) for m in _NAME_SLOT.finditer(text.lower())} - _NOT_A_NAME
+    slots |= {spell_british(word) for word in slots}
+    return slots | {stem(word) for word in slots}
+
+
+def find_possible_names(text: str) -> set[str]:
+    """Words of text (lower case, and their stems) that may name someone: typed with a capital inside a sentence,
+    or in a name's place. Words in capitals throughout ("LAC", "OOA") are codes, not names."""
+    openers = {m.start(1) for m in _SENTENCE_START.finditer(text)}
+    capitalised = {m.group(1).lower() for m in _CAPITALISED.finditer(text) if m.start(1) not in openers}
+    spelt = capitalised | {spell_british(word) for word in capitalised}
+    return spelt | {stem(word) for word in spelt} | find_name_places(text)
+
+
+def find_ranked_words(text: str) -> set[str]:
+    """Words (lower case, and their stems) whose figures a question asks for: "which foster placement", "each
+    advocate"."""
+    ranked = {m.group(1) for m in _RANKED.finditer(text.lower())}
+    return ranked | {stem(word) for word in ranked}
+
+
+def is_talk(word: str, ordinary: frozenset[str], kept: set[str]) -> bool:
+    """Whether a word not read is ordinary English to read past (see the module's docstring for what is not); kept:
+    the question's possible names and the words whose figures it asks for."""
+    if not word.isalpha() or word in kept or word in NOT_HELD_TOPICS or word in MEANING_WORDS:
+        return False
+    return word in ordinary
+
+
+def says_not_held(words: list[str]) -> bool:
+    """Whether words as typed (before any slip is put right: "spending" is not "pending") name what the report does
+    not hold."""
+    return any(word in NOT_HELD_TOPICS or stem(word) in NOT_HELD_TOPICS for word in words)
+
+
+NOT_HELD_TOPIC = (
+    "The report counts missing episodes and the children in them; it holds nothing on school, health, offending, "
+    "costs, housing or why children go missing, and no other council's figures. Ask, for example, how many LAC "
+    "episodes there were in June."
+)
