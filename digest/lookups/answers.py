@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from digest.alerts.still_missing import describe_at_cse_risk, describe_duration
 from digest.contract.config import Config
@@ -53,7 +53,7 @@ from digest.lookups.cells import (
     span_title,
     with_share,
 )
-from digest.lookups.periods import PeriodKind, Span, resolve_period
+from digest.lookups.periods import PeriodKind, Span, period_before, resolve_period
 from digest.lookups.questions import (
     DEFINE,
     HELP,
@@ -263,10 +263,28 @@ def _is_shaped(question: Question, config: Config) -> bool:
     return question.proportion and str(question.subject) in SHARE_BASES
 
 
+def _relative_to_named(question: Question, snapshot: SnapshotInfo) -> Question:
+    """Two periods of one kind on one span, one said from today ("Q1 against the previous quarter" in July: Q1 again):
+    the one said from today is the one before the other, as meant ("Q1 against Q4")."""
+    periods = (question.period, *question.compare)
+    if len(periods) != 2 or periods[0].kind != periods[1].kind:
+        return question
+    first, second = (resolve_period(p, snapshot) for p in periods)
+    relative = [p for p in periods if p.month is None and p.month_of_year is None and p.quarter is None]
+    if (first.first, first.last) != (second.first, second.last) or len(relative) != 1:
+        return question
+    named = next(p for p in periods if p is not relative[0])
+    before = period_before(named)
+    if before is None:
+        return question
+    return replace(question, period=named, compare=(before,))
+
+
 def _answer_shaped(
     store: SnapshotStore, config: Config, question: Question, snapshot: SnapshotInfo, suppress: bool
 ) -> Answer:
     figures = Figures(store, config, snapshot, suppress)
+    question = _relative_to_named(question, snapshot)
     spans = [resolve_period(p, snapshot) for p in (question.period, *question.compare)]
     data_starts, data_ends = figures.data_months
     kinds: dict[tuple[int, int], list[PeriodKind]] = {}

@@ -171,7 +171,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:this|current)\s+quarter\b"), "this_quarter"),
     (re.compile(r"\b(?:last|previous|prior)\s+quarter\b"), "last_quarter"),
     (re.compile(r"\bthe\s+quarter\s+before(?:\s+that)?\b"), "previous"),  # "last quarter vs the quarter before"
-    (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bat\s+the\s+moment\b|\batm\b|\btoday\b"), "now"),
+    (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bat\s+the\s+moment\b|\batm\b|\brn\b|\btoday\b"), "now"),
     # Said last, once every "last month", "last year", "last 6 months" is taken: "this month vs last", "this
     # quarter against the last one", "latest month v previous": the period before the other one named.
     (re.compile(r"\b(?:the\s+)?(?:last|previous|prior)(?:\s+one)?\b|\bthe\s+one\s+before\b"), "previous"),

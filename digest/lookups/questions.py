@@ -239,7 +239,9 @@ _ASIDE_OPENER = re.compile(
 )
 # "Section 6", "table 9": that section's table; "section 6.1" is the row 6.1.
 _SECTION = re.compile(r"\b(?:section|table|part)\s+(?:(\d{1,2})\b(?![.\d])|(?=\d{1,2}\.\d))")
-EITHER = "either"  # what a question over time counts when it says "children going missing": episodes or children
+_DISTINCT_CHILDREN = re.compile(
+    r"\b(?:individual|distinct|different|unique|separate|actual)\s+(?:children|child|kids|young\s+people|cla|lac)\b"
+)
 _CHILD_SAID = re.compile(r"\b(?:children|child)\b")  # the word itself, not "kids" or "young people"
 _CHILDREN = re.compile(r"\b(?:children|child|kids?|young\s+(?:people|persons?)|individuals?|cla)\b")
 LEFT_OUT_SHARE = 0.25  # the share of a question's weight a figure may leave unexplained and still be answered
@@ -289,6 +291,7 @@ NOT_A_ROW = (
 _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": post it; "share of ...": a share
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
 _BASE_PART = re.compile(r"\W*(?:out\s+)?of\b")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")  # where a message's sentences part
 _CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b|\s\+\s")  # "offered, accepted, done in time"
 
 
@@ -319,6 +322,7 @@ class Question:
 class NotUnderstood:
     problem: str  # what was not understood, in words
     suggestions: list[str] = field(default_factory=list)
+    unread: bool = False  # words not read, or no figure told: not what the report does not hold, nor about a child
 
 
 @dataclass(frozen=True)
@@ -459,7 +463,33 @@ class Reader:
         return words
 
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
-        """Read a question; a Clarification when readings tie; NotUnderstood says what was not read."""
+        """Read a question; a Clarification when readings tie; NotUnderstood says what was not read.
+
+        A message of several sentences not read whole ("Hi, I'm new here and trying to get my head round the report.
+        How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
+        one does; never past a refusal for what the report does not hold, or one about a child."""
+        whole = self._read_whole(text)
+        if not (isinstance(whole, Clarification) or (isinstance(whole, NotUnderstood) and whole.unread)):
+            return whole
+        sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+        if len(sentences) < 2:
+            return whole
+        readings = [self._read_whole(sentence) for sentence in sentences]
+        if any(isinstance(r, NotUnderstood) and not r.unread for r in readings):
+            return whole  # one sentence names a child, or what the report does not hold
+        asked = [
+            (r, sentence)
+            for r, sentence in zip(readings, sentences, strict=True)
+            if isinstance(r, Question) and r.kind not in (HELP, DEFINE)
+        ]
+        # "I think that's the headline figure?" reads as a question too: one not opening as an aside comes first.
+        plain = [r for r, sentence in asked if not _ASIDE_OPENER.match(sentence.lower())]
+        questions = plain if len(plain) == 1 else [r for r, _ in asked]
+        if len(questions) != 1:
+            return whole
+        return replace(questions[0], text=text)
+
+    def _read_whole(self, text: str) -> Question | NotUnderstood | Clarification:
         lowered = text.lower().replace("’", "'").strip()
         if lowered.startswith("/"):  # "/missing LAC episodes", typed into `ask`
             lowered = lowered.split(maxsplit=1)[1] if " " in lowered else ""
@@ -550,7 +580,8 @@ class Reader:
             return NotUnderstood(NOT_HELD_TOPIC, self.suggest(text))
         if find_name_places(text) & set(not_read):
             return NotUnderstood(ONE_CHILD, [])  # "has tyler gone missing": about one child
-        if QUESTION_CUES.search(said):  # a question, not "thx, how's your day": its everyday words read past
+        talk: set[str] = set()
+        if QUESTION_CUES.search(said) or periods:  # a question, not "thx, how's your day": its talk read past
             kept = find_possible_names(text) | find_ranked_words(said)
             talk = {w for w in not_read if is_talk(w, self.ordinary, kept)}
             words = {w: weight for w, weight in words.items() if w not in talk}  # "good morning", "putting a chart"
@@ -558,6 +589,8 @@ class Reader:
         nothing_asked = not words and not bands and not periods and not commands and not unknown
         if nothing_asked and _THANKS.search(said):  # "thanks, that is very helpful": nothing to answer
             return NotUnderstood(THANKS, [])
+        if HELP in commands and any(w in self.weights for w in words):
+            commands.discard(HELP)  # "BME total YTD, if you could say that would help": the figure, not the help
         if (HELP in commands or nothing_asked) and shape == Shape():
             return Question(HELP, None, period, share, text)
         if DEFINE in commands and not words and not unknown:
@@ -619,13 +652,6 @@ class Reader:
             ranked = [ranked[1], ranked[0], *ranked[2:]]  # "BME June": the row, with its table offered beside it
         ranked = self._twins_decided(ranked, counted)
         best = ranked[0]
-        twins = next((p for p in EPISODES_PER_CHILD.values() if best.reading.subject in p), None)
-        if counted == EITHER and twins and not unknown:
-            choices = [self.by_id[key] for key in twins]
-            return Clarification(
-                "The missing episodes, or the children who went missing?",
-                [(r.label, _choice_text(prefix, r, period)) for r in choices],
-            )
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
         flips = best.reading.kind == FIGURE and not any(NEGATION in phrasing for phrasing in best.reading.phrasings)
@@ -641,7 +667,7 @@ class Reader:
         # Figures side by side only when one row does not say it all ("White and Black Caribbean" is B1 alone).
         whole = best.score >= 1.0 - TIE_MARGIN / 2
         also = (
-            self._also(rest, nearness, best.reading, shape, counted)
+            self._also(rest, nearness, best.reading, shape, counted, talk)
             if best.reading.kind == FIGURE and not whole
             else ()
         )
@@ -680,6 +706,11 @@ class Reader:
             for s in ranked[1:]
             if s.reading.kind == best.reading.kind and s.score >= max(best.score - ALTERNATIVE_MARGIN, CLARIFY_SCORE)
         ][:MAX_ALTERNATIVES]
+        twins = next((p for p in EPISODES_PER_CHILD.values() if reading.subject in p), None)
+        if twins and counted == CHILD_NOUN and read_counted(said) is None and not _DISTINCT_CHILDREN.search(said):
+            # "children going missing" read as the children: their episodes, the other reading, offered first
+            twin = self.by_id[next(key for key in twins if key != reading.subject)]
+            offered = [Scored(twin, best.score), *(s for s in offered if s.reading is not twin)][:MAX_ALTERNATIVES]
         alternatives = tuple(
             (s.reading.label, _choice_text(prefix, s.reading, period)) for s in offered if s.reading.subject not in also
         )
@@ -768,10 +799,13 @@ class Reader:
         else, of a question over time ("the worst month for children going missing", "kids in care going missing,
         April against June", "CSE: up on the month before?"), how often they went missing: episodes."""
         counted = read_counted(said)
+        if counted is None and _DISTINCT_CHILDREN.search(said):
+            return CHILD_NOUN  # "the fewest individual children in care": children, however the question runs
         over_time = (shape.compare or shape.extreme or by_month) and not (shape.proportion or shape.per_child)
         going = _GOING_MISSING.search(said)
         if counted is None and over_time and going and _CHILD_SAID.search(going.group(0)):
-            return EITHER  # "the trend in LAC children going missing": their episodes, or the children? Asked.
+            # "the trend in LAC children going missing": the children, as said; their episodes offered beside it
+            return CHILD_NOUN
         if counted is None and over_time and (not _CHILDREN.search(said) or going):
             return EPISODE_NOUN
         return counted
@@ -808,10 +842,17 @@ class Reader:
         return [table, *(s for s in ranked if s.reading.id != table.reading.id)]
 
     def _also(
-        self, rest: str, nearness: dict[str, float], best: Reading, shape: Shape, counted: str | None
+        self,
+        rest: str,
+        nearness: dict[str, float],
+        best: Reading,
+        shape: Shape,
+        counted: str | None,
+        talk: set[str],
     ) -> tuple[str, ...]:
         """Further figures, when the question names two or more side by side ("girls and boys", "White British vs
-        BME"): each part on its own reads clearly as a figure, and they differ."""
+        BME"): each part on its own reads clearly as a figure, and they differ (talk, the question's everyday words
+        read past, aside)."""
         # "Of the accepted ones, how many ...": the part saying "of" names the base, not a figure asked beside it.
         parts = [part for part in _CONNECTOR.split(rest) if part.strip() and not _BASE_PART.match(part)]
         if len(parts) < 2 or shape.whole:
@@ -819,7 +860,7 @@ class Reader:
         subjects: list[str] = []
         sections: set[str] = set()
         for part in parts:
-            words = self.words_of(part, nearness)
+            words = {w: weight for w, weight in self.words_of(part, nearness).items() if w not in talk}
             if not words or any(w not in self.weights for w in words):
                 continue
             ranked = self._twins_decided(self.score(words), counted)  # "LAC compared with CSE": their episodes
@@ -916,7 +957,7 @@ class Reader:
 
     def _not_understood(self, text: str, unknown: list[str]) -> NotUnderstood:
         if not unknown:
-            return NotUnderstood("I could not tell which figure that asks for.", self.suggest(text))
+            return NotUnderstood("I could not tell which figure that asks for.", self.suggest(text), unread=True)
         # Only a month that cannot be (2019-13) is said back: any other word may be a name or an id someone
         # typed, and a reply can be seen in a channel. The known words it may have meant are safe to say.
         said = [w for w in unknown if UNREADABLE_MONTH.fullmatch(w)]
@@ -927,7 +968,7 @@ class Reader:
             problem += f" and {others} more word{'s' if others > 1 else ''} ({quiet})." if others else "."
         else:
             problem = f"I did not understand {'a word' if others == 1 else f'{others} words'} of that ({quiet})."
-        return NotUnderstood(problem, self.suggest(text))
+        return NotUnderstood(problem, self.suggest(text), unread=True)
 
     @cached_property
     def examples(self) -> list[tuple[str, str]]:

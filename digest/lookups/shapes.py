@@ -243,7 +243,9 @@ def read_shape(text: str) -> tuple[Shape, str]:
     length = ""
     days = re.search(r"(?<![\d+]\s)(?<!\d)\bdays?\b", rest) is not None  # "median days missing", not "2 days"
     if "per_child" not in found and (found & {"median", "average"}) and ("length" in found or days):
-        length = MEDIAN if "median" in found else AVERAGE
+        # "usually ... avg length": the average named wins over "usually"; "the middle, not the average": the median
+        named_median = re.search(r"\bmedian\b|\bmiddle\b", text) is not None
+        length = MEDIAN if "median" in found and (named_median or "average" not in found) else AVERAGE
     elif "length" in found:  # "how long were they missing", "duration June": the days missing
         rest = rest + " days missing"
     change = _CHANGE.search(text) is not None

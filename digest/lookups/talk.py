@@ -17,32 +17,37 @@ from spellchecker import SpellChecker
 
 from digest.lookups.vocabulary import spell_british, stem
 
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Occurrences in pyspellchecker's English list (about 160,000 words, "the" 76 million times): at 1,000 and above
 # are everyday words ("corridor", "guessing", "specifically"); below are rare words, slang and most surnames and
 # spellings of first names ("rn", "typo", "kayden").
 ORDINARY_MIN_COUNT = 1000
 # What children's services hold that this report does not: a question about one of these is not a question about
 # the report's rows with a word to spare ("school absence for LAC kids in June" is not "LAC episodes June").
-NOT_HELD_TOPICS = frozenset(
-    (
-        "school schooling attendance absence absences absentee absentees truancy truant exclusion exclusions "
-        "excluded education educational grades exam exams attainment ofsted health healthy medical dental "
-        "immunisation immunisations disability disabilities disabled sen ehcp autism adhd mental "
-        "offending offender offence offences offense crime crimes criminal arrest arrests arrested charged "
-        "custody court courts conviction convictions drug drugs alcohol substance substances weapon weapons knife "
-        "gang gangs trafficking trafficked cce radicalisation reason reasons why cause causes "
-        "trigger triggers cost costs costing spend spending spent budget money price pay paid funding "
-        "tenant tenants tenancy housing homeless homelessness accommodation religion religious faith language "
-        "languages nationality asylum refugee refugees uasc postcode postcodes address addresses ward wards "
-        "street name names national nationally neighbour neighbours neighbor neighbors england regional "
-        "region benchmark benchmarks inspection inspected rating judgement judgment strategy "
-        "conference conferences supervision residential foster fostering kinship adoption adopted"
-    ).split()
+NOT_HELD_TOPICS = _word_set(
+    "school schooling attendance absence absences absentee absentees truancy truant exclusion exclusions "
+    "excluded education educational grades exam exams attainment ofsted health healthy medical dental "
+    "immunisation immunisations disability disabilities disabled sen ehcp autism adhd mental offending "
+    "offender offence offences offense crime crimes criminal arrest arrests arrested charged custody "
+    "court courts conviction convictions drug drugs alcohol substance substances weapon weapons knife "
+    "gang gangs trafficking trafficked cce radicalisation reason reasons why cause causes trigger "
+    "triggers cost costs costing spend spending spent budget money price pay paid funding tenant tenants "
+    "tenancy housing homeless homelessness accommodation religion religious faith language languages "
+    "nationality asylum refugee refugees uasc postcode postcodes address addresses ward wards street "
+    "name names national nationally neighbour neighbours neighbor neighbors england regional region "
+    "benchmark benchmarks inspection inspected rating judgement judgment strategy conference conferences "
+    "supervision residential foster fostering kinship adoption adopted"
 )
+# Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
+CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx btw fyi asap tbh imo idk lol hiya")
 # Words that change what is counted, so dropping one would answer another question.
-MEANING_WORDS = frozenset(
-    "excluding exclude except excepting without apart besides minus less other others else neither nor unlike "
-    "only just solely".split()
+MEANING_WORDS = _word_set(
+    "excluding exclude except excepting without apart besides minus less other others else neither nor "
+    "unlike only just solely"
 )
 # A word typed with a capital inside a sentence ("how many times has Tyler gone missing") may be a name; the first
 # word of a sentence has its capital anyway.
@@ -53,16 +58,18 @@ _NAME_SLOT = re.compile(
     r"\b(?:has|is|was|did|does|will|had)\s+([a-z]+)(?:\s+[a-z])?\s+"
     r"(?:still|gone|been|got|get|go|went|run|ran|missing|back|found|returned|come|came|had|have)\b"
 )
-# Whose figures a question asks for: "which foster placement ...", "each advocate": never a word to read past.
-_RANKED = re.compile(r"\b(?:which|whose|each|every|per)\s+([a-z]+)")
+# Whose figures a question asks for: "which foster placement ...", "each advocate", "episodes for jordan": never a
+# word to read past.
+_RANKED = re.compile(r"\b(?:which|whose|each|every|per|for|about)\s+([a-z]+)")
 # What makes words a question rather than talk ("thx, how's your day"): a count, a share, a request, a period.
 QUESTION_CUES = re.compile(
     r"\bhow\s+(?:many|much|long|often)\b|\b(?:number|no|figures?|figs?|totals?|counts?|percent\w*|proportion|share|"
-    r"rates?|give|show|tell|list|what|what's|whats|which|breakdown|split|compare|trend|any|were|was|did)\b|%|\?"
+    r"rates?|give|show|tell|list|what|what's|whats|which|breakdown|split|compare|vs|versus|against|trend|any|were|"
+    r"was|did)\b|%|\?"
 )
-_NOT_A_NAME = frozenset(
-    "anyone anybody anything everyone everybody someone somebody there it that this the a an any our your their "
-    "we they he she you i each every one none nobody noone it's".split()
+_NOT_A_NAME = _word_set(
+    "anyone anybody anything everyone everybody someone somebody there it that this the a an any our "
+    "your their we they he she you i each every one none nobody noone it's"
 )
 
 
@@ -93,7 +100,7 @@ def find_possible_names(text: str) -> set[str]:
 
 def find_ranked_words(text: str) -> set[str]:
     """Words (lower case, and their stems) whose figures a question asks for: "which foster placement", "each
-    advocate"."""
+    advocate", "episodes for jordan"."""
     ranked = {m.group(1) for m in _RANKED.finditer(text.lower())}
     return ranked | {stem(word) for word in ranked}
 
@@ -103,7 +110,7 @@ def is_talk(word: str, ordinary: frozenset[str], kept: set[str]) -> bool:
     the question's possible names and the words whose figures it asks for."""
     if not word.isalpha() or word in kept or word in NOT_HELD_TOPICS or word in MEANING_WORDS:
         return False
-    return word in ordinary
+    return word in ordinary or word in CHAT_WORDS
 
 
 def says_not_held(words: list[str]) -> bool:

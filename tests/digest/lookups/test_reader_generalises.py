@@ -62,9 +62,12 @@ def test_what_a_question_counts_decides_episodes_or_children(reader: Reader) -> 
         assert _question(reader.read(ruled_out)).subject == children, ruled_out
 
 
-def test_a_question_over_time_about_kids_going_missing_counts_episodes_and_about_children_asks(reader: Reader) -> None:
-    """ "Kids going missing" over time is how often they went: episodes. "Children going missing" is said both ways
-    (writers meant the episodes, or the children, in about equal numbers): asked back, never guessed."""
+def test_a_question_over_time_about_kids_going_missing_counts_episodes_and_about_children_counts_children(
+    reader: Reader,
+) -> None:
+    """ "Kids going missing" over time is how often they went: episodes. "Children going missing" is answered as the
+    children (three in four of the blind writers who said it meant them), with their episodes offered first under the
+    answer: decided, not asked back."""
     rng = random.Random(SEED)
     shapes = (
         "which month was the worst for {c} going missing this year",
@@ -76,13 +79,12 @@ def test_a_question_over_time_about_kids_going_missing_counts_episodes_and_about
         qualifier, (episodes, children) = rng.choice([t for t in TWINS.items() if t[0] != "CSE risk"])
         child = rng.choice(("children", "kids"))
         text = rng.choice(shapes).format(c=f"{child} {qualifier}".strip())
-        read = reader.read(text)
+        read = _question(reader.read(text))
         if child == "kids":
-            assert _question(read).subject == episodes, text
+            assert read.subject == episodes, text
         else:
-            assert isinstance(read, Clarification), text
-            labels = [reader.by_id[episodes].label, reader.by_id[children].label]
-            assert [choice for choice, _ in read.choices] == labels
+            assert read.subject == children, text
+            assert read.alternatives[0][0] == reader.by_id[episodes].label, text
 
 
 # Questions plain enough to be read the same with talk around them.
