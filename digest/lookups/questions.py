@@ -290,7 +290,11 @@ NOT_A_ROW = (
 )
 _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": post it; "share of ...": a share
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
-_BASE_PART = re.compile(r"\W*(?:out\s+)?of\b")
+_BASE_PART = re.compile(r"\W*(?:(?:out\s+)?of|for|among|amongst)\b")
+_EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of all children
+_ALL_OF = re.compile(r"\.(?:lac|cse)$")  # a figure of LAC or CSE-risk children, whose ".all" is of all
+_TWIN_PAIRS = [set(pair) for pair in EPISODES_PER_CHILD.values()]  # a figure's episodes and children
+_PLUS_BETWEEN = re.compile(r"\s\+\s")  # a plus between words, not "17+" or "3+ episodes"
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")  # where a message's sentences part
 _CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b|\s\+\s")  # "offered, accepted, done in time"
 
@@ -497,6 +501,7 @@ class Reader:
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
         lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"
+        lowered = _PLUS_BETWEEN.sub(" and ", lowered)  # "all + CLA", "9.8 + 9.9": and
         lowered = _SECTION.sub(self._section_table, lowered)
         lowered = spell_numbers(join_spelt(lowered))
         lowered = drop_idle_negations(read_groups(lowered, self.ethnic_groups, self.ethnic_names))
@@ -665,7 +670,7 @@ class Reader:
                 return NotUnderstood(NO_STILL_MISSING_GROUP, self.suggest(text))  # no such row: all are counted
             return Question(FIGURE, STILL_MISSING, period, share, text)  # "missing right now": still missing
         # Figures side by side only when one row does not say it all ("White and Black Caribbean" is B1 alone).
-        whole = best.score >= 1.0 - TIE_MARGIN / 2
+        whole = best.score >= 1.0 - TIE_MARGIN / 2 and not _EVERYONE.search(rest)
         also = (
             self._also(rest, nearness, best.reading, shape, counted, talk)
             if best.reading.kind == FIGURE and not whole
@@ -853,7 +858,8 @@ class Reader:
         """Further figures, when the question names two or more side by side ("girls and boys", "White British vs
         BME"): each part on its own reads clearly as a figure, and they differ (talk, the question's everyday words
         read past, aside)."""
-        # "Of the accepted ones, how many ...": the part saying "of" names the base, not a figure asked beside it.
+        # "Of the accepted ones, how many ...", "For children in our care, how ...": the part saying "of" or "for"
+        # names whom the figure is of, not a figure asked beside it.
         parts = [part for part in _CONNECTOR.split(rest) if part.strip() and not _BASE_PART.match(part)]
         if len(parts) < 2 or shape.whole:
             return ()
@@ -861,13 +867,21 @@ class Reader:
         sections: set[str] = set()
         for part in parts:
             words = {w: weight for w, weight in self.words_of(part, nearness).items() if w not in talk}
+            everyone = _ALL_OF.sub(".all", best.subject)
+            generic = set(words) <= GENERIC_WORDS  # "all", "all episodes", "all kids": no row of their own
+            if generic and _EVERYONE.search(part) and everyone != best.subject and everyone in self.by_id:
+                subjects.append(everyone)  # "LAC episodes and all": the same figure of all children beside it
+                sections.add("headline")
+                continue
             if not words or any(w not in self.weights for w in words):
                 continue
             ranked = self._twins_decided(self.score(words), counted)  # "LAC compared with CSE": their episodes
             top = ranked[0]
             if top.score < SEGMENT_SCORE or top.reading.kind != FIGURE:
                 continue
-            rivals = [s for s in ranked[1:] if s.reading.kind == FIGURE]
+            if {top.reading.subject, best.subject} in _TWIN_PAIRS:  # "eps all + CLA": CLA's episodes, as read
+                top = Scored(best, top.score)
+            rivals = [s for s in ranked[1:] if s.reading.kind == FIGURE and s.reading.subject != top.reading.subject]
             if rivals and rivals[0].score >= top.score - TIE_MARGIN:
                 continue
             if top.reading.subject not in subjects:
