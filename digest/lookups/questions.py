@@ -284,6 +284,10 @@ LENGTH_OF_ALL = (
     "The length of an episode is worked out for all episodes, LAC episodes or CSE-risk episodes only; ask for one "
     'of those, such as "average length of LAC episodes June".'
 )
+TWO_QUESTIONS = (
+    'That asks for two figures in two questions; ask them one at a time, or both in one, such as "LAC and CSE '
+    'episodes June".'
+)
 NOT_A_ROW = (
     'That asks for those outside a row of the report (a "not"), which the report does not count; '
     "ask for the row and the total instead."
@@ -473,12 +477,20 @@ class Reader:
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
         whole = self._read_whole(text)
-        if not (isinstance(whole, Clarification) or (isinstance(whole, NotUnderstood) and whole.unread)):
-            return whole
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if len(sentences) < 2:
             return whole
         readings = [self._read_whole(sentence) for sentence in sentences]
+        # Two sentences each naming its own figure and its own period: two questions, not one to guess from both.
+        named = [
+            r
+            for r, sentence in zip(readings, sentences, strict=True)
+            if isinstance(r, Question) and r.period.kind != PeriodKind.LATEST and self._row_words(sentence.lower(), {})
+        ]
+        if isinstance(whole, Question) and _asks_two(whole, named):
+            return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
+        if not (isinstance(whole, Clarification) or (isinstance(whole, NotUnderstood) and whole.unread)):
+            return whole
         if any(isinstance(r, NotUnderstood) and not r.unread for r in readings):
             return whole  # one sentence names a child, or what the report does not hold
         asked = [
@@ -583,7 +595,8 @@ class Reader:
         typed_unknown = [w for w in typed_said if w not in self.weights and stem(w) not in self.weights]
         if says_not_held(typed_unknown):  # "school absence for LAC kids": not LAC episodes
             return NotUnderstood(NOT_HELD_TOPIC, self.suggest(text))
-        if find_name_places(text) & set(not_read):
+        typed_not_known = {w for w in split_words(typed) if w not in self.known and stem(w) not in self.known}
+        if find_name_places(text) & (set(not_read) | typed_not_known):  # "grace" is no slip of "race" there
             return NotUnderstood(ONE_CHILD, [])  # "has tyler gone missing": about one child
         talk: set[str] = set()
         if QUESTION_CUES.search(said) or periods:  # a question, not "thx, how's your day": its talk read past
@@ -1000,6 +1013,15 @@ class Reader:
         examples = [example for _, example in self.examples]
         ranked = sorted(examples, key=lambda example: -fuzz.token_set_ratio(text.lower(), example.lower()))
         return ranked[:3]
+
+
+def _asks_two(whole: Question, readings: list[Question]) -> bool:
+    """Whether a message's sentences ask for two different figures, for two different periods, that its reading as a
+    whole does not both show ("how many children went missing this year? what share were White British in May?")."""
+    shown = {*whole.keys, *whole.also}
+    asked = [(frozenset((*r.keys, *r.also)), r.period) for r in readings if r.kind == FIGURE and r.keys]
+    apart = any(not a <= b and not b <= a and p != q for a, p in asked for b, q in asked)
+    return apart and not all(keys <= shown for keys, _ in asked)
 
 
 def _slips_apart(typed: str, known: str) -> bool:

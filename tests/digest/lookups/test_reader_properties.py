@@ -17,15 +17,14 @@ from digest.lookups.questions import (
     DEFINE,
     HELP,
     LONG_WORD_LETTERS,
-    NOT_HELD,
     Clarification,
     NotUnderstood,
     Question,
     Reader,
 )
 from digest.lookups.service import LookupService
-from digest.lookups.talk import MEANING_WORDS, NOT_HELD_TOPICS, QUESTION_CUES
-from digest.lookups.vocabulary import spell_numbers, stem
+from digest.lookups.talk import NOT_HELD_TOPICS
+from tests.digest.lookups.talk_words import everyday_words
 
 SEED = 26
 SAME_FIGURE = {"status.lac": "episodes.lac"}
@@ -195,29 +194,12 @@ def _unknown_word(reader: Reader, rng: random.Random) -> str:
             return word
 
 
-def _everyday_words(reader: Reader) -> list[str]:
-    """Everyday English words the reader does not read (nor as a slip of one it reads), and that name nothing the
-    report leaves out or change what is counted: the words of talk around a question."""
-    return sorted(
-        w
-        for w in reader.ordinary
-        if len(w) > 3
-        and w not in reader.known
-        and stem(w) not in reader.known
-        and w not in NOT_HELD_TOPICS | MEANING_WORDS
-        and reader.correct(w) == (w, 1.0)
-        and not QUESTION_CUES.search(w)
-        and spell_numbers(w) == w  # "sixteen" is an age
-        and not any(rule.said.search(w) for rule in NOT_HELD)  # "prediction": a forecast, refused
-    )
-
-
 @pytest.mark.parametrize("seed", range(3))
 def test_everyday_words_around_a_question_change_nothing(reader: Reader, config: Config, seed: int) -> None:
     """Any row asked "how many <label> <period>?" reads the same with everyday words put between its parts ("good",
     "corridor", "putting"): they name no row, so the figure asked is answered, not refused."""
     rng = random.Random(SEED + seed)
-    words = _everyday_words(reader)
+    words = everyday_words(reader)
     misread = []
     for key, label in rng.sample(_labels(config), 40):
         period = rng.choice(PERIODS)
@@ -240,7 +222,7 @@ def test_a_name_or_a_topic_the_report_does_not_hold_is_never_read_past(reader: R
     """A possible name (a capital inside a sentence, or where a child's name goes) and a topic the report does not
     hold are never read past, however everyday the word."""
     rng = random.Random(SEED + seed)
-    names = _everyday_words(reader)
+    names = everyday_words(reader)
     topics = sorted(NOT_HELD_TOPICS - reader.known)
     for _ in range(20):
         name = rng.choice(names)
