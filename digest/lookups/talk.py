@@ -110,7 +110,21 @@ def is_talk(word: str, ordinary: frozenset[str], kept: set[str]) -> bool:
     the question's possible names and the words whose figures it asks for."""
     if not word.isalpha() or word in kept or word in NOT_HELD_TOPICS or word in MEANING_WORDS:
         return False
-    return word in ordinary or word in CHAT_WORDS
+    return word in ordinary or word in CHAT_WORDS or any(base in ordinary for base in _bases(word))
+
+
+_ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("ly", ""))
+MIN_BASE_LETTERS = 4  # "assessed" is "assess" inflected; "bed" is no inflection of "b"
+
+
+def _bases(word: str) -> list[str]:
+    """The word a form is made from ("assessed": assess, "guessing": guess, "worried": worry), when the list has
+    the form itself too rarely to count it everyday."""
+    return [
+        word[: -len(ending)] + added
+        for ending, added in _ENDINGS
+        if word.endswith(ending) and len(word) - len(ending) + len(added) >= MIN_BASE_LETTERS
+    ]
 
 
 def says_not_held(words: list[str]) -> bool:
