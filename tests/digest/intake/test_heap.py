@@ -1,5 +1,5 @@
 """While an ingest runs, million-row arrays made and dropped reuse the heap's pages instead of faulting in
-fresh ones each time; afterwards glibc's defaults are back."""
+fresh ones each time, Arrow's among them; afterwards glibc's defaults and Arrow's own pool are back."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import gc
 import resource
 
 import numpy as np
+import pyarrow as pa
 import pytest
 
 from digest.intake.heap import _glibc, large_heap
@@ -27,10 +28,13 @@ def page_faults_of_churn() -> int:
 def test_an_ingest_heap_keeps_its_pages_and_hands_them_back_after() -> None:
     page_faults_of_churn()  # the heap as any earlier test left it
     outside = page_faults_of_churn()
+    arrow_pool = pa.default_memory_pool().backend_name
     with large_heap(), large_heap():  # nested (or two ingests at once): one tuning
         inside = page_faults_of_churn()
         assert gc.get_freeze_count() > 0  # the objects from before are left out of collections
+        assert pa.default_memory_pool().backend_name == "system"  # Arrow's buffers from the same heap
     after = page_faults_of_churn()
     assert gc.get_freeze_count() == 0
+    assert pa.default_memory_pool().backend_name == arrow_pool
     assert inside * 4 < outside
     assert inside * 4 < after  # the defaults are back: freed pages go back to the system
