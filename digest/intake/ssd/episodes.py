@@ -85,7 +85,7 @@ def build_ssd_episodes(export: SsdExport, as_at: dt.datetime, config: Config) ->
     for first in range(0, max(len(rows.frame), 1), SSD_CHUNK_ROWS):
         part = slice(first, first + SSD_CHUNK_ROWS)
         parsed = {column: values.iloc[part] for column, values in rows.parsed.items()}
-        builder.add(rows.frame.iloc[part], identity, rows.later_reason.iloc[part], parsed)
+        builder.add(rows.frame.iloc[part], identity, rows.later_reason.iloc[part], parsed, trimmed=True)
     built = builder.finish()
     rows_read, odd, ignored = len(rows.frame), rows.odd, rows.ignored
     del rows
