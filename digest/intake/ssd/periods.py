@@ -54,7 +54,8 @@ class EpisodePersons:
 
     def find_positions(self, within: pd.Series) -> np.ndarray:
         """find_positions(person, within) for each episode's person, matched once per distinct person."""
-        return find_positions(self.ids, within)[self.code]
+        found: np.ndarray = find_positions(self.ids, within)[self.code]
+        return found
 
 
 @dataclass
@@ -106,17 +107,17 @@ def take_category(values: pd.Series, at: np.ndarray) -> pd.Series:
     return pd.Series(pd.Categorical.from_codes(chosen, categories=pd.Index(distinct, dtype=TEXT)))
 
 
-def find_care_facts(
-    tables: dict[str, SsdTable], persons: EpisodePersons, day: pd.Series, config: Config
-) -> CareFacts:
+def find_care_facts(tables: dict[str, SsdTable], persons: EpisodePersons, day: pd.Series, config: Config) -> CareFacts:
     """Care status (ssd.md section 3) and placement distance (section 4) at each episode's day D."""
     keys = EpisodeKeys(persons.code, day.to_numpy("datetime64[us]"), persons.ids)
     status = np.zeros(len(persons.code), dtype=np.int8)  # STATUS_LABELS[0]: not a client
     ignored: dict[str, int] = {}
 
     leavers = tables["ssd_care_leavers"].columns
-    eligible = leavers["clea_care_leaver_eligibility"].map(normalise, na_action="ignore") != NO_CURRENT_ELIGIBILITY
-    leaver_ids = leavers["clea_person_id"][eligible.to_numpy(dtype=bool)]  # a person may have several rows
+    eligibility = leavers["clea_care_leaver_eligibility"]
+    codes, distinct = pd.factorize(eligibility)  # a few values: each normalised once
+    eligible = np.append([normalise(value) != NO_CURRENT_ELIGIBILITY for value in distinct], True)[codes]
+    leaver_ids = leavers["clea_person_id"][eligible]  # a person may have several rows
     status[persons.find_positions(leaver_ids) >= 0] = STATUS_LABELS.index(CARE_LEAVER)
 
     cla_periods = pd.DataFrame()
