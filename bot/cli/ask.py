@@ -7,9 +7,6 @@ from functools import partial
 
 from bot.cli.options import SUPPRESS_HELP, AddCommand, Printer, open_args_store, refresh_args_store
 from digest.contract.config import Config
-from digest.lookups.answers import ANSWERED
-from digest.lookups.service import LookupService
-from digest.store.lookups import TERMINAL  # the audit's user, channel and platform for `missing-report ask`
 
 
 def add_commands(add_command: AddCommand) -> None:
@@ -21,6 +18,11 @@ def add_commands(add_command: AddCommand) -> None:
 
 def run_ask_command(args: argparse.Namespace, config: Config, out: Printer) -> int:
     """Answered and audited as user and channel "terminal"."""
+    # Here, not at the top: the lookups' vocabulary is not for every command (an ingest starts without it).
+    from digest.lookups.answers import ANSWERED
+    from digest.lookups.service import LookupService
+    from digest.store.lookups import TERMINAL  # the audit's user, channel and platform for `missing-report ask`
+
     refresh_args_store(args, config)
     service = LookupService(partial(open_args_store, args, config), config, platform=TERMINAL, suppress=args.suppress)
     answer = service.ask(TERMINAL, TERMINAL, " ".join(args.question))

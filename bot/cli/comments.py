@@ -18,7 +18,6 @@ from bot.cli.options import (
 )
 from digest.contract.config import Config
 from digest.figures.periods import month_key, month_name
-from digest.lookups.comments import check_comment_month, describe_saved
 from digest.reporting.commentary import (
     MAX_COMMENT_CHARS,
     Author,
@@ -56,6 +55,9 @@ def add_commands(add_command: AddCommand) -> None:
 
 
 def run_comment(args: argparse.Namespace, config: Config, out: Printer) -> int:
+    # Here, not at the top: the lookups (what `ask` says of a comment) are not for every command.
+    from digest.lookups.comments import check_comment_month, describe_saved
+
     if (args.text is not None or args.clear) and not args.section:
         raise UserError("say which section with --section, for example --section 5 (Return Home Interviews)")
     period = read_month_words(args.month)

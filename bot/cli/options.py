@@ -11,16 +11,18 @@ import getpass
 import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.settings import DB_ENV, load_store_path
 from digest.contract.config import Config
 from digest.contract.timestamps import LATEST_AS_AT, check_as_at, parse_as_at
 from digest.figures.periods import Month
 from digest.intake.refresh import refresh_figures
-from digest.lookups.periods import Period, PeriodError, PeriodKind, read_month, resolve_period
 from digest.store.database import database_files
 from digest.store.snapshots import SnapshotInfo, SnapshotStore, open_store
+
+if TYPE_CHECKING:
+    from digest.lookups.periods import Period
 
 EXIT_OK = 0
 EXIT_REFUSED = 1  # bad input: a refused file, an unknown month, a broken config
@@ -131,6 +133,8 @@ MONTH_HELP = f"the month: {MONTH_WORDS} (default: the latest complete month)"
 def read_month_words(text: str | None) -> Period:
     """The month --month names, read as `ask` reads one ("June", "Jun-19", "2019-06", "last month");
     no --month is the latest complete month."""
+    from digest.lookups.periods import PeriodError, read_month  # (the lookups' words: not for every command)
+
     try:
         return read_month(text or "")
     except PeriodError as err:
@@ -140,12 +144,16 @@ def read_month_words(text: str | None) -> Period:
 def resolve_month(period: Period, snapshot: SnapshotInfo) -> Month:
     """The month of a period, as a lookup resolves it, counted from the snapshot's as-at time: a month
     without a year is the latest such month at or before it; the latest complete month is the one before it."""
+    from digest.lookups.periods import resolve_period
+
     return Month(resolve_period(period, snapshot).last)
 
 
 def resolve_store_month(period: Period, store: SnapshotStore) -> Month:
     """resolve_month from the store's latest snapshot; a month said with its year ("2019-06", "June 2019") needs
     none, so that it is read the same in a store without one."""
+    from digest.lookups.periods import PeriodKind
+
     if period.kind == PeriodKind.MONTH and period.month is not None:
         return Month(period.month)
     return resolve_month(period, store.get_snapshot())

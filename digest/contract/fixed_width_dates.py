@@ -15,18 +15,21 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from digest.contract.text_bytes import gather_words, text_bytes
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
 # Years read here; a date outside them (a placeholder such as 0001-01-01, or 9999-12-31) takes the long way.
 EARLIEST_YEAR, LATEST_YEAR = 1800, 2199
 WIDEST = 26  # YYYY-MM-DD HH:MM:SS.ffffff
-WINDOW = 32  # bytes of each cell looked at: WIDEST, rounded up to whole 8-byte words
 ISO_WIDTHS = (10, 16, 19, 21, 22, 23, 24, 25, 26)
 UK_WIDTHS = (10, 16)  # DD/MM/YYYY and DD/MM/YYYY HH:MM, the first two UK forms parse_timestamps tries
+# Which cell widths (in bytes, up to WIDEST; any wider counts as WIDEST + 1) may hold one of the shapes.
+_ISO_WIDTH = np.isin(np.arange(WIDEST + 2), ISO_WIDTHS)
+_ISO_OR_UK_WIDTH = np.isin(np.arange(WIDEST + 2), ISO_WIDTHS + UK_WIDTHS)
 _DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
 _ZERO = ord("0")
-_ALL_BYTES = np.uint64(0xFFFF_FFFF_FFFF_FFFF)
 
 
 def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray, np.ndarray]:
@@ -35,21 +38,17 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
 
     text: Arrow text (string or large_string, no nulls needed). UK slash dates are read only if day_first.
     """
-    import pyarrow as pa
-
-    text = text.cast(pa.large_string())
     rows = len(text)
     values = np.full(rows, np.datetime64("NaT", "us"))
     if rows == 0:
         return values, np.zeros(0, dtype=bool)
-    _, offsets_buffer, data_buffer = text.buffers()
-    offsets = np.frombuffer(offsets_buffer, dtype=np.int64, count=rows + 1, offset=text.offset * 8)
-    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.zeros(0, dtype=np.uint8)
+    offsets, data = text_bytes(text)
     widths = np.diff(offsets)
     read = widths == 0  # blank: NaT, as the general reading has it (and so is a missing cell)
     if text.null_count:
         read |= ~np.asarray(text.is_valid())
-    candidate = np.isin(widths, ISO_WIDTHS + UK_WIDTHS if day_first else ISO_WIDTHS)
+    shaped = _ISO_OR_UK_WIDTH if day_first else _ISO_WIDTH
+    candidate = shaped[np.minimum(widths, WIDEST + 1)]
     if text.null_count:
         candidate &= np.asarray(text.is_valid())
     at = np.flatnonzero(candidate)
@@ -58,7 +57,7 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
     first = offsets[at]
     width = widths[at]
     # Only the words some cell reaches into: two for a column of dates, three for SQL Server's times.
-    words = [_gather_words(data, first + 8 * i, width - 8 * i) for i in range((int(width.max()) + 7) // 8)]
+    words = [gather_words(data, first + 8 * i, width - 8 * i) for i in range((int(width.max()) + 7) // 8)]
     numbers: dict[int, np.ndarray] = {}
 
     def number(place: int) -> np.ndarray:
@@ -93,9 +92,10 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
     if any_seconds:
         iso &= ~seconds_given | ((byte(16) == ord(":")) & digits(17, 18))
     fraction = width > 19
+    last_place = int(width.max())  # no cell reaches past it: the places after it are past every cell's end
     if fraction.any():
         iso &= ~fraction | (byte(19) == ord("."))
-        for place in range(20, WIDEST):
+        for place in range(20, last_place):
             iso &= (place >= width) | (number(place) < 10)
     uk = np.zeros(len(at), dtype=bool)
     if day_first:
@@ -118,9 +118,9 @@ def read_fixed_width(text: pa.Array, day_first: bool = True) -> tuple[np.ndarray
     second = np.where(iso & seconds_given, field(17, 2), 0) if any_seconds else 0
     micro = np.zeros(len(at), dtype=np.int64)
     if fraction.any():
-        for place in range(20, WIDEST):  # the fraction's digits (past the cell's end, 0), as microseconds
+        for place in range(20, last_place):  # the fraction's digits (past the cell's end, 0), as microseconds
             micro = micro * 10 + np.where(place < width, number(place), 0)
-        micro = np.where(iso, micro, 0)
+        micro = np.where(iso, micro * 10 ** (WIDEST - last_place), 0)
 
     month_ok = (month >= 1) & (month <= 12)
     leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
@@ -155,20 +155,3 @@ def _days_from_civil(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np
     day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
     days: np.ndarray = era * 146_097 + day_of_era - 719_468
     return days
-
-
-def _gather_words(data: np.ndarray, starts: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """The 8 bytes of data from each start as one little-endian word, only the first keep of them (the rest,
-    and any past the end of data, 0)."""
-    if len(data) < 8:
-        data = np.concatenate([data, np.zeros(8, dtype=np.uint8)])
-    eights = np.ndarray(shape=(len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))  # element i: bytes i..i+7
-    last = len(data) - 8
-    words = eights[np.minimum(starts, last)]
-    over = np.flatnonzero(starts > last)  # the last cell or two: read from a padded copy of data's end
-    if len(over):
-        tail = np.concatenate([data[last:], np.zeros(WINDOW, dtype=np.uint8)])
-        tail_words = np.ndarray(shape=(len(tail) - 7,), dtype="<u8", buffer=tail, strides=(1,))
-        words[over] = tail_words[np.minimum(starts[over] - last, len(tail) - 8)]
-    keep = np.clip(keep, 0, 8)
-    return np.where(keep == 0, np.uint64(0), words & (_ALL_BYTES >> ((8 - keep) * 8).astype(np.uint64)))

@@ -23,6 +23,7 @@ from digest.contract.vocabulary import normalise, translate_values
 from digest.figures.catalogue import STATUSES
 from digest.figures.indicators import is_birth_recorded
 from digest.intake.csv_tables import trim_text
+from digest.intake.repeats import find_repeats
 
 # Rejection reasons, in the order they are checked; a row gets the first that applies.
 REJECT_EPISODE_ID = "episode_id missing"
@@ -102,17 +103,21 @@ class EpisodeBuilder:
         column_of: dict[str, str],
         later_reason: pd.Series | None = None,
         parsed: dict[str, pd.Series] | None = None,
+        trimmed: bool = False,
     ) -> None:
         """Check and normalise one chunk of raw rows (as Extract.chunks yields them).
 
         For the SSD reader: later_reason is a reason its own checks give a row, applied after every check
         here (the duplicate check included); parsed holds date columns it has already parsed from the same
-        text (missing_start, date_of_birth), which are not parsed again.
+        text (missing_start, date_of_birth), which are not parsed again; trimmed says the cells are trimmed
+        text already, none missing (the SSD reader trims each table as it reads it), not to be trimmed again.
         """
         given = parsed or {}
         rows = pd.Series(chunk.index.to_numpy() + 2, index=chunk.index)  # spreadsheet row: header is row 1
-        blank = pd.Series("", index=chunk.index, dtype=object)
-        text = {name: _clean_text(chunk[header]) for name, header in column_of.items()}
+        # An absent column: a category of one value, blank, which every check below decides once.
+        blank = pd.Series(pd.Categorical.from_codes(np.zeros(len(chunk), dtype=np.int8), categories=pd.Index([""])))
+        blank.index = chunk.index
+        text = {name: chunk[header] if trimmed else _clean_text(chunk[header]) for name, header in column_of.items()}
 
         def raw(name: str) -> pd.Series:
             return text.get(name, blank)
@@ -201,7 +206,7 @@ class EpisodeBuilder:
         """Settle duplicates over the whole file and return accepted, rejected and unrecognised."""
         every = pd.concat(self._parts, ignore_index=True) if self._parts else _empty_part()
         ids = every["episode_id"]
-        duplicate = ids.duplicated() & (ids != "")
+        duplicate = find_repeats(ids) & (ids != "")
         reason = every["reason"].mask(every["reason"].isna() & duplicate, REJECT_DUPLICATE)
         reason = reason.mask(reason.isna(), every["later_reason"])
         keep = reason.isna()

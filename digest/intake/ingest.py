@@ -19,7 +19,7 @@ from digest.figures.indicators import compute_indicator_table
 from digest.figures.still_missing import compute_still_missing
 from digest.intake.episodes import EpisodeBuilder, Episodes, without_values
 from digest.intake.extracts import Extract, open_extract
-from digest.intake.heap import large_heap
+from digest.intake.heap import arrow_on_heap, large_heap
 from digest.intake.ssd.export import is_ssd_export
 from digest.intake.whole_file import FileRules, check_date_order, check_rejected_share
 from digest.store.alerts import save_still_missing
@@ -87,7 +87,10 @@ def ingest_extract(
         if is_ssd_export(path):
             from digest.intake.ssd.ingest import ingest_ssd_export  # it builds on this module
 
-            return ingest_ssd_export(store, path, as_at, config, on_wait, on_progress, rules or FileRules.of(config))
+            with arrow_on_heap():  # see heap.py: the SSD's tables are parsed in blocks, from memory
+                return ingest_ssd_export(
+                    store, path, as_at, config, on_wait, on_progress, rules or FileRules.of(config)
+                )
         extract = open_extract(path, config.column_aliases)
         with store.ingest_turn(on_wait):
             return _store_extract(store, extract, as_at, config, on_progress, rules or FileRules.of(config))

@@ -16,7 +16,7 @@ import fcntl
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -128,22 +128,29 @@ class SnapshotWriter:
         Raises:
             FileChangedError: the file is no longer the one that was read (its content hash differs).
         """
-        import pyarrow as pa
-
-        codec = pa.Codec(ORIGINAL_CODEC, compression_level=ORIGINAL_CODEC_LEVEL)
         digest = hashlib.sha256()
         with path.open("rb") as handle:
-            block = 0
-            while data := handle.read(ORIGINAL_BLOCK_BYTES):
-                digest.update(data)
-                self.store.db.execute(
-                    "INSERT INTO original_file_blocks (snapshot_id, block, data, codec, size) VALUES (?,?,?,?,?)",
-                    [self.snapshot_id, block, codec.compress(data, asbytes=True), ORIGINAL_CODEC, len(data)],
-                )
-                block += 1
+
+            def blocks() -> Iterator[bytes]:
+                while data := handle.read(ORIGINAL_BLOCK_BYTES):
+                    digest.update(data)
+                    yield data
+
+            self.keep_original_blocks(blocks())
         if digest.hexdigest() != sha256:
             raise FileChangedError(
                 f"{shown_name(path.name)} changed while it was being read; nothing was stored. Ingest it again"
+            )
+
+    def keep_original_blocks(self, blocks: Iterable[bytes]) -> None:
+        """Keep a file given as its bytes in blocks of ORIGINAL_BLOCK_BYTES (the last may be shorter), in order."""
+        import pyarrow as pa
+
+        codec = pa.Codec(ORIGINAL_CODEC, compression_level=ORIGINAL_CODEC_LEVEL)
+        for block, data in enumerate(blocks):
+            self.store.db.execute(
+                "INSERT INTO original_file_blocks (snapshot_id, block, data, codec, size) VALUES (?,?,?,?,?)",
+                [self.snapshot_id, block, codec.compress(data, asbytes=True), ORIGINAL_CODEC, len(data)],
             )
 
     def count_rows_read(self, rows: int) -> None:

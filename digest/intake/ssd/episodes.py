@@ -24,7 +24,7 @@ from digest.intake import episodes as canonical
 from digest.intake.csv_tables import TEXT
 from digest.intake.episodes import BLANK_SHOWN_AS, HIDDEN_VALUE, EpisodeBuilder, Episodes, count_unrecognised
 from digest.intake.ssd.export import MISSING_TABLE, SsdExport
-from digest.intake.ssd.periods import find_care_facts, find_positions, take_category
+from digest.intake.ssd.periods import EpisodePersons, find_care_facts, take_category
 
 # Rows checked at a time. The tables are in memory already: a few large chunks cost less than many small ones
 # (about 0.1 s a million rows), for about 60 MB more at the peak.
@@ -85,7 +85,7 @@ def build_ssd_episodes(export: SsdExport, as_at: dt.datetime, config: Config) ->
     for first in range(0, max(len(rows.frame), 1), SSD_CHUNK_ROWS):
         part = slice(first, first + SSD_CHUNK_ROWS)
         parsed = {column: values.iloc[part] for column, values in rows.parsed.items()}
-        builder.add(rows.frame.iloc[part], identity, rows.later_reason.iloc[part], parsed)
+        builder.add(rows.frame.iloc[part], identity, rows.later_reason.iloc[part], parsed, trimmed=True)
     built = builder.finish()
     rows_read, odd, ignored = len(rows.frame), rows.odd, rows.ignored
     del rows
@@ -114,12 +114,13 @@ def canonical_rows(export: SsdExport, config: Config) -> CanonicalRows:
     people = export.tables["ssd_person"].columns
     person = missing["miss_person_id"]
     ids = people["pers_person_id"]
-    at = find_positions(person, ids)  # a repeated id's first row: its episodes are refused anyway
+    persons = EpisodePersons.of(person)
+    at = persons.find_positions(ids)  # a repeated id's first row: its episodes are refused anyway
     unknown = at < 0
     index = pd.RangeIndex(len(person))
     later = pd.Series(None, index=index, dtype=object)
     later[unknown] = REJECT_UNKNOWN_PERSON
-    later[find_positions(person, ids[ids.duplicated().to_numpy()]) >= 0] = REJECT_PERSON_REPEATED
+    later[persons.find_positions(ids[ids.duplicated().to_numpy()]) >= 0] = REJECT_PERSON_REPEATED
 
     def of_person(values: pd.Series) -> pd.Series:
         """A person's value on each episode row; blank where no ssd_person row has the episode's person."""
@@ -128,7 +129,7 @@ def canonical_rows(export: SsdExport, config: Config) -> CanonicalRows:
     gender, gender_odd = _person_gender(people["pers_sex"].to_numpy(object), people["pers_gender"].to_numpy(object))
     ethnicity, ethnicity_odd = _person_ethnicity(people["pers_ethnicity"].to_numpy(object), config)
     start = parse_timestamps(missing["miss_missing_episode_start_date"])
-    facts = find_care_facts(export.tables, person, start.dt.normalize(), config)
+    facts = find_care_facts(export.tables, persons, start.dt.normalize(), config)
     frame = pd.DataFrame(
         {
             "episode_id": missing["miss_table_id"],

@@ -4,17 +4,17 @@ The export is read completely or refused as a whole before anything is stored: a
 a file that is not UTF-8 CSV, or an unsafe zip (a path outside the export, a link, a bomb) is refused with a
 message naming the file and the problem, never a cell. Each table is read once into memory; the same bytes
 are parsed and written into a tar of the eight files (fixed names, times and owners), which is what the
-snapshot keeps and what its content hash names, so a folder and a zip of it are the same export.
+snapshot keeps and what its content hash names, so a folder and a zip of it are the same export. The tar is
+made in memory, in the store's blocks: written to a file and read back, it cost 0.2 s of a million rows.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 import stat
 import tarfile
-import tempfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, cast
@@ -26,6 +26,7 @@ import pyarrow.csv as pa_csv
 from digest.contract.vocabulary import is_code_like, normalise
 from digest.intake.csv_tables import TEXT, TEXT_COLUMNS, trim_arrow_text
 from digest.intake.refusals import ExtractRefused
+from digest.store.snapshots import ORIGINAL_BLOCK_BYTES
 
 # The tables and the columns read from each (the SSD's own names, from data-to-insight's ssd-data-model).
 SSD_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -81,16 +82,23 @@ class SsdTable:
 
 @dataclass
 class SsdExport:
-    """An export read whole: its tables, and the tar of its files that the snapshot keeps (in a private
-    temporary folder, removed by close())."""
+    """An export read whole: its tables, and the tar of its files that the snapshot keeps, in blocks of the
+    store's size (ORIGINAL_BLOCK_BYTES), let go as take_bundle() hands them on or by close()."""
 
     name: str
     sha256: str
-    bundle: Path
+    bundle: list[bytes]
+    bundle_bytes: int
     tables: dict[str, SsdTable] = field(default_factory=dict)
 
+    def take_bundle(self) -> Iterator[bytes]:
+        """The tar's blocks, in order, each let go once handed on."""
+        self.bundle.reverse()
+        while self.bundle:
+            yield self.bundle.pop()
+
     def close(self) -> None:
-        shutil.rmtree(self.bundle.parent, ignore_errors=True)
+        self.bundle.clear()
 
     def __enter__(self) -> SsdExport:
         return self
@@ -117,12 +125,7 @@ def open_ssd_export(path: Path) -> SsdExport:
         loaders = _zip_files(path)
     else:
         raise ExtractRefused(f"{path} is not a folder or a .zip file of an SSD export")
-    folder = Path(tempfile.mkdtemp(prefix="missing-report-ssd-"))  # created owner-only
-    try:
-        return _read_export(path.name, loaders, folder / "ssd-export.tar")
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
+    return _read_export(path.name, loaders)
 
 
 def read_bundled_table(bundle: Path, table: str) -> pd.DataFrame:
@@ -223,19 +226,13 @@ def _check_total(name: str, found: dict[str, _Loader]) -> None:
         )
 
 
-def _read_export(name: str, loaders: dict[str, _Loader], bundle: Path) -> SsdExport:
+def _read_export(name: str, loaders: dict[str, _Loader]) -> SsdExport:
     problems = [f"{table}.csv is missing" for table in SSD_COLUMNS if table not in loaders]
     tables: dict[str, SsdTable] = {}
-    digest = hashlib.sha256()
-    with (
-        bundle.open("wb") as raw,
-        tarfile.TarFile(
-            fileobj=cast(IO[bytes], _Hashing(raw, digest)),
-            mode="w",
-            format=tarfile.PAX_FORMAT,
-            copybufsize=TAR_COPY_BYTES,
-        ) as tar,
-    ):
+    bundle = _Blocks(ORIGINAL_BLOCK_BYTES)
+    with tarfile.TarFile(
+        fileobj=cast(IO[bytes], bundle), mode="w", format=tarfile.PAX_FORMAT, copybufsize=TAR_COPY_BYTES
+    ) as tar:
         for table, listed in SSD_COLUMNS.items():
             if table not in loaders:
                 continue
@@ -260,22 +257,38 @@ def _read_export(name: str, loaders: dict[str, _Loader], bundle: Path) -> SsdExp
             f"{name} is not a complete SSD export: {'; '.join(problems)}. Export every table the docs list "
             "(docs/ssd.md), with its header row"
         )
-    return SsdExport(name, digest.hexdigest(), bundle, tables)
+    return SsdExport(name, bundle.digest.hexdigest(), bundle.finish(), bundle.written, tables)
 
 
-class _Hashing:
-    """A write-only file that hashes what passes through it (tarfile writes the bundle through it)."""
+class _Blocks:
+    """A write-only file in memory, cut into blocks of block_bytes, that hashes what passes through it
+    (tarfile writes the bundle through it)."""
 
-    def __init__(self, raw: IO[bytes], digest: hashlib._Hash) -> None:
-        self.raw = raw
-        self.digest = digest
+    def __init__(self, block_bytes: int) -> None:
+        self.block_bytes = block_bytes
+        self.digest = hashlib.sha256()
+        self.blocks: list[bytes] = []
+        self.pending = bytearray()
+        self.written = 0
 
     def write(self, data: bytes) -> int:
         self.digest.update(data)
-        return self.raw.write(data)
+        self.written += len(data)
+        self.pending += data
+        while len(self.pending) >= self.block_bytes:
+            with memoryview(self.pending) as view:  # one copy of the block, not two
+                self.blocks.append(bytes(view[: self.block_bytes]))
+            del self.pending[: self.block_bytes]
+        return len(data)
 
     def tell(self) -> int:
-        return self.raw.tell()
+        return self.written
+
+    def finish(self) -> list[bytes]:
+        if self.pending:
+            self.blocks.append(bytes(self.pending))
+            self.pending.clear()
+        return self.blocks
 
 
 def _add_to_tar(tar: tarfile.TarFile, name: str, data: bytes) -> None:

@@ -60,11 +60,11 @@ def ingest_ssd_export(
             return IngestReport(export.name, as_at, existing, duplicate=True, source_kind=SSD_SOURCE)
         missing = export.tables[MISSING_TABLE]
         source = SnapshotSource(as_at, export.name, export.sha256, missing.headers, MISSING_COLUMN_MAP, [], SSD_SOURCE)
-        size = export.bundle.stat().st_size
+        size = export.bundle_bytes
         with store.write_snapshot(source) as writer:
             # As for an extract: the export's tables are kept on the second core while the rows are derived.
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="keep-export") as keeper:
-                kept = keeper.submit(writer.keep_original_file, export.bundle, export.sha256)
+                kept = keeper.submit(writer.keep_original_blocks, export.take_bundle())
                 built = build_ssd_episodes(export, as_at, config)
                 writer.count_rows_read(built.rows_read)
                 on_progress(IngestProgress(writer.rows_read, size, size))

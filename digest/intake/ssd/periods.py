@@ -39,6 +39,26 @@ STATUS_LABELS = [NOT_A_CLIENT, CARE_LEAVER, *(label for label, *_ in reversed(ST
 
 
 @dataclass
+class EpisodePersons:
+    """Each episode's person as a code, its place among the episodes' distinct person ids: a tenth as many
+    ids as episodes, which every lookup by person (ssd_person, the care leavers, the period tables) matches."""
+
+    code: np.ndarray  # int64, one per episode
+    ids: pd.Series  # the distinct ids, as text
+
+    @classmethod
+    def of(cls, person: pd.Series) -> EpisodePersons:
+        encoded = pc.dictionary_encode(arrow_text(person))
+        code = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+        return cls(code, pd.Series(encoded.dictionary, dtype=TEXT))
+
+    def find_positions(self, within: pd.Series) -> np.ndarray:
+        """find_positions(person, within) for each episode's person, matched once per distinct person."""
+        found: np.ndarray = find_positions(self.ids, within)[self.code]
+        return found
+
+
+@dataclass
 class EpisodeKeys:
     """What the lookups need of each episode: its person (a code shared with the period tables) and day D."""
 
@@ -87,18 +107,18 @@ def take_category(values: pd.Series, at: np.ndarray) -> pd.Series:
     return pd.Series(pd.Categorical.from_codes(chosen, categories=pd.Index(distinct, dtype=TEXT)))
 
 
-def find_care_facts(tables: dict[str, SsdTable], person: pd.Series, day: pd.Series, config: Config) -> CareFacts:
+def find_care_facts(tables: dict[str, SsdTable], persons: EpisodePersons, day: pd.Series, config: Config) -> CareFacts:
     """Care status (ssd.md section 3) and placement distance (section 4) at each episode's day D."""
-    encoded = pc.dictionary_encode(arrow_text(person))
-    codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-    keys = EpisodeKeys(codes, day.to_numpy("datetime64[us]"), pd.Series(encoded.dictionary, dtype=TEXT))
-    status = np.zeros(len(person), dtype=np.int8)  # STATUS_LABELS[0]: not a client
+    keys = EpisodeKeys(persons.code, day.to_numpy("datetime64[us]"), persons.ids)
+    status = np.zeros(len(persons.code), dtype=np.int8)  # STATUS_LABELS[0]: not a client
     ignored: dict[str, int] = {}
 
     leavers = tables["ssd_care_leavers"].columns
-    eligible = leavers["clea_care_leaver_eligibility"].map(normalise, na_action="ignore") != NO_CURRENT_ELIGIBILITY
-    leaver_ids = leavers["clea_person_id"][eligible.to_numpy(dtype=bool)]  # a person may have several rows
-    status[find_positions(person, leaver_ids) >= 0] = STATUS_LABELS.index(CARE_LEAVER)
+    eligibility = leavers["clea_care_leaver_eligibility"]
+    codes, distinct = pd.factorize(eligibility)  # a few values: each normalised once
+    eligible = np.append([normalise(value) != NO_CURRENT_ELIGIBILITY for value in distinct], True)[codes]
+    leaver_ids = leavers["clea_person_id"][eligible]  # a person may have several rows
+    status[persons.find_positions(leaver_ids) >= 0] = STATUS_LABELS.index(CARE_LEAVER)
 
     cla_periods = pd.DataFrame()
     for label, table_name, person_column, start_column, end_column in reversed(STATUS_PERIODS):
