@@ -40,10 +40,10 @@ NOT_HELD_TOPICS = _word_set(
     "nationality asylum refugee refugees uasc postcode postcodes address addresses ward wards street "
     "name names national nationally neighbour neighbours neighbor neighbors england regional region "
     "benchmark benchmarks inspection inspected rating judgement judgment strategy conference conferences "
-    "supervision residential foster fostering kinship adoption adopted"
+    "supervision residential fostering kinship adoption adopted"
 )
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
-CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx btw fyi asap tbh imo idk lol hiya")
+CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh imo idk lol hiya")
 # Words that change what is counted, so dropping one would answer another question.
 MEANING_WORDS = _word_set(
     "excluding exclude except excepting without apart besides minus less other others else neither nor "
@@ -61,11 +61,11 @@ _NAME_SLOT = re.compile(
 # Whose figures a question asks for: "which foster placement ...", "each advocate", "episodes for jordan": never a
 # word to read past.
 _RANKED = re.compile(r"\b(?:which|whose|each|every|per|for|about)\s+([a-z]+)")
-# What makes words a question rather than talk ("thx, how's your day"): a count, a share, a request, a period.
+# What makes words a question rather than talk ("thx, how's your day", "just wondering how things are going?"): a
+# count, a share, a breakdown, a comparison asked for (with a period, any question will do).
 QUESTION_CUES = re.compile(
     r"\bhow\s+(?:many|much|long|often)\b|\b(?:number|no|figures?|figs?|totals?|counts?|percent\w*|proportion|share|"
-    r"rates?|give|show|tell|list|what|what's|whats|which|breakdown|split|compare|vs|versus|against|trend|any|were|"
-    r"was|did)\b|%|\?"
+    r"rates?|breakdown|split|compare|vs|versus|against|trend|monthly|volumes?)\b|%"
 )
 _NOT_A_NAME = _word_set(
     "anyone anybody anything everyone everybody someone somebody there it that this the a an any our "

@@ -60,6 +60,20 @@ SYNONYMS: dict[str, str] = {
     "young people": "children",
     "young person": "children",
     "cyp": "children",
+    "yp": "children",  # young people, the sector's short form
+    "ypp": "children",
+    "ppl": "children",
+    "headcount": "children",  # a count of heads: children, each once
+    # The sector's words for children in care: fostered or accommodated children are looked after (SSDA903's
+    # "accommodated" under section 20); "which foster placement" is still a placement, which the report does not hold.
+    "foster children": "lac children",
+    "foster kids": "lac children",
+    "fostered children": "lac children",
+    "children in foster care": "lac children",
+    "in foster care": "lac",
+    "fostered": "lac",
+    "accommodated": "lac",
+    "looked after away from home": "lac",
     "child": "children",
     "individuals": "children",
     "individual": "children",
@@ -165,6 +179,7 @@ SYNONYMS: dict[str, str] = {
     "heritage": "ethnicity",
     "distinct": "children",
     "different": "children",
+    "diff": "children",
     "unique": "children",
     "separate": "children",
     "persons": "children",
