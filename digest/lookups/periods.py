@@ -113,6 +113,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\b(?:the\s+)?first\s+(\d{{1,2}})\s+months\s+of\s+(?:the\s+|this\s+)?{_YEAR_WORD}\b"),
         "first_months",
     ),
+    # "The last quarter of 2018/19": its Q4, not the quarter before today's ("last quarter")
+    (re.compile(r"\b(?:the\s+)?(last|final)\s+quarter\s+(?=of\b)"), "quarter_of"),
     (
         re.compile(
             r"\bq\s?([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\b(?:q|quarter)\s+(one)\b"
@@ -220,8 +222,8 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         month = int(groups[1])
         return Period(PeriodKind.MONTH, month_index(int(groups[0]), month)) if 1 <= month <= 12 else None
     if kind == "month_number":
-        number = int(groups[0] or groups[1])
-        return Period(PeriodKind.MONTH, month_of_year=(FIRST_MONTH_OF_YEAR + number - 2) % 12 + 1)
+        said = int(groups[0] or groups[1])
+        return Period(PeriodKind.MONTH, month_of_year=(FIRST_MONTH_OF_YEAR + said - 2) % 12 + 1)
     if kind == "month_slash_year":
         month, year = int(groups[0]), _year(groups[1]) if len(groups[1]) == 2 else int(groups[1])
         return Period(PeriodKind.MONTH, month_index(year, month)) if 1 <= month <= 12 else None
@@ -250,6 +252,8 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         return Period(PeriodKind.RANGE, month_of_year=last, from_month_of_year=FIRST_MONTH_OF_YEAR)
     if kind == "since_month":
         return Period(PeriodKind.RANGE, from_month_of_year=_month_number(groups[0]))
+    if kind == "quarter_of":
+        return Period(PeriodKind.QUARTER, quarter=4)
     if kind == "quarter":
         number = groups[0] or groups[1] or ("1" if groups[3] else None)
         return Period(PeriodKind.QUARTER, quarter=int(number) if number else _QUARTER_WORDS[groups[2]])

@@ -40,13 +40,14 @@ NOT_HELD_TOPICS = _word_set(
     "nationality asylum refugee refugees uasc postcode postcodes address addresses ward wards street "
     "name names national nationally neighbour neighbours neighbor neighbors england regional region "
     "benchmark benchmarks inspection inspected rating judgement judgment strategy conference conferences "
-    "supervision residential fostering kinship adoption adopted"
+    "supervision residential foster fostering fostered kinship adoption adopted"
 )
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
 CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh imo idk lol hiya")
-# Words that change what is counted, so dropping one would answer another question.
+# Words that change what is counted, so dropping one would answer another question ("accommodated" children are
+# some of the looked-after children: section 20's, not those on care orders).
 MEANING_WORDS = _word_set(
-    "excluding exclude except excepting without apart besides minus less other others else neither nor "
+    "excluding exclude except excepting without apart besides minus less other others else neither nor accommodated "
     "unlike only just solely"
 )
 # A word typed with a capital inside a sentence ("how many times has Tyler gone missing") may be a name; the first
@@ -135,6 +136,6 @@ def says_not_held(words: list[str]) -> bool:
 
 NOT_HELD_TOPIC = (
     "The report counts missing episodes and the children in them; it holds nothing on school, health, offending, "
-    "costs, housing or why children go missing, and no other council's figures. Ask, for example, how many LAC "
-    "episodes there were in June."
+    "costs, housing, placement types or why children go missing, and no other council's figures. Ask, for example, "
+    "how many LAC episodes there were in June."
 )
