@@ -97,6 +97,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![\d/])\b(\d{2})\s*/\s*(\d{2})\b(?!\s*/)"), "financial_year"),  # "18/19", never a date
     (re.compile(r"\b(\d{4})-(\d{1,2})\b(?!\s*-)"), "year_hyphen"),  # "2019-06" a month, "2019-20" a year
     (re.compile(r"\b(\d{1,2})/(\d{4})\b"), "month_slash_year"),
+    (re.compile(r"(?<![\d/.])\b([1-9])\s*/\s*(\d{2})\b(?!\s*/)"), "month_slash_year"),  # "6/19": June 2019
     (re.compile(r"\b(?:the\s+)?(?:last|past|previous|recent)\s+(\d{1,2})\s+months?\b"), "recent"),
     (re.compile(r"\b(?:the\s+)?past\s+year\b"), "recent_year"),
     (
@@ -112,12 +113,21 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\b(?:the\s+)?first\s+(\d{{1,2}})\s+months\s+of\s+(?:the\s+|this\s+)?{_YEAR_WORD}\b"),
         "first_months",
     ),
+    # "The last quarter of 2018/19": its Q4, not the quarter before today's ("last quarter")
+    (re.compile(r"\b(?:the\s+)?(last|final)\s+quarter\s+(?=of\b)"), "quarter_of"),
     (
         re.compile(
             r"\bq\s?([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\b(?:q|quarter)\s+(one)\b"
         ),
         "quarter",
     ),  # "Q one", "Q 2": dictated
+    # "Month 3", "mnth 1", "M3", "P3": the financial year's months by number, as performance teams count them (April 1)
+    (
+        re.compile(
+            r"\b(?:month|mnth|mth|period)\s*(1[0-2]|[1-9])\b(?!\s*(?:months?|days?|miles?|yrs?|years?))|\b[mp](1[0-2]|[1-9])\b"
+        ),
+        "month_number",
+    ),
     (re.compile(rf"\b({_MONTH_WORD})\b(?:\s*-\s*|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|\d{{2}})\b{_UNIT_AFTER}"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})(\d{{4}}|\d{{2}})\b"), "month_year"),  # "jun19", "apr2019"
@@ -202,15 +212,21 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
     if kind == "financial_year":
         start = _year(groups[0]) if len(groups[0]) == 2 else int(groups[0])
         end = _year(groups[1][-2:]) if len(groups[1]) == 2 else int(groups[1])
-        return Period(PeriodKind.FINANCIAL_YEAR, year_start=start) if end == start + 1 else None
+        if end == start + 1:
+            return Period(PeriodKind.FINANCIAL_YEAR, year_start=start)
+        month = int(groups[0])  # "06/19", "10/19": no financial year, so a month and its year
+        return Period(PeriodKind.MONTH, month_index(end, month)) if len(groups[0]) == 2 and 1 <= month <= 12 else None
     if kind == "year_hyphen" and len(groups[1]) == 2 and int(groups[1]) == (int(groups[0]) + 1) % 100:
         return Period(PeriodKind.FINANCIAL_YEAR, year_start=int(groups[0]))
     if kind in ("iso_month", "year_hyphen"):
         month = int(groups[1])
         return Period(PeriodKind.MONTH, month_index(int(groups[0]), month)) if 1 <= month <= 12 else None
+    if kind == "month_number":
+        said = int(groups[0] or groups[1])
+        return Period(PeriodKind.MONTH, month_of_year=(FIRST_MONTH_OF_YEAR + said - 2) % 12 + 1)
     if kind == "month_slash_year":
-        month = int(groups[0])
-        return Period(PeriodKind.MONTH, month_index(int(groups[1]), month)) if 1 <= month <= 12 else None
+        month, year = int(groups[0]), _year(groups[1]) if len(groups[1]) == 2 else int(groups[1])
+        return Period(PeriodKind.MONTH, month_index(year, month)) if 1 <= month <= 12 else None
     if kind == "recent":
         months = int(groups[0])
         return Period(PeriodKind.RECENT, months=months) if 1 <= months <= MAX_RECENT_MONTHS else None
@@ -236,6 +252,8 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         return Period(PeriodKind.RANGE, month_of_year=last, from_month_of_year=FIRST_MONTH_OF_YEAR)
     if kind == "since_month":
         return Period(PeriodKind.RANGE, from_month_of_year=_month_number(groups[0]))
+    if kind == "quarter_of":
+        return Period(PeriodKind.QUARTER, quarter=4)
     if kind == "quarter":
         number = groups[0] or groups[1] or ("1" if groups[3] else None)
         return Period(PeriodKind.QUARTER, quarter=int(number) if number else _QUARTER_WORDS[groups[2]])

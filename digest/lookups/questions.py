@@ -299,6 +299,8 @@ _EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of a
 _ALL_OF = re.compile(r"\.(?:lac|cse)$")  # a figure of LAC or CSE-risk children, whose ".all" is of all
 _TWIN_PAIRS = [set(pair) for pair in EPISODES_PER_CHILD.values()]  # a figure's episodes and children
 _PLUS_BETWEEN = re.compile(r"\s\+\s")  # a plus between words, not "17+" or "3+ episodes"
+_MENTION = re.compile(r"^\s*@[^\s.,:]+(?=[\s,:]|$)")  # an @mention a message opens with (a reading's token has a ".")
+_TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")  # the rest of a name: "@Missing Report"
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")  # where a message's sentences part
 _CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b|\s\+\s")  # "offered, accepted, done in time"
 
@@ -476,6 +478,7 @@ class Reader:
         A message of several sentences not read whole ("Hi, I'm new here and trying to get my head round the report.
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
+        text = _without_addressee(text)
         whole = self._read_whole(text)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if len(sentences) < 2:
@@ -653,6 +656,11 @@ class Reader:
         if not words and not unknown and shape != Shape():
             # "busiest month", "June against last June": of missing episodes, the report's first figure
             words = {KEY_MARK + ALL_EPISODES: self.weights.get(KEY_MARK + ALL_EPISODES, 1.0)}
+        missing_now = (
+            period.kind == PeriodKind.NOW and _MISSING_SAID.search(said) is not None
+        )  # not "how are you today"
+        if not words and not unknown and missing_now and not by_month and not shape.compare:
+            return Question(FIGURE, STILL_MISSING, period, share, text)  # "how many are missing right now?"
         if not words and not unknown and _OVERVIEW.search(said) and not by_month:
             return Question(PROFILE, None, period, share, text)  # "what do the missing figures for June show"
         if not words and not unknown:
@@ -953,6 +961,8 @@ class Reader:
                     return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year),)
             if shape.compare and shape.change and period.kind == PeriodKind.MONTH:
                 return period, (Period(PeriodKind.LAST_MONTH),)  # "has it fallen compared to April": April to now
+            if shape.change and period.kind == PeriodKind.MONTH and (before := period_before(period)) is not None:
+                return period, (before,)  # "June, is it dropping?": June against May
             if shape.change and period == Period(PeriodKind.LAST_MONTH):
                 return MONTH_BEFORE, (period,)  # "is it up on last month": the latest month against the one before
             return period, ()
@@ -1013,6 +1023,19 @@ class Reader:
         examples = [example for _, example in self.examples]
         ranked = sorted(examples, key=lambda example: -fuzz.token_set_ratio(text.lower(), example.lower()))
         return ranked[:3]
+
+
+def _without_addressee(text: str) -> str:
+    """The message without an @mention it opens with, typed as text ("@Missing Report Hi, could you ..."): Teams and
+    Slack take a real mention out before the bot reads; a typed one names the bot, not a figure. A reading's own
+    token ("@episodes.lac June", from a button) is kept, as is a month after the name."""
+    match = _MENTION.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    while (word := _TITLE_WORD.match(rest)) and word.group(1).lower() not in MONTH_NAMES:
+        rest = rest[word.end() :]
+    return rest.lstrip(" ,:")
 
 
 def _asks_two(whole: Question, readings: list[Question]) -> bool:

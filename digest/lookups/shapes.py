@@ -92,7 +92,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         "compare",
         re.compile(
             r"\byear\s+on\s+year\b|\byoy\b|\bmonth\s+on\s+month\b|\bmom\b"
-            r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference"
+            r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference|variances?|delta"
             r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
             r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
             r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down)(?:\s+or\s+(?:up|down))?|up\s+or\s+down"
@@ -238,6 +238,10 @@ def read_shape(text: str) -> tuple[Shape, str]:
             if name == "compare" and re.search(r"\byear\s+on\s+year\b|\byoy\b", rest):
                 rest = rest + " last year"  # "year on year": against the same period a year before
             rest = (_PER_CHILD_WORDS if name == "per_child" else pattern).sub(said, rest)
+    if re.search(r"\bmonth\s+on\s+month\b|\bmom\b", text) and _CHANGE.search(text):
+        found -= {"by_month"}  # "month on month change": the latest month against the one before, not a run
+        found.add("compare")
+        rest = rest + " previous"
     if "extreme" in found and re.search(r"\bmonths?\b", text):  # "the busiest month": month by month
         found.add("by_month")
     length = ""

@@ -40,13 +40,14 @@ NOT_HELD_TOPICS = _word_set(
     "nationality asylum refugee refugees uasc postcode postcodes address addresses ward wards street "
     "name names national nationally neighbour neighbours neighbor neighbors england regional region "
     "benchmark benchmarks inspection inspected rating judgement judgment strategy conference conferences "
-    "supervision residential foster fostering kinship adoption adopted"
+    "supervision residential foster fostering fostered kinship adoption adopted"
 )
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
-CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx btw fyi asap tbh imo idk lol hiya")
-# Words that change what is counted, so dropping one would answer another question.
+CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh imo idk lol hiya")
+# Words that change what is counted, so dropping one would answer another question ("accommodated" children are
+# some of the looked-after children: section 20's, not those on care orders).
 MEANING_WORDS = _word_set(
-    "excluding exclude except excepting without apart besides minus less other others else neither nor "
+    "excluding exclude except excepting without apart besides minus less other others else neither nor accommodated "
     "unlike only just solely"
 )
 # A word typed with a capital inside a sentence ("how many times has Tyler gone missing") may be a name; the first
@@ -61,11 +62,11 @@ _NAME_SLOT = re.compile(
 # Whose figures a question asks for: "which foster placement ...", "each advocate", "episodes for jordan": never a
 # word to read past.
 _RANKED = re.compile(r"\b(?:which|whose|each|every|per|for|about)\s+([a-z]+)")
-# What makes words a question rather than talk ("thx, how's your day"): a count, a share, a request, a period.
+# What makes words a question rather than talk ("thx, how's your day", "just wondering how things are going?"): a
+# count, a share, a breakdown, a comparison asked for (with a period, any question will do).
 QUESTION_CUES = re.compile(
     r"\bhow\s+(?:many|much|long|often)\b|\b(?:number|no|figures?|figs?|totals?|counts?|percent\w*|proportion|share|"
-    r"rates?|give|show|tell|list|what|what's|whats|which|breakdown|split|compare|vs|versus|against|trend|any|were|"
-    r"was|did)\b|%|\?"
+    r"rates?|breakdown|split|compare|vs|versus|against|trend|monthly|volumes?)\b|%"
 )
 _NOT_A_NAME = _word_set(
     "anyone anybody anything everyone everybody someone somebody there it that this the a an any our "
@@ -135,6 +136,6 @@ def says_not_held(words: list[str]) -> bool:
 
 NOT_HELD_TOPIC = (
     "The report counts missing episodes and the children in them; it holds nothing on school, health, offending, "
-    "costs, housing or why children go missing, and no other council's figures. Ask, for example, how many LAC "
-    "episodes there were in June."
+    "costs, housing, placement types or why children go missing, and no other council's figures. Ask, for example, "
+    "how many LAC episodes there were in June."
 )

@@ -60,6 +60,10 @@ SYNONYMS: dict[str, str] = {
     "young people": "children",
     "young person": "children",
     "cyp": "children",
+    "yp": "children",  # young people, the sector's short form
+    "ypp": "children",
+    "ppl": "children",
+    "headcount": "children",  # a count of heads: children, each once
     "child": "children",
     "individuals": "children",
     "individual": "children",
@@ -165,6 +169,7 @@ SYNONYMS: dict[str, str] = {
     "heritage": "ethnicity",
     "distinct": "children",
     "different": "children",
+    "diff": "children",
     "unique": "children",
     "separate": "children",
     "persons": "children",
@@ -487,6 +492,9 @@ def spell_years(text: str) -> str:
     return _SPOKEN_YEAR.sub(year, text)
 
 
+_ROUND_PLUS_MILES = re.compile(r"\b(\d*0)\s*\+\s*(miles?)\b")  # "40+ miles", never "101+ miles" (a band's own start)
+
+
 def spell_numbers(text: str) -> str:
     """Number words as digits, weeks as days: "fifteen" -> "15", "a week" -> "7 days", "twice" -> "2 times"."""
     text = spell_years(text)
@@ -498,6 +506,7 @@ def spell_numbers(text: str) -> str:
         return str(NUMBER_WORDS[tens] + NUMBER_WORDS[units]) + plural
 
     text = text.replace(">=", " at least ").replace("<=", " at most ").replace(">", " more than ")
+    text = _ROUND_PLUS_MILES.sub(r"more than \1 \2", text)  # "100+ miles": past the band that ends at 100
     text = text.replace("<", " less than ")
     text = _NUMBER.sub(number, text)  # first, so "twenty one miles" is 21, not 20 and 1
     text = _ONE_BEFORE_UNIT.sub("1 ", text)
@@ -690,7 +699,19 @@ def phrase_stems(text: str) -> frozenset[str]:
 
 
 # Quantities: a number with its unit, read into the band (or bands) of the catalogue that hold it.
-_COMPARE_UP = {"over", "above", "more", "greater", "older", "longer", "plus", "exceeding", "beyond"}
+_COMPARE_UP = {
+    "over",
+    "above",
+    "more",
+    "greater",
+    "older",
+    "longer",
+    "plus",
+    "exceeding",
+    "beyond",
+    "outside",
+    "outwith",
+}
 _COMPARE_DOWN = {"under", "below", "less", "younger", "within", "upto", "fewer", "shorter", "lower"}
 _AT_LEAST = {"least", "minimum"}  # "at least 2 days": 2 and over
 _AT_MOST = {"most", "maximum"}  # "at most 10 miles": up to 10
@@ -759,6 +780,9 @@ def _duration_keys(days: int, high: int | None, direction: str) -> list[str]:
 
 
 def _direction(words: list[str], i: int) -> str:
+    while i > 1 and words[i - 1] in ("the", "a"):  # "within the 40 mile radius", "outwith the 40 mile radius"
+        words = words[: i - 1] + words[i:]
+        i -= 1
     before = words[i - 1] if i > 0 else ""
     before2 = words[i - 2] if i > 1 else ""
     if before == "than":
