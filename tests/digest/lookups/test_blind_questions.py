@@ -39,7 +39,7 @@ DEVELOPMENT_RIGHT = 0.955
 # from the as-at date; "these days" as the year to date), M to P's three ("two days or more" without those still
 # missing; "the missing figures" of a month before the data as the profile, which says "no data"; "RHIs did we do" as
 # the return interviews' table), and three of the fifth session's choices: "children going missing" over time read as
-# the children (3 writers in 4 meant them; the episodes offered under the answer); "Q1 against the previous quarter"
+# the children (writers split: 3 in 4 of A to P, then 2 in 4; the episodes offered under the answer); "Q1 against the previous quarter"
 # answered as Q1 against Q4 but read from today; a reconciliation "completed plus not completed ... add up to the
 # number accepted?" answered with one of its figures), and Q to T's five left of nine ("at least two days" without
 # those still missing, twice; "this month against last" read from the as-at date; "children in care going missing" as
