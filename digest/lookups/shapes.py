@@ -104,7 +104,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Of a question asking episodes per child, only these words say so: "per CSE child" still names CSE children.
-_PER_CHILD_WORDS = re.compile(r"\b(?:per|each|on\s+average|average|avg|mean|how\s+many\s+times|times)\b|/")
+_PER_CHILD_WORDS = re.compile(r"\b(?:per|each|on\s+average|average|avg|mean|how\s+many\s+times|times)\b|(?<!\d)/(?!\d)")
 
 
 # Every word the shapes are said with, so that a misspelling is never "corrected" away from one.

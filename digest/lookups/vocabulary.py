@@ -240,6 +240,8 @@ SYNONYMS: dict[str, str] = {
     "debriefs": "rhi",
     "return conversations": "rhi",
     "return conversation": "rhi",
+    "return discussions": "rhi",
+    "return discussion": "rhi",
     "take-up": "accepted",
     "conversion": "accepted",
     "ep": "episodes",

@@ -66,8 +66,8 @@ def test_a_question_over_time_about_kids_going_missing_counts_episodes_and_about
     reader: Reader,
 ) -> None:
     """ "Kids going missing" over time is how often they went: episodes. "Children going missing" is answered as the
-    children (three in four of the blind writers who said it meant them), with their episodes offered first under the
-    answer: decided, not asked back."""
+    children (blind writers who said it meant them about as often as the episodes), with their episodes offered first
+    under the answer: decided, not asked back."""
     rng = random.Random(SEED)
     shapes = (
         "which month was the worst for {c} going missing this year",
