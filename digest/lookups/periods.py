@@ -180,6 +180,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:this|current)\s+month\b"), "this_month"),
     (re.compile(r"\b(?:this|current)\s+quarter\b"), "this_quarter"),
     (re.compile(r"\b(?:last|previous|prior)\s+quarter\b"), "last_quarter"),
+    # "Over the quarter", "in the quarter": the last complete quarter, as a report's quarter is
+    (re.compile(r"\b(?:over|in|for|during|across|through)\s+the\s+quarter\b(?!\s+(?:before|of))"), "last_quarter"),
     (re.compile(r"\bthe\s+quarter\s+before(?:\s+that)?\b"), "previous"),  # "last quarter vs the quarter before"
     (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bat\s+the\s+moment\b|\batm\b|\brn\b|\btoday\b"), "now"),
     # Said last, once every "last month", "last year", "last 6 months" is taken: "this month vs last", "this

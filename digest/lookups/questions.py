@@ -152,7 +152,7 @@ NO_DECLINED_ROW = (
 # What a question counts or ranks is someone or something the report does not count ("which missing advocate has the
 # most late RHIs", "how many strategy meetings"): these words pass as talk around a question, never as its subject.
 _NOT_COUNTED = re.compile(
-    r"\b(?:which|what|whose|how\s+many|number\s+of)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:which|what|whose|how\s+many|number\s+of|each|every|per)\s+(?:\w+\s+){0,2}?"
     r"(?:advocates?|(?:social\s+)?workers?|meetings?|councils?|communit(?:y|ies)|famil(?:y|ies)|teams?|boards?"
     r"|committees?|members?|officers?|forces?|schools?|police|staff|managers?|carers?|parents?|referrals?"
     r"|providers?|agenc(?:y|ies)|(?:care\s+|children's\s+|residential\s+)?homes|foster\s+(?:placements?|homes?))\b"
@@ -235,7 +235,7 @@ _CLAUSE = re.compile(
 _ASIDE_OPENER = re.compile(
     r"\W*(?:(?:just|and|but|so|cos|as|also|oh|well|um|i\s+mean)\s+)?(?:i(?![.\w])|i'm|im|i've|ive|i'd|i'll|we|we've|weve|we're|"
     r"we'd|our|ours|my|it|its|it's|they|they're|there's|theres|that's|thats|feels|hope|one\s+of\s+(?:ours|them|my)|"
-    r"trying|the\s+comments?|not\s+sure|no\s+idea|asking)\b"
+    r"trying|the\s+comments?|not\s+sure|no\s+idea|asking|need(?:ed)?\s+(?:it|this|them|these)|it's\s+for)\b"
 )
 # "Section 6", "table 9": that section's table; "section 6.1" is the row 6.1.
 _SECTION = re.compile(r"\b(?:section|table|part)\s+(?:(\d{1,2})\b(?![.\d])|(?=\d{1,2}\.\d))")
@@ -301,6 +301,8 @@ _TWIN_PAIRS = [set(pair) for pair in EPISODES_PER_CHILD.values()]  # a figure's 
 _PLUS_BETWEEN = re.compile(r"\s\+\s")  # a plus between words, not "17+" or "3+ episodes"
 _MENTION = re.compile(r"^\s*@[^\s.,:]+(?=[\s,:]|$)")  # an @mention a message opens with (a reading's token has a ".")
 _TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")  # the rest of a name: "@Missing Report"
+# A period named as what another is set against ("fallen compared to April", "up since May"), not the one asked.
+_AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")  # where a message's sentences part
 _CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b|\s\+\s")  # "offered, accepted, done in time"
 
@@ -559,7 +561,7 @@ class Reader:
         if shape.compare and len(dated) == 1 and len(named) == 2 and dated[0].relative_year == -1:
             attached = [replace(dated[0], relative_year=0), dated[0]]  # "June against last year"
         try:
-            period, compare = self._periods(attached, shape)
+            period, compare = self._periods(attached, shape, against=_AGAINST.search(said) is not None)
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
         # "is it going up?", "how has it changed since April?": the months, one by one
@@ -890,10 +892,11 @@ class Reader:
             words = {w: weight for w, weight in self.words_of(part, nearness).items() if w not in talk}
             everyone = _ALL_OF.sub(".all", best.subject)
             generic = set(words) <= GENERIC_WORDS  # "all", "all episodes", "all kids": no row of their own
-            if generic and _EVERYONE.search(part) and everyone != best.subject and everyone in self.by_id:
-                subjects.append(everyone)  # "LAC episodes and all": the same figure of all children beside it
-                sections.add("headline")
-                continue
+            if generic and _EVERYONE.search(part):
+                if everyone != best.subject and everyone in self.by_id:
+                    subjects.append(everyone)  # "LAC episodes and all": the same figure of all children beside it
+                    sections.add("headline")
+                continue  # "3+ children, all children": the figure already of all of them
             if not words or any(w not in self.weights for w in words):
                 continue
             ranked = self._twins_decided(self.score(words), counted)  # "LAC compared with CSE": their episodes
@@ -912,7 +915,7 @@ class Reader:
             return ()
         return tuple(s for s in subjects if s != best.subject) if best.subject in subjects else ()
 
-    def _periods(self, periods: list[Period], shape: Shape) -> tuple[Period, tuple[Period, ...]]:
+    def _periods(self, periods: list[Period], shape: Shape, against: bool = False) -> tuple[Period, tuple[Period, ...]]:
         """The period asked about and any others to compare it with.
 
         Raises:
@@ -928,6 +931,10 @@ class Reader:
                 unique.remove(so_far)
             elif unique == [so_far] and alone is not None:
                 unique = [alone]
+        month_kinds = {PeriodKind.MONTH, PeriodKind.THIS_MONTH}
+        others = [p for p in unique if p != Period(PeriodKind.NOW)]
+        if not shape.compare and len(others) < len(unique) and others and all(p.kind in month_kinds for p in others):
+            unique = others  # "where are we now for July": July
         if PREVIOUS in unique and not shape.compare:  # "how long do episodes last": a verb, not a period
             unique.remove(PREVIOUS)
         if unique == [SAME_LAST_YEAR]:  # "the same month last year" alone: the latest month, a year before
@@ -959,9 +966,10 @@ class Reader:
                 if named:  # "between May and June", "May to June change": the two months side by side
                     first = Period(PeriodKind.MONTH, month_of_year=period.from_month_of_year)
                     return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year),)
-            if shape.compare and shape.change and period.kind == PeriodKind.MONTH:
+            if shape.compare and shape.change and period.kind == PeriodKind.MONTH and against:
                 return period, (Period(PeriodKind.LAST_MONTH),)  # "has it fallen compared to April": April to now
-            if shape.change and period.kind == PeriodKind.MONTH and (before := period_before(period)) is not None:
+            named_month = period.kind == PeriodKind.MONTH and not shape.whole  # a table's change is its own question
+            if shape.change and named_month and (before := period_before(period)) is not None:
                 return period, (before,)  # "June, is it dropping?": June against May
             if shape.change and period == Period(PeriodKind.LAST_MONTH):
                 return MONTH_BEFORE, (period,)  # "is it up on last month": the latest month against the one before

@@ -70,6 +70,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:busiest|quietest|worst|best|highest|lowest|peak|fewest|biggest|smallest|largest|modal|top|mode)\b"
             r"|\bmost\s+common(?:ly)?\b|\bcommonest\b|\bmost\s+often\b"
             r"|(?<!at\s)\bmost\b|(?<!at\s)\bleast\b|\bwhich\s+month\b|\bwhat\s+month\b"
+            r"|\b(?:max|min)(?:imum)?(?=\s+month)"
         ),
     ),
     (

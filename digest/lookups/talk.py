@@ -40,7 +40,7 @@ NOT_HELD_TOPICS = _word_set(
     "nationality asylum refugee refugees uasc postcode postcodes address addresses ward wards street "
     "name names national nationally neighbour neighbours neighbor neighbors england regional region "
     "benchmark benchmarks inspection inspected rating judgement judgment strategy conference conferences "
-    "supervision residential foster fostering fostered kinship adoption adopted"
+    "residential foster fostering fostered kinship adoption adopted"
 )
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
 CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh imo idk lol hiya")
