@@ -303,6 +303,7 @@ _MENTION = re.compile(r"^\s*@[^\s.,:]+(?=[\s,:]|$)")  # an @mention a message op
 _TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")  # the rest of a name: "@Missing Report"
 # A period named as what another is set against ("fallen compared to April", "up since May"), not the one asked.
 _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
+_THIS_MONTH_NAMED = re.compile(r"\bthis\s+([A-Za-z]+)\b")  # "this June"
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")  # where a message's sentences part
 _CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b|\s\+\s")  # "offered, accepted, done in time"
 
@@ -480,7 +481,7 @@ class Reader:
         A message of several sentences not read whole ("Hi, I'm new here and trying to get my head round the report.
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
-        text = _without_addressee(text)
+        text = _last_year_month(_without_addressee(text))
         whole = self._read_whole(text)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if len(sentences) < 2:
@@ -1044,6 +1045,15 @@ def _without_addressee(text: str) -> str:
     while (word := _TITLE_WORD.match(rest)) and word.group(1).lower() not in MONTH_NAMES:
         rest = rest[word.end() :]
     return rest.lstrip(" ,:")
+
+
+def _last_year_month(text: str) -> str:
+    """ "This June than last June": the second June is the year before's, not the month before this June."""
+    for match in _THIS_MONTH_NAMED.finditer(text):
+        month = match.group(1).lower()
+        if month in MONTH_NAMES:
+            text = re.sub(rf"\blast\s+{month}\b", f"{month} last year", text, flags=re.IGNORECASE)
+    return text
 
 
 def _asks_two(whole: Question, readings: list[Question]) -> bool:

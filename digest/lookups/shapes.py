@@ -80,6 +80,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"|\bfunnel\b|\bpicture\b|\bbands\b|\bmix\b|\bmake\s*-?\s*up\b|\bcomposition\b"
             r"|\betc\b|\band\s+so\s+on\b|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\b"
             r"|\b(?:all|each|every|by)\s+codes?\b|\bby\s+(?:care\s+|social\s+care\s+|case\s+)?(?=gender|sex|age|ethnicity|ethnic|status|distance|days)"
+            r"|\b(?=(?:ethnicity|ethnicities|genders?|ages|age\s+groups?|care\s+status(?:es)?)\s+of\s+(?:the\s+|our\s+)?"
+            r"(?:missing\s+)?(?:episodes|eps|children|kids|young\s+people|those)\b)"
         ),
     ),
     (
@@ -87,6 +89,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bproportions?\b|\bpercentages?\b|\bper\s*cent\b|%|\bshare\s+of\b|(?<=.)\bshare\b|\brates?\b"
             r"|\bwhat\s+part\s+of\b|\bfraction\b|\bratio\b|\bhow\s+much\s+of\b"
+            r"|(?=\b(?:take[\s-]?up|uptake)\b)"  # a take-up is a rate (the words stay: they name what is taken up)
         ),
     ),
     (

@@ -29,17 +29,18 @@ ORDINARY_MIN_COUNT = 1000
 # What children's services hold that this report does not: a question about one of these is not a question about
 # the report's rows with a word to spare ("school absence for LAC kids in June" is not "LAC episodes June").
 NOT_HELD_TOPICS = _word_set(
-    "school schooling attendance absence absences absentee absentees truancy truant exclusion exclusions "
+    "school schooling attendance absence absences absent absentee absentees truancy truant exclusion exclusions "
     "excluded education educational grades exam exams attainment ofsted health healthy medical dental "
     "immunisation immunisations disability disabilities disabled sen ehcp autism adhd mental offending "
-    "offender offence offences offense crime crimes criminal arrest arrests arrested charged custody "
+    "offender offence offences offense crime crimes criminal arrest arrests arrested charged custody police "
     "court courts conviction convictions drug drugs alcohol substance substances weapon weapons knife "
     "gang gangs trafficking trafficked cce radicalisation reason reasons why cause causes trigger "
     "triggers cost costs costing spend spending spent budget money price pay paid funding tenant tenants "
     "tenancy housing homeless homelessness accommodation religion religious faith language languages "
     "nationality asylum refugee refugees uasc postcode postcodes address addresses ward wards street "
     "name names national nationally neighbour neighbours neighbor neighbors england regional region "
-    "benchmark benchmarks inspection inspected rating judgement judgment strategy conference conferences "
+    "benchmark benchmarks rag inspection inspected rating judgement judgment strategy conference "
+    "conferences "
     "residential foster fostering fostered kinship adoption adopted"
 )
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".

@@ -61,6 +61,10 @@ SYNONYMS: dict[str, str] = {
     "young person": "children",
     "cyp": "children",
     "yp": "children",  # young people, the sector's short form
+    "pupils": "children",  # a school's word for them ("school" itself is a topic the report does not hold)
+    "pupil": "children",
+    "students": "children",
+    "student": "children",
     "ypp": "children",
     "ppl": "children",
     "headcount": "children",  # a count of heads: children, each once
@@ -238,6 +242,8 @@ SYNONYMS: dict[str, str] = {
     "chats": "rhi",
     "dist": "distance",
     "debriefs": "rhi",
+    "return to home interviews": "rhi",
+    "return to home interview": "rhi",
     "return conversations": "rhi",
     "return conversation": "rhi",
     "return discussions": "rhi",
@@ -278,6 +284,9 @@ SYNONYMS: dict[str, str] = {
     "outside timescale": "not in time",
     "not on time": "not in time",
     "acceptance": "accepted",
+    "acceptances": "accepted",
+    "kpi": "",  # "completed in KPI timescale": the timescale is the report's 3 working days
+    "kpis": "",
     "accept": "accepted",
     "accepting": "accepted",
     "agreed": "accepted",
@@ -374,7 +383,6 @@ SYNONYMS: dict[str, str] = {
     "missing persons": "episodes",
     "missing person": "episodes",
     "missing person reports": "episodes",
-    "absent": "",
     "awol": "",
     "cic": "lac children",
     "laac": "lac children",
