@@ -97,6 +97,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![\d/])\b(\d{2})\s*/\s*(\d{2})\b(?!\s*/)"), "financial_year"),  # "18/19", never a date
     (re.compile(r"\b(\d{4})-(\d{1,2})\b(?!\s*-)"), "year_hyphen"),  # "2019-06" a month, "2019-20" a year
     (re.compile(r"\b(\d{1,2})/(\d{4})\b"), "month_slash_year"),
+    (re.compile(r"\b(\d{4})\s*m\s*(\d{1,2})\b"), "year_m_month"),  # "2019M06", the ONS's way
     (re.compile(r"(?<![\d/.])\b([1-9])\s*/\s*(\d{2})\b(?!\s*/)"), "month_slash_year"),  # "6/19": June 2019
     (re.compile(r"\b(?:the\s+)?(?:last|past|previous|recent)\s+(\d{1,2})\s+months?\b"), "recent"),
     (re.compile(r"\b(?:the\s+)?past\s+year\b"), "recent_year"),
@@ -226,6 +227,9 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
     if kind == "month_number":
         said = int(groups[0] or groups[1])
         return Period(PeriodKind.MONTH, month_of_year=(FIRST_MONTH_OF_YEAR + said - 2) % 12 + 1)
+    if kind == "year_m_month":
+        month = int(groups[1])
+        return Period(PeriodKind.MONTH, month_index(int(groups[0]), month)) if 1 <= month <= 12 else None
     if kind == "month_slash_year":
         month, year = int(groups[0]), _year(groups[1]) if len(groups[1]) == 2 else int(groups[1])
         return Period(PeriodKind.MONTH, month_index(year, month)) if 1 <= month <= 12 else None

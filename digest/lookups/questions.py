@@ -44,6 +44,7 @@ from digest.lookups.periods import (
 from digest.lookups.shapes import SHAPE_WORDS, Shape, read_shape
 from digest.lookups.talk import (
     NOT_HELD_TOPIC,
+    NOT_HELD_TOPICS,
     QUESTION_CUES,
     find_name_places,
     find_possible_names,
@@ -65,6 +66,7 @@ from digest.lookups.vocabulary import (
     NEAREST_MARK,
     NEGATION,
     REPEAT_MARK,
+    SPELT_OUT,
     SYNONYMS,
     Reading,
     asks_declined,
@@ -121,7 +123,7 @@ _OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlin
 # A figure not yet recorded: "what will July end up as", "forecast for September".
 _FORECAST = re.compile(
     r"\bwill\b(?!\s+(?:you|u)\b)|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
-    r"|\bexpect(?:ed)?\s+to\b|\blikely\s+to\b|\bend\s+up\b"
+    r"|\bexpect(?:ed)?\s+to\b|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
 )
 # Lengths in hours: the report counts calendar days ("over 24 hours" is not "more than 1 day"). The still-missing
 # answer gives "over 24 and 72 hours" now, and "72 hours" of a return interview is its deadline.
@@ -192,6 +194,7 @@ _SHARE_OF_GROUP = re.compile(
 )
 
 _ANY_CHILDREN = {"the", "all", "our", "children", "child", "kids", "kid", "young", "people", "who", "that", "those"}
+_ANY_CHILDREN |= {"times", "occasions", "episodes", "eps"}  # "what share of the times young people went missing"
 _MISSING_SAID = re.compile(r"\bmissing\b|\bepisodes?\b|\bmispers?\b|\babsent\b|\brun\s+away\b|\breturn")
 NO_POPULATION = (
     "The report counts children who went missing, not how many children there are (in care, on a plan or in the "
@@ -279,7 +282,7 @@ ONE_CHILD = (
     "Ask, for example, how many children went missing in June."
 )
 LENGTH_FAMILIES = ("lac", "cse")  # lengths are worked out for all episodes, or LAC or CSE-risk ones
-LENGTH_WORDS = frozenset({"day", "episode", "children", "length", "time", "duration", "missing"})
+LENGTH_WORDS = frozenset({"day", "episode", "children", "length", "time", "duration", "missing", "away", "home"})
 LENGTH_OF_ALL = (
     "The length of an episode is worked out for all episodes, LAC episodes or CSE-risk episodes only; ask for one "
     'of those, such as "average length of LAC episodes June".'
@@ -304,6 +307,14 @@ _TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")  # the rest of a name: "@Missing
 # A period named as what another is set against ("fallen compared to April", "up since May"), not the one asked.
 _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
 _THIS_MONTH_NAMED = re.compile(r"\bthis\s+([A-Za-z]+)\b")  # "this June"
+# "Away from home" said of going missing ("still away from home at the end of April"), not of a placement's distance.
+_AWAY_FROM_HOME = re.compile(
+    r"\b(been|was|were|are|is|be|being|still|go|goes|went|gone|going|time|usually|often)\s+away\s+from\s+home\b", re.I
+)
+_REPORT_TITLE = re.compile(r"\bmissing\s+from\s+(?:home\s*(?:/|or|and)\s*care|care\s*(?:/|or|and)\s*home)\b", re.I)
+_CAPITAL_CODE = re.compile(r"\b[A-Z]{3}\b")  # "LAV", typed in capitals as a code is
+_CODES = sorted(code for code in SPELT_OUT if len(code) == 3)  # LAC, CSE, RHI ...
+_HOW_OFTEN = re.compile(r"\b(?:more|less|how|as)\s+often\b")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")  # where a message's sentences part
 _CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b|\s\+\s")  # "offered, accepted, done in time"
 
@@ -481,7 +492,9 @@ class Reader:
         A message of several sentences not read whole ("Hi, I'm new here and trying to get my head round the report.
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
-        text = _last_year_month(_without_addressee(text))
+        text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(_without_addressee(text)))
+        text = _CAPITAL_CODE.sub(self._code_meant, text)  # "LAV episodes": LAC, one key away on a phone
+        text = _REPORT_TITLE.sub(" missing", text)
         whole = self._read_whole(text)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if len(sentences) < 2:
@@ -510,6 +523,15 @@ class Reader:
         if len(questions) != 1:
             return whole
         return replace(questions[0], text=text)
+
+    def _code_meant(self, match: re.Match[str]) -> str:
+        """A three-letter word in capitals that is no word the reader knows, one letter from exactly one of the
+        sector's codes ("LAV", "RGI"): that code; else as typed."""
+        typed = match.group(0).lower()
+        if typed in self.known or typed in _CODES or typed in NOT_HELD_TOPICS:  # "CCE" is not "CSE", nor "MTD" "YTD"
+            return match.group(0)
+        near = [code for code in _CODES if sum(a != b for a, b in zip(code, typed, strict=True)) == 1]
+        return near[0].upper() if len(near) == 1 else match.group(0)
 
     def _read_whole(self, text: str) -> Question | NotUnderstood | Clarification:
         lowered = text.lower().replace("’", "'").strip()
@@ -828,6 +850,8 @@ class Reader:
         else, of a question over time ("the worst month for children going missing", "kids in care going missing,
         April against June", "CSE: up on the month before?"), how often they went missing: episodes."""
         counted = read_counted(said)
+        if counted is None and _HOW_OFTEN.search(said):
+            return EPISODE_NOUN  # "did they go missing more often in June": how often, the episodes
         if counted is None and _DISTINCT_CHILDREN.search(said):
             return CHILD_NOUN  # "the fewest individual children in care": children, however the question runs
         over_time = (shape.compare or shape.extreme or by_month) and not (shape.proportion or shape.per_child)
@@ -967,6 +991,12 @@ class Reader:
                 if named:  # "between May and June", "May to June change": the two months side by side
                     first = Period(PeriodKind.MONTH, month_of_year=period.from_month_of_year)
                     return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year),)
+            since = period.kind == PeriodKind.RANGE and period.month_of_year is None and period.month is None
+            if shape.change and not shape.by_month and since and period.from_month_of_year is not None:
+                # "has it gone up since April": April against the latest month (month by month when asked so)
+                return Period(PeriodKind.MONTH, month_of_year=period.from_month_of_year), (
+                    Period(PeriodKind.LAST_MONTH),
+                )
             if shape.compare and shape.change and period.kind == PeriodKind.MONTH and against:
                 return period, (Period(PeriodKind.LAST_MONTH),)  # "has it fallen compared to April": April to now
             named_month = period.kind == PeriodKind.MONTH and not shape.whole  # a table's change is its own question

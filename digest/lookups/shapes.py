@@ -44,6 +44,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         "median",
         re.compile(
             r"\bmedian\b|\bmed\b(?!\s*(?:/|high|risk))|\btypical(?:ly)?\b|\busual(?:ly)?\b|\bmiddle\s+value\b|\bnormally\b"
+            r"|\bmiddle\b(?=\s+(?:length|point|figure|time))"  # "the middle length of time"
         ),
     ),
     ("average", re.compile(r"\b(?:average|avg|mean)\b")),
@@ -67,7 +68,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "extreme",
         re.compile(
-            r"\b(?:busiest|quietest|worst|best|highest|lowest|peak|fewest|biggest|smallest|largest|modal|top|mode)\b"
+            r"\b(?:busiest|quietest|worst|best|highest|lowest|peak|fewest|biggest|smallest|largest|modal|mode)\b"
+            r"|(?<!on\s)\btop\b(?!\s+of\b)"  # "the top month"; "on top of this" is an idiom
             r"|\bmost\s+common(?:ly)?\b|\bcommonest\b|\bmost\s+often\b"
             r"|(?<!at\s)\bmost\b|(?<!at\s)\bleast\b|\bwhich\s+month\b|\bwhat\s+month\b"
             r"|\b(?:max|min)(?:imum)?(?=\s+month)"

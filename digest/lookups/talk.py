@@ -112,7 +112,19 @@ def is_talk(word: str, ordinary: frozenset[str], kept: set[str]) -> bool:
     the question's possible names and the words whose figures it asks for."""
     if not word.isalpha() or word in kept or word in NOT_HELD_TOPICS or word in MEANING_WORDS:
         return False
-    return word in ordinary or word in CHAT_WORDS or any(base in ordinary for base in _bases(word))
+    forms = [word, *_american(word)]
+    return word in CHAT_WORDS or any(f in ordinary or any(b in ordinary for b in _bases(f)) for f in forms)
+
+
+# The word list spells the American way: "colour", "centre", "programme", "organisation" are in it as "color",
+# "center", "program", "organization".
+_AMERICAN = (("our", "or"), ("tre", "ter"), ("mme", "m"), ("isation", "ization"), ("ise", "ize"), ("yse", "yze"))
+
+
+def _american(word: str) -> list[str]:
+    """The word's American spellings (a British word the list lacks is as everyday as its American form)."""
+    forms = [word.replace(british, american) for british, american in _AMERICAN if british in word]
+    return [*forms, word.replace("ll", "l")] if "ll" in word else forms
 
 
 _ENDINGS = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("ly", ""))

@@ -141,7 +141,8 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})(?: \(partial\))?$")
 _YTD = re.compile(r"^ytd (\d{4})/(\d{2}) to (\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^q([1-4]) (\d{4})/(\d{2})$")
 _NOW = re.compile(r"^now \(as at \d{2}/\d{2}/\d{4}\)$")
-_YEAR = re.compile(r"^(?:ytd )?(\d{4})/(\d{2})$")  # a financial year (to date): April to the latest month
+# a financial year (to date): April to the latest month ("fy 2018/19" too)
+_YEAR = re.compile(r"^(?:ytd |fy )?(\d{4})/(\d{2})$")
 _LABEL_WORD = re.compile(r"[a-z]+")
 _STOP = {"number", "of", "in", "the", "a", "and", "or", "to", "who", "were", "with", "is", "be", "not", "inc"}
 
