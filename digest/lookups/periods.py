@@ -93,13 +93,26 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # A season, "last summer" too: which months it spans is not agreed (taken first, so "last" is not "previous").
     (re.compile(rf"\b(?:in\s+the\s+)?(?:(?:last|this|next|previous)\s+)?(?:{'|'.join(SEASONS)})\b"), "season"),
     (re.compile(r"\b(\d{4})\s*/\s*(\d{2}|\d{4})\b"), "financial_year"),
-    (re.compile(r"\bfy\s*(\d{2})\s*/?\s*(\d{2})\b"), "financial_year"),
+    (re.compile(r"\bfy\s*(\d{4}|\d{2})\s*/?\s*(\d{2})\b"), "financial_year"),  # "FY19/20", "FY2019/20"
     (re.compile(r"(?<![\d/])\b(\d{2})\s*/\s*(\d{2})\b(?!\s*/)"), "financial_year"),  # "18/19", never a date
     (re.compile(r"\b(\d{4})-(\d{1,2})\b(?!\s*-)"), "year_hyphen"),  # "2019-06" a month, "2019-20" a year
     (re.compile(r"\b(\d{1,2})/(\d{4})\b"), "month_slash_year"),
     (re.compile(r"\b(\d{4})\s*m\s*(\d{1,2})\b"), "year_m_month"),  # "2019M06", the ONS's way
     (re.compile(r"(?<![\d/.])\b([1-9])\s*/\s*(\d{2})\b(?!\s*/)"), "month_slash_year"),  # "6/19": June 2019
-    (re.compile(r"\b(?:the\s+)?(?:last|past|previous|recent)\s+(\d{1,2})\s+months?\b"), "recent"),
+    # "The 3 months ending June 2019", "the three months to June": that month and those before it
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(\d{{1,2}})\s+months\s+(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?({_MONTH_WORD})\b"
+            r"(?:\s+(\d{4})\b)?"
+        ),
+        "months_ending",
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:last|past|previous|recent)\s+(\d{1,2})\s+(?:(?:complete|full|whole)\s+)?months?\b"
+        ),
+        "recent",
+    ),
     (re.compile(r"\b(?:the\s+)?past\s+year\b"), "recent_year"),
     (
         re.compile(
@@ -230,6 +243,14 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
     if kind == "year_m_month":
         month = int(groups[1])
         return Period(PeriodKind.MONTH, month_index(int(groups[0]), month)) if 1 <= month <= 12 else None
+    if kind == "months_ending":
+        months, final = int(groups[0]), _month_number(groups[1])
+        if not 1 <= months <= 12:
+            return None
+        if groups[2]:  # "the 3 months ending June 2019"
+            end = month_index(int(groups[2]), final)
+            return Period(PeriodKind.RANGE, month=end, from_month=end - months + 1)
+        return Period(PeriodKind.RANGE, month_of_year=final, from_month_of_year=(final - months) % 12 + 1)
     if kind == "month_slash_year":
         month, year = int(groups[0]), _year(groups[1]) if len(groups[1]) == 2 else int(groups[1])
         return Period(PeriodKind.MONTH, month_index(year, month)) if 1 <= month <= 12 else None
@@ -353,6 +374,10 @@ def attach_years(periods: list[Period]) -> list[Period]:
     out: list[Period] = []
     for period in periods:
         before = out[-1] if out else None
+        named_before = before is not None and before.kind == PeriodKind.FINANCIAL_YEAR and before.year_start is not None
+        if before is not None and named_before and period.kind == PeriodKind.QUARTER and period.year_start is None:
+            out[-1] = replace(period, year_start=before.year_start)  # "FY2019/20 Q1": that year's Q1
+            continue
         if before is not None and before.kind in (PeriodKind.MONTH, PeriodKind.QUARTER):
             named_year = period.kind == PeriodKind.FINANCIAL_YEAR
             if named_year and period.year_start is None and before.month is None:

@@ -43,9 +43,11 @@ from digest.lookups.periods import (
 )
 from digest.lookups.shapes import SHAPE_WORDS, Shape, read_shape
 from digest.lookups.talk import (
+    NOT_HELD_PHRASES,
     NOT_HELD_TOPIC,
     NOT_HELD_TOPICS,
     QUESTION_CUES,
+    correct_spelling,
     find_name_places,
     find_possible_names,
     find_ranked_words,
@@ -93,6 +95,7 @@ FILLER_CORRECTION_CUTOFF = 0.83  # one slip in 6 letters: how near a word naming
 PARTIAL_CORRECTION_CUTOFF = 0.79  # one slip in five letters, for a word of a phrase ("afetr" of "looked after")
 MIN_CORRECTABLE_PARTIAL_LETTERS = 5
 LONG_WORD_LETTERS = 9  # a word this long may carry two slips ("approprate", "recieved") and still be read
+SPELLING_NEARNESS = 0.8  # how near a word the English list spells right counts (a slip's weight, not a sure word)
 MIN_CORRECTABLE_FILLER_LETTERS = 6  # "reporing" is "reporting", "wrking" "working"; "will" is not "well"
 QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
 MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
@@ -454,6 +457,16 @@ class Reader:
                 match = (near[0], near[1] * 100, near[2]) if near else None
             if match is not None and not _slips_apart(word, match[0]):
                 match = None  # "together" is no slip of "other", nor "turn" of "return": a word not read, not a guess
+            if match is None and word.isalpha() and word not in self.ordinary:
+                # An English misspelling ("meny", "brakedown") is read as the word the list makes of it, when that is
+                # one the reader knows and a slip away: never a word it does not read, so never a name ("kayden").
+                spelled = correct_spelling(word)
+                if (
+                    spelled != word
+                    and (spelled in self.known or stem(spelled) in self.known)
+                    and _slips_apart(word, spelled)
+                ):
+                    match = (spelled, SPELLING_NEARNESS * 100, 0)
             self._corrections[word] = (match[0], match[1] / 100) if match else (word, 1.0)
         return self._corrections[word]
 
@@ -515,8 +528,8 @@ class Reader:
         asked = [
             (r, sentence)
             for r, sentence in zip(readings, sentences, strict=True)
-            if isinstance(r, Question) and r.kind not in (HELP, DEFINE)
-        ]
+            if isinstance(r, Question) and r.kind not in (HELP, DEFINE) and self._names_something(sentence)
+        ]  # a sentence naming no figure ("Count and percentage please") is no question of its own
         # "I think that's the headline figure?" reads as a question too: one not opening as an aside comes first.
         plain = [r for r, sentence in asked if not _ASIDE_OPENER.match(sentence.lower())]
         questions = plain if len(plain) == 1 else [r for r, _ in asked]
@@ -621,7 +634,7 @@ class Reader:
         # As typed, past its asides ("in housing we counted households, so ..." is the asker's own story).
         typed_said = split_words(self._without_asides(typed, dict(nearness)))
         typed_unknown = [w for w in typed_said if w not in self.weights and stem(w) not in self.weights]
-        if says_not_held(typed_unknown):  # "school absence for LAC kids": not LAC episodes
+        if says_not_held(typed_unknown) or NOT_HELD_PHRASES.search(said):  # "school absence for LAC kids"
             return NotUnderstood(NOT_HELD_TOPIC, self.suggest(text))
         typed_not_known = {w for w in split_words(typed) if w not in self.known and stem(w) not in self.known}
         if find_name_places(text) & (set(not_read) | typed_not_known):  # "grace" is no slip of "race" there
@@ -836,6 +849,11 @@ class Reader:
             kept += [separator, clause]
             named |= self._row_words(clause, nearness)
         return "".join(kept)
+
+    def _names_something(self, sentence: str) -> bool:
+        """Whether a sentence says a word of some figure (episodes, children, a row), not only how to show it."""
+        _, rest = read_shape(sentence.lower())
+        return any(word in self.weights for word in self.words_of(rest, {}))
 
     def _row_words(self, text: str, nearness: dict[str, float]) -> set[str]:
         """The words of text that name a row well enough to be offered on their own (what every row counts aside)."""

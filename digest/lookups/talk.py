@@ -30,7 +30,8 @@ ORDINARY_MIN_COUNT = 1000
 # the report's rows with a word to spare ("school absence for LAC kids in June" is not "LAC episodes June").
 NOT_HELD_TOPICS = _word_set(
     "school schooling attendance absence absences absent absentee absentees truancy truant exclusion exclusions "
-    "excluded education educational grades exam exams attainment ofsted health healthy medical dental "
+    "excluded education educational grades exam exams attainment ofsted neet employment unemployed health healthy "
+    "medical dental "
     "immunisation immunisations disability disabilities disabled sen ehcp autism adhd mental offending "
     "offender offence offences offense crime crimes criminal arrest arrests arrested charged custody police "
     "court courts conviction convictions drug drugs alcohol substance substances weapon weapons knife "
@@ -45,6 +46,8 @@ NOT_HELD_TOPICS = _word_set(
 )
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
 CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh imo idk lol hiya")
+# A statistician's words about how a figure is made, not which figure: "numerator only", "to one decimal place".
+METHOD_WORDS = _word_set("numerator numerators denominator denominators incl decimal deduplicated unduplicated")
 # Words that change what is counted, so dropping one would answer another question ("accommodated" children are
 # some of the looked-after children: section 20's, not those on care orders).
 MEANING_WORDS = _word_set(
@@ -76,9 +79,21 @@ _NOT_A_NAME = _word_set(
 
 
 @lru_cache(maxsize=1)
+def _english() -> SpellChecker:
+    return SpellChecker(language="en")
+
+
+@lru_cache(maxsize=4096)
+def correct_spelling(word: str) -> str:
+    """The English word a misspelling most likely is ("meny": many, "brakedown": breakdown), by the word list's
+    counts among words one or two edits away; the word itself when none is nearer."""
+    return _english().correction(word) or word
+
+
+@lru_cache(maxsize=1)
 def load_ordinary_words() -> frozenset[str]:
     """The everyday English words (lower case): read once per process, about 0.2 s."""
-    counts = SpellChecker(language="en").word_frequency.dictionary
+    counts = _english().word_frequency.dictionary
     words = {word for word, count in counts.items() if count >= ORDINARY_MIN_COUNT and word.isalpha()}
     words |= {spell_british(word) for word in words}  # a question's words are read in British spelling ...
     return frozenset(words | {stem(word) for word in words})  # ... and as stems
@@ -113,7 +128,9 @@ def is_talk(word: str, ordinary: frozenset[str], kept: set[str]) -> bool:
     if not word.isalpha() or word in kept or word in NOT_HELD_TOPICS or word in MEANING_WORDS:
         return False
     forms = [word, *_american(word)]
-    return word in CHAT_WORDS or any(f in ordinary or any(b in ordinary for b in _bases(f)) for f in forms)
+    if word in CHAT_WORDS | METHOD_WORDS:
+        return True
+    return any(f in ordinary or any(b in ordinary for b in _bases(f)) for f in forms)
 
 
 # The word list spells the American way: "colour", "centre", "programme", "organisation" are in it as "color",
@@ -139,6 +156,10 @@ def _bases(word: str) -> list[str]:
         for ending, added in _ENDINGS
         if word.endswith(ending) and len(word) - len(ending) + len(added) >= MIN_BASE_LETTERS
     ]
+
+
+# Arrangements the report does not count, named in more than one word ("staying put", "pathway plans").
+NOT_HELD_PHRASES = re.compile(r"\bstaying\s+put\b|\bpathway\s+plans?\b|\bcounty\s+lines\b")
 
 
 def says_not_held(words: list[str]) -> bool:

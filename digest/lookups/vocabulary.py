@@ -68,6 +68,8 @@ SYNONYMS: dict[str, str] = {
     "ypp": "children",
     "ppl": "children",
     "headcount": "children",  # a count of heads: children, each once
+    "deduplicated": "children",  # a statistician's distinct count
+    "unduplicated": "children",
     "child": "children",
     "individuals": "children",
     "individual": "children",
