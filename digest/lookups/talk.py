@@ -83,11 +83,17 @@ def _english() -> SpellChecker:
     return SpellChecker(language="en")
 
 
+@lru_cache(maxsize=1)
+def _speller() -> SpellChecker:
+    # One edit away only: two edits make some 250,000 candidates of a long word, 0.6 s, too slow to answer in.
+    return SpellChecker(language="en", distance=1)
+
+
 @lru_cache(maxsize=4096)
 def correct_spelling(word: str) -> str:
-    """The English word a misspelling most likely is ("meny": many, "brakedown": breakdown), by the word list's
-    counts among words one or two edits away; the word itself when none is nearer."""
-    return _english().correction(word) or word
+    """The English word a misspelling most likely is ("meny": many, "episods": episode), by the word list's counts
+    among words one edit away; the word itself when none is."""
+    return _speller().correction(word) or word
 
 
 @lru_cache(maxsize=1)
