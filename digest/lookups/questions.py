@@ -96,6 +96,7 @@ PARTIAL_CORRECTION_CUTOFF = 0.79  # one slip in five letters, for a word of a ph
 MIN_CORRECTABLE_PARTIAL_LETTERS = 5
 LONG_WORD_LETTERS = 9  # a word this long may carry two slips ("approprate", "recieved") and still be read
 SPELLING_NEARNESS = 0.8  # how near a word the English list spells right counts (a slip's weight, not a sure word)
+MAX_KEPT_SCORES = 4096  # word sets whose scores are kept (each a list of some 200 readings' scores)
 MIN_CORRECTABLE_FILLER_LETTERS = 6  # "reporing" is "reporting", "wrking" "working"; "will" is not "well"
 QUALIFIER_CREDIT = 0.8  # a section's title word explains a question's word a little less than the row's own words
 MISSING_PENALTY = 0.5  # how much a reading loses for its own words the question did not say (all of them: 0.5)
@@ -426,6 +427,7 @@ class Reader:
         self.key_case = {key.lower(): key for keys in self.ethnic_groups.values() for key in keys}
         self._corrections: dict[str, tuple[str, float]] = {}
         self.ordinary = load_ordinary_words()  # everyday English, read past when it names nothing
+        self._scores: dict[tuple[tuple[str, float], ...], list[Scored]] = {}
 
     def correct(self, word: str) -> tuple[str, float]:
         """A misspelt word as the nearest known word and how near (1.0 for a known word)."""
@@ -471,7 +473,18 @@ class Reader:
         return self._corrections[word]
 
     def score(self, words: dict[str, float]) -> list[Scored]:
-        """Every reading's score for the question's weighted words, best first."""
+        """Every reading's score for the question's weighted words, best first (kept: a question's clauses and
+        sentences are scored more than once while it is read)."""
+        key = tuple(sorted(words.items()))
+        if (kept := self._scores.get(key)) is not None:
+            return list(kept)
+        ranked = self._score(words)
+        if len(self._scores) >= MAX_KEPT_SCORES:
+            self._scores.clear()
+        self._scores[key] = ranked
+        return list(ranked)
+
+    def _score(self, words: dict[str, float]) -> list[Scored]:
         total = sum(words.values())
         ranked = []
         for reading in self.readings:
