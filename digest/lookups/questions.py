@@ -242,7 +242,9 @@ _CLAUSE = re.compile(
 _ASIDE_OPENER = re.compile(
     r"\W*(?:(?:just|and|but|so|cos|as|also|oh|well|um|i\s+mean)\s+)?(?:i(?![.\w])|i'm|im|i've|ive|i'd|i'll|we|we've|weve|we're|"
     r"we'd|our|ours|my|it|its|it's|they|they're|there's|theres|that's|thats|feels|hope|one\s+of\s+(?:ours|them|my)|"
-    r"trying|the\s+comments?|not\s+sure|no\s+idea|asking|need(?:ed)?\s+(?:it|this|them|these)|it's\s+for)\b"
+    r"trying|the\s+comments?|not\s+sure|no\s+idea|asking|need(?:ed)?\s+(?:it|this|them|these)|it's\s+for"
+    r"|so\s+(?:does|do|is|that)|does\s+that|is\s+that\s+(?:the\s+same|right)"
+    r"|(?:also\s*,?\s*)?is\s+'?[a-z]+'?\s+the\s+same\s+as)\b"
 )
 # "Section 6", "table 9": that section's table; "section 6.1" is the row 6.1.
 _SECTION = re.compile(r"\b(?:section|table|part)\s+(?:(\d{1,2})\b(?![.\d])|(?=\d{1,2}\.\d))")
@@ -310,7 +312,7 @@ _MENTION = re.compile(r"^\s*@[^\s.,:]+(?=[\s,:]|$)")  # an @mention a message op
 _TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")  # the rest of a name: "@Missing Report"
 # A period named as what another is set against ("fallen compared to April", "up since May"), not the one asked.
 _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
-_THIS_MONTH_NAMED = re.compile(r"\bthis\s+([A-Za-z]+)\b")  # "this June"
+_WORDS = re.compile(r"[a-z]+")
 # "Away from home" said of going missing ("still away from home at the end of April"), not of a placement's distance.
 _AWAY_FROM_HOME = re.compile(
     r"\b(been|was|were|are|is|be|being|still|go|goes|went|gone|going|time|usually|often)\s+away\s+from\s+home\b", re.I
@@ -1109,10 +1111,11 @@ def _without_addressee(text: str) -> str:
 
 
 def _last_year_month(text: str) -> str:
-    """ "This June than last June": the second June is the year before's, not the month before this June."""
-    for match in _THIS_MONTH_NAMED.finditer(text):
-        month = match.group(1).lower()
-        if month in MONTH_NAMES:
+    """ "This June than last June", "June compared last June": a month said twice, once after "last", is that month
+    and the same month the year before, not the month before it."""
+    lowered = text.lower()
+    for month in {m.lower() for m in _WORDS.findall(lowered)} & set(MONTH_NAMES):
+        if len(re.findall(rf"\b{month}\b", lowered)) >= 2 and re.search(rf"\blast\s+{month}\b", lowered):
             text = re.sub(rf"\blast\s+{month}\b", f"{month} last year", text, flags=re.IGNORECASE)
     return text
 

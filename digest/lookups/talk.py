@@ -47,7 +47,9 @@ NOT_HELD_TOPICS = _word_set(
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
 CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh imo idk lol hiya")
 # A statistician's words about how a figure is made, not which figure: "numerator only", "to one decimal place".
-METHOD_WORDS = _word_set("numerator numerators denominator denominators incl decimal deduplicated unduplicated")
+METHOD_WORDS = _word_set(
+    "numerator numerators denominator denominators incl decimal deduplicated unduplicated incidence outturn"
+)
 # Words that change what is counted, so dropping one would answer another question ("accommodated" children are
 # some of the looked-after children: section 20's, not those on care orders).
 MEANING_WORDS = _word_set(
@@ -165,7 +167,10 @@ def _bases(word: str) -> list[str]:
 
 
 # Arrangements the report does not count, named in more than one word ("staying put", "pathway plans").
-NOT_HELD_PHRASES = re.compile(r"\bstaying\s+put\b|\bpathway\s+plans?\b|\bcounty\s+lines\b")
+NOT_HELD_PHRASES = re.compile(
+    r"\bstaying\s+put\b|\bpathway\s+plans?\b|\bcounty\s+lines\b"
+    r"|\b(?:from|at|in)\s+(?:our|my|this|that)\s+(?:children's\s+)?home\b"  # one home's episodes: not held
+)
 
 
 def says_not_held(words: list[str]) -> bool:
