@@ -188,7 +188,8 @@ NO_RISK_GRADE = (
 # neither the number nor a share of it ("what % of LAC went missing") can be given.
 _POPULATION = re.compile(
     r"\b(?:do|does)\s+(?:we|you|the\s+council|the\s+authority|the\s+la)\s+(?:have|look\s+after|support)\b"
-    r"|\bhow\s+many\s+(?:\w+\s+){0,3}?(?:are|is)\s+(?:there\s+)?(?:currently\s+)?(?:in\s+care|looked\s+after|on\s+(?:a\s+)?plans?)\b"
+    r"|\bhow\s+many\s+(?:\w+\s+){0,3}?(?:are|is)\s+(?:there\s+)?(?:currently\s+)?(?:in\s+care|looked\s+after"
+    r"|on\s+(?:a\s+)?(?:cp\s+|cin\s+|child\s+protection\s+|child\s+in\s+need\s+)?plans?)\b"
 )
 # "What % of LAC went missing": a share of a group's population; "what proportion of the children who went missing
 # were looked after" is a share of those missing, which the report gives.
@@ -321,6 +322,9 @@ _REPORT_TITLE = re.compile(r"\bmissing\s+from\s+(?:home\s*(?:/|or|and)\s*care|ca
 _CAPITAL_CODE = re.compile(r"\b[A-Z]{3}\b")  # "LAV", typed in capitals as a code is
 _CODES = sorted(code for code in SPELT_OUT if len(code) == 3)  # LAC, CSE, RHI ...
 _HOW_OFTEN = re.compile(r"\b(?:more|less|how|as)\s+often\b")
+_TAG = re.compile(r"</?[A-Za-z]+>")  # mark-up pasted from the report
+# A section's number and title pasted from the report ("7 Breakdown by Gender", "10 LAC CYP - Placement distance")
+_SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|child|number|return)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")  # where a message's sentences part
 _CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b|\s\+\s")  # "offered, accepted, done in time"
 
@@ -520,6 +524,7 @@ class Reader:
         A message of several sentences not read whole ("Hi, I'm new here and trying to get my head round the report.
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
+        text = _SECTION_PASTED.sub(r"section \1 ", _TAG.sub(" ", text))  # "<i>(not inc. N/A)</i>", "7 Breakdown by"
         text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(_without_addressee(text)))
         text = _CAPITAL_CODE.sub(self._code_meant, text)  # "LAV episodes": LAC, one key away on a phone
         text = _REPORT_TITLE.sub(" missing", text)
@@ -716,6 +721,8 @@ class Reader:
             return Question(FIGURE, STILL_MISSING, period, share, text)  # "how many are missing right now?"
         if not words and not unknown and _OVERVIEW.search(said) and not by_month:
             return Question(PROFILE, None, period, share, text)  # "what do the missing figures for June show"
+        if not words and not unknown and period.kind == PeriodKind.NOW and not QUESTION_CUES.search(said):
+            return Question(HELP, None, period, share, text)  # "cheers, quiet one today": no figure asked
         if not words and not unknown:
             choices = [self.by_id["episodes.all"], self.by_id["children.all"]]
             options = [(r.label, _choice_text(prefix, r, period)) for r in choices]

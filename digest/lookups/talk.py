@@ -133,6 +133,8 @@ def find_ranked_words(text: str) -> set[str]:
 def is_talk(word: str, ordinary: frozenset[str], kept: set[str]) -> bool:
     """Whether a word not read is ordinary English to read past (see the module's docstring for what is not); kept:
     the question's possible names and the words whose figures it asks for."""
+    if "'" in word:  # "who've", "they'd": the word before the ending
+        word = word.split("'", 1)[0]
     if not word.isalpha() or word in kept or word in NOT_HELD_TOPICS or word in MEANING_WORDS:
         return False
     forms = [word, *_american(word)]

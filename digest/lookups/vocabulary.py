@@ -61,6 +61,10 @@ SYNONYMS: dict[str, str] = {
     "young person": "children",
     "cyp": "children",
     "yp": "children",  # young people, the sector's short form
+    "children we look after": "lac children",  # the sector's own words for children in care
+    "we look after": "lac",
+    "corporate parents for": "lac",  # "the children we are corporate parents for" (phrases are four words at most)
+    "corporate parent for": "lac",
     "pupils": "children",  # a school's word for them ("school" itself is a topic the report does not hold)
     "pupil": "children",
     "students": "children",

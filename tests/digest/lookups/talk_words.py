@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digest.lookups.questions import NOT_HELD, Reader
+from digest.lookups.questions import INDIVIDUAL, NOT_HELD, Reader
 from digest.lookups.talk import MEANING_WORDS, NOT_HELD_TOPICS, QUESTION_CUES
 from digest.lookups.vocabulary import spell_numbers, stem
 
@@ -22,4 +22,5 @@ def everyday_words(reader: Reader) -> list[str]:
         and not QUESTION_CUES.search(w)
         and spell_numbers(w) == w  # "sixteen" is an age
         and not any(rule.said.search(w) for rule in NOT_HELD)  # "prediction": a forecast, refused
+        and not INDIVIDUAL.search(w)  # "hers": a question about one child
     )
