@@ -230,19 +230,15 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         end = _year(groups[1][-2:]) if len(groups[1]) == 2 else int(groups[1])
         if end == start + 1:
             return Period(PeriodKind.FINANCIAL_YEAR, year_start=start)
-        month = int(groups[0])  # "06/19", "10/19": no financial year, so a month and its year
-        return Period(PeriodKind.MONTH, month_index(end, month)) if len(groups[0]) == 2 and 1 <= month <= 12 else None
+        # "06/19", "10/19": no financial year, so a month and its year
+        return _dated_month(end, int(groups[0])) if len(groups[0]) == 2 else None
     if kind == "year_hyphen" and len(groups[1]) == 2 and int(groups[1]) == (int(groups[0]) + 1) % 100:
         return Period(PeriodKind.FINANCIAL_YEAR, year_start=int(groups[0]))
-    if kind in ("iso_month", "year_hyphen"):
-        month = int(groups[1])
-        return Period(PeriodKind.MONTH, month_index(int(groups[0]), month)) if 1 <= month <= 12 else None
+    if kind in ("iso_month", "year_hyphen", "year_m_month"):  # "2019-06", "2019M06"
+        return _dated_month(int(groups[0]), int(groups[1]))
     if kind == "month_number":
         said = int(groups[0] or groups[1])
         return Period(PeriodKind.MONTH, month_of_year=(FIRST_MONTH_OF_YEAR + said - 2) % 12 + 1)
-    if kind == "year_m_month":
-        month = int(groups[1])
-        return Period(PeriodKind.MONTH, month_index(int(groups[0]), month)) if 1 <= month <= 12 else None
     if kind == "months_ending":
         months, final = int(groups[0]), _month_number(groups[1])
         if not 1 <= months <= 12:
@@ -252,8 +248,7 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
             return Period(PeriodKind.RANGE, month=end, from_month=end - months + 1)
         return Period(PeriodKind.RANGE, month_of_year=final, from_month_of_year=(final - months) % 12 + 1)
     if kind == "month_slash_year":
-        month, year = int(groups[0]), _year(groups[1]) if len(groups[1]) == 2 else int(groups[1])
-        return Period(PeriodKind.MONTH, month_index(year, month)) if 1 <= month <= 12 else None
+        return _dated_month(_year(groups[1]) if len(groups[1]) == 2 else int(groups[1]), int(groups[0]))
     if kind == "recent":
         months = int(groups[0])
         return Period(PeriodKind.RECENT, months=months) if 1 <= months <= MAX_RECENT_MONTHS else None
@@ -366,6 +361,11 @@ def period_before(period: Period) -> Period | None:
     if kind == PeriodKind.FINANCIAL_YEAR and period.year_start is not None:
         return Period(PeriodKind.FINANCIAL_YEAR, year_start=period.year_start - 1)
     return None
+
+
+def _dated_month(year: int, month: int) -> Period | None:
+    """A month of a named year ("2019-06", "6/19"); None for a number that is no month ("2019-13")."""
+    return Period(PeriodKind.MONTH, month_index(year, month)) if 1 <= month <= 12 else None
 
 
 def attach_years(periods: list[Period]) -> list[Period]:

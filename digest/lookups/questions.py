@@ -313,7 +313,6 @@ _MENTION = re.compile(r"^\s*@[^\s.,:]+(?=[\s,:]|$)")  # an @mention a message op
 _TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")  # the rest of a name: "@Missing Report"
 # A period named as what another is set against ("fallen compared to April", "up since May"), not the one asked.
 _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
-_WORDS = re.compile(r"[a-z]+")
 # "Away from home" said of going missing ("still away from home at the end of April"), not of a placement's distance.
 _AWAY_FROM_HOME = re.compile(
     r"\b(been|was|were|are|is|be|being|still|go|goes|went|gone|going|time|usually|often)\s+away\s+from\s+home\b", re.I
@@ -326,7 +325,7 @@ _TAG = re.compile(r"</?[A-Za-z]+>")  # mark-up pasted from the report
 # A section's number and title pasted from the report ("7 Breakdown by Gender", "10 LAC CYP - Placement distance")
 _SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|child|number|return)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")  # where a message's sentences part
-_CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b|\s\+\s")  # "offered, accepted, done in time"
+_CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b")  # "offered, accepted, done in time" (" + " is "and")
 
 
 @dataclass(frozen=True)
@@ -530,19 +529,19 @@ class Reader:
         text = _REPORT_TITLE.sub(" missing", text)
         whole = self._read_whole(text)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
-        if len(sentences) < 2:
-            return whole
+        if len(sentences) < 2 or (isinstance(whole, NotUnderstood) and not whole.unread):
+            return whole  # one sentence; or refused for what the report does not hold, or about a child
         readings = [self._read_whole(sentence) for sentence in sentences]
-        # Two sentences each naming its own figure and its own period: two questions, not one to guess from both.
-        named = [
-            r
-            for r, sentence in zip(readings, sentences, strict=True)
-            if isinstance(r, Question) and r.period.kind != PeriodKind.LATEST and self._row_words(sentence.lower(), {})
-        ]
-        if isinstance(whole, Question) and _asks_two(whole, named):
-            return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
-        if not (isinstance(whole, Clarification) or (isinstance(whole, NotUnderstood) and whole.unread)):
-            return whole
+        if isinstance(whole, Question):
+            # Two sentences each naming its own figure and its own period: two questions, not one to guess from both.
+            named = [
+                r
+                for r, sentence in zip(readings, sentences, strict=True)
+                if isinstance(r, Question)
+                and r.period.kind != PeriodKind.LATEST
+                and self._row_words(sentence.lower(), {})
+            ]
+            return NotUnderstood(TWO_QUESTIONS, self.suggest(text)) if _asks_two(whole, named) else whole
         if any(isinstance(r, NotUnderstood) and not r.unread for r in readings):
             return whole  # one sentence names a child, or what the report does not hold
         asked = [
@@ -953,9 +952,9 @@ class Reader:
             return ()
         subjects: list[str] = []
         sections: set[str] = set()
+        everyone = _ALL_OF.sub(".all", best.subject)  # the same figure of all children
         for part in parts:
             words = {w: weight for w, weight in self.words_of(part, nearness).items() if w not in talk}
-            everyone = _ALL_OF.sub(".all", best.subject)
             generic = set(words) <= GENERIC_WORDS  # "all", "all episodes", "all kids": no row of their own
             if generic and _EVERYONE.search(part):
                 if everyone != best.subject and everyone in self.by_id:
@@ -1121,7 +1120,7 @@ def _last_year_month(text: str) -> str:
     """ "This June than last June", "June compared last June": a month said twice, once after "last", is that month
     and the same month the year before, not the month before it."""
     lowered = text.lower()
-    for month in {m.lower() for m in _WORDS.findall(lowered)} & set(MONTH_NAMES):
+    for month in set(split_words(lowered)) & set(MONTH_NAMES):
         if len(re.findall(rf"\b{month}\b", lowered)) >= 2 and re.search(rf"\blast\s+{month}\b", lowered):
             text = re.sub(rf"\blast\s+{month}\b", f"{month} last year", text, flags=re.IGNORECASE)
     return text

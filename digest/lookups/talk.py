@@ -50,6 +50,7 @@ CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh im
 METHOD_WORDS = _word_set(
     "numerator numerators denominator denominators incl decimal deduplicated unduplicated incidence outturn"
 )
+_ALWAYS_TALK = CHAT_WORDS | METHOD_WORDS
 # Words that change what is counted, so dropping one would answer another question ("accommodated" children are
 # some of the looked-after children: section 20's, not those on care orders).
 MEANING_WORDS = _word_set(
@@ -82,12 +83,8 @@ _NOT_A_NAME = _word_set(
 
 @lru_cache(maxsize=1)
 def _english() -> SpellChecker:
-    return SpellChecker(language="en")
-
-
-@lru_cache(maxsize=1)
-def _speller() -> SpellChecker:
-    # One edit away only: two edits make some 250,000 candidates of a long word, 0.6 s, too slow to answer in.
+    """The English word list, read once (its counts say which words are everyday; it also spells). It spells one
+    edit away only: two edits make some 250,000 candidates of a long word, 0.6 s, too slow to answer in."""
     return SpellChecker(language="en", distance=1)
 
 
@@ -95,7 +92,7 @@ def _speller() -> SpellChecker:
 def correct_spelling(word: str) -> str:
     """The English word a misspelling most likely is ("meny": many, "episods": episode), by the word list's counts
     among words one edit away; the word itself when none is."""
-    return _speller().correction(word) or word
+    return _english().correction(word) or word
 
 
 @lru_cache(maxsize=1)
@@ -137,10 +134,9 @@ def is_talk(word: str, ordinary: frozenset[str], kept: set[str]) -> bool:
         word = word.split("'", 1)[0]
     if not word.isalpha() or word in kept or word in NOT_HELD_TOPICS or word in MEANING_WORDS:
         return False
-    forms = [word, *_american(word)]
-    if word in CHAT_WORDS | METHOD_WORDS:
+    if word in _ALWAYS_TALK:
         return True
-    return any(f in ordinary or any(b in ordinary for b in _bases(f)) for f in forms)
+    return any(f in ordinary or any(b in ordinary for b in _bases(f)) for f in (word, *_american(word)))
 
 
 # The word list spells the American way: "colour", "centre", "programme", "organisation" are in it as "color",
