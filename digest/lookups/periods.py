@@ -72,6 +72,22 @@ MONTH_NAMES = {
     "november": 11,
     "december": 12,
 }
+# The months in Welsh, as staff of a council on the border, or from Wales, type them in English ("in Mehefin").
+_WELSH_MONTHS = {
+    "ionawr": "january",
+    "chwefror": "february",
+    "mawrth": "march",
+    "ebrill": "april",
+    "mai": "may",
+    "mehefin": "june",
+    "gorffennaf": "july",
+    "awst": "august",
+    "medi": "september",
+    "hydref": "october",
+    "tachwedd": "november",
+    "rhagfyr": "december",
+}
+_WELSH_MONTH = re.compile(r"\b(" + "|".join(_WELSH_MONTHS) + r")\b")
 _SHORT_MONTHS = {name[:3]: number for name, number in MONTH_NAMES.items()} | {"sept": 9}
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _MONTH_WORD = "|".join(sorted(list(MONTH_NAMES) + list(_SHORT_MONTHS), key=len, reverse=True))
@@ -149,6 +165,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "June this year": June of this year, beside "June last year" (not June and the year to date).
     (re.compile(rf"\b({_MONTH_WORD})\s+(?:to\s+date|this\s+(?:financial\s+)?year)\b"), "month"),
     (re.compile(rf"\b({_MONTH_WORD})\b"), "month"),
+    # "This month to date", "MTD": the month so far (taken before "to date" alone is read as the year's)
+    (re.compile(r"\bmtd\b|\b(?:(?:this|the|current)\s+)?month\s+to\s+date\b"), "month_so_far"),
     (
         re.compile(
             rf"\b(?:this|current)\s+(?:financial\s+)?{_YEAR_WORD}\s+to\s+date\b|\b(?:financial\s+)?year\s+to\s+date\b"
@@ -163,7 +181,6 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "ytd",
     ),
     (re.compile(r"\bso\s+far\b"), "so_far"),
-    (re.compile(r"\bmtd\b|\bmonth\s+to\s+date\b"), "month_so_far"),
     (re.compile(r"\b(?:latest|last|most\s+recent)\s+(?:complete|completed|full|whole)\s+month\b"), "last_month"),
     (
         re.compile(
@@ -185,9 +202,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "ytd",
     ),
     (
-        re.compile(
-            r"\bthe\s+month\s+before(?:\s+that|\s+last)?\b|\bthe\s+previous\s+month\b|\bmonth\s+before\s+last\b"
-        ),
+        re.compile(r"\b(?:the\s+)?month\s+before(?:\s+that|\s+last)?\b|\bthe\s+previous\s+month\b"),
         "month_before",
     ),
     (re.compile(r"\b(?:last|previous|prior)\s+month\b"), "last_month"),
@@ -213,6 +228,12 @@ _ABBREVIATED = {
 }
 _ABBREVIATIONS = re.compile(r"\b(" + "|".join(_ABBREVIATED) + r")(s?)\b")
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def say_months_in_english(text: str, names: set[str]) -> str:
+    """Lower-case text with a month named in Welsh named in English ("mehefin" is "june"), except where a child's
+    name goes (names: "has mai gone missing" is about a child)."""
+    return _WELSH_MONTH.sub(lambda m: m.group(1) if m.group(1) in names else _WELSH_MONTHS[m.group(1)], text)
 
 
 def _year(text: str) -> int:

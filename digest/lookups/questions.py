@@ -40,6 +40,7 @@ from digest.lookups.periods import (
     period_before,
     period_text,
     read_periods,
+    say_months_in_english,
 )
 from digest.lookups.shapes import SHAPE_WORDS, Shape, read_shape
 from digest.lookups.talk import (
@@ -80,6 +81,7 @@ from digest.lookups.vocabulary import (
     join_spelt,
     read_counted,
     read_groups,
+    reword,
     spell_british,
     spell_numbers,
     split_words,
@@ -157,9 +159,10 @@ NO_DECLINED_ROW = (
 )
 # What a question counts or ranks is someone or something the report does not count ("which missing advocate has the
 # most late RHIs", "how many strategy meetings"): these words pass as talk around a question, never as its subject.
+# A family's possessive is not counted ("how many of the families' kids": the kids).
 _NOT_COUNTED = re.compile(
     r"\b(?:which|what|whose|how\s+many|number\s+of|each|every|per)\s+(?:\w+\s+){0,2}?"
-    r"(?:advocates?|(?:social\s+)?workers?|meetings?|councils?|communit(?:y|ies)|famil(?:y|ies)|teams?|boards?"
+    r"(?:advocates?|(?:social\s+)?workers?|meetings?|councils?|communit(?:y|ies)|famil(?:y|ies)\b(?!')|teams?|boards?"
     r"|committees?|members?|officers?|forces?|schools?|police|staff|managers?|carers?|parents?|referrals?"
     r"|providers?|agenc(?:y|ies)|(?:care\s+|children's\s+|residential\s+)?homes|foster\s+(?:placements?|homes?))\b"
 )
@@ -252,7 +255,8 @@ _SECTION = re.compile(r"\b(?:section|table|part)\s+(?:(\d{1,2})\b(?![.\d])|(?=\d
 _DISTINCT_CHILDREN = re.compile(
     r"\b(?:individual|distinct|different|unique|separate|actual)\s+(?:children|child|kids|young\s+people|cla|lac)\b"
 )
-_CHILD_SAID = re.compile(r"\b(?:children|child)\b")  # the word itself, not "kids" or "young people"
+# The word itself, not "kids" or "young people"; but "LAC kids" are the looked-after children, as "CLA" are.
+_CHILD_SAID = re.compile(r"\b(?:children|child)\b|\b(?:lac|cla|cic)\s+kids?\b")
 _CHILDREN = re.compile(r"\b(?:children|child|kids?|young\s+(?:people|persons?)|individuals?|cla)\b")
 LEFT_OUT_SHARE = 0.25  # the share of a question's weight a figure may leave unexplained and still be answered
 SOLE_READING_SCORE = 0.5  # the least score answered when no other reading is even worth offering
@@ -287,6 +291,18 @@ INDIVIDUAL = re.compile(
 ONE_CHILD = (
     "I answer with counts for the whole report, never about one child: their case record holds that. "
     "Ask, for example, how many children went missing in June."
+)
+# Several of a breakdown's rows added up ("2 to 3 days") with words no row of them has ("LAC"): the report does not
+# split those rows so, and the total of every episode in them would answer another question.
+# "This month against last month": the as-at month so far is answered, the latest complete month offered under it
+# (writers of the corpus split nine and eight on which they meant).
+LATEST_AGAINST_BEFORE = "Last month against the month before"
+_PART_OF_MONTH = re.compile(r"\bso\s+far\b|\bto\s+date\b|\bmtd\b|\bpartial\b")
+SUBSET_SECTIONS = {"2", "3", "7", "8", "9"}  # LAC, CSE risk, gender, ethnicity, age
+SUBSET_NOT_NAMING = {"group", "summary"}  # "age group 14 to 16", "BME summary": no part of the episodes
+BANDS_NOT_SPLIT = (
+    "Those rows count every episode in their bands; the report does not split them any further (by LAC, CSE risk, "
+    'gender, age or the like). Ask for the rows on their own, such as "episodes lasting at least 2 days in June".'
 )
 LENGTH_FAMILIES = ("lac", "cse")  # lengths are worked out for all episodes, or LAC or CSE-risk ones
 LENGTH_WORDS = frozenset({"day", "episode", "children", "length", "time", "duration", "missing", "away", "home"})
@@ -572,6 +588,9 @@ class Reader:
         share = bool(_SHARE_IN_CHANNEL.match(lowered))
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
+        lowered = reword(
+            say_months_in_english(lowered, find_name_places(text))
+        )  # "(not inc. No & N/A)", "days >= 2", "in Mehefin"
         lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"
         lowered = _PLUS_BETWEEN.sub(" and ", lowered)  # "all + CLA", "9.8 + 9.9": and
         lowered = _SECTION.sub(self._section_table, lowered)
@@ -695,6 +714,8 @@ class Reader:
         if len(bands) > 1:
             if unknown:  # "strategy meetings for children missing more than 2 days": a band of what the report counts?
                 return self._not_understood(text, unknown)
+            if self._narrows_bands(words, bands):  # "LAC episodes lasting 2 to 3 days"
+                return NotUnderstood(BANDS_NOT_SPLIT, self.suggest(text))
             return Question(
                 FIGURE,
                 bands[0],
@@ -799,6 +820,15 @@ class Reader:
         alternatives = tuple(
             (s.reading.label, _choice_text(prefix, s.reading, period)) for s in offered if s.reading.subject not in also
         )
+        this_against_last = period.kind == PeriodKind.THIS_MONTH and [p.kind for p in compare] == [
+            PeriodKind.LAST_MONTH
+        ]
+        if this_against_last and not _PART_OF_MONTH.search(said):  # writers split on the as-at month or the latest
+            latest = (
+                LATEST_AGAINST_BEFORE,
+                f"{prefix}{KEY_MARK}{reading.id.lower()} last month against the month before",
+            )
+            alternatives = (latest, *alternatives)[:MAX_ALTERNATIVES]
         if DEFINE in commands:
             return Question(DEFINE, reading.id, period, share, text)
         if PROFILE in commands:
@@ -870,6 +900,25 @@ class Reader:
             kept += [separator, clause]
             named |= self._row_words(clause, nearness)
         return "".join(kept)
+
+    @cached_property
+    def _subset_words(self) -> frozenset[str]:
+        """Words naming a part of all episodes that other rows are not split by: LAC, CSE risk, a gender, an
+        ethnicity; none that other sections' rows use too ("number", "not", "other") nor a section's title word
+        ("age group", "gender"), except the LAC and CSE sections' own ("LAC", "CSE")."""
+        subset: set[str] = set()
+        others: set[str] = set()
+        titles: set[str] = set()
+        for reading in self.readings:
+            (subset if reading.section in SUBSET_SECTIONS else others).update(*reading.phrasings)
+            titles |= reading.qualifiers
+        lac_cse = set().union(*(r.qualifiers for r in self.readings if r.section in ("2", "3")))
+        return frozenset((subset - others - titles - SUBSET_NOT_NAMING) | lac_cse) - GENERIC_WORDS
+
+    def _narrows_bands(self, words: dict[str, float], bands: list[str]) -> bool:
+        """Whether the question names a part of all episodes ("LAC") that none of the bands' rows is called by."""
+        said = set().union(*(frozenset().union(*r.phrasings) | r.qualifiers for r in map(self.by_id.get, bands) if r))
+        return any(w in self._subset_words and w not in said for w in words)
 
     def _names_something(self, sentence: str) -> bool:
         """Whether a sentence says a word of some figure (episodes, children, a row), not only how to show it."""

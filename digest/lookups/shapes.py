@@ -73,6 +73,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"|\bmost\s+common(?:ly)?\b|\bcommonest\b|\bmost\s+often\b"
             r"|(?<!at\s)\bmost\b|(?<!at\s)\bleast\b|\bwhich\s+month\b|\bwhat\s+month\b"
             r"|\b(?:max|min)(?:imum)?(?=\s+month)"
+            r"|\b(?:driving|drives)\b(?!\s+distance)"  # "which age group is driving the numbers": the largest
         ),
     ),
     (

@@ -45,7 +45,8 @@ NOT_HELD_TOPICS = _word_set(
     "residential foster fostering fostered kinship adoption adopted"
 )
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
-CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh imo idk lol hiya")
+# Welsh courtesies in English messages ("bore da", "diolch"): talk, as "morning" and "thanks" are.
+CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh imo idk lol hiya diolch da shwmae plis")
 # A statistician's words about how a figure is made, not which figure: "numerator only", "to one decimal place".
 METHOD_WORDS = _word_set(
     "numerator numerators denominator denominators incl decimal deduplicated unduplicated incidence outturn"

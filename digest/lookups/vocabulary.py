@@ -11,7 +11,7 @@ label or adds an ethnicity code in config can ask about it with no code change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.contract.config import Config
@@ -282,6 +282,7 @@ SYNONYMS: dict[str, str] = {
     "blank": "not recorded",
     "missing data": "not recorded",
     "3 working days": "in time",
+    "3 working day": "in time",
     "within 3 days": "in time",
     "within the 3 days": "in time",
     "done in 3 days": "completed in time",
@@ -852,8 +853,14 @@ def read_quantities(words: list[str]) -> list[str]:
         value = float(number.group(1))
         high: float | None = None
         j = i + 1
-        if j + 1 < len(words) and words[j] in ("-", "to", "and") and re.fullmatch(r"\d+(?:\.\d+)?", words[j + 1]):
-            high, j = float(words[j + 1]), j + 2
+        open_high = False  # "16 and 17+": from 16 up, the report's open last age band included
+        if (
+            j + 1 < len(words)
+            and words[j] in ("-", "to", "and", "or")
+            and re.fullmatch(r"\d+(?:\.\d+)?\+?", words[j + 1])
+        ):
+            open_high = words[j + 1].endswith("+")
+            high, j = float(words[j + 1].rstrip("+")), j + 2
         direction = _direction(words, i)
         if number.group(2):
             direction = FROM
@@ -864,7 +871,7 @@ def read_quantities(words: list[str]) -> list[str]:
         unit = words[j] if j < len(words) else ""
         before = words[i - 1] if i > 0 else ""
         keys: list[str] = []
-        plural_age = bool(number.group(3))  # "under 12s", "15s"
+        plural_age = bool(number.group(3)) or (open_high and high == AGES[-1] + 1)  # "under 12s", "15s", "16 or 17+"
         aged = before in ("age", "aged") or (before == "between" and i > 1 and words[i - 2] in ("age", "aged"))
         if unit in ("mile", "miles", "mi"):
             keys, j = _distance_keys(value, high, direction), j + 1
@@ -988,6 +995,60 @@ def build_readings(config: Config) -> list[Reading]:
 
 
 BASE_NOTE = re.compile(r"\s*\(of [^)]*\)")
+_UNIT_FIRST = re.compile(
+    r"\b(?:(?P<days>days?)\s+(?P<missing>missing\s+)?|(?P<distance>distance|miles?)\s+|(?P<age>age|aged)\s+)"
+    r"(?P<bound>(?:at\s+least|at\s+most|more\s+than|under)\s+\d+)\b(?!\s*(?:days?|miles?|yrs?|years?|\+))"
+)
+
+
+def _unit_after(match: re.Match[str]) -> str:
+    unit = "days" if match["days"] else "miles" if match["distance"] else "years"
+    return f"{match['missing'] or ''}{match['bound']} {unit}"
+
+
+# Ways of writing what the report's own words say, read as those words before anything else is read.
+_REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    # Row 5.1's own note, pasted or retyped ("(not inc. No & N/A)", "excl No and N/A"): what the row already leaves out.
+    (
+        re.compile(
+            r"\(?\s*(?:not\s+inc(?:l|luding)?\.?|excl?(?:uding|\.)?|excluding|without)\s+"
+            r"(?:(?:the|those|ones|recorded|answered|marked|as)\s+)*(?:no(?:s|es)?\s*(?:&|and|,|\+|or)\s*)?n\s*/\s*as?\b"
+            r"\s*\)?"
+        ),
+        " ",
+    ),
+    (re.compile(r"\binc(?:l)?\.?(?=\s)"), "including"),  # "inc. LAC", "incl CSE"
+    # A field and its code, as a case system's export shows them: "gender = F", "sex: M".
+    (re.compile(r"\b(?:gender|sex)\s*(?:=|:|is)?\s*f\b"), "female"),
+    (re.compile(r"\b(?:gender|sex)\s*(?:=|:|is)?\s*m\b"), "male"),
+    # Comparison signs typed before a number: "days >= 2" is "at least 2 days".
+    (re.compile(r"(?:>=|=>|≥)\s*(?=\d)"), " at least "),
+    (re.compile(r"(?:<=|=<|≤)\s*(?=\d)"), " at most "),
+    (re.compile(r">\s*(?=\d)"), " more than "),
+    (re.compile(r"<\s*(?=\d)"), " under "),
+    # ... the unit said before the sign: "days missing >= 2" is at least 2 days, "distance < 11" under 11 miles
+    (_UNIT_FIRST, _unit_after),
+    # How a length is measured, said beside it: "(start to return date)", "from going missing to coming back".
+    (
+        re.compile(
+            r"\(?\s*(?:from\s+)?(?:the\s+)?(?:episode\s+)?start(?:\s+date)?\s+(?:to|until|till)\s+(?:the\s+)?"
+            r"return(?:\s+date)?\s*\)?"
+        ),
+        " ",
+    ),
+    (re.compile(r"\b(?:i|we)\s+mean\b"), " "),  # "... I mean": a rewording, not "the mean"
+    (re.compile(r"\binclusive\b"), " "),  # "14-16 inclusive": a band's ends are in it anyway
+    (re.compile(r"\bpostcodes?\s+(?=distance)"), ""),  # the distance between postcodes: the distance from home
+]
+
+
+def reword(text: str) -> str:
+    """Text with the ways of writing in _REWORDINGS read as the report's own words."""
+    for pattern, words in _REWORDINGS:
+        text = pattern.sub(words, text)
+    return text
+
+
 # A base said in words after a share ("what % of those offered"): what the row's percentage is of, not a second figure.
 BASE_SAID = re.compile(r"(%|\bpercent\w*|\bproportion|\bshare)\s+of\s+(?:all\s+)?(?:those|the\s+ones|them)\s+[a-z]+")
 # Rows that are the same figure by definition: care status LAC (6.4) counts exactly the LAC episodes (2.1).

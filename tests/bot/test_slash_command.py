@@ -64,6 +64,17 @@ PHRASINGS = [
         "April 2019: 98 (84% of 117 episodes with an offer recorded)\n"
         "Year to date 2019/20: 213 (89% of 239 episodes with an offer recorded)",
     ),
+    (  # as Slack sends "&" (and "<", ">"): escaped
+        "rhi offered may (not inc. No &amp; N/A)",
+        "Return home interviews offered, May 2019\n115 (94% of 122 episodes with an offer recorded)\n"
+        "April 2019: 98 (84% of 117 episodes with an offer recorded)\n"
+        "Year to date 2019/20: 213 (89% of 239 episodes with an offer recorded)",
+    ),
+    (
+        "days missing &gt;= 2, june",
+        "2 days to More than 5 days (episodes), June 2019\n10 (9% of 116 episodes)\nRows 4.3 to 4.7 of the report "
+        "added up.\nYear to date 2019/20: 45 (12% of 375 episodes)",
+    ),
     (
         "rhi in time june",
         "Return home interviews completed in time, June 2019\n49 (69% of 71 accepted)\n"

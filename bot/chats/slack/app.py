@@ -20,7 +20,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.chats.slack.answers import CHOICE_ACTIONS, EPHEMERAL, SHARE_ACTION, render_answer
-from bot.chats.slack.blocks import SlackMessage
+from bot.chats.slack.blocks import SlackMessage, unescape_mrkdwn
 from bot.chats.slack.comments import add_comment_handlers, open_comment_form
 from bot.chats.slack.reviews import PREVIEW_ACTION, PUBLISH_ACTION
 from bot.library_logs import drop_library_lines
@@ -63,7 +63,8 @@ def build_app(
 
     @app.command(command)
     def answer_command(ack: Ack, command: dict[str, Any]) -> None:
-        user, channel, text = command.get("user_id", ""), command.get("channel_id", ""), command.get("text", "")
+        user, channel = command.get("user_id", ""), command.get("channel_id", "")
+        text = unescape_mrkdwn(command.get("text", ""))  # "LAC &amp; CSE" as typed: "LAC & CSE"
         month = read_comment_request(text)
         if month is not None:  # "comment June": the comment form, opened on this command's trigger
             refusal = open_comment_form(service, client, command.get("trigger_id", ""), user, channel, month)

@@ -59,6 +59,11 @@ def escape_mrkdwn(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unescape_mrkdwn(text: str) -> str:
+    """A slash command's text as typed: Slack sends its control characters &, < and > as &amp;, &lt; and &gt;."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def render_comment_text(comment: SectionComment) -> str:
     """A comment under its figures: the section it explains, its words, and who wrote it when."""
     head = f":speech_balloon: *Comment on section {comment.section}, {escape_mrkdwn(comment.section_title)}*\n"
