@@ -230,6 +230,25 @@ _ABBREVIATIONS = re.compile(r"\b(" + "|".join(_ABBREVIATED) + r")(s?)\b")
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
+# A financial year up to a month in it ("2019/20 to the end of June", "FY19/20 up to May"): its months from April to
+# that one, the year to date then; not the year against the month.
+_YEAR_TO_MONTH = re.compile(
+    rf"\b(?:fy\s*)?(\d{{4}}|\d{{2}})\s*/\s*(\d{{2}}|\d{{4}})\s+(?:to|up\s+to|until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?"
+    rf"({_MONTH_WORD})\b(?!\s*\d)"
+)
+
+
+def _year_to_month(match: re.Match[str]) -> str:
+    start = _year(match.group(1))
+    end = _year(match.group(2)[-2:])
+    if end != start + 1:
+        return match.group(0)
+    month = _month_number(match.group(3))
+    year = start if month >= FIRST_MONTH_OF_YEAR else end
+    first = next(name for name, number in MONTH_NAMES.items() if number == FIRST_MONTH_OF_YEAR)
+    return f"{first} {start} to {match.group(3)} {year}"
+
+
 def say_months_in_english(text: str, names: set[str]) -> str:
     """Lower-case text with a month named in Welsh named in English ("mehefin" is "june"), except where a child's
     name goes (names: "has mai gone missing" is about a child)."""
@@ -343,6 +362,7 @@ def read_periods(text: str) -> tuple[list[Period], str, list[str]]:
     found: list[tuple[int, Period]] = []
     unreadable: list[str] = []
     rest = _ABBREVIATIONS.sub(lambda m: _ABBREVIATED[m.group(1)] + (m.group(2) or ""), text)
+    rest = _YEAR_TO_MONTH.sub(_year_to_month, rest)
     for pattern, kind in _PATTERNS:
         while (match := pattern.search(rest)) is not None:
             period = _read(kind, match)

@@ -194,6 +194,14 @@ _POPULATION = re.compile(
     r"|\bhow\s+many\s+(?:\w+\s+){0,3}?(?:are|is)\s+(?:there\s+)?(?:currently\s+)?(?:in\s+care|looked\s+after"
     r"|on\s+(?:a\s+)?(?:cp\s+|cin\s+|child\s+protection\s+|child\s+in\s+need\s+)?plans?)\b"
 )
+# Said outright: how many there are beyond those who went missing ("in total, not just the ones who go missing"), or
+# how likely a group is to go missing (a rate per child placed, per 10,000): a population the report does not hold.
+_BEYOND_MISSING = re.compile(
+    r"\bnot\s+just\s+(?:the\s+ones|those|the\s+(?:children|kids|young\s+people))\s+(?:who|that)\s+"
+    r"(?:go|goes|went|have\s+gone|has\s+gone|are|were)\s+missing\b"
+    r"|\b(?:more|less)\s+likely\s+to\s+(?:go\s+|be\s+|run\s+)?(?:missing|away)\b|\blikelihood\b"
+    r"|\bper\s+(?:placed\s+child|child\s+placed|(?:10|1|100),?000)\b"
+)
 # "What % of LAC went missing": a share of a group's population; "what proportion of the children who went missing
 # were looked after" is a share of those missing, which the report gives.
 _SHARE_OF_GROUP = re.compile(
@@ -227,6 +235,7 @@ class NotHeld:
     said: re.Pattern[str]
     message: str
     unless: re.Pattern[str] | None = None
+    as_typed: bool = False  # read in the message as typed too (before "not just ..." is read as "all")
 
 
 NOT_HELD = (
@@ -234,6 +243,7 @@ NOT_HELD = (
     NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE),
     NotHeld(_TWICE_OR_MORE, NO_TWICE),
     NotHeld(_POPULATION, NO_POPULATION, _MISSING_SAID),
+    NotHeld(_BEYOND_MISSING, NO_POPULATION, as_typed=True),
     NotHeld(_SHORT_PERIOD, NO_SHORT_PERIOD),
     NotHeld(_RISK_GRADE, NO_RISK_GRADE, _CSE_SAID),
     NotHeld(_NOT_COUNTED, NOT_COUNTED),
@@ -285,13 +295,17 @@ UNREADABLE_MONTH = re.compile(r"\d{4}-\d{1,2}")  # a month written as a number t
 _WORD = re.compile(r"@[a-z0-9_.+|]+|[a-z]+(?:'[a-z]+)?")
 # A question about one child ("is he still missing"): the bot answers with counts for the whole report only.
 INDIVIDUAL = re.compile(
-    r"\b(?:he|she|him|his|her|hers|himself|herself|lad|lass)\b"
+    # ... not a colleague's view or request ("she thinks it's quite high", "he wants to know")
+    r"\b(?:he|she)\b(?!\s+(?:thinks|thought|reckons|believes|feels|felt|suspects|wants\s+to\s+know|would\s+like"
+    r"|needs\s+(?:it|this|these|them)|asked\s+(?:me|us)|has\s+asked|is\s+asking))"
+    r"|\b(?:him|his|her|hers|himself|herself|lad|lass)\b"
     r"|^\W*who\b|\bwhich\s+(?:child|children|kids?|young\s+(?:person|people))\b(?!\s+(?:in|at|on|with|from)\b)"
 )
 ONE_CHILD = (
     "I answer with counts for the whole report, never about one child: their case record holds that. "
     "Ask, for example, how many children went missing in June."
 )
+TWO_RANGES = 'That names two ranges of the same rows; ask for one at a time, such as "LAC episodes over 40 miles June".'
 # Several of a breakdown's rows added up ("2 to 3 days") with words no row of them has ("LAC"): the report does not
 # split those rows so, and the total of every episode in them would answer another question.
 # "This month against last month": the as-at month so far is answered, the latest complete month offered under it
@@ -327,6 +341,14 @@ _TWIN_PAIRS = [set(pair) for pair in EPISODES_PER_CHILD.values()]  # a figure's 
 _PLUS_BETWEEN = re.compile(r"\s\+\s")  # a plus between words, not "17+" or "3+ episodes"
 _MENTION = re.compile(r"^\s*@[^\s.,:]+(?=[\s,:]|$)")  # an @mention a message opens with (a reading's token has a ".")
 _TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")  # the rest of a name: "@Missing Report"
+# Whom the asker asks for ("Sarah has asked me to find out ...", "for Sarah's meeting", "For Sarah - ..."): a colleague,
+# named with a capital, not a child; said around the question, not in it.
+_ON_BEHALF = re.compile(
+    r"\b[A-Z][a-z]+\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:asked|asking|wants|wanted|would\s+like|needs|needed)"
+    r"(?:\s+me)?(?:\s+to\s+(?:find\s+out|ask|check|know|see|get))?\b"
+    r"|\b[Ff]or\s+[A-Z][a-z]+(?:'s|’s)\s+(?:meeting|briefing|brief|board|report|paper|call|session|pack|update|visit)\b"
+    r"|^\s*[Ff]or\s+[A-Z][a-z]+\s*[-–:,]"
+)
 # A period named as what another is set against ("fallen compared to April", "up since May"), not the one asked.
 _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
 # "Away from home" said of going missing ("still away from home at the end of April"), not of a placement's distance.
@@ -540,7 +562,8 @@ class Reader:
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
         text = _SECTION_PASTED.sub(r"section \1 ", _TAG.sub(" ", text))  # "<i>(not inc. N/A)</i>", "7 Breakdown by"
-        text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(_without_addressee(text)))
+        text = _ON_BEHALF.sub(" ", _without_addressee(text))  # "Sarah has asked me to find out how many ..."
+        text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(text))
         text = _CAPITAL_CODE.sub(self._code_meant, text)  # "LAV episodes": LAC, one key away on a phone
         text = _REPORT_TITLE.sub(" missing", text)
         whole = self._read_whole(text)
@@ -568,7 +591,21 @@ class Reader:
         # "I think that's the headline figure?" reads as a question too: one not opening as an aside comes first.
         plain = [r for r, sentence in asked if not _ASIDE_OPENER.match(sentence.lower())]
         questions = plain if len(plain) == 1 else [r for r, _ in asked]
+        if len(questions) > 1:  # "Your advocates offer ... within 40 miles. How many ... more than 40 miles away?"
+            asking = [
+                r for r, sentence in asked if sentence.rstrip().endswith("?") or QUESTION_CUES.search(sentence.lower())
+            ]
+            questions = asking if len(asking) == 1 else questions
         if len(questions) != 1:
+            return whole
+        # "The councillor would like to know how many children in care went missing last month. Could you give me the
+        # number of children rather than episodes?": the sentence read names no row of its own, one not read does.
+        chosen = next(sentence for r, sentence in asked if r is questions[0])
+        unread_rows = any(
+            isinstance(r, NotUnderstood) and self._row_words(sentence.lower(), {})
+            for r, sentence in zip(readings, sentences, strict=True)
+        )
+        if unread_rows and not self._row_words(chosen.lower(), {}):
             return whole
         return replace(questions[0], text=text)
 
@@ -618,6 +655,7 @@ class Reader:
             return NotUnderstood(NO_POPULATION, self.suggest(text))
         for rule in NOT_HELD:
             held = rule.said.search(said) or (rule.said is _NOT_COUNTED and rule.said.search(typed))
+            held = held or (rule.as_typed and rule.said.search(text.lower()))
             if held and not (rule.unless and rule.unless.search(said)):
                 return NotUnderstood(rule.message, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
@@ -665,7 +703,12 @@ class Reader:
             words = {w: weight for w, weight in words.items() if w != ruled_out}
             words.setdefault(wanted, self.weights.get(wanted, 1.0))
         nearest = words.pop(KEY_MARK + NEAREST_MARK, None) is not None  # only a wider band holds what was asked
-        bands = next((w[len(KEY_MARK) :].split(BAND_MARK) for w in words if BAND_MARK in w), [])
+        ranges = [w for w in words if BAND_MARK in w]
+        kinds = {w[len(KEY_MARK) :].split(".")[0] for w in ranges}  # "distance", "age", "duration"
+        others = [w for w in words if w.startswith(KEY_MARK) and BAND_MARK not in w and w[1:].split(".")[0] in kinds]
+        if len(ranges) + len(others) > 1:  # "within 40 miles ... more than 40 miles": which is asked is not said
+            return NotUnderstood(TWO_RANGES, self.suggest(text), unread=True)
+        bands = next((w[len(KEY_MARK) :].split(BAND_MARK) for w in ranges), [])
         bands = [self.key_case.get(key, key) for key in bands]
         words = {w: weight for w, weight in words.items() if BAND_MARK not in w}
         not_read = [w for w in words if w not in self.weights]

@@ -54,6 +54,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             # "duration", never of the "@group.duration" token ("section 4")
             r"\bhow\s+long\b|\blength\s+of\s+(?:time|an?\s+episode|episodes?)\b|\blength\b|(?<![.@])\bduration\b"
             r"|\btime\s+(?:spent\s+)?(?:missing|away)\b"
+            r"|(?<!in\s)(?<!on\s)\btime\s+(?:(?:a|the)\s+)?(?:child|children|kids?|young\s+(?:person|people)|they|yp)\s+"
+            r"(?:is|are|was|were|spends?|spent|goes|go|went|stays?|stayed)\s+(?:\w+\s+)?(?:missing|away)\b"
         ),
     ),
     (
@@ -102,6 +104,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference|variances?|delta"
             r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
             r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
+            r"|reduc(?:e|ed|es|ing|tion)|declin(?:e|ed|es|ing)|grow(?:n|s|ing|th)|grew"
             r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down)(?:\s+or\s+(?:up|down))?|up\s+or\s+down"
             r"|(?:up|down)(?=\s+on\s))\b"
             r"|\b(?=than\b)"

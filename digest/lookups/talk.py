@@ -47,6 +47,9 @@ NOT_HELD_TOPICS = _word_set(
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
 # Welsh courtesies in English messages ("bore da", "diolch"): talk, as "morning" and "thanks" are.
 CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh imo idk lol hiya diolch da shwmae plis")
+# Everyday words the list counts fewer than ORDINARY_MIN_COUNT times.
+CHAT_WORDS |= _word_set("yourselves yourself typo typos councillor councillors")
+CHAT_WORDS |= {stem(word) for word in CHAT_WORDS}  # "yourselves" is read as its stem
 # A statistician's words about how a figure is made, not which figure: "numerator only", "to one decimal place".
 METHOD_WORDS = _word_set(
     "numerator numerators denominator denominators incl decimal deduplicated unduplicated incidence outturn"
@@ -61,11 +64,18 @@ MEANING_WORDS = _word_set(
 # A word typed with a capital inside a sentence ("how many times has Tyler gone missing") may be a name; the first
 # word of a sentence has its capital anyway.
 _CAPITALISED = re.compile(r"\b([A-Z][a-z]+)\b")
+# ... but not after "the", "our" or "my": "the Director's briefing" names a post, not a child.
+_DETERMINED = re.compile(r"\b(?:the|our|my|your|their)\s+$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*([A-Z][a-z]+)")
 # Where a child's name goes: "has tyler gone missing", "is kayden still missing", "did jayden get his RHI".
 _NAME_SLOT = re.compile(
     r"\b(?:has|is|was|did|does|will|had)\s+([a-z]+)(?:\s+[a-z])?\s+"
     r"(?:still|gone|been|got|get|go|went|run|ran|missing|back|found|returned|come|came|had|have)\b"
+)
+# ... and whose episodes: "jordan's episodes", "how many of kayden's missing episodes" (the word is a name only if it is
+# no word the reader knows: "the council's episodes" are all of them).
+_WHOSE = re.compile(
+    r"\b([a-z]+)['’]s\s+(?:missing\s+)?(?:episodes?|eps|missing|mispers?|rhis?|returns?|return\s+interviews?|placements?)\b"
 )
 # Whose figures a question asks for: "which foster placement ...", "each advocate", "episodes for jordan": never a
 # word to read past.
@@ -106,8 +116,9 @@ def load_ordinary_words() -> frozenset[str]:
 
 
 def find_name_places(text: str) -> set[str]:
-    """Words (lower case, and their stems) where a child's name goes: "has tyler gone missing"."""
-    slots = {m.group(1) for m in _NAME_SLOT.finditer(text.lower())} - _NOT_A_NAME
+    """Words (lower case, and their stems) where a child's name goes: "has tyler gone missing", "jordan's episodes"."""
+    lowered = text.lower()
+    slots = {m.group(1) for m in (*_NAME_SLOT.finditer(lowered), *_WHOSE.finditer(lowered))} - _NOT_A_NAME
     slots |= {spell_british(word) for word in slots}
     return slots | {stem(word) for word in slots}
 
@@ -116,7 +127,11 @@ def find_possible_names(text: str) -> set[str]:
     """Words of text (lower case, and their stems) that may name someone: typed with a capital inside a sentence,
     or in a name's place. Words in capitals throughout ("LAC", "OOA") are codes, not names."""
     openers = {m.start(1) for m in _SENTENCE_START.finditer(text)}
-    capitalised = {m.group(1).lower() for m in _CAPITALISED.finditer(text) if m.start(1) not in openers}
+    capitalised = {
+        m.group(1).lower()
+        for m in _CAPITALISED.finditer(text)
+        if m.start(1) not in openers and not _DETERMINED.search(text[: m.start(1)])
+    }
     spelt = capitalised | {spell_british(word) for word in capitalised}
     return spelt | {stem(word) for word in spelt} | find_name_places(text)
 

@@ -161,6 +161,7 @@ SYNONYMS: dict[str, str] = {
     "non clients": "not a client",
     "nonclient": "not a client",
     "not known to": "not a client",
+    "not record": "not recorded",  # "did we not record ethnicity": the verb, not a case record
     "not open to": "not a client",
     "other council": "other la",
     "other councils": "other la",
@@ -1037,7 +1038,31 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " ",
     ),
     (re.compile(r"\b(?:i|we)\s+mean\b"), " "),  # "... I mean": a rewording, not "the mean"
-    (re.compile(r"\binclusive\b"), " "),  # "14-16 inclusive": a band's ends are in it anyway
+    (re.compile(r"\binclusive\b"), " "),
+    (re.compile(r"(n't|\bnot)\s+even\b"), r"\1"),  # "aren't even known to us", "didn't even record"
+    # A tag asking to confirm ("isn't it true that ...", "is it right that ..."): the figure is answered.
+    (
+        re.compile(
+            r"\b(?:(?:isn't|wasn't)\s+it|is\s+it(?:\s+not)?|was\s+it)\s+(?:true|right|correct|the\s+case)\s+that\b"
+        ),
+        " ",
+    ),
+    (re.compile(r"(?<=missing)\s+in\s+a\s+month\b"), " "),  # "how many times does each kid go missing in a month"
+    # A figure stated as a claim to check ("isn't it true that CSE episodes hit 28 in June?"): the figure is answered.
+    (
+        re.compile(
+            r"\b(?:hit|hits|reached|reaches|topped|tops|totalled|totaled|(?:peaked|stood|stands)\s+at"
+            r"|(?:rose|risen|fell|fallen|gone\s+up|gone\s+down|went\s+up|went\s+down)\s+to)\s+\d+\b"
+            r"(?!\s*(?:days?|miles?|years?|yrs?|\+|%|or\b|and\b|to\b|-))"
+        ),
+        " ",
+    ),
+    # A bare age with "and over" set off by punctuation ("16 and over, episodes last month"): an age, not "16 or more
+    # episodes" (a band the report does not have).
+    (
+        re.compile(r"\b(1[0-7])\s*(?:\+|and\s+over|or\s+over|and\s+above|and\s+older|or\s+older)\s*(?=[,;:\-–])"),
+        r"aged \1 and over ",
+    ),  # "14-16 inclusive": a band's ends are in it anyway
     (re.compile(r"\bpostcodes?\s+(?=distance)"), ""),  # the distance between postcodes: the distance from home
 ]
 
