@@ -5,6 +5,7 @@ work the same on historic or demo data.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -356,13 +357,94 @@ MONTH_BEFORE = Period(PeriodKind.LAST_MONTH, months=1)
 MAX_RECENT_MONTHS = 36  # "the last 6 months"; a longer run than three years is not one the store keeps
 
 
+# Periods named by exact dates, as a Freedom of Information request or a warehouse query names them ("for the period
+# 1 April 2019 to 30 June 2019", "01/06/2019 - 30/06/2019", "2019-04-01 to 2019-06-30", "as at 30 April 2019"): the
+# report counts whole months, so a range is read as its months when it runs from a month's first day to a month's
+# last, and is said to be unreadable when it cuts a month. Dates are day first (British), as the extract's are.
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORD})\.?,?(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2})"
+)
+_DATE_RANGE = re.compile(
+    rf"\b(?:between\s+|from\s+|for\s+the\s+period\s+(?:of\s+|from\s+)?)?({_DATE})\s*(?:to|until|till|through|and|-|–)\s*"
+    rf"({_DATE})"
+)
+_DATE_AT = re.compile(rf"\b(?:as\s+(?:at|of)|at|on)\s+({_DATE})")
+_WORD_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_WORD})\.?,?(?:\s+(\d{{4}}))?")
+_MONTH_FIRST_DATE = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?")
+_NUMBER_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _date_parts(text: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a date as typed; None when it is no date ("31/13/2019")."""
+    year: int | None
+    if match := _ISO_DATE.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _NUMBER_DATE.fullmatch(text):
+        day, month, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+    elif match := _WORD_DATE.fullmatch(text):
+        day, month = int(match.group(1)), _month_number(match.group(2))
+        year = int(match.group(3)) if match.group(3) else None
+    elif match := _MONTH_FIRST_DATE.fullmatch(text):
+        month, day = _month_number(match.group(1)), int(match.group(2))
+        year = int(match.group(3)) if match.group(3) else None
+    else:
+        return None
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return year, month, day
+
+
+def _month_words(year: int | None, month: int) -> str:
+    name = next(name for name, number in MONTH_NAMES.items() if number == month)
+    return name if year is None else f"{name} {year}"
+
+
+def _dates_as_months(match: re.Match[str]) -> str:
+    """A range of whole months in month words ("april 2019 to june 2019"); else a mark read as unreadable."""
+    first, last = _date_parts(match.group(1).strip()), _date_parts(match.group(2).strip())
+    if first is None or last is None or (first[0] is not None and last[0] is None):
+        return CUT_MONTHS
+    if last[0] is None:  # "between 1st April and 30th June": months of no named year, as "April to June" are
+        whole = first[2] == 1 and last[2] >= calendar.monthrange(2001, last[1])[1]  # February: 28 or 29
+        return f"{_month_words(None, first[1])} to {_month_words(None, last[1])}" if whole else CUT_MONTHS
+    start_year = first[0] if first[0] is not None else last[0] - (first[1] > last[1])
+    whole = first[2] == 1 and last[2] == calendar.monthrange(last[0], last[1])[1]
+    if not whole or month_index(start_year, first[1]) > month_index(last[0], last[1]):
+        return CUT_MONTHS
+    if (start_year, first[1]) == (last[0], last[1]):
+        return _month_words(start_year, first[1])
+    return f"{_month_words(start_year, first[1])} to {_month_words(last[0], last[1])}"
+
+
+def _date_as_month_end(match: re.Match[str]) -> str:
+    """ "As at 30 April 2019": the end of that month; another day is not one the report counts to."""
+    date = _date_parts(match.group(1).strip())
+    if date is None or date[0] is None or date[2] != calendar.monthrange(date[0], date[1])[1]:
+        return CUT_MONTHS
+    return _month_words(date[0], date[1])
+
+
+CUT_MONTHS = " cut_months "  # where dates were said that cut a month: the report counts whole months
+
+
+def say_dates_as_months(text: str) -> str:
+    """Lower-case text with ranges of dates and month-end dates in month words; CUT_MONTHS where they cut a month."""
+    return _DATE_AT.sub(_date_as_month_end, _DATE_RANGE.sub(_dates_as_months, text))
+
+
 def read_periods(text: str) -> tuple[list[Period], str, list[str]]:
     """The periods named in text, in the order they are written, the text without them, and what was not a period
     after all ("2019-13")."""
     found: list[tuple[int, Period]] = []
     unreadable: list[str] = []
     rest = _ABBREVIATIONS.sub(lambda m: _ABBREVIATED[m.group(1)] + (m.group(2) or ""), text)
-    rest = _YEAR_TO_MONTH.sub(_year_to_month, rest)
+    rest = _YEAR_TO_MONTH.sub(_year_to_month, say_dates_as_months(rest))
+    if CUT_MONTHS in rest:
+        unreadable.append(CUT_MONTHS.strip())
+        rest = rest.replace(CUT_MONTHS, " ")
     for pattern, kind in _PATTERNS:
         while (match := pattern.search(rest)) is not None:
             period = _read(kind, match)

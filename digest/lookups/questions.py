@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 from digest.contract.config import Config
 from digest.figures.catalogue import ALL_EPISODES, EPISODES_PER_CHILD, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
 from digest.lookups.periods import (
+    CUT_MONTHS,
     MONTH_BEFORE,
     MONTH_KINDS,
     MONTH_NAMES,
@@ -312,6 +313,10 @@ TWO_RANGES = 'That names two ranges of the same rows; ask for one at a time, suc
 # (writers of the corpus split nine and eight on which they meant).
 LATEST_AGAINST_BEFORE = "Last month against the month before"
 _PART_OF_MONTH = re.compile(r"\bso\s+far\b|\bto\s+date\b|\bmtd\b|\bpartial\b")
+NO_ROW_COUNTS_ALL = (
+    "No row of the report counts those together: each of its breakdowns (care status, gender, ethnicity, age, "
+    'distance, days missing) is of all the episodes. Ask for one at a time, such as "girls June" or "101+ miles June".'
+)
 SUBSET_SECTIONS = {"2", "3", "7", "8", "9"}  # LAC, CSE risk, gender, ethnicity, age
 SUBSET_NOT_NAMING = {"group", "summary"}  # "age group 14 to 16", "BME summary": no part of the episodes
 BANDS_NOT_SPLIT = (
@@ -362,7 +367,10 @@ _HOW_OFTEN = re.compile(r"\b(?:more|less|how|as)\s+often\b")
 _TAG = re.compile(r"</?[A-Za-z]+>")  # mark-up pasted from the report
 # A section's number and title pasted from the report ("7 Breakdown by Gender", "10 LAC CYP - Placement distance")
 _SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|child|number|return)\b)", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")  # where a message's sentences part
+_COUNT_ASKED = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bhow\s+much\b")  # a count asked for, "?" or not
+_POINTS_BACK = re.compile(r"\b(?:they|them|their|those|these)\b")  # a question whose subject the sentence before names
+# Where a message's sentences part (not after "i.e." or "e.g.").
+_SENTENCE_END = re.compile(r"(?<=[.?!])(?<!\bi\.e\.)(?<!\be\.g\.)\s+|\n+")
 _CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b")  # "offered, accepted, done in time" (" + " is "and")
 
 
@@ -568,10 +576,21 @@ class Reader:
         text = _REPORT_TITLE.sub(" missing", text)
         whole = self._read_whole(text)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
-        if len(sentences) < 2 or (isinstance(whole, NotUnderstood) and not whole.unread):
-            return whole  # one sentence; or refused for what the report does not hold, or about a child
+        if len(sentences) < 2 or whole == NotUnderstood(ONE_CHILD, []):
+            return whole  # one sentence, or about a child
         readings = [self._read_whole(sentence) for sentence in sentences]
+        if not isinstance(whole, Question):
+            after_context = self._question_after_context(text, sentences, readings)
+            if after_context is not None:
+                return after_context
+        if isinstance(whole, NotUnderstood) and not whole.unread:
+            return whole  # refused for what the report does not hold
         if isinstance(whole, Question):
+            asked_alone = self._question_after_context(text, sentences, readings, naming_a_row=True)
+            if isinstance(asked_alone, Question) and _differs(asked_alone, whole):
+                # "... the advocates being off and episodes put on the system late ... What % of accepted RHIs were done
+                # within 3 working days in June versus May?": the question's own row, not one the context's words make
+                return asked_alone
             # Two sentences each naming its own figure and its own period: two questions, not one to guess from both.
             named = [
                 r
@@ -608,6 +627,40 @@ class Reader:
         if unread_rows and not self._row_words(chosen.lower(), {}):
             return whole
         return replace(questions[0], text=text)
+
+    def _question_after_context(
+        self,
+        text: str,
+        sentences: list[str],
+        readings: list[Question | NotUnderstood | Clarification],
+        naming_a_row: bool = False,
+    ) -> Question | NotUnderstood | None:
+        """Paragraphs of context and then the question ("I'm writing a piece for the newsletter about why timeliness
+        matters - ... For the year to date, how many RHIs were not completed within 3 working days?"): the one
+        sentence that ends with a question mark, when it names a figure and nothing is asked after it. What the context
+        says of school, strategy meetings or next week is the asker's story; a child named in it is still refused."""
+        asking = [n for n, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
+        if len(asking) != 1 or any(self._row_words(s.lower(), {}) for s in sentences[asking[0] + 1 :]):
+            return None
+        if naming_a_row and asking[0] != len(sentences) - 1:  # "how long are they usually missing? average": one ask
+            return None
+        if naming_a_row and _POINTS_BACK.search(sentences[asking[0]].lower()):  # "... over 100 miles. How many times
+            return None  # have they gone missing?": the context says whom
+        if any(r == NotUnderstood(ONE_CHILD, []) for r in readings):
+            return NotUnderstood(ONE_CHILD, [])
+        reading, sentence = readings[asking[0]], sentences[asking[0]]
+        names = self._row_words(sentence.lower(), {}) if naming_a_row else self._names_something(sentence)
+        asked_before = [
+            s for s in sentences[: asking[0]] if _COUNT_ASKED.search(s.lower()) and self._row_words(s.lower(), {})
+        ]
+        if asked_before and not self._row_words(sentence.lower(), {}):
+            return None  # "... would like to know how many looked after children went missing in May. Could you give me
+            # the number of children rather than episodes?": the question is the sentence before
+        if isinstance(reading, Question) and reading.kind not in (HELP, DEFINE) and names:
+            return replace(reading, text=text)
+        if isinstance(reading, NotUnderstood) and not reading.unread:
+            return reading  # the question itself asks for what the report does not hold
+        return None
 
     def _code_meant(self, match: re.Match[str]) -> str:
         """A three-letter word in capitals that is no word the reader knows, one letter from exactly one of the
@@ -664,6 +717,8 @@ class Reader:
         if shape.by_month and not lowered.strip() and not commands:
             commands.add(TREND)  # "trend" alone: of which figure?
         periods, rest, unreadable = read_periods(lowered)
+        if CUT_MONTHS.strip() in unreadable:  # "1 July 2019 to 18 July 2019": part of a month
+            return NotUnderstood(NO_SHORT_PERIOD, self.suggest(text))
         if PROFILE in commands and self.words_of(rest, nearness) and not shape.by_month:
             commands.discard(PROFILE)  # "age profile": the age breakdown; "profile June" stays the headlines
             shape = replace(shape, whole=True)
@@ -838,6 +893,8 @@ class Reader:
         # ... and no word left out names another row as clearly ("CSE boys": no row counts both)
         other = self.score(dropped)[0] if leaves_out and dropped else None
         names_another = other is not None and other.reading.kind == FIGURE and other.score >= ANSWER_SCORE
+        if names_another and other is not None and self._names_a_third(words, best.reading, other.reading):
+            return NotUnderstood(NO_ROW_COUNTS_ALL, self.suggest(text))  # no choice of two would be what was asked
         alone = len(close) == 1 and best.score >= SOLE_READING_SCORE and said_whole and not names_another
         if not also and (best.score < enough or tie) and not alone:
             if not close:
@@ -957,6 +1014,19 @@ class Reader:
             titles |= reading.qualifiers
         lac_cse = set().union(*(r.qualifiers for r in self.readings if r.section in ("2", "3")))
         return frozenset((subset - others - titles - SUBSET_NOT_NAMING) | lac_cse) - GENERIC_WORDS
+
+    def _names_a_third(self, words: dict[str, float], best: Reading, other: Reading) -> bool:
+        """Whether the words left out by two readings of two sections name a row of a third section as clearly ("White
+        and Black African children aged under 10 placed more than 100 miles away")."""
+        said = set().union(*best.phrasings, *other.phrasings, best.qualifiers, other.qualifiers, GENERIC_WORDS)
+        rest = {word: weight for word, weight in words.items() if word not in said}
+        third = self.score(rest)[0] if rest else None
+        return (
+            third is not None
+            and third.reading.kind == FIGURE
+            and third.score >= ANSWER_SCORE
+            and len({best.section, other.section, third.reading.section}) == 3
+        )
 
     def _narrows_bands(self, words: dict[str, float], bands: list[str]) -> bool:
         """Whether the question names a part of all episodes ("LAC") that none of the bands' rows is called by."""
@@ -1193,6 +1263,17 @@ class Reader:
         examples = [example for _, example in self.examples]
         ranked = sorted(examples, key=lambda example: -fuzz.token_set_ratio(text.lower(), example.lower()))
         return ranked[:3]
+
+
+def _differs(one: Question, other: Question) -> bool:
+    """Whether two readings answer differently: another row, period, comparison or shape."""
+    return (one.kind, one.keys, one.period, one.compare, one.by_month) != (
+        other.kind,
+        other.keys,
+        other.period,
+        other.compare,
+        other.by_month,
+    )
 
 
 def _without_addressee(text: str) -> str:

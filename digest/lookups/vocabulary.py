@@ -1039,6 +1039,18 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     (re.compile(r"\b(?:i|we)\s+mean\b"), " "),  # "... I mean": a rewording, not "the mean"
     (re.compile(r"\binclusive\b"), " "),
+    (re.compile(r"\bcalendar\s+(?=months?\b)"), ""),  # "each calendar month": each month
+    # "Broken down by month" is month by month, not a breakdown's table.
+    (
+        re.compile(r"\b(?:broken\s+down|break\s*down|breakdown|split)\s+(?:by|per|for\s+each)\s+months?\b"),
+        "month by month",
+    ),
+    (re.compile(r"\b(?:between|of)\s+the\s+two\b"), " "),  # "and the change between the two": the periods named
+    # A breakdown's rows listed after it ("by social care status (Early Help, CIN, CP, LAC ...)"): the table itself.
+    (
+        re.compile(r"(?<=\bstatus)\s*\([^)]*,[^)]*\)|(?<=\bethnicity)\s*\([^)]*,[^)]*\)|(?<=\bage)\s*\([^)]*,[^)]*\)"),
+        " ",
+    ),
     (re.compile(r"(n't|\bnot)\s+even\b"), r"\1"),  # "aren't even known to us", "didn't even record"
     # A tag asking to confirm ("isn't it true that ...", "is it right that ..."): the figure is answered.
     (

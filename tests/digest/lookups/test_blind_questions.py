@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 3,320 questions of writers A to AZ, the
-thirteen earlier held-out parts included since each was scored once) must not regress; the harness reads the writers'
-labels strictly. The held-out part (writers BA to BD's files in held_out/) is never read here: bench/questions.py
+"""Questions written blind (tests/corpus/questions): the development part (all 3,560 questions of writers A to BD, the
+fourteen earlier held-out parts included since each was scored once) must not regress; the harness reads the writers'
+labels strictly. The held-out part (writers BE to BH's files in held_out/) is never read here: bench/questions.py
 scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 3320  # writers A to D's 110 each, E to AZ's 60 each
+DEVELOPMENT_QUESTIONS = 3560  # writers A to D's 110 each, E to BD's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
 # writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after
@@ -34,8 +34,9 @@ DEVELOPMENT_QUESTIONS = 3320  # writers A to D's 110 each, E to AZ's 60 each
 # ninth round's; 2,226 of 2,360 when AG to AJ joined, 2,254 after the tenth round's, 2,251
 # with the spelling cut to one edit; 2,474 of 2,600 when AK to AN joined, 2,481 after the eleventh round's;
 # 2,707 of 2,840 when AO to AR joined, 2,715 after the twelfth round's; 2,924 of 3,080 when AS to AV joined, 2,957
-# after the thirteenth round's; 3,177 of 3,320 when AW to AZ joined, 3,196 after the fourteenth round's): a floor.
-DEVELOPMENT_RIGHT = 0.962
+# after the thirteenth round's; 3,177 of 3,320 when AW to AZ joined, 3,196 after the fourteenth round's; 3,354 of 3,560
+# when BA to BD joined, 3,417 after the fifteenth round's): a floor.
+DEVELOPMENT_RIGHT = 0.959
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's seven (a
 # run "this year" without the partial month, twice; "2+ days" without those still missing; "all & CLA" as CLA alone; no
 # period read as the latest month, labelled the year to date; a share's count with the share beside it; "fallen since
@@ -74,8 +75,13 @@ DEVELOPMENT_RIGHT = 0.962
 # not recorded this yr" labelled each month too; "this month against last" from the as-at date; "which age is the worst"
 # with no period as June, labelled the year so far; "How many children went missing in March 2019 - before you started
 # patting yourselves on the back?" answered that there is no data for March, the writer's own expectation, the labels
-# naming two rows).
-DEVELOPMENT_WRONG_AT_MOST = 69
+# naming two rows), and BA to BD's ten ("has CSE missing gone up this month compared to last" from the as-at date; "how
+# long are our kids usually gone" over the year so far, labelled June; a headline question after a paragraph of context
+# read as the RHI table the context's words name; "start from the end of the last financial year. What was the number of
+# missing episodes in March 2019?" as March against March 2018; runs "this financial year" and "this FY" without July so
+# far, three times; "LAC CYP missing - last 6 months trend" as episodes, labelled children; "broken down by month"
+# labelled with the quarter too; "2 days or more" without those still missing).
+DEVELOPMENT_WRONG_AT_MOST = 79
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"): left as written.
 HARNESS_AT_MOST = 2
