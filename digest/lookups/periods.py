@@ -509,6 +509,16 @@ def attach_years(periods: list[Period]) -> list[Period]:
             if named_year and before.kind == PeriodKind.QUARTER and before.year_start is None:
                 out[-1] = replace(before, year_start=period.year_start, relative_year=period.relative_year)
                 continue
+            if (
+                named_year
+                and before.kind == PeriodKind.MONTH
+                and before.month is None
+                and period.year_start is not None
+            ):
+                moy = before.month_of_year or FIRST_MONTH_OF_YEAR  # "P3 19/20", "June 2019/20": that year's June
+                year = period.year_start + (moy < FIRST_MONTH_OF_YEAR)
+                out[-1] = Period(PeriodKind.MONTH, month_index(year, moy))
+                continue
             this_year = period.kind == PeriodKind.YEAR_TO_DATE and period.month is None and period.month_of_year is None
             if this_year and before.kind == PeriodKind.QUARTER:
                 continue  # "Q1 this year": this year's is the default

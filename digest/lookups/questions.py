@@ -162,6 +162,7 @@ NO_DECLINED_ROW = (
 # most late RHIs", "how many strategy meetings"): these words pass as talk around a question, never as its subject.
 # A family's possessive is not counted ("how many of the families' kids": the kids).
 _NOT_COUNTED = re.compile(
+    r"\bby\s+(?:placement\s+|care\s+|children's\s+|social\s+)?(?:providers?|homes?|schools?|workers?|teams?|wards?)\b|"
     r"\b(?:which|what|whose|how\s+many|number\s+of|each|every|per)\s+(?:\w+\s+){0,2}?"
     r"(?:advocates?|(?:social\s+)?workers?|meetings?|councils?|communit(?:y|ies)|famil(?:y|ies)\b(?!')|teams?|boards?"
     r"|committees?|members?|officers?|forces?|schools?|police|staff|managers?|carers?|parents?|referrals?"
@@ -368,6 +369,17 @@ _TAG = re.compile(r"</?[A-Za-z]+>")  # mark-up pasted from the report
 # A section's number and title pasted from the report ("7 Breakdown by Gender", "10 LAC CYP - Placement distance")
 _SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|child|number|return)\b)", re.I)
 _COUNT_ASKED = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bhow\s+much\b")  # a count asked for, "?" or not
+# The figures doubted, with none named ("numbers look off vs the cube", "these don't add up"): nothing here can check
+# them against another system; the definitions say how each is counted.
+_DOUBTED = re.compile(
+    r"\b(?:look|looks|looking|seem|seems)\s+(?:a\s+bit\s+)?(?:off|wrong|odd|strange|weird|funny)\b"
+    r"|\b(?:don't|dont|doesn't|do\s+not)\s+(?:match|add\s+up|tally|reconcile)\b"
+)
+NO_CHECK = (
+    "I cannot check the figures against another system. Each row's definition says how it is counted: ask, for "
+    'example, "define 1.2"; or ask for the figure to compare, such as "missing episodes June".'
+)
+_BETWEEN_MONTHS = re.compile(r"\bbetween\s+\w+(?:\s+\d{4})?\s+and\s+\w+")  # "between May and June (2019)"
 _POINTS_BACK = re.compile(r"\b(?:they|them|their|those|these)\b")  # a question whose subject the sentence before names
 # Where a message's sentences part (not after "i.e." or "e.g.").
 _SENTENCE_END = re.compile(r"(?<=[.?!])(?<!\bi\.e\.)(?<!\be\.g\.)\s+|\n+")
@@ -598,6 +610,7 @@ class Reader:
                 if isinstance(r, Question)
                 and r.period.kind != PeriodKind.LATEST
                 and self._row_words(sentence.lower(), {})
+                and not _ASIDE_OPENER.match(sentence.lower())  # "I assume that is unique children across the quarter"
             ]
             return NotUnderstood(TWO_QUESTIONS, self.suggest(text)) if _asks_two(whole, named) else whole
         if any(isinstance(r, NotUnderstood) and not r.unread for r in readings):
@@ -731,6 +744,9 @@ class Reader:
             period, compare = self._periods(attached, shape, against=_AGAINST.search(said) is not None)
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
+        if shape.change and not compare and period.kind == PeriodKind.RANGE and _BETWEEN_MONTHS.search(said):
+            # "did White British episodes increase between May and June?": the one month against the other
+            period, compare = _range_ends(period)
         # "is it going up?", "how has it changed since April?": the months, one by one
         over_time = (PeriodKind.LATEST, PeriodKind.RANGE, PeriodKind.RECENT, PeriodKind.YEAR_TO_DATE)
         trending = shape.change and not compare and period.kind in over_time
@@ -829,7 +845,7 @@ class Reader:
             )
         if bands:
             words[KEY_MARK + bands[0]] = self.weights.get(KEY_MARK + bands[0], self.unknown_weight)
-        if not words and not unknown and shape != Shape():
+        if not words and not unknown and shape != Shape() and (periods or shape.extreme or shape.by_month):
             # "busiest month", "June against last June": of missing episodes, the report's first figure
             words = {KEY_MARK + ALL_EPISODES: self.weights.get(KEY_MARK + ALL_EPISODES, 1.0)}
         missing_now = (
@@ -837,6 +853,8 @@ class Reader:
         )  # not "how are you today"
         if not words and not unknown and missing_now and not by_month and not shape.compare:
             return Question(FIGURE, STILL_MISSING, period, share, text)  # "how many are missing right now?"
+        if _DOUBTED.search(said) and not (set(words) & set(self.weights)) - {NEGATION}:
+            return NotUnderstood(NO_CHECK, self.suggest(text))  # "numbers look off vs the cube, any idea?"
         if not words and not unknown and _OVERVIEW.search(said) and not by_month:
             return Question(PROFILE, None, period, share, text)  # "what do the missing figures for June show"
         if not words and not unknown and period.kind == PeriodKind.NOW and not QUESTION_CUES.search(said):
@@ -1263,6 +1281,14 @@ class Reader:
         examples = [example for _, example in self.examples]
         ranked = sorted(examples, key=lambda example: -fuzz.token_set_ratio(text.lower(), example.lower()))
         return ranked[:3]
+
+
+def _range_ends(period: Period) -> tuple[Period, tuple[Period, ...]]:
+    """A range's first month, and its last to set against it."""
+    if period.month is not None and period.from_month is not None:
+        return Period(PeriodKind.MONTH, period.from_month), (Period(PeriodKind.MONTH, period.month),)
+    first = Period(PeriodKind.MONTH, month_of_year=period.from_month_of_year, relative_year=period.relative_year)
+    return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year, relative_year=period.relative_year),)
 
 
 def _differs(one: Question, other: Question) -> bool:

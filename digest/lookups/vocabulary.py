@@ -1009,6 +1009,12 @@ def _unit_after(match: re.Match[str]) -> str:
 
 # Ways of writing what the report's own words say, read as those words before anything else is read.
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
+    (re.compile(r"\bdivn'?t\b"), "don't"),  # the North East's "don't"
+    (
+        re.compile(r"\b(?:i\s+)?(?:don't|dont|do\s+not)\s+(?:know|knaa)\s+(?:if|whether)\b"),
+        " ",
+    ),  # an aside, no "not known"
     # Row 5.1's own note, pasted or retyped ("(not inc. No & N/A)", "excl No and N/A"): what the row already leaves out.
     (
         re.compile(
@@ -1040,6 +1046,29 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:i|we)\s+mean\b"), " "),  # "... I mean": a rewording, not "the mean"
     (re.compile(r"\binclusive\b"), " "),
     (re.compile(r"\bcalendar\s+(?=months?\b)"), ""),  # "each calendar month": each month
+    # How a distinct count is made, said beside it ("not the sum of the monthly counts", "not the three months added
+    # up"): the period's own count of children is what is given anyway.
+    (
+        re.compile(
+            r"\b(?:not|rather\s+than|instead\s+of)\s+(?:just\s+)?(?:the\s+)?"
+            r"(?:(?:sum|total)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:monthly|months?)(?:\s+(?:counts?|figures?|numbers?|totals?))?"
+            r"|(?:\w+\s+){0,2}?(?:monthly|months?)(?:\s+(?:counts?|figures?|numbers?|totals?))?\s+(?:added|summed)"
+            r"(?:\s+(?:up|together))?)"
+        ),
+        " ",
+    ),
+    (re.compile(r"\bw/(?=\s)"), "with "),  # "CLA w/ >=3 episodes"
+    (re.compile(r"\s*-+>\s*"), " to "),  # "apr->jun"
+    (re.compile(r"(\d)\s*y/?o\b"), r"\1 year olds"),  # "14 y/o"
+    # The North East's and Scotland's words for children ("bairns", "weans", "wor young uns")
+    (re.compile(r"\bbairns\b|\bweans\b"), "children"),
+    (re.compile(r"\bbairn\b|\bwean\b"), "child"),
+    (re.compile(r"\byoung\s+'?uns\b"), "young people"),
+    # Dialect for "with", "going", "go", "how" ("kids wi 3 or more episodes", "gannin missin", "hoo many")
+    (re.compile(r"\bwi\b"), "with"),
+    (re.compile(r"\bgannin\b|\bgoin\b"), "going"),
+    (re.compile(r"\bgan\b(?=\s+missin)"), "go"),
+    (re.compile(r"\bhoo\s+(?=many|much|long)"), "how "),
     # "Broken down by month" is month by month, not a breakdown's table.
     (
         re.compile(r"\b(?:broken\s+down|break\s*down|breakdown|split)\s+(?:by|per|for\s+each)\s+months?\b"),
@@ -1048,7 +1077,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:between|of)\s+the\s+two\b"), " "),  # "and the change between the two": the periods named
     # A breakdown's rows listed after it ("by social care status (Early Help, CIN, CP, LAC ...)"): the table itself.
     (
-        re.compile(r"(?<=\bstatus)\s*\([^)]*,[^)]*\)|(?<=\bethnicity)\s*\([^)]*,[^)]*\)|(?<=\bage)\s*\([^)]*,[^)]*\)"),
+        re.compile(
+            r"(?<=\bstatus)\s*\([^)]*[,/][^)]*\)|(?<=\bethnicity)\s*\([^)]*[,/][^)]*\)|(?<=\bage)\s*\([^)]*[,/][^)]*\)"
+            r"|(?<=\bytd)\s*\((?:eh|cin|cp|lac)[^)]*[,/][^)]*\)"
+        ),
         " ",
     ),
     (re.compile(r"(n't|\bnot)\s+even\b"), r"\1"),  # "aren't even known to us", "didn't even record"
