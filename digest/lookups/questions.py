@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 from digest.contract.config import Config
 from digest.figures.catalogue import ALL_EPISODES, EPISODES_PER_CHILD, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
+from digest.lookups.emails import read_email_body
 from digest.lookups.periods import (
     CUT_MONTHS,
     MONTH_BEFORE,
@@ -581,6 +582,7 @@ class Reader:
         A message of several sentences not read whole ("Hi, I'm new here and trying to get my head round the report.
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
+        text = read_email_body(text)  # a forwarded email pasted in: what it asks
         text = _SECTION_PASTED.sub(r"section \1 ", _TAG.sub(" ", text))  # "<i>(not inc. N/A)</i>", "7 Breakdown by"
         text = _ON_BEHALF.sub(" ", _without_addressee(text))  # "Sarah has asked me to find out how many ..."
         text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(text))
@@ -1130,6 +1132,9 @@ class Reader:
         parts = [part for part in _CONNECTOR.split(rest) if part.strip() and not _BASE_PART.match(part)]
         if len(parts) < 2 or shape.whole:
             return ()
+        own = best.label.lower().split(" - ", 1)[-1]
+        if _CONNECTOR.search(own) and own in " ".join(rest.lower().split()):
+            return ()  # "B2 White and Black African": the "and" is in the row's own name
         subjects: list[str] = []
         sections: set[str] = set()
         everyone = _ALL_OF.sub(".all", best.subject)  # the same figure of all children

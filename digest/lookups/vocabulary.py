@@ -1046,6 +1046,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:i|we)\s+mean\b"), " "),  # "... I mean": a rewording, not "the mean"
     (re.compile(r"\binclusive\b"), " "),
     (re.compile(r"\bcalendar\s+(?=months?\b)"), ""),  # "each calendar month": each month
+    # A statutory return to government, not a child's return home: "so I can finish the year end return"
+    (re.compile(r"\b(?:year[\s-]*end|annual|statutory|ssda\s*903|903|dfe|government)\s+returns?\b"), " "),
     # How a distinct count is made, said beside it ("not the sum of the monthly counts", "not the three months added
     # up"): the period's own count of children is what is given anyway.
     (

@@ -1,0 +1,87 @@
+"""Forwarded emails pasted into a message, and a row's own "and" (round seventeen, tuned on writers BI to BL). Answers
+are asked of the reference June 2019 store, as at 18/07/2019."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from digest.contract.config import Config
+from digest.lookups.emails import read_email_body
+from digest.lookups.questions import Question, Reader
+from digest.lookups.service import LookupService
+
+SEED = 2617
+ROUNDS = 40
+SUBJECTS = ("FW: RE: missing figures", "FW: LAC missing", "RE: Q1 report", "Fwd: RHI performance")
+SENDERS = ("Head of Service (Safeguarding)", "Corporate Parenting Lead", "EH Locality Manager (North)")
+ASKS = (
+    ("Can you find out how many LAC missing episodes we had in June please?", "episodes.lac"),
+    ("What % of RHIs have been done on time this year? (within the 3 days)", "rhi.completed_in_time"),
+    ("how many missing episodes this year involved EH cases?", "status.early_help"),
+    ("Of the not a client ones, how many were other local authority kids in June?", "status.other_la"),
+)
+
+
+@pytest.fixture(scope="module")
+def reader(config: Config) -> Reader:
+    return Reader(config)
+
+
+@pytest.fixture(scope="module")
+def service(reference_service: LookupService) -> LookupService:
+    return reference_service
+
+
+def _email(rng: random.Random, ask: str) -> str:
+    """A forwarded email as pasted: subject, a note, headers, the quoted ask, a sign-off and a signature."""
+    sender = rng.choice(SENDERS)
+    lines = [rng.choice(SUBJECTS), "", rng.choice(("Hi, see below - can you help?", "Hi, see below", "")), ""]
+    lines += [f"From: {sender}", "Sent: 17 July 2019 16:02", "To: Business Support", "Subject: RE: missing figures", ""]
+    quoted = [
+        "Hi,",
+        ask,
+        rng.choice(("Need it for DLT tomorrow.", "")),
+        rng.choice(("Thanks", "Many thanks", "Cheers")),
+        sender,
+    ]
+    return "\n".join(lines + [f"> {line}" for line in quoted] + ["", "Thanks"])
+
+
+def test_a_forwarded_email_is_what_it_asks(reader: Reader) -> None:
+    rng = random.Random(SEED)
+    for _ in range(ROUNDS):
+        ask, subject = rng.choice(ASKS)
+        read = reader.read(_email(rng, ask))
+        assert isinstance(read, Question), (ask, read)
+        assert read.subject == subject, ask
+
+
+def test_an_emails_body_is_its_quoted_lines_to_the_sign_off() -> None:
+    email = "FW: OLA\n\nHi, see below\n\nFrom: Service Manager\n> How many OLA episodes in June?\n> Thanks\n> SM"
+    assert read_email_body(email) == "How many OLA episodes in June?"
+    assert read_email_body("FW: Early Help missing\nHow many EH episodes this year?\nThanks\nEH lead") == (
+        "How many EH episodes this year?"
+    )
+
+
+@pytest.mark.parametrize("text", ["re: LAC episodes June", "To: me, LAC episodes June", "LAC episodes June > May?"])
+def test_one_line_is_never_read_as_an_email(text: str) -> None:
+    assert read_email_body(text) == text
+
+
+def test_a_statutory_return_is_no_return_home(service: LookupService) -> None:
+    answer = service.ask(
+        "U",
+        "C",
+        "can you also get me the number of missing episodes for March 2019 so I can finish off the year end return?",
+    )
+    assert answer.title == "There is no data for March 2019."
+
+
+def test_a_rows_own_and_is_not_two_rows(service: LookupService) -> None:
+    answer = service.ask("U", "C", "B2 White and Black African - number of episodes in May 19 please")
+    assert (answer.title, answer.lines[0]) == ("B2 - White and Black African, May 2019", "*1 (0.8% of 130 episodes)*")
+    answer = service.ask("U", "C", "White British and BME June")  # two rows, named apart: side by side
+    assert answer.title == "A1 - White British and BME episodes, June 2019"
