@@ -131,7 +131,8 @@ _OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlin
 # A figure not yet recorded: "what will July end up as", "forecast for September".
 _FORECAST = re.compile(
     r"\bwill\b(?!\s+(?:you|u)\b)|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
-    r"|\bexpect(?:ed)?\s+to\b|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
+    r"|\bexpect(?:ed)?\s+to\b|\b(?:are|is)\s+(?:we|you)\s+expecting\b"
+    r"|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
 )
 # Lengths in hours: the report counts calendar days ("over 24 hours" is not "more than 1 day"). The still-missing
 # answer gives "over 24 and 72 hours" now, and "72 hours" of a return interview is its deadline.
@@ -346,6 +347,10 @@ _EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of a
 _ALL_OF = re.compile(r"\.(?:lac|cse)$")  # a figure of LAC or CSE-risk children, whose ".all" is of all
 _TWIN_PAIRS = [set(pair) for pair in EPISODES_PER_CHILD.values()]  # a figure's episodes and children
 _PLUS_BETWEEN = re.compile(r"\s\+\s")  # a plus between words, not "17+" or "3+ episodes"
+# A colleague tagged in a channel message ("@Priya fyi", "cc @Mark"), typed as text, not the bot at the message's
+# start (that is _MENTION's); a reading's own token ("@episodes.lac") has a dot and is kept.
+_COLLEAGUE_MENTION = re.compile(r"(?:\bcc:?\s+)?(?<![\w.])@[A-Za-z][\w-]*\b(?![.\w])(?<!^@\w)")
+_TRAILING_TAGS = re.compile(r"(?:\s*#\w+)+\s*$")  # hashtags closing a message ("... ? #missing #LAC"): its tags
 _MENTION = re.compile(r"^\s*@[^\s.,:]+(?=[\s,:]|$)")  # an @mention a message opens with (a reading's token has a ".")
 _TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")  # the rest of a name: "@Missing Report"
 # Whom the asker asks for ("Sarah has asked me to find out ...", "for Sarah's meeting", "For Sarah - ..."): a colleague,
@@ -369,6 +374,20 @@ _HOW_OFTEN = re.compile(r"\b(?:more|less|how|as)\s+often\b")
 _TAG = re.compile(r"</?[A-Za-z]+>")  # mark-up pasted from the report
 # A section's number and title pasted from the report ("7 Breakdown by Gender", "10 LAC CYP - Placement distance")
 _SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|child|number|return)\b)", re.I)
+# A message that follows on from an earlier one ("and for LAC?", "same for May", "is that up on May?", "just the looked
+# after ones?"): the bot keeps no conversation, so what it follows on from is not known.
+_FOLLOW_UP = re.compile(
+    r"^\W*(?:(?:and|&|ok\s+and|what\s+about|how\s+about|same\s+(?:for|but|again|with)|now)\b(?=(?:\W+\w+){0,4}\W*$)"
+    r"|(?:and\s+)?(?:is|was|has|does|did|how\s+does|how\s+did|what\s+about|can\s+you\s+split)\s+(?:that|those|these)\b"
+    r"|(?:and\s+)?(?:just|only)\s+(?:the\s+)?[\w\s-]{1,30}?\s+ones\b)"
+)
+_COUNT_NAMED = re.compile(
+    r"\b(?:how\s+many|number|episodes?|eps|children|kids|young\s+people|rhis?|return\s+(?:home\s+)?interviews?)\b"
+)
+FOLLOW_UP = (
+    "I do not keep earlier messages, so I cannot tell what that follows on from. Ask the whole question, such as "
+    '"LAC episodes May" or "children missing YTD".'
+)
 _COUNT_ASKED = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bhow\s+much\b")  # a count asked for, "?" or not
 # The figures doubted, with none named ("numbers look off vs the cube", "these don't add up"): nothing here can check
 # them against another system; the definitions say how each is counted.
@@ -583,13 +602,18 @@ class Reader:
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
         text = read_email_body(text)  # a forwarded email pasted in: what it asks
+        text = _TRAILING_TAGS.sub("", _COLLEAGUE_MENTION.sub(" ", text)).replace("#", "")  # "cc @Mark #LAC"
         text = _SECTION_PASTED.sub(r"section \1 ", _TAG.sub(" ", text))  # "<i>(not inc. N/A)</i>", "7 Breakdown by"
         text = _ON_BEHALF.sub(" ", _without_addressee(text))  # "Sarah has asked me to find out how many ..."
         text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(text))
         text = _CAPITAL_CODE.sub(self._code_meant, text)  # "LAV episodes": LAC, one key away on a phone
         text = _REPORT_TITLE.sub(" missing", text)
+        if _FOLLOW_UP.match(text.lower()) and not _COUNT_NAMED.search(text.lower()):
+            return NotUnderstood(FOLLOW_UP, self.suggest(text))  # "and for LAC?": of what, earlier, is not kept
         whole = self._read_whole(text)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+        if isinstance(whole, NotUnderstood) and whole.unread and self._asks_of_a_name(sentences):
+            return whole  # "... how many times Jayden Smith has gone missing? #LAC": never another sentence alone
         if len(sentences) < 2 or whole == NotUnderstood(ONE_CHILD, []):
             return whole  # one sentence, or about a child
         readings = [self._read_whole(sentence) for sentence in sentences]
@@ -642,6 +666,15 @@ class Reader:
         if unread_rows and not self._row_words(chosen.lower(), {}):
             return whole
         return replace(questions[0], text=text)
+
+    def _asks_of_a_name(self, sentences: list[str]) -> bool:
+        """Whether a sentence asking something ("...?") has a word that may name someone (a capital inside a sentence, a
+        name's place) and is no word the reader knows."""
+        return any(
+            sentence.rstrip().endswith("?")
+            and any(w not in self.known and stem(w) not in self.known for w in find_possible_names(sentence))
+            for sentence in sentences
+        )
 
     def _question_after_context(
         self,
@@ -746,6 +779,8 @@ class Reader:
             period, compare = self._periods(attached, shape, against=_AGAINST.search(said) is not None)
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
+        if shape.by_month and len(attached) == 1 and attached[0].kind == PeriodKind.RANGE:
+            period, compare = attached[0], ()  # "trend Apr-Jun, has it fallen?": the months, one by one
         if shape.change and not compare and period.kind == PeriodKind.RANGE and _BETWEEN_MONTHS.search(said):
             # "did White British episodes increase between May and June?": the one month against the other
             period, compare = _range_ends(period)

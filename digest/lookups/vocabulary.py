@@ -1046,6 +1046,17 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:i|we)\s+mean\b"), " "),  # "... I mean": a rewording, not "the mean"
     (re.compile(r"\binclusive\b"), " "),
     (re.compile(r"\bcalendar\s+(?=months?\b)"), ""),  # "each calendar month": each month
+    # How an AI assistant is asked for its answer's form ("Return only the number", "in bullet points", "Act as a
+    # performance analyst and tell me ..."): the answer's form is the bot's own.
+    (
+        re.compile(
+            r"\bret(?:ur|ru)n\s+(?:only|just)\s+(?:the\s+)?(?:number|figure|count)s?\b|\bone[\s-]line\s+answer\b"
+            r"|\bin\s+(?:one|a\s+single|a)\s+sentence\b|\b(?:in\s+)?bullet[\s-]*points?\b|\bsummari[sz]e\b"
+            r"|\bact\s+as\s+(?:an?|the|my)\s+(?:[a-z]+\s+){0,3}?(?:and\b|(?=[:,-]))|\bgive\s+me\s+a\s+table\s*(?:of\b|:)?"
+        ),
+        " ",
+    ),
+    (re.compile(r"\ba\s+(?=month\s+by\s+month\b)"), ""),  # "a month by month table": no "1 month"
     # A statutory return to government, not a child's return home: "so I can finish the year end return"
     (re.compile(r"\b(?:year[\s-]*end|annual|statutory|ssda\s*903|903|dfe|government)\s+returns?\b"), " "),
     # How a distinct count is made, said beside it ("not the sum of the monthly counts", "not the three months added
