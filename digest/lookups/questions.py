@@ -377,10 +377,11 @@ _SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|ch
 # A message that follows on from an earlier one ("and for LAC?", "same for May", "is that up on May?", "just the looked
 # after ones?"): the bot keeps no conversation, so what it follows on from is not known.
 _FOLLOW_UP = re.compile(
-    r"^\W*(?:(?:and|&|ok\s+and|what\s+about|how\s+about|same\s+(?:for|but|again|with)|now)\b(?=(?:\W+\w+){0,4}\W*$)"
+    r"^\W*(?:(?:and|&|ok\s+and|what\s+about|how\s+about|(?:the\s+)?same\s+(?:for|but|again|with)|now)\b(?=(?:\W+\w+){0,4}\W*$)"
     r"|(?:and\s+)?(?:is|was|has|does|did|how\s+does|how\s+did|what\s+about|can\s+you\s+split)\s+(?:that|those|these)\b"
     r"|(?:and\s+)?(?:just|only)\s+(?:the\s+)?[\w\s-]{1,30}?\s+ones\b)"
 )
+_NUMBERED_PART = re.compile(r"(?:^|(?<=\s))\(?[1-9]\)\s+")  # "1) ... 2) ...": a question's parts
 _COUNT_NAMED = re.compile(
     r"\b(?:how\s+many|number|episodes?|eps|children|kids|young\s+people|rhis?|return\s+(?:home\s+)?interviews?)\b"
 )
@@ -610,6 +611,8 @@ class Reader:
         text = _REPORT_TITLE.sub(" missing", text)
         if _FOLLOW_UP.match(text.lower()) and not _COUNT_NAMED.search(text.lower()):
             return NotUnderstood(FOLLOW_UP, self.suggest(text))  # "and for LAC?": of what, earlier, is not kept
+        if self._parts_ask_apart(text):  # "1) ... each child in June? 2) The same for LAC only."
+            return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
         whole = self._read_whole(text)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if isinstance(whole, NotUnderstood) and whole.unread and self._asks_of_a_name(sentences):
@@ -666,6 +669,18 @@ class Reader:
         if unread_rows and not self._row_words(chosen.lower(), {}):
             return whole
         return replace(questions[0], text=text)
+
+    def _parts_ask_apart(self, text: str) -> bool:
+        """Whether a question's numbered parts ("1) ... 2) ...") ask for different figures, or one part follows on
+        from another ("2) The same for LAC only"): answered as one, a part would go unanswered."""
+        parts = [p for p in _NUMBERED_PART.split(text) if p.strip()]
+        if len(_NUMBERED_PART.findall(text)) < 2:
+            return False
+        named = [p for p in parts if self._row_words(p.lower(), {})]  # "3) The difference": no figure of its own
+        if any(_FOLLOW_UP.match(p.strip().lower()) for p in named):  # "2) The same for June": the same figure
+            return True
+        keys = {r.keys for r in map(self._read_whole, named) if isinstance(r, Question) and r.kind == FIGURE}
+        return len(keys) > 1
 
     def _asks_of_a_name(self, sentences: list[str]) -> bool:
         """Whether a sentence asking something ("...?") has a word that may name someone (a capital inside a sentence, a

@@ -50,11 +50,12 @@ CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh im
 # Everyday words the list counts fewer than ORDINARY_MIN_COUNT times.
 CHAT_WORDS |= _word_set("yourselves yourself typo typos councillor councillors")
 CHAT_WORDS |= _word_set("wor howay knaa aye pet hinny youll")  # the North East's talk ("wor" is "our")
+CHAT_WORDS |= _word_set("ngl lowkey highkey deadass fr istg smh tbf bruh innit template templates")  # teens' talk
 CHAT_WORDS |= {stem(word) for word in CHAT_WORDS}  # "yourselves" is read as its stem
 # A statistician's words about how a figure is made, not which figure: "numerator only", "to one decimal place".
 METHOD_WORDS = _word_set(
     "numerator numerators denominator denominators incl decimal deduplicated unduplicated incidence outturn"
-    " deduped dedup prevalence disproportionality"
+    " deduped dedup prevalence disproportionality benchmark benchmarking"
 )
 _ALWAYS_TALK = CHAT_WORDS | METHOD_WORDS
 # Words that change what is counted, so dropping one would answer another question ("accommodated" children are

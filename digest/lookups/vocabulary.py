@@ -282,6 +282,10 @@ SYNONYMS: dict[str, str] = {
     "don't know": "not recorded",
     "blank": "not recorded",
     "missing data": "not recorded",
+    "outside the 3 days": "not in time",  # "done late, outside the 3 days"
+    "outside 3 days": "not in time",
+    "outside 3 working days": "not in time",
+    "outside the 3 working days": "not in time",
     "3 working days": "in time",
     "3 working day": "in time",
     "within 3 days": "in time",
@@ -1011,6 +1015,7 @@ def _unit_after(match: re.Match[str]) -> str:
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
     (re.compile(r"\bdivn'?t\b"), "don't"),  # the North East's "don't"
+    (re.compile(r"\bby\s+['\"‘’]?[\w -]{1,20}?['\"‘’]?\s+i\s+mean\b[^.?!]*"), " "),
     (
         re.compile(r"\b(?:i\s+)?(?:don't|dont|do\s+not)\s+(?:know|knaa)\s+(?:if|whether)\b"),
         " ",
@@ -1046,6 +1051,20 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:i|we)\s+mean\b"), " "),  # "... I mean": a rewording, not "the mean"
     (re.compile(r"\binclusive\b"), " "),
     (re.compile(r"\bcalendar\s+(?=months?\b)"), ""),  # "each calendar month": each month
+    (re.compile(r"(?:^|(?<=\s))\(?[1-9]\)\s+"), " "),  # a question's parts numbered: "1) ... 2) ..."
+    (re.compile(r"\bcomplete(?:d)?\s+(?=months?\b)"), ""),  # "which complete month": the report's months are
+    # Terms the asker defines for themself ("Define BME as the report's line", "By 'episode' I mean each incident,
+    # not each child", "denominator = RHIs accepted"): how they count, not the define command nor more figures.
+    (re.compile(r"\bdefine[ds]?\s+['\"‘’]?[\w /'-]{1,30}?['\"‘’]?\s*(?:as\b|=)"), " "),
+    (re.compile(r"\b(?:denominator|numerator)\s*(?:=|:|\bis\b)\s*[^.;?]*"), " "),
+    (re.compile(r"\b(?:i\s+|we\s+)?need\s+(?=(?:the|a|an|your)\b)"), " "),  # the verb, not CIN's "need"
+    # A list in brackets ("(EH, CIN, CP, LAC ...)", "(under 10, 10, 11 ... 17+)"): the rows of the table asked for
+    (re.compile(r"\s*\([^()]*[,/][^()]*[,/][^()]*\)"), " "),
+    # A return of figures to a region or government, not a child's return home
+    (
+        re.compile(r"\b(?:regional|our|my|quarterly|monthly)\s+returns?\b(?!\s+(?:home|interview|conversation|chat))"),
+        " ",
+    ),
     # How an AI assistant is asked for its answer's form ("Return only the number", "in bullet points", "Act as a
     # performance analyst and tell me ..."): the answer's form is the bot's own.
     (
