@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from digest.contract.config import Config
+from digest.lookups.questions import Reader
 from digest.lookups.service import LookupService
 from digest.store.snapshots import open_store
 from tests.fixtures.reference_june_2019 import write_reference_store
@@ -27,3 +28,15 @@ def reference_service(
     path = tmp_path_factory.mktemp("answers") / "store.db"
     shutil.copy2(reference_template, path)
     return LookupService(partial(open_store, path), config)
+
+
+@pytest.fixture(scope="module")
+def reader(config: Config) -> Reader:
+    """The question reader, built once per module (its word lists take a moment)."""
+    return Reader(config)
+
+
+@pytest.fixture(scope="module")
+def service(reference_service: LookupService) -> LookupService:
+    """Answers from the reference store, as at 18/07/2019."""
+    return reference_service

@@ -106,11 +106,6 @@ DEVELOPMENT_WRONG_AT_MOST = 101
 HARNESS_AT_MOST = 5
 
 
-@pytest.fixture(scope="module")
-def service(reference_service: LookupService) -> LookupService:
-    return reference_service
-
-
 def test_the_development_part_does_not_regress(service: LookupService, config: Config) -> None:
     items = load_items(DEVELOPMENT)
     assert len(items) == DEVELOPMENT_QUESTIONS

@@ -7,7 +7,6 @@ import random
 
 import pytest
 
-from digest.contract.config import Config
 from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
 from digest.lookups.service import LookupService
 
@@ -22,11 +21,6 @@ SAME_PERIOD = (
     ("May", "May 2019"),
 )
 JOINERS = ("against", "vs", "compared with", "compare with")
-
-
-@pytest.fixture(scope="module")
-def service(reference_service: LookupService) -> LookupService:
-    return reference_service
 
 
 def test_a_comparison_of_a_period_with_itself_is_never_answered(service: LookupService) -> None:
@@ -45,11 +39,6 @@ CARE_WORDS = ("CLA", "LAC", "looked after children", "children in care", "childr
 COUNTING = ("number of", "how many", "the number of", "total number of")
 EPISODE_WORDS = ("missing episodes", "episodes")
 PERIOD_WORDS = ("in June", "June compared with May", "for May", "in Q1", "this year month by month")
-
-
-@pytest.fixture(scope="module")
-def reader(config: Config) -> Reader:
-    return Reader(config)
 
 
 def test_children_named_before_episodes_count_the_episodes(reader: Reader) -> None:

@@ -18,11 +18,6 @@ JUNE_2019 = Period(PeriodKind.MONTH, month=2019 * 12 + 5)
 LATEST = Period(PeriodKind.LATEST)
 
 
-@pytest.fixture(scope="module")
-def reader(config: Config) -> Reader:
-    return Reader(config)
-
-
 @pytest.mark.parametrize(
     ("text", "kind", "subject", "period"),
     [

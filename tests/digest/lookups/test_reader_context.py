@@ -8,29 +8,13 @@ import random
 
 import pytest
 
-from digest.contract.config import Config
 from digest.lookups.questions import NO_POPULATION, ONE_CHILD, TWO_RANGES, NotUnderstood, Question, Reader
 from digest.lookups.service import LookupService
+from tests.digest.lookups.asking import answered
 
 SEED = 2614
 ROUNDS = 40
 COLLEAGUES = ("Sarah", "Priya", "Tom", "Gareth")
-
-
-@pytest.fixture(scope="module")
-def reader(config: Config) -> Reader:
-    return Reader(config)
-
-
-@pytest.fixture(scope="module")
-def service(reference_service: LookupService) -> LookupService:
-    return reference_service
-
-
-def _answer(service: LookupService, text: str) -> tuple[str, list[str]]:
-    answer = service.ask("U", "C", text)
-    assert answer.outcome == "answered", (text, answer.title, answer.lines)
-    return answer.title, answer.lines
 
 
 def test_whom_the_asker_asks_for_is_no_child(reader: Reader) -> None:
@@ -65,7 +49,7 @@ def test_a_name_or_a_childs_pronoun_is_still_about_a_child(reader: Reader, text:
 
 
 def test_a_figure_stated_as_a_claim_is_answered_with_the_figure(service: LookupService) -> None:
-    title, lines = _answer(
+    title, lines = answered(
         service, "isn't it true that missing episodes for kids at medium/high CSE risk hit 28 in June?"
     )
     assert (title, lines[0]) == ("Episodes at CSE risk (medium/high), June 2019", "*28*")
@@ -88,9 +72,9 @@ def test_how_many_there_are_beyond_those_missing_is_said_not_held(reader: Reader
 
 
 def test_a_financial_year_up_to_a_month_is_the_year_to_date_then(service: LookupService) -> None:
-    title, lines = _answer(service, "individual children who went missing in 2019/20 to the end of June")
+    title, lines = answered(service, "individual children who went missing in 2019/20 to the end of June")
     assert (title, lines[0]) == ("Children missing, April to June 2019 (2019/20 year to date)", "*104*")
-    title, lines = _answer(service, "LAC episodes 2019/20 up to May")
+    title, lines = answered(service, "LAC episodes 2019/20 up to May")
     assert (title, lines[0]) == ("LAC episodes, April to May 2019 (2019/20 year to date)", "*162*")
 
 
@@ -116,7 +100,7 @@ def test_a_financial_year_up_to_a_month_is_the_year_to_date_then(service: Lookup
     ],
 )
 def test_words_around_a_figure_that_change_nothing(service: LookupService, text: str, title: str, figure: str) -> None:
-    got, lines = _answer(service, text)
+    got, lines = answered(service, text)
     assert (got, lines[0]) == (title, figure)
 
 
@@ -141,7 +125,7 @@ def test_the_usual_time_a_child_is_missing_is_a_length(reader: Reader) -> None:
 
 
 def test_is_it_reducing_is_a_change_month_by_month(service: LookupService) -> None:
-    title, _ = _answer(service, "repeat missing LAC (3+ episodes) month by month - is it reducing?")
+    title, _ = answered(service, "repeat missing LAC (3+ episodes) month by month - is it reducing?")
     assert title == "Looked-after children with 3 or more LAC episodes, April to June 2019 month by month"
 
 
@@ -158,7 +142,7 @@ def test_two_ranges_of_the_same_rows_are_never_answered_as_one(reader: Reader) -
 
 
 def test_the_sentence_asking_is_read_past_a_sentence_of_context(service: LookupService) -> None:
-    title, lines = _answer(
+    title, lines = answered(
         service,
         "Your advocates only offer face to face RHIs within 40 miles. How many LAC episodes YTD were children placed "
         "more than 40 miles away?",

@@ -8,22 +8,12 @@ import random
 
 import pytest
 
-from digest.contract.config import Config
 from digest.lookups.questions import NO_CHECK, NOT_COUNTED, NotUnderstood, Question, Reader
 from digest.lookups.service import LookupService
+from tests.digest.lookups.asking import answered
 
 SEED = 2616
 ROUNDS = 40
-
-
-@pytest.fixture(scope="module")
-def reader(config: Config) -> Reader:
-    return Reader(config)
-
-
-@pytest.fixture(scope="module")
-def service(reference_service: LookupService) -> LookupService:
-    return reference_service
 
 
 @pytest.mark.parametrize(
@@ -77,11 +67,10 @@ def test_the_usual_time_a_bairn_is_missing_is_a_length_not_the_interviews_in_tim
 def test_a_warehouses_shorthand_reads_as_words(
     service: LookupService, text: str, title: str, figure: str | None
 ) -> None:
-    answer = service.ask("U", "C", text)
-    assert answer.outcome == "answered", (text, answer.title, answer.lines)
-    assert answer.title.startswith(title)
+    title, lines = answered(service, text)
+    assert title.startswith(title)
     if figure is not None:
-        assert answer.lines[0] == figure
+        assert lines[0] == figure
 
 
 def test_how_a_distinct_count_is_made_changes_nothing_but_a_not_before_a_row_still_counts(reader: Reader) -> None:

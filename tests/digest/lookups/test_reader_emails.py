@@ -7,7 +7,6 @@ import random
 
 import pytest
 
-from digest.contract.config import Config
 from digest.lookups.emails import read_email_body
 from digest.lookups.questions import Question, Reader
 from digest.lookups.service import LookupService
@@ -22,16 +21,6 @@ ASKS = (
     ("how many missing episodes this year involved EH cases?", "status.early_help"),
     ("Of the not a client ones, how many were other local authority kids in June?", "status.other_la"),
 )
-
-
-@pytest.fixture(scope="module")
-def reader(config: Config) -> Reader:
-    return Reader(config)
-
-
-@pytest.fixture(scope="module")
-def service(reference_service: LookupService) -> LookupService:
-    return reference_service
 
 
 def _email(rng: random.Random, ask: str) -> str:

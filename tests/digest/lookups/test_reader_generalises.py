@@ -37,11 +37,6 @@ ASIDES = (
 AFTERWORDS = ("please", "thanks", "if that makes sense", "I think", "I know it's not finished yet")
 
 
-@pytest.fixture(scope="module")
-def reader(config: Config) -> Reader:
-    return Reader(config)
-
-
 def _question(read: object) -> Question:
     assert isinstance(read, Question), read
     return read

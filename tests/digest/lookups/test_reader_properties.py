@@ -34,11 +34,6 @@ PERIODS = ("June", "in May", "Q1", "ytd", "for April 2019", "last month")
 SECTION_WORDS = {"4": "episodes lasting", "9": "aged", "10": "LAC placed"}
 
 
-@pytest.fixture(scope="module")
-def reader(config: Config) -> Reader:
-    return Reader(config)
-
-
 def _typo(word: str, rng: random.Random) -> str:
     """One slip of the finger in a long word: two letters swapped, one doubled or one dropped."""
     i = rng.randrange(1, len(word) - 2)
@@ -134,11 +129,6 @@ def test_a_range_or_comparative_reads_into_the_bands_it_names(reader: Reader, se
             read = reader.read(text)
             assert isinstance(read, Question), (text, read)
             assert list(read.keys) == want, (text, read)
-
-
-@pytest.fixture(scope="module")
-def service(reference_service: LookupService) -> LookupService:
-    return reference_service
 
 
 def _name(rng: random.Random) -> str:

@@ -9,9 +9,9 @@ import random
 
 import pytest
 
-from digest.contract.config import Config
 from digest.lookups.questions import BANDS_NOT_SPLIT, ONE_CHILD, NotUnderstood, Question, Reader
 from digest.lookups.service import LookupService
+from tests.digest.lookups.asking import answered
 
 SEED = 2613
 ROUNDS = 40
@@ -22,27 +22,11 @@ WELSH = {
 }
 
 
-@pytest.fixture(scope="module")
-def reader(config: Config) -> Reader:
-    return Reader(config)
-
-
-@pytest.fixture(scope="module")
-def service(reference_service: LookupService) -> LookupService:
-    return reference_service
-
-
-def _answer(service: LookupService, text: str) -> tuple[str, list[str]]:
-    answer = service.ask("U", "C", text)
-    assert answer.outcome == "answered", (text, answer.title, answer.lines)
-    return answer.title, answer.lines
-
-
 @pytest.mark.parametrize(("month", "said"), WELSH.items())
 def test_a_month_in_welsh_is_that_month_and_welsh_courtesies_are_talk(
     service: LookupService, month: str, said: tuple[str, str]
 ) -> None:
-    title, lines = _answer(service, f"Bore da, how many missing episodes did we have in {month} please? Diolch")
+    title, lines = answered(service, f"Bore da, how many missing episodes did we have in {month} please? Diolch")
     assert title == f"Missing episodes, {said[0]}"
     assert lines[0] == f"*{said[1]}*"
 
@@ -61,7 +45,7 @@ def test_a_welsh_month_where_a_childs_name_goes_is_still_about_a_child(reader: R
     ],
 )
 def test_row_5_1s_own_note_pasted_or_retyped_is_that_row(service: LookupService, text: str) -> None:
-    title, lines = _answer(service, text)
+    title, lines = answered(service, text)
     assert title == "Return home interviews offered, June 2019"
     assert lines[0] == "*85 (77% of 111 episodes with an offer recorded)*"
 
@@ -89,45 +73,45 @@ def test_row_5_1s_own_note_pasted_or_retyped_is_that_row(service: LookupService,
 def test_a_field_and_its_code_or_a_sign_before_a_number_reads_as_words(
     service: LookupService, text: str, title: str, figure: str
 ) -> None:
-    got_title, lines = _answer(service, text)
+    got_title, lines = answered(service, text)
     assert (got_title, lines[0]) == (title, figure)
 
 
 def test_how_a_length_is_measured_said_beside_it_is_the_length(service: LookupService) -> None:
-    title, lines = _answer(service, "mean episode duration (start to return date) jun")
+    title, lines = answered(service, "mean episode duration (start to return date) jun")
     assert title == "Average (mean) length of a closed episode, June 2019"
     assert lines[0] == "*0.9 days*"
 
 
 def test_i_mean_is_a_rewording_not_the_average(service: LookupService) -> None:
-    title, lines = _answer(service, "How many RHIs were late in June - not done within 3 working days I mean")
+    title, lines = answered(service, "How many RHIs were late in June - not done within 3 working days I mean")
     assert title == "Return home interviews not completed in time, June 2019"
     assert lines[0] == "*22 (31% of 71 accepted)*"
 
 
 def test_the_distance_between_postcodes_is_the_placement_distance(service: LookupService) -> None:
-    title, _ = _answer(service, "placement postcode distance bands ytd")
+    title, _ = answered(service, "placement postcode distance bands ytd")
     assert title == "LAC placement distance, April to June 2019 (2019/20 year to date)"
 
 
 def test_this_month_to_date_is_the_month_so_far(service: LookupService) -> None:
-    title, _ = _answer(service, "episodes this month to date")
+    title, _ = answered(service, "episodes this month to date")
     assert title == "Missing episodes, July 2019 (partial month, to 18/07/2019 00:00)"
 
 
 def test_the_month_before_without_the_is_the_month_before(service: LookupService) -> None:
-    title, lines = _answer(service, "OLA episodes last month vs month before")
+    title, lines = answered(service, "OLA episodes last month vs month before")
     assert title == "Episodes of children from another local authority, May 2019 against June 2019"
     assert lines[-1] == "Change from May 2019 to June 2019: up 9; as a share, up 8 percentage points (5% to 13%)."
 
 
 def test_what_is_driving_the_numbers_is_the_largest_row(service: LookupService) -> None:
-    _, lines = _answer(service, "Which age group is driving the numbers this year?")
+    _, lines = answered(service, "Which age group is driving the numbers this year?")
     assert lines[0] == "Largest: 14yrs (82, 22%)."
 
 
 def test_a_familys_kids_are_kids_but_families_are_not_counted(service: LookupService, reader: Reader) -> None:
-    title, _ = _answer(service, "how many of the families' kids are missing right now?")
+    title, _ = answered(service, "how many of the families' kids are missing right now?")
     assert title == "Still missing now (open at 18/07/2019 00:00)"
     assert isinstance(reader.read("how many families went missing in June"), NotUnderstood)
 

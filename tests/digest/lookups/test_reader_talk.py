@@ -30,11 +30,6 @@ ASKED = (
 )
 
 
-@pytest.fixture(scope="module")
-def reader(config: Config) -> Reader:
-    return Reader(config)
-
-
 def _talk(rng: random.Random, words: list[str]) -> str:
     """A sentence of everyday words: "Sorry, corridor putting guessing." (no question in it)."""
     said = " ".join(rng.choice(words) for _ in range(rng.randrange(2, 7)))

@@ -20,11 +20,6 @@ FOOTER = "Data as at 18/07/2019 00:00 (snapshot 1)."
 
 
 @pytest.fixture(scope="module")
-def service(reference_service: LookupService) -> LookupService:
-    return reference_service
-
-
-@pytest.fixture(scope="module")
 def withheld(reference_service: LookupService) -> LookupService:
     return LookupService(reference_service.open_store, reference_service.config, suppress=True)
 
