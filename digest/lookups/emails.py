@@ -1,6 +1,7 @@
-"""Forwarded emails pasted into a message ("FW: RE: missing figures ... From: Head of Service ... > Can you find out how
-many missing episodes we had in June?"): the question is what the email asks, in its quoted lines when it has them;
-its headers (FW:, RE:, From:, Sent:, To:, Subject:) are not part of it.
+"""Emails and letters pasted into a message ("FW: RE: missing figures ... From: Head of Service ... > Can you find out
+how many missing episodes we had in June?", "Dear Sir or Madam, ... Yours faithfully, Cllr ..."): the question is what
+the email or letter asks, in its quoted lines when it has them; its headers (FW:, RE:, From:, Sent:, To:, Subject:),
+its salutation and what follows its sign-off (the signature) are not part of it.
 """
 
 from __future__ import annotations
@@ -12,17 +13,24 @@ _HEADER = re.compile(
     r"^\s*(?:(?:fwd?|re)\s*:\s*).*$|^\s*(?:from|sent|to|cc|bcc|subject|date)\s*:.*$", re.IGNORECASE | re.MULTILINE
 )
 _QUOTED = re.compile(r"^\s*>+[ \t]?(.*)$", re.MULTILINE)
+_SALUTATION = re.compile(r"^\s*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b[^\n]{0,40},\s*$", re.IGNORECASE)
 # A sign-off line; what follows it is the sender's signature ("EH Locality Manager (North)"), not the question.
 _SIGN_OFF = re.compile(
-    r"^\s*(?:many\s+)?(?:thanks|thank\s+you|thx|cheers|regards|kind\s+regards|best\s+wishes|best|ta)\W*$", re.IGNORECASE
+    r"^\s*(?:many\s+)?(?:thanks|thank\s+you|thx|cheers|regards|kind\s+regards|best\s+wishes|best|ta"
+    r"|yours\s+(?:faithfully|sincerely|truly)|with\s+(?:best\s+|kind\s+)?(?:wishes|regards))\W*$",
+    re.IGNORECASE,
 )
 
 
 def read_email_body(text: str) -> str:
-    """The email's own words when text is a pasted email (its quoted lines, or all but its headers); else text."""
-    if "\n" not in text.strip() or not (_HEADER.search(text) or _QUOTED.search(text)):
+    """The email's or letter's own words when text is one (its quoted lines, or all but its headers, from after its
+    salutation to its sign-off); else text."""
+    lines = text.strip().splitlines()
+    letter = len(lines) > 1 and (_SALUTATION.match(lines[0]) or any(_SIGN_OFF.match(line) for line in lines[1:]))
+    if len(lines) < 2 or not (_HEADER.search(text) or _QUOTED.search(text) or letter):
         return text  # one line ("re: LAC June" is a question, its "re:" a word): no email
     quoted = [line for line in (m.group(1) for m in _QUOTED.finditer(text)) if not _HEADER.match(line)]
     lines = quoted or _HEADER.sub("", text).splitlines()
-    signed = next((n for n, line in enumerate(lines) if _SIGN_OFF.match(line)), len(lines))
+    lines = [line for line in lines if not _SALUTATION.match(line)]
+    signed = next((n for n, line in enumerate(lines) if n and _SIGN_OFF.match(line)), len(lines))
     return "\n".join(lines[:signed]).strip()

@@ -205,6 +205,7 @@ _BEYOND_MISSING = re.compile(
     r"(?:go|goes|went|have\s+gone|has\s+gone|are|were)\s+missing\b"
     r"|\b(?:more|less)\s+likely\s+to\s+(?:go\s+|be\s+|run\s+)?(?:missing|away)\b|\blikelihood\b"
     r"|\bper\s+(?:placed\s+child|child\s+placed|(?:10|1|100),?000)\b"
+    r"|\b(?:over|under)[\s-]?represent(?:ed|ation)\b|\b(?:local|child|general|whole)\s+(?:child\s+)?population\b"
 )
 # "What % of LAC went missing": a share of a group's population; "what proportion of the children who went missing
 # were looked after" is a share of those missing, which the report gives.
@@ -553,6 +554,8 @@ class Reader:
                     and _slips_apart(word, spelled)
                 ):
                     match = (spelled, SPELLING_NEARNESS * 100, 0)
+            if match is not None and word in self.ordinary and match[0] not in FILLER and stem(match[0]) != stem(word):
+                match = None  # an everyday English word is no slip for a word that names a figure ("write", "white")
             self._corrections[word] = (match[0], match[1] / 100) if match else (word, 1.0)
         return self._corrections[word]
 
@@ -1348,9 +1351,10 @@ def _range_ends(period: Period) -> tuple[Period, tuple[Period, ...]]:
 
 def _differs(one: Question, other: Question) -> bool:
     """Whether two readings answer differently: another row, period, comparison or shape."""
-    return (one.kind, one.keys, one.period, one.compare, one.by_month) != (
+    return (one.kind, one.keys, one.also, one.period, one.compare, one.by_month) != (
         other.kind,
         other.keys,
+        other.also,
         other.period,
         other.compare,
         other.by_month,

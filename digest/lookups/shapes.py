@@ -75,7 +75,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"|\bmost\s+common(?:ly)?\b|\bcommonest\b|\bmost\s+often\b"
             r"|(?<!at\s)\bmost\b|(?<!at\s)\bleast\b|\bwhich\s+month\b|\bwhat\s+month\b"
             r"|\b(?:max|min)(?:imum)?(?=\s+month)"
-            r"|\b(?:driving|drives)\b(?!\s+distance)"  # "which age group is driving the numbers": the largest
+            # "which age group is driving the numbers", "who's driving it": the largest (not "drives" in passing)
+            r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<='s\s)|(?<=\bwho\s)|(?<=\bwhat\s))(?:driving|drives)\b(?!\s+distance)"
         ),
     ),
     (

@@ -51,6 +51,7 @@ CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh im
 CHAT_WORDS |= _word_set("yourselves yourself typo typos councillor councillors")
 CHAT_WORDS |= _word_set("wor howay knaa aye pet hinny youll")  # the North East's talk ("wor" is "our")
 CHAT_WORDS |= _word_set("ngl lowkey highkey deadass fr istg smh tbf bruh innit template templates")  # teens' talk
+CHAT_WORDS |= _word_set("chart charts graph graphs slide slides")  # what the figure is for
 CHAT_WORDS |= {stem(word) for word in CHAT_WORDS}  # "yourselves" is read as its stem
 # A statistician's words about how a figure is made, not which figure: "numerator only", "to one decimal place".
 METHOD_WORDS = _word_set(

@@ -10,6 +10,7 @@ import pytest
 from digest.lookups.emails import read_email_body
 from digest.lookups.questions import Question, Reader
 from digest.lookups.service import LookupService
+from tests.digest.lookups.asking import answered
 
 SEED = 2617
 ROUNDS = 40
@@ -74,3 +75,20 @@ def test_a_rows_own_and_is_not_two_rows(service: LookupService) -> None:
     assert (answer.title, answer.lines[0]) == ("B2 - White and Black African, May 2019", "*1 (0.8% of 130 episodes)*")
     answer = service.ask("U", "C", "White British and BME June")  # two rows, named apart: side by side
     assert answer.title == "A1 - White British and BME episodes, June 2019"
+
+
+def test_a_letter_is_what_it_asks_between_its_salutation_and_its_sign_off(service: LookupService) -> None:
+    letter = (
+        "Dear Sir or Madam,\n\nMay I ask how many children were still missing at the end of April 2019?\n\n"
+        "Yours faithfully,\nCllr Hughes"
+    )
+    title, lines = answered(service, letter)
+    assert (title, lines[0]) == ("Still missing at the end of the month, April 2019", "*2 (1.6% of 129 episodes)*")
+    assert read_email_body("Dear team,\nLAC episodes June please\nKind regards\nSam") == "LAC episodes June please"
+
+
+def test_an_everyday_word_is_never_read_as_a_slip_for_a_rows_word(reader: Reader) -> None:
+    """ "I write to ask" is no "white": an English word is itself, however near a word that names a figure."""
+    read = reader.read("I write to ask whether missing episodes went up or down between May and June")
+    assert isinstance(read, Question)
+    assert read.subject == "episodes.all"
