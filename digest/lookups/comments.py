@@ -62,8 +62,10 @@ def describe_saved(comment: SectionComment, month: int) -> str:
     )
 
 
+# "comment June", "add a comment for 2019-06", "comment last month": the word and a month, in at most three words; a
+# longer message opening with "comment" is a question ("comment says an increase in not a client - June vs May?").
 COMMENT_REQUEST = re.compile(
-    r"^\s*(?:add\s+(?:a\s+)?)?comments?\b(?:\s+(?:on|for))?\s*(.*)$", re.IGNORECASE | re.DOTALL
+    r"^\s*(?:add\s+(?:a\s+)?)?comments?\b(?:\s+(?:on|for))?\s*((?:\S+\s*){0,3})$", re.IGNORECASE | re.DOTALL
 )
 
 

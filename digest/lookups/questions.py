@@ -166,7 +166,7 @@ NO_DECLINED_ROW = (
 _NOT_COUNTED = re.compile(
     r"\bby\s+(?:placement\s+|care\s+|children's\s+|social\s+)?(?:providers?|homes?|schools?|workers?|teams?|wards?)\b|"
     r"\b(?:which|what|whose|how\s+many|number\s+of|each|every|per)\s+(?:\w+\s+){0,2}?"
-    r"(?:advocates?|(?:social\s+)?workers?|meetings?|councils?|communit(?:y|ies)|famil(?:y|ies)\b(?!')|teams?|boards?"
+    r"(?:advocates?|(?:social\s+)?workers?|meetings?|sessions?|workshops?|councils?|communit(?:y|ies)|famil(?:y|ies)\b(?!')|teams?|boards?"
     r"|committees?|members?|officers?|forces?|schools?|police|staff|managers?|carers?|parents?|referrals?"
     r"|providers?|agenc(?:y|ies)|(?:care\s+|children's\s+|residential\s+)?homes|foster\s+(?:placements?|homes?))\b"
 )

@@ -52,6 +52,7 @@ CHAT_WORDS |= _word_set("yourselves yourself typo typos councillor councillors")
 CHAT_WORDS |= _word_set("wor howay knaa aye pet hinny youll")  # the North East's talk ("wor" is "our")
 CHAT_WORDS |= _word_set("ngl lowkey highkey deadass fr istg smh tbf bruh innit template templates")  # teens' talk
 CHAT_WORDS |= _word_set("chart charts graph graphs slide slides")  # what the figure is for
+CHAT_WORDS |= _word_set("sir madam respected kindly revert pfb earliest pertain pertains")  # formal office English
 CHAT_WORDS |= {stem(word) for word in CHAT_WORDS}  # "yourselves" is read as its stem
 # A statistician's words about how a figure is made, not which figure: "numerator only", "to one decimal place".
 METHOD_WORDS = _word_set(
@@ -68,6 +69,7 @@ MEANING_WORDS = _word_set(
 # A word typed with a capital inside a sentence ("how many times has Tyler gone missing") may be a name; the first
 # word of a sentence has its capital anyway.
 _CAPITALISED = re.compile(r"\b([A-Z][a-z]+)\b")
+_ADDRESSED = frozenset({"sir", "madam", "team", "colleagues", "all"})
 # ... but not after "the", "our" or "my": "the Director's briefing" names a post, not a child.
 _DETERMINED = re.compile(r"\b(?:the|our|my|your|their)\s+$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*([A-Z][a-z]+)")
@@ -135,7 +137,7 @@ def find_possible_names(text: str) -> set[str]:
         m.group(1).lower()
         for m in _CAPITALISED.finditer(text)
         if m.start(1) not in openers and not _DETERMINED.search(text[: m.start(1)])
-    }
+    } - _ADDRESSED  # "Dear Sir/Madam": how a letter is addressed, not a name
     spelt = capitalised | {spell_british(word) for word in capitalised}
     return spelt | {stem(word) for word in spelt} | find_name_places(text)
 

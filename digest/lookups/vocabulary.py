@@ -1052,7 +1052,13 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\binclusive\b"), " "),
     (re.compile(r"\bcalendar\s+(?=months?\b)"), ""),  # "each calendar month": each month
     # "May I ask ...": the verb, not the month ("girls missing in May I know it's not finished" keeps its May)
-    (re.compile(r"(?:^|(?<=[.?!,:]\s))may\s+(?=(?:i|we)\s+(?:ask|have|request|enquire|check|see|please)\b)"), " "),
+    (
+        re.compile(
+            r"(?:^|(?<=[.?!,:]\s))may\s+(?=(?:i|we)\s+(?:please\s+|kindly\s+|also\s+|just\s+)?"
+            r"(?:ask|have|know|request|enquire|check|see|get|be|please)\b)"
+        ),
+        " ",
+    ),
     (re.compile(r"(?:^|(?<=\s))\(?[1-9]\)\s+"), " "),  # a question's parts numbered: "1) ... 2) ..."
     (re.compile(r"\bcomplete(?:d)?\s+(?=months?\b)"), ""),  # "which complete month": the report's months are
     # Terms the asker defines for themself ("Define BME as the report's line", "By 'episode' I mean each incident,

@@ -1,7 +1,7 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 4,760 questions of writers A to BX, the
-nineteen earlier held-out parts included since each was scored once) must not regress; the harness reads the writers'
-labels strictly. The held-out part (writers BY, BZ, CA and CB's files in held_out/) is never read here:
-bench/questions.py scores it.
+"""Questions written blind (tests/corpus/questions): the development part (all 5,000 questions of writers A to CB, the
+twenty earlier held-out parts included since each was scored once) must not regress; the harness reads the writers'
+labels strictly. The held-out part (writers CC to CF's files in held_out/) is never read here: bench/questions.py
+scores it.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 4760  # writers A to D's 110 each, E to BX's 60 each
+DEVELOPMENT_QUESTIONS = 5000  # writers A to D's 110 each, E to CB's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
 # writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after
@@ -38,8 +38,9 @@ DEVELOPMENT_QUESTIONS = 4760  # writers A to D's 110 each, E to BX's 60 each
 # when BA to BD joined, 3,417 after the fifteenth round's; 3,612 of 3,800 when BE to BH joined, 3,646 after the
 # sixteenth round's; 3,865 of 4,040 when BI to BL joined, 3,880 after the seventeenth round's; 4,076 of 4,280 when BM
 # to BP joined, 4,105 after the eighteenth round's; 4,310 of 4,520 when BQ to BT joined, 4,327 after the nineteenth
-# round's; 4,544 of 4,760 when BU to BX joined, 4,548 after the twentieth round's): a floor.
-DEVELOPMENT_RIGHT = 0.955
+# round's; 4,544 of 4,760 when BU to BX joined, 4,548 after the twentieth round's; 4,747 of 5,000 when BY to CB joined,
+# 4,761 after the twenty-first round's): a floor.
+DEVELOPMENT_RIGHT = 0.952
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's seven (a
 # run "this year" without the partial month, twice; "2+ days" without those still missing; "all & CLA" as CLA alone; no
 # period read as the latest month, labelled the year to date; a share's count with the share beside it; "fallen since
@@ -103,12 +104,18 @@ DEVELOPMENT_RIGHT = 0.955
 # purposes of comparison with last year's figures, ... March 2019?" as March against March 2018; "went up or down
 # between May and June of this year" as the year against May and June; runs "this year" and "this yr" without July so
 # far, three times; "south asian young people" as the four Asian codes added up, labelled two; "how many still missing
-# right now?" labelled June's end too), and BW-054, Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 111
+# right now?" labelled June's end too), BY to CB's eleven ("For each of the six months to the end of June 2019" said to
+# be incomplete, labelled each month; "so far this month with looked after children going missing" as July's children,
+# labelled June's episodes; "which month was worst for getting RHIs done on time" by the count, labelled the share;
+# "what percentage actually took it up" as those offered; runs "this FY" and "month-wise" without July so far or before
+# April; a commentary quoted before the question read into it, four times ("an increase in ...", "more girls this
+# month", "a reduction in everything other than White British", "most go missing from 13 plus"); "Is it right that most
+# are 13 plus?" month by month), and BW-054, Bangladeshi (see below).
+DEVELOPMENT_WRONG_AT_MOST = 122
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a
-# row and a section at once: left as written.
-HARNESS_AT_MOST = 5
+# row and a section at once, BZ-049 a section and a row: left as written.
+HARNESS_AT_MOST = 6
 # Labelled "cannot be answered" where the data contract does answer: BW-054's writer saw no Bangladeshi row in the
 # abridged reference report, but the catalogue has every DfE ethnicity code, C3 Bangladeshi among them (0 in June).
 ANSWERABLE_AFTER_ALL = {"BW-054"}
@@ -123,11 +130,12 @@ def test_the_development_part_does_not_regress(service: LookupService, config: C
     assert grades.count(HARNESS) <= HARNESS_AT_MOST
     assert result.share_right() >= DEVELOPMENT_RIGHT
     assert grades.count(WRONG) <= DEVELOPMENT_WRONG_AT_MOST
-    # Questions the bot cannot answer (a named child, school attendance, a forecast) are never answered; the one asked
-    # back is J-058's greeting, whose "today" is read as a period ("which figure, now?").
+    # Questions the bot cannot answer (a named child, school attendance, a forecast) are never answered; the two asked
+    # back are BG-059 ("BME girls": no row counts both, so each is offered) and CB-056 ("advocates are planning
+    # sessions in youth groups - how many have been done?", offered the age table).
     cannot = [i.id for i in items if i.kind == "not_answerable" and i.id not in ANSWERABLE_AFTER_ALL]
     assert all(result.grades[i] in (RIGHT, CLARIFIED) for i in cannot)
-    assert sum(result.grades[i] == CLARIFIED for i in cannot) <= 1
+    assert sum(result.grades[i] == CLARIFIED for i in cannot) <= 2
 
 
 def _item(rows: list[str], periods: list[str], kind: str = "figure") -> Item:

@@ -92,3 +92,39 @@ def test_an_everyday_word_is_never_read_as_a_slip_for_a_rows_word(reader: Reader
     read = reader.read("I write to ask whether missing episodes went up or down between May and June")
     assert isinstance(read, Question)
     assert read.subject == "episodes.all"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("May I know the count of episodes involving girls in June 2019 please?", "Female, June 2019"),
+        (
+            "Respected team, may I know the number of return home interviews accepted YTD?",
+            "Return home interviews accepted, April to June 2019 (2019/20 year to date)",
+        ),
+        (
+            "Dear Sir/Madam, may I know how many missing episodes were there in June where CSE risk is medium/high?",
+            "Episodes at CSE risk (medium/high), June 2019",
+        ),
+        (
+            "How many missing episodes pertain to OLA children in June? Kindly revert at the earliest.",
+            "Episodes of children from another local authority, June 2019",
+        ),
+    ],
+)
+def test_may_i_know_asks_and_names_no_month(service: LookupService, text: str, title: str) -> None:
+    got, _ = answered(service, text)
+    assert got == title
+
+
+def test_a_message_opening_with_comment_is_a_comment_request_only_when_short() -> None:
+    """ "comment June" opens the comment form; "comment says an increase in not a client - June vs May?" is a
+    question about what the commentary says."""
+    from digest.lookups.comments import read_comment_request
+
+    assert [read_comment_request(t) for t in ("comment June", "add a comment for 2019-06", "comment last month")] == [
+        "June",
+        "2019-06",
+        "last month",
+    ]
+    assert read_comment_request("comment says increase in not a client - june vs may?") is None
