@@ -89,6 +89,7 @@ _WELSH_MONTHS = {
     "rhagfyr": "december",
 }
 _WELSH_MONTH = re.compile(r"\b(" + "|".join(_WELSH_MONTHS) + r")\b")
+_MONTH_NAME_OF = {number: name for name, number in MONTH_NAMES.items()}  # 6: "june"
 _SHORT_MONTHS = {name[:3]: number for name, number in MONTH_NAMES.items()} | {"sept": 9}
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _MONTH_WORD = "|".join(sorted(list(MONTH_NAMES) + list(_SHORT_MONTHS), key=len, reverse=True))
@@ -246,8 +247,7 @@ def _year_to_month(match: re.Match[str]) -> str:
         return match.group(0)
     month = _month_number(match.group(3))
     year = start if month >= FIRST_MONTH_OF_YEAR else end
-    first = next(name for name, number in MONTH_NAMES.items() if number == FIRST_MONTH_OF_YEAR)
-    return f"{first} {start} to {match.group(3)} {year}"
+    return f"{_month_words(start, FIRST_MONTH_OF_YEAR)} to {_month_words(year, month)}"
 
 
 def say_months_in_english(text: str, names: set[str]) -> str:
@@ -398,8 +398,7 @@ def _date_parts(text: str) -> tuple[int | None, int, int] | None:
 
 
 def _month_words(year: int | None, month: int) -> str:
-    name = next(name for name, number in MONTH_NAMES.items() if number == month)
-    return name if year is None else f"{name} {year}"
+    return _MONTH_NAME_OF[month] if year is None else f"{_MONTH_NAME_OF[month]} {year}"
 
 
 def _dates_as_months(match: re.Match[str]) -> str:

@@ -70,6 +70,7 @@ from digest.lookups.vocabulary import (
     KEY_MARK,
     NEAREST_MARK,
     NEGATION,
+    NUMBERED_PART,
     REPEAT_MARK,
     SPELT_OUT,
     SYNONYMS,
@@ -240,7 +241,9 @@ class NotHeld:
     said: re.Pattern[str]
     message: str
     unless: re.Pattern[str] | None = None
-    as_typed: bool = False  # read in the message as typed too (before "not just ..." is read as "all")
+    # Where else it is looked for: "typed", the words before slips are put right ("provider" is no slip of "provide");
+    # "message", the message as sent ("not just the ones who go missing", before "not just" is read as "all").
+    also_in: str = ""
 
 
 NOT_HELD = (
@@ -248,10 +251,10 @@ NOT_HELD = (
     NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE),
     NotHeld(_TWICE_OR_MORE, NO_TWICE),
     NotHeld(_POPULATION, NO_POPULATION, _MISSING_SAID),
-    NotHeld(_BEYOND_MISSING, NO_POPULATION, as_typed=True),
+    NotHeld(_BEYOND_MISSING, NO_POPULATION, also_in="message"),
     NotHeld(_SHORT_PERIOD, NO_SHORT_PERIOD),
     NotHeld(_RISK_GRADE, NO_RISK_GRADE, _CSE_SAID),
-    NotHeld(_NOT_COUNTED, NOT_COUNTED),
+    NotHeld(_NOT_COUNTED, NOT_COUNTED, also_in="typed"),
 )
 # Where a message's clauses part: a sentence's end, a comma, a dash, or "so"/"but"/"cos" before the asker's "I" or "we".
 _CLAUSE = re.compile(
@@ -311,8 +314,6 @@ ONE_CHILD = (
     "Ask, for example, how many children went missing in June."
 )
 TWO_RANGES = 'That names two ranges of the same rows; ask for one at a time, such as "LAC episodes over 40 miles June".'
-# Several of a breakdown's rows added up ("2 to 3 days") with words no row of them has ("LAC"): the report does not
-# split those rows so, and the total of every episode in them would answer another question.
 # "This month against last month": the as-at month so far is answered, the latest complete month offered under it
 # (writers of the corpus split nine and eight on which they meant).
 LATEST_AGAINST_BEFORE = "Last month against the month before"
@@ -321,6 +322,8 @@ NO_ROW_COUNTS_ALL = (
     "No row of the report counts those together: each of its breakdowns (care status, gender, ethnicity, age, "
     'distance, days missing) is of all the episodes. Ask for one at a time, such as "girls June" or "101+ miles June".'
 )
+# Several of a breakdown's rows added up ("2 to 3 days") with words no row of them has ("LAC"): the report does not
+# split those rows so, and the total of every episode in them would answer another question.
 SUBSET_SECTIONS = {"2", "3", "7", "8", "9"}  # LAC, CSE risk, gender, ethnicity, age
 SUBSET_NOT_NAMING = {"group", "summary"}  # "age group 14 to 16", "BME summary": no part of the episodes
 BANDS_NOT_SPLIT = (
@@ -350,7 +353,7 @@ _TWIN_PAIRS = [set(pair) for pair in EPISODES_PER_CHILD.values()]  # a figure's 
 _PLUS_BETWEEN = re.compile(r"\s\+\s")  # a plus between words, not "17+" or "3+ episodes"
 # A colleague tagged in a channel message ("@Priya fyi", "cc @Mark"), typed as text, not the bot at the message's
 # start (that is _MENTION's); a reading's own token ("@episodes.lac") has a dot and is kept.
-_COLLEAGUE_MENTION = re.compile(r"(?:\bcc:?\s+)?(?<![\w.])@[A-Za-z][\w-]*\b(?![.\w])(?<!^@\w)")
+_COLLEAGUE_MENTION = re.compile(r"(?:\bcc:?\s+)?(?<![\w.])@[A-Za-z][\w-]*\b(?![.\w])")
 _TRAILING_TAGS = re.compile(r"(?:\s*#\w+)+\s*$")  # hashtags closing a message ("... ? #missing #LAC"): its tags
 _MENTION = re.compile(r"^\s*@[^\s.,:]+(?=[\s,:]|$)")  # an @mention a message opens with (a reading's token has a ".")
 _TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")  # the rest of a name: "@Missing Report"
@@ -382,7 +385,6 @@ _FOLLOW_UP = re.compile(
     r"|(?:and\s+)?(?:is|was|has|does|did|how\s+does|how\s+did|what\s+about|can\s+you\s+split)\s+(?:that|those|these)\b"
     r"|(?:and\s+)?(?:just|only)\s+(?:the\s+)?[\w\s-]{1,30}?\s+ones\b)"
 )
-_NUMBERED_PART = re.compile(r"(?:^|(?<=\s))\(?[1-9]\)\s+")  # "1) ... 2) ...": a question's parts
 _COUNT_NAMED = re.compile(
     r"\b(?:how\s+many|number|episodes?|eps|children|kids|young\s+people|rhis?|return\s+(?:home\s+)?interviews?)\b"
 )
@@ -606,9 +608,10 @@ class Reader:
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
         text = read_email_body(text)  # a forwarded email pasted in: what it asks
+        text = _without_addressee(text)  # "@Missing Report Hi, ...": the bot, typed
         text = _TRAILING_TAGS.sub("", _COLLEAGUE_MENTION.sub(" ", text)).replace("#", "")  # "cc @Mark #LAC"
         text = _SECTION_PASTED.sub(r"section \1 ", _TAG.sub(" ", text))  # "<i>(not inc. N/A)</i>", "7 Breakdown by"
-        text = _ON_BEHALF.sub(" ", _without_addressee(text))  # "Sarah has asked me to find out how many ..."
+        text = _ON_BEHALF.sub(" ", text)  # "Sarah has asked me to find out how many ..."
         text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(text))
         text = _CAPITAL_CODE.sub(self._code_meant, text)  # "LAV episodes": LAC, one key away on a phone
         text = _REPORT_TITLE.sub(" missing", text)
@@ -676,9 +679,9 @@ class Reader:
     def _parts_ask_apart(self, text: str) -> bool:
         """Whether a question's numbered parts ("1) ... 2) ...") ask for different figures, or one part follows on
         from another ("2) The same for LAC only"): answered as one, a part would go unanswered."""
-        parts = [p for p in _NUMBERED_PART.split(text) if p.strip()]
-        if len(_NUMBERED_PART.findall(text)) < 2:
+        if len(NUMBERED_PART.findall(text)) < 2:
             return False
+        parts = [p for p in NUMBERED_PART.split(text) if p.strip()]
         named = [p for p in parts if self._row_words(p.lower(), {})]  # "3) The difference": no figure of its own
         if any(_FOLLOW_UP.match(p.strip().lower()) for p in named):  # "2) The same for June": the same figure
             return True
@@ -706,20 +709,24 @@ class Reader:
         sentence that ends with a question mark, when it names a figure and nothing is asked after it. What the context
         says of school, strategy meetings or next week is the asker's story; a child named in it is still refused."""
         asking = [n for n, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
-        if len(asking) != 1 or any(self._row_words(s.lower(), {}) for s in sentences[asking[0] + 1 :]):
+        if len(asking) != 1:
             return None
-        if naming_a_row and asking[0] != len(sentences) - 1:  # "how long are they usually missing? average": one ask
+        at = asking[0]
+        if naming_a_row and at != len(sentences) - 1:  # "how long are they usually missing? average": one ask
             return None
-        if naming_a_row and _POINTS_BACK.search(sentences[asking[0]].lower()):  # "... over 100 miles. How many times
+        if naming_a_row and _POINTS_BACK.search(sentences[at].lower()):  # "... over 100 miles. How many times
             return None  # have they gone missing?": the context says whom
+        rows = [self._row_words(s.lower(), {}) for s in sentences]
+        if any(rows[at + 1 :]):
+            return None
         if any(r == NotUnderstood(ONE_CHILD, []) for r in readings):
             return NotUnderstood(ONE_CHILD, [])
-        reading, sentence = readings[asking[0]], sentences[asking[0]]
-        names = self._row_words(sentence.lower(), {}) if naming_a_row else self._names_something(sentence)
-        asked_before = [
-            s for s in sentences[: asking[0]] if _COUNT_ASKED.search(s.lower()) and self._row_words(s.lower(), {})
-        ]
-        if asked_before and not self._row_words(sentence.lower(), {}):
+        reading, sentence = readings[at], sentences[at]
+        names = rows[at] if naming_a_row else self._names_something(sentence)
+        asked_before = any(
+            _COUNT_ASKED.search(s.lower()) and row for s, row in zip(sentences[:at], rows[:at], strict=True)
+        )
+        if asked_before and not rows[at]:
             return None  # "... would like to know how many looked after children went missing in May. Could you give me
             # the number of children rather than episodes?": the question is the sentence before
         if isinstance(reading, Question) and reading.kind not in (HELP, DEFINE) and names:
@@ -744,9 +751,8 @@ class Reader:
         share = bool(_SHARE_IN_CHANNEL.match(lowered))
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
-        lowered = reword(
-            say_months_in_english(lowered, find_name_places(text))
-        )  # "(not inc. No & N/A)", "days >= 2", "in Mehefin"
+        name_places = find_name_places(text)  # "has tyler gone missing": where a child's name goes
+        lowered = reword(say_months_in_english(lowered, name_places))  # "(not inc. No & N/A)", "days >= 2", "Mehefin"
         lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"
         lowered = _PLUS_BETWEEN.sub(" and ", lowered)  # "all + CLA", "9.8 + 9.9": and
         lowered = _SECTION.sub(self._section_table, lowered)
@@ -772,9 +778,9 @@ class Reader:
         group = _SHARE_OF_GROUP.search(said)
         if group and set(group.group(1).split()) - _ANY_CHILDREN:  # "what % of LAC went missing"
             return NotUnderstood(NO_POPULATION, self.suggest(text))
+        elsewhere = {"typed": typed, "message": text.lower()}
         for rule in NOT_HELD:
-            held = rule.said.search(said) or (rule.said is _NOT_COUNTED and rule.said.search(typed))
-            held = held or (rule.as_typed and rule.said.search(text.lower()))
+            held = rule.said.search(said) or (rule.also_in and rule.said.search(elsewhere[rule.also_in]))
             if held and not (rule.unless and rule.unless.search(said)):
                 return NotUnderstood(rule.message, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
@@ -844,7 +850,7 @@ class Reader:
         if says_not_held(typed_unknown) or NOT_HELD_PHRASES.search(said):  # "school absence for LAC kids"
             return NotUnderstood(NOT_HELD_TOPIC, self.suggest(text))
         typed_not_known = {w for w in split_words(typed) if w not in self.known and stem(w) not in self.known}
-        if find_name_places(text) & (set(not_read) | typed_not_known):  # "grace" is no slip of "race" there
+        if name_places & (set(not_read) | typed_not_known):  # "grace" is no slip of "race" there
             return NotUnderstood(ONE_CHILD, [])  # "has tyler gone missing": about one child
         talk: set[str] = set()
         if QUESTION_CUES.search(said) or periods:  # a question, not "thx, how's your day": its talk read past
@@ -956,7 +962,7 @@ class Reader:
         tie = rival is not None and rival.score >= best.score - TIE_MARGIN
         # A word naming another row that the reading leaves out ("looked after AND at risk of CSE": no row counts
         # both) is not dropped in silence: asked back instead.
-        every = frozenset().union(*best.reading.phrasings) | best.reading.qualifiers
+        every = best.reading.called_by
         dropped = {word: weight for word, weight in words.items() if word not in every | GENERIC_WORDS}
         leaves_out = best.reading.kind == FIGURE and sum(dropped.values()) >= LEFT_OUT_SHARE * sum(words.values())
         tie = tie or leaves_out
@@ -1091,7 +1097,7 @@ class Reader:
     def _names_a_third(self, words: dict[str, float], best: Reading, other: Reading) -> bool:
         """Whether the words left out by two readings of two sections name a row of a third section as clearly ("White
         and Black African children aged under 10 placed more than 100 miles away")."""
-        said = set().union(*best.phrasings, *other.phrasings, best.qualifiers, other.qualifiers, GENERIC_WORDS)
+        said = best.called_by | other.called_by | GENERIC_WORDS
         rest = {word: weight for word, weight in words.items() if word not in said}
         third = self.score(rest)[0] if rest else None
         return (
@@ -1103,7 +1109,7 @@ class Reader:
 
     def _narrows_bands(self, words: dict[str, float], bands: list[str]) -> bool:
         """Whether the question names a part of all episodes ("LAC") that none of the bands' rows is called by."""
-        said = set().union(*(frozenset().union(*r.phrasings) | r.qualifiers for r in map(self.by_id.get, bands) if r))
+        said = set().union(*(r.called_by for r in map(self.by_id.get, bands) if r))
         return any(w in self._subset_words and w not in said for w in words)
 
     def _names_something(self, sentence: str) -> bool:

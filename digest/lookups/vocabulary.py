@@ -628,6 +628,11 @@ class Reading:
     phrasings: tuple[frozenset[str], ...]  # each a set of stems the reading is called by
     qualifiers: frozenset[str]  # its section's words, which qualify it without naming it
 
+    @property
+    def called_by(self) -> frozenset[str]:
+        """Every word that names or qualifies it: its phrasings' stems and its section's words."""
+        return frozenset().union(*self.phrasings) | self.qualifiers
+
 
 def split_words(text: str) -> list[str]:
     """Lower-case words, numbers (with a trailing + or band letter) and @key tokens, in order."""
@@ -1011,6 +1016,9 @@ def _unit_after(match: re.Match[str]) -> str:
     return f"{match['missing'] or ''}{match['bound']} {unit}"
 
 
+NUMBERED_PART = re.compile(r"(?:^|(?<=\s))\(?[1-9]\)\s+")  # "1) ... 2) ...": a question's parts, "(3.2)" a ref
+
+
 # Ways of writing what the report's own words say, read as those words before anything else is read.
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
@@ -1023,7 +1031,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # Row 5.1's own note, pasted or retyped ("(not inc. No & N/A)", "excl No and N/A"): what the row already leaves out.
     (
         re.compile(
-            r"\(?\s*(?:not\s+inc(?:l|luding)?\.?|excl?(?:uding|\.)?|excluding|without)\s+"
+            r"\(?\s*(?:not\s+inc(?:l|luding)?\.?|excl?(?:uding|\.)?|without)\s+"
             r"(?:(?:the|those|ones|recorded|answered|marked|as)\s+)*(?:no(?:s|es)?\s*(?:&|and|,|\+|or)\s*)?n\s*/\s*as?\b"
             r"\s*\)?"
         ),
@@ -1049,7 +1057,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " ",
     ),
     (re.compile(r"\b(?:i|we)\s+mean\b"), " "),  # "... I mean": a rewording, not "the mean"
-    (re.compile(r"\binclusive\b"), " "),
+    (re.compile(r"\binclusive\b"), " "),  # "14-16 inclusive": a band's ends are in it anyway
     (re.compile(r"\bcalendar\s+(?=months?\b)"), ""),  # "each calendar month": each month
     # "May I ask ...": the verb, not the month ("girls missing in May I know it's not finished" keeps its May)
     (
@@ -1059,18 +1067,30 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " ",
     ),
-    (re.compile(r"(?:^|(?<=\s))\(?[1-9]\)\s+"), " "),  # a question's parts numbered: "1) ... 2) ..."
+    (NUMBERED_PART, " "),  # a question's parts numbered: "1) ... 2) ..."
     (re.compile(r"\bcomplete(?:d)?\s+(?=months?\b)"), ""),  # "which complete month": the report's months are
     # Terms the asker defines for themself ("Define BME as the report's line", "By 'episode' I mean each incident,
     # not each child", "denominator = RHIs accepted"): how they count, not the define command nor more figures.
     (re.compile(r"\bdefine[ds]?\s+['\"‘’]?[\w /'-]{1,30}?['\"‘’]?\s*(?:as\b|=)"), " "),
     (re.compile(r"\b(?:denominator|numerator)\s*(?:=|:|\bis\b)\s*[^.;?]*"), " "),
     (re.compile(r"\b(?:i\s+|we\s+)?need\s+(?=(?:the|a|an|your)\b)"), " "),  # the verb, not CIN's "need"
-    # A list in brackets ("(EH, CIN, CP, LAC ...)", "(under 10, 10, 11 ... 17+)"): the rows of the table asked for
-    (re.compile(r"\s*\([^()]*[,/][^()]*[,/][^()]*\)"), " "),
-    # A return of figures to a region or government, not a child's return home
+    # A list in brackets ("(EH, CIN, CP, LAC ...)", "(under 10, 10, 11 ... 17+)"), or after a breakdown ("by social
+    # care status (Early Help, CIN ...)"): the rows of the table asked for
     (
-        re.compile(r"\b(?:regional|our|my|quarterly|monthly)\s+returns?\b(?!\s+(?:home|interview|conversation|chat))"),
+        re.compile(
+            r"\s*\([^()]*[,/][^()]*[,/][^()]*\)"
+            r"|(?<=\bstatus)\s*\([^)]*[,/][^)]*\)|(?<=\bethnicity)\s*\([^)]*[,/][^)]*\)|(?<=\bage)\s*\([^)]*[,/][^)]*\)"
+            r"|(?<=\bytd)\s*\((?:eh|cin|cp|lac)[^)]*[,/][^)]*\)"
+        ),
+        " ",
+    ),
+    # A return of figures to a region or government, not a child's return home: "for our return", "so I can finish
+    # the year end return"
+    (
+        re.compile(
+            r"\b(?:regional|our|my|quarterly|monthly)\s+returns?\b(?!\s+(?:home|interview|conversation|chat))"
+            r"|\b(?:year[\s-]*end|annual|statutory|ssda\s*903|903|dfe|government)\s+returns?\b"
+        ),
         " ",
     ),
     # How an AI assistant is asked for its answer's form ("Return only the number", "in bullet points", "Act as a
@@ -1084,8 +1104,6 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " ",
     ),
     (re.compile(r"\ba\s+(?=month\s+by\s+month\b)"), ""),  # "a month by month table": no "1 month"
-    # A statutory return to government, not a child's return home: "so I can finish the year end return"
-    (re.compile(r"\b(?:year[\s-]*end|annual|statutory|ssda\s*903|903|dfe|government)\s+returns?\b"), " "),
     # How a distinct count is made, said beside it ("not the sum of the monthly counts", "not the three months added
     # up"): the period's own count of children is what is given anyway.
     (
@@ -1115,14 +1133,6 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         "month by month",
     ),
     (re.compile(r"\b(?:between|of)\s+the\s+two\b"), " "),  # "and the change between the two": the periods named
-    # A breakdown's rows listed after it ("by social care status (Early Help, CIN, CP, LAC ...)"): the table itself.
-    (
-        re.compile(
-            r"(?<=\bstatus)\s*\([^)]*[,/][^)]*\)|(?<=\bethnicity)\s*\([^)]*[,/][^)]*\)|(?<=\bage)\s*\([^)]*[,/][^)]*\)"
-            r"|(?<=\bytd)\s*\((?:eh|cin|cp|lac)[^)]*[,/][^)]*\)"
-        ),
-        " ",
-    ),
     (re.compile(r"(n't|\bnot)\s+even\b"), r"\1"),  # "aren't even known to us", "didn't even record"
     # A tag asking to confirm ("isn't it true that ...", "is it right that ..."): the figure is answered.
     (
@@ -1146,7 +1156,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (
         re.compile(r"\b(1[0-7])\s*(?:\+|and\s+over|or\s+over|and\s+above|and\s+older|or\s+older)\s*(?=[,;:\-–])"),
         r"aged \1 and over ",
-    ),  # "14-16 inclusive": a band's ends are in it anyway
+    ),
     (re.compile(r"\bpostcodes?\s+(?=distance)"), ""),  # the distance between postcodes: the distance from home
 ]
 
