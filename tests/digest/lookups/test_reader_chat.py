@@ -71,8 +71,8 @@ def test_a_whole_question_opening_with_and_is_answered(reader: Reader, text: str
     ],
 )
 def test_instructions_for_an_answers_form_are_read_past(service: LookupService, text: str, title: str) -> None:
-    title, _ = answered(service, text)
-    assert title.startswith(title)
+    said, _ = answered(service, text)
+    assert said.startswith(title)
 
 
 def test_colleagues_tagged_and_hashtags_change_nothing(reader: Reader) -> None:

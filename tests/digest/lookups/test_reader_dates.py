@@ -87,9 +87,9 @@ def test_a_range_of_dates_that_cuts_a_month_is_said_to_be_part_of_a_month(reader
     ],
 )
 def test_periods_named_by_dates_are_answered(service: LookupService, text: str, title: str | None, figure: str) -> None:
-    title, lines = answered(service, text)
+    said, lines = answered(service, text)
     if title is not None:
-        assert title.startswith(title)
+        assert said.startswith(title)
     assert lines[0] == figure
 
 

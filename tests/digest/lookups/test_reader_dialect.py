@@ -67,8 +67,8 @@ def test_the_usual_time_a_bairn_is_missing_is_a_length_not_the_interviews_in_tim
 def test_a_warehouses_shorthand_reads_as_words(
     service: LookupService, text: str, title: str, figure: str | None
 ) -> None:
-    title, lines = answered(service, text)
-    assert title.startswith(title)
+    said, lines = answered(service, text)
+    assert said.startswith(title)
     if figure is not None:
         assert lines[0] == figure
 

@@ -50,8 +50,8 @@ from tests.digest.lookups.asking import answered
     ],
 )
 def test_parts_definitions_and_lists_are_read_as_one_question(service: LookupService, text: str, title: str) -> None:
-    title, _ = answered(service, text)
-    assert title.startswith(title)
+    said, _ = answered(service, text)
+    assert said.startswith(title)
 
 
 @pytest.mark.parametrize(
