@@ -53,6 +53,7 @@ from digest.lookups.cells import (
     span_title,
     with_share,
 )
+from digest.lookups.confirmations import check_stated
 from digest.lookups.periods import PeriodKind, Span, period_before, resolve_period
 from digest.lookups.questions import (
     DEFINE,
@@ -96,6 +97,8 @@ from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore, available_months
 
 DID_YOU_MEAN = "Did you mean one of these instead?"  # over the other readings of a question that was answered
+STATED_NOT_CHECKED = "The figures you gave are not checked against an answer of several figures: compare them above."
+STATED_WITHHELD = "A figure withheld is not checked against one you gave."
 
 
 @dataclass(frozen=True)
@@ -240,7 +243,7 @@ def answer_question(
     return Answer(
         answer.outcome,
         answer.title,
-        answer.lines,
+        [*answer.lines, *_stated_checked(question, answer)],
         answer.table,
         footer,
         question.share,
@@ -248,6 +251,19 @@ def answer_question(
         choices=list(question.alternatives) if answer.outcome == ANSWERED else [],
         question=question.text,
     )
+
+
+def _stated_checked(question: Question, answer: Answer) -> list[str]:
+    """A line on the figures a question stated for checking: whether the one figure answered is among them. A figure
+    withheld is never checked (that would tell it), nor an answer of several figures (which to check is not said)."""
+    if not question.stated or answer.outcome != ANSWERED:
+        return []
+    if _shows_withheld(answer):
+        return [STATED_WITHHELD]
+    several = question.compare or question.by_month or question.also or question.extreme or answer.table
+    if several or question.kind not in (FIGURE, PER_CHILD, LENGTH) or not answer.lines:
+        return [STATED_NOT_CHECKED]
+    return [check_stated(question.stated, answer.lines[0], question.proportion)]
 
 
 def _is_shaped(question: Question, config: Config) -> bool:

@@ -160,7 +160,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "month_number",
     ),
-    (re.compile(rf"\b({_MONTH_WORD})\b(?:\s*-\s*|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
+    # "Jun-19", "Jun -19", "June '19"; not "LAC June - 74?", a dash between a question and a figure stated
+    (re.compile(rf"\b({_MONTH_WORD})\b(?:-\s*|\s+-(?=\d)|\s+-\s+(?=\d{{4}}\b)|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|\d{{2}})\b{_UNIT_AFTER}"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})(\d{{4}}|\d{{2}})\b"), "month_year"),  # "jun19", "apr2019"
     # "July to date": that month so far, as "July so far" is (not July and the year to date beside it);

@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 from digest.contract.config import Config
 from digest.figures.catalogue import ALL_EPISODES, EPISODES_PER_CHILD, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
+from digest.lookups.confirmations import find_stated, mark_percentages
 from digest.lookups.emails import read_email_body
 from digest.lookups.periods import (
     CUT_MONTHS,
@@ -131,7 +132,7 @@ PREVIOUS_PROBLEM = 'Before which period? Name both, such as "June against May" o
 _OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlines?|everything|report)\b")
 # A figure not yet recorded: "what will July end up as", "forecast for September".
 _FORECAST = re.compile(
-    r"\bwill\b(?!\s+(?:you|u)\b)|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
+    r"\bwill\b(?!\s+(?:you|u)\b)|\b(?:we|it|they|that)'ll\b|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
     r"|\bexpect(?:ed)?\s+to\b|\b(?:are|is)\s+(?:we|you)\s+expecting\b"
     r"|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
 )
@@ -233,6 +234,16 @@ NO_FORECAST = (
     "or in this month so far."
 )
 
+# A test of a change, not a count: "is the fall statistically significant", "within normal variation?"
+_SIGNIFICANCE = re.compile(
+    r"\bstatistical(?:ly)?\s+significan\w*|\bsignifican(?:t|ce)\s+test|\bconfidence\s+intervals?\b|\bp\s*-?\s*values?\b"
+    r"|\bnormal\s+(?:\w+\s+){0,3}?variation\b"
+)
+NO_SIGNIFICANCE = (
+    "The report counts episodes and children; I do not test whether a change between periods is statistically "
+    'significant. Ask for the figures side by side, such as "episodes May against June".'
+)
+
 
 @dataclass(frozen=True)
 class NotHeld:
@@ -248,6 +259,7 @@ class NotHeld:
 
 NOT_HELD = (
     NotHeld(_FORECAST, NO_FORECAST),
+    NotHeld(_SIGNIFICANCE, NO_SIGNIFICANCE, also_in="message"),
     NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE),
     NotHeld(_TWICE_OR_MORE, NO_TWICE),
     NotHeld(_POPULATION, NO_POPULATION, _MISSING_SAID),
@@ -380,6 +392,15 @@ _TAG = re.compile(r"</?[A-Za-z]+>")  # mark-up pasted from the report
 _SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|child|number|return)\b)", re.I)
 # A message that follows on from an earlier one ("and for LAC?", "same for May", "is that up on May?", "just the looked
 # after ones?"): the bot keeps no conversation, so what it follows on from is not known.
+# What the report's commentary (or someone) is quoted as saying, beside the question asked of it: "Commentary
+# mentions an increase in 'not a client' - how many Not a Client episodes were there in June?" The quote's rows,
+# periods and changes are not the question's.
+_REPORTED = re.compile(
+    r"^\W*(?:the\s+)?(?:commentary|comments?|narrative|report|write\s*-?\s*up|it|the\s+pack|the\s+summary)\s+"
+    r"(?:also\s+)?(?:says|said|mentions|mentioned|states|stated|notes|noted|refers\s+to|reports|claims|claimed|suggests"
+    r"|highlights)\b"
+)
+_QUOTE_ENDS = re.compile(r"(?<=[.?!])\s+|\s+[-–—]+\s+|,?\s+but\s+")  # "... mentions 13 plus but I'd like ..."
 _FOLLOW_UP = re.compile(
     r"^\W*(?:(?:and|&|ok\s+and|what\s+about|how\s+about|(?:the\s+)?same\s+(?:for|but|again|with)|now)\b(?=(?:\W+\w+){0,4}\W*$)"
     r"|(?:and\s+)?(?:is|was|has|does|did|how\s+does|how\s+did|what\s+about|can\s+you\s+split)\s+(?:that|those|these)\b"
@@ -403,10 +424,16 @@ NO_CHECK = (
     "I cannot check the figures against another system. Each row's definition says how it is counted: ask, for "
     'example, "define 1.2"; or ask for the figure to compare, such as "missing episodes June".'
 )
-_BETWEEN_MONTHS = re.compile(r"\bbetween\s+\w+(?:\s+\d{4})?\s+and\s+\w+")  # "between May and June (2019)"
+# "between May and June (2019)", "May->Jun": one month against the other
+_BETWEEN_MONTHS = re.compile(r"\bbetween\s+\w+(?:\s+\d{4})?\s+and\s+\w+|\b[a-z]{3,9}\s*(?:->|→)\s*[a-z]{3,9}\b")
 _POINTS_BACK = re.compile(r"\b(?:they|them|their|those|these)\b")  # a question whose subject the sentence before names
-# Where a message's sentences part (not after "i.e." or "e.g.").
-_SENTENCE_END = re.compile(r"(?<=[.?!])(?<!\bi\.e\.)(?<!\be\.g\.)\s+|\n+")
+# Where a message's sentences part (not after "i.e." or "e.g.", nor a short form's full stop: "avg no. eps each",
+# "(ex. same day)", "inc. LAC", "vs. May").
+_SENTENCE_END = re.compile(
+    r"(?<=[.?!])(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bno\.)(?<!\bex\.)(?<!\binc\.)(?<!\bincl\.)(?<!\bexcl\.)"
+    r"(?<!\bvs\.)(?<!\bapprox\.)\s+|\n+",
+    re.IGNORECASE,
+)
 _CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b")  # "offered, accepted, done in time" (" + " is "and")
 
 
@@ -426,6 +453,7 @@ class Question:
     alternatives: tuple[tuple[str, str], ...] = ()  # other readings, offered under the answer: (label, question)
     family: str = ""  # length: of all, LAC or CSE-risk episodes
     nearest: bool = False  # only a wider band holds what was asked ("more than a week": more than 5 days): said so
+    stated: tuple[str, ...] = ()  # figures the question states for checking ("Can you confirm LAC was 75?")
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -614,6 +642,7 @@ class Reader:
         text = _ON_BEHALF.sub(" ", text)  # "Sarah has asked me to find out how many ..."
         text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(text))
         text = _CAPITAL_CODE.sub(self._code_meant, text)  # "LAV episodes": LAC, one key away on a phone
+        text = self._without_quotes(text)  # "Commentary says ... - how many ...?": the question, not the quote
         text = _REPORT_TITLE.sub(" missing", text)
         if _FOLLOW_UP.match(text.lower()) and not _COUNT_NAMED.search(text.lower()):
             return NotUnderstood(FOLLOW_UP, self.suggest(text))  # "and for LAC?": of what, earlier, is not kept
@@ -675,6 +704,15 @@ class Reader:
         if unread_rows and not self._row_words(chosen.lower(), {}):
             return whole
         return replace(questions[0], text=text)
+
+    def _without_quotes(self, text: str) -> str:
+        """The message without the parts quoting what the commentary says, when another part names a figure."""
+        parts = _QUOTE_ENDS.split(text)
+        quoted = [_REPORTED.match(part.lower()) is not None for part in parts]
+        asked = [p for p, q in zip(parts, quoted, strict=True) if not q and self._row_words(p.lower(), {})]
+        if not any(quoted) or not asked:
+            return text
+        return " - ".join(p for p, q in zip(parts, quoted, strict=True) if not q)
 
     def _parts_ask_apart(self, text: str) -> bool:
         """Whether a question's numbered parts ("1) ... 2) ...") ask for different figures, or one part follows on
@@ -745,6 +783,12 @@ class Reader:
         return near[0].upper() if len(near) == 1 else match.group(0)
 
     def _read_whole(self, text: str) -> Question | NotUnderstood | Clarification:
+        """One reading of text as a whole, with any figures it states for checking ("Can you confirm LAC was 75?")."""
+        stated: list[str] = []
+        reading = self._read_text(text, stated)
+        return replace(reading, stated=tuple(stated)) if stated and isinstance(reading, Question) else reading
+
+    def _read_text(self, text: str, stated: list[str]) -> Question | NotUnderstood | Clarification:
         lowered = text.lower().replace("’", "'").strip()
         if lowered.startswith("/"):  # "/missing LAC episodes", typed into `ask`
             lowered = lowered.split(maxsplit=1)[1] if " " in lowered else ""
@@ -805,7 +849,8 @@ class Reader:
             return NotUnderstood(str(error), self.suggest(text))
         if shape.by_month and len(attached) == 1 and attached[0].kind == PeriodKind.RANGE:
             period, compare = attached[0], ()  # "trend Apr-Jun, has it fallen?": the months, one by one
-        if shape.change and not compare and period.kind == PeriodKind.RANGE and _BETWEEN_MONTHS.search(said):
+        between = _BETWEEN_MONTHS.search(said) or _BETWEEN_MONTHS.search(text.lower())
+        if shape.change and not compare and period.kind == PeriodKind.RANGE and between:
             # "did White British episodes increase between May and June?": the one month against the other
             period, compare = _range_ends(period)
         # "is it going up?", "how has it changed since April?": the months, one by one
@@ -815,7 +860,9 @@ class Reader:
         recent = period.kind == PeriodKind.RECENT and not (shape.length or shape.per_child or shape.proportion)
         by_month = shape.by_month or (shape.extreme and not shape.whole) or trending or recent
         asked_period = period
-        if by_month and period.kind == PeriodKind.LATEST:
+        # "Was May the busiest month?": the month named is the one asked about, not the run's last
+        named_extreme = shape.extreme and period.kind == PeriodKind.MONTH and not compare
+        if by_month and (period.kind == PeriodKind.LATEST or named_extreme):
             period = Period(PeriodKind.RECENT, months=TREND_MONTHS)  # a trend: the digest's 13 months
         elif shape.by_month and period.kind == PeriodKind.MONTH and not compare:  # "trend ... August": to August
             period = Period(
@@ -858,6 +905,11 @@ class Reader:
             talk = {w for w in not_read if is_talk(w, self.ordinary, kept)}
             words = {w: weight for w, weight in words.items() if w not in talk}  # "good morning", "putting a chart"
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
+        # "Can you confirm LAC was 75 in June?": the figure stated is read past, and kept to be checked
+        if checked := find_stated(typed, unknown, text.lower()):
+            stated.extend(mark_percentages(typed, checked))
+            words = {w: weight for w, weight in words.items() if w not in checked}
+            unknown = []
         nothing_asked = not words and not bands and not periods and not commands and not unknown
         if nothing_asked and _THANKS.search(said):  # "thanks, that is very helpful": nothing to answer
             return NotUnderstood(THANKS, [])

@@ -37,7 +37,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             rf"|\bhow\s+many\s+times\s+(?:\w+\s+){{0,4}}?on\s+(?:average|avg)\b"
             rf"|\bhow\s+many\s+times\s+each\b|\btimes\s+each\b|\beach\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
             rf"|\b(?:episodes?|eps|incidents?)\s*/\s*{_CHILD}\b|\b(?:episodes?|incidents?)\s+to\s+{_CHILD}\b"
-            rf"|\b(?:average|avg|mean)\s+(?:number\s+of\s+)?(?:episodes|eps|incidents|times)\b"
+            rf"|\b(?:average|avg|mean)\s+(?:(?:number|no\.?|num)\s+(?:of\s+)?)?(?:episodes|eps|incidents|times)\b"
         ),
     ),
     (
@@ -109,7 +109,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
             r"|reduc(?:e|ed|es|ing|tion)|declin(?:e|ed|es|ing)|grow(?:n|s|ing|th)|grew|busier|quieter"
             r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down)(?:\s+or\s+(?:up|down))?|up\s+or\s+down"
-            r"|(?:up|down)(?=\s+on\s))\b"
+            r"|(?:up|down)(?=\s+on\s)|by\s+how\s+(?:many|much))\b"
             r"|\b(?=than\b)"
         ),
     ),
@@ -255,7 +255,7 @@ def read_shape(text: str) -> tuple[Shape, str]:
         found -= {"by_month"}  # "month on month change": the latest month against the one before, not a run
         found.add("compare")
         rest = rest + " previous"
-    if "extreme" in found and re.search(r"\bmonths?\b", text):  # "the busiest month": month by month
+    if "extreme" in found and re.search(r"\bmonths?\b|^\W*when\b", text):  # "the busiest month", "when was OLA highest"
         found.add("by_month")
     length = ""
     days = re.search(r"(?<![\d+]\s)(?<!\d)\bdays?\b", rest) is not None  # "median days missing", not "2 days"

@@ -49,6 +49,8 @@ SYNONYMS: dict[str, str] = {
     "risk of cse": "cse",
     "medium high": "cse",  # the report's CSE rows count medium/high risk: that is what "CSE" means here
     "cases": "children",
+    "missing cases": "missing episodes",  # a case reported missing is an episode ("CSE cases" are children)
+    "missing case": "missing episodes",
     "return home interviews": "rhi",
     "return home interview": "rhi",
     "return interviews": "rhi",
@@ -190,6 +192,17 @@ SYNONYMS: dict[str, str] = {
     "teens": "children",
     "youngsters": "children",
     "eps": "episodes",
+    # A coordinator's note-taking short forms: "tot eps", "indiv CYP", "same day rtn", "rptg mth".
+    "tot": "total",
+    "indiv": "children",
+    "individ": "children",
+    "rtn": "return",
+    "rtns": "returns",
+    "rptg": "reporting",
+    "wk": "week",
+    "wks": "weeks",
+    "mi": "miles",
+    "grt": "gypsy roma traveller",  # Gypsy, Roma and Traveller: two of the report's rows
     "epis": "episodes",
     "runaways": "episodes",
     "runaway": "episodes",
@@ -210,6 +223,8 @@ SYNONYMS: dict[str, str] = {
     "cared for": "lac",
     "children in care": "lac children",
     "kids in care": "lac children",
+    "care kids": "lac children",  # not care leavers: "care" alone names no row
+    "care kid": "lac children",
     "child in care": "lac children",
     "young people in care": "lac children",
     "other areas": "other la",
@@ -1020,6 +1035,7 @@ NUMBERED_PART = re.compile(r"(?:^|(?<=\s))\(?[1-9]\)\s+")  # "1) ... 2) ...": a 
 
 
 # Ways of writing what the report's own words say, read as those words before anything else is read.
+_UNIT_WORDS = {"mi": "miles", "wk": "week", "wks": "weeks", "wd": "working days", "hr": "hours", "hrs": "hours"}
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
     (re.compile(r"\bdivn'?t\b"), "don't"),  # the North East's "don't"
@@ -1068,6 +1084,17 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " ",
     ),
     (NUMBERED_PART, " "),  # a question's parts numbered: "1) ... 2) ..."
+    # A unit's short form against its number: "10mi", "1wk", "3wd" ("1 week" is then read as 7 days)
+    (re.compile(r"(?<=\d)\s*(mi|wks?|wd|hrs?)\b"), lambda m: " " + _UNIT_WORDS[m.group(1)]),
+    (re.compile(r"\bm\s*/\s*m\b"), " month by month "),  # "all eps m/m 19/20"
+    (re.compile(r"\b(?:bkdn|brkdn|bkdwn)\b"), "breakdown"),  # "age bkdn YTD": a shape's word, read before synonyms
+    # Two of the sector's codes with a slash between: both figures ("LAC/CSE eps Jun?"), each named, not one guessed
+    (re.compile(r"\b(lac|cse|cin|cpp?|eh|ola)\s*/\s*(?!\1\b)(lac|cse|cin|cpp?|eh|ola)\b"), r"\1 and \2"),
+    # "about 2.2 times on average": an average said, not row 2.2's ref (no band counts part of a time)
+    (re.compile(r"\b\d+\.\d+\s*(?=times\b)"), ""),
+    # A chain of arrows is a funnel, each step a figure: "RHI offered->accepted->done" (one arrow may be "May->Jun")
+    (re.compile(r"\b[a-z]+(?:\s*(?:->|→)\s*[a-z]+){2,}\b"), lambda m: re.sub(r"\s*(?:->|→)\s*", " and ", m.group(0))),
+    (re.compile(r"\(\s*ex\.?\s+"), "(excluding "),  # "(ex. same day)": a word that changes what is counted
     (re.compile(r"\bcomplete(?:d)?\s+(?=months?\b)"), ""),  # "which complete month": the report's months are
     # Terms the asker defines for themself ("Define BME as the report's line", "By 'episode' I mean each incident,
     # not each child", "denominator = RHIs accepted"): how they count, not the define command nor more figures.

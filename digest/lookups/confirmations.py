@@ -1,0 +1,96 @@
+"""Figures a question states for checking ("Can you confirm LAC was 75 in June?", "Was it 28 or 38?"): which of the
+numbers the reader could not read they are, and whether the answer bears them out.
+
+A number is read past as a figure to check only where it cannot be a qualifier of what is counted: never after
+"with", "aged", "over" and the like, never before a unit ("3 times", "10 miles", "15 year olds"), never where a child's
+id would go ("has 10234 gone missing"), and only when the question asks for a check ("right?", "confirm", "is it",
+"- 14?"). A number the reader failed to read as a band is then still refused, never answered as if it were not there.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A figure as typed: a count, a decimal, a percentage, a change ("+11"). Five digits at most, no leading zero: a
+# longer number, or one such as "00123", is more likely a case number than a figure of the report.
+_FIGURE = re.compile(r"[+-]?(?:0|[1-9]\d{0,4})(?:\.\d+)?%?")
+_YEAR = re.compile(r"(?:199|20\d)\d")  # "2019": a year the reader did not read as one, never a figure stated
+_SIGN = "+"  # "so +11?": the sign is read apart from its number
+# The words that ask for a check.
+_CHECK_CUES = re.compile(
+    r"\b(?:right|correct|confirm\w*|yes|yeah|yep|true|accurate|have\s+i\s+got|am\s+i|is\s+(?:that|it|this)"
+    r"|was\s+(?:that|it|this)|were\s+there|was\s+there)\b|="
+    r"|^\W*(?:is|was|were|are|did|do|does)\b"  # a question asking yes or no: "Was RHI on time 86% in May?"
+)
+# ... or a figure alone at the end of the question ("LAC children with 3+ episodes YTD - 14?", "Is BME YTD 120?"),
+# unless it asks how many ("of the children in care, how many were 14 or 15?": ages).
+_FIGURE_LAST = re.compile(r"[+-]?\d+(?:\.\d+)?%?\s*\?*\s*$")
+_ASKS_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b")
+# Before a number, a word that makes it a qualifier of what is counted ("with 3", "aged 15", "over 10", "of 16").
+_QUALIFIED_AFTER = re.compile(
+    r"\b(?:with|(?<!we\s)(?<!i\s)(?<!you\s)(?<!they\s)(?:had|have)|having|has|aged?|ages|over|under|than|least|most|within|after|before|top|last|first|past|"
+    r"next|per|each|every|until|till|since|upto|up\s+to|below|above|beyond|exceeding|plus"
+    r"|(?<!drop\s)(?<!rise\s)(?<!fall\s)(?<!increase\s)(?<!decrease\s)(?<!change\s)(?<!difference\s)of)\s*$"
+)  # ... but "a drop of 15" states a change
+# After it, a unit or a word that makes it one ("3 times", "10 miles", "15 year olds", "3 or more", "2 still missing").
+_QUALIFIER_BEFORE = re.compile(
+    r"^\s*(?:-?\s*\d|\+|(?:times?|days?|nights?|hours?|hrs?|miles?|mi|km|years?|yrs?|yo|y/o|weeks?|wks?|months?|"
+    r"or\s+(?:more|over|above|less|fewer|under|below)|and\s+(?:over|above|under|more)|plus|to\s+\d)\b)"
+)
+# After it, what is said of a child ("has 10234 gone missing", "is 12 still missing"): unless a count of them is said
+# ("were there 2 still missing").
+_CHILD_SAID = re.compile(r"^\s*(?:still|gone|been|went|run|ran|back|found|returned|come|came|go|goes|going)\b")
+_COUNT_SAID = re.compile(r"\b(?:there|were|are)\s*$")
+
+
+def find_stated(typed: str, unknown: list[str], message: str) -> tuple[str, ...]:
+    """The words not read, when every one of them is a figure stated for checking in typed (the question lower case,
+    as reworded before slips are put right), or a sign before one, and the message (lower case) asks for a check;
+    else nothing."""
+    last = _FIGURE_LAST.search(typed) and not _ASKS_HOW_MANY.search(message)
+    if not unknown or (not _CHECK_CUES.search(message) and not last):
+        return ()
+    for word in unknown:
+        if word == _SIGN:
+            if not re.search(r"\+\s*\d", typed):
+                return ()
+            continue
+        if not _FIGURE.fullmatch(word) or _YEAR.fullmatch(word) or not _stated_everywhere(typed, word):
+            return ()
+    return tuple(unknown)
+
+
+def mark_percentages(typed: str, stated: tuple[str, ...]) -> tuple[str, ...]:
+    """The figures stated, each with a % where typed gives it one ("64%", "64 per cent"): the reader reads the sign
+    apart, as the share it asks for."""
+    return tuple(
+        f"{word}%" if re.search(rf"(?<![\w.]){re.escape(word)}\s*(?:%|per\s*cent|pc\b)", typed) else word
+        for word in stated
+    )
+
+
+def _stated_everywhere(typed: str, word: str) -> bool:
+    """Whether each place word stands in typed is a figure's, not a qualifier's."""
+    places = list(re.finditer(rf"(?<![\w.]){re.escape(word)}(?![\w.])", typed))
+    return bool(places) and not any(
+        _QUALIFIED_AFTER.search(typed[: m.start()].rstrip(" +-"))
+        or _QUALIFIER_BEFORE.match(typed[m.end() :])
+        or (_CHILD_SAID.match(typed[m.end() :]) and not _COUNT_SAID.search(typed[: m.start()]))
+        for m in places
+    )
+
+
+def check_stated(stated: tuple[str, ...], shown: str, share: bool) -> str:
+    """A line saying whether the figures stated are the one an answer shows: its count, or its percentage where the
+    stated figure has a % or a share was asked ("Over 100 miles was 7?" is 5 episodes, not the 7% they are; "what %
+    were LAC, 74?" is 64%, not the 74 episodes). The report's figure is above; a stated one that differs is not
+    repeated."""
+    count = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", shown.replace(",", ""))[:1]]
+    percentages = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)%", shown)]
+    stated = tuple(s for s in stated if s != _SIGN)
+    matched = [s for s in stated if abs(float(s.strip("+-%"))) in (percentages if s.endswith("%") or share else count)]
+    if len(stated) == 1:
+        return "Yes: that is the figure you gave." if matched else "No: that is not the figure you gave."
+    if matched:
+        return "That is one of the figures you gave."
+    return "That is none of the figures you gave."
