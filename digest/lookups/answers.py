@@ -97,7 +97,9 @@ from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore, available_months
 
 DID_YOU_MEAN = "Did you mean one of these instead?"  # over the other readings of a question that was answered
-STATED_NOT_CHECKED = "The figures you gave are not checked against an answer of several figures: compare them above."
+STATED_NOT_CHECKED = (
+    "The figures you gave are not checked against an answer of several figures; compare them with those above."
+)
 STATED_WITHHELD = "A figure withheld is not checked against one you gave."
 
 

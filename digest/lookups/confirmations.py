@@ -90,7 +90,7 @@ def check_stated(stated: tuple[str, ...], shown: str, share: bool) -> str:
     stated = tuple(s for s in stated if s != _SIGN)
     matched = [s for s in stated if abs(float(s.strip("+-%"))) in (percentages if s.endswith("%") or share else count)]
     if len(stated) == 1:
-        return "Yes: that is the figure you gave." if matched else "No: that is not the figure you gave."
+        return "Yes, that is the figure you gave." if matched else "No, that is not the figure you gave."
     if matched:
         return "That is one of the figures you gave."
     return "That is none of the figures you gave."

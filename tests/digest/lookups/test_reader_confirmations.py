@@ -86,13 +86,13 @@ def test_a_number_that_may_qualify_or_name_is_never_read_past(reader: Reader, fr
             "Is it right that there were 116 episodes in June?",
             "Missing episodes, June 2019",
             "*116*",
-            "Yes: that is the figure you gave.",
+            "Yes, that is the figure you gave.",
         ),
         (
             "Can you confirm LAC was 75 in June?",
             "LAC episodes, June 2019",
             "*74*",
-            "No: that is not the figure you gave.",
+            "No, that is not the figure you gave.",
         ),
         (
             "Was it 28 or 38 CSE episodes last month?",
@@ -104,19 +104,19 @@ def test_a_number_that_may_qualify_or_name_is_never_read_past(reader: Reader, fr
             "Is it right 64% of June episodes were LAC?",
             "LAC episodes, June 2019",
             "*74 (64% of 116 episodes)*",
-            "Yes: that is the figure you gave.",
+            "Yes, that is the figure you gave.",
         ),
         (  # a share asked: 74 is the count, not the 64% asked for
             "what % of June episodes were LAC - 74?",
             "LAC episodes, June 2019",
             "*74 (64% of 116 episodes)*",
-            "No: that is not the figure you gave.",
+            "No, that is not the figure you gave.",
         ),
         (  # 7% is the share of LAC episodes placed that far: the count is 5
             "Over 100 miles in June was 7?",
             "101+ miles, June 2019",
             "*5 (7% of 74 LAC episodes)*",
-            "No: that is not the figure you gave.",
+            "No, that is not the figure you gave.",
         ),
         (
             "% of RHIs done on time in June, was it 69 or 79?",
@@ -128,7 +128,7 @@ def test_a_number_that_may_qualify_or_name_is_never_read_past(reader: Reader, fr
             "LAC episodes per child YTD - roughly 5.9?",
             "Episodes per child (LAC), April to June 2019",
             "*5.9*",
-            "Yes: that is the figure you gave.",
+            "Yes, that is the figure you gave.",
         ),
         (
             "Is it right each child went missing about 2.2 times on average in June?",
@@ -152,7 +152,7 @@ def test_a_stated_figure_that_differs_is_never_repeated(service: LookupService) 
     for _ in range(20):
         n = rng.choice([n for n in range(100, 400) if n not in (116, 129, 130, 236, 375)])
         _, lines = answered(service, f"Can you confirm there were {n} episodes in June?")
-        assert lines[-1] == "No: that is not the figure you gave."
+        assert lines[-1] == "No, that is not the figure you gave."
         assert all(str(n) not in line for line in lines), (n, lines)
 
 
