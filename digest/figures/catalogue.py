@@ -93,6 +93,20 @@ SHARE_BASES = {
     "children.3plus.lac": "children.lac",
     "children.3plus.cse": "children.cse",
 }
+# The bases whose episodes each row of a breakdown counts a part of: "episodes other than White British" (or "not
+# LAC", "apart from the under-11s") are the base less the row, its complement, a derived figure. Only episode counts
+# have one (a child may be counted in two rows of a period); RHI rows have rows of their own for what is not.
+COMPLEMENT_BASES = frozenset({ALL_EPISODES, LAC_EPISODES})
+
+
+def complement_base(indicator: Indicator) -> str | None:
+    """The base a row's complement is taken of (all episodes, or LAC episodes for the distances), or None."""
+    base = indicator.denominator or SHARE_BASES.get(indicator.key)
+    if indicator.key.startswith(DISTINCT_CHILDREN_PREFIX) or indicator.key == base:
+        return None
+    return base if base in COMPLEMENT_BASES else None
+
+
 # Lengths of closed episodes: whole calendar days from the start date to the end date (section 4's count),
 # over the episodes starting in the period that had ended by the as-at time.
 AVERAGE_LENGTH, MEDIAN_LENGTH = "average", "median"
@@ -116,6 +130,17 @@ DERIVED_DEFINITIONS = (
         '"within 20 miles") gets the sum of those rows over the rows\' own base, and the answer says which rows '
         'it added. A range inside one band ("more than a week", when the last band is "more than 5 days") is '
         "answered with the band that holds it, named in the answer's title.",
+    ),
+    (
+        "All but some rows (a complement)",
+        'A question asking for the episodes that are not in a row ("episodes that were NOT LAC", "other than White '
+        'British", "apart from the under-11s", "LAC episodes not within 20 miles") gets the base less the row, or '
+        "rows: all episodes (1.1) for the rows counted of all episodes (2.1, 3.1 and sections 4 and 6 to 9), LAC "
+        'episodes (2.1) for the distances (10), with its share of that base. The answer\'s title says "other than" '
+        'and a line names the rows taken away ("All episodes less row 2.1 of the report."). Only episode counts '
+        "have one: a child is counted once in a period but may be in two of its rows, so children less children "
+        "counts no children; the return interviews have rows of their own for what is not (5.3b), and a total or "
+        "part row (8.16 Total BME, 6.7 OLA) is never taken from another row.",
     ),
     (
         "Episodes per child",
@@ -149,7 +174,7 @@ DERIVED_DEFINITIONS = (
     (
         "Under disclosure control",
         'A derived figure made from a withheld count is withheld too ("c"), and so is a length over five or '
-        "fewer episodes.",
+        "fewer episodes, and a complement of one to five.",
     ),
 )
 

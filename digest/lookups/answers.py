@@ -47,6 +47,7 @@ from digest.lookups.cells import (
 )
 from digest.lookups.cells import (
     Figures,
+    base_noun,
     describe_span,
     month_title,
     span_cell,
@@ -276,7 +277,7 @@ def _is_shaped(question: Question, config: Config) -> bool:
         return bool(question.compare) or question.extreme
     if question.kind != FIGURE:
         return False
-    if question.compare or question.by_month or question.also or len(question.bands) > 1:
+    if question.compare or question.by_month or question.also or len(question.bands) > 1 or question.complement:
         return True
     return question.proportion and str(question.subject) in SHARE_BASES
 
@@ -344,7 +345,7 @@ def _answer_shaped(
         said = length_answer(str(question.subject), found, figures.name(span), suppress, family)
     else:
         indicators = {i.key: i for i in build_catalogue(config)}
-        shown = [build_figure(indicators, question.keys, question.proportion)]
+        shown = [build_figure(indicators, question.keys, question.proportion, question.complement)]
         shown += [build_figure(indicators, (key,), question.proportion) for key in question.also]
         notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
         if question.by_month:
@@ -365,7 +366,7 @@ def _revision_notes(
     months = [m for m in months if figures.has_data(m, m)]
     notes: dict[tuple[str, int], str] = {}
     for figure in shown:
-        if len(figure.keys) != 1 or not months:
+        if len(figure.keys) != 1 or figure.complement or not months:
             continue
         key = figure.keys[0]
         revised = _load_revisions(store, config, key, [(figures.exact(m), figures.profile(m)) for m in months])
@@ -389,9 +390,12 @@ def _single_answer(figures: Figures, figure: Figure, span: Span) -> Said:
     if cell is not None and cell.absence is not None:
         return Said(NO_DATA, title, [f"*{cell.describe_count()}*"])
     lines = [f"*{describe(cell, figure)}*"]
-    if len(figure.keys) > 1:
-        refs = {i.key: i.ref for i in build_catalogue(figures.config)}
-        lines.append(f"Rows {refs[figure.keys[0]]} to {refs[figure.keys[-1]]} of the report added up.")
+    refs = {i.key: i.ref for i in build_catalogue(figures.config)}
+    rows = f"rows {refs[figure.keys[0]]} to {refs[figure.keys[-1]]}" if len(figure.keys) > 1 else ""
+    if figure.complement and figure.base:  # the base less the rows: said, as a figure the report does not print
+        lines.append(f"All {base_noun(figure.base)} less {rows or f'row {refs[figure.keys[0]]}'} of the report.")
+    elif rows:
+        lines.append(f"{rows[:1].upper()}{rows[1:]} of the report added up.")
     year_start = financial_year_start(span.last)
     if span.first == span.last and span.first != year_start:
         ytd = figure_cell(figures, figure, Span(year_start, span.last, PeriodKind.YEAR_TO_DATE))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -21,7 +22,15 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from digest.contract.config import Config
-from digest.figures.catalogue import ALL_EPISODES, EPISODES_PER_CHILD, PER_CHILD_FAMILY, SECTIONS, STILL_MISSING
+from digest.figures.catalogue import (
+    ALL_EPISODES,
+    EPISODES_PER_CHILD,
+    PER_CHILD_FAMILY,
+    SECTIONS,
+    STILL_MISSING,
+    build_catalogue,
+    complement_base,
+)
 from digest.lookups.confirmations import find_stated, mark_percentages
 from digest.lookups.emails import read_email_body
 from digest.lookups.periods import (
@@ -65,6 +74,7 @@ from digest.lookups.vocabulary import (
     BASE_SAID,
     BREAKDOWN,
     CHILD_NOUN,
+    COMPLEMENT_SAID,
     EPISODE_NOUN,
     FIGURE,
     FILLER,
@@ -73,6 +83,7 @@ from digest.lookups.vocabulary import (
     NEGATION,
     NUMBERED_PART,
     REPEAT_MARK,
+    ROW_5_1_NOTE,
     SPELT_OUT,
     SYNONYMS,
     Reading,
@@ -234,6 +245,17 @@ NO_FORECAST = (
     "or in this month so far."
 )
 
+# A rate by the day or week: "how many a day went missing", "episodes per week this year" ("missing for a day" is a
+# length, "more than a week" a band: neither follows "many", "per", "each" or "every").
+_RATE = re.compile(
+    r"\b(?:per|each|every)\s+(?:day|week|night|fortnight)\b|(?<=\bmany\s)an?\s+(?:day|week|night)\b"
+    r"|\b(?:episodes|eps|incidents)\s+an?\s+(?:day|week|night)\b|\b(?:go|goes|going|went)\s+missing\s+an?\s+(?:day|week)\b"
+    r"|\b(?:daily|weekly|nightly)\s+(?:rate|average|figure|number|count)\b|\bon\s+an?\s+(?:average\s+)?(?:day|week)\b"
+)
+NO_RATE = (
+    "The report counts by the month; it gives no figure per day or per week. Ask for a month, such as "
+    '"missing episodes June", or the year so far.'
+)
 # A test of a change, not a count: "is the fall statistically significant", "within normal variation?"
 _SIGNIFICANCE = re.compile(
     r"\bstatistical(?:ly)?\s+significan\w*|\bsignifican(?:t|ce)\s+test|\bconfidence\s+intervals?\b|\bp\s*-?\s*values?\b"
@@ -260,6 +282,7 @@ class NotHeld:
 NOT_HELD = (
     NotHeld(_FORECAST, NO_FORECAST),
     NotHeld(_SIGNIFICANCE, NO_SIGNIFICANCE, also_in="message"),
+    NotHeld(_RATE, NO_RATE, also_in="message"),
     NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE),
     NotHeld(_TWICE_OR_MORE, NO_TWICE),
     NotHeld(_POPULATION, NO_POPULATION, _MISSING_SAID),
@@ -427,6 +450,7 @@ NO_CHECK = (
 # "between May and June (2019)", "May->Jun": one month against the other
 _BETWEEN_MONTHS = re.compile(r"\bbetween\s+\w+(?:\s+\d{4})?\s+and\s+\w+|\b[a-z]{3,9}\s*(?:->|→)\s*[a-z]{3,9}\b")
 _POINTS_BACK = re.compile(r"\b(?:they|them|their|those|these)\b")  # a question whose subject the sentence before names
+_IDLE_AFTER_EXCEPT = re.compile(r"\s*(?:that|this|it|those|these)\b")  # "other than that, how many ...": talk
 # Where a message's sentences part (not after "i.e." or "e.g.", nor a short form's full stop: "avg no. eps each",
 # "(ex. same day)", "inc. LAC", "vs. May").
 _SENTENCE_END = re.compile(
@@ -454,6 +478,7 @@ class Question:
     family: str = ""  # length: of all, LAC or CSE-risk episodes
     nearest: bool = False  # only a wider band holds what was asked ("more than a week": more than 5 days): said so
     stated: tuple[str, ...] = ()  # figures the question states for checking ("Can you confirm LAC was 75?")
+    complement: bool = False  # the base less the rows asked ("episodes other than White British", "not LAC")
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -542,6 +567,8 @@ class Reader:
         self.key_case = {key.lower(): key for keys in self.ethnic_groups.values() for key in keys}
         self._corrections: dict[str, tuple[str, float]] = {}
         self.ordinary = load_ordinary_words()  # everyday English, read past when it names nothing
+        # Rows with a complement ("episodes other than White British": all episodes less the row), by key.
+        self.complemented = {i.key for i in build_catalogue(config) if complement_base(i) is not None}
         self._scores: dict[tuple[tuple[str, float], ...], list[Scored]] = {}
 
     def correct(self, word: str) -> tuple[str, float]:
@@ -789,6 +816,9 @@ class Reader:
         return replace(reading, stated=tuple(stated)) if stated and isinstance(reading, Question) else reading
 
     def _read_text(self, text: str, stated: list[str]) -> Question | NotUnderstood | Clarification:
+        # "other than", "except", "excluding" typed (row 5.1's own "not inc. N/A" apart): a complement or nothing
+        excepted = COMPLEMENT_SAID.search(ROW_5_1_NOTE.sub(" ", text.lower()))
+        excepting = excepted is not None and not _IDLE_AFTER_EXCEPT.match(text.lower()[excepted.end() :])
         lowered = text.lower().replace("’", "'").strip()
         if lowered.startswith("/"):  # "/missing LAC episodes", typed into `ask`
             lowered = lowered.split(maxsplit=1)[1] if " " in lowered else ""
@@ -943,6 +973,16 @@ class Reader:
                 return self._not_understood(text, unknown)
             if self._narrows_bands(words, bands):  # "LAC episodes lasting 2 to 3 days"
                 return NotUnderstood(BANDS_NOT_SPLIT, self.suggest(text))
+            # "LAC episodes NOT within 20 miles": the other bands, as the base less them ("isn't it true ... at least
+            # two days" negates no band: read past, as before)
+            negated = NEGATION in words and _negates(rest, lambda token: BAND_MARK in token or token in ranges)
+            if NEGATION in words and not negated and COMPLEMENT_SAID.search(text.lower()):
+                return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "excluding the kids placed within 10 miles"
+            if negated and shape.whole:  # "age breakdown for june apart from the under 11s": the table, every row
+                table = self.by_id[self.section_tables[self.by_id[bands[0]].section][len(KEY_MARK) :]]
+                return Question(BREAKDOWN, table.subject, asked_period, share, text, compare=compare)
+            if negated and not all(band in self.complemented for band in bands):
+                return NotUnderstood(NOT_A_ROW, self.suggest(text))
             return Question(
                 FIGURE,
                 bands[0],
@@ -954,7 +994,8 @@ class Reader:
                 by_month=by_month,
                 extreme=shape.extreme,
                 proportion=shape.proportion,
-                nearest=nearest,
+                nearest=nearest and not negated,
+                complement=negated,
             )
         if bands:
             words[KEY_MARK + bands[0]] = self.weights.get(KEY_MARK + bands[0], self.unknown_weight)
@@ -978,7 +1019,7 @@ class Reader:
             if not by_month:
                 options.append(("Missing profile", f"{'share ' if share else ''}profile {period_text(period)}".strip()))
             return Clarification("Which figure?", options)
-        ranked = self.score(words)
+        ranked = self._negation_read_past(words, shape, rest) or self.score(words)
         if shape.whole or (shape.extreme and not shape.by_month):  # "breakdown", "which age": the table first
             ranked = self._prefer_tables(ranked)
         elif (
@@ -990,7 +1031,13 @@ class Reader:
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
         flips = best.reading.kind == FIGURE and not any(NEGATION in phrasing for phrasing in best.reading.phrasings)
-        if NEGATION in words and flips:
+        complement = NEGATION in words and flips
+        if excepting and not complement and best.reading.kind == FIGURE:
+            return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "not a client other than the OLA ones": not done
+        if complement and not (
+            self._complements(best.reading, words, shape)
+            and _negates(rest, lambda token: token in best.reading.called_by)  # "NOT LAC", not "don't come home"
+        ):
             return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "children who aren't in care": no such row
         if shape.per_child and best.reading.subject in PER_CHILD_FAMILY:  # episodes and children: one family
             family = PER_CHILD_FAMILY[best.reading.subject]
@@ -1003,7 +1050,7 @@ class Reader:
         whole = best.score >= 1.0 - TIE_MARGIN / 2 and not _EVERYONE.search(rest)
         also = (
             self._also(rest, nearness, best.reading, shape, counted, talk)
-            if best.reading.kind == FIGURE and not whole
+            if best.reading.kind == FIGURE and not whole and not complement
             else ()
         )
         close = self._close(ranked)
@@ -1015,7 +1062,11 @@ class Reader:
         # A word naming another row that the reading leaves out ("looked after AND at risk of CSE": no row counts
         # both) is not dropped in silence: asked back instead.
         every = best.reading.called_by
-        dropped = {word: weight for word, weight in words.items() if word not in every | GENERIC_WORDS}
+        dropped = {
+            word: weight
+            for word, weight in words.items()
+            if word not in every | GENERIC_WORDS and not (complement and word == NEGATION)
+        }
         leaves_out = best.reading.kind == FIGURE and sum(dropped.values()) >= LEFT_OUT_SHARE * sum(words.values())
         tie = tie or leaves_out
         # One reading alone, well clear of every other: answered (its title names it), not asked back with one choice.
@@ -1088,8 +1139,9 @@ class Reader:
             by_month=by_month,
             extreme=shape.extreme,
             proportion=shape.proportion,
-            alternatives=alternatives,
-            nearest=nearest,
+            alternatives=() if complement else alternatives,
+            nearest=nearest and not complement,
+            complement=complement,
         )
 
     def _section_table(self, match: re.Match[str]) -> str:
@@ -1131,6 +1183,31 @@ class Reader:
             kept += [separator, clause]
             named |= self._row_words(clause, nearness)
         return "".join(kept)
+
+    def _negation_read_past(self, words: dict[str, float], shape: Shape, rest: str) -> list[Scored]:
+        """The ranking without a "not", when that ranks a row with a complement higher than the "not" does (the "not"
+        of "episodes NOT LAC" otherwise ranks the "Not recorded" rows first): its complement is then asked."""
+        if NEGATION not in words:
+            return []
+        plain = self.score({w: weight for w, weight in words.items() if w != NEGATION})
+        with_not = self.score(words)
+        best = plain[0] if plain else None
+        if best is None or any(NEGATION in phrasing for phrasing in best.reading.phrasings):
+            return []
+        if not self._complements(best.reading, words, shape) or best.score <= with_not[0].score:
+            return []
+        if not _negates(rest, lambda token: token in best.reading.called_by):
+            return []
+        return plain
+
+    def _complements(self, reading: Reading, words: dict[str, float], shape: Shape) -> bool:
+        """Whether a "not" asks for the row's complement ("episodes that were NOT LAC", "other than White British"):
+        a row of episodes with one, nothing else named beside it, and a count, share or comparison of it (not per
+        child, nor a length, nor a whole table)."""
+        if reading.subject not in self.complemented or shape.per_child or shape.length or shape.whole:
+            return False
+        others = set(words) - reading.called_by - GENERIC_WORDS - {NEGATION}
+        return not any(word in self.weights for word in others)
 
     @cached_property
     def _subset_words(self) -> frozenset[str]:
@@ -1397,6 +1474,17 @@ class Reader:
         examples = [example for _, example in self.examples]
         ranked = sorted(examples, key=lambda example: -fuzz.token_set_ratio(text.lower(), example.lower()))
         return ranked[:3]
+
+
+# Words a "not" may pass on its way to the row it negates: "excluding the kids placed within 10 miles".
+_NEGATED_IN_PASSING = frozenset({"placed", "placement", "involving", "involved", "one"})
+
+
+def _negates(rest: str, names: Callable[[str], bool]) -> bool:
+    """Whether a "not" in the question's words comes right before a word that names what is asked ("episodes NOT
+    LAC", "not within 20 miles"), filler apart: a "not" of another verb ("the ones that don't get ...") does not."""
+    tokens = [t for t in content_stems(split_words(rest)) if t not in GENERIC_WORDS | _NEGATED_IN_PASSING]
+    return any(word == NEGATION and n + 1 < len(tokens) and names(tokens[n + 1]) for n, word in enumerate(tokens))
 
 
 def _range_ends(period: Period) -> tuple[Period, tuple[Period, ...]]:

@@ -14,6 +14,7 @@ from digest.figures.catalogue import (
     MEDIAN_LENGTH,
     SHARE_BASES,
     Indicator,
+    complement_base,
 )
 from digest.figures.lengths import Lengths
 from digest.figures.percentages import format_percentage
@@ -44,11 +45,21 @@ class Figure:
     label: str
     base: str | None  # the key whose count its percentage is of (its own, or the catalogue's SHARE_BASES)
     rebased: bool = False  # the base is SHARE_BASES's: the share is worked out from the base row's count
+    complement: bool = False  # the base less the rows ("episodes other than White British")
 
 
-def build_figure(indicators: dict[str, Indicator], keys: tuple[str, ...], proportion: bool) -> Figure:
+def build_figure(
+    indicators: dict[str, Indicator], keys: tuple[str, ...], proportion: bool, complement: bool = False
+) -> Figure:
+    """The rows as one figure, with what its share is of; complement, the base less them (complement_base's base)."""
     first = indicators[keys[0]]
     label = first.short_label if len(keys) == 1 else f"{first.label} to {indicators[keys[-1]].label}"
+    if complement:
+        base = complement_base(first)
+        if base is None:
+            raise ValueError(f"{keys[0]} has no complement")
+        noun = base_noun(base)
+        return Figure(keys, f"{noun[:1].upper()}{noun[1:]} other than {label}", base, rebased=True, complement=True)
     if len(keys) > 1:
         label = f"{label} ({base_noun(first.denominator)})" if first.denominator else label
     if first.denominator is None and proportion and len(keys) == 1 and keys[0] in SHARE_BASES:
@@ -57,14 +68,29 @@ def build_figure(indicators: dict[str, Indicator], keys: tuple[str, ...], propor
 
 
 def figure_cell(figures: Figures, figure: Figure, span: Span) -> Cell | None:
-    """The figure over a span; with its share of SHARE_BASES's row when it has none of its own."""
+    """The figure over a span; with its share of SHARE_BASES's row when it has none of its own; a complement as its
+    base less its rows (withheld where either is, or where it is a small count itself under disclosure control)."""
     cell = figures.cell(figure.keys, span.first, span.last)
     if cell is None or not figure.rebased or figure.base is None or cell.count is None:
-        return cell
+        return _withheld_complement(cell) if figure.complement else cell
     base = figures.cell((figure.base,), span.first, span.last)
     if base is None or base.suppressed or base.count is None:
+        if figure.complement:
+            return _withheld_complement(base)
         return Cell(cell.count, None, cell.suppressed, cell.absence)
-    return Cell(cell.count, base.count)
+    if not figure.complement:
+        return Cell(cell.count, base.count)
+    rest = base.count - cell.count
+    if figures.suppress and is_small(rest):
+        return Cell(None, None, suppressed=True)
+    return Cell(rest, base.count)
+
+
+def _withheld_complement(cell: Cell | None) -> Cell | None:
+    """A complement where its rows or base have no figure: no data stays no data, anything else is withheld."""
+    if cell is None or cell.absence is not None:
+        return cell
+    return Cell(None, None, suppressed=True)
 
 
 def describe(cell: Cell | None, figure: Figure) -> str:

@@ -711,10 +711,14 @@ def drop_idle_negations(text: str) -> str:
         for match in reversed(list(_NEGATION_WORDS.finditer(part))):
             after = replace_synonyms(split_words(part[match.end() :]))
             counts = next((w for w in after if w not in FILLER), None) in (EPISODE_NOUN, CHILD_NOUN)
-            if set(content_stems(split_words(part[match.start() :]))) <= {NEGATION} and not counts:
+            banded = re.match(r"\W*(?:\w+\W+){0,2}?\d", part[match.end() :]) is not None  # "not within 20 miles"
+            if set(content_stems(split_words(part[match.start() :]))) <= {NEGATION} and not counts and not banded:
                 part = part[: match.start()] + part[match.end() :]  # "not known to" is a row; "not episodes" a count
         parts[n] = part
     return "".join(parts)
+
+
+_QUALIFYING_AFTER_A_COUNT = frozenset({"placed", "placement", "cse", "lac", "risk", "involving", "from", "aged"})
 
 
 def scope_negations(words: list[str]) -> list[str]:
@@ -732,7 +736,11 @@ def scope_negations(words: list[str]) -> list[str]:
         following = [j for j in range(i + 1, len(words)) if words[j] not in FILLER][:1]
         if not following or following[0] - i > NEGATION_REACH_WORDS + 1:
             continue  # negates nothing a row counts
-        if words[following[0]] in (EPISODE_NOUN, CHILD_NOUN):
+        # "not the kids placed within 10 miles", "apart from episodes at CSE risk": the count noun is qualified, so
+        # the "not" negates what qualifies it; "children, not episodes" rules the count out
+        after = [w for w in words[following[0] + 1 :] if w not in FILLER][:NEGATION_REACH_WORDS]
+        qualified = any(w.startswith(KEY_MARK) or w in _QUALIFYING_AFTER_A_COUNT for w in after)
+        if words[following[0]] in (EPISODE_NOUN, CHILD_NOUN) and not qualified:
             skip.add(following[0])  # "children not episodes": episodes ruled out
             continue
         out.append(word)
@@ -830,10 +838,11 @@ def _direction(words: list[str], i: int) -> str:
         i -= 1
     before = words[i - 1] if i > 0 else ""
     before2 = words[i - 2] if i > 1 else ""
+    before3 = words[i - 3] if i > 2 else ""
     if before == "than":
         before = before2
-        if before in ("no", "not"):  # "no more than 10 miles"
-            return TO
+        if before3 in ("no", "not"):  # "no more than 10 miles" is at most 10, "not less than 2 days" at least 2
+            return TO if before in _COMPARE_UP else FROM if before in _COMPARE_DOWN else ""
     if before in _AT_LEAST and before2 == "at":
         return FROM
     if before in _AT_MOST and before2 == "at":
@@ -929,6 +938,8 @@ def read_quantities(words: list[str]) -> list[str]:
             i += 1
             continue
         while out and out[-1] in _COMPARE_UP | _COMPARE_DOWN | _AT_LEAST | _AT_MOST | {"than", "up", "at", "no", "not"}:
+            if out[-1] in ("no", "not") and before != "than":
+                break  # "not within 20 miles": the other bands (a complement); "no more than 10" is at most 10
             out.pop()
         if keys[-1] == NEAREST_MARK:
             out.append(KEY_MARK + NEAREST_MARK)
@@ -1035,6 +1046,17 @@ NUMBERED_PART = re.compile(r"(?:^|(?<=\s))\(?[1-9]\)\s+")  # "1) ... 2) ...": a 
 
 
 # Ways of writing what the report's own words say, read as those words before anything else is read.
+# Row 5.1's own note, pasted or retyped ("(not inc. No & N/A)", "excl No and N/A"): what the row already leaves out.
+ROW_5_1_NOTE = re.compile(
+    r"\(?\s*(?:not\s+inc(?:l|luding)?\.?|excl?(?:uding|\.)?|without)\s+"
+    r"(?:(?:the|those|ones|recorded|answered|marked|as)\s+)*(?:no(?:s|es)?\s*(?:&|and|,|\+|or)\s*)?n\s*/\s*as?\b"
+    r"\s*\)?"
+)
+# Words asking for all but some rows: "other than", "apart from", "except", "excluding", "besides".
+COMPLEMENT_SAID = re.compile(
+    r"\b(?:other\s+than|apart\s+from|aside\s+from|except(?:ing)?(?:\s+for)?|excluding|excl\.?|ex\.|besides"
+    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of)(?=\s)"
+)
 _UNIT_WORDS = {"mi": "miles", "wk": "week", "wks": "weeks", "wd": "working days", "hr": "hours", "hrs": "hours"}
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
@@ -1044,16 +1066,12 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(r"\b(?:i\s+)?(?:don't|dont|do\s+not)\s+(?:know|knaa)\s+(?:if|whether)\b"),
         " ",
     ),  # an aside, no "not known"
-    # Row 5.1's own note, pasted or retyped ("(not inc. No & N/A)", "excl No and N/A"): what the row already leaves out.
-    (
-        re.compile(
-            r"\(?\s*(?:not\s+inc(?:l|luding)?\.?|excl?(?:uding|\.)?|without)\s+"
-            r"(?:(?:the|those|ones|recorded|answered|marked|as)\s+)*(?:no(?:s|es)?\s*(?:&|and|,|\+|or)\s*)?n\s*/\s*as?\b"
-            r"\s*\)?"
-        ),
-        " ",
-    ),
+    (ROW_5_1_NOTE, " "),
     (re.compile(r"\binc(?:l)?\.?(?=\s)"), "including"),  # "inc. LAC", "incl CSE"
+    # A complement asked for ("episodes other than White British", "apart from the under-11s", "except the CSE ones"):
+    # a "not" before the row (after row 5.1's own "not inc. N/A" above)
+    (COMPLEMENT_SAID, " not"),
+    (re.compile(r"\bnon[- ]?(?=(?:lac|cla|cse|bme|white|looked|care|repeat)\b)"), "not "),  # "non-LAC episodes"
     # A field and its code, as a case system's export shows them: "gender = F", "sex: M".
     (re.compile(r"\b(?:gender|sex)\s*(?:=|:|is)?\s*f\b"), "female"),
     (re.compile(r"\b(?:gender|sex)\s*(?:=|:|is)?\s*m\b"), "male"),
@@ -1088,13 +1106,18 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"(?<=\d)\s*(mi|wks?|wd|hrs?)\b"), lambda m: " " + _UNIT_WORDS[m.group(1)]),
     (re.compile(r"\bm\s*/\s*m\b"), " month by month "),  # "all eps m/m 19/20"
     (re.compile(r"\b(?:bkdn|brkdn|bkdwn)\b"), "breakdown"),  # "age bkdn YTD": a shape's word, read before synonyms
+    # Dictation misheard: "why TD" (YTD), "our HIS" (RHIs), "see SE" (CSE), "gipsy roamer" (Gypsy / Roma)
+    (re.compile(r"\bwhy\s*t\.?\s*d\b"), "ytd"),
+    (re.compile(r"\b(?:our|are)\s+h\.?\s*i\.?\s*s\b"), "rhis"),
+    (re.compile(r"\bsee\s+s\.?\s*e\b"), "cse"),
+    (re.compile(r"\bgipsy\s+roamers?\b"), "gypsy roma"),
     # Two of the sector's codes with a slash between: both figures ("LAC/CSE eps Jun?"), each named, not one guessed
     (re.compile(r"\b(lac|cse|cin|cpp?|eh|ola)\s*/\s*(?!\1\b)(lac|cse|cin|cpp?|eh|ola)\b"), r"\1 and \2"),
     # "about 2.2 times on average": an average said, not row 2.2's ref (no band counts part of a time)
     (re.compile(r"\b\d+\.\d+\s*(?=times\b)"), ""),
     # A chain of arrows is a funnel, each step a figure: "RHI offered->accepted->done" (one arrow may be "May->Jun")
     (re.compile(r"\b[a-z]+(?:\s*(?:->|→)\s*[a-z]+){2,}\b"), lambda m: re.sub(r"\s*(?:->|→)\s*", " and ", m.group(0))),
-    (re.compile(r"\(\s*ex\.?\s+"), "(excluding "),  # "(ex. same day)": a word that changes what is counted
+    (re.compile(r"\(\s*ex\.?\s+"), "(not "),  # "(ex. same day)": a complement asked for
     (re.compile(r"\bcomplete(?:d)?\s+(?=months?\b)"), ""),  # "which complete month": the report's months are
     # Terms the asker defines for themself ("Define BME as the report's line", "By 'episode' I mean each incident,
     # not each child", "denominator = RHIs accepted"): how they count, not the define command nor more figures.

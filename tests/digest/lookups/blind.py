@@ -10,6 +10,11 @@ A question is right when the reader answered it with the rows, periods and shape
 figures in the answer are the reference fixture's; clarified when asked back; refused when not understood;
 wrong when it answered something else. A question the bot must not answer is right when it says it could
 not, or that it has no data.
+
+A complement ("episodes that were NOT LAC": the base less the rows) is labelled by the rows a writer would work it
+out from: the base and the rows taken away ("1.1", "2.1"), or the rows that are left ("4.2" to "4.8" for "not same
+day"). It is right when the labels name only such rows, at least one of them the complement's own or one left, and
+the answer says the base less the rows, as the reference report's figures give it.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.contract.config import Config
-from digest.figures.catalogue import EPISODES_PER_CHILD, SHARE_BASES, build_catalogue
+from digest.figures.catalogue import EPISODES_PER_CHILD, SHARE_BASES, build_catalogue, complement_base
 from digest.figures.periods import financial_year_start, month_index, month_of, parse_month
 from digest.lookups.answers import ANSWERED, CLARIFY, NO_DATA, NOT_UNDERSTOOD, Answer
 from digest.lookups.periods import Period, PeriodKind, resolve_period
@@ -66,6 +71,8 @@ SECTION_WORDS = {
     "10": "distance",
 }
 SAME_FIGURE = {"status.lac": "episodes.lac"}
+# Rows that are a total or a part of other rows of their section, not a part of its base beside them.
+PART_ROWS = frozenset({"ethnicity.bme", "status.other_la"})
 # What a row's own percentage is of, as a writer names it: the report's row, for the internal bases.
 BASE_ROWS = {"_rhi.answer_recorded": "rhi.offered", "_rhi.offer_recorded": "episodes.all"}
 NOW = "now"
@@ -338,7 +345,9 @@ def judge(
         if not keys <= expected.keys or not expected.keys <= keys | {base}:
             return WRONG, "share: another figure"
         return (RIGHT, "") if set(spans) == set(expected.spans) else (WRONG, "share: another period")
-    if keys != expected.keys:
+    if reading.complement and not _complement_labelled(expected, reading, config):
+        return WRONG, f"{kind}: another figure"
+    if not reading.complement and keys != expected.keys:
         return WRONG, f"{kind}: another figure"
     if kind in ("run", "extreme"):
         if not reading.by_month:
@@ -357,6 +366,13 @@ def judge(
         return WRONG, f"{kind}: another period"
     if reading.by_month and kind == "figure" and len(spans) == 1 and spans[0] != NOW and spans[0][0] == spans[0][1]:
         return WRONG, "figure: month by month"
+    if reading.complement:  # the base less the rows, as the reference report's figures give it
+        base = complement_base({i.key: i for i in build_catalogue(config)}[reading.keys[0]])
+        for span in expected.spans:
+            whole, part = expected_count(frozenset({str(base)}), span), expected_count(frozenset(reading.keys), span)
+            if whole is not None and part is not None and not _says(answer, whole - part):
+                return WRONG, f"{kind}: a figure other than the report's"
+        return RIGHT, ""
     side_by_side = [frozenset({k}) for k in sorted(expected.keys)] if reading.also else [expected.keys]
     for span in expected.spans:
         for keys_shown in side_by_side:
@@ -364,6 +380,21 @@ def judge(
             if count is not None and not _says(answer, count):
                 return WRONG, f"{kind}: a figure other than the report's"
     return RIGHT, ""
+
+
+def _complement_labelled(expected: Expected, reading: Question, config: Config) -> bool:
+    """Whether labels name a complement's rows: only its base, its rows and the rows left, one of the last two."""
+    indicators = {i.key: i for i in build_catalogue(config)}
+    taken = frozenset(reading.keys)
+    base = complement_base(indicators[reading.keys[0]])
+    section = indicators[reading.keys[0]].section
+    left = frozenset(
+        key
+        for key, i in indicators.items()
+        if i.section == section and complement_base(i) == base and key not in taken and key not in PART_ROWS
+    )
+    labelled = {SAME_FIGURE.get(k, k) for k in expected.keys}
+    return base is not None and labelled <= taken | left | {base} and bool(labelled & (taken | left))
 
 
 def score(service: LookupService, items: list[Item], config: Config) -> Score:

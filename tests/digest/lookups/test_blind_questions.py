@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 5,240 questions of writers A to CF, the
-twenty-one earlier held-out parts included since each was scored once) must not regress; the harness reads the writers'
-labels strictly. The held-out part (writers CG to CJ's files in held_out/) is never read here: bench/questions.py
+"""Questions written blind (tests/corpus/questions): the development part (all 5,480 questions of writers A to CJ, the
+twenty-two earlier held-out parts included since each was scored once) must not regress; the harness reads the writers'
+labels strictly. The held-out part (writers CK to CN's files in held_out/) is never read here: bench/questions.py
 scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 5240  # writers A to D's 110 each, E to CF's 60 each
+DEVELOPMENT_QUESTIONS = 5480  # writers A to D's 110 each, E to CJ's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
 # writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after
@@ -39,8 +39,9 @@ DEVELOPMENT_QUESTIONS = 5240  # writers A to D's 110 each, E to CF's 60 each
 # round's; 4,076 of 4,280 when BM to BP joined, 4,105 after the eighteenth round's; 4,310 of 4,520 when BQ to BT
 # joined, 4,327 after the nineteenth round's; 4,544 of 4,760 when BU to BX joined, 4,548 after the twentieth round's;
 # 4,747 of 5,000 when BY to CB joined, 4,761 after the twenty-first round's; 4,906 of 5,240 when CC to CF joined,
-# 4,983 after the twenty-second round's): a floor.
-DEVELOPMENT_RIGHT = 0.950
+# 4,983 after the twenty-second round's; 5,171 of 5,480 when CG to CJ joined, 5,193 after the twenty-third round's): a
+# floor.
+DEVELOPMENT_RIGHT = 0.947
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's seven
 # (a run "this year" without the partial month, twice; "2+ days" without those still missing; "all & CLA" as CLA
 # alone; no period read as the latest month, labelled the year to date; a share's count with the share beside it;
@@ -116,12 +117,19 @@ DEVELOPMENT_RIGHT = 0.950
 # "eps now? (Jul so far)" and "around 50 episodes so far in July, as of today?" labelled July and now; "eps missing
 # >1wk" and "eps 2 days+" without those still missing; "Placement distance for LAC in June - is it 37 at 10 miles or
 # under?" as the row, labelled the table; "how long are kids usually missing for" as the median over the year so far,
-# the mean beside it, labelled June's average), and BW-054, Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 129
+# the mean beside it, labelled June's average), CG to CJ's twelve ("still missing right now, i.e. not returned yet"
+# labelled the end of June too; "of the RHIs accepted in may, how many have no timeliness outcome recorded at all (not
+# in time or late)?" as those not in time, a figure the report does not print; "kids went missing last month",
+# "children in care went missing", "kids missing this month so far", "more or fewer kids going missing", "kids in care
+# going missing, april compared to june", "trend for kids in care going missing" and "CSE trend since april" as one of
+# the episodes and the children, labelled both; "boys v girls last month" as the two rows, labelled the table; "how
+# long are kids usually missing for" as the median over the year so far, twice, labelled June), and BW-054,
+# Bangladeshi (see below).
+DEVELOPMENT_WRONG_AT_MOST = 141
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a
-# row and a section at once, BZ-049 a section and a row: left as written.
-HARNESS_AT_MOST = 6
+# row and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section: left as written.
+HARNESS_AT_MOST = 7
 # Labelled "cannot be answered" where the data contract does answer: BW-054's writer saw no Bangladeshi row in the
 # abridged reference report, but the catalogue has every DfE ethnicity code, C3 Bangladeshi among them (0 in June).
 ANSWERABLE_AFTER_ALL = {"BW-054"}
@@ -137,11 +145,12 @@ def test_the_development_part_does_not_regress(service: LookupService, config: C
     assert result.share_right() >= DEVELOPMENT_RIGHT
     assert grades.count(WRONG) <= DEVELOPMENT_WRONG_AT_MOST
     # Questions the bot cannot answer (a named child, school attendance, a forecast) are never answered; the two asked
-    # back are BG-059 ("BME girls": no row counts both, so each is offered) and CB-056 ("advocates are planning
-    # sessions in youth groups - how many have been done?", offered the age table).
+    # back are BG-059 ("BME girls": no row counts both, so each is offered), CB-056 ("advocates are planning
+    # sessions in youth groups - how many have been done?", offered the age table) and CG-058 ("the RHI field just left
+    # empty on the system, not No or N/A, actually blank", offered the "not recorded" rows of other sections).
     cannot = [i.id for i in items if i.kind == "not_answerable" and i.id not in ANSWERABLE_AFTER_ALL]
     assert all(result.grades[i] in (RIGHT, CLARIFIED) for i in cannot)
-    assert sum(result.grades[i] == CLARIFIED for i in cannot) <= 2
+    assert sum(result.grades[i] == CLARIFIED for i in cannot) <= 3
 
 
 def _item(rows: list[str], periods: list[str], kind: str = "figure") -> Item:

@@ -298,7 +298,9 @@ def test_what_the_report_cannot_say_is_never_answered_with_a_figure(reader: Read
 
 def test_a_negation_that_negates_nothing_counted_is_ignored_and_one_that_does_is_kept(reader: Reader) -> None:
     assert _question(reader.read("LAC episodes this month, I know it's not finished")).subject == "episodes.lac"
-    assert not isinstance(reader.read("episodes of children who are not in care June"), Question)
+    not_in_care = _question(reader.read("episodes of children who are not in care June"))  # all less LAC episodes
+    assert (not_in_care.subject, not_in_care.complement) == ("episodes.lac", True)
+    assert not isinstance(reader.read("children who are not in care June"), Question)  # children: no complement
     assert _question(reader.read("not a client June")).subject == "status.not_a_client"
     assert not isinstance(reader.read("RHI not completed in time June"), Clarification)
 
