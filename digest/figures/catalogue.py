@@ -97,6 +97,9 @@ SHARE_BASES = {
 # LAC", "apart from the under-11s") are the base less the row, its complement, a derived figure. Only episode counts
 # have one (a child may be counted in two rows of a period); RHI rows have rows of their own for what is not.
 COMPLEMENT_BASES = frozenset({ALL_EPISODES, LAC_EPISODES})
+# Rows of a table that total others of it (8.16 Total BME) or are a part of one (6.7 OLA, of not a client): never
+# ranked among the rows beside them ("top 3 ethnic groups").
+SUMMARY_ROWS = frozenset({"ethnicity.bme", "status.other_la"})
 
 
 def complement_base(indicator: Indicator) -> str | None:

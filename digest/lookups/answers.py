@@ -18,6 +18,7 @@ from digest.figures.catalogue import (
     SECTION_BY_NUMBER,
     SHARE_BASES,
     STILL_MISSING,
+    SUMMARY_ROWS,
     build_catalogue,
     build_groups,
 )
@@ -27,6 +28,7 @@ from digest.figures.periods import (
     YTD,
     financial_year_label,
     financial_year_start,
+    is_partial,
     month_key,
     month_label,
     month_name,
@@ -57,6 +59,7 @@ from digest.lookups.cells import (
 from digest.lookups.confirmations import check_stated
 from digest.lookups.periods import PeriodKind, Span, period_before, resolve_period
 from digest.lookups.questions import (
+    ABOUT_DATA,
     DEFINE,
     HELP,
     LENGTH,
@@ -231,6 +234,8 @@ def answer_question(
         )
     snapshot = snapshot or store.get_snapshot()
     footer = f"Data as at {snapshot.as_at:%d/%m/%Y %H:%M} (snapshot {snapshot.id})."
+    if question.kind == ABOUT_DATA:
+        return Answer(ANSWERED, "About the data", _about_data(snapshot), footer=footer, question=question.text)
     span = resolve_period(question.period, snapshot)
     plain = not (question.compare or question.by_month or question.also or question.bands or question.extreme)
     if plain and question.subject == STILL_MISSING and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW):
@@ -254,6 +259,21 @@ def answer_question(
         choices=list(question.alternatives) if answer.outcome == ANSWERED else [],
         question=question.text,
     )
+
+
+def _about_data(snapshot: SnapshotInfo) -> list[str]:
+    """When the figures are from and which months they cover: the questions a new user asks of the data itself."""
+    first, last = available_months(snapshot)
+    data_starts = parse_month(snapshot.first_month) if snapshot.first_month else first
+    partial = f" ({month_name(last)} so far)" if is_partial(last, snapshot.as_at) else ""
+    return [
+        f"The figures are worked out from the extract as at {snapshot.as_at:%d/%m/%Y %H:%M} (snapshot "
+        f"{snapshot.id}), the latest loaded; a new extract replaces them when it is loaded.",
+        f"Months with data: {month_name(data_starts)} to {month_name(last)}{partial}. Before "
+        f"{month_name(data_starts)} there is no data (not the same as none).",
+        "A month's figures can change when a later extract records more about it: an answer says so when a figure "
+        "differs from the one last published.",
+    ]
 
 
 def _stated_checked(question: Question, answer: Answer) -> list[str]:
@@ -601,16 +621,16 @@ def _breakdown_columns(figures: Figures, name: str, spans: list[Span], extreme: 
     indicators = {i.key: i for i in build_catalogue(figures.config)}
     columns = [[figures.cell((key,), s.first, s.last) or Cell(None, None) for s in spans] for key in group.table_keys]
     rows = [
-        (indicators[key].label, cells)
+        (key, indicators[key].label, cells)
         for key, cells in zip(group.table_keys, columns, strict=True)
         if any(c.count or c.suppressed for c in cells)
     ]
     heading = ["", *(describe_span(s) + (" (partial)" if figures.name(s) != describe_span(s) else "") for s in spans)]
-    table = [heading, *([label, *(_compact(c, group.denominator) for c in cells)] for label, cells in rows)]
+    table = [heading, *([label, *(_compact(c, group.denominator) for c in cells)] for _, label, cells in rows)]
     title = f"{group.title}, {' against '.join(figures.name(s) for s in spans)}"
     lines = ["Rows that are zero throughout are left out."] if len(rows) < len(columns) else []
     if extreme:
-        largest = largest_rows([(label, cells[-1]) for label, cells in rows])
+        largest = largest_rows([(label, cells[-1]) for key, label, cells in rows if key not in SUMMARY_ROWS])
         lines = [largest, *lines] if largest else lines
     if all(c.absence is not None for cells in columns for c in cells):
         return Answer(NO_DATA, title, [f"There is no data for {' or '.join(describe_span(s) for s in spans)}."])

@@ -125,6 +125,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "months_ending",
     ),
+    # "Two months ago", "three months back", "a month ago": that one month, counted back from this month
+    (re.compile(r"\b(\d{1,2}|a|one)\s+months?\s+(?:ago|back)\b"), "months_ago"),
     (
         re.compile(
             r"\b(?:the\s+)?(?:last|past|previous|recent)\s+(\d{1,2})\s+(?:(?:complete|full|whole)\s+)?months?\b"
@@ -291,6 +293,9 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         return Period(PeriodKind.RANGE, month_of_year=final, from_month_of_year=(final - months) % 12 + 1)
     if kind == "month_slash_year":
         return _dated_month(_year(groups[1]) if len(groups[1]) == 2 else int(groups[1]), int(groups[0]))
+    if kind == "months_ago":
+        back = 1 if groups[0] in ("a", "one") else int(groups[0])
+        return Period(PeriodKind.LAST_MONTH, months=back - 1) if 1 <= back <= MAX_RECENT_MONTHS else None
     if kind == "recent":
         months = int(groups[0])
         return Period(PeriodKind.RECENT, months=months) if 1 <= months <= MAX_RECENT_MONTHS else None

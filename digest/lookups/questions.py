@@ -105,6 +105,18 @@ from digest.lookups.vocabulary import (
 from digest.reporting.chart_data import TREND_MONTHS  # a trend is the digest's: 13 months to the latest
 
 PROFILE, TREND, HELP, DEFINE = "profile", "trend", "help", "define"
+ABOUT_DATA = "about the data"  # when the figures are from, and which months they cover
+# A question about the data rather than a figure: how fresh, how far back, whether final, where from.
+_ABOUT_DATA = re.compile(
+    r"\bwhen\s+(?:was|were|is|are)\s+(?:this|the|these|your)\s+(?:data|report|figures?|numbers?|information|stats)"
+    r"\s+(?:last\s+)?(?:updated|refreshed|loaded|run|pulled|produced)\b"
+    r"|\bhow\s+(?:old|fresh|recent|up\s+to\s+date|current|live)\s+(?:is|are)\s+(?:this|the|these|your)\s+"
+    r"(?:data|figures?|numbers?)\b"
+    r"|\bis\s+(?:it|this|the\s+data)\s+live\b|\bhow\s+far\s+back\s+(?:does|do|did|can)\b"
+    r"|\bare\s+(?:these|the|those)\s+(?:figures|numbers)\s+final\b|\bwhat\s+(?:months|period|dates)\s+"
+    r"(?:do\s+you\s+have|does\s+(?:it|the\s+data)\s+cover|are\s+covered)\b"
+    r"|\bwhere\s+do\s+(?:these|the|your)\s+(?:figures|numbers|data)\s+come\s+from\b"
+)
 PER_CHILD, LENGTH = "per child", "length"  # episodes per child; the average or median length of an episode
 CORRECTION_CUTOFF = 75  # how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a known one to be read as it
 MIN_CORRECTABLE_LETTERS = 4  # shorter words are too easily near something else to be guessed
@@ -245,6 +257,15 @@ NO_FORECAST = (
     "or in this month so far."
 )
 
+# A change to the data asked of the bot: "can you correct the June LAC number", "please delete that episode".
+_CORRECTION = re.compile(
+    r"\b(?:correct|amend|fix|edit|delete|remove|adjust)\s+(?:the|that|this|a|one|our|my)\s+"
+    r"(?:\w+\s+){0,3}?(?:number|figure|count|record|episode|data|entry|total)s?\b(?!\s+(?:from|between|since))"
+)
+NO_CORRECTION = (
+    "I only read the figures; I cannot change them. A correction is made in the case recording system, and the "
+    "figures change with the next extract loaded."
+)
 # A rate by the day or week: "how many a day went missing", "episodes per week this year" ("missing for a day" is a
 # length, "more than a week" a band: neither follows "many", "per", "each" or "every").
 _RATE = re.compile(
@@ -283,6 +304,7 @@ NOT_HELD = (
     NotHeld(_FORECAST, NO_FORECAST),
     NotHeld(_SIGNIFICANCE, NO_SIGNIFICANCE, also_in="message"),
     NotHeld(_RATE, NO_RATE, also_in="message"),
+    NotHeld(_CORRECTION, NO_CORRECTION, also_in="message"),
     NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE),
     NotHeld(_TWICE_OR_MORE, NO_TWICE),
     NotHeld(_POPULATION, NO_POPULATION, _MISSING_SAID),
@@ -671,6 +693,20 @@ class Reader:
         text = _CAPITAL_CODE.sub(self._code_meant, text)  # "LAV episodes": LAC, one key away on a phone
         text = self._without_quotes(text)  # "Commentary says ... - how many ...?": the question, not the quote
         text = _REPORT_TITLE.sub(" missing", text)
+        sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+        about = [s for s in sentences if _ABOUT_DATA.search(s.lower())]
+        if about:  # "How many episodes in June? And when was this data last updated?": the as-at time says when
+            others = [s for s in sentences if s not in about]
+            beside = [
+                r
+                for r in map(self._read_whole, others)
+                if isinstance(r, Clarification)
+                or (isinstance(r, Question) and r.kind != HELP)
+                or (isinstance(r, NotUnderstood) and r.unread)  # not "Thanks!"
+            ]
+            if not beside:
+                return Question(ABOUT_DATA, None, Period(PeriodKind.LATEST), text=text)
+            text = " ".join(s for s in sentences if s not in about)
         if _FOLLOW_UP.match(text.lower()) and not _COUNT_NAMED.search(text.lower()):
             return NotUnderstood(FOLLOW_UP, self.suggest(text))  # "and for LAC?": of what, earlier, is not kept
         if self._parts_ask_apart(text):  # "1) ... each child in June? 2) The same for LAC only."

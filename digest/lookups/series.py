@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digest.figures.catalogue import (
+    DISTINCT_CHILDREN_PREFIX,
     EPISODES_PER_CHILD,
     LENGTH_LABELS,
     MEDIAN_LENGTH,
@@ -18,9 +19,9 @@ from digest.figures.catalogue import (
 )
 from digest.figures.lengths import Lengths
 from digest.figures.percentages import format_percentage
-from digest.figures.periods import month_name
+from digest.figures.periods import financial_year_start, month_name
 from digest.figures.small_counts import SUPPRESSED, is_small
-from digest.lookups.cells import ANSWERED, NO_DATA, Figures, base_noun, with_share
+from digest.lookups.cells import ANSWERED, NO_DATA, Figures, base_noun, describe_span, with_share
 from digest.lookups.periods import Span
 from digest.reporting.profile import Cell
 
@@ -200,21 +201,49 @@ def run_answer(
         )
         if len(ranked) < len(cells):
             summary += " Months with no data or a withheld figure are not compared."
+        if extreme and len(ranked) >= 3:  # "second highest month", "league table of months": all in order
+            ordered = sorted(ranked, key=lambda r: (-r[0], r[1]))
+            summary += " In order: " + "; ".join(f"{month_name(m)}, {describe(c, figure)}" for _, m, c in ordered) + "."
         lines = [summary, *lines] if extreme else [*lines, summary]
     elif extreme:
         lines.append("There are not two months with figures to compare.")
+    total = _run_total(figures, figure, months, span)
+    if total is not None:
+        lines.append(total)
     outcome = ANSWERED if ranked or any(c is not None and c.suppressed for _, c in cells) else NO_DATA
     return Said(outcome, title, lines)
 
 
+def _run_total(figures: Figures, figure: Figure, months: list[int], span: Span) -> str | None:
+    """The run's months added up, as the report's year-to-date column is, when they lie in one financial year and can
+    be added (children only over a year to date, where they are counted once); else None."""
+    if len(months) < 2 or financial_year_start(months[0]) != financial_year_start(months[-1]):
+        return None
+    whole = Span(months[0], months[-1], span.kind)
+    cell = figure_cell(figures, figure, whole)
+    if cell is None or cell.absence is not None:
+        return None
+    once = " (each child counted once)" if any(k.startswith(DISTINCT_CHILDREN_PREFIX) for k in figure.keys) else ""
+    return f"{describe_span(whole)} as a whole: {describe(cell, figure)}{once}"
+
+
+TOP_ROWS = 3  # "top 3 ethnic groups": the largest rows named in order, the whole table beside them
+
+
 def largest_rows(rows: list[tuple[str, Cell]]) -> str:
-    """The largest and smallest row of a breakdown's column ("Largest: 14yrs (32, 28%)")."""
+    """The largest rows of a breakdown's column, in order ("Largest: 14yrs (32, 28%); then 16yrs (26, 22%), ...")."""
     shown = [(label, cell) for label, cell in rows if cell.count is not None and not cell.suppressed]
     if not shown:
         return ""
-    top = max(shown, key=lambda r: r[1].count or 0)
-    share = format_percentage(top[1].count, top[1].denominator)
-    line = f"Largest: {top[0]} ({top[1].count:,}{', ' + share if share else ''})"
+    ordered = sorted(shown, key=lambda r: -(r[1].count or 0))[:TOP_ROWS]
+
+    def said(label: str, cell: Cell) -> str:
+        share = format_percentage(cell.count, cell.denominator)
+        return f"{label} ({cell.count:,}{', ' + share if share else ''})"
+
+    line = f"Largest: {said(*ordered[0])}"
+    if len(ordered) > 1:
+        line += "; then " + ", ".join(said(*row) for row in ordered[1:])
     return line + (" (withheld rows left out)." if len(shown) < len(rows) else ".")
 
 

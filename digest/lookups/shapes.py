@@ -71,6 +71,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         "extreme",
         re.compile(
             r"\b(?:busiest|quietest|worst|best|highest|lowest|peak|fewest|biggest|smallest|largest|modal|mode)\b"
+            r"|\b(?:league\s+table|rank(?:ed|ing|ings|s)?|in\s+order|bottom|comes?\s+(?:first|top))\b"  # "rank"
             r"|(?<!on\s)\btop\b(?!\s+of\b)"  # "the top month"; "on top of this" is an idiom
             r"|\bmost\s+common(?:ly)?\b|\bcommonest\b|\bmost\s+often\b"
             r"|(?<!at\s)\bmost\b|(?<!at\s)\bleast\b|\bwhich\s+month\b|\bwhat\s+month\b"

@@ -1106,6 +1106,38 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"(?<=\d)\s*(mi|wks?|wd|hrs?)\b"), lambda m: " " + _UNIT_WORDS[m.group(1)]),
     (re.compile(r"\bm\s*/\s*m\b"), " month by month "),  # "all eps m/m 19/20"
     (re.compile(r"\b(?:bkdn|brkdn|bkdwn)\b"), "breakdown"),  # "age bkdn YTD": a shape's word, read before synonyms
+    # A night worker's "out" for missing ("how many are out at the moment", "how long are they usually out for"), and
+    # "at the minute" for now
+    (
+        re.compile(
+            r"\b(are|is|were|was)\s+(?:still\s+)?out\b(?=\s+(?:at\s+the\s+(?:moment|minute)|right\s+now|now|currently))"
+        ),
+        r"\1 missing",
+    ),
+    (
+        re.compile(
+            r"\b(are|is)\s+(they|kids|children|young\s+people)\s+(?:usually\s+|normally\s+|typically\s+)?out\s+for\b"
+        ),
+        r"\1 \2 usually missing for",
+    ),
+    (re.compile(r"\bat\s+the\s+minute\b"), "right now"),
+    # What the asker asks of the data itself, beside the figure ("how far back does your data go? ..."): talk
+    (
+        re.compile(
+            r"\bhow\s+far\s+back\s+(?:does|do|did|can)\s+(?:the|your|this|you)?\s*(?:data|figures?|numbers?|records?)?\s*go\b\??"
+        ),
+        " ",
+    ),
+    # A ranking's place or length: "top 3 ethnic groups", "bottom two", "second highest month" (the answer names
+    # the largest in order, the whole run or table beside them)
+    (re.compile(r"\b(top|bottom)\s+(?:\d+|two|three|four|five|ten)\b"), r"\1"),
+    (
+        re.compile(
+            r"\b(?:second|third|fourth|2nd|3rd|4th)[\s-]+(?=(?:highest|lowest|largest|biggest|busiest|quietest|most|least|worst|best)\b)"
+        ),
+        "",
+    ),
+    (re.compile(r"\bleague\s+table\b"), "ranking"),
     # Dictation misheard: "why TD" (YTD), "our HIS" (RHIs), "see SE" (CSE), "gipsy roamer" (Gypsy / Roma)
     (re.compile(r"\bwhy\s*t\.?\s*d\b"), "ytd"),
     (re.compile(r"\b(?:our|are)\s+h\.?\s*i\.?\s*s\b"), "rhis"),

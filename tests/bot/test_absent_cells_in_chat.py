@@ -103,7 +103,7 @@ def test_a_year_to_date_that_starts_before_the_data_says_it_is_partial(slack_fro
     assert answer_text(slack_from_may, "trend LAC episodes August") == (
         "LAC episodes, May to August 2018 month by month\nMay 2018: 2\nJune 2018: 0\nJuly 2018: 0\n"
         "August 2018: 1\nNo data before May 2018: the data starts then.\n"
-        "Highest figure: May 2018, 2; lowest: June 2018, 0." + FROM_MAY_FOOTER
+        "Highest figure: May 2018, 2; lowest: June 2018, 0.\nMay to August 2018 as a whole: 3" + FROM_MAY_FOOTER
     )
     assert answer_text(slack_from_may, "gender August").splitlines()[2:4] == [
         "        Aug-18  YTD 2018/19 (partial, from May 2018)",

@@ -81,7 +81,7 @@ def test_channel_mention_is_answered_in_its_thread_with_a_line_chart(teams: Team
     reply = teams.ask("<at>Missing report</at> trend LAC episodes", channel=True)
     assert reply["path"] == "/v3/conversations/19:perf@thread.tacv2;messageid=1700000000002/activities"
     card = card_of(reply["activity"])
-    title, chart, starts, extremes, footer = card["body"]
+    title, chart, starts, extremes, whole, footer = card["body"]
     assert (
         title["text"] == "LAC episodes, April to June 2019 month by month"
     )  # a trend: 13 months, from the data's first
@@ -90,6 +90,7 @@ def test_channel_mention_is_answered_in_its_thread_with_a_line_chart(teams: Team
     assert facts(chart["fallback"]) == [("April 2019", "75"), ("May 2019", "87"), ("June 2019", "74")]
     assert starts["text"] == "No data before April 2019: the data starts then."
     assert extremes["text"] == "Highest figure: May 2019, 87; lowest: June 2019, 74."
+    assert whole["text"] == "April to June 2019 as a whole: 236"
     assert footer["text"] == FOOTER
     assert teams.lookups() == [(TEAMS, "aad-analyst", "19:perf@thread.tacv2", "trend lac episodes", "answered")]
 

@@ -26,7 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.contract.config import Config
-from digest.figures.catalogue import EPISODES_PER_CHILD, SHARE_BASES, build_catalogue, complement_base
+from digest.figures.catalogue import (
+    EPISODES_PER_CHILD,
+    SHARE_BASES,
+    SUMMARY_ROWS,
+    build_catalogue,
+    complement_base,
+)
 from digest.figures.periods import financial_year_start, month_index, month_of, parse_month
 from digest.lookups.answers import ANSWERED, CLARIFY, NO_DATA, NOT_UNDERSTOOD, Answer
 from digest.lookups.periods import Period, PeriodKind, resolve_period
@@ -71,8 +77,7 @@ SECTION_WORDS = {
     "10": "distance",
 }
 SAME_FIGURE = {"status.lac": "episodes.lac"}
-# Rows that are a total or a part of other rows of their section, not a part of its base beside them.
-PART_ROWS = frozenset({"ethnicity.bme", "status.other_la"})
+
 # What a row's own percentage is of, as a writer names it: the report's row, for the internal bases.
 BASE_ROWS = {"_rhi.answer_recorded": "rhi.offered", "_rhi.offer_recorded": "episodes.all"}
 NOW = "now"
@@ -391,7 +396,7 @@ def _complement_labelled(expected: Expected, reading: Question, config: Config) 
     left = frozenset(
         key
         for key, i in indicators.items()
-        if i.section == section and complement_base(i) == base and key not in taken and key not in PART_ROWS
+        if i.section == section and complement_base(i) == base and key not in taken and key not in SUMMARY_ROWS
     )
     labelled = {SAME_FIGURE.get(k, k) for k in expected.keys}
     return base is not None and labelled <= taken | left | {base} and bool(labelled & (taken | left))

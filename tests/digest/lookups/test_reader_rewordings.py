@@ -107,7 +107,7 @@ def test_the_month_before_without_the_is_the_month_before(service: LookupService
 
 def test_what_is_driving_the_numbers_is_the_largest_row(service: LookupService) -> None:
     _, lines = answered(service, "Which age group is driving the numbers this year?")
-    assert lines[0] == "Largest: 14yrs (82, 22%)."
+    assert lines[0] == "Largest: 14yrs (82, 22%); then 15yrs (73, 19%), 17+yrs (67, 18%)."
 
 
 def test_a_familys_kids_are_kids_but_families_are_not_counted(service: LookupService, reader: Reader) -> None:

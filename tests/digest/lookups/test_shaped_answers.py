@@ -53,12 +53,13 @@ def withheld(reference_service: LookupService) -> LookupService:
             "trend CSE episodes",
             "Episodes at CSE risk (medium/high), April to June 2019 month by month\nApril 2019: 17\nMay 2019: 16\n"
             "June 2019: 28\nNo data before April 2019: the data starts then.\n"
-            "Highest figure: June 2019, 28; lowest: May 2019, 16.",
+            "Highest figure: June 2019, 28; lowest: May 2019, 16.\nApril to June 2019 as a whole: 61",
         ),
         (
             "which month this year had the fewest LAC episodes",
-            "LAC episodes, April to June 2019 month by month\nHighest figure: May 2019, 87; lowest: June 2019, 74.\n"
-            "April 2019: 75\nMay 2019: 87\nJune 2019: 74",
+            "LAC episodes, April to June 2019 month by month\nHighest figure: May 2019, 87; lowest: June 2019, 74. "
+            "In order: May 2019, 87; April 2019, 75; June 2019, 74.\nApril 2019: 75\nMay 2019: 87\nJune 2019: 74\n"
+            "April to June 2019 as a whole: 236",
         ),
         (
             "what % of children missing in June were looked after",
@@ -87,7 +88,8 @@ def withheld(reference_service: LookupService) -> LookupService:
         ),
         (
             "which age goes missing most in June",
-            "Age, June 2019\nLargest: 14yrs (32, 28%).\nRows that are zero throughout are left out.\n"
+            "Age, June 2019\nLargest: 14yrs (32, 28%); then 16yrs (26, 22%), 15yrs (21, 18%).\n"
+            "Rows that are zero throughout are left out.\n"
             "             June 2019\nUnder 10yrs     1 0.9%\n11yrs             4 3%\n12yrs             7 6%\n"
             "13yrs           15 13%\n14yrs           32 28%\n15yrs           21 18%\n16yrs           26 22%\n"
             "17+yrs           10 9%",
