@@ -161,6 +161,12 @@ DERIVED_DEFINITIONS = (
         "the answer says how many were.",
     ),
     (
+        "Average a month",
+        "Over a run of months, the mean of the months' counts as the report gives each (so the children of each "
+        "month, not the children counted once over the run), to one decimal place; months with no data or a "
+        "withheld count take no part, and the answer says how many months it is over.",
+    ),
+    (
         "Median length of a closed episode",
         "Over the same episodes, the middle length in whole days (the mean of the two middle lengths when "
         "their number is even).",

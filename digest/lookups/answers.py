@@ -56,7 +56,7 @@ from digest.lookups.cells import (
     span_title,
     with_share,
 )
-from digest.lookups.confirmations import check_stated
+from digest.lookups.confirmations import check_stated, check_thresholds
 from digest.lookups.periods import PeriodKind, Span, period_before, resolve_period
 from digest.lookups.questions import (
     ABOUT_DATA,
@@ -279,14 +279,17 @@ def _about_data(snapshot: SnapshotInfo) -> list[str]:
 def _stated_checked(question: Question, answer: Answer) -> list[str]:
     """A line on the figures a question stated for checking: whether the one figure answered is among them. A figure
     withheld is never checked (that would tell it), nor an answer of several figures (which to check is not said)."""
-    if not question.stated or answer.outcome != ANSWERED:
+    if not (question.stated or question.thresholds) or answer.outcome != ANSWERED:
         return []
     if _shows_withheld(answer):
         return [STATED_WITHHELD]
     several = question.compare or question.by_month or question.also or question.extreme or answer.table
     if several or question.kind not in (FIGURE, PER_CHILD, LENGTH) or not answer.lines:
         return [STATED_NOT_CHECKED]
-    return [check_stated(question.stated, answer.lines[0], question.proportion)]
+    checked = [check_stated(question.stated, answer.lines[0], question.proportion)] if question.stated else []
+    if question.thresholds:
+        checked.append(check_thresholds(question.thresholds, answer.lines[0], question.proportion))
+    return checked
 
 
 def _is_shaped(question: Question, config: Config) -> bool:
@@ -369,7 +372,9 @@ def _answer_shaped(
         shown += [build_figure(indicators, (key,), question.proportion) for key in question.also]
         notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
         if question.by_month:
-            said = run_answer(figures, shown[0], spans[0], question.extreme, question.proportion, notes)
+            said = run_answer(
+                figures, shown[0], spans[0], question.extreme, question.proportion, notes, question.monthly_average
+            )
         elif len(spans) > 1 or len(shown) > 1:
             said = compare_answer(figures, shown, spans, notes)
         else:

@@ -10,6 +10,7 @@ id would go ("has 10234 gone missing"), and only when the question asks for a ch
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # A figure as typed: a count, a decimal, a percentage, a change ("+11"). Five digits at most, no leading zero: a
 # longer number, or one such as "00123", is more likely a case number than a figure of the report.
@@ -94,3 +95,107 @@ def check_stated(stated: tuple[str, ...], shown: str, share: bool) -> str:
     if matched:
         return "That is one of the figures you gave."
     return "That is none of the figures you gave."
+
+
+# A target or threshold asked about ("is LAC under 100 this year?", "are we above 80% for RHIs in time?", "did we stay
+# below 10?", "- over 20 episodes?"): the comparison and the figure, read out of the question before its bands are
+# (a unit after the number makes it a band: "over 50 miles" is one, "over 20 episodes?" is not).
+_COMPARATORS = {
+    "under": "under",
+    "below": "under",
+    "less than": "under",
+    "fewer than": "under",
+    "over": "over",
+    "above": "over",
+    "more than": "over",
+    "at least": "at least",
+    "hit": "at least",
+    "reach": "at least",
+    "reached": "at least",
+    "at most": "at most",
+    "no more than": "at most",
+}
+_FRACTIONS = {  # as said, and as the reader has them once number words are digits ("two thirds" is "2 thirds")
+    "half": 50.0,
+    "a half": 50.0,
+    "a third": 100 / 3,
+    "1 third": 100 / 3,
+    "2 thirds": 200 / 3,
+    "a quarter": 25.0,
+    "1 quarter": 25.0,
+    "3 quarters": 75.0,
+}
+_COMPARATOR = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in _COMPARATORS), key=len, reverse=True))
+# A fraction first ("2 thirds" is no 2), then a number with its % if any.
+_FRACTION = "|".join(f.replace(" ", r"\s+") for f in _FRACTIONS)
+_AMOUNT = rf"(?:({_FRACTION})\b|(\d+(?:\.\d+)?)(?![\d.])\s*(%|per\s*cent)?)"
+# "under 13s", "over 50 miles", "3 or more" are bands, not thresholds
+_NOT_A_UNIT = (
+    r"(?!'?s\b|\s*(?:miles?|mi\b|days?|years?|yrs?|y/?o\b|weeks?|wks?|hours?|hrs?|months?|\+|or\s|and\s|to\s|-\s*\d))"
+)
+_THRESHOLD = re.compile(
+    # asked with a verb ("is it under 10", "did we stay below 10", "has the girls share gone over 50%") ...
+    rf"(?P<lead>\b(?:is|was|are|were|did|do|does|has|have|had)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:(?:still|ever|get|got|go|gone|went|stay|stayed|come\s+in|came\s+in|keep|kept|been|back)\s+){{0,2}}"
+    # ... or after a dash or comma, at the end ("CSE children in June - under 10?")
+    rf"|(?<=[-,:])\s*)({_COMPARATOR})\s+(?:the\s+)?(?:{_AMOUNT})"
+    rf"{_NOT_A_UNIT}(?:\s+(?:episodes?|eps|children|kids|young\s+people|of\s+(?:all\s+)?episodes|of\s+them))?"
+)
+_ASKING = re.compile(
+    r"^\W*(?:is|was|are|were|did|do|does|has|have|had)\b|\b(?:is|was|are|were|did|has|have)\s+(?:it|that|this|we|they)\b"
+    r"|[?]\s*$"
+)
+_TARGET_WORDS = re.compile(r"\b(?:target|threshold|benchmark|aim|goal)\b")
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A comparison asked of the figure answered: "under" 100, "over" 80 (percent: of its share)."""
+
+    comparison: str  # under, over, at least, at most
+    value: float
+    percent: bool
+
+
+def find_thresholds(text: str) -> tuple[tuple[Threshold, ...], str]:
+    """The thresholds a question asks its figure against, and the question without them ("is LAC under 100
+    episodes this year?" -> under 100, "is LAC this year?"). Only in a question asking yes or no, or ending with the
+    threshold ("CSE children in June - under 10?"): "under 10s" and "over 60 miles" stay bands."""
+    found: list[Threshold] = []
+
+    def taken(match: re.Match[str]) -> str:
+        said, fraction, number, percent = match.group(2), match.group(3), match.group(4), match.group(5)
+        comparison = _COMPARATORS[re.sub(r"\s+", " ", said)]
+        if fraction:
+            found.append(Threshold(comparison, _FRACTIONS[re.sub(r"\s+", " ", fraction)], True))
+        else:
+            found.append(Threshold(comparison, float(number), bool(percent)))
+        return f"{match.group('lead') or ''} "
+
+    if not _ASKING.search(text):
+        return (), text
+    rest = _THRESHOLD.sub(taken, text)
+    return tuple(found), rest
+
+
+def check_thresholds(thresholds: tuple[Threshold, ...], shown: str, share: bool) -> str:
+    """A line saying whether the one figure an answer shows meets each threshold asked of it: its count, or its
+    percentage where the threshold has one or a share was asked. The threshold itself is not repeated."""
+    count = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", shown.replace(",", ""))[:1]]
+    percentages = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)%", shown)]
+    said = []
+    for threshold in thresholds:
+        figures = percentages if threshold.percent or share else count
+        if not figures:
+            return "The figure above has no share to set against the one you gave."
+        value = figures[0]
+        met = {
+            "under": value < threshold.value,
+            "over": value > threshold.value,
+            "at least": value >= threshold.value,
+            "at most": value <= threshold.value,
+        }[threshold.comparison]
+        said.append(
+            f"{'Yes' if met else 'No'}, that is {'' if met else 'not '}{threshold.comparison} the figure you gave."
+        )
+    return " ".join(said)

@@ -31,7 +31,7 @@ from digest.figures.catalogue import (
     build_catalogue,
     complement_base,
 )
-from digest.lookups.confirmations import find_stated, mark_percentages
+from digest.lookups.confirmations import Threshold, find_stated, find_thresholds, mark_percentages
 from digest.lookups.emails import read_email_body
 from digest.lookups.periods import (
     CUT_MONTHS,
@@ -441,11 +441,25 @@ _SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|ch
 # mentions an increase in 'not a client' - how many Not a Client episodes were there in June?" The quote's rows,
 # periods and changes are not the question's.
 _REPORTED = re.compile(
-    r"^\W*(?:the\s+)?(?:commentary|comments?|narrative|report|write\s*-?\s*up|it|the\s+pack|the\s+summary)\s+"
+    r"^\W*(?:(?:the\s+)?(?:commentary|comments?|narrative|report|write\s*-?\s*up|it|the\s+pack|the\s+summary)\s+"
     r"(?:also\s+)?(?:says|said|mentions|mentioned|states|stated|notes|noted|refers\s+to|reports|claims|claimed|suggests"
     r"|highlights)\b"
+    # ... or what the bot or a colleague said before: "You said 74 LAC episodes in June", "Priya says 116 in June"
+    r"|(?:@[\w ]{1,30}?\s+)?(?:earlier\s+|before\s+|yesterday\s+)?(?:you|the\s+bot|bot|the\s+missing\s+bot|[a-z]+)\s+"
+    r"(?:said|says|told\s+me|gave\s+me|reckons|reckoned|showed\s+me|shows)\b)"
 )
-_QUOTE_ENDS = re.compile(r"(?<=[.?!])\s+|\s+[-–—]+\s+|,?\s+but\s+")  # "... mentions 13 plus but I'd like ..."
+# Where a quote ends and the question begins: a sentence's end, a dash, "but", or a comma before a question's word.
+_QUOTE_ENDS = re.compile(
+    r"(?<=[.?!;])\s+|\s+[-–—]+\s+|,?\s+but\s+"
+    r"|,\s+(?=(?:how|what|whats|what's|which|is|was|are|were|can|could|so|when|does|did|has|have|show|compare)\b)"
+)
+_COUNT_NOUN = re.compile(
+    r"\b(?:different|individual|distinct|separate)\s+(?:children|kids|young\s+people)\b|\bchildren\b"
+)
+# A figure said in a quote ("You said 74 LAC episodes in June"), not a band's number ("31-40 miles", "3 or more").
+_QUOTED_FIGURE = re.compile(
+    r"(?<![\w.-])\d+(?:\.\d+)?%?(?![\w.]|\s*(?:-|to\s+\d|\+|miles?|days?|working|years?|yrs?|or\s+more|and\s+over))"
+)
 _FOLLOW_UP = re.compile(
     r"^\W*(?:(?:and|&|ok\s+and|what\s+about|how\s+about|(?:the\s+)?same\s+(?:for|but|again|with)|now)\b(?=(?:\W+\w+){0,4}\W*$)"
     r"|(?:and\s+)?(?:is|was|has|does|did|how\s+does|how\s+did|what\s+about|can\s+you\s+split)\s+(?:that|those|these)\b"
@@ -500,7 +514,9 @@ class Question:
     family: str = ""  # length: of all, LAC or CSE-risk episodes
     nearest: bool = False  # only a wider band holds what was asked ("more than a week": more than 5 days): said so
     stated: tuple[str, ...] = ()  # figures the question states for checking ("Can you confirm LAC was 75?")
+    thresholds: tuple[Threshold, ...] = ()  # what the figure is asked against ("is LAC under 100 this year?")
     complement: bool = False  # the base less the rows asked ("episodes other than White British", "not LAC")
+    monthly_average: bool = False  # the months' mean beside them ("average episodes per month this year")
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -769,13 +785,31 @@ class Reader:
         return replace(questions[0], text=text)
 
     def _without_quotes(self, text: str) -> str:
-        """The message without the parts quoting what the commentary says, when another part names a figure."""
+        """The message without what it quotes the commentary, the bot or a colleague as saying: the question's own
+        words when they name a figure (with the quote's period if they name none), else the quote's row and period
+        with the question's words ("You said 74 LAC episodes in June - what was May?": LAC episodes, May). The
+        figures quoted are not read as anything asked."""
         parts = _QUOTE_ENDS.split(text)
         quoted = [_REPORTED.match(part.lower()) is not None for part in parts]
-        asked = [p for p, q in zip(parts, quoted, strict=True) if not q and self._row_words(p.lower(), {})]
-        if not any(quoted) or not asked:
+        if not any(quoted) or all(quoted):
             return text
-        return " - ".join(p for p, q in zip(parts, quoted, strict=True) if not q)
+        asked = [p for p, q in zip(parts, quoted, strict=True) if not q]
+        quotes = [  # the figures said go, a share said stays one ("Dashboard says 84% of RHIs offered were accepted")
+            _QUOTED_FIGURE.sub(lambda m: " %" if m.group(0).endswith("%") else " ", _REPORTED.sub(" ", p.lower()))
+            for p, q in zip(parts, quoted, strict=True)
+            if q
+        ]
+        question = " - ".join(asked)
+        # the quote's period stays unless the question names its own, or sets its own against the quote's ("you said
+        # 53 children in June - how does that compare with April?")
+        timed = bool(read_periods(question.lower())[0]) and not read_shape(question.lower())[0].compare
+        if self._row_words(spell_numbers(question.lower()), {}) - GENERIC_WORDS:  # "fifteen year olds" names a row
+            periods = [] if timed else [period_text(p) for quote in quotes for p in read_periods(quote)[0]]
+            points_back = _POINTS_BACK.search(question.lower()) and not _COUNT_NOUN.search(question.lower())
+            counted = [m.group(0) for q in quotes for m in _COUNT_NOUN.finditer(q)][:1] if points_back else []
+            return " ".join([question, *periods, *counted])  # "104 different children ... how many of those were LAC?"
+        kept = [read_periods(quote)[1] if timed else quote for quote in quotes]
+        return " - ".join([*kept, question])
 
     def _parts_ask_apart(self, text: str) -> bool:
         """Whether a question's numbered parts ("1) ... 2) ...") ask for different figures, or one part follows on
@@ -848,10 +882,16 @@ class Reader:
     def _read_whole(self, text: str) -> Question | NotUnderstood | Clarification:
         """One reading of text as a whole, with any figures it states for checking ("Can you confirm LAC was 75?")."""
         stated: list[str] = []
-        reading = self._read_text(text, stated)
-        return replace(reading, stated=tuple(stated)) if stated and isinstance(reading, Question) else reading
+        thresholds: list[Threshold] = []
+        reading = self._read_text(text, stated, thresholds)
+        if (stated or thresholds) and isinstance(reading, Question):
+            shared = reading.proportion or (reading.kind == FIGURE and any(t.percent for t in thresholds))
+            return replace(reading, stated=tuple(stated), thresholds=tuple(thresholds), proportion=shared)
+        return reading  # "are we above 80% for RHIs in time?": the share is asked
 
-    def _read_text(self, text: str, stated: list[str]) -> Question | NotUnderstood | Clarification:
+    def _read_text(
+        self, text: str, stated: list[str], thresholds: list[Threshold]
+    ) -> Question | NotUnderstood | Clarification:
         # "other than", "except", "excluding" typed (row 5.1's own "not inc. N/A" apart): a complement or nothing
         excepted = COMPLEMENT_SAID.search(ROW_5_1_NOTE.sub(" ", text.lower()))
         excepting = excepted is not None and not _IDLE_AFTER_EXCEPT.match(text.lower()[excepted.end() :])
@@ -867,6 +907,8 @@ class Reader:
         lowered = _PLUS_BETWEEN.sub(" and ", lowered)  # "all + CLA", "9.8 + 9.9": and
         lowered = _SECTION.sub(self._section_table, lowered)
         lowered = spell_numbers(join_spelt(lowered))
+        asked_against, lowered = find_thresholds(lowered)  # "is LAC under 100 this year?": a threshold, not a band
+        thresholds.extend(asked_against)
         lowered = drop_idle_negations(read_groups(lowered, self.ethnic_groups, self.ethnic_names))
         nearness: dict[str, float] = {}
 
@@ -924,7 +966,9 @@ class Reader:
         trending = shape.change and not compare and period.kind in over_time
         # "the last 6 months": a run, as a trend is ("how long", "per child" and shares keep their own shape)
         recent = period.kind == PeriodKind.RECENT and not (shape.length or shape.per_child or shape.proportion)
-        by_month = shape.by_month or (shape.extreme and not shape.whole) or trending or recent
+        by_month = shape.by_month or (shape.extreme and not shape.whole) or trending or recent or shape.monthly
+        if shape.monthly and period.kind == PeriodKind.LATEST:  # "average episodes per month": over the year so far
+            period = Period(PeriodKind.YEAR_TO_DATE)
         asked_period = period
         # "Was May the busiest month?": the month named is the one asked about, not the run's last
         named_extreme = shape.extreme and period.kind == PeriodKind.MONTH and not compare
@@ -1175,6 +1219,7 @@ class Reader:
             by_month=by_month,
             extreme=shape.extreme,
             proportion=shape.proportion,
+            monthly_average=shape.monthly,
             alternatives=() if complement else alternatives,
             nearest=nearest and not complement,
             complement=complement,

@@ -169,9 +169,16 @@ def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span], not
 
 
 def run_answer(
-    figures: Figures, figure: Figure, span: Span, extreme: bool, proportion: bool, notes: Notes | None = None
+    figures: Figures,
+    figure: Figure,
+    span: Span,
+    extreme: bool,
+    proportion: bool,
+    notes: Notes | None = None,
+    average: bool = False,
 ) -> Said:
-    """Month by month over the span; the largest and smallest month (by share when a share was asked)."""
+    """Month by month over the span; the largest and smallest month (by share when a share was asked); with average,
+    the mean of the months (the catalogue's "Average a month")."""
     data_starts = figures.data_months[0]
     clipped = span.first < data_starts <= span.last  # as the digest's trends do: from the first month with data
     months = list(range(data_starts, span.last + 1)) if clipped else list(span.months)
@@ -210,6 +217,10 @@ def run_answer(
     total = _run_total(figures, figure, months, span)
     if total is not None:
         lines.append(total)
+    counted = [cell.count for _, _, cell in ranked if cell.count is not None]
+    if average and counted:  # ranked holds the months with a figure: those with none or withheld take no part
+        mean = round(sum(counted) / len(counted), PER_CHILD_DECIMALS)
+        lines.insert(0, f"*Average a month: {mean:.{PER_CHILD_DECIMALS}f}* (over {len(counted)} months with figures)")
     outcome = ANSWERED if ranked or any(c is not None and c.suppressed for _, c in cells) else NO_DATA
     return Said(outcome, title, lines)
 

@@ -23,6 +23,7 @@ class Shape:
     per_child: bool = False  # episodes per child
     length: str = ""  # average or median length of an episode
     change: bool = False  # "has it gone up", "how has it changed": with no second period, the months one by one
+    monthly: bool = False  # "average episodes per month", "monthly average": the months one by one, and their mean
 
 
 _CHILD = (
@@ -242,10 +243,22 @@ _CHANGE = re.compile(
 )
 
 
+# A mean of the months ("average episodes per month this year", "monthly avg for CSE episodes"), not of children.
+_MONTHLY = re.compile(
+    r"\b(?:average|avg|mean)\b(?:\s+[\w.]+){0,5}?\s+(?:per|a|1|each|every)\s+month\b|\bmonthly\s+(?:average|avg|mean)\b"
+    r"|\b(?:per|a|1|each)\s+month\s+on\s+(?:average|avg)\b"
+    r"|\bon\s+(?:average|avg)\b(?:\s+\w+){0,5}?\s+(?:per|a|1|each|every)\s+month\b"
+)
+_MONTHLY_WORDS = re.compile(r"\b(?:average|avg|mean|monthly)\b|\b(?:per|a|1|each|every)\s+month\b|\bon\s+average\b")
+
+
 def read_shape(text: str) -> tuple[Shape, str]:
     """The shape the question asks for, and its text without the words that said it."""
     found: set[str] = set()
     rest = text
+    monthly = _MONTHLY.search(text) is not None
+    if monthly:  # the words of the mean go, the row's stay: "average [episodes] per month"
+        rest = _MONTHLY_WORDS.sub(" ", rest)
     for name, pattern in _SHAPES:
         if pattern.search(rest):
             found.add(name)
@@ -278,6 +291,7 @@ def read_shape(text: str) -> tuple[Shape, str]:
             proportion="proportion" in found,
             per_child="per_child" in found,
             length=length,
+            monthly=monthly,
         ),
         rest,
     )

@@ -190,6 +190,9 @@ def _bases(word: str) -> list[str]:
 NOT_HELD_PHRASES = re.compile(
     r"\bstaying\s+put\b|\bpathway\s+plans?\b|\bcounty\s+lines\b"
     r"|\b(?:from|at|in)\s+(?:our|my|this|that)\s+(?:children's\s+)?home\b"  # one home's episodes: not held
+    # how this council compares with others (OLA counts other councils' children, not their figures)
+    r"|\b(?:compare[sd]?|comparison|benchmark\w*|stack\s+up)\s+(?:\w+\s+){0,2}?(?:with|to|against)\s+(?:the\s+)?"
+    r"(?:other|neighbouring|similar|statistical\s+neighbour)\w*\s+(?:councils?|las?|local\s+authorities|authorities|areas)\b"
 )
 
 

@@ -330,6 +330,8 @@ def judge(
         if kind == "extreme" and not reading.extreme:
             return WRONG, "extreme: the table without its largest row"
         return RIGHT, ""
+    if kind == "average" and reading.monthly_average:  # a mean of the months ("average episodes per month")
+        return _judge_monthly_average(expected, reading, answer, spans, keys)
     if kind in ("average", "median"):
         if reading.kind != LENGTH or reading.subject != kind:
             return WRONG, f"{kind}: another figure"
@@ -384,6 +386,28 @@ def judge(
             count = expected_count(keys_shown, span)
             if count is not None and not _says(answer, count):
                 return WRONG, f"{kind}: a figure other than the report's"
+    return RIGHT, ""
+
+
+def _judge_monthly_average(
+    expected: Expected,
+    reading: Question,
+    answer: Answer,
+    spans: tuple[tuple[int, int] | str, ...],
+    keys: frozenset[str],
+) -> tuple[str, str]:
+    """A mean of the months against labels naming its rows and the months (or the span) it is over."""
+    if keys != expected.keys:
+        return WRONG, "average: another figure"
+    months = sorted({m for s in spans if s != NOW for m in range(s[0], s[1] + 1)})
+    wanted = sorted({m for s in expected.spans if s != NOW for m in range(s[0], s[1] + 1)})
+    if months != wanted:
+        return WRONG, "average: another period"
+    counts = [expected_count(keys, (m, m)) for m in months]
+    if all(c is not None for c in counts) and counts:
+        mean = sum(c for c in counts if c is not None) / len(counts)
+        if f"{mean:.1f}" not in "\n".join(answer.lines):
+            return WRONG, "average: a figure other than the report's"
     return RIGHT, ""
 
 

@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 5,720 questions of writers A to CN,
-the twenty-three earlier held-out parts included since each was scored once) must not regress; the harness reads the
-writers' labels strictly. The held-out part (writers CO to CR's files in held_out/) is never read here:
+"""Questions written blind (tests/corpus/questions): the development part (all 5,960 questions of writers A to CR,
+the twenty-four earlier held-out parts included since each was scored once) must not regress; the harness reads the
+writers' labels strictly. The held-out part (writers CS to CV's files in held_out/) is never read here:
 bench/questions.py scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 5720  # writers A to D's 110 each, E to CN's 60 each
+DEVELOPMENT_QUESTIONS = 5960  # writers A to D's 110 each, E to CR's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
 # writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after
@@ -40,8 +40,9 @@ DEVELOPMENT_QUESTIONS = 5720  # writers A to D's 110 each, E to CN's 60 each
 # joined, 4,327 after the nineteenth round's; 4,544 of 4,760 when BU to BX joined, 4,548 after the twentieth round's;
 # 4,747 of 5,000 when BY to CB joined, 4,761 after the twenty-first round's; 4,906 of 5,240 when CC to CF joined,
 # 4,983 after the twenty-second round's; 5,171 of 5,480 when CG to CJ joined, 5,193 after the twenty-third round's;
-# 5,398 of 5,720 when CK to CN joined, 5,421 after the twenty-fourth round's): a floor.
-DEVELOPMENT_RIGHT = 0.947
+# 5,398 of 5,720 when CK to CN joined, 5,421 after the twenty-fourth round's; 5,560 of 5,960 when CO to CR joined,
+# 5,632 after the twenty-fifth round's): a floor.
+DEVELOPMENT_RIGHT = 0.944
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's seven
 # (a run "this year" without the partial month, twice; "2+ days" without those still missing; "all & CLA" as CLA
 # alone; no period read as the latest month, labelled the year to date; a share's count with the share beside it;
@@ -129,8 +130,18 @@ DEVELOPMENT_RIGHT = 0.947
 # OLA's share of all episodes, the report's, labelled a share of not a client, and "How many OLA episodes in June? Is
 # OLA the same thing as not a client?" labelled with not a client too; "how long are kids usually missing for" and
 # "How long are children usually missing for?" over the year so far, labelled June; episodes per child "worked out per
-# month or for the whole year?" for June, labelled the year too), and BW-054, Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 148
+# month or for the whole year?" for June, labelled the year too), CO to CR's twelve ("july so far - how many episodes
+# to date this month?" as the year to date against July; "how did june compare to our monthly average for the year so
+# far" as June alone; "all the Asian groups added up" and "all white ethnicities combined inc gypsy/roma" as every row
+# of the group, labelled the rows with episodes; "CSE med/high - episodes and no. of kids" and "kids with 3+ episodes
+# ytd, all v LAC" as one of the two, labelled both; "RHIs on time + late added together ... does it match the number
+# accepted?" as the two, labelled the three; "girls v boys ytd" as the two rows, labelled the table; "ethnicity
+# breakdown for may, was BME over a third" as the BME summary, labelled the ethnicity table; "placement distance
+# breakdown for LAC ytd - are we above 80% within the 40 mile radius?" as the rows within 40 miles, checked against
+# 80%, labelled the table; "is the average missing episode under a day in june?" as the same-day returns, a length
+# against a threshold the reader does not read; "you said 85 were offered an RHI in June, what % of those actually
+# took it up?" as those offered), and BW-054, Bangladeshi (see below).
+DEVELOPMENT_WRONG_AT_MOST = 160
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a
 # row and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section: left as written.
