@@ -428,7 +428,9 @@ _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|t
 _AWAY_FROM_HOME = re.compile(
     r"\b(been|was|were|are|is|be|being|still|go|goes|went|gone|going|time|usually|often)\s+away\s+from\s+home\b", re.I
 )
-_REPORT_TITLE = re.compile(r"\bmissing\s+from\s+(?:home\s*(?:/|or|and)\s*care|care\s*(?:/|or|and)\s*home)\b", re.I)
+_REPORT_TITLE = re.compile(
+    r"\bmissing\s+from\s+(?:home\s*(?:/|or|and)\s*(?:from\s+)?care|care\s*(?:/|or|and)\s*(?:from\s+)?home)\b", re.I
+)  # "missing from home or (from) care": the report's own name, every episode
 _CAPITAL_CODE = re.compile(r"\b[A-Z]{3}\b")  # "LAV", typed in capitals as a code is
 _CODES = sorted(code for code in SPELT_OUT if len(code) == 3)  # LAC, CSE, RHI ...
 _HOW_OFTEN = re.compile(r"\b(?:more|less|how|as)\s+often\b")
@@ -925,7 +927,7 @@ class Reader:
         lowered = _WHAT_DOES_MEAN.sub(lambda m: "define " + (m.group(1) or m.group(2)), lowered)  # "what does X mean"
         lowered = self._without_asides(lowered, nearness)
         said = lowered
-        if asks_declined(said):
+        if asks_declined(said) or asks_declined(typed):  # "how many said no to a return interview"
             return NotUnderstood(NO_DECLINED_ROW, self.suggest(text))
         group = _SHARE_OF_GROUP.search(said)
         if group and set(group.group(1).split()) - _ANY_CHILDREN:  # "what % of LAC went missing"
@@ -1058,6 +1060,12 @@ class Reader:
             negated = NEGATION in words and _negates(rest, lambda token: BAND_MARK in token or token in ranges)
             if NEGATION in words and not negated and COMPLEMENT_SAID.search(text.lower()):
                 return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "excluding the kids placed within 10 miles"
+            section_bands = self._section_bands(bands[0])
+            if not negated and len(bands) == len(
+                section_bands
+            ):  # "from the youngest up to the 17 and overs": the table
+                table = self.by_id[self.section_tables[self.by_id[bands[0]].section][len(KEY_MARK) :]]
+                return Question(BREAKDOWN, table.subject, asked_period, share, text, compare=compare)
             if negated and shape.whole:  # "age breakdown for june apart from the under 11s": the table, every row
                 table = self.by_id[self.section_tables[self.by_id[bands[0]].section][len(KEY_MARK) :]]
                 return Question(BREAKDOWN, table.subject, asked_period, share, text, compare=compare)
@@ -1280,6 +1288,20 @@ class Reader:
         if not _negates(rest, lambda token: token in best.reading.called_by):
             return []
         return plain
+
+    def _section_bands(self, key: str) -> list[str]:
+        """Every band of a key's section that a range can name (ages under 10 to 17+; distances; days)."""
+        section = self.by_id[key].section
+        prefix = key.split(".")[0] + "."
+        return [
+            r.subject
+            for r in self.readings
+            if r.kind == FIGURE
+            and r.section == section
+            and r.subject.startswith(prefix)
+            and "not_recorded" not in r.subject
+            and r.subject not in (STILL_MISSING,)
+        ]
 
     def _complements(self, reading: Reading, words: dict[str, float], shape: Shape) -> bool:
         """Whether a "not" asks for the row's complement ("episodes that were NOT LAC", "other than White British"):

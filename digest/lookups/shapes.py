@@ -98,6 +98,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"\bproportions?\b|\bpercentages?\b|\bper\s*cent\b|%|\bshare\s+of\b|(?<=.)\bshare\b|\brates?\b"
             r"|\bwhat\s+part\s+of\b|\bfraction\b|\bratio\b|\bhow\s+much\s+of\b"
             r"|\b(?:one|1)\s+in\s+(?:how\s+many|every)\b"  # "one in how many episodes were LAC?": a share
+            r"|\b(?:half|a\s+third|2\s+thirds|two\s+thirds|a\s+quarter|3\s+quarters|three\s+quarters)\s+of\b"
             # "out of the kids offered, how many said yes"
             r"|^\W*out\s+of\s+(?:the|all|those)\s+(?!area|borough|county|authority|la\b)"
             r"|(?=\b(?:take[\s-]?up|uptake)\b)"  # a take-up is a rate (the words stay: they name what is taken up)

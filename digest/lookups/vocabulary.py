@@ -181,6 +181,10 @@ SYNONYMS: dict[str, str] = {
     "travellers": "traveller irish heritage",
     "heritage": "ethnicity",
     "distinct": "children",
+    "different council": "other la",  # "belong to a different council": not "different children"
+    "different councils": "other la",
+    "a different council": "other la",
+    "different local authority": "other la",
     "different": "children",
     "diff": "children",
     "unique": "children",
@@ -753,6 +757,8 @@ def phrase_stems(text: str) -> frozenset[str]:
 
 # Quantities: a number with its unit, read into the band (or bands) of the catalogue that hold it.
 _COMPARE_UP = {
+    "further",  # "placed further than fifty miles away"
+    "farther",
     "over",
     "above",
     "more",
@@ -928,7 +934,7 @@ def read_quantities(words: list[str]) -> list[str]:
                 keys, j = _age_keys(int(value), None, direction_after), after
         elif (direction and value.is_integer() and high is None and unit not in ("times", "time", "working")) and (
             (value > AGES[-1] and value < MAX_AGE)
-            or (before in _BARE_COMPARISONS and unit not in _OTHER_UNITS)
+            or (before in _BARE_COMPARISONS and unit not in _OTHER_UNITS and value < MAX_AGE)  # "over 100" is no age
             # "13 and over", "13+", "12 and under": an age the report bands, with nothing else it could count
             or ((said_after or number.group(2)) and AGES[0] <= value <= AGES[-1] + 1 and unit not in _OTHER_UNITS)
         ):
@@ -1057,6 +1063,30 @@ COMPLEMENT_SAID = re.compile(
     r"\b(?:other\s+than|apart\s+from|aside\s+from|except(?:ing)?(?:\s+for)?|excluding|excl\.?|ex\.|besides"
     r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of)(?=\s)"
 )
+_EMOJI_WORDS = {
+    "👧": "girls",
+    "👦": "boys",
+    "🧒": "children",
+    "👶": "children",
+    "🧑": "children",
+    "🔺": "up",
+    "🔻": "down",
+    "⬆️": "up",
+    "⬇️": "down",
+    "⏳": "how long",
+}
+_CHART_EMOJI = re.compile("📈|📉")
+_SET_AGAINST = re.compile(r"\b(?:vs|v|versus|against|compared?|than)\b")
+
+
+def _chart_emoji(match: re.Match[str]) -> str:
+    """A chart emoji: the trend asked ("📈 LAC episodes?"), or up and down beside a comparison ("June v May 📉")."""
+    text = match.group(0)
+    if _SET_AGAINST.search(text):
+        return text.replace("📈", " up ").replace("📉", " down ")
+    return _CHART_EMOJI.sub(" trend ", text)
+
+
 _UNIT_WORDS = {"mi": "miles", "wk": "week", "wks": "weeks", "wd": "working days", "hr": "hours", "hrs": "hours"}
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
@@ -1128,6 +1158,18 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " ",
     ),
+    # Emoji for words ("👧 vs 👦 June?", "📈 LAC episodes?", "CSE 🔺 or 🔻 since April?"); others are decoration
+    (re.compile("|".join(_EMOJI_WORDS)), lambda m: f" {_EMOJI_WORDS[m.group(0)]} "),
+    (re.compile(r"(?s)\A.*[📈📉].*\Z"), _chart_emoji),
+    (re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]+"), " "),  # the rest decorate ("👀", "🙅")
+    # "counting each child only once (however many times they went)": how a distinct count is made, not per child
+    (
+        re.compile(
+            r"\(?\s*count(?:ing|ed)?\s+each\s+(?:child|young\s+person|kid|person)\s+(?:only\s+)?once\b[^)?.]*\)?"
+        ),
+        " distinct ",
+    ),
+    (re.compile(r"\b(an?)\s+(?:whole|full|entire|complete)\s+(?=(?:day|week|month)\b)"), r"\1 "),  # "a whole week"
     # A ranking's place or length: "top 3 ethnic groups", "bottom two", "second highest month" (the answer names
     # the largest in order, the whole run or table beside them)
     (re.compile(r"\b(top|bottom)\s+(?:\d+|two|three|four|five|ten)\b"), r"\1"),
@@ -1363,7 +1405,9 @@ def read_groups(text: str, groups: dict[str, tuple[str, ...]], names: dict[str, 
 # Return interviews refused or declined: the report has no such row (offered less accepted is not it either, as
 # some offers have no answer recorded); "ethnicity refused" is the code E3 and not this.
 _RHI_SAID = re.compile(r"\brhis?\b|\breturn\s+(?:home\s+)?(?:interview|conversation)s?\b|\bdebriefs?\b|\binterviews?\b")
-_DECLINED = re.compile(r"\b(?:refused|refusals?|refusing|declined?|declining|turned\s+down|rejected|not\s+accepted)\b")
+_DECLINED = re.compile(
+    r"\b(?:refused|refusals?|refusing|declined?|declining|turned\s+down|rejected|not\s+accepted|said\s+no\s+to)\b"
+)
 
 
 def asks_declined(text: str) -> bool:

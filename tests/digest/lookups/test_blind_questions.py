@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 5,960 questions of writers A to CR,
-the twenty-four earlier held-out parts included since each was scored once) must not regress; the harness reads the
-writers' labels strictly. The held-out part (writers CS to CV's files in held_out/) is never read here:
+"""Questions written blind (tests/corpus/questions): the development part (all 6,200 questions of writers A to CV,
+the twenty-five earlier held-out parts included since each was scored once) must not regress; the harness reads the
+writers' labels strictly. The held-out part (writers CW to CZ's files in held_out/) is never read here:
 bench/questions.py scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 5960  # writers A to D's 110 each, E to CR's 60 each
+DEVELOPMENT_QUESTIONS = 6200  # writers A to D's 110 each, E to CV's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
 # writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after
@@ -41,8 +41,9 @@ DEVELOPMENT_QUESTIONS = 5960  # writers A to D's 110 each, E to CR's 60 each
 # 4,747 of 5,000 when BY to CB joined, 4,761 after the twenty-first round's; 4,906 of 5,240 when CC to CF joined,
 # 4,983 after the twenty-second round's; 5,171 of 5,480 when CG to CJ joined, 5,193 after the twenty-third round's;
 # 5,398 of 5,720 when CK to CN joined, 5,421 after the twenty-fourth round's; 5,560 of 5,960 when CO to CR joined,
-# 5,632 after the twenty-fifth round's): a floor.
-DEVELOPMENT_RIGHT = 0.944
+# 5,632 after the twenty-fifth round's; 5,825 of 6,200 when CS to CV joined, 5,840 after the twenty-sixth round's): a
+# floor.
+DEVELOPMENT_RIGHT = 0.941
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's seven
 # (a run "this year" without the partial month, twice; "2+ days" without those still missing; "all & CLA" as CLA
 # alone; no period read as the latest month, labelled the year to date; a share's count with the share beside it;
@@ -140,8 +141,17 @@ DEVELOPMENT_RIGHT = 0.944
 # breakdown for LAC ytd - are we above 80% within the 40 mile radius?" as the rows within 40 miles, checked against
 # 80%, labelled the table; "is the average missing episode under a day in june?" as the same-day returns, a length
 # against a threshold the reader does not read; "you said 85 were offered an RHI in June, what % of those actually
-# took it up?" as those offered), and BW-054, Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 160
+# took it up?" as those offered), CS to CV's ten ("how does june compare with june last year for children going
+# missing?" as the children, labelled episodes; "number of LAC kids with 3+ episodes in April - what fraction of the
+# LAC kids missing that month is that" as the share, labelled the two rows; "RHI acceptance rate over the last 6
+# months" as the six months together, incomplete before April, labelled month by month; "age breakdown for June please
+# - what fraction are teenagers" as the teenagers' share, labelled the table; "'not a client' up this month vs last?"
+# from the as-at month; "girls vs boys June" (in emoji) as the two rows, labelled the table; "how long are kids
+# usually missing for, june" as the median with the mean beside it, labelled the average; "children who aren't known
+# to us at all and actually belong to a different council" as OLA and not a client side by side, labelled OLA;
+# "missing right at this moment, today" as now, labelled the end of June too; "the most occasions of children going
+# missing" as the children, labelled episodes), and BW-054, Bangladeshi (see below).
+DEVELOPMENT_WRONG_AT_MOST = 170
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a
 # row and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section: left as written.
