@@ -1087,6 +1087,65 @@ def _chart_emoji(match: re.Match[str]) -> str:
     return _CHART_EMOJI.sub(" trend ", text)
 
 
+_ORDINALS = {
+    word: n
+    for n, words in enumerate(
+        (
+            ("first", "1st"),
+            ("second", "2nd"),
+            ("third", "3rd"),
+            ("fourth", "4th"),
+            ("fifth", "5th"),
+            ("sixth", "6th"),
+            ("seventh", "7th"),
+            ("eighth", "8th"),
+            ("ninth", "9th"),
+            ("tenth", "10th"),
+            ("eleventh", "11th"),
+            ("twelfth", "12th"),
+        ),
+        start=1,
+    )
+    for word in words
+}
+_MONTH_WORDS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_ORDINAL = "|".join(_ORDINALS)
+_NTH_MONTH = re.compile(
+    rf"\b(?:the\s+)?({_ORDINAL})\s+month(?:\s+of\s+(?:the\s+|this\s+)?(calendar\s+|financial\s+|fin\s+)?(?:year|yr))?\b"
+)
+_NTH_CALENDAR_QUARTER = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+the\s+calendar\s+year\b"
+)
+
+
+def _nth_month(match: re.Match[str]) -> str:
+    """ "The sixth month (of the year)": June; "the first month of the financial year": April."""
+    n = _ORDINALS[match.group(1)]
+    if n > 12:
+        return match.group(0)
+    financial = bool(match.group(2)) and "calendar" not in match.group(2)
+    return " " + _MONTH_WORDS[(n + 2) % 12 if financial else n - 1] + " "
+
+
+def _nth_calendar_quarter(match: re.Match[str]) -> str:
+    """ "The second quarter of the calendar year": April to June."""
+    n = _ORDINALS[match.group(1)]
+    return f" {_MONTH_WORDS[3 * n - 3]} to {_MONTH_WORDS[3 * n - 1]} "
+
+
 _UNIT_WORDS = {"mi": "miles", "wk": "week", "wks": "weeks", "wd": "working days", "hr": "hours", "hrs": "hours"}
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
@@ -1170,6 +1229,33 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " distinct ",
     ),
     (re.compile(r"\b(an?)\s+(?:whole|full|entire|complete)\s+(?=(?:day|week|month)\b)"), r"\1 "),  # "a whole week"
+    # Periods said in words: "the sixth month of the year" (June), "the first month of the financial year" (April),
+    # "the second quarter of the calendar year" (April to June), "the month just gone", "the whole year until now",
+    # "since the April" (a second language's article)
+    # "... the sixth month compare with the fifth": the second ordinal is a month too, when the first was
+    (
+        re.compile(
+            rf"(?s)\A(?=.*\bmonth\b).*\b(?:with|to|and|against|vs|v)\s+the\s+(?:{_ORDINAL})\b(?!\s+(?:quarter|week|day)).*\Z"
+        ),
+        lambda m: re.sub(
+            rf"\b(with|to|and|against|vs|v)\s+the\s+({_ORDINAL})\b(?!\s+(?:quarter|week|day))",
+            lambda n: f"{n.group(1)} {_MONTH_WORDS[_ORDINALS[n.group(2)] - 1]}",
+            m.group(0),
+        ),
+    ),
+    (_NTH_MONTH, _nth_month),
+    # "each month from the first of April on": since April
+    (
+        re.compile(rf"\bfrom\s+(?:the\s+)?(?:1st|first|1)\s+(?:of\s+)?({'|'.join(_MONTH_WORDS)})\s+(?:on|onwards)\b"),
+        r"since \1",
+    ),
+    (_NTH_CALENDAR_QUARTER, _nth_calendar_quarter),
+    (
+        re.compile(r"\bthe\s+month\s+(?:just\s+gone|that\s+just\s+finished|just\s+finished|just\s+ended)\b"),
+        "last month",
+    ),
+    (re.compile(r"\b(?:for\s+)?the\s+whole\s+year\s+(?:until|up\s+to|till|to)\s+now\b"), "year to date"),
+    (re.compile(rf"\b(since|from|in|for|until|of)\s+the\s+(?=(?:{'|'.join(_MONTH_WORDS)})\b)"), r"\1 "),
     # A ranking's place or length: "top 3 ethnic groups", "bottom two", "second highest month" (the answer names
     # the largest in order, the whole run or table beside them)
     (re.compile(r"\b(top|bottom)\s+(?:\d+|two|three|four|five|ten)\b"), r"\1"),
