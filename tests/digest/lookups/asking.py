@@ -10,3 +10,11 @@ def answered(service: LookupService, text: str) -> tuple[str, list[str]]:
     answer = service.ask("U", "C", text)
     assert answer.outcome == "answered", (text, answer.title, answer.lines)
     return answer.title, answer.lines
+
+
+def assert_answers(service: LookupService, text: str, title: str, figure: str | None = None) -> None:
+    """The question is answered under a title starting with title, its first line figure when one is given."""
+    said, lines = answered(service, text)
+    assert said.startswith(title), (text, said)
+    if figure is not None:
+        assert lines[0] == figure, (text, lines)

@@ -13,7 +13,7 @@ import pytest
 from digest.lookups.questions import NO_RATE, NotUnderstood, Question, Reader
 from digest.lookups.service import LookupService
 from digest.lookups.vocabulary import FIGURE
-from tests.digest.lookups.asking import answered
+from tests.digest.lookups.asking import answered, assert_answers
 
 SEED = 2623
 COMPLEMENT_FRAMES = (
@@ -239,10 +239,7 @@ def test_a_day_as_a_length_is_no_rate(reader: Reader, text: str) -> None:
 def test_shares_one_in_how_many_and_dictation_misheard(
     service: LookupService, text: str, title: str, figure: str | None
 ) -> None:
-    said, lines = answered(service, text)
-    assert said.startswith(title)
-    if figure is not None:
-        assert lines[0] == figure
+    assert_answers(service, text, title, figure)
 
 
 def test_a_complement_beside_another_row_is_not_answered(reader: Reader) -> None:

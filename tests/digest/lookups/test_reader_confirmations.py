@@ -13,7 +13,7 @@ from digest.lookups.answers import STATED_NOT_CHECKED, STATED_WITHHELD
 from digest.lookups.questions import NO_FORECAST, NO_SIGNIFICANCE, NotUnderstood, Question, Reader
 from digest.lookups.service import LookupService
 from digest.lookups.vocabulary import FIGURE
-from tests.digest.lookups.asking import answered
+from tests.digest.lookups.asking import answered, assert_answers
 
 SEED = 2622
 CHECK_FRAMES = (
@@ -207,10 +207,7 @@ def test_a_forecast_or_a_test_of_significance_is_said_not_given(reader: Reader, 
     ],
 )
 def test_notes_style_short_forms_are_read(service: LookupService, text: str, title: str, figure: str | None) -> None:
-    said, lines = answered(service, text)
-    assert said.startswith(title)
-    if figure is not None:
-        assert lines[0] == figure
+    assert_answers(service, text, title, figure)
 
 
 def test_a_funnel_of_arrows_is_each_of_its_figures(service: LookupService) -> None:

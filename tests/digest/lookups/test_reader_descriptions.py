@@ -12,7 +12,7 @@ import pytest
 from digest.lookups.questions import Question, Reader
 from digest.lookups.service import LookupService
 from digest.lookups.vocabulary import BREAKDOWN
-from tests.digest.lookups.asking import answered
+from tests.digest.lookups.asking import assert_answers
 
 SEED = 2626
 DECORATION = ["👀", "🤔", "🙏", "😊", "✅", "🙅", "💬", "⚠️"]
@@ -57,10 +57,7 @@ DECORATION = ["👀", "🤔", "🙏", "😊", "✅", "🙅", "💬", "⚠️"]
     ],
 )
 def test_rows_described_and_emoji_for_words(service: LookupService, text: str, title: str, figure: str | None) -> None:
-    said, lines = answered(service, text)
-    assert said.startswith(title)
-    if figure is not None:
-        assert lines[0] == figure
+    assert_answers(service, text, title, figure)
 
 
 def test_an_emoji_that_names_nothing_changes_nothing(reader: Reader) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from digest.lookups.questions import NO_CHECK, NOT_COUNTED, NotUnderstood, Question, Reader
 from digest.lookups.service import LookupService
-from tests.digest.lookups.asking import answered
+from tests.digest.lookups.asking import assert_answers
 
 SEED = 2616
 ROUNDS = 40
@@ -67,10 +67,7 @@ def test_the_usual_time_a_bairn_is_missing_is_a_length_not_the_interviews_in_tim
 def test_a_warehouses_shorthand_reads_as_words(
     service: LookupService, text: str, title: str, figure: str | None
 ) -> None:
-    said, lines = answered(service, text)
-    assert said.startswith(title)
-    if figure is not None:
-        assert lines[0] == figure
+    assert_answers(service, text, title, figure)
 
 
 def test_how_a_distinct_count_is_made_changes_nothing_but_a_not_before_a_row_still_counts(reader: Reader) -> None:

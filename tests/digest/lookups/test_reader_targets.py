@@ -14,7 +14,7 @@ from digest.lookups.questions import NotUnderstood, Question, Reader
 from digest.lookups.service import LookupService
 from digest.lookups.talk import NOT_HELD_TOPIC
 from digest.lookups.vocabulary import FIGURE
-from tests.digest.lookups.asking import answered
+from tests.digest.lookups.asking import answered, assert_answers
 
 SEED = 2625
 JUNE = {  # the reference report's June figures, as each row's answer shows its count
@@ -161,10 +161,7 @@ def test_a_quote_gives_its_row_to_a_question_that_names_none(reader: Reader) -> 
 def test_a_question_about_what_was_said_before_is_answered(
     service: LookupService, text: str, title: str, figure: str | None
 ) -> None:
-    said, lines = answered(service, text)
-    assert said.startswith(title)
-    if figure is not None:
-        assert lines[0] == figure
+    assert_answers(service, text, title, figure)
 
 
 def test_how_the_council_compares_with_others_is_not_held(reader: Reader) -> None:
