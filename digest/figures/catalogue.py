@@ -97,7 +97,7 @@ SHARE_BASES = {
 # LAC", "apart from the under-11s") are the base less the row, its complement, a derived figure. Only episode counts
 # have one (a child may be counted in two rows of a period); RHI rows have rows of their own for what is not.
 COMPLEMENT_BASES = frozenset({ALL_EPISODES, LAC_EPISODES})
-# Rows of a table that total others of it (8.16 Total BME) or are a part of one (6.7 OLA, of not a client): never
+# Rows of a table that total others of it (Total BME) or are a part of one (6.7 OLA, of not a client): never
 # ranked among the rows beside them ("top 3 ethnic groups").
 SUMMARY_ROWS = frozenset({"ethnicity.bme", "status.other_la"})
 
@@ -143,7 +143,7 @@ DERIVED_DEFINITIONS = (
         'and a line names the rows taken away ("All episodes less row 2.1 of the report."). Only episode counts '
         "have one: a child is counted once in a period but may be in two of its rows, so children less children "
         "counts no children; the return interviews have rows of their own for what is not (5.3b), and a total or "
-        "part row (8.16 Total BME, 6.7 OLA) is never taken from another row.",
+        "part row (Total BME, 6.7 OLA) is never taken from another row.",
     ),
     (
         "Episodes per child",

@@ -238,7 +238,8 @@ def answer_question(
         return Answer(ANSWERED, "About the data", _about_data(snapshot), footer=footer, question=question.text)
     span = resolve_period(question.period, snapshot)
     plain = not (question.compare or question.by_month or question.also or question.bands or question.extreme)
-    if plain and question.subject == STILL_MISSING and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW):
+    still_now = question.subject == STILL_MISSING and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW)
+    if plain and still_now and not question.complement:
         answer = _still_missing_now(store, snapshot, suppress)
     elif _is_shaped(question, config):
         answer = _answer_shaped(store, config, question, snapshot, suppress)
@@ -353,7 +354,7 @@ def _answer_shaped(
                 [f"Months with data: {month_name(data_starts)} to {month_name(data_ends)}."],
             )
     if question.kind == BREAKDOWN:
-        return _breakdown_columns(figures, str(question.subject), spans, question.extreme)
+        return _breakdown_columns(figures, str(question.subject), spans, question.extreme, question.smallest)
     if question.kind == PER_CHILD:
         said = per_child_answer(figures, str(question.subject), spans[0])
     elif question.kind == LENGTH:
@@ -619,7 +620,7 @@ def _breakdown_answer(profile: Profile, name: str, span: Span) -> Answer:
     return Answer(ANSWERED, title, lines, table)
 
 
-def _breakdown_columns(figures: Figures, name: str, spans: list[Span], extreme: bool) -> Answer:
+def _breakdown_columns(figures: Figures, name: str, spans: list[Span], extreme: bool, smallest: bool = False) -> Answer:
     """A breakdown with a column for each period asked (in time order), and its largest row when asked."""
     spans = sorted(spans, key=lambda s: (s.first, s.last))
     group = figures.profile(figures.data_months[1]).groups[name]
@@ -635,7 +636,8 @@ def _breakdown_columns(figures: Figures, name: str, spans: list[Span], extreme: 
     title = f"{group.title}, {' against '.join(figures.name(s) for s in spans)}"
     lines = ["Rows that are zero throughout are left out."] if len(rows) < len(columns) else []
     if extreme:
-        largest = largest_rows([(label, cells[-1]) for key, label, cells in rows if key not in SUMMARY_ROWS])
+        shown = [(label, cells[-1]) for key, label, cells in rows if key not in SUMMARY_ROWS]
+        largest = largest_rows(shown, smallest)
         lines = [largest, *lines] if largest else lines
     if all(c.absence is not None for cells in columns for c in cells):
         return Answer(NO_DATA, title, [f"There is no data for {' or '.join(describe_span(s) for s in spans)}."])

@@ -30,13 +30,15 @@ _ASKS_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b")
 # Before a number, a word that makes it a qualifier of what is counted ("with 3", "aged 15", "over 10", "of 16").
 _QUALIFIED_AFTER = re.compile(
     r"\b(?:with|(?<!we\s)(?<!i\s)(?<!you\s)(?<!they\s)(?:had|have)|having|has|aged?|ages|over|under|than|least|most|within|after|before|top|last|first|past|"
-    r"next|per|each|every|until|till|since|upto|up\s+to|below|above|beyond|exceeding|plus"
+    r"next|per|each|every|until|till|since|upto|up\s+to|below|above|beyond|exceeding|plus|for"
+    # ... or where a child's or a case's number goes ("is child 10234 included ...")
+    r"|child|children|kid|young\s+person|person|case|id|ref|reference|number|no\.?|nhs"
     r"|(?<!drop\s)(?<!rise\s)(?<!fall\s)(?<!increase\s)(?<!decrease\s)(?<!change\s)(?<!difference\s)of)\s*$"
 )  # ... but "a drop of 15" states a change
 # After it, a unit or a word that makes it one ("3 times", "10 miles", "15 year olds", "3 or more", "2 still missing").
 _QUALIFIER_BEFORE = re.compile(
-    r"^\s*(?:-?\s*\d|\+|(?:times?|days?|nights?|hours?|hrs?|miles?|mi|km|years?|yrs?|yo|y/o|weeks?|wks?|months?|"
-    r"or\s+(?:more|over|above|less|fewer|under|below)|and\s+(?:over|above|under|more)|plus|to\s+\d)\b)"
+    r"^\s*(?:-?\s*\d|\+|to\s+\d|(?:times?|days?|nights?|hours?|hrs?|miles?|mi|km|years?|yrs?|yo|y/o|weeks?|wks?|months?|"
+    r"or\s+(?:more|over|above|less|fewer|under|below)|and\s+(?:over|above|under|more)|plus|to\s+\d+)\b)"
 )
 # After it, what is said of a child ("has 10234 gone missing", "is 12 still missing"): unless a count of them is said
 # ("were there 2 still missing").
@@ -131,7 +133,8 @@ _FRACTION = "|".join(f.replace(" ", r"\s+") for f in _FRACTIONS)
 _AMOUNT = rf"(?:({_FRACTION})\b|(\d+(?:\.\d+)?)(?![\d.])\s*(%|per\s*cent)?)"
 # "under 13s", "over 50 miles", "3 or more" are bands, not thresholds
 _NOT_A_UNIT = (
-    r"(?!'?s\b|\s*(?:miles?|mi\b|days?|years?|yrs?|y/?o\b|weeks?|wks?|hours?|hrs?|months?|\+|or\s|and\s|to\s|-\s*\d))"
+    r"(?!'?s\b|\s*(?:miles?|mi\b|days?|years?|yrs?|y/?o\b|weeks?|wks?|hours?|hrs?|months?|only\b|\+|or\s|and\s|to\s"
+    r"|-\s*\d))"
 )
 _THRESHOLD = re.compile(
     # asked with a verb ("is it under 10", "did we stay below 10", "has the girls share gone over 50%") ...
@@ -140,6 +143,12 @@ _THRESHOLD = re.compile(
     # ... or after a dash or comma, at the end ("CSE children in June - under 10?")
     rf"|(?<=[-,:])\s*)({_COMPARATOR})\s+(?:the\s+)?(?:{_AMOUNT})"
     rf"{_NOT_A_UNIT}(?:\s+(?:episodes?|eps|children|kids|young\s+people|of\s+(?:all\s+)?episodes|of\s+them))?"
+)
+# Before a comparison, words that make it a band of what is counted ("kids under 10", "children over 16", "had at
+# least 3 episodes", "aged over 15").
+_AN_AGE_OR_BAND_BEFORE = re.compile(
+    r"\b(?:children|child|kids?|young\s+people|young\s+person|yp|cyp|anyone|anybody|ones|those|people"
+    r"|aged?|ages|had|have|has|having|with|lasting|lasted|placed)\s*$"
 )
 _ASKING = re.compile(
     r"^\W*(?:is|was|are|were|did|do|does|has|have|had)\b|\b(?:is|was|are|were|did|has|have)\s+(?:it|that|this|we|they)\b"
@@ -164,6 +173,8 @@ def find_thresholds(text: str) -> tuple[tuple[Threshold, ...], str]:
     found: list[Threshold] = []
 
     def taken(match: re.Match[str]) -> str:
+        if _AN_AGE_OR_BAND_BEFORE.search(text[: match.start(2)]):
+            return match.group(0)  # "children under 11", "had at least 3 episodes": a band, not a threshold
         said, fraction, number, percent = match.group(2), match.group(3), match.group(4), match.group(5)
         comparison = _COMPARATORS[re.sub(r"\s+", " ", said)]
         if fraction:

@@ -54,7 +54,7 @@ from digest.lookups.periods import (
     read_periods,
     say_months_in_english,
 )
-from digest.lookups.shapes import SHAPE_WORDS, Shape, read_shape
+from digest.lookups.shapes import LOWEST_SAID, SHAPE_WORDS, Shape, read_shape
 from digest.lookups.talk import (
     NOT_HELD_PHRASES,
     NOT_HELD_TOPIC,
@@ -96,6 +96,8 @@ from digest.lookups.vocabulary import (
     join_spelt,
     read_counted,
     read_groups,
+    read_quantities,
+    replace_synonyms,
     reword,
     spell_british,
     spell_numbers,
@@ -259,7 +261,8 @@ NO_FORECAST = (
 
 # A change to the data asked of the bot: "can you correct the June LAC number", "please delete that episode".
 _CORRECTION = re.compile(
-    r"\b(?:correct|amend|fix|edit|delete|remove|adjust)\s+(?:the|that|this|a|one|our|my)\s+"
+    r"(?<!\bit\s)(?<!\bis\s)(?<!\bthat's\s)(?<!\bnot\s)\b(?:correct|amend|fix|edit|delete|remove|adjust)\s+"
+    r"(?:the|that|this|a|one|our|my)\s+"
     r"(?:\w+\s+){0,3}?(?:number|figure|count|record|episode|data|entry|total)s?\b(?!\s+(?:from|between|since))"
 )
 NO_CORRECTION = (
@@ -488,7 +491,8 @@ NO_CHECK = (
 # "between May and June (2019)", "May->Jun": one month against the other
 _BETWEEN_MONTHS = re.compile(r"\bbetween\s+\w+(?:\s+\d{4})?\s+and\s+\w+|\b[a-z]{3,9}\s*(?:->|→)\s*[a-z]{3,9}\b")
 _POINTS_BACK = re.compile(r"\b(?:they|them|their|those|these)\b")  # a question whose subject the sentence before names
-_IDLE_AFTER_EXCEPT = re.compile(r"\s*(?:that|this|it|those|these)\b")  # "other than that, how many ...": talk
+# "other than that, how many ...": talk ("excluding those from other LAs" is no talk)
+_IDLE_AFTER_EXCEPT = re.compile(r"\s*(?:that|this|it)\b|\s*(?:those|these)\s*(?:[,.;?!]|$)")
 # Where a message's sentences part (not after "i.e." or "e.g.", nor a short form's full stop: "avg no. eps each",
 # "(ex. same day)", "inc. LAC", "vs. May").
 _SENTENCE_END = re.compile(
@@ -519,6 +523,7 @@ class Question:
     thresholds: tuple[Threshold, ...] = ()  # what the figure is asked against ("is LAC under 100 this year?")
     complement: bool = False  # the base less the rows asked ("episodes other than White British", "not LAC")
     monthly_average: bool = False  # the months' mean beside them ("average episodes per month this year")
+    smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -670,6 +675,8 @@ class Reader:
 
     def _score(self, words: dict[str, float]) -> list[Scored]:
         total = sum(words.values())
+        if not total:  # nothing said that any reading is called by: none ranks
+            return []
         ranked = []
         for reading in self.readings:
             best = -1.0
@@ -1107,6 +1114,8 @@ class Reader:
             if not by_month:
                 options.append(("Missing profile", f"{'share ' if share else ''}profile {period_text(period)}".strip()))
             return Clarification("Which figure?", options)
+        if NEGATION in words and not _negates(rest, lambda token: token in self.weights or token.startswith(KEY_MARK)):
+            words = {w: weight for w, weight in words.items() if w != NEGATION}  # "I don't have the LAC figure"
         ranked = self._negation_read_past(words, shape, rest) or self.score(words)
         if shape.whole or (shape.extreme and not shape.by_month):  # "breakdown", "which age": the table first
             ranked = self._prefer_tables(ranked)
@@ -1115,6 +1124,8 @@ class Reader:
         ):
             ranked = [ranked[1], ranked[0], *ranked[2:]]  # "BME June": the row, with its table offered beside it
         ranked = self._twins_decided(ranked, counted)
+        if not ranked:  # "are we ok or not": the "not" was all it said
+            return self._not_understood(text, unknown)
         best = ranked[0]
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
@@ -1215,6 +1226,7 @@ class Reader:
                 compare=compare,
                 extreme=shape.extreme,
                 alternatives=alternatives,
+                smallest=shape.extreme and LOWEST_SAID.search(said) is not None,  # "bottom two ethnic groups"
             )
         return Question(
             reading.kind,
@@ -1276,7 +1288,7 @@ class Reader:
     def _negation_read_past(self, words: dict[str, float], shape: Shape, rest: str) -> list[Scored]:
         """The ranking without a "not", when that ranks a row with a complement higher than the "not" does (the "not"
         of "episodes NOT LAC" otherwise ranks the "Not recorded" rows first): its complement is then asked."""
-        if NEGATION not in words:
+        if NEGATION not in words or len(words) < 2:  # "are we ok or not": nothing else to rank
             return []
         plain = self.score({w: weight for w, weight in words.items() if w != NEGATION})
         with_not = self.score(words)
@@ -1579,15 +1591,58 @@ class Reader:
         return ranked[:3]
 
 
-# Words a "not" may pass on its way to the row it negates: "excluding the kids placed within 10 miles".
-_NEGATED_IN_PASSING = frozenset({"placed", "placement", "involving", "involved", "one"})
+# Words a "not" may pass on its way to the row it negates: "excluding the kids placed within 10 miles", "weren't in
+# care", "NOT the LAC ones"; any other word between them (a verb: "don't have the LAC figure") means it negates that.
+_PASSED_BY_A_NOT = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "those",
+        "these",
+        "ones",
+        "one",
+        "of",
+        "in",
+        "at",
+        "from",
+        "placed",
+        "placement",
+        "involving",
+        "involved",
+        "any",
+        "children",
+        "episodes",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "being",
+        "within",
+    }
+)
+FILLER_VERBS = frozenset({"have", "had", "has", "get", "got", "see", "seen", "need", "know", "want", "come", "go"})
 
 
 def _negates(rest: str, names: Callable[[str], bool]) -> bool:
     """Whether a "not" in the question's words comes right before a word that names what is asked ("episodes NOT
     LAC", "not within 20 miles"), filler apart: a "not" of another verb ("the ones that don't get ...") does not."""
-    tokens = [t for t in content_stems(split_words(rest)) if t not in GENERIC_WORDS | _NEGATED_IN_PASSING]
-    return any(word == NEGATION and n + 1 < len(tokens) and names(tokens[n + 1]) for n, word in enumerate(tokens))
+    words = read_quantities(replace_synonyms(split_words(rest)))
+    for n, word in enumerate(words):
+        if word != NEGATION:
+            continue
+        following = n + 1
+        while following < len(words) and words[following] in _PASSED_BY_A_NOT:
+            following += 1
+        banded = following + 1 < len(words) and re.match(r"@|\d", words[following + 1]) is not None
+        if following < len(words) and words[following] in FILLER_VERBS and banded:
+            following += 1  # "who didn't have 3 or more episodes": the verb before a band is passed
+        # the next word, as typed, must itself name the row: "don't have the LAC figure" negates "have"
+        named = content_stems(words[following : following + 3]) if following < len(words) else []
+        if named and words[following] not in FILLER_VERBS and names(named[0]):
+            return True
+    return False
 
 
 def _range_ends(period: Period) -> tuple[Period, tuple[Period, ...]]:

@@ -19,9 +19,9 @@ from digest.figures.catalogue import (
 )
 from digest.figures.lengths import Lengths
 from digest.figures.percentages import format_percentage
-from digest.figures.periods import financial_year_start, month_name
+from digest.figures.periods import financial_year_start, is_partial, month_name
 from digest.figures.small_counts import SUPPRESSED, is_small
-from digest.lookups.cells import ANSWERED, NO_DATA, Figures, base_noun, describe_span, with_share
+from digest.lookups.cells import ANSWERED, NO_DATA, Figures, base_noun, with_share
 from digest.lookups.periods import Span
 from digest.reporting.profile import Cell
 
@@ -88,8 +88,9 @@ def figure_cell(figures: Figures, figure: Figure, span: Span) -> Cell | None:
 
 
 def _withheld_complement(cell: Cell | None) -> Cell | None:
-    """A complement where its rows or base have no figure: no data stays no data, anything else is withheld."""
-    if cell is None or cell.absence is not None:
+    """A complement where its rows or base have no figure: no data stays no data, a figure not kept (a month-only row's
+    year) stays not kept, a withheld one is withheld."""
+    if cell is None or cell.absence is not None or not cell.suppressed:
         return cell
     return Cell(None, None, suppressed=True)
 
@@ -214,45 +215,52 @@ def run_answer(
         lines = [summary, *lines] if extreme else [*lines, summary]
     elif extreme:
         lines.append("There are not two months with figures to compare.")
-    total = _run_total(figures, figure, months, span)
+    # A month withheld beside its total would be the total less the others: then the total is withheld too.
+    withheld = any(cell is not None and cell.suppressed for _, cell in cells)
+    total = _run_total(figures, figure, months, span, withheld)
     if total is not None:
         lines.append(total)
-    counted = [cell.count for _, _, cell in ranked if cell.count is not None]
-    if average and counted:  # ranked holds the months with a figure: those with none or withheld take no part
+    # The mean of the whole months: a month so far and a withheld month take no part (the line says how many do)
+    whole_months = [m for m in months if not (m == figures.data_months[1] and is_partial(m, figures.snapshot.as_at))]
+    counted = [cell.count for _, month, cell in ranked if cell.count is not None and month in whole_months]
+    if average and counted:
         mean = round(sum(counted) / len(counted), PER_CHILD_DECIMALS)
         lines.insert(0, f"*Average a month: {mean:.{PER_CHILD_DECIMALS}f}* (over {len(counted)} months with figures)")
     outcome = ANSWERED if ranked or any(c is not None and c.suppressed for _, c in cells) else NO_DATA
     return Said(outcome, title, lines)
 
 
-def _run_total(figures: Figures, figure: Figure, months: list[int], span: Span) -> str | None:
+def _run_total(figures: Figures, figure: Figure, months: list[int], span: Span, withheld: bool) -> str | None:
     """The run's months added up, as the report's year-to-date column is, when they lie in one financial year and can
-    be added (children only over a year to date, where they are counted once); else None."""
+    be added (children only over a year to date, where they are counted once; a month-only row not at all); withheld
+    when a month shown is; else None."""
     if len(months) < 2 or financial_year_start(months[0]) != financial_year_start(months[-1]):
         return None
     whole = Span(months[0], months[-1], span.kind)
     cell = figure_cell(figures, figure, whole)
-    if cell is None or cell.absence is not None:
-        return None
+    if cell is None or cell.absence is not None or (cell.count is None and not cell.suppressed):
+        return None  # no data, or a figure of a month's end only ("still missing")
+    said = SUPPRESSED if withheld else describe(cell, figure)
     once = " (each child counted once)" if any(k.startswith(DISTINCT_CHILDREN_PREFIX) for k in figure.keys) else ""
-    return f"{describe_span(whole)} as a whole: {describe(cell, figure)}{once}"
+    return f"{figures.name(whole)} as a whole: {said}{once}"
 
 
 TOP_ROWS = 3  # "top 3 ethnic groups": the largest rows named in order, the whole table beside them
 
 
-def largest_rows(rows: list[tuple[str, Cell]]) -> str:
-    """The largest rows of a breakdown's column, in order ("Largest: 14yrs (32, 28%); then 16yrs (26, 22%), ...")."""
+def largest_rows(rows: list[tuple[str, Cell]], smallest: bool = False) -> str:
+    """The largest rows of a breakdown's column, in order ("Largest: 14yrs (32, 28%); then 16yrs (26, 22%), ..."), or
+    with smallest the smallest (of the rows shown: those zero throughout are left out of the table)."""
     shown = [(label, cell) for label, cell in rows if cell.count is not None and not cell.suppressed]
     if not shown:
         return ""
-    ordered = sorted(shown, key=lambda r: -(r[1].count or 0))[:TOP_ROWS]
+    ordered = sorted(shown, key=lambda r: (r[1].count or 0) * (1 if smallest else -1))[:TOP_ROWS]
 
     def said(label: str, cell: Cell) -> str:
         share = format_percentage(cell.count, cell.denominator)
         return f"{label} ({cell.count:,}{', ' + share if share else ''})"
 
-    line = f"Largest: {said(*ordered[0])}"
+    line = f"{'Smallest' if smallest else 'Largest'}: {said(*ordered[0])}"
     if len(ordered) > 1:
         line += "; then " + ", ".join(said(*row) for row in ordered[1:])
     return line + (" (withheld rows left out)." if len(shown) < len(rows) else ".")

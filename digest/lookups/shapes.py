@@ -72,7 +72,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         "extreme",
         re.compile(
             r"\b(?:busiest|quietest|worst|best|highest|lowest|peak|fewest|biggest|smallest|largest|modal|mode)\b"
-            r"|\b(?:league\s+table|rank(?:ed|ing|ings|s)?|in\s+order|bottom|comes?\s+(?:first|top))\b"  # "rank"
+            # "league table", "rank", "in order" (not "in order to"), "bottom" (not "the bottom line")
+            r"|\b(?:league\s+table|rank(?:ed|ing|ings|s)?|in\s+order(?!\s+to\b)|bottom(?!\s+line)|comes?\s+(?:first|top))\b"
             r"|(?<!on\s)\btop\b(?!\s+of\b)"  # "the top month"; "on top of this" is an idiom
             r"|\bmost\s+common(?:ly)?\b|\bcommonest\b|\bmost\s+often\b"
             r"|(?<!at\s)\bmost\b|(?<!at\s)\bleast\b|\bwhich\s+month\b|\bwhat\s+month\b"
@@ -244,6 +245,8 @@ _CHANGE = re.compile(
 )
 
 
+# A ranking from the bottom: "bottom two ethnic groups", "which age goes missing least", "the quietest months".
+LOWEST_SAID = re.compile(r"\b(?:bottom(?!\s+line)|lowest|least|fewest|smallest|quietest)\b")
 # A mean of the months ("average episodes per month this year", "monthly avg for CSE episodes"), not of children.
 _MONTHLY = re.compile(
     r"\b(?:average|avg|mean)\b(?:\s+[\w.]+){0,5}?\s+(?:per|a|1|each|every)\s+month\b|\bmonthly\s+(?:average|avg|mean)\b"
@@ -257,7 +260,8 @@ def read_shape(text: str) -> tuple[Shape, str]:
     """The shape the question asks for, and its text without the words that said it."""
     found: set[str] = set()
     rest = text
-    monthly = _MONTHLY.search(text) is not None
+    # ... not of a length ("average length of missing episodes each month" is the mean length, month by month)
+    monthly = _MONTHLY.search(text) is not None and not re.search(r"\b(?:length|long|duration|days?)\b", text)
     if monthly:  # the words of the mean go, the row's stay: "average [episodes] per month"
         rest = _MONTHLY_WORDS.sub(" ", rest)
     for name, pattern in _SHAPES:

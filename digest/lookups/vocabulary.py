@@ -722,7 +722,9 @@ def drop_idle_negations(text: str) -> str:
     return "".join(parts)
 
 
-_QUALIFYING_AFTER_A_COUNT = frozenset({"placed", "placement", "cse", "lac", "risk", "involving", "from", "aged"})
+_QUALIFYING_AFTER_A_COUNT = frozenset(
+    {"placed", "placement", "involving", "from", "aged", "at", "who", "that", "with", "where", "whose"}
+)  # "not episodes at CSE risk", "not the kids placed within 10 miles": what follows qualifies the count
 
 
 def scope_negations(words: list[str]) -> list[str]:
@@ -743,7 +745,10 @@ def scope_negations(words: list[str]) -> list[str]:
         # "not the kids placed within 10 miles", "apart from episodes at CSE risk": the count noun is qualified, so
         # the "not" negates what qualifies it; "children, not episodes" rules the count out
         after = [w for w in words[following[0] + 1 :] if w not in FILLER][:NEGATION_REACH_WORDS]
-        qualified = any(w.startswith(KEY_MARK) or w in _QUALIFYING_AFTER_A_COUNT for w in after)
+        next_word = words[following[0] + 1] if following[0] + 1 < len(words) else ""
+        qualified = next_word in _QUALIFYING_AFTER_A_COUNT or any(
+            w.startswith(KEY_MARK) or w in _QUALIFYING_AFTER_A_COUNT for w in after
+        )
         if words[following[0]] in (EPISODE_NOUN, CHILD_NOUN) and not qualified:
             skip.add(following[0])  # "children not episodes": episodes ruled out
             continue
@@ -1125,6 +1130,7 @@ _MONTH_WORDS = (
 _ORDINAL = "|".join(_ORDINALS)
 _NTH_MONTH = re.compile(
     rf"\b(?:the\s+)?({_ORDINAL})\s+month(?:\s+of\s+(?:the\s+|this\s+)?(calendar\s+|financial\s+|fin\s+)?(?:year|yr))?\b"
+    r"(?!\s+(?:running|in\s+a\s+row|on\s+the\s+trot|straight|in\s+succession))"  # "the second month running"
 )
 _NTH_CALENDAR_QUARTER = re.compile(
     r"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+the\s+calendar\s+year\b"
@@ -1134,8 +1140,6 @@ _NTH_CALENDAR_QUARTER = re.compile(
 def _nth_month(match: re.Match[str]) -> str:
     """ "The sixth month (of the year)": June; "the first month of the financial year": April."""
     n = _ORDINALS[match.group(1)]
-    if n > 12:
-        return match.group(0)
     financial = bool(match.group(2)) and "calendar" not in match.group(2)
     return " " + _MONTH_WORDS[(n + 2) % 12 if financial else n - 1] + " "
 
@@ -1214,6 +1218,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (
         re.compile(
             r"\bhow\s+far\s+back\s+(?:does|do|did|can)\s+(?:the|your|this|you)?\s*(?:data|figures?|numbers?|records?)?\s*go\b\??"
+            # ... "or does your data not go back that far"
+            r"|\b(?:does|do|did)\s+(?:the\s+|your\s+|this\s+)?(?:data\s+|figures?\s+)?(?:not\s+)?go\s+(?:back\s+)?"
+            r"(?:that|so|this)\s+far(?:\s+back)?\b"
         ),
         " ",
     ),
@@ -1235,10 +1242,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "... the sixth month compare with the fifth": the second ordinal is a month too, when the first was
     (
         re.compile(
-            rf"(?s)\A(?=.*\bmonth\b).*\b(?:with|to|and|against|vs|v)\s+the\s+(?:{_ORDINAL})\b(?!\s+(?:quarter|week|day)).*\Z"
+            rf"(?s)\A(?=.*\bmonth\b).*\b(?:with|to|and|against|vs|v)\s+the\s+(?:{_ORDINAL})\b(?!\s+(?:quarter|week|day|half)).*\Z"
         ),
         lambda m: re.sub(
-            rf"\b(with|to|and|against|vs|v)\s+the\s+({_ORDINAL})\b(?!\s+(?:quarter|week|day))",
+            rf"\b(with|to|and|against|vs|v)\s+the\s+({_ORDINAL})\b(?!\s+(?:quarter|week|day|half))",
             lambda n: f"{n.group(1)} {_MONTH_WORDS[_ORDINALS[n.group(2)] - 1]}",
             m.group(0),
         ),

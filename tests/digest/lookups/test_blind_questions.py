@@ -42,7 +42,8 @@ DEVELOPMENT_QUESTIONS = 6440  # writers A to D's 110 each, E to CZ's 60 each
 # 4,983 after the twenty-second round's; 5,171 of 5,480 when CG to CJ joined, 5,193 after the twenty-third round's;
 # 5,398 of 5,720 when CK to CN joined, 5,421 after the twenty-fourth round's; 5,560 of 5,960 when CO to CR joined,
 # 5,632 after the twenty-fifth round's; 5,825 of 6,200 when CS to CV joined, 5,840 after the twenty-sixth round's;
-# 6,032 of 6,440 when CW to CZ joined, 6,055 after the twenty-seventh round's): a floor.
+# 6,032 of 6,440 when CW to CZ joined, 6,055 after the twenty-seventh round's, 6,057 after a review of the six
+# rounds): a floor.
 DEVELOPMENT_RIGHT = 0.940
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's seven
 # (a run "this year" without the partial month, twice; "2+ days" without those still missing; "all & CLA" as CLA

@@ -76,11 +76,20 @@ def test_an_extreme_run_lists_its_months_in_order(service: LookupService) -> Non
         assert counts == sorted(counts, reverse=True), lines
 
 
+def test_a_ranking_from_the_bottom_names_the_smallest_rows(service: LookupService) -> None:
+    for text, title, smallest in (
+        ("bottom two ethnic groups ytd?", "Ethnicity, April to June 2019", "B1 - White and Black Caribbean (1, 0.3%)"),
+        ("Bottom 3 age groups for episodes in June", "Age, June 2019", "Under 10yrs (1, 0.9%)"),
+    ):
+        said, lines = answered(service, text)
+        assert said == title
+        assert lines[0].startswith(f"Smallest: {smallest}; then "), lines
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
         ("top 3 ethnic groups in june", "Ethnicity, June 2019"),
-        ("bottom two ethnic groups ytd?", "Ethnicity, April to June 2019"),
         ("rank the age bands June", "Age, June 2019"),
         ("which care status comes first in May", "Care status, May 2019"),
     ],
