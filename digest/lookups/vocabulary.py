@@ -944,6 +944,10 @@ def read_quantities(words: list[str]) -> list[str]:
             or ((said_after or number.group(2)) and AGES[0] <= value <= AGES[-1] + 1 and unit not in _OTHER_UNITS)
         ):
             keys = _age_keys(int(value), None, direction)  # "17+", "under 10": ages, the report's only bare bands
+        if not keys and high is not None and unit:  # "0 to 200 miles" cuts a band: never its second number alone
+            out.extend(words[i:j])
+            i = j
+            continue
         if not keys:
             out.append(word)
             i += 1

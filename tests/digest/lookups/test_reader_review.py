@@ -52,6 +52,9 @@ def test_what_the_review_found_is_read_as_meant(
         "Can you confirm the number of episodes in June for the 13 to 17s?",
         "Is child 10234 included in the June figures, can you confirm?",
         "Q1 - CSE med/high children who DIDN'T have 3 or more episodes?",
+        "LAC episodes placed 0 to 200 miles away in June",  # a range cutting the open band: never "200 miles" alone
+        "LAC placed 50 to 200 miles June",
+        "episodes of children aged 10 to 20 in June",
     ],
 )
 def test_what_cannot_be_read_as_asked_is_not_answered_with_another_figure(reader: Reader, text: str) -> None:
