@@ -32,7 +32,6 @@ from digest.figures.periods import (
     month_key,
     month_label,
     month_name,
-    parse_month,
 )
 from digest.figures.small_counts import SUPPRESSED, SUPPRESSED_MEANING, describe_number
 from digest.lookups.cells import (  # the outcomes are answers' own words: re-exported
@@ -50,6 +49,7 @@ from digest.lookups.cells import (
 from digest.lookups.cells import (
     Figures,
     base_noun,
+    data_months,
     describe_span,
     month_title,
     span_cell,
@@ -98,7 +98,7 @@ from digest.reporting.profile import (
 from digest.reporting.revisions import Revision, compute_revisions, disclose_revisions
 from digest.store.alerts import load_still_missing
 from digest.store.published_figures import load_last_published
-from digest.store.snapshots import SnapshotInfo, SnapshotStore, available_months
+from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
 DID_YOU_MEAN = "Did you mean one of these instead?"  # over the other readings of a question that was answered
 STATED_NOT_CHECKED = (
@@ -264,8 +264,7 @@ def answer_question(
 
 def _about_data(snapshot: SnapshotInfo) -> list[str]:
     """When the figures are from and which months they cover: the questions a new user asks of the data itself."""
-    first, last = available_months(snapshot)
-    data_starts = parse_month(snapshot.first_month) if snapshot.first_month else first
+    data_starts, last = data_months(snapshot)
     partial = f" ({month_name(last)} so far)" if is_partial(last, snapshot.as_at) else ""
     return [
         f"The figures are worked out from the extract as at {snapshot.as_at:%d/%m/%Y %H:%M} (snapshot "
@@ -440,8 +439,7 @@ def _shows_withheld(answer: Answer) -> bool:
 def _answer_span(
     store: SnapshotStore, config: Config, question: Question, snapshot: SnapshotInfo, span: Span, suppress: bool
 ) -> Answer:
-    first, last = available_months(snapshot)
-    data_starts = parse_month(snapshot.first_month) if snapshot.first_month else first
+    data_starts, last = data_months(snapshot)
     if span.last > last:
         return Answer(
             NO_DATA,

@@ -109,6 +109,12 @@ def add_cells(cells: list[Cell]) -> Cell:
     )
 
 
+def data_months(snapshot: SnapshotInfo) -> tuple[int, int]:
+    """The first month with data (the extract's first, where it says) and the last month the snapshot covers."""
+    first, last = available_months(snapshot)
+    return (parse_month(snapshot.first_month) if snapshot.first_month else first), last
+
+
 @dataclass
 class Figures:
     """One snapshot's figures as an answer may show them (under disclosure control with suppress): any rows
@@ -124,9 +130,7 @@ class Figures:
     @property
     def data_months(self) -> tuple[int, int]:
         """The first month with data and the last month the snapshot covers (the as-at month)."""
-        first, last = available_months(self.snapshot)
-        data_starts = parse_month(self.snapshot.first_month) if self.snapshot.first_month else first
-        return data_starts, last
+        return data_months(self.snapshot)
 
     def name(self, span: Span) -> str:
         """The span in words, marked partial when it reaches into the month the as-at time falls in."""

@@ -83,13 +83,18 @@ def _stated_everywhere(typed: str, word: str) -> bool:
     )
 
 
+def _shown_figures(shown: str) -> tuple[list[float], list[float]]:
+    """The count an answer's line shows first ("*74 (64% of 116 episodes)*": 74), and its percentages (64)."""
+    count = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", shown.replace(",", ""))[:1]]
+    return count, [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)%", shown)]
+
+
 def check_stated(stated: tuple[str, ...], shown: str, share: bool) -> str:
     """A line saying whether the figures stated are the one an answer shows: its count, or its percentage where the
     stated figure has a % or a share was asked ("Over 100 miles was 7?" is 5 episodes, not the 7% they are; "what %
     were LAC, 74?" is 64%, not the 74 episodes). The report's figure is above; a stated one that differs is not
     repeated."""
-    count = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", shown.replace(",", ""))[:1]]
-    percentages = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)%", shown)]
+    count, percentages = _shown_figures(shown)
     stated = tuple(s for s in stated if s != _SIGN)
     matched = [s for s in stated if abs(float(s.strip("+-%"))) in (percentages if s.endswith("%") or share else count)]
     if len(stated) == 1:
@@ -192,8 +197,7 @@ def find_thresholds(text: str) -> tuple[tuple[Threshold, ...], str]:
 def check_thresholds(thresholds: tuple[Threshold, ...], shown: str, share: bool) -> str:
     """A line saying whether the one figure an answer shows meets each threshold asked of it: its count, or its
     percentage where the threshold has one or a share was asked. The threshold itself is not repeated."""
-    count = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", shown.replace(",", ""))[:1]]
-    percentages = [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)%", shown)]
+    count, percentages = _shown_figures(shown)
     said = []
     for threshold in thresholds:
         figures = percentages if threshold.percent or share else count

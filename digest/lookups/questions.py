@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -1000,6 +999,7 @@ class Reader:
             ruled_out, wanted = (CHILD_WORD, EPISODE_WORD) if counted == EPISODE_NOUN else (EPISODE_WORD, CHILD_WORD)
             words = {w: weight for w, weight in words.items() if w != ruled_out}
             words.setdefault(wanted, self.weights.get(wanted, 1.0))
+        negated = _negated_words(rest) if NEGATION in words else []  # the words right after each "not"
         nearest = words.pop(KEY_MARK + NEAREST_MARK, None) is not None  # only a wider band holds what was asked
         ranges = [w for w in words if BAND_MARK in w]
         kinds = {w[len(KEY_MARK) :].split(".")[0] for w in ranges}  # "distance", "age", "duration"
@@ -1064,19 +1064,15 @@ class Reader:
                 return NotUnderstood(BANDS_NOT_SPLIT, self.suggest(text))
             # "LAC episodes NOT within 20 miles": the other bands, as the base less them ("isn't it true ... at least
             # two days" negates no band: read past, as before)
-            negated = NEGATION in words and _negates(rest, lambda token: BAND_MARK in token or token in ranges)
-            if NEGATION in words and not negated and COMPLEMENT_SAID.search(text.lower()):
+            banded = NEGATION in words and any(BAND_MARK in token or token in ranges for token in negated)
+            if NEGATION in words and not banded and COMPLEMENT_SAID.search(text.lower()):
                 return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "excluding the kids placed within 10 miles"
-            section_bands = self._section_bands(bands[0])
-            if not negated and len(bands) == len(
-                section_bands
-            ):  # "from the youngest up to the 17 and overs": the table
-                table = self.by_id[self.section_tables[self.by_id[bands[0]].section][len(KEY_MARK) :]]
-                return Question(BREAKDOWN, table.subject, asked_period, share, text, compare=compare)
-            if negated and shape.whole:  # "age breakdown for june apart from the under 11s": the table, every row
-                table = self.by_id[self.section_tables[self.by_id[bands[0]].section][len(KEY_MARK) :]]
-                return Question(BREAKDOWN, table.subject, asked_period, share, text, compare=compare)
-            if negated and not all(band in self.complemented for band in bands):
+            # "from the youngest up to the 17 and overs": every band of the section is its table
+            if not banded and len(bands) == len(self._section_bands(bands[0])):
+                return Question(BREAKDOWN, self._table_of(bands[0]), asked_period, share, text, compare=compare)
+            if banded and shape.whole:  # "age breakdown for june apart from the under 11s": the table, every row
+                return Question(BREAKDOWN, self._table_of(bands[0]), asked_period, share, text, compare=compare)
+            if banded and not all(band in self.complemented for band in bands):
                 return NotUnderstood(NOT_A_ROW, self.suggest(text))
             return Question(
                 FIGURE,
@@ -1089,8 +1085,8 @@ class Reader:
                 by_month=by_month,
                 extreme=shape.extreme,
                 proportion=shape.proportion,
-                nearest=nearest and not negated,
-                complement=negated,
+                nearest=nearest and not banded,
+                complement=banded,
             )
         if bands:
             words[KEY_MARK + bands[0]] = self.weights.get(KEY_MARK + bands[0], self.unknown_weight)
@@ -1114,9 +1110,9 @@ class Reader:
             if not by_month:
                 options.append(("Missing profile", f"{'share ' if share else ''}profile {period_text(period)}".strip()))
             return Clarification("Which figure?", options)
-        if NEGATION in words and not _negates(rest, lambda token: token in self.weights or token.startswith(KEY_MARK)):
+        if NEGATION in words and not any(token in self.weights or token.startswith(KEY_MARK) for token in negated):
             words = {w: weight for w, weight in words.items() if w != NEGATION}  # "I don't have the LAC figure"
-        ranked = self._negation_read_past(words, shape, rest) or self.score(words)
+        ranked = self._negation_read_past(words, shape, negated) or self.score(words)
         if shape.whole or (shape.extreme and not shape.by_month):  # "breakdown", "which age": the table first
             ranked = self._prefer_tables(ranked)
         elif (
@@ -1135,7 +1131,7 @@ class Reader:
             return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "not a client other than the OLA ones": not done
         if complement and not (
             self._complements(best.reading, words, shape)
-            and _negates(rest, lambda token: token in best.reading.called_by)  # "NOT LAC", not "don't come home"
+            and any(token in best.reading.called_by for token in negated)  # "NOT LAC", not "don't come home"
         ):
             return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "children who aren't in care": no such row
         if shape.per_child and best.reading.subject in PER_CHILD_FAMILY:  # episodes and children: one family
@@ -1285,7 +1281,7 @@ class Reader:
             named |= self._row_words(clause, nearness)
         return "".join(kept)
 
-    def _negation_read_past(self, words: dict[str, float], shape: Shape, rest: str) -> list[Scored]:
+    def _negation_read_past(self, words: dict[str, float], shape: Shape, negated: list[str]) -> list[Scored]:
         """The ranking without a "not", when that ranks a row with a complement higher than the "not" does (the "not"
         of "episodes NOT LAC" otherwise ranks the "Not recorded" rows first): its complement is then asked."""
         if NEGATION not in words or len(words) < 2:  # "are we ok or not": nothing else to rank
@@ -1297,9 +1293,13 @@ class Reader:
             return []
         if not self._complements(best.reading, words, shape) or best.score <= with_not[0].score:
             return []
-        if not _negates(rest, lambda token: token in best.reading.called_by):
+        if not any(token in best.reading.called_by for token in negated):
             return []
         return plain
+
+    def _table_of(self, key: str) -> str | None:
+        """The breakdown a row's section is shown as (its first table: "age" for the age bands)."""
+        return self.by_id[self.section_tables[self.by_id[key].section][len(KEY_MARK) :]].subject
 
     def _section_bands(self, key: str) -> list[str]:
         """Every band of a key's section that a range can name (ages under 10 to 17+; distances; days)."""
@@ -1622,13 +1622,15 @@ _PASSED_BY_A_NOT = frozenset(
         "within",
     }
 )
-FILLER_VERBS = frozenset({"have", "had", "has", "get", "got", "see", "seen", "need", "know", "want", "come", "go"})
+_FILLER_VERBS = frozenset({"have", "had", "has", "get", "got", "see", "seen", "need", "know", "want", "come", "go"})
 
 
-def _negates(rest: str, names: Callable[[str], bool]) -> bool:
-    """Whether a "not" in the question's words comes right before a word that names what is asked ("episodes NOT
-    LAC", "not within 20 miles"), filler apart: a "not" of another verb ("the ones that don't get ...") does not."""
+def _negated_words(rest: str) -> list[str]:
+    """The word each "not" of the question's words comes right before, filler apart ("episodes NOT LAC": "lac", "not
+    within 20 miles": the band), where it negates a row's word at all: a "not" of another verb ("the ones that don't
+    get ...", "I don't have the LAC figure") negates none."""
     words = read_quantities(replace_synonyms(split_words(rest)))
+    negated = []
     for n, word in enumerate(words):
         if word != NEGATION:
             continue
@@ -1636,13 +1638,13 @@ def _negates(rest: str, names: Callable[[str], bool]) -> bool:
         while following < len(words) and words[following] in _PASSED_BY_A_NOT:
             following += 1
         banded = following + 1 < len(words) and re.match(r"@|\d", words[following + 1]) is not None
-        if following < len(words) and words[following] in FILLER_VERBS and banded:
+        if following < len(words) and words[following] in _FILLER_VERBS and banded:
             following += 1  # "who didn't have 3 or more episodes": the verb before a band is passed
         # the next word, as typed, must itself name the row: "don't have the LAC figure" negates "have"
         named = content_stems(words[following : following + 3]) if following < len(words) else []
-        if named and words[following] not in FILLER_VERBS and names(named[0]):
-            return True
-    return False
+        if named and words[following] not in _FILLER_VERBS:
+            negated.append(named[0])
+    return negated
 
 
 def _range_ends(period: Period) -> tuple[Period, tuple[Period, ...]]:
