@@ -80,7 +80,7 @@ from digest.lookups.series import (
     largest_rows,
     length_answer,
     per_child_answer,
-    run_answer,
+    runs_answer,
 )
 from digest.lookups.vocabulary import BREAKDOWN, FIGURE
 from digest.reporting.commentary import SectionComment, load_section_comments
@@ -372,8 +372,8 @@ def _answer_shaped(
         shown += [build_figure(indicators, (key,), question.proportion) for key in question.also]
         notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
         if question.by_month:
-            said = run_answer(
-                figures, shown[0], spans[0], question.extreme, question.proportion, notes, question.monthly_average
+            said = runs_answer(
+                figures, shown, spans[0], question.extreme, question.proportion, notes, question.monthly_average
             )
         elif len(spans) > 1 or len(shown) > 1:
             said = compare_answer(figures, shown, spans, notes)

@@ -409,6 +409,14 @@ _BASE_PART = re.compile(r"\W*(?:(?:out\s+)?of|for|among|amongst)\b")
 _EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of all children
 _ALL_OF = re.compile(r"\.(?:lac|cse)$")  # a figure of LAC or CSE-risk children, whose ".all" is of all
 _TWIN_PAIRS = [set(pair) for pair in EPISODES_PER_CHILD.values()]  # a figure's episodes and children
+# One count set against the other: "the number of children rather than episodes", "children, not episodes".
+_ONE_COUNT_NOT_OTHER = re.compile(r"\brather\s+than\b|\binstead\s+of\b|\bnot\b|n't\b|\bas\s+opposed\s+to\b")
+# What a part of a question counts, as typed ("reports" and "cases" name episodes elsewhere, not here).
+_COUNT_NOUNS = {
+    EPISODE_WORD: re.compile(r"\b(?:episodes?|eps|incidents?|occasions?)\b"),
+    CHILD_WORD: re.compile(r"\b(?:children|child|kids?|young\s+people|yp|cyp|individuals?)\b"),
+}
+_TWIN_OF = {a: b for pair in EPISODES_PER_CHILD.values() for a, b in (pair, pair[::-1])}
 _PLUS_BETWEEN = re.compile(r"\s\+\s")  # a plus between words, not "17+" or "3+ episodes"
 # A colleague tagged in a channel message ("@Priya fyi", "cc @Mark"), typed as text, not the bot at the message's
 # start (that is _MENTION's); a reading's own token ("@episodes.lac") has a dot and is kept.
@@ -436,6 +444,11 @@ _REPORT_TITLE = re.compile(
 _CAPITAL_CODE = re.compile(r"\b[A-Z]{3}\b")  # "LAV", typed in capitals as a code is
 _CODES = sorted(code for code in SPELT_OUT if len(code) == 3)  # LAC, CSE, RHI ...
 _HOW_OFTEN = re.compile(r"\b(?:more|less|how|as)\s+often\b")
+# People compared by number: "did we have more looked after young people going missing in June than April".
+_MORE_PEOPLE = re.compile(
+    r"\b(?:more|fewer|less)\s+(?:(?:looked\s+after|lac|cla|cic|cse|\w+)\s+){0,2}"
+    r"(?:children|child|kids|young\s+people)\s+(?:go|goes|going|went|gone)\s+missing\b"
+)
 _TAG = re.compile(r"</?[A-Za-z]+>")  # mark-up pasted from the report
 # A section's number and title pasted from the report ("7 Breakdown by Gender", "10 LAC CYP - Placement distance")
 _SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|child|number|return)\b)", re.I)
@@ -1147,6 +1160,10 @@ class Reader:
             self._also(rest, nearness, best.reading, shape, counted, talk)
             if best.reading.kind == FIGURE and not whole and not complement
             else ()
+        ) or (
+            self._twin_asked(rest, nearness, best.reading)
+            if not (complement or _ONE_COUNT_NOT_OTHER.search(said))
+            else ()
         )
         close = self._close(ranked)
         tabled = (shape.whole or shape.extreme) and best.reading.kind == BREAKDOWN
@@ -1378,6 +1395,8 @@ class Reader:
             return EPISODE_NOUN  # "did they go missing more often in June": how often, the episodes
         if counted is None and _DISTINCT_CHILDREN.search(said):
             return CHILD_NOUN  # "the fewest individual children in care": children, however the question runs
+        if counted is None and shape.compare and _MORE_PEOPLE.search(said):
+            return CHILD_NOUN  # "more young people going missing than in April": the people, counted
         over_time = (shape.compare or shape.extreme or by_month) and not (shape.proportion or shape.per_child)
         going = _GOING_MISSING.search(said)
         if counted is None and over_time and going and _CHILD_SAID.search(going.group(0)):
@@ -1418,6 +1437,20 @@ class Reader:
         table = Scored(tables[0].reading, max(best.score, tables[0].score) + 2 * TIE_MARGIN)
         return [table, *(s for s in ranked if s.reading.id != table.reading.id)]
 
+    def _twin_asked(self, rest: str, nearness: dict[str, float], best: Reading) -> tuple[str, ...]:
+        """The row's other count, when one part of the question names episodes and another children ("CSE
+        episodes in June and how many YP is that", "LAC episodes and children"): both, as the report prints them."""
+        twin = _TWIN_OF.get(best.subject)
+        if twin is None or twin not in self.by_id:
+            return ()
+        said: set[str] = set()
+        for part in _CONNECTOR.split(rest):
+            if _BASE_PART.match(part) or _EVERYONE.search(part):  # "for children in care", "all children": whose
+                continue
+            counts = {noun for noun, named in _COUNT_NOUNS.items() if named.search(part)}
+            said |= counts if len(counts) == 1 else set()
+        return (twin,) if len(said) == len(_COUNT_NOUNS) else ()
+
     def _also(
         self,
         rest: str,
@@ -1449,6 +1482,11 @@ class Reader:
                     subjects.append(everyone)  # "LAC episodes and all": the same figure of all children beside it
                     sections.add("headline")
                 continue  # "3+ children, all children": the figure already of all of them
+            if generic:  # "LAC episodes and children": the row's own other count (_twin_asked), not all children
+                continue
+            said_count = [w for w in GENERIC_WORDS if w in words]
+            if len(said_count) == 1:  # "CSE episodes" beside "how many kids": this part's own count
+                counted = CHILD_NOUN if said_count[0] == CHILD_WORD else EPISODE_NOUN
             if not words or any(w not in self.weights for w in words):
                 continue
             ranked = self._twins_decided(self.score(words), counted)  # "LAC compared with CSE": their episodes

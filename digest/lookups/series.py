@@ -156,7 +156,9 @@ def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span], not
             change = describe_change(cells[0][1], cells[1][1])
             said = f"{prefix}change from {cells[0][0]} to {cells[1][0]}: {change}." if change else why_none(cells)
             lines.append(said[0].upper() + said[1:])
-    if len(shown) == 2 and len(spans) == 1:
+    # No "N more" between a row's episodes and its children: they count different things.
+    twins = {frozenset(pair) for pair in EPISODES_PER_CHILD.values()}
+    if len(shown) == 2 and len(spans) == 1 and frozenset(k for f in shown for k in f.keys) not in twins:
         first, second = (figure_cell(figures, f, spans[0]) for f in shown)
         both = first and second and first.count is not None and second.count is not None
         if both and first and second and not (first.suppressed or second.suppressed):
@@ -167,6 +169,9 @@ def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span], not
     every = [figures.cell(f.keys, s.first, s.last) for f in shown for s in spans]
     absent = all(c is not None and c.absence is not None for c in every)
     return Said(NO_DATA if absent else ANSWERED, title, lines)
+
+
+NO_DATA_BEFORE = "No data before"  # a run reaching back before the first month with data says so once
 
 
 def run_answer(
@@ -198,7 +203,7 @@ def run_answer(
     shown_span = Span(months[0], months[-1], span.kind) if months else span
     title = f"{figure.label}, {figures.name(shown_span)} month by month"
     if clipped:
-        lines.append(f"No data before {month_name(data_starts)}: the data starts then.")
+        lines.append(f"{NO_DATA_BEFORE} {month_name(data_starts)}: the data starts then.")
     if len(ranked) >= 2:
         top = max(ranked, key=lambda r: (r[0], -r[1]))
         bottom = min(ranked, key=lambda r: (r[0], r[1]))
@@ -227,6 +232,27 @@ def run_answer(
         mean = round(sum(counted) / len(counted), PER_CHILD_DECIMALS)
         lines.insert(0, f"*Average a month: {mean:.{PER_CHILD_DECIMALS}f}* (over {len(counted)} months with figures)")
     outcome = ANSWERED if ranked or any(c is not None and c.suppressed for _, c in cells) else NO_DATA
+    return Said(outcome, title, lines)
+
+
+def runs_answer(
+    figures: Figures,
+    shown: list[Figure],
+    span: Span,
+    extreme: bool,
+    proportion: bool,
+    notes: Notes | None = None,
+    average: bool = False,
+) -> Said:
+    """Each figure month by month over the span ("girls and boys month by month", "LAC episodes and children over
+    the last 6 months"): one run each, under its label."""
+    runs = [run_answer(figures, figure, span, extreme, proportion, notes, average) for figure in shown]
+    if len(runs) == 1:
+        return runs[0]
+    lines = [line for figure, run in zip(shown, runs, strict=True) for line in (f"*{figure.label}*", *run.lines)]
+    lines = [line for n, line in enumerate(lines) if not line.startswith(NO_DATA_BEFORE) or line not in lines[:n]]
+    title = " and ".join(f.label for f in shown) + runs[0].title[len(shown[0].label) :]
+    outcome = ANSWERED if any(run.outcome == ANSWERED for run in runs) else runs[0].outcome
     return Said(outcome, title, lines)
 
 

@@ -22,6 +22,7 @@ from digest.lookups.answers import (
     needs_snapshot,
     not_understood_answer,
 )
+from digest.lookups.cells import NO_DATA
 from digest.lookups.comments import (
     CommentReply,
     comment_help_answer,
@@ -130,7 +131,7 @@ class LookupService:
                     if isinstance(question, NotUnderstood):
                         answer = not_understood_answer(question)
                     elif isinstance(question, Clarification):
-                        answer = clarification_answer(question, text)
+                        answer = self._no_data_either_way(question) or clarification_answer(question, text)
                     else:
                         answer = self._answer(question)
             except StoreError as error:
@@ -152,6 +153,19 @@ class LookupService:
         )
         self._save(lookup)
         return answer
+
+    def _no_data_either_way(self, clarification: Clarification) -> Answer | None:
+        """The one answer every choice would give when none of them has data for the period asked ("CSE in March
+        2019": episodes or children, there is no data for March 2019 either way): asking back would only delay it."""
+        answers = []
+        for _, choice in clarification.choices:
+            question = self.read(choice)
+            if not isinstance(question, Question):
+                return None
+            answers.append(self._answer(question))
+        if answers and all(a.outcome == NO_DATA and a.title == answers[0].title for a in answers):
+            return answers[0]
+        return None
 
     def start_comment(self, user_id: str, channel_id: str, month_text: str) -> CommentReply:
         """Before a comment form is shown: may this person comment here, and on which month (with its comments)."""

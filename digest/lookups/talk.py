@@ -42,7 +42,7 @@ NOT_HELD_TOPICS = _word_set(
     "name names national nationally neighbour neighbours neighbor neighbors england regional region "
     "benchmark benchmarks rag inspection inspected rating judgement judgment strategy conference "
     "conferences "
-    "residential foster fostering fostered kinship adoption adopted"
+    "residential foster fostering fostered kinship adoption adopted curfew curfews"
 )
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
 # Welsh courtesies in English messages ("bore da", "diolch"): talk, as "morning" and "thanks" are.
@@ -89,7 +89,7 @@ _RANKED = re.compile(r"\b(?:which|whose|each|every|per|for|about)\s+([a-z]+)")
 # What makes words a question rather than talk ("thx, how's your day", "just wondering how things are going?"): a
 # count, a share, a breakdown, a comparison asked for (with a period, any question will do).
 QUESTION_CUES = re.compile(
-    r"\bhow\s+(?:many|much|long|often)\b|\b(?:number|no|figures?|figs?|totals?|counts?|percent\w*|proportion|share|"
+    r"\bhow\s+(?:many|much|long|often)\b|\bno\b(?!\s+(?:doubt|idea|way|problem|worries|rush)\b)|\b(?:number|figures?|figs?|totals?|counts?|percent\w*|proportion|share|"
     r"rates?|breakdown|split|compare|vs|versus|against|trend|monthly|volumes?)\b|%"
 )
 _NOT_A_NAME = _word_set(
@@ -190,6 +190,7 @@ def _bases(word: str) -> list[str]:
 NOT_HELD_PHRASES = re.compile(
     r"\bstaying\s+put\b|\bpathway\s+plans?\b|\bcounty\s+lines\b"
     r"|\b(?:from|at|in)\s+(?:our|my|this|that)\s+(?:children's\s+)?home\b"  # one home's episodes: not held
+    r"|\b(?:came|come|comes|coming|got|get|gets|getting|returned|returns|returning)\s+(?:back\s+|home\s+|in\s+)?late\b"
     # how this council compares with others (OLA counts other councils' children, not their figures)
     r"|\b(?:compare[sd]?|comparison|benchmark\w*|stack\s+up)\s+(?:\w+\s+){0,2}?(?:with|to|against)\s+(?:the\s+)?"
     r"(?:other|neighbouring|similar|statistical\s+neighbour)\w*\s+(?:councils?|las?|local\s+authorities|authorities|areas)\b"

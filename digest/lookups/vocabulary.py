@@ -251,6 +251,11 @@ SYNONYMS: dict[str, str] = {
     "wasnt": "not",
     "werent": "not",
     "didnt": "not",
+    "dont": "not",
+    "doesnt": "not",
+    "havent": "not",
+    "hasnt": "not",
+    "hadnt": "not",
     "non": "not",
     "open to": "",
     # "Known to social care" is everyone but the report's "not a client" row, which it does not count: not read.
@@ -1163,6 +1168,27 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(r"\b(?:i\s+)?(?:don't|dont|do\s+not)\s+(?:know|knaa)\s+(?:if|whether)\b"),
         " ",
     ),  # an aside, no "not known"
+    # Impatience, no part of what is asked: "I've asked twice now", "and don't say 'it varies'".
+    (
+        re.compile(
+            r"\b(?:i've|i\s+have)\s+(?:already\s+)?asked\s+(?:(?:twice|(?:two|three|\d+)\s+times|already|before)\b\s*)+(?:now\b)?"
+        ),
+        " ",
+    ),
+    (
+        re.compile(
+            r"\b(?:and\s+)?(?:please\s+)?(?:don't|dont|do\s+not)\s+(?:just\s+)?(?:say|tell\s+me)\s+['\"‘“][^'\"’”]{0,40}['\"’”]"
+        ),
+        " ",
+    ),
+    (re.compile(r"\bwhy\s+(?:is|does)\s+it\s+(?:always\s+)?(?:so\s+)?(?:hard|difficult)\s+to\s+(?:find|get)\b"), " "),
+    # "no I don't want episodes this time": the other count asked for
+    (
+        re.compile(
+            r"\b(?:i\s+)?(?:don't|dont|do\s+not)\s+want\s+(?:the\s+)?(episodes?|children|kids)\b(?:\s+this\s+time)?(?=\s*(?:[,.;?!]|$))"
+        ),
+        r" not \1 ",
+    ),
     (ROW_5_1_NOTE, " "),
     (re.compile(r"\binc(?:l)?\.?(?=\s)"), "including"),  # "inc. LAC", "incl CSE"
     # A complement asked for ("episodes other than White British", "apart from the under-11s", "except the CSE ones"):

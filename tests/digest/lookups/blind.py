@@ -35,6 +35,7 @@ from digest.figures.catalogue import (
 )
 from digest.figures.periods import financial_year_start, month_index, month_of, parse_month
 from digest.lookups.answers import ANSWERED, CLARIFY, NO_DATA, NOT_UNDERSTOOD, Answer
+from digest.lookups.cells import data_months
 from digest.lookups.periods import Period, PeriodKind, resolve_period
 from digest.lookups.questions import HELP, LENGTH, PER_CHILD, Clarification, NotUnderstood, Question
 from digest.lookups.service import LookupService
@@ -295,6 +296,12 @@ def _clipped(expected: Expected, snapshot: SnapshotInfo) -> Expected:
     return Expected(expected.kind, expected.keys, expected.group, spans)
 
 
+def _before_the_data(expected: Expected, snapshot: SnapshotInfo) -> bool:
+    """Whether every period the answer must cover ends before the first month with data."""
+    first = data_months(snapshot)[0]
+    return bool(expected.spans) and all(span != NOW and span[1] < first for span in expected.spans)
+
+
 def judge(
     expected: Expected, reading: object, answer: Answer, snapshot: SnapshotInfo, config: Config
 ) -> tuple[str, str]:
@@ -312,6 +319,9 @@ def judge(
             )
         )
     if isinstance(reading, Clarification):
+        # Asked back in the reading, but every choice would say there is no data for the period: that is answered.
+        if answer.outcome == NO_DATA and _before_the_data(expected, snapshot):
+            return RIGHT, ""
         return CLARIFIED, f"{expected.kind}: asked back"
     if isinstance(reading, NotUnderstood) or answer.outcome == NOT_UNDERSTOOD:
         return REFUSED, f"{expected.kind}: not understood"
