@@ -30,6 +30,9 @@ def read_email_body(text: str) -> str:
     if len(lines) < 2 or not (_HEADER.search(text) or _QUOTED.search(text) or letter):
         return text  # one line ("re: LAC June" is a question, its "re:" a word): no email
     quoted = [line for line in (m.group(1) for m in _QUOTED.finditer(text)) if not _HEADER.match(line)]
+    own = [line for line in lines if not _QUOTED.match(line)]
+    if quoted and not _HEADER.search(text) and any("?" in line for line in own):
+        return text  # a chat message asking in its own lines, a line of it set off as a quote ("> need it for ...")
     lines = quoted or _HEADER.sub("", text).splitlines()
     lines = [line for line in lines if not _SALUTATION.match(line)]
     signed = next((n for n, line in enumerate(lines) if n and _SIGN_OFF.match(line)), len(lines))

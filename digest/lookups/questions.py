@@ -432,6 +432,27 @@ _ON_BEHALF = re.compile(
     r"|\b[Ff]or\s+[A-Z][a-z]+(?:'s|’s)\s+(?:meeting|briefing|brief|board|report|paper|call|session|pack|update|visit)\b"
     r"|^\s*[Ff]or\s+[A-Z][a-z]+\s*[-–:,]"
 )
+# A question passed on from a meeting as it was asked ("Cllr Patel asks: ...", "Q from the board - ...", "Chair wants
+# to know ...", "Member question: ..."): the asker's title and name are whom it is for, never a child.
+_ASKER = r"(?:(?i:cllr|councillor)\.?\s+[A-Z][a-z]+|(?i:the\s+)?(?i:chair|board|panel|committee|member|members|mayor))"
+_RELAYED = re.compile(
+    r"(?i:^\W*(?:q|qn|question)\s+(?:from|for)\s+(?:the\s+)?)" + _ASKER + r"\s*[-–:,]?"
+    r"|(?i:^\W*(?:member|members'?|board|chair's|panel|committee)\s+(?:question|q)\s*[-–:,]?)"
+    r"|\b" + _ASKER + r"\s+(?i:asks|asked|is\s+asking|has\s+asked|wants\s+to\s+know|would\s+like\s+to\s+know"
+    r"|wanted\s+to\s+know)(?i:\s+(?:whether|if|about|for))?\s*:?"
+)
+# What the one who asked meant, said of them after a question passed on ("She means appropriate and offered", "Note -
+# she's asking because of the BME drop"): the words meant are kept, the note about her left out.
+_ASKER_MEANT = re.compile(r"(?i)\b(?:i\s+think\s+|i\s+guess\s+|i\s+assume\s+)?(?:she|he)\s+(?:means|meant)\b")
+_NOTE_AFTER = re.compile(r"(?i)(?:(?<=[.?!\n])|\s[-–]\s)\s*(?:note|nb|n\.b\.)\s*[-–:][^\n]*$")
+# What another council did, told as context ("It was about 2 in my old LA", "My last authority was hitting 85% ..."):
+# no part of what is asked here.
+# How the figure is worked out, asked beside it ("Do you work it out of those accepted or those offered?"): the answer
+# says what its share is of.
+_ELSEWHERE = re.compile(
+    r"(?i)\b(?:my|our)\s+(?:last|old|previous|former)\s+(?:authority|la|local\s+authority|council|place|job|employer)\b"
+    r"|^\W*(?:and\s+)?(?:do|did|would)\s+you\s+(?:work|figure)\s+(?:it|that|this|them)\s+out\b"
+)
 # A period named as what another is set against ("fallen compared to April", "up since May"), not the one asked.
 _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
 # "Away from home" said of going missing ("still away from home at the end of April"), not of a placement's distance.
@@ -450,6 +471,8 @@ _MORE_PEOPLE = re.compile(
     r"(?:children|child|kids|young\s+people)\s+(?:go|goes|going|went|gone)\s+missing\b"
 )
 _TAG = re.compile(r"</?[A-Za-z]+>")  # mark-up pasted from the report
+# Chat mark-up around words ("*offered*", "_last month_", "`6`", "~50"), a quoted line's "> " and a bullet: not words.
+_CHAT_MARKUP = re.compile(r"(?<!\w)[_*`~]+|[_*`~]+(?!\w)|(?m:^[ \t]*>[ \t]?(?![ \t]*\d))|(?m:^[ \t]*[•▪◦][ \t]*)")
 # A section's number and title pasted from the report ("7 Breakdown by Gender", "10 LAC CYP - Placement distance")
 _SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|child|number|return)\b)", re.I)
 # A message that follows on from an earlier one ("and for LAC?", "same for May", "is that up on May?", "just the looked
@@ -725,7 +748,12 @@ class Reader:
         text = _without_addressee(text)  # "@Missing Report Hi, ...": the bot, typed
         text = _TRAILING_TAGS.sub("", _COLLEAGUE_MENTION.sub(" ", text)).replace("#", "")  # "cc @Mark #LAC"
         text = _SECTION_PASTED.sub(r"section \1 ", _TAG.sub(" ", text))  # "<i>(not inc. N/A)</i>", "7 Breakdown by"
+        text = _CHAT_MARKUP.sub(" ", text)  # "LAC episodes _last month_?", "> need it for the equalities return"
+        text, relayed = _RELAYED.subn(" ", text)  # "Cllr Patel asks: how many ...", "Q from the board - ..."
         text = _ON_BEHALF.sub(" ", text)  # "Sarah has asked me to find out how many ..."
+        if relayed:
+            text = _NOTE_AFTER.sub(" ", _ASKER_MEANT.sub(" ", text))
+        text = self._without_elsewhere(text)  # "... It was about 2 in my old LA"
         text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(text))
         text = _CAPITAL_CODE.sub(self._code_meant, text)  # "LAV episodes": LAC, one key away on a phone
         text = self._without_quotes(text)  # "Commentary says ... - how many ...?": the question, not the quote
@@ -804,6 +832,21 @@ class Reader:
         if unread_rows and not self._row_words(chosen.lower(), {}):
             return whole
         return replace(questions[0], text=text)
+
+    def _without_elsewhere(self, text: str) -> str:
+        """The message without its sentences about another council ("My last authority was hitting 85% of RHIs
+        within 3 working days.") or how a figure is worked out, when what is left asks for a figure of its own (not
+        "In my last authority we split episodes by EH / CIN / CP / LAC. Can I get the same split here?")."""
+        sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+        kept = [s for s in sentences if not _ELSEWHERE.search(s)]
+        if not kept or len(kept) == len(sentences):
+            return text
+        left = " ".join(kept)
+        points_back = _POINTS_BACK.search(left.lower()) or re.search(r"\bsame\b", left.lower())
+        if points_back:
+            return text
+        reading = self._read_whole(left)
+        return left if isinstance(reading, Question) and reading.kind not in (HELP, DEFINE) else text
 
     def _without_quotes(self, text: str) -> str:
         """The message without what it quotes the commentary, the bot or a colleague as saying: the question's own

@@ -332,6 +332,10 @@ SYNONYMS: dict[str, str] = {
     "said yes": "accepted",
     "took up": "accepted",
     "take up": "accepted",
+    "took it up": "accepted",
+    "take it up": "accepted",
+    "taken it up": "accepted",
+    "took them up": "accepted",
     "uptake": "accepted",
     "offer": "offered",
     "offers": "offered",
@@ -1168,6 +1172,14 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(r"\b(?:i\s+)?(?:don't|dont|do\s+not)\s+(?:know|knaa)\s+(?:if|whether)\b"),
         " ",
     ),  # an aside, no "not known"
+    # A police missing person ("misper") counted once: the children; one "still outstanding" is still missing.
+    (re.compile(r"\b(?:individual|different|distinct|separate|unique)\s+mispers?\b"), "individual children"),
+    (
+        re.compile(r"\b(mispers?|children|kids|young\s+people|yp)\s+(?:(?:were|are|was|is)\s+)?still\s+outstanding\b"),
+        r"\1 still missing",
+    ),
+    # What the asker grants before asking ("I know July's only half done but ..."): the question is after the "but".
+    (re.compile(r"^\W*(?:i\s+know|i\s+realise|i\s+realize|i\s+appreciate|i\s+understand)\b[^.?!]{0,60}?\bbut\b"), " "),
     # Impatience, no part of what is asked: "I've asked twice now", "and don't say 'it varies'".
     (
         re.compile(
