@@ -162,11 +162,21 @@ _ASKING = re.compile(
 _TARGET_WORDS = re.compile(r"\b(?:target|threshold|benchmark|aim|goal)\b")
 
 
+# A gap asked to a figure given ("how far short of 100 were LAC episodes", "how far off 90% are we", "the gap to 80%",
+# "how close to 100"): answered by how far above or below it the figure is.
+GAP = "gap"
+_GAP = re.compile(
+    rf"\b(?:how\s+(?:far|much|many|close)\s+(?:(?:are|were|was|is)\s+(?:we|they|it)\s+)?"
+    rf"(?:short\s+of|off|below|under|away\s+from|from|over|above|to)|(?:what(?:'s|\s+is|\s+was)\s+)?the\s+gap\s+(?:to|from))"
+    rf"\s+(?:the\s+|a\s+|our\s+)?(?:target\s+of\s+)?(?:{_AMOUNT}){_NOT_A_UNIT}(?:\s+target)?"
+)
+
+
 @dataclass(frozen=True)
 class Threshold:
     """A comparison asked of the figure answered: "under" 100, "over" 80 (percent: of its share)."""
 
-    comparison: str  # under, over, at least, at most
+    comparison: str  # under, over, at least, at most, or GAP: how far above or below it
     value: float
     percent: bool
 
@@ -188,9 +198,16 @@ def find_thresholds(text: str) -> tuple[tuple[Threshold, ...], str]:
             found.append(Threshold(comparison, float(number), bool(percent)))
         return f"{match.group('lead') or ''} "
 
+    def gap(match: re.Match[str]) -> str:
+        fraction, number, percent = match.group(1), match.group(2), match.group(3)
+        value = _FRACTIONS[re.sub(r"\s+", " ", fraction)] if fraction else float(number)
+        found.append(Threshold(GAP, value, bool(fraction or percent)))
+        return " "
+
+    rest = _GAP.sub(gap, text)
     if not _ASKING.search(text):
-        return (), text
-    rest = _THRESHOLD.sub(taken, text)
+        return tuple(found), rest
+    rest = _THRESHOLD.sub(taken, rest)
     return tuple(found), rest
 
 
@@ -204,6 +221,9 @@ def check_thresholds(thresholds: tuple[Threshold, ...], shown: str, share: bool)
         if not figures:
             return "The figure above has no share to set against the one you gave."
         value = figures[0]
+        if threshold.comparison == GAP:
+            said.append(_gap_said(value - threshold.value, threshold.percent or share))
+            continue
         met = {
             "under": value < threshold.value,
             "over": value > threshold.value,
@@ -214,3 +234,12 @@ def check_thresholds(thresholds: tuple[Threshold, ...], shown: str, share: bool)
             f"{'Yes' if met else 'No'}, that is {'' if met else 'not '}{threshold.comparison} the figure you gave."
         )
     return " ".join(said)
+
+
+def _gap_said(difference: float, percent: bool) -> str:
+    """How far above or below the figure given the one shown is ("26 short of the figure you gave")."""
+    if difference == 0:
+        return "That is exactly the figure you gave."
+    size = abs(difference)
+    amount = f"{size:g} percentage point{'s' if size != 1 else ''}" if percent else f"{size:g}"
+    return f"That is {amount} {'short of' if difference < 0 else 'over'} the figure you gave."

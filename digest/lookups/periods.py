@@ -103,8 +103,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # School terms and holidays: which months they span is not agreed either ("this term", "half term", "Easter").
     (
         re.compile(
-            r"\b(?:(?:this|last|next|the|summer|autumn|spring)\s+term|half[\s-]+term|easter|christmas|xmas"
-            r"|(?:summer|school|easter|christmas)\s+(?:holidays?|hols))\b"
+            r"\b(?:(?:summer|school|easter|christmas)\s+(?:holidays?|hols)|(?:this|last|next|the|summer|autumn|spring)"
+            r"\s+term|(?:(?:" + _MONTH_WORD + r")\s+)?half[\s-]+term|easter|christmas|xmas)\b"
+            # the year the term or holiday falls in is part of it: "the autumn term last year" is no whole year
+            r"(?:\s+(?:of\s+)?(?:last|this|next)\s+(?:year|yr)\b)?"
         ),
         "season",
     ),

@@ -405,7 +405,7 @@ NOT_A_ROW = (
 )
 _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": post it; "share of ...": a share
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
-_BASE_PART = re.compile(r"\W*(?:(?:out\s+)?of|for|among|amongst)\b")
+_BASE_PART = re.compile(r"\W*(?:(?:out\s+)?of|for|among|amongst)\b(?!\s+(?:which|whom)\b)")
 _EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of all children
 _ALL_OF = re.compile(r"\.(?:lac|cse)$")  # a figure of LAC or CSE-risk children, whose ".all" is of all
 _TWIN_PAIRS = [set(pair) for pair in EPISODES_PER_CHILD.values()]  # a figure's episodes and children
@@ -471,6 +471,13 @@ _MORE_PEOPLE = re.compile(
     r"(?:children|child|kids|young\s+people)\s+(?:go|goes|going|went|gone)\s+missing\b"
 )
 _TAG = re.compile(r"</?[A-Za-z]+>")  # mark-up pasted from the report
+# A template's sentence with gaps for the bot to fill ("Fill in the blank: In June, ___ LAC episodes were reported",
+# "RHIs offered [X], accepted [Y]", "(__%)"): each gap is a figure asked, a share where a % follows it.
+_FILL_IN = re.compile(
+    r"(?i)^\W*(?:please\s+)?(?:fill\s+in\s+(?:the\s+)?(?:blanks?|gaps?)(?:\s+(?:for|in))?|complete(?:\s+this)?"
+    r"|(?:blanks?|gaps?)\s+needed|need\s+the\s+(?:number|figures?)\s+for)\b\s*[:\-–]?"
+)
+_BLANK = re.compile(r"(?i)(?:_{2,}|\[\s*[a-z?]?\s*\]|(?<!\w)x{2,}(?!\w))(\s*%)?")
 # Chat mark-up around words ("*offered*", "_last month_", "`6`", "~50"), a quoted line's "> " and a bullet: not words.
 _CHAT_MARKUP = re.compile(r"(?<!\w)[_*`~]+|[_*`~]+(?!\w)|(?m:^[ \t]*>[ \t]?(?![ \t]*\d))|(?m:^[ \t]*[•▪◦][ \t]*)")
 # A section's number and title pasted from the report ("7 Breakdown by Gender", "10 LAC CYP - Placement distance")
@@ -691,6 +698,15 @@ class Reader:
                     and _slips_apart(word, spelled)
                 ):
                     match = (spelled, SPELLING_NEARNESS * 100, 0)
+            if match is None and len(word) >= MIN_TWICE_SWAPPED_LETTERS and word not in self.ordinary:
+                # "epsidoes": two pairs of letters swapped in a long word, the one word of the vocabulary they make
+                swapped_twice = [
+                    w
+                    for typed in dict.fromkeys((word, stem(word)))
+                    for w in self.correctable
+                    if len(w) == len(typed) and w[0] == typed[0] and sorted(w) == sorted(typed) and _two_swaps(typed, w)
+                ]
+                match = (swapped_twice[0], SPELLING_NEARNESS * 100, 0) if len(swapped_twice) == 1 else None
             if match is not None and word in self.ordinary and match[0] not in FILLER and stem(match[0]) != stem(word):
                 match = None  # an everyday English word is no slip for a word that names a figure ("write", "white")
             self._corrections[word] = (match[0], match[1] / 100) if match else (word, 1.0)
@@ -748,6 +764,8 @@ class Reader:
         text = _without_addressee(text)  # "@Missing Report Hi, ...": the bot, typed
         text = _TRAILING_TAGS.sub("", _COLLEAGUE_MENTION.sub(" ", text)).replace("#", "")  # "cc @Mark #LAC"
         text = _SECTION_PASTED.sub(r"section \1 ", _TAG.sub(" ", text))  # "<i>(not inc. N/A)</i>", "7 Breakdown by"
+        text = _FILL_IN.sub(" ", text)  # "Complete this: ..."
+        text = _BLANK.sub(lambda m: " % " if m.group(1) else " how many ", text)  # "In June, ___ LAC episodes ..."
         text = _CHAT_MARKUP.sub(" ", text)  # "LAC episodes _last month_?", "> need it for the equalities return"
         text, relayed = _RELAYED.subn(" ", text)  # "Cllr Patel asks: how many ...", "Q from the board - ..."
         text = _ON_BEHALF.sub(" ", text)  # "Sarah has asked me to find out how many ..."
@@ -1786,6 +1804,20 @@ def _slips_apart(typed: str, known: str) -> bool:
     ("together", "other") is another word."""
     allowed = 1 if len(known) < LONG_WORD_LETTERS else 2
     return min(OSA.distance(a, b) for a in (typed, stem(typed)) for b in (known, stem(known))) <= allowed
+
+
+MIN_TWICE_SWAPPED_LETTERS = 7  # a shorter word swapped twice is too far from what was typed to be sure of
+
+
+def _two_swaps(typed: str, word: str) -> bool:
+    """Whether typed is word with two pairs of neighbouring letters swapped, and nothing else."""
+    differ = [n for n, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+    return (
+        len(differ) == 4
+        and differ[1] == differ[0] + 1
+        and differ[3] == differ[2] + 1
+        and all(typed[n] == word[n + 1] and typed[n + 1] == word[n] for n in (differ[0], differ[2]))
+    )
 
 
 def _one_slip(typed: str, known: str) -> bool:

@@ -49,7 +49,6 @@ NOT_HELD_TOPICS = _word_set(
 CHAT_WORDS = _word_set("u r ur ya yr pls plz thx tx thankyou btw fyi asap tbh imo idk lol hiya diolch da shwmae plis")
 # Everyday words the list counts fewer than ORDINARY_MIN_COUNT times.
 CHAT_WORDS |= _word_set("yourselves yourself typo typos councillor councillors")
-CHAT_WORDS |= _word_set("teh adn waht taht wiht jsut thier")  # a fast typist's slips of everyday words
 CHAT_WORDS |= _word_set("wor howay knaa aye pet hinny youll")  # the North East's talk ("wor" is "our")
 CHAT_WORDS |= _word_set("ngl lowkey highkey deadass fr istg smh tbf bruh innit template templates")  # teens' talk
 CHAT_WORDS |= _word_set("chart charts graph graphs slide slides")  # what the figure is for

@@ -1163,6 +1163,29 @@ def _nth_calendar_quarter(match: re.Match[str]) -> str:
     return f" {_MONTH_WORDS[3 * n - 3]} to {_MONTH_WORDS[3 * n - 1]} "
 
 
+_EVERYDAY_SLIP_WORDS = {
+    "teh": "the",
+    "hte": "the",
+    "adn": "and",
+    "nad": "and",
+    "waht": "what",
+    "wht": "what",
+    "wat": "what",
+    "taht": "that",
+    "wiht": "with",
+    "jsut": "just",
+    "thier": "their",
+    "hwo": "how",
+    "fo": "of",
+    "fro": "for",
+}
+_EVERYDAY_SLIPS = re.compile(r"\b(?:" + "|".join(_EVERYDAY_SLIP_WORDS) + r")\b")
+_RUN_TOGETHER = re.compile(
+    r"\b(how|in|on|at|so|last|this|next|right|per|for|by|each)"
+    r"(many|much|far|least|most|now|time|month|months|year|years|week|weeks|quarter|today|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
+)
 _UNIT_WORDS = {"mi": "miles", "wk": "week", "wks": "weeks", "wd": "working days", "hr": "hours", "hrs": "hours"}
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
@@ -1180,6 +1203,28 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     # What the asker grants before asking ("I know July's only half done but ..."): the question is after the "but".
     (re.compile(r"^\W*(?:i\s+know|i\s+realise|i\s+realize|i\s+appreciate|i\s+understand)\b[^.?!]{0,60}?\bbut\b"), " "),
+    # The financial year's start as an event ("since the new FY started"): the year so far. The clocks change on the
+    # last Sunday of March and of October: "since the clocks went forward" is from April, "back" from November.
+    (
+        re.compile(
+            r"\bsince\s+(?:the\s+)?(?:new\s+|start\s+of\s+(?:the\s+)?)?(?:financial\s+year|fin\s+year|fy)"
+            r"(?:\s+(?:started|began|begun|kicked\s+off|start(?:ed)?))?\b"
+        ),
+        " this financial year ",
+    ),
+    (re.compile(r"\bsince\s+the\s+clocks\s+(?:went|go|changed|were\s+put)\s+forward\b"), " since april "),
+    (re.compile(r"\bsince\s+the\s+clocks\s+(?:went|go|changed|were\s+put)\s+back\b"), " since november "),
+    # "more then 40 miles": a slip for "than"
+    (
+        re.compile(
+            r"\b(more|less|fewer|greater|bigger|higher|lower|longer|shorter|further|farther|over|under|rather)\s+then\b"
+        ),
+        r"\1 than",
+    ),
+    # A fast typist's slips of everyday words, too short or too common for the spelling to put right
+    (_EVERYDAY_SLIPS, lambda m: _EVERYDAY_SLIP_WORDS[m.group(0)]),
+    # Words run together by a fast typist ("howmany", "injune", "lastmonth", "atleast", "ontime", "rightnow", "sofar")
+    (_RUN_TOGETHER, r"\1 \2"),
     # Impatience, no part of what is asked: "I've asked twice now", "and don't say 'it varies'".
     (
         re.compile(
