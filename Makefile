@@ -22,7 +22,8 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest -n $(WORKERS) -m "not slow"
 
-## The slow tests alone (real servers and commands started, killed mid-way and raced; whole demo runs):
+## The slow tests alone (real servers and commands started, killed mid-way and raced; whole demo runs; every
+## development question of the blind corpus read and answered):
 ## CI runs them after `make check`.
 test-slow: $(STAMP)
 	$(BIN)/pytest -n $(WORKERS) -m slow

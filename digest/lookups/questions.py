@@ -1766,10 +1766,21 @@ def _differs(one: Question, other: Question) -> bool:
     )
 
 
+# The bot called as a voice assistant is ("Hey bot, ...", "OK missing report, ...", "Read me ..."): no word asked.
+_READ_ME = r"(?:please\s+)?read\s+(?:me|out)\b"
+_WAKE_WORDS = re.compile(
+    r"^\s*(?:(?:hey|hi|hello|ok|okay|oi|yo)\s*,?\s+(?:(?:the\s+)?bot|missing(?:\s+report)?(?:\s+bot)?|report\s+bot)\b"
+    rf"\s*[,:!.-]*\s*(?:{_READ_ME})?|{_READ_ME})",
+    re.IGNORECASE,
+)
+
+
 def _without_addressee(text: str) -> str:
     """The message without an @mention it opens with, typed as text ("@Missing Report Hi, could you ..."): Teams and
     Slack take a real mention out before the bot reads; a typed one names the bot, not a figure. A reading's own
-    token ("@episodes.lac June", from a button) is kept, as is a month after the name."""
+    token ("@episodes.lac June", from a button) is kept, as is a month after the name. The bot's name said as a
+    voice assistant's is ("Hey bot, ...", "OK missing report, ...", "Read me ...") goes too."""
+    text = _WAKE_WORDS.sub("", text, count=1)
     match = _MENTION.match(text)
     if match is None:
         return text

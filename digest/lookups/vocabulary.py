@@ -1214,6 +1214,26 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     (re.compile(r"\bsince\s+the\s+clocks\s+(?:went|go|changed|were\s+put)\s+forward\b"), " since april "),
     (re.compile(r"\bsince\s+the\s+clocks\s+(?:went|go|changed|were\s+put)\s+back\b"), " since november "),
+    # Whether a figure was revised, asked beside it ("has it changed since it was first reported?", "after any late
+    # recording", "since the May report"): the figure as it stands is answered, with its revision note if it has one.
+    (
+        re.compile(
+            r"\b(?:changed|moved|been\s+(?:revised|updated|amended|changed))\s+since\s+(?:it\s+was\s+|they\s+were\s+)?"
+            r"(?:first\s+|last\s+|originally\s+)?(?:reported|published|issued|circulated)\b"
+            r"|\bsince\s+the\s+(?:last\s+|first\s+|original\s+)?(?:\w+\s+)?(?:report|digest|publication)\b"
+            r"|\b(?:after|with|including)\s+(?:any\s+)?late\s+(?:recording|entries|entry|inputting)\b"
+            r"|\bis\s+(?:that|it|this)\s+still\s+the\s+(?:number|figure|count)\b"
+            r"(?:\s+or\s+(?:has|have)\s+(?:it|that)\s+(?:moved|changed|been\s+revised))?"
+        ),
+        " ",
+    ),
+    # Signing off ("cheers, that's me done for today"): no figure asked
+    (
+        re.compile(
+            r"\b(?:that's|thats|that\s+is)\s+(?:me|us|it|all)\s+(?:done|finished|sorted)\b(?:\s+for\s+(?:today|now|the\s+day))?"
+        ),
+        " ",
+    ),
     # "more then 40 miles": a slip for "than"
     (
         re.compile(
