@@ -167,6 +167,14 @@ DERIVED_DEFINITIONS = (
         "withheld count take no part, and the answer says how many months it is over.",
     ),
     (
+        "Against the usual",
+        'A month set against what is usual ("is June higher than usual?", "above the monthly average for the year?", '
+        '"unusually high?") is set against the average a month of the other whole months of its financial year that '
+        "have figures (the month so far, months with no data and withheld months take no part), each of them named; "
+        "by their shares where a share is asked, else by their counts; the answer says whether the month is above or "
+        "below that average, and to one decimal place.",
+    ),
+    (
         "Median length of a closed episode",
         "Over the same episodes, the middle length in whole days (the mean of the two middle lengths when "
         "their number is even).",

@@ -81,6 +81,7 @@ from digest.lookups.series import (
     length_answer,
     per_child_answer,
     runs_answer,
+    usual_answer,
 )
 from digest.lookups.vocabulary import BREAKDOWN, FIGURE
 from digest.reporting.commentary import SectionComment, load_section_comments
@@ -237,7 +238,9 @@ def answer_question(
     if question.kind == ABOUT_DATA:
         return Answer(ANSWERED, "About the data", _about_data(snapshot), footer=footer, question=question.text)
     span = resolve_period(question.period, snapshot)
-    plain = not (question.compare or question.by_month or question.also or question.bands or question.extreme)
+    plain = not (
+        question.compare or question.by_month or question.also or question.bands or question.extreme or question.usual
+    )
     still_now = question.subject == STILL_MISSING and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW)
     if plain and still_now and not question.complement:
         answer = _still_missing_now(store, snapshot, suppress)
@@ -301,6 +304,8 @@ def _is_shaped(question: Question, config: Config) -> bool:
     if question.kind != FIGURE:
         return False
     if question.compare or question.by_month or question.also or len(question.bands) > 1 or question.complement:
+        return True
+    if question.usual:
         return True
     return question.proportion and str(question.subject) in SHARE_BASES
 
@@ -371,7 +376,9 @@ def _answer_shaped(
         shown = [build_figure(indicators, question.keys, question.proportion, question.complement)]
         shown += [build_figure(indicators, (key,), question.proportion) for key in question.also]
         notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
-        if question.by_month:
+        if question.usual:
+            said = usual_answer(figures, shown[0], spans[0], question.proportion)
+        elif question.by_month:
             said = runs_answer(
                 figures, shown, spans[0], question.extreme, question.proportion, notes, question.monthly_average
             )

@@ -383,8 +383,16 @@ NO_ROW_COUNTS_ALL = (
 )
 # Several of a breakdown's rows added up ("2 to 3 days") with words no row of them has ("LAC"): the report does not
 # split those rows so, and the total of every episode in them would answer another question.
-SUBSET_SECTIONS = {"2", "3", "7", "8", "9"}  # LAC, CSE risk, gender, ethnicity, age
-SUBSET_NOT_NAMING = {"group", "summary"}  # "age group 14 to 16", "BME summary": no part of the episodes
+SUBSET_SECTIONS = {"2", "3", "6", "7", "8", "9"}  # LAC, CSE risk, care status, gender, ethnicity, age
+# "age group 14 to 16", "BME summary": no part of the episodes; "care", "help", "status", "other": everyday words of the
+# care status rows' labels, whose own words ("la", "client", "cin", "lac") name them
+SUBSET_NOT_NAMING = {"group", "summary", "care", "help", "status", "other"}
+INTERVIEW_SECTION = "5"  # the return interview rows
+_EVERYDAY_INTERVIEW_WORDS = frozenset({"time", "due", "completed"})  # "at the time of", "done": said of other things
+NO_INTERVIEWS_BY_GROUP = (
+    "The return interview rows count every episode's interview; the report does not split them by LAC, CSE risk, care "
+    'status, gender, ethnicity or age. Ask for one at a time, such as "RHIs offered June" or "LAC episodes June".'
+)
 BANDS_NOT_SPLIT = (
     "Those rows count every episode in their bands; the report does not split them any further (by LAC, CSE risk, "
     'gender, age or the like). Ask for the rows on their own, such as "episodes lasting at least 2 days in June".'
@@ -463,6 +471,8 @@ _REPORT_TITLE = re.compile(
     r"\bmissing\s+from\s+(?:home\s*(?:/|or|and)\s*(?:from\s+)?care|care\s*(?:/|or|and)\s*(?:from\s+)?home)\b", re.I
 )  # "missing from home or (from) care": the report's own name, every episode
 _CAPITAL_CODE = re.compile(r"\b[A-Z]{3}\b")  # "LAV", typed in capitals as a code is
+# Capitals that are no slip for a code: "as a CSV" is a format, not "CSE"; "OOA" is out of area, not "OLA"
+_FILE_FORMATS = frozenset({"csv", "pdf", "xls", "ooa"})
 _CODES = sorted(code for code in SPELT_OUT if len(code) == 3)  # LAC, CSE, RHI ...
 _HOW_OFTEN = re.compile(r"\b(?:more|less|how|as)\s+often\b")
 # People compared by number: "did we have more looked after young people going missing in June than April".
@@ -566,6 +576,7 @@ class Question:
     complement: bool = False  # the base less the rows asked ("episodes other than White British", "not LAC")
     monthly_average: bool = False  # the months' mean beside them ("average episodes per month this year")
     smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
+    usual: bool = False  # the month against the average of its financial year's other months ("higher than usual?")
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -762,6 +773,7 @@ class Reader:
         one does; never past a refusal for what the report does not hold, or one about a child."""
         text = read_email_body(text)  # a forwarded email pasted in: what it asks
         text = _without_addressee(text)  # "@Missing Report Hi, ...": the bot, typed
+        text = self._without_log_marks(text)  # "[09:14] how many ...", "INC0045512 - ... (urgent)"
         text = _TRAILING_TAGS.sub("", _COLLEAGUE_MENTION.sub(" ", text)).replace("#", "")  # "cc @Mark #LAC"
         text = _SECTION_PASTED.sub(r"section \1 ", _TAG.sub(" ", text))  # "<i>(not inc. N/A)</i>", "7 Breakdown by"
         text = _FILL_IN.sub(" ", text)  # "Complete this: ..."
@@ -850,6 +862,18 @@ class Reader:
         if unread_rows and not self._row_words(chosen.lower(), {}):
             return whole
         return replace(questions[0], text=text)
+
+    def _without_log_marks(self, text: str) -> str:
+        """The message without a log's or a ticket's marks: timestamps, reference numbers and initials before it
+        ("JB: ...", unless they are a code the reader knows, "LAC: June?"), a status after it ("- pending")."""
+        for _ in range(MAX_LOG_MARKS):
+            marked = _LOG_PREFIX.match(text) or _INITIALS.match(text)
+            if marked is None or (
+                marked.re is _INITIALS and (marked.group(1).lower() in self.known or marked.group(1).lower() in _CODES)
+            ):
+                break
+            text = text[marked.end() :]
+        return _LOG_STATUS.sub("", text)
 
     def _without_elsewhere(self, text: str) -> str:
         """The message without its sentences about another council ("My last authority was hitting 85% of RHIs
@@ -956,7 +980,7 @@ class Reader:
         """A three-letter word in capitals that is no word the reader knows, one letter from exactly one of the
         sector's codes ("LAV", "RGI"): that code; else as typed."""
         typed = match.group(0).lower()
-        if typed in self.known or typed in _CODES or typed in NOT_HELD_TOPICS:  # "CCE" is not "CSE", nor "MTD" "YTD"
+        if typed in self.known or typed in _CODES or typed in NOT_HELD_TOPICS | _FILE_FORMATS:  # "CCE" is not "CSE"
             return match.group(0)
         near = [code for code in _CODES if sum(a != b for a, b in zip(code, typed, strict=True)) == 1]
         return near[0].upper() if len(near) == 1 else match.group(0)
@@ -1049,6 +1073,7 @@ class Reader:
         # "the last 6 months": a run, as a trend is ("how long", "per child" and shares keep their own shape)
         recent = period.kind == PeriodKind.RECENT and not (shape.length or shape.per_child or shape.proportion)
         by_month = shape.by_month or (shape.extreme and not shape.whole) or trending or recent or shape.monthly
+        by_month = by_month and not shape.usual  # "is June higher than usual?": the month, set against the others
         if shape.monthly and period.kind == PeriodKind.LATEST:  # "average episodes per month": over the year so far
             period = Period(PeriodKind.YEAR_TO_DATE)
         asked_period = period
@@ -1199,6 +1224,8 @@ class Reader:
         best = ranked[0]
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
+        if best.reading.kind == FIGURE and self._crosses_interviews(words, best.reading):
+            return NotUnderstood(NO_INTERVIEWS_BY_GROUP, self.suggest(text))  # "RHIs for CSE kids in June"
         flips = best.reading.kind == FIGURE and not any(NEGATION in phrasing for phrasing in best.reading.phrasings)
         complement = NEGATION in words and flips
         if excepting and not complement and best.reading.kind == FIGURE:
@@ -1254,8 +1281,13 @@ class Reader:
         if not also and (best.score < enough or tie) and not alone:
             if not close:
                 return self._not_understood(text, unknown)
+            crossed = names_another and other is not None and _crossed(best.reading, other.reading, shape, rest)
+            if crossed and other is not None:
+                # "LAC girls", "CSE boys": no row counts both; each is suggested, neither asked back as if it were meant
+                asked = [f"{r.label} {period_text(period)}".strip() for r in (best.reading, other.reading)]
+                return NotUnderstood(NO_ROW_COUNTS_ALL, asked)
             if names_another and other is not None and other.reading not in [s.reading for s in close]:
-                close = [*close, other][:MAX_CHOICES]  # "CSE boys": each offered, neither answered as both
+                close = [*close, other][:MAX_CHOICES]  # each offered, neither answered as both
             options = [(s.reading.label, _choice_text(prefix, s.reading, period)) for s in close]
             if len(options) == 1:
                 return Clarification(f"Did you mean {close[0].reading.label}?", options)
@@ -1314,6 +1346,7 @@ class Reader:
             extreme=shape.extreme,
             proportion=shape.proportion,
             monthly_average=shape.monthly,
+            usual=shape.usual and not compare and not also and reading.kind == FIGURE,
             alternatives=() if complement else alternatives,
             nearest=nearest and not complement,
             complement=complement,
@@ -1428,6 +1461,22 @@ class Reader:
             and third.score >= ANSWER_SCORE
             and len({best.section, other.section, third.reading.section}) == 3
         )
+
+    @cached_property
+    def _interview_words(self) -> frozenset[str]:
+        """Words only the return interview rows are called by ("rhi", "offered", "accepted")."""
+        interviews: set[str] = set()
+        others: set[str] = set()
+        for reading in self.readings:
+            (interviews if reading.section == INTERVIEW_SECTION else others).update(*reading.phrasings)
+        return frozenset(interviews - others) - GENERIC_WORDS - _EVERYDAY_INTERVIEW_WORDS
+
+    def _crosses_interviews(self, words: dict[str, float], best: Reading) -> bool:
+        """Whether the question asks return interviews of a group ("RHIs for LAC kids done on time", "RHIs for CSE
+        kids"), which no row counts: the reading answered would leave the group, or the interviews, unsaid."""
+        if best.section == INTERVIEW_SECTION:
+            return any(w in self._subset_words and w not in best.called_by for w in words)
+        return any(w in self._interview_words and w not in best.called_by for w in words)
 
     def _narrows_bands(self, words: dict[str, float], bands: list[str]) -> bool:
         """Whether the question names a part of all episodes ("LAC") that none of the bands' rows is called by."""
@@ -1766,6 +1815,20 @@ def _differs(one: Question, other: Question) -> bool:
     )
 
 
+# A shift log's or a ticket system's marks around a question ("[09:14]", "18/07 10:02 -", "Ref MR-2231:", "INC0045512
+# -", "log #451 -", and after it "- pending", "(urgent)"): when and where it was logged, never a figure asked.
+_LOG_PREFIX = re.compile(
+    r"^\s*(?:\[\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*\]|\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+\d{1,2}[:.]\d{2}"
+    r"|(?i:ref(?:erence)?|ticket|log|call|job|case\s+ref|inc(?:ident)?)\s*(?:no\.?|number)?\s*[#:]?\s*"
+    r"(?:[A-Za-z]{1,4}[-/]?\d+|(?<=#)\s*\d+|\d{3,})(?![.\d])"
+    r"|[A-Z]{2,5}\d{5,})\s*[-–:]?\s*"
+)
+_INITIALS = re.compile(r"^\s*([A-Z]{2,3})\s*:\s+")  # "JB: ..."
+MAX_LOG_MARKS = 3  # "[09:14] JB: Ref MR-2231: ...": a few marks, one after another
+_LOG_STATUS = re.compile(
+    r"(?i)\s*(?:[-–]\s*(?:pending|urgent|chased|chasing|open|closed|resolved|tbc|asap|fyi|for\s+info)"
+    r"|\(\s*(?:pending|urgent|chased|chasing|open|closed|resolved|tbc|asap|fyi|for\s+info)\s*\))\W*$"
+)
 # The bot called as a voice assistant is ("Hey bot, ...", "OK missing report, ...", "Read me ..."): no word asked.
 _READ_ME = r"(?:please\s+)?read\s+(?:me|out)\b"
 _WAKE_WORDS = re.compile(
@@ -1773,6 +1836,16 @@ _WAKE_WORDS = re.compile(
     rf"\s*[,:!.-]*\s*(?:{_READ_ME})?|{_READ_ME})",
     re.IGNORECASE,
 )
+
+
+def _crossed(best: Reading, other: Reading, shape: Shape, rest: str) -> bool:
+    """Whether two rows of different breakdowns are named as one group ("LAC girls", "CSE boys", "BME children in
+    care"), not side by side ("CPP vs LAC", "girls and boys")."""
+    # LAC's rows (2) are a care status (6); a row of what was not recorded is said of the data ("the missing data")
+    sections = {"6" if r.section == "2" else r.section for r in (best, other)}
+    unrecorded = any(r.subject.endswith(("not_recorded", ".E4")) for r in (best, other))
+    side_by_side = shape.compare or _CONNECTOR.search(rest) is not None or "." in rest.strip(" .?!")
+    return len(sections) == 2 and sections <= SUBSET_SECTIONS and not side_by_side and not unrecorded
 
 
 def _without_addressee(text: str) -> str:

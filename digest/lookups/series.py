@@ -21,7 +21,7 @@ from digest.figures.lengths import Lengths
 from digest.figures.percentages import format_percentage
 from digest.figures.periods import financial_year_start, is_partial, month_name
 from digest.figures.small_counts import SUPPRESSED, is_small
-from digest.lookups.cells import ANSWERED, NO_DATA, Figures, base_noun, with_share
+from digest.lookups.cells import ANSWERED, NO_DATA, NOT_UNDERSTOOD, Figures, base_noun, with_share
 from digest.lookups.periods import Span
 from digest.reporting.profile import Cell
 
@@ -254,6 +254,51 @@ def runs_answer(
     title = " and ".join(f.label for f in shown) + runs[0].title[len(shown[0].label) :]
     outcome = ANSWERED if any(run.outcome == ANSWERED for run in runs) else runs[0].outcome
     return Said(outcome, title, lines)
+
+
+def usual_answer(figures: Figures, figure: Figure, span: Span, proportion: bool = False) -> Said:
+    """A month against what is usual: the average a month of its financial year's other whole months with figures
+    (the catalogue's "Against the usual"), by their shares where a share was asked, and whether the month is above or
+    below it."""
+    month = span.last
+    title = f"{figure.label}, {month_name(month)} against the year's other months"
+    if span.first != span.last:
+        return Said(NOT_UNDERSTOOD, title, [USUAL_NEEDS_A_MONTH])
+    data_starts, data_ends = figures.data_months
+    whole_ends = data_ends - 1 if is_partial(data_ends, figures.snapshot.as_at) else data_ends
+    start = max(financial_year_start(month), data_starts)
+    end = min(financial_year_start(month) + MONTHS_IN_YEAR - 1, whole_ends)
+    cell = figure_cell(figures, figure, Span(month, month, span.kind))
+    by_share = proportion and figure.base is not None
+
+    def value(c: Cell | None) -> float | None:
+        if c is None or c.count is None or c.suppressed or c.absence is not None:
+            return None
+        return _percent(c) if by_share else float(c.count)
+
+    own = value(cell)
+    if own is None:
+        return Said(ANSWERED if cell is not None and cell.suppressed else NO_DATA, title, [describe(cell, figure)])
+    others = [(m, figure_cell(figures, figure, Span(m, m, span.kind))) for m in range(start, end + 1) if m != month]
+    counted = [(m, c, v) for m, c in others if (v := value(c)) is not None]
+    lines = [f"*{describe(cell, figure)}*"]
+    if not counted:
+        return Said(ANSWERED, title, [*lines, "There are no other months of the year with figures to set it against."])
+    mean = sum(v for _, _, v in counted) / len(counted)
+    shown = f"{mean:.{PER_CHILD_DECIMALS}f}{'%' if by_share else ''}"
+    months = ", ".join(f"{month_name(m)} {describe(c, figure)}" for m, c, _ in counted)
+    said = "above" if own > mean else "below" if own < mean else "the same as"
+    lines += [
+        f"Average a month of the year's other months{' (as a share)' if by_share else ''}: {shown} ({months}).",
+        f"{month_name(month)} is {said} that average.",
+    ]
+    if len(counted) < len(others):
+        lines.append("Months with no data or a withheld figure take no part.")
+    return Said(ANSWERED, title, lines)
+
+
+USUAL_NEEDS_A_MONTH = 'Name one month to set against the year\'s others, such as "is June higher than usual?".'
+MONTHS_IN_YEAR = 12
 
 
 def _run_total(figures: Figures, figure: Figure, months: list[int], span: Span, withheld: bool) -> str | None:

@@ -24,6 +24,7 @@ class Shape:
     length: str = ""  # average or median length of an episode
     change: bool = False  # "has it gone up", "how has it changed": with no second period, the months one by one
     monthly: bool = False  # "average episodes per month", "monthly average": the months one by one, and their mean
+    usual: bool = False  # "is June higher than usual?": a month against the year's other months, on average
 
 
 _CHILD = (
@@ -37,6 +38,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             rf"|\bon\s+(?:average|avg)\s+how\s+many\s+times\b"
             rf"|\bhow\s+many\s+times\s+(?:\w+\s+){{0,4}}?on\s+(?:average|avg)\b"
             rf"|\bhow\s+many\s+times\s+each\b|\btimes\s+each\b|\beach\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
+            rf"|\b(?:episodes?|eps|incidents?)\s+each\b(?!\s+(?:month|week|year|quarter|day))"
             rf"|\b(?:episodes?|eps|incidents?)\s*/\s*{_CHILD}\b|\b(?:episodes?|incidents?)\s+to\s+{_CHILD}\b"
             rf"|\b(?:average|avg|mean)\s+(?:(?:number|no\.?|num)\s+(?:of\s+)?)?(?:episodes|eps|incidents|times)\b"
         ),
@@ -256,12 +258,29 @@ _MONTHLY = re.compile(
 _MONTHLY_WORDS = re.compile(r"\b(?:average|avg|mean|monthly)\b|\b(?:per|a|1|each|every)\s+month\b|\bon\s+average\b")
 
 
+# A month set against what is usual ("higher than usual", "above the monthly average for the year", "unusually high",
+# "out of the ordinary", "is that normal", "compared with the average month so far"): the year's other months.
+_USUAL = re.compile(
+    r"\b(?:than|as)\s+(?:usual|normal|typical|the\s+norm)\b"
+    r"|\b(?:than|to|with)\s+(?:the\s+|our\s+)?(?:monthly\s+)?average\b(?!\s+(?:number|length|episodes?|per|of|for\s+each))"
+    r"|\b(?:above|below|over|under|against|compared?\s+(?:with|to)|versus|vs)\s+(?:the\s+|our\s+)?(?:norm|usual|normal"
+    r"|average\s+month(?:\s+so\s+far)?|monthly\s+average(?:\s+for\s+the\s+year)?|(?:monthly\s+)?average\s+for\s+the\s+year)\b"
+    r"|\bunusual(?:ly)?\b|\bout\s+of\s+the\s+ordinary\b|\b(?:normal|typical|usual)\s+for\s+us\b"
+    r"|\b(?:is|was)\s+(?:that|it|this)\s+(?:normal|typical|usual)\b|\bthe\s+average\s+month(?:\s+so\s+far)?\b"
+)
+
+
 def read_shape(text: str) -> tuple[Shape, str]:
     """The shape the question asks for, and its text without the words that said it."""
     found: set[str] = set()
     rest = text
+    usual = _USUAL.search(text) is not None and not re.search(r"\b(?:length|long|duration)\b", text)
+    if usual:
+        rest = _USUAL.sub(" ", rest)
     # ... not of a length ("average length of missing episodes each month" is the mean length, month by month)
-    monthly = _MONTHLY.search(text) is not None and not re.search(r"\b(?:length|long|duration|days?)\b", text)
+    monthly = (
+        not usual and _MONTHLY.search(rest) is not None and not re.search(r"\b(?:length|long|duration|days?)\b", text)
+    )
     if monthly:  # the words of the mean go, the row's stay: "average [episodes] per month"
         rest = _MONTHLY_WORDS.sub(" ", rest)
     for name, pattern in _SHAPES:
@@ -297,6 +316,7 @@ def read_shape(text: str) -> tuple[Shape, str]:
             per_child="per_child" in found,
             length=length,
             monthly=monthly,
+            usual=usual,
         ),
         rest,
     )

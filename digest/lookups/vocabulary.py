@@ -1163,6 +1163,37 @@ def _nth_calendar_quarter(match: re.Match[str]) -> str:
     return f" {_MONTH_WORDS[3 * n - 3]} to {_MONTH_WORDS[3 * n - 1]} "
 
 
+_DISTANCE_SAID = re.compile(r"^(?=.*\b(?:miles?|mi|placed|placement|distance)\b).*$", re.DOTALL)
+_OUT_OF_AREA = re.compile(r"\b(?:ooa|out\s+of\s+(?:area|borough|county))\b")
+_SCOTS_WORDS = {
+    "mony": "many",
+    "mair": "more",
+    "wis": "was",
+    "wur": "were",
+    "oor": "our",
+    "fae": "from",
+    "tae": "to",
+    "gie": "give",
+    "whit": "what",
+    "fur": "for",
+    "oot": "out",
+    "whaur": "where",
+    "ower": "over",
+    "hame": "home",
+    "yins": "ones",
+    "ye": "you",
+    "cannae": "cannot",
+    "naw": "no",
+    "laddies": "boys",
+    "laddie": "boy",
+    "lassies": "girls",
+    "lassie": "girl",
+    "didnae": "did not",
+    "isnae": "is not",
+    "wisnae": "was not",
+    "aboot": "about",
+}
+_SCOTS = re.compile(r"\b(?:" + "|".join(_SCOTS_WORDS) + r")\b")
 _EVERYDAY_SLIP_WORDS = {
     "teh": "the",
     "hte": "the",
@@ -1234,6 +1265,24 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " ",
     ),
+    # A run "from April" is since April ("month by month from April"; "the figures from May" stays May's)
+    (
+        re.compile(
+            r"\b(month\s+by\s+month|each\s+month|every\s+month|monthly|trend|per\s+month)\s+(?:from|fae)\s+(?=(?:jan|feb|mar|apr|may|jun"
+            r"|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s*(?:-|to|until|till|through)\s))"
+        ),
+        r"\1 since ",
+    ),
+    # What a figure is needed for, said inside the question ("need it for 5.1", "need this for the board"): "need" is
+    # no "in need" (CIN)
+    (re.compile(r"\b(?:i\s+|we\s+)?need\s+(?:it|this|them|these|that)\s+for\b"), " for "),
+    # "what % took it": of those offered, the share who accepted
+    (re.compile(r"(%|\bper\s*cent|\bproportion|\bhow\s+many)\s+took\s+it\b(?!\s+up)"), r"\1 accepted"),
+    # "Out of area" said of a placement's distance ("OOA mispers placed over 40 miles") is the distance's own word, not
+    # the care status of a child from another council
+    (_DISTANCE_SAID, lambda m: _OUT_OF_AREA.sub(" ", m.group(0))),
+    # A file format asked for ("as a CSV"): the answer is the same; "csv" is no slip for "CSE"
+    (re.compile(r"\b(?:as\s+)?(?:an?\s+)?(?:csv|xlsx|xls)(?:\s+file)?\b"), " "),
     # "more then 40 miles": a slip for "than"
     (
         re.compile(
@@ -1451,6 +1500,16 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bgannin\b|\bgoin\b"), "going"),
     (re.compile(r"\bgan\b(?=\s+missin)"), "go"),
     (re.compile(r"\bhoo\s+(?=many|much|long)"), "how "),
+    # Scots English, word for word ("how mony weans wis oot mair than a week", "21 tae 30 mile fae hame")
+    (_SCOTS, lambda m: _SCOTS_WORDS[m.group(0)]),
+    (
+        re.compile(
+            r"\b(is|was|were|are|it's|its)\s+no\s+(?=higher|lower|more|less|fewer|up|down|better|worse|done|bigger)"
+        ),
+        r"\1 not ",
+    ),
+    (re.compile(r"\bno\s+(?=done|completed|in\s+time|on\s+time|offered|accepted|recorded)"), "not "),
+    (re.compile(r"\bthe\s+now\b"), " now "),
     # "Broken down by month" is month by month, not a breakdown's table.
     (
         re.compile(r"\b(?:broken\s+down|break\s*down|breakdown|split)\s+(?:by|per|for\s+each)\s+months?\b"),

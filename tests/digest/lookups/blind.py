@@ -296,6 +296,28 @@ def _clipped(expected: Expected, snapshot: SnapshotInfo) -> Expected:
     return Expected(expected.kind, expected.keys, expected.group, spans)
 
 
+def _judge_usual(
+    expected: Expected, spans: tuple[tuple[int, int] | str, ...], snapshot: SnapshotInfo, kind: str
+) -> tuple[str, str]:
+    """A month against the usual shows the month, each of its year's other months and their average: labels may name
+    any of them, and must name the month."""
+    answered = {*spans, *_year_months(spans[0], snapshot)}
+    if spans[0] not in expected.spans or not set(expected.spans) <= answered:
+        return WRONG, f"{kind}: another period"
+    return RIGHT, ""
+
+
+def _year_months(span: tuple[int, int] | str, snapshot: SnapshotInfo) -> set[tuple[int, int] | str]:
+    """The months of a month's financial year with data up to the latest complete one, each alone and together (the
+    year to date): what an answer setting the month against the usual shows."""
+    if span == NOW:
+        return set()
+    first = data_months(snapshot)[0]
+    start = max(financial_year_start(span[0]), first)
+    end = min(financial_year_start(span[0]) + 11, month_of(snapshot.as_at) - 1)
+    return {(m, m) for m in range(start, end + 1)} | {(start, end)}
+
+
 def _before_the_data(expected: Expected, snapshot: SnapshotInfo) -> bool:
     """Whether every period the answer must cover ends before the first month with data."""
     first = data_months(snapshot)[0]
@@ -361,6 +383,8 @@ def judge(
             return WRONG, "share: the count without its share"
         if not keys <= expected.keys or not expected.keys <= keys | {base}:
             return WRONG, "share: another figure"
+        if reading.usual:
+            return _judge_usual(expected, spans, snapshot, kind)
         return (RIGHT, "") if set(spans) == set(expected.spans) else (WRONG, "share: another period")
     if reading.complement and not _complement_labelled(expected, reading, config):
         return WRONG, f"{kind}: another figure"
@@ -379,6 +403,8 @@ def judge(
         if not wanted <= answered or extra:
             return WRONG, f"{kind}: other months"
         return RIGHT, ""
+    if reading.usual:
+        return _judge_usual(expected, spans, snapshot, kind)
     if set(spans) != set(expected.spans):
         return WRONG, f"{kind}: another period"
     if reading.by_month and kind == "figure" and len(spans) == 1 and spans[0] != NOW and spans[0][0] == spans[0][1]:

@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 7,400 questions of writers A to DP,
-the thirty earlier held-out parts included since each was scored once) must not regress; the harness reads the
-writers' labels strictly. The held-out part (writers DQ to DT's files in held_out/) is never read here:
+"""Questions written blind (tests/corpus/questions): the development part (all 7,640 questions of writers A to DT,
+the thirty-one earlier held-out parts included since each was scored once) must not regress; the harness reads the
+writers' labels strictly. The held-out part (writers DU to DX's files in held_out/) is never read here:
 bench/questions.py scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 7400  # writers A to D's 110 each, E to DP's 60 each
+DEVELOPMENT_QUESTIONS = 7640  # writers A to D's 110 each, E to DT's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
 # writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after
@@ -45,8 +45,9 @@ DEVELOPMENT_QUESTIONS = 7400  # writers A to D's 110 each, E to DP's 60 each
 # 6,032 of 6,440 when CW to CZ joined, 6,055 after the twenty-seventh round's, 6,057 after a review of the six rounds;
 # 6,283 of 6,680 when DA to DD joined, 6,302 after the twenty-eighth round's; 6,503 of 6,920 when DE to DH joined,
 # 6,536 after the twenty-ninth round's; 6,741 of 7,160 when DI to DL joined, 6,764 after the thirtieth round's; 6,958
-# of 7,400 when DM to DP joined, 6,997 after the thirty-first round's): a floor.
-DEVELOPMENT_RIGHT = 0.945
+# of 7,400 when DM to DP joined, 6,997 after the thirty-first round's; 7,141 of 7,640 when DQ to DT joined, 7,236
+# after the thirty-second round's): a floor.
+DEVELOPMENT_RIGHT = 0.946
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's seven
 # (a run "this year" without the partial month, twice; "2+ days" without those still missing; "all & CLA" as CLA
 # alone; no period read as the latest month, labelled the year to date; a share's count with the share beside it;
@@ -127,37 +128,37 @@ DEVELOPMENT_RIGHT = 0.945
 # missing this month so far", "more or fewer kids going missing", "kids in care going missing, april compared to
 # june", "trend for kids in care going missing" and "CSE trend since april" as one of the episodes and the children,
 # labelled both; "boys v girls last month" as the two rows, labelled the table; "how long are kids usually missing
-# for" as the median over the year so far, twice, labelled June), CK to CN's seven ("episodes in March 2019? need it
-# for the year end table" as the year 2018/19, no data, labelled March; "girls vs boys ytd, who's top" as the table
-# with its largest rows, labelled the two rows; "rate of OLA within not a client" as OLA's share of all episodes, the
-# report's, labelled a share of not a client, and "How many OLA episodes in June? Is OLA the same thing as not a
-# client?" labelled with not a client too; "how long are kids usually missing for" and "How long are children usually
-# missing for?" over the year so far, labelled June; episodes per child "worked out per month or for the whole year?"
-# for June, labelled the year too), CO to CR's ten ("july so far - how many episodes to date this month?" as the year
-# to date against July; "how did june compare to our monthly average for the year so far" as June alone; "all the
-# Asian groups added up" and "all white ethnicities combined inc gypsy/roma" as every row of the group, labelled the
-# rows with episodes; "kids with 3+ episodes ytd, all v LAC" as one of the two, labelled both; "RHIs on time + late
-# added together ... does it match the number accepted?" as the two, labelled the three; "girls v boys ytd" as the two
-# rows, labelled the table; "ethnicity breakdown for may, was BME over a third" as the BME summary, labelled the
-# ethnicity table; "placement distance breakdown for LAC ytd - are we above 80% within the 40 mile radius?" as the
-# rows within 40 miles, checked against 80%, labelled the table; "is the average missing episode under a day in june?"
-# as the same-day returns, a length against a threshold the reader does not read), CS to CV's ten ("how does june
-# compare with june last year for children going missing?" as the children, labelled episodes; "number of LAC kids
-# with 3+ episodes in April - what fraction of the LAC kids missing that month is that" as the share, labelled the two
-# rows; "RHI acceptance rate over the last 6 months" as the six months together, incomplete before April, labelled
-# month by month; "age breakdown for June please - what fraction are teenagers" as the teenagers' share, labelled the
-# table; "'not a client' up this month vs last?" from the as-at month; "girls vs boys June" (in emoji) as the two
-# rows, labelled the table; "how long are kids usually missing for, june" as the median with the mean beside it,
-# labelled the average; "children who aren't known to us at all and actually belong to a different council" as OLA and
-# not a client side by side, labelled OLA; "missing right at this moment, today" as now, labelled the end of June too;
-# "the most occasions of children going missing" as the children, labelled episodes), CW to CZ's six ("Can the bot
-# tell me about CSE this year? number of missing episodes where CSE risk is med/high" as June, the period in the
-# sentence before; "Is there anything yet on ... July so far?" as July so far, labelled now too; "do we know which age
-# group goes missing most?" as June, labelled the year so far; "how does the start of this financial year compare to
-# the start of the last one" as the year against the year before; "how long are young people usually missing for? the
-# month just gone" as the median, labelled the average; "BME episodes YTD - in a table w/ the % too" as the BME
-# summary table, labelled the row), DA to DD's one ("boys v girls ytd" as the two rows, labelled the table), DE to
-# DH's eight ("number of LAC mispers over the last 6 months" and "trend in number of LAC going missing over the last 6
+# for" as the median over the year so far, twice, labelled June), CK to CN's six ("girls vs boys ytd, who's top" as
+# the table with its largest rows, labelled the two rows; "rate of OLA within not a client" as OLA's share of all
+# episodes, the report's, labelled a share of not a client, and "How many OLA episodes in June? Is OLA the same thing
+# as not a client?" labelled with not a client too; "how long are kids usually missing for" and "How long are children
+# usually missing for?" over the year so far, labelled June; episodes per child "worked out per month or for the whole
+# year?" for June, labelled the year too), CO to CR's nine ("july so far - how many episodes to date this month?" as
+# the year to date against July; "all the Asian groups added up" and "all white ethnicities combined inc gypsy/roma"
+# as every row of the group, labelled the rows with episodes; "kids with 3+ episodes ytd, all v LAC" as one of the
+# two, labelled both; "RHIs on time + late added together ... does it match the number accepted?" as the two, labelled
+# the three; "girls v boys ytd" as the two rows, labelled the table; "ethnicity breakdown for may, was BME over a
+# third" as the BME summary, labelled the ethnicity table; "placement distance breakdown for LAC ytd - are we above
+# 80% within the 40 mile radius?" as the rows within 40 miles, checked against 80%, labelled the table; "is the
+# average missing episode under a day in june?" as the same-day returns, a length against a threshold the reader does
+# not read), CS to CV's ten ("how does june compare with june last year for children going missing?" as the children,
+# labelled episodes; "number of LAC kids with 3+ episodes in April - what fraction of the LAC kids missing that month
+# is that" as the share, labelled the two rows; "RHI acceptance rate over the last 6 months" as the six months
+# together, incomplete before April, labelled month by month; "age breakdown for June please - what fraction are
+# teenagers" as the teenagers' share, labelled the table; "'not a client' up this month vs last?" from the as-at
+# month; "girls vs boys June" (in emoji) as the two rows, labelled the table; "how long are kids usually missing for,
+# june" as the median with the mean beside it, labelled the average; "children who aren't known to us at all and
+# actually belong to a different council" as OLA and not a client side by side, labelled OLA; "missing right at this
+# moment, today" as now, labelled the end of June too; "the most occasions of children going missing" as the children,
+# labelled episodes), CW to CZ's six ("Can the bot tell me about CSE this year? number of missing episodes where CSE
+# risk is med/high" as June, the period in the sentence before; "Is there anything yet on ... July so far?" as July so
+# far, labelled now too; "do we know which age group goes missing most?" as June, labelled the year so far; "how does
+# the start of this financial year compare to the start of the last one" as the year against the year before; "how
+# long are young people usually missing for? the month just gone" as the median, labelled the average; "BME episodes
+# YTD - in a table w/ the % too" as the BME summary table, labelled the row; "total missing episodes March 2019? need
+# it for the year end csv" as the year 2018/19, no data, labelled March; "gone at least two days in June, as a csv"
+# without those still missing), DA to DD's one ("boys v girls ytd" as the two rows, labelled the table), DE to DH's
+# eight ("number of LAC mispers over the last 6 months" and "trend in number of LAC going missing over the last 6
 # months" as episodes, labelled children; "mispers missing at least two days" and "gone *at least two days*" without
 # those still missing; "the episode count in *March*? want to see end of last year" as March 2018, labelled March
 # 2019; "still missing right now" labelled the end of June too; "CSE episodes this month v last month" from the as-at
@@ -166,8 +167,12 @@ DEVELOPMENT_RIGHT = 0.945
 # far, three times; "away at least two days" without those still missing), DM to DP's four ("the trend for kids going
 # missing over the last six months" as episodes, labelled children; "did CSE episodes go up this month compared to
 # last?" from the as-at month; "how long are children usually missing for" over the year so far, labelled June; a run
-# "month by month this year" without July so far), and BW-054, Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 189
+# "month by month this year" without July so far), DQ to DT's five ("Are we getting more episodes lasting two days or
+# more than usual?" as June alone, not against the usual; "how many LAC kids went missing in june" as the children,
+# labelled both; "CSE trend since april" as the episodes, labelled both; "how long are kids usually missing for" over
+# the year so far, labelled June; "100+ miles" as the 101+ band, labelled 91-100 too), and BW-054, Bangladeshi (see
+# below).
+DEVELOPMENT_WRONG_AT_MOST = 194
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a
 # row and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section, CX-025 a quarter
@@ -179,7 +184,7 @@ HARNESS_AT_MOST = 13
 ANSWERABLE_AFTER_ALL = {"BW-054"}
 
 
-# Slow: it reads and answers every one of the 7,400 questions (about 15 s on one core, and 240 more each round), which
+# Slow: it reads and answers every one of the 7,640 questions (about 15 s on one core, and 240 more each round), which
 # would take `make check` past its 2 minutes on 2 cores; CI runs it with the other slow tests (`make test-slow`).
 @pytest.mark.slow
 def test_the_development_part_does_not_regress(service: LookupService, config: Config) -> None:
@@ -191,10 +196,11 @@ def test_the_development_part_does_not_regress(service: LookupService, config: C
     assert grades.count(HARNESS) <= HARNESS_AT_MOST
     assert result.share_right() >= DEVELOPMENT_RIGHT
     assert grades.count(WRONG) <= DEVELOPMENT_WRONG_AT_MOST
-    # Questions the bot cannot answer (a named child, school attendance, a forecast) are never answered; the two asked
-    # back are BG-059 ("BME girls": no row counts both, so each is offered), CB-056 ("advocates are planning
-    # sessions in youth groups - how many have been done?", offered the age table) and CG-058 ("the RHI field just left
-    # empty on the system, not No or N/A, actually blank", offered the "not recorded" rows of other sections).
+    # Questions the bot cannot answer (a named child, school attendance, a forecast) are never answered; the three asked
+    # back are BG-059 ("How many of the missing episodes involving girls in June were for BME girls? I'm looking at
+    # the intersection ...": two sentences, girls and BME offered), CB-056 ("advocates are planning sessions in youth
+    # groups - how many have been done?", offered the age table) and DT-017 ("how many LAC kids were missing more than
+    # 5 days in june": no row counts both, episodes over 5 days and LAC children offered).
     cannot = [i.id for i in items if i.kind == "not_answerable" and i.id not in ANSWERABLE_AFTER_ALL]
     assert all(result.grades[i] in (RIGHT, CLARIFIED) for i in cannot)
     assert sum(result.grades[i] == CLARIFIED for i in cannot) <= 3
