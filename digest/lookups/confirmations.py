@@ -168,8 +168,9 @@ _TARGET_WORDS = re.compile(r"\b(?:target|threshold|benchmark|aim|goal)\b")
 # "how close to 100"): answered by how far above or below it the figure is.
 GAP = "gap"
 _GAP = re.compile(
-    rf"\b(?:how\s+(?:far|much|many|close)\s+(?:(?:are|were|was|is)\s+(?:we|they|it)\s+)?"
-    rf"(?:short\s+of|off|below|under|away\s+from|from|over|above|to)|(?:what(?:'s|\s+is|\s+was)\s+)?the\s+gap\s+(?:to|from))"
+    rf"\b(?:how\s+(?:far|much)\s+(?:(?:are|were|was|is)\s+(?:we|they|it)\s+)?(?:short\s+of|off|below|under|away\s+from"
+    rf"|from|over|above)|how\s+many\s+short\s+of|how\s+close\s+(?:(?:are|were|was|is)\s+(?:we|they|it)\s+)?to"
+    rf"|(?:what(?:'s|\s+is|\s+was)\s+)?the\s+gap\s+(?:to|from))"
     rf"\s+(?:the\s+|a\s+|our\s+)?(?:target\s+of\s+)?(?:{_AMOUNT}){_NOT_A_UNIT}(?:\s+target)?"
 )
 

@@ -11,6 +11,7 @@ platform here: the same reading serves Slack, Teams and `missing-report ask`.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import threading
@@ -541,7 +542,12 @@ NO_CHECK = (
     'example, "define 1.2"; or ask for the figure to compare, such as "missing episodes June".'
 )
 # "between May and June (2019)", "May->Jun": one month against the other
-_BETWEEN_MONTHS = re.compile(r"\bbetween\s+\w+(?:\s+\d{4})?\s+and\s+\w+|\b[a-z]{3,9}\s*(?:->|→)\s*[a-z]{3,9}\b")
+_BETWEEN_MONTHS = re.compile(
+    r"\bbetween\s+\w+(?:\s+\d{4})?\s+and\s+\w+|\b[a-z]{3,9}\s*(?:->|→)\s*[a-z]{3,9}\b"
+    # "May to June, down how much?": by how much it changed from the one month to the other
+    r"|\b[a-z]{3,9}\s+to\s+[a-z]{3,9}\b(?=.*\b(?:(?:up|down|by)\s+how\s+(?:much|many)|how\s+much\s+(?:up|down|change|differ)))"
+)
+_BY_HOW_MUCH = re.compile(r"\b(?:(?:up|down|by)\s+how\s+(?:much|many)|how\s+much\s+(?:up|down|change|differ))")
 _POINTS_BACK = re.compile(r"\b(?:they|them|their|those|these)\b")  # a question whose subject the sentence before names
 # "other than that, how many ...": talk ("excluding those from other LAs" is no talk)
 _IDLE_AFTER_EXCEPT = re.compile(r"\s*(?:that|this|it)\b|\s*(?:those|these)\s*(?:[,.;?!]|$)")
@@ -771,6 +777,7 @@ class Reader:
         A message of several sentences not read whole ("Hi, I'm new here and trying to get my head round the report.
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
+        text = _as_typed(text)  # "LAC &amp; CSE", "how’s", a non-breaking space: as the person typed them
         text = read_email_body(text)  # a forwarded email pasted in: what it asks
         text = _without_addressee(text)  # "@Missing Report Hi, ...": the bot, typed
         text = self._without_log_marks(text)  # "[09:14] how many ...", "INC0045512 - ... (urgent)"
@@ -781,8 +788,9 @@ class Reader:
         text = _CHAT_MARKUP.sub(" ", text)  # "LAC episodes _last month_?", "> need it for the equalities return"
         text, relayed = _RELAYED.subn(" ", text)  # "Cllr Patel asks: how many ...", "Q from the board - ..."
         text = _ON_BEHALF.sub(" ", text)  # "Sarah has asked me to find out how many ..."
-        if relayed:
-            text = _NOTE_AFTER.sub(" ", _ASKER_MEANT.sub(" ", text))
+        if relayed:  # a note saying what she meant is kept ("Note - she means May"), another note is not
+            text = _NOTE_AFTER.sub(lambda m: m.group(0) if _ASKER_MEANT.search(m.group(0)) else " ", text)
+            text = _ASKER_MEANT.sub(" ", text)
         text = self._without_elsewhere(text)  # "... It was about 2 in my old LA"
         text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(text))
         text = _CAPITAL_CODE.sub(self._code_meant, text)  # "LAV episodes": LAC, one key away on a phone
@@ -866,14 +874,15 @@ class Reader:
     def _without_log_marks(self, text: str) -> str:
         """The message without a log's or a ticket's marks: timestamps, reference numbers and initials before it
         ("JB: ...", unless they are a code the reader knows, "LAC: June?"), a status after it ("- pending")."""
+        logged = False
         for _ in range(MAX_LOG_MARKS):
             marked = _LOG_PREFIX.match(text) or _INITIALS.match(text)
             if marked is None or (
                 marked.re is _INITIALS and (marked.group(1).lower() in self.known or marked.group(1).lower() in _CODES)
             ):
                 break
-            text = text[marked.end() :]
-        return _LOG_STATUS.sub("", text)
+            text, logged = text[marked.end() :], True
+        return _LOG_STATUS.sub("", text) if logged else text  # "RHIs June - pending" is no log: "pending" is asked
 
     def _without_elsewhere(self, text: str) -> str:
         """The message without its sentences about another council ("My last authority was hitting 85% of RHIs
@@ -1064,7 +1073,7 @@ class Reader:
         if shape.by_month and len(attached) == 1 and attached[0].kind == PeriodKind.RANGE:
             period, compare = attached[0], ()  # "trend Apr-Jun, has it fallen?": the months, one by one
         between = _BETWEEN_MONTHS.search(said) or _BETWEEN_MONTHS.search(text.lower())
-        if shape.change and not compare and period.kind == PeriodKind.RANGE and between:
+        if (shape.change or _BY_HOW_MUCH.search(said)) and not compare and period.kind == PeriodKind.RANGE and between:
             # "did White British episodes increase between May and June?": the one month against the other
             period, compare = _range_ends(period)
         # "is it going up?", "how has it changed since April?": the months, one by one
@@ -1554,12 +1563,20 @@ class Reader:
         if twin is None or twin not in self.by_id:
             return ()
         said: set[str] = set()
+        group = set(best.called_by) - GENERIC_WORDS  # "lac", "cse": the family's own words
+        grouped: list[bool] = []  # for each part naming a count, whether it names the family's group
         for part in _CONNECTOR.split(rest):
             if _BASE_PART.match(part) or _EVERYONE.search(part):  # "for children in care", "all children": whose
                 continue
             counts = {noun for noun, named in _COUNT_NOUNS.items() if named.search(part)}
-            said |= counts if len(counts) == 1 else set()
-        return (twin,) if len(said) == len(_COUNT_NOUNS) else ()
+            if len(counts) == 1:
+                said |= counts
+                grouped.append(bool(group & set(self.words_of(part, nearness))))
+        # The group said with the first count covers the second ("LAC episodes and children"); said only with the
+        # second it does not ("children missing in June and CSE episodes": all the children, and CSE's episodes).
+        family = PER_CHILD_FAMILY.get(best.subject, "all")
+        covered = (grouped[:1] == [True]) if family != "all" else not any(grouped)
+        return (twin,) if len(said) == len(_COUNT_NOUNS) and covered else ()
 
     def _also(
         self,
@@ -1592,11 +1609,13 @@ class Reader:
                     subjects.append(everyone)  # "LAC episodes and all": the same figure of all children beside it
                     sections.add("headline")
                 continue  # "3+ children, all children": the figure already of all of them
-            if generic:  # "LAC episodes and children": the row's own other count (_twin_asked), not all children
-                continue
+            if generic and self._twin_asked(rest, nearness, best):  # "LAC episodes and children": the row's own
+                continue  # other count (_twin_asked), not all children; "children missing and CSE episodes": all
             said_count = [w for w in GENERIC_WORDS if w in words]
             if len(said_count) == 1:  # "CSE episodes" beside "how many kids": this part's own count
                 counted = CHILD_NOUN if said_count[0] == CHILD_WORD else EPISODE_NOUN
+            elif not said_count and best.subject in _TWIN_OF:  # "LAC and CSE children": the count said for both
+                counted = CHILD_NOUN if best.subject.startswith("children.") else EPISODE_NOUN
             if not words or any(w not in self.weights for w in words):
                 continue
             ranked = self._twins_decided(self.score(words), counted)  # "LAC compared with CSE": their episodes
@@ -1818,9 +1837,9 @@ def _differs(one: Question, other: Question) -> bool:
 # A shift log's or a ticket system's marks around a question ("[09:14]", "18/07 10:02 -", "Ref MR-2231:", "INC0045512
 # -", "log #451 -", and after it "- pending", "(urgent)"): when and where it was logged, never a figure asked.
 _LOG_PREFIX = re.compile(
-    r"^\s*(?:\[\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*\]|\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+\d{1,2}[:.]\d{2}"
+    r"^\s*(?:\[\s*\d{1,2}:\d{2}(?::\d{2})?\s*\]|\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+\d{1,2}[:.]\d{2}"
     r"|(?i:ref(?:erence)?|ticket|log|call|job|case\s+ref|inc(?:ident)?)\s*(?:no\.?|number)?\s*[#:]?\s*"
-    r"(?:[A-Za-z]{1,4}[-/]?\d+|(?<=#)\s*\d+|\d{3,})(?![.\d])"
+    r"(?:[A-Za-z]{1,4}[-/]?\d+|(?<=#)\s*\d+|(?!(?:19|20)\d\d\b)\d{3,})(?![./\d])"
     r"|[A-Z]{2,5}\d{5,})\s*[-–:]?\s*"
 )
 _INITIALS = re.compile(r"^\s*([A-Z]{2,3})\s*:\s+")  # "JB: ..."
@@ -1832,10 +1851,22 @@ _LOG_STATUS = re.compile(
 # The bot called as a voice assistant is ("Hey bot, ...", "OK missing report, ...", "Read me ..."): no word asked.
 _READ_ME = r"(?:please\s+)?read\s+(?:me|out)\b"
 _WAKE_WORDS = re.compile(
-    r"^\s*(?:(?:hey|hi|hello|ok|okay|oi|yo)\s*,?\s+(?:(?:the\s+)?bot|missing(?:\s+report)?(?:\s+bot)?|report\s+bot)\b"
+    r"^\s*(?:(?:hey|hi|hello|ok|okay|oi|yo)\s*,?\s+(?:(?:the\s+)?bot|missing\s+report(?:\s+bot)?|missing\s+bot|report\s+bot)\b"
     rf"\s*[,:!.-]*\s*(?:{_READ_ME})?|{_READ_ME})",
     re.IGNORECASE,
 )
+
+
+_CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " "})
+
+
+_AT_MENTION = re.compile(r"<at>[^<]{0,80}</at>", re.IGNORECASE)  # Teams' mention of the bot, as it sends it
+
+
+def _as_typed(text: str) -> str:
+    """The message as the person typed it, without what Teams adds on its way: its mention of the bot
+    ("<at>Missing Report</at>"), HTML entities ("&amp;", "&nbsp;", "&gt;"), curly quotes, non-breaking spaces."""
+    return html.unescape(_AT_MENTION.sub(" ", text)).translate(_CURLY)
 
 
 def _crossed(best: Reading, other: Reading, shape: Shape, rest: str) -> bool:
@@ -1844,7 +1875,7 @@ def _crossed(best: Reading, other: Reading, shape: Shape, rest: str) -> bool:
     # LAC's rows (2) are a care status (6); a row of what was not recorded is said of the data ("the missing data")
     sections = {"6" if r.section == "2" else r.section for r in (best, other)}
     unrecorded = any(r.subject.endswith(("not_recorded", ".E4")) for r in (best, other))
-    side_by_side = shape.compare or _CONNECTOR.search(rest) is not None or "." in rest.strip(" .?!")
+    side_by_side = shape.compare or _CONNECTOR.search(rest) is not None or any(c in rest.strip(" .?!\n") for c in ".\n")
     return len(sections) == 2 and sections <= SUBSET_SECTIONS and not side_by_side and not unrecorded
 
 

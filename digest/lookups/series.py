@@ -156,9 +156,9 @@ def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span], not
             change = describe_change(cells[0][1], cells[1][1])
             said = f"{prefix}change from {cells[0][0]} to {cells[1][0]}: {change}." if change else why_none(cells)
             lines.append(said[0].upper() + said[1:])
-    # No "N more" between a row's episodes and its children: they count different things.
-    twins = {frozenset(pair) for pair in EPISODES_PER_CHILD.values()}
-    if len(shown) == 2 and len(spans) == 1 and frozenset(k for f in shown for k in f.keys) not in twins:
+    # No "N more" between episodes and children: they count different things.
+    counted = {"children" if f.keys[0].startswith(DISTINCT_CHILDREN_PREFIX) else "episodes" for f in shown}
+    if len(shown) == 2 and len(spans) == 1 and len(counted) == 1:
         first, second = (figure_cell(figures, f, spans[0]) for f in shown)
         both = first and second and first.count is not None and second.count is not None
         if both and first and second and not (first.suppressed or second.suppressed):
@@ -262,9 +262,10 @@ def usual_answer(figures: Figures, figure: Figure, span: Span, proportion: bool 
     below it."""
     month = span.last
     title = f"{figure.label}, {month_name(month)} against the year's other months"
-    if span.first != span.last:
-        return Said(NOT_UNDERSTOOD, title, [USUAL_NEEDS_A_MONTH])
     data_starts, data_ends = figures.data_months
+    partial = month == data_ends and is_partial(month, figures.snapshot.as_at)
+    if span.first != span.last or partial:  # a year, or a month so far, is no month to set against whole ones
+        return Said(NOT_UNDERSTOOD, f"{figure.label} against the usual", [USUAL_NEEDS_A_MONTH])
     whole_ends = data_ends - 1 if is_partial(data_ends, figures.snapshot.as_at) else data_ends
     start = max(financial_year_start(month), data_starts)
     end = min(financial_year_start(month) + MONTHS_IN_YEAR - 1, whole_ends)
@@ -297,7 +298,7 @@ def usual_answer(figures: Figures, figure: Figure, span: Span, proportion: bool 
     return Said(ANSWERED, title, lines)
 
 
-USUAL_NEEDS_A_MONTH = 'Name one month to set against the year\'s others, such as "is June higher than usual?".'
+USUAL_NEEDS_A_MONTH = 'Name one whole month to set against the year\'s others, such as "is June higher than usual?".'
 MONTHS_IN_YEAR = 12
 
 

@@ -274,7 +274,9 @@ def read_shape(text: str) -> tuple[Shape, str]:
     """The shape the question asks for, and its text without the words that said it."""
     found: set[str] = set()
     rest = text
-    usual = _USUAL.search(text) is not None and not re.search(r"\b(?:length|long|duration)\b", text)
+    usual = _USUAL.search(text) is not None and not re.search(
+        r"\b(?:length|long|longer|shorter|last|lasted|duration)\b", text
+    )
     if usual:
         rest = _USUAL.sub(" ", rest)
     # ... not of a length ("average length of missing episodes each month" is the mean length, month by month)
@@ -294,7 +296,9 @@ def read_shape(text: str) -> tuple[Shape, str]:
         found -= {"by_month"}  # "month on month change": the latest month against the one before, not a run
         found.add("compare")
         rest = rest + " previous"
-    if "extreme" in found and re.search(r"\bmonths?\b|^\W*when\b", text):  # "the busiest month", "when was OLA highest"
+    if "extreme" in found and re.search(
+        r"\b(?:months?|mths?|mnths?)\b|^\W*when\b", text
+    ):  # "the busiest month", "when was OLA highest"
         found.add("by_month")
     length = ""
     days = re.search(r"(?<![\d+]\s)(?<!\d)\bdays?\b", rest) is not None  # "median days missing", not "2 days"

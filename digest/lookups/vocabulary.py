@@ -1163,6 +1163,37 @@ def _nth_calendar_quarter(match: re.Match[str]) -> str:
     return f" {_MONTH_WORDS[3 * n - 3]} to {_MONTH_WORDS[3 * n - 1]} "
 
 
+_MONTH_NAMED = re.compile(
+    r"^(?=.*\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b).*$",
+    re.DOTALL,
+)
+_YEAR_END = re.compile(r"\b(?:the\s+)?year[\s-]+end\b")
+_WHOLE_TEXT = re.compile(r"^.*$", re.DOTALL)
+_SINCE_REPORT = re.compile(r"\bsince\s+the\s+(?:last\s+|first\s+)?(\w+)\s+(?:report|digest|publication)\b")
+
+
+def _without_report_month(match: re.Match[str]) -> str:
+    """The text without "since the May report" where May is named elsewhere too; else "since May"."""
+    text = match.group(0)
+
+    def aside(since: re.Match[str]) -> str:
+        month = since.group(1)
+        elsewhere = len(re.findall(rf"\b{re.escape(month)}\b", text)) > 1
+        return " " if elsewhere or not _MONTH_WORDS_SAID.fullmatch(month) else f" since {month} "
+
+    return _SINCE_REPORT.sub(aside, text)
+
+
+_GRANTED = re.compile(r"^\W*(?:i\s+know|i\s+realise|i\s+realize|i\s+appreciate|i\s+understand)\b([^.?!]{0,60}?)\bbut\b")
+_MONTH_WORDS_SAID = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+
+
+def _granted_months(match: re.Match[str]) -> str:
+    """What the asker grants before the "but" goes, but a month it names stays ("I know July's only half done but
+    how many LAC episodes so far": July so far)."""
+    return " " + " ".join(m.group(0) for m in _MONTH_WORDS_SAID.finditer(match.group(1))) + " "
+
+
 _DISTANCE_SAID = re.compile(r"^(?=.*\b(?:miles?|mi|placed|placement|distance)\b).*$", re.DOTALL)
 _OUT_OF_AREA = re.compile(r"\b(?:ooa|out\s+of\s+(?:area|borough|county))\b")
 _SCOTS_WORDS = {
@@ -1233,7 +1264,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         r"\1 still missing",
     ),
     # What the asker grants before asking ("I know July's only half done but ..."): the question is after the "but".
-    (re.compile(r"^\W*(?:i\s+know|i\s+realise|i\s+realize|i\s+appreciate|i\s+understand)\b[^.?!]{0,60}?\bbut\b"), " "),
+    (_GRANTED, _granted_months),
     # The financial year's start as an event ("since the new FY started"): the year so far. The clocks change on the
     # last Sunday of March and of October: "since the clocks went forward" is from April, "back" from November.
     (
@@ -1251,12 +1282,22 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(
             r"\b(?:changed|moved|been\s+(?:revised|updated|amended|changed))\s+since\s+(?:it\s+was\s+|they\s+were\s+)?"
             r"(?:first\s+|last\s+|originally\s+)?(?:reported|published|issued|circulated)\b"
-            r"|\bsince\s+the\s+(?:last\s+|first\s+|original\s+)?(?:\w+\s+)?(?:report|digest|publication)\b"
+            r"|\bsince\s+the\s+(?:last\s+|first\s+|original\s+)?(?:report|digest|publication)\b"
             r"|\b(?:after|with|including)\s+(?:any\s+)?late\s+(?:recording|entries|entry|inputting)\b"
             r"|\bis\s+(?:that|it|this)\s+still\s+the\s+(?:number|figure|count)\b"
             r"(?:\s+or\s+(?:has|have)\s+(?:it|that)\s+(?:moved|changed|been\s+revised))?"
         ),
         " ",
+    ),
+    # "since the May report" beside May asked ("offered in May? has it moved since the May report?"): the revision
+    # aside; a month named only there is the period asked ("episodes since the April report": since April)
+    (_WHOLE_TEXT, _without_report_month),
+    # "from the LA", "across the LA": the council, not a child from another one (OLA)
+    (
+        re.compile(
+            r"\b(from|outside|across|within|in|to|of|around|throughout)\s+the\s+(?:la|local\s+authority)\b(?!\s*s\b)"
+        ),
+        r"\1 the council",
     ),
     # Signing off ("cheers, that's me done for today"): no figure asked
     (
@@ -1281,6 +1322,26 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "Out of area" said of a placement's distance ("OOA mispers placed over 40 miles") is the distance's own word, not
     # the care status of a child from another council
     (_DISTANCE_SAID, lambda m: _OUT_OF_AREA.sub(" ", m.group(0))),
+    # A greeting asks for nothing ("hi, how's it going?"): "going" is no going missing
+    (
+        re.compile(
+            r"\bhow(?:'s|\s+is)\s+(?:it|everything|things|life)\s+going\b|\bhow\s+are\s+(?:you|things|u)\b(?:\s+doing)?"
+        ),
+        " ",
+    ),
+    # Ulster and Irish words ("what's the craic with the LAC figures", "youse", "gis", "wile high", "wee ones")
+    (re.compile(r"\bwhat'?s\s+the\s+craic\s+(?:with|wi)\b"), " what about "),
+    (re.compile(r"\bwee\s+ones\b|\bwee\s+'?uns\b"), "children"),
+    (re.compile(r"\bwee\s+one\b"), "child"),
+    (re.compile(r"\byouse\b|\byous\b"), "you"),
+    (re.compile(r"\bgis\b"), "give us"),
+    (re.compile(r"\bwile\b(?=\s+(?:high|low|bad|good|big))"), "very"),
+    # A note-taker's "c." and "@" ("CP episodes Q1 c.?", "missing @ least 2 days")
+    (re.compile(r"(?<!\b\w\.\s)(?<=\s)c\.(?=\s|\?|$)"), " "),  # not the "c." of a code spelt out ("l. a. c.")
+    (re.compile(r"(?<![\w.])@(?=\s)"), "at"),
+    # "the year end figure" said beside a month named ("LAC episodes for March? the Trust always wanted the year end
+    # figure"): that month is the year end meant
+    (_MONTH_NAMED, lambda m: _YEAR_END.sub(" ", m.group(0))),
     # A file format asked for ("as a CSV"): the answer is the same; "csv" is no slip for "CSE"
     (re.compile(r"\b(?:as\s+)?(?:an?\s+)?(?:csv|xlsx|xls)(?:\s+file)?\b"), " "),
     # "more then 40 miles": a slip for "than"

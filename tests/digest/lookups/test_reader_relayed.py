@@ -123,7 +123,7 @@ def test_chat_mark_up_is_no_word(service: LookupService, seed: int) -> None:
         ),
         (
             "I know July's only half done but what's the number of missing episodes so far this month?",
-            "Missing episodes, July 2019 (partial month",
+            "Missing episodes, July 2019 (partial",
             None,
         ),
         ("no. of individual mispers last month pls", "Children missing, June 2019", "*53*"),

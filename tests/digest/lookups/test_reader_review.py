@@ -77,3 +77,44 @@ def test_an_average_a_month_leaves_out_the_month_so_far(service: LookupService) 
     _, lines = answered(service, "monthly average LAC episodes April to July")
     assert lines[0] == "*Average a month: 78.7* (over 3 months with figures)"
     assert "July 2019: 0" in lines
+
+
+# What a review of rounds twenty-eight to thirty-three found (each had answered another figure or period, or refused
+# what had been answered): a row's other count given to a part asked of all children, the bot's name eating "missing",
+# ages read as a gap, a month dropped, "ref 2019/20" taken for a ticket, a row number in brackets for a time.
+@pytest.mark.parametrize(
+    ("text", "title", "figure"),
+    [
+        ("Hi, missing from care figures for June?", "LAC episodes, June 2019", "*74*"),
+        ("how many under 10 went missing in June", "Under 10yrs, June 2019", None),
+        ("how many over 16 went missing in June", "17+yrs, June 2019", None),
+        ("I know July's only half done but how many LAC episodes so far", "LAC episodes, July 2019", None),
+        ("Cllr Patel asks how many LAC episodes there were. Note - she means May.", "LAC episodes, May 2019", "*87*"),
+        ("how many episodes since the April report", "Missing episodes, April to June 2019", "*375*"),
+        ("log 2019/20 LAC episodes", "LAC episodes, April to June 2019", "*236*"),
+        ("[10.11] June", "101+ miles, June 2019", None),
+        ("RHIs June - pending", "Return home interviews not yet due, June 2019", None),
+        ("children placed more than 20 miles from the LA in June", "21-30 miles to 101+ miles", None),
+        ("l. a. c. june", "LAC episodes, June 2019", "*74*"),
+    ],
+)
+def test_what_the_second_review_found_is_read_as_meant(
+    service: LookupService, text: str, title: str, figure: str | None
+) -> None:
+    assert_answers(service, text, title, figure)
+
+
+def test_a_group_said_only_with_the_second_count_is_not_given_to_the_first(service: LookupService) -> None:
+    title, lines = answered(service, "children missing in June and CSE episodes")
+    assert title == "Episodes at CSE risk (medium/high) and Children missing, June 2019"
+    assert lines == ["Episodes at CSE risk (medium/high), June 2019: 28", "Children missing, June 2019: 53"]
+
+
+def test_ages_are_no_gap_to_a_figure_given(service: LookupService) -> None:
+    answer = service.ask("U", "C", "how many under 16 were LAC episodes in June")
+    assert not any("the figure you gave" in line for line in answer.lines), answer.lines
+
+
+def test_a_list_of_two_figures_is_not_refused_as_a_crossing(service: LookupService) -> None:
+    answer = service.ask("U", "C", "• LAC episodes June\n• CSE episodes June")
+    assert not (answer.lines and answer.lines[0].startswith("No row of the report counts those together"))

@@ -77,10 +77,14 @@ def test_a_mean_of_episodes_per_child_or_per_month_is_no_usual(service: LookupSe
     )
 
 
-def test_a_whole_year_against_the_usual_asks_for_a_month(service: LookupService) -> None:
-    answer = service.ask("U", "C", "is LAC higher than usual this year?")
+@pytest.mark.parametrize("text", ["is LAC higher than usual this year?", "Is July higher than usual?"])
+def test_a_year_or_a_month_so_far_against_the_usual_asks_for_a_whole_month(service: LookupService, text: str) -> None:
+    answer = service.ask("U", "C", text)
     assert answer.outcome == NOT_UNDERSTOOD
-    assert answer.lines == ['Name one month to set against the year\'s others, such as "is June higher than usual?".']
+    assert answer.title.endswith("against the usual")  # no month named that was not asked
+    assert answer.lines == [
+        'Name one whole month to set against the year\'s others, such as "is June higher than usual?".'
+    ]
 
 
 # A log's or a ticket's marks, before and after; none of their numbers is ever a figure asked.
