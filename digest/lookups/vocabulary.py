@@ -1322,6 +1322,31 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "Out of area" said of a placement's distance ("OOA mispers placed over 40 miles") is the distance's own word, not
     # the care status of a child from another council
     (_DISTANCE_SAID, lambda m: _OUT_OF_AREA.sub(" ", m.group(0))),
+    # Older and American words for children in care and on plans ("in council care", "in the care of the authority",
+    # "foster youth", "on the at-risk register"): LAC and CPP, not care leavers or CSE risk
+    (re.compile(r"\bin\s+the\s+care\s+of\s+(?:the\s+)?(?:local\s+)?(?:authority|council|la)\b"), " lac "),
+    (re.compile(r"\b(?:in|under)\s+(?:the\s+)?(?:council|local\s+authority|authority)(?:'s)?\s+care\b"), " lac "),
+    (re.compile(r"\bfoster\s+(?:youth|kids|children)\b"), " lac children "),
+    (re.compile(r"\b(?:on\s+)?the\s+(?:at[\s-]+risk|child\s+protection|cp)\s+register\b"), " cpp "),
+    (re.compile(r"\bat\s+present\b|\bpresently\b"), " now "),
+    (re.compile(r"\bmonth[\s-]+over[\s-]+month\b"), " month on month "),
+    # Numbers that are no figures: an agenda item, a paper, a room, a phone extension, a meeting's time or day ("item
+    # 4 on the agenda", "for paper 3a", "room 3.14", "ext 4471", "at the 2pm", "the 9.30", "on Friday 19th")
+    (
+        re.compile(
+            r"\b(?:agenda\s+)?(?:item|paper|room|ext\.?|extension|tel\.?)\s*#?\s*\d+[a-z]?(?:\.\d+)?\b(?:\s+on\s+the\s+agenda)?"
+            r"|\b(?:at|for|before|after)\s+(?:the\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
+            r"|\b(?:at|for|before|after)\s+the\s+\d{1,2}[.:]\d{2}\b"
+            r"|\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday)(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th))?\b"
+        ),
+        " ",
+    ),
+    # Asking whether it can be asked ("Is it possible to find out which month ..."), and when a child comes back
+    (re.compile(r"\b(?:is\s+it|would\s+it\s+be)\s+possible\s+to\s+(?:find\s+out|say|see|get|know)\b"), " "),
+    (re.compile(r"\bbefore\s+they\s+(?:turn\s+up|come\s+back|come\s+home|return|are\s+found|get\s+back)\b"), " "),
+    # A greeting asks for nothing ("hi, how's it going?", "how's your day going"): "going" is no going missing, "day" no
+    # days missing
+    (re.compile(r"\bhow(?:'s|\s+is|s)?\s+your\s+day(?:\s+(?:going|been))?\b|\bhow\s+your\s+day\s+is\s+going\b"), " "),
     # A greeting asks for nothing ("hi, how's it going?"): "going" is no going missing
     (
         re.compile(
