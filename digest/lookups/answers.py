@@ -350,8 +350,8 @@ def _answer_shaped(
         # "Up since April? Comparing April with June": April, April to June and June side by side is no comparison
         # anyone asked for; which two periods is not plain, so it is asked rather than guessed.
         return Answer(NOT_UNDERSTOOD, "That names periods that overlap.", [OVERLAPPING_PERIODS])
-    for span in spans:
-        if span.last > data_ends and len(spans) == 1:
+    for span in spans:  # a period wholly after the data (a month to come) has no figure, alone or set against another
+        if span.first > data_ends or (span.last > data_ends and len(spans) == 1):
             return Answer(
                 NO_DATA,
                 f"There are no figures for {describe_span(span)} in the latest snapshot.",

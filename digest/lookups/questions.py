@@ -425,6 +425,9 @@ _COUNT_NOUNS = {
     EPISODE_WORD: re.compile(r"\b(?:episodes?|eps|incidents?|occasions?)\b"),
     CHILD_WORD: re.compile(r"\b(?:children|child|kids?|young\s+people|yp|cyp|individuals?)\b"),
 }
+_OR_MORE = re.compile(r"\s+or\s+(?:more|over|above|high)\b")  # "3 or more", "medium or high": one count, one risk
+REPEAT_COUNT = "3plus"  # the family's children with 3 or more episodes ("CSE 3+", "3 or more", "repeat")
+_REPEAT_SAID = re.compile(r"\b3\s*\+|\b3\s+or\s+more\b|\bthree\s+or\s+more\b|\brepeat\w*")
 _TWIN_OF = {a: b for pair in EPISODES_PER_CHILD.values() for a, b in (pair, pair[::-1])}
 _PLUS_BETWEEN = re.compile(r"\s\+\s")  # a plus between words, not "17+" or "3+ episodes"
 # A colleague tagged in a channel message ("@Priya fyi", "cc @Mark"), typed as text, not the bot at the message's
@@ -778,6 +781,7 @@ class Reader:
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
         text = _as_typed(text)  # "LAC &amp; CSE", "how’s", a non-breaking space: as the person typed them
+        text = _without_pasted_cells(text)  # "CSE | Apr 17 | May 16 | Jun ??": a spreadsheet's cells, not years
         text = read_email_body(text)  # a forwarded email pasted in: what it asks
         text = _without_addressee(text)  # "@Missing Report Hi, ...": the bot, typed
         text = self._without_log_marks(text)  # "[09:14] how many ...", "INC0045512 - ... (urgent)"
@@ -1557,26 +1561,39 @@ class Reader:
         return [table, *(s for s in ranked if s.reading.id != table.reading.id)]
 
     def _twin_asked(self, rest: str, nearness: dict[str, float], best: Reading) -> tuple[str, ...]:
-        """The row's other count, when one part of the question names episodes and another children ("CSE
-        episodes in June and how many YP is that", "LAC episodes and children"): both, as the report prints them."""
-        twin = _TWIN_OF.get(best.subject)
-        if twin is None or twin not in self.by_id:
-            return ()
-        said: set[str] = set()
-        group = set(best.called_by) - GENERIC_WORDS  # "lac", "cse": the family's own words
+        """The family's other counts, when parts of the question name its episodes, its children or its children with
+        3 or more episodes ("CSE episodes in June and how many YP is that", "LAC episodes and children", "CSE
+        episodes, CSE children and CSE 3+"): each, side by side, as the report prints them."""
+        family = PER_CHILD_FAMILY.get(best.subject)
+        if family is None or _POINTS_BACK.search(rest):  # "... how many of them went missing 3 or more times": a part
+            return ()  # of the first, not a second count beside it
+        members = {
+            EPISODE_WORD: f"episodes.{family}",
+            CHILD_WORD: f"children.{family}",
+            REPEAT_COUNT: f"children.3plus.{family}",
+        }
+        said: list[str] = []
+        # "lac", "cse": the family's own words (not a row's number, token or "3+", which its 3+ row is called by)
+        group = {w for w in set(best.called_by) - GENERIC_WORDS if w.isalpha()}
         grouped: list[bool] = []  # for each part naming a count, whether it names the family's group
-        for part in _CONNECTOR.split(rest):
+        for part in _CONNECTOR.split(_OR_MORE.sub("+", rest)):  # "3 or more" is one count, not two parts
             if _BASE_PART.match(part) or _EVERYONE.search(part):  # "for children in care", "all children": whose
                 continue
-            counts = {noun for noun, named in _COUNT_NOUNS.items() if named.search(part)}
+            counts = (
+                [REPEAT_COUNT]
+                if _REPEAT_SAID.search(part)
+                else [noun for noun, named in _COUNT_NOUNS.items() if named.search(part)]
+            )
             if len(counts) == 1:
-                said |= counts
+                said.append(counts[0])
                 grouped.append(bool(group & set(self.words_of(part, nearness))))
-        # The group said with the first count covers the second ("LAC episodes and children"); said only with the
-        # second it does not ("children missing in June and CSE episodes": all the children, and CSE's episodes).
-        family = PER_CHILD_FAMILY.get(best.subject, "all")
+        # The group said with the first count covers the others ("LAC episodes and children"); said only with a later
+        # one it does not ("children missing in June and CSE episodes": all the children, and CSE's episodes).
         covered = (grouped[:1] == [True]) if family != "all" else not any(grouped)
-        return (twin,) if len(said) == len(_COUNT_NOUNS) and covered else ()
+        asked = [members[c] for c in dict.fromkeys(said) if members[c] in self.by_id]
+        if len(asked) < 2 or not covered or best.subject not in asked:
+            return ()
+        return tuple(key for key in asked if key != best.subject)
 
     def _also(
         self,
@@ -1861,6 +1878,37 @@ _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '
 
 
 _AT_MENTION = re.compile(r"<at>[^<]{0,80}</at>", re.IGNORECASE)  # Teams' mention of the bot, as it sends it
+
+
+_MONTH_WORD_SAID = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
+PLAUSIBLE_YEARS = (10, 30)  # two-digit years an extract's months may have ("jun 19", "apr 2018" as "apr 18")
+MONTHS_IN_A_PASTED_ROW = 3  # "Apr 17 May 16 Jun 28": three months, each with a number, are a row of figures
+_MONTH_ABBREVIATION = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+# A month and a number beside it in a pasted row: separated by a tab or a bar, or one of several months each with its
+# own number ("May 73 Jun 97", "Apr 17 | May 16"): the number is the asker's figure, never a year ("April 2017").
+_CELL = re.compile(
+    rf"(?i)\b({_MONTH_ABBREVIATION})(\s*[\t|:]\s*|\s+)(\d{{1,3}}|\?+)(?![\d/.%])(?!\s*(?:yrs?|years?|miles?|days?|\+))"
+)
+
+
+def _without_pasted_cells(text: str) -> str:
+    """The message without the numbers of a pasted row's month cells, when it has such a row: months with different
+    numbers beside them, or a month and a number a tab or a bar apart."""
+    cells = list(_CELL.finditer(text))
+    tabbed = any(re.search(r"[\t|]", m.group(2)) for m in cells)
+    numbers = [m.group(3) for m in cells]
+    # "jun 19 vs jun 18" are years (two-digit years of this century's data); "May 73 Jun 97" and a row of three are not
+    no_year = any(not n.isdigit() or not PLAUSIBLE_YEARS[0] <= int(n) <= PLAUSIBLE_YEARS[1] for n in numbers)
+    row = len(numbers) >= MONTHS_IN_A_PASTED_ROW or (len(set(numbers)) >= 2 and no_year)
+    if not cells or not (tabbed or row):
+        return text
+    # The month asked: the one whose cell is "??", or one named outside the row ("... - check may"); the row's other
+    # months are the asker's context, not periods asked
+    asked = {m.span() for m in cells if not m.group(3).isdigit()}
+    outside = _MONTH_WORD_SAID.search(_CELL.sub(" ", text))
+    if asked or outside:
+        return _CELL.sub(lambda m: m.group(1) if m.span() in asked else " ", text)
+    return _CELL.sub(lambda m: m.group(1), text)
 
 
 def _as_typed(text: str) -> str:

@@ -1347,6 +1347,12 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # A greeting asks for nothing ("hi, how's it going?", "how's your day going"): "going" is no going missing, "day" no
     # days missing
     (re.compile(r"\bhow(?:'s|\s+is|s)?\s+your\s+day(?:\s+(?:going|been))?\b|\bhow\s+your\s+day\s+is\s+going\b"), " "),
+    # "the top line on LAC", "the key figure for CSE": the row's figure; "big board day", "have a good day": talk
+    (
+        re.compile(r"\b(?:the\s+)?(?:top[\s-]?line|key\s+figure|main\s+figure|headline\s+figure)s?\s+(?:on|for|of)\b"),
+        " ",
+    ),
+    (re.compile(r"\b(?:a\s+)?(?:big|busy|long|good|nice|great|hard|tough)\s+(?:board\s+|panel\s+)?day\b"), " "),
     # A greeting asks for nothing ("hi, how's it going?"): "going" is no going missing
     (
         re.compile(

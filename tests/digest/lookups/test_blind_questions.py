@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 8,120 questions of writers A to EB,
-the thirty-three earlier held-out parts included since each was scored once) must not regress; the harness reads the
-writers' labels strictly. The held-out part (writers EC to EF's files in held_out/) is never read here:
+"""Questions written blind (tests/corpus/questions): the development part (all 8,360 questions of writers A to EF,
+the thirty-four earlier held-out parts included since each was scored once) must not regress; the harness reads the
+writers' labels strictly. The held-out part (writers EG to EJ's files in held_out/) is never read here:
 bench/questions.py scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 8120  # writers A to D's 110 each, E to EB's 60 each
+DEVELOPMENT_QUESTIONS = 8360  # writers A to D's 110 each, E to EF's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
 # writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after
@@ -47,8 +47,9 @@ DEVELOPMENT_QUESTIONS = 8120  # writers A to D's 110 each, E to EB's 60 each
 # 6,536 after the twenty-ninth round's; 6,741 of 7,160 when DI to DL joined, 6,764 after the thirtieth round's; 6,958
 # of 7,400 when DM to DP joined, 6,997 after the thirty-first round's; 7,141 of 7,640 when DQ to DT joined, 7,236
 # after the thirty-second round's; 7,453 of 7,880 when DU to DX joined, 7,467 after the thirty-third round's and a
-# review; 7,669 of 8,120 when DY to EB joined, 7,691 after the thirty-fourth round's): a floor.
-DEVELOPMENT_RIGHT = 0.947
+# review; 7,669 of 8,120 when DY to EB joined, 7,691 after the thirty-fourth round's; 7,883 of 8,360 when EC to EF
+# joined, 7,905 after the thirty-fifth round's): a floor.
+DEVELOPMENT_RIGHT = 0.945
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's seven
 # (a run "this year" without the partial month, twice; "2+ days" without those still missing; "all & CLA" as CLA
 # alone; no period read as the latest month, labelled the year to date; a share's count with the share beside it;
@@ -142,48 +143,54 @@ DEVELOPMENT_RIGHT = 0.947
 # third" as the BME summary, labelled the ethnicity table; "placement distance breakdown for LAC ytd - are we above
 # 80% within the 40 mile radius?" as the rows within 40 miles, checked against 80%, labelled the table; "is the
 # average missing episode under a day in june?" as the same-day returns, a length against a threshold the reader does
-# not read), CS to CV's ten ("how does june compare with june last year for children going missing?" as the children,
-# labelled episodes; "number of LAC kids with 3+ episodes in April - what fraction of the LAC kids missing that month
-# is that" as the share, labelled the two rows; "RHI acceptance rate over the last 6 months" as the six months
-# together, incomplete before April, labelled month by month; "age breakdown for June please - what fraction are
-# teenagers" as the teenagers' share, labelled the table; "'not a client' up this month vs last?" from the as-at
-# month; "girls vs boys June" (in emoji) as the two rows, labelled the table; "how long are kids usually missing for,
-# june" as the median with the mean beside it, labelled the average; "children who aren't known to us at all and
-# actually belong to a different council" as OLA and not a client side by side, labelled OLA; "missing right at this
-# moment, today" as now, labelled the end of June too; "the most occasions of children going missing" as the children,
-# labelled episodes), CW to CZ's seven ("Can the bot tell me about CSE this year? number of missing episodes where CSE
-# risk is med/high" as June, the period in the sentence before; "Is there anything yet on ... July so far?" as July so
-# far, labelled now too; "do we know which age group goes missing most?" as June, labelled the year so far; "how does
-# the start of this financial year compare to the start of the last one" as the year against the year before; "how
-# long are young people usually missing for? the month just gone" as the median, labelled the average; "BME episodes
-# YTD - in a table w/ the % too" as the BME summary table, labelled the row; "gone at least two days in June, as a
-# csv" without those still missing), DA to DD's one ("boys v girls ytd" as the two rows, labelled the table), DE to
-# DH's eight ("number of LAC mispers over the last 6 months" and "trend in number of LAC going missing over the last 6
-# months" as episodes, labelled children; "mispers missing at least two days" and "gone *at least two days*" without
-# those still missing; "the episode count in *March*? want to see end of last year" as March 2018, labelled March
-# 2019; "still missing right now" labelled the end of June too; "CSE episodes this month v last month" from the as-at
-# month; "how long are children usually missing for? average" over the year so far, labelled June), DI to DL's five
-# ("and how many episodes so far this month" labelled July and now; runs "month by month this year" without July so
-# far, three times; "away at least two days" without those still missing), DM to DP's four ("the trend for kids going
-# missing over the last six months" as episodes, labelled children; "did CSE episodes go up this month compared to
-# last?" from the as-at month; "how long are children usually missing for" over the year so far, labelled June; a run
-# "month by month this year" without July so far), DQ to DT's five ("Are we getting more episodes lasting two days or
-# more than usual?" as June alone, not against the usual; "how many LAC kids went missing in june" as the children,
-# labelled both; "CSE trend since april" as the episodes, labelled both; "how long are kids usually missing for" over
-# the year so far, labelled June; "100+ miles" as the 101+ band, labelled 91-100 too), DU to DX's six ("how long are
-# kids usually missing for? June" as the median, the mean beside it, labelled the average; "episodes lasting at least
-# two days" without those still missing; "CLA kids missing right now / this mth so far" as July so far, labelled now
-# too; "of 'not a client' episodes what proportion were OLA" as OLA's share of all episodes, labelled a share of not a
-# client; "the craic with the LAC figures for June" as the episodes, labelled both; "July ... compared to June for the
-# looked after kids" as the children, labelled episodes), DY to EB's nine ("so far this month? for the huddle on
-# Friday 19th" labelled July and now; a run "month by month this year" without July so far; "kids with 3+ episodes
-# each month, all and LAC" as LAC alone, labelled both; "how long are kids usually missing for? room 3.14 wants to
-# know" over the year so far, labelled June; "at least two days" and "more than a week this year" without those still
-# missing; "the total number of runaways so far this year? I mean individual children, not incidents." as episodes,
-# labelled children; "June compare with June last year for children in council care going missing" as the children,
-# labelled both; "the trend ... for children in council care going missing" as the children, labelled episodes), and
-# BW-054, Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 208
+# not read), CS to CV's nine ("how does june compare with june last year for children going missing?" as the children,
+# labelled episodes; "RHI acceptance rate over the last 6 months" as the six months together, incomplete before April,
+# labelled month by month; "age breakdown for June please - what fraction are teenagers" as the teenagers' share,
+# labelled the table; "'not a client' up this month vs last?" from the as-at month; "girls vs boys June" (in emoji) as
+# the two rows, labelled the table; "how long are kids usually missing for, june" as the median with the mean beside
+# it, labelled the average; "children who aren't known to us at all and actually belong to a different council" as OLA
+# and not a client side by side, labelled OLA; "missing right at this moment, today" as now, labelled the end of June
+# too; "the most occasions of children going missing" as the children, labelled episodes), CW to CZ's seven ("Can the
+# bot tell me about CSE this year? number of missing episodes where CSE risk is med/high" as June, the period in the
+# sentence before; "Is there anything yet on ... July so far?" as July so far, labelled now too; "do we know which age
+# group goes missing most?" as June, labelled the year so far; "how does the start of this financial year compare to
+# the start of the last one" as the year against the year before; "how long are young people usually missing for? the
+# month just gone" as the median, labelled the average; "BME episodes YTD - in a table w/ the % too" as the BME
+# summary table, labelled the row; "gone at least two days in June, as a csv" without those still missing), DA to DD's
+# one ("boys v girls ytd" as the two rows, labelled the table), DE to DH's eight ("number of LAC mispers over the last
+# 6 months" and "trend in number of LAC going missing over the last 6 months" as episodes, labelled children; "mispers
+# missing at least two days" and "gone *at least two days*" without those still missing; "the episode count in
+# *March*? want to see end of last year" as March 2018, labelled March 2019; "still missing right now" labelled the
+# end of June too; "CSE episodes this month v last month" from the as-at month; "how long are children usually missing
+# for? average" over the year so far, labelled June), DI to DL's five ("and how many episodes so far this month"
+# labelled July and now; runs "month by month this year" without July so far, three times; "away at least two days"
+# without those still missing), DM to DP's four ("the trend for kids going missing over the last six months" as
+# episodes, labelled children; "did CSE episodes go up this month compared to last?" from the as-at month; "how long
+# are children usually missing for" over the year so far, labelled June; a run "month by month this year" without July
+# so far), DQ to DT's five ("Are we getting more episodes lasting two days or more than usual?" as June alone, not
+# against the usual; "how many LAC kids went missing in june" as the children, labelled both; "CSE trend since april"
+# as the episodes, labelled both; "how long are kids usually missing for" over the year so far, labelled June; "100+
+# miles" as the 101+ band, labelled 91-100 too), DU to DX's six ("how long are kids usually missing for? June" as the
+# median, the mean beside it, labelled the average; "episodes lasting at least two days" without those still missing;
+# "CLA kids missing right now / this mth so far" as July so far, labelled now too; "of 'not a client' episodes what
+# proportion were OLA" as OLA's share of all episodes, labelled a share of not a client; "the craic with the LAC
+# figures for June" as the episodes, labelled both; "July ... compared to June for the looked after kids" as the
+# children, labelled episodes), DY to EB's nine ("so far this month? for the huddle on Friday 19th" labelled July and
+# now; a run "month by month this year" without July so far; "kids with 3+ episodes each month, all and LAC" as LAC
+# alone, labelled both; "how long are kids usually missing for? room 3.14 wants to know" over the year so far,
+# labelled June; "at least two days" and "more than a week this year" without those still missing; "the total number
+# of runaways so far this year? I mean individual children, not incidents." as episodes, labelled children; "June
+# compare with June last year for children in council care going missing" as the children, labelled both; "the trend
+# ... for children in council care going missing" as the children, labelled episodes), EC to EF's ten ("March 19 all
+# episodes? filling in my 18/19 column" as the year 2018/19 against March, no data, labelled March; "at least 2 days"
+# without those still missing; "What's the headline for June?" as the profile, labelled its rows; "Give me the one
+# number I need for the board" as the help, labelled all episodes; "top line on LAC this quarter" as July so far,
+# "this quarter" from the as-at date, labelled Q1's three LAC rows; "worst month for RHI timeliness" by the count,
+# labelled the share; "episodes, childen and LAC children ytd" as LAC episodes, all episodes and all children,
+# labelled LAC children for the last; "what % of june episodes were LAC, CSE and not a client" as not a client alone;
+# "how many times ... june and ytd" per child as the year so far, labelled June too; "OLA as a % of not a client" as
+# OLA's share of all episodes), and BW-054, Bangladeshi (see below).
+DEVELOPMENT_WRONG_AT_MOST = 217
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a
 # row and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section, CX-025 a quarter
@@ -195,7 +202,7 @@ HARNESS_AT_MOST = 13
 ANSWERABLE_AFTER_ALL = {"BW-054"}
 
 
-# Slow: it reads and answers every one of the 8,120 questions (about 15 s on one core, and 240 more each round), which
+# Slow: it reads and answers every one of the 8,360 questions (about 15 s on one core, and 240 more each round), which
 # would take `make check` past its 2 minutes on 2 cores; CI runs it with the other slow tests (`make test-slow`).
 @pytest.mark.slow
 def test_the_development_part_does_not_regress(service: LookupService, config: Config) -> None:
