@@ -79,6 +79,8 @@ from digest.lookups.vocabulary import (
     FIGURE,
     FILLER,
     KEY_MARK,
+    MONTH_ABBREVIATION,
+    MONTH_WORD_SAID,
     NEAREST_MARK,
     NEGATION,
     NUMBERED_PART,
@@ -1880,14 +1882,12 @@ _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '
 _AT_MENTION = re.compile(r"<at>[^<]{0,80}</at>", re.IGNORECASE)  # Teams' mention of the bot, as it sends it
 
 
-_MONTH_WORD_SAID = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
 PLAUSIBLE_YEARS = (10, 30)  # two-digit years an extract's months may have ("jun 19", "apr 2018" as "apr 18")
 MONTHS_IN_A_PASTED_ROW = 3  # "Apr 17 May 16 Jun 28": three months, each with a number, are a row of figures
-_MONTH_ABBREVIATION = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 # A month and a number beside it in a pasted row: separated by a tab or a bar, or one of several months each with its
 # own number ("May 73 Jun 97", "Apr 17 | May 16"): the number is the asker's figure, never a year ("April 2017").
 _CELL = re.compile(
-    rf"(?i)\b({_MONTH_ABBREVIATION})(\s*[\t|:]\s*|\s+)(\d{{1,3}}|\?+)(?![\d/.%])(?!\s*(?:yrs?|years?|miles?|days?|\+))"
+    rf"(?i)\b({MONTH_ABBREVIATION})(\s*[\t|:]\s*|\s+)(\d{{1,3}}|\?+)(?![\d/.%])(?!\s*(?:yrs?|years?|miles?|days?|\+))"
 )
 
 
@@ -1905,7 +1905,7 @@ def _without_pasted_cells(text: str) -> str:
     # The month asked: the one whose cell is "??", or one named outside the row ("... - check may"); the row's other
     # months are the asker's context, not periods asked
     asked = {m.span() for m in cells if not m.group(3).isdigit()}
-    outside = _MONTH_WORD_SAID.search(_CELL.sub(" ", text))
+    outside = MONTH_WORD_SAID.search(_CELL.sub(" ", text))
     if asked or outside:
         return _CELL.sub(lambda m: m.group(1) if m.span() in asked else " ", text)
     return _CELL.sub(lambda m: m.group(1), text)

@@ -1179,19 +1179,20 @@ def _without_report_month(match: re.Match[str]) -> str:
     def aside(since: re.Match[str]) -> str:
         month = since.group(1)
         elsewhere = len(re.findall(rf"\b{re.escape(month)}\b", text)) > 1
-        return " " if elsewhere or not _MONTH_WORDS_SAID.fullmatch(month) else f" since {month} "
+        return " " if elsewhere or not MONTH_WORD_SAID.fullmatch(month) else f" since {month} "
 
     return _SINCE_REPORT.sub(aside, text)
 
 
 _GRANTED = re.compile(r"^\W*(?:i\s+know|i\s+realise|i\s+realize|i\s+appreciate|i\s+understand)\b([^.?!]{0,60}?)\bbut\b")
-_MONTH_WORDS_SAID = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+MONTH_ABBREVIATION = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"  # a month, in any short form
+MONTH_WORD_SAID = re.compile(rf"(?i)\b{MONTH_ABBREVIATION}\b")
 
 
 def _granted_months(match: re.Match[str]) -> str:
     """What the asker grants before the "but" goes, but a month it names stays ("I know July's only half done but
     how many LAC episodes so far": July so far)."""
-    return " " + " ".join(m.group(0) for m in _MONTH_WORDS_SAID.finditer(match.group(1))) + " "
+    return " " + " ".join(m.group(0) for m in MONTH_WORD_SAID.finditer(match.group(1))) + " "
 
 
 _DISTANCE_SAID = re.compile(r"^(?=.*\b(?:miles?|mi|placed|placement|distance)\b).*$", re.DOTALL)
