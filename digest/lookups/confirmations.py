@@ -21,6 +21,8 @@ _SIGN = "+"  # "so +11?": the sign is read apart from its number
 _CHECK_CUES = re.compile(
     r"\b(?:right|correct|confirm\w*|yes|yeah|yep|true|accurate|have\s+i\s+got|am\s+i|is\s+(?:that|it|this)"
     r"|was\s+(?:that|it|this)|were\s+there|was\s+there)\b|="
+    # a question tag ("LAC episodes were 47 in June, weren't they?", "... is 14 isnt it?")
+    r"|(?:n't|\b(?:isnt|wasnt|werent|didnt|hasnt|havent|doesnt))\s+(?:it|they|we|there|that|those|he|she)\b"
     # a figure the asker holds ("I had May LAC episodes down as 85", "we've got it recorded as 74")
     r"|\b(?:down|noted|recorded|logged|written)\s+as\b|\bhad\s+(?:it|that|them|this)\s+as\b"
     r"|^\W*(?:is|was|were|are|did|do|does)\b"  # a question asking yes or no: "Was RHI on time 86% in May?"

@@ -1096,6 +1096,8 @@ class Reader:
         named_extreme = shape.extreme and period.kind == PeriodKind.MONTH and not compare
         if by_month and (period.kind == PeriodKind.LATEST or named_extreme):
             period = Period(PeriodKind.RECENT, months=TREND_MONTHS)  # a trend: the digest's 13 months
+        elif shape.by_month and period.kind == PeriodKind.LAST_MONTH and not compare:
+            period = Period(PeriodKind.RECENT, months=TREND_MONTHS)  # "trend up to the latest full month"
         elif shape.by_month and period.kind == PeriodKind.MONTH and not compare:  # "trend ... August": to August
             period = Period(
                 PeriodKind.RECENT,
@@ -1567,8 +1569,11 @@ class Reader:
         3 or more episodes ("CSE episodes in June and how many YP is that", "LAC episodes and children", "CSE
         episodes, CSE children and CSE 3+"): each, side by side, as the report prints them."""
         family = PER_CHILD_FAMILY.get(best.subject)
-        if family is None or _POINTS_BACK.search(rest):  # "... how many of them went missing 3 or more times": a part
-            return ()  # of the first, not a second count beside it
+        sentences = [part for part in _SENTENCE_END.split(rest.strip()) if part.strip()]
+        if family is None or _POINTS_BACK.search(rest) or len(sentences) > 1:
+            # "... how many of them went missing 3 or more times": a part of the first; "CLA with 3 or more episodes.
+            # Individual children only please.": the second sentence says what the first counts
+            return ()
         members = {
             EPISODE_WORD: f"episodes.{family}",
             CHILD_WORD: f"children.{family}",

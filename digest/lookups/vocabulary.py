@@ -1354,6 +1354,40 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " ",
     ),
     (re.compile(r"\b(?:a\s+)?(?:big|busy|long|good|nice|great|hard|tough)\s+(?:board\s+|panel\s+)?day\b"), " "),
+    # A question tag ("LAC was 74 in June, wasn't it?", "that's gone up, hasn't it?"): a check (confirmations.py reads
+    # the tag as one), no "not"
+    (
+        re.compile(
+            r",?\s*\b(?:wasn't|weren't|isn't|aren't|didn't|hasn't|haven't|doesn't|don't|hadn't|wasnt|werent|isnt|didnt|hasnt)"
+            r"\s+(?:it|they|we|there|that|those|he|she|you)\s*(?=[?!.]|$)"
+        ),
+        " ",
+    ),
+    # The latest complete data in words ("the latest full month", "the most recent finished month", "the last complete
+    # quarter", "YTD up to the last full month"): the last month and the last quarter, as the year to date already is
+    (
+        re.compile(
+            r"\b(ytd|year\s+to\s+date|so\s+far)\s+(?:up\s+)?to\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:latest|last|most\s+recent)\s+"
+            r"(?:full|complete|completed|finished|whole)\s+month\b"
+        ),
+        r"\1",
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:latest|last|most\s+recent|previous)\s+(?:full|complete|completed|finished|whole|closed)\s+"
+            r"month(?:\s+we\s+have)?(?:\s+with\s+(?:full\s+|complete\s+)?data)?\b"
+            r"|\bthe\s+latest\s+month\s+with\s+(?:full|complete)\s+data\b"
+        ),
+        " last month ",
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:latest|last|most\s+recent|previous)\s+(?:full|complete|completed|finished|whole)\s+quarter\b"
+        ),
+        " last quarter ",
+    ),
+    (re.compile(r"\bthe\s+preceding\s+month\b"), " the month before "),
+    (re.compile(r"\bremained\s+missing\b"), " still missing "),
     # A greeting asks for nothing ("hi, how's it going?"): "going" is no going missing
     (
         re.compile(
