@@ -1667,7 +1667,7 @@ class Reader:
         unique = list(dict.fromkeys(periods))
         if SEASON in unique:  # "in the spring, April to June": the months said; a season alone is not agreed
             unique.remove(SEASON)
-            if not unique:
+            if not unique or all(p in (SO_FAR, MONTH_SO_FAR) for p in unique):  # "the summer term so far"
                 raise PeriodError(SEASON_PROBLEM)
         for so_far, alone in ((SO_FAR, None), (MONTH_SO_FAR, Period(PeriodKind.THIS_MONTH))):
             if len(unique) > 1 and so_far in unique:  # "July so far", "July MTD": that month, to the as-at time
@@ -1881,7 +1881,18 @@ _WAKE_WORDS = re.compile(
 )
 
 
-_CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " "})
+_CURLY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)  # curly quotes, non-breaking and thin spaces, en and em dashes ("Apr–Jun", "21–30 miles")
 
 
 _AT_MENTION = re.compile(r"<at>[^<]{0,80}</at>", re.IGNORECASE)  # Teams' mention of the bot, as it sends it

@@ -1226,6 +1226,21 @@ _SCOTS_WORDS = {
     "aboot": "about",
 }
 _SCOTS = re.compile(r"\b(?:" + "|".join(_SCOTS_WORDS) + r")\b")
+_QUANTITY_SHORT_WORDS = {
+    "cnt": "count",
+    "nos": "numbers",
+    "qty": "number",
+    "vol": "number",
+    "pct": "percentage",
+    "%age": "percentage",
+    "mthly": "monthly",
+    "grp": "group",
+    "grps": "groups",
+    "wkg": "working",
+    "wk": "week",
+    "wks": "weeks",
+}
+_QUANTITY_SHORT = re.compile(r"(?<![\w%])(?:" + "|".join(re.escape(w) for w in _QUANTITY_SHORT_WORDS) + r")(?!\w)")
 _EVERYDAY_SLIP_WORDS = {
     "teh": "the",
     "hte": "the",
@@ -1363,6 +1378,18 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " ",
     ),
+    # Quantity words written short ("cnt", "nos", "qty", "vol", "pct", "%age", "mthly", "grp", "wkg", "wk")
+    (_QUANTITY_SHORT, lambda m: _QUANTITY_SHORT_WORDS[m.group(0)]),
+    # A period restated in brackets ("Q1 (Apr-Jun)", "Apr-Jun (YTD)"), the as-at date in brackets, an age range in
+    # brackets ("secondary age kids (11 to 16)")
+    (re.compile(r"\b(q[1-4])\s*\(\s*[a-z]{3,9}\s*-\s*[a-z]{3,9}\s*\)"), r"\1"),
+    (re.compile(r"\b([a-z]{3,9}\s*-\s*[a-z]{3,9})\s*\(\s*(?:ytd|to\s+date|year\s+to\s+date)\s*\)"), r"\1"),
+    (re.compile(r"\(\s*as\s+at\s+[\d/]+\s*\)"), " now "),
+    (re.compile(r"\(\s*([a-z]{3,9})\s*'?\d{0,4}\s*-\s*to\s+date\s*\)"), r" \1 so far "),  # "(Jul '19 - to date)"
+    (re.compile(r"\(\s*(ytd|year\s+to\s+date|to\s+date|q[1-4])\s*\)"), r" \1 "),  # "Days missing - breakdown (YTD)"
+    (re.compile(r"\(\s*(\d{1,2}\s*(?:to|-)\s*\d{1,2})\s*\)"), r" aged \1 "),
+    (re.compile(r"\bdiff\b"), "difference"),
+    (re.compile(r"^\W*status\W*$"), " help "),  # "status?" alone asks how the bot is, not the care status table
     # The latest complete data in words ("the latest full month", "the most recent finished month", "the last complete
     # quarter", "YTD up to the last full month"): the last month and the last quarter, as the year to date already is
     (
