@@ -132,9 +132,13 @@ class Figures:
         """The first month with data and the last month the snapshot covers (the as-at month)."""
         return data_months(self.snapshot)
 
+    def is_so_far(self, month: int) -> bool:
+        """Whether month is the one the as-at time falls in, and not yet over."""
+        return month == self.data_months[1] and is_partial(month, self.snapshot.as_at)
+
     def name(self, span: Span) -> str:
         """The span in words, marked partial when it reaches into the month the as-at time falls in."""
-        partial = span.last == self.data_months[1] and is_partial(span.last, self.snapshot.as_at)
+        partial = self.is_so_far(span.last)
         return describe_span(span) + (f" (partial, to {self.snapshot.as_at:%d/%m/%Y %H:%M})" if partial else "")
 
     def has_data(self, first: int, last: int) -> bool:

@@ -1261,15 +1261,13 @@ class Reader:
             return Question(FIGURE, STILL_MISSING, period, share, text)  # "missing right now": still missing
         # Figures side by side only when one row does not say it all ("White and Black Caribbean" is B1 alone).
         whole = best.score >= 1.0 - TIE_MARGIN / 2 and not _EVERYONE.search(rest)
+        # The row's other counts asked beside it, worked out once (_also reads past a bare count noun when there are).
+        counts_beside = self._twin_asked(rest, nearness, best.reading)
         also = (
-            self._also(rest, nearness, best.reading, shape, counted, talk)
+            self._also(rest, nearness, best.reading, shape, counted, talk, counts_beside)
             if best.reading.kind == FIGURE and not whole and not complement
             else ()
-        ) or (
-            self._twin_asked(rest, nearness, best.reading)
-            if not (complement or _ONE_COUNT_NOT_OTHER.search(said))
-            else ()
-        )
+        ) or (counts_beside if not (complement or _ONE_COUNT_NOT_OTHER.search(said)) else ())
         close = self._close(ranked)
         tabled = (shape.whole or shape.extreme) and best.reading.kind == BREAKDOWN
         enough = CLARIFY_SCORE if tabled else ANSWER_SCORE
@@ -1610,10 +1608,11 @@ class Reader:
         shape: Shape,
         counted: str | None,
         talk: set[str],
+        counts_beside: tuple[str, ...],
     ) -> tuple[str, ...]:
         """Further figures, when the question names two or more side by side ("girls and boys", "White British vs
         BME"): each part on its own reads clearly as a figure, and they differ (talk, the question's everyday words
-        read past, aside)."""
+        read past, aside; counts_beside, the row's other counts asked beside it, from _twin_asked)."""
         # "Of the accepted ones, how many ...", "For children in our care, how ...": the part saying "of" or "for"
         # names whom the figure is of, not a figure asked beside it.
         parts = [part for part in _CONNECTOR.split(rest) if part.strip() and not _BASE_PART.match(part)]
@@ -1633,7 +1632,7 @@ class Reader:
                     subjects.append(everyone)  # "LAC episodes and all": the same figure of all children beside it
                     sections.add("headline")
                 continue  # "3+ children, all children": the figure already of all of them
-            if generic and self._twin_asked(rest, nearness, best):  # "LAC episodes and children": the row's own
+            if generic and counts_beside:  # "LAC episodes and children": the row's own
                 continue  # other count (_twin_asked), not all children; "children missing and CSE episodes": all
             said_count = [w for w in GENERIC_WORDS if w in words]
             if len(said_count) == 1:  # "CSE episodes" beside "how many kids": this part's own count

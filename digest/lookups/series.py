@@ -19,7 +19,7 @@ from digest.figures.catalogue import (
 )
 from digest.figures.lengths import Lengths
 from digest.figures.percentages import format_percentage
-from digest.figures.periods import financial_year_start, is_partial, month_name
+from digest.figures.periods import financial_year_start, month_name
 from digest.figures.small_counts import SUPPRESSED, is_small
 from digest.lookups.cells import ANSWERED, NO_DATA, NOT_UNDERSTOOD, Figures, base_noun, with_share
 from digest.lookups.periods import Span
@@ -105,6 +105,14 @@ def _percent(cell: Cell | None) -> float | None:
     if cell is None or cell.count is None or not cell.denominator or cell.suppressed:
         return None
     return 100 * cell.count / cell.denominator
+
+
+def _compared(cell: Cell | None, figure: Figure, proportion: bool) -> float | None:
+    """What a month is ranked or averaged by: its share where a share was asked and the figure has a base, else its
+    count; None where there is nothing to set against others (no data, withheld, not stored)."""
+    if cell is None or cell.count is None or cell.suppressed or cell.absence is not None:
+        return None
+    return _percent(cell) if proportion and figure.base is not None else float(cell.count)
 
 
 def describe_change(before: Cell | None, after: Cell | None) -> str | None:
@@ -195,10 +203,8 @@ def run_answer(
     ]
     ranked: list[tuple[float, int, Cell]] = []
     for month, cell in cells:
-        if cell is None or cell.count is None or cell.suppressed or cell.absence is not None:
-            continue
-        value = _percent(cell) if proportion and figure.base else float(cell.count)
-        if value is not None:
+        value = _compared(cell, figure, proportion)
+        if value is not None and cell is not None:
             ranked.append((value, month, cell))
     shown_span = Span(months[0], months[-1], span.kind) if months else span
     title = f"{figure.label}, {figures.name(shown_span)} month by month"
@@ -226,7 +232,7 @@ def run_answer(
     if total is not None:
         lines.append(total)
     # The mean of the whole months: a month so far and a withheld month take no part (the line says how many do)
-    whole_months = [m for m in months if not (m == figures.data_months[1] and is_partial(m, figures.snapshot.as_at))]
+    whole_months = [m for m in months if not figures.is_so_far(m)]
     counted = [cell.count for _, month, cell in ranked if cell.count is not None and month in whole_months]
     if average and counted:
         mean = round(sum(counted) / len(counted), PER_CHILD_DECIMALS)
@@ -262,26 +268,19 @@ def usual_answer(figures: Figures, figure: Figure, span: Span, proportion: bool 
     below it."""
     month = span.last
     title = f"{figure.label}, {month_name(month)} against the year's other months"
-    data_starts, data_ends = figures.data_months
-    partial = month == data_ends and is_partial(month, figures.snapshot.as_at)
-    if span.first != span.last or partial:  # a year, or a month so far, is no month to set against whole ones
+    if span.first != span.last or figures.is_so_far(month):  # a year, or a month so far, is no month to set against
         return Said(NOT_UNDERSTOOD, f"{figure.label} against the usual", [USUAL_NEEDS_A_MONTH])
-    whole_ends = data_ends - 1 if is_partial(data_ends, figures.snapshot.as_at) else data_ends
+    data_starts, data_ends = figures.data_months
+    whole_ends = data_ends - 1 if figures.is_so_far(data_ends) else data_ends
     start = max(financial_year_start(month), data_starts)
     end = min(financial_year_start(month) + MONTHS_IN_YEAR - 1, whole_ends)
     cell = figure_cell(figures, figure, Span(month, month, span.kind))
     by_share = proportion and figure.base is not None
-
-    def value(c: Cell | None) -> float | None:
-        if c is None or c.count is None or c.suppressed or c.absence is not None:
-            return None
-        return _percent(c) if by_share else float(c.count)
-
-    own = value(cell)
+    own = _compared(cell, figure, proportion)
     if own is None:
         return Said(ANSWERED if cell is not None and cell.suppressed else NO_DATA, title, [describe(cell, figure)])
     others = [(m, figure_cell(figures, figure, Span(m, m, span.kind))) for m in range(start, end + 1) if m != month]
-    counted = [(m, c, v) for m, c in others if (v := value(c)) is not None]
+    counted = [(m, c, v) for m, c in others if (v := _compared(c, figure, proportion)) is not None]
     lines = [f"*{describe(cell, figure)}*"]
     if not counted:
         return Said(ANSWERED, title, [*lines, "There are no other months of the year with figures to set it against."])
