@@ -45,6 +45,7 @@ DENOMINATOR_NOUNS = {
     RHI_OFFER_RECORDED: "episodes with an offer recorded",
     RHI_ANSWER_RECORDED: "offers with an answer recorded",
     RHI_ACCEPTED: "accepted",
+    "status.not_a_client": "not a client episodes",  # PART_OF's: OLA's share of not a client
 }
 
 # Shorter names than the report's row labels, for an answer's title or a headline.
@@ -93,6 +94,10 @@ SHARE_BASES = {
     "children.3plus.lac": "children.lac",
     "children.3plus.cse": "children.cse",
 }
+# Rows counting a part of another row, not of all episodes (6.7: of those 'Not a client', the children of another
+# local authority; the report's own percentage is of all episodes): their share of that row, and that row less them,
+# are derived figures when that row is named ("OLA as a % of not a client", "not a client other than OLA").
+PART_OF = {"status.other_la": "status.not_a_client"}
 # The bases whose episodes each row of a breakdown counts a part of: "episodes other than White British" (or "not
 # LAC", "apart from the under-11s") are the base less the row, its complement, a derived figure. Only episode counts
 # have one (a child may be counted in two rows of a period); RHI rows have rows of their own for what is not.
@@ -104,6 +109,8 @@ SUMMARY_ROWS = frozenset({"ethnicity.bme", "status.other_la"})
 
 def complement_base(indicator: Indicator) -> str | None:
     """The base a row's complement is taken of (all episodes, or LAC episodes for the distances), or None."""
+    if indicator.key in PART_OF:
+        return PART_OF[indicator.key]
     base = indicator.denominator or SHARE_BASES.get(indicator.key)
     if indicator.key.startswith(DISTINCT_CHILDREN_PREFIX) or indicator.key == base:
         return None
@@ -143,7 +150,15 @@ DERIVED_DEFINITIONS = (
         'and a line names the rows taken away ("All episodes less row 2.1 of the report."). Only episode counts '
         "have one: a child is counted once in a period but may be in two of its rows, so children less children "
         "counts no children; the return interviews have rows of their own for what is not (5.3b), and a total or "
-        "part row (Total BME, 6.7 OLA) is never taken from another row.",
+        "part row (Total BME, 6.7 OLA) is never taken from another row. The one exception is a part row taken from "
+        'the row it is part of, when that row is named ("not a client other than OLA", "of the not a client '
+        "episodes, how many weren't OLA\"): not a client (6.6) less OLA (6.7), with its share of not a client.",
+    ),
+    (
+        "Share of the row a row is part of",
+        "OLA (6.7) counts a part of the not a client episodes (6.6), but the report prints its percentage of all "
+        'episodes. Asked as a share of not a client ("OLA as a % of not a client", "what share of the not a client '
+        'episodes were OLA"), it is 6.7 over 6.6 for the same period, and the answer names that base.',
     ),
     (
         "Episodes per child",

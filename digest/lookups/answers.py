@@ -305,7 +305,7 @@ def _is_shaped(question: Question, config: Config) -> bool:
         return False
     if question.compare or question.by_month or question.also or len(question.bands) > 1 or question.complement:
         return True
-    if question.usual:
+    if question.usual or question.of_whole:
         return True
     return question.proportion and str(question.subject) in SHARE_BASES
 
@@ -360,7 +360,7 @@ def _answer_shaped(
     if question.kind == BREAKDOWN:
         return _breakdown_columns(figures, str(question.subject), spans, question.extreme, question.smallest)
     if question.kind == PER_CHILD:
-        said = per_child_answer(figures, str(question.subject), spans[0])
+        said = per_child_answer(figures, str(question.subject), spans, question.by_month)
     elif question.kind == LENGTH:
         span = spans[0]
         if not figures.has_data(span.first, span.last):
@@ -373,7 +373,7 @@ def _answer_shaped(
         said = length_answer(str(question.subject), found, figures.name(span), suppress, family)
     else:
         indicators = {i.key: i for i in build_catalogue(config)}
-        shown = [build_figure(indicators, question.keys, question.proportion, question.complement)]
+        shown = [build_figure(indicators, question.keys, question.proportion, question.complement, question.of_whole)]
         shown += [build_figure(indicators, (key,), question.proportion) for key in question.also]
         notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
         if question.usual:

@@ -25,6 +25,7 @@ from digest.contract.config import Config
 from digest.figures.catalogue import (
     ALL_EPISODES,
     EPISODES_PER_CHILD,
+    PART_OF,
     PER_CHILD_FAMILY,
     SECTIONS,
     STILL_MISSING,
@@ -96,6 +97,7 @@ from digest.lookups.vocabulary import (
     content_stems,
     drop_idle_negations,
     join_spelt,
+    phrase_stems,
     read_counted,
     read_groups,
     read_quantities,
@@ -369,7 +371,8 @@ INDIVIDUAL = re.compile(
     r"\b(?:he|she)\b(?!\s+(?:thinks|thought|reckons|believes|feels|felt|suspects|wants\s+to\s+know|would\s+like"
     r"|needs\s+(?:it|this|these|them)|asked\s+(?:me|us)|has\s+asked|is\s+asking))"
     r"|\b(?:him|his|her|hers|himself|herself|lad|lass)\b"
-    r"|^\W*who\b|\bwhich\s+(?:child|children|kids?|young\s+(?:person|people))\b(?!\s+(?:in|at|on|with|from)\b)"
+    r"|^\W*who\b|(?<!\bin\s)(?<!\bof\s)(?<!\bduring\s)\bwhich\s+(?:child|children|kids?|young\s+(?:person|people))\b"
+    r"(?!\s+(?:in|at|on|with|from)\b)"  # not "episodes in which children were missing"
 )
 ONE_CHILD = (
     "I answer with counts for the whole report, never about one child: their case record holds that. "
@@ -459,6 +462,16 @@ _RELAYED = re.compile(
 # she's asking because of the BME drop"): the words meant are kept, the note about her left out.
 _ASKER_MEANT = re.compile(r"(?i)\b(?:i\s+think\s+|i\s+guess\s+|i\s+assume\s+)?(?:she|he)\s+(?:means|meant)\b")
 _NOTE_AFTER = re.compile(r"(?i)(?:(?<=[.?!\n])|\s[-–]\s)\s*(?:note|nb|n\.b\.)\s*[-–:][^\n]*$")
+# A sentence closing in a lower-case "eh" ("mad one today eh", "busy week, eh?"): group 1 the sentence before it,
+# group 2 a comma before it, group 3 what ends the sentence.
+_TAG_EH = re.compile(r"((?:^|(?<=[.!?\n]))[^.!?\n]*?)(,)?\s+eh(\s*(?:[.!?]+|$))", re.MULTILINE)
+# A note of what a figure is for, closing the message after a dash or in brackets ("(for the 3 o'clock)", "- need for
+# 2nd draft", "- VAWG group want it"), and the words saying a note is a purpose ("for", "asked", "prep", "paper").
+_PURPOSE_NOTE = re.compile(r"(?:\s[-–—]+\s+|\s*\()([^()\n]*?[^\W\d][^()\n]*?)\)?\s*[.!]*$")
+_PURPOSE_SAID = re.compile(
+    r"(?i)^\s*(?:for|need(?:ed)?|re:?)\b|\bfor\s+(?:the|a|an|my|our|his|her|their)\b|\b(?:asked|asking|wants?|"
+    r"wanted|prep|paper|slides?|mtg|meeting|board|draft|summary|brief(?:ing)?|pack|report|handover|strategy)\b"
+)
 # What another council did, told as context ("It was about 2 in my old LA", "My last authority was hitting 85% ..."):
 # no part of what is asked here.
 # How the figure is worked out, asked beside it ("Do you work it out of those accepted or those offered?"): the answer
@@ -563,7 +576,8 @@ _SENTENCE_END = re.compile(
     r"(?<!\bvs\.)(?<!\bapprox\.)\s+|\n+",
     re.IGNORECASE,
 )
-_CONNECTOR = re.compile(r"\band\b|\bor\b|&|;|,|\bplus\b")  # "offered, accepted, done in time" (" + " is "and")
+# "offered, accepted, done in time" (" + " is "and"); not the "or" of "10 miles or under"
+_CONNECTOR = re.compile(r"\band\b|\bor\b(?!\s+(?:under|less|below|fewer|younger|shorter)\b)|&|;|,|\bplus\b")
 
 
 @dataclass(frozen=True)
@@ -585,6 +599,7 @@ class Question:
     stated: tuple[str, ...] = ()  # figures the question states for checking ("Can you confirm LAC was 75?")
     thresholds: tuple[Threshold, ...] = ()  # what the figure is asked against ("is LAC under 100 this year?")
     complement: bool = False  # the base less the rows asked ("episodes other than White British", "not LAC")
+    of_whole: bool = False  # a part row's share of the row it is part of ("OLA as a % of not a client")
     monthly_average: bool = False  # the months' mean beside them ("average episodes per month this year")
     smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
     usual: bool = False  # the month against the average of its financial year's other months ("higher than usual?")
@@ -797,6 +812,7 @@ class Reader:
         if relayed:  # a note saying what she meant is kept ("Note - she means May"), another note is not
             text = _NOTE_AFTER.sub(lambda m: m.group(0) if _ASKER_MEANT.search(m.group(0)) else " ", text)
             text = _ASKER_MEANT.sub(" ", text)
+        text = _TAG_EH.sub(self._tag_eh, text)  # "mad one today eh": a tag, not Early Help
         text = self._without_elsewhere(text)  # "... It was about 2 in my old LA"
         text = _AWAY_FROM_HOME.sub(r"\1 missing", _last_year_month(text))
         text = _CAPITAL_CODE.sub(self._code_meant, text)  # "LAV episodes": LAC, one key away on a phone
@@ -821,6 +837,8 @@ class Reader:
         if self._parts_ask_apart(text):  # "1) ... each child in June? 2) The same for LAC only."
             return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
         whole = self._read_whole(text)
+        if not isinstance(whole, Question):  # "total episodes june - for the 3 o'clock": what it is for, after it
+            text, whole = self._without_purpose(text, whole)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if isinstance(whole, NotUnderstood) and whole.unread and self._asks_of_a_name(sentences):
             return whole  # "... how many times Jayden Smith has gone missing? #LAC": never another sentence alone
@@ -876,6 +894,45 @@ class Reader:
         if unread_rows and not self._row_words(chosen.lower(), {}):
             return whole
         return replace(questions[0], text=text)
+
+    def _tag_eh(self, match: re.Match[str]) -> str:
+        """A sentence's closing "eh" as a tag ("busy month, eh?", "mad one today eh") when after a comma or closing a
+        sentence that names no row; else Early Help ("lac and eh", "eh eps, may?")."""
+        if match.group(2) or not self._known_words(match.group(1)):
+            return match.group(1) + match.group(3)
+        return match.group(0)
+
+    def _without_purpose(
+        self, text: str, whole: NotUnderstood | Clarification
+    ) -> tuple[str, Question | NotUnderstood | Clarification]:
+        """The message without a note of what the figure is for, after a dash or in brackets at its end ("(need for the
+        2nd draft)", "- DCS wants to know", "- strategy mtg prep"), when the question before it reads whole and the
+        note alone asks for no figure. A note of words the reader does not know goes; one of words naming what the
+        report does not hold ("police liaison asked") only when it says it is a purpose ("asked", "for the ...")."""
+        note = _PURPOSE_NOTE.search(text)
+        if note is None:
+            return text, whole
+        said = note.group(1).lower()
+        purpose = _PURPOSE_SAID.search(said)
+        if (
+            not (isinstance(whole, Clarification) or whole.unread or purpose)
+            or text.rstrip().endswith("?")  # "- have girls overtaken?": the question itself
+            or (QUESTION_CUES.search(said) and not purpose)  # "- by what proportion", "- how many children"
+            or read_periods(said)[0]  # "- June vs April"
+        ):
+            return text, whole
+        asked = text[: note.start()]
+        reading = self._read_whole(asked)
+        if not isinstance(reading, Question) or reading.kind in (HELP, DEFINE):
+            return text, whole
+        if self._known_words(said) and not purpose and reading.kind != BREAKDOWN:
+            return (
+                text,
+                whole,
+            )  # "... kind of involvement - early support, child in need, ...": rows named, not a split's
+        if isinstance(self._read_whole(note.group(1)), Question | Clarification):
+            return text, whole  # "LAC episodes June - CSE too": the note asks for a figure of its own
+        return asked, reading
 
     def _without_log_marks(self, text: str) -> str:
         """The message without a log's or a ticket's marks: timestamps, reference numbers and initials before it
@@ -1245,11 +1302,22 @@ class Reader:
             return NotUnderstood(NO_INTERVIEWS_BY_GROUP, self.suggest(text))  # "RHIs for CSE kids in June"
         flips = best.reading.kind == FIGURE and not any(NEGATION in phrasing for phrasing in best.reading.phrasings)
         complement = NEGATION in words and flips
+        # "of the not a client lot, how many weren't OLA", "not a client other than OLA": the row it is part of, named,
+        # less the part row (the "not" of "not a client" is the row's own)
+        whole_said = self._names_whole(best.reading, words)
+        part_complement = whole_said and (excepting or len(negated) > 1)
+        if not whole_said and any(token in self._part_only(best.reading) for token in negated):
+            return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "episodes that weren't OLA": of which row?
+        complement = complement or part_complement
         if excepting and not complement and best.reading.kind == FIGURE:
             return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "not a client other than the OLA ones": not done
-        if complement and not (
-            self._complements(best.reading, words, shape)
-            and any(token in best.reading.called_by for token in negated)  # "NOT LAC", not "don't come home"
+        if (
+            complement
+            and not part_complement
+            and not (
+                self._complements(best.reading, words, shape)
+                and any(token in best.reading.called_by for token in negated)  # "NOT LAC", not "don't come home"
+            )
         ):
             return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "children who aren't in care": no such row
         if shape.per_child and best.reading.subject in PER_CHILD_FAMILY:  # episodes and children: one family
@@ -1365,6 +1433,7 @@ class Reader:
             alternatives=() if complement else alternatives,
             nearest=nearest and not complement,
             complement=complement,
+            of_whole=whole_said and shape.proportion and not complement,
         )
 
     def _section_table(self, match: re.Match[str]) -> str:
@@ -1441,6 +1510,20 @@ class Reader:
             and r.subject not in (STILL_MISSING,)
         ]
 
+    def _names_whole(self, part: Reading, words: dict[str, float]) -> bool:
+        """Whether the words name a part row (PART_OF's: OLA) and the row it is part of (not a client) both, each
+        by the words only it is called by."""
+        whole = self.by_id.get(PART_OF.get(part.subject, ""))
+        if whole is None:
+            return False
+        whole_only = phrase_stems(whole.label) - phrase_stems(part.label) - GENERIC_WORDS
+        return whole_only <= words.keys() and bool(self._part_only(part) & words.keys())
+
+    def _part_only(self, part: Reading) -> frozenset[str]:
+        """The words a part row (PART_OF's: OLA) is called by that the row it is part of is not."""
+        whole = self.by_id.get(PART_OF.get(part.subject, ""))
+        return part.called_by - whole.called_by - GENERIC_WORDS if whole else frozenset()
+
     def _complements(self, reading: Reading, words: dict[str, float], shape: Shape) -> bool:
         """Whether a "not" asks for the row's complement ("episodes that were NOT LAC", "other than White British"):
         a row of episodes with one, nothing else named beside it, and a count, share or comparison of it (not per
@@ -1502,6 +1585,10 @@ class Reader:
         """Whether a sentence says a word of some figure (episodes, children, a row), not only how to show it."""
         _, rest = read_shape(sentence.lower())
         return any(word in self.weights for word in self.words_of(rest, {}))
+
+    def _known_words(self, text: str) -> set[str]:
+        """The words of text the reader knows as naming some row (what every row counts aside), however weakly."""
+        return {w for w in self.words_of(text, {}) if w in self.weights} - GENERIC_WORDS
 
     def _row_words(self, text: str, nearness: dict[str, float]) -> set[str]:
         """The words of text that name a row well enough to be offered on their own (what every row counts aside)."""
@@ -1622,7 +1709,8 @@ class Reader:
         if _CONNECTOR.search(own) and own in " ".join(rest.lower().split()):
             return ()  # "B2 White and Black African": the "and" is in the row's own name
         subjects: list[str] = []
-        sections: set[str] = set()
+        sections: list[set[str]] = []
+        missed = False  # a part naming some row that no figure here was read for
         everyone = _ALL_OF.sub(".all", best.subject)  # the same figure of all children
         for part in parts:
             words = {w: weight for w, weight in self.words_of(part, nearness).items() if w not in talk}
@@ -1630,7 +1718,7 @@ class Reader:
             if generic and _EVERYONE.search(part):
                 if everyone != best.subject and everyone in self.by_id:
                     subjects.append(everyone)  # "LAC episodes and all": the same figure of all children beside it
-                    sections.add("headline")
+                    sections.append({"headline"})
                 continue  # "3+ children, all children": the figure already of all of them
             if generic and counts_beside:  # "LAC episodes and children": the row's own
                 continue  # other count (_twin_asked), not all children; "children missing and CSE episodes": all
@@ -1644,16 +1732,20 @@ class Reader:
             ranked = self._twins_decided(self.score(words), counted)  # "LAC compared with CSE": their episodes
             top = ranked[0]
             if top.score < SEGMENT_SCORE or top.reading.kind != FIGURE:
+                missed = missed or (top.reading.kind == FIGURE and top.score >= CLARIFY_SCORE)  # not "table pls"
                 continue
             if {top.reading.subject, best.subject} in _TWIN_PAIRS:  # "eps all + CLA": CLA's episodes, as read
                 top = Scored(best, top.score)
             rivals = [s for s in ranked[1:] if s.reading.kind == FIGURE and s.reading.subject != top.reading.subject]
             if rivals and rivals[0].score >= top.score - TIE_MARGIN:
+                missed = True
                 continue
             if top.reading.subject not in subjects:
                 subjects.append(top.reading.subject)
-                sections.add(HEADLINE_SECTIONS.get(top.reading.section, top.reading.section))
-        if len(subjects) < 2 or len(sections) > 1:  # side by side only within a section, or the headlines
+                sections.append(_sections_of(top.reading))
+        # side by side only within a section ("LAC, CIN and EH": care status), or the headlines; never with a part
+        # naming a row left out in silence ("CIN, CP, LAC, care leaver, not a client": each, or none)
+        if len(subjects) < 2 or not set.intersection(*sections) or missed:
             return ()
         return tuple(s for s in subjects if s != best.subject) if best.subject in subjects else ()
 
@@ -1904,6 +1996,12 @@ MONTHS_IN_A_PASTED_ROW = 3  # "Apr 17 May 16 Jun 28": three months, each with a 
 _CELL = re.compile(
     rf"(?i)\b({MONTH_ABBREVIATION})(\s*[\t|:]\s*|\s+)(\d{{1,3}}|\?+)(?![\d/.%])(?!\s*(?:yrs?|years?|miles?|days?|\+))"
 )
+
+
+def _sections_of(reading: Reading) -> set[str]:
+    """The sections a figure is set beside others in: the headline rows (all, LAC, CSE) count as one; LAC episodes
+    are care status's LAC too."""
+    return {HEADLINE_SECTIONS.get(reading.section, reading.section), *reading.also_in}
 
 
 def _without_pasted_cells(text: str) -> str:

@@ -13,6 +13,7 @@ from digest.figures.catalogue import (
     EPISODES_PER_CHILD,
     LENGTH_LABELS,
     MEDIAN_LENGTH,
+    PART_OF,
     SHARE_BASES,
     Indicator,
     complement_base,
@@ -50,11 +51,18 @@ class Figure:
 
 
 def build_figure(
-    indicators: dict[str, Indicator], keys: tuple[str, ...], proportion: bool, complement: bool = False
+    indicators: dict[str, Indicator],
+    keys: tuple[str, ...],
+    proportion: bool,
+    complement: bool = False,
+    of_whole: bool = False,
 ) -> Figure:
-    """The rows as one figure, with what its share is of; complement, the base less them (complement_base's base)."""
+    """The rows as one figure, with what its share is of; complement, the base less them (complement_base's base);
+    of_whole, a part row's share of the row it is part of (PART_OF's)."""
     first = indicators[keys[0]]
     label = first.short_label if len(keys) == 1 else f"{first.label} to {indicators[keys[-1]].label}"
+    if of_whole and len(keys) == 1 and keys[0] in PART_OF:
+        return Figure(keys, label, PART_OF[keys[0]], rebased=True)
     if complement:
         base = complement_base(first)
         if base is None:
@@ -337,37 +345,69 @@ def largest_rows(rows: list[tuple[str, Cell]], smallest: bool = False) -> str:
     return line + (" (withheld rows left out)." if len(shown) < len(rows) else ".")
 
 
-def per_child_answer(figures: Figures, family: str, span: Span) -> Said:
-    """Episodes per child: the family's episodes over its distinct children in the same period (catalogue)."""
+def per_child_answer(figures: Figures, family: str, spans: list[Span], by_month: bool = False) -> Said:
+    """Episodes per child: the family's episodes over its distinct children in the same period (catalogue); for two
+    periods, each and the change between them; month by month, each month (from the first with data)."""
+    named = "" if family == "all" else " (" + family.upper() + ")"
+    clipped = False
+    if by_month:
+        span = spans[0]
+        data_starts = figures.data_months[0]
+        clipped = span.first < data_starts <= span.last  # as run_answer: from the first month with data
+        first = data_starts if clipped else span.first
+        spans = [Span(m, m, span.kind) for m in range(first, span.last + 1)]
+        run = Span(spans[0].first, spans[-1].last, span.kind)
+        title = f"Episodes per child{named}, {figures.name(run)} month by month"
+    else:
+        spans = sorted(spans, key=lambda s: (s.first, s.last))
+        title = f"Episodes per child{named}, " + " against ".join(figures.name(s) for s in spans)
+    said = [_per_child(figures, family, span) for span in spans]
+    if len(spans) == 1 and not by_month:
+        outcome, ratio, shown, detail = said[0]
+        detail = f"{detail} (each counted once in the period)." if ratio is not None else detail
+        return Said(outcome, title, [f"*{shown}*", *([detail] if detail else [])])
+    lines = [
+        f"{figures.name(span)}: {shown}" + (f" ({counts})" if ratio is not None else "")
+        for span, (_, ratio, shown, counts) in zip(spans, said, strict=True)
+    ]
+    if any(ratio is not None for _, ratio, _, _ in said):
+        lines.append("Children are counted once in each period.")
+    if by_month and clipped:
+        lines.append(f"{NO_DATA_BEFORE} {month_name(data_starts)}: the data starts then.")
+    ratios = [ratio for _, ratio, _, _ in said]
+    if len(spans) == 2 and not by_month and ratios[0] is not None and ratios[1] is not None:
+        difference = round(ratios[1], PER_CHILD_DECIMALS) - round(ratios[0], PER_CHILD_DECIMALS)
+        moved = f"{'up' if difference > 0 else 'down'} {abs(difference):.{PER_CHILD_DECIMALS}f}" if difference else ""
+        names = [figures.name(s) for s in spans]
+        lines.append(f"Change from {names[0]} to {names[1]}: {moved or 'no change'}.")
+    answered = any(outcome == ANSWERED for outcome, _, _, _ in said)
+    return Said(ANSWERED if answered else NO_DATA, title, lines)
+
+
+def _per_child(figures: Figures, family: str, span: Span) -> tuple[str, float | None, str, str]:
+    """One period's episodes per child: the outcome, the ratio (None when there is none), the figure as shown, and
+    what it is worked out from (or why there is none)."""
     episodes_key, children_key = EPISODES_PER_CHILD[family]
-    title = f"Episodes per child{'' if family == 'all' else ' (' + family.upper() + ')'}, {figures.name(span)}"
     episodes = figures.cell((episodes_key,), span.first, span.last)
     children = figures.cell((children_key,), span.first, span.last)
     absent = next((c.absence for c in (episodes, children) if c is not None and c.absence is not None), None)
     if absent is not None:
-        return Said(NO_DATA, title, [f"*{absent}*"])
+        return NO_DATA, None, str(absent), ""
     if children is None or episodes is None:
-        return Said(
-            NO_DATA,
-            title,
-            [
-                "Children are counted once over a period, so they are stored for each month and the year to date "
-                "only; ask for a month or the year to date."
-            ],
-        )
+        return NO_DATA, None, "no figure", CHILDREN_BY_PERIOD
     if episodes.suppressed or children.suppressed or episodes.count is None or children.count is None:
-        return Said(ANSWERED, title, [f"*{SUPPRESSED}*", "Withheld: one of its counts is withheld."])
+        return ANSWERED, None, SUPPRESSED, "Withheld: one of its counts is withheld."
     if children.count == 0:
-        return Said(ANSWERED, title, ["*none*", "No child went missing in that period."])
+        return ANSWERED, None, "none", "No child went missing in that period."
     ratio = episodes.count / children.count
-    return Said(
-        ANSWERED,
-        title,
-        [
-            f"*{ratio:.{PER_CHILD_DECIMALS}f}*",
-            f"{episodes.count:,} episodes, {children.count:,} children (each counted once in the period).",
-        ],
-    )
+    counts = f"{episodes.count:,} episodes, {children.count:,} children"
+    return ANSWERED, ratio, f"{ratio:.{PER_CHILD_DECIMALS}f}", counts
+
+
+CHILDREN_BY_PERIOD = (
+    "Children are counted once over a period, so they are stored for each month and the year to date only; ask for a "
+    "month or the year to date."
+)
 
 
 def length_answer(measure: str, lengths: Lengths, period_name: str, suppress: bool, family: str = "all") -> Said:

@@ -28,7 +28,7 @@ class Shape:
 
 
 _CHILD = (
-    r"(?:child|children|kid|kids|young\s+person|young\s+people|person|cyp|individual|cla|lac|looked\s+after\s+child)"
+    r"(?:child|children|kid|kids|young\s+person|young\s+people|person|cyp|yp|individual|cla|lac|looked\s+after\s+child)"
 )
 _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -64,7 +64,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "by_month",
         re.compile(
-            r"\btrends?\b|\bmonth\s+(?:by|on|to)\s+month\b|(?<!end\sof\s)\b(?:by|each|every|per|for\s+each)\s+month\b"
+            r"\btrends?\b|\bpatterns?\s+(?:of|in|for|over)\b|\bmonth[\s-]+(?:by|on|to)[\s-]+month\b|(?<!end\sof\s)\b(?:by|each|every|per|for\s+each)\s+month\b"
             r"|\bmonthly\b"
             r"|\bover\s+time\b|\bbeen\s+going\b|\bmoved\b|(?<!\d\s)\bmonths?\s+of\b(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|\btrending\b"
             r"|\bdirection\s+of\s+travel\b"  # managers' word for a trend
@@ -73,7 +73,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "extreme",
         re.compile(
-            r"\b(?:busiest|quietest|worst|best|highest|lowest|peak|fewest|biggest|smallest|largest|modal|mode)\b"
+            r"\b(?:busiest|quietest|worst|best|highest|lowest|peak|fewest|biggest|greatest|smallest|largest|modal|mode)\b"
             # "league table", "rank", "in order" (not "in order to"), "bottom" (not "the bottom line")
             r"|\b(?:league\s+table|rank(?:ed|ing|ings|s)?|in\s+order(?!\s+to\b)|bottom(?!\s+line)|comes?\s+(?:first|top))\b"
             r"|(?<!on\s)\btop\b(?!\s+of\b)"  # "the top month"; "on top of this" is an idiom
@@ -111,7 +111,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         "compare",
         re.compile(
             r"\byear\s+on\s+year\b|\byoy\b|\bmonth\s+on\s+month\b|\bmom\b"
-            r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference|variances?|delta"
+            r"|\b(?:vs|v|versus|minus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference|variances?|delta"
             r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
             r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
             r"|reduc(?:e|ed|es|ing|tion)|declin(?:e|ed|es|ing)|grow(?:n|s|ing|th)|grew|busier|quieter"
@@ -292,7 +292,7 @@ def read_shape(text: str) -> tuple[Shape, str]:
             if name == "compare" and re.search(r"\byear\s+on\s+year\b|\byoy\b", rest):
                 rest = rest + " last year"  # "year on year": against the same period a year before
             rest = (_PER_CHILD_WORDS if name == "per_child" else pattern).sub(said, rest)
-    if re.search(r"\bmonth\s+on\s+month\b|\bmom\b", text) and _CHANGE.search(text):
+    if re.search(r"\bmonth[\s-]+on[\s-]+month\b|\bmom\b", text) and _CHANGE.search(text):
         found -= {"by_month"}  # "month on month change": the latest month against the one before, not a run
         found.add("compare")
         rest = rest + " previous"

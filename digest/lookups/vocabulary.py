@@ -474,7 +474,8 @@ _NUMBER = re.compile(
     + r"))(s?)\b"  # "under tens": 10s
 )
 # A bare "one" is often no number ("the last one", "which one"): read only before a unit.
-_ONE_BEFORE_UNIT = re.compile(r"\b(?:one|a|an)\s+(?=(?:day|mile|year|week|month|quarter)s?\b)")
+# "a month", "one mile": 1; not "a month-by-month account"
+_ONE_BEFORE_UNIT = re.compile(r"\b(?:one|a|an)\s+(?=(?:day|mile|year|week|month|quarter)s?\b(?![-\s]+by\b))")
 _WEEKS = re.compile(r"\b(\d+)\s+weeks?\b|\b(?:a|one)\s+week\b|\b(?:a\s+)?fortnight\b")
 DAYS_IN_WEEK = 7
 
@@ -611,7 +612,7 @@ _FILLER_TEXT = (
     "seem seems seemed appear appears look looks looking looked see seen show shows showing shown "
     "happen happens happened happening involve involves involved involving include includes included "
     "our ours here there where's there's that's it's what's who's can't couldn't "
-    "related relating relate regarding concerning set single council council's community communities "
+    "related relating relate regarding concerning attributable set single council council's community communities "
     "latest newest recent most saw showed experienced row rows indicator indicators ref found returned located "
     "board paper papers committee scrutiny meeting members "
     "big bigger large larger small smaller high higher low lower jump jumped change much older younger "
@@ -655,6 +656,7 @@ class Reading:
     section: str  # the report's section number
     phrasings: tuple[frozenset[str], ...]  # each a set of stems the reading is called by
     qualifiers: frozenset[str]  # its section's words, which qualify it without naming it
+    also_in: frozenset[str] = frozenset()  # other sections printing the same figure (LAC episodes: care status, 6)
 
     @property
     def called_by(self) -> frozenset[str]:
@@ -1029,6 +1031,7 @@ def build_readings(config: Config) -> list[Reading]:
                 known.section,
                 known.phrasings + tuple(phrasings),
                 known.qualifiers | qualifiers,
+                known.also_in | {indicator.section},
             )
             continue
         readings[reading_id] = Reading(
@@ -1388,6 +1391,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\(\s*([a-z]{3,9})\s*'?\d{0,4}\s*-\s*to\s+date\s*\)"), r" \1 so far "),  # "(Jul '19 - to date)"
     (re.compile(r"\(\s*(ytd|year\s+to\s+date|to\s+date|q[1-4])\s*\)"), r" \1 "),  # "Days missing - breakdown (YTD)"
     (re.compile(r"\(\s*(\d{1,2}\s*(?:to|-)\s*\d{1,2})\s*\)"), r" aged \1 "),
+    # "the over 16s", "over-16s": those aged 16 and over, as people say of a group (not "over 16", above 16)
+    (re.compile(r"\bover[\s-]*(1\d)\s*'?s\b"), r" \1 and over "),
     (re.compile(r"\bdiff\b"), "difference"),
     (re.compile(r"^\W*status\W*$"), " help "),  # "status?" alone asks how the bot is, not the care status table
     # The latest complete data in words ("the latest full month", "the most recent finished month", "the last complete

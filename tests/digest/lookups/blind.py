@@ -28,6 +28,7 @@ from pathlib import Path
 from digest.contract.config import Config
 from digest.figures.catalogue import (
     EPISODES_PER_CHILD,
+    PART_OF,
     SHARE_BASES,
     SUMMARY_ROWS,
     build_catalogue,
@@ -296,13 +297,18 @@ def _clipped(expected: Expected, snapshot: SnapshotInfo) -> Expected:
     return Expected(expected.kind, expected.keys, expected.group, spans)
 
 
-def _base_labelled(expected: Expected, keys: frozenset[str], answer: Answer, config: Config) -> bool:
+def _base_labelled(expected: Expected, keys: frozenset[str], answer: Answer, config: Config, of_whole: bool) -> bool:
     """Whether the labels name the answer's figure and the base its share is of ("LAC eps as a % of all eps - June vs
-    May", labelled 2.1 and 1.1), and the answer shows that share ("64% of 116 episodes")."""
+    May", labelled 2.1 and 1.1; "OLA as a % of not a client", 6.7 and 6.6), and the answer shows that share ("64% of
+    116 episodes")."""
     if len(keys) != 1 or "% of" not in "\n".join(answer.lines):
         return False
     key = next(iter(keys))
-    base = SHARE_BASES.get(key) or {i.key: i for i in build_catalogue(config)}[key].denominator or ""
+    base = (
+        PART_OF[key]
+        if of_whole
+        else SHARE_BASES.get(key) or {i.key: i for i in build_catalogue(config)}[key].denominator or ""
+    )
     return expected.keys == keys | {BASE_ROWS.get(base, base)}
 
 
@@ -387,7 +393,8 @@ def judge(
         return WRONG, f"{kind}: read as {reading.kind}"
     if kind == "share":
         indicator = {i.key: i for i in build_catalogue(config)}
-        base = SHARE_BASES.get(reading.keys[0]) or indicator[reading.keys[0]].denominator or ""
+        key = reading.keys[0]
+        base = PART_OF[key] if reading.of_whole else SHARE_BASES.get(key) or indicator[key].denominator or ""
         base = BASE_ROWS.get(base, base)
         if not reading.proportion:
             return WRONG, "share: the count without its share"
@@ -398,7 +405,11 @@ def judge(
         return (RIGHT, "") if set(spans) == set(expected.spans) else (WRONG, "share: another period")
     if reading.complement and not _complement_labelled(expected, reading, config):
         return WRONG, f"{kind}: another figure"
-    if not reading.complement and keys != expected.keys and not _base_labelled(expected, keys, answer, config):
+    if (
+        not reading.complement
+        and keys != expected.keys
+        and not _base_labelled(expected, keys, answer, config, reading.of_whole)
+    ):
         return WRONG, f"{kind}: another figure"
     if kind in ("run", "extreme"):
         if not reading.by_month:
@@ -426,7 +437,11 @@ def judge(
             if whole is not None and part is not None and not _says(answer, whole - part):
                 return WRONG, f"{kind}: a figure other than the report's"
         return RIGHT, ""
-    labelled = keys if keys != expected.keys and _base_labelled(expected, keys, answer, config) else expected.keys
+    labelled = (
+        keys
+        if keys != expected.keys and _base_labelled(expected, keys, answer, config, reading.of_whole)
+        else expected.keys
+    )
     side_by_side = [frozenset({k}) for k in sorted(labelled)] if reading.also else [labelled]
     for span in expected.spans:
         for keys_shown in side_by_side:

@@ -167,7 +167,7 @@ def test_a_not_of_another_verb_never_asks_a_complement(reader: Reader, frame: st
         "children who aren't in care June",  # children are counted once each: no complement
         "on average how many times did each non-LAC child go missing in june",
         "RHIs not offered in June",  # the report holds what was offered, of a base it does not show
-        "not-a-client episodes in June other than the OLA ones",  # OLA is a part of not a client: not done
+        "episodes in June other than the OLA ones",  # OLA is a part of not a client, not of all episodes
     ],
 )
 def test_a_complement_the_report_cannot_give_is_not_answered_with_the_row(reader: Reader, text: str) -> None:

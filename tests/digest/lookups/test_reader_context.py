@@ -135,7 +135,8 @@ def test_two_ranges_of_the_same_rows_are_never_answered_as_one(reader: Reader) -
         first, second = rng.sample(("within 40 miles", "over 40 miles", "10 miles or under", "over 100 miles"), 2)
         text = f"LAC episodes {first} and {second} {rng.choice(('June', 'YTD', 'Q1'))}"
         read = reader.read(text)
-        assert not isinstance(read, Question), (text, read)  # said to be two, or asked which
+        # said to be two, or asked which, or each a row of its own side by side ("10 miles or under and over 100")
+        assert not isinstance(read, Question) or (len(read.keys) == 1 and len(read.also) == 1), (text, read)
     read = reader.read("LAC episodes within 40 miles and over 100 miles June")
     assert isinstance(read, NotUnderstood)
     assert read.problem == TWO_RANGES
