@@ -22,6 +22,7 @@ RHI_OFFER_RECORDED = "_rhi.offer_recorded"
 RHI_ANSWER_RECORDED = "_rhi.answer_recorded"
 RHI_ACCEPTED = "rhi.accepted"
 STILL_MISSING = "duration.still_missing"  # open at the month's end: not a sum of the month's days
+LONGEST_BAND = "duration.gt5"  # the open last band of days missing (more than 5 days)
 DISTINCT_CHILDREN_PREFIX = "children."  # each child counted once over a period: a year is not a sum of months
 
 DURATION_DAYS = (0, 1, 2, 3, 4, 5)

@@ -15,6 +15,7 @@ from digest.contract.config import Config
 from digest.figures.absence import Absence, keys_not_in_source
 from digest.figures.catalogue import (
     DENOMINATOR_NOUNS,
+    LONGEST_BAND,
     SECTION_BY_NUMBER,
     SHARE_BASES,
     STILL_MISSING,
@@ -248,6 +249,9 @@ def answer_question(
         answer = _answer_shaped(store, config, question, snapshot, suppress)
     else:
         answer = _answer_span(store, config, question, snapshot, span, suppress)
+    if _reaches_longest_band(question) and answer.outcome == ANSWERED:  # "at least two days": and those still out?
+        beside = _still_missing_beside(Figures(store, config, snapshot, suppress), span)
+        answer = replace(answer, lines=[*answer.lines, beside]) if beside else answer
     if suppress and _shows_withheld(answer):  # said beside the as-at time, so the answer's own lines keep their shape
         footer = f"{SUPPRESSED_MEANING}\n{footer}"
     if question.nearest and answer.outcome == ANSWERED:
@@ -263,6 +267,34 @@ def answer_question(
         choices=list(question.alternatives) if answer.outcome == ANSWERED else [],
         question=question.text,
     )
+
+
+def _reaches_longest_band(question: Question) -> bool:
+    """Whether the question asks for episodes lasting up to the longest band ("at least two days", "more than a week")
+    for one period: those still missing at a month's end may last as long too, so they are said beside it."""
+    keys = question.keys
+    alone = not (question.compare or question.by_month or question.also or question.complement or question.usual)
+    return question.kind == FIGURE and alone and bool(keys) and keys[-1] == LONGEST_BAND
+
+
+def _still_missing_beside(figures: Figures, span: Span) -> str:
+    """Those still missing at the end of the span's months, said as not in the figure (their length is not known)."""
+    data_starts, data_ends = figures.data_months
+    first, last = max(span.first, data_starts), min(span.last, data_ends)
+    if first > last:
+        return ""
+    cells = [(m, figures.cell((STILL_MISSING,), m, m)) for m in range(first, last + 1)]
+    why = "how long they will be missing is not known yet, so they are not in the figure above"
+    as_at = f"{figures.snapshot.as_at:%d/%m/%Y %H:%M}"
+    if len(cells) == 1:
+        month, cell = cells[0]
+        when = f"at {as_at}" if figures.is_so_far(month) else f"at the end of {month_name(month)}"
+        return f"Still missing {when}: {with_share(cell, None) if cell else 'n/a'} ({why})."
+    each = " · ".join(
+        f"{month_label(m)}{f' (at {as_at})' if figures.is_so_far(m) else ''} {with_share(c, None) if c else 'n/a'}"
+        for m, c in cells
+    )
+    return f"Still missing at the end of each month: {each} ({why})."
 
 
 def _about_data(snapshot: SnapshotInfo) -> list[str]:
@@ -383,7 +415,7 @@ def _answer_shaped(
                 figures, shown, spans[0], question.extreme, question.proportion, notes, question.monthly_average
             )
         elif len(spans) > 1 or len(shown) > 1:
-            said = compare_answer(figures, shown, spans, notes)
+            said = compare_answer(figures, shown, spans, notes, question.relative)
         else:
             said = _single_answer(figures, shown[0], spans[0])
     return Answer(said.outcome, said.title, said.lines)

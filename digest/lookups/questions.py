@@ -369,7 +369,8 @@ _WORD = re.compile(r"@[a-z0-9_.+|]+|[a-z]+(?:'[a-z]+)?")
 INDIVIDUAL = re.compile(
     # ... not a colleague's view or request ("she thinks it's quite high", "he wants to know")
     r"\b(?:he|she)\b(?!\s+(?:thinks|thought|reckons|believes|feels|felt|suspects|wants\s+to\s+know|would\s+like"
-    r"|needs\s+(?:it|this|these|them)|asked\s+(?:me|us)|has\s+asked|is\s+asking))"
+    r"|needs\s+(?:it|this|these|them)|asked\s+(?:me|us)|has\s+asked|is\s+asking"
+    r"|said|says|told\s+(?:me|us)|quoted|mentioned|reported|stated|claimed|claims|wrote)\b)"  # a colleague's figure
     r"|\b(?:him|his|her|hers|himself|herself|lad|lass)\b"
     r"|^\W*who\b|(?<!\bin\s)(?<!\bof\s)(?<!\bduring\s)\bwhich\s+(?:child|children|kids?|young\s+(?:person|people))\b"
     r"(?!\s+(?:in|at|on|with|from)\b)"  # not "episodes in which children were missing"
@@ -451,17 +452,27 @@ _ON_BEHALF = re.compile(
 )
 # A question passed on from a meeting as it was asked ("Cllr Patel asks: ...", "Q from the board - ...", "Chair wants
 # to know ...", "Member question: ..."): the asker's title and name are whom it is for, never a child.
-_ASKER = r"(?:(?i:cllr|councillor)\.?\s+[A-Z][a-z]+|(?i:the\s+)?(?i:chair|board|panel|committee|member|members|mayor))"
+_ASKER = (
+    r"(?:(?i:cllr|councillor)\.?\s+[A-Z][a-z]+"
+    r"|(?i:the\s+)?(?i:chair|board|panel|committee|member|members|mayor|police|ofsted|inspectors?|dcs|director))"
+)
 _RELAYED = re.compile(
     r"(?i:^\W*(?:q|qn|question)\s+(?:from|for)\s+(?:the\s+)?)" + _ASKER + r"\s*[-–:,]?"
     r"|(?i:^\W*(?:member|members'?|board|chair's|panel|committee)\s+(?:question|q)\s*[-–:,]?)"
-    r"|\b" + _ASKER + r"\s+(?i:asks|asked|is\s+asking|has\s+asked|wants\s+to\s+know|would\s+like\s+to\s+know"
-    r"|wanted\s+to\s+know)(?i:\s+(?:whether|if|about|for))?\s*:?"
+    r"|\b" + _ASKER + r"\s+(?i:asks|asked|is\s+asking|are\s+asking|has\s+asked|have\s+asked|wants?\s+to\s+know"
+    r"|would\s+like\s+to\s+know|wanted\s+to\s+know)(?i:\s+(?:whether|if|about|for))?\s*:?"
 )
 # What the one who asked meant, said of them after a question passed on ("She means appropriate and offered", "Note -
 # she's asking because of the BME drop"): the words meant are kept, the note about her left out.
 _ASKER_MEANT = re.compile(r"(?i)\b(?:i\s+think\s+|i\s+guess\s+|i\s+assume\s+)?(?:she|he)\s+(?:means|meant)\b")
 _NOTE_AFTER = re.compile(r"(?i)(?:(?<=[.?!\n])|\s[-–]\s)\s*(?:note|nb|n\.b\.)\s*[-–:][^\n]*$")
+# A sentence after the question saying what its figure is for ("What were total episodes in March 2019? Need it for a
+# Q4 comparison.", "... It's for the board paper"): the figure's use, not more of what is asked.
+_PURPOSE_SENTENCE = re.compile(
+    r"(?i)(?<=[.?!])\s+(?:i\s+|we\s+)?(?:need(?:ed)?|want(?:ed)?)\s+(?:it|this|these|them|that|the\s+figures?)\s+for\b"
+    r"[^.?!\n]*[.!]*\s*$"
+    r"|(?<=[.?!])\s+(?:it's|its|it\s+is|this\s+is|that's|they're)\s+for\s+(?:the|a|an|my|our)\b[^.?!\n]*[.!]*\s*$"
+)
 # A sentence closing in a lower-case "eh" ("mad one today eh", "busy week, eh?"): group 1 the sentence before it,
 # group 2 a comma before it, group 3 what ends the sentence.
 _TAG_EH = re.compile(r"((?:^|(?<=[.!?\n]))[^.!?\n]*?)(,)?\s+eh(\s*(?:[.!?]+|$))", re.MULTILINE)
@@ -600,6 +611,7 @@ class Question:
     thresholds: tuple[Threshold, ...] = ()  # what the figure is asked against ("is LAC under 100 this year?")
     complement: bool = False  # the base less the rows asked ("episodes other than White British", "not LAC")
     of_whole: bool = False  # a part row's share of the row it is part of ("OLA as a % of not a client")
+    relative: bool = False  # a change also as a share of the figure before ("by what percentage did it rise")
     monthly_average: bool = False  # the months' mean beside them ("average episodes per month this year")
     smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
     usual: bool = False  # the month against the average of its financial year's other months ("higher than usual?")
@@ -809,6 +821,9 @@ class Reader:
         text = _CHAT_MARKUP.sub(" ", text)  # "LAC episodes _last month_?", "> need it for the equalities return"
         text, relayed = _RELAYED.subn(" ", text)  # "Cllr Patel asks: how many ...", "Q from the board - ..."
         text = _ON_BEHALF.sub(" ", text)  # "Sarah has asked me to find out how many ..."
+        text = (
+            _PURPOSE_SENTENCE.sub(" ", text) if _PURPOSE_SENTENCE.search(text) else text
+        )  # "... need it for a Q4 ..."
         if relayed:  # a note saying what she meant is kept ("Note - she means May"), another note is not
             text = _NOTE_AFTER.sub(lambda m: m.group(0) if _ASKER_MEANT.search(m.group(0)) else " ", text)
             text = _ASKER_MEANT.sub(" ", text)
@@ -1434,6 +1449,7 @@ class Reader:
             nearest=nearest and not complement,
             complement=complement,
             of_whole=whole_said and shape.proportion and not complement,
+            relative=shape.relative,
         )
 
     def _section_table(self, match: re.Match[str]) -> str:

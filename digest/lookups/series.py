@@ -27,6 +27,7 @@ from digest.lookups.periods import Span
 from digest.reporting.profile import Cell
 
 PER_CHILD_DECIMALS = 1  # episodes per child, as the DfE publishes incidents per missing child (6.8)
+RATIO_DECIMALS = 2  # "1.16 times": a change as a multiple of the figure before
 LENGTH_DECIMALS = 1  # days
 
 
@@ -123,14 +124,21 @@ def _compared(cell: Cell | None, figure: Figure, proportion: bool) -> float | No
     return _percent(cell) if proportion and figure.base is not None else float(cell.count)
 
 
-def describe_change(before: Cell | None, after: Cell | None) -> str | None:
-    """ "up 13", "down 2 (3 percentage points: 67% to 64%)", or None when either has no figure to compare."""
+def describe_change(before: Cell | None, after: Cell | None, relative: bool = False) -> str | None:
+    """ "up 13", "down 2 (3 percentage points: 67% to 64%)", or None when either has no figure to compare; relative,
+    the change as a share of the figure before too ("up 12, a rise of 16% (1.16 times)")."""
     if before is None or after is None or before.count is None or after.count is None:
         return None
     if before.suppressed or after.suppressed:
         return None
     difference = after.count - before.count
     words = "no change" if difference == 0 else f"{'up' if difference > 0 else 'down'} {abs(difference):,}"
+    if relative and difference and before.count:
+        rise = "a rise" if difference > 0 else "a fall"
+        times = after.count / before.count
+        words += f", {rise} of {format_percentage(abs(difference), before.count)} ({times:.{RATIO_DECIMALS}f} times)"
+    elif relative and difference:
+        words += ", from none: no percentage change can be given from 0"
     then, now = _percent(before), _percent(after)
     if then is not None and now is not None:
         shown_then = format_percentage(before.count, before.denominator)
@@ -156,8 +164,11 @@ def _note(notes: Notes, figure: Figure, span: Span) -> str:
     return notes.get((figure.keys[0], span.first), "") if span.first == span.last and len(figure.keys) == 1 else ""
 
 
-def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span], notes: Notes | None = None) -> Said:
-    """Each figure for each period, and the change between them (periods in time order; figures as asked)."""
+def compare_answer(
+    figures: Figures, shown: list[Figure], spans: list[Span], notes: Notes | None = None, relative: bool = False
+) -> Said:
+    """Each figure for each period, and the change between them (periods in time order; figures as asked); relative,
+    the change as a share of the figure before too."""
     spans = sorted(spans, key=lambda s: (s.first, s.last))
     names = [figures.name(s) for s in spans]
     lines: list[str] = []
@@ -169,7 +180,7 @@ def compare_answer(figures: Figures, shown: list[Figure], spans: list[Span], not
             for (name, cell), span in zip(cells, spans, strict=True)
         ]
         if len(cells) == 2:
-            change = describe_change(cells[0][1], cells[1][1])
+            change = describe_change(cells[0][1], cells[1][1], relative)
             said = f"{prefix}change from {cells[0][0]} to {cells[1][0]}: {change}." if change else why_none(cells)
             lines.append(said[0].upper() + said[1:])
     # No "N more" between episodes and children: they count different things.

@@ -25,6 +25,7 @@ class Shape:
     change: bool = False  # "has it gone up", "how has it changed": with no second period, the months one by one
     monthly: bool = False  # "average episodes per month", "monthly average": the months one by one, and their mean
     usual: bool = False  # "is June higher than usual?": a month against the year's other months, on average
+    relative: bool = False  # "by what percentage did it rise", "how many times bigger": the change as a share of before
 
 
 _CHILD = (
@@ -270,10 +271,25 @@ _USUAL = re.compile(
 )
 
 
+# A change asked as a share of the figure before it ("by what percentage did LAC episodes rise", "% change May to June",
+# "how many times bigger", "growth rate"), not a share of a base ("what % of episodes").
+_PERCENT_WORD = r"(?:(?:percentage|percent|per\s*cent|pc)\b|%)"
+_CHANGE_WORD = r"(?:change|increase|decrease|rise|fall|drop|growth|difference|up|down|higher|lower|more|fewer|less)"
+_RELATIVE = re.compile(
+    rf"\bby\s+(?:what|which|how\s+much\s+(?:as\s+a|in))\s+{_PERCENT_WORD}"
+    rf"|(?<![\w%])(?<!of\s){_PERCENT_WORD}\s+{_CHANGE_WORD}\b"
+    rf"|\b{_CHANGE_WORD}\s+(?:or\s+\w+\s+)?(?:and\s+)?(?:by\s+)?(?:how\s+much\s+)?in\s+(?:{_PERCENT_WORD})(?:\s+terms)?"
+    r"|\bgrowth\s+rate\b|\brate\s+of\s+(?:growth|change|increase|decrease)\b|\brelative\s+change\b"
+)
+
+
 def read_shape(text: str) -> tuple[Shape, str]:
     """The shape the question asks for, and its text without the words that said it."""
     found: set[str] = set()
     rest = text
+    relative = _RELATIVE.search(text) is not None
+    if relative:  # the words go (no share of a base is asked), the change stays asked
+        rest = _RELATIVE.sub(" change ", rest)
     usual = _USUAL.search(text) is not None and not re.search(
         r"\b(?:length|long|longer|shorter|last|lasted|duration)\b", text
     )
@@ -321,6 +337,7 @@ def read_shape(text: str) -> tuple[Shape, str]:
             length=length,
             monthly=monthly,
             usual=usual,
+            relative=relative,
         ),
         rest,
     )

@@ -1391,6 +1391,17 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\(\s*([a-z]{3,9})\s*'?\d{0,4}\s*-\s*to\s+date\s*\)"), r" \1 so far "),  # "(Jul '19 - to date)"
     (re.compile(r"\(\s*(ytd|year\s+to\s+date|to\s+date|q[1-4])\s*\)"), r" \1 "),  # "Days missing - breakdown (YTD)"
     (re.compile(r"\(\s*(\d{1,2}\s*(?:to|-)\s*\d{1,2})\s*\)"), r" aged \1 "),
+    # "how many times bigger", "how many x bigger": a change as a multiple of the figure before (shapes.py's relative);
+    # "pp", "ppts": percentage points
+    (
+        re.compile(
+            r"\bhow\s+many\s+(?:times|x)\s+(?:bigger|larger|greater|higher|more|smaller|lower|as\s+(?:many|big|large|high))\b"
+        ),
+        " relative change ",
+    ),
+    (re.compile(r"(?<=\d)\s*pp(?:ts?)?\b|\bpp(?:ts?)?\b"), " percentage points "),
+    # A phone's autocorrect: "return home interns" are return home interviews
+    (re.compile(r"\bhome\s+interns\b"), "home interviews"),
     # "the over 16s", "over-16s": those aged 16 and over, as people say of a group (not "over 16", above 16)
     (re.compile(r"\bover[\s-]*(1\d)\s*'?s\b"), r" \1 and over "),
     (re.compile(r"\bdiff\b"), "difference"),

@@ -30,6 +30,7 @@ from digest.figures.catalogue import (
     EPISODES_PER_CHILD,
     PART_OF,
     SHARE_BASES,
+    STILL_MISSING,
     SUMMARY_ROWS,
     build_catalogue,
     complement_base,
@@ -312,6 +313,12 @@ def _base_labelled(expected: Expected, keys: frozenset[str], answer: Answer, con
     return expected.keys == keys | {BASE_ROWS.get(base, base)}
 
 
+def _still_missing_beside(expected: Expected, keys: frozenset[str], answer: Answer) -> bool:
+    """Whether the labels add those still missing at the month's end (4.8) to the bands the answer adds up ("at least
+    two days", labelled 4.3 to 4.8), and the answer says them on a line of their own beside its figure."""
+    return expected.keys == keys | {STILL_MISSING} and any(line.startswith("Still missing at") for line in answer.lines)
+
+
 def _judge_usual(
     expected: Expected, spans: tuple[tuple[int, int] | str, ...], snapshot: SnapshotInfo, kind: str
 ) -> tuple[str, str]:
@@ -409,6 +416,7 @@ def judge(
         not reading.complement
         and keys != expected.keys
         and not _base_labelled(expected, keys, answer, config, reading.of_whole)
+        and not _still_missing_beside(expected, keys, answer)
     ):
         return WRONG, f"{kind}: another figure"
     if kind in ("run", "extreme"):
@@ -437,11 +445,10 @@ def judge(
             if whole is not None and part is not None and not _says(answer, whole - part):
                 return WRONG, f"{kind}: a figure other than the report's"
         return RIGHT, ""
-    labelled = (
-        keys
-        if keys != expected.keys and _base_labelled(expected, keys, answer, config, reading.of_whole)
-        else expected.keys
+    beside = _base_labelled(expected, keys, answer, config, reading.of_whole) or _still_missing_beside(
+        expected, keys, answer
     )
+    labelled = keys if keys != expected.keys and beside else expected.keys
     side_by_side = [frozenset({k}) for k in sorted(labelled)] if reading.also else [labelled]
     for span in expected.spans:
         for keys_shown in side_by_side:
