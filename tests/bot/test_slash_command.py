@@ -73,7 +73,8 @@ PHRASINGS = [
     (
         "days missing &gt;= 2, june",
         "2 days to More than 5 days (episodes), June 2019\n10 (9% of 116 episodes)\nRows 4.3 to 4.7 of the report "
-        "added up.\nYear to date 2019/20: 45 (12% of 375 episodes)",
+        "added up.\nYear to date 2019/20: 45 (12% of 375 episodes)\nStill missing at the end of June 2019: 0 (how "
+        "long they will be missing is not known yet, so they are not in the figure above).",
     ),
     (
         "rhi in time june",
