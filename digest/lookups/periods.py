@@ -143,8 +143,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "month_range",
     ),
+    # "from April to today", "April to date", "since 1 April" (said as "april to date"): to the as-at time
+    (
+        re.compile(
+            rf"\b(?:(?:since|from)\s+)?(?:the\s+(?:start|beginning)\s+of\s+)?({_MONTH_WORD})(?:\s+(\d{{4}}))?\s+"
+            r"(?:to|till|until|up\s+to)\s+(?:now|today|date|the\s+present|present|this\s+month)\b"
+        ),
+        "month_to_now",
+    ),
     (re.compile(rf"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\s+({_MONTH_WORD})\b"), "since_month"),
-    (re.compile(rf"\bsince\s+({_MONTH_WORD})\b"), "since_month"),
+    (re.compile(rf"\bsince\s+({_MONTH_WORD})\b(?:\s+(\d{{4}})\b)?"), "since_month"),
     (
         re.compile(rf"\b(?:the\s+)?first\s+(\d{{1,2}})\s+months\s+of\s+(?:the\s+|this\s+)?{_YEAR_WORD}\b"),
         "first_months",
@@ -322,7 +330,15 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         last = (FIRST_MONTH_OF_YEAR + months - 2) % 12 + 1
         return Period(PeriodKind.RANGE, month_of_year=last, from_month_of_year=FIRST_MONTH_OF_YEAR)
     if kind == "since_month":
+        if len(groups) > 1 and groups[1]:  # "since April 2019"
+            return Period(PeriodKind.RANGE, from_month=month_index(int(groups[1]), _month_number(groups[0])))
         return Period(PeriodKind.RANGE, from_month_of_year=_month_number(groups[0]))
+    if kind == "month_to_now":
+        if groups[1]:  # "from April 2019 to date"
+            return Period(
+                PeriodKind.RANGE, from_month=month_index(int(groups[1]), _month_number(groups[0])), months=TO_NOW
+            )
+        return Period(PeriodKind.RANGE, from_month_of_year=_month_number(groups[0]), months=TO_NOW)
     if kind == "quarter_of":
         return Period(PeriodKind.QUARTER, quarter=4)
     if kind == "quarter":
@@ -360,6 +376,7 @@ PREVIOUS = Period(PeriodKind.LAST_MONTH, months=-1)
 SAME_LAST_YEAR = Period(PeriodKind.FINANCIAL_YEAR, relative_year=-1, months=-1)
 # "In the spring": which months a season spans is not agreed, so only the months said with it count.
 SEASON = Period(PeriodKind.RANGE, months=-1)
+TO_NOW = -2  # a range's months when it runs to the as-at time ("from April to today"), the month so far included
 # "The month before": the month before last, or before the month named with it.
 MONTH_BEFORE = Period(PeriodKind.LAST_MONTH, months=1)
 MAX_RECENT_MONTHS = 36  # "the last 6 months"; a longer run than three years is not one the store keeps
@@ -371,7 +388,7 @@ MAX_RECENT_MONTHS = 36  # "the last 6 months"; a longer run than three years is 
 # last, and is said to be unreadable when it cuts a month. Dates are day first (British), as the extract's are.
 _DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORD})\.?,?(?:\s+\d{{4}})?"
-    rf"|(?:{_MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?(?:\s+\d{{4}})?"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2})"
 )
 _DATE_RANGE = re.compile(
@@ -379,6 +396,8 @@ _DATE_RANGE = re.compile(
     rf"({_DATE})"
 )
 _DATE_AT = re.compile(rf"\b(?:as\s+(?:at|of)|at|on)\s+({_DATE})")
+_DATE_SINCE = re.compile(rf"\b(since|from|after)\s+(?:the\s+)?({_DATE})")  # "since 1 April": since April
+_ORDINAL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?(?:{_MONTH_WORD})\b\.?(?:,?\s+\d{{4}})?")
 _WORD_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_WORD})\.?,?(?:\s+(\d{{4}}))?")
 _MONTH_FIRST_DATE = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?")
 _NUMBER_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
@@ -434,12 +453,24 @@ def _date_as_month_end(match: re.Match[str]) -> str:
     return _month_words(date[0], date[1])
 
 
+def _date_as_month_start(match: re.Match[str]) -> str:
+    """ "Since 1 April": since the start of that month; since another day is part of a month."""
+    date = _date_parts(match.group(2).strip())
+    if date is None or date[2] != 1:
+        return CUT_MONTHS
+    return f"{match.group(1)} {_month_words(date[0], date[1])}"
+
+
 CUT_MONTHS = " cut_months "  # where dates were said that cut a month: the report counts whole months
 
 
 def say_dates_as_months(text: str) -> str:
-    """Lower-case text with ranges of dates and month-end dates in month words; CUT_MONTHS where they cut a month."""
-    return _DATE_AT.sub(_date_as_month_end, _DATE_RANGE.sub(_dates_as_months, text))
+    """Lower-case text with ranges of dates, month-end dates and "since" a month's first day in month words;
+    CUT_MONTHS where they cut a month (a day said as "3rd June" alone is one)."""
+    text = _DATE_SINCE.sub(
+        _date_as_month_start, _DATE_AT.sub(_date_as_month_end, _DATE_RANGE.sub(_dates_as_months, text))
+    )
+    return _ORDINAL_DATE.sub(CUT_MONTHS, text)
 
 
 def read_periods(text: str) -> tuple[list[Period], str, list[str]]:
@@ -606,10 +637,12 @@ def resolve_period(period: Period, snapshot: SnapshotInfo) -> Span:
         return Span(last - period.months + 1, last, kind)
     if kind == PeriodKind.RANGE:
         named = period.month is not None or period.month_of_year is not None
-        last = _named_month(period, as_at_month) if named else latest
+        last = _named_month(period, as_at_month) if named else as_at_month if period.months == TO_NOW else latest
         if period.from_month is not None:
             return Span(period.from_month, last, kind)
         assert period.from_month_of_year is not None
+        if not named and as_at_month > latest and as_at_month % 12 + 1 == period.from_month_of_year:
+            return Span(as_at_month, as_at_month, kind)  # "since July", in July: this month so far, not last July's
         return Span(last - (last % 12 + 1 - period.from_month_of_year) % 12, last, kind)
     if kind == PeriodKind.YEAR_TO_DATE:
         named = period.month is not None or period.month_of_year is not None
@@ -664,6 +697,8 @@ def period_text(period: Period) -> str:
     if kind == PeriodKind.RANGE:
         start = _month_text(period.from_month, period.from_month_of_year)
         named = period.month is not None or period.month_of_year is not None
+        if period.months == TO_NOW:
+            return f"{start} to date"
         return f"{start} to {_month_text(period.month, period.month_of_year)}" if named else f"since {start}"
     if kind == PeriodKind.QUARTER:
         if period.quarter is None:

@@ -854,6 +854,8 @@ class Reader:
         whole = self._read_whole(text)
         if not isinstance(whole, Question):  # "total episodes june - for the 3 o'clock": what it is for, after it
             text, whole = self._without_purpose(text, whole)
+        if not isinstance(whole, Question):  # "age breakdown for june apart from the under tens": the whole table
+            whole = self._table_without_exception(text) or whole
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if isinstance(whole, NotUnderstood) and whole.unread and self._asks_of_a_name(sentences):
             return whole  # "... how many times Jayden Smith has gone missing? #LAC": never another sentence alone
@@ -909,6 +911,18 @@ class Reader:
         if unread_rows and not self._row_words(chosen.lower(), {}):
             return whole
         return replace(questions[0], text=text)
+
+    def _table_without_exception(self, text: str) -> Question | None:
+        """A whole breakdown asked without some of its rows ("age breakdown for June apart from the under tens", "days
+        missing breakdown for May not counting same-day returns"): the table, every row shown, when the words before
+        the exception read as it."""
+        excepted = COMPLEMENT_SAID.search(text.lower())
+        if excepted is None:
+            return None
+        before = text[: excepted.start()]
+        after = re.split(r"[,;.?!]", text[excepted.end() :], maxsplit=1)
+        reading = self._read_whole(before + (" " + after[1] if len(after) > 1 else ""))
+        return reading if isinstance(reading, Question) and reading.kind == BREAKDOWN else None
 
     def _tag_eh(self, match: re.Match[str]) -> str:
         """A sentence's closing "eh" as a tag ("busy month, eh?", "mad one today eh") when after a comma or closing a

@@ -489,7 +489,8 @@ _SPELT_LETTERS = re.compile(r"\b[a-z](?:[.\s]+[a-z]\b){1,2}\.?")
 # only inside a run of letters that spells a short form, so "see" and "are" stay words everywhere else.
 LETTER_NAMES = {"see": "c", "sea": "c", "are": "r", "eye": "i", "eyes": "is", "bee": "b", "pee": "p", "em": "m"}
 LETTER_NAMES |= {"el": "l", "ay": "a", "ess": "s", "aitch": "h", "dee": "d", "ee": "e", "cee": "c", "en": "n"}
-SPOKEN_WORDS = frozenset({"see", "sea", "are", "eye", "eyes"})  # also words: read as letters only beside a letter
+LETTER_NAMES |= {"oh": "o", "tee": "t", "why": "y", "eff": "f"}  # "oh el ay" (OLA), "why tee dee" (YTD)
+SPOKEN_WORDS = frozenset({"see", "sea", "are", "eye", "eyes", "oh", "why"})  # also words: letters only beside a letter
 _SPOKEN_LETTER = r"(?:[a-z]|" + "|".join(LETTER_NAMES) + r")"
 _SPOKEN_LETTERS = re.compile(rf"\b{_SPOKEN_LETTER}(?:[.\s]+{_SPOKEN_LETTER}\b){{1,2}}(?:'?s\b)?\.?")
 
@@ -1244,6 +1245,7 @@ _QUANTITY_SHORT_WORDS = {
     "wks": "weeks",
 }
 _QUANTITY_SHORT = re.compile(r"(?<![\w%])(?:" + "|".join(re.escape(w) for w in _QUANTITY_SHORT_WORDS) + r")(?!\w)")
+_LENGTH_SAID = re.compile(r"\b(?:length|long|median|average|mean|duration)\b")  # a question of how long episodes last
 _EVERYDAY_SLIP_WORDS = {
     "teh": "the",
     "hte": "the",
@@ -1400,6 +1402,16 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " relative change ",
     ),
     (re.compile(r"(?<=\d)\s*pp(?:ts?)?\b|\bpp(?:ts?)?\b"), " percentage points "),
+    # "just the quarter total, not each month": the period as a whole; "leave out any still missing" of a length: its
+    # definition already does (a length is of closed episodes)
+    (re.compile(r"\b(?:and\s+|but\s+)?not\s+(?:each|every|by|per)\s+month\b|\bnot\s+month\s+by\s+month\b"), " "),
+    (
+        re.compile(
+            r"\b(?:leave|leaving|excluding|not\s+counting|ignore|ignoring)\s+(?:out\s+)?"
+            r"(?:any|those|the\s+ones|the\s+kids|anyone|episodes)?\s*(?:still\s+missing|still\s+open|not\s+back\s+yet)\b"
+        ),
+        lambda m: " " if _LENGTH_SAID.search(m.string) else m.group(0),
+    ),
     # A phone's autocorrect: "return home interns" are return home interviews
     (re.compile(r"\bhome\s+interns\b"), "home interviews"),
     # "the over 16s", "over-16s": those aged 16 and over, as people say of a group (not "over 16", above 16)
@@ -1599,11 +1611,12 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         "",
     ),
     (re.compile(r"\bleague\s+table\b"), "ranking"),
-    # Dictation misheard: "why TD" (YTD), "our HIS" (RHIs), "see SE" (CSE), "gipsy roamer" (Gypsy / Roma)
+    # Dictation misheard: "why TD" (YTD), "our HIS" (RHIs), "see SE" (CSE), "gipsy roamer" (Gypsy / Roma), "sin kids"
     (re.compile(r"\bwhy\s*t\.?\s*d\b"), "ytd"),
     (re.compile(r"\b(?:our|are)\s+h\.?\s*i\.?\s*s\b"), "rhis"),
     (re.compile(r"\bsee\s+s\.?\s*e\b"), "cse"),
-    (re.compile(r"\bgipsy\s+roamers?\b"), "gypsy roma"),
+    (re.compile(r"\bg[iy]psy\s+roamers?\b"), "gypsy roma"),
+    (re.compile(r"\bsin\b(?=\s+(?:kids|children|child|cases|episodes|eps|young|plans?)\b)"), "cin"),  # "sin kids": CIN
     # Two of the sector's codes with a slash between: both figures ("LAC/CSE eps Jun?"), each named, not one guessed
     (re.compile(r"\b(lac|cse|cin|cpp?|eh|ola)\s*/\s*(?!\1\b)(lac|cse|cin|cpp?|eh|ola)\b"), r"\1 and \2"),
     # "about 2.2 times on average": an average said, not row 2.2's ref (no band counts part of a time)

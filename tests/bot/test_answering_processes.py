@@ -63,6 +63,7 @@ def listening_pids(port: int) -> set[int]:
     return owners
 
 
+@pytest.mark.slow  # real processes started and stopped: `make test-slow`, which CI runs
 def test_two_processes_answer_on_one_port_refuse_a_replay_sent_to_either_and_stop_together(
     reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:

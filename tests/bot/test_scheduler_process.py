@@ -79,6 +79,7 @@ def test_the_drop_folder_is_read_in_the_scheduler_process_and_it_ends_with_the_s
         process.communicate(timeout=WAIT_SECONDS)
 
 
+@pytest.mark.slow  # real processes started and stopped: `make test-slow`, which CI runs
 def test_sigterm_stops_the_scheduler_and_answering_processes_too(
     reference_db: Path, slack_env: dict[str, str], tmp_path: Path
 ) -> None:

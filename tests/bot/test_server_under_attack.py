@@ -204,6 +204,7 @@ MALFORMED = [
 ]
 
 
+@pytest.mark.slow  # real processes started and stopped: `make test-slow`, which CI runs
 def test_malformed_headers_and_bodies_get_a_4xx_an_audit_row_and_no_traceback(
     reference_db: Path, environment: dict[str, str], tmp_path: Path, slack: FakeSlack
 ) -> None:
@@ -343,6 +344,7 @@ def test_a_100_mb_body_to_any_route_is_refused_without_growing_the_server(
     assert refused.count(("teams webhook", "body over 65536 bytes")) == 2
 
 
+@pytest.mark.slow  # real processes started and stopped: `make test-slow`, which CI runs
 def test_a_flood_of_forged_bot_requests_adds_a_bounded_number_of_lines_to_the_log(
     reference_db: Path, environment: dict[str, str], tmp_path: Path, slack: FakeSlack
 ) -> None:

@@ -282,6 +282,7 @@ def test_every_request_leaves_an_audit_row(running: Running) -> None:
     assert all(0 <= x.milliseconds < 3000 for x in lookups)
 
 
+@pytest.mark.slow  # real processes started and stopped: `make test-slow`, which CI runs
 def test_serve_answers_over_http_beside_the_scheduler(
     reference_db: Path, slack: FakeSlack, slack_env: dict[str, str], tmp_path: Path
 ) -> None:
