@@ -294,6 +294,19 @@ NO_SIGNIFICANCE = (
     'significant. Ask for the figures side by side, such as "episodes May against June".'
 )
 
+# Statistics of the counts the report does not give: "standard deviation", "index against April = 100",
+# "z-score", "correlation" (the range, the mean a month and the median length it does give; a manager's "variance" is
+# the difference between two figures).
+_STATISTIC = re.compile(
+    r"\bstandard\s+deviations?\b|\bstd\s*dev\b|\bs\.?d\.?\s+of\b|\bz[\s-]?scores?\b|\bcorrelat\w*"
+    r"|\bregression\b|\bindex(?:ed)?\b(?=.*=\s*100\b)|\b(?:indexed|rebased)\s+to\s+100\b|\bcoefficient\s+of\s+variation\b"
+)
+NO_STATISTIC = (
+    "The report counts episodes and children; I do not work out standard deviations, indices or other statistics of "
+    'the counts. Ask for the figures month by month, such as "episodes month by month this year", and work them out '
+    "from those."
+)
+
 
 @dataclass(frozen=True)
 class NotHeld:
@@ -310,6 +323,7 @@ class NotHeld:
 NOT_HELD = (
     NotHeld(_FORECAST, NO_FORECAST),
     NotHeld(_SIGNIFICANCE, NO_SIGNIFICANCE, also_in="message"),
+    NotHeld(_STATISTIC, NO_STATISTIC, also_in="message"),
     NotHeld(_RATE, NO_RATE, also_in="message"),
     NotHeld(_CORRECTION, NO_CORRECTION, also_in="message"),
     NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE),
@@ -372,6 +386,7 @@ INDIVIDUAL = re.compile(
     r"|needs\s+(?:it|this|these|them)|asked\s+(?:me|us)|has\s+asked|is\s+asking"
     r"|said|says|told\s+(?:me|us)|quoted|mentioned|reported|stated|claimed|claims|wrote)\b)"  # a colleague's figure
     r"|\b(?:him|his|her|hers|himself|herself|lad|lass)\b"
+    r"|\b(?:child|young\s+person|person|client)[\s_-]?ids?\b|\blist\s+(?:the\s+|their\s+)?(?:names|ids|children|kids)\b"
     r"|^\W*who\b|(?<!\bin\s)(?<!\bof\s)(?<!\bduring\s)\bwhich\s+(?:child|children|kids?|young\s+(?:person|people))\b"
     r"(?!\s+(?:in|at|on|with|from)\b)"  # not "episodes in which children were missing"
 )
@@ -473,6 +488,59 @@ _PURPOSE_SENTENCE = re.compile(
     r"[^.?!\n]*[.!]*\s*$"
     r"|(?<=[.?!])\s+(?:it's|its|it\s+is|this\s+is|that's|they're)\s+for\s+(?:the|a|an|my|our)\b[^.?!\n]*[.!]*\s*$"
 )
+# The report's tables by the words people name them with ("the LAC table", "the RHI table"): their section.
+TABLE_NAMES = {
+    "headline": "1",
+    "all episodes": "1",
+    "episodes": "1",
+    "lac": "2",
+    "cla": "2",
+    "looked after": "2",
+    "cse": "3",
+    "days": "4",
+    "days missing": "4",
+    "duration": "4",
+    "rhi": "5",
+    "rhis": "5",
+    "return interview": "5",
+    "return home interview": "5",
+    "care status": "6",
+    "social care status": "6",
+    "status": "6",
+    "gender": "7",
+    "ethnicity": "8",
+    "age": "9",
+    "distance": "10",
+    "placement distance": "10",
+}
+_TABLE_NAME = (
+    r"(?P<name>" + "|".join(sorted(TABLE_NAMES, key=len, reverse=True)).replace(" ", r"\s+") + r")\s+(?:table|section)"
+)
+_TABLE = r"(?:the\s+)?(?:" + _TABLE_NAME + r"|(?:table|section)\s+(?P<number>\d{1,2})\b(?![.\d]))"
+# A row's place in its table, and how far down it is (the last: -1).
+_PLACES = {
+    "first": 0,
+    "top": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "last": -1,
+    "bottom": -1,
+    "final": -1,
+}
+_PLACE = r"(?:the\s+)?(?P<place>" + "|".join(_PLACES) + r")\s+(?:row|line)\b"
+# "section 1, first row", "RHI table for June, first row" (the period said between is kept)
+_ROW_AT_PLACE = re.compile(
+    r"\b" + _TABLE + r"(?P<between>\s+(?:for|in|of)\s+[a-z0-9/]+(?:\s+\d{4})?)?\s*[,:;-]?\s*" + _PLACE
+)
+_PLACE_OF_ROW = re.compile(r"\b" + _PLACE + r"\s+(?:of|in|on)\s+" + _TABLE)  # "bottom line of the ethnicity table"
+# A row named by its words, then where it is printed: "the OLA line in the care status table", "row in table 8 (the
+# second one printed as 8.1)".
+_ROW_IN_TABLE = re.compile(r"\b(?:row|line)\s+(?:of|in|on|from)\s+" + _TABLE + r"(?:\s*\([^)]*\))?")
+_IN_TABLE = re.compile(r"\b(?:in|of|from|on)\s+(?:the\s+)?" + _TABLE_NAME)
+_COLUMN = re.compile(r"\b(?:the\s+)?(\w+)\s+column\b(?:\s+(?:of|in)\s+" + _TABLE + r")?")
 # A sentence closing in a lower-case "eh" ("mad one today eh", "busy week, eh?"): group 1 the sentence before it,
 # group 2 a comma before it, group 3 what ends the sentence.
 _TAG_EH = re.compile(r"((?:^|(?<=[.!?\n]))[^.!?\n]*?)(,)?\s+eh(\s*(?:[.!?]+|$))", re.MULTILINE)
@@ -697,6 +765,11 @@ class Reader:
         for reading in self.readings:
             if reading.kind == BREAKDOWN:
                 self.section_tables.setdefault(reading.section, KEY_MARK + reading.id)
+        # Each section's printed rows in the report's order, for a row named by its place ("section 3, the first row").
+        self.section_rows: dict[str, list[str]] = {}
+        for indicator in build_catalogue(config):
+            if indicator.ref not in ("-", "") and indicator.ref.split(".")[0] == indicator.section:
+                self.section_rows.setdefault(indicator.section, []).append(indicator.ref)
         self.ethnic_groups = build_ethnic_groups(config)
         self.ethnic_names = build_ethnic_names(config)
         # Band tokens are lower case ("@ethnicity.c1"); the rows' keys keep the config's case ("ethnicity.C1").
@@ -1112,6 +1185,9 @@ class Reader:
         lowered = reword(say_months_in_english(lowered, name_places))  # "(not inc. No & N/A)", "days >= 2", "Mehefin"
         lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"
         lowered = _PLUS_BETWEEN.sub(" and ", lowered)  # "all + CLA", "9.8 + 9.9": and
+        lowered = self._rows_by_place(
+            lowered
+        )  # "LAC table, top row": 2.1; "the OLA line in the care status table": OLA
         lowered = _SECTION.sub(self._section_table, lowered)
         lowered = spell_numbers(join_spelt(lowered))
         asked_against, lowered = find_thresholds(lowered)  # "is LAC under 100 this year?": a threshold, not a band
@@ -1465,6 +1541,23 @@ class Reader:
             of_whole=whole_said and shape.proportion and not complement,
             relative=shape.relative,
         )
+
+    def _rows_by_place(self, text: str) -> str:
+        """A row named by its place in a table of the report ("section 1, first row", "bottom line of the ethnicity
+        table", "the LAC table, top row") as its REF NO.; a row named by its words in a table ("the OLA line in the
+        care status table", "Pakistani row in table 8") as those words alone; "the April column" as April."""
+
+        def placed(match: re.Match[str]) -> str:
+            section = _table_section(match)
+            rows = self.section_rows.get(section or "", [])
+            place = _PLACES[match.group("place")]
+            between = match.groupdict().get("between") or ""
+            return f" {rows[place]} {between} " if rows and place < len(rows) else match.group(0)
+
+        text = _ROW_AT_PLACE.sub(placed, _PLACE_OF_ROW.sub(placed, text))
+        text = _COLUMN.sub(r" \1 ", _ROW_IN_TABLE.sub(" ", text))
+        # "the acceptance rate in the RHI table": a row of that table, named by its words; the table's name qualifies it
+        return _IN_TABLE.sub(lambda m: f" {m.group('name')} ", text)
 
     def _section_table(self, match: re.Match[str]) -> str:
         """ "section 6" as its table's token; "section 6.1" as the ref alone; a section with no table as it was."""
@@ -2026,6 +2119,12 @@ MONTHS_IN_A_PASTED_ROW = 3  # "Apr 17 May 16 Jun 28": three months, each with a 
 _CELL = re.compile(
     rf"(?i)\b({MONTH_ABBREVIATION})(\s*[\t|:]\s*|\s+)(\d{{1,3}}|\?+)(?![\d/.%])(?!\s*(?:yrs?|years?|miles?|days?|\+))"
 )
+
+
+def _table_section(match: re.Match[str]) -> str | None:
+    """The section a table is named by: its number ("table 9", "section 6") or its words ("the RHI table")."""
+    number = match.group("number")
+    return number if number else TABLE_NAMES.get(re.sub(r"\s+", " ", match.group("name") or ""))
 
 
 def _sections_of(reading: Reading) -> set[str]:

@@ -79,6 +79,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:league\s+table|rank(?:ed|ing|ings|s)?|in\s+order(?!\s+to\b)|bottom(?!\s+line)|comes?\s+(?:first|top))\b"
             r"|(?<!on\s)\btop\b(?!\s+of\b)"  # "the top month"; "on top of this" is an idiom
             r"|\bmost\s+common(?:ly)?\b|\bcommonest\b|\bmost\s+often\b"
+            r"|\bthe\s+range\s+(?:of|in|across)\b(?!\s*(?:the\s+)?\d)"  # a statistician's range: the highest and lowest
             r"|(?<!at\s)\bmost\b|(?<!at\s)\bleast\b|\bwhich\s+month\b|\bwhat\s+month\b"
             r"|\b(?:max|min)(?:imum)?(?=\s+month)"
             # "which age group is driving the numbers", "who's driving it": the largest (not "drives" in passing)

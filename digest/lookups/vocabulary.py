@@ -614,6 +614,7 @@ _FILLER_TEXT = (
     "happen happens happened happening involve involves involved involving include includes included "
     "our ours here there where's there's that's it's what's who's can't couldn't "
     "related relating relate regarding concerning attributable set single council council's community communities "
+    "lowdown rundown ballpark "
     "latest newest recent most saw showed experienced row rows indicator indicators ref found returned located "
     "board paper papers committee scrutiny meeting members "
     "big bigger large larger small smaller high higher low lower jump jumped change much older younger "
@@ -796,6 +797,7 @@ _AFTER_DOWN = {"under", "less", "below", "younger", "fewer"}  # "10 miles or les
 
 
 _BARE_COMPARISONS = {"under", "over", "below", "above"}
+_REACH_WORDS = {"range", "radius", "distance", "limit"}  # "within the range of 40 miles"
 _OTHER_UNITS = {"working", "hour", "hours", "week", "weeks", "episode", "episodes", "time", "times", "wd"}
 # Directions: "up" strictly above, "from" at or above, "down" strictly below, "to" at or below.
 UP, FROM, DOWN, TO = "up", "from", "down", "to"
@@ -859,6 +861,11 @@ def _direction(words: list[str], i: int) -> str:
     while i > 1 and words[i - 1] in ("the", "a"):  # "within the 40 mile radius", "outwith the 40 mile radius"
         words = words[: i - 1] + words[i:]
         i -= 1
+    # "within the range of 40 miles", "outside a radius of 50 miles": the words of a distance's reach are no direction
+    while i > 2 and words[i - 1] == "of" and words[i - 2] in _REACH_WORDS:
+        drop = 3 if i > 3 and words[i - 3] in ("the", "a") else 2
+        words = words[: i - drop] + words[i:]
+        i -= drop
     before = words[i - 1] if i > 0 else ""
     before2 = words[i - 2] if i > 1 else ""
     before3 = words[i - 3] if i > 2 else ""
@@ -1245,6 +1252,29 @@ _QUANTITY_SHORT_WORDS = {
     "wks": "weeks",
 }
 _QUANTITY_SHORT = re.compile(r"(?<![\w%])(?:" + "|".join(re.escape(w) for w in _QUANTITY_SHORT_WORDS) + r")(?!\w)")
+_EXTREME_OF = {"max": "highest", "min": "lowest"}  # a query's max() and min()
+_GENDER_CODES = {"f": "female", "m": "male"}
+
+
+def _field_value(field: str, value: str) -> str:
+    """A query's "field = value" as words: the period alone ("month = 2019-06"), a gender's code in full ("gender =
+    F"), an age as an age ("age = 15"), any other field's value alone ("status = 'Not a client'"). A value of one word
+    for a field that takes one: the rest is more of the question ("gender = F ytd")."""
+    if field not in ("status", "care status", "ethnicity", "ethnic group", "band", "risk", "cse risk"):
+        value, _, rest = value.partition(" ")
+        return f"{_field_value_word(field, value)} {rest}"
+    return value
+
+
+def _field_value_word(field: str, value: str) -> str:
+    """One field's one-word value as words."""
+    if field in ("gender", "sex"):
+        return _GENDER_CODES.get(value, value)
+    if field == "age":
+        return f"aged {value}"
+    return value
+
+
 _LENGTH_SAID = re.compile(r"\b(?:length|long|median|average|mean|duration)\b")  # a question of how long episodes last
 _EVERYDAY_SLIP_WORDS = {
     "teh": "the",
@@ -1272,6 +1302,38 @@ _RUN_TOGETHER = re.compile(
 _UNIT_WORDS = {"mi": "miles", "wk": "week", "wks": "weeks", "wd": "working days", "hr": "hours", "hrs": "hours"}
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
+    # A question typed as a database query ("episodes where status = 'LAC' and month = 2019-06", "count(children) group
+    # by gender", "max(episodes) by month", "OLA = Y", "apr..jun"): the words it stands for.
+    (
+        re.compile(r"\b(max|min)\s*\(\s*(?:distinct\s+)?([^()]*)\)"),
+        lambda m: f" {_EXTREME_OF[m.group(1)]} {m.group(2)} ",
+    ),
+    (re.compile(r"\b(?:count|sum|total|select)\s*\(\s*(?:distinct\s+)?([^()]*)\)"), r" \1 "),
+    (re.compile(r"\b(?:avg|mean)\s*\(\s*([^()]*)\)"), r" average \1 "),
+    (re.compile(r"\s*=\s*(max|min)\b"), lambda m: f" {_EXTREME_OF[m.group(1)]} "),  # "month where OLA episodes = max"
+    (
+        re.compile(
+            r"\b(month|mth|period|fy|financial\s+year|year|yr|quarter|qtr|status|care\s+status|gender|sex|age|ethnicity"
+            r"|ethnic\s+group|band|risk|cse\s+risk)\s*==?\s*['\"‘’]?([^'\"‘’,;=]+?)['\"‘’]?(?=\s+(?:and|or)\b|[,;?]|$)"
+        ),
+        lambda m: f" {_field_value(m.group(1), m.group(2).strip())} ",
+    ),
+    (re.compile(r"\b([a-z]+)\s*==?\s*['\"]?(?:y|yes|true|1)['\"]?(?![\w.])"), r" \1 "),  # "OLA = Y": the OLA ones
+    (re.compile(r"\b(episodes|eps)\s*>=\s*(\d+)\b"), r" \2 or more \1 "),  # "children where episodes >= 3"
+    (re.compile(r"\b(?:days\s+missing|duration|days)\s*==?\s*(\d+)\b"), r" \1 days "),  # "days_missing = 0"
+    (
+        re.compile(r"\b(?:dist(?:ance)?\s+)?miles\s+(between\s+\d+\s+and\s+\d+)\b"),
+        r" \1 miles ",
+    ),  # "dist_miles between"
+    (re.compile(r"\bgroup(?:ed)?\s+by\b"), " by "),
+    (re.compile(r"^\s*select\b|\bwhere\b(?=.*(?:=|\bbetween\b|>|<))"), " "),
+    (re.compile(r"\b([a-z]{3,9}|\d{4}-\d{2})\s*\.\.\s*([a-z]{3,9}|\d{4}-\d{2})\b"), r" \1 to \2 "),  # "apr..jun"
+    (
+        re.compile(
+            r"\bepisodes?\s*/\s*(?:distinct\s+|unique\s+|individual\s+)?(lac\s+|cla\s+|cse\s+)?(?:children|kids|child)\b"
+        ),
+        r" episodes per \1child ",
+    ),
     (re.compile(r"\bdivn'?t\b"), "don't"),  # the North East's "don't"
     (re.compile(r"\bby\s+['\"‘’]?[\w -]{1,20}?['\"‘’]?\s+i\s+mean\b[^.?!]*"), " "),
     (
