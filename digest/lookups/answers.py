@@ -278,18 +278,26 @@ def _reaches_longest_band(question: Question) -> bool:
 
 
 def _still_missing_beside(figures: Figures, span: Span) -> str:
-    """Those still missing at the end of the span's months, said as not in the figure (their length is not known)."""
+    """Those still missing at the end of the span's months (row 4.8), and how they stand to the figure: the days bands
+    count every episode back by the as-at time by its whole length, so those back since are in it, and those still
+    missing at the as-at time (their length not known yet) are not."""
     data_starts, data_ends = figures.data_months
     first, last = max(span.first, data_starts), min(span.last, data_ends)
     if first > last:
         return ""
     cells = [(m, figures.cell((STILL_MISSING,), m, m)) for m in range(first, last + 1)]
-    why = "how long they will be missing is not known yet, so they are not in the figure above"
     as_at = f"{figures.snapshot.as_at:%d/%m/%Y %H:%M}"
+    why = (
+        f"those back by {as_at} are counted above by how long they were missing; any still missing then are not, as "
+        "how long they will be missing is not known yet"
+    )
     if len(cells) == 1:
         month, cell = cells[0]
-        when = f"at {as_at}" if figures.is_so_far(month) else f"at the end of {month_name(month)}"
-        return f"Still missing {when}: {with_share(cell, None) if cell else 'n/a'} ({why})."
+        shown = with_share(cell, None) if cell else "n/a"
+        if figures.is_so_far(month):
+            unknown = "not in the figure above: how long they will be missing is not known yet"
+            return f"Still missing at {as_at}: {shown} ({unknown})."
+        return f"Still missing at the end of {month_name(month)}: {shown} ({why})."
     each = " · ".join(
         f"{month_label(m)}{f' (at {as_at})' if figures.is_so_far(m) else ''} {with_share(c, None) if c else 'n/a'}"
         for m, c in cells
@@ -415,7 +423,8 @@ def _answer_shaped(
                 figures, shown, spans[0], question.extreme, question.proportion, notes, question.monthly_average
             )
         elif len(spans) > 1 or len(shown) > 1:
-            said = compare_answer(figures, shown, spans, notes, question.relative)
+            # a relative change of a count; a share's change is in percentage points ("by what % did the rate fall")
+            said = compare_answer(figures, shown, spans, notes, question.relative and not question.proportion)
         else:
             said = _single_answer(figures, shown[0], spans[0])
     return Answer(said.outcome, said.title, said.lines)

@@ -165,13 +165,6 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "quarter",
     ),  # "Q one", "Q 2": dictated
-    # "Month 3", "mnth 1", "M3", "P3": the financial year's months by number, as performance teams count them (April 1)
-    (
-        re.compile(
-            r"\b(?:month|mnth|mth|period)\s*(1[0-2]|[1-9])\b(?!\s*(?:months?|days?|miles?|yrs?|years?))|\b[mp](1[0-2]|[1-9])\b"
-        ),
-        "month_number",
-    ),
     # "Jun-19", "Jun -19", "June '19"; not "LAC June - 74?", a dash between a question and a figure stated
     (re.compile(rf"\b({_MONTH_WORD})\b(?:-\s*|\s+-(?=\d)|\s+-\s+(?=\d{{4}}\b)|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|\d{{2}})\b{_UNIT_AFTER}"), "month_year"),
@@ -290,9 +283,6 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         return Period(PeriodKind.FINANCIAL_YEAR, year_start=int(groups[0]))
     if kind in ("iso_month", "year_hyphen", "year_m_month"):  # "2019-06", "2019M06"
         return _dated_month(int(groups[0]), int(groups[1]))
-    if kind == "month_number":
-        said = int(groups[0] or groups[1])
-        return Period(PeriodKind.MONTH, month_of_year=(FIRST_MONTH_OF_YEAR + said - 2) % 12 + 1)
     if kind == "months_ending":
         months, final = int(groups[0]), _month_number(groups[1])
         if not 1 <= months <= 12:
@@ -458,10 +448,36 @@ def _date_as_month_start(match: re.Match[str]) -> str:
     date = _date_parts(match.group(2).strip())
     if date is None or date[2] != 1:
         return CUT_MONTHS
-    return f"{match.group(1)} {_month_words(date[0], date[1])}"
+    return f"since {_month_words(date[0], date[1])}"  # "from 1 April", "after 1 May": since that month
 
 
 CUT_MONTHS = " cut_months "  # where dates were said that cut a month: the report counts whole months
+
+# "Month 3", "mnth 1", "M3", "P3", "month 2 of the FY", "P1-P3": the financial year's months by number, as performance
+# and finance teams count them (April is 1); "H1 to date" its first half so far; "the last 6 periods" its months.
+_FINANCIAL_MONTH = re.compile(
+    r"\b(?:month|mnth|mth|period)\s*(1[0-2]|[1-9])\b(?!\s*(?:months?|days?|miles?|yrs?|years?|\+))(?![/.]\d)"
+    rf"(?!\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORD})\b)"  # "the period 1 June 2019 to ...": a date
+    r"(?:\s+of\s+(?:the\s+)?(?:fy|financial\s+year|fin\s+year|year))?|\b[mp](1[0-2]|[1-9])\b"
+)
+_HALF_YEAR = re.compile(r"\bh([12])\b(\s+to\s+date)")  # "H1 to date"; "H1" alone may be the calendar's
+_PERIODS_AS_MONTHS = re.compile(r"\b(last|past|previous)\s+(\d{1,2})\s+periods\b")
+
+
+def _financial_month(match: re.Match[str]) -> str:
+    said = int(match.group(1) or match.group(2))
+    return _MONTH_NAME_OF[(FIRST_MONTH_OF_YEAR + said - 2) % 12 + 1]
+
+
+def _half_year(match: re.Match[str]) -> str:
+    first = FIRST_MONTH_OF_YEAR if match.group(1) == "1" else (FIRST_MONTH_OF_YEAR + 5) % 12 + 1
+    return f"{_MONTH_NAME_OF[first]} to date"  # "H1 to date": from its first month to the as-at time
+
+
+def say_financial_months(text: str) -> str:
+    """The financial year's months and halves said by number ("P3", "month 2 of the FY", "H1") as month words."""
+    text = _PERIODS_AS_MONTHS.sub(r"\1 \2 months", text)
+    return _HALF_YEAR.sub(_half_year, _FINANCIAL_MONTH.sub(_financial_month, text))
 
 
 def say_dates_as_months(text: str) -> str:
@@ -479,7 +495,7 @@ def read_periods(text: str) -> tuple[list[Period], str, list[str]]:
     found: list[tuple[int, Period]] = []
     unreadable: list[str] = []
     rest = _ABBREVIATIONS.sub(lambda m: _ABBREVIATED[m.group(1)] + (m.group(2) or ""), text)
-    rest = _YEAR_TO_MONTH.sub(_year_to_month, say_dates_as_months(rest))
+    rest = _YEAR_TO_MONTH.sub(_year_to_month, say_dates_as_months(say_financial_months(rest)))
     if CUT_MONTHS in rest:
         unreadable.append(CUT_MONTHS.strip())
         rest = rest.replace(CUT_MONTHS, " ")

@@ -29,6 +29,7 @@ from digest.figures.catalogue import (
     PER_CHILD_FAMILY,
     SECTIONS,
     STILL_MISSING,
+    SUMMARY_ROWS,
     build_catalogue,
     complement_base,
 )
@@ -167,10 +168,13 @@ _FORECAST = re.compile(
 )
 # Lengths in hours: the report counts calendar days ("over 24 hours" is not "more than 1 day"). The still-missing
 # answer gives "over 24 and 72 hours" now, and "72 hours" of a return interview is its deadline.
-_HOURS = re.compile(r"\b\d+\s*(?:hours?|hrs?|h)\b")
+_HOURS = re.compile(
+    r"\b\d+\s*(?:hours?|hrs?|h)\b|\bwithin\s+(?:the|an|a|one)\s+hour\b|\b(?:an|one|a\s+few|few|couple\s+of)\s+hours?\b"
+)
 # ... unless of a return interview's deadline, or of those missing now.
 _HOURS_OTHERWISE = re.compile(
     r"\brhis?\b|\binterviews?\b|\bdebriefs?\b|\bconversations?\b|\b(?:now|currently|still|atm|today|at\s+the\s+moment)\b"
+    r"|\b(?:my|our)\s+(?:last|old|previous|former)\s+(?:place|authority|la|council)\b"  # another council's hours
 )
 NO_HOURS = (
     "The report counts days missing (calendar days from the day missing to the day back), not hours. Ask, for "
@@ -307,6 +311,29 @@ NO_STATISTIC = (
     "from those."
 )
 
+# Children missing for the first time, or new to the service: the report counts the children in a period and those
+# with 3 or more episodes, not whether a child went missing before.
+_FIRST_TIME = re.compile(
+    r"\bfirst[\s-]+time\b(?!\s+(?:i|i've|ive|i'm|im|we|you|using|asking|on|with)\b)|\bnew\s+to\s+(?:us|the\s+service|the\s+team|services)\b"
+    r"|\bnever\s+(?:been\s+)?(?:reported|missing|gone\s+missing)\s+before\b|\bnot\s+(?:been\s+)?(?:gone\s+)?missing\s+before\b"
+)
+NO_FIRST_TIME = (
+    "The report counts the children who went missing in a period and those with 3 or more episodes in it; it does not "
+    'say whether a child had gone missing before. Ask, for example, "children missing June" or "children with 3 or '
+    'more episodes June".'
+)
+
+# The same children followed from one period to another ("were frequent missers last year too", "the same kids as in
+# May"): each period's children are counted on their own.
+_SAME_CHILDREN = re.compile(
+    r"\b(?:were|was)\s+(?:also\s+)?\w+(?:\s+\w+)?\s+(?:last\s+year|the\s+year\s+before|before)\s+(?:too|as\s+well)\b"
+    r"|\bsame\s+(?:children|kids|young\s+people|ones)\s+as\b"
+)
+NO_SAME_CHILDREN = (
+    "The report counts the children of each period on their own; it does not follow the same children from one "
+    'period to another. Ask for each period, such as "children with 3 or more episodes this year".'
+)
+
 
 @dataclass(frozen=True)
 class NotHeld:
@@ -324,9 +351,11 @@ NOT_HELD = (
     NotHeld(_FORECAST, NO_FORECAST),
     NotHeld(_SIGNIFICANCE, NO_SIGNIFICANCE, also_in="message"),
     NotHeld(_STATISTIC, NO_STATISTIC, also_in="message"),
+    NotHeld(_FIRST_TIME, NO_FIRST_TIME, also_in="message"),
+    NotHeld(_SAME_CHILDREN, NO_SAME_CHILDREN),
     NotHeld(_RATE, NO_RATE, also_in="message"),
     NotHeld(_CORRECTION, NO_CORRECTION, also_in="message"),
-    NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE),
+    NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE, also_in="typed"),  # "within the hour": "hour" is no slip of "our"
     NotHeld(_TWICE_OR_MORE, NO_TWICE),
     NotHeld(_POPULATION, NO_POPULATION, _MISSING_SAID),
     NotHeld(_BEYOND_MISSING, NO_POPULATION, also_in="message"),
@@ -387,7 +416,8 @@ INDIVIDUAL = re.compile(
     r"|said|says|told\s+(?:me|us)|quoted|mentioned|reported|stated|claimed|claims|wrote)\b)"  # a colleague's figure
     r"|\b(?:him|his|her|hers|himself|herself|lad|lass)\b"
     r"|\b(?:child|young\s+person|person|client)[\s_-]?ids?\b|\blist\s+(?:the\s+|their\s+)?(?:names|ids|children|kids)\b"
-    r"|^\W*who\b|(?<!\bin\s)(?<!\bof\s)(?<!\bduring\s)\bwhich\s+(?:child|children|kids?|young\s+(?:person|people))\b"
+    r"|^\W*who\b|(?<!episodes\sin\s)(?<!episodes\sduring\s)(?<!cases\sin\s)(?<!occasions\son\s)"
+    r"\bwhich\s+(?:child|children|kids?|young\s+(?:person|people))\b"
     r"(?!\s+(?:in|at|on|with|from)\b)"  # not "episodes in which children were missing"
 )
 ONE_CHILD = (
@@ -475,7 +505,7 @@ _RELAYED = re.compile(
     r"(?i:^\W*(?:q|qn|question)\s+(?:from|for)\s+(?:the\s+)?)" + _ASKER + r"\s*[-–:,]?"
     r"|(?i:^\W*(?:member|members'?|board|chair's|panel|committee)\s+(?:question|q)\s*[-–:,]?)"
     r"|\b" + _ASKER + r"\s+(?i:asks|asked|is\s+asking|are\s+asking|has\s+asked|have\s+asked|wants?\s+to\s+know"
-    r"|would\s+like\s+to\s+know|wanted\s+to\s+know)(?i:\s+(?:whether|if|about|for))?\s*:?"
+    r"|would\s+like\s+to\s+know|wanted\s+to\s+know)(?i:\s+(?:whether|if|for))?\s*:?"
 )
 # What the one who asked meant, said of them after a question passed on ("She means appropriate and offered", "Note -
 # she's asking because of the BME drop"): the words meant are kept, the note about her left out.
@@ -488,6 +518,15 @@ _PURPOSE_SENTENCE = re.compile(
     r"[^.?!\n]*[.!]*\s*$"
     r"|(?<=[.?!])\s+(?:it's|its|it\s+is|this\s+is|that's|they're)\s+for\s+(?:the|a|an|my|our)\b[^.?!\n]*[.!]*\s*$"
 )
+# Figures of different tables named side by side ("CSE, CIN and EH June"): each is asked on its own.
+ACROSS_TABLES = "!across"
+NOT_SIDE_BY_SIDE = (
+    "Those figures are in different tables of the report, and I set side by side only figures of one table (or the "
+    "headline rows: all, LAC and CSE). Ask for each, as suggested below."
+)
+# The sections whose printed tables show every row of the catalogue, so a row's place is the same every month; the
+# others leave rows out (codes with no episodes, "not recognised" rows), so "the second row" depends on the month.
+SECTIONS_PRINTED_WHOLE = frozenset({"1", "2", "3", "4", "5"})
 # The report's tables by the words people name them with ("the LAC table", "the RHI table"): their section.
 TABLE_NAMES = {
     "headline": "1",
@@ -540,7 +579,10 @@ _PLACE_OF_ROW = re.compile(r"\b" + _PLACE + r"\s+(?:of|in|on)\s+" + _TABLE)  # "
 # second one printed as 8.1)".
 _ROW_IN_TABLE = re.compile(r"\b(?:row|line)\s+(?:of|in|on|from)\s+" + _TABLE + r"(?:\s*\([^)]*\))?")
 _IN_TABLE = re.compile(r"\b(?:in|of|from|on)\s+(?:the\s+)?" + _TABLE_NAME)
-_COLUMN = re.compile(r"\b(?:the\s+)?(\w+)\s+column\b(?:\s+(?:of|in)\s+" + _TABLE + r")?")
+_COLUMN = re.compile(
+    r"\b(?:the\s+)?(?!(?:last|first|final|next|other)\b)(\w+)\s+column\b(?:\s+(?:of|in)\s+" + _TABLE + r")?"
+)
+_PURPOSE_SENTENCE_OPENING = re.compile(r"^\W*(?:i\s+|we\s+)?(?:need(?:ed)?|want(?:ed)?)\s+\w+\s+for\b|^\W*\S+\s+for\b")
 # A sentence closing in a lower-case "eh" ("mad one today eh", "busy week, eh?"): group 1 the sentence before it,
 # group 2 a comma before it, group 3 what ends the sentence.
 _TAG_EH = re.compile(r"((?:^|(?<=[.!?\n]))[^.!?\n]*?)(,)?\s+eh(\s*(?:[.!?]+|$))", re.MULTILINE)
@@ -549,7 +591,8 @@ _TAG_EH = re.compile(r"((?:^|(?<=[.!?\n]))[^.!?\n]*?)(,)?\s+eh(\s*(?:[.!?]+|$))"
 _PURPOSE_NOTE = re.compile(r"(?:\s[-–—]+\s+|\s*\()([^()\n]*?[^\W\d][^()\n]*?)\)?\s*[.!]*$")
 _PURPOSE_SAID = re.compile(
     r"(?i)^\s*(?:for|need(?:ed)?|re:?)\b|\bfor\s+(?:the|a|an|my|our|his|her|their)\b|\b(?:asked|asking|wants?|"
-    r"wanted|prep|paper|slides?|mtg|meeting|board|draft|summary|brief(?:ing)?|pack|report|handover|strategy)\b"
+    r"wanted|prep|paper|slides?|mtg|meeting|board|draft|summary|brief(?:ing)?|pack|report|handover|strategy"
+    r"|comparison|return|submission|confirm|check|verify|please|pls|thanks|cheers|ta|sufficiency)\b"
 )
 # What another council did, told as context ("It was about 2 in my old LA", "My last authority was hitting 85% ..."):
 # no part of what is asked here.
@@ -767,8 +810,13 @@ class Reader:
                 self.section_tables.setdefault(reading.section, KEY_MARK + reading.id)
         # Each section's printed rows in the report's order, for a row named by its place ("section 3, the first row").
         self.section_rows: dict[str, list[str]] = {}
+        # ... and of the others, the summary row printed last whatever the month (8: Total BME), for "the bottom line"
+        self.section_last: dict[str, str] = {
+            i.section: i.ref for i in build_catalogue(config) if i.key in SUMMARY_ROWS and i.key not in PART_OF
+        }
         for indicator in build_catalogue(config):
-            if indicator.ref not in ("-", "") and indicator.ref.split(".")[0] == indicator.section:
+            printed_whole = indicator.section in SECTIONS_PRINTED_WHOLE
+            if printed_whole and indicator.ref not in ("-", "") and indicator.ref.split(".")[0] == indicator.section:
                 self.section_rows.setdefault(indicator.section, []).append(indicator.ref)
         self.ethnic_groups = build_ethnic_groups(config)
         self.ethnic_names = build_ethnic_names(config)
@@ -778,6 +826,7 @@ class Reader:
         self.ordinary = load_ordinary_words()  # everyday English, read past when it names nothing
         # Rows with a complement ("episodes other than White British": all episodes less the row), by key.
         self.complemented = {i.key for i in build_catalogue(config) if complement_base(i) is not None}
+        self.denominators = {i.key: i.denominator for i in build_catalogue(config)}  # what each row's share is of
         self._scores: dict[tuple[tuple[str, float], ...], list[Scored]] = {}
 
     def correct(self, word: str) -> tuple[str, float]:
@@ -894,9 +943,7 @@ class Reader:
         text = _CHAT_MARKUP.sub(" ", text)  # "LAC episodes _last month_?", "> need it for the equalities return"
         text, relayed = _RELAYED.subn(" ", text)  # "Cllr Patel asks: how many ...", "Q from the board - ..."
         text = _ON_BEHALF.sub(" ", text)  # "Sarah has asked me to find out how many ..."
-        text = (
-            _PURPOSE_SENTENCE.sub(" ", text) if _PURPOSE_SENTENCE.search(text) else text
-        )  # "... need it for a Q4 ..."
+        text = _PURPOSE_SENTENCE.sub(self._purpose_sentence, text)  # "... Need it for a Q4 comparison."
         if relayed:  # a note saying what she meant is kept ("Note - she means May"), another note is not
             text = _NOTE_AFTER.sub(lambda m: m.group(0) if _ASKER_MEANT.search(m.group(0)) else " ", text)
             text = _ASKER_MEANT.sub(" ", text)
@@ -998,11 +1045,21 @@ class Reader:
         return reading if isinstance(reading, Question) and reading.kind == BREAKDOWN else None
 
     def _tag_eh(self, match: re.Match[str]) -> str:
-        """A sentence's closing "eh" as a tag ("busy month, eh?", "mad one today eh") when after a comma or closing a
-        sentence that names no row; else Early Help ("lac and eh", "eh eps, may?")."""
-        if match.group(2) or not self._known_words(match.group(1)):
-            return match.group(1) + match.group(3)
-        return match.group(0)
+        """A sentence's closing "eh" as a tag ("busy month, eh?", "mad one today eh") when the sentence names no row nor
+        what rows count; else Early Help ("lac and eh", "episodes in june were eh", "eh eps, may?")."""
+        if not {w for w in self.words_of(match.group(1), {}) if w in self.weights}:
+            return match.group(1) + match.group(3)  # "mad one today eh", "busy month, eh?"
+        return match.group(0)  # "episodes in june were eh", "june - cin, eh": Early Help
+
+    def _purpose_sentence(self, match: re.Match[str]) -> str:
+        """A sentence saying what the figure is for, read past; one naming a row or a period is kept ("Need it for LAC
+        only.", "I need it for May too.")."""
+        said = match.group(0).lower()
+        if self._known_words(said):
+            return match.group(0)
+        periods = read_periods(said)[0]
+        # "Need it for a Q4 comparison.": the period is the purpose's; "I need it for May too.": another period asked
+        return match.group(0) if periods and not _PURPOSE_SAID.search(_PURPOSE_SENTENCE_OPENING.sub("", said)) else " "
 
     def _without_purpose(
         self, text: str, whole: NotUnderstood | Clarification
@@ -1015,23 +1072,24 @@ class Reader:
         if note is None:
             return text, whole
         said = note.group(1).lower()
-        purpose = _PURPOSE_SAID.search(said)
+        named = any(w not in self.known and stem(w) not in self.known for w in find_possible_names(note.group(1)))
+        purpose = _PURPOSE_SAID.search(said) is not None
         if (
-            not (isinstance(whole, Clarification) or whole.unread or purpose)
+            named  # "- re Kyle Brown", "(Jayden)": maybe a child, never read past
             or text.rstrip().endswith("?")  # "- have girls overtaken?": the question itself
             or (QUESTION_CUES.search(said) and not purpose)  # "- by what proportion", "- how many children"
             or read_periods(said)[0]  # "- June vs April"
+            or COMPLEMENT_SAID.search(said)  # "- excluding Rotherham": less than the question's figure
         ):
             return text, whole
         asked = text[: note.start()]
         reading = self._read_whole(asked)
         if not isinstance(reading, Question) or reading.kind in (HELP, DEFINE):
             return text, whole
-        if self._known_words(said) and not purpose and reading.kind != BREAKDOWN:
-            return (
-                text,
-                whole,
-            )  # "... kind of involvement - early support, child in need, ...": rows named, not a split's
+        # A purpose said ("for", "asked", "board", "paper"), or a table's rows listed after it ("care status split for
+        # Q1 - EH, CIN, CP, LAC"); not words not read ("- known to YOS": a qualifier the report does not hold)
+        if not (purpose or (reading.kind == BREAKDOWN and self._known_words(said))):
+            return text, whole
         if isinstance(self._read_whole(note.group(1)), Question | Clarification):
             return text, whole  # "LAC episodes June - CSE too": the note asks for a figure of its own
         return asked, reading
@@ -1216,7 +1274,10 @@ class Reader:
         elsewhere = {"typed": typed, "message": text.lower()}
         for rule in NOT_HELD:
             held = rule.said.search(said) or (rule.also_in and rule.said.search(elsewhere[rule.also_in]))
-            if held and not (rule.unless and rule.unless.search(said)):
+            unless = rule.unless and (
+                rule.unless.search(said) or (rule.also_in and rule.unless.search(elsewhere[rule.also_in]))
+            )
+            if held and not unless:
                 return NotUnderstood(rule.message, self.suggest(text))
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
@@ -1441,6 +1502,9 @@ class Reader:
             if best.reading.kind == FIGURE and not whole and not complement
             else ()
         ) or (counts_beside if not (complement or _ONE_COUNT_NOT_OTHER.search(said)) else ())
+        if also[:1] == (ACROSS_TABLES,):  # never one of them answered alone, the others dropped
+            asked = [f"{self.by_id[key].label} {period_text(period)}".strip() for key in also[1:] if key in self.by_id]
+            return NotUnderstood(NOT_SIDE_BY_SIDE, asked)
         close = self._close(ranked)
         tabled = (shape.whole or shape.extreme) and best.reading.kind == BREAKDOWN
         enough = CLARIFY_SCORE if tabled else ANSWER_SCORE
@@ -1538,7 +1602,11 @@ class Reader:
             alternatives=() if complement else alternatives,
             nearest=nearest and not complement,
             complement=complement,
-            of_whole=whole_said and shape.proportion and not complement,
+            of_whole=whole_said
+            and shape.proportion
+            and not complement
+            and not also
+            and self._whole_is_base(said, best.reading),
             relative=shape.relative,
         )
 
@@ -1551,11 +1619,13 @@ class Reader:
             section = _table_section(match)
             rows = self.section_rows.get(section or "", [])
             place = _PLACES[match.group("place")]
+            if not rows and place == -1 and section in self.section_last:
+                rows = [self.section_last[section]]
             between = match.groupdict().get("between") or ""
             return f" {rows[place]} {between} " if rows and place < len(rows) else match.group(0)
 
         text = _ROW_AT_PLACE.sub(placed, _PLACE_OF_ROW.sub(placed, text))
-        text = _COLUMN.sub(r" \1 ", _ROW_IN_TABLE.sub(" ", text))
+        text = _COLUMN.sub(r" \1 ", _ROW_IN_TABLE.sub(_table_words, text))
         # "the acceptance rate in the RHI table": a row of that table, named by its words; the table's name qualifies it
         return _IN_TABLE.sub(lambda m: f" {m.group('name')} ", text)
 
@@ -1641,6 +1711,17 @@ class Reader:
             return False
         whole_only = phrase_stems(whole.label) - phrase_stems(part.label) - GENERIC_WORDS
         return whole_only <= words.keys() and bool(self._part_only(part) & words.keys())
+
+    def _whole_is_base(self, said: str, part: Reading) -> bool:
+        """Whether the row a part row is part of is said as the share's base ("of the not a client episodes", "as a
+        % of not a client", "not a client episodes were OLA"), not as a figure beside it ("% not a client or OLA")."""
+        whole = self.by_id.get(PART_OF.get(part.subject, ""))
+        if whole is None:
+            return False
+        label = r"\W*".join(re.escape(w) for w in whole.label.lower().split())
+        base = rf"\b(?:of|within|among|amongst)\s+(?:the\s+|those\s+|all\s+)?\W*{label}"
+        subject = rf"\b{label}\W*\s+(?:\w+\s+)?(?:were|was|that\s+were|who\s+were|accounted)\b"
+        return re.search(base, said) is not None or re.search(subject, said) is not None
 
     def _part_only(self, part: Reading) -> frozenset[str]:
         """The words a part row (PART_OF's: OLA) is called by that the row it is part of is not."""
@@ -1834,6 +1915,7 @@ class Reader:
         subjects: list[str] = []
         sections: list[set[str]] = []
         missed = False  # a part naming some row that no figure here was read for
+        named: list[tuple[str, set[str]]] = []  # the parts naming a row of their own (not "episodes how many")
         everyone = _ALL_OF.sub(".all", best.subject)  # the same figure of all children
         for part in parts:
             words = {w: weight for w, weight in self.words_of(part, nearness).items() if w not in talk}
@@ -1866,8 +1948,17 @@ class Reader:
             if top.reading.subject not in subjects:
                 subjects.append(top.reading.subject)
                 sections.append(_sections_of(top.reading))
+                if not generic:
+                    named.append((top.reading.subject, _sections_of(top.reading)))
         # side by side only within a section ("LAC, CIN and EH": care status), or the headlines; never with a part
         # naming a row left out in silence ("CIN, CP, LAC, care leaver, not a client": each, or none)
+        # a part naming the base of another's row qualifies it ("over 100 miles, June LAC": the distances are LAC's)
+        bases = {self.denominators.get(key) for key, _ in named}
+        named = [(key, of) for key, of in named if key not in bases]
+        if missed and len(named) > 1:  # "CSE, CIN and EH june": a part named but not read clearly; none answered
+            return (ACROSS_TABLES, *subjects)
+        if len(named) > 1 and not set.intersection(*(of for _, of in named)) and best.subject in subjects:
+            return (ACROSS_TABLES, *subjects)  # "girls, CIN and EH june": figures of two tables, each to be asked
         if len(subjects) < 2 or not set.intersection(*sections) or missed:
             return ()
         return tuple(s for s in subjects if s != best.subject) if best.subject in subjects else ()
@@ -2119,6 +2210,14 @@ MONTHS_IN_A_PASTED_ROW = 3  # "Apr 17 May 16 Jun 28": three months, each with a 
 _CELL = re.compile(
     rf"(?i)\b({MONTH_ABBREVIATION})(\s*[\t|:]\s*|\s+)(\d{{1,3}}|\?+)(?![\d/.%])(?!\s*(?:yrs?|years?|miles?|days?|\+))"
 )
+
+
+def _table_words(match: re.Match[str]) -> str:
+    """A table named after a row's words, as its name: "the episodes row in the LAC table" is LAC's episodes."""
+    section = _table_section(match)
+    if section in (None, "1"):  # the headline table: its rows are all children's
+        return " "
+    return f" {next((name for name, number in TABLE_NAMES.items() if number == section), '')} "
 
 
 def _table_section(match: re.Match[str]) -> str | None:

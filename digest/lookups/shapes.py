@@ -65,7 +65,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "by_month",
         re.compile(
-            r"\btrends?\b|\bpatterns?\s+(?:of|in|for|over)\b|\bmonth[\s-]+(?:by|on|to)[\s-]+month\b|(?<!end\sof\s)\b(?:by|each|every|per|for\s+each)\s+month\b"
+            r"\btrends?\b|\bpatterns?\s+(?:of|in|for|over)\b|\bmonth[\s-]+(?:by|on|to)[\s-]+month\b|(?<!end\sof\s)\b(?:by|each|every|per|for\s+each)\s+month\b|\b(?:by|each|every|per)\s+period\b"
             r"|\bmonthly\b"
             r"|\bover\s+time\b|\bbeen\s+going\b|\bmoved\b|(?<!\d\s)\bmonths?\s+of\b(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|\btrending\b"
             r"|\bdirection\s+of\s+travel\b"  # managers' word for a trend
@@ -113,10 +113,10 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         "compare",
         re.compile(
             r"\byear\s+on\s+year\b|\byoy\b|\bmonth\s+on\s+month\b|\bmom\b"
-            r"|\b(?:vs|v|versus|minus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference|variances?|delta"
+            r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference|variances?|movements?|delta"
             r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
             r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
-            r"|reduc(?:e|ed|es|ing|tion)|declin(?:e|ed|es|ing)|grow(?:n|s|ing|th)|grew|busier|quieter"
+            r"|reduc(?:e|ed|es|ing|tion)|declin(?:e|ed|es|ing)|grow(?:n|s|ing|th)?|grew|shr[iau]nk\w*|busier|quieter"
             r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down)(?:\s+or\s+(?:up|down))?|up\s+or\s+down"
             r"|(?:up|down)(?=\s+on\s)|by\s+how\s+(?:many|much))\b"
             r"|\b(?=than\b)"
@@ -245,7 +245,7 @@ SHAPE_WORDS = frozenset(
 
 _CHANGE = re.compile(
     r"\b(?:chang\w*|increas\w*|decreas\w*|rising|risen|rose|falling|fallen|fell|dropp\w*|(?:go|goes|going|gone|went)"
-    r"\s+(?:up|down)|up\s+or\s+down|(?:up|down)\s+on|better|worse|improv\w*|moved|moving)\b"
+    r"\s+(?:up|down)|up\s+or\s+down|(?:up|down)\s+on|better|worse|improv\w*|moved|moving|movements?|grow\w*|grew)\b"
 )
 
 
@@ -275,7 +275,10 @@ _USUAL = re.compile(
 # A change asked as a share of the figure before it ("by what percentage did LAC episodes rise", "% change May to June",
 # "how many times bigger", "growth rate"), not a share of a base ("what % of episodes").
 _PERCENT_WORD = r"(?:(?:percentage|percent|per\s*cent|pc)\b|%)"
-_CHANGE_WORD = r"(?:change|increase|decrease|rise|fall|drop|growth|difference|up|down|higher|lower|more|fewer|less)"
+_CHANGE_WORD = (
+    r"(?:change|increase|decrease|rise|fall|drop|growth|difference"
+    r"|(?:up|down|higher|lower|more|fewer|less)(?!\s+(?:than|to|on|of)\b))"  # not "% more than 5 days", "% up to 20"
+)
 _RELATIVE = re.compile(
     rf"\bby\s+(?:what|which|how\s+much\s+(?:as\s+a|in))\s+{_PERCENT_WORD}"
     rf"|(?<![\w%])(?<!of\s){_PERCENT_WORD}\s+{_CHANGE_WORD}\b"

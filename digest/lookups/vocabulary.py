@@ -1090,7 +1090,8 @@ ROW_5_1_NOTE = re.compile(
 # Words asking for all but some rows: "other than", "apart from", "except", "excluding", "besides".
 COMPLEMENT_SAID = re.compile(
     r"\b(?:other\s+than|apart\s+from|aside\s+from|except(?:ing)?(?:\s+for)?|excluding|excl\.?|ex\.|besides"
-    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of)(?=\s)"
+    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)less(?!\s+(?:than|then)\b)(?![^.?!]*\bth[ae]n\b)|bar(?!\s*(?:charts?|graphs?|s)\b)"
+    r"|barring)(?=\s)"
 )
 _EMOJI_WORDS = {
     "👧": "girls",
@@ -1249,6 +1250,7 @@ _QUANTITY_SHORT_WORDS = {
     "grps": "groups",
     "wkg": "working",
     "wk": "week",
+    "var": "variance",
     "wks": "weeks",
 }
 _QUANTITY_SHORT = re.compile(r"(?<![\w%])(?:" + "|".join(re.escape(w) for w in _QUANTITY_SHORT_WORDS) + r")(?!\w)")
@@ -1260,7 +1262,9 @@ def _field_value(field: str, value: str) -> str:
     """A query's "field = value" as words: the period alone ("month = 2019-06"), a gender's code in full ("gender =
     F"), an age as an age ("age = 15"), any other field's value alone ("status = 'Not a client'"). A value of one word
     for a field that takes one: the rest is more of the question ("gender = F ytd")."""
-    if field not in ("status", "care status", "ethnicity", "ethnic group", "band", "risk", "cse risk"):
+    if field in ("risk", "cse risk"):  # "cse risk = high": the row is the field's
+        return f"{field} {value}"
+    if field not in ("status", "care status", "ethnicity", "ethnic group", "band"):
         value, _, rest = value.partition(" ")
         return f"{_field_value_word(field, value)} {rest}"
     return value
@@ -1304,12 +1308,15 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
     # A question typed as a database query ("episodes where status = 'LAC' and month = 2019-06", "count(children) group
     # by gender", "max(episodes) by month", "OLA = Y", "apr..jun"): the words it stands for.
+    (re.compile(r"\bcount\s*\(\s*distinct\s+(?:child|person|young\s+person|client)[\s_-]?ids?\s*\)"), " children "),
     (
         re.compile(r"\b(max|min)\s*\(\s*(?:distinct\s+)?([^()]*)\)"),
         lambda m: f" {_EXTREME_OF[m.group(1)]} {m.group(2)} ",
     ),
     (re.compile(r"\b(?:count|sum|total|select)\s*\(\s*(?:distinct\s+)?([^()]*)\)"), r" \1 "),
-    (re.compile(r"\b(?:avg|mean)\s*\(\s*([^()]*)\)"), r" average \1 "),
+    # "avg(episodes) by month": the mean a month; "avg(duration_days)": the average length
+    (re.compile(r"\b(?:avg|mean)\s*\(\s*([^()]*(?:duration|days|length)[^()]*)\)"), r" average length "),
+    (re.compile(r"\b(?:avg|mean)\s*\(\s*([^()]*)\)"), r" \1 on average per month "),
     (re.compile(r"\s*=\s*(max|min)\b"), lambda m: f" {_EXTREME_OF[m.group(1)]} "),  # "month where OLA episodes = max"
     (
         re.compile(
@@ -1318,9 +1325,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         lambda m: f" {_field_value(m.group(1), m.group(2).strip())} ",
     ),
+    (re.compile(r"\b(?:days\s+missing|duration|days)\s*==?\s*(\d+)\b"), r" \1 days "),  # "days_missing = 0"
     (re.compile(r"\b([a-z]+)\s*==?\s*['\"]?(?:y|yes|true|1)['\"]?(?![\w.])"), r" \1 "),  # "OLA = Y": the OLA ones
     (re.compile(r"\b(episodes|eps)\s*>=\s*(\d+)\b"), r" \2 or more \1 "),  # "children where episodes >= 3"
-    (re.compile(r"\b(?:days\s+missing|duration|days)\s*==?\s*(\d+)\b"), r" \1 days "),  # "days_missing = 0"
     (
         re.compile(r"\b(?:dist(?:ance)?\s+)?miles\s+(between\s+\d+\s+and\s+\d+)\b"),
         r" \1 miles ",
@@ -1474,6 +1481,30 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         lambda m: " " if _LENGTH_SAID.search(m.string) else m.group(0),
     ),
+    # "On the basis of those offered, how many accepted": whom the figure is of, as "of those offered" says it;
+    # "on the basis of children rather than episodes": what is counted
+    (re.compile(r"\bon\s+the\s+basis\s+of\s+(?:those|the|all)?\s*(?=\w+\s+(?:rather\s+than|not|instead\s+of)\b)"), " "),
+    (re.compile(r"\bon\s+the\s+basis\s+of\s+(?:those\s+|the\s+|all\s+)?"), "of those "),
+    # "anything I should know?", "quiet night so far": talk, no figure asked
+    (
+        re.compile(
+            r"\banything\s+(?:i|we)\s+(?:should|need\s+to|ought\s+to)\s+know\b|\b(?:a\s+)?quiet\s+(?:night|shift|one|day)(?:\s+so\s+far)?\b"
+        ),
+        " ",
+    ),
+    # "First time I've used this -", "my first time asking": about the asker, not a child's first time missing
+    (
+        re.compile(
+            r"\b(?:it's\s+|its\s+|my\s+)?first\s+time\s+(?:i've|i\s+have|ive|i'm|im|using|asking|on|with)\b[^,.;:!?\n-]*"
+        ),
+        " ",
+    ),
+    # Nights away are the days missing the report counts (calendar days from the day missing to the day back):
+    # "one night and back the next day" is 1 day, "at least 2 nights" 2 days or more, "overnight or longer" 1 or more
+    (re.compile(r"\b(?:and\s+)?(?:back|returned|came\s+back|home|found)\s+(?:the\s+)?(?:next|following)\s+day\b"), " "),
+    (re.compile(r"\b(?:a|one|1)\s+night\b"), "1 day"),
+    (re.compile(r"\b(\d+|two|three|four|five|six|seven)\s+nights\b"), r"\1 days"),
+    (re.compile(r"\b(?:at\s+least\s+)?overnight(?:\s+or\s+(?:longer|more|over))?\b"), "at least 1 day"),
     # A phone's autocorrect: "return home interns" are return home interviews
     (re.compile(r"\bhome\s+interns\b"), "home interviews"),
     # "the over 16s", "over-16s": those aged 16 and over, as people say of a group (not "over 16", above 16)

@@ -73,8 +73,9 @@ PHRASINGS = [
     (
         "days missing &gt;= 2, june",
         "2 days to More than 5 days (episodes), June 2019\n10 (9% of 116 episodes)\nRows 4.3 to 4.7 of the report "
-        "added up.\nYear to date 2019/20: 45 (12% of 375 episodes)\nStill missing at the end of June 2019: 0 (how "
-        "long they will be missing is not known yet, so they are not in the figure above).",
+        "added up.\nYear to date 2019/20: 45 (12% of 375 episodes)\nStill missing at the end of June 2019: 0 (those "
+        "back by 18/07/2019 00:00 are counted above by how long they were missing; any still missing then are not, as "
+        "how long they will be missing is not known yet).",
     ),
     (
         "rhi in time june",

@@ -316,7 +316,12 @@ def _base_labelled(expected: Expected, keys: frozenset[str], answer: Answer, con
 def _still_missing_beside(expected: Expected, keys: frozenset[str], answer: Answer) -> bool:
     """Whether the labels add those still missing at the month's end (4.8) to the bands the answer adds up ("at least
     two days", labelled 4.3 to 4.8), and the answer says them on a line of their own beside its figure."""
-    return expected.keys == keys | {STILL_MISSING} and any(line.startswith("Still missing at") for line in answer.lines)
+    return expected.keys == keys | {STILL_MISSING} and _says_still_missing(answer)
+
+
+def _says_still_missing(answer: Answer) -> bool:
+    """Whether the answer says those still missing at the month's end on a line of their own."""
+    return any(line.startswith("Still missing at") for line in answer.lines)
 
 
 def _judge_usual(
@@ -405,7 +410,8 @@ def judge(
         base = BASE_ROWS.get(base, base)
         if not reading.proportion:
             return WRONG, "share: the count without its share"
-        if not keys <= expected.keys or not expected.keys <= keys | {base}:
+        beside = {STILL_MISSING} if _says_still_missing(answer) else set()  # "overnight or longer": 4.2 to 4.8
+        if not keys <= expected.keys or not expected.keys <= keys | {base} | beside:
             return WRONG, "share: another figure"
         if reading.usual:
             return _judge_usual(expected, spans, snapshot, kind)

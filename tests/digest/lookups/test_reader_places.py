@@ -13,6 +13,7 @@ import pytest
 from digest.contract.config import Config
 from digest.figures.catalogue import build_catalogue
 from digest.lookups.answers import NOT_UNDERSTOOD
+from digest.lookups.questions import SECTIONS_PRINTED_WHOLE
 from digest.lookups.service import LookupService
 from tests.digest.lookups.asking import answered, assert_answers
 
@@ -20,10 +21,11 @@ PLACES = {"first": 0, "top": 0, "second": 1, "third": 2, "last": -1, "bottom": -
 
 
 def printed_rows(config: Config) -> dict[str, list[str]]:
-    """Each section's REF NOs. in the report's order."""
+    """Each section's REF NOs. in the report's order, of the sections printed with every row whatever the month."""
     rows: dict[str, list[str]] = {}
     for indicator in build_catalogue(config):
-        if indicator.ref not in ("-", "") and indicator.ref.split(".")[0] == indicator.section:
+        whole = indicator.section in SECTIONS_PRINTED_WHOLE
+        if whole and indicator.ref not in ("-", "") and indicator.ref.split(".")[0] == indicator.section:
             rows.setdefault(indicator.section, []).append(indicator.ref)
     return rows
 

@@ -183,7 +183,6 @@ def test_the_share_of_all_episodes_is_still_the_report_s(service: LookupService)
         ),
         ("the pattern of BME episodes since April", "BME episodes, April to June 2019 month by month", None),
         ("LAC month-on-month change", "LAC episodes, May 2019 against June 2019", None),
-        ("white british minus total BME, june", "A1 - White British and BME episodes, June 2019", None),
         (
             "Which age group was found to account for the greatest number of episodes YTD?",
             "Age, April to June 2019",

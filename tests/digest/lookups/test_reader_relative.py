@@ -131,20 +131,24 @@ def test_the_rise_is_told_as_a_share_of_the_earlier_month_even_when_asked_later_
     )
 
 
-STILL_OUT = "(how long they will be missing is not known yet, so they are not in the figure above)."
+BACK_SINCE = (
+    "(those back by 18/07/2019 00:00 are counted above by how long they were missing; any still missing then are "
+    "not, as how long they will be missing is not known yet)."
+)
+STILL_OUT = "(not in the figure above: how long they will be missing is not known yet)."
 
 
 @pytest.mark.parametrize(
     ("text", "beside"),
     [
-        ("at least two days missing in june", f"Still missing at the end of June 2019: 0 {STILL_OUT}"),
+        ("at least two days missing in june", f"Still missing at the end of June 2019: 0 {BACK_SINCE}"),
         (
             "how many times did kids go missing for more than a week in april",
-            f"Still missing at the end of April 2019: 2 {STILL_OUT}",
+            f"Still missing at the end of April 2019: 2 {BACK_SINCE}",
         ),
         (
             "missing for at least 2 days so far this year - how many?",
-            f"Still missing at the end of each month: Apr-19 2 · May-19 0 · Jun-19 0 {STILL_OUT}",
+            f"Still missing at the end of each month: Apr-19 2 · May-19 0 · Jun-19 0 {BACK_SINCE}",
         ),
         ("more than 5 days july", f"Still missing at 18/07/2019 00:00: 0 {STILL_OUT}"),
     ],
