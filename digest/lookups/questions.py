@@ -334,6 +334,16 @@ NO_SAME_CHILDREN = (
     'period to another. Ask for each period, such as "children with 3 or more episodes this year".'
 )
 
+# Return interviews with no timeliness outcome ("accepted but not showing as either done in 3 working days or late"):
+# the report has rows for those done in time and those not, none for neither.
+_NO_OUTCOME = re.compile(
+    r"\bno\s+(?:timeliness\s+)?outcomes?\b|\bnot\s+showing\s+as\s+either\b|\bneither\s+(?:done|completed|in\s+time)\b"
+)
+NO_OUTCOME = (
+    "The report counts return interviews completed within 3 working days and those not completed in time; it has no "
+    'row for those with no outcome recorded. Ask for each, such as "RHIs completed in time June".'
+)
+
 
 @dataclass(frozen=True)
 class NotHeld:
@@ -353,6 +363,7 @@ NOT_HELD = (
     NotHeld(_STATISTIC, NO_STATISTIC, also_in="message"),
     NotHeld(_FIRST_TIME, NO_FIRST_TIME, also_in="message"),
     NotHeld(_SAME_CHILDREN, NO_SAME_CHILDREN),
+    NotHeld(_NO_OUTCOME, NO_OUTCOME, also_in="message"),
     NotHeld(_RATE, NO_RATE, also_in="message"),
     NotHeld(_CORRECTION, NO_CORRECTION, also_in="message"),
     NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE, also_in="typed"),  # "within the hour": "hour" is no slip of "our"
@@ -583,6 +594,12 @@ _COLUMN = re.compile(
     r"\b(?:the\s+)?(?!(?:last|first|final|next|other)\b)(\w+)\s+column\b(?:\s+(?:of|in)\s+" + _TABLE + r")?"
 )
 _PURPOSE_SENTENCE_OPENING = re.compile(r"^\W*(?:i\s+|we\s+)?(?:need(?:ed)?|want(?:ed)?)\s+\w+\s+for\b|^\W*\S+\s+for\b")
+# Words putting right what was just said ("er, sorry, I mean", "no wait", "or rather"), before the period said instead.
+_CORRECTION = re.compile(
+    r"(?i)[\s,.;:!?-]+(?:(?:er|erm|um|uh)[\s,]+)?(?:sorry|no\s+wait|wait|i\s+mean|i\s+meant|or\s+rather|rather|correction"
+    r"|scratch\s+that|make\s+that)\b(?:[\s,:-]+(?:no|i\s+mean|i\s+meant|wait)\b)*[\s,:-]*"
+)
+MAX_WORDS_AFTER_CORRECTION = 2  # "I mean May", "sorry, no, April too": the period said instead, and little more
 # A sentence closing in a lower-case "eh" ("mad one today eh", "busy week, eh?"): group 1 the sentence before it,
 # group 2 a comma before it, group 3 what ends the sentence.
 _TAG_EH = re.compile(r"((?:^|(?<=[.!?\n]))[^.!?\n]*?)(,)?\s+eh(\s*(?:[.!?]+|$))", re.MULTILINE)
@@ -932,6 +949,7 @@ class Reader:
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
         text = _as_typed(text)  # "LAC &amp; CSE", "how’s", a non-breaking space: as the person typed them
+        text = _self_corrected(text)  # "... in June? er, sorry, I mean May": May
         text = _without_pasted_cells(text)  # "CSE | Apr 17 | May 16 | Jun ??": a spreadsheet's cells, not years
         text = read_email_body(text)  # a forwarded email pasted in: what it asks
         text = _without_addressee(text)  # "@Missing Report Hi, ...": the bot, typed
@@ -2224,6 +2242,18 @@ def _table_section(match: re.Match[str]) -> str | None:
     """The section a table is named by: its number ("table 9", "section 6") or its words ("the RHI table")."""
     number = match.group("number")
     return number if number else TABLE_NAMES.get(re.sub(r"\s+", " ", match.group("name") or ""))
+
+
+def _self_corrected(text: str) -> str:
+    """A period put right as it was said ("missing in June? er, sorry, I mean May", "in May, sorry, no, April", "June -
+    no wait, May"): the later period in place of the earlier, the rest of the question kept."""
+    for match in reversed(list(_CORRECTION.finditer(text))):
+        before, after = text[: match.start()], text[match.end() :]
+        said_after, rest_after, _ = read_periods(after.lower())
+        said_before, rest_before, _ = read_periods(before.lower())
+        if said_after and said_before and len(rest_after.split()) <= MAX_WORDS_AFTER_CORRECTION:
+            return f"{rest_before} {after}"
+    return text
 
 
 def _sections_of(reading: Reading) -> set[str]:

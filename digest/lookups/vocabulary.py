@@ -1279,6 +1279,7 @@ def _field_value_word(field: str, value: str) -> str:
     return value
 
 
+_TABLE_SAID = re.compile(r"\b(?:breakdown|split|table)\b")  # a whole table asked
 _LENGTH_SAID = re.compile(r"\b(?:length|long|median|average|mean|duration)\b")  # a question of how long episodes last
 _EVERYDAY_SLIP_WORDS = {
     "teh": "the",
@@ -1507,6 +1508,28 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:at\s+least\s+)?overnight(?:\s+or\s+(?:longer|more|over))?\b"), "at least 1 day"),
     # A phone's autocorrect: "return home interns" are return home interviews
     (re.compile(r"\bhome\s+interns\b"), "home interviews"),
+    # "care status breakdown incl anything unknown": a table shows its not-recorded rows already
+    (
+        re.compile(
+            r"\b(?:incl(?:uding|\.)?|with|plus)\s+(?:any(?:thing)?|the|all)\s+(?:unknowns?|not\s+recorded|unrecorded)\b"
+        ),
+        lambda m: " " if _TABLE_SAID.search(m.string) else m.group(0),
+    ),
+    # An analyst's notation: "≥ 3 eps", "Σ Q1", "μ per month", "Δ May→Jun", "n = ?", "n (%)", "dist'n", "vis-à-vis",
+    # "min CSE eps month" (not "10 min")
+    (re.compile(r"≥"), " >= "),
+    (re.compile(r"≤"), " <= "),
+    (re.compile(r">=\s*(\d+)\s*(episodes|eps)\b"), r" \1 or more \2 "),  # "≥3 eps": the 3 or more rows
+    (re.compile(r"\bmed(?:ium)?\s*/\s*hi(?:gh)?\b"), "medium/high"),  # "med/hi risk"
+    (re.compile(r"\bbrit\b"), "british"),
+    (re.compile(r"[σΣ]"), " total "),
+    (re.compile(r"[μµ]"), " average "),
+    (re.compile(r"[δΔ](?:\s*%)?"), " change "),
+    (re.compile(r"\bn\s*(?:=\s*\?|\(\s*%\s*\)|=)|^\s*n\s+(?=[a-z])"), " number "),
+    (re.compile(r"\bdist'?n\b"), "distribution"),
+    (re.compile(r"\bvis[\s-]*[aà][\s-]*vis\b"), " vs "),
+    (re.compile(r"(?<![\d.])(?<!\d\s)\bmin\b(?!\s*\()"), "lowest"),
+    (re.compile(r"(?<![\d.])(?<!\d\s)\bmax\b(?!\s*\()"), "highest"),
     # "the over 16s", "over-16s": those aged 16 and over, as people say of a group (not "over 16", above 16)
     (re.compile(r"\bover[\s-]*(1\d)\s*'?s\b"), r" \1 and over "),
     (re.compile(r"\bdiff\b"), "difference"),

@@ -18,3 +18,12 @@ def assert_answers(service: LookupService, text: str, title: str, figure: str | 
     assert said.startswith(title), (text, said)
     if figure is not None:
         assert lines[0] == figure, (text, lines)
+
+
+def assert_answers_starting(service: LookupService, text: str, title: str, figure: str | None = None) -> None:
+    """The question is answered under a title starting with title, its first line starting with figure when one is
+    given ("*106 (91%": the count and its share, the base's words left to other tests)."""
+    said, lines = answered(service, text)
+    assert said.startswith(title), (text, said)
+    if figure is not None:
+        assert lines[0].startswith(figure), (text, lines)

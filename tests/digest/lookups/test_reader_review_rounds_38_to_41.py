@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from digest.lookups.service import LookupService
-from tests.digest.lookups.asking import answered
+from tests.digest.lookups.asking import answered, assert_answers_starting
 
 
 @pytest.mark.parametrize(
@@ -44,10 +44,7 @@ from tests.digest.lookups.asking import answered
 def test_what_the_review_found_is_answered_right(
     service: LookupService, text: str, title: str, figure: str | None
 ) -> None:
-    said, lines = answered(service, text)
-    assert said.startswith(title), (text, said)
-    if figure is not None:
-        assert lines[0].startswith(figure), (text, lines)
+    assert_answers_starting(service, text, title, figure)
 
 
 @pytest.mark.parametrize(
