@@ -319,16 +319,10 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
             return None
         last = (FIRST_MONTH_OF_YEAR + months - 2) % 12 + 1
         return Period(PeriodKind.RANGE, month_of_year=last, from_month_of_year=FIRST_MONTH_OF_YEAR)
-    if kind == "since_month":
-        if len(groups) > 1 and groups[1]:  # "since April 2019"
-            return Period(PeriodKind.RANGE, from_month=month_index(int(groups[1]), _month_number(groups[0])))
-        return Period(PeriodKind.RANGE, from_month_of_year=_month_number(groups[0]))
-    if kind == "month_to_now":
-        if groups[1]:  # "from April 2019 to date"
-            return Period(
-                PeriodKind.RANGE, from_month=month_index(int(groups[1]), _month_number(groups[0])), months=TO_NOW
-            )
-        return Period(PeriodKind.RANGE, from_month_of_year=_month_number(groups[0]), months=TO_NOW)
+    if kind == "since_month":  # "since April", "since April 2019"
+        return _range_from(groups[0], groups[1] if len(groups) > 1 else None)
+    if kind == "month_to_now":  # "from April to today", "April 2019 to date"
+        return _range_from(groups[0], groups[1], TO_NOW)
     if kind == "quarter_of":
         return Period(PeriodKind.QUARTER, quarter=4)
     if kind == "quarter":
@@ -386,7 +380,7 @@ _DATE_RANGE = re.compile(
     rf"({_DATE})"
 )
 _DATE_AT = re.compile(rf"\b(?:as\s+(?:at|of)|at|on)\s+({_DATE})")
-_DATE_SINCE = re.compile(rf"\b(since|from|after)\s+(?:the\s+)?({_DATE})")  # "since 1 April": since April
+_DATE_SINCE = re.compile(rf"\b(?:since|from|after)\s+(?:the\s+)?({_DATE})")  # "since 1 April": since April
 _ORDINAL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?(?:{_MONTH_WORD})\b\.?(?:,?\s+\d{{4}})?")
 _WORD_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_WORD})\.?,?(?:\s+(\d{{4}}))?")
 _MONTH_FIRST_DATE = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?")
@@ -412,6 +406,13 @@ def _date_parts(text: str) -> tuple[int | None, int, int] | None:
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     return year, month, day
+
+
+def _range_from(month: str, year: str | None, months: int = 0) -> Period:
+    """A range from a month, of the year said ("since April 2019") or else the latest such ("since April")."""
+    if year:
+        return Period(PeriodKind.RANGE, from_month=month_index(int(year), _month_number(month)), months=months)
+    return Period(PeriodKind.RANGE, from_month_of_year=_month_number(month), months=months)
 
 
 def _month_words(year: int | None, month: int) -> str:
@@ -445,7 +446,7 @@ def _date_as_month_end(match: re.Match[str]) -> str:
 
 def _date_as_month_start(match: re.Match[str]) -> str:
     """ "Since 1 April": since the start of that month; since another day is part of a month."""
-    date = _date_parts(match.group(2).strip())
+    date = _date_parts(match.group(1).strip())
     if date is None or date[2] != 1:
         return CUT_MONTHS
     return f"since {_month_words(date[0], date[1])}"  # "from 1 April", "after 1 May": since that month

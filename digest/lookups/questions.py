@@ -825,13 +825,14 @@ class Reader:
         for reading in self.readings:
             if reading.kind == BREAKDOWN:
                 self.section_tables.setdefault(reading.section, KEY_MARK + reading.id)
+        catalogue = build_catalogue(config)
         # Each section's printed rows in the report's order, for a row named by its place ("section 3, the first row").
         self.section_rows: dict[str, list[str]] = {}
         # ... and of the others, the summary row printed last whatever the month (8: Total BME), for "the bottom line"
         self.section_last: dict[str, str] = {
-            i.section: i.ref for i in build_catalogue(config) if i.key in SUMMARY_ROWS and i.key not in PART_OF
+            i.section: i.ref for i in catalogue if i.key in SUMMARY_ROWS and i.key not in PART_OF
         }
-        for indicator in build_catalogue(config):
+        for indicator in catalogue:
             printed_whole = indicator.section in SECTIONS_PRINTED_WHOLE
             if printed_whole and indicator.ref not in ("-", "") and indicator.ref.split(".")[0] == indicator.section:
                 self.section_rows.setdefault(indicator.section, []).append(indicator.ref)
@@ -842,8 +843,8 @@ class Reader:
         self._corrections: dict[str, tuple[str, float]] = {}
         self.ordinary = load_ordinary_words()  # everyday English, read past when it names nothing
         # Rows with a complement ("episodes other than White British": all episodes less the row), by key.
-        self.complemented = {i.key for i in build_catalogue(config) if complement_base(i) is not None}
-        self.denominators = {i.key: i.denominator for i in build_catalogue(config)}  # what each row's share is of
+        self.complemented = {i.key for i in catalogue if complement_base(i) is not None}
+        self.denominators = {i.key: i.denominator for i in catalogue}  # what each row's share is of
         self._scores: dict[tuple[tuple[str, float], ...], list[Scored]] = {}
 
     def correct(self, word: str) -> tuple[str, float]:
@@ -1065,7 +1066,7 @@ class Reader:
     def _tag_eh(self, match: re.Match[str]) -> str:
         """A sentence's closing "eh" as a tag ("busy month, eh?", "mad one today eh") when the sentence names no row nor
         what rows count; else Early Help ("lac and eh", "episodes in june were eh", "eh eps, may?")."""
-        if not {w for w in self.words_of(match.group(1), {}) if w in self.weights}:
+        if not self._named_words(match.group(1)):
             return match.group(1) + match.group(3)  # "mad one today eh", "busy month, eh?"
         return match.group(0)  # "episodes in june were eh", "june - cin, eh": Early Help
 
@@ -1083,9 +1084,9 @@ class Reader:
         self, text: str, whole: NotUnderstood | Clarification
     ) -> tuple[str, Question | NotUnderstood | Clarification]:
         """The message without a note of what the figure is for, after a dash or in brackets at its end ("(need for the
-        2nd draft)", "- DCS wants to know", "- strategy mtg prep"), when the question before it reads whole and the
-        note alone asks for no figure. A note of words the reader does not know goes; one of words naming what the
-        report does not hold ("police liaison asked") only when it says it is a purpose ("asked", "for the ...")."""
+        2nd draft)", "- DCS wants to know", "- strategy mtg prep"), when the question before it reads whole, the note
+        says it is a purpose ("for", "asked", "board", "paper") or lists a table's rows, and asks for no figure, no
+        other period and no exception of its own; never a note that may name someone ("- re Kyle Brown")."""
         note = _PURPOSE_NOTE.search(text)
         if note is None:
             return text, whole
@@ -1261,9 +1262,8 @@ class Reader:
         lowered = reword(say_months_in_english(lowered, name_places))  # "(not inc. No & N/A)", "days >= 2", "Mehefin"
         lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"
         lowered = _PLUS_BETWEEN.sub(" and ", lowered)  # "all + CLA", "9.8 + 9.9": and
-        lowered = self._rows_by_place(
-            lowered
-        )  # "LAC table, top row": 2.1; "the OLA line in the care status table": OLA
+        # "LAC table, top row": 2.1; "the OLA line in the care status table": OLA
+        lowered = self._rows_by_place(lowered)
         lowered = _SECTION.sub(self._section_table, lowered)
         lowered = spell_numbers(join_spelt(lowered))
         asked_against, lowered = find_thresholds(lowered)  # "is LAC under 100 this year?": a threshold, not a band
@@ -1721,10 +1721,14 @@ class Reader:
             and r.subject not in (STILL_MISSING,)
         ]
 
+    def _whole_of(self, part: Reading) -> Reading | None:
+        """The row a part row (PART_OF's: OLA) is part of (not a client); None for any other row."""
+        return self.by_id.get(PART_OF.get(part.subject, ""))
+
     def _names_whole(self, part: Reading, words: dict[str, float]) -> bool:
         """Whether the words name a part row (PART_OF's: OLA) and the row it is part of (not a client) both, each
         by the words only it is called by."""
-        whole = self.by_id.get(PART_OF.get(part.subject, ""))
+        whole = self._whole_of(part)
         if whole is None:
             return False
         whole_only = phrase_stems(whole.label) - phrase_stems(part.label) - GENERIC_WORDS
@@ -1733,7 +1737,7 @@ class Reader:
     def _whole_is_base(self, said: str, part: Reading) -> bool:
         """Whether the row a part row is part of is said as the share's base ("of the not a client episodes", "as a
         % of not a client", "not a client episodes were OLA"), not as a figure beside it ("% not a client or OLA")."""
-        whole = self.by_id.get(PART_OF.get(part.subject, ""))
+        whole = self._whole_of(part)
         if whole is None:
             return False
         label = r"\W*".join(re.escape(w) for w in whole.label.lower().split())
@@ -1743,7 +1747,7 @@ class Reader:
 
     def _part_only(self, part: Reading) -> frozenset[str]:
         """The words a part row (PART_OF's: OLA) is called by that the row it is part of is not."""
-        whole = self.by_id.get(PART_OF.get(part.subject, ""))
+        whole = self._whole_of(part)
         return part.called_by - whole.called_by - GENERIC_WORDS if whole else frozenset()
 
     def _complements(self, reading: Reading, words: dict[str, float], shape: Shape) -> bool:
@@ -1808,9 +1812,13 @@ class Reader:
         _, rest = read_shape(sentence.lower())
         return any(word in self.weights for word in self.words_of(rest, {}))
 
+    def _named_words(self, text: str) -> set[str]:
+        """The words of text the reader knows as naming some row or what rows count, however weakly."""
+        return {w for w in self.words_of(text, {}) if w in self.weights}
+
     def _known_words(self, text: str) -> set[str]:
         """The words of text the reader knows as naming some row (what every row counts aside), however weakly."""
-        return {w for w in self.words_of(text, {}) if w in self.weights} - GENERIC_WORDS
+        return self._named_words(text) - GENERIC_WORDS
 
     def _row_words(self, text: str, nearness: dict[str, float]) -> set[str]:
         """The words of text that name a row well enough to be offered on their own (what every row counts aside)."""

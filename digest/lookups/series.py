@@ -201,6 +201,17 @@ def compare_answer(
 NO_DATA_BEFORE = "No data before"  # a run reaching back before the first month with data says so once
 
 
+def _run_months(figures: Figures, span: Span) -> tuple[list[int], str]:
+    """A run's months: from the first month with data when the span reaches back before it (as the digest's trends
+    do), with the line saying so; else the span's months and no line."""
+    data_starts = figures.data_months[0]
+    if span.first < data_starts <= span.last:
+        return list(
+            range(data_starts, span.last + 1)
+        ), f"{NO_DATA_BEFORE} {month_name(data_starts)}: the data starts then."
+    return list(span.months), ""
+
+
 def run_answer(
     figures: Figures,
     figure: Figure,
@@ -212,9 +223,7 @@ def run_answer(
 ) -> Said:
     """Month by month over the span; the largest and smallest month (by share when a share was asked); with average,
     the mean of the months (the catalogue's "Average a month")."""
-    data_starts = figures.data_months[0]
-    clipped = span.first < data_starts <= span.last  # as the digest's trends do: from the first month with data
-    months = list(range(data_starts, span.last + 1)) if clipped else list(span.months)
+    months, before_data = _run_months(figures, span)
     cells = [(m, figure_cell(figures, figure, Span(m, m, span.kind))) for m in months]
     lines = [
         f"{month_name(m)}: {describe(cell, figure)}{_note(notes or {}, figure, Span(m, m, span.kind))}"
@@ -227,8 +236,8 @@ def run_answer(
             ranked.append((value, month, cell))
     shown_span = Span(months[0], months[-1], span.kind) if months else span
     title = f"{figure.label}, {figures.name(shown_span)} month by month"
-    if clipped:
-        lines.append(f"{NO_DATA_BEFORE} {month_name(data_starts)}: the data starts then.")
+    if before_data:
+        lines.append(before_data)
     if len(ranked) >= 2:
         top = max(ranked, key=lambda r: (r[0], -r[1]))
         bottom = min(ranked, key=lambda r: (r[0], r[1]))
@@ -360,13 +369,11 @@ def per_child_answer(figures: Figures, family: str, spans: list[Span], by_month:
     """Episodes per child: the family's episodes over its distinct children in the same period (catalogue); for two
     periods, each and the change between them; month by month, each month (from the first with data)."""
     named = "" if family == "all" else " (" + family.upper() + ")"
-    clipped = False
+    before_data = ""
     if by_month:
         span = spans[0]
-        data_starts = figures.data_months[0]
-        clipped = span.first < data_starts <= span.last  # as run_answer: from the first month with data
-        first = data_starts if clipped else span.first
-        spans = [Span(m, m, span.kind) for m in range(first, span.last + 1)]
+        months, before_data = _run_months(figures, span)
+        spans = [Span(m, m, span.kind) for m in months]
         run = Span(spans[0].first, spans[-1].last, span.kind)
         title = f"Episodes per child{named}, {figures.name(run)} month by month"
     else:
@@ -383,8 +390,8 @@ def per_child_answer(figures: Figures, family: str, spans: list[Span], by_month:
     ]
     if any(ratio is not None for _, ratio, _, _ in said):
         lines.append("Children are counted once in each period.")
-    if by_month and clipped:
-        lines.append(f"{NO_DATA_BEFORE} {month_name(data_starts)}: the data starts then.")
+    if before_data:
+        lines.append(before_data)
     ratios = [ratio for _, ratio, _, _ in said]
     if len(spans) == 2 and not by_month and ratios[0] is not None and ratios[1] is not None:
         difference = round(ratios[1], PER_CHILD_DECIMALS) - round(ratios[0], PER_CHILD_DECIMALS)

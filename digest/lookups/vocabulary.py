@@ -1254,7 +1254,7 @@ _QUANTITY_SHORT_WORDS = {
     "wks": "weeks",
 }
 _QUANTITY_SHORT = re.compile(r"(?<![\w%])(?:" + "|".join(re.escape(w) for w in _QUANTITY_SHORT_WORDS) + r")(?!\w)")
-_EXTREME_OF = {"max": "highest", "min": "lowest"}  # a query's max() and min()
+_EXTREME_OF = {"max": "highest", "min": "lowest"}  # a query's max() and min(), and the words alone
 _GENDER_CODES = {"f": "female", "m": "male"}
 
 
@@ -1528,8 +1528,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bn\s*(?:=\s*\?|\(\s*%\s*\)|=)|^\s*n\s+(?=[a-z])"), " number "),
     (re.compile(r"\bdist'?n\b"), "distribution"),
     (re.compile(r"\bvis[\s-]*[aà][\s-]*vis\b"), " vs "),
-    (re.compile(r"(?<![\d.])(?<!\d\s)\bmin\b(?!\s*\()"), "lowest"),
-    (re.compile(r"(?<![\d.])(?<!\d\s)\bmax\b(?!\s*\()"), "highest"),
+    (re.compile(r"(?<![\d.])(?<!\d\s)\b(min|max)\b(?!\s*\()"), lambda m: _EXTREME_OF[m.group(1)]),
     # "the over 16s", "over-16s": those aged 16 and over, as people say of a group (not "over 16", above 16)
     (re.compile(r"\bover[\s-]*(1\d)\s*'?s\b"), r" \1 and over "),
     (re.compile(r"\bdiff\b"), "difference"),
