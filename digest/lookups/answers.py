@@ -57,7 +57,7 @@ from digest.lookups.cells import (
     span_title,
     with_share,
 )
-from digest.lookups.confirmations import check_stated, check_thresholds
+from digest.lookups.confirmations import GAP, check_stated, check_thresholds
 from digest.lookups.periods import PeriodKind, Span, period_before, resolve_period
 from digest.lookups.questions import (
     ABOUT_DATA,
@@ -326,7 +326,8 @@ def _stated_checked(question: Question, answer: Answer) -> list[str]:
         return []
     if _shows_withheld(answer):
         return [STATED_WITHHELD]
-    several = question.compare or question.by_month or question.also or question.extreme or answer.table
+    gaps = sum(t.comparison == GAP for t in question.thresholds)  # "87 to 74 or thereabouts": figures of a change
+    several = question.compare or question.by_month or question.also or question.extreme or answer.table or gaps > 1
     if several or question.kind not in (FIGURE, PER_CHILD, LENGTH) or not answer.lines:
         return [STATED_NOT_CHECKED]
     checked = [check_stated(question.stated, answer.lines[0], question.proportion)] if question.stated else []
@@ -350,13 +351,17 @@ def _is_shaped(question: Question, config: Config) -> bool:
     return question.proportion and str(question.subject) in SHARE_BASES
 
 
-def _relative_to_named(question: Question, snapshot: SnapshotInfo) -> Question:
+def relative_to_named(question: Question, snapshot: SnapshotInfo) -> Question:
     """Two periods of one kind on one span, one said from today ("Q1 against the previous quarter" in July: Q1 again):
     the one said from today is the one before the other, as meant ("Q1 against Q4")."""
     periods = (question.period, *question.compare)
     if len(periods) != 2 or periods[0].kind != periods[1].kind:
         return question
     first, second = (resolve_period(p, snapshot) for p in periods)
+    if question.said_twice:  # "last quarter, basically, Q1": one quarter where both are the same, else both shown
+        same = (first.first, first.last) == (second.first, second.last)
+        named = next((p for p in periods if p.quarter is not None), question.period)
+        return replace(question, period=named, compare=()) if same else question
     relative = [p for p in periods if p.month is None and p.month_of_year is None and p.quarter is None]
     if (first.first, first.last) != (second.first, second.last) or len(relative) != 1:
         return question
@@ -371,7 +376,7 @@ def _answer_shaped(
     store: SnapshotStore, config: Config, question: Question, snapshot: SnapshotInfo, suppress: bool
 ) -> Answer:
     figures = Figures(store, config, snapshot, suppress)
-    question = _relative_to_named(question, snapshot)
+    question = relative_to_named(question, snapshot)
     spans = [resolve_period(p, snapshot) for p in (question.period, *question.compare)]
     data_starts, data_ends = figures.data_months
     kinds: dict[tuple[int, int], list[PeriodKind]] = {}

@@ -135,6 +135,11 @@ _FRACTIONS = {  # as said, and as the reader has them once number words are digi
     "a quarter": 25.0,
     "1 quarter": 25.0,
     "3 quarters": 75.0,
+    "1/2": 50.0,
+    "1/3": 100 / 3,
+    "2/3": 200 / 3,
+    "1/4": 25.0,
+    "3/4": 75.0,
 }
 _COMPARATOR = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in _COMPARATORS), key=len, reverse=True))
 # A fraction first ("2 thirds" is no 2), then a number with its % if any.
@@ -177,6 +182,86 @@ _GAP = re.compile(
 )
 
 
+# A rough figure the asker holds ("about 20 in June?", "nearly 400 this year?", "130ish", "two thirds-ish", "87 to 74
+# or thereabouts"): answered as a gap to it is, by how far above or below it the figure is.
+_ROUGH_BEFORE = (
+    r"(?<!what\s)(?<!how\s)\b(?:about|around|roughly|approx(?:imately|\.)?|nearly|almost|circa|close\s+to"
+    r"|in\s+the\s+region\s+of|getting\s+on\s+for|ballpark(?:\s+of)?|just\s+(?:under|over|below|above|short\s+of)"
+    r"|prob(?:ably)?|maybe|perhaps|i\s+(?:think|reckon|guess)|my\s+guess\s+is)"
+    r"|~|\bc\.(?=\s*\d)"
+)
+_ROUGH_AFTER = r"\s*-?\s*ish\b|\s+or\s+so\b|\s+or\s+thereabouts\b|\s*-?\s*odd\b"
+# A rough amount is no year ("about 2019/20"), time ("about 10:30") or ratio ("1 in 5")
+_ROUGH_AMOUNT = rf"(?:({_FRACTION})\b|(?!(?:19|20)\d\d\b)(\d+(?:\.\d+)?)(?![\d./:])\s*(%|per\s*cent)?)(?!\s*in\s+\d)"
+_ROUGH_PAIR = re.compile(
+    rf"(?<![\w.]){_ROUGH_AMOUNT}\s*(?:to|->|→)\s*{_ROUGH_AMOUNT}(?:{_ROUGH_AFTER})"  # "87 to 74 or thereabouts"
+)
+_ROUGH_SPLIT = re.compile(rf"(?:{_ROUGH_BEFORE})?\s*half\s+and\s+half\b(?:{_ROUGH_AFTER})?")  # "about half and half"
+_ROUGH = (
+    re.compile(rf"(?:{_ROUGH_BEFORE})\s*(?:a\s+|the\s+)?{_ROUGH_AMOUNT}(?:{_ROUGH_AFTER})?"),
+    re.compile(rf"(?<![\w.]){_ROUGH_AMOUNT}(?:{_ROUGH_AFTER})"),
+)
+# What may follow a rough figure: the end, a stop, the count's noun, a period, a tag. Not a unit or a band ("about 5
+# miles", "3ish days", "around 3 or more"), nor what would make it a count of something else ("about 6 from our unit",
+# "maybe 4 of ours", "I think 3 people", "about 10 minutes").
+_ROUGH_FOLLOWED = re.compile(
+    r"\s*(?:$|[?.,!;)–]|-(?!\s*\d)|(?:episodes?|eps|children|kids|young\s+people|cases|incidents|girls|boys|lac|cse"
+    r"|of\s+(?:all\s+)?(?:the\s+)?(?:episodes|total|all|them|those)(?!\s+(?:were|are|was|is)\b)"
+    r"|in|for|during|this|last|ytd|so\s+far|then|now|right|correct|yeah|yes|isn't|wasn't|weren't|didn't|aren't|innit"
+    r"|eh|times\s+(?:each|on\s+average|per|a\s+child|in|this|last|during)|each|on\s+average|per\s+child"
+    r"|a\s+child|a\s+month)\b)"
+)
+# Before it, words making it a band, an age or a place in time ("kids of about 15", "aged 15 or so", "the last 3 or so
+# months") ...
+_ROUGH_QUALIFIED = re.compile(r"\b(?:of|aged?|ages|last|next|past|first|top|over|under|within)\s*$")
+# ... or anywhere before it, a child's or a case's number said ("the ID is I think 40213")
+_ID_SAID = re.compile(r"\b(?:id|ids|ref|reference|case\s+(?:no|number)|nhs|dob)\b")
+_DECIMAL_ASKED = re.compile(r"\b(?:per|each|on\s+average|average|avg|mean|times)\b")  # "about 2.2 each": not "6.6"
+
+
+def _rough_figures(text: str, found: list[Threshold]) -> str:
+    """The text without the rough figures it states for checking, each kept in found as a gap to answer; a pair ("87
+    to 74 or thereabouts") as a change asked."""
+
+    def value(fraction: str | None, number: str | None) -> float:
+        # a fraction as the whole percentage the answer shows ("2 thirds": 67%)
+        return round(_FRACTIONS[re.sub(r"\s+", " ", fraction)]) if fraction else float(number or 0)
+
+    def stated(match: re.Match[str], at: int) -> bool:
+        before = text[: match.start()]
+        decimal = "." in (match.group(at + 2) or "")
+        return (
+            _ROUGH_FOLLOWED.match(text, match.end()) is not None
+            and not _ROUGH_QUALIFIED.search(before)
+            and not _AN_AGE_OR_BAND_BEFORE.search(before)
+            and not _ID_SAID.search(before)
+            and not (decimal and not _DECIMAL_ASKED.search(text))
+        )
+
+    def pair(match: re.Match[str]) -> str:
+        if not stated(match, 0) or not stated(match, 3):
+            return match.group(0)
+        for at in (0, 3):
+            found.append(Threshold(GAP, value(match.group(at + 1), match.group(at + 2)), bool(match.group(at + 3))))
+        return " change "
+
+    def split(match: re.Match[str]) -> str:
+        found.append(Threshold(GAP, 50.0, True))  # "half and half": an even split, of no one figure
+        return " "
+
+    def rough(match: re.Match[str]) -> str:
+        if not stated(match, 0):
+            return match.group(0)
+        fraction, number, percent = match.group(1), match.group(2), match.group(3)
+        found.append(Threshold(GAP, value(fraction, number), bool(fraction or percent)))
+        return " "
+
+    text = _ROUGH_SPLIT.sub(split, _ROUGH_PAIR.sub(pair, text))
+    for pattern in _ROUGH:
+        text = pattern.sub(rough, text)
+    return text
+
+
 @dataclass(frozen=True)
 class Threshold:
     """A comparison asked of the figure answered: "under" 100, "over" 80 (percent: of its share)."""
@@ -209,7 +294,7 @@ def find_thresholds(text: str) -> tuple[tuple[Threshold, ...], str]:
         found.append(Threshold(GAP, value, bool(fraction or percent)))
         return " "
 
-    rest = _GAP.sub(gap, text)
+    rest = _rough_figures(_GAP.sub(gap, text), found)
     if not _ASKING.search(text):
         return tuple(found), rest
     rest = _THRESHOLD.sub(taken, rest)

@@ -15,7 +15,8 @@ import html
 import math
 import re
 import threading
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -378,6 +379,13 @@ NOT_HELD = (
 _CLAUSE = re.compile(
     r"((?<=[?!.;:])\s+|,\s+|\s+-+\s+|\s+(?:so|but|cos|because|as|and)\s+(?=(?:i|i'm|im|we|we've|we're|it|it's|its)\b))"
 )
+# An aside in brackets, five words or more ("(as I understand July isn't complete yet)"); "(YTD)" is no aside.
+_BRACKETED_ASIDE = re.compile(r"\(\s*((?:[^()\s]+\s+){4,}[^()\s]+)\s*\)")
+# Words making an aside in brackets part of the question: a correction, a count or share asked, more asked for
+_BRACKET_PUTS_RIGHT = re.compile(r"\b(?:sorry|mean|meant|rather|actually|correction|i\.?e|calendar|instead)\b")
+_BRACKET_ASKS = re.compile(
+    r"\b(?:too|also|same|what|how|which|percentage|percent|share|proportion|number|figure|count|total|compare\w*)\b"
+)
 # How an aside about the asker or their day begins ("we've got ...", "just trying to work out ...", "one of ours ...").
 _ASIDE_OPENER = re.compile(
     r"\W*(?:(?:just|and|but|so|cos|as|also|oh|well|um|i\s+mean)\s+)?(?:i(?![.\w])|i'm|im|i've|ive|i'd|i'll|we|we've|weve|we're|"
@@ -590,14 +598,26 @@ _PLACE_OF_ROW = re.compile(r"\b" + _PLACE + r"\s+(?:of|in|on)\s+" + _TABLE)  # "
 # second one printed as 8.1)".
 _ROW_IN_TABLE = re.compile(r"\b(?:row|line)\s+(?:of|in|on|from)\s+" + _TABLE + r"(?:\s*\([^)]*\))?")
 _IN_TABLE = re.compile(r"\b(?:in|of|from|on)\s+(?:the\s+)?" + _TABLE_NAME)
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_MONTHS_LISTED = re.compile(rf"\b{_MONTH_WORD}(?:\s*,\s*{_MONTH_WORD}){{2,}}\b(?!\s*(?:,\s*)?(?:and|&|\+)\s)")
+# A month named as the one ranked ("the quietest month this year was May", "was May the busiest month this year?")
+_MONTH_RANKED = re.compile(
+    rf"\bmonths?\b.*\b(?:was|is|were)\s+(?:it\s+)?(?:in\s+)?{_MONTH_WORD}\b"
+    rf"|\b(?:was|is)\s+{_MONTH_WORD}\s+(?:the\s+)?\w+est\s+months?\b"
+)
+_AS_ONE = re.compile(r"\b(?:across|over|during|throughout|different|distinct|individual|unique|separate)\b")
+_ADDED_UP = re.compile(r"\b(?:total|totals|totalled|altogether|combined|sum|summed|together|overall|as\s+a\s+whole)\b")
+# Rows by their REF NO. from a table's first ("rows 9.1 to 9.9", "care status rows 6.1-6.6"): the table's rows.
+_ROW_RANGE = re.compile(r"\b(?:rows?\s+)?(\d{1,2})\.1\s*(?:to|-|–|through|thru)\s*(?:row\s+)?\1\.(\d{1,2})[ab]?\b")
 _COLUMN = re.compile(
     r"\b(?:the\s+)?(?!(?:last|first|final|next|other)\b)(\w+)\s+column\b(?:\s+(?:of|in)\s+" + _TABLE + r")?"
 )
 _PURPOSE_SENTENCE_OPENING = re.compile(r"^\W*(?:i\s+|we\s+)?(?:need(?:ed)?|want(?:ed)?)\s+\w+\s+for\b|^\W*\S+\s+for\b")
 # Words putting right what was just said ("er, sorry, I mean", "no wait", "or rather"), before the period said instead.
 _CORRECTION = re.compile(
-    r"(?i)[\s,.;:!?-]+(?:(?:er|erm|um|uh)[\s,]+)?(?:sorry|no\s+wait|wait|i\s+mean|i\s+meant|or\s+rather|rather|correction"
-    r"|scratch\s+that|make\s+that)\b(?:[\s,:-]+(?:no|i\s+mean|i\s+meant|wait)\b)*[\s,:-]*"
+    r"(?i)[\s,.;:!?(-]+(?:(?:er|erm|um|uh)[\s,]+)?(?:sorry|no\s+wait|wait|i\s+mean|i\s+meant|or\s+rather|rather|correction"
+    r"|scratch\s+that|make\s+that)\b(?:[\s,:-]+(?:no|i\s+mean|i\s+meant|wait)\b)*"
+    r"(?:\s+to\s+(?:type|say|write|put|ask))?[\s,:-]*"  # "(sorry, I meant to type April)"
 )
 MAX_WORDS_AFTER_CORRECTION = 2  # "I mean May", "sorry, no, April too": the period said instead, and little more
 # A sentence closing in a lower-case "eh" ("mad one today eh", "busy week, eh?"): group 1 the sentence before it,
@@ -647,7 +667,9 @@ _FILL_IN = re.compile(
 )
 _BLANK = re.compile(r"(?i)(?:_{2,}|\[\s*[a-z?]?\s*\]|(?<!\w)x{2,}(?!\w))(\s*%)?")
 # Chat mark-up around words ("*offered*", "_last month_", "`6`", "~50"), a quoted line's "> " and a bullet: not words.
-_CHAT_MARKUP = re.compile(r"(?<!\w)[_*`~]+|[_*`~]+(?!\w)|(?m:^[ \t]*>[ \t]?(?![ \t]*\d))|(?m:^[ \t]*[•▪◦][ \t]*)")
+# ("~" before a number is "about": "~20?")
+_MARK = r"(?:[_*`]|~(?!\s*\d))+"
+_CHAT_MARKUP = re.compile(rf"(?<!\w){_MARK}|{_MARK}(?!\w)|(?m:^[ \t]*>[ \t]?(?![ \t]*\d))|(?m:^[ \t]*[•▪◦][ \t]*)")
 # A section's number and title pasted from the report ("7 Breakdown by Gender", "10 LAC CYP - Placement distance")
 _SECTION_PASTED = re.compile(r"^\s*(\d{1,2})\s+(?=(?:breakdown|lac|looked|all|child|number|return)\b)", re.I)
 # A message that follows on from an earlier one ("and for LAC?", "same for May", "is that up on May?", "just the looked
@@ -743,6 +765,9 @@ class Question:
     monthly_average: bool = False  # the months' mean beside them ("average episodes per month this year")
     smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
     usual: bool = False  # the month against the average of its financial year's other months ("higher than usual?")
+    # one quarter said two ways ("last quarter, basically, Q1"): one period where both are the same months, both shown
+    # where they are not ("last quarter, so Q2" in July)
+    said_twice: bool = False
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -832,6 +857,7 @@ class Reader:
         self.section_last: dict[str, str] = {
             i.section: i.ref for i in catalogue if i.key in SUMMARY_ROWS and i.key not in PART_OF
         }
+        self.section_sizes = Counter(indicator.section for indicator in catalogue)
         for indicator in catalogue:
             printed_whole = indicator.section in SECTIONS_PRINTED_WHOLE
             if printed_whole and indicator.ref not in ("-", "") and indicator.ref.split(".")[0] == indicator.section:
@@ -1241,6 +1267,8 @@ class Reader:
         stated: list[str] = []
         thresholds: list[Threshold] = []
         reading = self._read_text(text, stated, thresholds)
+        if isinstance(reading, Question) and _quarter_said_twice(reading) and not read_shape(text.lower())[0].compare:
+            reading = replace(reading, said_twice=True)  # "last quarter, basically, Q1": no comparison asked
         if (stated or thresholds) and isinstance(reading, Question):
             shared = reading.proportion or (reading.kind == FIGURE and any(t.percent for t in thresholds))
             return replace(reading, stated=tuple(stated), thresholds=tuple(thresholds), proportion=shared)
@@ -1314,7 +1342,8 @@ class Reader:
         if shape.compare and len(dated) == 1 and len(named) == 2 and dated[0].relative_year == -1:
             attached = [replace(dated[0], relative_year=0), dated[0]]  # "June against last year"
         try:
-            period, compare = self._periods(attached, shape, against=_AGAINST.search(said) is not None)
+            month_checked = shape.extreme and _MONTH_RANKED.search(said) is not None
+            period, compare = self._periods(attached, shape, _AGAINST.search(said) is not None, month_checked)
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
         if shape.by_month and len(attached) == 1 and attached[0].kind == PeriodKind.RANGE:
@@ -1329,7 +1358,12 @@ class Reader:
         # "the last 6 months": a run, as a trend is ("how long", "per child" and shares keep their own shape)
         recent = period.kind == PeriodKind.RECENT and not (shape.length or shape.per_child or shape.proportion)
         by_month = shape.by_month or (shape.extreme and not shape.whole) or trending or recent or shape.monthly
-        by_month = by_month and not shape.usual  # "is June higher than usual?": the month, set against the others
+        # "Apr, May, Jun": three months or more listed, each asked
+        # ... only as a list of commas: "apr + may + jun", "across April, May and June", "different children in April,
+        # May and June" are the three as one
+        listed = period.kind == PeriodKind.RANGE and bool(_MONTHS_LISTED.search(text.lower()))
+        listed = listed and not (_ADDED_UP.search(said) or _AS_ONE.search(said) or shape != Shape())
+        by_month = (by_month or listed) and not shape.usual  # "is June higher than usual?": set against the others
         if shape.monthly and period.kind == PeriodKind.LATEST:  # "average episodes per month": over the year so far
             period = Period(PeriodKind.YEAR_TO_DATE)
         asked_period = period
@@ -1642,6 +1676,15 @@ class Reader:
             between = match.groupdict().get("between") or ""
             return f" {rows[place]} {between} " if rows and place < len(rows) else match.group(0)
 
+        def ranged(match: re.Match[str]) -> str:
+            section, last = match.group(1), int(match.group(2))
+            # from the first row to at least half way down: each of those rows, as the table shows them
+            table = self.section_tables.get(section)
+            if not table or 2 * last < self.section_sizes[section] or _ADDED_UP.search(text):
+                return match.group(0)  # "total of rows 9.1 to 9.5": the rows added up, as a range of bands is
+            return f" {table} breakdown "
+
+        text = _ROW_RANGE.sub(ranged, text)
         text = _ROW_AT_PLACE.sub(placed, _PLACE_OF_ROW.sub(placed, text))
         text = _COLUMN.sub(r" \1 ", _ROW_IN_TABLE.sub(_table_words, text))
         # "the acceptance rate in the RHI table": a row of that table, named by its words; the table's name qualifies it
@@ -1658,6 +1701,7 @@ class Reader:
         mix in our homes at the moment", "one of ours was out til 3am last night") that names no row of the report
         the question had not already named. Its words may be names or another trade's terms, and its periods are not
         the question's; a clause that names a row ("we've had a couple of our girls picked up") stays, and is read."""
+        text = _BRACKETED_ASIDE.sub(lambda m: self._bracket_read(m, text, nearness), text)
         parts = _CLAUSE.split(text)  # clause, separator, clause, ...: the separators kept ("- children not episodes")
         if len(parts) < 3:
             return text
@@ -1686,6 +1730,36 @@ class Reader:
             kept += [separator, clause]
             named |= self._row_words(clause, nearness)
         return "".join(kept)
+
+    def _bracket_read(self, match: re.Match[str], text: str, nearness: dict[str, float]) -> str:
+        """A long aside in brackets ("(and I appreciate the June data may still be subject to some validation)"): left
+        out when it is only talk; kept when it asks anything (a question mark, a shape such as a share or a change, a
+        count of its own, a row the rest does not name), puts something right ("sorry, I meant April"), or names a
+        period the rest does not."""
+        aside = match.group(1)
+        outside = text[: match.start()] + " " + text[match.end() :]
+        shape, rest = read_shape(aside)
+        periods, rest, _ = read_periods(rest)
+        sure = {w for w in self._row_words(rest, nearness) if nearness.get(w, 1.0) == 1.0} - {NEGATION}
+        counted = {w for w in self.words_of(rest, nearness) if w in GENERIC_WORDS}
+        new_periods = set(periods) - set(read_periods(outside)[0])
+        around = read_shape(outside)[0]
+        new_shape = any(getattr(shape, f.name) and not getattr(around, f.name) for f in fields(Shape))
+        if "?" in aside or _BRACKET_PUTS_RIGHT.search(aside) or sure - self._row_words(outside, nearness):
+            return match.group(0)
+        # the asker's own story ("(I gather this has gone up, which the lead member will ask about)") asks no more
+        if _ASIDE_OPENER.match(aside):
+            return " "
+        # ... other words are left out only when every one is known: a word not read may be a name
+        strange = [
+            w
+            for w in split_words(aside)
+            if w not in self.known and w not in self.ordinary and stem(w) not in self.known
+        ]
+        if strange:
+            return match.group(0)
+        asks = new_shape or _BRACKET_ASKS.search(aside) is not None
+        return match.group(0) if asks or counted or new_periods else " "
 
     def _negation_read_past(self, words: dict[str, float], shape: Shape, negated: list[str]) -> list[Scored]:
         """The ranking without a "not", when that ranks a row with a complement higher than the "not" does (the "not"
@@ -1989,8 +2063,11 @@ class Reader:
             return ()
         return tuple(s for s in subjects if s != best.subject) if best.subject in subjects else ()
 
-    def _periods(self, periods: list[Period], shape: Shape, against: bool = False) -> tuple[Period, tuple[Period, ...]]:
-        """The period asked about and any others to compare it with.
+    def _periods(
+        self, periods: list[Period], shape: Shape, against: bool = False, month_checked: bool = False
+    ) -> tuple[Period, tuple[Period, ...]]:
+        """The period asked about and any others to compare it with; month_checked, a month named as the year's
+        busiest or quietest ("the quietest month this year was May, right?").
 
         Raises:
             PeriodError: periods that cannot be read together.
@@ -2054,8 +2131,18 @@ class Reader:
             if shape.change and period == Period(PeriodKind.LAST_MONTH):
                 return MONTH_BEFORE, (period,)  # "is it up on last month": the latest month against the one before
             return period, ()
+        if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH} and month_checked:
+            # "the quietest month this year was May, right?": the year's months, the month named among them
+            return next(p for p in unique if p.kind == PeriodKind.YEAR_TO_DATE), ()
         if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH} and not shape.compare:
             return combine_periods(unique), ()
+        recent = next((p for p in unique if p.kind == PeriodKind.RECENT and p.months), None)
+        named_range = next((p for p in unique if p.kind == PeriodKind.RANGE and p.from_month_of_year), None)
+        # "the last 6 months, Jan to Jun": the same months said twice, as named
+        if len(unique) == 2 and recent and named_range and named_range.month_of_year and not shape.compare:
+            span = (named_range.month_of_year - (named_range.from_month_of_year or 0)) % 12 + 1
+            if span == recent.months:
+                return named_range, ()
         years = [p for p in unique if p.kind == PeriodKind.FINANCIAL_YEAR and p.year_start is None and p.relative_year]
         others = [p for p in unique if p not in years]
         if years and len(others) == 1 and others[0].kind in (*MONTH_KINDS, PeriodKind.QUARTER):
@@ -2257,6 +2344,8 @@ def _self_corrected(text: str) -> str:
     no wait, May"): the later period in place of the earlier, the rest of the question kept."""
     for match in reversed(list(_CORRECTION.finditer(text))):
         before, after = text[: match.start()], text[match.end() :]
+        if "(" in text[match.start() : match.end()]:  # "in June (sorry, I meant April)": the bracket's close too
+            after = after.replace(")", " ", 1)
         said_after, rest_after, _ = read_periods(after.lower())
         said_before, rest_before, _ = read_periods(before.lower())
         if said_after and said_before and len(rest_after.split()) <= MAX_WORDS_AFTER_CORRECTION:
@@ -2365,6 +2454,14 @@ def _two_swaps(typed: str, word: str) -> bool:
 def _one_slip(typed: str, known: str) -> bool:
     """One letter wrong, missing, added, or two side by side swapped."""
     return OSA.distance(typed, known) == 1
+
+
+def _quarter_said_twice(question: Question) -> bool:
+    """Whether the question's two periods are a quarter named and the last quarter ("Q1 ... across the quarter")."""
+    periods = (question.period, *question.compare)
+    named = [p for p in periods if p.kind == PeriodKind.QUARTER and p.quarter is not None]
+    said = [p for p in periods if p.kind == PeriodKind.QUARTER and p.quarter is None and p.relative_year == -1]
+    return len(periods) == 2 and len(named) == 1 and len(said) == 1
 
 
 def _choice_text(prefix: str, reading: Reading, period: Period) -> str:

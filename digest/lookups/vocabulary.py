@@ -638,7 +638,8 @@ _FILLER_TEXT = (
     "statutory represent represents representing equate equates works work working "
     # Dictation: hesitations the phone writes down, and "cos" for because.
     "um umm uh uhh er erm ah hmm mm cos coz cuz because together always usually sometimes "
-    "hiya hey heya evening including load loads line column cell cells box item flagged flag position situation picture"
+    "hiya hey heya evening including load loads line column columns col cols colm cell cells box item flagged flag "
+    "position situation picture"
 )
 FILLER = frozenset(_FILLER_TEXT.split())
 NEGATION = NEGATION_WORD = "not"
@@ -1154,7 +1155,8 @@ _MONTH_WORDS = (
 )
 _ORDINAL = "|".join(_ORDINALS)
 _NTH_MONTH = re.compile(
-    rf"\b(?:the\s+)?({_ORDINAL})\s+month(?:\s+of\s+(?:the\s+|this\s+)?(calendar\s+|financial\s+|fin\s+)?(?:year|yr))?\b"
+    rf"\b(?:the\s+)?({_ORDINAL})\s+month(?:\s+of\s+(?:the\s+|this\s+)?(?:new\s+)?"
+    rf"(calendar\s+|financial\s+|fin\s+|reporting\s+|performance\s+|business\s+)?(?:year|yr))?\b"
     r"(?!\s+(?:running|in\s+a\s+row|on\s+the\s+trot|straight|in\s+succession))"  # "the second month running"
 )
 _NTH_CALENDAR_QUARTER = re.compile(
@@ -1305,8 +1307,19 @@ _RUN_TOGETHER = re.compile(
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
 )
 _UNIT_WORDS = {"mi": "miles", "wk": "week", "wks": "weeks", "wd": "working days", "hr": "hours", "hrs": "hours"}
+_SHORT_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
+    # A spreadsheet's cells ("cell E4 -", "cells B2 to D2 ="): where the asker will put the figures, no code of the
+    # report's (E4 is an ethnicity code only without the word "cell")
+    (re.compile(r"\bcells?\s+[a-z]{1,2}\d{1,3}(?:\s*(?:to|-|:|–)\s*[a-z]{1,2}\d{1,3})?\s*[-=:–]"), " "),
+    # "col Jun minus col May": the change from May to June; "episodes minus LAC" is no change and not read
+    (re.compile(rf"\b({_SHORT_MONTH})\s+minus\s+(?:the\s+)?(?:col(?:umn)?\s+)?(?={_SHORT_MONTH})"), r"\1 against "),
+    # "all rows down to Total BME", "every row to the bottom": the whole table, to its last row
+    (re.compile(r"\b(rows|lines)\s+(?:down\s+)?to\s+(?:the\s+)?total\s+bme\b"), r"\1 of the ethnicity table"),
+    (re.compile(r"\b(rows|lines)\s+(?:down\s+)?to\s+(?:the\s+)?(?:bottom|end)\b"), r"\1"),
+    # "same day or next day": the same-day and 1 day bands (a day ahead is no period the report has)
+    (re.compile(r"\b(same[\s-]day\s+or)\s+(?:the\s+)?next[\s-]day\b"), r"\1 1 day"),
     # A question typed as a database query ("episodes where status = 'LAC' and month = 2019-06", "count(children) group
     # by gender", "max(episodes) by month", "OLA = Y", "apr..jun"): the words it stands for.
     (re.compile(r"\bcount\s*\(\s*distinct\s+(?:child|person|young\s+person|client)[\s_-]?ids?\s*\)"), " children "),
@@ -1453,6 +1466,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " ",
     ),
+    # ... or closing with "right?" ("roughly half girls, right?", "May was the quietest, is that correct?")
+    (re.compile(r"(?:,|\s)\s*(?:(?:is\s+|was\s+)?that\s+)?(?:right|correct)\s*\?+\s*$"), " ?"),
     # Quantity words written short ("cnt", "nos", "qty", "vol", "pct", "%age", "mthly", "grp", "wkg", "wk")
     (_QUANTITY_SHORT, lambda m: _QUANTITY_SHORT_WORDS[m.group(0)]),
     # A period restated in brackets ("Q1 (Apr-Jun)", "Apr-Jun (YTD)"), the as-at date in brackets, an age range in
@@ -1644,6 +1659,27 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(
             r"(?:^|(?<=[.?!,:]\s))may\s+(?=(?:i|we)\s+(?:please\s+|kindly\s+|also\s+|just\s+)?"
             r"(?:ask|have|know|request|enquire|check|see|get|be|please)\b)"
+        ),
+        " ",
+    ),
+    # "distance wasn't recorded", "RHIs that weren't offered": the row's "not"
+    (
+        re.compile(
+            r"\b(?:was|were|is|are|has\s+been|have\s+been)n'?t\s+(?=(?:recorded|known|obtained|offered|accepted)\b)"
+        ),
+        " not ",
+    ),
+    # A time of day ("the board meets at about 5:30", "by 3pm"): when, never a figure or a period of the report's
+    (
+        re.compile(r"\b(?:at\s+|by\s+|before\s+)?(?:about\s+|around\s+)?\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b"),
+        " ",
+    ),
+    # "the data may still be subject to validation": the verb, not the month
+    (
+        re.compile(
+            r"(?<!\bin\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bsince\s)(?<!\bfrom\s)(?<!\bduring\s)(?<!\bto\s)(?<!\band\s)"
+            r"(?<!\bvs\s)(?<!\bagainst\s)(?<!\bthan\s)(?<!\bwith\s)"
+            r"\bmay\s+(?=(?:well\s+)?(?:be|have\s+been|need|want|still\s+be|also\s+be|hide|affect|explain|seem|look)\b)"
         ),
         " ",
     ),

@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 10,280 questions of writers A to FL,
-the forty-two earlier held-out parts included since each was scored once) must not regress; the harness reads the
-writers' labels strictly. The held-out part (writers FM to FP's files in held_out/) is never read here:
+"""Questions written blind (tests/corpus/questions): the development part (all 10,520 questions of writers A to FP,
+the forty-three earlier held-out parts included since each was scored once) must not regress; the harness reads the
+writers' labels strictly. The held-out part (writers FQ to FT's files in held_out/) is never read here:
 bench/questions.py scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 10280  # writers A to D's 110 each, E to FL's 60 each
+DEVELOPMENT_QUESTIONS = 10520  # writers A to D's 110 each, E to FP's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
 # writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after
@@ -54,7 +54,8 @@ DEVELOPMENT_QUESTIONS = 10280  # writers A to D's 110 each, E to FL's 60 each
 # round's, the first above 95%; 9,072 of 9,560 when EW to EZ joined, 9,084 after the fortieth round's; 9,294 of
 # 9,800 when FA to FD joined, 9,318 after the forty-first round's; 9,530 of
 # 10,040 when FE to FH joined, 9,546 after the forty-second round's and a review;
-# 9,761 of 10,280 when FI to FL joined, 9,774 after the forty-third round's): a floor.
+# 9,761 of 10,280 when FI to FL joined, 9,774 after the forty-third round's; 9,950 of 10,520 when FM to FP joined,
+# 10,001 after the forty-fourth round's and a review): a floor.
 DEVELOPMENT_RIGHT = 0.95
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's six (a
 # run "this year" without the partial month, twice; "all & CLA" as CLA alone; no period read as the latest month,
@@ -62,27 +63,26 @@ DEVELOPMENT_RIGHT = 0.95
 # five (a run "this financial year" without July so far; a breakdown "including the total BME" given as the BME
 # summary; "this month so far" and "this month compared to last month" read from the as-at date; "these days" as the
 # year to date), M to P's two ("the missing figures" of a month before the data as the profile, which says "no data";
-# "RHIs did we do" as the return interviews' table), and three of the fifth session's choices: "children going
-# missing" over time read as the children (writers split: 3 in 4 of A to P, then 2 in 4; the episodes offered under
-# the answer); "Q1 against the previous quarter" answered as Q1 against Q4 but read from today; a reconciliation
-# "completed plus not completed ... add up to the number accepted?" answered with one of its figures), and Q to T's
-# two left of nine ("this month against last" read from the as-at date; "children in care going missing" as the
-# children), and U to X's four left of nine (a run "by month 19/20" and one "this financial year" without July so far;
-# "July ... so far this month" labelled July and now; "this month compared to last" read from the as-at date), and Y
-# to AB's four (a run "this year" without July so far; "how long are they usually missing" over the year so far,
-# labelled June; episodes per LAC child labelled with the 3+ row too; "missing incidents in march, for comparison with
-# my old LA" read as other LA), and AC to AF's ten left of twenty ("this month vs last month" from the as-at date,
-# twice; "how long are kids usually missing" over the year so far, twice; a run "this yr" without July so far; "this
-# quarter" read from the as-at date; "8.16" as the catalogue's 8.16, D3, where the reference report's is Total BME;
-# "the chats ... weren't able to happen within three working days" read as in time; "how things were before the new
-# year" read past; "the trend ... for children in care going missing" read as the episodes), and AG to AJ's three
-# ("gone up or down since april" of "LAC going missing" as episodes, labelled children; a run "this yr" without July
-# so far; "distinct children at CSE risk ... FY2019/20 to date" read for another period), and AK to AN's six ("this
-# month compared to last" from the as-at date, twice, writers splitting seven and seven; runs "this financial year"
-# without July so far, twice; "March this year, before the new financial year" read with the year so far; "usually
-# missing ... I'd like the average" as the median, the average said in an aside), and AO to AR's three ("what % of
-# episodes this qtr were CP plan kids compared to LAC" as the CPP share alone; "more than 5 days missing - this month
-# vs last month" from the as-at date; "boys v girls so far this year" as the two rows side by side, labelled the
+# "RHIs did we do" as the return interviews' table), and two of the fifth session's choices: "children going missing"
+# over time read as the children (writers split: 3 in 4 of A to P, then 2 in 4; the episodes offered under the
+# answer); a reconciliation "completed plus not completed ... add up to the number accepted?" answered with one of its
+# figures), and Q to T's two left of nine ("this month against last" read from the as-at date; "children in care going
+# missing" as the children), and U to X's four left of nine (a run "by month 19/20" and one "this financial year"
+# without July so far; "July ... so far this month" labelled July and now; "this month compared to last" read from the
+# as-at date), and Y to AB's four (a run "this year" without July so far; "how long are they usually missing" over the
+# year so far, labelled June; episodes per LAC child labelled with the 3+ row too; "missing incidents in march, for
+# comparison with my old LA" read as other LA), and AC to AF's ten left of twenty ("this month vs last month" from the
+# as-at date, twice; "how long are kids usually missing" over the year so far, twice; a run "this yr" without July so
+# far; "this quarter" read from the as-at date; "8.16" as the catalogue's 8.16, D3, where the reference report's is
+# Total BME; "the chats ... weren't able to happen within three working days" read as in time; "how things were before
+# the new year" read past; "the trend ... for children in care going missing" read as the episodes), and AG to AJ's
+# three ("gone up or down since april" of "LAC going missing" as episodes, labelled children; a run "this yr" without
+# July so far; "distinct children at CSE risk ... FY2019/20 to date" read for another period), and AK to AN's six
+# ("this month compared to last" from the as-at date, twice, writers splitting seven and seven; runs "this financial
+# year" without July so far, twice; "March this year, before the new financial year" read with the year so far;
+# "usually missing ... I'd like the average" as the median, the average said in an aside), and AO to AR's three ("what
+# % of episodes this qtr were CP plan kids compared to LAC" as the CPP share alone; "more than 5 days missing - this
+# month vs last month" from the as-at date; "boys v girls so far this year" as the two rows side by side, labelled the
 # table), and AS to AV's three left of nine ("RHIs done on time this month vs last month" from the as-at date, the
 # latest complete month offered under it; "more 14 yr olds ... in june than april" as 15 and over; "Boys vs girls in
 # June - who's driving it?" as the table with its largest row, labelled the two rows), and AW to AZ's four left of
@@ -115,102 +115,108 @@ DEVELOPMENT_RIGHT = 0.95
 # of the six months to the end of June 2019" said to be incomplete, labelled each month; "so far this month with
 # looked after children going missing" as July's children, labelled June's episodes; "which month was worst for
 # getting RHIs done on time" by the count, labelled the share; runs "this FY" and "month-wise" without July so far or
-# before April; "Is it right that most are 13 plus?" month by month), CC to CF's nine ("care kids missing this june vs
-# june last year" and "care kids missing over the last 6 months" as the children, labelled episodes; "Q1 vs last
-# quarter" with the last quarter read from the as-at date; a run "this year" without July so far; "what age do kids go
-# missing the most at" with no period as June, labelled the year so far; "eps now? (Jul so far)" and "around 50
-# episodes so far in July, as of today?" labelled July and now; "Placement distance for LAC in June - is it 37 at 10
-# miles or under?" as the row, labelled the table; "how long are kids usually missing for" as the median over the year
-# so far, the mean beside it, labelled June's average), CG to CJ's eleven ("still missing right now, i.e. not returned
-# yet" labelled the end of June too; "kids went missing last month", "children in care went missing", "kids missing
-# this month so far", "more or fewer kids going missing", "kids in care going missing, april compared to june", "trend
-# for kids in care going missing" and "CSE trend since april" as one of the episodes and the children, labelled both;
-# "boys v girls last month" as the two rows, labelled the table; "how long are kids usually missing for" as the median
-# over the year so far, twice, labelled June), CK to CN's five ("girls vs boys ytd, who's top" as the table with its
-# largest rows, labelled the two rows; "How many OLA episodes in June? Is OLA the same thing as not a client?"
-# labelled with not a client too; "how long are kids usually missing for" and "How long are children usually missing
-# for?" over the year so far, labelled June; episodes per child "worked out per month or for the whole year?" for
-# June, labelled the year too), CO to CR's nine ("july so far - how many episodes to date this month?" as the year to
-# date against July; "all the Asian groups added up" and "all white ethnicities combined inc gypsy/roma" as every row
-# of the group, labelled the rows with episodes; "kids with 3+ episodes ytd, all v LAC" as one of the two, labelled
-# both; "RHIs on time + late added together ... does it match the number accepted?" as the two, labelled the three;
-# "girls v boys ytd" as the two rows, labelled the table; "ethnicity breakdown for may, was BME over a third" as the
-# BME summary, labelled the ethnicity table; "placement distance breakdown for LAC ytd - are we above 80% within the
-# 40 mile radius?" as the rows within 40 miles, checked against 80%, labelled the table; "is the average missing
-# episode under a day in june?" as the same-day returns, a length against a threshold the reader does not read), CS to
-# CV's nine ("how does june compare with june last year for children going missing?" as the children, labelled
-# episodes; "RHI acceptance rate over the last 6 months" as the six months together, incomplete before April, labelled
-# month by month; "age breakdown for June please - what fraction are teenagers" as the teenagers' share, labelled the
-# table; "'not a client' up this month vs last?" from the as-at month; "girls vs boys June" (in emoji) as the two
-# rows, labelled the table; "how long are kids usually missing for, june" as the median with the mean beside it,
-# labelled the average; "children who aren't known to us at all and actually belong to a different council" as OLA and
-# not a client side by side, labelled OLA; "missing right at this moment, today" as now, labelled the end of June too;
-# "the most occasions of children going missing" as the children, labelled episodes), CW to CZ's six ("Can the bot
-# tell me about CSE this year? number of missing episodes where CSE risk is med/high" as June, the period in the
-# sentence before; "Is there anything yet on ... July so far?" as July so far, labelled now too; "do we know which age
-# group goes missing most?" as June, labelled the year so far; "how does the start of this financial year compare to
-# the start of the last one" as the year against the year before; "how long are young people usually missing for? the
-# month just gone" as the median, labelled the average; "BME episodes YTD - in a table w/ the % too" as the BME
-# summary table, labelled the row), DA to DD's one ("boys v girls ytd" as the two rows, labelled the table), DE to
-# DH's six ("number of LAC mispers over the last 6 months" and "trend in number of LAC going missing over the last 6
-# months" as episodes, labelled children; "the episode count in *March*? want to see end of last year" as March 2018,
-# labelled March 2019; "still missing right now" labelled the end of June too; "CSE episodes this month v last month"
-# from the as-at month; "how long are children usually missing for? average" over the year so far, labelled June), DI
-# to DL's four ("and how many episodes so far this month" labelled July and now; runs "month by month this year"
-# without July so far, three times), DM to DP's four ("the trend for kids going missing over the last six months" as
-# episodes, labelled children; "did CSE episodes go up this month compared to last?" from the as-at month; "how long
-# are children usually missing for" over the year so far, labelled June; a run "month by month this year" without July
-# so far), DQ to DT's five ("Are we getting more episodes lasting two days or more than usual?" as June alone, not
-# against the usual; "how many LAC kids went missing in june" as the children, labelled both; "CSE trend since april"
-# as the episodes, labelled both; "how long are kids usually missing for" over the year so far, labelled June; "100+
-# miles" as the 101+ band, labelled 91-100 too), DU to DX's four ("how long are kids usually missing for? June" as the
-# median, the mean beside it, labelled the average; "CLA kids missing right now / this mth so far" as July so far,
-# labelled now too; "the craic with the LAC figures for June" as the episodes, labelled both; "July ... compared to
-# June for the looked after kids" as the children, labelled episodes), DY to EB's seven ("so far this month? for the
-# huddle on Friday 19th" labelled July and now; a run "month by month this year" without July so far; "kids with 3+
-# episodes each month, all and LAC" as LAC alone, labelled both; "how long are kids usually missing for? room 3.14
-# wants to know" over the year so far, labelled June; "the total number of runaways so far this year? I mean
-# individual children, not incidents." as episodes, labelled children; "June compare with June last year for children
-# in council care going missing" as the children, labelled both; "the trend ... for children in council care going
-# missing" as the children, labelled episodes), EC to EF's seven ("March 19 all episodes? filling in my 18/19 column"
-# as the year 2018/19 against March, no data, labelled March; "What's the headline for June?" as the profile, labelled
-# its rows; "Give me the one number I need for the board" as the help, labelled all episodes; "top line on LAC this
-# quarter" as July so far, "this quarter" from the as-at date, labelled Q1's three LAC rows; "worst month for RHI
-# timeliness" by the count, labelled the share; "episodes, childen and LAC children ytd" as LAC episodes, all episodes
-# and all children, labelled LAC children for the last; "how many times ... june and ytd" per child as the year so
-# far, labelled June too), EG to EJ's four ("eps so far this month?" labelled July and now; "in the latest full month
-# vs last month" as June alone, labelled June against May; a run "month by month this year" without July so far; "how
-# long are kids usually missing for? most recent complete month" as the median, labelled the average), EK to EN's
-# seven ("Days missing - breakdown (YTD)" as June beside the year, the bracketed year to date not read; "Placed over
-# 100 miles away - LAC episodes Apr-Jun (by month + YTD)" month by month, labelled the year too; "pull the LAC numbers
-# for Q1" as the episodes, labelled both; runs "month by month this year" without July so far, twice; "how long are
-# young people usually missing for? average" over the year so far, labelled June; "which age group goes missing most?"
-# as June, labelled the year so far), EO to ER's seven ("how long are kids usually missing?", twice, as the median,
-# labelled the average; "how many more RHIs done in 3 working days than not done" as those not done alone; a run
-# "month by month this year" without July so far; "on avg how many more times does a LAC kid go missing than kids
-# overall" as the LAC and all episodes, no per child of two kinds at once; "which month this year did the most kids go
-# missing" by episodes, labelled children; "what age is the YP who goes missing most often" as June, labelled the year
-# so far), ES to EV's three ("how long are kids usually missing for" over the year so far, labelled June; "Police want
-# to know how long our kids are usually gone for. can you break down the days missing for the year so far" as the
-# median, labelled the days-missing table; "which month had the most kids going missing" by episodes, labelled
-# children), EW to EZ's five ("highest month for LAC episodes placed further than 20 miles" and "of the LAC episodes
-# in june what share were placed further than 20 miles away" as the bands beyond 20 miles added up, labelled as the
-# LAC episodes less the two bands within 20 miles, the same figure; "how many kids have gone missing since 1 April?"
-# and "episodes month by month since april" to June, labelled to July so far; "how long are kids usually missing for"
-# over the year so far, labelled June), FA to FD's three ("count episodes where status='Not a client' AND OLA = Y" as
-# not a client and OLA side by side, labelled OLA alone; "episodes group by month where fy = 2019/20" without July so
-# far; "% of RHIs offered this month vs last month" from the as-at month), FE to FH's five ("if we go back before this
-# FY, how many episodes were there in March 2019?" as the year before this one, no data, labelled March; "Taking June
-# as this month, how do CSE episodes compare with last month?" and "individual children this month compared to last
-# month" from the as-at month; "boys v girls june" as the table, labelled the two rows; "roughly how many hours are
-# kids usually gone for this year" as the median in days, labelled the average), FI to FL's six ("er, how long are
-# children, sort of, usually missing? like on average" over the year so far, labelled June; "Average number of
-# episodes per child in June, relative to the year to date average?" as the year alone, labelled June too; "LAC eps
-# now - Jul so far n=?" as July so far, labelled now too; "is anything missing from the data for May?" as May's
-# profile, labelled its not-recorded rows; "any episodes with gender unknown/not recorded so far this year?" as the
-# report's "Other / not recorded" row, 0, labelled female and male; "what's the YTD figure for still missing?" as the
-# year to date, which has none, labelled each month's end), and BW-054, Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 224
+# before April; "Is it right that most are 13 plus?" month by month), CC to CF's eight ("care kids missing this june
+# vs june last year" and "care kids missing over the last 6 months" as the children, labelled episodes; a run "this
+# year" without July so far; "what age do kids go missing the most at" with no period as June, labelled the year so
+# far; "eps now? (Jul so far)" and "around 50 episodes so far in July, as of today?" labelled July and now; "Placement
+# distance for LAC in June - is it 37 at 10 miles or under?" as the row, labelled the table; "how long are kids
+# usually missing for" as the median over the year so far, the mean beside it, labelled June's average), CG to CJ's
+# eleven ("still missing right now, i.e. not returned yet" labelled the end of June too; "kids went missing last
+# month", "children in care went missing", "kids missing this month so far", "more or fewer kids going missing", "kids
+# in care going missing, april compared to june", "trend for kids in care going missing" and "CSE trend since april"
+# as one of the episodes and the children, labelled both; "boys v girls last month" as the two rows, labelled the
+# table; "how long are kids usually missing for" as the median over the year so far, twice, labelled June), CK to CN's
+# five ("girls vs boys ytd, who's top" as the table with its largest rows, labelled the two rows; "How many OLA
+# episodes in June? Is OLA the same thing as not a client?" labelled with not a client too; "how long are kids usually
+# missing for" and "How long are children usually missing for?" over the year so far, labelled June; episodes per
+# child "worked out per month or for the whole year?" for June, labelled the year too), CO to CR's nine ("july so far
+# - how many episodes to date this month?" as the year to date against July; "all the Asian groups added up" and "all
+# white ethnicities combined inc gypsy/roma" as every row of the group, labelled the rows with episodes; "kids with 3+
+# episodes ytd, all v LAC" as one of the two, labelled both; "RHIs on time + late added together ... does it match the
+# number accepted?" as the two, labelled the three; "girls v boys ytd" as the two rows, labelled the table; "ethnicity
+# breakdown for may, was BME over a third" as the BME summary, labelled the ethnicity table; "placement distance
+# breakdown for LAC ytd - are we above 80% within the 40 mile radius?" as the rows within 40 miles, checked against
+# 80%, labelled the table; "is the average missing episode under a day in june?" as the same-day returns, a length
+# against a threshold the reader does not read), CS to CV's nine ("how does june compare with june last year for
+# children going missing?" as the children, labelled episodes; "RHI acceptance rate over the last 6 months" as the six
+# months together, incomplete before April, labelled month by month; "age breakdown for June please - what fraction
+# are teenagers" as the teenagers' share, labelled the table; "'not a client' up this month vs last?" from the as-at
+# month; "girls vs boys June" (in emoji) as the two rows, labelled the table; "how long are kids usually missing for,
+# june" as the median with the mean beside it, labelled the average; "children who aren't known to us at all and
+# actually belong to a different council" as OLA and not a client side by side, labelled OLA; "missing right at this
+# moment, today" as now, labelled the end of June too; "the most occasions of children going missing" as the children,
+# labelled episodes), CW to CZ's six ("Can the bot tell me about CSE this year? number of missing episodes where CSE
+# risk is med/high" as June, the period in the sentence before; "Is there anything yet on ... July so far?" as July so
+# far, labelled now too; "do we know which age group goes missing most?" as June, labelled the year so far; "how does
+# the start of this financial year compare to the start of the last one" as the year against the year before; "how
+# long are young people usually missing for? the month just gone" as the median, labelled the average; "BME episodes
+# YTD - in a table w/ the % too" as the BME summary table, labelled the row), DA to DD's one ("boys v girls ytd" as
+# the two rows, labelled the table), DE to DH's six ("number of LAC mispers over the last 6 months" and "trend in
+# number of LAC going missing over the last 6 months" as episodes, labelled children; "the episode count in *March*?
+# want to see end of last year" as March 2018, labelled March 2019; "still missing right now" labelled the end of June
+# too; "CSE episodes this month v last month" from the as-at month; "how long are children usually missing for?
+# average" over the year so far, labelled June), DI to DL's four ("and how many episodes so far this month" labelled
+# July and now; runs "month by month this year" without July so far, three times), DM to DP's four ("the trend for
+# kids going missing over the last six months" as episodes, labelled children; "did CSE episodes go up this month
+# compared to last?" from the as-at month; "how long are children usually missing for" over the year so far, labelled
+# June; a run "month by month this year" without July so far), DQ to DT's five ("Are we getting more episodes lasting
+# two days or more than usual?" as June alone, not against the usual; "how many LAC kids went missing in june" as the
+# children, labelled both; "CSE trend since april" as the episodes, labelled both; "how long are kids usually missing
+# for" over the year so far, labelled June; "100+ miles" as the 101+ band, labelled 91-100 too), DU to DX's four ("how
+# long are kids usually missing for? June" as the median, the mean beside it, labelled the average; "CLA kids missing
+# right now / this mth so far" as July so far, labelled now too; "the craic with the LAC figures for June" as the
+# episodes, labelled both; "July ... compared to June for the looked after kids" as the children, labelled episodes),
+# DY to EB's seven ("so far this month? for the huddle on Friday 19th" labelled July and now; a run "month by month
+# this year" without July so far; "kids with 3+ episodes each month, all and LAC" as LAC alone, labelled both; "how
+# long are kids usually missing for? room 3.14 wants to know" over the year so far, labelled June; "the total number
+# of runaways so far this year? I mean individual children, not incidents." as episodes, labelled children; "June
+# compare with June last year for children in council care going missing" as the children, labelled both; "the trend
+# ... for children in council care going missing" as the children, labelled episodes), EC to EF's seven ("March 19 all
+# episodes? filling in my 18/19 column" as the year 2018/19 against March, no data, labelled March; "What's the
+# headline for June?" as the profile, labelled its rows; "Give me the one number I need for the board" as the help,
+# labelled all episodes; "top line on LAC this quarter" as July so far, "this quarter" from the as-at date, labelled
+# Q1's three LAC rows; "worst month for RHI timeliness" by the count, labelled the share; "episodes, childen and LAC
+# children ytd" as LAC episodes, all episodes and all children, labelled LAC children for the last; "how many times
+# ... june and ytd" per child as the year so far, labelled June too), EG to EJ's four ("eps so far this month?"
+# labelled July and now; "in the latest full month vs last month" as June alone, labelled June against May; a run
+# "month by month this year" without July so far; "how long are kids usually missing for? most recent complete month"
+# as the median, labelled the average), EK to EN's seven ("Days missing - breakdown (YTD)" as June beside the year,
+# the bracketed year to date not read; "Placed over 100 miles away - LAC episodes Apr-Jun (by month + YTD)" month by
+# month, labelled the year too; "pull the LAC numbers for Q1" as the episodes, labelled both; runs "month by month
+# this year" without July so far, twice; "how long are young people usually missing for? average" over the year so
+# far, labelled June; "which age group goes missing most?" as June, labelled the year so far), EO to ER's seven ("how
+# long are kids usually missing?", twice, as the median, labelled the average; "how many more RHIs done in 3 working
+# days than not done" as those not done alone; a run "month by month this year" without July so far; "on avg how many
+# more times does a LAC kid go missing than kids overall" as the LAC and all episodes, no per child of two kinds at
+# once; "which month this year did the most kids go missing" by episodes, labelled children; "what age is the YP who
+# goes missing most often" as June, labelled the year so far), ES to EV's three ("how long are kids usually missing
+# for" over the year so far, labelled June; "Police want to know how long our kids are usually gone for. can you break
+# down the days missing for the year so far" as the median, labelled the days-missing table; "which month had the most
+# kids going missing" by episodes, labelled children), EW to EZ's five ("highest month for LAC episodes placed further
+# than 20 miles" and "of the LAC episodes in june what share were placed further than 20 miles away" as the bands
+# beyond 20 miles added up, labelled as the LAC episodes less the two bands within 20 miles, the same figure; "how
+# many kids have gone missing since 1 April?" and "episodes month by month since april" to June, labelled to July so
+# far; "how long are kids usually missing for" over the year so far, labelled June), FA to FD's three ("count episodes
+# where status='Not a client' AND OLA = Y" as not a client and OLA side by side, labelled OLA alone; "episodes group
+# by month where fy = 2019/20" without July so far; "% of RHIs offered this month vs last month" from the as-at
+# month), FE to FH's five ("if we go back before this FY, how many episodes were there in March 2019?" as the year
+# before this one, no data, labelled March; "Taking June as this month, how do CSE episodes compare with last month?"
+# and "individual children this month compared to last month" from the as-at month; "boys v girls june" as the table,
+# labelled the two rows; "roughly how many hours are kids usually gone for this year" as the median in days, labelled
+# the average), FI to FL's six ("er, how long are children, sort of, usually missing? like on average" over the year
+# so far, labelled June; "Average number of episodes per child in June, relative to the year to date average?" as the
+# year alone, labelled June too; "LAC eps now - Jul so far n=?" as July so far, labelled now too; "is anything missing
+# from the data for May?" as May's profile, labelled its not-recorded rows; "any episodes with gender unknown/not
+# recorded so far this year?" as the report's "Other / not recorded" row, 0, labelled female and male; "what's the YTD
+# figure for still missing?" as the year to date, which has none, labelled each month's end), FM to FP's seven
+# ("Gypsy/Roma dropped right down to about 4 in june didn't it" as May against June, labelled June; "CSE went up
+# didn't it" month by month, labelled June against May; "roughly half girls, right?" with no period as June, labelled
+# the year so far; "kids are usually only gone about a day on average aren't they? this year" as the 1 day band,
+# labelled the average length; "the age breakdown ... (I'm particularly interested in whether the 13-plus pattern
+# ...)" as 13 and over added up, labelled the table; "how many plant gone missing this month compared to last" as
+# episodes, labelled children (Welsh "plant"); "A1 white british, this month vs last month" from the as-at month), and
+# BW-054, Bangladeshi (see below).
+DEVELOPMENT_WRONG_AT_MOST = 229
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a
 # row and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section, CX-025 a quarter
@@ -225,7 +231,7 @@ HARNESS_AT_MOST = 25
 ANSWERABLE_AFTER_ALL = {"BW-054"}
 
 
-# Slow: it reads and answers every one of the 10,280 questions (about 15 s on one core, and 240 more each round), which
+# Slow: it reads and answers every one of the 10,520 questions (about 15 s on one core, and 240 more each round), which
 # would take `make check` past its 2 minutes on 2 cores; CI runs it with the other slow tests (`make test-slow`).
 @pytest.mark.slow
 def test_the_development_part_does_not_regress(service: LookupService, config: Config) -> None:

@@ -125,10 +125,10 @@ def test_a_number_that_may_qualify_or_name_is_never_read_past(reader: Reader, fr
             "That is one of the figures you gave.",
         ),
         (
-            "LAC episodes per child YTD - roughly 5.9?",
+            "LAC episodes per child YTD - roughly 5.9?",  # a rough figure: the gap to it
             "Episodes per child (LAC), April to June 2019",
             "*5.9*",
-            "Yes, that is the figure you gave.",
+            "That is exactly the figure you gave.",
         ),
         (
             "Is it right each child went missing about 2.2 times on average in June?",
