@@ -107,6 +107,10 @@ STATED_NOT_CHECKED = (
     "The figures you gave are not checked against an answer of several figures; compare them with those above."
 )
 STATED_WITHHELD = "A figure withheld is not checked against one you gave."
+BENCHMARK_NOT_HELD = (
+    "The report holds this council's figures only: no national, regional or statistical-neighbour figures to set "
+    "beside them."
+)
 
 
 @dataclass(frozen=True)
@@ -259,7 +263,7 @@ def answer_question(
     return Answer(
         answer.outcome,
         answer.title,
-        [*answer.lines, *_stated_checked(question, answer)],
+        [*answer.lines, *_stated_checked(question, answer), *_benchmark_said(question, answer)],
         answer.table,
         footer,
         question.share,
@@ -317,6 +321,11 @@ def _about_data(snapshot: SnapshotInfo) -> list[str]:
         "A month's figures can change when a later extract records more about it: an answer says so when a figure "
         "differs from the one last published.",
     ]
+
+
+def _benchmark_said(question: Question, answer: Answer) -> list[str]:
+    """A line saying another area's figures asked beside are not held ("... and how does that sit against England?")."""
+    return [BENCHMARK_NOT_HELD] if question.benchmark and answer.outcome in (ANSWERED, NO_DATA) else []
 
 
 def _stated_checked(question: Question, answer: Answer) -> list[str]:

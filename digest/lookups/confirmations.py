@@ -87,6 +87,11 @@ def _stated_everywhere(typed: str, word: str) -> bool:
     )
 
 
+def rough_thresholds(stated: tuple[str, ...]) -> list[Threshold]:
+    """Figures stated as rough ones ("120 to the nearest ten?"): each a gap to answer, never a yes or a no."""
+    return [Threshold(GAP, abs(float(s.strip("+-%"))), s.endswith("%")) for s in stated if s != _SIGN]
+
+
 def _shown_figures(shown: str) -> tuple[list[float], list[float]]:
     """The count an answer's line shows first ("*74 (64% of 116 episodes)*": 74), and its percentages (64)."""
     count = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", shown.replace(",", ""))[:1]]

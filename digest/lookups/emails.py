@@ -37,3 +37,35 @@ def read_email_body(text: str) -> str:
     lines = [line for line in lines if not _SALUTATION.match(line)]
     signed = next((n for n, line in enumerate(lines) if n and _SIGN_OFF.match(line)), len(lines))
     return "\n".join(lines[:signed]).strip()
+
+
+# An email flattened onto one line by the chat box ("RE: Q1 vs Q4 Hi, can you compare ...? ta", "Subject: CSE cases
+# May Hi there, number of ...? Thanks Sue"): its subject line, its greeting and its sign-off.
+_SUBJECT_MARK = re.compile(r"^\s*(?i:subject|fwd?|re)\s*:\s*(?:(?i:fwd?|re)\s*:\s*)*")
+# A greeting opening the body: with its comma, or a name or "all" and its comma ("Hi Sue,", "Hi there -"), never a
+# word in passing ("need them by tomorrow morning", "dear me, they look high", "LAC June hi").
+_GREETING = re.compile(
+    r"\b(?i:hi|hello|hiya|dear|morning|afternoon|good\s+(?:morning|afternoon))"
+    r"(?:\s+(?:(?i:there|all|team|both|everyone)|[A-Z][a-z]+))?\s*[,!:-]\s*(?=\S)"
+)
+# ... and its sign-off after the question, with the sender's name ("Thanks, Sue", "ta", "Cheers, Dave").
+_SIGNED_OFF = re.compile(
+    r"(?<=[?.!])\s*(?i:many\s+)?(?i:thanks|thank\s+you|thx|ta|cheers|regards|kind\s+regards|best\s+wishes|best)"
+    r"\b[\s,.!]*(?:[A-Z][a-z]+\.?)?\s*[.!]*\s*$"
+)
+
+
+def split_email_line(text: str) -> tuple[str, str] | None:
+    """An email typed on one line as its subject and its body ("RE: May figures Hi, how many LAC episodes?": "May
+    figures", "how many LAC episodes?"), each without the marks of an email; None when text is no such email."""
+    mark = _SUBJECT_MARK.match(text)
+    greeting = _GREETING.search(text, mark.end()) if mark else None
+    if mark is None or greeting is None:
+        return None
+    body = _SIGNED_OFF.sub("", text[greeting.end() :]) or text[greeting.end() :]
+    return text[mark.end() : greeting.start()].strip(" -–:,"), body
+
+
+def read_email_line(text: str) -> str:
+    """A message without a sign-off (and its name) after the question ("... in June? Thanks, Sue"); else text."""
+    return _SIGNED_OFF.sub("", text) or text

@@ -34,8 +34,9 @@ from digest.figures.catalogue import (
     build_catalogue,
     complement_base,
 )
-from digest.lookups.confirmations import Threshold, find_stated, find_thresholds, mark_percentages
-from digest.lookups.emails import read_email_body
+from digest.lookups.benchmarks import without_benchmark
+from digest.lookups.confirmations import Threshold, find_stated, find_thresholds, mark_percentages, rough_thresholds
+from digest.lookups.emails import read_email_body, read_email_line, split_email_line
 from digest.lookups.periods import (
     CUT_MONTHS,
     MONTH_BEFORE,
@@ -88,6 +89,7 @@ from digest.lookups.vocabulary import (
     NEGATION,
     NUMBERED_PART,
     REPEAT_MARK,
+    ROUNDING_ASKED,
     ROW_5_1_NOTE,
     SPELT_OUT,
     SYNONYMS,
@@ -607,6 +609,11 @@ _MONTH_RANKED = re.compile(
 )
 _AS_ONE = re.compile(r"\b(?:across|over|during|throughout|different|distinct|individual|unique|separate)\b")
 _ADDED_UP = re.compile(r"\b(?:total|totals|totalled|altogether|combined|sum|summed|together|overall|as\s+a\s+whole)\b")
+# A sentence saying which measure will do, after the question ("... usually missing? average for June would be
+# fine"): the question's own words
+_WOULD_DO = re.compile(
+    r"(?i)\?\s+(?=(?:the\s+|an?\s+)?(?:average|mean|median)\b[^?]*\bwould\s+be\s+(?:fine|ok(?:ay)?|great|perfect)\b)"
+)
 # Rows by their REF NO. from a table's first ("rows 9.1 to 9.9", "care status rows 6.1-6.6"): the table's rows.
 _ROW_RANGE = re.compile(r"\b(?:rows?\s+)?(\d{1,2})\.1\s*(?:to|-|–|through|thru)\s*(?:row\s+)?\1\.(\d{1,2})[ab]?\b")
 _COLUMN = re.compile(
@@ -765,6 +772,7 @@ class Question:
     monthly_average: bool = False  # the months' mean beside them ("average episodes per month this year")
     smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
     usual: bool = False  # the month against the average of its financial year's other months ("higher than usual?")
+    benchmark: bool = False  # another area's figure asked beside ("how does that sit against England?"): not held
     # one quarter said two ways ("last quarter, basically, Q1"): one period where both are the same months, both shown
     # where they are not ("last quarter, so Q2" in July)
     said_twice: bool = False
@@ -970,7 +978,31 @@ class Reader:
         return words
 
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
-        """Read a question; a Clarification when readings tie; NotUnderstood says what was not read.
+        """Read a question; a Clarification when readings tie; NotUnderstood says what was not read. Another area's
+        figures asked beside this council's ("our LAC episodes in June - and how does that sit against England?") are
+        left out, and the answer says the report holds none."""
+        text, benchmark = without_benchmark(text)
+        reading = self._read_message(text)
+        return replace(reading, benchmark=True) if benchmark and isinstance(reading, Question) else reading
+
+    def _read_message(self, text: str) -> Question | NotUnderstood | Clarification:
+        """A question read, as read() does, past another area's figures. An email typed on one line ("RE: May figures
+        Hi, how many LAC episodes?") is its body when that names a row and a period of its own, else its subject and
+        its body together ("May figures, how many LAC episodes?", "CSE, how many episodes in May?")."""
+        if (email := split_email_line(text)) is not None:
+            subject, body = email
+            reading = self._read_message(body)
+            named = isinstance(reading, Question) and reading.period.kind != PeriodKind.LATEST
+            own_row = self._row_words(body.lower(), {}) or not self._row_words(subject.lower(), {})
+            if named and own_row and self._names_something(read_periods(body.lower())[1]):
+                return reading
+            together = self._read_one(f"{subject}, {body}" if subject else body)
+            # a subject that only muddles ("RE: missing data Hi, children missing in April?"): the body
+            return reading if isinstance(reading, Question) and not isinstance(together, Question) else together
+        return self._read_one(text)
+
+    def _read_one(self, text: str) -> Question | NotUnderstood | Clarification:
+        """A message read, past an email's marks.
 
         A message of several sentences not read whole ("Hi, I'm new here and trying to get my head round the report.
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
@@ -978,7 +1010,8 @@ class Reader:
         text = _as_typed(text)  # "LAC &amp; CSE", "how’s", a non-breaking space: as the person typed them
         text = _self_corrected(text)  # "... in June? er, sorry, I mean May": May
         text = _without_pasted_cells(text)  # "CSE | Apr 17 | May 16 | Jun ??": a spreadsheet's cells, not years
-        text = read_email_body(text)  # a forwarded email pasted in: what it asks
+        text = read_email_line(read_email_body(text))  # a forwarded email pasted in, or typed on one line: what it asks
+        text = _WOULD_DO.sub(" ", text)  # "how long are they usually missing? average for June would be fine"
         text = _without_addressee(text)  # "@Missing Report Hi, ...": the bot, typed
         text = self._without_log_marks(text)  # "[09:14] how many ...", "INC0045512 - ... (urgent)"
         text = _TRAILING_TAGS.sub("", _COLLEAGUE_MENTION.sub(" ", text)).replace("#", "")  # "cc @Mark #LAC"
@@ -1417,7 +1450,10 @@ class Reader:
         unknown = [w for w in unreadable] + [w for w in words if w not in self.weights]
         # "Can you confirm LAC was 75 in June?": the figure stated is read past, and kept to be checked
         if checked := find_stated(typed, unknown, text.lower()):
-            stated.extend(mark_percentages(typed, checked))
+            if ROUNDING_ASKED.search(text.lower()):  # "is June's count 120 to the nearest ten?": a rough figure
+                thresholds.extend(rough_thresholds(mark_percentages(typed, checked)))
+            else:
+                stated.extend(mark_percentages(typed, checked))
             words = {w: weight for w, weight in words.items() if w not in checked}
             unknown = []
         nothing_asked = not words and not bands and not periods and not commands and not unknown

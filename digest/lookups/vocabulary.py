@@ -1307,6 +1307,13 @@ _RUN_TOGETHER = re.compile(
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
 )
 _UNIT_WORDS = {"mi": "miles", "wk": "week", "wks": "weeks", "wd": "working days", "hr": "hours", "hrs": "hours"}
+# A figure asked in a form ("to the nearest ten", "1 dp", "to one decimal place", "rounded"): the exact figure is given,
+# as the report prints it, for the asker to round; a figure stated with it is a rough one (confirmations.py)
+ROUNDING_ASKED = re.compile(
+    r"(?:,\s*)?\b(?:(?:each|both|all)\s+)?(?:rounded\s+)?(?:up\s+|down\s+)?to\s+the\s+nearest\s+"
+    r"(?:ten|10|hundred|100|five|5|whole\s+(?:number|percent)|percent|per\s+cent|%)\b"
+    r"|\b(?:to\s+)?(?:1|one|2|two|0|zero)\s*(?:dp|d\.p\.|decimal\s+places?)\b|\brounded\b"
+)
 _SHORT_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
@@ -1674,6 +1681,23 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(r"\b(?:at\s+|by\s+|before\s+)?(?:about\s+|around\s+)?\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b"),
         " ",
     ),
+    # Yorkshire: "int' June figures" (in the), "owt" (anything), "nowt" (nothing), "young 'uns", "the late 'uns";
+    # "lasses and lads" are all the children
+    (re.compile(r"\bint'\s"), " in the "),
+    (re.compile(r"\bowt\b"), " any "),
+    (re.compile(r"\bnowt\b"), " none "),
+    (re.compile(r"\byoung\s+'?uns?\b"), " young people "),
+    (re.compile(r"(?<=\w)\s+'?uns\b"), " ones"),
+    (
+        re.compile(
+            r"\b(?:lasses\s+and\s+lads|lads\s+and\s+lasses)(?=\s+(?:went|go|goes|gone|going|who|that|have|had|were))"
+        ),
+        " children ",
+    ),  # "the lasses and lads split" stays the two rows
+    # A figure asked in a form ("to the nearest ten", "1 dp", "to one decimal place", "rounded"): the exact figure is
+    # given, as the report prints it, for the asker to round
+    (ROUNDING_ASKED, " "),
+    (re.compile(r"(?<=\w)-per-(?=\w)"), " per "),  # "episodes-per-child"
     # "the data may still be subject to validation": the verb, not the month
     (
         re.compile(
