@@ -608,6 +608,10 @@ _MONTH_RANKED = re.compile(
     rf"|\b(?:was|is)\s+{_MONTH_WORD}\s+(?:the\s+)?\w+est\s+months?\b"
 )
 _AS_ONE = re.compile(r"\b(?:across|over|during|throughout|different|distinct|individual|unique|separate)\b")
+# Children who went missing 3 or more times: a count no band (age, distance, days) is split by
+_REPEATED = re.compile(
+    r"\b(?:3|three)\s*(?:\+|or\s+more|times\s+or\s+more|plus)(?:\s+(?:times|episodes|eps))?|\brepeat(?:ed|edly)?\b"
+)
 _ADDED_UP = re.compile(r"\b(?:total|totals|totalled|altogether|combined|sum|summed|together|overall|as\s+a\s+whole)\b")
 # A sentence saying which measure will do, after the question ("... usually missing? average for June would be
 # fine"): the question's own words
@@ -1292,6 +1296,8 @@ class Reader:
         typed = match.group(0).lower()
         if typed in self.known or typed in _CODES or typed in NOT_HELD_TOPICS | _FILE_FORMATS:  # "CCE" is not "CSE"
             return match.group(0)
+        if match.string[match.end() :].lstrip().startswith("("):  # "=MIN(Apr:Jun)": a function, not "CIN"
+            return match.group(0)
         near = [code for code in _CODES if sum(a != b for a, b in zip(code, typed, strict=True)) == 1]
         return near[0].upper() if len(near) == 1 else match.group(0)
 
@@ -1484,6 +1490,8 @@ class Reader:
             return Question(
                 LENGTH, shape.length, period, share, text, compare=compare, by_month=by_month, family=family
             )
+        if bands and _REPEATED.search(said):  # "Year 11 pupils who went missing 3 or more times": no row counts both
+            return NotUnderstood(BANDS_NOT_SPLIT, self.suggest(text))
         if len(bands) > 1:
             if unknown:  # "strategy meetings for children missing more than 2 days": a band of what the report counts?
                 return self._not_understood(text, unknown)

@@ -1314,8 +1314,27 @@ ROUNDING_ASKED = re.compile(
     r"(?:ten|10|hundred|100|five|5|whole\s+(?:number|percent)|percent|per\s+cent|%)\b"
     r"|\b(?:to\s+)?(?:1|one|2|two|0|zero)\s*(?:dp|d\.p\.|decimal\s+places?)\b|\brounded\b"
 )
+_PERIOD_NAMED = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:ytd|q[1-4]|year|month|quarter|fy|20\d\d)\b"
+)
+_SET_AGAINST = re.compile(r"\b(?:compar\w*|against|vs|versus|v)\b")
 _SHORT_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+
+
+def _month_pair(match: re.Match[str]) -> str:
+    """ "Apr:Jun" as April to June; "Jun:May" (the later first) as the two side by side."""
+    first, second = (_financial_index(match.group(n)) for n in (1, 2))
+    return f" {match.group(1)} {'to' if first <= second else 'against'} {match.group(2)} "
+
+
+def _financial_index(month: str) -> int:
+    """A month's place in the financial year (April 0 to March 11), by its first three letters."""
+    order = ["apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan", "feb", "mar"]
+    return order.index(month[:3])
+
+
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"^\s*=\s*(?=[a-z(])|(?:(?<=\s)|^)=\s*(?=[a-z_]+\s*\()"), " "),  # a formula's "=", not "x = y"
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
     # A spreadsheet's cells ("cell E4 -", "cells B2 to D2 ="): where the asker will put the figures, no code of the
     # report's (E4 is an ethnicity code only without the word "cell")
@@ -1680,6 +1699,60 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (
         re.compile(r"\b(?:at\s+|by\s+|before\s+)?(?:about\s+|around\s+)?\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\b"),
         " ",
+    ),
+    # A spreadsheet's functions ("COUNTIF LAC for June", "SUMIFS LAC placed 11 to 20 miles", "=VLOOKUP(...)", "SUM of
+    # episodes Apr:Jun", "=SUM(13yrs:15yrs)", "=AVERAGE(Apr:Jun)", "like a pivot table"): what they count, over the
+    # range they name
+    (re.compile(r"\b(?:countifs?|counta|sumifs?|vlookup|xlookup|hlookup)\b"), " "),
+    (re.compile(r"\baverageifs?\b"), " average per month "),
+    # "=AVERAGE(Apr:Jun)", written as a function (not "average (mean)")
+    (re.compile(r"\baverage\((?!\s*(?:mean|median)\b)\s*([^()]*)\)"), r" \1 average per month "),
+    (re.compile(r"\b(?:like|as|in)\s+a\s+pivot(?:\s+table)?\b"), " breakdown "),
+    # "Apr:Jun" the months from the one to the other; "Jun:May" the two set side by side
+    (re.compile(rf"\b({_SHORT_MONTH})\s*:\s*({_SHORT_MONTH})"), _month_pair),
+    (
+        re.compile(r"(?<!under\s)(?<!under)\b(\d+)\s*(?:yrs?|years?)\s*(?::|to)\s*(\d+)\s*(?:yrs?|years?)\b"),
+        r"\1 to \2 year olds",
+    ),
+    # "is it just 57+68+53?": a sum of the months the asker did, for the year so far ("14+15 yr olds", "9.8 + 9.9"
+    # and "2+3+4 days" are rows)
+    (
+        re.compile(
+            r"\b(?:is\s+it\s+(?:just\s+)?|just\s+)\d+(?:\s*\+\s*\d+){2,}\b(?!\s*(?:year|yr|y/?o|days?|miles?|mi\b))\s*\??"
+        ),
+        lambda m: " " if _PERIOD_NAMED.search(m.string) else " year to date ",
+    ),
+    # Ages the school way: "Year 10s" (aged 14 to 15), "secondary age" (11 to 16), "primary-age" (11 and under),
+    # "sixth formers" (16 and over); "this year 10 children" is no school year
+    (
+        re.compile(
+            r"(?<!this\s)(?<!last\s)(?<!next\s)(?<!per\s)(?<!the\s)(?<!a\s)(?<!of\s)"
+            r"\b(?:school\s+)?year\s+([1-9]|1[0-3])(?:s\b|\s+(?=pupils|students))"
+        ),
+        lambda m: f" aged {int(m.group(1)) + 4} to {int(m.group(1)) + 5} ",
+    ),
+    (re.compile(r"\bsixth[\s-]?form(?:ers?)?\b"), " aged 16 and over "),
+    (re.compile(r"\bsecondary[\s-](?:school[\s-])?(?:age[d]?|pupils|kids|children)\b"), " aged 11 to 16 "),
+    (re.compile(r"\bprimary[\s-](?:school[\s-])?(?:age[d]?|pupils|kids|children)\b"), " aged 11 and under "),
+    # "young ones" (Irish English), "did we record" (of what was counted)
+    (re.compile(r"\byoung\s+ones?\b"), " young people "),
+    (re.compile(r"\b(?:did\s+we|have\s+we|we\s+have|we)\s+record(?:ed)?\b"), " "),
+    # "since April, as at end of June", "from April to the end of June": April to June (not where a month is set
+    # against them: "from April to the end of June, how did LAC compare with May?")
+    (
+        re.compile(
+            rf"\b(?:since|from)\s+({_SHORT_MONTH})\s*,?\s*(?:as\s+at|to|until|till|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?"
+            rf"(?={_SHORT_MONTH})"
+        ),
+        lambda m: m.group(0) if _SET_AGAINST.search(m.string) else f" {m.group(1)} to ",
+    ),
+    # "the previous quarter (Jan-Mar)": the months said in brackets
+    (
+        re.compile(
+            rf"\b(?:the\s+)?(?:previous|last|prior)\s+quarter\s*\(\s*({_SHORT_MONTH}\s*(?:-|to|–)\s*{_SHORT_MONTH}"
+            r"(?:\s+\d{4})?)\s*\)"
+        ),
+        r" \1 ",
     ),
     # Yorkshire: "int' June figures" (in the), "owt" (anything), "nowt" (nothing), "young 'uns", "the late 'uns";
     # "lasses and lads" are all the children
