@@ -72,6 +72,7 @@ from digest.lookups.talk import (
     load_ordinary_words,
     says_not_held,
 )
+from digest.lookups.textspeak import EVERYDAY_WORDS, build_skeletons, read_text_speak
 from digest.lookups.vocabulary import (
     BAND_MARK,
     BASE_NOTE,
@@ -203,6 +204,9 @@ NO_DECLINED_ROW = (
 # A family's possessive is not counted ("how many of the families' kids": the kids).
 _NOT_COUNTED = re.compile(
     r"\bby\s+(?:placement\s+|care\s+|children's\s+|social\s+)?(?:providers?|homes?|schools?|workers?|teams?|wards?)\b|"
+    # ... or ranks them ("rank the missing advocates by RHIs completed", "where do we rank against other councils")
+    r"\brank(?:s|ed|ing)?\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:advocates?|(?:social\s+)?workers?|teams?|homes|councils?"
+    r"|providers?|schools?)\b|\brank\s+(?:against|with|among)\s+(?:other\s+)?(?:councils?|las|local\s+authorities)\b|"
     r"\b(?:which|what|whose|how\s+many|number\s+of|each|every|per)\s+(?:\w+\s+){0,2}?"
     r"(?:advocates?|(?:social\s+)?workers?|meetings?|sessions?|workshops?|councils?|communit(?:y|ies)|famil(?:y|ies)\b(?!')|teams?|boards?"
     r"|committees?|members?|officers?|forces?|schools?|police|staff|managers?|carers?|parents?|referrals?"
@@ -835,6 +839,8 @@ class Reader:
         # Codes and aliases ("ABAN", "MOTH") are typed exactly or not at all: a misspelt word is never read as one.
         codes = {stem(w.lower()) for code, _ in config.ethnicity.codes for w in (code,)}
         codes |= {stem(alias.lower()) for alias in config.ethnicity.aliases}
+        # Text-speak ("mssng": missing) reads as the reader's own words, never a code or an alias ("mth" is no "MOTH")
+        self.skeletons = build_skeletons(w for w in [*self.known, *EVERYDAY_WORDS] if stem(w) not in codes)
         # A misspelling is read as a word that names something; as a word that names nothing ("reporing",
         # "reporting") only when nearer still, or a word we do not read ("county") would vanish into filler.
         empty = FILLER | {phrase for phrase, said in SYNONYMS.items() if not said} | timing | SHAPE_WORDS
@@ -1342,6 +1348,9 @@ class Reader:
             word = match.group(0)
             if word.startswith(KEY_MARK):
                 return word
+            unknown = word not in self.known and stem(word) not in self.known and word not in self.ordinary
+            if unknown and (full := read_text_speak(word, self.skeletons)):  # "hw mny kds wnt mssng lst mth"
+                return full
             right, near = self.correct(spell_british(word))
             nearness[right] = min(near, nearness.get(right, 1.0))
             return right

@@ -1754,6 +1754,19 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         r" \1 ",
     ),
+    (re.compile(r"\b2\s+(?:dt|date)\b"), " to date "),  # text-speak's "jly 2 dt"
+    (re.compile(r"\bfftn\b"), " fifteen "),  # ... and its number words
+    # What a past month's report "will show" ("what will the June report show for LAC episodes?"): what it shows
+    (
+        re.compile(r"\bwhat\s+(?:will|would)\s+(?:the\s+)?((?:\w+\s+){0,3}?)(?:report|digest)\s+(?:show|say|have)\b"),
+        r" what is the \1 ",
+    ),
+    # A figure the digest or a chart showed, said as context ("the digest said 116 for June - how many were LAC?")
+    (
+        re.compile(r"\b(?:the\s+)?(?:digest|chart|graph|bar|dashboard)\s+(?:said|says|showed|shows|had|has)\s+\d+\b"),
+        " ",
+    ),
+    (re.compile(r"\b(mth|month)\s+4\s+(?=eps|episodes|cse|lac|kids)"), r"\1 for "),  # "bsst mth 4 eps": for
     # Yorkshire: "int' June figures" (in the), "owt" (anything), "nowt" (nothing), "young 'uns", "the late 'uns";
     # "lasses and lads" are all the children
     (re.compile(r"\bint'\s"), " in the "),
