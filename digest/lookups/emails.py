@@ -14,10 +14,11 @@ _HEADER = re.compile(
 )
 _QUOTED = re.compile(r"^\s*>+[ \t]?(.*)$", re.MULTILINE)
 _SALUTATION = re.compile(r"^\s*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b[^\n]{0,40},\s*$", re.IGNORECASE)
+# The words of a sign-off ("Many thanks", "Kind regards", "ta").
+_SIGN_OFF_WORDS = r"(?:many\s+)?(?:thanks|thank\s+you|thx|ta|cheers|regards|kind\s+regards|best\s+wishes|best)"
 # A sign-off line; what follows it is the sender's signature ("EH Locality Manager (North)"), not the question.
 _SIGN_OFF = re.compile(
-    r"^\s*(?:many\s+)?(?:thanks|thank\s+you|thx|cheers|regards|kind\s+regards|best\s+wishes|best|ta"
-    r"|yours\s+(?:faithfully|sincerely|truly)|with\s+(?:best\s+|kind\s+)?(?:wishes|regards))\W*$",
+    rf"^\s*(?:{_SIGN_OFF_WORDS}|yours\s+(?:faithfully|sincerely|truly)|with\s+(?:best\s+|kind\s+)?(?:wishes|regards))\W*$",
     re.IGNORECASE,
 )
 
@@ -49,10 +50,7 @@ _GREETING = re.compile(
     r"(?:\s+(?:(?i:there|all|team|both|everyone)|[A-Z][a-z]+))?\s*[,!:-]\s*(?=\S)"
 )
 # ... and its sign-off after the question, with the sender's name ("Thanks, Sue", "ta", "Cheers, Dave").
-_SIGNED_OFF = re.compile(
-    r"(?<=[?.!])\s*(?i:many\s+)?(?i:thanks|thank\s+you|thx|ta|cheers|regards|kind\s+regards|best\s+wishes|best)"
-    r"\b[\s,.!]*(?:[A-Z][a-z]+\.?)?\s*[.!]*\s*$"
-)
+_SIGNED_OFF = re.compile(rf"(?<=[?.!])\s*(?i:{_SIGN_OFF_WORDS})\b[\s,.!]*(?:[A-Z][a-z]+\.?)?\s*[.!]*\s*$")
 
 
 def split_email_line(text: str) -> tuple[str, str] | None:
