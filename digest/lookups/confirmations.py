@@ -230,7 +230,7 @@ def _rough_figures(text: str, found: list[Threshold]) -> str:
 
     def value(fraction: str | None, number: str | None) -> float:
         # a fraction as the whole percentage the answer shows ("2 thirds": 67%)
-        return round(_FRACTIONS[re.sub(r"\s+", " ", fraction)]) if fraction else float(number or 0)
+        return round(_fraction_value(fraction)) if fraction else float(number or 0)
 
     def stated(match: re.Match[str], at: int) -> bool:
         before = text[: match.start()]
@@ -267,6 +267,11 @@ def _rough_figures(text: str, found: list[Threshold]) -> str:
     return text
 
 
+def _fraction_value(said: str) -> float:
+    """A fraction as said ("2 thirds", "a  half", "1/4") as a percentage."""
+    return _FRACTIONS[re.sub(r"\s+", " ", said)]
+
+
 @dataclass(frozen=True)
 class Threshold:
     """A comparison asked of the figure answered: "under" 100, "over" 80 (percent: of its share)."""
@@ -288,14 +293,14 @@ def find_thresholds(text: str) -> tuple[tuple[Threshold, ...], str]:
         said, fraction, number, percent = match.group(2), match.group(3), match.group(4), match.group(5)
         comparison = _COMPARATORS[re.sub(r"\s+", " ", said)]
         if fraction:
-            found.append(Threshold(comparison, _FRACTIONS[re.sub(r"\s+", " ", fraction)], True))
+            found.append(Threshold(comparison, _fraction_value(fraction), True))
         else:
             found.append(Threshold(comparison, float(number), bool(percent)))
         return f"{match.group('lead') or ''} "
 
     def gap(match: re.Match[str]) -> str:
         fraction, number, percent = match.group(1), match.group(2), match.group(3)
-        value = _FRACTIONS[re.sub(r"\s+", " ", fraction)] if fraction else float(number)
+        value = _fraction_value(fraction) if fraction else float(number)
         found.append(Threshold(GAP, value, bool(fraction or percent)))
         return " "
 

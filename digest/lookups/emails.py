@@ -60,8 +60,7 @@ def split_email_line(text: str) -> tuple[str, str] | None:
     greeting = _GREETING.search(text, mark.end()) if mark else None
     if mark is None or greeting is None:
         return None
-    body = _SIGNED_OFF.sub("", text[greeting.end() :]) or text[greeting.end() :]
-    return text[mark.end() : greeting.start()].strip(" -–:,"), body
+    return text[mark.end() : greeting.start()].strip(" -–:,"), read_email_line(text[greeting.end() :])
 
 
 def read_email_line(text: str) -> str:

@@ -92,6 +92,7 @@ from digest.lookups.vocabulary import (
     REPEAT_MARK,
     ROUNDING_ASKED,
     ROW_5_1_NOTE,
+    SHORT_MONTH,
     SPELT_OUT,
     SYNONYMS,
     Reading,
@@ -604,18 +605,13 @@ _PLACE_OF_ROW = re.compile(r"\b" + _PLACE + r"\s+(?:of|in|on)\s+" + _TABLE)  # "
 # second one printed as 8.1)".
 _ROW_IN_TABLE = re.compile(r"\b(?:row|line)\s+(?:of|in|on|from)\s+" + _TABLE + r"(?:\s*\([^)]*\))?")
 _IN_TABLE = re.compile(r"\b(?:in|of|from|on)\s+(?:the\s+)?" + _TABLE_NAME)
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-_MONTHS_LISTED = re.compile(rf"\b{_MONTH_WORD}(?:\s*,\s*{_MONTH_WORD}){{2,}}\b(?!\s*(?:,\s*)?(?:and|&|\+)\s)")
+_MONTHS_LISTED = re.compile(rf"\b{SHORT_MONTH}(?:\s*,\s*{SHORT_MONTH}){{2,}}\b(?!\s*(?:,\s*)?(?:and|&|\+)\s)")
 # A month named as the one ranked ("the quietest month this year was May", "was May the busiest month this year?")
 _MONTH_RANKED = re.compile(
-    rf"\bmonths?\b.*\b(?:was|is|were)\s+(?:it\s+)?(?:in\s+)?{_MONTH_WORD}\b"
-    rf"|\b(?:was|is)\s+{_MONTH_WORD}\s+(?:the\s+)?\w+est\s+months?\b"
+    rf"\bmonths?\b.*\b(?:was|is|were)\s+(?:it\s+)?(?:in\s+)?{SHORT_MONTH}\b"
+    rf"|\b(?:was|is)\s+{SHORT_MONTH}\s+(?:the\s+)?\w+est\s+months?\b"
 )
 _AS_ONE = re.compile(r"\b(?:across|over|during|throughout|different|distinct|individual|unique|separate)\b")
-# Children who went missing 3 or more times: a count no band (age, distance, days) is split by
-_REPEATED = re.compile(
-    r"\b(?:3|three)\s*(?:\+|or\s+more|times\s+or\s+more|plus)(?:\s+(?:times|episodes|eps))?|\brepeat(?:ed|edly)?\b"
-)
 _ADDED_UP = re.compile(r"\b(?:total|totals|totalled|altogether|combined|sum|summed|together|overall|as\s+a\s+whole)\b")
 # A sentence saying which measure will do, after the question ("... usually missing? average for June would be
 # fine"): the question's own words
@@ -1499,7 +1495,7 @@ class Reader:
             return Question(
                 LENGTH, shape.length, period, share, text, compare=compare, by_month=by_month, family=family
             )
-        if bands and _REPEATED.search(said):  # "Year 11 pupils who went missing 3 or more times": no row counts both
+        if bands and REPEAT_MARK in words:  # "Year 11 pupils who went missing 3 or more times": no row counts both
             return NotUnderstood(BANDS_NOT_SPLIT, self.suggest(text))
         if len(bands) > 1:
             if unknown:  # "strategy meetings for children missing more than 2 days": a band of what the report counts?

@@ -28,6 +28,7 @@ from digest.figures.catalogue import (
     build_groups,
     distance_key,
 )
+from digest.figures.periods import FIRST_MONTH_OF_YEAR
 
 FIGURE, BREAKDOWN = "figure", "breakdown"
 KEY_MARK = "@"  # a token naming one reading exactly: "@episodes.lac", "@group.age" (quantities and buttons use it)
@@ -1314,11 +1315,10 @@ ROUNDING_ASKED = re.compile(
     r"(?:ten|10|hundred|100|five|5|whole\s+(?:number|percent)|percent|per\s+cent|%)\b"
     r"|\b(?:to\s+)?(?:1|one|2|two|0|zero)\s*(?:dp|d\.p\.|decimal\s+places?)\b|\brounded\b"
 )
-_PERIOD_NAMED = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:ytd|q[1-4]|year|month|quarter|fy|20\d\d)\b"
-)
+# A month by its first three letters or more ("jun", "june", "sept")
+SHORT_MONTH = "(?:" + "|".join(name[:3] for name in _MONTH_WORDS) + r")[a-z]*\b"
+_PERIOD_NAMED = re.compile(rf"\b{SHORT_MONTH}|\b(?:ytd|q[1-4]|year|month|quarter|fy|20\d\d)\b")
 _SET_AGAINST = re.compile(r"\b(?:compar\w*|against|vs|versus|v)\b")
-_SHORT_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 
 
 def _month_pair(match: re.Match[str]) -> str:
@@ -1329,8 +1329,8 @@ def _month_pair(match: re.Match[str]) -> str:
 
 def _financial_index(month: str) -> int:
     """A month's place in the financial year (April 0 to March 11), by its first three letters."""
-    order = ["apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan", "feb", "mar"]
-    return order.index(month[:3])
+    number = next(n for n, name in enumerate(_MONTH_WORDS, start=1) if name.startswith(month[:3]))
+    return (number - FIRST_MONTH_OF_YEAR) % 12
 
 
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
@@ -1340,7 +1340,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # report's (E4 is an ethnicity code only without the word "cell")
     (re.compile(r"\bcells?\s+[a-z]{1,2}\d{1,3}(?:\s*(?:to|-|:|–)\s*[a-z]{1,2}\d{1,3})?\s*[-=:–]"), " "),
     # "col Jun minus col May": the change from May to June; "episodes minus LAC" is no change and not read
-    (re.compile(rf"\b({_SHORT_MONTH})\s+minus\s+(?:the\s+)?(?:col(?:umn)?\s+)?(?={_SHORT_MONTH})"), r"\1 against "),
+    (re.compile(rf"\b({SHORT_MONTH})\s+minus\s+(?:the\s+)?(?:col(?:umn)?\s+)?(?={SHORT_MONTH})"), r"\1 against "),
     # "all rows down to Total BME", "every row to the bottom": the whole table, to its last row
     (re.compile(r"\b(rows|lines)\s+(?:down\s+)?to\s+(?:the\s+)?total\s+bme\b"), r"\1 of the ethnicity table"),
     (re.compile(r"\b(rows|lines)\s+(?:down\s+)?to\s+(?:the\s+)?(?:bottom|end)\b"), r"\1"),
@@ -1709,7 +1709,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\baverage\((?!\s*(?:mean|median)\b)\s*([^()]*)\)"), r" \1 average per month "),
     (re.compile(r"\b(?:like|as|in)\s+a\s+pivot(?:\s+table)?\b"), " breakdown "),
     # "Apr:Jun" the months from the one to the other; "Jun:May" the two set side by side
-    (re.compile(rf"\b({_SHORT_MONTH})\s*:\s*({_SHORT_MONTH})"), _month_pair),
+    (re.compile(rf"\b({SHORT_MONTH})\s*:\s*({SHORT_MONTH})"), _month_pair),
     (
         re.compile(r"(?<!under\s)(?<!under)\b(\d+)\s*(?:yrs?|years?)\s*(?::|to)\s*(\d+)\s*(?:yrs?|years?)\b"),
         r"\1 to \2 year olds",
@@ -1741,15 +1741,15 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # against them: "from April to the end of June, how did LAC compare with May?")
     (
         re.compile(
-            rf"\b(?:since|from)\s+({_SHORT_MONTH})\s*,?\s*(?:as\s+at|to|until|till|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?"
-            rf"(?={_SHORT_MONTH})"
+            rf"\b(?:since|from)\s+({SHORT_MONTH})\s*,?\s*(?:as\s+at|to|until|till|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?"
+            rf"(?={SHORT_MONTH})"
         ),
         lambda m: m.group(0) if _SET_AGAINST.search(m.string) else f" {m.group(1)} to ",
     ),
     # "the previous quarter (Jan-Mar)": the months said in brackets
     (
         re.compile(
-            rf"\b(?:the\s+)?(?:previous|last|prior)\s+quarter\s*\(\s*({_SHORT_MONTH}\s*(?:-|to|–)\s*{_SHORT_MONTH}"
+            rf"\b(?:the\s+)?(?:previous|last|prior)\s+quarter\s*\(\s*({SHORT_MONTH}\s*(?:-|to|–)\s*{SHORT_MONTH}"
             r"(?:\s+\d{4})?)\s*\)"
         ),
         r" \1 ",
