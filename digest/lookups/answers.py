@@ -263,7 +263,12 @@ def answer_question(
     return Answer(
         answer.outcome,
         answer.title,
-        [*answer.lines, *_stated_checked(question, answer), *_benchmark_said(question, answer)],
+        [
+            *answer.lines,
+            *_stated_checked(question, answer),
+            *_benchmark_said(question, answer),
+            *_meaning_said(config, question, answer),
+        ],
         answer.table,
         footer,
         question.share,
@@ -321,6 +326,23 @@ def _about_data(snapshot: SnapshotInfo) -> list[str]:
         "A month's figures can change when a later extract records more about it: an answer says so when a figure "
         "differs from the one last published.",
     ]
+
+
+def _meaning_said(config: Config, question: Question, answer: Answer) -> list[str]:
+    """What the figure's row or table counts, when that was asked beside it ("what counts as a CSE episode and how
+    many in June?"), from the same rules a definition is told by."""
+    if not question.defined or answer.outcome not in (ANSWERED, NO_DATA):
+        return []
+    if question.kind == BREAKDOWN and question.subject:
+        group = build_groups(config)[question.subject]
+        return [f"What the {group.title.lower()} table counts: {RULES[group.section]}"]
+    catalogue = {i.key: i for i in build_catalogue(config)}
+    indicators = [catalogue[key] for key in question.keys if key in catalogue]
+    if question.kind != FIGURE or not indicators:
+        return []
+    first, last = indicators[0], indicators[-1]
+    rows = f"row {first.ref} counts" if first is last else f"rows {first.ref} to {last.ref} count"
+    return [f"What {rows}: {RULES[first.section]}"]
 
 
 def _benchmark_said(question: Question, answer: Answer) -> list[str]:

@@ -37,6 +37,7 @@ from digest.figures.catalogue import (
 from digest.lookups.benchmarks import without_benchmark
 from digest.lookups.confirmations import Threshold, find_stated, find_thresholds, mark_percentages, rough_thresholds
 from digest.lookups.emails import read_email_body, read_email_line, split_email_line
+from digest.lookups.meanings import without_meaning_asked
 from digest.lookups.periods import (
     CUT_MONTHS,
     MONTH_BEFORE,
@@ -493,6 +494,7 @@ _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": 
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
 _BASE_PART = re.compile(r"\W*(?:(?:out\s+)?of|for|among|amongst)\b(?!\s+(?:which|whom)\b)")
 _EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of all children
+_TOTAL = re.compile(r"\b(?:total|overall)\b")  # a count of all ("total eps"), not whose ("all children")
 _ALL_OF = re.compile(r"\.(?:lac|cse)$")  # a figure of LAC or CSE-risk children, whose ".all" is of all
 _TWIN_PAIRS = [set(pair) for pair in EPISODES_PER_CHILD.values()]  # a figure's episodes and children
 # One count set against the other: "the number of children rather than episodes", "children, not episodes".
@@ -777,6 +779,7 @@ class Question:
     smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
     usual: bool = False  # the month against the average of its financial year's other months ("higher than usual?")
     benchmark: bool = False  # another area's figure asked beside ("how does that sit against England?"): not held
+    defined: bool = False  # what the row counts asked beside its figure ("what counts as a CSE episode and how many?")
     # one quarter said two ways ("last quarter, basically, Q1"): one period where both are the same months, both shown
     # where they are not ("last quarter, so Q2" in July)
     said_twice: bool = False
@@ -986,10 +989,16 @@ class Reader:
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
         """Read a question; a Clarification when readings tie; NotUnderstood says what was not read. Another area's
         figures asked beside this council's ("our LAC episodes in June - and how does that sit against England?") are
-        left out, and the answer says the report holds none."""
+        left out, and the answer says the report holds none; what a term means asked beside its figure ("what counts
+        as a CSE episode and how many in June?") is the figure, with what its row counts said under it."""
         text, benchmark = without_benchmark(text)
-        reading = self._read_message(text)
-        return replace(reading, benchmark=True) if benchmark and isinstance(reading, Question) else reading
+        asked, defined = without_meaning_asked(text)  # "what counts as a CSE episode and how many in June?"
+        reading = self._read_message(asked) if defined else None
+        if not isinstance(reading, Question) or reading.kind in (HELP, DEFINE):
+            reading, defined = self._read_message(text), False
+        if isinstance(reading, Question) and (benchmark or defined):
+            return replace(reading, benchmark=benchmark, defined=defined)
+        return reading
 
     def _read_message(self, text: str) -> Question | NotUnderstood | Clarification:
         """A question read, as read() does, past another area's figures. An email typed on one line ("RE: May figures
@@ -1565,7 +1574,7 @@ class Reader:
         best = ranked[0]
         if unknown:  # a word not read may be a name, or what the report does not count: nothing is guessed
             return self._not_understood(text, unknown)
-        if best.reading.kind == FIGURE and self._crosses_interviews(words, best.reading):
+        if best.reading.kind == FIGURE and self._crosses_interviews(words, best.reading, rest):
             return NotUnderstood(NO_INTERVIEWS_BY_GROUP, self.suggest(text))  # "RHIs for CSE kids in June"
         flips = best.reading.kind == FIGURE and not any(NEGATION in phrasing for phrasing in best.reading.phrasings)
         complement = NEGATION in words and flips
@@ -1910,6 +1919,12 @@ class Reader:
         )
 
     @cached_property
+    def _shared_table_words(self) -> frozenset[str]:
+        """Words more than one whole table is called by ("table", "breakdown"): they name no table of their own."""
+        counts = Counter(w for r in self.readings if r.kind == BREAKDOWN for w in set().union(*r.phrasings))
+        return frozenset(w for w, n in counts.items() if n > 1)
+
+    @cached_property
     def _interview_words(self) -> frozenset[str]:
         """Words only the return interview rows are called by ("rhi", "offered", "accepted")."""
         interviews: set[str] = set()
@@ -1918,12 +1933,27 @@ class Reader:
             (interviews if reading.section == INTERVIEW_SECTION else others).update(*reading.phrasings)
         return frozenset(interviews - others) - GENERIC_WORDS - _EVERYDAY_INTERVIEW_WORDS
 
-    def _crosses_interviews(self, words: dict[str, float], best: Reading) -> bool:
+    def _crosses_interviews(self, words: dict[str, float], best: Reading, rest: str) -> bool:
         """Whether the question asks return interviews of a group ("RHIs for LAC kids done on time", "RHIs for CSE
-        kids"), which no row counts: the reading answered would leave the group, or the interviews, unsaid."""
+        kids"), which no row counts: the reading answered would leave the group, or the interviews, unsaid. Not a list
+        naming them apart ("LAC eps, CSE eps and RHI % for June"), when no part of it names both."""
         if best.section == INTERVIEW_SECTION:
-            return any(w in self._subset_words and w not in best.called_by for w in words)
-        return any(w in self._interview_words and w not in best.called_by for w in words)
+            crossing = any(w in self._subset_words and w not in best.called_by for w in words)
+        else:
+            crossing = any(w in self._interview_words and w not in best.called_by for w in words)
+        parts = [set(self.words_of(part, {})) for part in _CONNECTOR.split(rest) if part.strip()]
+        if not crossing or len(parts) < 2:
+            return crossing
+        others = [part for part in parts if part and not part & self._interview_words]
+        # each other part reads as a row of its own ("LAC eps"), not as a qualifier ("actually blank")
+        return any(part & self._interview_words and part & self._subset_words for part in parts) or not all(
+            self._reads_clearly(part) for part in others
+        )
+
+    def _reads_clearly(self, words: set[str]) -> bool:
+        """Whether words on their own read as one row, well ahead of any other."""
+        ranked = self.score({w: self.weights.get(w, self.unknown_weight) for w in words})
+        return ranked[0].score >= ANSWER_SCORE and (len(ranked) < 2 or ranked[1].score < ranked[0].score - TIE_MARGIN)
 
     def _narrows_bands(self, words: dict[str, float], bands: list[str]) -> bool:
         """Whether the question names a part of all episodes ("LAC") that none of the bands' rows is called by."""
@@ -2022,7 +2052,8 @@ class Reader:
         group = {w for w in set(best.called_by) - GENERIC_WORDS if w.isalpha()}
         grouped: list[bool] = []  # for each part naming a count, whether it names the family's group
         for part in _CONNECTOR.split(_OR_MORE.sub("+", rest)):  # "3 or more" is one count, not two parts
-            if _BASE_PART.match(part) or _EVERYONE.search(part):  # "for children in care", "all children": whose
+            # "for children in care", "all children": whose; not "total eps, kids, 3+": the family of all's own count
+            if _BASE_PART.match(part) or (_EVERYONE.search(part) and not (family == "all" and _TOTAL.search(part))):
                 continue
             counts = (
                 [REPEAT_COUNT]
@@ -2064,6 +2095,7 @@ class Reader:
         subjects: list[str] = []
         sections: list[set[str]] = []
         missed = False  # a part naming some row that no figure here was read for
+        tables: list[Reading] = []  # the parts naming a whole table
         named: list[tuple[str, set[str]]] = []  # the parts naming a row of their own (not "episodes how many")
         everyone = _ALL_OF.sub(".all", best.subject)  # the same figure of all children
         for part in parts:
@@ -2087,6 +2119,10 @@ class Reader:
             top = ranked[0]
             if top.score < SEGMENT_SCORE or top.reading.kind != FIGURE:
                 missed = missed or (top.reading.kind == FIGURE and top.score >= CLARIFY_SCORE)  # not "table pls"
+                # "LAC eps, CSE eps and RHI %": a whole table named in the list (not "table pls", any table)
+                table_words = set(words) - GENERIC_WORDS - self._shared_table_words
+                if top.reading.kind == BREAKDOWN and top.score >= ANSWER_SCORE and table_words:
+                    tables.append(top.reading)
                 continue
             if {top.reading.subject, best.subject} in _TWIN_PAIRS:  # "eps all + CLA": CLA's episodes, as read
                 top = Scored(best, top.score)
@@ -2104,8 +2140,11 @@ class Reader:
         # a part naming the base of another's row qualifies it ("over 100 miles, June LAC": the distances are LAC's)
         bases = {self.denominators.get(key) for key, _ in named}
         named = [(key, of) for key, of in named if key not in bases]
-        if missed and len(named) > 1:  # "CSE, CIN and EH june": a part named but not read clearly; none answered
-            return (ACROSS_TABLES, *subjects)
+        # a table of another section than the rows' ("In the days missing table, how many were still missing": the
+        # row's own table says where it is)
+        others = [t.id for t in tables if not _sections_of(t) & set().union(_sections_of(best), *sections)]
+        if (missed and len(named) > 1) or others:  # "CSE, CIN and EH june": a part named but not read clearly, or a
+            return (ACROSS_TABLES, *subjects, *others)  # table beside a row: none answered
         if len(named) > 1 and not set.intersection(*(of for _, of in named)) and best.subject in subjects:
             return (ACROSS_TABLES, *subjects)  # "girls, CIN and EH june": figures of two tables, each to be asked
         if len(subjects) < 2 or not set.intersection(*sections) or missed:

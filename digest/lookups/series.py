@@ -144,7 +144,11 @@ def describe_change(before: Cell | None, after: Cell | None, relative: bool = Fa
         shown_then = format_percentage(before.count, before.denominator)
         shown_now = format_percentage(after.count, after.denominator)
         points = round(now - then)
-        moved = "no change" if points == 0 else f"{'up' if points > 0 else 'down'} {abs(points)} percentage points"
+        moved = (
+            "no change"
+            if points == 0
+            else f"{'up' if points > 0 else 'down'} {abs(points)} percentage point{'s' * (abs(points) != 1)}"
+        )
         words += f"; as a share, {moved} ({shown_then} to {shown_now})"
     return words
 

@@ -52,7 +52,9 @@ CHAT_WORDS |= _word_set("yourselves yourself typo typos councillor councillors")
 CHAT_WORDS |= _word_set("wor howay knaa aye pet hinny youll")  # the North East's talk ("wor" is "our")
 CHAT_WORDS |= _word_set("ngl lowkey highkey deadass fr istg smh tbf bruh innit template templates")  # teens' talk
 CHAT_WORDS |= _word_set("chart charts graph graphs slide slides")  # what the figure is for
-CHAT_WORDS |= _word_set("sir madam respected kindly revert pfb earliest pertain pertains")  # formal office English
+CHAT_WORDS |= _word_set(
+    "sir madam respected kindly revert pfb earliest pertain pertains needful"
+)  # formal office English
 CHAT_WORDS |= {stem(word) for word in CHAT_WORDS}  # "yourselves" is read as its stem
 # A statistician's words about how a figure is made, not which figure: "numerator only", "to one decimal place".
 METHOD_WORDS = _word_set(

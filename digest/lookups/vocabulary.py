@@ -1284,6 +1284,10 @@ def _field_value_word(field: str, value: str) -> str:
 
 _TABLE_SAID = re.compile(r"\b(?:breakdown|split|table)\b")  # a whole table asked
 _LENGTH_SAID = re.compile(r"\b(?:length|long|median|average|mean|duration)\b")  # a question of how long episodes last
+_INTERVIEWS_SAID = re.compile(r"\b(?:rhis?|interviews?|return\s+home)\b")  # a question of return interviews
+_TIMESCALE = r"(?:timescales?|deadline|target|limit|window|kpi)"
+_THREE_DAYS_LIMIT = r"(?:3|three)[\s-]*(?:working[\s-]+)?days?\s+" + _TIMESCALE + r"\b"  # "the 3 day timescale"
+_THREE_DAYS = r"(?:" + _THREE_DAYS_LIMIT + r"|(?:3|three)[\s-]*(?:working[\s-]+)?days?\b)"  # "3 days", "3 day limit"
 _EVERYDAY_SLIP_WORDS = {
     "teh": "the",
     "hte": "the",
@@ -1522,6 +1526,28 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             r"(?:any|those|the\s+ones|the\s+kids|anyone|episodes)?\s*(?:still\s+missing|still\s+open|not\s+back\s+yet)\b"
         ),
         lambda m: " " if _LENGTH_SAID.search(m.string) else m.group(0),
+    ),
+    # "for May month male vs female episodes", "for Q1 girls vs boys": the period the message opens with, not whom the
+    # first figure is of ("for children in care, how many ...")
+    (
+        re.compile(
+            rf"^\W*(?:for|in)\s+(?=(?:the\s+month\s+of\s+)?(?:{SHORT_MONTH}|(?:ytd|q[1-4]|fy|20\d\d)\b"
+            r"|(?:this|last|the\s+last|the\s+latest)\s+(?:month|quarter|year)\b))"
+        ),
+        " ",
+    ),
+    (re.compile(r"\bmonth[\s-]?wise\b"), " month by month "),  # Indian English: "month wise missing episodes"
+    # A return interview's timescale said in days ("went over the 3 day timescale", "completion in 3 days", "within
+    # three days"): the report's 3 working days, never the days missing bands, when the question is of interviews
+    (
+        re.compile(
+            r"\b(?:over|beyond|outside|past|after|more\s+than|longer\s+than)\s+(?:the\s+|their\s+)?" + _THREE_DAYS
+        ),
+        lambda m: " not in time " if _INTERVIEWS_SAID.search(m.string) else m.group(0),
+    ),
+    (
+        re.compile(r"\b(?:in|within|inside|under)\s+(?:the\s+)?" + _THREE_DAYS + r"|\b(?:the\s+)?" + _THREE_DAYS_LIMIT),
+        lambda m: " in time " if _INTERVIEWS_SAID.search(m.string) else m.group(0),
     ),
     # "On the basis of those offered, how many accepted": whom the figure is of, as "of those offered" says it;
     # "on the basis of children rather than episodes": what is counted
