@@ -84,7 +84,7 @@ from digest.lookups.series import (
     runs_answer,
     usual_answer,
 )
-from digest.lookups.vocabulary import BREAKDOWN, FIGURE
+from digest.lookups.vocabulary import BREAKDOWN, FIGURE, GROUP_ID_PREFIX
 from digest.reporting.commentary import SectionComment, load_section_comments
 from digest.reporting.content import RATE_KEYS, compute_digest
 from digest.reporting.definitions import RULES, describe_share
@@ -169,7 +169,7 @@ def help_answer(reader: Reader) -> Answer:
 
 
 DEFINITIONS_DOC = "docs/indicators.md"  # every definition, for analysts
-BREAKDOWN_PREFIX = "group."  # a reading id naming a whole breakdown
+BREAKDOWN_PREFIX = GROUP_ID_PREFIX  # a reading id naming a whole breakdown
 
 
 def define_answer(config: Config, reading_id: str) -> Answer:

@@ -84,8 +84,10 @@ from digest.lookups.vocabulary import (
     EPISODE_NOUN,
     FIGURE,
     FILLER,
+    GROUP_ID_PREFIX,
     KEY_MARK,
     MONTH_ABBREVIATION,
+    MONTH_NAMED,
     MONTH_WORD_SAID,
     NEAREST_MARK,
     NEGATION,
@@ -494,6 +496,8 @@ _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": 
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
 _BASE_PART = re.compile(r"\W*(?:(?:out\s+)?of|for|among|amongst)\b(?!\s+(?:which|whom)\b)")
 _EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of all children
+_ONLY = re.compile(r"\b(?:only|just|solely)\b")  # "RHIs offered in June, LAC only": whom the figure is of
+_HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)  # a figure asked
 _TOTAL = re.compile(r"\b(?:total|overall)\b")  # a count of all ("total eps"), not whose ("all children")
 _ALL_OF = re.compile(r"\.(?:lac|cse)$")  # a figure of LAC or CSE-risk children, whose ".all" is of all
 _TWIN_PAIRS = [set(pair) for pair in EPISODES_PER_CHILD.values()]  # a figure's episodes and children
@@ -521,7 +525,7 @@ _ON_BEHALF = re.compile(
     r"\b[A-Z][a-z]+\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:asked|asking|wants|wanted|would\s+like|needs|needed)"
     r"(?:\s+me)?(?:\s+to\s+(?:find\s+out|ask|check|know|see|get))?\b"
     r"|\b[Ff]or\s+[A-Z][a-z]+(?:'s|’s)\s+(?:meeting|briefing|brief|board|report|paper|call|session|pack|update|visit)\b"
-    r"|^\s*[Ff]or\s+[A-Z][a-z]+\s*[-–:,]"
+    r"|^\s*[Ff]or\s+(?!(?i:" + MONTH_NAMED + r"))[A-Z][a-z]+\s*[-–:,]"  # "For Sarah -", not "For April,"
 )
 # A question passed on from a meeting as it was asked ("Cllr Patel asks: ...", "Q from the board - ...", "Chair wants
 # to know ...", "Member question: ..."): the asker's title and name are whom it is for, never a child.
@@ -992,13 +996,33 @@ class Reader:
         left out, and the answer says the report holds none; what a term means asked beside its figure ("what counts
         as a CSE episode and how many in June?") is the figure, with what its row counts said under it."""
         text, benchmark = without_benchmark(text)
-        asked, defined = without_meaning_asked(text)  # "what counts as a CSE episode and how many in June?"
-        reading = self._read_message(asked) if defined else None
-        if not isinstance(reading, Question) or reading.kind in (HELP, DEFINE):
-            reading, defined = self._read_message(text), False
+        asked, term = without_meaning_asked(text)  # "what counts as a CSE episode and how many in June?"
+        meant = self._read_message(asked) if term else None
+        defined = isinstance(meant, Question) and self._figure_of_term(meant, term, asked)
+        # not "what counts as a missing episode and how many girls": not the term's figure
+        reading = meant if meant is not None and defined else self._read_message(text)
         if isinstance(reading, Question) and (benchmark or defined):
             return replace(reading, benchmark=benchmark, defined=defined)
         return reading
+
+    def _figure_of_term(self, reading: Question, term: str, asked: str) -> bool:
+        """Whether the figure read is the one the term whose meaning is asked names (its row, or a row of the table it
+        names), alone: not a list of figures, whose rows' meanings differ ("what does OLA mean and how many not a
+        client episodes"), nor the first of two figures asked ("... and how many CSE children?")."""
+        if reading.kind not in (FIGURE, BREAKDOWN) or reading.also or not term or len(_HOW_MANY.findall(asked)) > 1:
+            return False
+        meant = self._read_message(term)
+        if not isinstance(meant, Question):
+            return False
+        if meant.kind == BREAKDOWN:  # "What's an RHI and how many were offered in June?": a row of its table
+            return self._section_of(meant) == self._section_of(reading) is not None
+        return meant.kind == reading.kind and meant.subject == reading.subject
+
+    def _section_of(self, question: Question) -> str | None:
+        """The report section of a figure or a whole table read."""
+        prefix = GROUP_ID_PREFIX if question.kind == BREAKDOWN else ""
+        reading = self.by_id.get(f"{prefix}{question.subject}")
+        return reading.section if reading and question.kind in (FIGURE, BREAKDOWN) else None
 
     def _read_message(self, text: str) -> Question | NotUnderstood | Clarification:
         """A question read, as read() does, past another area's figures. An email typed on one line ("RE: May figures
@@ -1941,13 +1965,20 @@ class Reader:
             crossing = any(w in self._subset_words and w not in best.called_by for w in words)
         else:
             crossing = any(w in self._interview_words and w not in best.called_by for w in words)
-        parts = [set(self.words_of(part, {})) for part in _CONNECTOR.split(rest) if part.strip()]
+        said = [part for part in _CONNECTOR.split(rest) if part.strip()]
+        parts = [set(self.words_of(part, {})) for part in said]
         if not crossing or len(parts) < 2:
             return crossing
-        others = [part for part in parts if part and not part & self._interview_words]
-        # each other part reads as a row of its own ("LAC eps"), not as a qualifier ("actually blank")
-        return any(part & self._interview_words and part & self._subset_words for part in parts) or not all(
-            self._reads_clearly(part) for part in others
+        # each other part is a count of its own ("LAC eps", "CSE children"), reading as one row, not whom the
+        # interviews are of ("for LAC", "LAC only", "girls", "how many of those were LAC", "actually blank")
+        others = [(part, words) for part, words in zip(said, parts, strict=True) if not words & self._interview_words]
+        return any(words & self._interview_words and words & self._subset_words for words in parts) or not all(
+            words
+            and self._reads_clearly(words)
+            and any(noun.search(part) for noun in _COUNT_NOUNS.values())
+            and not (_BASE_PART.match(part) or _POINTS_BACK.search(part) or _ONLY.search(part))
+            for part, words in others
+            if words
         )
 
     def _reads_clearly(self, words: set[str]) -> bool:

@@ -1054,9 +1054,9 @@ def build_readings(config: Config) -> list[Reading]:
             frozenset(qualifiers),
         )
     for name, group in groups.items():
-        texts = [group.title, name, f"{KEY_MARK}group.{name}", *GROUP_WORDS.get(name, ())]
-        readings[f"group.{name}"] = Reading(
-            f"group.{name}",
+        texts = [group.title, name, f"{KEY_MARK}{GROUP_ID_PREFIX}{name}", *GROUP_WORDS.get(name, ())]
+        readings[f"{GROUP_ID_PREFIX}{name}"] = Reading(
+            f"{GROUP_ID_PREFIX}{name}",
             BREAKDOWN,
             name,
             f"{group.title} (table)",
@@ -1285,6 +1285,9 @@ def _field_value_word(field: str, value: str) -> str:
 _TABLE_SAID = re.compile(r"\b(?:breakdown|split|table)\b")  # a whole table asked
 _LENGTH_SAID = re.compile(r"\b(?:length|long|median|average|mean|duration)\b")  # a question of how long episodes last
 _INTERVIEWS_SAID = re.compile(r"\b(?:rhis?|interviews?|return\s+home)\b")  # a question of return interviews
+_EPISODES_SAID = re.compile(r"\b(?:missing|episodes?|eps|lasting|lasted|away|gone|absent)\b")
+_PART_END = re.compile(r"[,;?.!]|\band\b|\bbut\b")
+_NOT_MET = re.compile(r"\bnot\b|n't\b")
 _TIMESCALE = r"(?:timescales?|deadline|target|limit|window|kpi)"
 _THREE_DAYS_LIMIT = r"(?:3|three)[\s-]*(?:working[\s-]+)?days?\s+" + _TIMESCALE + r"\b"  # "the 3 day timescale"
 _THREE_DAYS = r"(?:" + _THREE_DAYS_LIMIT + r"|(?:3|three)[\s-]*(?:working[\s-]+)?days?\b)"  # "3 days", "3 day limit"
@@ -1321,6 +1324,8 @@ ROUNDING_ASKED = re.compile(
 )
 # A month by its first three letters or more ("jun", "june", "sept")
 SHORT_MONTH = "(?:" + "|".join(name[:3] for name in _MONTH_WORDS) + r")[a-z]*\b"
+# A month's name as written, in full or short ("April", "Apr", "Sept"), never a name it begins ("Marcus", "Julie")
+MONTH_NAMED = "(?:" + "|".join([*_MONTH_WORDS, *(name[:3] for name in _MONTH_WORDS), "sept"]) + r")\b"
 _PERIOD_NAMED = re.compile(rf"\b{SHORT_MONTH}|\b(?:ytd|q[1-4]|year|month|quarter|fy|20\d\d)\b")
 _SET_AGAINST = re.compile(r"\b(?:compar\w*|against|vs|versus|v)\b")
 
@@ -1537,17 +1542,22 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " ",
     ),
     (re.compile(r"\bmonth[\s-]?wise\b"), " month by month "),  # Indian English: "month wise missing episodes"
-    # A return interview's timescale said in days ("went over the 3 day timescale", "completion in 3 days", "within
-    # three days"): the report's 3 working days, never the days missing bands, when the question is of interviews
+    # A return interview's timescale said in days ("went over the 3 day timescale", "completion in 3 days", "missed the
+    # 3 day target"): the report's 3 working days, never the days missing bands, when the part of the question it is
+    # in is of interviews ("missing more than 3 days in June, and RHIs done in 3 days": the first is days missing)
     (
         re.compile(
-            r"\b(?:over|beyond|outside|past|after|more\s+than|longer\s+than)\s+(?:the\s+|their\s+)?" + _THREE_DAYS
+            r"\b(?:(?:over|beyond|outside|past|after|more\s+than|longer\s+than|later\s+than|out\s+of)\s+"
+            r"|(?:missed|miss|failed\s+to\s+(?:meet|hit|make)|fail\s+to\s+(?:meet|hit|make)|exceed\w*"
+            r"|breach\w*|(?:did\s*n[o']?t|didnt|not)\s+(?:meet|hit|make))\s+)(?:the\s+|their\s+)?" + _THREE_DAYS
         ),
-        lambda m: " not in time " if _INTERVIEWS_SAID.search(m.string) else m.group(0),
+        lambda m: " not in time " if _of_interviews(m) else m.group(0),
     ),
     (
-        re.compile(r"\b(?:in|within|inside|under)\s+(?:the\s+)?" + _THREE_DAYS + r"|\b(?:the\s+)?" + _THREE_DAYS_LIMIT),
-        lambda m: " in time " if _INTERVIEWS_SAID.search(m.string) else m.group(0),
+        re.compile(
+            r"\b(?:in|within|inside|under|meet|met|meeting|hit|hitting|made|make|making)\s+(?:the\s+)?" + _THREE_DAYS
+        ),
+        lambda m: " in time " if _of_interviews(m) and not _NOT_MET.search(m.group(0)) else m.group(0),
     ),
     # "On the basis of those offered, how many accepted": whom the figure is of, as "of those offered" says it;
     # "on the basis of children rather than episodes": what is counted
@@ -2014,6 +2024,18 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
 ]
 
 
+def _of_interviews(match: re.Match[str]) -> bool:
+    """Whether the part of the question a "3 days" is in ("... and RHIs done in 3 days") is of return interviews, not
+    of how long episodes last ("missing more than 3 days"), judged from the words of the question around it that no
+    comma nor "and" parts from it."""
+    text = match.string
+    starts = [m.end() for m in _PART_END.finditer(text, 0, match.start())]
+    ends = [m.start() for m in _PART_END.finditer(text, match.end())]
+    clause = text[starts[-1] if starts else 0 : ends[0] if ends else len(text)]
+    said = clause if _INTERVIEWS_SAID.search(clause) else text  # "the 3 day timescale - how many RHIs missed it"
+    return bool(_INTERVIEWS_SAID.search(said)) and not _EPISODES_SAID.search(clause)
+
+
 def reword(text: str) -> str:
     """Text with the ways of writing in _REWORDINGS read as the report's own words."""
     for pattern, words in _REWORDINGS:
@@ -2025,6 +2047,7 @@ def reword(text: str) -> str:
 BASE_SAID = re.compile(r"(%|\bpercent\w*|\bproportion|\bshare)\s+of\s+(?:all\s+)?(?:those|the\s+ones|them)\s+[a-z]+")
 # Rows that are the same figure by definition: care status LAC (6.4) counts exactly the LAC episodes (2.1).
 SAME_FIGURE = {"status.lac": "episodes.lac"}
+GROUP_ID_PREFIX = "group."  # a reading's id naming a whole breakdown
 # Words for a whole breakdown that its title does not use.
 GROUP_WORDS: dict[str, tuple[str, ...]] = {
     "duration": ("days missing", "days"),
