@@ -253,6 +253,13 @@ def answer_question(
         answer = _answer_shaped(store, config, question, snapshot, suppress)
     else:
         answer = _answer_span(store, config, question, snapshot, span, suppress)
+    if question.with_rest and answer.outcome == ANSWERED:  # "LAC/non-LAC split": the rest of the base beside it
+        others = replace(question, with_rest=False, complement=True, proportion=False)
+        rest = answer_question(store, config, others, reader, suppress, snapshot)
+        if rest.outcome == ANSWERED and rest.lines:
+            answer = replace(
+                answer, lines=[answer.lines[0], f"{rest.title}: {rest.lines[0].strip('*')}", *answer.lines[1:]]
+            )
     if _reaches_longest_band(question) and answer.outcome == ANSWERED:  # "at least two days": and those still out?
         beside = _still_missing_beside(Figures(store, config, snapshot, suppress), span)
         answer = replace(answer, lines=[*answer.lines, beside]) if beside else answer

@@ -481,6 +481,30 @@ def say_financial_months(text: str) -> str:
     return _HALF_YEAR.sub(_half_year, _FINANCIAL_MONTH.sub(_financial_month, text))
 
 
+# A month written as a system's code: "201906" (year and month run together), "2019-06", "06/2019", and ranges of them
+# ("201901-201906", "04/2019-06/2019", "2019-04 to 2019-06"); not a date ("2019-06-30", "30/06/2019"), nor a financial
+# year ("2019-20", "2011-12": the next year's last two digits), nor a longer number.
+_MONTH_CODE = re.compile(
+    r"(?<![\d/.])(?<!\d-)(?:(20\d\d)(0[1-9]|1[0-2])|(20\d\d)-(0?[1-9]|1[0-2])|(0?[1-9]|1[0-2])/(20\d\d))(?![\d]|[-/.]\d{1,2}\b(?![/-]?\d))"
+)
+
+
+def _month_code_as_words(match: re.Match[str]) -> str:
+    year_run, month_run, year_iso, month_iso, month_slash, year_slash = match.groups()
+    year = int(year_run or year_iso or year_slash)
+    month = int(month_run or month_iso or month_slash)
+    if year_iso and len(month_iso) == 2 and month == (year + 1) % 100:
+        return match.group(0)  # "2011-12": the financial year 2011/12
+    return f" {next(name for name, number in MONTH_NAMES.items() if number == month)} {year} "
+
+
+def say_month_codes(text: str) -> str:
+    """Lower-case text with months written as codes ("201906", "2019-06", "06/2019") in month words ("june 2019"),
+    so that a range of them reads as any range of months does ("201901-201906": january 2019 to june 2019)."""
+    # twice: the second of a range ("201901-201906") follows the first's dash once the first is in words
+    return _MONTH_CODE.sub(_month_code_as_words, _MONTH_CODE.sub(_month_code_as_words, text))
+
+
 def say_dates_as_months(text: str) -> str:
     """Lower-case text with ranges of dates, month-end dates and "since" a month's first day in month words;
     CUT_MONTHS where they cut a month (a day said as "3rd June" alone is one)."""
@@ -496,7 +520,7 @@ def read_periods(text: str) -> tuple[list[Period], str, list[str]]:
     found: list[tuple[int, Period]] = []
     unreadable: list[str] = []
     rest = _ABBREVIATIONS.sub(lambda m: _ABBREVIATED[m.group(1)] + (m.group(2) or ""), text)
-    rest = _YEAR_TO_MONTH.sub(_year_to_month, say_dates_as_months(say_financial_months(rest)))
+    rest = _YEAR_TO_MONTH.sub(_year_to_month, say_dates_as_months(say_financial_months(say_month_codes(rest))))
     if CUT_MONTHS in rest:
         unreadable.append(CUT_MONTHS.strip())
         rest = rest.replace(CUT_MONTHS, " ")
@@ -555,6 +579,10 @@ def attach_years(periods: list[Period]) -> list[Period]:
         named_before = before is not None and before.kind == PeriodKind.FINANCIAL_YEAR and before.year_start is not None
         if before is not None and named_before and period.kind == PeriodKind.QUARTER and period.year_start is None:
             out[-1] = replace(period, year_start=before.year_start)  # "FY2019/20 Q1": that year's Q1
+            continue
+        named_after = period.kind == PeriodKind.FINANCIAL_YEAR and period.year_start is not None
+        if before is not None and before.kind == PeriodKind.YEAR_TO_DATE and before.year_start is None and named_after:
+            out[-1] = replace(before, year_start=period.year_start)  # "YTD 19/20 (to 2019-06)": that year's
             continue
         if before is not None and before.kind in (PeriodKind.MONTH, PeriodKind.QUARTER):
             named_year = period.kind == PeriodKind.FINANCIAL_YEAR
@@ -663,6 +691,8 @@ def resolve_period(period: Period, snapshot: SnapshotInfo) -> Span:
         return Span(last - (last % 12 + 1 - period.from_month_of_year) % 12, last, kind)
     if kind == PeriodKind.YEAR_TO_DATE:
         named = period.month is not None or period.month_of_year is not None
+        if period.year_start is not None and not named:  # "YTD 2019/20": that year's, to its last month with data
+            return resolve_period(Period(PeriodKind.FINANCIAL_YEAR, year_start=period.year_start), snapshot)
         last = _named_month(period, as_at_month) if named else latest
         return Span(financial_year_start(last), last, kind)
     if kind == PeriodKind.FINANCIAL_YEAR:

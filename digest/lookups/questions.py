@@ -57,6 +57,7 @@ from digest.lookups.periods import (
     period_before,
     period_text,
     read_periods,
+    say_month_codes,
     say_months_in_english,
 )
 from digest.lookups.shapes import LOWEST_SAID, SHAPE_WORDS, Shape, read_shape
@@ -496,6 +497,7 @@ _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": 
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
 _BASE_PART = re.compile(r"\W*(?:(?:out\s+)?of|for|among|amongst)\b(?!\s+(?:which|whom)\b)")
 _EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of all children
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:a|an|the|in|yet)\s+)*(\w+)")  # the word a row name's "not" is of
 _ONLY = re.compile(r"\b(?:only|just|solely)\b")  # "RHIs offered in June, LAC only": whom the figure is of
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)  # a figure asked
 _TOTAL = re.compile(r"\b(?:total|overall)\b")  # a count of all ("total eps"), not whose ("all children")
@@ -739,7 +741,7 @@ NO_CHECK = (
 )
 # "between May and June (2019)", "May->Jun": one month against the other
 _BETWEEN_MONTHS = re.compile(
-    r"\bbetween\s+\w+(?:\s+\d{4})?\s+and\s+\w+|\b[a-z]{3,9}\s*(?:->|→)\s*[a-z]{3,9}\b"
+    r"\bbetween\s+\w+(?:\s+\d{4})?\s+and\s+\w+|\b[a-z]{3,9}(?:\s+\d{4})?\s*(?:->|→)\s*[a-z]{3,9}\b"
     # "May to June, down how much?": by how much it changed from the one month to the other
     r"|\b[a-z]{3,9}\s+to\s+[a-z]{3,9}\b(?=.*\b(?:(?:up|down|by)\s+how\s+(?:much|many)|how\s+much\s+(?:up|down|change|differ)))"
 )
@@ -783,6 +785,7 @@ class Question:
     smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
     usual: bool = False  # the month against the average of its financial year's other months ("higher than usual?")
     benchmark: bool = False  # another area's figure asked beside ("how does that sit against England?"): not held
+    with_rest: bool = False  # the row and the rest of its base side by side ("LAC/non-LAC split for June")
     defined: bool = False  # what the row counts asked beside its figure ("what counts as a CSE episode and how many?")
     # one quarter said two ways ("last quarter, basically, Q1"): one period where both are the same months, both shown
     # where they are not ("last quarter, so Q2" in July)
@@ -1361,7 +1364,7 @@ class Reader:
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
         name_places = find_name_places(text)  # "has tyler gone missing": where a child's name goes
-        lowered = reword(say_months_in_english(lowered, name_places))  # "(not inc. No & N/A)", "days >= 2", "Mehefin"
+        lowered = reword(say_months_in_english(say_month_codes(lowered), name_places))  # "201906", "Mehefin"
         lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"
         lowered = _PLUS_BETWEEN.sub(" and ", lowered)  # "all + CLA", "9.8 + 9.9": and
         # "LAC table, top row": 2.1; "the OLA line in the care status table": OLA
@@ -1425,7 +1428,7 @@ class Reader:
             return NotUnderstood(str(error), self.suggest(text))
         if shape.by_month and len(attached) == 1 and attached[0].kind == PeriodKind.RANGE:
             period, compare = attached[0], ()  # "trend Apr-Jun, has it fallen?": the months, one by one
-        between = _BETWEEN_MONTHS.search(said) or _BETWEEN_MONTHS.search(text.lower())
+        between = _BETWEEN_MONTHS.search(said) or _BETWEEN_MONTHS.search(say_month_codes(text.lower()))
         if (shape.change or _BY_HOW_MUCH.search(said)) and not compare and period.kind == PeriodKind.RANGE and between:
             # "did White British episodes increase between May and June?": the one month against the other
             period, compare = _range_ends(period)
@@ -1585,6 +1588,10 @@ class Reader:
             return Clarification("Which figure?", options)
         if NEGATION in words and not any(token in self.weights or token.startswith(KEY_MARK) for token in negated):
             words = {w: weight for w, weight in words.items() if w != NEGATION}  # "I don't have the LAC figure"
+        # "LAC/non-LAC split", "LAC and non-LAC episodes": a row and the rest of its base, not a table nor the rest
+        # alone
+        both_ways = bool(negated) and not (compare or by_month) and self._said_both_ways(rest, negated)
+        shape = replace(shape, whole=False) if both_ways else shape
         ranked = self._negation_read_past(words, shape, negated) or self.score(words)
         if shape.whole or (shape.extreme and not shape.by_month):  # "breakdown", "which age": the table first
             ranked = self._prefer_tables(ranked)
@@ -1609,6 +1616,7 @@ class Reader:
         if not whole_said and any(token in self._part_only(best.reading) for token in negated):
             return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "episodes that weren't OLA": of which row?
         complement = complement or part_complement
+        with_rest = both_ways and complement and not part_complement and not excepting
         if excepting and not complement and best.reading.kind == FIGURE:
             return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "not a client other than the OLA ones": not done
         if (
@@ -1730,12 +1738,13 @@ class Reader:
             compare=compare,
             by_month=by_month,
             extreme=shape.extreme,
-            proportion=shape.proportion,
+            proportion=shape.proportion or with_rest,
             monthly_average=shape.monthly,
             usual=shape.usual and not compare and not also and reading.kind == FIGURE,
             alternatives=() if complement else alternatives,
             nearest=nearest and not complement,
-            complement=complement,
+            complement=complement and not with_rest,
+            with_rest=with_rest,
             of_whole=whole_said
             and shape.proportion
             and not complement
@@ -1941,6 +1950,20 @@ class Reader:
             and third.score >= ANSWER_SCORE
             and len({best.section, other.section, third.reading.section}) == 3
         )
+
+    @cached_property
+    def _not_in_names(self) -> frozenset[str]:
+        """The words a "not" comes before in the report's own row names and their synonyms ("not a client", "not
+        obtained / recorded", "not in time")."""
+        texts = [*SYNONYMS.values(), *(r.label.lower() for r in self.readings)]
+        return frozenset(m.group(1) for text in texts for m in _NOT_BEFORE.finditer(text))
+
+    def _said_both_ways(self, rest: str, negated: list[str]) -> bool:
+        """Whether a word the question says after a "not" it also says again without one ("LAC and non-LAC
+        episodes"), not once ("not a client", "episodes not involving girls"), nor a row name's own "not" ("completed
+        on time and late": two rows)."""
+        words = read_quantities(replace_synonyms(split_words(rest)))
+        return any(words.count(w) > negated.count(w) for w in set(negated) - self._not_in_names)
 
     @cached_property
     def _shared_table_words(self) -> frozenset[str]:

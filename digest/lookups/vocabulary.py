@@ -1343,6 +1343,9 @@ def _financial_index(month: str) -> int:
 
 
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    # The data's own as-at time noted in brackets ("July 2019 to date (as at 18/07/19)"): no second period asked (before
+    # "as at" a date is read as now)
+    (re.compile(r"\(\s*as\s+at\s+\d{1,2}/\d{1,2}/\d{2,4}\s*\)"), " "),
     (re.compile(r"^\s*=\s*(?=[a-z(])|(?:(?<=\s)|^)=\s*(?=[a-z_]+\s*\()"), " "),  # a formula's "=", not "x = y"
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
     # A spreadsheet's cells ("cell E4 -", "cells B2 to D2 ="): where the asker will put the figures, no code of the
@@ -1816,6 +1819,13 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " children ",
     ),  # "the lasses and lads split" stays the two rows
+    (re.compile(r"\b(?:the\s+)?(?:50\s*/\s*50|fifty[\s-]fifty)\b"), " % "),  # "still 50/50 between boys and girls?"
+    # Multicultural London English: "how many man", "the mandem", "youts" are young people; "wiv" is with; "fam",
+    # "bruv", "wagwan (with)" are talk. Australian English: "kiddos".
+    (re.compile(r"\bhow\s+many\s+man\b(?!\s+(?:hours|days))"), " how many young people "),
+    (re.compile(r"\b(?:the\s+)?(?:mandem|youts|yutes|kiddos?)\b"), " young people "),
+    (re.compile(r"\bwiv\b"), " with "),
+    (re.compile(r"\bwagwan(?:\s+(?:with|wiv))?\b|\b(?:fam|bruv|blud)\b(?=\s*(?:[?!.,]|$))"), " "),
     # A figure asked in a form ("to the nearest ten", "1 dp", "to one decimal place", "rounded"): the exact figure is
     # given, as the report prints it, for the asker to round
     (ROUNDING_ASKED, " "),
