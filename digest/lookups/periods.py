@@ -485,11 +485,19 @@ def say_financial_months(text: str) -> str:
 # ("201901-201906", "04/2019-06/2019", "2019-04 to 2019-06"); not a date ("2019-06-30", "30/06/2019"), nor a financial
 # year ("2019-20", "2011-12": the next year's last two digits), nor a longer number.
 _MONTH_CODE = re.compile(
-    r"(?<![\d/.])(?<!\d-)(?:(20\d\d)(0[1-9]|1[0-2])|(20\d\d)-(0?[1-9]|1[0-2])|(0?[1-9]|1[0-2])/(20\d\d))(?![\d]|[-/.]\d{1,2}\b(?![/-]?\d))"
+    r"(?<![\w/.])(?<!\d-)(?:(20\d\d)(0[1-9]|1[0-2])|(20\d\d)-(0?[1-9]|1[0-2])|(0?[1-9]|1[0-2])/(20\d\d))(?![\d]|[-/.]\d{1,2}\b(?![/-]?\d))"
+)
+
+
+_NUMBERED = re.compile(
+    r"\b(?:ref|reference|id|case|inc|incident|ticket|call|log|no|number|file|report|job|item|row|version|v)\b[\s:#.-]*$",
+    re.IGNORECASE,
 )
 
 
 def _month_code_as_words(match: re.Match[str]) -> str:
+    if _NUMBERED.search(match.string[: match.start()]):
+        return match.group(0)  # "case 201905", "report ID 201906", "INC 201905": a reference, not a month
     year_run, month_run, year_iso, month_iso, month_slash, year_slash = match.groups()
     year = int(year_run or year_iso or year_slash)
     month = int(month_run or month_iso or month_slash)
@@ -580,6 +588,8 @@ def attach_years(periods: list[Period]) -> list[Period]:
         if before is not None and named_before and period.kind == PeriodKind.QUARTER and period.year_start is None:
             out[-1] = replace(period, year_start=before.year_start)  # "FY2019/20 Q1": that year's Q1
             continue
+        if before is not None and before.kind == PeriodKind.YEAR_TO_DATE and period == Period(PeriodKind.YEAR_TO_DATE):
+            continue  # "YTD 19/20 to date": the year to date said twice
         named_after = period.kind == PeriodKind.FINANCIAL_YEAR and period.year_start is not None
         if before is not None and before.kind == PeriodKind.YEAR_TO_DATE and before.year_start is None and named_after:
             out[-1] = replace(before, year_start=period.year_start)  # "YTD 19/20 (to 2019-06)": that year's
@@ -701,6 +711,8 @@ def resolve_period(period: Period, snapshot: SnapshotInfo) -> Span:
         else:
             start = month_index(period.year_start, FIRST_MONTH_OF_YEAR)
         last = min(start + 11, latest)
+        if start > as_at_month:  # "2020/21", "YTD 2021/22": a year not begun, all of it (no data), never backwards
+            return Span(start, start + 11, kind)
         return Span(start, last if last >= start else min(start + 11, as_at_month), kind)
     # A quarter: of the named financial year, else the latest one begun by the as-at month.
     if period.year_start is not None:

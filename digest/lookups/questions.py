@@ -316,9 +316,11 @@ NO_SIGNIFICANCE = (
 _STATISTIC = re.compile(
     r"\bstandard\s+deviations?\b|\bstd\s*dev\b|\bs\.?d\.?\s+of\b|\bz[\s-]?scores?\b|\bcorrelat\w*"
     r"|\bregression\b|\bindex(?:ed)?\b(?=.*=\s*100\b)|\b(?:indexed|rebased)\s+to\s+100\b|\bcoefficient\s+of\s+variation\b"
+    r"|\b(?:moving|rolling)\s+(?:average|mean|avg|total|sum)s?\b"
 )
 NO_STATISTIC = (
-    "The report counts episodes and children; I do not work out standard deviations, indices or other statistics of "
+    "The report counts episodes and children; I do not work out standard deviations, indices, moving averages or other "
+    "statistics of "
     'the counts. Ask for the figures month by month, such as "episodes month by month this year", and work them out '
     "from those."
 )
@@ -659,6 +661,10 @@ _ELSEWHERE = re.compile(
     r"|^\W*(?:and\s+)?(?:do|did|would)\s+you\s+(?:work|figure)\s+(?:it|that|this|them)\s+out\b"
 )
 # A period named as what another is set against ("fallen compared to April", "up since May"), not the one asked.
+_MOVED = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll\w*|chang\w*|increas\w*|decreas\w*|dropp?\w*|(?:go|goes|went|gone)\s+(?:up|down)"
+    r"|compar\w*|vs|v|versus|against|differ\w*|by\s+how\s+(?:much|many))\b"
+)
 _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
 # "Away from home" said of going missing ("still away from home at the end of April"), not of a placement's distance.
 _AWAY_FROM_HOME = re.compile(
@@ -1347,6 +1353,8 @@ class Reader:
         if isinstance(reading, Question) and _quarter_said_twice(reading) and not read_shape(text.lower())[0].compare:
             reading = replace(reading, said_twice=True)  # "last quarter, basically, Q1": no comparison asked
         if (stated or thresholds) and isinstance(reading, Question):
+            if reading.with_rest:  # "LAC and non-LAC June: 74 and 42?": the figures checked, as for any row
+                reading = replace(reading, with_rest=False, proportion=False)
             shared = reading.proportion or (reading.kind == FIGURE and any(t.percent for t in thresholds))
             return replace(reading, stated=tuple(stated), thresholds=tuple(thresholds), proportion=shared)
         return reading  # "are we above 80% for RHIs in time?": the share is asked
@@ -1423,7 +1431,8 @@ class Reader:
             attached = [replace(dated[0], relative_year=0), dated[0]]  # "June against last year"
         try:
             month_checked = shape.extreme and _MONTH_RANKED.search(said) is not None
-            period, compare = self._periods(attached, shape, _AGAINST.search(said) is not None, month_checked)
+            moved = _MOVED.search(said) is not None  # "did it rise April 2019 to June 2019?": the two months
+            period, compare = self._periods(attached, shape, _AGAINST.search(said) is not None, month_checked, moved)
         except PeriodError as error:
             return NotUnderstood(str(error), self.suggest(text))
         if shape.by_month and len(attached) == 1 and attached[0].kind == PeriodKind.RANGE:
@@ -1616,7 +1625,10 @@ class Reader:
         if not whole_said and any(token in self._part_only(best.reading) for token in negated):
             return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "episodes that weren't OLA": of which row?
         complement = complement or part_complement
-        with_rest = both_ways and complement and not part_complement and not excepting
+        # not "non-LAC episodes and LAC children" (two counts), "just non-LAC" (the rest alone), "higher than usual"
+        counts = [noun for noun, named in _COUNT_NOUNS.items() if named.search(rest)]
+        with_rest = both_ways and complement and not (part_complement or excepting or shape.usual)
+        with_rest = with_rest and len(counts) < 2 and not _ONLY.search(rest)
         if excepting and not complement and best.reading.kind == FIGURE:
             return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "not a client other than the OLA ones": not done
         if (
@@ -1959,11 +1971,13 @@ class Reader:
         return frozenset(m.group(1) for text in texts for m in _NOT_BEFORE.finditer(text))
 
     def _said_both_ways(self, rest: str, negated: list[str]) -> bool:
-        """Whether a word the question says after a "not" it also says again without one ("LAC and non-LAC
-        episodes"), not once ("not a client", "episodes not involving girls"), nor a row name's own "not" ("completed
-        on time and late": two rows)."""
+        """Whether a word the question says after a "not" it says first without one ("LAC and non-LAC episodes"), not
+        once ("not a client", "episodes not involving girls"), nor a row name's own "not" ("completed on time and
+        late": two rows)."""
         words = read_quantities(replace_synonyms(split_words(rest)))
-        return any(words.count(w) > negated.count(w) for w in set(negated) - self._not_in_names)
+        said = set(negated) - self._not_in_names - GENERIC_WORDS  # not "episodes ... not episodes at CSE risk"
+        before = words[: words.index(NEGATION)] if NEGATION in words else []  # the row said first: "LAC and non-LAC"
+        return any(w in before for w in said)
 
     @cached_property
     def _shared_table_words(self) -> frozenset[str]:
@@ -2206,7 +2220,12 @@ class Reader:
         return tuple(s for s in subjects if s != best.subject) if best.subject in subjects else ()
 
     def _periods(
-        self, periods: list[Period], shape: Shape, against: bool = False, month_checked: bool = False
+        self,
+        periods: list[Period],
+        shape: Shape,
+        against: bool = False,
+        month_checked: bool = False,
+        moved: bool = False,
     ) -> tuple[Period, tuple[Period, ...]]:
         """The period asked about and any others to compare it with; month_checked, a month named as the year's
         busiest or quietest ("the quietest month this year was May, right?").
@@ -2259,6 +2278,13 @@ class Reader:
                 if named:  # "between May and June", "May to June change": the two months side by side
                     first = Period(PeriodKind.MONTH, month_of_year=period.from_month_of_year)
                     return first, (Period(PeriodKind.MONTH, month_of_year=period.month_of_year),)
+            dated = period.kind == PeriodKind.RANGE and period.from_month is not None and period.month is not None
+            # "did it rise April 2019 to June 2019?", "change 2019-05 to 2019-06": the two months too (not "more than 5
+            # days, April 2019 to June 2019": a band, over the months)
+            if shape.compare and dated and moved:
+                return Period(PeriodKind.MONTH, month=period.from_month), (
+                    Period(PeriodKind.MONTH, month=period.month),
+                )
             since = period.kind == PeriodKind.RANGE and period.month_of_year is None and period.month is None
             if shape.change and not shape.by_month and since and period.from_month_of_year is not None:
                 # "has it gone up since April": April against the latest month (month by month when asked so)

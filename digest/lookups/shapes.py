@@ -113,7 +113,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         "compare",
         re.compile(
             r"\byear\s+on\s+year\b|\byoy\b|\bmonth\s+on\s+month\b|\bmom\b"
-            r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference|variances?|movements?|mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|delta"
+            r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference|variances?|movements?|mov(?:e|ed|ing)(?!\s+average)|shifted|delta"
             r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
             r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
             r"|reduc(?:e|ed|es|ing|tion)|declin(?:e|ed|es|ing)|grow(?:n|s|ing|th)?|grew|shr[iau]nk\w*|busier|quieter"
@@ -245,7 +245,7 @@ SHAPE_WORDS = frozenset(
 
 _CHANGE = re.compile(
     r"\b(?:chang\w*|increas\w*|decreas\w*|rising|risen|rose|falling|fallen|fell|dropp\w*|(?:go|goes|going|gone|went)"
-    r"\s+(?:up|down)|up\s+or\s+down|(?:up|down)\s+on|better|worse|improv\w*|moved|moving|movements?|grow\w*|grew)\b"
+    r"\s+(?:up|down)|up\s+or\s+down|(?:up|down)\s+on|better|worse|improv\w*|moved|moving(?!\s+average)|movements?|grow\w*|grew)\b"
 )
 
 

@@ -1284,6 +1284,7 @@ def _field_value_word(field: str, value: str) -> str:
 
 _TABLE_SAID = re.compile(r"\b(?:breakdown|split|table)\b")  # a whole table asked
 _LENGTH_SAID = re.compile(r"\b(?:length|long|median|average|mean|duration)\b")  # a question of how long episodes last
+_TO_DATE_SAID = re.compile(r"\bto\s+date\b|\bso\s+far\b|\bnow\b|\btoday\b|\bcurrently\b|\bat\s+present\b|\blatest\b")
 _INTERVIEWS_SAID = re.compile(r"\b(?:rhis?|interviews?|return\s+home)\b")  # a question of return interviews
 _EPISODES_SAID = re.compile(r"\b(?:missing|episodes?|eps|lasting|lasted|away|gone|absent)\b")
 _PART_END = re.compile(r"[,;?.!]|\band\b|\bbut\b")
@@ -1343,9 +1344,12 @@ def _financial_index(month: str) -> int:
 
 
 _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
-    # The data's own as-at time noted in brackets ("July 2019 to date (as at 18/07/19)"): no second period asked (before
-    # "as at" a date is read as now)
-    (re.compile(r"\(\s*as\s+at\s+\d{1,2}/\d{1,2}/\d{2,4}\s*\)"), " "),
+    # The data's own as-at time noted in brackets after a period to date ("July 2019 to date (as at 18/07/19)"): no
+    # second period asked (before "as at" a date is read as now)
+    (
+        re.compile(r"\(\s*as\s+at\s+\d{1,2}/\d{1,2}/\d{2,4}\s*\)"),
+        lambda m: " " if _TO_DATE_SAID.search(m.string) else m.group(0),  # "LAC episodes (as at 31/05/2019)": May
+    ),
     (re.compile(r"^\s*=\s*(?=[a-z(])|(?:(?<=\s)|^)=\s*(?=[a-z_]+\s*\()"), " "),  # a formula's "=", not "x = y"
     (re.compile(r"(?<=[a-z])_(?=[a-z])"), " "),  # a field's name: "days_missing"
     # A spreadsheet's cells ("cell E4 -", "cells B2 to D2 ="): where the asker will put the figures, no code of the
@@ -1822,7 +1826,13 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:the\s+)?(?:50\s*/\s*50|fifty[\s-]fifty)\b"), " % "),  # "still 50/50 between boys and girls?"
     # Multicultural London English: "how many man", "the mandem", "youts" are young people; "wiv" is with; "fam",
     # "bruv", "wagwan (with)" are talk. Australian English: "kiddos".
-    (re.compile(r"\bhow\s+many\s+man\b(?!\s+(?:hours|days))"), " how many young people "),
+    (
+        re.compile(
+            r"\bhow\s+many\s+man\b(?=\s+(?:went|go|gone|going|had|have|has|were|was|are|is|did|do|does|missing|got|get"
+            r"|ran|run|been|in|at|with|wiv|aged|age|placed)\b)"
+        ),
+        " how many young people ",
+    ),
     (re.compile(r"\b(?:the\s+)?(?:mandem|youts|yutes|kiddos?)\b"), " young people "),
     (re.compile(r"\bwiv\b"), " with "),
     (re.compile(r"\bwagwan(?:\s+(?:with|wiv))?\b|\b(?:fam|bruv|blud)\b(?=\s*(?:[?!.,]|$))"), " "),

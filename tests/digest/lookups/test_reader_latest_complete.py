@@ -75,7 +75,7 @@ def test_a_question_tag_asks_for_a_check(service: LookupService, text: str, chec
         ),
         (
             "Number of CLA with 3 or more episodes, financial year 2019/20 to date. Individual children only please.",
-            "Looked-after children with 3 or more LAC episodes, April to June 2019",
+            "Looked-after children with 3 or more LAC episodes, April to June 2019 (2019/20 year to date)",
         ),
     ],
 )
