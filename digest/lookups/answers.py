@@ -360,8 +360,8 @@ def _benchmark_said(question: Question, answer: Answer) -> list[str]:
 def _stated_checked(question: Question, answer: Answer) -> list[str]:
     """A line on the figures a question stated for checking: whether the one figure answered is among them. A figure
     withheld is never checked (that would tell it), nor an answer of several figures (which to check is not said)."""
-    if not (question.stated or question.thresholds) or answer.outcome != ANSWERED:
-        return []
+    if not (question.stated or question.thresholds) or answer.outcome != ANSWERED or question.months_meeting:
+        return []  # the months meeting a condition are said in the run itself
     if _shows_withheld(answer):
         return [STATED_WITHHELD]
     gaps = sum(t.comparison == GAP for t in question.thresholds)  # "87 to 74 or thereabouts": figures of a change
@@ -462,8 +462,16 @@ def _answer_shaped(
         if question.usual:
             said = usual_answer(figures, shown[0], spans[0], question.proportion)
         elif question.by_month:
+            condition = question.thresholds[0] if question.months_meeting and question.thresholds else None
             said = runs_answer(
-                figures, shown, spans[0], question.extreme, question.proportion, notes, question.monthly_average
+                figures,
+                shown,
+                spans[0],
+                question.extreme,
+                question.proportion,
+                notes,
+                question.monthly_average,
+                condition,
             )
         elif len(spans) > 1 or len(shown) > 1:
             # a relative change of a count; a share's change is in percentage points ("by what % did the rate fall")

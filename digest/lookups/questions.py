@@ -35,6 +35,7 @@ from digest.figures.catalogue import (
     complement_base,
 )
 from digest.lookups.benchmarks import without_benchmark
+from digest.lookups.conditions import asks_months, find_month_condition
 from digest.lookups.confirmations import Threshold, find_stated, find_thresholds, mark_percentages, rough_thresholds
 from digest.lookups.emails import read_email_body, read_email_line, split_email_line
 from digest.lookups.meanings import without_meaning_asked
@@ -791,6 +792,9 @@ class Question:
     smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
     usual: bool = False  # the month against the average of its financial year's other months ("higher than usual?")
     benchmark: bool = False  # another area's figure asked beside ("how does that sit against England?"): not held
+    months_meeting: bool = (
+        False  # which months of the run meet the threshold asked ("how many months was LAC over 80?")
+    )
     with_rest: bool = False  # the row and the rest of its base side by side ("LAC/non-LAC split for June")
     defined: bool = False  # what the row counts asked beside its figure ("what counts as a CSE episode and how many?")
     # one quarter said two ways ("last quarter, basically, Q1"): one period where both are the same months, both shown
@@ -1350,6 +1354,8 @@ class Reader:
         stated: list[str] = []
         thresholds: list[Threshold] = []
         reading = self._read_text(text, stated, thresholds)
+        if isinstance(reading, Question) and reading.by_month and thresholds and asks_months(text):
+            reading = replace(reading, months_meeting=True)  # "which months had fewer than 20 CSE episodes?"
         if isinstance(reading, Question) and _quarter_said_twice(reading) and not read_shape(text.lower())[0].compare:
             reading = replace(reading, said_twice=True)  # "last quarter, basically, Q1": no comparison asked
         if (stated or thresholds) and isinstance(reading, Question):
@@ -1372,6 +1378,8 @@ class Reader:
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
         name_places = find_name_places(text)  # "has tyler gone missing": where a child's name goes
+        condition, lowered = find_month_condition(lowered)  # "how many months was LAC over 80?": each month's
+        thresholds.extend([condition] if condition else [])
         lowered = reword(say_months_in_english(say_month_codes(lowered), name_places))  # "201906", "Mehefin"
         lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"
         lowered = _PLUS_BETWEEN.sub(" and ", lowered)  # "all + CLA", "9.8 + 9.9": and
@@ -1416,6 +1424,7 @@ class Reader:
         commands = {COMMANDS[m.group(0)] for m in _COMMAND.finditer(lowered)}
         lowered = _COMMAND.sub(" ", lowered)
         shape, lowered = read_shape(lowered)
+        shape = replace(shape, by_month=True) if condition else shape  # the months one by one, each set against it
         if shape.by_month and not lowered.strip() and not commands:
             commands.add(TREND)  # "trend" alone: of which figure?
         periods, rest, unreadable = read_periods(lowered)

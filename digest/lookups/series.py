@@ -23,6 +23,7 @@ from digest.figures.percentages import format_percentage
 from digest.figures.periods import financial_year_start, month_name
 from digest.figures.small_counts import SUPPRESSED, is_small
 from digest.lookups.cells import ANSWERED, NO_DATA, NOT_UNDERSTOOD, Figures, base_noun, with_share
+from digest.lookups.confirmations import Threshold
 from digest.lookups.periods import Span
 from digest.reporting.profile import Cell
 
@@ -224,9 +225,10 @@ def run_answer(
     proportion: bool,
     notes: Notes | None = None,
     average: bool = False,
+    condition: Threshold | None = None,
 ) -> Said:
     """Month by month over the span; the largest and smallest month (by share when a share was asked); with average,
-    the mean of the months (the catalogue's "Average a month")."""
+    the mean of the months (the catalogue's "Average a month"); with condition, the whole months meeting it."""
     months, before_data = _run_months(figures, span)
     cells = [(m, figure_cell(figures, figure, Span(m, m, span.kind))) for m in months]
     lines = [
@@ -269,8 +271,39 @@ def run_answer(
     if average and counted:
         mean = round(sum(counted) / len(counted), PER_CHILD_DECIMALS)
         lines.insert(0, f"*Average a month: {mean:.{PER_CHILD_DECIMALS}f}* (over {len(counted)} months with figures)")
+    if condition is not None:
+        lines.insert(0, _months_meeting(figures, figure, cells, whole_months, condition))
     outcome = ANSWERED if ranked or any(c is not None and c.suppressed for _, c in cells) else NO_DATA
     return Said(outcome, title, lines)
+
+
+_MEETS = {
+    "under": lambda value, limit: value < limit,
+    "over": lambda value, limit: value > limit,
+    "at least": lambda value, limit: value >= limit,
+    "at most": lambda value, limit: value <= limit,
+}
+
+
+def _months_meeting(
+    figures: Figures, figure: Figure, cells: list[tuple[int, Cell | None]], whole: list[int], condition: Threshold
+) -> str:
+    """Which whole months with figures meet the condition ("over 80": the count; "above 75%": the share), and of how
+    many; a month so far, with no data or withheld is not counted (a withheld figure might or might not meet it)."""
+    limit = f"{condition.value:g}{'%' if condition.percent else ''}"
+    none = condition.comparison == "at most" and condition.value == 0  # "a month with no care leavers missing"
+    said = "with none" if none else f"{condition.comparison} {limit}"
+    judged = [
+        (month, cell, value)
+        for month, cell in cells
+        if month in whole and (value := _compared(cell, figure, condition.percent)) is not None and cell is not None
+    ]
+    if not judged:
+        return f"*Months {said}: no whole month has a figure to set against it.*"
+    meeting = [(m, c) for m, c, value in judged if _MEETS[condition.comparison](value, condition.value)]
+    listed = "; ".join(f"{month_name(m)}, {describe(c, figure)}" for m, c in meeting)
+    counted = f"{len(meeting)} of {len(judged)} whole month{'s' * (len(judged) != 1)} with figures"
+    return f"*Months {said}: {counted}*" + (f" ({listed})." if meeting else ".")
 
 
 def runs_answer(
@@ -281,10 +314,11 @@ def runs_answer(
     proportion: bool,
     notes: Notes | None = None,
     average: bool = False,
+    condition: Threshold | None = None,
 ) -> Said:
     """Each figure month by month over the span ("girls and boys month by month", "LAC episodes and children over
     the last 6 months"): one run each, under its label."""
-    runs = [run_answer(figures, figure, span, extreme, proportion, notes, average) for figure in shown]
+    runs = [run_answer(figures, figure, span, extreme, proportion, notes, average, condition) for figure in shown]
     if len(runs) == 1:
         return runs[0]
     lines = [line for figure, run in zip(shown, runs, strict=True) for line in (f"*{figure.label}*", *run.lines)]

@@ -55,6 +55,7 @@ CHAT_WORDS |= _word_set("chart charts graph graphs slide slides")  # what the fi
 CHAT_WORDS |= _word_set(
     "sir madam respected kindly revert pfb earliest pertain pertains needful"
 )  # formal office English
+CHAT_WORDS |= _word_set("wha")  # Scouse: "were it more than May or wha?"
 CHAT_WORDS |= {stem(word) for word in CHAT_WORDS}  # "yourselves" is read as its stem
 # A statistician's words about how a figure is made, not which figure: "numerator only", "to one decimal place".
 METHOD_WORDS = _word_set(

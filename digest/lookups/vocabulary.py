@@ -1326,7 +1326,8 @@ ROUNDING_ASKED = re.compile(
 # A month by its first three letters or more ("jun", "june", "sept")
 SHORT_MONTH = "(?:" + "|".join(name[:3] for name in _MONTH_WORDS) + r")[a-z]*\b"
 # A month's name as written, in full or short ("April", "Apr", "Sept"), never a name it begins ("Marcus", "Julie")
-MONTH_NAMED = "(?:" + "|".join([*_MONTH_WORDS, *(name[:3] for name in _MONTH_WORDS), "sept"]) + r")\b"
+_MONTH_ALTERNATIVES = "|".join([*_MONTH_WORDS, *(name[:3] for name in _MONTH_WORDS), "sept"])
+MONTH_NAMED = f"(?:{_MONTH_ALTERNATIVES})\\b"
 _PERIOD_NAMED = re.compile(rf"\b{SHORT_MONTH}|\b(?:ytd|q[1-4]|year|month|quarter|fy|20\d\d)\b")
 _SET_AGAINST = re.compile(r"\b(?:compar\w*|against|vs|versus|v)\b")
 
@@ -1824,6 +1825,17 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " children ",
     ),  # "the lasses and lads split" stays the two rows
     (re.compile(r"\b(?:the\s+)?(?:50\s*/\s*50|fifty[\s-]fifty)\b"), " % "),  # "still 50/50 between boys and girls?"
+    # Scouse: a closing "la" after a month, "now" or the like ("how many missin episodes in june la", "right now la")
+    # is a tag, never the other local authority ("from another LA", "out of LA" stay)
+    (
+        re.compile(
+            rf"\b(?P<before>{_MONTH_ALTERNATIVES}|now|today|yet|then|there|it|please|pls|mate|ytd)\s+la\b"
+            r"(?=\s*(?:[?!.,]|$))"
+        ),
+        r"\g<before> ",
+    ),
+    # A month's name with an "s" for its possessive, the apostrophe left out ("how many of junes episodes")
+    (re.compile(rf"\b({'|'.join(_MONTH_WORDS)})s\b"), r"\1"),
     # Multicultural London English: "how many man", "the mandem", "youts" are young people; "wiv" is with; "fam",
     # "bruv", "wagwan (with)" are talk. Australian English: "kiddos".
     (
