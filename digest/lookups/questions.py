@@ -35,7 +35,7 @@ from digest.figures.catalogue import (
     complement_base,
 )
 from digest.lookups.benchmarks import without_benchmark
-from digest.lookups.conditions import asks_months, find_month_condition
+from digest.lookups.conditions import ONE_CONDITION, ConditionError, asks_months, find_month_condition
 from digest.lookups.confirmations import Threshold, find_stated, find_thresholds, mark_percentages, rough_thresholds
 from digest.lookups.emails import read_email_body, read_email_line, split_email_line
 from digest.lookups.meanings import without_meaning_asked
@@ -1355,6 +1355,8 @@ class Reader:
         thresholds: list[Threshold] = []
         reading = self._read_text(text, stated, thresholds)
         if isinstance(reading, Question) and reading.by_month and thresholds and asks_months(text):
+            if reading.also or reading.compare:  # "which months had more than 100 episodes and how many children"
+                return NotUnderstood(ONE_CONDITION, self.suggest(text))
             reading = replace(reading, months_meeting=True)  # "which months had fewer than 20 CSE episodes?"
         if isinstance(reading, Question) and _quarter_said_twice(reading) and not read_shape(text.lower())[0].compare:
             reading = replace(reading, said_twice=True)  # "last quarter, basically, Q1": no comparison asked
@@ -1378,7 +1380,10 @@ class Reader:
         if share:
             lowered = _SHARE_IN_CHANNEL.sub("", lowered, count=1)
         name_places = find_name_places(text)  # "has tyler gone missing": where a child's name goes
-        condition, lowered = find_month_condition(lowered)  # "how many months was LAC over 80?": each month's
+        try:
+            condition, lowered = find_month_condition(lowered)  # "how many months was LAC over 80?": each month's
+        except ConditionError as error:
+            return NotUnderstood(str(error), self.suggest(text))
         thresholds.extend([condition] if condition else [])
         lowered = reword(say_months_in_english(say_month_codes(lowered), name_places))  # "201906", "Mehefin"
         lowered = BASE_SAID.sub(r"\1", BASE_NOTE.sub(" ", lowered))  # "(of those offered)", "% of those offered"

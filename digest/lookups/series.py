@@ -285,6 +285,15 @@ _MEETS = {
 }
 
 
+def _as_shown(cell: Cell | None, figure: Figure, percent: bool) -> float | None:
+    """A month's count, or its percentage as the answer shows it (rounded: "70%" is 70, however 65 of 93 rounds), so
+    that the months named agree with the figures shown beside them."""
+    value = _compared(cell, figure, percent)
+    if not percent or value is None or cell is None or cell.count is None or not cell.denominator:
+        return value
+    return float(format_percentage(cell.count, cell.denominator).rstrip("%"))
+
+
 def _months_meeting(
     figures: Figures, figure: Figure, cells: list[tuple[int, Cell | None]], whole: list[int], condition: Threshold
 ) -> str:
@@ -293,10 +302,12 @@ def _months_meeting(
     limit = f"{condition.value:g}{'%' if condition.percent else ''}"
     none = condition.comparison == "at most" and condition.value == 0  # "a month with no care leavers missing"
     said = "with none" if none else f"{condition.comparison} {limit}"
+    if condition.percent and figure.base is None:
+        return f"*Months {said}: {figure.label} is a count with no percentage to set against {limit}.*"
     judged = [
         (month, cell, value)
         for month, cell in cells
-        if month in whole and (value := _compared(cell, figure, condition.percent)) is not None and cell is not None
+        if month in whole and (value := _as_shown(cell, figure, condition.percent)) is not None and cell is not None
     ]
     if not judged:
         return f"*Months {said}: no whole month has a figure to set against it.*"
