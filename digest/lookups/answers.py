@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from digest.alerts.still_missing import describe_at_cse_risk, describe_duration
 from digest.contract.config import Config
@@ -101,6 +102,9 @@ from digest.reporting.revisions import Revision, compute_revisions, disclose_rev
 from digest.store.alerts import load_still_missing
 from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
+
+if TYPE_CHECKING:  # the episodes a length is worked out from, as the store loads them
+    import pandas as pd
 
 DID_YOU_MEAN = "Did you mean one of these instead?"  # over the other readings of a question that was answered
 STATED_NOT_CHECKED = (
@@ -454,6 +458,8 @@ def _answer_shaped(
         episodes = store.load_episodes(snapshot.id, LENGTH_COLUMNS[family])
         found = compute_lengths(episodes, snapshot.as_at, span.first, span.last, family)
         said = length_answer(str(question.subject), found, figures.name(span), suppress, family)
+        if len(spans) > 1 and said.outcome == ANSWERED:  # "how long in June? same for May": each period's, in turn
+            said = _lengths_side_by_side(figures, question, episodes, spans, suppress, family)
     else:
         indicators = {i.key: i for i in build_catalogue(config)}
         shown = [build_figure(indicators, question.keys, question.proportion, question.complement, question.of_whole)]
@@ -479,6 +485,25 @@ def _answer_shaped(
         else:
             said = _single_answer(figures, shown[0], spans[0])
     return Answer(said.outcome, said.title, said.lines)
+
+
+def _lengths_side_by_side(
+    figures: Figures, question: Question, episodes: pd.DataFrame, spans: list[Span], suppress: bool, family: str
+) -> Said:
+    """The average or median length of an episode for each period asked, one line each (a comparison of lengths had
+    answered the first period alone)."""
+    lines: list[str] = []
+    titles: list[str] = []
+    for span in spans:
+        if not figures.has_data(span.first, span.last):
+            lines.append(f"{figures.name(span)}: no data.")
+            continue
+        found = compute_lengths(episodes, figures.snapshot.as_at, span.first, span.last, family)
+        said = length_answer(str(question.subject), found, figures.name(span), suppress, family)
+        titles.append(said.title)
+        lines.append(f"{figures.name(span)}: {said.lines[0].strip('*')}. {' '.join(said.lines[1:])}".strip())
+    title = titles[0].rsplit(", ", 1)[0] + ", " + " against ".join(figures.name(s) for s in spans)
+    return Said(ANSWERED, title, lines)
 
 
 def _revision_notes(

@@ -34,10 +34,12 @@ from digest.figures.catalogue import (
     build_catalogue,
     complement_base,
 )
+from digest.lookups.again import split_same_for
 from digest.lookups.benchmarks import without_benchmark
 from digest.lookups.conditions import ONE_CONDITION, ConditionError, asks_months, find_month_condition
 from digest.lookups.confirmations import Threshold, find_stated, find_thresholds, mark_percentages, rough_thresholds
 from digest.lookups.emails import read_email_body, read_email_line, split_email_line
+from digest.lookups.events import EVENT_MONTH, names_extreme_month, names_month_by_event
 from digest.lookups.meanings import without_meaning_asked
 from digest.lookups.periods import (
     CUT_MONTHS,
@@ -500,6 +502,13 @@ _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": 
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
 _BASE_PART = re.compile(r"\W*(?:(?:out\s+)?of|for|among|amongst)\b(?!\s+(?:which|whom)\b)")
 _EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of all children
+# What a figure counts, said after "the same for" a row so that it counts the same ("kids ... same for LAC": LAC
+# children, not LAC episodes)
+_COUNTED_AS = (
+    ("children.3plus.", "children with 3 or more episodes"),
+    ("children.", "children"),
+    ("episodes.", "episodes"),
+)
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:a|an|the|in|yet)\s+)*(\w+)")  # the word a row name's "not" is of
 _ONLY = re.compile(r"\b(?:only|just|solely)\b")  # "RHIs offered in June, LAC only": whom the figure is of
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)  # a figure asked
@@ -1009,14 +1018,56 @@ class Reader:
         left out, and the answer says the report holds none; what a term means asked beside its figure ("what counts
         as a CSE episode and how many in June?") is the figure, with what its row counts said under it."""
         text, benchmark = without_benchmark(text)
+        if names_month_by_event(text):  # "the month with the CSE spike", "since the peak": which month is not said
+            return NotUnderstood(EVENT_MONTH, self.suggest(text))
+        if (same := split_same_for(text)) is not None and (both := self._same_for(*same, text)) is not None:
+            return both  # "LAC episodes for June, and the same for CSE?"
         asked, term = without_meaning_asked(text)  # "what counts as a CSE episode and how many in June?"
         meant = self._read_message(asked) if term else None
         defined = isinstance(meant, Question) and self._figure_of_term(meant, term, asked)
         # not "what counts as a missing episode and how many girls": not the term's figure
         reading = meant if meant is not None and defined else self._read_message(text)
+        own_extreme = isinstance(reading, Question) and reading.kind == FIGURE and reading.extreme and reading.by_month
+        if names_extreme_month(text) and isinstance(reading, Question) and not own_extreme:
+            return NotUnderstood(EVENT_MONTH, self.suggest(text))  # "care status breakdown for the busiest month"
         if isinstance(reading, Question) and (benchmark or defined):
             return replace(reading, benchmark=benchmark, defined=defined)
         return reading
+
+    def _same_for(self, first: str, other: str, text: str) -> Question | NotUnderstood | None:
+        """A question and "the same" asked for another period ("gender breakdown for June and the same for YTD": June
+        against the year so far) or another row ("Early Help episodes in April? Same for CIN": both, in April, side by
+        side, counted as the first counts); None when the first part is no question of a figure or a table, or the
+        second names neither (read as before); refused when both can not be answered together."""
+        asked = self._read_message(first)
+        if not isinstance(asked, Question) or asked.kind in (HELP, DEFINE, PROFILE):
+            return None
+        periods, rest, _ = read_periods(other.lower())
+        said = self._named_words(rest)  # "the same for CSE", "same for children", "same for all episodes"
+        named = bool(said)
+        if periods and not named:  # "... and the same for the month before", "same for YTD"
+            then = [period_before(asked.period) if p in (PREVIOUS, MONTH_BEFORE) else p for p in attach_years(periods)]
+            if len(then) != 1 or then[0] is None or asked.compare or asked.by_month or asked.also:
+                return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
+            if asked.kind not in (FIGURE, BREAKDOWN, PER_CHILD, LENGTH):
+                return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
+            return replace(asked, compare=(then[0],), text=text)
+        if not named and not periods:
+            return None
+        if periods or asked.kind != FIGURE or asked.bands or not asked.subject:  # "episodes per child - same for CSE"
+            return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
+        counted = next((noun for prefix, noun in _COUNTED_AS if asked.subject.startswith(prefix)), "")
+        counted = "" if said & GENERIC_WORDS else counted  # "same for children": its own count
+        second = self._read_message(f"{other} {counted}".strip())
+        if not isinstance(second, Question) or second.kind != FIGURE or second.bands or not second.subject:
+            return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
+        if second.subject == asked.subject or second.subject in asked.also:
+            return replace(asked, text=text)
+        first_row, second_row = self.by_id.get(asked.subject), self.by_id.get(second.subject)
+        if first_row is None or second_row is None or not _sections_of(first_row) & _sections_of(second_row):
+            suggested = [f"{r.label} {period_text(asked.period)}".strip() for r in (first_row, second_row) if r]
+            return NotUnderstood(NOT_SIDE_BY_SIDE, suggested)  # "LAC episodes in June - same for RHIs offered"
+        return replace(asked, also=(*asked.also, second.subject), text=text)
 
     def _figure_of_term(self, reading: Question, term: str, asked: str) -> bool:
         """Whether the figure read is the one the term whose meaning is asked names (its row, or a row of the table it
