@@ -502,7 +502,8 @@ def _lengths_side_by_side(
         said = length_answer(str(question.subject), found, figures.name(span), suppress, family)
         titles.append(said.title)
         lines.append(f"{figures.name(span)}: {said.lines[0].strip('*')}. {' '.join(said.lines[1:])}".strip())
-    title = titles[0].rsplit(", ", 1)[0] + ", " + " against ".join(figures.name(s) for s in spans)
+    what = titles[0].removesuffix(figures.name(spans[0])).rstrip(", ")  # "Median length of a closed episode"
+    title = f"{what}, " + " against ".join(figures.name(s) for s in spans)
     return Said(ANSWERED, title, lines)
 
 

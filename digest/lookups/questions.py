@@ -1037,37 +1037,55 @@ class Reader:
     def _same_for(self, first: str, other: str, text: str) -> Question | NotUnderstood | None:
         """A question and "the same" asked for another period ("gender breakdown for June and the same for YTD": June
         against the year so far) or another row ("Early Help episodes in April? Same for CIN": both, in April, side by
-        side, counted as the first counts); None when the first part is no question of a figure or a table, or the
-        second names neither (read as before); refused when both can not be answered together."""
+        side, counted as the first counts); None where the message is read whole as before (the second part names
+        several rows, a shape of its own or what is not clear, or the first part is no single figure); refused when
+        the two can not be answered together."""
         asked = self._read_message(first)
         if not isinstance(asked, Question) or asked.kind in (HELP, DEFINE, PROFILE):
             return None
         periods, rest, _ = read_periods(other.lower())
         said = self._named_words(rest)  # "the same for CSE", "same for children", "same for all episodes"
-        named = bool(said)
-        if periods and not named:  # "... and the same for the month before", "same for YTD"
-            then = [period_before(asked.period) if p in (PREVIOUS, MONTH_BEFORE) else p for p in attach_years(periods)]
-            if len(then) != 1 or then[0] is None or asked.compare or asked.by_month or asked.also:
-                return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
+        if any(p in (SAME_LAST_YEAR, SO_FAR, SEASON) for p in periods) or read_shape(rest)[0] != Shape():
+            return None  # "the same month last year", "same for CSE as a percentage": read whole, as before
+        then = [period_before(asked.period) if p in (PREVIOUS, MONTH_BEFORE) else p for p in attach_years(periods)]
+        if said and then == [asked.period]:
+            then = []  # "LAC episodes in June, same for CSE in June": the same period said again
+        if then and not said:  # "... and the same for the month before", "same for YTD"
+            if len(then) != 1 or then[0] is None or asked.compare or asked.by_month:
+                return None
             if asked.kind not in (FIGURE, BREAKDOWN, PER_CHILD, LENGTH):
                 return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
             return replace(asked, compare=(then[0],), text=text)
-        if not named and not periods:
+        listed = _CONNECTOR.search(re.sub(r"\bbetween\s+\S+\s+and\b", " ", rest))  # not "between 11 and 20 miles"
+        if not said or then or asked.kind != FIGURE or asked.bands or not asked.subject or listed:
+            # per child or a length of another row, a row and a period, or several rows: as before
+            return (
+                NotUnderstood(TWO_QUESTIONS, self.suggest(text)) if said and asked.kind in (PER_CHILD, LENGTH) else None
+            )
+        second = self._read_message(f"{other} {self._counted_as(asked.subject, said, rest)}".strip())
+        if not isinstance(second, Question) or second.kind != FIGURE or not second.subject:
             return None
-        if periods or asked.kind != FIGURE or asked.bands or not asked.subject:  # "episodes per child - same for CSE"
-            return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
-        counted = next((noun for prefix, noun in _COUNTED_AS if asked.subject.startswith(prefix)), "")
-        counted = "" if said & GENERIC_WORDS else counted  # "same for children": its own count
-        second = self._read_message(f"{other} {counted}".strip())
-        if not isinstance(second, Question) or second.kind != FIGURE or second.bands or not second.subject:
-            return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
+        if second.bands or second.also or second.compare or second.by_month or second.proportion or second.complement:
+            return None
         if second.subject == asked.subject or second.subject in asked.also:
             return replace(asked, text=text)
         first_row, second_row = self.by_id.get(asked.subject), self.by_id.get(second.subject)
-        if first_row is None or second_row is None or not _sections_of(first_row) & _sections_of(second_row):
-            suggested = [f"{r.label} {period_text(asked.period)}".strip() for r in (first_row, second_row) if r]
+        if first_row is None or second_row is None:
+            return None
+        base = ALL_EPISODES in (asked.subject, second.subject)  # "episodes in June, same for girls": of all episodes
+        if not (base or _sections_of(first_row) & _sections_of(second_row)):
+            suggested = [f"{r.label} {period_text(asked.period)}".strip() for r in (first_row, second_row)]
             return NotUnderstood(NOT_SIDE_BY_SIDE, suggested)  # "LAC episodes in June - same for RHIs offered"
         return replace(asked, also=(*asked.also, second.subject), text=text)
+
+    def _counted_as(self, subject: str, said: set[str], rest: str) -> str:
+        """What the second row is to count, said after it: as the first counts ("kids ... same for LAC": LAC
+        children; "children with 3 or more episodes ... same for LAC kids": LAC's 3+), unless it says its own count
+        ("same for children")."""
+        counted = next((noun for prefix, noun in _COUNTED_AS if subject.startswith(prefix)), "")
+        if subject.startswith(_COUNTED_AS[0][0]):
+            return "" if _REPEAT_SAID.search(rest) else counted
+        return "" if said & GENERIC_WORDS else counted
 
     def _figure_of_term(self, reading: Question, term: str, asked: str) -> bool:
         """Whether the figure read is the one the term whose meaning is asked names (its row, or a row of the table it

@@ -22,7 +22,7 @@ from digest.lookups.answers import (
     needs_snapshot,
     not_understood_answer,
 )
-from digest.lookups.cells import NO_DATA
+from digest.lookups.cells import NO_DATA, Figures
 from digest.lookups.comments import (
     CommentReply,
     comment_help_answer,
@@ -30,6 +30,7 @@ from digest.lookups.comments import (
     read_comment_request,
     resolve_comment_month,
 )
+from digest.lookups.events import name_event_months, names_event
 from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
 from digest.lookups.transcripts import describe_reading, mask_question
 from digest.recall import Recall
@@ -99,8 +100,29 @@ class LookupService:
         return self._reader
 
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
-        """How text reads; the same words always read the same way, so each reading is kept (digest.recall)."""
+        """How text reads; the same words always read the same way, so each reading is kept (digest.recall). A period
+        named by what happened in it ("in the busiest month") is first named as its month from the latest snapshot."""
+        text = self._name_event_months(text)
         return self._readings.recall(text, lambda: self.reader.read(text))
+
+    def _name_event_months(self, text: str) -> str:
+        """The text with "the busiest month", "the CSE spike", "when girls overtook boys" or "the first month we have
+        data for" named as the month the latest snapshot's figures make it (unchanged where it names none, or there is
+        no snapshot yet)."""
+        if not names_event(text):
+            return text
+        try:
+            figures = Figures(self.store(), self.config, self.store().get_snapshot(), suppress=False)
+        except StoreError:
+            return text
+        first, last = figures.data_months
+        whole = [m for m in range(first, last + 1) if not figures.is_so_far(m)]
+
+        def count(key: str, month: int) -> int | None:
+            cell = figures.cell((key,), month, month)
+            return cell.count if cell is not None else None
+
+        return name_event_months(text, whole, count)
 
     def store(self) -> SnapshotStore:
         store: SnapshotStore | None = getattr(self._local, "store", None)
