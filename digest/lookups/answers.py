@@ -72,6 +72,7 @@ from digest.lookups.questions import (
     Question,
     Reader,
 )
+from digest.lookups.reasons import REASONS_NOT_HELD
 from digest.lookups.series import (
     Figure,
     Said,
@@ -81,6 +82,7 @@ from digest.lookups.series import (
     figure_cell,
     largest_rows,
     length_answer,
+    part_answer,
     per_child_answer,
     runs_answer,
     usual_answer,
@@ -278,6 +280,7 @@ def answer_question(
             *answer.lines,
             *_stated_checked(question, answer),
             *_benchmark_said(question, answer),
+            *_reasons_said(question, answer),
             *_meaning_said(config, question, answer),
         ],
         answer.table,
@@ -354,6 +357,11 @@ def _meaning_said(config: Config, question: Question, answer: Answer) -> list[st
     first, last = indicators[0], indicators[-1]
     rows = f"row {first.ref} counts" if first is last else f"rows {first.ref} to {last.ref} count"
     return [f"What {rows}: {RULES[first.section]}"]
+
+
+def _reasons_said(question: Question, answer: Answer) -> list[str]:
+    """A line saying the report holds no reasons, when why a figure moved was asked beside it."""
+    return [REASONS_NOT_HELD] if question.reasons and answer.outcome in (ANSWERED, NO_DATA) else []
 
 
 def _benchmark_said(question: Question, answer: Answer) -> list[str]:
@@ -479,12 +487,19 @@ def _answer_shaped(
                 question.monthly_average,
                 condition,
             )
+        elif question.part_of_period and len(shown) == 1 and _within(spans):  # "June's share of the YTD"
+            said = part_answer(figures, shown[0], spans[0], spans[1])
         elif len(spans) > 1 or len(shown) > 1:
             # a relative change of a count; a share's change is in percentage points ("by what % did the rate fall")
             said = compare_answer(figures, shown, spans, notes, question.relative and not question.proportion)
         else:
             said = _single_answer(figures, shown[0], spans[0])
     return Answer(said.outcome, said.title, said.lines)
+
+
+def _within(spans: list[Span]) -> bool:
+    """Whether the first of two spans is one month inside the second, longer one."""
+    return len(spans) == 2 and spans[0].first == spans[0].last and spans[1].first <= spans[0].first <= spans[1].last
 
 
 def _lengths_side_by_side(

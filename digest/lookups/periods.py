@@ -167,7 +167,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),  # "Q one", "Q 2": dictated
     # "Jun-19", "Jun -19", "June '19"; not "LAC June - 74?", a dash between a question and a figure stated
     (re.compile(rf"\b({_MONTH_WORD})\b(?:-\s*|\s+-(?=\d)|\s+-\s+(?=\d{{4}}\b)|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
-    (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|\d{{2}})\b{_UNIT_AFTER}"), "month_year"),
+    # "june 19" is June 2019; "april 75" a figure after the month ("isn't LAC for april 75?"), never April 2075
+    (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|[0-4]\d)\b{_UNIT_AFTER}"), "month_year"),
     (re.compile(rf"\b({_MONTH_WORD})(\d{{4}}|\d{{2}})\b"), "month_year"),  # "jun19", "apr2019"
     # "July to date": that month so far, as "July so far" is (not July and the year to date beside it);
     # "June this year": June of this year, beside "June last year" (not June and the year to date).

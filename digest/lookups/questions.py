@@ -34,6 +34,7 @@ from digest.figures.catalogue import (
     build_catalogue,
     complement_base,
 )
+from digest.figures.periods import FIRST_MONTH_OF_YEAR
 from digest.lookups.again import split_same_for
 from digest.lookups.benchmarks import without_benchmark
 from digest.lookups.conditions import ONE_CONDITION, ConditionError, asks_months, find_month_condition
@@ -63,6 +64,7 @@ from digest.lookups.periods import (
     say_month_codes,
     say_months_in_english,
 )
+from digest.lookups.reasons import without_why
 from digest.lookups.shapes import LOWEST_SAID, SHAPE_WORDS, Shape, read_shape
 from digest.lookups.talk import (
     NOT_HELD_PHRASES,
@@ -510,6 +512,22 @@ _COUNTED_AS = (
     ("episodes.", "episodes"),
 )
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:a|an|the|in|yet)\s+)*(\w+)")  # the word a row name's "not" is of
+# A question asked in the negative, to be confirmed as the same question in the positive is ("Isn't EH 13 episodes in
+# May?", "Weren't there more girls?"): only opening a sentence, never a "not" of the figure ("kids who didn't ...")
+_NEGATIVE_QUESTION = re.compile(r"(?i)(?:^|(?<=[.?!]\s))(\W*(?:did|is|was|were|are|have|has|do|does))(?:n[’']?t)\b")
+# A month asked as a part of a longer period ("how much of the YTD came from June?", "May's share of the quarter",
+# "Q1 had 104 kids - how many of those in May?")
+_PART_OF_PERIOD = re.compile(
+    r"\b(?:(?:share|proportion|percentage|fraction|%)\s+of\s+(?:the\s+|this\s+|our\s+)?(?:quarter|year|ytd|q[1-4]|fy)"
+    r"|'?s\s+share\b|how\s+much\s+of\s+(?:the|that|this|it)\b|how\s+many\s+of\s+(?:those|them|that|these|the)\b"
+    rf"|how\s+many\s+(?:of\s+\w+\s+)?(?:were|was|came|fell)\s+(?:in\s+|from\s+)?{SHORT_MONTH}"
+    r"|of\s+(?:those|them|that),?\s+how\s+many|came\s+(?:from|in)\b|made\s+up|make\s+up)"
+)
+# A month said as where a year to date ends ("YTD to June", "year to date ending June"): no part of it asked.
+_TO_MONTH = re.compile(rf"\b(?:to|up\s+to|ending|ended|until|till|through|thru)\s+(?:the\s+end\s+of\s+)?{SHORT_MONTH}")
+_THE_QUARTER = re.compile(r"\b(?:the|that|this)\s+quarter(?:'s|s)?\b")  # the quarter a month named is in
+_LONGER = (PeriodKind.YEAR_TO_DATE, PeriodKind.QUARTER, PeriodKind.FINANCIAL_YEAR, PeriodKind.RANGE)
+_FIGURE_WORDS = re.compile(r"\b(?:how\s+many|number|figure|rate|total|count|what\s+(?:was|is)\s+(?:it|the))\b|%")
 _ONLY = re.compile(r"\b(?:only|just|solely)\b")  # "RHIs offered in June, LAC only": whom the figure is of
 _HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)  # a figure asked
 _TOTAL = re.compile(r"\b(?:total|overall)\b")  # a count of all ("total eps"), not whose ("all children")
@@ -801,9 +819,10 @@ class Question:
     smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
     usual: bool = False  # the month against the average of its financial year's other months ("higher than usual?")
     benchmark: bool = False  # another area's figure asked beside ("how does that sit against England?"): not held
-    months_meeting: bool = (
-        False  # which months of the run meet the threshold asked ("how many months was LAC over 80?")
-    )
+    # which months of the run meet the threshold asked ("how many months was LAC over 80?")
+    months_meeting: bool = False
+    reasons: bool = False  # why it moved asked beside it ("why did CSE go up in June?"): the report holds no reasons
+    part_of_period: bool = False  # the month's figure as a share of the longer period's ("June's share of the YTD")
     with_rest: bool = False  # the row and the rest of its base side by side ("LAC/non-LAC split for June")
     defined: bool = False  # what the row counts asked beside its figure ("what counts as a CSE episode and how many?")
     # one quarter said two ways ("last quarter, basically, Q1"): one period where both are the same months, both shown
@@ -1027,6 +1046,18 @@ class Reader:
         defined = isinstance(meant, Question) and self._figure_of_term(meant, term, asked)
         # not "what counts as a missing episode and how many girls": not the term's figure
         reading = meant if meant is not None and defined else self._read_message(text)
+        if isinstance(reading, NotUnderstood) and (why := without_why(text))[1]:
+            moved = self._read_message(why[0])  # "why did CSE go up in June?": the figures, without a reason
+            # only a change or a figure asked ("why do kids go missing", "June - reasons why kids went missing?" stay
+            # refused: no figure asked)
+            named = isinstance(moved, Question) and (
+                bool(moved.compare)
+                or moved.by_month
+                or moved.kind == BREAKDOWN
+                or _FIGURE_WORDS.search(why[0]) is not None
+            )
+            if isinstance(moved, Question) and moved.kind != HELP and named:
+                reading = replace(moved, reasons=True)
         own_extreme = isinstance(reading, Question) and reading.kind == FIGURE and reading.extreme and reading.by_month
         if names_extreme_month(text) and isinstance(reading, Question) and not own_extreme:
             return NotUnderstood(EVENT_MONTH, self.suggest(text))  # "care status breakdown for the busiest month"
@@ -1129,6 +1160,7 @@ class Reader:
         How many missing episodes were there in June?") is the one sentence of it that reads as a question, if only
         one does; never past a refusal for what the report does not hold, or one about a child."""
         text = _as_typed(text)  # "LAC &amp; CSE", "how’s", a non-breaking space: as the person typed them
+        text = _NEGATIVE_QUESTION.sub(r"\1", text)  # "Didn't LAC go down in June?": "Did LAC go down in June?"
         text = _self_corrected(text)  # "... in June? er, sorry, I mean May": May
         text = _without_pasted_cells(text)  # "CSE | Apr 17 | May 16 | Jun ??": a spreadsheet's cells, not years
         text = read_email_line(read_email_body(text))  # a forwarded email pasted in, or typed on one line: what it asks
@@ -1512,12 +1544,19 @@ class Reader:
         dated = [p for p in attached if p != SEASON]
         if shape.compare and len(dated) == 1 and len(named) == 2 and dated[0].relative_year == -1:
             attached = [replace(dated[0], relative_year=0), dated[0]]  # "June against last year"
+        if _PART_OF_PERIOD.search(said) and len(attached) == 1 and _THE_QUARTER.search(said):
+            attached = [*attached, *_quarter_holding(attached[0])]  # "May's share of the quarter's CSE episodes"
+        part = _month_in_longer(attached) if _PART_OF_PERIOD.search(said) and not _TO_MONTH.search(said) else None
         try:
             month_checked = shape.extreme and _MONTH_RANKED.search(said) is not None
             moved = _MOVED.search(said) is not None  # "did it rise April 2019 to June 2019?": the two months
             period, compare = self._periods(attached, shape, _AGAINST.search(said) is not None, month_checked, moved)
         except PeriodError as error:
-            return NotUnderstood(str(error), self.suggest(text))
+            if part is None:
+                return NotUnderstood(str(error), self.suggest(text))
+        if part is not None:  # "how much of the year-to-date LAC figure came from June?": June, a part of it
+            period, compare = part[0], (part[1],)
+            shape = replace(shape, compare=False, by_month=False, change=False, proportion=False)
         if shape.by_month and len(attached) == 1 and attached[0].kind == PeriodKind.RANGE:
             period, compare = attached[0], ()  # "trend Apr-Jun, has it fallen?": the months, one by one
         between = _BETWEEN_MONTHS.search(said) or _BETWEEN_MONTHS.search(say_month_codes(text.lower()))
@@ -1846,6 +1885,7 @@ class Reader:
             and not also
             and self._whole_is_base(said, best.reading),
             relative=shape.relative,
+            part_of_period=part is not None and reading.kind == FIGURE and not also and not complement,
         )
 
     def _rows_by_place(self, text: str) -> str:
@@ -2483,6 +2523,22 @@ _PASSED_BY_A_NOT = frozenset(
     }
 )
 _FILLER_VERBS = frozenset({"have", "had", "has", "get", "got", "see", "seen", "need", "know", "want", "come", "go"})
+
+
+def _quarter_holding(month: Period) -> list[Period]:
+    """The financial year's quarter a month named by its name falls in ("the quarter" beside May: Q1)."""
+    if month.kind != PeriodKind.MONTH or month.month_of_year is None:
+        return []
+    quarter = (month.month_of_year - FIRST_MONTH_OF_YEAR) % 12 // 3 + 1
+    return [Period(PeriodKind.QUARTER, quarter=quarter, relative_year=month.relative_year)]
+
+
+def _month_in_longer(periods: list[Period]) -> tuple[Period, Period] | None:
+    """The one month and the one longer period a question names ("the YTD ... June", "May's share of the quarter"),
+    month first; None unless it names exactly those two (whether the month is in it is told when answered)."""
+    months = [p for p in periods if p.kind == PeriodKind.MONTH]
+    longer = [p for p in periods if p.kind in _LONGER and p not in (SO_FAR, SEASON, SAME_LAST_YEAR)]
+    return (months[0], longer[0]) if len(periods) == 2 and len(months) == 1 and len(longer) == 1 else None
 
 
 def _negated_words(rest: str) -> list[str]:

@@ -169,6 +169,24 @@ def _note(notes: Notes, figure: Figure, span: Span) -> str:
     return notes.get((figure.keys[0], span.first), "") if span.first == span.last and len(figure.keys) == 1 else ""
 
 
+def part_answer(figures: Figures, figure: Figure, month: Span, longer: Span) -> Said:
+    """A month's figure as a part of a longer period's that holds it ("how much of the YTD LAC figure came from June?":
+    74 of 236, 31%): each, and the month's share. Children are counted once in each period, so a month's children
+    are some of the longer period's, never added up to it."""
+    part, whole = figure_cell(figures, figure, month), figure_cell(figures, figure, longer)
+    names = figures.name(month), figures.name(longer)
+    lines = [f"{names[0]}: {describe(part, figure)}", f"{names[1]}: {describe(whole, figure)}"]
+    shown = part is not None and whole is not None and not (part.suppressed or whole.suppressed)
+    if shown and part is not None and whole is not None and part.count is not None and whole.count:
+        share = format_percentage(part.count, whole.count)
+        lines.insert(0, f"*{part.count:,} of {whole.count:,} ({share}) were in {names[0]}*")
+    elif shown:
+        lines.append("No share can be given without a figure for both.")
+    else:
+        lines.append("No share can be given: a figure is withheld.")
+    return Said(ANSWERED, f"{figure.label}, {names[0]} as part of {names[1]}", lines)
+
+
 def compare_answer(
     figures: Figures, shown: list[Figure], spans: list[Span], notes: Notes | None = None, relative: bool = False
 ) -> Said:

@@ -1836,6 +1836,25 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     # A month's name with an "s" for its possessive, the apostrophe left out ("how many of junes episodes")
     (re.compile(rf"\b({'|'.join(_MONTH_WORDS)})s\b"), r"\1"),
+    # Brummie: "ow many" (how many), "av we ad" (have we had), "ad" (had), "an yer do me" (can you do me); "bab",
+    # "ta", "bostin" are talk
+    (re.compile(r"\bow\s+(?=many\b|much\b|long\b|come\b|did\b|does\b|do\b|are\b|is\b|were\b|was\b)"), "how "),
+    (re.compile(r"\bav\s+(?=we\b|you\b|yer\b|they\b)"), "have "),
+    (re.compile(r"(?<=\bwe\s)ad\b|(?<=\bthey\s)ad\b|(?<=\bwho\s)ad\b|(?<=\bmonth\s)ad\b"), "had"),
+    (re.compile(r"\ban\s+yer\b"), "can you"),
+    (re.compile(r"\b(?:bab|bostin|tara-a-bit)\b|\bta\b(?=\s*(?:[.!,]|$))"), " "),
+    # A period's possessive ("q1's 375 episodes") and a total quoted as context before its row ("the 55 gypsy/roma
+    # episodes this year", "how's the 102 split"): the row, the figure said read past (never a band's number: "the
+    # 10 miles or under episodes", "the 3 days")
+    (re.compile(r"\b(q[1-4]|ytd)'s\b"), r"\1"),
+    (
+        re.compile(
+            r"(?:(?<=\bthe\s)|(?<=\bq[1-4]\s)|(?<=\bytd\s))\d{2,4}\s+(?!(?:miles?|mi|days?|yrs?|years?|hours?|weeks?)\b)"
+            r"(?=(?:[a-z/+-]+\s+){0,3}?(?:episodes|eps|kids|children|rhis|split|cases)\b)"
+        ),
+        " ",
+    ),
+    (re.compile(r"\bbabb?ies\b"), " "),  # Brummie "the babbies ..., the under 10s i mean": the band said after it
     # Multicultural London English: "how many man", "the mandem", "youts" are young people; "wiv" is with; "fam",
     # "bruv", "wagwan (with)" are talk. Australian English: "kiddos".
     (
