@@ -157,7 +157,7 @@ _NOT_A_UNIT = (
 )
 _THRESHOLD = re.compile(
     # asked with a verb ("is it under 10", "did we stay below 10", "has the girls share gone over 50%") ...
-    rf"(?P<lead>\b(?:is|was|are|were|did|do|does|has|have|had)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?P<lead>\b(?:is|was|are|were|did|do|does|has|have|had)\s+(?:\w+\s+){{0,6}}?"
     rf"(?:(?:still|ever|get|got|go|gone|went|stay|stayed|come\s+in|came\s+in|keep|kept|been|back)\s+){{0,2}}"
     # ... or after a dash or comma, at the end ("CSE children in June - under 10?")
     rf"|(?<=[-,:])\s*)({_COMPARATOR})\s+(?:the\s+)?(?:{_AMOUNT})"

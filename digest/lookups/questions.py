@@ -521,7 +521,7 @@ _PART_OF_PERIOD = re.compile(
     r"\b(?:(?:share|proportion|percentage|fraction|%)\s+of\s+(?:the\s+|this\s+|our\s+)?(?:quarter|year|ytd|q[1-4]|fy)"
     r"|'?s\s+share\b|how\s+much\s+of\s+(?:the|that|this|it)\b|how\s+many\s+of\s+(?:those|them|that|these|the)\b"
     rf"|how\s+many\s+(?:of\s+\w+\s+)?(?:were|was|came|fell)\s+(?:in\s+|from\s+)?{SHORT_MONTH}"
-    r"|of\s+(?:those|them|that),?\s+how\s+many|came\s+(?:from|in)\b|made\s+up|make\s+up)"
+    r"|of\s+(?:those|them|that),?\s+how\s+many|came\s+(?:from|in)\b|made\s+up|make\s+up|most\s+of\s+(?:that|it|them))"
 )
 # A month said as where a year to date ends ("YTD to June", "year to date ending June"): no part of it asked.
 _TO_MONTH = re.compile(rf"\b(?:to|up\s+to|ending|ended|until|till|through|thru)\s+(?:the\s+end\s+of\s+)?{SHORT_MONTH}")
@@ -1872,7 +1872,7 @@ class Reader:
             compare=compare,
             by_month=by_month,
             extreme=shape.extreme,
-            proportion=shape.proportion or with_rest,
+            proportion=shape.proportion or with_rest or part is not None,  # "May's share of the quarter": a share
             monthly_average=shape.monthly,
             usual=shape.usual and not compare and not also and reading.kind == FIGURE,
             alternatives=() if complement else alternatives,
