@@ -513,8 +513,11 @@ _COUNTED_AS = (
 )
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:a|an|the|in|yet)\s+)*(\w+)")  # the word a row name's "not" is of
 # A question asked in the negative, to be confirmed as the same question in the positive is ("Isn't EH 13 episodes in
-# May?", "Weren't there more girls?"): only opening a sentence, never a "not" of the figure ("kids who didn't ...")
-_NEGATIVE_QUESTION = re.compile(r"(?i)(?:^|(?<=[.?!]\s))(\W*(?:did|is|was|were|are|have|has|do|does))(?:n[’']?t)\b")
+# May?", "Weren't there more girls?"): only opening a sentence, never a "not" of the figure ("kids who didn't ..."),
+# an instruction ("Don't include LAC"), "haven't we had ..." (read as it is) or "isn't that ..." (a follow-up)
+_NEGATIVE_QUESTION = re.compile(
+    r"(?i)(?:^|(?<=[.?!]\s))(\W*(?:did|is|was|were|are))(?:n[’']?t)\b(?!\s+(?:that|it|this)\b)"
+)
 # A month asked as a part of a longer period ("how much of the YTD came from June?", "May's share of the quarter",
 # "Q1 had 104 kids - how many of those in May?")
 _PART_OF_PERIOD = re.compile(
@@ -1050,11 +1053,16 @@ class Reader:
             moved = self._read_message(why[0])  # "why did CSE go up in June?": the figures, without a reason
             # only a change or a figure asked ("why do kids go missing", "June - reasons why kids went missing?" stay
             # refused: no figure asked)
-            named = isinstance(moved, Question) and (
-                bool(moved.compare)
-                or moved.by_month
-                or moved.kind == BREAKDOWN
-                or _FIGURE_WORDS.search(why[0]) is not None
+            nothing = re.search(r"\b(?:zero|nil|nothing|none)\b", why[0]) is not None  # "why is July zero?"
+            named = (
+                not nothing
+                and isinstance(moved, Question)
+                and (
+                    bool(moved.compare)
+                    or moved.by_month
+                    or moved.kind == BREAKDOWN
+                    or _FIGURE_WORDS.search(why[0]) is not None
+                )
             )
             if isinstance(moved, Question) and moved.kind != HELP and named:
                 reading = replace(moved, reasons=True)

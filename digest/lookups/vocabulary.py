@@ -1849,8 +1849,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(q[1-4]|ytd)'s\b"), r"\1"),
     (
         re.compile(
-            r"(?:(?<=\bthe\s)|(?<=\bq[1-4]\s)|(?<=\bytd\s))\d{2,4}\s+(?!(?:miles?|mi|days?|yrs?|years?|hours?|weeks?)\b)"
-            r"(?=(?:[a-z/+-]+\s+){0,3}?(?:episodes|eps|kids|children|rhis|split|cases)\b)"
+            r"(?<=\bthe\s)(?!(?:19|20)\d\d\b)\d{2,4}\s+"
+            r"(?!(?:miles?|mi|days?|yrs?|years?|hours?|weeks?|year|kids|children|episodes|eps)\b)"
+            r"(?=(?:[a-z/+-]+\s+){1,3}?(?:episodes|eps|kids|children|rhis|split|cases)\b)"
+            r"|(?:(?<=\bq[1-4]\s)|(?<=\bytd\s))\d{2,4}\s+(?=(?:[a-z/+-]+\s+){0,3}?(?:episodes|eps|kids|children|rhis)\b)"
         ),
         " ",
     ),
