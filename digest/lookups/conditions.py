@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from digest.lookups.confirmations import Threshold
+from digest.lookups.vocabulary import SHORT_MONTH
 
 # Months asked about as a set: "how many months", "which months", "any month", "was there a month", "months where".
 _MONTHS_ASKED = re.compile(
@@ -46,8 +47,7 @@ _SHARE_SAID = re.compile(r"%|\b(?:rate|share|proportion|percentage|percent|pct)\
 _CHANGE_SAID = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll\w*|increas\w*|decreas\w*|dropp?\w*|grow\w*|grew|jump\w*|chang\w*|up|down)\b"
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-_TWO_MONTHS = re.compile(rf"\b{_MONTH}\s*(?:,|\band\b|\bor\b|&)\s*{_MONTH}\b")
+_TWO_MONTHS = re.compile(rf"\b{SHORT_MONTH}\s*(?:,|\band\b|\bor\b|&)\s*{SHORT_MONTH}")
 
 ONE_CONDITION = (
     'I can say which months meet one condition of one figure, such as "how many months was LAC over 80?"; ask for '

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from digest.figures.periods import month_index, month_name
 from digest.lookups.periods import MONTH_NAMES
+from digest.lookups.vocabulary import MONTH_NAMED
 
 # Named by an event: a spike or dip as a time ("since the spike", "the CSE spike month", "the month with the CSE
 # spike"; not "the peak month for episodes", which asks which month it was, nor "it dipped"), the month one row
@@ -24,10 +25,7 @@ _EVENT_NAMED = re.compile(
     r"|\bmonth\s+(?:after|before)\s+the\s+(?:busiest|quietest|peak|spike|worst|best)\b"
     r"|\b(?:busiest|quietest)\s+(?:one|month)\s+(?:compared|against|vs|v|versus)\b"
 )
-_MONTH_NAMED = re.compile(
-    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\b"
-)
+_MONTH_NAMED = re.compile(rf"(?i)\b{MONTH_NAMED}")  # a month named by its name ("in June", "Apr")
 # "in the busiest month", "for the quiet month": a month named by the figures, for another figure or a table.
 _EXTREME_MONTH_NAMED = re.compile(
     r"(?i)\b(?:in|for|during|of|at\s+the\s+end\s+of)\s+(?:the|our)\s+(?:busiest|quietest|quiet|worst|best|peak|highest|lowest)"

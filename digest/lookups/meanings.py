@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from digest.lookups.vocabulary import SHORT_MONTH
+
 # How a meaning is asked: "what counts as", "what does X mean (exactly)", "what is meant by", "definition of",
 # "define", and "what's a/an X" when a figure is asked after it ("What's an RHI and how many in June?"); not "what does
 # the mean length look like" (the mean of a length).
@@ -35,8 +37,7 @@ _AND_HOW_MANY_OF_IT = re.compile(
 _GUESS = re.compile(r"(?i)(?:^|(?<=[-–?.!]))\s*(?:so\s+)?(?:is|does|do|are|would)\s+(?:it|that|this|they)\b[^?.!]*\?")
 _ASKS_MORE = re.compile(
     r"(?i)\b(?:than|higher|lower|more|less|fewer|worse|better|up|down|rise|rising|fall|falling|compar\w*|vs|versus"
-    r"|against|change\w*|trend|month|quarter|year|ytd|q[1-4]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*"
-    r"|sep\w*|oct\w*|nov\w*|dec\w*)\b"
+    rf"|against|change\w*|trend|month|quarter|year|ytd|q[1-4]|{SHORT_MONTH})\b"
 )
 
 
