@@ -259,7 +259,7 @@ def answer_question(
         answer = _answer_shaped(store, config, question, snapshot, suppress)
     else:
         answer = _answer_span(store, config, question, snapshot, span, suppress)
-    if question.with_rest and answer.outcome == ANSWERED:  # "LAC/non-LAC split": the rest of the base beside it
+    if question.with_rest and not question.compare and answer.outcome == ANSWERED:  # "LAC/non-LAC split": the rest
         others = replace(question, with_rest=False, complement=True, proportion=False)
         rest = answer_question(store, config, others, reader, suppress, snapshot)
         if rest.outcome == ANSWERED and rest.lines:
@@ -472,6 +472,8 @@ def _answer_shaped(
         indicators = {i.key: i for i in build_catalogue(config)}
         shown = [build_figure(indicators, question.keys, question.proportion, question.complement, question.of_whole)]
         shown += [build_figure(indicators, (key,), question.proportion) for key in question.also]
+        if question.with_rest and question.compare:  # "LAC and non-LAC episodes May vs June": both, each period
+            shown.append(build_figure(indicators, question.keys, question.proportion, True))
         notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
         if question.usual:
             said = usual_answer(figures, shown[0], spans[0], question.proportion)

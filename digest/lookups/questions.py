@@ -1729,7 +1729,7 @@ class Reader:
             words = {w: weight for w, weight in words.items() if w != NEGATION}  # "I don't have the LAC figure"
         # "LAC/non-LAC split", "LAC and non-LAC episodes": a row and the rest of its base, not a table nor the rest
         # alone
-        both_ways = bool(negated) and not (compare or by_month) and self._said_both_ways(rest, negated)
+        both_ways = bool(negated) and not by_month and self._said_both_ways(rest, negated)
         shape = replace(shape, whole=False) if both_ways else shape
         ranked = self._negation_read_past(words, shape, negated) or self.score(words)
         if shape.whole or (shape.extreme and not shape.by_month):  # "breakdown", "which age": the table first

@@ -208,3 +208,14 @@ def test_a_moving_average_is_refused_as_a_statistic(service: LookupService, text
 def test_an_as_at_date_in_brackets_is_read_past_only_after_a_period_to_date(service: LookupService) -> None:
     answer = service.ask("U", "C", "LAC episodes (as at 31/05/2019)")
     assert answer.lines[:1] != ["*74*"], answer  # never June's figure for an as-at date in May
+
+
+def test_a_row_and_its_rest_over_two_periods_are_both_compared(service: LookupService) -> None:
+    """ "LAC and non-LAC episodes May vs June" had answered the rest alone: both rows, each period and each change."""
+    title, lines = answered(service, "LAC and non-LAC episodes May vs June")
+    assert title == "LAC episodes and Episodes other than LAC episodes, May 2019 against June 2019"
+    assert (
+        "LAC episodes, change from May 2019 to June 2019: down 13; as a share, down 3 percentage points (67% to 64%)."
+        in lines
+    )
+    assert "Episodes other than LAC episodes, June 2019: 42 (36% of 116 episodes)" in lines
