@@ -1857,6 +1857,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " ",
     ),
     (re.compile(r"\bbabb?ies\b"), " "),  # Brummie "the babbies ..., the under 10s i mean": the band said after it
+    # Staff time ("how many man years", "man hours", "manpower"): a cost the report does not hold, never male episodes
+    (re.compile(r"\bman[\s-]?(?:years?|hours?|days?|weeks?|months?|power)\b|\bmanpower\b"), " costs "),
     # Multicultural London English: "how many man", "the mandem", "youts" are young people; "wiv" is with; "fam",
     # "bruv", "wagwan (with)" are talk. Australian English: "kiddos".
     (

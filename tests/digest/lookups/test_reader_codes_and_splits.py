@@ -219,3 +219,8 @@ def test_a_row_and_its_rest_over_two_periods_are_both_compared(service: LookupSe
         in lines
     )
     assert "Episodes other than LAC episodes, June 2019: 42 (36% of 116 episodes)" in lines
+
+
+@pytest.mark.parametrize("text", ["how many man years", "man hours on returns in june", "manpower for RHIs in May"])
+def test_staff_time_is_refused_never_read_as_male_episodes(service: LookupService, text: str) -> None:
+    assert service.ask("U", "C", text).outcome == "not understood", text
