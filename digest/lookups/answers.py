@@ -467,7 +467,7 @@ def _answer_shaped(
         found = compute_lengths(episodes, snapshot.as_at, span.first, span.last, family)
         said = length_answer(str(question.subject), found, figures.name(span), suppress, family)
         if len(spans) > 1 and said.outcome == ANSWERED:  # "how long in June? same for May": each period's, in turn
-            said = _lengths_side_by_side(figures, question, episodes, spans, suppress, family)
+            said = _lengths_side_by_side(figures, question, episodes, spans, suppress, family, said)
     else:
         indicators = {i.key: i for i in build_catalogue(config)}
         shown = [build_figure(indicators, question.keys, question.proportion, question.complement, question.of_whole)]
@@ -505,23 +505,29 @@ def _within(spans: list[Span]) -> bool:
 
 
 def _lengths_side_by_side(
-    figures: Figures, question: Question, episodes: pd.DataFrame, spans: list[Span], suppress: bool, family: str
+    figures: Figures,
+    question: Question,
+    episodes: pd.DataFrame,
+    spans: list[Span],
+    suppress: bool,
+    family: str,
+    first: Said,
 ) -> Said:
     """The average or median length of an episode for each period asked, one line each (a comparison of lengths had
-    answered the first period alone)."""
-    lines: list[str] = []
-    titles: list[str] = []
-    for span in spans:
+    answered the first period alone); first, the first period's answer, already worked out."""
+
+    def line(span: Span, said: Said) -> str:
+        return f"{figures.name(span)}: {said.lines[0].strip('*')}. {' '.join(said.lines[1:])}".strip()
+
+    lines = [line(spans[0], first)]
+    for span in spans[1:]:
         if not figures.has_data(span.first, span.last):
             lines.append(f"{figures.name(span)}: no data.")
             continue
         found = compute_lengths(episodes, figures.snapshot.as_at, span.first, span.last, family)
-        said = length_answer(str(question.subject), found, figures.name(span), suppress, family)
-        titles.append(said.title)
-        lines.append(f"{figures.name(span)}: {said.lines[0].strip('*')}. {' '.join(said.lines[1:])}".strip())
-    what = titles[0].removesuffix(figures.name(spans[0])).rstrip(", ")  # "Median length of a closed episode"
-    title = f"{what}, " + " against ".join(figures.name(s) for s in spans)
-    return Said(ANSWERED, title, lines)
+        lines.append(line(span, length_answer(str(question.subject), found, figures.name(span), suppress, family)))
+    what = first.title.removesuffix(figures.name(spans[0])).rstrip(", ")  # "Median length of a closed episode"
+    return Said(ANSWERED, f"{what}, " + " against ".join(figures.name(s) for s in spans), lines)
 
 
 def _revision_notes(

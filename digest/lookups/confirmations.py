@@ -280,6 +280,15 @@ class Threshold:
     value: float
     percent: bool
 
+    def is_met_by(self, figure: float) -> bool:
+        """Whether a figure meets the comparison ("under 100": 74 does); never asked of a GAP."""
+        return {
+            "under": figure < self.value,
+            "over": figure > self.value,
+            "at least": figure >= self.value,
+            "at most": figure <= self.value,
+        }[self.comparison]
+
 
 def find_thresholds(text: str) -> tuple[tuple[Threshold, ...], str]:
     """The thresholds a question asks its figure against, and the question without them ("is LAC under 100
@@ -324,12 +333,7 @@ def check_thresholds(thresholds: tuple[Threshold, ...], shown: str, share: bool)
         if threshold.comparison == GAP:
             said.append(_gap_said(value - threshold.value, threshold.percent or share))
             continue
-        met = {
-            "under": value < threshold.value,
-            "over": value > threshold.value,
-            "at least": value >= threshold.value,
-            "at most": value <= threshold.value,
-        }[threshold.comparison]
+        met = threshold.is_met_by(value)
         said.append(
             f"{'Yes' if met else 'No'}, that is {'' if met else 'not '}{threshold.comparison} the figure you gave."
         )

@@ -2105,7 +2105,7 @@ class Reader:
         """Whether a word the question says after a "not" it says first without one ("LAC and non-LAC episodes"), not
         once ("not a client", "episodes not involving girls"), nor a row name's own "not" ("completed on time and
         late": two rows)."""
-        words = read_quantities(replace_synonyms(split_words(rest)))
+        words = _question_words(rest)
         said = set(negated) - self._not_in_names - GENERIC_WORDS  # not "episodes ... not episodes at CSE risk"
         before = words[: words.index(NEGATION)] if NEGATION in words else []  # the row said first: "LAC and non-LAC"
         return any(w in before for w in said)
@@ -2549,11 +2549,16 @@ def _month_in_longer(periods: list[Period]) -> tuple[Period, Period] | None:
     return (months[0], longer[0]) if len(periods) == 2 and len(months) == 1 and len(longer) == 1 else None
 
 
+def _question_words(rest: str) -> list[str]:
+    """The question's words in order, synonyms and quantities read ("non-LAC" as "not lac"), as a "not" is judged."""
+    return read_quantities(replace_synonyms(split_words(rest)))
+
+
 def _negated_words(rest: str) -> list[str]:
     """The word each "not" of the question's words comes right before, filler apart ("episodes NOT LAC": "lac", "not
     within 20 miles": the band), where it negates a row's word at all: a "not" of another verb ("the ones that don't
     get ...", "I don't have the LAC figure") negates none."""
-    words = read_quantities(replace_synonyms(split_words(rest)))
+    words = _question_words(rest)
     negated = []
     for n, word in enumerate(words):
         if word != NEGATION:

@@ -295,14 +295,6 @@ def run_answer(
     return Said(outcome, title, lines)
 
 
-_MEETS = {
-    "under": lambda value, limit: value < limit,
-    "over": lambda value, limit: value > limit,
-    "at least": lambda value, limit: value >= limit,
-    "at most": lambda value, limit: value <= limit,
-}
-
-
 def _as_shown(cell: Cell | None, figure: Figure, percent: bool) -> float | None:
     """A month's count, or its percentage as the answer shows it (rounded: "70%" is 70, however 65 of 93 rounds), so
     that the months named agree with the figures shown beside them."""
@@ -329,7 +321,7 @@ def _months_meeting(
     ]
     if not judged:
         return f"*Months {said}: no whole month has a figure to set against it.*"
-    meeting = [(m, c) for m, c, value in judged if _MEETS[condition.comparison](value, condition.value)]
+    meeting = [(m, c) for m, c, value in judged if condition.is_met_by(value)]
     listed = "; ".join(f"{month_name(m)}, {describe(c, figure)}" for m, c in meeting)
     counted = f"{len(meeting)} of {len(judged)} whole month{'s' * (len(judged) != 1)} with figures"
     return f"*Months {said}: {counted}*" + (f" ({listed})." if meeting else ".")
