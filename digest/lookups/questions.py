@@ -235,6 +235,25 @@ NO_SHORT_PERIOD = (
     'The report counts by month (and the year to date), not by day or week. Ask for a month, such as "June", or '
     '"this month so far"; "still missing now" gives those missing at this moment.'
 )
+# The time of day or day of the week children go missing: the report counts by month only.
+_TIME_OF_DAY = re.compile(
+    r"\btimes?\s+of\s+(?:the\s+)?(?:day|night)\b|\bwhat\s+time\b(?!\s+(?:period|frame|span|scale))"
+    r"|\b(?:days?\s+of\s+the\s+week|weekdays?|which\s+days?)\b"
+)
+NO_TIME_OF_DAY = (
+    "The report counts episodes by month; it does not hold the time of day or the day of the week a child went "
+    'missing. Ask for a month, such as "missing episodes June".'
+)
+# Ages in words whose ages are not agreed ("mid-teens" is 13 to 15 to some, 14 and 15 to others): asked for, never
+# read as every teenager (vocabulary.read_groups reads the agreed ones: "older teens", "pre-teens").
+_VAGUE_AGES = re.compile(
+    r"\b(?:mid|middle|early|young|younger|lower)[\s-]*(?:teens|teenagers?|teen\s+years)\b|\btweens\b"
+)
+NO_VAGUE_AGES = (
+    "Which ages those words take in is not agreed, so I would be guessing. Name the ages, such as "
+    '"14 and 15 year olds" or "13 to 15 year olds"; "teenagers" are 13 and over, "older teens" 16 and over, '
+    '"pre-teens" 12 and under.'
+)
 # "High risk mispers": the police's risk grading of a missing person, which the report does not hold; its CSE rows
 # are "CSE risk medium/high", read only when CSE or exploitation is said with the risk.
 _RISK_GRADE = re.compile(r"\b(?:high|low|medium)(?:\s*(?:/|or|and|-)\s*(?:high|low|medium))?[\s-]+risk\b")
@@ -392,6 +411,8 @@ NOT_HELD = (
     NotHeld(_SHORT_PERIOD, NO_SHORT_PERIOD),
     NotHeld(_RISK_GRADE, NO_RISK_GRADE, _CSE_SAID),
     NotHeld(_NOT_COUNTED, NOT_COUNTED, also_in="typed"),
+    NotHeld(_VAGUE_AGES, NO_VAGUE_AGES, also_in="message"),
+    NotHeld(_TIME_OF_DAY, NO_TIME_OF_DAY),
 )
 # Where a message's clauses part: a sentence's end, a comma, a dash, or "so"/"but"/"cos" before the asker's "I" or "we".
 _CLAUSE = re.compile(

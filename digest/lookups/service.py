@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from digest.contract.config import Config
 from digest.figures.catalogue import SECTION_BY_NUMBER
-from digest.figures.periods import month_key
+from digest.figures.periods import is_partial, month_key, month_of
 from digest.lookups.answers import (
     Answer,
     answer_question,
@@ -31,6 +31,7 @@ from digest.lookups.comments import (
     resolve_comment_month,
 )
 from digest.lookups.events import name_event_months, names_event
+from digest.lookups.partmonths import drop_month_under_way, says_month_left_out
 from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
 from digest.lookups.transcripts import describe_reading, mask_question
 from digest.recall import Recall
@@ -102,8 +103,21 @@ class LookupService:
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
         """How text reads; the same words always read the same way, so each reading is kept (digest.recall). A period
         named by what happened in it ("in the busiest month") is first named as its month from the latest snapshot."""
-        text = self._name_event_months(text)
+        text = self._name_event_months(self._leave_out_month_under_way(text))
         return self._readings.recall(text, lambda: self.reader.read(text))
+
+    def _leave_out_month_under_way(self, text: str) -> str:
+        """The text without words leaving out the month under way at the latest snapshot's as-at time ("YTD excluding
+        July", "complete months only"): periods end at the latest complete month unless the month under way is named.
+        Words leaving out a complete month are kept (and refused by the reader)."""
+        if not says_month_left_out(text):
+            return text
+        try:
+            as_at = self.store().get_snapshot().as_at
+        except StoreError:
+            return text
+        month = month_of(as_at)
+        return drop_month_under_way(text, month % 12 + 1 if is_partial(month, as_at) else None)
 
     def _name_event_months(self, text: str) -> str:
         """The text with "the busiest month", "the CSE spike", "when girls overtook boys" or "the first month we have

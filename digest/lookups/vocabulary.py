@@ -792,6 +792,9 @@ _COMPARE_UP = {
     "outwith",
 }
 _COMPARE_DOWN = {"under", "below", "less", "younger", "within", "upto", "fewer", "shorter", "lower"}
+# Comparatives of a count as well as of a quantity: before a quantity with "than" after it ("more 16 year olds in June
+# than May"), they compare the count, not the ages; with no "than" ("missing more 5 days") they are the quantity's
+_COUNT_COMPARED = {"more", "fewer", "less"}
 _AT_LEAST = {"least", "minimum"}  # "at least 2 days": 2 and over
 _AT_MOST = {"most", "maximum"}  # "at most 10 miles": up to 10
 _AFTER_UP = {"over", "more", "above", "older", "longer", "plus", "+"}  # "17 and over", "2 days or more"
@@ -871,6 +874,8 @@ def _direction(words: list[str], i: int) -> str:
     before = words[i - 1] if i > 0 else ""
     before2 = words[i - 2] if i > 1 else ""
     before3 = words[i - 3] if i > 2 else ""
+    if before in _COUNT_COMPARED and "than" in words[i + 1 :]:  # "more 16yrs missing in June than May?": not over 16
+        return ""
     if before == "than":
         before = before2
         if before3 in ("no", "not"):  # "no more than 10 miles" is at most 10, "not less than 2 days" at least 2
@@ -1092,7 +1097,8 @@ ROW_5_1_NOTE = re.compile(
 # Words asking for all but some rows: "other than", "apart from", "except", "excluding", "besides".
 COMPLEMENT_SAID = re.compile(
     r"\b(?:other\s+than|apart\s+from|aside\s+from|except(?:ing)?(?:\s+for)?|excluding|excl\.?|ex\.|besides"
-    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)less(?!\s+(?:than|then)\b)(?![^.?!]*\bth[ae]n\b)|bar(?!\s*(?:charts?|graphs?|s)\b)"
+    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)less(?!\s+(?:than|then)\b)(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|in|of|at|from|vs|v|versus|against|is|was|looking|looks|divided|height"
+    r"|compared|and|to|tall|high|big|shows?)\b|[,?.:;)!-]|$))"
     r"|barring)(?=\s)"
 )
 _EMOJI_WORDS = {
@@ -1810,6 +1816,22 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(r"\b(?:the\s+)?(?:digest|chart|graph|bar|dashboard)\s+(?:said|says|showed|shows|had|has)\s+\d+\b"),
         " ",
     ),
+    # A chart's parts named as its rows ("the tallest bar on the age chart", "every slice", "each bar"): the largest or
+    # smallest row, or the whole table
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:tallest|highest|biggest|largest|longest|fattest)\s+(?:bar|slice|column|segment|wedge)s?\b"
+        ),
+        " biggest ",
+    ),
+    (
+        re.compile(r"\b(?:the\s+)?(?:shortest|lowest|smallest|thinnest)\s+(?:bar|slice|column|segment|wedge)s?\b"),
+        " smallest ",
+    ),
+    (re.compile(r"\b(?:every|each|all\s+(?:the\s+)?)\s*(?:bars?|slices?|columns?|segments?|wedges?)\b"), " breakdown "),
+    (re.compile(r"\bcase\s+status\b"), " care status "),
+    # "on the RHI offered chart", "the LAC line graph": the chart is its row's (not "a chart of ...", a format asked)
+    (re.compile(r"\b(?:(?:bar|line|pie)\s+)?(?:chart|graph)s?\b(?!\s+(?:of|for\s+the\s+board)\b)"), " "),
     (re.compile(r"\b(mth|month)\s+4\s+(?=eps|episodes|cse|lac|kids)"), r"\1 for "),  # "bsst mth 4 eps": for
     # Yorkshire: "int' June figures" (in the), "owt" (anything), "nowt" (nothing), "young 'uns", "the late 'uns";
     # "lasses and lads" are all the children
@@ -2171,6 +2193,12 @@ MIN_GROUP_CODES = 2  # a group of one code is that code's own row
 _TEENAGERS = re.compile(r"\b(?:teenagers?|teens|teenage)\b")
 _AGE_SAID = re.compile(r"\b\d+\s*(?:\+|s\b|yrs?\b|years?\b|and\s+(?:over|under|above|older))|\baged?\s+\d")
 TEEN_FROM = 13
+# Ages in everyday words whose ages are agreed: "older teens", "late teens" are 16 and over (the report's 16yrs and
+# 17+yrs); "pre-teens" are 12 and under. "Mid-teens", "early teens" and "tweens" are not agreed (questions.py asks for
+# the ages); an age said with them names its own.
+_OLDER_TEENS = re.compile(r"\b(?:(?:in\s+)?their\s+)?(?:older|late|upper)[\s-]+(?:teens|teenagers?|teen\s+years)\b")
+_PRE_TEENS = re.compile(r"\bpre[\s-]?(?:teens?|teenagers?)\b")
+OLDER_TEENS_FROM = 16
 
 
 def build_ethnic_groups(config: Config) -> dict[str, tuple[str, ...]]:
@@ -2204,6 +2232,9 @@ def read_groups(text: str, groups: dict[str, tuple[str, ...]], names: dict[str, 
                 return match.group(0) if any(after.startswith(name) for name in named) else f" {token} "
 
             text = re.sub(ETHNIC_GROUP_WORDS[letter], grouped, text)
+    if not _AGE_SAID.search(text):
+        text = _OLDER_TEENS.sub(f" {OLDER_TEENS_FROM} and over ", text)
+        text = _PRE_TEENS.sub(f" {TEEN_FROM - 1} and under ", text)
     if _TEENAGERS.search(text):
         text = _TEENAGERS.sub(" " if _AGE_SAID.search(text) else f" {TEEN_FROM} and over ", text)
     return text
