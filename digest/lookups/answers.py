@@ -787,6 +787,8 @@ def _breakdown_columns(figures: Figures, name: str, spans: list[Span], extreme: 
         lines = [largest, *lines] if largest else lines
     if all(c.absence is not None for cells in columns for c in cells):
         return Answer(NO_DATA, title, [f"There is no data for {' or '.join(describe_span(s) for s in spans)}."])
+    if not rows:  # a month under way with no episode yet: a table of headings only would say nothing
+        return Answer(ANSWERED, title, [f"Every row is 0 for {' and '.join(figures.name(s) for s in spans)}."])
     return Answer(ANSWERED, title, lines, table)
 
 

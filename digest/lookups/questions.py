@@ -244,10 +244,12 @@ NO_TIME_OF_DAY = (
     "The report counts episodes by month; it does not hold the time of day or the day of the week a child went "
     'missing. Ask for a month, such as "missing episodes June".'
 )
-# Ages in words whose ages are not agreed ("mid-teens" is 13 to 15 to some, 14 and 15 to others): asked for, never
-# read as every teenager (vocabulary.read_groups reads the agreed ones: "older teens", "pre-teens").
+# Ages in words whose ages are not agreed ("mid-teens" is 13 to 15 to some, 14 and 15 to others; "the younger ones"):
+# asked for, never read as every teenager or dropped (vocabulary.read_groups reads the agreed ones: "older teens",
+# "pre-teens").
 _VAGUE_AGES = re.compile(
     r"\b(?:mid|middle|early|young|younger|lower)[\s-]*(?:teens|teenagers?|teen\s+years)\b|\btweens\b"
+    r"|\b(?:younger|youngest|little|older|oldest)\s+(?:ones|kids|children|uns)\b"  # "the younger ones": which ages?
 )
 NO_VAGUE_AGES = (
     "Which ages those words take in is not agreed, so I would be guessing. Name the ages, such as "

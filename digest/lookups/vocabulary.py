@@ -2233,8 +2233,8 @@ def read_groups(text: str, groups: dict[str, tuple[str, ...]], names: dict[str, 
 
             text = re.sub(ETHNIC_GROUP_WORDS[letter], grouped, text)
     if not _AGE_SAID.search(text):
-        text = _OLDER_TEENS.sub(f" {OLDER_TEENS_FROM} and over ", text)
-        text = _PRE_TEENS.sub(f" {TEEN_FROM - 1} and under ", text)
+        text = _OLDER_TEENS.sub(f" aged {OLDER_TEENS_FROM} and over ", text)
+        text = _PRE_TEENS.sub(f" aged {TEEN_FROM - 1} and under ", text)
     if _TEENAGERS.search(text):
         text = _TEENAGERS.sub(" " if _AGE_SAID.search(text) else f" {TEEN_FROM} and over ", text)
     return text
