@@ -81,10 +81,13 @@ from digest.lookups.talk import (
 )
 from digest.lookups.textspeak import EVERYDAY_WORDS, build_skeletons, read_text_speak
 from digest.lookups.vocabulary import (
+    AGES_GIVEN,
     BAND_MARK,
     BASE_NOTE,
     BASE_SAID,
     BREAKDOWN,
+    BREAKDOWN_CHART,
+    CHART_PART_UNNAMED,
     CHILD_NOUN,
     COMPLEMENT_SAID,
     EPISODE_NOUN,
@@ -104,6 +107,7 @@ from digest.lookups.vocabulary import (
     SHORT_MONTH,
     SPELT_OUT,
     SYNONYMS,
+    VAGUE_AGES,
     Reading,
     asks_declined,
     build_ethnic_groups,
@@ -112,6 +116,7 @@ from digest.lookups.vocabulary import (
     content_stems,
     drop_idle_negations,
     join_spelt,
+    mixes_age_words,
     phrase_stems,
     read_counted,
     read_groups,
@@ -235,22 +240,26 @@ NO_SHORT_PERIOD = (
     'The report counts by month (and the year to date), not by day or week. Ask for a month, such as "June", or '
     '"this month so far"; "still missing now" gives those missing at this moment.'
 )
+# A chart's largest bar, or every bar, of no breakdown's chart ("the tallest bar in June", "each bar on the LAC chart"):
+# which chart is not plain (vocabulary reads those of a breakdown's chart)
+NO_CHART_NAMED = (
+    'Which chart? Name its table, such as "age breakdown June, largest", or the figure, such as "LAC episodes June".'
+)
+NO_MIXED_AGES = (
+    'That names ages in more than one way at once; name every age wanted in numbers, such as "12 year olds and '
+    '16 and over" ("older teens" are 16 and over, "pre-teens" 12 and under, "teenagers" 13 and over).'
+)
 # The time of day or day of the week children go missing: the report counts by month only.
 _TIME_OF_DAY = re.compile(
-    r"\btimes?\s+of\s+(?:the\s+)?(?:day|night)\b|\bwhat\s+time\b(?!\s+(?:period|frame|span|scale))"
-    r"|\b(?:days?\s+of\s+the\s+week|weekdays?|which\s+days?)\b"
+    r"\btimes?\s+of\s+(?:the\s+)?(?:day|night)\b|\bwhat\s+time\s+(?:do|does|did|are|is|was|were)\b"
+    r"|\b(?:days?\s+of\s+the\s+week|weekdays?|weekends?\s+or\s+weekdays?)\b"
 )
 NO_TIME_OF_DAY = (
     "The report counts episodes by month; it does not hold the time of day or the day of the week a child went "
     'missing. Ask for a month, such as "missing episodes June".'
 )
-# Ages in words whose ages are not agreed ("mid-teens" is 13 to 15 to some, 14 and 15 to others; "the younger ones"):
-# asked for, never read as every teenager or dropped (vocabulary.read_groups reads the agreed ones: "older teens",
-# "pre-teens").
-_VAGUE_AGES = re.compile(
-    r"\b(?:mid|middle|early|young|younger|lower)[\s-]*(?:teens|teenagers?|teen\s+years)\b|\btweens\b"
-    r"|\b(?:younger|youngest|little|older|oldest)\s+(?:ones|kids|children|uns)\b"  # "the younger ones": which ages?
-)
+# Ages in words whose ages are not agreed (vocabulary.VAGUE_AGES: "mid-teens", "the younger ones"): asked for, never
+# read as every teenager or dropped (vocabulary.read_groups reads the agreed ones: "older teens", "pre-teens").
 NO_VAGUE_AGES = (
     "Which ages those words take in is not agreed, so I would be guessing. Name the ages, such as "
     '"14 and 15 year olds" or "13 to 15 year olds"; "teenagers" are 13 and over, "older teens" 16 and over, '
@@ -413,8 +422,8 @@ NOT_HELD = (
     NotHeld(_SHORT_PERIOD, NO_SHORT_PERIOD),
     NotHeld(_RISK_GRADE, NO_RISK_GRADE, _CSE_SAID),
     NotHeld(_NOT_COUNTED, NOT_COUNTED, also_in="typed"),
-    NotHeld(_VAGUE_AGES, NO_VAGUE_AGES, also_in="message"),
     NotHeld(_TIME_OF_DAY, NO_TIME_OF_DAY),
+    NotHeld(CHART_PART_UNNAMED, NO_CHART_NAMED, BREAKDOWN_CHART, also_in="message"),
 )
 # Where a message's clauses part: a sentence's end, a comma, a dash, or "so"/"but"/"cos" before the asker's "I" or "we".
 _CLAUSE = re.compile(
@@ -1547,6 +1556,10 @@ class Reader:
         said = lowered
         if asks_declined(said) or asks_declined(typed):  # "how many said no to a return interview"
             return NotUnderstood(NO_DECLINED_ROW, self.suggest(text))
+        if mixes_age_words(text.lower()):  # "older teens and 12 year olds", "pre-teens and teenagers"
+            return NotUnderstood(NO_MIXED_AGES, self.suggest(text))
+        if VAGUE_AGES.search(text.lower()) and not AGES_GIVEN.search(text.lower()):  # "mid-teens" (not "aged 14-15")
+            return NotUnderstood(NO_VAGUE_AGES, self.suggest(text))
         group = _SHARE_OF_GROUP.search(said)
         if group and set(group.group(1).split()) - _ANY_CHILDREN:  # "what % of LAC went missing"
             return NotUnderstood(NO_POPULATION, self.suggest(text))
@@ -1700,6 +1713,9 @@ class Reader:
                 return self._not_understood(text, unknown)
             if self._narrows_bands(words, bands):  # "LAC episodes lasting 2 to 3 days"
                 return NotUnderstood(BANDS_NOT_SPLIT, self.suggest(text))
+            if all(b.startswith("age.") for b in bands) and any(w in self._interview_words for w in words):
+                # "RHIs late for 16 and over": no row counts both
+                return NotUnderstood(NO_INTERVIEWS_BY_GROUP, self.suggest(text))
             # "LAC episodes NOT within 20 miles": the other bands, as the base less them ("isn't it true ... at least
             # two days" negates no band: read past, as before)
             banded = NEGATION in words and any(BAND_MARK in token or token in ranges for token in negated)

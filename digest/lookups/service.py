@@ -31,7 +31,12 @@ from digest.lookups.comments import (
     resolve_comment_month,
 )
 from digest.lookups.events import name_event_months, names_event
-from digest.lookups.partmonths import drop_month_under_way, says_month_left_out
+from digest.lookups.partmonths import (
+    LEFT_OUT_MONTH,
+    drop_month_under_way,
+    leaves_out_complete_month,
+    says_month_left_out,
+)
 from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
 from digest.lookups.transcripts import describe_reading, mask_question
 from digest.recall import Recall
@@ -103,21 +108,24 @@ class LookupService:
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
         """How text reads; the same words always read the same way, so each reading is kept (digest.recall). A period
         named by what happened in it ("in the busiest month") is first named as its month from the latest snapshot."""
-        text = self._name_event_months(self._leave_out_month_under_way(text))
+        if says_month_left_out(text):  # "YTD excluding July": the month under way at the latest snapshot's as-at time
+            under_way = self._month_under_way()
+            if leaves_out_complete_month(text, under_way):
+                return NotUnderstood(LEFT_OUT_MONTH, self.reader.suggest(text))
+            text = drop_month_under_way(text, under_way)
+        text = self._name_event_months(text)
         return self._readings.recall(text, lambda: self.reader.read(text))
 
-    def _leave_out_month_under_way(self, text: str) -> str:
-        """The text without words leaving out the month under way at the latest snapshot's as-at time ("YTD excluding
-        July", "complete months only"): periods end at the latest complete month unless the month under way is named.
-        Words leaving out a complete month are kept (and refused by the reader)."""
-        if not says_month_left_out(text):
-            return text
+    def _month_under_way(self) -> int | None:
+        """The month of the year the latest snapshot's as-at time falls in, if that month is not over (None when every
+        month with data is complete, or there is no snapshot yet). Words leaving it out are dropped, as periods end at
+        the latest complete month unless it is named; words leaving out another month are refused."""
         try:
             as_at = self.store().get_snapshot().as_at
         except StoreError:
-            return text
+            return None
         month = month_of(as_at)
-        return drop_month_under_way(text, month % 12 + 1 if is_partial(month, as_at) else None)
+        return month % 12 + 1 if is_partial(month, as_at) else None
 
     def _name_event_months(self, text: str) -> str:
         """The text with "the busiest month", "the CSE spike", "when girls overtook boys" or "the first month we have

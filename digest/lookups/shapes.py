@@ -67,7 +67,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\btrends?\b|\bpatterns?\s+(?:of|in|for|over)\b|\bmonth[\s-]+(?:by|on|to)[\s-]+month\b|(?<!end\sof\s)\b(?:by|each|every|per|for\s+each)\s+month\b|\b(?:by|each|every|per)\s+period\b"
             r"|\bmonthly\b"
-            r"|\bover\s+time\b|\bbeen\s+(?:going|moving|changing|tracking)\b|\bmoved\b|(?<!\d\s)\bmonths?\s+of\b(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|\btrending\b"
+            r"|\bover\s+time\b|\bbeen\s+going\b|\b(?:numbers?|figures?|counts?|totals?)\s+(?:have\s+|has\s+)?been\s+(?:moving|changing|tracking)\b|\bmoved\b|(?<!\d\s)\bmonths?\s+of\b(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|\btrending\b"
             r"|\bdirection\s+of\s+travel\b"  # managers' word for a trend
         ),
     ),

@@ -792,8 +792,9 @@ _COMPARE_UP = {
     "outwith",
 }
 _COMPARE_DOWN = {"under", "below", "less", "younger", "within", "upto", "fewer", "shorter", "lower"}
-# Comparatives of a count as well as of a quantity: before a quantity with "than" after it ("more 16 year olds in June
-# than May"), they compare the count, not the ages; with no "than" ("missing more 5 days") they are the quantity's
+# Comparatives of a count as well as of a quantity: before an age with "than" after it ("more 16 year olds in June than
+# May"), they compare the count, not the ages; with no "than", or before miles or days ("more 40 miles in June than
+# May"), they are the quantity's
 _COUNT_COMPARED = {"more", "fewer", "less"}
 _AT_LEAST = {"least", "minimum"}  # "at least 2 days": 2 and over
 _AT_MOST = {"most", "maximum"}  # "at most 10 miles": up to 10
@@ -874,7 +875,12 @@ def _direction(words: list[str], i: int) -> str:
     before = words[i - 1] if i > 0 else ""
     before2 = words[i - 2] if i > 1 else ""
     before3 = words[i - 3] if i > 2 else ""
-    if before in _COUNT_COMPARED and "than" in words[i + 1 :]:  # "more 16yrs missing in June than May?": not over 16
+    age = (
+        (i + 1 < len(words) and words[i + 1] in ("years", "year", "yrs", "yr", "yo"))
+        or words[i].endswith("s")
+        or bool(_direction_after(words, i + 1)[0])  # "more 13 and over in June than May": its own comparison after it
+    )
+    if before in _COUNT_COMPARED and age and "than" in words[i + 1 :]:  # "more 16yrs in June than May?": not over 16
         return ""
     if before == "than":
         before = before2
@@ -1097,8 +1103,10 @@ ROW_5_1_NOTE = re.compile(
 # Words asking for all but some rows: "other than", "apart from", "except", "excluding", "besides".
 COMPLEMENT_SAID = re.compile(
     r"\b(?:other\s+than|apart\s+from|aside\s+from|except(?:ing)?(?:\s+for)?|excluding|excl\.?|ex\.|besides"
-    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)less(?!\s+(?:than|then)\b)(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|in|of|at|from|vs|v|versus|against|is|was|looking|looks|divided|height"
-    r"|compared|and|to|tall|high|big|shows?)\b|[,?.:;)!-]|$))"
+    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)less(?!\s+(?:than|then)\b)(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|of|vs|v|versus|against|is|was|looking|looks|divided|height|shows?"
+    r"|went|goes|dropped|rose|fell|taller|shorter"
+    r"|in\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|q[1-4]|ytd|the\s+(?:year|month|quarter)))\b"
+    r"|[,?.:;)!-]|$))"
     r"|barring)(?=\s)"
 )
 _EMOJI_WORDS = {
@@ -1115,6 +1123,32 @@ _EMOJI_WORDS = {
 }
 _CHART_EMOJI = re.compile("📈|📉")
 _SET_AGAINST = re.compile(r"\b(?:vs|v|versus|against|compared?|than)\b")
+
+
+_CHART_PART = re.compile(
+    r"\b(?:the\s+)?(?P<largest>tallest|highest|biggest|largest|longest|fattest)\s+(?:bar|slice|column|segment|wedge)s?\b"
+    r"|\b(?:the\s+)?(?P<smallest>shortest|lowest|smallest|thinnest)\s+(?:bar|slice|column|segment|wedge)s?\b"
+    r"|\bwhich\s+(?:bar|slice|column)\s+is\s+(?:the\s+)?(?P<which>tallest|highest|biggest|largest)\b"
+    r"|\b(?P<every>every|each|all\s+(?:the\s+)?)\s*(?:bars?|slices?|columns?|segments?|wedges?)\b"
+)
+# A chart's largest or smallest bar, or every bar, said of no breakdown's chart: asked which chart (questions.py)
+CHART_PART_UNNAMED = re.compile(
+    r"\b(?:tallest|highest|biggest|largest|longest|fattest|shortest|lowest|smallest|thinnest)\s+"
+    r"(?:bar|slice|column|segment|wedge)s?\b|\bwhich\s+(?:bar|slice|column)\s+is\b"
+    r"|\b(?:every|each|all\s+(?:the\s+)?)\s*(?:bars?|slices?|segments?|wedges?)\b"
+)
+# The breakdowns' charts, by a word of their names: a bar or slice of another chart ("the LAC chart": the months of a
+# row, or the placement distances?) or of none is not read as a row of a table.
+BREAKDOWN_CHART = re.compile(r"\b(?:age|gender|sex|ethnic\w*|status|days?\s+missing|distance|miles|rhis?|return)\b")
+
+
+def _chart_part(match: re.Match[str]) -> str:
+    """A chart's largest or smallest bar or slice, or every one, where a breakdown's chart is named; else as said."""
+    if not BREAKDOWN_CHART.search(match.string):
+        return match.group(0)
+    if match.group("every"):
+        return " breakdown "
+    return " smallest " if match.group("smallest") else " biggest "
 
 
 def _chart_emoji(match: re.Match[str]) -> str:
@@ -1817,18 +1851,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " ",
     ),
     # A chart's parts named as its rows ("the tallest bar on the age chart", "every slice", "each bar"): the largest or
-    # smallest row, or the whole table
-    (
-        re.compile(
-            r"\b(?:the\s+)?(?:tallest|highest|biggest|largest|longest|fattest)\s+(?:bar|slice|column|segment|wedge)s?\b"
-        ),
-        " biggest ",
-    ),
-    (
-        re.compile(r"\b(?:the\s+)?(?:shortest|lowest|smallest|thinnest)\s+(?:bar|slice|column|segment|wedge)s?\b"),
-        " smallest ",
-    ),
-    (re.compile(r"\b(?:every|each|all\s+(?:the\s+)?)\s*(?:bars?|slices?|columns?|segments?|wedges?)\b"), " breakdown "),
+    # smallest row, or the whole table, of a breakdown's chart named
+    (_CHART_PART, _chart_part),
     (re.compile(r"\bcase\s+status\b"), " care status "),
     # "on the RHI offered chart", "the LAC line graph": the chart is its row's (not "a chart of ...", a format asked)
     (re.compile(r"\b(?:(?:bar|line|pie)\s+)?(?:chart|graph)s?\b(?!\s+(?:of|for\s+the\s+board)\b)"), " "),
@@ -2199,6 +2223,42 @@ TEEN_FROM = 13
 _OLDER_TEENS = re.compile(r"\b(?:(?:in\s+)?their\s+)?(?:older|late|upper)[\s-]+(?:teens|teenagers?|teen\s+years)\b")
 _PRE_TEENS = re.compile(r"\bpre[\s-]?(?:teens?|teenagers?)\b")
 OLDER_TEENS_FROM = 16
+_AGES_JOINED = re.compile(
+    r"\b(?:and|or|plus|except|but|excluding|without|vs|versus|v|than|compared|against|not|minus)\b|[&+]"
+)
+# Ages in words whose ages are not agreed ("mid-teens" is 13 to 15 to some, 14 and 15 to others; "the younger ones")
+VAGUE_AGES = re.compile(
+    r"\b(?:mid|middle|early|young|younger|lower)[\s-]*(?:teens|teenagers?|teen\s+years)\b|\btweens\b"
+    r"|\b(?:younger|youngest|little|older|oldest)\s+(?:ones|kids|children|uns)\b"
+)
+# Ages given in numbers ("aged 14 to 15", "13-15", "(16 and 17)"): what an everyday word meant is said with it.
+AGES_GIVEN = re.compile(rf"{_AGE_SAID.pattern}|\b\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}\b")
+
+
+def mixes_age_words(text: str) -> bool:
+    """Whether an agreed everyday word for ages ("older teens", "pre-teens") is joined to other ages ("and 12 year
+    olds", "and teenagers", "except 17+", "vs younger children"): which ages are meant is then not plain, and the
+    question is asked back. Ages said beside it as its meaning ("the older teenagers, 17 and over") are no mix."""
+    blanked = _blank(_PRE_TEENS, _blank(_OLDER_TEENS, text))
+    for word in (*_OLDER_TEENS.finditer(text), *_PRE_TEENS.finditer(text)):
+        for other in (*AGES_GIVEN.finditer(blanked), *_TEENAGERS.finditer(blanked), *VAGUE_AGES.finditer(blanked)):
+            between = text[min(word.end(), other.end()) : max(word.start(), other.start())]
+            if _AGES_JOINED.search(between):
+                return True
+    return False
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """The text with pattern's matches blanked out, every other character where it was."""
+    return pattern.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def _other_ages(text: str) -> bool:
+    """Whether an agreed everyday word for ages is said with other ages, in numbers or in words."""
+    if not (_OLDER_TEENS.search(text) or _PRE_TEENS.search(text)):
+        return False
+    rest = _blank(_PRE_TEENS, _blank(_OLDER_TEENS, text))
+    return bool(AGES_GIVEN.search(rest) or _TEENAGERS.search(rest) or VAGUE_AGES.search(rest))
 
 
 def build_ethnic_groups(config: Config) -> dict[str, tuple[str, ...]]:
@@ -2232,7 +2292,7 @@ def read_groups(text: str, groups: dict[str, tuple[str, ...]], names: dict[str, 
                 return match.group(0) if any(after.startswith(name) for name in named) else f" {token} "
 
             text = re.sub(ETHNIC_GROUP_WORDS[letter], grouped, text)
-    if not _AGE_SAID.search(text):
+    if not _other_ages(text):  # "the older teenagers, 17 and over": the ages said are the ones meant
         text = _OLDER_TEENS.sub(f" aged {OLDER_TEENS_FROM} and over ", text)
         text = _PRE_TEENS.sub(f" aged {TEEN_FROM - 1} and under ", text)
     if _TEENAGERS.search(text):

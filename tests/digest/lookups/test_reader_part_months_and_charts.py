@@ -9,8 +9,14 @@ import random
 
 import pytest
 
-from digest.lookups.partmonths import drop_month_under_way
-from digest.lookups.questions import NO_TIME_OF_DAY, NO_VAGUE_AGES
+from digest.lookups.partmonths import LEFT_OUT_MONTH, drop_month_under_way
+from digest.lookups.questions import (
+    NO_CHART_NAMED,
+    NO_INTERVIEWS_BY_GROUP,
+    NO_MIXED_AGES,
+    NO_TIME_OF_DAY,
+    NO_VAGUE_AGES,
+)
 from digest.lookups.service import LookupService
 from tests.digest.lookups.asking import answered
 
@@ -23,7 +29,7 @@ QUESTIONS = [
     "RHIs offered this year",
     "June vs May girls",
 ]
-LEAVING = ["excluding", "excl.", "excl", "ignoring", "ignore", "not counting", "leaving out", "without", "minus"]
+LEAVING = ["excluding", "excl.", "excl", "ignoring", "ignore", "not counting", "leaving out", "without", "disregarding"]
 JULY = ["July", "Jul", "Jul-19", "July 2019", "the July part month", "the part month of July"]
 TAILS = ["", " so far", " to date"]
 
@@ -33,7 +39,7 @@ def _left_out(rng: random.Random) -> str:
     if rng.random() < 0.25:
         return rng.choice(["complete months only", "only full months", "ignoring the part month", "(no July)"])
     if rng.random() < 0.2:
-        return rng.choice(["not July so far", "not July to date", "leave July out", "July excluded"])
+        return rng.choice(["not July so far", "not July to date", "leave July out", "I don't want July"])
     return f"{rng.choice(LEAVING)} {rng.choice(JULY)}{rng.choice(TAILS)}"
 
 
@@ -51,10 +57,38 @@ def test_leaving_out_the_month_under_way_changes_nothing(service: LookupService,
 
 
 @pytest.mark.parametrize(
-    "text", ["Total missing episodes YTD excluding April", "LAC episodes this year not counting May so far"]
+    "text",
+    [
+        "Total missing episodes YTD excluding April",
+        "LAC episodes this year not counting May so far",
+        "YTD excluding April for LAC",  # had read as all episodes less LAC to April: 54
+        "LAC YTD (no July) (no April)",
+    ],
 )
-def test_leaving_out_a_complete_month_is_not_dropped(service: LookupService, text: str) -> None:
-    """A complete month left out would change the figure: it stays a "not" the report does not count."""
+def test_leaving_out_a_complete_month_is_refused(service: LookupService, text: str) -> None:
+    """A complete month left out would change the figure, which the report does not count."""
+    answer = service.ask("U", "C", text)
+    assert (answer.outcome, answer.lines[0]) == ("not understood", LEFT_OUT_MONTH), text
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("episodes YTD excluding July and CSE", "episodes YTD excluding CSE"),  # the list goes on: nothing dropped
+        ("how big was the drop July vs June", "July vs June episodes"),  # July asked about, not left out
+        ("June minus July episodes", "June vs July episodes"),
+        ("is there no July data?", "is there any July data?"),
+    ],
+)
+def test_july_asked_about_or_left_out_with_more_is_not_dropped(service: LookupService, text: str, same_as: str) -> None:
+    said, alone = service.ask("U", "C", text), service.ask("U", "C", same_as)
+    assert (said.outcome, said.lines[:2]) == (alone.outcome, alone.lines[:2]), text
+
+
+@pytest.mark.parametrize("text", ["LAC YTD excluding July and May", "this quarter LAC excluding July"])
+def test_july_left_out_beside_another_month_or_of_its_own_quarter_stays_refused(
+    service: LookupService, text: str
+) -> None:
     assert service.ask("U", "C", text).outcome == "not understood", text
 
 
@@ -89,8 +123,19 @@ def test_a_row_asked_by_its_chart_is_the_row(service: LookupService, seed: int) 
         assert answered(service, asked) == answered(service, f"{row} {month}"), asked
 
 
-def test_bar_before_a_row_is_still_except(service: LookupService) -> None:
-    assert answered(service, "all episodes bar LAC in June") == answered(service, "all episodes except LAC in June")
+@pytest.mark.parametrize("row", ["LAC", "high risk CSE ones", "at-risk CSE", "from LAC"])
+def test_bar_before_a_row_is_still_except(service: LookupService, row: str) -> None:
+    assert answered(service, f"all episodes bar {row} in June") == answered(
+        service, f"all episodes except {row} in June"
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["tallest bar in June", "the largest bar in June", "each bar on the LAC chart", "what's the tallest bar"]
+)
+def test_a_bar_of_no_breakdowns_chart_is_asked_which(service: LookupService, text: str) -> None:
+    answer = service.ask("U", "C", text)
+    assert (answer.outcome, answer.lines[0]) == ("not understood", NO_CHART_NAMED), text
 
 
 @pytest.mark.parametrize(
@@ -98,6 +143,7 @@ def test_bar_before_a_row_is_still_except(service: LookupService) -> None:
     [
         ("tallest bar on the age chart in June?", "Largest: 14yrs (32, 28%); then 16yrs (26, 22%), 15yrs (21, 18%)."),
         ("which month had the tallest bar on the RHI offered chart", "Highest figure: May 2019, 115"),
+        ("which bar is tallest in June on the age chart?", "Largest: 14yrs (32, 28%)"),
     ],
 )
 def test_the_tallest_bar_is_the_largest(service: LookupService, text: str, first: str) -> None:
@@ -157,6 +203,39 @@ def test_ages_whose_ages_are_not_agreed_are_asked_for(service: LookupService, te
     assert (answer.outcome, answer.lines[0]) == ("not understood", NO_VAGUE_AGES), text
 
 
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("mid-teens aged 14 to 15 in June", "aged 14 to 15 in June"),
+        ("tweens aged 10-12 June", "aged 10-12 June"),
+        ("the older teenagers, 17 and over, April versus June?", "17 and over, April versus June?"),
+    ],
+)
+def test_ages_said_with_a_word_for_them_are_the_ages(service: LookupService, text: str, same_as: str) -> None:
+    assert answered(service, text) == answered(service, same_as)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "older teens and 12 year olds June",
+        "pre-teens and teenagers June",
+        "older teens except 17+ June",
+        "teens excluding the older teens in June",
+        "older teens vs younger children in June",
+    ],
+)
+def test_a_word_for_ages_joined_to_other_ages_is_asked_back(service: LookupService, text: str) -> None:
+    answer = service.ask("U", "C", text)
+    assert (answer.outcome, answer.lines[0]) == ("not understood", NO_MIXED_AGES), text
+
+
+@pytest.mark.parametrize("text", ["RHIs late for older teens June", "RHI offered 16 and over June"])
+def test_return_interviews_of_an_age_range_are_not_held(service: LookupService, text: str) -> None:
+    answer = service.ask("U", "C", text)
+    assert (answer.outcome, answer.lines[0]) == ("not understood", NO_INTERVIEWS_BY_GROUP), text
+
+
 @pytest.mark.parametrize("age", range(11, 17))
 def test_more_of_an_age_than_another_month_compares_the_count(service: LookupService, age: int) -> None:
     """ "more 16yrs in June than May" are 16 year olds in both months (it had read as over 16)."""
@@ -169,9 +248,29 @@ def test_more_than_an_age_is_still_over_it(service: LookupService) -> None:
     assert answered(service, "episodes more than 16 years old in June") == answered(service, "17+ June")
 
 
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("more 40 miles in June than May", "over 40 miles June vs May"),
+        ("missing more 5 days in June than May", "more than 5 days June vs May"),
+        ("less 5 days in June than May", "under 5 days June vs May"),
+        ("are more teenagers going missing in june than may?", "13 and over june vs may"),
+    ],
+)
+def test_more_before_miles_days_or_a_range_is_of_them(service: LookupService, text: str, same_as: str) -> None:
+    assert answered(service, text) == answered(service, same_as)
+
+
 def test_the_time_of_day_is_not_held(service: LookupService) -> None:
     answer = service.ask("U", "C", "what time of day do the under-16s usually go missing")
     assert (answer.outcome, answer.lines[0]) == ("not understood", NO_TIME_OF_DAY)
+
+
+@pytest.mark.parametrize(
+    "text", ["which days missing band is biggest in June?", "which days category was highest in May?"]
+)
+def test_which_days_of_the_days_missing_table_is_no_time_of_day(service: LookupService, text: str) -> None:
+    assert service.ask("U", "C", text).table != [], text
 
 
 def test_been_moving_is_month_by_month(service: LookupService) -> None:
