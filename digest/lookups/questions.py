@@ -251,7 +251,7 @@ NO_MIXED_AGES = (
 )
 # The time of day or day of the week children go missing: the report counts by month only.
 _TIME_OF_DAY = re.compile(
-    r"\btimes?\s+of\s+(?:the\s+)?(?:day|night)\b|\bwhat\s+time\s+(?:do|does|did|are|is|was|were)\b"
+    r"\btimes?\s+of\s+(?:the\s+)?(?:day|night)\b|\bwhat\s+time\b[^?.!]*\b(?:go(?:es)?|went|gone|going)\s+missing\b"
     r"|\b(?:days?\s+of\s+the\s+week|weekdays?|weekends?\s+or\s+weekdays?)\b"
 )
 NO_TIME_OF_DAY = (

@@ -1129,13 +1129,14 @@ _CHART_PART = re.compile(
     r"\b(?:the\s+)?(?P<largest>tallest|highest|biggest|largest|longest|fattest)\s+(?:bar|slice|column|segment|wedge)s?\b"
     r"|\b(?:the\s+)?(?P<smallest>shortest|lowest|smallest|thinnest)\s+(?:bar|slice|column|segment|wedge)s?\b"
     r"|\bwhich\s+(?:bar|slice|column)\s+is\s+(?:the\s+)?(?P<which>tallest|highest|biggest|largest)\b"
-    r"|\b(?P<every>every|each|all\s+(?:the\s+)?)\s*(?:bars?|slices?|columns?|segments?|wedges?)\b"
+    r"|\b(?P<every>(?:every|each)\s+(?:bar|slice|column|segment|wedge)s?|all\s+(?:the\s+)?(?:bars|slices|columns"
+    r"|segments|wedges))\b"  # never "all bar LAC": all but LAC
 )
 # A chart's largest or smallest bar, or every bar, said of no breakdown's chart: asked which chart (questions.py)
 CHART_PART_UNNAMED = re.compile(
     r"\b(?:tallest|highest|biggest|largest|longest|fattest|shortest|lowest|smallest|thinnest)\s+"
     r"(?:bar|slice|column|segment|wedge)s?\b|\bwhich\s+(?:bar|slice|column)\s+is\b"
-    r"|\b(?:every|each|all\s+(?:the\s+)?)\s*(?:bars?|slices?|segments?|wedges?)\b"
+    r"|\b(?:(?:every|each)\s+(?:bar|slice|segment|wedge)s?|all\s+(?:the\s+)?(?:bars|slices|segments|wedges))\b"
 )
 # The breakdowns' charts, by a word of their names: a bar or slice of another chart ("the LAC chart": the months of a
 # row, or the placement distances?) or of none is not read as a row of a table.
@@ -1854,6 +1855,11 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # smallest row, or the whole table, of a breakdown's chart named
     (_CHART_PART, _chart_part),
     (re.compile(r"\bcase\s+status\b"), " care status "),
+    # "what time is the data as at": when the data is from, never return interviews done in time
+    (
+        re.compile(r"\bwhat\s+(?:time|date|day)\s+(?:is|was|are)\s+(?:the\s+|this\s+)?(?=(?:data|figures?|report)\b)"),
+        " when is ",
+    ),
     # "on the RHI offered chart", "the LAC line graph": the chart is its row's (not "a chart of ...", a format asked)
     (re.compile(r"\b(?:(?:bar|line|pie)\s+)?(?:chart|graph)s?\b(?!\s+(?:of|for\s+the\s+board)\b)"), " "),
     (re.compile(r"\b(mth|month)\s+4\s+(?=eps|episodes|cse|lac|kids)"), r"\1 for "),  # "bsst mth 4 eps": for

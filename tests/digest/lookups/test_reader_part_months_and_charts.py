@@ -130,6 +130,10 @@ def test_bar_before_a_row_is_still_except(service: LookupService, row: str) -> N
     )
 
 
+def test_all_bar_a_row_is_no_chart(service: LookupService) -> None:
+    assert answered(service, "all bar LAC in June") == answered(service, "all except LAC in June")
+
+
 @pytest.mark.parametrize(
     "text", ["tallest bar in June", "the largest bar in June", "each bar on the LAC chart", "what's the tallest bar"]
 )
@@ -261,8 +265,11 @@ def test_more_before_miles_days_or_a_range_is_of_them(service: LookupService, te
     assert answered(service, text) == answered(service, same_as)
 
 
-def test_the_time_of_day_is_not_held(service: LookupService) -> None:
-    answer = service.ask("U", "C", "what time of day do the under-16s usually go missing")
+@pytest.mark.parametrize(
+    "text", ["what time of day do the under-16s usually go missing", "what time do kids usually go missing"]
+)
+def test_the_time_of_day_is_not_held(service: LookupService, text: str) -> None:
+    answer = service.ask("U", "C", text)
     assert (answer.outcome, answer.lines[0]) == ("not understood", NO_TIME_OF_DAY)
 
 
