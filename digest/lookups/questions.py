@@ -64,8 +64,11 @@ from digest.lookups.periods import (
     say_month_codes,
     say_months_in_english,
 )
+from digest.lookups.positions import NO_PLACE_MONTHS, NO_WHOLE_PLACE
+from digest.lookups.quizzes import without_quiz_marks
 from digest.lookups.reasons import without_why
 from digest.lookups.shapes import LOWEST_SAID, SHAPE_WORDS, Shape, read_shape
+from digest.lookups.sums import without_sum_checks
 from digest.lookups.talk import (
     NOT_HELD_PHRASES,
     NOT_HELD_TOPIC,
@@ -249,6 +252,18 @@ NO_MIXED_AGES = (
     'That names ages in more than one way at once; name every age wanted in numbers, such as "12 year olds and '
     '16 and over" ("older teens" are 16 and over, "pre-teens" 12 and under, "teenagers" 13 and over).'
 )
+# Advice asked ("what's the best way to get RHI timeliness back up?", "how can we reduce LAC episodes?"): the report's
+# figures say what happened, not what to do.
+_ADVICE = re.compile(
+    r"\b(?:(?:the\s+)?best\s+way\s+to|how\s+(?:do|can|should|could|might)\s+(?:we|i)\s+(?:get|improve|reduce|bring"
+    r"|stop|prevent|increase|fix|tackle|cut|lower)|what\s+should\s+(?:we|i)\s+do|any\s+(?:tips|advice|ideas)\s+(?:on|for)"
+    r"|what\s+would\s+you\s+(?:recommend|suggest|advise)|should\s+(?:we|i)\s+(?:be\s+)?(?:escalat\w*|make|introduce"
+    r"|mandate|commission|recommission|decommission|train|recruit|hire|restructure))\b"
+)
+NO_ADVICE = (
+    "I give the report's figures, not advice on what to do about them; ask for a figure, such as \"RHIs completed in "
+    "time June\", and take it to the service's own leads."
+)
 # The time of day or day of the week children go missing: the report counts by month only.
 _TIME_OF_DAY = re.compile(
     r"\btimes?\s+of\s+(?:the\s+)?(?:day|night)\b|\bwhat\s+time\b[^?.!]*\b(?:go(?:es)?|went|gone|going)\s+missing\b"
@@ -423,6 +438,8 @@ NOT_HELD = (
     NotHeld(_RISK_GRADE, NO_RISK_GRADE, _CSE_SAID),
     NotHeld(_NOT_COUNTED, NOT_COUNTED, also_in="typed"),
     NotHeld(_TIME_OF_DAY, NO_TIME_OF_DAY),
+    NotHeld(_ADVICE, NO_ADVICE),
+    NotHeld(NO_WHOLE_PLACE, NO_PLACE_MONTHS, also_in="message"),
     NotHeld(CHART_PART_UNNAMED, NO_CHART_NAMED, BREAKDOWN_CHART, also_in="message"),
 )
 # Where a message's clauses part: a sentence's end, a comma, a dash, or "so"/"but"/"cos" before the asker's "I" or "we".
@@ -726,6 +743,7 @@ _ELSEWHERE = re.compile(
 # A period named as what another is set against ("fallen compared to April", "up since May"), not the one asked.
 _MOVED = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll\w*|chang\w*|increas\w*|decreas\w*|dropp?\w*|(?:go|goes|went|gone)\s+(?:up|down)"
+    r"|halved|doubled|trebled|tripled"
     r"|compar\w*|vs|v|versus|against|differ\w*|by\s+how\s+(?:much|many))\b"
 )
 _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
@@ -1210,6 +1228,8 @@ class Reader:
         text = _TRAILING_TAGS.sub("", _COLLEAGUE_MENTION.sub(" ", text)).replace("#", "")  # "cc @Mark #LAC"
         text = _SECTION_PASTED.sub(r"section \1 ", _TAG.sub(" ", text))  # "<i>(not inc. N/A)</i>", "7 Breakdown by"
         text = _FILL_IN.sub(" ", text)  # "Complete this: ..."
+        text = without_quiz_marks(text)  # "True or false: ...", "(a) 64, (b) 74 or (c) 84?"
+        text = without_sum_checks(text)  # "... and do they sum to the 375 YTD?"
         text = _BLANK.sub(lambda m: " % " if m.group(1) else " how many ", text)  # "In June, ___ LAC episodes ..."
         text = _CHAT_MARKUP.sub(" ", text)  # "LAC episodes _last month_?", "> need it for the equalities return"
         text, relayed = _RELAYED.subn(" ", text)  # "Cllr Patel asks: how many ...", "Q from the board - ..."

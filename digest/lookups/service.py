@@ -37,6 +37,7 @@ from digest.lookups.partmonths import (
     leaves_out_complete_month,
     says_month_left_out,
 )
+from digest.lookups.positions import name_position_months, names_position
 from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
 from digest.lookups.transcripts import describe_reading, mask_question
 from digest.recall import Recall
@@ -113,7 +114,7 @@ class LookupService:
             if leaves_out_complete_month(text, under_way):
                 return NotUnderstood(LEFT_OUT_MONTH, self.reader.suggest(text))
             text = drop_month_under_way(text, under_way)
-        text = self._name_event_months(text)
+        text = self._name_position_months(self._name_event_months(text))
         return self._readings.recall(text, lambda: self.reader.read(text))
 
     def _month_under_way(self) -> int | None:
@@ -126,6 +127,19 @@ class LookupService:
             return None
         month = month_of(as_at)
         return month % 12 + 1 if is_partial(month, as_at) else None
+
+    def _name_position_months(self, text: str) -> str:
+        """The text with a period named by its place in a longer one ("the last month of Q1", "the quarter's final
+        month") named as its months, from the latest snapshot's as-at time (unchanged where it names none, or there is
+        no snapshot yet)."""
+        if not names_position(text):
+            return text
+        try:
+            as_at = self.store().get_snapshot().as_at
+        except StoreError:
+            return text
+        latest = month_of(as_at)
+        return name_position_months(text, latest, is_partial(latest, as_at))
 
     def _name_event_months(self, text: str) -> str:
         """The text with "the busiest month", "the CSE spike", "when girls overtook boys" or "the first month we have

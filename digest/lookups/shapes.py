@@ -115,7 +115,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"\byear\s+on\s+year\b|\byoy\b|\bmonth\s+on\s+month\b|\bmom\b"
             r"|\b(?:vs|v|versus|compare[sd]?|comparing|comparison|against|change[sd]?|changing|difference|variances?|movements?|mov(?:e|ed|ing)(?!\s+average)|shifted|delta"
             r"|differ|increased?|decreased?|rise|rose|risen|fall|fell|fallen|drop|dropped|jump|jumped|better|worse"
-            r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened"
+            r"|rising|falling|increasing|decreasing|improving|improved|worsening|worsened|halved|doubled|trebled|tripled"
             r"|reduc(?:e|ed|es|ing|tion)|declin(?:e|ed|es|ing)|grow(?:n|s|ing|th)?|grew|shr[iau]nk\w*|busier|quieter"
             r"|(?:go|goes|went|gone|going|come|came)\s+(?:up|down)(?:\s+or\s+(?:up|down))?|up\s+or\s+down"
             r"|(?:up|down)(?=\s+on\s)|by\s+how\s+(?:many|much))\b"

@@ -1143,6 +1143,48 @@ CHART_PART_UNNAMED = re.compile(
 BREAKDOWN_CHART = re.compile(r"\b(?:age|gender|sex|ethnic\w*|status|days?\s+missing|distance|miles|rhis?|return)\b")
 
 
+_DAY_WORDS = {
+    word: n + 1
+    for n, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+} | {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+_DAY_IN_WORDS = re.compile(
+    r"\b(?:the\s+)?(thirty[\s-]first|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    + "|".join(_DAY_WORDS)
+    + r")\s+of\s+(?=(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+)
+
+
+def _day_in_words(match: re.Match[str]) -> str:
+    """ "the first of April": "1 April"; "the twenty-first of May": "21 May"."""
+    said = match.group(1).replace("-", " ")
+    if said.startswith("twenty "):
+        return f" {20 + _DAY_WORDS[said.split()[1]]} "
+    return f" {_DAY_WORDS.get(said, 31)} "
+
+
 def _chart_part(match: re.Match[str]) -> str:
     """A chart's largest or smallest bar or slice, or every one, where a breakdown's chart is named; else as said."""
     if not BREAKDOWN_CHART.search(match.string):
@@ -1334,6 +1376,8 @@ _TIMESCALE = r"(?:timescales?|deadline|target|limit|window|kpi)"
 _THREE_DAYS_LIMIT = r"(?:3|three)[\s-]*(?:working[\s-]+)?days?\s+" + _TIMESCALE + r"\b"  # "the 3 day timescale"
 _THREE_DAYS = r"(?:" + _THREE_DAYS_LIMIT + r"|(?:3|three)[\s-]*(?:working[\s-]+)?days?\b)"  # "3 days", "3 day limit"
 _EVERYDAY_SLIP_WORDS = {
+    "brakedown": "breakdown",  # a slip two letters from the word, past the spelling corrector's one
+    "breakdwon": "breakdown",
     "teh": "the",
     "hte": "the",
     "adn": "and",
@@ -2087,6 +2131,53 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bgannin\b|\bgoin\b"), "going"),
     (re.compile(r"\bgan\b(?=\s+missin)"), "go"),
     (re.compile(r"\bhoo\s+(?=many|much|long)"), "how "),
+    # Geordie: "yem" (home), "gans" (goes), "knaa" (know), "divvent" (don't), "wor" (our), "hoo's" (how's); "howay",
+    # "hinny", "pet" and a closing "like" are talk ("were it up on May, like?")
+    (re.compile(r"\byem\b"), "home"),
+    (re.compile(r"\bsaid\s+aye\b"), "said yes"),
+    (re.compile(r"\bwho'?ve\b"), "who have"),
+    # "what ethnic backgrounds were the kids", "what was the care status of the kids": each row of the table asked
+    (re.compile(r"\bwhat\s+ethnic\s+backgrounds\b"), " ethnicity breakdown "),
+    (re.compile(r"\bwhat\s+(?:was|were)\s+the\s+care\s+status(?:es)?\s+of\b"), " care status breakdown of "),
+    # "cumulative" beside the year to date ("cumulative number of kids ... so far this year"): the year to date is it;
+    # running totals month by month ("cumulative RHIs, month by month") are not (left, and refused)
+    (
+        re.compile(
+            r"\bcumulative(?:ly)?\b(?=(?:(?!month\s+by\s+month|each\s+month).)*\b(?:ytd|so\s+far|to\s+date|this\s+year)\b)"
+        ),
+        " ",
+    ),
+    # Singapore English's closing particles ("OLA kids June how many episodes lah", "got increase meh?"): talk
+    (re.compile(r"\s+(?:lah|leh|lor|meh|sia)\b(?=\s*[?.!,]|\s*$)"), " "),
+    # A day of a month in words ("from the first of April to the thirtieth of June"): as a date, "1 April"
+    (_DAY_IN_WORDS, _day_in_words),
+    # Small talk to the bot ("how's your day going?", "are you a real person or a robot?"): a greeting, never "days"
+    (
+        re.compile(
+            r"\bho(?:w|o)'?s\s+(?:your|ur|yer)\s+day(?:\s+(?:going|gannin|been))?\b|\bhow\s+(?:is|was)\s+your\s+day\b"
+            r"|\bare\s+(?:you|ye|u)\s+a\s+(?:real\s+)?(?:person|human|bot|robot)(?:\s+or\s+a\s+(?:real\s+)?(?:person|human|bot|robot))?\b"
+        ),
+        " hello ",
+    ),
+    # "... - don't need the rest": only what was asked, said plainly; never a "not" of the rows (it dropped a row)
+    (
+        re.compile(
+            r"[,;\-–—]?\s*(?:i\s+|we\s+)?(?:don'?t|do\s+not|divv?(?:en|n)t|dinnet|no)\s+(?:need\s+)?(?:to\s+see\s+)?(?:the|any\s+of\s+the)\s+"
+            r"(?:rest|others?|other\s+(?:rows|groups|ones))\b"
+        ),
+        " ",
+    ),
+    (re.compile(r"\bgans\b"), "goes"),
+    (re.compile(r"\bkn(?:aa|aw)\b"), "know"),
+    (re.compile(r"\bdivv?(?:en|n)t\b|\bdinnet\b"), "don't"),
+    (re.compile(r"\bwor\b"), "our"),
+    (re.compile(r"\bhoo'?s\b"), "how's"),
+    (
+        re.compile(
+            r"\b(?:howay(?:\s+man)?|wh?(?:e|a)y\s+aye(?:\s+man)?|hinny)\b|,?\s+pet\b(?=\s*[?.!]|\s*$)|,?\s+like\b(?=\s*[?.!]|\s*$)"
+        ),
+        " ",
+    ),
     # Scots English, word for word ("how mony weans wis oot mair than a week", "21 tae 30 mile fae hame")
     (_SCOTS, lambda m: _SCOTS_WORDS[m.group(0)]),
     (
