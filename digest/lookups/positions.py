@@ -55,14 +55,16 @@ _YEAR = r"(?:fy\s*)?(?:20)?(?P<{name}>\d\d)\s*[/-]\s*\d\d"  # "2019/20", "19/20"
 # gone or this one, or a financial year.
 _CONTAINER = (
     r"(?:the\s+)?(?:"
-    rf"q(?P<q>[1-4])(?:\s+(?:of\s+)?{_YEAR.format(name='qyear')})?"
+    rf"(?:q|quarter\s+)(?P<q>[1-4])(?:\s+(?:of\s+)?{_YEAR.format(name='qyear')})?"
     rf"|(?P<qword>{'|'.join(_QUARTER_WORDS)})\s+quarter(?:\s+(?:of\s+)?{_YEAR.format(name='qwyear')})?"
     r"|(?P<gone>(?:last|previous|latest(?:\s+complete)?)\s+quarter|quarter\s+just\s+gone)"
     r"|(?P<this>this|current)\s+quarter"
-    r"|(?P<quarter>quarter)"
+    r"|(?P<quarter>quarter)(?!\s*(?:\d|before))"
     rf"|{_YEAR.format(name='year')}"
-    r"|(?P<fy>(?:financial|fin)\s+year|fy)"
-    r"|(?P<calendar>(?:calendar\s+)?year)"
+    rf"|(?P<fy>(?:financial|fin)\s+year|fy|year)\s+{_YEAR.format(name='fyyear')}"
+    r"|(?P<sofar>year\s+(?:to\s+date|so\s+far)|ytd)"
+    r"|(?P<fy2>(?:financial|fin)\s+year|fy)"
+    r"|(?P<calendar>(?:calendar\s+)?year)(?:\s+(?P<cyear>20\d\d))?"
     r")"
 )
 _BRACKETED = rf"(?:\s*\(\s*(?:q(?P<bq>[1-4])|{_YEAR.format(name='byear')})\s*\))?"
@@ -75,6 +77,13 @@ _POSITION = re.compile(
     rf"\b{_BRACKETED.replace('(?P<', '(?P<t_')}"
 )
 
+# Places joined to another place not said whole ("the second and third months of Q1", "busier than the first", "Q1
+# last year"): which months is not plain from the words the pattern reads, so the question is read as said.
+_DANGLING = re.compile(
+    rf"(?i)\b(?:{_ORDINAL})\s+(?:and|or|&)\s+(?:the\s+)?(?:{_ORDINAL})\s+months?\b"
+    rf"|\b(?:and|or|than|vs|versus|against|&)\s+(?:the\s+)?(?:{_ORDINAL})\b(?!\s+(?:(?:{_COUNT})\s+)?months?\b)"
+    r"|\bmonths?\s+of\s+(?:the\s+)?(?:q[1-4]|quarter|year)\w*\s+(?:last|next|this)\s+year\b"
+)
 # "... from the middle month of Q1 to its final month": the longer period named just before
 _ITS = re.compile(rf"(?i)\bits\s+(?P<ord>{_ORDINAL})\s+month\b")
 
@@ -101,6 +110,8 @@ def name_position_months(text: str, latest: int, under_way: bool) -> str:
     May 2019"), for data whose latest month is latest (a month index), under_way when that month is not over. A place
     the longer period does not have ("the fifth month of Q1") is left as said."""
 
+    if _DANGLING.search(text):  # "the second and third months of Q1", "the last month of Q1 or the first": as said
+        return text
     spans: list[tuple[int, int]] = []  # the longer periods named, for "its final month" after one
 
     def named(match: re.Match[str]) -> str:
@@ -111,22 +122,22 @@ def name_position_months(text: str, latest: int, under_way: bool) -> str:
         if span is None or months is None:
             return match.group(0)
         spans.append(span)
-        return f" {_say(months)} "
+        return f" {_say(months, latest)} "
 
     def its(match: re.Match[str]) -> str:
         months = _place(spans[-1], match.group("ord"), None) if spans else None
-        return f" {_say(months)} " if months else match.group(0)
+        return f" {_say(months, latest)} " if months else match.group(0)
 
     return _ITS.sub(its, _POSITION.sub(named, text))
 
 
-def _say(months: tuple[int, int]) -> str:
-    """The months in words: a month, a financial quarter ("Q1 2019/20") or a run of months."""
+def _say(months: tuple[int, int], latest: int) -> str:
+    """The months in words: a month, a financial quarter with data ("Q1 2019/20") or a run of months."""
     first, last = months
     if first == last:
         return month_name(first)
     start = financial_year_start(first)
-    if last - first == 2 and (first - start) % 3 == 0:
+    if last - first == 2 and (first - start) % 3 == 0 and last <= latest:
         return f"Q{(first - start) // 3 + 1} {start // 12}/{(start // 12 + 1) % 100:02d}"
     return f"{month_name(first)} to {month_name(last)}"
 
@@ -174,9 +185,12 @@ def _container(group: dict[str, str | None], side: str, latest: int, under_way: 
     if get("quarter"):  # "the quarter's final month" alone: the quarter just gone
         last_quarter_end = complete - (complete - year_of_latest + 1) % 3
         return last_quarter_end - 2, 3
-    said = get("year") or group.get("t_byear")
-    if said or get("fy"):
+    said = get("year") or get("fyyear") or group.get("t_byear")
+    if said or get("fy2"):
         return (month_index(2000 + int(said), FIRST_MONTH_OF_YEAR) if said else year_of_latest), 12
-    if get("calendar"):  # "the sixth month of the year": June, the year of the latest data
-        return latest - latest % 12, 12
+    if get("sofar"):  # "the last month of the year to date": the year so far, to the latest complete month
+        return year_of_latest, complete - year_of_latest + 1
+    if get("calendar"):  # "the sixth month of the year": June, of the year said or the year of the latest data
+        year = get("cyear")
+        return (month_index(int(year), 1) if year else latest - latest % 12), 12
     return None

@@ -255,9 +255,11 @@ NO_MIXED_AGES = (
 # Advice asked ("what's the best way to get RHI timeliness back up?", "how can we reduce LAC episodes?"): the report's
 # figures say what happened, not what to do.
 _ADVICE = re.compile(
-    r"\b(?:(?:the\s+)?best\s+way\s+to|how\s+(?:do|can|should|could|might)\s+(?:we|i)\s+(?:get|improve|reduce|bring"
-    r"|stop|prevent|increase|fix|tackle|cut|lower)|what\s+should\s+(?:we|i)\s+do|any\s+(?:tips|advice|ideas)\s+(?:on|for)"
-    r"|what\s+would\s+you\s+(?:recommend|suggest|advise)|should\s+(?:we|i)\s+(?:be\s+)?(?:escalat\w*|make|introduce"
+    r"\b(?:(?:the\s+)?best\s+way\s+to\s+(?:improve|reduce|stop|prevent|increase|fix|tackle|cut|lower|get\s+\w+(?:\s+\w+)?"
+    r"\s+(?:back\s+)?(?:up|down))|how\s+(?:do|can|should|could|might)\s+(?:we|i)\s+(?:improve|reduce|stop|prevent|tackle"
+    r"|cut|lower|bring\s+\w+\s+down)|what\s+should\s+(?:we|i)\s+do(?!\s+to\s+(?:see|view|find|get))"
+    r"|should\s+(?:we|i)\s+make\s+[\w\s]{1,40}?(?:mandatory|compulsory)"
+    r"|what\s+would\s+you\s+(?:recommend|suggest|advise)|should\s+(?:we|i)\s+(?:be\s+)?(?:escalat\w*|introduce"
     r"|mandate|commission|recommission|decommission|train|recruit|hire|restructure))\b"
 )
 NO_ADVICE = (

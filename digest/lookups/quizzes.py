@@ -14,10 +14,11 @@ _QUIZ_OPENING = re.compile(
     r"(?i)(?:^|(?<=[.?!]\s)|(?<=^/missing\s))\W*(?:(?P<claim>true\s*(?:or|/)\s*false|t\s*/\s*f|fact\s+or\s+fiction"
     r"|right\s+or\s+wrong|correct\s+me\s+if\s+(?:i'?m\s+)?wrong)|a\s*,\s*b\s+or\s+c|multiple\s+choice)\b\s*[:?,\-–—]*\s*"
 )
-_OPTION = r"\(?[a-d]\)"  # "(a)", "a)"
+_OPTION = r"(?<![\w.])\(?[a-d]\)"  # "(a)", "a)"; never "5.3a)"
 # The options offered: "(a) 64, (b) 74 or (c) 84", "is it (a) 2.6 (b) 5.9 (c) 8.4", "a) April b) May c) June"
 _OPTIONS = re.compile(
-    rf"(?i)[,:\-–—]?\s*(?:is\s+it\s+|was\s+it\s+)?{_OPTION}\s*[^()?]*?(?:\s*,?\s*(?:or\s+)?{_OPTION}\s*[^()?]*?)+(?=\s*(?:\?|$))"
+    rf"(?i)[,:\-–—]?\s*(?:is\s+it\s+|was\s+it\s+)?{_OPTION}\s*[\w%./-]+(?:\s*,?\s*(?:or\s+)?{_OPTION}\s*[\w%./-]+)+"
+    r"(?=\s*(?:\?|$))"
 )
 
 

@@ -1178,7 +1178,10 @@ _DAY_IN_WORDS = re.compile(
 
 
 def _day_in_words(match: re.Match[str]) -> str:
-    """ "the first of April": "1 April"; "the twenty-first of May": "21 May"."""
+    """ "the first of April": "1 April"; "the twenty-first of May": "21 May"; only in a range of two such days
+    ("LAC episodes first of May" is May's)."""
+    if len(_DAY_IN_WORDS.findall(match.string)) < 2:
+        return match.group(0)
     said = match.group(1).replace("-", " ")
     if said.startswith("twenty "):
         return f" {20 + _DAY_WORDS[said.split()[1]]} "

@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 12,680 questions of writers A to GZ,
-the fifty-two earlier held-out parts included since each was scored once) must not regress; the harness reads the
-writers' labels strictly. The held-out part (writers HA to HD's files in held_out/) is never read here:
+"""Questions written blind (tests/corpus/questions): the development part (all 12,920 questions of writers A to HD,
+the fifty-three earlier held-out parts included since each was scored once) must not regress; the harness reads the
+writers' labels strictly. The held-out part (writers HE to HH's files in held_out/) is never read here:
 bench/questions.py scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 12680  # writers A to D's 110 each, E to GZ's 60 each
+DEVELOPMENT_QUESTIONS = 12920  # writers A to D's 110 each, E to HD's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
 # writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after
@@ -62,7 +62,8 @@ DEVELOPMENT_QUESTIONS = 12680  # writers A to D's 110 each, E to GZ's 60 each
 # the forty-ninth round's and a review; 11,370 of 11,960 when GK to GN joined, 11,383 after the fiftieth round's and
 # a review; 11,558 of 12,200 when GO to GR joined, 11,601 after the fifty-first round's and a
 # review; 11,768 of 12,440 when GS to GV joined, 11,819 after the fifty-second round's and a review; 11,999 of
-# 12,680 when GW to GZ joined, 12,050 after the fifty-third round's and a review): a floor.
+# 12,680 when GW to GZ joined, 12,050 after the fifty-third round's and a review; 12,208 of 12,920 when HA to HD
+# joined, 12,275 after the fifty-fourth round's and a review): a floor.
 DEVELOPMENT_RIGHT = 0.95
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's six (a
 # run "this year" without the partial month, twice; "all & CLA" as CLA alone; no period read as the latest month,
@@ -260,10 +261,26 @@ DEVELOPMENT_RIGHT = 0.95
 # right now? the still missing bar is empty for june" as the end of June, labelled now too; "tallest bar on the age
 # chart this month?" from the as-at month, July so far, every row 0, labelled June; a run "month by month this yr"
 # without July so far; "CSE episodes this month vs last month - by 'this month' I mean June" as June alone; "how many
-# missing kids were there in the month of March 2019" answered that there is no data, as the children, labelled both)
-# (BT-021 and CO-018 above, "july so far - how many episodes to date", are right since the forty-ninth round: July so
-# far), and BW-054, Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 286
+# missing kids were there in the month of March 2019" answered that there is no data, as the children, labelled both),
+# HA to HD's fifteen ("hoo's the 14 year olds lookin, april may june?" and "Fill in the series: RHIs offered Apr __, May
+# __, Jun __" as the months together with each, labelled month by month; "of the not a client episodes this year, what
+# proportion were other LA bairns? not of the total mind, of the not a clients" as not a client less OLA, the second
+# "not a client" read as a "not"; "true or false, June 2019 had fewer missing episodes than June 2018?" as June against
+# June 2018, no data, labelled June; "Correct me if wrong - average missing episode lasted about a day so far this
+# year?" as the 1 day band, labelled the average length; "RHI figures for June - offered, accepted, done in 3 days, not
+# done in 3 days" as the four rows side by side, labelled the table; "Pakistani episodes YTD pls. ref on the report says
+# 8.1 same as White British" as row 8.1, White British; "RHI done in 3 working days vs not done, May - do they add back
+# to the 109 accepted?" as the two rows, labelled the accepted row too; "CSE episodes up in june? 3.1 jun vs may, and
+# the children on 3.2 for the same months" as June's episodes alone; "which month this year had the most missing
+# episodes? May at 130?" as May with the figure checked, labelled the months; "RHI section for Q1 in full ... does
+# 208+63 = 273?" as the row not in time, labelled the table; "Q1 2019/20 vs Q1 2018/19 total episodes? ... do you hold
+# last year at all" answered, no data for 2018/19, labelled not answerable; "episodes for the first two months of the
+# year (19/20) added together" as the two months together, labelled each; "how many kids are still missing as of today,
+# well into the opening month of Q2?" as July so far, labelled now; "the year's second month compared with the last
+# month of Q1" with the year's second month as February, a calendar year, labelled May) (BT-021 and CO-018 above, "july
+# so far - how many episodes to date", are right since the forty-ninth round: July so far), and BW-054, Bangladeshi (see
+# below).
+DEVELOPMENT_WRONG_AT_MOST = 301
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a
 # row and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section, CX-025 a quarter
@@ -271,13 +288,16 @@ DEVELOPMENT_WRONG_AT_MOST = 286
 # notes ("2019-04 (from Easter/23 April; data is monthly)"), EH-020 a year to date "as at 18/07/2019", EM-050 "Q2"
 # with July alone, EV-049 an average by a row and a section, EY-003, EY-004, EY-009, EY-013, EY-021, EY-022, EY-026
 # and EY-048 periods of days ("2019-06-01 to 2019-06-07", "the last 30 days"), FL-018 a section and a row at once,
-# GR-027 "q2 2019/20 (partial, 2019-07 to 18/07/2019)", GT-023 a row and a section at once: left as written.
-HARNESS_AT_MOST = 27
+# GR-027 "q2 2019/20 (partial, 2019-07 to 18/07/2019)", GT-023 a row and a section at once, HA-033, HA-035, HC-033 and
+# HC-035 a section and a row at once: left as written.
+HARNESS_AT_MOST = 31
 # Labelled "cannot be answered" where the data contract does answer: BW-054's writer saw no Bangladeshi row in the
 # abridged reference report, but the catalogue has every DfE ethnicity code, C3 Bangladeshi among them (0 in June).
 # FW-058 ("How many under-fives went missing in June?") is answered as other ages inside a band are: with the under
 # 10s and the note that only a wider band holds them (a decision older than the question; counted wrong above).
-ANSWERABLE_AFTER_ALL = {"BW-054", "FW-058"}
+# HC-054 ("Q1 2019/20 vs Q1 2018/19 total episodes? ... do you hold last year at all") is answered with Q1 and that
+# there is no data for 2018/19, which is what its writer wanted said (counted wrong above).
+ANSWERABLE_AFTER_ALL = {"BW-054", "FW-058", "HC-054"}
 
 
 # Slow: it reads and answers every one of the 11,240 questions (about 15 s on one core, and 240 more each round), which
