@@ -84,6 +84,9 @@ _DANGLING = re.compile(
     rf"|\b(?:and|or|than|vs|versus|against|&)\s+(?:the\s+)?(?:{_ORDINAL})\b(?!\s+(?:(?:{_COUNT})\s+)?months?\b)"
     r"|\bmonths?\s+of\s+(?:the\s+)?(?:q[1-4]|quarter|year)\w*\s+(?:last|next|this)\s+year\b"
 )
+# The groups that fix the year of the months named: a year said, or a quarter (Q2 is this financial year's, as the
+# reader reads "Q2"); a month of "the year" or "the financial year" is named alone, as "November" is (its latest).
+_YEARS_SAID = ("qyear", "qwyear", "year", "fyyear", "cyear", "q", "qword", "gone", "this", "quarter")
 # "... from the middle month of Q1 to its final month": the longer period named just before
 _ITS = re.compile(rf"(?i)\bits\s+(?P<ord>{_ORDINAL})\s+month\b")
 
@@ -122,24 +125,30 @@ def name_position_months(text: str, latest: int, under_way: bool) -> str:
         if span is None or months is None:
             return match.group(0)
         spans.append(span)
-        return f" {_say(months, latest)} "
+        said_year = any(group.get(f"{side}{name}") for name in _YEARS_SAID) or bool(group.get("t_byear"))
+        return f" {_say(months, latest, said_year)} "
 
     def its(match: re.Match[str]) -> str:
         months = _place(spans[-1], match.group("ord"), None) if spans else None
-        return f" {_say(months, latest)} " if months else match.group(0)
+        return f" {_say(months, latest, True)} " if months else match.group(0)
 
     return _ITS.sub(its, _POSITION.sub(named, text))
 
 
-def _say(months: tuple[int, int], latest: int) -> str:
-    """The months in words: a month, a financial quarter with data ("Q1 2019/20") or a run of months."""
+def _say(months: tuple[int, int], latest: int, said_year: bool) -> str:
+    """The months in words: a month, a financial quarter with data ("Q1 2019/20") or a run of months; with their year
+    only where the question said one (a month named alone is its latest, as "June" is)."""
     first, last = months
+
+    def name(month: int) -> str:
+        return month_name(month) if said_year else month_name(month).split()[0]
+
     if first == last:
-        return month_name(first)
+        return name(first)
     start = financial_year_start(first)
     if last - first == 2 and (first - start) % 3 == 0 and last <= latest:
         return f"Q{(first - start) // 3 + 1} {start // 12}/{(start // 12 + 1) % 100:02d}"
-    return f"{month_name(first)} to {month_name(last)}"
+    return f"{name(first)} to {name(last)}"
 
 
 def _place(span: tuple[int, int], ordinal: str, counted: str | None) -> tuple[int, int] | None:
