@@ -15,35 +15,9 @@ import re
 
 from digest.figures.periods import FIRST_MONTH_OF_YEAR, financial_year_start, month_index, month_name
 from digest.lookups.periods import SEASONS
+from digest.lookups.vocabulary import ORDINALS
 
-_ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "opening": 1,
-    "starting": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "fifth": 5,
-    "5th": 5,
-    "sixth": 6,
-    "6th": 6,
-    "seventh": 7,
-    "7th": 7,
-    "eighth": 8,
-    "8th": 8,
-    "ninth": 9,
-    "9th": 9,
-    "tenth": 10,
-    "10th": 10,
-    "eleventh": 11,
-    "11th": 11,
-    "twelfth": 12,
-    "12th": 12,
-}
+_ORDINALS = ORDINALS | {"opening": 1, "starting": 1}  # "the opening month of 2019/20"
 _FROM_END = {"last", "final", "closing", "end"}
 _MIDDLE = {"middle", "mid", "central"}
 _ORDINAL = "|".join([*_ORDINALS, *_FROM_END, *_MIDDLE])

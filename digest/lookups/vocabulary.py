@@ -1143,51 +1143,6 @@ CHART_PART_UNNAMED = re.compile(
 BREAKDOWN_CHART = re.compile(r"\b(?:age|gender|sex|ethnic\w*|status|days?\s+missing|distance|miles|rhis?|return)\b")
 
 
-_DAY_WORDS = {
-    word: n + 1
-    for n, word in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ]
-    )
-} | {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
-_DAY_IN_WORDS = re.compile(
-    r"\b(?:the\s+)?(thirty[\s-]first|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
-    + "|".join(_DAY_WORDS)
-    + r")\s+of\s+(?=(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"
-)
-
-
-def _day_in_words(match: re.Match[str]) -> str:
-    """ "the first of April": "1 April"; "the twenty-first of May": "21 May"; only in a range of two such days
-    ("LAC episodes first of May" is May's)."""
-    if len(_DAY_IN_WORDS.findall(match.string)) < 2:
-        return match.group(0)
-    said = match.group(1).replace("-", " ")
-    if said.startswith("twenty "):
-        return f" {20 + _DAY_WORDS[said.split()[1]]} "
-    return f" {_DAY_WORDS.get(said, 31)} "
-
-
 def _chart_part(match: re.Match[str]) -> str:
     """A chart's largest or smallest bar or slice, or every one, where a breakdown's chart is named; else as said."""
     if not BREAKDOWN_CHART.search(match.string):
@@ -1205,7 +1160,7 @@ def _chart_emoji(match: re.Match[str]) -> str:
     return _CHART_EMOJI.sub(" trend ", text)
 
 
-_ORDINALS = {
+ORDINALS = {  # "first" and "1st" to "twelfth" and "12th"
     word: n
     for n, words in enumerate(
         (
@@ -1240,7 +1195,44 @@ _MONTH_WORDS = (
     "november",
     "december",
 )
-_ORDINAL = "|".join(_ORDINALS)
+_DAY_WORDS = (
+    {word: n for word, n in ORDINALS.items() if word.isalpha()}
+    | {
+        word: n + 13
+        for n, word in enumerate(
+            [
+                "thirteenth",
+                "fourteenth",
+                "fifteenth",
+                "sixteenth",
+                "seventeenth",
+                "eighteenth",
+                "nineteenth",
+                "twentieth",
+            ]
+        )
+    }
+    | {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+)
+_DAY_IN_WORDS = re.compile(
+    r"\b(?:the\s+)?(thirty[\s-]first|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    + "|".join(_DAY_WORDS)
+    + r")\s+of\s+(?=(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+)
+
+
+def _day_in_words(match: re.Match[str]) -> str:
+    """ "the first of April": "1 April"; "the twenty-first of May": "21 May"; only in a range of two such days
+    ("LAC episodes first of May" is May's)."""
+    if len(_DAY_IN_WORDS.findall(match.string)) < 2:
+        return match.group(0)
+    said = match.group(1).replace("-", " ")
+    if said.startswith("twenty "):
+        return f" {20 + _DAY_WORDS[said.split()[1]]} "
+    return f" {_DAY_WORDS.get(said, 31)} "
+
+
+_ORDINAL = "|".join(ORDINALS)
 _NTH_MONTH = re.compile(
     rf"\b(?:the\s+)?({_ORDINAL})\s+month(?:\s+of\s+(?:the\s+|this\s+)?(?:new\s+)?"
     rf"(calendar\s+|financial\s+|fin\s+|reporting\s+|performance\s+|business\s+)?(?:year|yr))?\b"
@@ -1253,14 +1245,14 @@ _NTH_CALENDAR_QUARTER = re.compile(
 
 def _nth_month(match: re.Match[str]) -> str:
     """ "The sixth month (of the year)": June; "the first month of the financial year": April."""
-    n = _ORDINALS[match.group(1)]
+    n = ORDINALS[match.group(1)]
     financial = bool(match.group(2)) and "calendar" not in match.group(2)
     return " " + _MONTH_WORDS[(n + 2) % 12 if financial else n - 1] + " "
 
 
 def _nth_calendar_quarter(match: re.Match[str]) -> str:
     """ "The second quarter of the calendar year": April to June."""
-    n = _ORDINALS[match.group(1)]
+    n = ORDINALS[match.group(1)]
     return f" {_MONTH_WORDS[3 * n - 3]} to {_MONTH_WORDS[3 * n - 1]} "
 
 
@@ -2035,7 +2027,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         lambda m: re.sub(
             rf"\b(with|to|and|against|vs|v)\s+the\s+({_ORDINAL})\b(?!\s+(?:quarter|week|day|half))",
-            lambda n: f"{n.group(1)} {_MONTH_WORDS[_ORDINALS[n.group(2)] - 1]}",
+            lambda n: f"{n.group(1)} {_MONTH_WORDS[ORDINALS[n.group(2)] - 1]}",
             m.group(0),
         ),
     ),
