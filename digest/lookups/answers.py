@@ -62,6 +62,7 @@ from digest.lookups.confirmations import GAP, check_stated, check_thresholds
 from digest.lookups.periods import PeriodKind, Span, period_before, resolve_period
 from digest.lookups.questions import (
     ABOUT_DATA,
+    ADVICE_NOT_GIVEN,
     DEFINE,
     HELP,
     LENGTH,
@@ -281,6 +282,7 @@ def answer_question(
             *_stated_checked(question, answer),
             *_benchmark_said(question, answer),
             *_reasons_said(question, answer),
+            *([ADVICE_NOT_GIVEN] if question.advice and answer.outcome in (ANSWERED, NO_DATA) else []),
             *_meaning_said(config, question, answer),
         ],
         answer.table,

@@ -262,6 +262,9 @@ _ADVICE = re.compile(
     r"|what\s+would\s+you\s+(?:recommend|suggest|advise)|should\s+(?:we|i)\s+(?:be\s+)?(?:escalat\w*|introduce"
     r"|mandate|commission|recommission|decommission|train|recruit|hire|restructure))\b"
 )
+# A clause of a message: a sentence, or what a comma or dash and "and" set apart ("..., and what should we do").
+_ADVICE_CLAUSE = re.compile(r"[?.!;]+\s*|\s+-+\s+|,?\s+and\s+(?=what|should|how|which)")
+ADVICE_NOT_GIVEN = "The report's figures say what happened, not what to do about them: these are the figures alone."
 NO_ADVICE = (
     "I give the report's figures, not advice on what to do about them; ask for a figure, such as \"RHIs completed in "
     "time June\", and take it to the service's own leads."
@@ -877,6 +880,7 @@ class Question:
     # which months of the run meet the threshold asked ("how many months was LAC over 80?")
     months_meeting: bool = False
     reasons: bool = False  # why it moved asked beside it ("why did CSE go up in June?"): the report holds no reasons
+    advice: bool = False  # advice asked beside it ("how many RHIs in time in June, and what should we do"): none given
     part_of_period: bool = False  # the month's figure as a share of the longer period's ("June's share of the YTD")
     with_rest: bool = False  # the row and the rest of its base side by side ("LAC/non-LAC split for June")
     defined: bool = False  # what the row counts asked beside its figure ("what counts as a CSE episode and how many?")
@@ -1118,6 +1122,8 @@ class Reader:
             )
             if isinstance(moved, Question) and moved.kind != HELP and named:
                 reading = replace(moved, reasons=True)
+        if isinstance(reading, NotUnderstood) and reading.problem == NO_ADVICE:
+            reading = self._figures_beside_advice(text) or reading  # "... in June, and what should we do": the figure
         own_extreme = isinstance(reading, Question) and reading.kind == FIGURE and reading.extreme and reading.by_month
         if names_extreme_month(text) and isinstance(reading, Question) and not own_extreme:
             return NotUnderstood(EVENT_MONTH, self.suggest(text))  # "care status breakdown for the busiest month"
@@ -2214,6 +2220,17 @@ class Reader:
         """Whether words on their own read as one row, well ahead of any other."""
         ranked = self.score({w: self.weights.get(w, self.unknown_weight) for w in words})
         return ranked[0].score >= ANSWER_SCORE and (len(ranked) < 2 or ranked[1].score < ranked[0].score - TIE_MARGIN)
+
+    def _figures_beside_advice(self, text: str) -> Question | None:
+        """The figure a message asks beside advice ("how many RHIs were completed in time in June, and what should we
+        do"), answered with a line that no advice is given; None where only advice is asked."""
+        clauses = [c for c in _ADVICE_CLAUSE.split(text) if c.strip() and not _ADVICE.search(c.lower())]
+        if not clauses or len(clauses) == len(_ADVICE_CLAUSE.split(text)):
+            return None
+        asked = self._read_message(". ".join(clauses))
+        if not isinstance(asked, Question) or asked.kind == HELP or _FIGURE_WORDS.search(" ".join(clauses)) is None:
+            return None
+        return replace(asked, advice=True)
 
     def _narrows_bands(self, words: dict[str, float], bands: list[str]) -> bool:
         """Whether the question names a part of all episodes ("LAC") that none of the bands' rows is called by."""

@@ -10,7 +10,7 @@ import random
 import pytest
 
 from digest.lookups.positions import NO_PLACE_MONTHS
-from digest.lookups.questions import NO_ADVICE
+from digest.lookups.questions import ADVICE_NOT_GIVEN, NO_ADVICE
 from digest.lookups.service import LookupService
 from tests.digest.lookups.asking import answered
 
@@ -114,6 +114,7 @@ def test_the_year_to_date_asked_as_a_sum_of_its_months(service: LookupService) -
         "whats the best way to get RHI timeliness back up after the dip in June?",
         "should we be escalating the RHI timeliness dip in June to the AD? what would you recommend",
         "how can we reduce LAC episodes?",
+        "should we be escalating? CSE episodes June were 28",  # a claim beside advice: no figure asked, refused whole
     ],
 )
 def test_advice_is_not_given(service: LookupService, text: str) -> None:
@@ -183,3 +184,8 @@ def test_a_place_joined_to_another_drops_no_month(service: LookupService, text: 
 def test_words_near_the_rules_read_as_before(service: LookupService, text: str, same_as: str) -> None:
     said, alone = service.ask("U", "C", text), service.ask("U", "C", same_as)
     assert said.outcome == alone.outcome, (text, said.lines, alone.lines)
+
+
+def test_a_figure_asked_beside_advice_is_answered_without_advice(service: LookupService) -> None:
+    _, lines = answered(service, "how many RHIs were completed in time in June, and what should we do")
+    assert (lines[0], lines[-1]) == ("*49 (69% of 71 accepted)*", ADVICE_NOT_GIVEN)
