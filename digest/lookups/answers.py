@@ -281,8 +281,7 @@ def answer_question(
             *answer.lines,
             *_stated_checked(question, answer),
             *_benchmark_said(question, answer),
-            *_reasons_said(question, answer),
-            *([ADVICE_NOT_GIVEN] if question.advice and answer.outcome in (ANSWERED, NO_DATA) else []),
+            *_not_given_said(question, answer),
             *_meaning_said(config, question, answer),
         ],
         answer.table,
@@ -361,9 +360,14 @@ def _meaning_said(config: Config, question: Question, answer: Answer) -> list[st
     return [f"What {rows}: {RULES[first.section]}"]
 
 
-def _reasons_said(question: Question, answer: Answer) -> list[str]:
-    """A line saying the report holds no reasons, when why a figure moved was asked beside it."""
-    return [REASONS_NOT_HELD] if question.reasons and answer.outcome in (ANSWERED, NO_DATA) else []
+def _not_given_said(question: Question, answer: Answer) -> list[str]:
+    """A line for each thing asked beside the figure that the report does not give: why it moved (no reasons), what to
+    do about it (no advice)."""
+    if answer.outcome not in (ANSWERED, NO_DATA):
+        return []
+    return [
+        line for asked, line in ((question.reasons, REASONS_NOT_HELD), (question.advice, ADVICE_NOT_GIVEN)) if asked
+    ]
 
 
 def _benchmark_said(question: Question, answer: Answer) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from digest.lookups.periods import MONTH_NAMES
+from digest.lookups.periods import month_number
 from digest.lookups.vocabulary import MONTH_NAMED
 
 _PART = r"(?:part|partial|incomplete|unfinished|half)[\s-]*month"
@@ -98,9 +98,4 @@ def drop_month_under_way(text: str, under_way: int | None) -> str:
 def _named(match: re.Match[str]) -> int | None:
     """The month of the year the words name, if they name one."""
     named = next((match.group(f"month{n}") for n in _MONTHS if match.group(f"month{n}")), None)
-    return _month_number(named) if named else None
-
-
-def _month_number(word: str) -> int | None:
-    word = word.lower()
-    return next((number for name, number in MONTH_NAMES.items() if name.startswith(word[:3])), None)
+    return month_number(named.lower()) if named else None

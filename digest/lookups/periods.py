@@ -252,7 +252,7 @@ def _year_to_month(match: re.Match[str]) -> str:
     end = _year(match.group(2)[-2:])
     if end != start + 1:
         return match.group(0)
-    month = _month_number(match.group(3))
+    month = month_number(match.group(3))
     year = start if month >= FIRST_MONTH_OF_YEAR else end
     return f"{_month_words(start, FIRST_MONTH_OF_YEAR)} to {_month_words(year, month)}"
 
@@ -267,7 +267,8 @@ def _year(text: str) -> int:
     return int(text) if len(text) == 4 else 2000 + int(text)
 
 
-def _month_number(word: str) -> int:
+def month_number(word: str) -> int:
+    """The month of the year a month's name or its short form names ("june", "jun", "sept"), lower case."""
     return MONTH_NAMES.get(word) or _SHORT_MONTHS[word]
 
 
@@ -285,7 +286,7 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
     if kind in ("iso_month", "year_hyphen", "year_m_month"):  # "2019-06", "2019M06"
         return _dated_month(int(groups[0]), int(groups[1]))
     if kind == "months_ending":
-        months, final = int(groups[0]), _month_number(groups[1])
+        months, final = int(groups[0]), month_number(groups[1])
         if not 1 <= months <= 12:
             return None
         if groups[2]:  # "the 3 months ending June 2019"
@@ -304,8 +305,8 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         return Period(PeriodKind.RECENT, months=12)
     if kind == "month_range":
         first, first_year, last, last_year = groups
-        start = _month_number(first)
-        end = _month_number(last)
+        start = month_number(first)
+        end = month_number(last)
         if last_year is not None:
             end_index = month_index(_year(last_year), end)
             start_index = month_index(_year(first_year), start) if first_year else end_index - (end - start) % 12
@@ -330,9 +331,9 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         number = groups[0] or groups[1] or ("1" if groups[3] else None)
         return Period(PeriodKind.QUARTER, quarter=int(number) if number else _QUARTER_WORDS[groups[2]])
     if kind == "month_year":
-        return Period(PeriodKind.MONTH, month_index(_year(groups[1]), _month_number(groups[0])))
+        return Period(PeriodKind.MONTH, month_index(_year(groups[1]), month_number(groups[0])))
     if kind == "month":
-        return Period(PeriodKind.MONTH, month_of_year=_month_number(groups[0]))
+        return Period(PeriodKind.MONTH, month_of_year=month_number(groups[0]))
     simple = {
         "ytd": Period(PeriodKind.YEAR_TO_DATE),
         "so_far": SO_FAR,
@@ -397,10 +398,10 @@ def _date_parts(text: str) -> tuple[int | None, int, int] | None:
     elif match := _NUMBER_DATE.fullmatch(text):
         day, month, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
     elif match := _WORD_DATE.fullmatch(text):
-        day, month = int(match.group(1)), _month_number(match.group(2))
+        day, month = int(match.group(1)), month_number(match.group(2))
         year = int(match.group(3)) if match.group(3) else None
     elif match := _MONTH_FIRST_DATE.fullmatch(text):
-        month, day = _month_number(match.group(1)), int(match.group(2))
+        month, day = month_number(match.group(1)), int(match.group(2))
         year = int(match.group(3)) if match.group(3) else None
     else:
         return None
@@ -412,8 +413,8 @@ def _date_parts(text: str) -> tuple[int | None, int, int] | None:
 def _range_from(month: str, year: str | None, months: int = 0) -> Period:
     """A range from a month, of the year said ("since April 2019") or else the latest such ("since April")."""
     if year:
-        return Period(PeriodKind.RANGE, from_month=month_index(int(year), _month_number(month)), months=months)
-    return Period(PeriodKind.RANGE, from_month_of_year=_month_number(month), months=months)
+        return Period(PeriodKind.RANGE, from_month=month_index(int(year), month_number(month)), months=months)
+    return Period(PeriodKind.RANGE, from_month_of_year=month_number(month), months=months)
 
 
 def _month_words(year: int | None, month: int) -> str:

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import re
 
-from digest.figures.periods import FIRST_MONTH_OF_YEAR, financial_year_start, month_index, month_name
+from digest.figures.periods import (
+    FIRST_MONTH_OF_YEAR,
+    financial_year_label,
+    financial_year_start,
+    month_index,
+    month_name,
+)
 from digest.lookups.periods import SEASONS
 from digest.lookups.vocabulary import ORDINALS
 
@@ -121,7 +127,7 @@ def _say(months: tuple[int, int], latest: int, said_year: bool) -> str:
         return name(first)
     start = financial_year_start(first)
     if last - first == 2 and (first - start) % 3 == 0 and last <= latest:
-        return f"Q{(first - start) // 3 + 1} {start // 12}/{(start // 12 + 1) % 100:02d}"
+        return f"Q{(first - start) // 3 + 1} {financial_year_label(first)}"
     return f"{name(first)} to {name(last)}"
 
 
@@ -160,14 +166,11 @@ def _container(group: dict[str, str | None], side: str, latest: int, under_way: 
         said = get("qyear") or get("qwyear") or group.get("t_byear")
         start = month_index(2000 + int(said), FIRST_MONTH_OF_YEAR) if said else year_of_latest
         return start + 3 * (int(quarter) - 1), 3
-    if get("gone"):
+    if get("gone") or get("quarter"):  # "the quarter's final month" alone: the quarter just gone
         last_quarter_end = complete - (complete - year_of_latest + 1) % 3
         return last_quarter_end - 2, 3
     if get("this"):
         return latest - (latest - year_of_latest) % 3, 3
-    if get("quarter"):  # "the quarter's final month" alone: the quarter just gone
-        last_quarter_end = complete - (complete - year_of_latest + 1) % 3
-        return last_quarter_end - 2, 3
     said = get("year") or get("fyyear") or group.get("t_byear")
     if said or get("fy2"):
         return (month_index(2000 + int(said), FIRST_MONTH_OF_YEAR) if said else year_of_latest), 12

@@ -1584,14 +1584,15 @@ class Reader:
         said = lowered
         if asks_declined(said) or asks_declined(typed):  # "how many said no to a return interview"
             return NotUnderstood(NO_DECLINED_ROW, self.suggest(text))
-        if mixes_age_words(text.lower()):  # "older teens and 12 year olds", "pre-teens and teenagers"
+        message = text.lower()
+        if mixes_age_words(message):  # "older teens and 12 year olds", "pre-teens and teenagers"
             return NotUnderstood(NO_MIXED_AGES, self.suggest(text))
-        if VAGUE_AGES.search(text.lower()) and not AGES_GIVEN.search(text.lower()):  # "mid-teens" (not "aged 14-15")
+        if VAGUE_AGES.search(message) and not AGES_GIVEN.search(message):  # "mid-teens" (not "aged 14-15")
             return NotUnderstood(NO_VAGUE_AGES, self.suggest(text))
         group = _SHARE_OF_GROUP.search(said)
         if group and set(group.group(1).split()) - _ANY_CHILDREN:  # "what % of LAC went missing"
             return NotUnderstood(NO_POPULATION, self.suggest(text))
-        elsewhere = {"typed": typed, "message": text.lower()}
+        elsewhere = {"typed": typed, "message": message}
         for rule in NOT_HELD:
             held = rule.said.search(said) or (rule.also_in and rule.said.search(elsewhere[rule.also_in]))
             unless = rule.unless and (
@@ -2224,8 +2225,9 @@ class Reader:
     def _figures_beside_advice(self, text: str) -> Question | None:
         """The figure a message asks beside advice ("how many RHIs were completed in time in June, and what should we
         do"), answered with a line that no advice is given; None where only advice is asked."""
-        clauses = [c for c in _ADVICE_CLAUSE.split(text) if c.strip() and not _ADVICE.search(c.lower())]
-        if not clauses or len(clauses) == len(_ADVICE_CLAUSE.split(text)):
+        parts = _ADVICE_CLAUSE.split(text)
+        clauses = [c for c in parts if c.strip() and not _ADVICE.search(c.lower())]
+        if not clauses or len(clauses) == len(parts):
             return None
         asked = self._read_message(". ".join(clauses))
         if not isinstance(asked, Question) or asked.kind == HELP or _FIGURE_WORDS.search(" ".join(clauses)) is None:

@@ -117,29 +117,29 @@ class LookupService:
         text = self._name_position_months(self._name_event_months(text))
         return self._readings.recall(text, lambda: self.reader.read(text))
 
-    def _month_under_way(self) -> int | None:
-        """The month of the year the latest snapshot's as-at time falls in, if that month is not over (None when every
-        month with data is complete, or there is no snapshot yet). Words leaving it out are dropped, as periods end at
-        the latest complete month unless it is named; words leaving out another month are refused."""
+    def _latest_month(self) -> tuple[int, bool] | None:
+        """The month index the latest snapshot's as-at time falls in and whether that month is still under way (None
+        when there is no snapshot yet)."""
         try:
             as_at = self.store().get_snapshot().as_at
         except StoreError:
             return None
         month = month_of(as_at)
-        return month % 12 + 1 if is_partial(month, as_at) else None
+        return month, is_partial(month, as_at)
+
+    def _month_under_way(self) -> int | None:
+        """The month of the year the latest snapshot's as-at time falls in, if that month is not over (None when every
+        month with data is complete, or there is no snapshot yet). Words leaving it out are dropped, as periods end at
+        the latest complete month unless it is named; words leaving out another month are refused."""
+        latest = self._latest_month()
+        return latest[0] % 12 + 1 if latest is not None and latest[1] else None
 
     def _name_position_months(self, text: str) -> str:
         """The text with a period named by its place in a longer one ("the last month of Q1", "the quarter's final
         month") named as its months, from the latest snapshot's as-at time (unchanged where it names none, or there is
         no snapshot yet)."""
-        if not names_position(text):
-            return text
-        try:
-            as_at = self.store().get_snapshot().as_at
-        except StoreError:
-            return text
-        latest = month_of(as_at)
-        return name_position_months(text, latest, is_partial(latest, as_at))
+        latest = self._latest_month() if names_position(text) else None
+        return text if latest is None else name_position_months(text, *latest)
 
     def _name_event_months(self, text: str) -> str:
         """The text with "the busiest month", "the CSE spike", "when girls overtook boys" or "the first month we have
