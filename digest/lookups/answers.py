@@ -73,10 +73,13 @@ from digest.lookups.questions import (
     Question,
     Reader,
 )
+from digest.lookups.rates import describe_rates
+from digest.lookups.ratios import describe_ratios
 from digest.lookups.reasons import REASONS_NOT_HELD
 from digest.lookups.series import (
     Figure,
     Said,
+    average_against,
     build_figure,
     compare_answer,
     describe,
@@ -260,7 +263,11 @@ def answer_question(
         answer = _answer_shaped(store, config, question, snapshot, suppress)
     else:
         answer = _answer_span(store, config, question, snapshot, span, suppress)
-    if question.with_rest and not question.compare and answer.outcome == ANSWERED:  # "LAC/non-LAC split": the rest
+    if (
+        question.with_rest
+        and not (question.compare or question.ratio or question.by_month)
+        and answer.outcome == ANSWERED
+    ):  # "LAC/non-LAC split": the rest
         others = replace(question, with_rest=False, complement=True, proportion=False)
         rest = answer_question(store, config, others, reader, suppress, snapshot)
         if rest.outcome == ANSWERED and rest.lines:
@@ -402,7 +409,7 @@ def _is_shaped(question: Question, config: Config) -> bool:
         return False
     if question.compare or question.by_month or question.also or len(question.bands) > 1 or question.complement:
         return True
-    if question.usual or question.of_whole:
+    if question.usual or question.of_whole or question.rate or question.ratio:
         return True
     return question.proportion and str(question.subject) in SHARE_BASES
 
@@ -478,11 +485,15 @@ def _answer_shaped(
         indicators = {i.key: i for i in build_catalogue(config)}
         shown = [build_figure(indicators, question.keys, question.proportion, question.complement, question.of_whole)]
         shown += [build_figure(indicators, (key,), question.proportion) for key in question.also]
-        if question.with_rest and question.compare:  # "LAC and non-LAC episodes May vs June": both, each period
+        if question.with_rest and (question.compare or question.ratio or question.by_month):  # both, each period
             shown.append(build_figure(indicators, question.keys, question.proportion, True))
         notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
         if question.usual:
             said = usual_answer(figures, shown[0], spans[0], question.proportion)
+        elif question.monthly_average and len(spans) == 2 and len(shown) == 1 and _month_and_run(spans):
+            # "is June above or below the Q1 monthly average?": the month against the run's average a month
+            month, run = sorted(spans, key=lambda s: s.last - s.first)
+            said = average_against(figures, shown[0], month, run)
         elif question.by_month:
             condition = question.thresholds[0] if question.months_meeting and question.thresholds else None
             said = runs_answer(
@@ -502,7 +513,21 @@ def _answer_shaped(
             said = compare_answer(figures, shown, spans, notes, question.relative and not question.proportion)
         else:
             said = _single_answer(figures, shown[0], spans[0])
+        held = range(figures.data_months[0], figures.data_months[1] + 1)  # a run's months with data, one by one
+        each = [Span(m, m, s.kind) for s in spans for m in s.months if m in held] if question.by_month else spans
+        if question.rate and said.outcome == ANSWERED:  # "episodes a week in June": the rate first, then the counts
+            rates = describe_rates(figures, shown, each, question.rate)
+            said = Said(said.outcome, f"{said.title}, a {question.rate}", [*rates, *said.lines])
+        if question.ratio and len(shown) == 2 and said.outcome == ANSWERED:  # "boys:girls": the ratio, then both
+            ratios = describe_ratios(figures, shown, each)
+            said = Said(said.outcome, f"{said.title}, as a ratio", [*ratios, *said.lines])
     return Answer(said.outcome, said.title, said.lines)
+
+
+def _month_and_run(spans: list[Span]) -> bool:
+    """Whether one of two spans is one month and the other a longer run."""
+    lengths = sorted(span.last - span.first for span in spans)
+    return lengths[0] == 0 and lengths[1] > 0
 
 
 def _within(spans: list[Span]) -> bool:

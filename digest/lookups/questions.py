@@ -66,6 +66,8 @@ from digest.lookups.periods import (
 )
 from digest.lookups.positions import NO_PLACE_MONTHS, NO_WHOLE_PLACE
 from digest.lookups.quizzes import without_quiz_marks
+from digest.lookups.rates import NO_CHILD_RATE, NO_RATE_HERE, counts_children, read_rate
+from digest.lookups.ratios import NO_RATIO_HERE, read_ratio
 from digest.lookups.reasons import without_why
 from digest.lookups.shapes import LOWEST_SAID, SHAPE_WORDS, Shape, read_shape
 from digest.lookups.sums import without_sum_checks
@@ -187,6 +189,9 @@ _FORECAST = re.compile(
     r"\bwill\b(?!\s+(?:you|u)\b)|\b(?:we|it|they|that)'ll\b|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
     r"|\bexpect(?:ed)?\s+to\b|\b(?:are|is)\s+(?:we|you)\s+expecting\b"
     r"|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
+    # "project full year episodes on the current run rate" (not "the youth project")
+    r"|\bproject\b(?=\s+(?:the\s+|our\s+)?(?:full|whole|annual|year|rest|end|forward|ahead|out)\b)"
+    r"|\bextrapolat\w*"
 )
 # Lengths in hours: the report counts calendar days ("over 24 hours" is not "more than 1 day"). The still-missing
 # answer gives "over 24 and 72 hours" now, and "72 hours" of a return interview is its deadline.
@@ -344,17 +349,6 @@ NO_CORRECTION = (
     "I only read the figures; I cannot change them. A correction is made in the case recording system, and the "
     "figures change with the next extract loaded."
 )
-# A rate by the day or week: "how many a day went missing", "episodes per week this year" ("missing for a day" is a
-# length, "more than a week" a band: neither follows "many", "per", "each" or "every").
-_RATE = re.compile(
-    r"\b(?:per|each|every)\s+(?:day|week|night|fortnight)\b|(?<=\bmany\s)an?\s+(?:day|week|night)\b"
-    r"|\b(?:episodes|eps|incidents)\s+an?\s+(?:day|week|night)\b|\b(?:go|goes|going|went)\s+missing\s+an?\s+(?:day|week)\b"
-    r"|\b(?:daily|weekly|nightly)\s+(?:rate|average|figure|number|count)\b|\bon\s+an?\s+(?:average\s+)?(?:day|week)\b"
-)
-NO_RATE = (
-    "The report counts by the month; it gives no figure per day or per week. Ask for a month, such as "
-    '"missing episodes June", or the year so far.'
-)
 # A test of a change, not a count: "is the fall statistically significant", "within normal variation?"
 _SIGNIFICANCE = re.compile(
     r"\bstatistical(?:ly)?\s+significan\w*|\bsignifican(?:t|ce)\s+test|\bconfidence\s+intervals?\b|\bp\s*-?\s*values?\b"
@@ -433,7 +427,6 @@ NOT_HELD = (
     NotHeld(_FIRST_TIME, NO_FIRST_TIME, also_in="message"),
     NotHeld(_SAME_CHILDREN, NO_SAME_CHILDREN),
     NotHeld(_NO_OUTCOME, NO_OUTCOME, also_in="message"),
-    NotHeld(_RATE, NO_RATE, also_in="message"),
     NotHeld(_CORRECTION, NO_CORRECTION, also_in="message"),
     NotHeld(_HOURS, NO_HOURS, _HOURS_OTHERWISE, also_in="typed"),  # "within the hour": "hour" is no slip of "our"
     NotHeld(_TWICE_OR_MORE, NO_TWICE),
@@ -887,6 +880,8 @@ class Question:
     # one quarter said two ways ("last quarter, basically, Q1"): one period where both are the same months, both shown
     # where they are not ("last quarter, so Q2" in July)
     said_twice: bool = False
+    ratio: bool = False  # the first row's count over the second's asked ("ratio of boys to girls")
+    rate: str = ""  # a rate asked ("episodes a week in June"): its unit, "day", "week" or "fortnight"
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -961,6 +956,7 @@ class Reader:
         )
         self.short_filler = sorted(w for w in empty if w.isalpha() and MIN_CORRECTABLE_LETTERS <= len(w) < 6)
         self.long_months = [m for m in MONTH_NAMES if len(m) > MIN_CORRECTABLE_LETTERS - 1]
+        self.short_months = sorted({m[:3] for m in MONTH_NAMES})  # "may", "jun", "apr"
         # Words of a phrase ("after" of "looked after"): one slip in five letters or more ("afetr").
         self.correctable_partial = sorted(
             w for w in partial if w.isalpha() and len(w) >= MIN_CORRECTABLE_PARTIAL_LETTERS
@@ -1000,6 +996,8 @@ class Reader:
             return word, 1.0
         if len(word) < MIN_CORRECTABLE_LETTERS:  # "jne", "jly": a month with one letter left out, and nothing else
             month = next((m for m in self.long_months if OSA.distance(word, m) == 1 and word[0] == m[0]), None)
+            # "mya", "jnu": a short month's two last letters swapped (never another word's: "man" is no "may")
+            month = month or next((m for m in self.short_months if _letters_swapped(word, m)), None)
             return (month, 1.0) if month and word.isalpha() else (word, 1.0)
         if word not in self._corrections:
             match = process.extractOne(word, self.correctable, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
@@ -1091,6 +1089,45 @@ class Reader:
         return words
 
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
+        """Read a question; a Clarification when readings tie; NotUnderstood says what was not read. A ratio asked
+        ("ratio of boys to girls in June") is its two rows side by side, in the order asked, marked as a ratio."""
+        sides, unratioed = read_ratio(text)
+        if sides is None:
+            return self._read_rated(text)
+        reading = self._read_rated(unratioed)
+        if not isinstance(reading, Question):
+            return reading
+        two = reading.kind == FIGURE and (len(reading.also) == 1 or (reading.with_rest and not reading.also))
+        shaped = (reading.extreme and not reading.by_month) or reading.rate or reading.usual or reading.part_of_period
+        shaped = shaped or (reading.proportion and not reading.with_rest)  # "LAC:non-LAC" is shown with shares
+        mixed = bool(reading.also) and counts_children(reading.keys) != counts_children(reading.also)
+        if not two or shaped or mixed or reading.months_meeting or reading.complement:
+            return NotUnderstood(NO_RATIO_HERE, self.suggest(text))
+        first = self._read_rated(sides[0])
+        if reading.also and not reading.bands and isinstance(first, Question) and first.subject == reading.also[0]:
+            reading = replace(reading, subject=reading.also[0], also=(str(reading.subject),))  # in the order asked
+        return replace(reading, ratio=True)
+
+    def _read_rated(self, text: str) -> Question | NotUnderstood | Clarification:
+        """Read a question; a rate a day or a week asked ("episodes a week in June") is the figure read without the
+        rate's words, marked with its unit."""
+        unit, unrated = read_rate(text)
+        if not unit:
+            return self._read_unrated(text)
+        reading = self._read_unrated(unrated)
+        keyed = [choice.split()[0].lstrip(KEY_MARK) for _, choice in getattr(reading, "choices", [])]
+        if isinstance(reading, Clarification) and counts_children(tuple(keyed)):
+            reading = self._read_unrated(f"{unrated} episodes")  # "how many a day went missing": episodes have a rate
+        if not isinstance(reading, Question):
+            return reading
+        if counts_children((*reading.keys, *reading.also)):
+            return NotUnderstood(NO_CHILD_RATE, self.suggest(text))
+        alone = reading.kind == FIGURE and not (reading.extreme and not reading.by_month) and not reading.proportion
+        if not alone or reading.usual or reading.part_of_period or reading.months_meeting or reading.with_rest:
+            return NotUnderstood(NO_RATE_HERE, self.suggest(text))
+        return replace(reading, rate=unit)
+
+    def _read_unrated(self, text: str) -> Question | NotUnderstood | Clarification:
         """Read a question; a Clarification when readings tie; NotUnderstood says what was not read. Another area's
         figures asked beside this council's ("our LAC episodes in June - and how does that sit against England?") are
         left out, and the answer says the report holds none; what a term means asked beside its figure ("what counts
@@ -1797,7 +1834,7 @@ class Reader:
             words = {w: weight for w, weight in words.items() if w != NEGATION}  # "I don't have the LAC figure"
         # "LAC/non-LAC split", "LAC and non-LAC episodes": a row and the rest of its base, not a table nor the rest
         # alone
-        both_ways = bool(negated) and not by_month and self._said_both_ways(rest, negated)
+        both_ways = bool(negated) and self._said_both_ways(rest, negated)  # "LAC:non-LAC each month": both runs
         shape = replace(shape, whole=False) if both_ways else shape
         ranked = self._negation_read_past(words, shape, negated) or self.score(words)
         if shape.whole or (shape.extreme and not shape.by_month):  # "breakdown", "which age": the table first
@@ -2381,12 +2418,14 @@ class Reader:
             words = {w: weight for w, weight in self.words_of(part, nearness).items() if w not in talk}
             generic = set(words) <= GENERIC_WORDS  # "all", "all episodes", "all kids": no row of their own
             if generic and _EVERYONE.search(part):
-                if everyone != best.subject and everyone in self.by_id:
+                if everyone != best.subject and everyone in self.by_id and everyone not in subjects:
                     subjects.append(everyone)  # "LAC episodes and all": the same figure of all children beside it
                     sections.append({"headline"})
                 continue  # "3+ children, all children": the figure already of all of them
             if generic and counts_beside:  # "LAC episodes and children": the row's own
                 continue  # other count (_twin_asked), not all children; "children missing and CSE episodes": all
+            if set(words) == {EPISODE_WORD} and len(part.split()) == 1 and ";" in rest:
+                continue  # "girls vs boys june, episodes": what the rows set against each other count, not a row
             said_count = [w for w in GENERIC_WORDS if w in words]
             if len(said_count) == 1:  # "CSE episodes" beside "how many kids": this part's own count
                 counted = CHILD_NOUN if said_count[0] == CHILD_WORD else EPISODE_NOUN
@@ -2849,6 +2888,11 @@ def _two_swaps(typed: str, word: str) -> bool:
         and differ[3] == differ[2] + 1
         and all(typed[n] == word[n + 1] and typed[n + 1] == word[n] for n in (differ[0], differ[2]))
     )
+
+
+def _letters_swapped(typed: str, known: str) -> bool:
+    """Whether typed is known with its last two letters swapped ("mya" for "may", "jnu" for "jun")."""
+    return len(typed) == len(known) > 2 and typed[:-2] == known[:-2] and typed[-2:] == known[-1] + known[-2]
 
 
 def _one_slip(typed: str, known: str) -> bool:

@@ -283,12 +283,10 @@ def run_answer(
     total = _run_total(figures, figure, months, span, withheld)
     if total is not None:
         lines.append(total)
-    # The mean of the whole months: a month so far and a withheld month take no part (the line says how many do)
     whole_months = [m for m in months if not figures.is_so_far(m)]
-    counted = [cell.count for _, month, cell in ranked if cell.count is not None and month in whole_months]
-    if average and counted:
-        mean = round(sum(counted) / len(counted), PER_CHILD_DECIMALS)
-        lines.insert(0, f"*Average a month: {mean:.{PER_CHILD_DECIMALS}f}* (over {len(counted)} months with figures)")
+    mean = _average_a_month(figures, [(month, cell) for _, month, cell in ranked])
+    if average and mean is not None:
+        lines.insert(0, f"*Average a month: {mean[0]:.{PER_CHILD_DECIMALS}f}* (over {mean[1]} months with figures)")
     if condition is not None:
         lines.insert(0, _months_meeting(figures, figure, cells, whole_months, condition))
     outcome = ANSWERED if ranked or any(c is not None and c.suppressed for _, c in cells) else NO_DATA
@@ -325,6 +323,36 @@ def _months_meeting(
     listed = "; ".join(f"{month_name(m)}, {describe(c, figure)}" for m, c in meeting)
     counted = f"{len(meeting)} of {len(judged)} whole month{'s' * (len(judged) != 1)} with figures"
     return f"*Months {said}: {counted}*" + (f" ({listed})." if meeting else ".")
+
+
+def _average_a_month(figures: Figures, cells: list[tuple[int, Cell]]) -> tuple[float, int] | None:
+    """The mean count of the whole months with figures (the catalogue's "Average a month") and how many months it is
+    over: a month so far and a withheld month take no part; None when no month has a figure."""
+    counted = [cell.count for month, cell in cells if cell.count is not None and not figures.is_so_far(month)]
+    return (round(sum(counted) / len(counted), PER_CHILD_DECIMALS), len(counted)) if counted else None
+
+
+def average_against(figures: Figures, figure: Figure, month: Span, run: Span) -> Said:
+    """A month set against a longer run's average a month ("is June above or below the Q1 monthly average?"): the
+    run month by month with its average, and how far the month is above or below it."""
+    said = run_answer(figures, figure, run, False, False, average=True)
+    months, _ = _run_months(figures, run)
+    cells = [(m, figure_cell(figures, figure, Span(m, m, run.kind))) for m in months]
+    mean = _average_a_month(
+        figures, [(m, c) for m, c in cells if c is not None and _compared(c, figure, False) is not None]
+    )
+    cell = figure_cell(figures, figure, month)
+    if mean is None or cell is None or cell.count is None or cell.suppressed or figures.is_so_far(month.last):
+        return said
+    gap = round(cell.count - mean[0], PER_CHILD_DECIMALS)
+    where = "the same as" if gap == 0 else f"{abs(gap):.{PER_CHILD_DECIMALS}f} {'above' if gap > 0 else 'below'}"
+    line = (
+        f"{month_name(month.last)}: {describe(cell, figure)}, {where} the average a month of "
+        f"{figures.name(run)} ({mean[0]:.{PER_CHILD_DECIMALS}f})."
+    )
+    return Said(
+        said.outcome, f"{figure.label}, {month_name(month.last)} against {figures.name(run)}", [line, *said.lines]
+    )
 
 
 def runs_answer(

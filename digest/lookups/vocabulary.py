@@ -1319,6 +1319,29 @@ _SCOTS_WORDS = {
     "aboot": "about",
 }
 _SCOTS = re.compile(r"\b(?:" + "|".join(_SCOTS_WORDS) + r")\b")
+# Caribbean English (Jamaican Patwa as typed in English), word for word ("how much youth dem did go missing inna June",
+# "di LAC figure fi June", "mek mi know"); "dem" after a noun only marks it plural ("di episode dem").
+_CARIBBEAN_WORDS = {
+    "di": "the",
+    "fi": "for",
+    "inna": "in",
+    "pickney": "children",
+    "pickneys": "children",
+    "gyal": "girls",
+    "gyals": "girls",
+    "bwoy": "boys",
+    "bwoys": "boys",
+    "wha": "what",
+    "dis": "this",
+    "dat": "that",
+    "wid": "with",
+    "weh": "that",
+    "ting": "thing",
+    "gwaan": "going on",
+    "deh": "there",
+    "likkle": "little",
+}
+_CARIBBEAN = re.compile(r"\b(?:" + "|".join(_CARIBBEAN_WORDS) + r")\b")
 _QUANTITY_SHORT_WORDS = {
     "cnt": "count",
     "nos": "numbers",
@@ -2173,6 +2196,40 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " ",
     ),
+    # Caribbean English: "a" for "of" before "di", "dem" or "all" ("out a all di episode dem", "how much a dem"); "dem"
+    # as "them" after "of" or "with", else a plural's mark; "an" for "and" before a month, an age or "over"; "dan" for
+    # "than" after a comparative; "mi" for "me" after a verb of telling; "youth" for a young person
+    (re.compile(r"\ba\s+(?=di\b|dem\b|all\s+(?:a|di|dem|the)\b|all\s+di\b)"), "of "),
+    (re.compile(r"\bof\s+dem\b"), "of them"),
+    (re.compile(r"\b(?:wid|with)\s+dem\b"), "with them"),
+    (re.compile(r"\b(children|people|ones)\s+dem\b"), r"\1"),
+    (re.compile(r"(?<=[a-z])s?\s+dem\b"), "s"),  # "di group dem": the groups, never "the group" (a row of its own)
+    (re.compile(r"\s+dem\b"), ""),
+    # "April May June one one", "... one by one": each month of those named
+    (re.compile(r"\b(" + MONTH_NAMED + r")\s+(?:one\s+by\s+one|one\s+one)\b"), r"\1 each month"),
+    (re.compile(r"\ban\s+(?=(?:over|under|so|april|may|june|july|august|di|dem)\b|\d)"), "and "),
+    (re.compile(r"\b(more|less|fewer|higher|lower|bigger|smaller|longer|shorter|over|under)\s+dan\b"), r"\1 than"),
+    (re.compile(r"\b(mek|show|tell|give|gi|sen|send|help|let)\s+mi\b"), r"\1 me"),
+    (re.compile(r"\bmek\s+me\s+(?=know|see)"), "let me "),
+    (re.compile(r"\byouths?\b(?!\s+(?:offend|justice|work|club|service|centre|offer))"), "young people"),
+    (_CARIBBEAN, lambda m: _CARIBBEAN_WORDS[m.group(0)]),
+    # The return interview's steps said as doing ("how many RHIs are we offering"): the row's own word
+    (
+        re.compile(r"\b(offer|accept|complet)(?:e)?ing\b"),
+        lambda m: {"offer": "offered", "accept": "accepted"}.get(m.group(1), "completed"),
+    ),
+    # "total episodes YTD, all kids": the episodes of every child (no group), not a count of children beside them
+    (
+        re.compile(
+            r"(\b(?:episodes?|eps)\b[^,;]*)[,;]\s*(?:for\s+)?all\s+(?:the\s+)?(?:kids|children|young\s+people)\b"
+            r"(?=\s*(?:[-–,.?!(]|$))"
+        ),
+        r"\1, all",
+    ),
+    # Slips of the hand in the report's short forms ("LCA eps", "YDT", "Q! 19/20": the shifted 1)
+    (re.compile(r"\blca\b"), "lac"),
+    (re.compile(r"\bydt\b"), "ytd"),
+    (re.compile(r"\bq\s*!(?=\s|$|\d)"), "q1"),
     # Scots English, word for word ("how mony weans wis oot mair than a week", "21 tae 30 mile fae hame")
     (_SCOTS, lambda m: _SCOTS_WORDS[m.group(0)]),
     (

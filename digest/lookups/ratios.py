@@ -1,0 +1,93 @@
+"""A ratio between two rows ("ratio of boys to girls in June", "LAC:non-LAC YTD", "girls per boy"): the two rows read
+side by side, and the first's count over the second's, as the catalogue's "Ratio of two rows" defines it."""
+
+from __future__ import annotations
+
+import re
+
+from digest.lookups.cells import Figures
+from digest.lookups.periods import Span
+from digest.lookups.series import Figure, figure_cell
+from digest.lookups.vocabulary import SHORT_MONTH
+
+RATIO_DECIMALS = 2
+_PERIOD_AFTER = (
+    r"(?=\s+(?:in|for|during|over|across|this|last|so|since|from|ytd|each|every|by|month|q[1-4]|to\s+date)\b"
+    r"|\s*[,?.!;]|\s*$)"
+)
+_GENDER = r"(?:boy|girl|male|female)"
+# Each way of asking for a ratio, and how it is read: the two rows set against each other ("A vs B").
+_RATIO_WAYS: list[tuple[re.Pattern[str], str]] = [
+    # "the ratio of boys to girls in June", "ratio between LAC and CSE kids"
+    (
+        re.compile(rf"\b(?:the\s+)?ratio\s+(?:of|between)\s+(.+?)\s+(?:to|and|vs|versus|v)\s+(.+?){_PERIOD_AFTER}"),
+        r"\1 vs \2",
+    ),
+    # "boys:girls", "LAC:non-LAC" (words, no spaces: "PI: repeat missing" is a heading, "2:1" a claim, "Apr:Jun" months)
+    (re.compile(rf"\b(?!{SHORT_MONTH})([a-z][a-z0-9+-]*):(?!{SHORT_MONTH})([a-z][a-z0-9+-]*)\b"), r"\1 vs \2"),
+    # "the LAC to non-LAC ratio", "LAC kids to CSE kids, what's the ratio": the last "to" before "ratio"
+    (
+        re.compile(r"([\w/+-]+(?:\s+[\w/+-]+)?)\s+to\s+([\w/+-]+(?:\s+[\w/+-]+)?)(?=(?:(?!\bto\b)[^.?!])*?\bratio\b)"),
+        r"\1 vs \2",
+    ),
+    # "for every CSE episode how many LAC ones?": the second named over the first
+    (
+        re.compile(rf"\bfor\s+(?:every|each)\s+(.+?)\s*,?\s+how\s+many\s+(.+?)(?:\s+ones)?{_PERIOD_AFTER}"),
+        r"\2 vs \1",
+    ),
+    # "girls per boy", "boys for every girl"
+    (
+        re.compile(rf"\b({_GENDER})s?\s+(?:per|for\s+every|to\s+every|for\s+each|to\s+each)\s+({_GENDER})s?\b"),
+        r"\1s vs \2s",
+    ),
+]
+_EPISODES = re.compile(r"\b(?:episodes?|eps|incidents?|times)\b")
+_CHILDREN = re.compile(r"\b(?:child(?:ren)?|kids?|young\s+people|lac|cla)\b")
+_RATIO_WORD = re.compile(r"\b(?:what(?:'s|\s+is)\s+)?(?:the\s+)?ratios?\b")
+
+NO_RATIO_HERE = (
+    "A ratio is given between two rows that count the same thing (episodes, or children), side by side for a period "
+    'or month by month, such as "ratio of boys to girls in June" or "LAC:non-LAC YTD"; not as a ranking or share.'
+)
+
+
+def read_ratio(text: str) -> tuple[tuple[str, str] | None, str]:
+    """The two rows' words of a ratio asked, in the order asked (None when no ratio is asked), and the text with the
+    rows set against each other instead."""
+    lowered = text.lower()
+    sides: tuple[str, str] | None = None
+    for pattern, read in _RATIO_WAYS:
+        if sides is None and (match := pattern.search(lowered)):
+            first, second = (2, 1) if read.startswith(r"\2") else (1, 2)  # in the order the reading sets them
+            sides = (match.group(first), match.group(second))
+        lowered = pattern.sub(read, lowered)
+    if sides and _EPISODES.search(sides[0]) and _CHILDREN.search(sides[1]):
+        # "the ratio of missing episodes to individual LAC": episodes per child, a figure of its own
+        return None, _RATIO_WORD.sub(" ", lowered).replace(" vs ", " per ", 1)
+    return (sides, _RATIO_WORD.sub(" ", lowered)) if sides else (None, text)
+
+
+def describe_ratios(figures: Figures, shown: list[Figure], spans: list[Span]) -> list[str]:
+    """The first figure's count over the second's in each span: "June 2019: Female to Male, 63 to 53, about 1.19 to
+    1." A withheld or missing count, or none of the second, has no ratio, and the line says so."""
+    first, second = shown
+    lines = []
+    ratios: list[tuple[float, str]] = []
+    for span in spans:
+        a, b = figure_cell(figures, first, span), figure_cell(figures, second, span)
+        name = f"{figures.name(span)}: {first.label} to {second.label}"
+        if not a or not b or a.count is None or b.count is None or a.suppressed or b.suppressed:
+            lines.append(f"{name}: no ratio (no count to work it out from).")
+        elif b.count == 0:
+            lines.append(f"{name}: {a.count:,} to 0, no ratio (none of {second.label}).")
+        else:
+            ratio = round(a.count / b.count, RATIO_DECIMALS)
+            ratios.append((ratio, figures.name(span)))
+            lines.append(f"{name}, {a.count:,} to {b.count:,}: about {ratio:.{RATIO_DECIMALS}f} to 1.")
+    if len(ratios) >= 2 and len(spans) > 2:  # a run: its highest and lowest ratio ("the most girls per boy")
+        (top, top_name), (low, low_name) = max(ratios), min(ratios)
+        lines.append(
+            f"Highest ratio: {top_name} ({top:.{RATIO_DECIMALS}f} to 1); "
+            f"lowest: {low_name} ({low:.{RATIO_DECIMALS}f} to 1)."
+        )
+    return lines
