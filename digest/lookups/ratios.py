@@ -32,7 +32,10 @@ _RATIO_WAYS: list[tuple[re.Pattern[str], str]] = [
     ),
     # "for every CSE episode how many LAC ones?": the second named over the first
     (
-        re.compile(rf"\bfor\s+(?:every|each)\s+(.+?)\s*,?\s+how\s+many\s+(.+?)(?:\s+ones)?{_PERIOD_AFTER}"),
+        re.compile(
+            r"\bfor\s+(?:every|each)\s+((?:(?!\b(?:of|months?|years?|quarters?|weeks?|days?|period)\b)[^,?])+?)\s*,?\s+"
+            rf"how\s+many\s+(.+?)(?:\s+ones)?{_PERIOD_AFTER}"
+        ),
         r"\2 vs \1",
     ),
     # "girls per boy", "boys for every girl"
