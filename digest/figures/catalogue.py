@@ -183,6 +183,29 @@ DERIVED_DEFINITIONS = (
         "withheld count take no part, and the answer says how many months it is over.",
     ),
     (
+        "A month against a run's average",
+        'A month set against a longer run\'s average a month ("is June above or below the Q1 monthly average?") is '
+        "set against the average a month of the run (as above, the month itself among its months), and the answer "
+        "says how far above or below it the month is, to one decimal place.",
+    ),
+    (
+        "Rate a day or a week",
+        "A period's count of episodes, or of return interviews, over the days the period covers, times 7 for a week "
+        "or 14 for a fortnight, to one decimal place: each month's calendar days, and for the month under way the "
+        "days from its 1st to the as-at time (a part day counted whole). The answer says the count and the days. "
+        "Children have none: a child is counted once over a period, so children over its days count nothing. Of two "
+        "periods, the higher by the rate is named; of a run, its highest and lowest month by the rate (months differ "
+        "in their days, so the month with the most episodes need not have the highest rate).",
+    ),
+    (
+        "Ratio of two rows",
+        "The first row's count over the second's in the same period, in the order asked, to two decimal places "
+        '("Female to Male, 63 to 53: about 1.19 to 1"); both rows count the same thing (episodes, or children). A '
+        'row and the rest of its base ("LAC:non-LAC") is the row over its base less the row. Episodes over children '
+        "is episodes per child (above). With none of the second there is no ratio. Two rows can overlap (LAC and "
+        "CSE-risk episodes): a ratio does not make them separate groups.",
+    ),
+    (
         "Against the usual",
         'A month set against what is usual ("is June higher than usual?", "above the monthly average for the year?", '
         '"unusually high?") is set against the average a month of the other whole months of its financial year that '

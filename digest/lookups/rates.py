@@ -20,27 +20,55 @@ RATE_DECIMALS = 1
 DAYS_IN = {"day": 1, "night": 1, "week": 7, "fortnight": 14}  # a night is a day of the calendar
 _UNIT = r"(?:day|night|week|fortnight)"
 _ADJECTIVES = {"daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight"}
-# The rate's words. "A day" after a count's noun or "go missing" only: "missing for a day" is a length, "more than a
-# week" a band, and neither follows "many", "per", "each" or "every".
-_AFTER = "|".join(
-    rf"(?<=\b{word}\s)"
-    for word in (
-        *("many", "episodes", "eps", "incidents", "kids", "children", "rhis", "interviews", "missing"),
-        *("offered", "offering", "accepted", "completed", "done", "doing", "held", "holding", "recorded", "reported"),
-        *("having", "had", "getting", "seeing", "happening", "occurring"),
-    )
-)
+# The rate's words: "per day", "each week", "daily", "on an average day", and "a day" or "a week" after anything but
+# the words of a length or a time ("missing for a day", "more than a week", "gone a day", "within a week", "a week
+# ago"). "Missing a day" is a length too, and "go missing a day" a rate.
 RATE_SAID = re.compile(
-    rf"\b(?:per|each|every)\s+({_UNIT})\b|(?:{_AFTER})an?\s+({_UNIT})\b"
+    rf"\b(?:per|each|every)\s+({_UNIT})\b|\ban?\s+({_UNIT})\b(?!\s*(?:ago|before|after|earlier|later|back|or\b|and\b|\+|'s))"
     r"|\b(daily|weekly|nightly|fortnightly)\s+(?:rate|average|figure|number|count|basis)\b"
     rf"|\bon\s+an?\s+(?:average\s+)?({_UNIT})\b"
 )
+_LENGTH_BEFORE = frozenset(
+    (
+        *(
+            "for",
+            "than",
+            "then",
+            "thn",
+            "over",
+            "under",
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "only",
+            "just",
+            "least",
+            "most",
+        ),
+        *("in", "within", "of", "gone", "away", "out", "lasted", "lasting", "lasts", "last", "spent", "past", "upto"),
+        *("to", "once", "twice", "like", "half", "quarter", "barely", "roughly", "approx", "approximately", "whole"),
+        *("full", "entire", "single", "missing", "absent", "still", "overnight", "up", "longer", "shorter", "is"),
+    )
+)
+_GO_MISSING = re.compile(r"\b(?:go|goes|went|going)\s+missing\s*$")
+_PREVIOUS_WORD = re.compile(r"([a-z0-9+']+)\W*$")
 # "on average" beside a rate is the rate's own average, not an episode's length.
 _ON_AVERAGE = re.compile(r"\b(?:on\s+)?(?:an?\s+)?average\b|\b(?:the\s+)?(?:weekly|daily)\s+(?:rate|average)\b")
-_MISSING_A_DAY = re.compile(
-    "".join(rf"(?<!\b{verb}\smissing\s)" for verb in ("go", "goes", "went", "going"))
-    + r"(?<=\bmissing\s)an?\s+(?:day|week)\b"
-)  # "missing a day" is a length; "go missing a day" a rate
+
+
+def _says_rate(lowered: str, match: re.Match[str]) -> bool:
+    """Whether a match of RATE_SAID is a rate: "a day" or "a week" not after the words of a length or a time."""
+    if match.group(2) is None:
+        return True
+    before = lowered[: match.start()]
+    previous = _PREVIOUS_WORD.search(before)
+    if previous is None:
+        return False  # "a week on Friday ...": a time, not a rate
+    if previous.group(1) == "missing":
+        return _GO_MISSING.search(before) is not None  # "go missing a day" a rate; "missing a day" a length
+    return previous.group(1) not in _LENGTH_BEFORE and not previous.group(1).isdigit()
+
 
 NO_CHILD_RATE = (
     "A child is counted once over a period, so children have no rate a day or a week. Ask for episodes, such as "
@@ -56,7 +84,7 @@ NO_RATE_HERE = (
 def read_rate(text: str) -> tuple[str, str]:
     """The unit of a rate asked ("day", "week", "fortnight"; "" when none) and the text without the rate's words."""
     lowered = text.lower()
-    found = [m for m in RATE_SAID.finditer(lowered) if not _MISSING_A_DAY.match(lowered, m.start())]
+    found = [m for m in RATE_SAID.finditer(lowered) if _says_rate(lowered, m)]
     if not found:
         return "", text
     said = next(group for group in found[0].groups() if group)

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from digest.lookups.questions import NO_RATE, NotUnderstood, Question, Reader
+from digest.lookups.questions import NotUnderstood, Question, Reader
 from digest.lookups.service import LookupService
 from digest.lookups.vocabulary import FIGURE
 from tests.digest.lookups.asking import answered, assert_answers
@@ -200,21 +200,6 @@ def test_a_not_a_client_row_is_still_its_own_row(service: LookupService) -> None
 def test_no_more_than_is_at_most(service: LookupService, text: str, title: str, figure: str) -> None:
     said, lines = answered(service, text)
     assert (said, lines[0]) == (title, figure)
-
-
-def test_a_rate_by_the_day_or_week_is_said_not_held(reader: Reader) -> None:
-    rng = random.Random(SEED)
-    for _ in range(40):
-        asked = rng.choice(["how many", "roughly how many", "number of", "about how many"])
-        what = rng.choice(["episodes", "kids", "children in care", "missing episodes", "went missing"])
-        rate = rng.choice(["per day", "each day", "per week", "every week", "on an average day"])
-        period = rng.choice(["in June", "this year", "last month", "so far this year"])
-        text = f"{asked} {what} {rate} {period}"
-        if rng.random() < 0.3:  # "how many a day went missing", "missing episodes a week"
-            text = rng.choice([f"how many a day went missing {period}", f"{asked} missing episodes a week {period}"])
-        read = reader.read(text)
-        assert isinstance(read, NotUnderstood), text
-        assert read.problem == NO_RATE, text
 
 
 @pytest.mark.parametrize("text", ["missing for more than a day in June", "episodes lasting a day June"])
