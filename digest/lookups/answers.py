@@ -263,11 +263,7 @@ def answer_question(
         answer = _answer_shaped(store, config, question, snapshot, suppress)
     else:
         answer = _answer_span(store, config, question, snapshot, span, suppress)
-    if (
-        question.with_rest
-        and not (question.compare or question.ratio or question.by_month)
-        and answer.outcome == ANSWERED
-    ):  # "LAC/non-LAC split": the rest
+    if question.with_rest and not _rest_shown(question) and answer.outcome == ANSWERED:  # "LAC/non-LAC split": the rest
         others = replace(question, with_rest=False, complement=True, proportion=False)
         rest = answer_question(store, config, others, reader, suppress, snapshot)
         if rest.outcome == ANSWERED and rest.lines:
@@ -485,11 +481,13 @@ def _answer_shaped(
         indicators = {i.key: i for i in build_catalogue(config)}
         shown = [build_figure(indicators, question.keys, question.proportion, question.complement, question.of_whole)]
         shown += [build_figure(indicators, (key,), question.proportion) for key in question.also]
-        if question.with_rest and (question.compare or question.ratio or question.by_month):  # both, each period
+        if question.with_rest and _rest_shown(question):  # "LAC and non-LAC episodes May vs June": both
             shown.append(build_figure(indicators, question.keys, question.proportion, True))
         notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
         if question.usual:
             said = usual_answer(figures, shown[0], spans[0], question.proportion)
+        elif question.monthly_average and question.proportion and len(spans) == 2 and _month_and_run(spans):
+            said = Said(NOT_UNDERSTOOD, f"{shown[0].label} against an average", [NO_SHARE_AVERAGE])
         elif question.monthly_average and len(spans) == 2 and len(shown) == 1 and _month_and_run(spans):
             # "is June above or below the Q1 monthly average?": the month against the run's average a month
             month, run = sorted(spans, key=lambda s: s.last - s.first)
@@ -522,6 +520,18 @@ def _answer_shaped(
             ratios = describe_ratios(figures, shown, each)
             said = Said(said.outcome, f"{said.title}, as a ratio", [*ratios, *said.lines])
     return Answer(said.outcome, said.title, said.lines)
+
+
+NO_SHARE_AVERAGE = (
+    "A month is set against a run's average a month by counts, not shares. Ask by the count, such as "
+    '"are June\'s LAC episodes above the Q1 monthly average?", or for the share month by month.'
+)
+
+
+def _rest_shown(question: Question) -> bool:
+    """Whether the rest of a row's base asked beside it ("LAC/non-LAC") is shown as a figure of its own: set against
+    another period, month by month, as a ratio or a rate; else it is a line under the row's answer."""
+    return bool(question.compare or question.ratio or question.by_month or question.rate)
 
 
 def _month_and_run(spans: list[Span]) -> bool:

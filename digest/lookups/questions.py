@@ -66,7 +66,7 @@ from digest.lookups.periods import (
 )
 from digest.lookups.positions import NO_PLACE_MONTHS, NO_WHOLE_PLACE
 from digest.lookups.quizzes import without_quiz_marks
-from digest.lookups.rates import NO_CHILD_RATE, NO_RATE_HERE, counts_children, read_rate
+from digest.lookups.rates import NO_CHILD_RATE, NO_RATE_CHECK, NO_RATE_HERE, counts_children, read_rate
 from digest.lookups.ratios import NO_RATIO_HERE, read_ratio
 from digest.lookups.reasons import without_why
 from digest.lookups.shapes import LOWEST_SAID, SHAPE_WORDS, Shape, read_shape
@@ -190,7 +190,7 @@ _FORECAST = re.compile(
     r"|\bexpect(?:ed)?\s+to\b|\b(?:are|is)\s+(?:we|you)\s+expecting\b"
     r"|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
     # "project full year episodes on the current run rate" (not "the youth project")
-    r"|\bproject\b(?=\s+(?:the\s+|our\s+)?(?:full|whole|annual|year|rest|end|forward|ahead|out)\b)"
+    r"|\bproject\b(?=\s+(?:the\s+|our\s+)?(?:full|whole|annual|rest|end|forward|ahead)\b)"
     r"|\bextrapolat\w*"
 )
 # Lengths in hours: the report counts calendar days ("over 24 hours" is not "more than 1 day"). The still-missing
@@ -997,7 +997,7 @@ class Reader:
         if len(word) < MIN_CORRECTABLE_LETTERS:  # "jne", "jly": a month with one letter left out, and nothing else
             month = next((m for m in self.long_months if OSA.distance(word, m) == 1 and word[0] == m[0]), None)
             # "mya", "jnu": a short month's two last letters swapped (never another word's: "man" is no "may")
-            month = month or next((m for m in self.short_months if _letters_swapped(word, m)), None)
+            month = month or next((m for m in self.short_months if _letters_swapped(word, m) and word != "otc"), None)
             return (month, 1.0) if month and word.isalpha() else (word, 1.0)
         if word not in self._corrections:
             match = process.extractOne(word, self.correctable, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
@@ -1092,8 +1092,8 @@ class Reader:
         """Read a question; a Clarification when readings tie; NotUnderstood says what was not read. A ratio asked
         ("ratio of boys to girls in June") is its two rows side by side, in the order asked, marked as a ratio."""
         sides, unratioed = read_ratio(text)
-        if sides is None:
-            return self._read_rated(text)
+        if sides is None:  # no ratio, or one read as a figure of its own ("for every child, how many episodes")
+            return self._read_rated(unratioed)
         reading = self._read_rated(unratioed)
         if not isinstance(reading, Question):
             return reading
@@ -1122,8 +1122,17 @@ class Reader:
             return reading
         if counts_children((*reading.keys, *reading.also)):
             return NotUnderstood(NO_CHILD_RATE, self.suggest(text))
-        alone = reading.kind == FIGURE and not (reading.extreme and not reading.by_month) and not reading.proportion
-        if not alone or reading.usual or reading.part_of_period or reading.months_meeting or reading.with_rest:
+        if reading.thresholds or reading.stated:  # "do we average more than 4 a day": the count is no rate to check
+            return NotUnderstood(NO_RATE_CHECK, self.suggest(text))
+        alone = reading.kind == FIGURE and not (reading.extreme and not reading.by_month)
+        alone = alone and not (reading.proportion and not reading.with_rest)  # "LAC and non-LAC": shares beside
+        if (
+            not alone
+            or reading.usual
+            or reading.part_of_period
+            or reading.months_meeting
+            or STILL_MISSING in reading.keys
+        ):
             return NotUnderstood(NO_RATE_HERE, self.suggest(text))
         return replace(reading, rate=unit)
 

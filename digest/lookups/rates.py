@@ -24,7 +24,9 @@ _ADJECTIVES = {"daily": "day", "nightly": "night", "weekly": "week", "fortnightl
 # the words of a length or a time ("missing for a day", "more than a week", "gone a day", "within a week", "a week
 # ago"). "Missing a day" is a length too, and "go missing a day" a rate.
 RATE_SAID = re.compile(
-    rf"\b(?:per|each|every)\s+({_UNIT})\b|\ban?\s+({_UNIT})\b(?!\s*(?:ago|before|after|earlier|later|back|or\b|and\b|\+|'s))"
+    rf"\b(?:per|each|every)\s+({_UNIT})\b|\ban?\s+({_UNIT})\b"
+    r"(?!\s*(?:ago|before|after|earlier|later|back|or\b|and\b|\+|'s|long|plus|late|early|old|overdue|behind|missing"
+    r"|away|gone|out|off|or\s+so|at\s+a\s+time))"
     r"|\b(daily|weekly|nightly|fortnightly)\s+(?:rate|average|figure|number|count|basis)\b"
     rf"|\bon\s+an?\s+(?:average\s+)?({_UNIT})\b"
 )
@@ -54,7 +56,10 @@ _LENGTH_BEFORE = frozenset(
 _GO_MISSING = re.compile(r"\b(?:go|goes|went|going)\s+missing\s*$")
 _PREVIOUS_WORD = re.compile(r"([a-z0-9+']+)\W*$")
 # "on average" beside a rate is the rate's own average, not an episode's length.
-_ON_AVERAGE = re.compile(r"\b(?:on\s+)?(?:an?\s+)?average\b|\b(?:the\s+)?(?:weekly|daily)\s+(?:rate|average)\b")
+_ON_AVERAGE = re.compile(
+    r"\b(?:on\s+)?(?:an?\s+)?(?:average|mean)\b|\b(?:the\s+)?(?:weekly|daily)\s+(?:rate|average)\b"
+    r"|\b(?:what'?s\s+)?(?:the\s+)?rate\b(?:\s+of\b)?"  # "the rate of episodes per week": the rate asked, no share
+)
 
 
 def _says_rate(lowered: str, match: re.Match[str]) -> bool:
@@ -75,9 +80,13 @@ NO_CHILD_RATE = (
     '"episodes a week in June", or for the children in a month.'
 )
 NO_RATE_HERE = (
-    "A rate a day or a week is given for a figure over a period, or two periods or rows side by side, such as "
-    '"episodes a week in June" or "LAC episodes a day, May vs June"; not month by month, as a share, a ranking or a '
-    "whole table."
+    "A rate a day or a week is given for a count over a period, month by month, or two periods or rows side by side, "
+    'such as "episodes a week in June" or "LAC episodes a day, May vs June"; not for a share, a table, a ranking of '
+    "rows or those still missing."
+)
+NO_RATE_CHECK = (
+    "I give a rate a day or a week but do not check one against a figure. Ask for the rate, such as "
+    '"episodes a day in June", and set it against yours.'
 )
 
 

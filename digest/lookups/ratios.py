@@ -13,35 +13,46 @@ from digest.lookups.vocabulary import SHORT_MONTH
 RATIO_DECIMALS = 2
 _PERIOD_AFTER = (
     r"(?=\s+(?:in|for|during|over|across|this|last|so|since|from|ytd|each|every|by|month|q[1-4]|to\s+date)\b"
-    r"|\s*[,?.!;]|\s*$)"
+    rf"|\s+{SHORT_MONTH}|\s*[,?.!;]|\s*$)"
 )
 _GENDER = r"(?:boy|girl|male|female)"
-# Each way of asking for a ratio, and how it is read: the two rows set against each other ("A vs B").
+# The rows a colon sets against each other ("boys:girls", "LAC:non-LAC"); other words about a colon are a heading or a
+# note ("PI: repeat missing", "re:LAC episodes", "Q1:Q2", "Apr:Jun").
+_COLON_ROWS = r"(?:non-?)?(?:boys?|girls?|males?|females?|lac|cla|cic|cse|cin|cp|cpp|eh|ola)"
+# A side of "X to Y ratio" that is no row: a month, a number, or a verb's "to" ("returned to care", "went to")
+_NOT_A_SIDE = rf"(?!(?:{SHORT_MONTH}|\d|\w*ed\b|back\b|went\b|go\b|due\b|up\b|down\b|compared\b))"
+# The two rows are joined by "and" ("boys and girls from April to June"): "vs" would set April against June.
+_BOTH = r"\1 and \2"
+# Each way of asking for a ratio, and how it is read: the two rows side by side.
 _RATIO_WAYS: list[tuple[re.Pattern[str], str]] = [
     # "the ratio of boys to girls in June", "ratio between LAC and CSE kids"
     (
         re.compile(rf"\b(?:the\s+)?ratio\s+(?:of|between)\s+(.+?)\s+(?:to|and|vs|versus|v)\s+(.+?){_PERIOD_AFTER}"),
-        r"\1 vs \2",
+        _BOTH,
     ),
-    # "boys:girls", "LAC:non-LAC" (words, no spaces: "PI: repeat missing" is a heading, "2:1" a claim, "Apr:Jun" months)
-    (re.compile(rf"\b(?!{SHORT_MONTH})([a-z][a-z0-9+-]*):(?!{SHORT_MONTH})([a-z][a-z0-9+-]*)\b"), r"\1 vs \2"),
+    # "boys:girls", "LAC:non-LAC"
+    (re.compile(rf"\b({_COLON_ROWS}):({_COLON_ROWS})\b"), _BOTH),
     # "the LAC to non-LAC ratio", "LAC kids to CSE kids, what's the ratio": the last "to" before "ratio"
     (
-        re.compile(r"([\w/+-]+(?:\s+[\w/+-]+)?)\s+to\s+([\w/+-]+(?:\s+[\w/+-]+)?)(?=(?:(?!\bto\b)[^.?!])*?\bratio\b)"),
-        r"\1 vs \2",
+        re.compile(
+            rf"\b{_NOT_A_SIDE}([\w/+-]+(?:\s+{_NOT_A_SIDE}[\w/+-]+)?)\s+to\s+{_NOT_A_SIDE}([\w/+-]+(?:\s+[\w/+-]+)?)"
+            r"(?=(?:(?!\bto\b)[^.?!])*?\bratio\b)"
+        ),
+        _BOTH,
     ),
-    # "for every CSE episode how many LAC ones?": the second named over the first
+    # "for every CSE episode how many LAC ones?": the second named over the first (never "for every age group")
     (
         re.compile(
-            r"\bfor\s+(?:every|each)\s+((?:(?!\b(?:of|months?|years?|quarters?|weeks?|days?|period)\b)[^,?])+?)\s*,?\s+"
+            r"\bfor\s+(?:every|each)\s+((?:(?!\b(?:of|months?|years?|quarters?|weeks?|days?|period|age|group|band"
+            r"|ethnic\w*|gender|status|distance)\b)[^,?])+?)\s*,?\s+"
             rf"how\s+many\s+(.+?)(?:\s+ones)?{_PERIOD_AFTER}"
         ),
-        r"\2 vs \1",
+        r"\2 and \1",
     ),
     # "girls per boy", "boys for every girl"
     (
         re.compile(rf"\b({_GENDER})s?\s+(?:per|for\s+every|to\s+every|for\s+each|to\s+each)\s+({_GENDER})s?\b"),
-        r"\1s vs \2s",
+        r"\1s and \2s",
     ),
 ]
 _EPISODES = re.compile(r"\b(?:episodes?|eps|incidents?|times)\b")
@@ -64,9 +75,10 @@ def read_ratio(text: str) -> tuple[tuple[str, str] | None, str]:
             first, second = (2, 1) if read.startswith(r"\2") else (1, 2)  # in the order the reading sets them
             sides = (match.group(first), match.group(second))
         lowered = pattern.sub(read, lowered)
-    if sides and _EPISODES.search(sides[0]) and _CHILDREN.search(sides[1]):
+    if sides and _EPISODES.search(sides[0]) and _CHILDREN.search(sides[1]) and not _EPISODES.search(sides[1]):
         # "the ratio of missing episodes to individual LAC": episodes per child, a figure of its own
-        return None, _RATIO_WORD.sub(" ", lowered).replace(" vs ", " per ", 1)
+        joined = f"{sides[0]} and {sides[1]}"
+        return None, _RATIO_WORD.sub(" ", lowered).replace(joined, f"{sides[0]} per {sides[1]}", 1)
     return (sides, _RATIO_WORD.sub(" ", lowered)) if sides else (None, text)
 
 
@@ -76,7 +88,7 @@ def describe_ratios(figures: Figures, shown: list[Figure], spans: list[Span]) ->
     first, second = shown
     lines = []
     ratios: list[tuple[float, str]] = []
-    for span in spans:
+    for span in sorted(spans, key=lambda s: (s.first, s.last)):  # in time order, as the counts under them
         a, b = figure_cell(figures, first, span), figure_cell(figures, second, span)
         name = f"{figures.name(span)}: {first.label} to {second.label}"
         if not a or not b or a.count is None or b.count is None or a.suppressed or b.suppressed:

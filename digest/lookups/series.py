@@ -342,7 +342,10 @@ def average_against(figures: Figures, figure: Figure, month: Span, run: Span) ->
         figures, [(m, c) for m, c in cells if c is not None and _compared(c, figure, False) is not None]
     )
     cell = figure_cell(figures, figure, month)
-    if mean is None or cell is None or cell.count is None or cell.suppressed or figures.is_so_far(month.last):
+    if figures.is_so_far(month.last):  # "July so far against the Q1 average": a part month is set against no average
+        line = f"{figures.name(month)}: {describe(cell, figure)}, a month under way, not set against a whole month's."
+        return Said(said.outcome, said.title, [line, *said.lines])
+    if mean is None or cell is None or cell.count is None or cell.suppressed:
         return said
     gap = round(cell.count - mean[0], PER_CHILD_DECIMALS)
     where = "the same as" if gap == 0 else f"{abs(gap):.{PER_CHILD_DECIMALS}f} {'above' if gap > 0 else 'below'}"

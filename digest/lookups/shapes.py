@@ -92,8 +92,10 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"\bbreak\s*downs?\b|\bbreak\s+(?:\w+\s+){1,2}?down\b|\bbroken\s+down\b|\bsplits?\b|\bdistribution\b"
             r"|\bfunnel\b|\bpicture\b|\bbands\b|\bmix\b|\bmake\s*-?\s*up\b|\bcomposition\b"
             r"|\betc\b|\band\s+so\s+on\b|\b(?:every|each)\s+band\b"
-            # "all the groups", "every group", "ethnic groups June": the table; "any other ethnic group" is a row (E2)
-            r"|\b(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:ethnic\s+)?groups?\b|(?<!other\s)\b(?=ethnic\s+groups\b)|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\b"
+            # "all the groups", "every group", "ethnic groups June": the table; "any other ethnic group" is a row
+            # (E2), and "non-white ethnic groups" the rows read before them ("@ethnicity.a1|...": a key's end before)
+            r"|\b(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:ethnic\s+)?groups?\b|\bthe\s+groups\b"
+            r"|\b(?=ethnic\s+groups\b(?!\s+(?:of|for|among|amongst)\b))(?<!\.\w\w\s)(?<!\.\w\w\s\s)(?<!\.\w\s)(?<!\.\w\s\s)(?<!other\s)|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\b"
             r"|\b(?:all|each|every|by)\s+codes?\b|\bby\s+(?:care\s+|social\s+care\s+|case\s+)?(?=gender|sex|age|ethnicity|ethnic|status|distance|days)"
             r"|\b(?=(?:ethnicity|ethnicities|genders?|ages|age\s+groups?|care\s+status(?:es)?)\s+of\s+(?:the\s+|our\s+)?"
             r"(?:missing\s+)?(?:episodes|eps|children|kids|young\s+people|those)\b)"

@@ -2206,12 +2206,12 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"(?<=[a-z])s?\s+dem\b"), "s"),  # "di group dem": the groups, never "the group" (a row of its own)
     (re.compile(r"\s+dem\b"), ""),
     # "April May June one one", "... one by one": each month of those named
-    (re.compile(r"\b(" + MONTH_NAMED + r")\s+(?:one\s+by\s+one|one\s+one)\b"), r"\1 each month"),
+    (re.compile(r"\b(" + MONTH_NAMED + r")\s+(?:one\s+by\s+one|one\s+one)\b"), r"\1 month by month"),
     (re.compile(r"\ban\s+(?=(?:over|under|so|april|may|june|july|august|di|dem)\b|\d)"), "and "),
     (re.compile(r"\b(more|less|fewer|higher|lower|bigger|smaller|longer|shorter|over|under)\s+dan\b"), r"\1 than"),
     (re.compile(r"\b(mek|show|tell|give|gi|sen|send|help|let)\s+mi\b"), r"\1 me"),
     (re.compile(r"\bmek\s+me\s+(?=know|see)"), "let me "),
-    (re.compile(r"\byouths?\b(?!\s+(?:offend|justice|work|club|service|centre|offer))"), "young people"),
+    (re.compile(r"(?<=\bdi\s)youths?\b|(?<=\bmuch\s)youths?\b|\byouths?\b(?=\s+(?:dem|weh)\b)"), "young people"),
     (_CARIBBEAN, lambda m: _CARIBBEAN_WORDS[m.group(0)]),
     # The return interview's steps said as doing ("how many RHIs are we offering"): the row's own word
     (
@@ -2229,7 +2229,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # Slips of the hand in the report's short forms ("LCA eps", "YDT", "Q! 19/20": the shifted 1)
     (re.compile(r"\blca\b"), "lac"),
     (re.compile(r"\bydt\b"), "ytd"),
-    (re.compile(r"\bq\s*!(?=\s|$|\d)"), "q1"),
+    (re.compile(r"\bq\s*!(?=[\s,.;:?)]|$|\d)"), "q1"),
     # Scots English, word for word ("how mony weans wis oot mair than a week", "21 tae 30 mile fae hame")
     (_SCOTS, lambda m: _SCOTS_WORDS[m.group(0)]),
     (

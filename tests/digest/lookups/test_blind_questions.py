@@ -63,8 +63,8 @@ DEVELOPMENT_QUESTIONS = 13160  # writers A to D's 110 each, E to HH's 60 each
 # a review; 11,558 of 12,200 when GO to GR joined, 11,601 after the fifty-first round's and a
 # review; 11,768 of 12,440 when GS to GV joined, 11,819 after the fifty-second round's and a review; 11,999 of
 # 12,680 when GW to GZ joined, 12,050 after the fifty-third round's and a review; 12,208 of 12,920 when HA to HD
-# joined, 12,275 after the fifty-fourth round's and a review; 12,421 of 13,160 when HE to HH joined, 12,507 after
-# the fifty-fifth round's): a floor.
+# joined, 12,275 after the fifty-fourth round's and a review; 12,421 of 13,160 when HE to HH joined, 12,506 after
+# the fifty-fifth round's and a review): a floor.
 DEVELOPMENT_RIGHT = 0.95
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's six (a
 # run "this year" without the partial month, twice; "all & CLA" as CLA alone; no period read as the latest month,

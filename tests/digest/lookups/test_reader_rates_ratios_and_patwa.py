@@ -11,8 +11,9 @@ import re
 
 import pytest
 
+from digest.lookups.answers import NO_SHARE_AVERAGE
 from digest.lookups.questions import NO_FORECAST, ONE_CHILD, Question, Reader
-from digest.lookups.rates import NO_CHILD_RATE, read_rate
+from digest.lookups.rates import NO_CHILD_RATE, NO_RATE_CHECK, NO_RATE_HERE, read_rate
 from digest.lookups.ratios import read_ratio
 from digest.lookups.service import LookupService
 from tests.digest.lookups.asking import answered
@@ -247,3 +248,53 @@ def test_a_projection_is_a_forecast(service: LookupService) -> None:
     answer = service.ask("U", "C", "/missing project full year episodes on the current run rate")
     assert (answer.outcome, answer.lines[0]) == ("not understood", NO_FORECAST)
     assert service.ask("U", "C", "What's the July run-rate looking like for episodes so far?").outcome == "answered"
+
+
+# What the review before the score found, each mended: lengths and lateness read as rates, a checked rate checked
+# against the count, a range's middle month dropped from a ratio, LAC episodes read as children, headings read as
+# ratios, a project read as a forecast, a share set against an average of counts.
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("how many had a week or more missing in June", "*4 (3% of 116 episodes)*"),
+        ("do we average more than 4 episodes a day", NO_RATE_CHECK),
+        ("still missing per week", NO_RATE_HERE),
+        (
+            "ratio of LAC to non-LAC from April to June",
+            "April to June 2019: LAC episodes to Episodes other than LAC episodes, 236 to 139: about 1.70 to 1.",
+        ),
+        (
+            "ratio of CSE episodes to LAC episodes June",
+            "June 2019: Episodes at CSE risk (medium/high) to LAC episodes, 28 to 74: about 0.38 to 1.",
+        ),
+        ("for every child how many episodes in June", "*2.2*"),
+        ("LAC vs non-LAC episodes a week in June", "LAC episodes, June 2019: about 17.3 a week (74 over 30 days)."),
+        ("is the June LAC % above the Q1 monthly average", NO_SHARE_AVERAGE),
+        ("non-white ethnic groups June", "*15 (13% of 116 episodes)*"),
+        ("episodes referred to the outreach project year to date", "*375*"),
+        (
+            "is July so far above the Q1 monthly average",
+            "July 2019 (partial, to 18/07/2019 00:00): 0, a month under way, not set against a whole month's.",
+        ),
+    ],
+)
+def test_what_the_review_found(service: LookupService, text: str, first: str) -> None:
+    assert service.ask("U", "C", text).lines[0] == first, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "re:LAC episodes June",
+        "Q1:Q2 episodes",
+        "April to June, LAC ratio",
+        "for every age group how many episodes June",
+    ],
+)
+def test_notes_ranges_and_tables_are_no_ratio(text: str) -> None:
+    assert read_ratio(text)[0] is None, text
+
+
+@pytest.mark.parametrize("text", ["RHIs completed a day late in June", "episodes a week long in June"])
+def test_lateness_and_lengths_are_no_rate(text: str) -> None:
+    assert read_rate(text)[0] == "", text
