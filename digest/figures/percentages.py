@@ -18,3 +18,11 @@ def format_percentage(count: int | None, denominator: int | None) -> str:
         tenths = (2000 * count + denominator) // (2 * denominator)
         return f"{tenths // 10}.{tenths % 10}%"
     return f"{whole}%"
+
+
+def format_quotient(numerator: int, denominator: int, decimals: int) -> str:
+    """numerator / denominator (a positive denominator) to decimals places, half up, in integer arithmetic as a
+    percentage is ("12.13" for 97 / 8 to two places, where float formatting gives "12.12")."""
+    scale = 10**decimals
+    scaled = (2 * numerator * scale + denominator) // (2 * denominator)
+    return f"{scaled // scale}.{scaled % scale:0{decimals}d}" if decimals else str(scaled)

@@ -488,10 +488,12 @@ def _answer_shaped(
             said = usual_answer(figures, shown[0], spans[0], question.proportion)
         elif question.monthly_average and question.proportion and len(spans) == 2 and _month_and_run(spans):
             said = Said(NOT_UNDERSTOOD, f"{shown[0].label} against an average", [NO_SHARE_AVERAGE])
-        elif question.monthly_average and len(spans) == 2 and len(shown) == 1 and _month_and_run(spans):
-            # "is June above or below the Q1 monthly average?": the month against the run's average a month
+        elif question.monthly_average and len(spans) == 2 and _month_and_run(spans):
+            # "is June above or below the Q1 monthly average?": the month against the run's average a month, each row
             month, run = sorted(spans, key=lambda s: s.last - s.first)
-            said = average_against(figures, shown[0], month, run)
+            each_row = [average_against(figures, figure, month, run) for figure in shown]
+            lines = [line for f, a in zip(shown, each_row, strict=True) for line in (f"*{f.label}*", *a.lines)]
+            said = each_row[0] if len(shown) == 1 else Said(each_row[0].outcome, each_row[0].title, lines)
         elif question.by_month:
             condition = question.thresholds[0] if question.months_meeting and question.thresholds else None
             said = runs_answer(
@@ -512,7 +514,8 @@ def _answer_shaped(
         else:
             said = _single_answer(figures, shown[0], spans[0])
         held = range(figures.data_months[0], figures.data_months[1] + 1)  # a run's months with data, one by one
-        each = [Span(m, m, s.kind) for s in spans for m in s.months if m in held] if question.by_month else spans
+        months = sorted({m for s in spans for m in s.months if m in held})  # once each ("June vs Q1 month by month")
+        each = [Span(m, m, spans[0].kind) for m in months] if question.by_month else spans
         if question.rate and said.outcome == ANSWERED:  # "episodes a week in June": the rate first, then the counts
             rates = describe_rates(figures, shown, each, question.rate)
             said = Said(said.outcome, f"{said.title}, a {question.rate}", [*rates, *said.lines])

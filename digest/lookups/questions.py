@@ -66,7 +66,14 @@ from digest.lookups.periods import (
 )
 from digest.lookups.positions import NO_PLACE_MONTHS, NO_WHOLE_PLACE
 from digest.lookups.quizzes import without_quiz_marks
-from digest.lookups.rates import NO_CHILD_RATE, NO_RATE_CHECK, NO_RATE_HERE, counts_children, read_rate
+from digest.lookups.rates import (
+    NO_CHILD_RATE,
+    NO_RATE_CHECK,
+    NO_RATE_HERE,
+    SHARE_RATE,
+    counts_children,
+    read_rate,
+)
 from digest.lookups.ratios import NO_RATIO_HERE, read_ratio
 from digest.lookups.reasons import without_why
 from digest.lookups.shapes import LOWEST_SAID, SHAPE_WORDS, Shape, read_shape
@@ -191,7 +198,7 @@ _FORECAST = re.compile(
     r"|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
     # "project full year episodes on the current run rate" (not "the youth project")
     r"|\bproject\b(?=\s+(?:the\s+|our\s+)?(?:full|whole|annual|rest|end|forward|ahead)\b)"
-    r"|\bextrapolat\w*"
+    r"|\bextrapolat\w*|\bwould\s+(?:we|it|that|they)\s+(?:have|get|reach|see|hit|end)\b"
 )
 # Lengths in hours: the report counts calendar days ("over 24 hours" is not "more than 1 day"). The still-missing
 # answer gives "over 24 and 72 hours" now, and "72 hours" of a return interview is its deadline.
@@ -997,7 +1004,9 @@ class Reader:
         if len(word) < MIN_CORRECTABLE_LETTERS:  # "jne", "jly": a month with one letter left out, and nothing else
             month = next((m for m in self.long_months if OSA.distance(word, m) == 1 and word[0] == m[0]), None)
             # "mya", "jnu": a short month's two last letters swapped (never another word's: "man" is no "may")
-            month = month or next((m for m in self.short_months if _letters_swapped(word, m) and word != "otc"), None)
+            # ("otc" is over the counter; "mya" a name too, read as May by the words around it: vocabulary.py)
+            swaps = (m for m in self.short_months if _letters_swapped(word, m) and word not in ("otc", "mya"))
+            month = month or next(swaps, None)
             return (month, 1.0) if month and word.isalpha() else (word, 1.0)
         if word not in self._corrections:
             match = process.extractOne(word, self.correctable, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
@@ -1103,8 +1112,8 @@ class Reader:
         mixed = bool(reading.also) and counts_children(reading.keys) != counts_children(reading.also)
         if not two or shaped or mixed or reading.months_meeting or reading.complement:
             return NotUnderstood(NO_RATIO_HERE, self.suggest(text))
-        first = self._read_rated(sides[0])
-        if reading.also and not reading.bands and isinstance(first, Question) and first.subject == reading.also[0]:
+        named = _keys_read(self._read_rated(sides[0]))  # the first side's row, or the rows it is asked back between
+        if reading.also and not reading.bands and reading.also[0] in named and reading.subject not in named:
             reading = replace(reading, subject=reading.also[0], also=(str(reading.subject),))  # in the order asked
         return replace(reading, ratio=True)
 
@@ -1124,6 +1133,10 @@ class Reader:
             return NotUnderstood(NO_CHILD_RATE, self.suggest(text))
         if reading.thresholds or reading.stated:  # "do we average more than 4 a day": the count is no rate to check
             return NotUnderstood(NO_RATE_CHECK, self.suggest(text))
+        if (
+            SHARE_RATE.search(text.lower()) or reading.relative
+        ):  # "RHI acceptance rate per week", "% change in the rate"
+            return NotUnderstood(NO_RATE_HERE, self.suggest(text))
         alone = reading.kind == FIGURE and not (reading.extreme and not reading.by_month)
         alone = alone and not (reading.proportion and not reading.with_rest)  # "LAC and non-LAC": shares beside
         if (
@@ -2799,6 +2812,16 @@ def _self_corrected(text: str) -> str:
         if said_after and said_before and len(rest_after.split()) <= MAX_WORDS_AFTER_CORRECTION:
             return f"{rest_before} {after}"
     return text
+
+
+def _keys_read(reading: Question | NotUnderstood | Clarification) -> set[str]:
+    """The rows a reading names: a question's subject, or each row a clarification offers ("CSE": episodes or
+    children)."""
+    if isinstance(reading, Question):
+        return {str(reading.subject)}
+    if isinstance(reading, Clarification):
+        return {choice.split()[0].lstrip(KEY_MARK) for _, choice in reading.choices}
+    return set()
 
 
 def _sections_of(reading: Reading) -> set[str]:

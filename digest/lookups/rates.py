@@ -9,8 +9,10 @@ import calendar
 import datetime as dt
 import math
 import re
+from fractions import Fraction
 
 from digest.figures.catalogue import DISTINCT_CHILDREN_PREFIX
+from digest.figures.percentages import format_quotient
 from digest.figures.periods import month_start
 from digest.lookups.cells import Figures
 from digest.lookups.periods import Span
@@ -25,33 +27,86 @@ _ADJECTIVES = {"daily": "day", "nightly": "night", "weekly": "week", "fortnightl
 # ago"). "Missing a day" is a length too, and "go missing a day" a rate.
 RATE_SAID = re.compile(
     rf"\b(?:per|each|every)\s+({_UNIT})\b|\ban?\s+({_UNIT})\b"
-    r"(?!\s*(?:ago|before|after|earlier|later|back|or\b|and\b|\+|'s|long|plus|late|early|old|overdue|behind|missing"
+    r"(?!\s*-?\s*(?:ago|before|after|earlier|later|back|or\b|and\b|\+|'s|long|plus|late|early|old|overdue|behind|missing"
     r"|away|gone|out|off|or\s+so|at\s+a\s+time))"
     r"|\b(daily|weekly|nightly|fortnightly)\s+(?:rate|average|figure|number|count|basis)\b"
     rf"|\bon\s+an?\s+(?:average\s+)?({_UNIT})\b"
 )
+# The words before "a day" or "a week" that make it a length or a time, not a rate ("exceeded a week", "came back
+# after a day", "between a day and a week", Caribbean English's "more dan a week" and "gone fi a week")
 _LENGTH_BEFORE = frozenset(
-    (
-        *(
-            "for",
-            "than",
-            "then",
-            "thn",
-            "over",
-            "under",
-            "about",
-            "around",
-            "nearly",
-            "almost",
-            "only",
-            "just",
-            "least",
-            "most",
-        ),
-        *("in", "within", "of", "gone", "away", "out", "lasted", "lasting", "lasts", "last", "spent", "past", "upto"),
-        *("to", "once", "twice", "like", "half", "quarter", "barely", "roughly", "approx", "approximately", "whole"),
-        *("full", "entire", "single", "missing", "absent", "still", "overnight", "up", "longer", "shorter", "is"),
-    )
+    [
+        "for",
+        "than",
+        "then",
+        "thn",
+        "dan",
+        "fi",
+        "over",
+        "under",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "only",
+        "just",
+        "least",
+        "most",
+        "in",
+        "within",
+        "inside",
+        "of",
+        "gone",
+        "away",
+        "out",
+        "lasted",
+        "lasting",
+        "lasts",
+        "last",
+        "spent",
+        "past",
+        "upto",
+        "to",
+        "until",
+        "till",
+        "once",
+        "twice",
+        "like",
+        "half",
+        "quarter",
+        "barely",
+        "roughly",
+        "approx",
+        "approximately",
+        "whole",
+        "full",
+        "entire",
+        "single",
+        "missing",
+        "absent",
+        "still",
+        "overnight",
+        "up",
+        "longer",
+        "shorter",
+        "longa",
+        "is",
+        "and",
+        "exceeded",
+        "exceeding",
+        "exceeds",
+        "exceed",
+        "beyond",
+        "took",
+        "takes",
+        "taking",
+        "reached",
+        "reaching",
+        "reaches",
+        "after",
+        "between",
+        "ended",
+    ]
 )
 _GO_MISSING = re.compile(r"\b(?:go|goes|went|going)\s+missing\s*$")
 _PREVIOUS_WORD = re.compile(r"([a-z0-9+']+)\W*$")
@@ -59,6 +114,10 @@ _PREVIOUS_WORD = re.compile(r"([a-z0-9+']+)\W*$")
 _ON_AVERAGE = re.compile(
     r"\b(?:on\s+)?(?:an?\s+)?(?:average|mean)\b|\b(?:the\s+)?(?:weekly|daily)\s+(?:rate|average)\b"
     r"|\b(?:what'?s\s+)?(?:the\s+)?rate\b(?:\s+of\b)?"  # "the rate of episodes per week": the rate asked, no share
+)
+# A share's rate beside a rate a week ("RHI acceptance rate per week"): a share has no rate a day or a week.
+SHARE_RATE = re.compile(
+    r"\b(?:acceptance|completion|offer|take[\s-]?up|timeliness|success|response|conversion)\s+rate\b"
 )
 
 
@@ -68,11 +127,12 @@ def _says_rate(lowered: str, match: re.Match[str]) -> bool:
         return True
     before = lowered[: match.start()]
     previous = _PREVIOUS_WORD.search(before)
-    if previous is None:
-        return False  # "a week on Friday ...": a time, not a rate
-    if previous.group(1) == "missing":
+    if previous is None or before.rstrip().endswith(("<", ">", "=", "+")):
+        return False  # "a week on Friday ...": a time; "> a week", ">= a day": a length
+    word = previous.group(1).strip("'")  # "'over a week'"
+    if word == "missing":
         return _GO_MISSING.search(before) is not None  # "go missing a day" a rate; "missing a day" a length
-    return previous.group(1) not in _LENGTH_BEFORE and not previous.group(1).isdigit()
+    return word not in _LENGTH_BEFORE and not word.isdigit()
 
 
 NO_CHILD_RATE = (
@@ -123,11 +183,12 @@ def days_covered(figures: Figures, span: Span) -> int:
 
 def describe_rates(figures: Figures, shown: list[Figure], spans: list[Span], unit: str) -> list[str]:
     """Each figure's rate a day or week in each period, and which of two is higher by it: "June 2019: about 27.1 a
-    week (116 over 30 days)." A withheld or missing count has no rate, and the line says so."""
+    week (116 over 30 days)." A withheld or missing count has no rate, and the line says so. Rates are compared
+    exactly, and shown to one more place where one place would make two different rates look the same."""
     lines: list[str] = []
     for figure in shown:
         prefix = f"{figure.label}, " if len(shown) > 1 else ""
-        rates: list[tuple[str, float]] = []
+        rates: list[tuple[Fraction, str]] = []
         for span in sorted(spans, key=lambda s: (s.first, s.last)):
             cell = figure_cell(figures, figure, span)
             name = figures.name(span)
@@ -135,19 +196,21 @@ def describe_rates(figures: Figures, shown: list[Figure], spans: list[Span], uni
                 lines.append(f"{prefix}{name}: no rate a {unit} (no count to work it out from).")
                 continue
             days = days_covered(figures, span)
-            rate = round(cell.count / days * DAYS_IN[unit], RATE_DECIMALS)
-            rates.append((name, rate))
-            lines.append(f"{prefix}{name}: about {rate:.{RATE_DECIMALS}f} a {unit} ({cell.count:,} over {days} days).")
+            rates.append((Fraction(cell.count * DAYS_IN[unit], days), name))
+            shown_rate = format_quotient(cell.count * DAYS_IN[unit], days, RATE_DECIMALS)
+            lines.append(f"{prefix}{name}: about {shown_rate} a {unit} ({cell.count:,} over {days} days).")
         if len(rates) > 2:  # a run: its highest and lowest month by the rate (not by the count: months differ in days)
-            (top, top_name), (low, low_name) = max((r, n) for n, r in rates), min((r, n) for n, r in rates)
+            (top, top_name), (low, low_name) = max(rates), min(rates)
             lines.append(
-                f"{prefix}highest rate a {unit}: {top_name} ({top:.{RATE_DECIMALS}f}); "
-                f"lowest: {low_name} ({low:.{RATE_DECIMALS}f})."
+                f"{prefix}highest rate a {unit}: {top_name} ({_shown(top)}); lowest: {low_name} ({_shown(low)})."
             )
         if len(rates) == 2:
-            (first, a), (second, b) = rates
+            (a, first), (b, second) = rates
             higher = "the same" if a == b else f"higher in {first if a > b else second}"
-            lines.append(
-                f"{prefix}by the rate a {unit}: {higher} ({a:.{RATE_DECIMALS}f} against {b:.{RATE_DECIMALS}f})."
-            )
+            places = RATE_DECIMALS + (a != b and _shown(a) == _shown(b))
+            lines.append(f"{prefix}by the rate a {unit}: {higher} ({_shown(a, places)} against {_shown(b, places)}).")
     return [line[0].upper() + line[1:] for line in lines]
+
+
+def _shown(rate: Fraction, places: int = RATE_DECIMALS) -> str:
+    return format_quotient(rate.numerator, rate.denominator, places)

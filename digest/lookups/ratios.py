@@ -4,7 +4,9 @@ side by side, and the first's count over the second's, as the catalogue's "Ratio
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
+from digest.figures.percentages import format_quotient
 from digest.lookups.cells import Figures
 from digest.lookups.periods import Span
 from digest.lookups.series import Figure, figure_cell
@@ -20,7 +22,10 @@ _GENDER = r"(?:boy|girl|male|female)"
 # note ("PI: repeat missing", "re:LAC episodes", "Q1:Q2", "Apr:Jun").
 _COLON_ROWS = r"(?:non-?)?(?:boys?|girls?|males?|females?|lac|cla|cic|cse|cin|cp|cpp|eh|ola)"
 # A side of "X to Y ratio" that is no row: a month, a number, or a verb's "to" ("returned to care", "went to")
-_NOT_A_SIDE = rf"(?!(?:{SHORT_MONTH}|\d|\w*ed\b|back\b|went\b|go\b|due\b|up\b|down\b|compared\b))"
+_NOT_A_SIDE = (
+    rf"(?!(?:{SHORT_MONTH}|\d|returned\b|moved\b|sent\b|went\b|came\b|got\b|referred\b|back\b|go\b|due\b|up\b"
+    r"|down\b|compared\b|related\b))"
+)
 # The two rows are joined by "and" ("boys and girls from April to June"): "vs" would set April against June.
 _BOTH = r"\1 and \2"
 # Each way of asking for a ratio, and how it is read: the two rows side by side.
@@ -49,13 +54,21 @@ _RATIO_WAYS: list[tuple[re.Pattern[str], str]] = [
         ),
         r"\2 and \1",
     ),
+    # "CSE v LAC ratio June", "the CSE/LAC ratio", "LAC against CSE as a ratio"
+    (
+        re.compile(
+            rf"\b{_NOT_A_SIDE}([\w+-]+(?:\s+{_NOT_A_SIDE}[\w+-]+)?)\s*(?:\s(?:vs|v|versus|against)\s|/)\s*"
+            rf"{_NOT_A_SIDE}([\w+-]+(?:\s+[\w+-]+)?)(?=\s+(?:as\s+a\s+)?ratios?\b)"
+        ),
+        _BOTH,
+    ),
     # "girls per boy", "boys for every girl"
     (
         re.compile(rf"\b({_GENDER})s?\s+(?:per|for\s+every|to\s+every|for\s+each|to\s+each)\s+({_GENDER})s?\b"),
         r"\1s and \2s",
     ),
 ]
-_EPISODES = re.compile(r"\b(?:episodes?|eps|incidents?|times)\b")
+_EPISODES = re.compile(r"\b(?:episodes?|eps|incidents?)\b")
 _CHILDREN = re.compile(r"\b(?:child(?:ren)?|kids?|young\s+people|lac|cla)\b")
 _RATIO_WORD = re.compile(r"\b(?:what(?:'s|\s+is)\s+)?(?:the\s+)?ratios?\b")
 
@@ -75,6 +88,8 @@ def read_ratio(text: str) -> tuple[tuple[str, str] | None, str]:
             first, second = (2, 1) if read.startswith(r"\2") else (1, 2)  # in the order the reading sets them
             sides = (match.group(first), match.group(second))
         lowered = pattern.sub(read, lowered)
+    if sides and any(character.isdigit() for character in "".join(sides)):  # "for every LAC child, how many 3+"
+        return None, text
     if sides and _EPISODES.search(sides[0]) and _CHILDREN.search(sides[1]) and not _EPISODES.search(sides[1]):
         # "the ratio of missing episodes to individual LAC": episodes per child, a figure of its own
         joined = f"{sides[0]} and {sides[1]}"
@@ -87,7 +102,7 @@ def describe_ratios(figures: Figures, shown: list[Figure], spans: list[Span]) ->
     1." A withheld or missing count, or none of the second, has no ratio, and the line says so."""
     first, second = shown
     lines = []
-    ratios: list[tuple[float, str]] = []
+    ratios: list[tuple[Fraction, str]] = []
     for span in sorted(spans, key=lambda s: (s.first, s.last)):  # in time order, as the counts under them
         a, b = figure_cell(figures, first, span), figure_cell(figures, second, span)
         name = f"{figures.name(span)}: {first.label} to {second.label}"
@@ -96,13 +111,13 @@ def describe_ratios(figures: Figures, shown: list[Figure], spans: list[Span]) ->
         elif b.count == 0:
             lines.append(f"{name}: {a.count:,} to 0, no ratio (none of {second.label}).")
         else:
-            ratio = round(a.count / b.count, RATIO_DECIMALS)
-            ratios.append((ratio, figures.name(span)))
-            lines.append(f"{name}, {a.count:,} to {b.count:,}: about {ratio:.{RATIO_DECIMALS}f} to 1.")
+            ratios.append((Fraction(a.count, b.count), figures.name(span)))
+            lines.append(f"{name}, {a.count:,} to {b.count:,}: about {_shown(ratios[-1][0])} to 1.")
     if len(ratios) >= 2 and len(spans) > 2:  # a run: its highest and lowest ratio ("the most girls per boy")
         (top, top_name), (low, low_name) = max(ratios), min(ratios)
-        lines.append(
-            f"Highest ratio: {top_name} ({top:.{RATIO_DECIMALS}f} to 1); "
-            f"lowest: {low_name} ({low:.{RATIO_DECIMALS}f} to 1)."
-        )
+        lines.append(f"Highest ratio: {top_name} ({_shown(top)} to 1); lowest: {low_name} ({_shown(low)} to 1).")
     return lines
+
+
+def _shown(ratio: Fraction) -> str:
+    return format_quotient(ratio.numerator, ratio.denominator, RATIO_DECIMALS)

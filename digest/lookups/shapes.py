@@ -31,6 +31,12 @@ class Shape:
 _CHILD = (
     r"(?:child|children|kid|kids|young\s+person|young\s+people|person|cyp|yp|individual|cla|lac|looked\s+after\s+child)"
 )
+
+# "ethnic groups of LAC" is no table of LAC's (none is held), but "ethnic groups for June", "... of the episodes" are
+_NOT_OF_A_ROW = (
+    r"(?!\s+(?:of|for|among|amongst)\s+(?!(?:the\s+)?(?:episodes|eps|missing|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*|q[1-4]|ytd|this|last|the\s+(?:year|quarter|month))\b))"
+)
 _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "per_child",
@@ -94,8 +100,9 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"|\betc\b|\band\s+so\s+on\b|\b(?:every|each)\s+band\b"
             # "all the groups", "every group", "ethnic groups June": the table; "any other ethnic group" is a row
             # (E2), and "non-white ethnic groups" the rows read before them ("@ethnicity.a1|...": a key's end before)
-            r"|\b(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:ethnic\s+)?groups?\b|\bthe\s+groups\b"
-            r"|\b(?=ethnic\s+groups\b(?!\s+(?:of|for|among|amongst)\b))(?<!\.\w\w\s)(?<!\.\w\w\s\s)(?<!\.\w\s)(?<!\.\w\s\s)(?<!other\s)|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\b"
+            r"|\b(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:groups?\b|(?=ethnic\s+groups?\b" + _NOT_OF_A_ROW + "))"
+            r"|\bthe\s+groups\b|\b(?=ethnic\s+groups\b" + _NOT_OF_A_ROW + ")"
+            r"(?<!\.\w\w\s)(?<!\.\w\w\s\s)(?<!\.\w\s)(?<!\.\w\s\s)(?<!other\s)|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\b"
             r"|\b(?:all|each|every|by)\s+codes?\b|\bby\s+(?:care\s+|social\s+care\s+|case\s+)?(?=gender|sex|age|ethnicity|ethnic|status|distance|days)"
             r"|\b(?=(?:ethnicity|ethnicities|genders?|ages|age\s+groups?|care\s+status(?:es)?)\s+of\s+(?:the\s+|our\s+)?"
             r"(?:missing\s+)?(?:episodes|eps|children|kids|young\s+people|those)\b)"

@@ -2229,6 +2229,16 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # Slips of the hand in the report's short forms ("LCA eps", "YDT", "Q! 19/20": the shifted 1)
     (re.compile(r"\blca\b"), "lac"),
     (re.compile(r"\bydt\b"), "ytd"),
+    # "Mya" is May with two letters swapped ("RHIs offered Mya?"), but a girl's name too: never after the words that
+    # name a child ("for Mya", "has Mya", "Mya's", "Mya went missing")
+    (
+        re.compile(
+            r"(?<!\bfor\s)(?<!\babout\s)(?<!\bhas\s)(?<!\bhad\s)(?<!\bis\s)(?<!\bwas\s)(?<!\bdid\s)(?<!\bdoes\s)"
+            r"(?<!\bwith\s)(?<!\band\s)(?<!\bby\s)(?<!\bof\s)(?<!\bsaw\s)(?<!\bsee\s)(?<!\bcalled\s)(?<!\bnamed\s)"
+            r"\bmya\b(?!'s|\s+(?:has|had|is|was|went|goes|go|gone|did|does|and|missing|ran|run|left|came|come|returned|back)\b)"
+        ),
+        "may",
+    ),
     (re.compile(r"\bq\s*!(?=[\s,.;:?)]|$|\d)"), "q1"),
     # Scots English, word for word ("how mony weans wis oot mair than a week", "21 tae 30 mile fae hame")
     (_SCOTS, lambda m: _SCOTS_WORDS[m.group(0)]),

@@ -272,13 +272,41 @@ def test_a_projection_is_a_forecast(service: LookupService) -> None:
         ("is the June LAC % above the Q1 monthly average", NO_SHARE_AVERAGE),
         ("non-white ethnic groups June", "*15 (13% of 116 episodes)*"),
         ("episodes referred to the outreach project year to date", "*375*"),
+        ("how many episodes exceeded a week in June", "*4 (3% of 116 episodes)*"),
+        ("episodes > a week in June", "*4 (3% of 116 episodes)*"),
+        ("how many episode dem was more dan a week inna June", "*4 (3% of 116 episodes)*"),
+        (
+            "CSE to LAC ratio June",
+            "June 2019: Episodes at CSE risk (medium/high) to LAC episodes, 28 to 74: about 0.38 to 1.",
+        ),
+        (
+            "CSE v LAC ratio June",
+            "June 2019: Episodes at CSE risk (medium/high) to LAC episodes, 28 to 74: about 0.38 to 1.",
+        ),
+        (
+            "ratio of white british to BME in June",
+            "June 2019: A1 - White British to BME episodes, 97 to 8: about 12.13 to 1.",
+        ),
+        ("for every LAC child in June, how many went missing 3+ times", "*7*"),
+        ("at the June weekly rate how many episodes would we have in a year", NO_FORECAST),
+        ("RHI acceptance rate per week in June", NO_RATE_HERE),
+        ("every ethnic group June", "Rows that are zero throughout are left out."),
+        ("ethnic groups for June", "Rows that are zero throughout are left out."),
+        (
+            "how many episodes for Mya in June",
+            "I did not understand a word of that (not repeated here, in case it names someone).",
+        ),
+        (
+            "is June above or below the Q1 monthly average for LAC and CSE episodes",
+            "*Episodes at CSE risk (medium/high)*",
+        ),
         (
             "is July so far above the Q1 monthly average",
             "July 2019 (partial, to 18/07/2019 00:00): 0, a month under way, not set against a whole month's.",
         ),
     ],
 )
-def test_what_the_review_found(service: LookupService, text: str, first: str) -> None:
+def test_what_the_reviews_found(service: LookupService, text: str, first: str) -> None:
     assert service.ask("U", "C", text).lines[0] == first, text
 
 
@@ -298,3 +326,8 @@ def test_notes_ranges_and_tables_are_no_ratio(text: str) -> None:
 @pytest.mark.parametrize("text", ["RHIs completed a day late in June", "episodes a week long in June"])
 def test_lateness_and_lengths_are_no_rate(text: str) -> None:
     assert read_rate(text)[0] == "", text
+
+
+def test_two_rates_that_round_the_same_are_told_apart(service: LookupService) -> None:
+    _, lines = answered(service, "how much did the daily rate of LAC episodes change between April and June")
+    assert lines[2] == "By the rate a day: higher in April 2019 (2.50 against 2.47)."
