@@ -517,8 +517,10 @@ def _answer_shaped(
         months = sorted({m for s in spans for m in s.months if m in held})  # once each ("June vs Q1 month by month")
         each = [Span(m, m, spans[0].kind) for m in months] if question.by_month else spans
         if question.rate and said.outcome == ANSWERED:  # "episodes a week in June": the rate first, then the counts
-            rates = describe_rates(figures, shown, each, question.rate)
-            said = Said(said.outcome, f"{said.title}, a {question.rate}", [*rates, *said.lines])
+            rates, counts = describe_rates(figures, shown, each, question.rate), said.lines
+            if len(rates) == 1 and counts and counts[0].startswith("*"):  # the rate is the figure; its count under it
+                rates, counts = [f"*{rates[0]}*"], [f"{figures.name(each[0])}: {counts[0].strip('*')}", *counts[1:]]
+            said = Said(said.outcome, f"{said.title}, a {question.rate}", [*rates, *counts])
         if question.ratio and len(shown) == 2 and said.outcome == ANSWERED:  # "boys:girls": the ratio, then both
             ratios = describe_ratios(figures, shown, each)
             said = Said(said.outcome, f"{said.title}, as a ratio", [*ratios, *said.lines])

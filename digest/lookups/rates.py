@@ -182,9 +182,10 @@ def days_covered(figures: Figures, span: Span) -> int:
 
 
 def describe_rates(figures: Figures, shown: list[Figure], spans: list[Span], unit: str) -> list[str]:
-    """Each figure's rate a day or week in each period, and which of two is higher by it: "June 2019: about 27.1 a
-    week (116 over 30 days)." A withheld or missing count has no rate, and the line says so. Rates are compared
-    exactly, and shown to one more place where one place would make two different rates look the same."""
+    """Each figure's rate a day or week in each period, and which of two is higher by it: "Missing episodes a week,
+    June 2019: about 27.1 (116 over 30 days)." (Never opening with the month, which a Teams card would chart.) A
+    withheld or missing count has no rate, and the line says so. Rates are compared exactly, and shown to one more
+    place where one place would make two different rates look the same."""
     lines: list[str] = []
     for figure in shown:
         prefix = f"{figure.label}, " if len(shown) > 1 else ""
@@ -193,12 +194,12 @@ def describe_rates(figures: Figures, shown: list[Figure], spans: list[Span], uni
             cell = figure_cell(figures, figure, span)
             name = figures.name(span)
             if cell is None or cell.count is None or cell.suppressed or cell.absence is not None:
-                lines.append(f"{prefix}{name}: no rate a {unit} (no count to work it out from).")
+                lines.append(f"{figure.label} a {unit}, {name}: none (no count to work it out from).")
                 continue
             days = days_covered(figures, span)
             rates.append((Fraction(cell.count * DAYS_IN[unit], days), name))
             shown_rate = format_quotient(cell.count * DAYS_IN[unit], days, RATE_DECIMALS)
-            lines.append(f"{prefix}{name}: about {shown_rate} a {unit} ({cell.count:,} over {days} days).")
+            lines.append(f"{figure.label} a {unit}, {name}: about {shown_rate} ({cell.count:,} over {days} days).")
         if len(rates) > 2:  # a run: its highest and lowest month by the rate (not by the count: months differ in days)
             (top, top_name), (low, low_name) = max(rates), min(rates)
             lines.append(

@@ -98,21 +98,21 @@ def read_ratio(text: str) -> tuple[tuple[str, str] | None, str]:
 
 
 def describe_ratios(figures: Figures, shown: list[Figure], spans: list[Span]) -> list[str]:
-    """The first figure's count over the second's in each span: "June 2019: Female to Male, 63 to 53, about 1.19 to
+    """The first figure's count over the second's in each span: "Female to Male, June 2019: 63 to 53, about 1.19 to
     1." A withheld or missing count, or none of the second, has no ratio, and the line says so."""
     first, second = shown
     lines = []
     ratios: list[tuple[Fraction, str]] = []
     for span in sorted(spans, key=lambda s: (s.first, s.last)):  # in time order, as the counts under them
         a, b = figure_cell(figures, first, span), figure_cell(figures, second, span)
-        name = f"{figures.name(span)}: {first.label} to {second.label}"
+        name = f"{first.label} to {second.label}, {figures.name(span)}"  # never opening with the month (a chart's)
         if not a or not b or a.count is None or b.count is None or a.suppressed or b.suppressed:
             lines.append(f"{name}: no ratio (no count to work it out from).")
         elif b.count == 0:
             lines.append(f"{name}: {a.count:,} to 0, no ratio (none of {second.label}).")
         else:
             ratios.append((Fraction(a.count, b.count), figures.name(span)))
-            lines.append(f"{name}, {a.count:,} to {b.count:,}: about {_shown(ratios[-1][0])} to 1.")
+            lines.append(f"{name}: {a.count:,} to {b.count:,}, about {_shown(ratios[-1][0])} to 1.")
     if len(ratios) >= 2 and len(spans) > 2:  # a run: its highest and lowest ratio ("the most girls per boy")
         (top, top_name), (low, low_name) = max(ratios), min(ratios)
         lines.append(f"Highest ratio: {top_name} ({_shown(top)} to 1); lowest: {low_name} ({_shown(low)} to 1).")
