@@ -200,10 +200,10 @@ DERIVED_DEFINITIONS = (
     (
         "Ratio of two rows",
         "The first row's count over the second's in the same period, in the order asked, to two decimal places "
-        '("Female to Male, June 2019: 63 to 53, about 1.19 to 1"); both rows count the same thing (episodes, or children). A '
-        'row and the rest of its base ("LAC:non-LAC") is the row over its base less the row. Episodes over children '
-        "is episodes per child (above). With none of the second there is no ratio. Two rows can overlap (LAC and "
-        "CSE-risk episodes): a ratio does not make them separate groups.",
+        '("Female to Male, June 2019: 63 to 53, about 1.19 to 1"); both rows count the same thing (episodes, or '
+        'children). A row and the rest of its base ("LAC:non-LAC") is the row over its base less the row. Episodes '
+        "over children is episodes per child (above). With none of the second there is no ratio. Two rows can "
+        "overlap (LAC and CSE-risk episodes): a ratio does not make them separate groups.",
     ),
     (
         "Against the usual",
