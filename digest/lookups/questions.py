@@ -76,6 +76,7 @@ from digest.lookups.rates import (
 )
 from digest.lookups.ratios import NO_RATIO_HERE, read_ratio
 from digest.lookups.reasons import without_why
+from digest.lookups.relations import name_relative_months, names_relation
 from digest.lookups.shapes import LOWEST_SAID, SHAPE_WORDS, Shape, read_shape
 from digest.lookups.sums import without_sum_checks
 from digest.lookups.talk import (
@@ -269,7 +270,7 @@ NO_MIXED_AGES = (
 _ADVICE = re.compile(
     r"\b(?:(?:the\s+)?best\s+way\s+to\s+(?:improve|reduce|stop|prevent|increase|fix|tackle|cut|lower|get\s+\w+(?:\s+\w+)?"
     r"\s+(?:back\s+)?(?:up|down))|how\s+(?:do|can|should|could|might)\s+(?:we|i)\s+(?:improve|reduce|stop|prevent|tackle"
-    r"|cut|lower|bring\s+\w+\s+down)|what\s+should\s+(?:we|i)\s+do(?!\s+to\s+(?:see|view|find|get))"
+    r"|cut|lower|bring\s+\w+\s+down)|what\s+should\s+(?:we|i)\s+(?:be\s+doing|do)(?!\s+to\s+(?:see|view|find|get))"
     r"|should\s+(?:we|i)\s+make\s+[\w\s]{1,40}?(?:mandatory|compulsory)"
     r"|what\s+would\s+you\s+(?:recommend|suggest|advise)|should\s+(?:we|i)\s+(?:be\s+)?(?:escalat\w*|introduce"
     r"|mandate|commission|recommission|decommission|train|recruit|hire|restructure))\b"
@@ -1100,6 +1101,7 @@ class Reader:
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
         """Read a question; a Clarification when readings tie; NotUnderstood says what was not read. A ratio asked
         ("ratio of boys to girls in June") is its two rows side by side, in the order asked, marked as a ratio."""
+        text = name_relative_months(text) if names_relation(text) else text  # "the month before June": May
         sides, unratioed = read_ratio(text)
         if sides is None:  # no ratio, or one read as a figure of its own ("for every child, how many episodes")
             return self._read_rated(unratioed)

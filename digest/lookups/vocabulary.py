@@ -2226,6 +2226,17 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         r"\1, all",
     ),
+    # South African English's greetings and exclamations ("howzit", "eish", "yoh", "lekker", "ja"): talk
+    (re.compile(r"\b(?:howzit|eish|yoh|lekker|ja)\b[,!.]?"), " "),
+    # A run said with "through to", "up to", "until" between its months ("April through to June", "April up to June"):
+    # from one to the other (it had read the first month alone, or the two set against each other)
+    (
+        re.compile(
+            r"\b(" + MONTH_NAMED + r"(?:\s+20\d\d)?)\s+(?:(?:all\s+the\s+way\s+)?through\s+to|thru|through|up\s+to"
+            r"|up\s+till|up\s+until|until|till)\s+(?=(?:the\s+end\s+of\s+)?" + MONTH_NAMED + ")"
+        ),
+        r"\1 to ",
+    ),
     # Slips of the hand in the report's short forms ("LCA eps", "YDT", "Q! 19/20": the shifted 1)
     (re.compile(r"\blca\b"), "lac"),
     (re.compile(r"\bydt\b"), "ytd"),
