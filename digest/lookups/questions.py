@@ -76,7 +76,6 @@ from digest.lookups.rates import (
 )
 from digest.lookups.ratios import NO_RATIO_HERE, read_ratio
 from digest.lookups.reasons import without_why
-from digest.lookups.relations import name_relative_months, names_relation
 from digest.lookups.shapes import LOWEST_SAID, SHAPE_WORDS, Shape, read_shape
 from digest.lookups.sums import without_sum_checks
 from digest.lookups.talk import (
@@ -1101,7 +1100,6 @@ class Reader:
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
         """Read a question; a Clarification when readings tie; NotUnderstood says what was not read. A ratio asked
         ("ratio of boys to girls in June") is its two rows side by side, in the order asked, marked as a ratio."""
-        text = name_relative_months(text) if names_relation(text) else text  # "the month before June": May
         sides, unratioed = read_ratio(text)
         if sides is None:  # no ratio, or one read as a figure of its own ("for every child, how many episodes")
             return self._read_rated(unratioed)

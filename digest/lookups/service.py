@@ -39,6 +39,7 @@ from digest.lookups.partmonths import (
 )
 from digest.lookups.positions import name_position_months, names_position
 from digest.lookups.questions import Clarification, NotUnderstood, Question, Reader
+from digest.lookups.relations import name_relative_months, names_relation
 from digest.lookups.transcripts import describe_reading, mask_question
 from digest.recall import Recall
 from digest.reporting.commentary import Author, CommentError, load_section_comments, read_section, save_section_comment
@@ -114,7 +115,7 @@ class LookupService:
             if leaves_out_complete_month(text, under_way):
                 return NotUnderstood(LEFT_OUT_MONTH, self.reader.suggest(text))
             text = drop_month_under_way(text, under_way)
-        text = self._name_position_months(self._name_event_months(text))
+        text = self._name_relative_months(self._name_position_months(self._name_event_months(text)))
         return self._readings.recall(text, lambda: self.reader.read(text))
 
     def _latest_month(self) -> tuple[int, bool] | None:
@@ -140,6 +141,13 @@ class LookupService:
         no snapshot yet)."""
         latest = self._latest_month() if names_position(text) else None
         return text if latest is None else name_position_months(text, *latest)
+
+    def _name_relative_months(self, text: str) -> str:
+        """The text with months named relative to another ("the month before June", "the quarter ending June") named
+        as their months, a month without its year its latest at the latest snapshot's as-at time (unchanged where it
+        names none, or there is no snapshot yet)."""
+        latest = self._latest_month() if names_relation(text) else None
+        return text if latest is None else name_relative_months(text, latest[0])
 
     def _name_event_months(self, text: str) -> str:
         """The text with "the busiest month", "the CSE spike", "when girls overtook boys" or "the first month we have

@@ -101,9 +101,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             # "all the groups", "every group", "ethnic groups June": the table; "any other ethnic group" is a row
             # (E2), and "non-white ethnic groups" the rows read before them ("@ethnicity.a1|...": a key's end before)
             r"|\b(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:groups?\b|(?=ethnic\s+groups?\b" + _NOT_OF_A_ROW + "))"
-            r"|\bthe\s+groups\b|\bthe\s+(?:whole\s+)?lot\b(?=\s*(?:[?.!,]|$))|\b(?=ethnic\s+groups\b"
-            + _NOT_OF_A_ROW
-            + ")"
+            r"|\bthe\s+groups\b|\b(?=ethnic\s+groups\b" + _NOT_OF_A_ROW + ")"
             r"(?<!\.\w\w\s)(?<!\.\w\w\s\s)(?<!\.\w\s)(?<!\.\w\s\s)(?<!other\s)|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\b"
             r"|\b(?:all|each|every|by)\s+codes?\b|\bby\s+(?:care\s+|social\s+care\s+|case\s+)?(?=gender|sex|age|ethnicity|ethnic|status|distance|days)"
             r"|\b(?=(?:ethnicity|ethnicities|genders?|ages|age\s+groups?|care\s+status(?:es)?)\s+of\s+(?:the\s+|our\s+)?"

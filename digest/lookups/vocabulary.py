@@ -2226,6 +2226,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         r"\1, all",
     ),
+    # Mancunian "an all" at the end: "as well" ("cse episodes per month since april, and july so far an all"), never
+    # all episodes beside the row
+    (re.compile(r"[,\s]+an\s+all\b(?=\s*[?.!]*\s*$)"), " "),
     # South African English's greetings and exclamations ("howzit", "eish", "yoh", "lekker", "ja"): talk
     (re.compile(r"\b(?:howzit|eish|yoh|lekker|ja)\b[,!.]?"), " "),
     # A run said with "through to", "up to", "until" between its months ("April through to June", "April up to June"):

@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 13,160 questions of writers A to HH,
-the fifty-four earlier held-out parts included since each was scored once) must not regress; the harness reads the
-writers' labels strictly. The held-out part (writers HI to HL's files in held_out/) is never read here:
+"""Questions written blind (tests/corpus/questions): the development part (all 13,400 questions of writers A to HL,
+the fifty-five earlier held-out parts included since each was scored once) must not regress; the harness reads the
+writers' labels strictly. The held-out part (writers HM to HP's files in held_out/) is never read here:
 bench/questions.py scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 13160  # writers A to D's 110 each, E to HH's 60 each
+DEVELOPMENT_QUESTIONS = 13400  # writers A to D's 110 each, E to HL's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when
 # writers I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after
@@ -64,7 +64,8 @@ DEVELOPMENT_QUESTIONS = 13160  # writers A to D's 110 each, E to HH's 60 each
 # review; 11,768 of 12,440 when GS to GV joined, 11,819 after the fifty-second round's and a review; 11,999 of
 # 12,680 when GW to GZ joined, 12,050 after the fifty-third round's and a review; 12,208 of 12,920 when HA to HD
 # joined, 12,275 after the fifty-fourth round's and a review; 12,421 of 13,160 when HE to HH joined, 12,505 after
-# the fifty-fifth round's and a review): a floor.
+# the fifty-fifth round's and a review; 12,682 of 13,400 when HI to HL joined, 12,735 after the fifty-sixth round's
+# and a review): a floor.
 DEVELOPMENT_RIGHT = 0.95
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's six (a
 # run "this year" without the partial month, twice; "all & CLA" as CLA alone; no period read as the latest month,
@@ -285,10 +286,13 @@ DEVELOPMENT_RIGHT = 0.95
 # episodes" as LAC in June with the figures stated checked (none of them), labelled LAC against the rest; "early help
 # eps 2091-06" as June 2091, no data, labelled June 2019), and three older ones answered with a rate or a ratio since
 # the fifty-fifth round, labelled shares (BX-012 "ratio of boys to girls going missing this year?", CI-048 "how many a
-# day went missing in june roughly", CI-049 "roughly how many missing episodes per week this year") (BT-021 and CO-018
-# above, "july so far - how many episodes to date", are right since the forty-ninth round: July so far), and BW-054,
-# Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 310
+# day went missing in june roughly", CI-049 "roughly how many missing episodes per week this year"), HI to HL's four
+# ("ethnicity for june please, heard white british is well up" as White British, labelled the table; "which month did
+# the fewest kids go missing" as the episodes, labelled the children; "how many are still missing right now, in the
+# month after June?" as the end of June, labelled now; "return home interviews june, offered accepted done in time the
+# lot" as the row in time, labelled the table) (BT-021 and CO-018 above, "july so far - how many episodes to date", are
+# right since the forty-ninth round: July so far), and BW-054, Bangladeshi (see below).
+DEVELOPMENT_WRONG_AT_MOST = 314
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a
 # row and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section, CX-025 a quarter
