@@ -92,7 +92,7 @@ _WELSH_MONTH = re.compile(r"\b(" + "|".join(_WELSH_MONTHS) + r")\b")
 _MONTH_NAME_OF = {number: name for name, number in MONTH_NAMES.items()}  # 6: "june"
 _SHORT_MONTHS = {name[:3]: number for name, number in MONTH_NAMES.items()} | {"sept": 9}
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
-_MONTH_WORD = "|".join(sorted(list(MONTH_NAMES) + list(_SHORT_MONTHS), key=len, reverse=True))
+MONTH_WORD = "|".join(sorted(list(MONTH_NAMES) + list(_SHORT_MONTHS), key=len, reverse=True))  # longest first
 _UNIT_AFTER = r"(?!\s*(?:\+|years?|yrs?|yr|miles?|days?|-?year))"  # "june 14 year olds" is no June 2014
 
 # "and" joins a range only after "between" ("between May and June"); "April, May and June" are three months.
@@ -104,7 +104,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:(?:summer|school|easter|christmas)\s+(?:holidays?|hols)|(?:this|last|next|the|summer|autumn|spring)"
-            r"\s+term|(?:(?:" + _MONTH_WORD + r")\s+)?half[\s-]+term|easter|christmas|xmas)\b"
+            r"\s+term|(?:(?:" + MONTH_WORD + r")\s+)?half[\s-]+term|easter|christmas|xmas)\b"
             # the year the term or holiday falls in is part of it: "the autumn term last year" is no whole year
             r"(?:\s+(?:of\s+)?(?:last|this|next)\s+(?:year|yr)\b)?"
         ),
@@ -122,7 +122,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "The 3 months ending June 2019", "the three months to June": that month and those before it
     (
         re.compile(
-            rf"\b(?:the\s+)?(\d{{1,2}})\s+months\s+(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?({_MONTH_WORD})\b"
+            rf"\b(?:the\s+)?(\d{{1,2}})\s+months\s+(?:ending|ended|to|up\s+to)\s+(?:the\s+end\s+of\s+)?({MONTH_WORD})\b"
             r"(?:\s+(\d{4})\b)?"
         ),
         "months_ending",
@@ -138,21 +138,21 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:the\s+)?past\s+year\b"), "recent_year"),
     (
         re.compile(
-            rf"\b(?:between\s+|from\s+)?({_MONTH_WORD})(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?=\s*(?:-|to)\s))?"
-            rf"\s*(?:-|to|through|until|till|{_BETWEEN_AND})\s*({_MONTH_WORD})\b(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?!\s*(?:\+|years?|yrs?|miles?|days?)))?"
+            rf"\b(?:between\s+|from\s+)?({MONTH_WORD})(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?=\s*(?:-|to)\s))?"
+            rf"\s*(?:-|to|through|until|till|{_BETWEEN_AND})\s*({MONTH_WORD})\b(?:\s*-\s*|\s*'\s*|\s+)?(\d{{4}}|\d{{2}}(?!\s*(?:\+|years?|yrs?|miles?|days?)))?"
         ),
         "month_range",
     ),
     # "from April to today", "April to date", "since 1 April" (said as "april to date"): to the as-at time
     (
         re.compile(
-            rf"\b(?:(?:since|from)\s+)?(?:the\s+(?:start|beginning)\s+of\s+)?({_MONTH_WORD})(?:\s+(\d{{4}}))?\s+"
+            rf"\b(?:(?:since|from)\s+)?(?:the\s+(?:start|beginning)\s+of\s+)?({MONTH_WORD})(?:\s+(\d{{4}}))?\s+"
             r"(?:to|till|until|up\s+to)\s+(?:now|today|date|the\s+present|present|this\s+month)\b"
         ),
         "month_to_now",
     ),
-    (re.compile(rf"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\s+({_MONTH_WORD})\b"), "since_month"),
-    (re.compile(rf"\bsince\s+({_MONTH_WORD})\b(?:\s+(\d{{4}})\b)?"), "since_month"),
+    (re.compile(rf"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\s+({MONTH_WORD})\b"), "since_month"),
+    (re.compile(rf"\bsince\s+({MONTH_WORD})\b(?:\s+(\d{{4}})\b)?"), "since_month"),
     (
         re.compile(rf"\b(?:the\s+)?first\s+(\d{{1,2}})\s+months\s+of\s+(?:the\s+|this\s+)?{_YEAR_WORD}\b"),
         "first_months",
@@ -166,14 +166,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "quarter",
     ),  # "Q one", "Q 2": dictated
     # "Jun-19", "Jun -19", "June '19"; not "LAC June - 74?", a dash between a question and a figure stated
-    (re.compile(rf"\b({_MONTH_WORD})\b(?:-\s*|\s+-(?=\d)|\s+-\s+(?=\d{{4}}\b)|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
+    (re.compile(rf"\b({MONTH_WORD})\b(?:-\s*|\s+-(?=\d)|\s+-\s+(?=\d{{4}}\b)|\s*')(\d{{2}}|\d{{4}})\b"), "month_year"),
     # "june 19" is June 2019; "april 75" a figure after the month ("isn't LAC for april 75?"), never April 2075
-    (re.compile(rf"\b({_MONTH_WORD})\s+(\d{{4}}|[0-4]\d)\b{_UNIT_AFTER}"), "month_year"),
-    (re.compile(rf"\b({_MONTH_WORD})(\d{{4}}|\d{{2}})\b"), "month_year"),  # "jun19", "apr2019"
+    (re.compile(rf"\b({MONTH_WORD})\s+(\d{{4}}|[0-4]\d)\b{_UNIT_AFTER}"), "month_year"),
+    (re.compile(rf"\b({MONTH_WORD})(\d{{4}}|\d{{2}})\b"), "month_year"),  # "jun19", "apr2019"
     # "July to date": that month so far, as "July so far" is (not July and the year to date beside it);
     # "June this year": June of this year, beside "June last year" (not June and the year to date).
-    (re.compile(rf"\b({_MONTH_WORD})\s+(?:to\s+date|this\s+(?:financial\s+)?year)\b"), "month"),
-    (re.compile(rf"\b({_MONTH_WORD})\b"), "month"),
+    (re.compile(rf"\b({MONTH_WORD})\s+(?:to\s+date|this\s+(?:financial\s+)?year)\b"), "month"),
+    (re.compile(rf"\b({MONTH_WORD})\b"), "month"),
     # "This month to date", "MTD": the month so far (taken before "to date" alone is read as the year's)
     (re.compile(r"\bmtd\b|\b(?:(?:this|the|current)\s+)?month\s+to\s+date\b"), "month_so_far"),
     (
@@ -243,7 +243,7 @@ _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # that one, the year to date then; not the year against the month.
 _YEAR_TO_MONTH = re.compile(
     rf"\b(?:fy\s*)?(\d{{4}}|\d{{2}})\s*/\s*(\d{{2}}|\d{{4}})\s+(?:to|up\s+to|until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?"
-    rf"({_MONTH_WORD})\b(?!\s*\d)"
+    rf"({MONTH_WORD})\b(?!\s*\d)"
 )
 
 
@@ -373,8 +373,8 @@ MAX_RECENT_MONTHS = 36  # "the last 6 months"; a longer run than three years is 
 # report counts whole months, so a range is read as its months when it runs from a month's first day to a month's
 # last, and is said to be unreadable when it cuts a month. Dates are day first (British), as the extract's are.
 _DATE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORD})\.?,?(?:\s+\d{{4}})?"
-    rf"|(?:{_MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?(?:\s+\d{{4}})?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_WORD})\.?,?(?:\s+\d{{4}})?"
+    rf"|(?:{MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?(?:\s+\d{{4}})?"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2})"
 )
 _DATE_RANGE = re.compile(
@@ -383,9 +383,9 @@ _DATE_RANGE = re.compile(
 )
 _DATE_AT = re.compile(rf"\b(?:as\s+(?:at|of)|at|on)\s+({_DATE})")
 _DATE_SINCE = re.compile(rf"\b(?:since|from|after)\s+(?:the\s+)?({_DATE})")  # "since 1 April": since April
-_ORDINAL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?(?:{_MONTH_WORD})\b\.?(?:,?\s+\d{{4}})?")
-_WORD_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_WORD})\.?,?(?:\s+(\d{{4}}))?")
-_MONTH_FIRST_DATE = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?")
+_ORDINAL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?(?:{MONTH_WORD})\b\.?(?:,?\s+\d{{4}})?")
+_WORD_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORD})\.?,?(?:\s+(\d{{4}}))?")
+_MONTH_FIRST_DATE = re.compile(rf"({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?")
 _NUMBER_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -460,7 +460,7 @@ CUT_MONTHS = " cut_months "  # where dates were said that cut a month: the repor
 # and finance teams count them (April is 1); "H1 to date" its first half so far; "the last 6 periods" its months.
 _FINANCIAL_MONTH = re.compile(
     r"\b(?:month|mnth|mth|period)\s*(1[0-2]|[1-9])\b(?!\s*(?:months?|days?|miles?|yrs?|years?|\+))(?![/.]\d)"
-    rf"(?!\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORD})\b)"  # "the period 1 June 2019 to ...": a date
+    rf"(?!\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_WORD})\b)"  # "the period 1 June 2019 to ...": a date
     r"(?:\s+of\s+(?:the\s+)?(?:fy|financial\s+year|fin\s+year|year))?|\b[mp](1[0-2]|[1-9])\b"
 )
 _HALF_YEAR = re.compile(r"\bh([12])\b(\s+to\s+date)")  # "H1 to date"; "H1" alone may be the calendar's

@@ -17,18 +17,15 @@ from __future__ import annotations
 import re
 
 from digest.figures.periods import FIRST_MONTH_OF_YEAR, financial_year_label, month_name
-from digest.lookups.periods import MONTH_NAMES
+from digest.lookups.periods import MONTH_WORD, month_number
 
-_SHORT = {name[:3]: number for name, number in MONTH_NAMES.items()} | {"sept": 9}
-_NUMBER_OF = MONTH_NAMES | _SHORT
-_MONTH_WORD = "|".join(sorted(_NUMBER_OF, key=len, reverse=True))
 _COUNTS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTS |= {str(n): n for n in range(1, 13)}
 _COUNT = "|".join(_COUNTS)
 _BEFORE = r"before|preceding|prior\s+to|ahead\s+of|earlier\s+than"
 _AFTER = r"after|following|succeeding|later\s+than"
 # "June 2019"; "June last year" (a year before the latest June)
-_MONTH = rf"(?P<month>{_MONTH_WORD})\b(?:\s+(?P<year>20\d\d)\b|(?P<lastyear>\s+last\s+year\b))?"
+_MONTH = rf"(?P<month>{MONTH_WORD})\b(?:\s+(?P<year>20\d\d)\b|(?P<lastyear>\s+last\s+year\b))?"
 # Where a month said relative to another can start: "the month before", a count ("two months before"), or a bare
 # "month after" after a comma, "in", "for", "during" or a dash ("RHIs done in time, month after May"), never after
 # "each", "by", "per", "which", "the highest" (a run or a ranking).
@@ -46,7 +43,7 @@ _UP_TO = re.compile(
 _OF_THAT = re.compile(rf"(?i){_HOW_MANY}\s+(?P<way>{_BEFORE}|{_AFTER})\s+(?:it|that|then)\b")
 # A month named in the text, a run's ("April to June") first month with it; "may" as a verb ("may I") is no month.
 _NAMED = re.compile(
-    rf"(?i)\b(?:(?P<from>{_MONTH_WORD})(?:\s+(?P<fromyear>20\d\d))?\s+to\s+)?(?P<month>{_MONTH_WORD})\b"
+    rf"(?i)\b(?:(?P<from>{MONTH_WORD})(?:\s+(?P<fromyear>20\d\d))?\s+to\s+)?(?P<month>{MONTH_WORD})\b"
     rf"(?!\s+(?:i|we|you|be|have|also|not)\b)(?:\s+(?P<year>20\d\d)\b)?"
 )
 
@@ -66,7 +63,7 @@ def name_relative_months(text: str, latest: int) -> str:
 
 def _index(word: str, year: str | None, latest: int) -> int:
     """The month index of a month named, with its year or as its latest at or before latest."""
-    number = _NUMBER_OF[word.lower()]
+    number = month_number(word.lower())
     if year:
         return int(year) * 12 + number - 1
     return latest - (latest - (number - 1)) % 12
