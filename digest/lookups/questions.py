@@ -48,6 +48,7 @@ from digest.lookups.periods import (
     MONTH_KINDS,
     MONTH_NAMES,
     MONTH_SO_FAR,
+    MONTH_WORD,
     PREVIOUS,
     SAME_LAST_YEAR,
     SEASON,
@@ -750,6 +751,12 @@ _MOVED = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll\w*|chang\w*|increas\w*|decreas\w*|dropp?\w*|(?:go|goes|went|gone)\s+(?:up|down)"
     r"|halved|doubled|trebled|tripled"
     r"|compar\w*|vs|v|versus|against|differ\w*|by\s+how\s+(?:much|many))\b"
+)
+# Rows set against each other ("LAC vs CSE", "girls v boys"): "vs" with no period's word on either side of it
+_PERIOD_WORD = rf"(?:{MONTH_WORD}|q[1-4]|ytd|fy|\d{{4}}(?:-\d\d)?|last|this|previous|same|year|month|quarter)\b"
+_ROWS_AGAINST = re.compile(
+    rf"(?<![\w-])(?!{_PERIOD_WORD})[a-z][\w+/-]*\s+(?:vs\.?|v\.?|versus|against|compared\s+(?:to|with))\s+"
+    rf"(?:the\s+)?(?!{_PERIOD_WORD})[a-z]"
 )
 _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
 # "Away from home" said of going missing ("still away from home at the end of April"), not of a placement's distance.
@@ -1682,7 +1689,12 @@ class Reader:
         try:
             month_checked = shape.extreme and _MONTH_RANKED.search(said) is not None
             moved = _MOVED.search(said) is not None  # "did it rise April 2019 to June 2019?": the two months
-            period, compare = self._periods(attached, shape, _AGAINST.search(said) is not None, month_checked, moved)
+            # "LAC vs CSE from April to June": rows set against each other over a run, not April against June
+            over_run = len(attached) == 1 and attached[0].kind == PeriodKind.RANGE and not shape.change
+            of_periods = replace(shape, compare=False) if over_run and _ROWS_AGAINST.search(said) else shape
+            period, compare = self._periods(
+                attached, of_periods, _AGAINST.search(said) is not None, month_checked, moved
+            )
         except PeriodError as error:
             if part is None:
                 return NotUnderstood(str(error), self.suggest(text))

@@ -85,3 +85,19 @@ def test_advice_said_with_be_doing_is_advice(service: LookupService) -> None:
     answer = service.ask("U", "C", "what should we be doing about the RHI dip in the month following May?")
     assert answer.outcome == "not understood"
     assert "advice" in answer.lines[0].lower() or "what to do" in answer.lines[0].lower(), answer.lines
+
+
+PAIRS = [("LAC", "CSE"), ("girls", "boys"), ("early help", "CIN"), ("white british", "gypsy roma"), ("LAC", "non-LAC")]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_rows_set_against_each_other_over_a_run_keep_the_run(service: LookupService, seed: int) -> None:
+    """The property behind the case: two rows set against each other ("vs", "v", "against", "compared with") over a
+    run of months are the two rows over the whole run, as "A and B" are; it had set the run's first month against
+    its last and dropped the months between (a wrong figure, older than the session)."""
+    rng = random.Random(seed)
+    for _ in range(5):
+        (a, b), against = rng.choice(PAIRS), rng.choice(["vs", "v", "against", "compared with"])
+        first, last = sorted(rng.sample(range(3, 6), 2))  # April to June: months with data
+        run = rng.choice([f"from {MONTHS[first]} to {MONTHS[last]}", f"{MONTHS[first]} to {MONTHS[last]}"])
+        _same(service, f"{a} {against} {b} {run}", f"{a} and {b} {run}")
