@@ -25,6 +25,12 @@ STILL_MISSING = "duration.still_missing"  # open at the month's end: not a sum o
 LONGEST_BAND = "duration.gt5"  # the open last band of days missing (more than 5 days)
 DISTINCT_CHILDREN_PREFIX = "children."  # each child counted once over a period: a year is not a sum of months
 
+
+def counts_children(keys: tuple[str, ...]) -> bool:
+    """Whether any of the rows counts children, each once over a period (so no sum, rate or difference of months)."""
+    return any(key.startswith(DISTINCT_CHILDREN_PREFIX) for key in keys)
+
+
 DURATION_DAYS = (0, 1, 2, 3, 4, 5)
 AGES = (10, 11, 12, 13, 14, 15, 16)
 MAX_RECORDED_AGE_YEARS = 25  # a date of birth more years than this before the start is not recorded (spec 1)

@@ -486,14 +486,9 @@ def _answer_shaped(
         notes = _revision_notes(store, config, figures, shown, spans, question.by_month)
         if question.usual:
             said = usual_answer(figures, shown[0], spans[0], question.proportion)
-        elif question.monthly_average and question.proportion and len(spans) == 2 and _month_and_run(spans):
-            said = Said(NOT_UNDERSTOOD, f"{shown[0].label} against an average", [NO_SHARE_AVERAGE])
         elif question.monthly_average and len(spans) == 2 and _month_and_run(spans):
             # "is June above or below the Q1 monthly average?": the month against the run's average a month, each row
-            month, run = sorted(spans, key=lambda s: s.last - s.first)
-            each_row = [average_against(figures, figure, month, run) for figure in shown]
-            lines = [line for f, a in zip(shown, each_row, strict=True) for line in (f"*{f.label}*", *a.lines)]
-            said = each_row[0] if len(shown) == 1 else Said(each_row[0].outcome, each_row[0].title, lines)
+            said = _against_average(figures, shown, spans, question.proportion)
         elif question.by_month:
             condition = question.thresholds[0] if question.months_meeting and question.thresholds else None
             said = runs_answer(
@@ -513,9 +508,7 @@ def _answer_shaped(
             said = compare_answer(figures, shown, spans, notes, question.relative and not question.proportion)
         else:
             said = _single_answer(figures, shown[0], spans[0])
-        held = range(figures.data_months[0], figures.data_months[1] + 1)  # a run's months with data, one by one
-        months = sorted({m for s in spans for m in s.months if m in held})  # once each ("June vs Q1 month by month")
-        each = [Span(m, m, spans[0].kind) for m in months] if question.by_month else spans
+        each = _each_span(figures, spans, question.by_month)
         if question.rate and said.outcome == ANSWERED:  # "episodes a week in June": the rate first, then the counts
             rates, counts = describe_rates(figures, shown, each, question.rate), said.lines
             if len(rates) == 1 and counts and counts[0].startswith("*"):  # the rate is the figure; its count under it
@@ -531,6 +524,27 @@ NO_SHARE_AVERAGE = (
     "A month is set against a run's average a month by counts, not shares. Ask by the count, such as "
     '"are June\'s LAC episodes above the Q1 monthly average?", or for the share month by month.'
 )
+
+
+def _against_average(figures: Figures, shown: list[Figure], spans: list[Span], proportion: bool) -> Said:
+    """A month against the average a month of a longer run, for each row (by counts: a share asked so is refused)."""
+    if proportion:
+        return Said(NOT_UNDERSTOOD, f"{shown[0].label} against an average", [NO_SHARE_AVERAGE])
+    month, run = sorted(spans, key=lambda s: s.last - s.first)
+    each_row = [average_against(figures, figure, month, run) for figure in shown]
+    if len(shown) == 1:
+        return each_row[0]
+    lines = [line for f, said in zip(shown, each_row, strict=True) for line in (f"*{f.label}*", *said.lines)]
+    return Said(each_row[0].outcome, each_row[0].title, lines)
+
+
+def _each_span(figures: Figures, spans: list[Span], by_month: bool) -> list[Span]:
+    """The spans a rate or ratio is given for: the spans asked, or month by month each month with data once ("June
+    vs Q1 month by month")."""
+    if not by_month:
+        return spans
+    held = range(figures.data_months[0], figures.data_months[1] + 1)
+    return [Span(m, m, spans[0].kind) for m in sorted({m for s in spans for m in s.months if m in held})]
 
 
 def _rest_shown(question: Question) -> bool:

@@ -33,6 +33,7 @@ from digest.figures.catalogue import (
     SUMMARY_ROWS,
     build_catalogue,
     complement_base,
+    counts_children,
 )
 from digest.figures.periods import FIRST_MONTH_OF_YEAR
 from digest.lookups.again import split_same_for
@@ -67,14 +68,7 @@ from digest.lookups.periods import (
 )
 from digest.lookups.positions import NO_PLACE_MONTHS, NO_WHOLE_PLACE
 from digest.lookups.quizzes import without_quiz_marks
-from digest.lookups.rates import (
-    NO_CHILD_RATE,
-    NO_RATE_CHECK,
-    NO_RATE_HERE,
-    SHARE_RATE,
-    counts_children,
-    read_rate,
-)
+from digest.lookups.rates import NO_CHILD_RATE, NO_RATE_CHECK, NO_RATE_HERE, SHARE_RATE, read_rate
 from digest.lookups.ratios import NO_RATIO_HERE, read_ratio
 from digest.lookups.reasons import without_why
 from digest.lookups.shapes import LOWEST_SAID, SHAPE_WORDS, Shape, read_shape
@@ -1131,8 +1125,7 @@ class Reader:
         if not unit:
             return self._read_unrated(text)
         reading = self._read_unrated(unrated)
-        keyed = [choice.split()[0].lstrip(KEY_MARK) for _, choice in getattr(reading, "choices", [])]
-        if isinstance(reading, Clarification) and counts_children(tuple(keyed)):
+        if isinstance(reading, Clarification) and counts_children(tuple(_keys_read(reading))):
             reading = self._read_unrated(f"{unrated} episodes")  # "how many a day went missing": episodes have a rate
         if not isinstance(reading, Question):
             return reading
@@ -1140,9 +1133,8 @@ class Reader:
             return NotUnderstood(NO_CHILD_RATE, self.suggest(text))
         if reading.thresholds or reading.stated:  # "do we average more than 4 a day": the count is no rate to check
             return NotUnderstood(NO_RATE_CHECK, self.suggest(text))
-        if (
-            SHARE_RATE.search(text.lower()) or reading.relative
-        ):  # "RHI acceptance rate per week", "% change in the rate"
+        # "RHI acceptance rate per week" (a share's rate), "% change in the weekly rate"
+        if SHARE_RATE.search(text.lower()) or reading.relative:
             return NotUnderstood(NO_RATE_HERE, self.suggest(text))
         alone = reading.kind == FIGURE and not (reading.extreme and not reading.by_month)
         alone = alone and not (reading.proportion and not reading.with_rest)  # "LAC and non-LAC": shares beside

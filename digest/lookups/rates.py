@@ -11,7 +11,6 @@ import math
 import re
 from fractions import Fraction
 
-from digest.figures.catalogue import DISTINCT_CHILDREN_PREFIX
 from digest.figures.percentages import format_quotient
 from digest.figures.periods import month_start
 from digest.lookups.cells import Figures
@@ -35,78 +34,14 @@ RATE_SAID = re.compile(
 # The words before "a day" or "a week" that make it a length or a time, not a rate ("exceeded a week", "came back
 # after a day", "between a day and a week", Caribbean English's "more dan a week" and "gone fi a week")
 _LENGTH_BEFORE = frozenset(
-    [
-        "for",
-        "than",
-        "then",
-        "thn",
-        "dan",
-        "fi",
-        "over",
-        "under",
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "only",
-        "just",
-        "least",
-        "most",
-        "in",
-        "within",
-        "inside",
-        "of",
-        "gone",
-        "away",
-        "out",
-        "lasted",
-        "lasting",
-        "lasts",
-        "last",
-        "spent",
-        "past",
-        "upto",
-        "to",
-        "until",
-        "till",
-        "once",
-        "twice",
-        "like",
-        "half",
-        "quarter",
-        "barely",
-        "roughly",
-        "approx",
-        "approximately",
-        "whole",
-        "full",
-        "entire",
-        "single",
-        "missing",
-        "absent",
-        "still",
-        "overnight",
-        "up",
-        "longer",
-        "shorter",
-        "longa",
-        "is",
-        "and",
-        "exceeded",
-        "exceeding",
-        "exceeds",
-        "exceed",
-        "beyond",
-        "took",
-        "takes",
-        "taking",
-        "reached",
-        "reaching",
-        "reaches",
-        "after",
-        "between",
-        "ended",
-    ]
+    (
+        *("for", "than", "then", "thn", "dan", "fi", "over", "under", "about", "around", "nearly", "almost", "only"),
+        *("just", "least", "most", "in", "within", "inside", "of", "gone", "away", "out", "lasted", "lasting", "lasts"),
+        *("last", "spent", "past", "upto", "to", "until", "till", "once", "twice", "like", "half", "quarter", "barely"),
+        *("roughly", "approx", "approximately", "whole", "full", "entire", "single", "missing", "absent", "still"),
+        *("overnight", "up", "longer", "shorter", "longa", "is", "and", "exceeded", "exceeding", "exceeds", "exceed"),
+        *("beyond", "took", "takes", "taking", "reached", "reaching", "reaches", "after", "between", "ended"),
+    )
 )
 _GO_MISSING = re.compile(r"\b(?:go|goes|went|going)\s+missing\s*$")
 _PREVIOUS_WORD = re.compile(r"([a-z0-9+']+)\W*$")
@@ -163,11 +98,6 @@ def read_rate(text: str) -> tuple[str, str]:
     return ("day" if unit == "night" else unit), _ON_AVERAGE.sub(" ", text.lower())
 
 
-def counts_children(keys: tuple[str, ...]) -> bool:
-    """Whether any of the rows counts children (each once over a period): those have no rate."""
-    return any(key.startswith(DISTINCT_CHILDREN_PREFIX) for key in keys)
-
-
 def days_covered(figures: Figures, span: Span) -> int:
     """The days a span covers: each month's calendar days, and for the month under way the days from its 1st to the
     as-at time (a part day counted whole; at least one)."""
@@ -198,8 +128,9 @@ def describe_rates(figures: Figures, shown: list[Figure], spans: list[Span], uni
                 continue
             days = days_covered(figures, span)
             rates.append((Fraction(cell.count * DAYS_IN[unit], days), name))
-            shown_rate = format_quotient(cell.count * DAYS_IN[unit], days, RATE_DECIMALS)
-            lines.append(f"{figure.label} a {unit}, {name}: about {shown_rate} ({cell.count:,} over {days} days).")
+            lines.append(
+                f"{figure.label} a {unit}, {name}: about {_shown(rates[-1][0])} ({cell.count:,} over {days} days)."
+            )
         if len(rates) > 2:  # a run: its highest and lowest month by the rate (not by the count: months differ in days)
             (top, top_name), (low, low_name) = max(rates), min(rates)
             lines.append(

@@ -17,6 +17,7 @@ from digest.figures.catalogue import (
     SHARE_BASES,
     Indicator,
     complement_base,
+    counts_children,
 )
 from digest.figures.lengths import Lengths
 from digest.figures.percentages import format_percentage
@@ -248,16 +249,11 @@ def run_answer(
     """Month by month over the span; the largest and smallest month (by share when a share was asked); with average,
     the mean of the months (the catalogue's "Average a month"); with condition, the whole months meeting it."""
     months, before_data = _run_months(figures, span)
-    cells = [(m, figure_cell(figures, figure, Span(m, m, span.kind))) for m in months]
+    cells, ranked = _run_cells(figures, figure, span, months, proportion)
     lines = [
         f"{month_name(m)}: {describe(cell, figure)}{_note(notes or {}, figure, Span(m, m, span.kind))}"
         for m, cell in cells
     ]
-    ranked: list[tuple[float, int, Cell]] = []
-    for month, cell in cells:
-        value = _compared(cell, figure, proportion)
-        if value is not None and cell is not None:
-            ranked.append((value, month, cell))
     shown_span = Span(months[0], months[-1], span.kind) if months else span
     title = f"{figure.label}, {figures.name(shown_span)} month by month"
     if before_data:
@@ -325,6 +321,19 @@ def _months_meeting(
     return f"*Months {said}: {counted}*" + (f" ({listed})." if meeting else ".")
 
 
+def _run_cells(
+    figures: Figures, figure: Figure, span: Span, months: list[int], proportion: bool
+) -> tuple[list[tuple[int, Cell | None]], list[tuple[float, int, Cell]]]:
+    """Each month's cell of a run, and the months with a figure to compare (by share when proportion) with it."""
+    cells = [(m, figure_cell(figures, figure, Span(m, m, span.kind))) for m in months]
+    ranked: list[tuple[float, int, Cell]] = []
+    for month, cell in cells:
+        value = _compared(cell, figure, proportion)
+        if value is not None and cell is not None:
+            ranked.append((value, month, cell))
+    return cells, ranked
+
+
 def _average_a_month(figures: Figures, cells: list[tuple[int, Cell]]) -> tuple[float, int] | None:
     """The mean count of the whole months with figures (the catalogue's "Average a month") and how many months it is
     over: a month so far and a withheld month take no part; None when no month has a figure."""
@@ -336,11 +345,8 @@ def average_against(figures: Figures, figure: Figure, month: Span, run: Span) ->
     """A month set against a longer run's average a month ("is June above or below the Q1 monthly average?"): the
     run month by month with its average, and how far the month is above or below it."""
     said = run_answer(figures, figure, run, False, False, average=True)
-    months, _ = _run_months(figures, run)
-    cells = [(m, figure_cell(figures, figure, Span(m, m, run.kind))) for m in months]
-    mean = _average_a_month(
-        figures, [(m, c) for m, c in cells if c is not None and _compared(c, figure, False) is not None]
-    )
+    _, ranked = _run_cells(figures, figure, run, _run_months(figures, run)[0], False)
+    mean = _average_a_month(figures, [(month, cell) for _, month, cell in ranked])
     cell = figure_cell(figures, figure, month)
     if figures.is_so_far(month.last):  # "July so far against the Q1 average": a part month is set against no average
         line = f"{figures.name(month)}: {describe(cell, figure)}, a month under way, not set against a whole month's."
@@ -430,7 +436,7 @@ def _run_total(figures: Figures, figure: Figure, months: list[int], span: Span, 
     if cell is None or cell.absence is not None or (cell.count is None and not cell.suppressed):
         return None  # no data, or a figure of a month's end only ("still missing")
     said = SUPPRESSED if withheld else describe(cell, figure)
-    once = " (each child counted once)" if any(k.startswith(DISTINCT_CHILDREN_PREFIX) for k in figure.keys) else ""
+    once = " (each child counted once)" if counts_children(figure.keys) else ""
     return f"{figures.name(whole)} as a whole: {said}{once}"
 
 

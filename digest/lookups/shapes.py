@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.lookups.vocabulary import SHORT_MONTH
+
 AVERAGE, MEDIAN = "average", "median"
 
 
@@ -34,8 +36,8 @@ _CHILD = (
 
 # "ethnic groups of LAC" is no table of LAC's (none is held), but "ethnic groups for June", "... of the episodes" are
 _NOT_OF_A_ROW = (
-    r"(?!\s+(?:of|for|among|amongst)\s+(?!(?:the\s+)?(?:episodes|eps|missing|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
-    r"|nov|dec)[a-z]*|q[1-4]|ytd|this|last|the\s+(?:year|quarter|month))\b))"
+    r"(?!\s+(?:of|for|among|amongst)\s+(?!(?:the\s+)?(?:episodes|eps|missing|" + SHORT_MONTH + "|q[1-4]|ytd|this|last"
+    r"|the\s+(?:year|quarter|month))\b))"
 )
 _SHAPES: list[tuple[str, re.Pattern[str]]] = [
     (

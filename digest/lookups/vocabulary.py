@@ -1318,7 +1318,6 @@ _SCOTS_WORDS = {
     "wisnae": "was not",
     "aboot": "about",
 }
-_SCOTS = re.compile(r"\b(?:" + "|".join(_SCOTS_WORDS) + r")\b")
 # Caribbean English (Jamaican Patwa as typed in English), word for word ("how much youth dem did go missing inna June",
 # "di LAC figure fi June", "mek mi know"); "dem" after a noun only marks it plural ("di episode dem").
 _CARIBBEAN_WORDS = {
@@ -1341,7 +1340,13 @@ _CARIBBEAN_WORDS = {
     "deh": "there",
     "likkle": "little",
 }
-_CARIBBEAN = re.compile(r"\b(?:" + "|".join(_CARIBBEAN_WORDS) + r")\b")
+
+
+def _word_for_word(words: dict[str, str]) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
+    """A rewording of each of words, a whole word, as what it means ("mony": "many", "fi": "for")."""
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b"), lambda match: words[match.group(0)]
+
+
 _QUANTITY_SHORT_WORDS = {
     "cnt": "count",
     "nos": "numbers",
@@ -1411,7 +1416,6 @@ _EVERYDAY_SLIP_WORDS = {
     "fo": "of",
     "fro": "for",
 }
-_EVERYDAY_SLIPS = re.compile(r"\b(?:" + "|".join(_EVERYDAY_SLIP_WORDS) + r")\b")
 _RUN_TOGETHER = re.compile(
     r"\b(how|in|on|at|so|last|this|next|right|per|for|by|each)"
     r"(many|much|far|least|most|now|time|month|months|year|years|week|weeks|quarter|today|"
@@ -1776,7 +1780,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         r"\1 than",
     ),
     # A fast typist's slips of everyday words, too short or too common for the spelling to put right
-    (_EVERYDAY_SLIPS, lambda m: _EVERYDAY_SLIP_WORDS[m.group(0)]),
+    _word_for_word(_EVERYDAY_SLIP_WORDS),
     # Words run together by a fast typist ("howmany", "injune", "lastmonth", "atleast", "ontime", "rightnow", "sofar")
     (_RUN_TOGETHER, r"\1 \2"),
     # Impatience, no part of what is asked: "I've asked twice now", "and don't say 'it varies'".
@@ -2212,7 +2216,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(mek|show|tell|give|gi|sen|send|help|let)\s+mi\b"), r"\1 me"),
     (re.compile(r"\bmek\s+me\s+(?=know|see)"), "let me "),
     (re.compile(r"(?<=\bdi\s)youths?\b|(?<=\bmuch\s)youths?\b|\byouths?\b(?=\s+(?:dem|weh)\b)"), "young people"),
-    (_CARIBBEAN, lambda m: _CARIBBEAN_WORDS[m.group(0)]),
+    _word_for_word(_CARIBBEAN_WORDS),
     # The return interview's steps said as doing ("how many RHIs are we offering"): the row's own word
     (
         re.compile(r"\b(offer|accept|complet)(?:e)?ing\b"),
@@ -2255,7 +2259,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     (re.compile(r"\bq\s*!(?=[\s,.;:?)]|$|\d)"), "q1"),
     # Scots English, word for word ("how mony weans wis oot mair than a week", "21 tae 30 mile fae hame")
-    (_SCOTS, lambda m: _SCOTS_WORDS[m.group(0)]),
+    _word_for_word(_SCOTS_WORDS),
     (
         re.compile(
             r"\b(is|was|were|are|it's|its)\s+no\s+(?=higher|lower|more|less|fewer|up|down|better|worse|done|bigger)"
