@@ -422,7 +422,19 @@ def relative_to_named(question: Question, snapshot: SnapshotInfo) -> Question:
         named = next((p for p in periods if p.quarter is not None), question.period)
         return replace(question, period=named, compare=()) if same else question
     relative = [p for p in periods if p.month is None and p.month_of_year is None and p.quarter is None]
-    if (first.first, first.last) != (second.first, second.last) or len(relative) != 1:
+    if (first.first, first.last) != (second.first, second.last):
+        return question
+    if (
+        len(relative) == 2
+        and periods[0].kind == PeriodKind.QUARTER
+        and periods[0].relative_year != periods[1].relative_year
+    ):
+        # "this quarter against last quarter" on 18 July, where "this quarter" is the quarter just ended: the one
+        # said as the earlier is the quarter before it
+        later, earlier = sorted(periods, key=lambda p: p.relative_year, reverse=True)
+        moved = replace(earlier, relative_year=earlier.relative_year - 1)
+        return replace(question, compare=(moved,)) if question.period is later else replace(question, period=moved)
+    if len(relative) != 1:
         return question
     named = next(p for p in periods if p is not relative[0])
     before = period_before(named)

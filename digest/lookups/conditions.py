@@ -91,7 +91,7 @@ def find_month_condition(text: str) -> tuple[Threshold | None, str]:
         raise ConditionError(ONE_CONDITION)
     if found and _CHANGE_SAID.search(text):
         raise ConditionError(NO_CHANGE_CONDITION)
-    if _TWO_MONTHS.search(text):
+    if found and _TWO_MONTHS.search(text):  # not "which month had the most, April May or June": an extreme
         raise ConditionError(NO_MONTHS_NAMED)
     if found:
         said = found[0]

@@ -182,6 +182,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "ytd",
     ),
+    # "This quarter so far", "QTD": the quarter under way, its month so far included
+    (re.compile(r"\b(?:this|current)\s+quarter\s+(?:so\s+far|to\s+date)\b|\bqtd\b"), "quarter_so_far"),
     (
         re.compile(
             rf"\bf?ytd\b|\bso\s+far\s+this\s+{_YEAR_WORD}\b|\bto\s+date\b"
@@ -192,9 +194,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bso\s+far\b"), "so_far"),
     (re.compile(r"\b(?:latest|last|most\s+recent)\s+(?:complete|completed|full|whole)\s+month\b"), "last_month"),
     (
-        re.compile(
-            r"\b(?:this|(?:the\s+)?same)\s+(?:time|month|period|quarter|point)\s+(?:last|a|the\s+previous)\s+year\b"
-        ),
+        re.compile(r"\b(?:this|(?:the\s+)?same)\s+quarter\s+(?:last|a|the\s+previous)\s+year\b"),
+        "quarter_year_before",
+    ),
+    (
+        re.compile(r"\b(?:this|(?:the\s+)?same)\s+(?:time|month|period|point)\s+(?:last|a|the\s+previous)\s+year\b"),
         "same_last_year",
     ),
     (
@@ -346,6 +350,8 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         "last_month": Period(PeriodKind.LAST_MONTH),
         "this_month": Period(PeriodKind.THIS_MONTH),
         "this_quarter": Period(PeriodKind.QUARTER),
+        "quarter_so_far": Period(PeriodKind.QUARTER, months=TO_NOW),
+        "quarter_year_before": Period(PeriodKind.QUARTER, months=A_YEAR_BEFORE),
         "last_quarter": Period(PeriodKind.QUARTER, relative_year=-1),
         "now": Period(PeriodKind.NOW),
     }
@@ -362,6 +368,8 @@ PREVIOUS = Period(PeriodKind.LAST_MONTH, months=-1)
 SAME_LAST_YEAR = Period(PeriodKind.FINANCIAL_YEAR, relative_year=-1, months=-1)
 # "In the spring": which months a season spans is not agreed, so only the months said with it count.
 SEASON = Period(PeriodKind.RANGE, months=-1)
+QUARTERS_IN_YEAR = 4
+A_YEAR_BEFORE = -12  # a quarter's months when it is "this quarter" a year before (its relative_year counts quarters)
 TO_NOW = -2  # a range's months when it runs to the as-at time ("from April to today"), the month so far included
 # "The month before": the month before last, or before the month named with it.
 MONTH_BEFORE = Period(PeriodKind.LAST_MONTH, months=1)
@@ -598,10 +606,18 @@ def attach_years(periods: list[Period]) -> list[Period]:
             continue
         if before is not None and before.kind in (PeriodKind.MONTH, PeriodKind.QUARTER):
             named_year = period.kind == PeriodKind.FINANCIAL_YEAR
-            if named_year and period.year_start is None and before.month is None:
+            # "this quarter ... the same quarter last year": two periods (a year is four of its quarters back)
+            this_quarter = before.kind == PeriodKind.QUARTER and before.quarter is None
+            if this_quarter and named_year and period.year_start is None and period.months != SAME_LAST_YEAR.months:
+                # "this quarter last year", "last quarter last year": four of its quarters back
+                year_back = QUARTERS_IN_YEAR * period.relative_year
+                moved = replace(before, relative_year=before.relative_year + year_back)
+                out[-1] = moved if before.relative_year else replace(before, months=A_YEAR_BEFORE)
+                continue
+            if named_year and period.year_start is None and before.month is None and not this_quarter:
                 out[-1] = replace(before, relative_year=period.relative_year)
                 continue
-            if named_year and before.kind == PeriodKind.QUARTER and before.year_start is None:
+            if named_year and before.kind == PeriodKind.QUARTER and before.year_start is None and not this_quarter:
                 out[-1] = replace(before, year_start=period.year_start, relative_year=period.relative_year)
                 continue
             if (
@@ -723,7 +739,13 @@ def resolve_period(period: Period, snapshot: SnapshotInfo) -> Span:
         year = financial_year_start(as_at_month)
     if period.quarter is None:  # this quarter, or with relative_year -1 the one before it
         first = year + (as_at_month - year) // MONTHS_IN_QUARTER * MONTHS_IN_QUARTER
+        if not period.relative_year and period.months != TO_NOW and latest < first:
+            # "this quarter" in its first, partial month (18 July): the quarter just ended, as "this year" ends at
+            # the latest complete month; "this quarter so far" is the quarter under way
+            first -= MONTHS_IN_QUARTER
         first += MONTHS_IN_QUARTER * period.relative_year
+        if period.months == A_YEAR_BEFORE:  # "the same quarter last year" as "this quarter"
+            first -= 12
         return Span(first, min(first + MONTHS_IN_QUARTER - 1, as_at_month), kind)
     first = year + (period.quarter - 1) * MONTHS_IN_QUARTER
     if period.year_start is None and period.relative_year:  # "Q4 last year": of the financial year before this one
@@ -763,7 +785,11 @@ def period_text(period: Period) -> str:
         return f"{start} to {_month_text(period.month, period.month_of_year)}" if named else f"since {start}"
     if kind == PeriodKind.QUARTER:
         if period.quarter is None:
-            return "last quarter" if period.relative_year else "this quarter"
+            if period.months == A_YEAR_BEFORE:
+                return "this quarter last year"
+            if period.relative_year:
+                return "last quarter"
+            return "this quarter so far" if period.months == TO_NOW else "this quarter"
         year = f" {period.year_start}/{(period.year_start + 1) % 100:02d}" if period.year_start is not None else ""
         return f"q{period.quarter}{year}" + (" last year" if period.relative_year and not year else "")
     return {

@@ -83,9 +83,21 @@ NO_PLACE_MONTHS = (
 )
 
 
+# "The back end of Q1", "the tail end of the quarter": its last month; "the front end of Q1" its first (not of a year,
+# whose "back end" is no one month)
+_END_OF = re.compile(
+    r"(?i)\b(?:the\s+)?(back|tail|front)\s+end\s+of\s+"
+    r"(?=(?:the\s+)?(?:q[1-4]\b|quarter\b|(?:first|second|third|fourth)\s+quarter\b|(?:last|this)\s+quarter\b))"
+)
+
+
+def _ends_as_months(text: str) -> str:
+    return _END_OF.sub(lambda m: "the first month of " if m.group(1).lower() == "front" else "the last month of ", text)
+
+
 def names_position(text: str) -> bool:
     """Whether the question names a period by its place in a longer one."""
-    return _POSITION.search(text) is not None
+    return _POSITION.search(_ends_as_months(text)) is not None
 
 
 def name_position_months(text: str, latest: int, under_way: bool) -> str:
@@ -95,6 +107,7 @@ def name_position_months(text: str, latest: int, under_way: bool) -> str:
 
     if _DANGLING.search(text):  # "the second and third months of Q1", "the last month of Q1 or the first": as said
         return text
+    text = _ends_as_months(text)
     spans: list[tuple[int, int]] = []  # the longer periods named, for "its final month" after one
 
     def named(match: re.Match[str]) -> str:

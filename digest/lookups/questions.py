@@ -44,6 +44,7 @@ from digest.lookups.emails import read_email_body, read_email_line, split_email_
 from digest.lookups.events import EVENT_MONTH, names_extreme_month, names_month_by_event
 from digest.lookups.meanings import without_meaning_asked
 from digest.lookups.periods import (
+    A_YEAR_BEFORE,
     CUT_MONTHS,
     MONTH_BEFORE,
     MONTH_KINDS,
@@ -51,6 +52,7 @@ from digest.lookups.periods import (
     MONTH_SO_FAR,
     MONTH_WORD,
     PREVIOUS,
+    QUARTERS_IN_YEAR,
     SAME_LAST_YEAR,
     SEASON,
     SEASONS,
@@ -189,6 +191,7 @@ _OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlin
 # A figure not yet recorded: "what will July end up as", "forecast for September".
 _FORECAST = re.compile(
     r"\bwill\b(?!\s+(?:you|u)\b)|\b(?:we|it|they|that)'ll\b|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
+    r"|\b(?:are|is)\s+(?:we|it|they|that|lac|cse)\s+going\s+to\s+(?:go|get|hit|reach|pass|top|exceed|break|end|finish)\b"
     r"|\bexpect(?:ed)?\s+to\b|\b(?:are|is)\s+(?:we|you)\s+expecting\b"
     r"|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
     # "project full year episodes on the current run rate" (not "the youth project")
@@ -245,6 +248,10 @@ NOT_COUNTED = (
 _SHORT_PERIOD = re.compile(
     r"\b(?:last|past|previous|this|next|coming)\s+(?:(?:few|couple\s+of|\d+)\s+)?(?:days?|weeks?|weekends?)\b"
     r"|\byesterday\b|\btonight\b|\blast\s+night\b|\bweekend\b|\bweek\s+(?:ending|commencing|beginning)\b"
+    # a part of a month ("the first fortnight of June", "the last week of May", "w/c 3 June")
+    r"|\b(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th|opening|closing)\s+(?:(?:few|couple\s+of|\d+|two|three|ten)\s+)?"
+    r"(?:days?|weeks?|fortnight|half)\s+(?:of|in)\s+(?:the\s+month\b|" + MONTH_NAMED + r")"
+    r"|\bw\s*/\s*[ce]\b|\bw\.[ce]\.|\bwc\s+(?=\d)"
 )
 NO_SHORT_PERIOD = (
     'The report counts by month (and the year to date), not by day or week. Ask for a month, such as "June", or '
@@ -551,7 +558,10 @@ NOT_A_ROW = (
 )
 _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": post it; "share of ...": a share
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
-_BASE_PART = re.compile(r"\W*(?:(?:out\s+)?of|for|among|amongst)\b(?!\s+(?:which|whom)\b)")
+# ... after a courtesy ("Please of the not a client ones, how many were OLA"): still the base
+_BASE_PART = re.compile(
+    r"\W*(?:(?:please|pls|kindly|so|now|ok|okay)\W+)?(?:(?:out\s+)?of|for|among|amongst)\b(?!\s+(?:which|whom)\b)"
+)
 _EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of all children
 # What a figure counts, said after "the same for" a row so that it counts the same ("kids ... same for LAC": LAC
 # children, not LAC episodes)
@@ -850,6 +860,13 @@ _SENTENCE_END = re.compile(
     re.IGNORECASE,
 )
 # "offered, accepted, done in time" (" + " is "and"); not the "or" of "10 miles or under"
+# "which month was quieter", "which was busier, April or May", "which of the two": the months are what is ranked (not
+# "which ethnic group saw the biggest drop from May to June")
+_WHICH_OF_MONTHS = re.compile(
+    r"\b(?:which|what)\s+(?:month|one|of\s+(?:the\s+|those\s+)?(?:two|them|months))\b|\bwhich\s+(?:was|is|were|had|saw)\b"
+)
+_DIGIT = re.compile(r"\d")
+_COUNT_COMPARED_BEFORE = re.compile(r"\b(?:more|fewer|less)\s+(?=\d)")
 _CONNECTOR = re.compile(r"\band\b|\bor\b(?!\s+(?:under|less|below|fewer|younger|shorter)\b)|&|;|,|\bplus\b")
 
 
@@ -1705,6 +1722,11 @@ class Reader:
         # "the last 6 months": a run, as a trend is ("how long", "per child" and shares keep their own shape)
         recent = period.kind == PeriodKind.RECENT and not (shape.length or shape.per_child or shape.proportion)
         by_month = shape.by_month or (shape.extreme and not shape.whole) or trending or recent or shape.monthly
+        # "which month was quieter for LAC, April or May": the two months side by side (no run of one month)
+        two_months = period.kind == PeriodKind.MONTH and [p.kind for p in compare] == [PeriodKind.MONTH]
+        two_months = two_months and all(p.kind == PeriodKind.MONTH for p in attached)  # not "which month this year"
+        if two_months and shape.extreme and not shape.whole and _WHICH_OF_MONTHS.search(said):
+            by_month, shape = False, replace(shape, extreme=False, by_month=False)
         # "Apr, May, Jun": three months or more listed, each asked
         # ... only as a list of commas: "apr + may + jun", "across April, May and June", "different children in April,
         # May and June" are the three as one
@@ -2431,6 +2453,8 @@ class Reader:
         parts = [part for part in _CONNECTOR.split(rest) if part.strip() and not _BASE_PART.match(part)]
         if len(parts) < 2 or shape.whole:
             return ()
+        if all(_DIGIT.search(part) for part in parts):  # "more 12 year olds or 13 year olds": the counts compared,
+            parts = [_COUNT_COMPARED_BEFORE.sub(" ", part) for part in parts]  # not "over 12" in the first part
         own = best.label.lower().split(" - ", 1)[-1]
         if _CONNECTOR.search(own) and own in " ".join(rest.lower().split()):
             return ()  # "B2 White and Black African": the "and" is in the row's own name
@@ -2525,6 +2549,20 @@ class Reader:
             unique = others  # "where are we now for July": July
         if PREVIOUS in unique and not shape.compare:  # "how long do episodes last": a verb, not a period
             unique.remove(PREVIOUS)
+        year_before = Period(PeriodKind.QUARTER, months=A_YEAR_BEFORE)
+        numbered = [p for p in unique if p.kind == PeriodKind.QUARTER and p.quarter is not None]
+        if year_before in unique and len(unique) == 2 and len(numbered) == 1:  # "Q2 against the same quarter last year"
+            quarter = numbered[0]
+            earlier = (
+                replace(quarter, year_start=quarter.year_start - 1)
+                if quarter.year_start
+                else replace(quarter, relative_year=-1)
+            )
+            unique = [quarter, earlier]
+        longer = [p for p in unique if p.kind == PeriodKind.QUARTER and p.quarter is not None]
+        if shape.extreme and len(longer) == 1 and all(p.kind == PeriodKind.MONTH for p in unique if p not in longer):
+            # "lowest month in Q1 - April and June look close": the months are among the quarter's, which is asked
+            unique = longer
         if unique == [SAME_LAST_YEAR]:  # "the same month last year" alone: the latest month, a year before
             unique = [Period(PeriodKind.LAST_MONTH, relative_year=-1)]
         if PREVIOUS in unique:  # "this month vs last", "this quarter against the last one": the one before it
@@ -2594,6 +2632,11 @@ class Reader:
             base = others[0]
             if base.kind == PeriodKind.LATEST:
                 base = Period(PeriodKind.LAST_MONTH)
+            if base.kind == PeriodKind.QUARTER and base.quarter is None:  # "this quarter against the same one last
+                # year": counted in quarters, a year is four back; "this quarter" itself is the service's to place
+                if not base.relative_year:
+                    return base, (replace(base, months=A_YEAR_BEFORE),)
+                return base, (replace(base, relative_year=base.relative_year - QUARTERS_IN_YEAR),)
             return base, (replace(base, relative_year=-1),)
         if len(unique) >= 3 and not shape.compare and all(p.kind == PeriodKind.MONTH for p in unique):
             first, last = unique[0], unique[-1]  # "April, May, June": the months from the first to the last

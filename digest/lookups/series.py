@@ -251,9 +251,12 @@ def run_answer(
     months, before_data = _run_months(figures, span)
     cells, ranked = _run_cells(figures, figure, span, months, proportion)
     lines = [
-        f"{month_name(m)}: {describe(cell, figure)}{_note(notes or {}, figure, Span(m, m, span.kind))}"
-        for m, cell in cells
+        f"{figures.name(month)}: {describe(cell, figure)}{_note(notes or {}, figure, month)}"
+        for month, cell in ((Span(m, m, span.kind), cell) for m, cell in cells)
     ]
+    # The month under way is shown, never ranked: a few days set against whole months would be the "lowest" month
+    so_far = [r for r in ranked if figures.is_so_far(r[1])]
+    ranked = [r for r in ranked if not figures.is_so_far(r[1])]
     shown_span = Span(months[0], months[-1], span.kind) if months else span
     title = f"{figure.label}, {figures.name(shown_span)} month by month"
     if before_data:
@@ -266,8 +269,10 @@ def run_answer(
             f"Highest {measure}: {month_name(top[1])}, {describe(top[2], figure)}; "
             f"lowest: {month_name(bottom[1])}, {describe(bottom[2], figure)}."
         )
-        if len(ranked) < len(cells):
+        if len(ranked) + len(so_far) < len(cells):
             summary += " Months with no data or a withheld figure are not compared."
+        if so_far:
+            summary += f" {month_name(so_far[0][1])} is not over, so it is not compared."
         if extreme and len(ranked) >= 3:  # "second highest month", "league table of months": all in order
             ordered = sorted(ranked, key=lambda r: (-r[0], r[1]))
             summary += " In order: " + "; ".join(f"{month_name(m)}, {describe(c, figure)}" for _, m, c in ordered) + "."

@@ -882,6 +882,16 @@ def _direction(words: list[str], i: int) -> str:
     )
     if before in _COUNT_COMPARED and age and "than" in words[i + 1 :]:  # "more 16yrs in June than May?": not over 16
         return ""
+    # "were there more 12 year olds or 13 year olds": which of two ages had more, not over 12
+    ages_after = words[i + 1 : i + 5]
+    if (
+        before in _COUNT_COMPARED
+        and age
+        and any(
+            w == "or" and j + 1 < len(ages_after) and ages_after[j + 1][:1].isdigit() for j, w in enumerate(ages_after)
+        )
+    ):
+        return ""
     if before == "than":
         before = before2
         if before3 in ("no", "not"):  # "no more than 10 miles" is at most 10, "not less than 2 days" at least 2
@@ -1340,6 +1350,25 @@ _CARIBBEAN_WORDS = {
     "deh": "there",
     "likkle": "little",
 }
+
+# Norfolk dialect, word for word ("how many on 'em hev gone missin, bor?", "that ent a full month", "more mawthers than
+# boys", "suffin", "a masterful lot"); "bor" (neighbour) is a form of address, as "mate" is.
+_NORFOLK_WORDS = {
+    "bor": "",
+    "hev": "have",
+    "hent": "have not",
+    "ent": "is not",
+    "yew": "you",
+    "mawther": "girl",
+    "mawthers": "girls",
+    "suffin": "something",
+    "masterful": "great",
+    "diffrunt": "different",
+    "kiddie": "child",
+    "kiddies": "children",
+}
+# Ghanaian English's "chale" (friend: a form of address) and "paa" (very, at a sentence's end: "it has gone up paa?")
+_GHANAIAN_WORDS = {"chale": "", "paa": ""}
 
 
 def _word_for_word(words: dict[str, str]) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
@@ -1809,6 +1838,14 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # A complement asked for ("episodes other than White British", "apart from the under-11s", "except the CSE ones"):
     # a "not" before the row (after row 5.1's own "not inc. N/A" above)
     (COMPLEMENT_SAID, " not"),
+    # "leaving aside the non-LAC, how many times did each LAC child go missing": LAC's own figure, the rest put aside
+    (
+        re.compile(
+            r"\b(?:leaving\s+aside|setting\s+aside|putting\s+aside|ignoring|excluding|without)\s+(?:the\s+|all\s+the\s+)?"
+            r"non[\s-]?lac(?:\s+(?:ones|kids|children|episodes|lot))?\s*,?(?=.*\blac\b)"
+        ),
+        " ",
+    ),
     (re.compile(r"\bnon[- ]?(?=(?:lac|cla|cse|bme|white|looked|care|repeat)\b)"), "not "),  # "non-LAC episodes"
     # A field and its code, as a case system's export shows them: "gender = F", "sex: M".
     (re.compile(r"\b(?:gender|sex)\s*(?:=|:|is)?\s*f\b"), "female"),
@@ -2235,6 +2272,34 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"[,\s]+an\s+all\b(?=\s*[?.!]*\s*$)"), " "),
     # South African English's greetings and exclamations ("howzit", "eish", "yoh", "lekker", "ja"): talk
     (re.compile(r"\b(?:howzit|eish|yoh|lekker|ja)\b[,!.]?"), " "),
+    # "early July so far", "up to early July so far": the month under way so far (not Early Help's "early")
+    (re.compile(r"\b(?:early|mid)[\s-]+(" + MONTH_NAMED + r")(?=\s*(?:so\s+far|to\s+date)\b)"), r"\1"),
+    # The return interview's steps listed with no comma ("offered accepted and in time"): each a row of its own
+    (re.compile(r"\b(offered|accepted)\s+(?=(?:offered|accepted|completed|done)\b)"), r"\1, "),
+    # "went from 16 to 28 between May and June": each figure with its month, as "from 16 in May to 28 in June" says it
+    (
+        re.compile(
+            r"\bfrom\s+(\d+)\s+to\s+(\d+)\s+(?:between|from)\s+("
+            + MONTH_NAMED
+            + r")\s+(?:and|to)\s+("
+            + MONTH_NAMED
+            + ")"
+        ),
+        r"from \1 in \3 to \2 in \4",
+    ),
+    # "from the start of April to the end of May", "between the start of April and the end of June": the months from
+    # one to the other (it had set April against May)
+    (
+        re.compile(
+            r"\b(?:from\s+|between\s+)?(?:the\s+)?(?:start|beginning|begining|1st)\s+of\s+("
+            + MONTH_NAMED
+            + r"(?:\s+20\d\d)?)"
+            r"\s+(?:to|till|until|up\s+to|through\s+to|through|thru|and)\s+(?:the\s+)?end\s+of\s+(?="
+            + MONTH_NAMED
+            + ")"
+        ),
+        r"from \1 to ",
+    ),
     # A run said with "through to", "up to", "until" between its months ("April through to June", "April up to June"):
     # from one to the other (it had read the first month alone, or the two set against each other)
     (
@@ -2260,6 +2325,22 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bq\s*!(?=[\s,.;:?)]|$|\d)"), "q1"),
     # Scots English, word for word ("how mony weans wis oot mair than a week", "21 tae 30 mile fae hame")
     _word_for_word(_SCOTS_WORDS),
+    _word_for_word(_NORFOLK_WORDS),
+    (re.compile(r"\bon\s+'em\b"), "of them"),  # Norfolk's "how many on 'em"
+    _word_for_word(_GHANAIAN_WORDS),
+    # "more girls than boys, or was it the other way round": the same two figures, asked again the other way
+    (re.compile(r",?\s*\bor\s+(?:(?:was|is|were|are)\s+it\s+)?(?:the\s+)?other\s+way\s+a?round\b"), " "),
+    # "the middle value, not the average", "the mean, not the median": the one asked, the other ruled out by name
+    (
+        re.compile(r"\b((?:median|middle|typical)\b.*?),?\s*(?:but\s+)?not\s+the\s+(?:average|mean)\b(?:\s+mind)?"),
+        r"\1 ",
+    ),
+    (
+        re.compile(
+            r"\b((?:average|mean)\b.*?),?\s*(?:but\s+)?not\s+the\s+(?:median|middle(?:\s+value)?)\b(?:\s+mind)?"
+        ),
+        r"\1 ",
+    ),
     (
         re.compile(
             r"\b(is|was|were|are|it's|its)\s+no\s+(?=higher|lower|more|less|fewer|up|down|better|worse|done|bigger)"

@@ -76,7 +76,7 @@ def test_a_run_total_beside_a_withheld_month_is_withheld(reference_service: Look
 def test_an_average_a_month_leaves_out_the_month_so_far(service: LookupService) -> None:
     _, lines = answered(service, "monthly average LAC episodes April to July")
     assert lines[0] == "*Average a month: 78.7* (over 3 months with figures)"
-    assert "July 2019: 0" in lines
+    assert "July 2019 (partial, to 18/07/2019 00:00): 0" in lines
 
 
 # What a review of rounds twenty-eight to thirty-three found (each had answered another figure or period, or refused
