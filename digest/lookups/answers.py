@@ -59,7 +59,7 @@ from digest.lookups.cells import (
     with_share,
 )
 from digest.lookups.confirmations import GAP, check_stated, check_thresholds
-from digest.lookups.periods import PeriodKind, Span, period_before, resolve_period
+from digest.lookups.periods import TO_NOW, Period, PeriodKind, Span, period_before, resolve_period
 from digest.lookups.questions import (
     ABOUT_DATA,
     ADVICE_NOT_GIVEN,
@@ -110,6 +110,8 @@ from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
 if TYPE_CHECKING:  # the episodes a length is worked out from, as the store loads them
+    from collections.abc import Callable
+
     import pandas as pd
 
 DID_YOU_MEAN = "Did you mean one of these instead?"  # over the other readings of a question that was answered
@@ -414,6 +416,9 @@ def relative_to_named(question: Question, snapshot: SnapshotInfo) -> Question:
     """Two periods of one kind on one span, one said from today ("Q1 against the previous quarter" in July: Q1 again):
     the one said from today is the one before the other, as meant ("Q1 against Q4")."""
     periods = (question.period, *question.compare)
+    under_way = _this_quarter_under_way(periods, snapshot)
+    if under_way is not None:
+        return under_way(question)
     if len(periods) != 2 or periods[0].kind != periods[1].kind:
         return question
     first, second = (resolve_period(p, snapshot) for p in periods)
@@ -441,6 +446,34 @@ def relative_to_named(question: Question, snapshot: SnapshotInfo) -> Question:
     if before is None:
         return question
     return replace(question, period=named, compare=(before,))
+
+
+def _this_quarter_under_way(
+    periods: tuple[Period, ...], snapshot: SnapshotInfo
+) -> Callable[[Question], Question] | None:
+    """ "This quarter" beside a period of its own that shows which quarter it means: the quarter under way, not the
+    quarter just ended it is read as in its first, partial month ("this quarter since 1 July", "this quarter (July)":
+    the quarter under way, said twice; "this quarter vs Q1": the quarter under way against Q1). None when it is
+    beside no such period ("this quarter against last quarter" keeps Q1 against Q4)."""
+    this = Period(PeriodKind.QUARTER)
+    if len(periods) != 2 or this not in periods:
+        return None
+    other = next(p for p in periods if p != this)
+    if other.kind == PeriodKind.QUARTER and other.quarter is None:
+        return None
+    now = replace(this, months=TO_NOW)
+    said, meant, beside = (resolve_period(p, snapshot) for p in (this, now, other))
+    if (said.first, said.last) == (meant.first, meant.last):
+        return None  # the quarter under way has a complete month: "this quarter" is it already
+    if beside.first >= meant.first:
+        return lambda question: replace(question, period=now, compare=())
+    if (beside.first, beside.last) == (said.first, said.last):
+        return lambda question: replace(
+            question,
+            period=now if question.period == this else question.period,
+            compare=tuple(now if p == this else p for p in question.compare),
+        )
+    return None
 
 
 def _answer_shaped(

@@ -183,7 +183,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "ytd",
     ),
     # "This quarter so far", "QTD": the quarter under way, its month so far included
-    (re.compile(r"\b(?:this|current)\s+quarter\s+(?:so\s+far|to\s+date)\b|\bqtd\b"), "quarter_so_far"),
+    (
+        re.compile(
+            r"\b(?:this|current)\s+quarter(?:'s(?:\s+(?:figures?|numbers?))?)?\s*,?\s*(?:so\s+far|to\s+date|thus\s+far)\b"
+            r"|\b(?:so\s+far|to\s+date|thus\s+far)\s+(?:in\s+)?(?:this|the\s+current|the)\s+quarter\b"
+            r"|\b(?:the\s+)?quarter\s+(?:so\s+far|to\s+date)\b|\bqtd\b"
+        ),
+        "quarter_so_far",
+    ),
     (
         re.compile(
             rf"\bf?ytd\b|\bso\s+far\s+this\s+{_YEAR_WORD}\b|\bto\s+date\b"

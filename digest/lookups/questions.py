@@ -559,9 +559,7 @@ NOT_A_ROW = (
 _SHARE_IN_CHANNEL = re.compile(r"^share\b(?!\s+of\b)")  # "share LAC episodes": post it; "share of ...": a share
 # Between two figures side by side: "girls and boys", "White British vs BME" (shape words already taken out).
 # ... after a courtesy ("Please of the not a client ones, how many were OLA"): still the base
-_BASE_PART = re.compile(
-    r"\W*(?:(?:please|pls|kindly|so|now|ok|okay)\W+)?(?:(?:out\s+)?of|for|among|amongst)\b(?!\s+(?:which|whom)\b)"
-)
+_BASE_PART = re.compile(r"\W*(?:(?:please|pls|kindly)\W+)?(?:(?:out\s+)?of|for|among|amongst)\b(?!\s+(?:which|whom)\b)")
 _EVERYONE = re.compile(r"\b(?:all|total|everyone|overall)\b")  # the figure of all children
 # What a figure counts, said after "the same for" a row so that it counts the same ("kids ... same for LAC": LAC
 # children, not LAC episodes)

@@ -50,7 +50,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:episodes?|eps|incidents?)\s+each\b(?!\s+(?:month|week|year|quarter|day))"
             rf"|\b(?:episodes?|eps|incidents?)\s*/\s*{_CHILD}\b|\b(?:episodes?|incidents?)\s+to\s+{_CHILD}\b"
             rf"|\b(?:average|avg|mean)\s+(?:(?:number|no\.?|num)\s+(?:of\s+)?)?(?:episodes|eps|incidents|times)\b"
-            rf"|\b(?:episodes?|eps|incidents?|times)\s+(?:a|per)\s+head\b|\bper\s+head\b"  # "how many episodes a head"
+            # "how many episodes a head"; not "per head of population"
+            rf"|\b(?:episodes?|eps|incidents?|times)\s+(?:a|per)\s+head\b|\bper\s+head\b(?!\s+of\b)"
         ),
     ),
     (
@@ -101,7 +102,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"\bbreak\s*downs?\b|\bbreak\s+(?:\w+\s+){1,2}?down\b|\bbroken\s+down\b|\bsplits?\b|\bdistribution\b"
             r"|\bfunnel\b|\bpicture\b|\bbands\b|\bmix\b|\bmake\s*-?\s*up\b|\bcomposition\b"
             r"|\betc\b|\band\s+so\s+on\b|\b(?:every|each)\s+band\b"
-            r"|\bthe\s+whole\s+(?:thing|table|section)\b"  # "return home interviews, the whole thing please"
+            r"|\bthe\s+whole\s+table\b"
             # "all the groups", "every group", "ethnic groups June": the table; "any other ethnic group" is a row
             # (E2), and "non-white ethnic groups" the rows read before them ("@ethnicity.a1|...": a key's end before)
             r"|\b(?:all|each|every)\s+(?:of\s+)?(?:the\s+)?(?:groups?\b|(?=ethnic\s+groups?\b" + _NOT_OF_A_ROW + "))"
@@ -142,7 +143,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
 
 # Of a question asking episodes per child, only these words say so: "per CSE child" still names CSE children.
 _PER_CHILD_WORDS = re.compile(
-    r"\b(?:(?:a|per)\s+head|per|each|on\s+average|average|avg|mean|how\s+many\s+times|times)\b|(?<!\d)/(?!\d)"
+    r"\b(?:(?:a|per)\s+head(?!\s+of\b)|per|each|on\s+average|average|avg|mean|how\s+many\s+times|times)\b|(?<!\d)/(?!\d)"
 )
 
 

@@ -1353,11 +1353,14 @@ _CARIBBEAN_WORDS = {
 
 # Norfolk dialect, word for word ("how many on 'em hev gone missin, bor?", "that ent a full month", "more mawthers than
 # boys", "suffin", "a masterful lot"); "bor" (neighbour) is a form of address, as "mate" is.
+_WHOLE_TABLE_WORDS = re.compile(
+    r"\b(?:return\s+home|rhis?|interviews?|gender|sex|ages?|ethnic\w*|care\s+status|distance|days\s+missing)\b"
+)
 _NORFOLK_WORDS = {
     "bor": "",
     "hev": "have",
-    "hent": "have not",
-    "ent": "is not",
+    "hent": "have",  # "hent LAC gone down?" asks whether LAC went down, as "haven't" does: no "not" to read
+    "ent": "is",
     "yew": "you",
     "mawther": "girl",
     "mawthers": "girls",
@@ -1838,13 +1841,14 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # A complement asked for ("episodes other than White British", "apart from the under-11s", "except the CSE ones"):
     # a "not" before the row (after row 5.1's own "not inc. N/A" above)
     (COMPLEMENT_SAID, " not"),
-    # "leaving aside the non-LAC, how many times did each LAC child go missing": LAC's own figure, the rest put aside
+    # "leaving aside the non-LAC, how many times did each LAC child go missing", "ignoring non-LAC, the episodes in
+    # April": LAC's own figure, the rest put aside
     (
         re.compile(
             r"\b(?:leaving\s+aside|setting\s+aside|putting\s+aside|ignoring|excluding|without)\s+(?:the\s+|all\s+the\s+)?"
-            r"non[\s-]?lac(?:\s+(?:ones|kids|children|episodes|lot))?\s*,?(?=.*\blac\b)"
+            r"non[\s-]?lac(?:\s+(?:ones|kids|children|episodes|lot))?\s*,?"
         ),
-        " ",
+        lambda match: " " if re.search(r"\blac\b", match.string[match.end() :]) else " lac ",
     ),
     (re.compile(r"\bnon[- ]?(?=(?:lac|cla|cse|bme|white|looked|care|repeat)\b)"), "not "),  # "non-LAC episodes"
     # A field and its code, as a case system's export shows them: "gender = F", "sex: M".
@@ -2274,8 +2278,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:howzit|eish|yoh|lekker|ja)\b[,!.]?"), " "),
     # "early July so far", "up to early July so far": the month under way so far (not Early Help's "early")
     (re.compile(r"\b(?:early|mid)[\s-]+(" + MONTH_NAMED + r")(?=\s*(?:so\s+far|to\s+date)\b)"), r"\1"),
-    # The return interview's steps listed with no comma ("offered accepted and in time"): each a row of its own
-    (re.compile(r"\b(offered|accepted)\s+(?=(?:offered|accepted|completed|done)\b)"), r"\1, "),
+    # The return interview's steps listed with no comma ("offered accepted and in time"): each a row of its own (not
+    # "of those offered accepted", one row of a base)
+    (re.compile(r"(?<!\bthose\s)(?<!\bthe\s)\b(offered)\s+(?=accepted\s*(?:,|and\b|&))"), r"\1, "),
     # "went from 16 to 28 between May and June": each figure with its month, as "from 16 in May to 28 in June" says it
     (
         re.compile(
@@ -2286,6 +2291,12 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             + ")"
         ),
         r"from \1 in \3 to \2 in \4",
+    ),
+    # "return home interviews, the whole thing please": the table, where a table's words are said (not "LAC, the whole
+    # section": section 2 has no table of its own)
+    (
+        re.compile(r"\bthe\s+whole\s+(?:thing|section|lot)\b"),
+        lambda match: " breakdown " if _WHOLE_TABLE_WORDS.search(match.string) else match.group(0),
     ),
     # "from the start of April to the end of May", "between the start of April and the end of June": the months from
     # one to the other (it had set April against May)
