@@ -161,7 +161,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:the\s+)?(last|final)\s+quarter\s+(?=of\b)"), "quarter_of"),
     (
         re.compile(
-            r"\bq\s?([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth)\s+quarter\b|\b(?:q|quarter)\s+(one)\b"
+            r"\bq\s?([1-4])\b|\bquarter\s+([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\b(?:q|quarter)\s+(one)\b"
         ),
         "quarter",
     ),  # "Q one", "Q 2": dictated
@@ -247,7 +247,7 @@ _ABBREVIATED = {
     "fin": "financial",
 }
 _ABBREVIATIONS = re.compile(r"\b(" + "|".join(_ABBREVIATED) + r")(s?)\b")
-_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 # A financial year up to a month in it ("2019/20 to the end of June", "FY19/20 up to May"): its months from April to

@@ -825,6 +825,7 @@ _FOLLOW_UP = re.compile(
 _COUNT_NAMED = re.compile(
     r"\b(?:how\s+many|number|episodes?|eps|children|kids|young\s+people|rhis?|return\s+(?:home\s+)?interviews?)\b"
 )
+_STILL_OUT = re.compile(r"\bstill\s+(?:missing|out|away|gone)\b")
 FOLLOW_UP = (
     "I do not keep earlier messages, so I cannot tell what that follows on from. Ask the whole question, such as "
     '"LAC episodes May" or "children missing YTD".'
@@ -1339,7 +1340,8 @@ class Reader:
             if not beside:
                 return Question(ABOUT_DATA, None, Period(PeriodKind.LATEST), text=text)
             text = " ".join(s for s in sentences if s not in about)
-        if _FOLLOW_UP.match(text.lower()) and not _COUNT_NAMED.search(text.lower()):
+        follow_up = _FOLLOW_UP.match(text.lower()) and not _COUNT_NAMED.search(text.lower())
+        if follow_up and not _STILL_OUT.search(text.lower()):  # not "now - anyone still missing?"
             return NotUnderstood(FOLLOW_UP, self.suggest(text))  # "and for LAC?": of what, earlier, is not kept
         if self._parts_ask_apart(text):  # "1) ... each child in June? 2) The same for LAC only."
             return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
@@ -1902,7 +1904,7 @@ class Reader:
         # "of the not a client lot, how many weren't OLA", "not a client other than OLA": the row it is part of, named,
         # less the part row (the "not" of "not a client" is the row's own)
         whole_said = self._names_whole(best.reading, words)
-        part_complement = whole_said and (excepting or len(negated) > 1)
+        part_complement = whole_said and (excepting or len(set(negated)) > 1)  # "not a client" said twice: one
         if not whole_said and any(token in self._part_only(best.reading) for token in negated):
             return NotUnderstood(NOT_A_ROW, self.suggest(text))  # "episodes that weren't OLA": of which row?
         complement = complement or part_complement

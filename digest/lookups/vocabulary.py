@@ -1113,7 +1113,7 @@ ROW_5_1_NOTE = re.compile(
 # Words asking for all but some rows: "other than", "apart from", "except", "excluding", "besides".
 COMPLEMENT_SAID = re.compile(
     r"\b(?:other\s+than|apart\s+from|aside\s+from|except(?:ing)?(?:\s+for)?|excluding|excl\.?|ex\.|besides"
-    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)less(?!\s+(?:than|then)\b)(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|of|vs|v|versus|against|is|was|looking|looks|divided|height|shows?"
+    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)(?<!\bmissing\s)less(?!\s+(?:than|then)\b)(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|of|vs|v|versus|against|is|was|looking|looks|divided|height|shows?"
     r"|went|goes|dropped|rose|fell|taller|shorter"
     r"|in\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|q[1-4]|ytd|the\s+(?:year|month|quarter)))\b"
     r"|[,?.:;)!-]|$))"
@@ -1328,6 +1328,43 @@ _SCOTS_WORDS = {
     "wisnae": "was not",
     "aboot": "about",
 }
+# Doric, the North East of Scotland's speech, word for word beyond Scots ("foo mony quines", "fit month hid the maist",
+# "loons and quines", "the hale year", "awa fae hame"); "fit like" is its greeting
+_DORIC_WORDS = {
+    "foo": "how",
+    "fit": "what",
+    "fan": "when",
+    "hae": "have",
+    "hiv": "have",
+    "hid": "had",
+    "aa": "all",
+    "thegither": "together",
+    "quine": "girl",
+    "quines": "girls",
+    "loon": "boy",
+    "loons": "boys",
+    "auld": "old",
+    "aulds": "olds",
+    "awa": "away",
+    "noo": "now",
+    "hale": "whole",
+    "ony": "any",
+    "maist": "most",
+    "nae": "not",
+    "gyan": "going",
+    "eens": "ones",
+    "efter": "after",
+    "ither": "other",
+    "o": "of",
+}
+# Te reo Māori words New Zealand's social work uses in English ("how many tamariki", "rangatahi in care", "kia ora")
+_MAORI_WORDS = {
+    "tamariki": "children",
+    "tamaiti": "child",
+    "rangatahi": "young people",
+    "whānau": "family",
+    "whanau": "family",
+}
 # Caribbean English (Jamaican Patwa as typed in English), word for word ("how much youth dem did go missing inna June",
 # "di LAC figure fi June", "mek mi know"); "dem" after a noun only marks it plural ("di episode dem").
 _CARIBBEAN_WORDS = {
@@ -1356,6 +1393,34 @@ _CARIBBEAN_WORDS = {
 _WHOLE_TABLE_WORDS = re.compile(
     r"\b(?:return\s+home|rhis?|interviews?|gender|sex|ages?|ethnic\w*|care\s+status|distance|days\s+missing)\b"
 )
+_SAME_MONTH_LAST = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([a-z]*)\s+(v|vs|versus|against|compared\s+(?:to|with))\s+"
+    r"last\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([a-z]*)\b"
+)
+
+
+def _same_month_last_year(match: re.Match[str]) -> str:
+    """ "Jun v last Jun": the month against itself a year before; other months ("June v last May") as said."""
+    said = match.group(0)
+    if match.group(1) != match.group(4):
+        return said
+    return f"{match.group(1)}{match.group(2)} {match.group(3)} {match.group(4)}{match.group(5)} last year"
+
+
+# "eh" after a word that ends a clause ("jumped eh?", "up eh"), not after one that leads to a row ("CIN and EH?",
+# "children known to EH?")
+_EH_TAG = re.compile(r"\b(\w+)\s+eh\b(?=\s*[?!,.]|\s*$)")
+_CLAUSE_ENDS = frozenset(
+    {"up", "down", "right", "true", "that", "it", "high", "low", "bad", "good", "worse", "better", "much", "lot"}
+    | {"more", "less", "fewer", "too", "again", "now", "then", "yeah", "ok", "okay", "yet", "though", "innit"}
+)
+
+
+def _ends_a_clause(word: str) -> bool:
+    """Whether a word before "eh" ends what was said ("jumped", "up"), so that "eh" is a tag, not Early Help."""
+    return word in _CLAUSE_ENDS or (word.endswith("ed") and len(word) > 3)
+
+
 _NORFOLK_WORDS = {
     "bor": "",
     "hev": "have",
@@ -2298,6 +2363,67 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(r"\bthe\s+whole\s+(?:thing|section|lot)\b"),
         lambda match: " breakdown " if _WHOLE_TABLE_WORDS.search(match.string) else match.group(0),
     ),
+    # "the median time a child's missing": a child is missing (not a possessive)
+    (re.compile(r"\b(child|kid|bairn|young\s+person|yp)'s\s+(?=(?:missing|missin|away|awa|gone|out)\b)"), r"\1 is "),
+    (re.compile(r"\blast\s+ear\b"), "last year"),  # a slip: "June last ear"
+    # "been in the CSE med/high group": the CSE row, "group" the report's word for those at risk, no table
+    (
+        re.compile(
+            r"\b(cse(?:\s+(?:med(?:ium)?\s*(?:/|or)\s*high|high\s*(?:/|or)\s*med(?:ium)?))?(?:\s+risk)?)\s+group\b"
+        ),
+        r"\1",
+    ),
+    # "anyone still out / missing?": still missing (children "out" are missing)
+    (re.compile(r"\bstill\s+out\b(?:\s*(?:/|or)\s*missing\b)?"), "still missing"),
+    # "of the not a client ones, what share were OLA? just of the not a clients, not of everything": the base said
+    # again, not a "not" asking for a complement
+    (
+        re.compile(
+            r",?\s*(?:and\s+)?not\s+(?:of|out\s+of)\s+(?:everything|everyone|all(?:\s+(?:episodes|of\s+them))?|the\s+(?:total|lot|whole))\b"
+        ),
+        " ",
+    ),
+    # "just of the not a clients": the row, its name made plural
+    (re.compile(r"\bnot\s+a\s+clients\b"), "not a client ones"),
+    # "how long are the children away on average": missing, not a placement's distance away
+    (
+        re.compile(
+            r"\b(are|is|were|was)\s+(?:the\s+|our\s+)?(children|kids|young\s+people|child|kid|bairns?|weans?)\s+awa(?:y)?\b"
+        ),
+        r"\1 \2 missing",
+    ),
+    # "breakdown the social care status for June - EH, CIN, CPP, LAC, care leaver, not a client": the table, its rows
+    # listed after it as a reminder of what it holds (a "not a client" among them is no "not")
+    (
+        re.compile(
+            r"(\b(?:breakdown|break\s+down|split|table)\b[^-–:]*?)\s+[-–:]\s+(?:[a-z0-9' +/]+,\s*){2,}"
+            r"(?:(?:and|&)\s+)?[a-z0-9' +/]+\s*[?.!]*\s*$"
+        ),
+        r"\1",
+    ),
+    # "Q1 - RHIs: offered/accepted/in time": three steps with slashes, a list (two, "accepted/offered", is a rate)
+    (
+        re.compile(
+            r"\b(offered|accepted|completed|done|in\s+time)\s*/\s*(offered|accepted|completed|done|in\s+time)\s*/\s*"
+            r"(?=offered|accepted|completed|done|in\s+time|not\b)"
+        ),
+        r"\1, \2, ",
+    ),
+    # "the ethnicity breakdown, including the BME total": the ethnicity table, which has the total as its last row (not
+    # the BME summary of three rows)
+    (
+        re.compile(r",?\s*(?:including|incl\.?|inc\.?|with|plus)\s+(?:the\s+)?(?:bme\s+total|total\s+bme)\b"),
+        lambda match: " " if re.search(r"\bethnic", match.string) else match.group(0),
+    ),
+    # "F v M", "M/F": female and male set side by side
+    (re.compile(r"\bf\s*(?:v|vs|/|and|&)\s*m\b"), "female v male"),
+    (re.compile(r"\bm\s*(?:v|vs|/|and|&)\s*f\b"), "male v female"),
+    # "Jun v last Jun": the month against the same month a year before (not "last" as the month before)
+    (_SAME_MONTH_LAST, lambda match: _same_month_last_year(match)),
+    # "CSE episodes have jumped eh?": a question tag, never Early Help ("EH") after a word that ends a clause
+    (_EH_TAG, lambda match: f"{match.group(1)} " if _ends_a_clause(match.group(1)) else match.group(0)),
+    # "going missing less now": fewer times, not "less" as minus
+    (re.compile(r"\b(missing)\s+less\b(?!\s+than\b)"), r"\1 fewer"),
     # "from the start of April to the end of May", "between the start of April and the end of June": the months from
     # one to the other (it had set April against May)
     (
@@ -2337,6 +2463,13 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # Scots English, word for word ("how mony weans wis oot mair than a week", "21 tae 30 mile fae hame")
     _word_for_word(_SCOTS_WORDS),
     _word_for_word(_NORFOLK_WORDS),
+    (re.compile(r"\bfit\s+like(?:\s+the\s+day)?\b[,.!?]?"), " "),  # Doric's greeting, before its words are read
+    (re.compile(r"\bfoo\s+lang\b"), "how long"),
+    _word_for_word(_DORIC_WORDS),
+    (re.compile(r"\bkia\s+ora\b[,.!-]?"), " "),  # te reo Māori's greeting
+    _word_for_word(_MAORI_WORDS),
+    (re.compile(r"\s+po\b(?=\s*[?.!,]|\s*$)"), " "),  # Filipino English's polite "po" at a sentence's end
+    (re.compile(r"\ball\s+up\b(?=\s*[?.!,]|\s*$)"), " in total"),  # New Zealand's "all up"
     (re.compile(r"\bon\s+'em\b"), "of them"),  # Norfolk's "how many on 'em"
     _word_for_word(_GHANAIAN_WORDS),
     # "more girls than boys, or was it the other way round": the same two figures, asked again the other way
