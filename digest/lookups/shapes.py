@@ -79,7 +79,8 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             r"|\bmonthly\b"
             r"|\bover\s+time\b|\bbeen\s+going\b|\b(?:numbers?|figures?|counts?|totals?)\s+(?:have\s+|has\s+)?been\s+(?:moving|changing|tracking)\b|\bmoved\b|(?<!\d\s)\bmonths?\s+of\b(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|\btrending\b"
             r"|\bdirection\s+of\s+travel\b"  # managers' word for a trend
-            r"|\bhow\s+(?:has|have|did)\b(?=[^?.!]{0,60}?\btracked\b)"  # "how has the 17+ group tracked"
+            # "how has the 17+ group tracked": a trend, unless set against something ("tracked vs April")
+            r"|\bhow\s+(?:has|have|did)\b(?=[^?.!]{0,60}?\btracked\b)(?![^?.!]*\b(?:vs|v|versus|against|compared|than)\b)"
         ),
     ),
     (

@@ -1113,7 +1113,7 @@ ROW_5_1_NOTE = re.compile(
 # Words asking for all but some rows: "other than", "apart from", "except", "excluding", "besides".
 COMPLEMENT_SAID = re.compile(
     r"\b(?:other\s+than|apart\s+from|aside\s+from|except(?:ing)?(?:\s+for)?|excluding|excl\.?|ex\.|besides"
-    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)(?<!\bmissing\s)less(?!\s+(?:than|then)\b)(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|of|vs|v|versus|against|is|was|looking|looks|divided|height|shows?"
+    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)less(?!\s+(?:than|then|now|often|these\s+days|lately|recently|frequently)\b)(?!\s*(?:[?.!,]|$))(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|of|vs|v|versus|against|is|was|looking|looks|divided|height|shows?"
     r"|went|goes|dropped|rose|fell|taller|shorter"
     r"|in\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|q[1-4]|ytd|the\s+(?:year|month|quarter)))\b"
     r"|[,?.:;)!-]|$))"
@@ -1391,7 +1391,7 @@ _CARIBBEAN_WORDS = {
 # Norfolk dialect, word for word ("how many on 'em hev gone missin, bor?", "that ent a full month", "more mawthers than
 # boys", "suffin", "a masterful lot"); "bor" (neighbour) is a form of address, as "mate" is.
 _WHOLE_TABLE_WORDS = re.compile(
-    r"\b(?:return\s+home|rhis?|interviews?|gender|sex|ages?|ethnic\w*|care\s+status|distance|days\s+missing)\b"
+    r"\b(?:return\s+home|rhis?|interviews?|gender|sex|ages?|ethnic\w*|(?:care\s+)?status|distance|days\s+missing)\b"
 )
 _SAME_MONTH_LAST = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([a-z]*)\s+(v|vs|versus|against|compared\s+(?:to|with))\s+"
@@ -1411,14 +1411,24 @@ def _same_month_last_year(match: re.Match[str]) -> str:
 # "children known to EH?")
 _EH_TAG = re.compile(r"\b(\w+)\s+eh\b(?=\s*[?!,.]|\s*$)")
 _CLAUSE_ENDS = frozenset(
-    {"up", "down", "right", "true", "that", "it", "high", "low", "bad", "good", "worse", "better", "much", "lot"}
-    | {"more", "less", "fewer", "too", "again", "now", "then", "yeah", "ok", "okay", "yet", "though", "innit"}
+    {"up", "down", "right", "true", "that", "it", "high", "low", "bad", "good", "worse", "better", "again", "now"}
+    | {"yeah", "ok", "okay", "yet", "though", "innit", "jumped", "dropped", "risen", "rose", "fallen", "fell"}
+    | {"increased", "decreased", "spiked", "rocketed", "improved", "worsened", "climbed", "doubled", "halved"}
 )
 
 
 def _ends_a_clause(word: str) -> bool:
-    """Whether a word before "eh" ends what was said ("jumped", "up"), so that "eh" is a tag, not Early Help."""
-    return word in _CLAUSE_ENDS or (word.endswith("ed") and len(word) > 3)
+    """Whether a word before "eh" ends what was said ("jumped", "up"), so that "eh" is a tag, not Early Help ("then
+    EH", "recorded EH", "fewer EH" are Early Help)."""
+    return word in _CLAUSE_ENDS
+
+
+def _a_table_and_its_rows(match: re.Match[str]) -> bool:
+    """Whether a list after a breakdown is only its rows said again: the table is named before it, and the list names
+    no period ("breakdown of care status - LAC, CIN, CPP for May" keeps its May; "break down May - LAC, CIN" keeps its
+    rows)."""
+    period = re.search(MONTH_NAMED + r"|\b(?:ytd|q[1-4]|year|quarter|month)\b", match.group(2))
+    return _WHOLE_TABLE_WORDS.search(match.string[: match.start(2)]) is not None and period is None
 
 
 _NORFOLK_WORDS = {
@@ -1917,6 +1927,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     (re.compile(r"\bnon[- ]?(?=(?:lac|cla|cse|bme|white|looked|care|repeat)\b)"), "not "),  # "non-LAC episodes"
     # A field and its code, as a case system's export shows them: "gender = F", "sex: M".
+    (re.compile(r"\b(?:gender|sex)\s*(?:=|:|is)?\s*f\s*(?:v|vs|/|and|&)\s*m\b"), "female v male"),  # "gender F v M"
+    (re.compile(r"\b(?:gender|sex)\s*(?:=|:|is)?\s*m\s*(?:v|vs|/|and|&)\s*f\b"), "male v female"),
     (re.compile(r"\b(?:gender|sex)\s*(?:=|:|is)?\s*f\b"), "female"),
     (re.compile(r"\b(?:gender|sex)\s*(?:=|:|is)?\s*m\b"), "male"),
     # Comparison signs typed before a number: "days >= 2" is "at least 2 days".
@@ -2364,7 +2376,12 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         lambda match: " breakdown " if _WHOLE_TABLE_WORDS.search(match.string) else match.group(0),
     ),
     # "the median time a child's missing": a child is missing (not a possessive)
-    (re.compile(r"\b(child|kid|bairn|young\s+person|yp)'s\s+(?=(?:missing|missin|away|awa|gone|out)\b)"), r"\1 is "),
+    (
+        re.compile(
+            r"\b(child|kid|bairn|young\s+person|yp)'s\s+(?=(?:missing|missin|away|awa|gone|out)\b(?!\s+(?:episodes?|eps|incidents?)\b))"
+        ),
+        r"\1 is ",
+    ),
     (re.compile(r"\blast\s+ear\b"), "last year"),  # a slip: "June last ear"
     # "been in the CSE med/high group": the CSE row, "group" the report's word for those at risk, no table
     (
@@ -2374,7 +2391,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         r"\1",
     ),
     # "anyone still out / missing?": still missing (children "out" are missing)
-    (re.compile(r"\bstill\s+out\b(?:\s*(?:/|or)\s*missing\b)?"), "still missing"),
+    (re.compile(r"\bstill\s+out\b(?!\s+of\b)(?:\s*(?:/|or)\s*missing\b)?"), "still missing"),
     # "of the not a client ones, what share were OLA? just of the not a clients, not of everything": the base said
     # again, not a "not" asking for a complement
     (
@@ -2396,10 +2413,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # listed after it as a reminder of what it holds (a "not a client" among them is no "not")
     (
         re.compile(
-            r"(\b(?:breakdown|break\s+down|split|table)\b[^-–:]*?)\s+[-–:]\s+(?:[a-z0-9' +/]+,\s*){2,}"
-            r"(?:(?:and|&)\s+)?[a-z0-9' +/]+\s*[?.!]*\s*$"
+            r"(\b(?:breakdown|break\s+down|split|table)\b[^-–:]*?)\s+[-–:]\s+((?:[a-z0-9' +/]+,\s*){2,}"
+            r"(?:(?:and|&)\s+)?[a-z0-9' +/]+)\s*[?.!]*\s*$"
         ),
-        r"\1",
+        lambda match: match.group(1) if _a_table_and_its_rows(match) else match.group(0),
     ),
     # "Q1 - RHIs: offered/accepted/in time": three steps with slashes, a list (two, "accepted/offered", is a rate)
     (
@@ -2422,8 +2439,13 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (_SAME_MONTH_LAST, lambda match: _same_month_last_year(match)),
     # "CSE episodes have jumped eh?": a question tag, never Early Help ("EH") after a word that ends a clause
     (_EH_TAG, lambda match: f"{match.group(1)} " if _ends_a_clause(match.group(1)) else match.group(0)),
-    # "going missing less now": fewer times, not "less" as minus
-    (re.compile(r"\b(missing)\s+less\b(?!\s+than\b)"), r"\1 fewer"),
+    # "going missing less now", "going missing less?": fewer times, not "less" as minus ("missing less LAC" is)
+    (
+        re.compile(
+            r"\b(missing)\s+less\b(?=\s+(?:now|often|these\s+days|lately|recently|frequently)\b|\s*(?:[?.!,]|$))"
+        ),
+        r"\1 fewer",
+    ),
     # "from the start of April to the end of May", "between the start of April and the end of June": the months from
     # one to the other (it had set April against May)
     (
