@@ -27,3 +27,12 @@ def assert_answers_starting(service: LookupService, text: str, title: str, figur
     assert said.startswith(title), (text, said)
     if figure is not None:
         assert lines[0].startswith(figure), (text, lines)
+
+
+def assert_answered_alike(service: LookupService, text: str, same_as: str, *, title: bool = True) -> None:
+    """Two wordings get one answer: its outcome, lines and table (and its title, unless title is False: a period said
+    two ways may be named two ways)."""
+    said, alone = service.ask("U", "C", text), service.ask("U", "C", same_as)
+    seen = (said.outcome, said.title if title else "", said.lines, said.table)
+    expected = (alone.outcome, alone.title if title else "", alone.lines, alone.table)
+    assert seen == expected, (text, same_as)

@@ -10,6 +10,7 @@ import random
 import pytest
 
 from digest.lookups.service import LookupService
+from tests.digest.lookups.asking import assert_answered_alike
 
 MONTHS = ["April", "May", "June"]
 # Doric (and Māori) words, each with the plain English it stands for, in a question's place
@@ -18,16 +19,7 @@ MAORI = [("tamariki", "children"), ("rangatahi", "young people")]
 
 
 def _same(service: LookupService, text: str, same_as: str) -> None:
-    said, alone = service.ask("U", "C", text), service.ask("U", "C", same_as)
-    assert (said.outcome, said.title, said.lines, said.table) == (
-        alone.outcome,
-        alone.title,
-        alone.lines,
-        alone.table,
-    ), (
-        text,
-        same_as,
-    )
+    assert_answered_alike(service, text, same_as)
 
 
 @pytest.mark.parametrize("seed", range(2))

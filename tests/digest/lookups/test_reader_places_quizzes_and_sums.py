@@ -12,7 +12,7 @@ import pytest
 from digest.lookups.positions import NO_PLACE_MONTHS
 from digest.lookups.questions import ADVICE_NOT_GIVEN, NO_ADVICE
 from digest.lookups.service import LookupService
-from tests.digest.lookups.asking import answered
+from tests.digest.lookups.asking import answered, assert_answered_alike
 
 MONTHS = ["April", "May", "June", "July", "August", "September", "October", "November", "December"]
 ORDINALS = {"first": 0, "opening": 0, "second": 1, "middle": 1, "third": 2, "last": 2, "final": 2}
@@ -20,8 +20,7 @@ ROWS = ["LAC episodes", "missing episodes", "CSE children", "girls", "RHIs offer
 
 
 def _same(service: LookupService, text: str, same_as: str) -> None:
-    said, alone = service.ask("U", "C", text), service.ask("U", "C", same_as)
-    assert (said.outcome, said.lines, said.table) == (alone.outcome, alone.lines, alone.table), (text, same_as)
+    assert_answered_alike(service, text, same_as, title=False)
 
 
 @pytest.mark.parametrize("seed", range(3))

@@ -11,6 +11,7 @@ import random
 import pytest
 
 from digest.lookups.service import LookupService
+from tests.digest.lookups.asking import assert_answered_alike
 
 MONTHS = ["April", "May", "June"]  # the months with data
 ROWS = ["LAC episodes", "missing episodes", "CSE episodes", "girls", "RHIs offered", "children missing"]
@@ -19,16 +20,7 @@ SHORT_PERIOD = "The report counts by month (and the year to date), not by day or
 
 
 def _same(service: LookupService, text: str, same_as: str) -> None:
-    said, alone = service.ask("U", "C", text), service.ask("U", "C", same_as)
-    assert (said.outcome, said.title, said.lines, said.table) == (
-        alone.outcome,
-        alone.title,
-        alone.lines,
-        alone.table,
-    ), (
-        text,
-        same_as,
-    )
+    assert_answered_alike(service, text, same_as)
 
 
 @pytest.mark.parametrize("seed", range(2))

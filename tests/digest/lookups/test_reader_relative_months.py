@@ -10,6 +10,7 @@ import pytest
 
 from digest.lookups.relations import name_relative_months, names_relation
 from digest.lookups.service import LookupService
+from tests.digest.lookups.asking import assert_answered_alike
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
 MONTHS += ["November", "December"]
@@ -19,8 +20,7 @@ LATEST = 2019 * 12 + 6  # July 2019, the month of the reference store's as-at ti
 
 
 def _same(service: LookupService, text: str, same_as: str) -> None:
-    said, alone = service.ask("U", "C", text), service.ask("U", "C", same_as)
-    assert (said.outcome, said.lines, said.table) == (alone.outcome, alone.lines, alone.table), (text, same_as)
+    assert_answered_alike(service, text, same_as, title=False)
 
 
 @pytest.mark.parametrize("seed", range(3))
