@@ -114,7 +114,11 @@ if TYPE_CHECKING:  # the episodes a length is worked out from, as the store load
 
     import pandas as pd
 
-DID_YOU_MEAN = "Did you mean one of these instead?"  # over the other readings of a question that was answered
+DID_YOU_MEAN = "Did you mean one of these instead?"
+TOO_MANY_MONTH_COLUMNS = (
+    'A table is shown month by month for up to six months; name a shorter run, such as "gender split April to '
+    'June month by month", or the run as a whole, such as "gender split YTD".'
+)  # over the other readings of a question that was answered
 STATED_NOT_CHECKED = (
     "The figures you gave are not checked against an answer of several figures; compare them with those above."
 )
@@ -402,7 +406,7 @@ def _is_shaped(question: Question, config: Config) -> bool:
     if question.kind in (PER_CHILD, LENGTH):
         return True
     if question.kind == BREAKDOWN:
-        return bool(question.compare) or question.extreme
+        return bool(question.compare) or question.extreme or question.by_month
     if question.kind != FIGURE:
         return False
     if question.compare or question.by_month or question.also or len(question.bands) > 1 or question.complement:
@@ -506,6 +510,8 @@ def _answer_shaped(
                 f"There are no figures for {describe_span(span)} in the latest snapshot.",
                 [f"Months with data: {month_name(data_starts)} to {month_name(data_ends)}."],
             )
+    if question.kind == BREAKDOWN and question.by_month and len(spans) == 1:
+        return _breakdown_by_month(figures, str(question.subject), spans[0])
     if question.kind == BREAKDOWN:
         return _breakdown_columns(figures, str(question.subject), spans, question.extreme, question.smallest)
     if question.kind == PER_CHILD:
@@ -871,9 +877,30 @@ def _breakdown_answer(profile: Profile, name: str, span: Span) -> Answer:
     return Answer(ANSWERED, title, lines, table)
 
 
-def _breakdown_columns(figures: Figures, name: str, spans: list[Span], extreme: bool, smallest: bool = False) -> Answer:
-    """A breakdown with a column for each period asked (in time order), and its largest row when asked."""
-    spans = sorted(spans, key=lambda s: (s.first, s.last))
+MAX_MONTH_COLUMNS = 6  # a table month by month: beyond six months' columns a chat message's table is unreadable
+
+
+def _breakdown_by_month(figures: Figures, name: str, span: Span) -> Answer:
+    """A breakdown with a column for each month of a run and a last one for the run as a whole ("gender split April to
+    June, month by month"); a run longer than MAX_MONTH_COLUMNS is asked for in parts."""
+    months = [Span(m, m, PeriodKind.MONTH) for m in range(span.first, span.last + 1)]
+    if len(months) > MAX_MONTH_COLUMNS:
+        return Answer(NOT_UNDERSTOOD, "That table would be too wide.", [TOO_MANY_MONTH_COLUMNS])
+    if len(months) == 1:
+        return _breakdown_columns(figures, name, [span], False)
+    answer = _breakdown_columns(figures, name, [*months, span], False, in_order=True)
+    if answer.outcome == ANSWERED:
+        group = figures.profile(figures.data_months[1]).groups[name]
+        answer = replace(answer, title=f"{group.title}, {figures.name(span)} month by month")
+    return answer
+
+
+def _breakdown_columns(
+    figures: Figures, name: str, spans: list[Span], extreme: bool, smallest: bool = False, in_order: bool = False
+) -> Answer:
+    """A breakdown with a column for each period asked (in time order, or in the order given when in_order: a run's
+    months, then the run), and its largest row when asked."""
+    spans = spans if in_order else sorted(spans, key=lambda s: (s.first, s.last))
     group = figures.profile(figures.data_months[1]).groups[name]
     indicators = {i.key: i for i in build_catalogue(figures.config)}
     columns = [[figures.cell((key,), s.first, s.last) or Cell(None, None) for s in spans] for key in group.table_keys]

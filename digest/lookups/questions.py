@@ -190,7 +190,7 @@ PREVIOUS_PROBLEM = 'Before which period? Name both, such as "June against May" o
 _OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlines?|everything|report)\b")
 # A figure not yet recorded: "what will July end up as", "forecast for September".
 _FORECAST = re.compile(
-    r"\bwill\b(?!\s+(?:you|u)\b)|\b(?:we|it|they|that)'ll\b|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
+    r"\bwill\b(?!\s+(?:you|u)\b)|\b(?:we|it|they|that|what)'ll\b|\b(?:finish|end)\s+the\s+year\s+(?:on|at)\b|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
     r"|\b(?:are|is)\s+(?:we|it|they|that|lac|cse)\s+going\s+to\s+(?:go|get|hit|reach|pass|top|exceed|break|end|finish)\b"
     r"|\bexpect(?:ed)?\s+to\b|\b(?:are|is)\s+(?:we|you)\s+expecting\b"
     r"|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
@@ -374,7 +374,9 @@ NO_SIGNIFICANCE = (
 _STATISTIC = re.compile(
     r"\bstandard\s+deviations?\b|\bstd\s*dev\b|\bs\.?d\.?\s+of\b|\bz[\s-]?scores?\b|\bcorrelat\w*"
     r"|\bregression\b|\bindex(?:ed)?\b(?=.*=\s*100\b)|\b(?:indexed|rebased)\s+to\s+100\b|\bcoefficient\s+of\s+variation\b"
-    r"|\b(?:moving|rolling)\s+(?:average|mean|avg|total|sum)s?\b"
+    # a moving average over a window said in months ("3-month moving average to June") is the average a month over
+    # those months, a figure of its own (vocabulary reads it so); a series of them is not worked out
+    r"|(?<!month\s)(?<!month-)(?<!months\s)(?<!mth\s)(?<!mth-)\b(?:moving|rolling)\s+(?:average|mean|avg|total|sum)s?\b"
 )
 NO_STATISTIC = (
     "The report counts episodes and children; I do not work out standard deviations, indices, moving averages or other "
@@ -863,6 +865,17 @@ _SENTENCE_END = re.compile(
 # "which ethnic group saw the biggest drop from May to June")
 _WHICH_OF_MONTHS = re.compile(
     r"\b(?:which|what)\s+(?:month|one|of\s+(?:the\s+|those\s+)?(?:two|them|months))\b|\bwhich\s+(?:was|is|were|had|saw)\b"
+)
+# "June and YTD", "June + ytd cols": the month's table, which has the year to date's column beside it
+_MONTH_AND_YEAR = re.compile(
+    r"\b" + MONTH_NAMED + r"\s*(?:and|&|\+|,|plus)\s*(?:the\s+)?(?:ytd|year\s+to\s+date)\b"
+    r"|\b(?:ytd|year\s+to\s+date)\s*(?:and|&|\+|,|plus)\s*(?:for\s+)?" + MONTH_NAMED
+)
+# A child's own details asked ("need names", "where they're at", "their addresses"): never given (talk.NOT_HELD_TOPICS)
+_CHILD_DETAILS = re.compile(
+    r"\b(?:need|want|give|send|tell|list|get|with|their|his|her)\s+(?:me\s+|us\s+)?(?:the\s+|their\s+)?names?\b"
+    r"|\bnames?\s+(?:and|of\s+(?:the|them|those)|please|pls)\b|\bwho\s+they\s+are\b|\bwhere\s+(?:they|he|she)(?:'re|\s+are|\s+is|'s)\s+(?:at|placed|living|staying)\b|\baddress(?:es)?\b"
+    r"|\bdates?\s+of\s+birth\b|\bdobs?\b"
 )
 _DIGIT = re.compile(r"\d")
 _COUNT_COMPARED_BEFORE = re.compile(r"\b(?:more|fewer|less)\s+(?=\d)")
@@ -1356,6 +1369,12 @@ class Reader:
         if len(sentences) < 2 or whole == NotUnderstood(ONE_CHILD, []):
             return whole  # one sentence, or about a child
         readings = [self._read_whole(sentence) for sentence in sentences]
+        details = [r for r, s in zip(readings, sentences, strict=True) if _CHILD_DETAILS.search(s.lower())]
+        refused = next((r for r in details if isinstance(r, NotUnderstood) and not r.unread), None)
+        if refused is not None:
+            # "which of the lal uns is placed 101 mile plus? need names an where they're at": a child's details asked
+            # in another sentence refuse the whole message (never a count beside them, as if half answered)
+            return refused
         if not isinstance(whole, Question):
             after_context = self._question_after_context(text, sentences, readings)
             if after_context is not None:
@@ -2009,8 +2028,17 @@ class Reader:
             return Question(DEFINE, reading.id, period, share, text)
         if PROFILE in commands:
             return Question(PROFILE, None, period, share, text)
+        # A table month by month over a run named ("gender split Apr to Jun month by month", "age breakdown for Q1,
+        # monthly columns"): a column for each month and one for the run (the answer's); a trend of a table is not
+        run_named = asked_period.kind in (PeriodKind.RANGE, PeriodKind.QUARTER, PeriodKind.YEAR_TO_DATE) and not compare
+        if reading.kind == BREAKDOWN and shape.by_month and not shape.extreme and run_named:
+            return Question(BREAKDOWN, reading.subject, asked_period, share, text, by_month=True)
         if reading.kind == BREAKDOWN and shape.by_month and not shape.extreme:
             return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
+        month_and_year = sorted(p.kind.value for p in attached) == sorted(("month", "ytd")) and not compare
+        month_and_year = month_and_year and _MONTH_AND_YEAR.search(said) is not None  # not "YTD to June"
+        if reading.kind == BREAKDOWN and month_and_year:  # "distance, June and YTD cols": June's table has both
+            asked_period = next(p for p in attached if p.kind == PeriodKind.MONTH)
         if reading.kind == BREAKDOWN:
             return Question(
                 BREAKDOWN,

@@ -119,6 +119,7 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
         "proportion",
         re.compile(
             r"\bproportions?\b|\bpercentages?\b|\bper\s*cent\b|%|\bshare\s+of\b|(?<=.)\bshare\b|\brates?\b"
+            r"|\bout\s+of\s+(?:them|those)\s+(?=offered|accepted)"  # "RHIs accepted out of them offered"
             r"|\bwhat\s+part\s+of\b|\bfraction\b|\bratio\b|\bhow\s+much\s+of\b"
             r"|\b(?:one|1)\s+in\s+(?:how\s+many|every)\b"  # "one in how many episodes were LAC?": a share
             r"|\b(?:half|a\s+third|2\s+thirds|two\s+thirds|a\s+quarter|3\s+quarters|three\s+quarters)\s+of\b"

@@ -1365,6 +1365,32 @@ _MAORI_WORDS = {
     "whānau": "family",
     "whanau": "family",
 }
+# Nigerian Pidgin English, word for word ("abeg wetin be the LAC number", "how many pikin", "pikin wey get 3 or more",
+# "e don increase?", "no be episodes o, na the pikin"); "abeg" is please, "abi" a question tag
+_PIDGIN_WORDS = {
+    "abeg": "",
+    "abi": "",
+    "pikin": "children",
+    "pikins": "children",
+    "wetin": "what",
+    "wey": "that",
+    "dey": "are",
+    "na": "is",
+    "reach": "to",
+}
+# Cumbrian, word for word ("how many lal uns", "yan", "marra", "summat", "fra", "t'year")
+_CUMBRIAN_WORDS = {
+    "yan": "one",
+    "yans": "ones",
+    "marra": "",
+    "summat": "something",
+    "fra": "from",
+    "av": "have",
+    "lal": "little",
+    "owers": "over",
+    "lang": "long",
+    "reet": "right",
+}
 # Caribbean English (Jamaican Patwa as typed in English), word for word ("how much youth dem did go missing inna June",
 # "di LAC figure fi June", "mek mi know"); "dem" after a noun only marks it plural ("di episode dem").
 _CARIBBEAN_WORDS = {
@@ -1421,6 +1447,11 @@ def _ends_a_clause(word: str) -> bool:
     """Whether a word before "eh" ends what was said ("jumped", "up"), so that "eh" is a tag, not Early Help ("then
     EH", "recorded EH", "fewer EH" are Early Help)."""
     return word in _CLAUSE_ENDS
+
+
+# A row named by its place in a table ("top line of the ethnicity table", "the Gypsy/Roma line in the ethnicity table")
+_A_PLACE_IN_A_TABLE = re.compile(r"\b(?:line|row|top|bottom|first|last)\b[^,.?!]*\b(?:of|in|on)\s+the\s+\w+\s+table\b")
+_TABLE_ASKED = re.compile(r"\b(?:split|breakdown|break\s+down|table|grid)\b")  # "gender split apr/may/jun + ytd"
 
 
 def _a_table_and_its_rows(match: re.Match[str]) -> bool:
@@ -2343,7 +2374,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "total episodes YTD, all kids": the episodes of every child (no group), not a count of children beside them
     (
         re.compile(
-            r"(\b(?:episodes?|eps)\b[^,;]*)[,;]\s*(?:for\s+)?all\s+(?:the\s+)?(?:kids|children|young\s+people)\b"
+            r"(\b(?:episodes?|eps)\b[^,;]*)[,;]\s*(?:for\s+)?all\s+(?:the\s+)?(?:kids|children|young\s+people|pikin)\b"
             r"(?=\s*(?:[-–,.?!(]|$))"
         ),
         r"\1, all",
@@ -2358,6 +2389,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # The return interview's steps listed with no comma ("offered accepted and in time"): each a row of its own (not
     # "of those offered accepted", one row of a base)
     (re.compile(r"(?<!\bthose\s)(?<!\bthe\s)\b(offered)\s+(?=accepted\s*(?:,|and\b|&))"), r"\1, "),
+    (
+        re.compile(r"(?<!\bthose\s)(?<!\bthe\s)\boffered,?\s+accepted,?\s+(?=(?:done|completed)\b)"),
+        "offered, accepted, ",
+    ),
     # "went from 16 to 28 between May and June": each figure with its month, as "from 16 in May to 28 in June" says it
     (
         re.compile(
@@ -2372,7 +2407,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "return home interviews, the whole thing please": the table, where a table's words are said (not "LAC, the whole
     # section": section 2 has no table of its own)
     (
-        re.compile(r"\bthe\s+whole\s+(?:thing|section|lot)\b"),
+        re.compile(
+            r"\b(?:the\s+|t')whole\s+(?:thing|section|lot)\b|\b(?:give\s+me|show\s+me|send\s+me)\s+everything\b"
+        ),
         lambda match: " breakdown " if _WHOLE_TABLE_WORDS.search(match.string) else match.group(0),
     ),
     # "the median time a child's missing": a child is missing (not a possessive)
@@ -2400,12 +2437,19 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " ",
     ),
+    # "still missing now? owt outstanding": anything still open, not a return interview outstanding
+    (
+        re.compile(r"(\bstill\s+missing\b[^.?!]*[.?!]?\s*)(?:owt|anything|anyone|any(?:body|one))\s+outstanding\b"),
+        r"\1",
+    ),
+    # "typical time they're missing": how long
+    (re.compile(r"\btime\s+they'?re\s+(?=missing|missin|away|gone)"), "time they are "),
     # "just of the not a clients": the row, its name made plural
     (re.compile(r"\bnot\s+a\s+clients\b"), "not a client ones"),
     # "how long are the children away on average": missing, not a placement's distance away
     (
         re.compile(
-            r"\b(are|is|were|was)\s+(?:the\s+|our\s+)?(children|kids|young\s+people|child|kid|bairns?|weans?)\s+awa(?:y)?\b"
+            r"\b(are|is|were|was)\s+(?:the\s+|our\s+)?(children|kids|young\s+people|child|kid|bairns?|weans?|they)\s+awa(?:y)?\b"
         ),
         r"\1 \2 missing",
     ),
@@ -2445,6 +2489,47 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             r"\b(missing)\s+less\b(?=\s+(?:now|often|these\s+days|lately|recently|frequently)\b|\s*(?:[?.!,]|$))"
         ),
         r"\1 fewer",
+    ),
+    # "ethnicity table for June": the ethnicity breakdown (the BME summary, a table too, had been read); not "the top
+    # line of the ethnicity table", a row by its place
+    (
+        re.compile(r"(?<!\bthe\s)\b(ethnicity|ethnic\s+groups?)\s+table\b"),
+        lambda match: match.group(0) if _A_PLACE_IN_A_TABLE.search(match.string) else f"{match.group(1)} breakdown",
+    ),
+    # "LAC and CSE episodes for each of April, May and June": each month, one by one (not the run's total)
+    (
+        re.compile(r"\b(?:for|in)\s+each\s+of\s+(?=(?:the\s+(?:months?\s+)?)?" + MONTH_NAMED + ")"),
+        " month by month for ",
+    ),
+    # Cumbrian "17 an owers", "lac an that" (and so on)
+    (re.compile(r"\b(\d+)\s+an\s+(?=over|owers|under|up\b)"), r"\1 and "),
+    (re.compile(r"\s+an(?:d)?\s+that\b(?=\s*[?.!]*\s*$)"), " etc"),
+    # "which month peaked for LAC?": the highest month
+    (re.compile(r"\bpeaked\b"), "was highest"),
+    # "full gender split apr/may/jun + ytd": the months one by one and the run as a whole (a table month by month)
+    (
+        re.compile(
+            r"\b(" + MONTH_NAMED + r"(?:\s*[/,]\s*" + MONTH_NAMED + r")+)\s*(?:\+|and|plus|&|with)\s*(?:the\s+)?"
+            r"(?:ytd|year\s+to\s+date|q[1-4](?:\s+total)?|total)\b"
+        ),
+        lambda match: f"{match.group(1)} month by month" if _TABLE_ASKED.search(match.string) else match.group(0),
+    ),
+    # A running total ("cumulative LAC episodes by the end of May", "running total so far"): the year to date to the
+    # month said, as the report's YTD column is
+    (
+        re.compile(
+            r"\b(?:on\s+a\s+)?cumulative(?:ly)?(?:\s+(?:position|basis|total|figure))?\b|\brunning\s+total(?:\s+of)?\b"
+        ),
+        " ytd ",
+    ),
+    (re.compile(r"\b(?:by|to|at)\s+(?:the\s+)?end\s+of\s+(?=" + MONTH_NAMED + ")"), " to "),
+    # A moving or rolling average of three months ("3-month moving average to June", "rolling three-month average, Apr
+    # to Jun"): the average a month over those three months
+    (
+        re.compile(
+            r"\b(?:(?:3|three)[\s-]*(?:months?|mths?)\s+)?(?:moving|rolling)\s+(?:(?:3|three)[\s-]*(?:months?|mths?)\s+)?average(?:\s+of)?\b"
+        ),
+        " monthly average over the last 3 months ",
     ),
     # "from the start of April to the end of May", "between the start of April and the end of June": the months from
     # one to the other (it had set April against May)
@@ -2486,9 +2571,29 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     _word_for_word(_SCOTS_WORDS),
     _word_for_word(_NORFOLK_WORDS),
     (re.compile(r"\bfit\s+like(?:\s+the\s+day)?\b[,.!?]?"), " "),  # Doric's greeting, before its words are read
+    (re.compile(r"\bo'\s"), "of "),  # "out o' them", "share o' June's": of
     (re.compile(r"\bfoo\s+lang\b"), "how long"),
     _word_for_word(_DORIC_WORDS),
     (re.compile(r"\bkia\s+ora\b[,.!-]?"), " "),  # te reo Māori's greeting
+    # Nigerian Pidgin: "no be X o, na Y" (not X, it is Y), "e don" (it has), "dem get" (they had), "pass" (more than)
+    (re.compile(r"\bno\s+be\b"), "not"),
+    (re.compile(r"\b(?:o|oh)\b(?=\s*[,.!?]|\s*$)"), " "),
+    (re.compile(r"\be\s+don\b"), "has it"),
+    (re.compile(r"\be\s+go\b"), "will it"),  # "if e go increase for august": a forecast
+    (re.compile(r"\bpass\s+(?=\d+\s*(?:days?|miles?|years?|yrs?)\b)"), "more than "),  # "episodes pass 5 days"
+    (re.compile(r"\bdem\s+(?=get|complete|offer|accept|don)"), "they "),
+    (
+        re.compile(r"\b(?:how\s+many|which)\b[^?]*?\bdey\s+go\s+missing\s+pass\b"),
+        lambda m: m.group(0).replace("pass", "more"),
+    ),
+    # "which month LAC episodes low pass?": lowest ("pass" after an adjective is the most of it)
+    (re.compile(r"\b(low|high|big|small)\s+pass\b"), r"\1est"),
+    (re.compile(r"\b(?:much|many)\s+pass\b"), "most"),
+    _word_for_word(_PIDGIN_WORDS),
+    # Cumbrian: "lal uns" (the little ones: children), "t'year" (the year)
+    (re.compile(r"\blal\s+(?:'?uns|ones)\b"), "children"),
+    (re.compile(r"\bt'(?=[a-z])"), "the "),
+    _word_for_word(_CUMBRIAN_WORDS),
     _word_for_word(_MAORI_WORDS),
     (re.compile(r"\s+po\b(?=\s*[?.!,]|\s*$)"), " "),  # Filipino English's polite "po" at a sentence's end
     (re.compile(r"\ball\s+up\b(?=\s*[?.!,]|\s*$)"), " in total"),  # New Zealand's "all up"

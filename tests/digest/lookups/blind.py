@@ -383,6 +383,9 @@ def judge(
     expected = _clipped(expected, snapshot)
     keys = _reading_keys(reading)
     kind = expected.kind
+    if reading.kind == BREAKDOWN and reading.by_month and len(spans) == 1 and isinstance(spans[0], tuple):
+        first, last = spans[0]  # a table month by month: a column for each month of the run, and the run's own
+        spans = (*((month, month) for month in range(first, last + 1)), spans[0])
     if kind == "breakdown" or (kind in ("extreme",) and expected.group):
         if reading.kind != BREAKDOWN or reading.subject != expected.group:
             return WRONG, f"{kind}: another figure or table"
