@@ -1369,23 +1369,17 @@ _MAORI_WORDS = {
 # "e don increase?", "no be episodes o, na the pikin"); "abeg" is please, "abi" a question tag
 _PIDGIN_WORDS = {
     "abeg": "",
-    "abi": "",
     "pikin": "children",
     "pikins": "children",
     "wetin": "what",
-    "wey": "that",
-    "dey": "are",
     "na": "is",
     "reach": "to",
 }
 # Cumbrian, word for word ("how many lal uns", "yan", "marra", "summat", "fra", "t'year")
 _CUMBRIAN_WORDS = {
-    "yan": "one",
     "yans": "ones",
-    "marra": "",
     "summat": "something",
     "fra": "from",
-    "av": "have",
     "lal": "little",
     "owers": "over",
     "lang": "long",
@@ -1573,6 +1567,30 @@ SHORT_MONTH = "(?:" + "|".join(name[:3] for name in _MONTH_WORDS) + r")[a-z]*\b"
 # A month's name as written, in full or short ("April", "Apr", "Sept"), never a name it begins ("Marcus", "Julie")
 _MONTH_ALTERNATIVES = "|".join([*_MONTH_WORDS, *(name[:3] for name in _MONTH_WORDS), "sept"])
 MONTH_NAMED = f"(?:{_MONTH_ALTERNATIVES})\\b"
+# A period a running total cannot be read beside ("cumulative episodes last month", "cumulative June vs May",
+# "cumulative children April to May"): which total is meant is not plain, so the question is read as said
+_OTHER_PERIOD_BESIDE = re.compile(
+    r"\b(?:last|this|next)\s+(?:month|quarter)\b|\bcompar\w*"
+    r"|\b"
+    + MONTH_NAMED
+    + r"\s+(?:vs?|versus|against)\b|\b(?:vs?|versus|against)\s+"
+    + MONTH_NAMED
+    + r"|\b"
+    + MONTH_NAMED
+    + r"\s*(?:to|-|through|until|till)\s*"
+    + MONTH_NAMED
+)
+_BY_MONTH_SAID = re.compile(r"\b(?:by|each|every|per)\s+month\b|\bmonth\s+by\s+month\b|\bmonthly\b")
+
+
+def _running_total(match: re.Match[str]) -> str:
+    """ "cumulative", "running total": the year to date; beside months one by one, the run's total they end with;
+    beside another period, as said (which total is meant is not plain)."""
+    if _BY_MONTH_SAID.search(match.string):
+        return " "
+    return match.group(0) if _OTHER_PERIOD_BESIDE.search(match.string) else " ytd "
+
+
 _PERIOD_NAMED = re.compile(rf"\b{SHORT_MONTH}|\b(?:ytd|q[1-4]|year|month|quarter|fy|20\d\d)\b")
 _SET_AGAINST = re.compile(r"\b(?:compar\w*|against|vs|versus|v)\b")
 
@@ -2496,9 +2514,18 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(r"(?<!\bthe\s)\b(ethnicity|ethnic\s+groups?)\s+table\b"),
         lambda match: match.group(0) if _A_PLACE_IN_A_TABLE.search(match.string) else f"{match.group(1)} breakdown",
     ),
-    # "LAC and CSE episodes for each of April, May and June": each month, one by one (not the run's total)
+    # "LAC and CSE episodes for each of April, May and June": each month, one by one (not the run's total); two months
+    # ("for each of May and June") stay the two side by side
     (
-        re.compile(r"\b(?:for|in)\s+each\s+of\s+(?=(?:the\s+(?:months?\s+)?)?" + MONTH_NAMED + ")"),
+        re.compile(
+            r"\b(?:for|in)\s+each\s+of\s+(?=(?:the\s+(?:months?\s+)?)?"
+            + MONTH_NAMED
+            + r"\s*(?:,|and|&)\s*"
+            + MONTH_NAMED
+            + r"\s*(?:,|and|&)\s*(?:and\s+)?"
+            + MONTH_NAMED
+            + ")"
+        ),
         " month by month for ",
     ),
     # Cumbrian "17 an owers", "lac an that" (and so on)
@@ -2520,9 +2547,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(
             r"\b(?:on\s+a\s+)?cumulative(?:ly)?(?:\s+(?:position|basis|total|figure))?\b|\brunning\s+total(?:\s+of)?\b"
         ),
-        " ytd ",
+        lambda match: _running_total(match),
     ),
-    (re.compile(r"\b(?:by|to|at)\s+(?:the\s+)?end\s+of\s+(?=" + MONTH_NAMED + ")"), " to "),
+    (re.compile(r"(?<!\bmonths\s)\b(?:by|to|at)\s+(?:the\s+)?end\s+of\s+(?=" + MONTH_NAMED + ")"), " to "),
     # A moving or rolling average of three months ("3-month moving average to June", "rolling three-month average, Apr
     # to Jun"): the average a month over those three months
     (
@@ -2572,6 +2599,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     _word_for_word(_NORFOLK_WORDS),
     (re.compile(r"\bfit\s+like(?:\s+the\s+day)?\b[,.!?]?"), " "),  # Doric's greeting, before its words are read
     (re.compile(r"\bo'\s"), "of "),  # "out o' them", "share o' June's": of
+    (re.compile(r"^\W*av\s+(?=(?:heard|seen|got|been|had)\b)"), "i have "),  # Cumbrian "av heard"
     (re.compile(r"\bfoo\s+lang\b"), "how long"),
     _word_for_word(_DORIC_WORDS),
     (re.compile(r"\bkia\s+ora\b[,.!-]?"), " "),  # te reo Māori's greeting
@@ -2589,6 +2617,11 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "which month LAC episodes low pass?": lowest ("pass" after an adjective is the most of it)
     (re.compile(r"\b(low|high|big|small)\s+pass\b"), r"\1est"),
     (re.compile(r"\b(?:much|many)\s+pass\b"), "most"),
+    # words that are names too ("Abi", "Dey", "Marra", "Wey"), read only in the places Pidgin and Cumbrian put them
+    (re.compile(r",?\s*\babi\b(?=\s*[?!.]|\s*$)"), " "),
+    (re.compile(r"\bdey\s+(?=(?:go|stay|come|missing|do|run)\b)"), "are "),
+    (re.compile(r"\bwey\s+(?=(?:go|get|dem|still|dey|don)\b)"), "that "),
+    (re.compile(r",?\s*\bmarra\b(?=\s*[?!.,]|\s*$)"), " "),
     _word_for_word(_PIDGIN_WORDS),
     # Cumbrian: "lal uns" (the little ones: children), "t'year" (the year)
     (re.compile(r"\blal\s+(?:'?uns|ones)\b"), "children"),

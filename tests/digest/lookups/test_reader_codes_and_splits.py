@@ -200,9 +200,16 @@ def test_the_rest_alone_or_another_count_is_no_row_and_rest(service: LookupServi
     assert lines[0] == "*42 (36% of 116 episodes)*", (text, lines)
 
 
-@pytest.mark.parametrize("text", ["LAC episodes moving average", "LAC episodes 3 month rolling average"])
+@pytest.mark.parametrize("text", ["LAC episodes moving average", "LAC episodes rolling average each month"])
 def test_a_moving_average_is_refused_as_a_statistic(service: LookupService, text: str) -> None:
+    """A series of moving averages; one over a window said in months ("3 month rolling average") is the average a
+    month over those months since round fifty-nine (test_reader_pidgin_totals_and_grids.py)."""
     assert service.ask("U", "C", text).lines[0].startswith("The report counts episodes and children; I do not work")
+
+
+def test_a_rolling_average_over_three_months_is_the_average_a_month(service: LookupService) -> None:
+    _, lines = answered(service, "LAC episodes 3 month rolling average")
+    assert lines[0] == "*Average a month: 78.7* (over 3 months with figures)"
 
 
 def test_an_as_at_date_in_brackets_is_read_past_only_after_a_period_to_date(service: LookupService) -> None:
