@@ -110,15 +110,9 @@ from digest.store.published_figures import load_last_published
 from digest.store.snapshots import SnapshotInfo, SnapshotStore
 
 if TYPE_CHECKING:  # the episodes a length is worked out from, as the store loads them
-    from collections.abc import Callable
-
     import pandas as pd
 
-DID_YOU_MEAN = "Did you mean one of these instead?"
-TOO_MANY_MONTH_COLUMNS = (
-    'A table is shown month by month for up to six months; name a shorter run, such as "gender split April to '
-    'June month by month", or the run as a whole, such as "gender split YTD".'
-)  # over the other readings of a question that was answered
+DID_YOU_MEAN = "Did you mean one of these instead?"  # over the other readings of a question that was answered
 STATED_NOT_CHECKED = (
     "The figures you gave are not checked against an answer of several figures; compare them with those above."
 )
@@ -419,10 +413,10 @@ def _is_shaped(question: Question, config: Config) -> bool:
 def relative_to_named(question: Question, snapshot: SnapshotInfo) -> Question:
     """Two periods of one kind on one span, one said from today ("Q1 against the previous quarter" in July: Q1 again):
     the one said from today is the one before the other, as meant ("Q1 against Q4")."""
-    periods = (question.period, *question.compare)
-    under_way = _this_quarter_under_way(periods, snapshot)
+    under_way = _this_quarter_under_way(question, snapshot)
     if under_way is not None:
-        return under_way(question)
+        return under_way
+    periods = (question.period, *question.compare)
     if len(periods) != 2 or periods[0].kind != periods[1].kind:
         return question
     first, second = (resolve_period(p, snapshot) for p in periods)
@@ -452,14 +446,13 @@ def relative_to_named(question: Question, snapshot: SnapshotInfo) -> Question:
     return replace(question, period=named, compare=(before,))
 
 
-def _this_quarter_under_way(
-    periods: tuple[Period, ...], snapshot: SnapshotInfo
-) -> Callable[[Question], Question] | None:
+def _this_quarter_under_way(question: Question, snapshot: SnapshotInfo) -> Question | None:
     """ "This quarter" beside a period of its own that shows which quarter it means: the quarter under way, not the
     quarter just ended it is read as in its first, partial month ("this quarter since 1 July", "this quarter (July)":
     the quarter under way, said twice; "this quarter vs Q1": the quarter under way against Q1). None when it is
     beside no such period ("this quarter against last quarter" keeps Q1 against Q4)."""
     this = Period(PeriodKind.QUARTER)
+    periods = (question.period, *question.compare)
     if len(periods) != 2 or this not in periods:
         return None
     other = next(p for p in periods if p != this)
@@ -470,9 +463,9 @@ def _this_quarter_under_way(
     if (said.first, said.last) == (meant.first, meant.last):
         return None  # the quarter under way has a complete month: "this quarter" is it already
     if beside.first >= meant.first:
-        return lambda question: replace(question, period=now, compare=())
+        return replace(question, period=now, compare=())
     if (beside.first, beside.last) == (said.first, said.last):
-        return lambda question: replace(
+        return replace(
             question,
             period=now if question.period == this else question.period,
             compare=tuple(now if p == this else p for p in question.compare),
@@ -878,6 +871,10 @@ def _breakdown_answer(profile: Profile, name: str, span: Span) -> Answer:
 
 
 MAX_MONTH_COLUMNS = 6  # a table month by month: beyond six months' columns a chat message's table is unreadable
+TOO_MANY_MONTH_COLUMNS = (
+    'A table is shown month by month for up to six months; name a shorter run, such as "gender split April to '
+    'June month by month", or the run as a whole, such as "gender split YTD".'
+)
 
 
 def _breakdown_by_month(figures: Figures, name: str, span: Span) -> Answer:

@@ -595,6 +595,20 @@ def _dated_month(year: int, month: int) -> Period | None:
     return Period(PeriodKind.MONTH, month_index(year, month)) if 1 <= month <= 12 else None
 
 
+def quarter_years_back(quarter: Period, relative_year: int = -1) -> Period:
+    """The same quarter relative_year years away ("this quarter last year", "Q2 against the same quarter last year").
+    A quarter said from today counts in quarters, so a year is four of them back; "this quarter" itself is placed by
+    the as-at time (in its first, partial month it is the quarter just ended), so a year before it is marked
+    A_YEAR_BEFORE for resolve_period to place. A numbered quarter is of the year before."""
+    if quarter.quarter is None:
+        if not quarter.relative_year:
+            return replace(quarter, months=A_YEAR_BEFORE)
+        return replace(quarter, relative_year=quarter.relative_year + QUARTERS_IN_YEAR * relative_year)
+    if quarter.year_start:
+        return replace(quarter, year_start=quarter.year_start + relative_year)
+    return replace(quarter, relative_year=relative_year)
+
+
 def attach_years(periods: list[Period]) -> list[Period]:
     """A year said after a month or a quarter qualifies it: "June last year" is June a year before, "Q1 this
     year" is this year's Q1, "Q1 2019/20" that year's Q1; a year to date with a month runs to that month."""
@@ -616,10 +630,7 @@ def attach_years(periods: list[Period]) -> list[Period]:
             # "this quarter ... the same quarter last year": two periods (a year is four of its quarters back)
             this_quarter = before.kind == PeriodKind.QUARTER and before.quarter is None
             if this_quarter and named_year and period.year_start is None and period.months != SAME_LAST_YEAR.months:
-                # "this quarter last year", "last quarter last year": four of its quarters back
-                year_back = QUARTERS_IN_YEAR * period.relative_year
-                moved = replace(before, relative_year=before.relative_year + year_back)
-                out[-1] = moved if before.relative_year else replace(before, months=A_YEAR_BEFORE)
+                out[-1] = quarter_years_back(before, period.relative_year)  # "this quarter last year"
                 continue
             if named_year and period.year_start is None and before.month is None and not this_quarter:
                 out[-1] = replace(before, relative_year=period.relative_year)

@@ -52,7 +52,6 @@ from digest.lookups.periods import (
     MONTH_SO_FAR,
     MONTH_WORD,
     PREVIOUS,
-    QUARTERS_IN_YEAR,
     SAME_LAST_YEAR,
     SEASON,
     SEASONS,
@@ -64,6 +63,7 @@ from digest.lookups.periods import (
     combine_periods,
     period_before,
     period_text,
+    quarter_years_back,
     read_periods,
     say_month_codes,
     say_months_in_english,
@@ -99,6 +99,7 @@ from digest.lookups.vocabulary import (
     CHART_PART_UNNAMED,
     CHILD_NOUN,
     COMPLEMENT_SAID,
+    COUNT_COMPARED,
     EPISODE_NOUN,
     FIGURE,
     FILLER,
@@ -860,7 +861,6 @@ _SENTENCE_END = re.compile(
     r"(?<!\bvs\.)(?<!\bapprox\.)\s+|\n+",
     re.IGNORECASE,
 )
-# "offered, accepted, done in time" (" + " is "and"); not the "or" of "10 miles or under"
 # "which month was quieter", "which was busier, April or May", "which of the two": the months are what is ranked (not
 # "which ethnic group saw the biggest drop from May to June")
 _WHICH_OF_MONTHS = re.compile(
@@ -877,8 +877,10 @@ _CHILD_DETAILS = re.compile(
     r"|\bnames?\s+(?:and|of\s+(?:the|them|those)|please|pls)\b|\bwho\s+they\s+are\b|\bwhere\s+(?:they|he|she)(?:'re|\s+are|\s+is|'s)\s+(?:at|placed|living|staying)\b|\baddress(?:es)?\b"
     r"|\bdates?\s+of\s+birth\b|\bdobs?\b"
 )
+# Parts each naming a number ("more 12 year olds or 13 year olds"): a count word before them compares the two
 _DIGIT = re.compile(r"\d")
-_COUNT_COMPARED_BEFORE = re.compile(r"\b(?:more|fewer|less)\s+(?=\d)")
+_COUNT_COMPARED_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(COUNT_COMPARED)) + r")\s+(?=\d)")
+# "offered, accepted, done in time" (" + " is "and"); not the "or" of "10 miles or under"
 _CONNECTOR = re.compile(r"\band\b|\bor\b(?!\s+(?:under|less|below|fewer|younger|shorter)\b)|&|;|,|\bplus\b")
 
 
@@ -2035,7 +2037,11 @@ class Reader:
             return Question(BREAKDOWN, reading.subject, asked_period, share, text, by_month=True)
         if reading.kind == BREAKDOWN and shape.by_month and not shape.extreme:
             return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
-        month_and_year = sorted(p.kind.value for p in attached) == sorted(("month", "ytd")) and not compare
+        month_and_year = len(attached) == 2 and {p.kind for p in attached} == {
+            PeriodKind.MONTH,
+            PeriodKind.YEAR_TO_DATE,
+        }
+        month_and_year = month_and_year and not compare
         month_and_year = month_and_year and _MONTH_AND_YEAR.search(said) is not None  # not "YTD to June"
         if reading.kind == BREAKDOWN and month_and_year:  # "distance, June and YTD cols": June's table has both
             asked_period = next(p for p in attached if p.kind == PeriodKind.MONTH)
@@ -2580,13 +2586,7 @@ class Reader:
         year_before = Period(PeriodKind.QUARTER, months=A_YEAR_BEFORE)
         numbered = [p for p in unique if p.kind == PeriodKind.QUARTER and p.quarter is not None]
         if year_before in unique and len(unique) == 2 and len(numbered) == 1:  # "Q2 against the same quarter last year"
-            quarter = numbered[0]
-            earlier = (
-                replace(quarter, year_start=quarter.year_start - 1)
-                if quarter.year_start
-                else replace(quarter, relative_year=-1)
-            )
-            unique = [quarter, earlier]
+            unique = [numbered[0], quarter_years_back(numbered[0])]
         longer = [p for p in unique if p.kind == PeriodKind.QUARTER and p.quarter is not None]
         if shape.extreme and len(longer) == 1 and all(p.kind == PeriodKind.MONTH for p in unique if p not in longer):
             # "lowest month in Q1 - April and June look close": the months are among the quarter's, which is asked
@@ -2660,11 +2660,10 @@ class Reader:
             base = others[0]
             if base.kind == PeriodKind.LATEST:
                 base = Period(PeriodKind.LAST_MONTH)
-            if base.kind == PeriodKind.QUARTER and base.quarter is None:  # "this quarter against the same one last
-                # year": counted in quarters, a year is four back; "this quarter" itself is the service's to place
-                if not base.relative_year:
-                    return base, (replace(base, months=A_YEAR_BEFORE),)
-                return base, (replace(base, relative_year=base.relative_year - QUARTERS_IN_YEAR),)
+            if (
+                base.kind == PeriodKind.QUARTER and base.quarter is None
+            ):  # "this quarter against the same time last year"
+                return base, (quarter_years_back(base),)
             return base, (replace(base, relative_year=-1),)
         if len(unique) >= 3 and not shape.compare and all(p.kind == PeriodKind.MONTH for p in unique):
             first, last = unique[0], unique[-1]  # "April, May, June": the months from the first to the last

@@ -795,7 +795,7 @@ _COMPARE_DOWN = {"under", "below", "less", "younger", "within", "upto", "fewer",
 # Comparatives of a count as well as of a quantity: before an age with "than" after it ("more 16 year olds in June than
 # May"), they compare the count, not the ages; with no "than", or before miles or days ("more 40 miles in June than
 # May"), they are the quantity's
-_COUNT_COMPARED = {"more", "fewer", "less"}
+COUNT_COMPARED = {"more", "fewer", "less"}
 _AT_LEAST = {"least", "minimum"}  # "at least 2 days": 2 and over
 _AT_MOST = {"most", "maximum"}  # "at most 10 miles": up to 10
 _AFTER_UP = {"over", "more", "above", "older", "longer", "plus", "+"}  # "17 and over", "2 days or more"
@@ -880,12 +880,12 @@ def _direction(words: list[str], i: int) -> str:
         or words[i].endswith("s")
         or bool(_direction_after(words, i + 1)[0])  # "more 13 and over in June than May": its own comparison after it
     )
-    if before in _COUNT_COMPARED and age and "than" in words[i + 1 :]:  # "more 16yrs in June than May?": not over 16
+    if before in COUNT_COMPARED and age and "than" in words[i + 1 :]:  # "more 16yrs in June than May?": not over 16
         return ""
     # "were there more 12 year olds or 13 year olds": which of two ages had more, not over 12
     ages_after = words[i + 1 : i + 5]
     if (
-        before in _COUNT_COMPARED
+        before in COUNT_COMPARED
         and age
         and any(
             w == "or" and j + 1 < len(ages_after) and ages_after[j + 1][:1].isdigit() for j, w in enumerate(ages_after)
@@ -1408,8 +1408,8 @@ _CARIBBEAN_WORDS = {
     "likkle": "little",
 }
 
-# Norfolk dialect, word for word ("how many on 'em hev gone missin, bor?", "that ent a full month", "more mawthers than
-# boys", "suffin", "a masterful lot"); "bor" (neighbour) is a form of address, as "mate" is.
+_TABLE_WORDS = "breakdown|split|table"  # a whole table asked, in any of these words
+# A table's own words ("return home interviews, the whole thing", "care status breakdown - EH, CIN, ...")
 _WHOLE_TABLE_WORDS = re.compile(
     r"\b(?:return\s+home|rhis?|interviews?|gender|sex|ages?|ethnic\w*|(?:care\s+)?status|distance|days\s+missing)\b"
 )
@@ -1445,7 +1445,7 @@ def _ends_a_clause(word: str) -> bool:
 
 # A row named by its place in a table ("top line of the ethnicity table", "the Gypsy/Roma line in the ethnicity table")
 _A_PLACE_IN_A_TABLE = re.compile(r"\b(?:line|row|top|bottom|first|last)\b[^,.?!]*\b(?:of|in|on)\s+the\s+\w+\s+table\b")
-_TABLE_ASKED = re.compile(r"\b(?:split|breakdown|break\s+down|table|grid)\b")  # "gender split apr/may/jun + ytd"
+_TABLE_ASKED = re.compile(rf"\b(?:{_TABLE_WORDS}|break\s+down|grid)\b")  # "gender split apr/may/jun + ytd"
 
 
 def _a_table_and_its_rows(match: re.Match[str]) -> bool:
@@ -1456,6 +1456,8 @@ def _a_table_and_its_rows(match: re.Match[str]) -> bool:
     return _WHOLE_TABLE_WORDS.search(match.string[: match.start(2)]) is not None and period is None
 
 
+# Norfolk dialect, word for word ("how many on 'em hev gone missin, bor?", "that ent a full month", "more mawthers than
+# boys", "suffin", "a masterful lot"); "bor" (neighbour) is a form of address, as "mate" is.
 _NORFOLK_WORDS = {
     "bor": "",
     "hev": "have",
@@ -1520,7 +1522,7 @@ def _field_value_word(field: str, value: str) -> str:
     return value
 
 
-_TABLE_SAID = re.compile(r"\b(?:breakdown|split|table)\b")  # a whole table asked
+_TABLE_SAID = re.compile(rf"\b(?:{_TABLE_WORDS})\b")  # a whole table asked
 _LENGTH_SAID = re.compile(r"\b(?:length|long|median|average|mean|duration)\b")  # a question of how long episodes last
 _TO_DATE_SAID = re.compile(r"\bto\s+date\b|\bso\s+far\b|\bnow\b|\btoday\b|\bcurrently\b|\bat\s+present\b|\blatest\b")
 _INTERVIEWS_SAID = re.compile(r"\b(?:rhis?|interviews?|return\s+home)\b")  # a question of return interviews
