@@ -87,6 +87,7 @@ def chart_alt_texts(preview: Path) -> dict[str, str]:
     return dict(re.findall(r'<img src="([^"]+)" alt="([^"]+)"', page))
 
 
+@pytest.mark.slow  # draws every chart of two whole digests: `make test-slow`, which CI runs
 def test_census_codes_digest_draws_every_chart(stores: Path) -> None:
     for config, db, outbox in ((str(SHIPPED), "letters.db", "letters"), ("census.toml", "census.db", "census")):
         result = run_cli("--config", config, "--db", db, "digest", "--month", "2019-06", "--out", outbox, cwd=stores)

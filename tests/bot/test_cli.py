@@ -393,6 +393,7 @@ def test_ingest_names_the_empty_sections_and_counts_values_it_does_not_show(tmp_
     ]
 
 
+@pytest.mark.slow  # two real ingests raced: `make test-slow`, which CI runs
 def test_two_ingests_at_once_take_turns(tmp_path: Path) -> None:
     """Issue 10, case 8: the second of two ingests failed after a minute with "database is locked"."""
     import fcntl

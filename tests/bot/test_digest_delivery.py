@@ -134,6 +134,7 @@ def test_transient_error_then_success_posts_once(
     assert slack.count("files.completeUploadExternal") == 2
 
 
+@pytest.mark.slow  # waits on the real clock (retries, reconnection, a lock's timeout): `make test-slow`, which CI runs
 def test_retry_after_is_honoured(
     reference_store: SnapshotStore, config: Config, settings: Settings, slack: FakeSlack
 ) -> None:
@@ -347,6 +348,7 @@ def closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@pytest.mark.slow  # waits on the real clock (retries, reconnection, a lock's timeout): `make test-slow`, which CI runs
 def test_unreachable_slack_says_so_with_progress_and_what_to_check(
     reference_db: Path, tmp_path: Path, slack_env: dict[str, str]
 ) -> None:
@@ -384,6 +386,7 @@ def test_unreachable_slack_says_so_with_progress_and_what_to_check(
     ]
 
 
+@pytest.mark.slow  # waits on the real clock (retries, reconnection, a lock's timeout): `make test-slow`, which CI runs
 def test_each_retry_is_one_line_saying_what_slack_answered(
     reference_store: SnapshotStore,
     config: Config,

@@ -153,6 +153,7 @@ def test_lookups_answer_while_an_ingest_holds_the_write_lock(url: str, reference
     assert [outcome for _, _, outcome, _ in audited(reference_db)] == ["answered", "answered", "not understood"]
 
 
+@pytest.mark.slow  # waits on the real clock (retries, reconnection, a lock's timeout): `make test-slow`, which CI runs
 def test_a_replay_memory_that_cannot_be_written_gets_503_logged_and_audited(
     reference_db: Path, config: Config, slack: FakeSlack, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -89,6 +89,7 @@ def drop_tcp(connection: object) -> None:
     raw.close()
 
 
+@pytest.mark.slow  # waits on the real clock (retries, reconnection, a lock's timeout): `make test-slow`, which CI runs
 @pytest.mark.parametrize("drop", [drop_with_close_frame, drop_tcp], ids=["close frame", "connection reset"])
 def test_a_dropped_socket_is_reconnected(
     connected: SocketModeHandler, socket_server: FakeSocketMode, slack: FakeSlack, drop: object

@@ -118,6 +118,7 @@ def test_the_largest_review_draft_on_the_demo_data_carries_every_chart(
     assert size < MAX_POST_BYTES, f"{month}: {size:,} bytes"
 
 
+@pytest.mark.slow  # a whole demo run: `make test-slow`, which CI runs
 def test_demo_writes_the_teams_card_beside_the_slack_preview(tmp_path: Path, config: Config) -> None:
     from bot.cli.main import main
 

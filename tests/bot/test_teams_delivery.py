@@ -217,6 +217,7 @@ def test_each_retry_is_one_line_saying_what_teams_answered(
     assert SIGNATURE not in line  # the URL is a secret: only its host is said
 
 
+@pytest.mark.slow  # waits on the real clock (retries, reconnection, a lock's timeout): `make test-slow`, which CI runs
 def test_retry_after_is_honoured(
     reference_store: SnapshotStore, config: Config, teams_settings: Settings, teams: FakeTeams
 ) -> None:

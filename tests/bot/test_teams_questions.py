@@ -313,6 +313,7 @@ def test_serve_refuses_the_development_flag_with_production_settings(
     )
 
 
+@pytest.mark.slow  # waits on the real clock (retries, reconnection, a lock's timeout): `make test-slow`, which CI runs
 def test_a_replay_memory_that_cannot_be_written_is_said_to_the_asker_logged_and_audited(
     teams: Teams, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -40,6 +40,7 @@ def test_a_key_remembered_by_one_process_is_not_new_in_another(tmp_path: Path) -
     assert keys.first_time("v0=y", 1001.0, 1301.0)
 
 
+@pytest.mark.slow  # waits on the real clock (retries, reconnection, a lock's timeout): `make test-slow`, which CI runs
 def test_a_memory_locked_by_another_program_is_a_clear_error_within_a_second(tmp_path: Path) -> None:
     path = tmp_path / "recent.db"
     RecentKeys(path).prepare()
