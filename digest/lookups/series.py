@@ -269,11 +269,16 @@ def run_answer(
             f"Highest {measure}: {month_name(top[1])}, {describe(top[2], figure)}; "
             f"lowest: {month_name(bottom[1])}, {describe(bottom[2], figure)}."
         )
+        if top[0] == bottom[0]:  # "April 7, lowest April 7" named one month for both: none is highest
+            summary = f"Every month compared has the same {measure}" + (
+                "." if measure == "share" else f": {describe(top[2], figure)}."
+            )
         if len(ranked) + len(so_far) < len(cells):
             summary += " Months with no data or a withheld figure are not compared."
         if so_far:
             summary += f" {month_name(so_far[0][1])} is not over, so it is not compared."
-        if extreme and len(ranked) >= 3:  # "second highest month", "league table of months": all in order
+        # "second highest month", "league table of months": all in order (unless every month is the same)
+        if extreme and len(ranked) >= 3 and top[0] != bottom[0]:
             ordered = sorted(ranked, key=lambda r: (-r[0], r[1]))
             summary += " In order: " + "; ".join(f"{month_name(m)}, {describe(c, figure)}" for _, m, c in ordered) + "."
         lines = [summary, *lines] if extreme else [*lines, summary]

@@ -1474,6 +1474,32 @@ _NORFOLK_WORDS = {
 }
 # Ghanaian English's "chale" (friend: a form of address) and "paa" (very, at a sentence's end: "it has gone up paa?")
 _GHANAIAN_WORDS = {"chale": "", "paa": ""}
+# Black Country dialect, word for word ("ow many wuz missin", "wot share", "yow tell me", "the babbies", "more wenches
+# than lads gooin missin"); an h dropped ("'ave", "'ad", "'igher") is the word with it.
+_BLACK_COUNTRY_WORDS = {
+    "wuz": "was",
+    "wot": "what",
+    "yow": "you",
+    "babby": "child",
+    "babbies": "children",
+    "wench": "girl",
+    "wenches": "girls",
+    "goo": "go",
+    "gooin": "going",
+    "gooes": "goes",
+}
+_DROPPED_H_WORDS = {"'ave": "have", "'ad": "had", "'as": "has", "'igher": "higher", "'ighest": "highest", "'ow": "how"}
+# Trinidadian English, word for word ("for de year", "allyuh had", "how it going oui"); "dey" (they) is read only
+# where a verb follows it, as Pidgin's is, being a name too.
+_TRINIDADIAN_WORDS = {"de": "the", "allyuh": "you", "oui": "", "doh": "don't", "wit": "with"}
+
+
+_FLAT = r"(?:flat|level|steady|consistent|stable|constant|the\s+same)\b"  # a figure unchanged month to month
+
+
+def _by_month_unless_said(match: re.Match[str]) -> str:
+    """ " month by month", unless the question says so already ("White British month by month - been consistent?")."""
+    return " " if re.search(r"\bmonth\s+by\s+month\b|\beach\s+month\b|\bmonthly\b", match.string) else " month by month"
 
 
 def _word_for_word(words: dict[str, str]) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
@@ -2634,6 +2660,77 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\ball\s+up\b(?=\s*[?.!,]|\s*$)"), " in total"),  # New Zealand's "all up"
     (re.compile(r"\bon\s+'em\b"), "of them"),  # Norfolk's "how many on 'em"
     _word_for_word(_GHANAIAN_WORDS),
+    _word_for_word(_BLACK_COUNTRY_WORDS),
+    (re.compile(r"(?<![\w'])(?:" + "|".join(_DROPPED_H_WORDS) + r")\b"), lambda m: _DROPPED_H_WORDS[m.group(0)]),
+    # Black Country "am" (are): "ow many am missin", "wot am the figures", "am there more"
+    (
+        re.compile(r"(?:(?<=\bmany\s)|(?<=\bwhat\s)|(?<=\blong\s)|^)am\s+(?=(?:there|they|we|the|missing|still)\b)"),
+        "are ",
+    ),
+    (re.compile(r"\bow\s+(?=many|much|long|far|old)"), "how "),
+    (re.compile(r"\bgi\s+(?=us\b|me\b)"), "give "),
+    _word_for_word(_TRINIDADIAN_WORDS),
+    (re.compile(r"\bdey\s+(?=(?:went|was|were|mostly|going|gone|had|did|get|got|is)\b)"), "they "),
+    # Whether a figure stayed flat ("has CSE stayed flat?", "held steady month on month since april", "were RHIs
+    # offered level across Q1", "month by month - been consistent?"): each month's figure, for the asker to see
+    (
+        re.compile(
+            r"\b(?:has|have|did|does|do)\s+(.+?)\s+(?:stayed|stay|been|remained|remain|held|hold|kept|keep)\s+"
+            + _FLAT
+            + r"(?:\s+(?:month\s+on\s+month|month\s+to\s+month|each\s+month|every\s+month))?"
+        ),
+        lambda m: m.group(1) + _by_month_unless_said(m),
+    ),
+    (
+        re.compile(
+            r"[,.;:\s-]*\b(?:has|have|is|was)\s+(?:it|they|that|this)\s+(?:been|stayed|remained|held)\s+" + _FLAT
+        ),
+        _by_month_unless_said,
+    ),
+    (re.compile(r"[,.;:\s-]*\b(?:been\s+)?(?:consistent|steady|stable)\s*(?=\?|$)"), _by_month_unless_said),
+    (  # "were total episodes level apr to may": the two months set against each other
+        re.compile(
+            r"\b(?:were|was|is|are)\s+(.+?)\s+"
+            + _FLAT
+            + r"\s+("
+            + MONTH_NAMED
+            + r")\s+(?:to|and|vs|v)\s+("
+            + MONTH_NAMED
+            + r")\b"
+        ),
+        r"\1 \2 vs \3",
+    ),
+    (
+        re.compile(
+            r"\b(?:were|was|is|are)\s+(?!(?:it|they|that|this|these|those)\s)(.+?)\s+(?:flat|level|steady|consistent|stable)\s+"
+            r"(?=(?:across|over|through|during)\b|(?:in|for)\s+(?:q[1-4]|(?:the\s+)?(?:quarter|year|ytd)\b))"
+        ),
+        lambda m: m.group(1) + _by_month_unless_said(m) + " ",
+    ),
+    # Black Country "ar kid" (our kid: a form of address) and "any standout?" after a ranking: talk
+    (re.compile(r",?\s*\bar\s+kid\b"), " "),
+    (re.compile(r"[,;:\s-]*\bany\s+stand-?\s?outs?\s*\??\s*$"), " "),
+    # "the median episode length ytd, is it under a day?": the median answers it (the figure beside the question)
+    (
+        re.compile(
+            r"\b((?:median|average|mean)\b[^?]*?)[,;:\s-]+is\s+it\s+(?:under|over|below|above|more\s+than|less\s+than)\s+"
+            r"(?:a|one|\d+)\s+(?:days?|weeks?)\s*\??\s*$"
+        ),
+        r"\1",
+    ),
+    # "ages for may - any under 12s?", "placement distance for april, anyone beyond 40 miles?": the whole table asked,
+    # which shows them
+    (
+        re.compile(
+            r"^(.*\b(?:breakdown|split|table|ages|placement\s+distances?)\b[^?,;-]*?)\s*[-,;:]\s*"
+            r"(?:any|anyone|anybody|are\s+there\s+any)\b(?![^?]*\b(?:ytd|q[1-4]|year|quarter|month|"
+            + MONTH_NAMED
+            + r"))[^?]*\??\s*$"
+        ),
+        r"\1",
+    ),
+    # "what age they mostly going missing at": the age most go missing at (the largest row), not the table
+    (re.compile(r"\bmostly\s+(?=(?:go|goes|going|gone|went)\s+missing\b)"), "most "),
     # "more girls than boys, or was it the other way round": the same two figures, asked again the other way
     (re.compile(r",?\s*\bor\s+(?:(?:was|is|were|are)\s+it\s+)?(?:the\s+)?other\s+way\s+a?round\b"), " "),
     # "the middle value, not the average", "the mean, not the median": the one asked, the other ruled out by name
