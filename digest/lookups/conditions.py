@@ -43,9 +43,11 @@ _NONE = re.compile(
 )
 # A share said in words: "the rate of LAC episodes over 60" is 60%.
 _SHARE_SAID = re.compile(r"%|\b(?:rate|share|proportion|percentage|percent|pct)\b")
-# A change asked by the condition ("which months did LAC rise by more than 10"): not a month's own figure.
+# A change asked by the condition ("which months did LAC rise by more than 10"): not a month's own figure. A change
+# word right before "under" or "over" says where the figure got to ("months where acceptance dropped under 90%").
 _CHANGE_SAID = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll\w*|increas\w*|decreas\w*|dropp?\w*|grow\w*|grew|jump\w*|chang\w*|up|down)\b"
+    r"(?!\s+(?:below|under|over|above)\s+\d)"
 )
 _TWO_MONTHS = re.compile(rf"\b{SHORT_MONTH}\s*(?:,|\band\b|\bor\b|&)\s*{SHORT_MONTH}")
 

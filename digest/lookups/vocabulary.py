@@ -2169,7 +2169,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " ",
     ),
-    (re.compile(r"\bbabb?ies\b"), " "),  # Brummie "the babbies ..., the under 10s i mean": the band said after it
+    # Brummie "the babbies ..., the under 10s i mean": the band said after it; babbies alone are children (the Black
+    # Country's word, _BLACK_COUNTRY_WORDS)
+    (re.compile(r"\bbabb?ies\b(?=.*\bunder[\s-]*(?:10|ten)s?\b)"), " "),
+    (re.compile(r"\bbabies\b"), "children"),
     # Staff time ("how many man years", "man hours", "manpower"): a cost the report does not hold, never male episodes
     (re.compile(r"\bman[\s-]?(?:years?|hours?|days?|weeks?|months?|power)\b|\bmanpower\b"), " costs "),
     # Multicultural London English: "how many man", "the mandem", "youts" are young people; "wiv" is with; "fam",
@@ -2675,7 +2678,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # offered level across Q1", "month by month - been consistent?"): each month's figure, for the asker to see
     (
         re.compile(
-            r"\b(?:has|have|did|does|do)\s+(.+?)\s+(?:stayed|stay|been|remained|remain|held|hold|kept|keep)\s+"
+            r"\b(?:has|have|did|does|do)\s+(?!(?:it|they|that|this)\s)(.+?)\s+(?:stayed|stay|been|remained|remain|held|hold|kept|keep)\s+"
             + _FLAT
             + r"(?:\s+(?:month\s+on\s+month|month\s+to\s+month|each\s+month|every\s+month))?"
         ),
