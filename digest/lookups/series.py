@@ -270,8 +270,9 @@ def run_answer(
             f"lowest: {month_name(bottom[1])}, {describe(bottom[2], figure)}."
         )
         if top[0] == bottom[0]:  # "April 7, lowest April 7" named one month for both: none is highest
+            # the count alone: a share beside it would be one month's ("1 (0.8% of 129 episodes)" in April only)
             summary = f"Every month compared has the same {measure}" + (
-                "." if measure == "share" else f": {describe(top[2], figure)}."
+                "." if measure == "share" or top[2] is None else f": {with_share(top[2], None)}."
             )
         if len(ranked) + len(so_far) < len(cells):
             summary += " Months with no data or a withheld figure are not compared."

@@ -1494,12 +1494,45 @@ _DROPPED_H_WORDS = {"'ave": "have", "'ad": "had", "'as": "has", "'igher": "highe
 _TRINIDADIAN_WORDS = {"de": "the", "allyuh": "you", "oui": "", "doh": "don't", "wit": "with"}
 
 
-_FLAT = r"(?:flat|level|steady|consistent|stable|constant|the\s+same)\b"  # a figure unchanged month to month
+# A figure unchanged month to month ("stayed flat", "held steady", "been the same each month"); never "the same as
+# May" or "level with May" (a comparison), nor "the same data" (a noun after it)
+_FLAT = (
+    r"(?:(?:flat|level|steady|consistent|stable|constant)\b"
+    r"|the\s+same\b(?=\s*(?:[?.!,;]|$|each\b|every\b|month\b|since\b|across\b|over\b|through\b|all\b)))"
+    r"(?!\s+(?:as|with|to)\b)"
+)
+_NO_FLAT_SUBJECT = r"(?!(?:it|they|that|this|these|those|we|you|i|the\s+data|the\s+figures?|things)\b)"
+# What cannot be shown month by month as one figure: a table, an average or median, two rows ("girls and boys")
+_NOT_ONE_MONTHLY_FIGURE = re.compile(
+    r"\b(?:breakdown|split|table|mix|profile|median|average|mean|typical|data|figures)\b|\band\b|\bvs?\b|&"
+)
 
 
 def _by_month_unless_said(match: re.Match[str]) -> str:
-    """ " month by month", unless the question says so already ("White British month by month - been consistent?")."""
-    return " " if re.search(r"\bmonth\s+by\s+month\b|\beach\s+month\b|\bmonthly\b", match.string) else " month by month"
+    """ " month by month", unless the rest of the question says so already ("White British month by month - been
+    consistent?")."""
+    rest = match.string[: match.start()] + match.string[match.end() :]
+    return " " if _BY_MONTH_SAID.search(rest) else " month by month"
+
+
+def _flat_subject(match: re.Match[str]) -> str:
+    """ "has CSE stayed flat": CSE month by month; a question about what cannot be one figure a month (a table, an
+    average, two rows) is left as said."""
+    if _NOT_ONE_MONTHLY_FIGURE.search(match.group(1)):
+        return match.group(0)
+    return match.group(1) + _by_month_unless_said(match)
+
+
+def _level_months(match: re.Match[str]) -> str:
+    """ "were total episodes level apr to may": two months next to each other, or joined by "and", set against each
+    other; a longer run month by month ("was LAC level april to june": May too); a table, an average or two rows as
+    said."""
+    subject, first, joined, last = match.group(1, 2, 3, 4)
+    if _NOT_ONE_MONTHLY_FIGURE.search(subject):
+        return match.group(0)
+    if joined != "to" or abs(_financial_index(last) - _financial_index(first)) == 1:
+        return f"{subject} {first} vs {last}"
+    return f"{subject} {first} to {last} month by month"
 
 
 def _word_for_word(words: dict[str, str]) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
@@ -2171,7 +2204,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     # Brummie "the babbies ..., the under 10s i mean": the band said after it; babbies alone are children (the Black
     # Country's word, _BLACK_COUNTRY_WORDS)
-    (re.compile(r"\bbabb?ies\b(?=.*\bunder[\s-]*(?:10|ten)s?\b)"), " "),
+    (re.compile(r"\bbabb?ies\b(?!\s+under\b)(?=.*\bunder[\s-]*(?:10|ten)s?\b)"), " "),
     (re.compile(r"\bbabies\b"), "children"),
     # Staff time ("how many man years", "man hours", "manpower"): a cost the report does not hold, never male episodes
     (re.compile(r"\bman[\s-]?(?:years?|hours?|days?|weeks?|months?|power)\b|\bmanpower\b"), " costs "),
@@ -2678,37 +2711,44 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # offered level across Q1", "month by month - been consistent?"): each month's figure, for the asker to see
     (
         re.compile(
-            r"\b(?:has|have|did|does|do)\s+(?!(?:it|they|that|this)\s)(.+?)\s+(?:stayed|stay|been|remained|remain|held|hold|kept|keep)\s+"
+            r"\b(?:has|have|did|does|do)\s+"
+            + _NO_FLAT_SUBJECT
+            + r"(.+?)\s+(?:stayed|stay|been|remained|remain|held|hold|kept|keep)\s+"
             + _FLAT
-            + r"(?:\s+(?:month\s+on\s+month|month\s+to\s+month|each\s+month|every\s+month))?"
+            + r"(?:\s+(?:month\s+on\s+month|month\s+to\s+month))?"
         ),
-        lambda m: m.group(1) + _by_month_unless_said(m),
+        _flat_subject,
     ),
-    (
+    (  # "CSE episodes - has it stayed flat?": the figure named before it
         re.compile(
-            r"[,.;:\s-]*\b(?:has|have|is|was)\s+(?:it|they|that|this)\s+(?:been|stayed|remained|held)\s+" + _FLAT
-        ),
-        _by_month_unless_said,
-    ),
-    (re.compile(r"[,.;:\s-]*\b(?:been\s+)?(?:consistent|steady|stable)\s*(?=\?|$)"), _by_month_unless_said),
-    (  # "were total episodes level apr to may": the two months set against each other
-        re.compile(
-            r"\b(?:were|was|is|are)\s+(.+?)\s+"
+            r"(?<=\w)[,.;:\s-]*\b(?:has|have|is|was)\s+(?:it|they|that|this)\s+(?:been|stayed|remained|held)\s+"
             + _FLAT
-            + r"\s+("
+            + r"(?:\s+(?:month\s+on\s+month|month\s+to\s+month))?"
+        ),
+        lambda m: m.group(0) if _NOT_ONE_MONTHLY_FIGURE.search(m.string[: m.start()]) else _by_month_unless_said(m),
+    ),
+    # "White British episodes month by month - been consistent?": the months asked, the word talk
+    (re.compile(r"(\bmonth\s+by\s+month)[,.;:\s-]*\b(?:been\s+)?(?:consistent|steady|stable|flat)\s*(?=\?|$)"), r"\1 "),
+    (  # "were total episodes level apr to may": April against May
+        re.compile(
+            r"\b(?:were|was|is|are)\s+"
+            + _NO_FLAT_SUBJECT
+            + r"(.+?)\s+"
+            + _FLAT
+            + r"\s+(?:between\s+)?("
             + MONTH_NAMED
-            + r")\s+(?:to|and|vs|v)\s+("
+            + r")\s+(to|and|vs|v)\s+("
             + MONTH_NAMED
             + r")\b"
         ),
-        r"\1 \2 vs \3",
+        _level_months,
     ),
     (
         re.compile(
-            r"\b(?:were|was|is|are)\s+(?!(?:it|they|that|this|these|those)\s)(.+?)\s+(?:flat|level|steady|consistent|stable)\s+"
+            r"\b(?:were|was|is|are)\s+" + _NO_FLAT_SUBJECT + r"(.+?)\s+(?:flat|level|steady|consistent|stable)\s+"
             r"(?=(?:across|over|through|during)\b|(?:in|for)\s+(?:q[1-4]|(?:the\s+)?(?:quarter|year|ytd)\b))"
         ),
-        lambda m: m.group(1) + _by_month_unless_said(m) + " ",
+        lambda m: _flat_subject(m) + " ",
     ),
     # Black Country "ar kid" (our kid: a form of address) and "any standout?" after a ranking: talk
     (re.compile(r",?\s*\bar\s+kid\b"), " "),
@@ -2725,15 +2765,21 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # which shows them
     (
         re.compile(
-            r"^(.*\b(?:breakdown|split|table|ages|placement\s+distances?)\b[^?,;-]*?)\s*[-,;:]\s*"
-            r"(?:any|anyone|anybody|are\s+there\s+any)\b(?![^?]*\b(?:ytd|q[1-4]|year|quarter|month|"
-            + MONTH_NAMED
-            + r"))[^?]*\??\s*$"
+            r"^(.*\b(?:breakdown|table|ages|placement\s+distances?)\b[^?,;-]*?)\s*[-,;:]\s*"
+            r"(?:any|anyone|anybody|are\s+there\s+any)\s+(?:(?:go|goes|went|going|placed|aged)\s+)?"
+            r"(?:under|over|beyond|past|above|below|more\s+than|less\s+than|older|younger|surprises?)\b"
+            r"(?![^?]*\b(?:ytd|q[1-4]|year|quarter|month|" + MONTH_NAMED + r"))[^?]*\??\s*$"
         ),
         r"\1",
     ),
     # "what age they mostly going missing at": the age most go missing at (the largest row), not the table
-    (re.compile(r"\bmostly\s+(?=(?:go|goes|going|gone|went)\s+missing\b)"), "most "),
+    (
+        re.compile(
+            r"^(\W*(?:what|which)\s+(?:age|ages|ethnicit(?:y|ies)|gender|sex|distances?|bands?|groups?)\b[^?]*?)"
+            r"\bmostly\s+(?=(?:go|goes|going|gone|went)\s+missing\b)"
+        ),
+        r"\1most ",
+    ),
     # "more girls than boys, or was it the other way round": the same two figures, asked again the other way
     (re.compile(r",?\s*\bor\s+(?:(?:was|is|were|are)\s+it\s+)?(?:the\s+)?other\s+way\s+a?round\b"), " "),
     # "the middle value, not the average", "the mean, not the median": the one asked, the other ruled out by name

@@ -65,7 +65,13 @@ def test_whether_a_figure_stayed_flat_is_each_months_figure(service: LookupServi
         )
         assert_answered_alike(service, f"{row} month by month - been consistent?", f"{row} month by month")
         first, second = sorted(rng.sample(MONTHS, 2), key=MONTHS.index)
-        assert_answered_alike(service, f"were {row} level {first} to {second}", f"{row} {first} vs {second}")
+        if MONTHS.index(second) - MONTHS.index(first) == 1:  # two months side by side: one against the other
+            assert_answered_alike(service, f"were {row} level {first} to {second}", f"{row} {first} vs {second}")
+        else:  # a longer run: each month of it, the one between too
+            assert_answered_alike(
+                service, f"were {row} level {first} to {second}", f"{row} {first} to {second} month by month"
+            )
+        assert_answered_alike(service, f"were {row} level between {first} and {second}", f"{row} {first} vs {second}")
 
 
 def test_a_run_whose_months_are_all_the_same_names_no_month_highest(service: LookupService) -> None:
@@ -118,6 +124,13 @@ def test_what_this_round_taught(service: LookupService, text: str, same_as: str)
         # two rows "level" in one month are set against each other in that month
         ("were LAC placed 11-20 miles and 31-40 miles level in May", "LAC placed 11-20 miles and 31-40 miles in May"),
         ("was May the same as April for LAC?", "LAC April vs May"),
+        ("has June been the same as May for LAC episodes?", "LAC episodes May vs June"),
+        # two rows "level" over a quarter are set against each other, not each shown month by month
+        ("were girls and boys level in q1?", "girls vs boys q1"),
+        # a table "stable" is not one figure a month: as before
+        ("is the gender split stable?", "gender split"),
+        ("how were the june episodes split, any CSE?", "CSE episodes june"),
+        ("did they mostly go missing from care in june?", "LAC episodes june"),
     ],
 )
 def test_what_the_flat_words_must_leave_as_it_was(service: LookupService, text: str, same_as: str) -> None:
@@ -143,3 +156,19 @@ def test_months_a_figure_fell_under_are_the_months_under_it(service: LookupServi
     assert refused.lines[0].startswith(
         "I can say which months were over or under a figure, not which rose or fell by it."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "has the median episode length stayed the same?",
+        "has the average length of LAC episodes been stable?",
+        "has it stayed flat?",
+        "is the data consistent?",
+        "was it steady?",
+    ],
+)
+def test_flat_with_no_one_figure_to_show_is_not_answered_with_another(service: LookupService, text: str) -> None:
+    """An average or median month by month is not held, and "it" or "the data" names no figure: such questions are
+    not answered (the review found them answered with all episodes month by month, or "no data" for a year)."""
+    assert service.ask("U", "C", text).outcome == "not understood"
