@@ -2706,7 +2706,19 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bow\s+(?=many|much|long|far|old)"), "how "),
     (re.compile(r"\bgi\s+(?=us\b|me\b)"), "give "),
     _word_for_word(_TRINIDADIAN_WORDS),
-    (re.compile(r"\bdey\s+(?=(?:went|was|were|mostly|going|gone|had|did|get|got|is)\b)"), "they "),
+    # Trinidad's "dey" (they) after the words that lead a clause ("when dey went missing", "what age dey mostly go");
+    # after "has" or "did" it may be a name ("how many times has Dey gone missing"), read as written
+    (
+        re.compile(
+            r"(?:"
+            + "|".join(
+                rf"(?<=\b{w}\s)"
+                for w in ("when", "how", "long", "often", "where", "what", "why", "if", "that", "age", "as")
+            )
+            + r")dey\b(?=\s+(?:went|was|were|mostly|going|gone|had|get|got|is|go|come|stay)\b)"
+        ),
+        "they",
+    ),
     # Whether a figure stayed flat ("has CSE stayed flat?", "held steady month on month since april", "were RHIs
     # offered level across Q1", "month by month - been consistent?"): each month's figure, for the asker to see
     (

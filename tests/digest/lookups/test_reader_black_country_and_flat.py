@@ -40,7 +40,7 @@ def test_black_country_and_trinidadian_words_read_as_their_english(service: Look
         assert_answered_alike(service, f"{row} for de year so far oui", f"{row} for the year so far")
         assert_answered_alike(
             service,
-            f"how much children allyuh had missing in {month}, dey went missing?",
+            f"how much children allyuh had missing in {month} when dey went missing?",
             f"how much children you had missing in {month}",
         )
 
