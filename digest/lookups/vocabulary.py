@@ -1488,10 +1488,27 @@ _BLACK_COUNTRY_WORDS = {
     "gooin": "going",
     "gooes": "goes",
 }
-_DROPPED_H_WORDS = {"'ave": "have", "'ad": "had", "'as": "has", "'igher": "higher", "'ighest": "highest", "'ow": "how"}
+_DROPPED_H_WORDS = {
+    "'ave": "have",
+    "'ad": "had",
+    "'as": "has",
+    "'igher": "higher",
+    "'ighest": "highest",
+    "'ow": "how",
+    "'ome": "home",
+}
 # Trinidadian English, word for word ("for de year", "allyuh had", "how it going oui"); "dey" (they) is read only
 # where a verb follows it, as Pidgin's is, being a name too.
 _TRINIDADIAN_WORDS = {"de": "the", "allyuh": "you", "oui": "", "doh": "don't", "wit": "with"}
+# Lancashire dialect, word for word ("split fer June", "t' kids thesselves", "'ow many, cocker?"); "cocker" (mate) and
+# "nobbut" (only) as said
+_LANCASHIRE_WORDS = {
+    "fer": "for",
+    "thesselves": "themselves",
+    "theirsens": "themselves",
+    "cocker": "",
+    "nobbut": "only",
+}
 
 
 # A figure unchanged month to month ("stayed flat", "held steady", "been the same each month"); never "the same as
@@ -2689,7 +2706,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     _word_for_word(_PIDGIN_WORDS),
     # Cumbrian: "lal uns" (the little ones: children), "t'year" (the year)
     (re.compile(r"\blal\s+(?:'?uns|ones)\b"), "children"),
-    (re.compile(r"\bt'(?=[a-z])"), "the "),
+    (re.compile(r"\bt'\s*(?=[a-z])"), "the "),  # Lancashire writes it apart: "fer t' year"
     _word_for_word(_CUMBRIAN_WORDS),
     _word_for_word(_MAORI_WORDS),
     (re.compile(r"\s+po\b(?=\s*[?.!,]|\s*$)"), " "),  # Filipino English's polite "po" at a sentence's end
@@ -2706,6 +2723,41 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bow\s+(?=many|much|long|far|old)"), "how "),
     (re.compile(r"\bgi\s+(?=us\b|me\b)"), "give "),
     _word_for_word(_TRINIDADIAN_WORDS),
+    _word_for_word(_LANCASHIRE_WORDS),
+    # Lancashire "were" for was ("june were 116 episodes", "were it up on May"); "the whole o' t' quarter": the quarter
+    (re.compile(r"\b(" + MONTH_NAMED + r"|it)\s+were\b"), r"\1 was"),
+    (re.compile(r"\bwere\s+it\b"), "was it"),
+    (re.compile(r"\b(?:the\s+)?whole\s+(?:of\s+|o'\s*)?(?:the\s+|t'\s*)?(?=quarter\b|year\b)"), "the "),
+    # "RHI whole thing June, offered accepted completed all": the whole table, its steps listed after it
+    (
+        re.compile(
+            r"\b(whole\s+(?:thing|lot|table|section)\b[^?]*?)[,;:\s-]+(?:offered|accepted|completed|done)"
+            r"(?:[\s,/&]+(?:(?:and|an'?)\s+)?(?:offered|accepted|completed|done|in\s+time|not))+(?:\s+all)?\b"
+        ),
+        r"\1",
+    ),
+    # "RHIs that didn't get done within 3 working days": not done in time (it had read as done in time)
+    (re.compile(r"\b(?:did\s+not|didn'?t|didnt|never)\s+get\s+(?=(?:done|completed|offered|accepted|seen)\b)"), "not "),
+    # "how many episodes all together from April, this year": since April (a total from a month on, not the month)
+    (
+        re.compile(
+            r"\bfrom\s+(" + MONTH_NAMED + r")(?!\s*(?:to|-|until|till|through|thru|and|&|vs?|against)\b)"
+            r"(?=.*\b(?:all\s*together|altogether|in\s+total|combined)\b|(?<=.)(?=\s*,?\s*(?:this\s+year|so\s+far)))"
+        ),
+        r"since \1",
+    ),
+    # "from April until now end of June": to the end of June ("now" said as the end of the data's last whole month)
+    (re.compile(r"\buntil\s+now\s*,?\s*(?:the\s+)?end\s+of\s+(?=" + MONTH_NAMED + r")"), "to "),
+    # "all our lads and lasses": everyone, boys and girls alike (not the two gender rows)
+    (re.compile(r"\ball\s+(?:our\s+|the\s+|t'\s*)?lads\s+(?:and|an'?|&)\s+lasses\b(?:\s+like\b)?"), "all"),
+    # Hong Kong English's closing "la", "ar", "lor" ("how many la", "the 3 working days one ar,"): talk
+    (re.compile(r"\b(many|much|one|all|thing|days)\s+(?:la|ar|lor|leh|meh)\b"), r"\1 "),
+    (re.compile(r"\b(episodes|eps|kids|children|figure|number)\s+(?:la|ar|lor)\s*(?=[?!.]|$)"), r"\1 "),
+    (re.compile(r"\b(\d+)\s+and\s+more\b"), r"\1 or more"),  # "3 and more episodes": 3 or more
+    # "how far apart are they" after two figures or a table: the figures side by side say it
+    (re.compile(r"[,;:\s-]*\bhow\s+far\s+apart\s+(?:are|were|is|was)\s+(?:they|them|the\s+two|these)\b\s*\??"), " "),
+    # "how far ahead of boys are girls": girls against boys
+    (re.compile(r"\bhow\s+far\s+ahead\s+of\s+(?:the\s+)?(\w+)\s+(?:are|were|is|was)\s+(?:the\s+)?(\w+)"), r"\2 vs \1"),
     # Trinidad's "dey" (they) after the words that lead a clause ("when dey went missing", "what age dey mostly go");
     # after "has" or "did" it may be a name ("how many times has Dey gone missing"), read as written
     (
