@@ -2728,6 +2728,11 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(" + MONTH_NAMED + r"|it)\s+were\b"), r"\1 was"),
     (re.compile(r"\bwere\s+it\b"), "was it"),
     (re.compile(r"\b(?:the\s+)?whole\s+(?:of\s+|o'\s*)?(?:the\s+|t'\s*)?(?=quarter\b|year\b)"), "the "),
+    # "each month this year - Apr, May, Jun": the months listed are the year's, said again (not two periods)
+    (
+        re.compile(r"\b(?:this\s+year|ytd|so\s+far)\s*[-:(]\s*(?=" + MONTH_NAMED + r"\s*[,/&]\s*" + MONTH_NAMED + r")"),
+        " ",
+    ),
     # "RHI whole thing June, offered accepted completed all": the whole table, its steps listed after it
     (
         re.compile(
