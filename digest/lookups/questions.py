@@ -587,8 +587,11 @@ _PART_OF_PERIOD = re.compile(
     r"|of\s+(?:those|them|that),?\s+how\s+many|came\s+(?:from|in)\b|made\s+up|make\s+up|most\s+of\s+(?:that|it|them))"
 )
 # A month said as where a year to date ends ("YTD to June", "year to date ending June"): no part of it asked.
-_TO_MONTH = re.compile(
-    rf"\b(?:to|up\s+to|ending|ended|until|till|through|thru)\s+(?:(?:the\s+)?end\s+(?:of|o')\s+)?{SHORT_MONTH}"
+_TO_MONTH = re.compile(rf"\b(?:to|up\s+to|ending|ended|until|till|through|thru)\s+(?:the\s+end\s+of\s+)?{SHORT_MONTH}")
+# The year to a month said as one period ("this year to end of June", "ytd to May"), not "this year compared to June"
+_YEAR_TO_MONTH = re.compile(
+    rf"\b(?:ytd|year\s+to\s+date|this\s+year|the\s+year|so\s+far)\s+(?:up\s+)?(?:to|until|till|through|thru)\s+"
+    rf"(?:(?:the\s+)?end\s+(?:of\s+|o'\s*)?)?{SHORT_MONTH}"
 )
 _THE_QUARTER = re.compile(r"\b(?:the|that|this)\s+quarter(?:'s|s)?\b")  # the quarter a month named is in
 _LONGER = (PeriodKind.YEAR_TO_DATE, PeriodKind.QUARTER, PeriodKind.FINANCIAL_YEAR, PeriodKind.RANGE)
@@ -1725,8 +1728,9 @@ class Reader:
             over_run = len(attached) == 1 and attached[0].kind == PeriodKind.RANGE and not shape.change
             # "LAC v CSE episodes this year to end of June": rows set against each other over the year to June, not
             # the year against June
-            kinds = {p.kind for p in attached}
-            if len(attached) == 2 and kinds == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH} and _TO_MONTH.search(said):
+            period_kinds = {p.kind for p in attached}
+            year_and_month = period_kinds == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH}
+            if len(attached) == 2 and year_and_month and _YEAR_TO_MONTH.search(said):
                 over_run = not shape.change
             of_periods = replace(shape, compare=False) if over_run and _ROWS_AGAINST.search(said) else shape
             period, compare = self._periods(

@@ -1540,6 +1540,9 @@ def _flat_subject(match: re.Match[str]) -> str:
     return match.group(1) + _by_month_unless_said(match)
 
 
+_TOTAL_SAID = re.compile(r"\b(?:all\s*together|altogether|in\s+total|combined)\b")  # "from April" as since April
+
+
 def _level_months(match: re.Match[str]) -> str:
     """ "were total episodes level apr to may": two months next to each other, or joined by "and", set against each
     other; a longer run month by month ("was LAC level april to june": May too); a table, an average or two rows as
@@ -2727,7 +2730,11 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # Lancashire "were" for was ("june were 116 episodes", "were it up on May"); "the whole o' t' quarter": the quarter
     (re.compile(r"\b(" + MONTH_NAMED + r"|it)\s+were\b"), r"\1 was"),
     (re.compile(r"\bwere\s+it\b"), "was it"),
-    (re.compile(r"\b(?:the\s+)?whole\s+(?:of\s+|o'\s*)?(?:the\s+|t'\s*)?(?=quarter\b|year\b)"), "the "),
+    (  # "the whole quarter": this one, unless a quarter is named ("fi di whole quarter, Q1")
+        re.compile(r"\b(?:the\s+)?whole\s+(?:of\s+|o'\s*)?(?:the\s+|t'\s*)?(?=quarter\b)"),
+        lambda m: " the " if re.search(r"\bq[1-4]\b", m.string) else " this ",
+    ),
+    (re.compile(r"\b(?:the\s+)?whole\s+(?:of\s+|o'\s*)?(?:the\s+|t'\s*)?(?=year\b)"), "the "),
     # "each month this year - Apr, May, Jun": the months listed are the year's, said again (not two periods)
     (
         re.compile(r"\b(?:this\s+year|ytd|so\s+far)\s*[-:(]\s*(?=" + MONTH_NAMED + r"\s*[,/&]\s*" + MONTH_NAMED + r")"),
@@ -2736,29 +2743,54 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "RHI whole thing June, offered accepted completed all": the whole table, its steps listed after it
     (
         re.compile(
-            r"\b(whole\s+(?:thing|lot|table|section)\b[^?]*?)[,;:\s-]+(?:offered|accepted|completed|done)"
+            r"\b(whole\s+(?:thing|lot|table|section)\b(?:(?!how\s+many)[^?])*?)[,;:\s-]+(?:offered|accepted|completed|done)"
             r"(?:[\s,/&]+(?:(?:and|an'?)\s+)?(?:offered|accepted|completed|done|in\s+time|not))+(?:\s+all)?\b"
         ),
         r"\1",
     ),
     # "RHIs that didn't get done within 3 working days": not done in time (it had read as done in time)
-    (re.compile(r"\b(?:did\s+not|didn'?t|didnt|never)\s+get\s+(?=(?:done|completed|offered|accepted|seen)\b)"), "not "),
-    # "how many episodes all together from April, this year": since April (a total from a month on, not the month)
+    (re.compile(r"\b(?:did\s+not|didn'?t|didnt|never)\s+(?:get|got)\s+(?=(?:done|completed)\b)"), "not "),
+    # "how many episodes all together from April, this year", "in total from May": since then (a total from a month on,
+    # not the month; "this year" after it the same months said again); "LAC from April this year" stays April
     (
         re.compile(
             r"\bfrom\s+(" + MONTH_NAMED + r")(?!\s*(?:to|-|until|till|through|thru|and|&|vs?|against)\b)"
-            r"(?=.*\b(?:all\s*together|altogether|in\s+total|combined)\b|(?<=.)(?=\s*,?\s*(?:this\s+year|so\s+far)))"
+            r"(?:\s*,?\s*(?:this\s+year|so\s+far)\b)?"
         ),
-        r"since \1",
+        lambda m: f"since {m.group(1)}" if _TOTAL_SAID.search(m.string) else m.group(0),
     ),
     # "from April until now end of June": to the end of June ("now" said as the end of the data's last whole month)
     (re.compile(r"\buntil\s+now\s*,?\s*(?:the\s+)?end\s+of\s+(?=" + MONTH_NAMED + r")"), "to "),
     # "all our lads and lasses": everyone, boys and girls alike (not the two gender rows)
     (re.compile(r"\ball\s+(?:our\s+|the\s+|t'\s*)?lads\s+(?:and|an'?|&)\s+lasses\b(?:\s+like\b)?"), "all"),
-    # Hong Kong English's closing "la", "ar", "lor" ("how many la", "the 3 working days one ar,"): talk
-    (re.compile(r"\b(many|much|one|all|thing|days)\s+(?:la|ar|lor|leh|meh)\b"), r"\1 "),
-    (re.compile(r"\b(episodes|eps|kids|children|figure|number)\s+(?:la|ar|lor)\s*(?=[?!.]|$)"), r"\1 "),
-    (re.compile(r"\b(\d+)\s+and\s+more\b"), r"\1 or more"),  # "3 and more episodes": 3 or more
+    # Hong Kong English's closing "la", "ar", "lor" ("the 3 working days one ar,", "how many episodes la"): talk. "la"
+    # is a local authority too ("how many LA kids", "from another la"): it is talk only at the message's end, not after
+    # the words that make it one, and after "how many" only once what is counted has been named (not in "of the not a
+    # client episodes, how many LA?", which asks it)
+    (re.compile(r"\b(many|much|one|all|thing|days)\s+(?:ar|lor|leh|meh)\b"), r"\1 "),
+    (re.compile(r"\b(one|thing|days)\s+la\b(?=\s*[,?!.]|\s*$)"), r"\1 "),
+    (
+        re.compile(
+            r"(?<!\banother)(?<!\bother)(?<!\bthe)(?<!\bour)(?<!\ban)(?<!\bhome)(?<!\bplacing)(?<!\bdifferent)"
+            r"(?<!\bmany)(?<!\ball)(?<!\bkids)(?<!\bchildren)(?<!\bnumber)(?<!\bof)(?<!\bfrom)"
+            r"\s+(?:la|ar|lor)\s*[?!.]*\s*$"
+        ),
+        " ",
+    ),
+    (
+        re.compile(
+            r"^(?!.*\b(?:of|out\s+of)\s+(?:the|those|them)\b)"
+            r"(?=.*\b(?:episodes|eps|lac|cse|rhis?|children|kids|girls|boys|completed|offered|accepted|done)\b"
+            r".*\bhow\s+many\s+la\s*[?!.]*\s*$)"
+            r"(.*\bhow\s+many)\s+la\s*[?!.]*\s*$"
+        ),
+        r"\1",
+    ),
+    # "3 and more episodes", "three and above": 3 or more (not "3 and more than 5 days": two bands)
+    (
+        re.compile(r"\b(\d+|one|two|three|four|five)\s+and\s+(?:more\b(?!\s+than)|above\s+(?=episodes|eps|times))"),
+        r"\1 or more ",
+    ),
     # "how far apart are they" after two figures or a table: the figures side by side say it
     (re.compile(r"[,;:\s-]*\bhow\s+far\s+apart\s+(?:are|were|is|was)\s+(?:they|them|the\s+two|these)\b\s*\??"), " "),
     # "how far ahead of boys are girls": girls against boys
