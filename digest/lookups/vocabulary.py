@@ -2793,6 +2793,14 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     # "how far apart are they" after two figures or a table: the figures side by side say it
     (re.compile(r"[,;:\s-]*\bhow\s+far\s+apart\s+(?:are|were|is|was)\s+(?:they|them|the\s+two|these)\b\s*\??"), " "),
+    # "lowest month ... and how far off the peak was it": the months ranked say it (never a placement's distance)
+    (
+        re.compile(
+            r"[,;:\s-]*\b(?:and\s+)?how\s+far\s+(?:off|below|behind|short\s+of|from|under)\s+(?:the\s+)?"
+            r"(?:peak|top|highest|lowest|best|worst|busiest|quietest)(?:\s+(?:was|is)\s+it)?\s*\??"
+        ),
+        " ",
+    ),
     # "how far ahead of boys are girls": girls against boys
     (re.compile(r"\bhow\s+far\s+ahead\s+of\s+(?:the\s+)?(\w+)\s+(?:are|were|is|was)\s+(?:the\s+)?(\w+)"), r"\2 vs \1"),
     # Trinidad's "dey" (they) after the words that lead a clause ("when dey went missing", "what age dey mostly go");

@@ -96,6 +96,11 @@ def test_what_did_not_get_done_and_totals_from_a_month(service: LookupService, s
         ("/missing RHI whole thing June la, offered accepted completed all", "return home interviews table June"),
         ("placement distances fer our LAC kids, whole o' t' quarter", "LAC placement distance Q1"),
         ("RHIs accepted each month this year - Apr, May, Jun", "RHIs accepted month by month April to June"),
+        # "how far off the peak" had been read as a placement's distance (the distance table's smallest rows)
+        (
+            "/missing lowest month for number of kids missing and how far off the peak was it",
+            "lowest month for kids missing",
+        ),
     ],
 )
 def test_what_this_round_taught(service: LookupService, text: str, same_as: str) -> None:
