@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 14,360 questions of writers A to IB,
-the fifty-nine earlier held-out parts included since each was scored once) must not regress; the harness reads the
-writers' labels strictly. The held-out part (writers IC to IF's files in held_out/) is never read here:
+"""Questions written blind (tests/corpus/questions): the development part (all 14,600 questions of writers A to IF,
+the sixty earlier held-out parts included since each was scored once) must not regress; the harness reads the
+writers' labels strictly. The held-out part (writers IG to IJ's files in held_out/) is never read here:
 bench/questions.py scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 14360  # writers A to D's 110 each, E to IB's 60 each
+DEVELOPMENT_QUESTIONS = 14600  # writers A to D's 110 each, E to IF's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when writers
 # I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after the fifth
@@ -66,7 +66,7 @@ DEVELOPMENT_QUESTIONS = 14360  # writers A to D's 110 each, E to IB's 60 each
 # 12,926 of 13,640 when HM to HP joined, 12,966 after the fifty-seventh round's and a review; 13,143 of 13,880 when HQ
 # to HT joined, 13,198 after the fifty-eighth round's and a review; 13,352 of 14,120 when HU to HX joined, 13,414 after
 # the fifty-ninth round's and a review; 13,592 of 14,360 when HY to IB joined, 13,643 after the sixtieth round's and a
-# review): a floor.
+# review; 13,850 of 14,600 when IC to IF joined, 13,874 after the sixty-first round's and a review): a floor.
 DEVELOPMENT_RIGHT = 0.95
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's six (a
 # run "this year" without the partial month, twice; "all & CLA" as CLA alone; no period read as the latest month,
@@ -318,10 +318,16 @@ DEVELOPMENT_RIGHT = 0.95
 # answerable; HZ-041 "return home interviews for june, de whole lot - offered, accepted, done in time an not" as three
 # rows, labelled the table; IB-017 "episodes so far in july - ... the same pace as june" as July so far against June,
 # labelled July alone; IB-042 "what % of june episodes were LAC - same as the ytd %?" as the year to date's share alone;
-# IB-053 "has the median length of episode been the same every month in Q1" as Q1's median, labelled each month's)
-# (BT-021 and CO-018 above, "july so far - how many episodes to date", are right since the forty-ninth round: July so
-# far), and BW-054, Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 350
+# IB-053 "has the median length of episode been the same every month in Q1" as Q1's median, labelled each month's), IC
+# to IF's eight (IC-060 "were June up on June last year", IE-054 and IF-046 answered with June 2018's no data, labelled
+# not answerable; ID-030 "14 years old episodes, it is going up every month? show me months" as June against May,
+# labelled the run; IE-020 "how far ahead of boys are girls this month" as July so far, labelled June; IE-033 "which age
+# group was furthest out in front in june and by how much" as June's table, its largest row not named, labelled it;
+# IE-041 "return home interview figures for june, offered accepted and done in time" as the three rows, labelled the
+# table; IE-048 "episodes per child LAC vs all kids in june - whats the gap" as LAC's alone) (BT-021 and CO-018 above,
+# "july so far - how many episodes to date", are right since the forty-ninth round: July so far), and BW-054,
+# Bangladeshi (see below).
+DEVELOPMENT_WRONG_AT_MOST = 356
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a row
 # and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section, CX-025 a quarter only
@@ -346,7 +352,8 @@ HARNESS_AT_MOST = 37
 # answered with the average a month over April and May, the months with data, and says the data starts in April; its
 # writer wanted it refused, March being before the data (counted wrong above). IA-020 ("was june any better than june
 # last year for episodes?") and IB-057 ("was June the same as June last year") are answered with June 2019 beside June
-# 2018's "no data", no change given, as their writers wanted said (counted wrong above).
+# 2018's "no data", no change given, as their writers wanted said (counted wrong above); so are IC-060 ("were June up on
+# June last year, cocker?"), IE-054 and IF-046.
 ANSWERABLE_AFTER_ALL = {
     "BW-054",
     "FW-058",
@@ -362,6 +369,9 @@ ANSWERABLE_AFTER_ALL = {
     "HX-017",
     "IA-020",
     "IB-057",
+    "IC-060",
+    "IE-054",
+    "IF-046",
 }
 
 
