@@ -577,6 +577,8 @@ _NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:a|an|the|in|yet)\s+)*(\w+)")  # the wor
 # an instruction ("Don't include LAC"), "haven't we had ..." (read as it is) or "isn't that ..." (a follow-up)
 _NEGATIVE_QUESTION = re.compile(
     r"(?i)(?:^|(?<=[.?!]\s))(\W*(?:did|is|was|were|are))(?:n[’']?t)\b(?!\s+(?:that|it|this)\b)"
+    # a verb straight after it is no question turned round: "didnt get done in time RHIs June" (those not done)
+    r"(?!\s+(?:get|got|go|come|meet|hit|make|happen|have|reach|done|completed|offered|accepted|seen)\b)"
 )
 # A month asked as a part of a longer period ("how much of the YTD came from June?", "May's share of the quarter",
 # "Q1 had 104 kids - how many of those in May?")

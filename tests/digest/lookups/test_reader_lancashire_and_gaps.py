@@ -64,6 +64,12 @@ def test_what_did_not_get_done_and_totals_from_a_month(service: LookupService, s
             f"how many RHIs {negated} within 3 working days in {month}",
             f"how many RHIs were not completed within 3 working days in {month}",
         )
+        # at the message's start it is no question turned round ("Didn't LAC go down?"): it had read "did get done"
+        assert_answered_alike(
+            service,
+            f"{negated} in time RHIs {month}",
+            f"how many RHIs were not completed within 3 working days in {month}",
+        )
         start = rng.choice(MONTHS[:2])
         assert_answered_alike(
             service,
