@@ -96,7 +96,11 @@ def _canonical(*values: str) -> dict[str, str]:
     return dict(zip(names, values, strict=True))
 
 
-@pytest.mark.parametrize("seed", range(60))
+# 20 random exports in `make check` (160 ms of CPU each), all 60 in `make test-slow`, which CI runs
+RANDOM_EXPORTS = [*range(20), *(pytest.param(seed, marks=pytest.mark.slow) for seed in range(20, 60))]
+
+
+@pytest.mark.parametrize("seed", RANDOM_EXPORTS)
 def test_care_status_and_distance_follow_the_reference_on_random_exports(
     seed: int, tmp_path: Path, config: Config
 ) -> None:
