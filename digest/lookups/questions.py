@@ -1730,9 +1730,7 @@ class Reader:
             over_run = len(attached) == 1 and attached[0].kind == PeriodKind.RANGE and not shape.change
             # "LAC v CSE episodes this year to end of June": rows set against each other over the year to June, not
             # the year against June
-            period_kinds = {p.kind for p in attached}
-            year_and_month = period_kinds == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH}
-            if len(attached) == 2 and year_and_month and _YEAR_TO_MONTH.search(said):
+            if _a_month_and_the_year(attached) and _YEAR_TO_MONTH.search(said):
                 over_run = not shape.change
             of_periods = replace(shape, compare=False) if over_run and _ROWS_AGAINST.search(said) else shape
             period, compare = self._periods(
@@ -2050,11 +2048,7 @@ class Reader:
             return Question(BREAKDOWN, reading.subject, asked_period, share, text, by_month=True)
         if reading.kind == BREAKDOWN and shape.by_month and not shape.extreme:
             return NotUnderstood('A trend is of one figure, such as "trend LAC episodes".', self.suggest(text))
-        month_and_year = len(attached) == 2 and {p.kind for p in attached} == {
-            PeriodKind.MONTH,
-            PeriodKind.YEAR_TO_DATE,
-        }
-        month_and_year = month_and_year and not compare
+        month_and_year = _a_month_and_the_year(attached) and not compare
         month_and_year = month_and_year and _MONTH_AND_YEAR.search(said) is not None  # not "YTD to June"
         if reading.kind == BREAKDOWN and month_and_year:  # "distance, June and YTD cols": June's table has both
             asked_period = next(p for p in attached if p.kind == PeriodKind.MONTH)
@@ -2625,7 +2619,6 @@ class Reader:
         months = [p for p in unique if p.kind == PeriodKind.MONTH]
         if shape.compare and len(months) == 2 and len(unique) > 2:  # "compare April with June" names its two
             unique = months
-        kinds = [p.kind for p in unique]
         if len(unique) <= 1:
             period = unique[0] if unique else Period(PeriodKind.LATEST)
             if shape.compare and period.kind == PeriodKind.RANGE and period.from_month_of_year is not None:
@@ -2654,10 +2647,10 @@ class Reader:
             if shape.change and period == Period(PeriodKind.LAST_MONTH):
                 return MONTH_BEFORE, (period,)  # "is it up on last month": the latest month against the one before
             return period, ()
-        if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH} and month_checked:
+        if _a_month_and_the_year(unique) and month_checked:
             # "the quietest month this year was May, right?": the year's months, the month named among them
             return next(p for p in unique if p.kind == PeriodKind.YEAR_TO_DATE), ()
-        if len(unique) == 2 and set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.MONTH} and not shape.compare:
+        if _a_month_and_the_year(unique) and not shape.compare:
             return combine_periods(unique), ()
         recent = next((p for p in unique if p.kind == PeriodKind.RECENT and p.months), None)
         named_range = next((p for p in unique if p.kind == PeriodKind.RANGE and p.from_month_of_year), None)
@@ -3017,6 +3010,11 @@ def _letters_swapped(typed: str, known: str) -> bool:
 def _one_slip(typed: str, known: str) -> bool:
     """One letter wrong, missing, added, or two side by side swapped."""
     return OSA.distance(typed, known) == 1
+
+
+def _a_month_and_the_year(periods: list[Period]) -> bool:
+    """Two periods, a month and a year to date ("YTD to June", "June and YTD", "this year to end of June")."""
+    return len(periods) == 2 and {p.kind for p in periods} == {PeriodKind.MONTH, PeriodKind.YEAR_TO_DATE}
 
 
 def _quarter_said_twice(question: Question) -> bool:

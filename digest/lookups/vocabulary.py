@@ -2191,11 +2191,12 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " children ",
     ),  # "the lasses and lads split" stays the two rows
     (re.compile(r"\b(?:the\s+)?(?:50\s*/\s*50|fifty[\s-]fifty)\b"), " % "),  # "still 50/50 between boys and girls?"
-    # Scouse: a closing "la" after a month, "now" or the like ("how many missin episodes in june la", "right now la")
-    # is a tag, never the other local authority ("from another LA", "out of LA" stay)
+    # Scouse and Hong Kong English: a closing "la" after a month, "now" or the like ("how many missin episodes in june
+    # la", "right now la", "the 3 working days one la,") is a tag, never the other local authority ("from another LA",
+    # "out of LA" stay)
     (
         re.compile(
-            rf"\b(?P<before>{_MONTH_ALTERNATIVES}|now|today|yet|then|there|it|please|pls|mate|ytd)\s+la\b"
+            rf"\b(?P<before>{_MONTH_ALTERNATIVES}|now|today|yet|then|there|it|please|pls|mate|ytd|one|thing|days)\s+la\b"
             r"(?=\s*(?:[?!.,]|$))"
         ),
         r"\g<before> ",
@@ -2204,7 +2205,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(rf"\b({'|'.join(_MONTH_WORDS)})s\b"), r"\1"),
     # Brummie: "ow many" (how many), "av we ad" (have we had), "ad" (had), "an yer do me" (can you do me); "bab",
     # "ta", "bostin" are talk
-    (re.compile(r"\bow\s+(?=many\b|much\b|long\b|come\b|did\b|does\b|do\b|are\b|is\b|were\b|was\b)"), "how "),
+    (
+        re.compile(r"\bow\s+(?=many\b|much\b|long\b|far\b|old\b|come\b|did\b|does\b|do\b|are\b|is\b|were\b|was\b)"),
+        "how ",
+    ),
     (re.compile(r"\bav\s+(?=we\b|you\b|yer\b|they\b)"), "have "),
     (re.compile(r"(?<=\bwe\s)ad\b|(?<=\bthey\s)ad\b|(?<=\bwho\s)ad\b|(?<=\bmonth\s)ad\b"), "had"),
     (re.compile(r"\ban\s+yer\b"), "can you"),
@@ -2723,7 +2727,6 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(r"(?:(?<=\bmany\s)|(?<=\bwhat\s)|(?<=\blong\s)|^)am\s+(?=(?:there|they|we|the|missing|still)\b)"),
         "are ",
     ),
-    (re.compile(r"\bow\s+(?=many|much|long|far|old)"), "how "),
     (re.compile(r"\bgi\s+(?=us\b|me\b)"), "give "),
     _word_for_word(_TRINIDADIAN_WORDS),
     _word_for_word(_LANCASHIRE_WORDS),
@@ -2764,11 +2767,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "all our lads and lasses": everyone, boys and girls alike (not the two gender rows)
     (re.compile(r"\ball\s+(?:our\s+|the\s+|t'\s*)?lads\s+(?:and|an'?|&)\s+lasses\b(?:\s+like\b)?"), "all"),
     # Hong Kong English's closing "la", "ar", "lor" ("the 3 working days one ar,", "how many episodes la"): talk. "la"
-    # is a local authority too ("how many LA kids", "from another la"): it is talk only at the message's end, not after
-    # the words that make it one, and after "how many" only once what is counted has been named (not in "of the not a
-    # client episodes, how many LA?", which asks it)
+    # is a local authority too ("how many LA kids", "from another la"): besides the Scouse rule's places above, it is
+    # talk only at the message's end, not after the words that make it one, and after "how many" only once what is
+    # counted has been named (not in "of the not a client episodes, how many LA?", which asks it)
     (re.compile(r"\b(many|much|one|all|thing|days)\s+(?:ar|lor|leh|meh)\b"), r"\1 "),
-    (re.compile(r"\b(one|thing|days)\s+la\b(?=\s*[,?!.]|\s*$)"), r"\1 "),
     (
         re.compile(
             r"(?<!\banother)(?<!\bother)(?<!\bthe)(?<!\bour)(?<!\ban)(?<!\bhome)(?<!\bplacing)(?<!\bdifferent)"
