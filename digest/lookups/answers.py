@@ -253,11 +253,7 @@ def answer_question(
     if question.kind == ABOUT_DATA:
         return Answer(ANSWERED, "About the data", _about_data(snapshot), footer=footer, question=question.text)
     span = resolve_period(question.period, snapshot)
-    plain = not (
-        question.compare or question.by_month or question.also or question.bands or question.extreme or question.usual
-    )
-    still_now = question.subject == STILL_MISSING and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW)
-    if plain and still_now and not question.complement:
+    if asks_still_missing_now(question):
         answer = _still_missing_now(store, snapshot, suppress)
     elif _is_shaped(question, config):
         answer = _answer_shaped(store, config, question, snapshot, suppress)
@@ -302,6 +298,21 @@ def _reaches_longest_band(question: Question) -> bool:
     keys = question.keys
     alone = not (question.compare or question.by_month or question.also or question.complement or question.usual)
     return question.kind == FIGURE and alone and bool(keys) and keys[-1] == LONGEST_BAND
+
+
+def asks_still_missing_now(question: Question) -> bool:
+    """Whether a question asks who is still missing now ("how many are still missing?", "still missing right now"):
+    answered from the episodes open at the snapshot's time, not at a month's end, where no month is named and nothing
+    else is asked with it."""
+    plain = not (
+        question.compare or question.by_month or question.also or question.bands or question.extreme or question.usual
+    )
+    return (
+        plain
+        and not question.complement
+        and question.subject == STILL_MISSING
+        and question.period.kind in (PeriodKind.LATEST, PeriodKind.NOW)
+    )
 
 
 def _still_missing_beside(figures: Figures, span: Span) -> str:

@@ -143,6 +143,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "month_range",
     ),
+    # "from the start of the year up to now": the year's months, the month under way included
+    (
+        re.compile(
+            rf"\b(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(?:financial\s+)?{_YEAR_WORD}\s+"
+            r"(?:up\s+)?(?:to|till|until)\s+(?:now|today|the\s+present|present|this\s+month)\b"
+        ),
+        "year_to_now",
+    ),
     # "from April to today", "April to date", "since 1 April" (said as "april to date"): to the as-at time
     (
         re.compile(
@@ -222,7 +230,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "ytd",
     ),
     (
-        re.compile(r"\b(?:the\s+)?month\s+before(?:\s+that|\s+last)?\b|\bthe\s+previous\s+month\b"),
+        re.compile(
+            r"\b(?:the\s+)?month\s+before(?:\s+that|\s+last)?\b|\bthe\s+previous\s+month\b"
+            r"|(?:(?<=\bwith\s)|(?<=\bagainst\s)|(?<=\bvs\s)|(?<=\bv\s)|(?<=\bon\s))previous\s+month\b"
+        ),
         "month_before",
     ),
     (re.compile(r"\b(?:last|previous|prior)\s+month\b"), "last_month"),
@@ -334,6 +345,8 @@ def _read(kind: str, match: re.Match[str]) -> Period | None:
         return Period(PeriodKind.RANGE, month_of_year=last, from_month_of_year=FIRST_MONTH_OF_YEAR)
     if kind == "since_month":  # "since April", "since April 2019"
         return _range_from(groups[0], groups[1] if len(groups) > 1 else None)
+    if kind == "year_to_now":
+        return Period(PeriodKind.RANGE, from_month_of_year=FIRST_MONTH_OF_YEAR, months=TO_NOW)
     if kind == "month_to_now":  # "from April to today", "April 2019 to date"
         return _range_from(groups[0], groups[1], TO_NOW)
     if kind == "quarter_of":

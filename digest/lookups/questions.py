@@ -272,7 +272,8 @@ NO_MIXED_AGES = (
 _ADVICE = re.compile(
     r"\b(?:(?:the\s+)?best\s+way\s+to\s+(?:improve|reduce|stop|prevent|increase|fix|tackle|cut|lower|get\s+\w+(?:\s+\w+)?"
     r"\s+(?:back\s+)?(?:up|down))|how\s+(?:do|can|should|could|might)\s+(?:we|i)\s+(?:improve|reduce|stop|prevent|tackle"
-    r"|cut|lower|bring\s+\w+\s+down)|what\s+should\s+(?:we|i)\s+(?:be\s+doing|do)(?!\s+to\s+(?:see|view|find|get))"
+    r"|cut|lower|bring\s+\w+\s+down)|what\s+should\s+(?:we|i)\s+(?:be\s+doing|do)"
+    r"(?!\s+to\s+(?:see|view|find|get(?!\s+\w+\s+(?:back\s+)?(?:up|down)\b)))"
     r"|should\s+(?:we|i)\s+make\s+[\w\s]{1,40}?(?:mandatory|compulsory)"
     r"|what\s+would\s+you\s+(?:recommend|suggest|advise)|should\s+(?:we|i)\s+(?:be\s+)?(?:escalat\w*|introduce"
     r"|mandate|commission|recommission|decommission|train|recruit|hire|restructure))\b"

@@ -1113,7 +1113,7 @@ ROW_5_1_NOTE = re.compile(
 # Words asking for all but some rows: "other than", "apart from", "except", "excluding", "besides".
 COMPLEMENT_SAID = re.compile(
     r"\b(?:other\s+than|apart\s+from|aside\s+from|except(?:ing)?(?:\s+for)?|excluding|excl\.?|ex\.|besides"
-    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)less(?!\s+(?:than|then|now|often|these\s+days|lately|recently|frequently)\b)(?!\s*(?:[?.!,]|$))(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|of|vs|v|versus|against|is|was|looking|looks|divided|height|shows?"
+    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)(?<!\bhad\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bwith\s)less(?!\s+(?:than|then|now|often|these\s+days|lately|recently|frequently)\b)(?!\s*(?:[?.!,]|$))(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|of|vs|v|versus|against|is|was|looking|looks|divided|height|shows?"
     r"|went|goes|dropped|rose|fell|taller|shorter"
     r"|in\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|q[1-4]|ytd|the\s+(?:year|month|quarter)))\b"
     r"|[,?.:;)!-]|$))"
@@ -1496,6 +1496,14 @@ _DROPPED_H_WORDS = {
     "'ighest": "highest",
     "'ow": "how",
     "'ome": "home",
+    "'ole": "whole",
+    "'elp": "help",
+    "'ead": "head",
+    "'eard": "heard",
+    "'alf": "half",
+    "'ere": "here",
+    "'oliday": "holiday",
+    "'olidays": "holidays",
 }
 # Trinidadian English, word for word ("for de year", "allyuh had", "how it going oui"); "dey" (they) is read only
 # where a verb follows it, as Pidgin's is, being a name too.
@@ -1508,6 +1516,42 @@ _LANCASHIRE_WORDS = {
     "theirsens": "themselves",
     "cocker": "",
     "nobbut": "only",
+}
+# Cockney, word for word ("wotcha guv", "the nippers", "gis the number", "readin it"); "guv" and "wotcha" are forms of
+# address and greeting, "sharpish" says how, not what. Its rhyming slang is read in _REWORDINGS.
+_COCKNEY_WORDS = {
+    "wotcha": "",
+    "guv": "",
+    "nipper": "child",
+    "nippers": "children",
+    "gis": "give me",
+    "readin": "reading",
+    "waitin": "waiting",
+    "doin": "doing",
+    "sharpish": "",
+    "porkies": "lies",
+    "scooby": "clue",
+    "blinder": "",
+}
+_RUNNER = {
+    "done": "gone missing",
+    "did": "went missing",
+    "do": "go missing",
+    "doing": "going missing",
+    "does": "goes missing",
+}
+_ACTUAL_PERIOD = {"month": " this month so far ", "moment": " now ", "year": " this year ", "quarter": " this quarter "}
+# Cockney rhyming slang: what each phrase rhymes with ("'ave a butcher's" is a look, "Adam and Eve" believe, "Pete
+# Tong" wrong); each means nothing the report counts, so reading it keeps it from being taken for a name
+_RHYMING_SLANG = {
+    r"butcher'?s(?:\s+hook)?": "look",
+    r"adam\s+and\s+eve": "believe",
+    r"pete\s+tong": "wrong",
+    r"apples\s+and\s+pears": "stairs",
+    r"mince\s+pies": "eyes",
+    r"dog\s+and\s+bone": "phone",
+    r"cream\s+crackered": "tired",
+    r"on\s+me\s+tod": "alone",
 }
 
 
@@ -1984,6 +2028,15 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             r"\b(?:the\s+)?(?:latest|last|most\s+recent|previous)\s+(?:full|complete|completed|finished|whole)\s+quarter\b"
         ),
         " last quarter ",
+    ),
+    # "the most recent month", "the newest figures", "latest month": the latest complete month, as a month said
+    # alone is ("most" here is no ranking); "the latest figures for the year" stay the year's
+    (
+        re.compile(
+            r"\b(?:in\s+)?(?:the\s+)?(?:most\s+recent|latest|newest)\s+(?:month|figures?|numbers?|total|stats?)\b"
+            r"(?!\s+(?:for|of|in)\s+(?:the\s+)?(?:year|quarter|ytd|q[1-4])\b)"
+        ),
+        " last month ",
     ),
     (re.compile(r"\bthe\s+preceding\s+month\b"), " the month before "),
     (re.compile(r"\bremained\s+missing\b"), " still missing "),
@@ -2616,6 +2669,20 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " month by month for ",
     ),
+    # "RHI done in 3 working days, % for April May and June": three months named one by one are each month's figure
+    # (where no "each of", "out of" or ranking asks otherwise)
+    (
+        re.compile(
+            r"(?<!\bof\s)(?<!\beach\s)\b(?:for|in)\s+(?="
+            + MONTH_NAMED
+            + r"\s*,?\s*"
+            + MONTH_NAMED
+            + r"\s*,?\s*(?:and|&)\s*"
+            + MONTH_NAMED
+            + r"\s*(?:[?.!]|$))(?!.*\b(?:which|most|least|highest|lowest|best|worst|total|altogether|combined)\b)"
+        ),
+        " month by month for ",
+    ),
     # Cumbrian "17 an owers", "lac an that" (and so on)
     (re.compile(r"\b(\d+)\s+an\s+(?=over|owers|under|up\b)"), r"\1 and "),
     (re.compile(r"\s+an(?:d)?\s+that\b(?=\s*[?.!]*\s*$)"), " etc"),
@@ -2730,6 +2797,85 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bgi\s+(?=us\b|me\b)"), "give "),
     _word_for_word(_TRINIDADIAN_WORDS),
     _word_for_word(_LANCASHIRE_WORDS),
+    _word_for_word(_COCKNEY_WORDS),
+    (
+        re.compile(r"\b(?:" + "|".join(_RHYMING_SLANG) + r")\b"),
+        lambda m: next(v for k, v in _RHYMING_SLANG.items() if re.fullmatch(k, m.group(0))),
+    ),
+    # Cockney "done a runner" (gone missing), "the little 'uns" (the children), "the reg'lars" (those who go missing
+    # again and again: said beside the count asked, as "like" is), "kids mind" (a "mind" closing a clause: talk)
+    (re.compile(r"\b(?:done|did|do|doing|does)\s+a\s+runner\b"), lambda m: _RUNNER[m.group(0).split()[0]]),
+    (re.compile(r"\blittle\s+'?uns\b"), "children"),
+    (re.compile(r"(?:,\s*|\s+)?\b(?:the\s+)?reg'?lars\b(?:\s+like)?"), " "),
+    (re.compile(r"(?<=[a-z])\s+mind\b(?=\s*[,.!?;]|\s*$)"), " "),
+    (re.compile(r"\ball\s+told\b"), " in total "),
+    # Portuguese false friends, as Brazilian-born managers write them: "trimester" (trimestre: a quarter), "the
+    # accumulated" (o acumulado: the year to date), "the actual month" (o mês atual: this month), "augmented" and
+    # "diminished" (aumentou, diminuiu: went up, went down), "percentual" (percentage), "evolution" (the trend), "a
+    # resume" (resumo: a summary), "in medium" (em média: on average), "feminine", "masculine" (female, male), "more
+    # far" (further), "inform" (informe: tell me), "which part of" (what share of)
+    (re.compile(r"\btrimester\b"), "quarter"),
+    (re.compile(r"\btrimesters\b"), "quarters"),
+    (
+        re.compile(
+            r"\b(?:(?:in|for|on)\s+)?the\s+accumulated(?:\s+(?:of|for|in)\s+the\s+(?:financial\s+)?year)?\b"
+            r"(?:\s+until\s+now\b)?"
+        ),
+        " year to date ",
+    ),
+    (
+        re.compile(r"\b(?:in\s+)?(?:the|this)\s+actual\s+(month|moment|year|quarter)\b(?:\s+until\s+now\b)?"),
+        lambda m: _ACTUAL_PERIOD[m.group(1)],
+    ),
+    (re.compile(r"\b(?:the|this)\s+(year|quarter)\s+until\s+now\b"), r"the \1 so far"),
+    (re.compile(r"\baugment(?:ed|s)?\s+or\s+diminish(?:ed|es)?\b"), "go up or down"),
+    (re.compile(r"\baugmented\b"), "went up"),
+    (re.compile(r"\baugments?\b"), "go up"),
+    (re.compile(r"\bdiminished\b"), "went down"),
+    (re.compile(r"\bcomparing\s+(?=with\b|to\b)"), "compared "),
+    (re.compile(r"\bpercentual\b"), "percentage"),
+    (re.compile(r"\bevolution\b"), "trend"),
+    (re.compile(r"\ba\s+resume\s+(?=of\b)"), "a summary "),
+    (re.compile(r"\bin\s+medium\b(?=\s*[?.!,]|\s*$)"), " on average "),
+    (re.compile(r"\bthe\s+medium\s+(?=(?:time|duration|length|number|days)\b)"), "the average "),
+    (re.compile(r"\bfeminine\b"), "female"),
+    (re.compile(r"\bmasculine\b"), "male"),
+    (re.compile(r"\bmore\s+far\b"), "further"),
+    (re.compile(r"\binform\s+(?:me\s+)?(?:of\s+)?"), "tell me "),
+    (re.compile(r"\b(?:which|what)\s+part\s+of\b"), "what share of"),
+    (re.compile(r"\bepisodes\s+by\s+(child|kid)\b"), r"episodes per \1"),
+    (re.compile(r"\bthe\s+same\s+month\s+of\s+(?:the\s+)?(?:last|previous|past)\s+year\b"), "the same month last year"),
+    # "which was the month with more LAC episodes?", "in which month had less children?", "what age has more
+    # episodes?": the most and the fewest (Portuguese's "mais", "menos" say both), where nothing is set against it
+    (
+        re.compile(
+            r"^(?=\W*(?:/missing\s+)?(?:in\s+)?(?:which|what)\b)(?!.*\b(?:than|or|vs?|versus|against|compared)\b)"
+            r"(.*?\b(?:with|had|has|have))\s+(more|less|fewer)\b"
+        ),
+        lambda m: f"{m.group(1)} the {'most' if m.group(2) == 'more' else 'fewest'}",
+    ),
+    (re.compile(r"\bwhich\s+was\s+the\s+month\s+with\b"), "which month had"),
+    (re.compile(r"\bepisodes\s+of\s+all\s+(?:the\s+)?(?:children|kids)\b"), "all episodes"),
+    (re.compile(r"\bcompare\s+for\s+me\b"), "compare"),
+    (re.compile(r"\b(each|every)\s+month\s+of\s+the\s+quarter\b"), r"\1 month in the quarter"),
+    (re.compile(r"\b(each|every)\s+(?:full|complete|completed|whole)\s+month\b"), r"\1 month"),
+    # "gypsy roma episodes month by month, including this month": the year's months and the one under way
+    (
+        re.compile(
+            r"^(?!.*\b(?:since|from|until|till|to)\b)(?=.*\b(?:month\s+by\s+month|each\s+month|every\s+month)\b)"
+            r"(.*?),?\s*\b(?:including|plus|and)\s+(?:this|the\s+current)\s+month(?:\s+so\s+far)?\b"
+        ),
+        r"\1 from the start of the year up to now",
+    ),
+    # "White British against BME, how are the episodes?": what the two rows count, said after them (not a third row)
+    (
+        re.compile(
+            r"(\b(?:against|vs?|versus)\s+[\w /-]{1,30}?)\s*,\s*"
+            r"(?:how\s+(?:are|were|is|was)\s+)?(?:the\s+)?(episodes|eps)\b"
+        ),
+        r"\1 \2",
+    ),
+    (re.compile(r",?\s*\bone\s+after\s+the\s+other\b(?:\s+like\b)?"), " month by month "),
     # Lancashire "were" for was ("june were 116 episodes", "were it up on May"); "the whole o' t' quarter": the quarter
     (re.compile(r"\b(" + MONTH_NAMED + r"|it)\s+were\b"), r"\1 was"),
     (re.compile(r"\bwere\s+it\b"), "was it"),
@@ -2740,13 +2886,21 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:the\s+)?whole\s+(?:of\s+|o'\s*)?(?:the\s+|t'\s*)?(?=year\b)"), "the "),
     # "each month this year - Apr, May, Jun": the months listed are the year's, said again (not two periods)
     (
-        re.compile(r"\b(?:this\s+year|ytd|so\s+far)\s*[-:(]\s*(?=" + MONTH_NAMED + r"\s*[,/&]\s*" + MONTH_NAMED + r")"),
+        re.compile(
+            r"\b(?:this\s+year|ytd|so\s+far)\s*[-–—:(]\s*(?="
+            + MONTH_NAMED
+            + r"(?:\s*[,/&]\s*|\s+(?:or\s+|and\s+)?)"
+            + MONTH_NAMED
+            + r")"
+        ),
         " ",
     ),
-    # "RHI whole thing June, offered accepted completed all": the whole table, its steps listed after it
+    # "RHI whole thing June, offered accepted completed all", "RHI position for Q1 - offered, accepted, done in time,
+    # not in time": the whole table, its steps listed after it
     (
         re.compile(
-            r"\b(whole\s+(?:thing|lot|table|section)\b(?:(?!how\s+many)[^?])*?)[,;:\s-]+(?:offered|accepted|completed|done)"
+            r"\b((?:whole\s+(?:thing|lot|table|section)|position|picture|overview|summary)\b(?:(?!how\s+many)[^?])*?)"
+            r"[,;:\s-]+(?:offered|accepted|completed|done)"
             r"(?:[\s,/&]+(?:(?:and|an'?)\s+)?(?:offered|accepted|completed|done|in\s+time|not))+(?:\s+all)?\b"
         ),
         r"\1",

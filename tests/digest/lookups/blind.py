@@ -36,7 +36,15 @@ from digest.figures.catalogue import (
     complement_base,
 )
 from digest.figures.periods import financial_year_start, month_index, month_of, parse_month
-from digest.lookups.answers import ANSWERED, CLARIFY, NO_DATA, NOT_UNDERSTOOD, Answer, relative_to_named
+from digest.lookups.answers import (
+    ANSWERED,
+    CLARIFY,
+    NO_DATA,
+    NOT_UNDERSTOOD,
+    Answer,
+    asks_still_missing_now,
+    relative_to_named,
+)
 from digest.lookups.cells import data_months
 from digest.lookups.periods import Period, PeriodKind, resolve_period
 from digest.lookups.questions import HELP, LENGTH, PER_CHILD, Clarification, NotUnderstood, Question
@@ -380,6 +388,8 @@ def judge(
         return WRONG, f"{expected.kind}: {answer.outcome}"
     periods = relative_to_named(reading, snapshot)  # "Q1 against the quarter before": as the answer resolves it
     spans = tuple(dict.fromkeys(_span(p, snapshot) for p in (periods.period, *periods.compare)))
+    if asks_still_missing_now(reading):  # no month named: answered as at the data's time, as the answer says
+        spans = (NOW,)
     expected = _clipped(expected, snapshot)
     keys = _reading_keys(reading)
     kind = expected.kind
