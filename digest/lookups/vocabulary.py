@@ -1540,6 +1540,9 @@ _RUNNER = {
     "doing": "going missing",
     "does": "goes missing",
 }
+_RANKED_OR_TOTALLED = re.compile(
+    r"\b(?:which|most|least|highest|lowest|best|worst|total|totals|altogether|combined|sum|overall|in\s+all)\b"
+)
 _ACTUAL_PERIOD = {"month": " this month so far ", "moment": " now ", "year": " this year ", "quarter": " this quarter "}
 # Cockney rhyming slang: what each phrase rhymes with ("'ave a butcher's" is a look, "Adam and Eve" believe, "Pete
 # Tong" wrong); each means nothing the report counts, so reading it keeps it from being taken for a name
@@ -2670,7 +2673,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " month by month for ",
     ),
     # "RHI done in 3 working days, % for April May and June": three months named one by one are each month's figure
-    # (where no "each of", "out of" or ranking asks otherwise)
+    # (where no "each of", "out of", a ranking or a total asks otherwise)
     (
         re.compile(
             r"(?<!\bof\s)(?<!\beach\s)\b(?:for|in)\s+(?="
@@ -2679,9 +2682,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             + MONTH_NAMED
             + r"\s*,?\s*(?:and|&)\s*"
             + MONTH_NAMED
-            + r"\s*(?:[?.!]|$))(?!.*\b(?:which|most|least|highest|lowest|best|worst|total|altogether|combined)\b)"
+            + r"\s*(?:[?.!]|$))"
         ),
-        " month by month for ",
+        lambda m: m.group(0) if _RANKED_OR_TOTALLED.search(m.string) else " month by month for ",
     ),
     # Cumbrian "17 an owers", "lac an that" (and so on)
     (re.compile(r"\b(\d+)\s+an\s+(?=over|owers|under|up\b)"), r"\1 and "),
@@ -2859,7 +2862,15 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bcompare\s+for\s+me\b"), "compare"),
     (re.compile(r"\b(each|every)\s+month\s+of\s+the\s+quarter\b"), r"\1 month in the quarter"),
     (re.compile(r"\b(each|every)\s+(?:full|complete|completed|whole)\s+month\b"), r"\1 month"),
-    # "gypsy roma episodes month by month, including this month": the year's months and the one under way
+    # "gypsy roma episodes month by month, including this month": the year's months and the one under way; "since
+    # April incl this month" from April to now
+    (
+        re.compile(
+            r"\b(?:since|from)\s+(" + MONTH_NAMED + r")\s*,?\s*(?:including|plus|and)\s+(?:this|the\s+current)\s+month"
+            r"(?:\s+so\s+far)?\b"
+        ),
+        r"from \1 up to now",
+    ),
     (
         re.compile(
             r"^(?!.*\b(?:since|from|until|till|to)\b)(?=.*\b(?:month\s+by\s+month|each\s+month|every\s+month)\b)"
