@@ -230,10 +230,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "ytd",
     ),
     (
-        re.compile(
-            r"\b(?:the\s+)?month\s+before(?:\s+that|\s+last)?\b|\bthe\s+previous\s+month\b"
-            r"|(?:(?<=\bwith\s)|(?<=\bagainst\s)|(?<=\bvs\s)|(?<=\bv\s)|(?<=\bon\s))previous\s+month\b"
-        ),
+        re.compile(r"\b(?:the\s+)?month\s+before(?:\s+that|\s+last)?\b|\bthe\s+previous\s+month\b"),
         "month_before",
     ),
     (re.compile(r"\b(?:last|previous|prior)\s+month\b"), "last_month"),

@@ -1113,7 +1113,7 @@ ROW_5_1_NOTE = re.compile(
 # Words asking for all but some rows: "other than", "apart from", "except", "excluding", "besides".
 COMPLEMENT_SAID = re.compile(
     r"\b(?:other\s+than|apart\s+from|aside\s+from|except(?:ing)?(?:\s+for)?|excluding|excl\.?|ex\.|besides"
-    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)(?<!\bhad\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bwith\s)less(?!\s+(?:than|then|now|often|these\s+days|lately|recently|frequently)\b)(?!\s*(?:[?.!,]|$))(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|of|vs|v|versus|against|is|was|looking|looks|divided|height|shows?"
+    r"|not\s+counting|not\s+including|leaving\s+out|outside\s+of|(?<!\bor\s)(?<!\bmuch\s)(?<!\bno\s)(?<!\bany\s)(?<!\bhad\s)(?<!\bhas\s)(?<!\bhave\s)less(?!\s+(?:than|then|now|often|these\s+days|lately|recently|frequently)\b)(?!\s*(?:[?.!,]|$))(?![^.?!]*\bth[ae]n\b)|bar(?!s?\b\s*(?:(?:charts?|graphs?|for|on|of|vs|v|versus|against|is|was|looking|looks|divided|height|shows?"
     r"|went|goes|dropped|rose|fell|taller|shorter"
     r"|in\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|q[1-4]|ytd|the\s+(?:year|month|quarter)))\b"
     r"|[,?.:;)!-]|$))"
@@ -1132,7 +1132,6 @@ _EMOJI_WORDS = {
     "⏳": "how long",
 }
 _CHART_EMOJI = re.compile("📈|📉")
-_SET_AGAINST = re.compile(r"\b(?:vs|v|versus|against|compared?|than)\b")
 
 
 _CHART_PART = re.compile(
@@ -1541,8 +1540,10 @@ _RUNNER = {
     "does": "goes missing",
 }
 _RANKED_OR_TOTALLED = re.compile(
-    r"\b(?:which|most|least|highest|lowest|best|worst|total|totals|altogether|combined|sum|overall|in\s+all)\b"
+    r"\b(?:which|most|least|highest|lowest|best|worst|total|totals|altogether|combined|sum|overall|in\s+all"
+    r"|add(?:ed)?\s+up)\b"
 )
+_AN_AVERAGE_MEANT = re.compile(r"\b(?:each|per|by)\s+(?:child|kid)\b|\bhow\s+long\b|\bdays\b|\btime\b")
 _ACTUAL_PERIOD = {"month": " this month so far ", "moment": " now ", "year": " this year ", "quarter": " this quarter "}
 # Cockney rhyming slang: what each phrase rhymes with ("'ave a butcher's" is a look, "Adam and Eve" believe, "Pete
 # Tong" wrong); each means nothing the report counts, so reading it keeps it from being taken for a name
@@ -1695,6 +1696,14 @@ SHORT_MONTH = "(?:" + "|".join(name[:3] for name in _MONTH_WORDS) + r")[a-z]*\b"
 # A month's name as written, in full or short ("April", "Apr", "Sept"), never a name it begins ("Marcus", "Julie")
 _MONTH_ALTERNATIVES = "|".join([*_MONTH_WORDS, *(name[:3] for name in _MONTH_WORDS), "sept"])
 MONTH_NAMED = f"(?:{_MONTH_ALTERNATIVES})\\b"
+# A period said beside "the latest figures" ("latest figures for May", "most recent stats ytd"): that period
+_ANOTHER_PERIOD_SAID = re.compile(
+    r"\b(?:ytd|year|quarter|q[1-4]|financial|so\s+far|including|incl|this|20\d\d(?:/\d\d)?|"
+    + _MONTH_ALTERNATIVES
+    + r")\b"
+)
+_RHIS_SAID = re.compile(r"\b(?:rhis?|return\s+home|interviews?)\b")
+_A_MONTH_SAID = re.compile(r"\b(?:" + _MONTH_ALTERNATIVES + r")\b|\blast\s+month\b")
 # A period a running total cannot be read beside ("cumulative episodes last month", "cumulative June vs May",
 # "cumulative children April to May"): which total is meant is not plain, so the question is read as said
 _OTHER_PERIOD_BESIDE = re.compile(
@@ -2034,14 +2043,22 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     # "the most recent month", "the newest figures", "latest month": the latest complete month, as a month said
     # alone is ("most" here is no ranking); "the latest figures for the year" stay the year's
+    (re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:most\s+recent|latest|newest)\s+month\b"), " last month "),
     (
-        re.compile(
-            r"\b(?:in\s+)?(?:the\s+)?(?:most\s+recent|latest|newest)\s+(?:month|figures?|numbers?|total|stats?)\b"
-            r"(?!\s+(?:for|of|in)\s+(?:the\s+)?(?:year|quarter|ytd|q[1-4])\b)"
-        ),
-        " last month ",
+        re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:most\s+recent|latest|newest)\s+(?:figures?|numbers?|total|stats?)\b"),
+        lambda m: m.group(0) if _ANOTHER_PERIOD_SAID.search(m.string) else " last month ",
     ),
     (re.compile(r"\bthe\s+preceding\s+month\b"), " the month before "),
+    # "June episodes compared with previous month": the month before the month said (a month named or "last month");
+    # alone, or beside this month, a quarter or the year, "previous month" stays last month
+    (
+        re.compile(
+            r"(?<=\b(?:with|than)\s)previous\s+month\b|(?<=\bagainst\s)previous\s+month\b|(?<=\bvs\s)previous\s+month\b"
+        ),
+        lambda m: (
+            " the month before " if _A_MONTH_SAID.search(m.string) and _SET_AGAINST.search(m.string) else m.group(0)
+        ),
+    ),
     (re.compile(r"\bremained\s+missing\b"), " still missing "),
     # A greeting asks for nothing ("hi, how's it going?"): "going" is no going missing
     (
@@ -2827,7 +2844,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " year to date ",
     ),
     (
-        re.compile(r"\b(?:in\s+)?(?:the|this)\s+actual\s+(month|moment|year|quarter)\b(?:\s+until\s+now\b)?"),
+        re.compile(
+            r"\b(?:in\s+)?(?:the|this)\s+actual\s+(month|moment|year|quarter)\b"
+            r"(?!\s*(?:-|of\b|on\b|with\b|figures?\b|numbers?\b|totals?\b|change\b))(?:\s+until\s+now\b)?"
+        ),
         lambda m: _ACTUAL_PERIOD[m.group(1)],
     ),
     (re.compile(r"\b(?:the|this)\s+(year|quarter)\s+until\s+now\b"), r"the \1 so far"),
@@ -2839,7 +2859,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bpercentual\b"), "percentage"),
     (re.compile(r"\bevolution\b"), "trend"),
     (re.compile(r"\ba\s+resume\s+(?=of\b)"), "a summary "),
-    (re.compile(r"\bin\s+medium\b(?=\s*[?.!,]|\s*$)"), " on average "),
+    (  # "how many episodes each child had, in medium?": never "episodes in medium" (the CSE risk level)
+        re.compile(r",\s*in\s+medium\b(?=\s*[?.!]|\s*$)"),
+        lambda m: " on average " if _AN_AVERAGE_MEANT.search(m.string) else m.group(0),
+    ),
     (re.compile(r"\bthe\s+medium\s+(?=(?:time|duration|length|number|days)\b)"), "the average "),
     (re.compile(r"\bfeminine\b"), "female"),
     (re.compile(r"\bmasculine\b"), "male"),
@@ -2853,7 +2876,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (
         re.compile(
             r"^(?=\W*(?:/missing\s+)?(?:in\s+)?(?:which|what)\b)(?!.*\b(?:than|or|vs?|versus|against|compared)\b)"
-            r"(.*?\b(?:with|had|has|have))\s+(more|less|fewer)\b"
+            r"(?!.*\b(?:have|had|has)\s+(?:we|you|they|i)\b)([^,;:?!.–-]*?\b(?:with|had|has|have))\s+(more|less|fewer)\b"
         ),
         lambda m: f"{m.group(1)} the {'most' if m.group(2) == 'more' else 'fewest'}",
     ),
@@ -2886,7 +2909,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         r"\1 \2",
     ),
-    (re.compile(r",?\s*\bone\s+after\s+the\s+other\b(?:\s+like\b)?"), " month by month "),
+    (re.compile(r",?\s*\bone\s+after\s+the\s+other\b(?:\s+like\b)?"), " "),
     # Lancashire "were" for was ("june were 116 episodes", "were it up on May"); "the whole o' t' quarter": the quarter
     (re.compile(r"\b(" + MONTH_NAMED + r"|it)\s+were\b"), r"\1 was"),
     (re.compile(r"\bwere\s+it\b"), "was it"),
@@ -2910,11 +2933,12 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # not in time": the whole table, its steps listed after it
     (
         re.compile(
-            r"\b((?:whole\s+(?:thing|lot|table|section)|position|picture|overview|summary)\b(?:(?!how\s+many)[^?])*?)"
+            r"\b((whole\s+(?:thing|lot|table|section)|position|picture|overview|summary)\b(?:(?!how\s+many)[^?])*?)"
             r"[,;:\s-]+(?:offered|accepted|completed|done)"
             r"(?:[\s,/&]+(?:(?:and|an'?)\s+)?(?:offered|accepted|completed|done|in\s+time|not))+(?:\s+all)?\b"
         ),
-        r"\1",
+        # a position, picture, overview or summary is the table's only where RHIs are said: the steps say so otherwise
+        lambda m: m.group(1) if m.group(2).startswith("whole") or _RHIS_SAID.search(m.string) else m.group(0),
     ),
     # "RHIs that didn't get done within 3 working days": not done in time (it had read as done in time)
     (re.compile(r"\b(?:did\s+not|didn'?t|didnt|never)\s+(?:get|got)\s+(?=(?:done|completed)\b)"), "not "),
