@@ -1532,6 +1532,19 @@ _COCKNEY_WORDS = {
     "scooby": "clue",
     "blinder": "",
 }
+# Portuguese false friends read word for word (the phrases among them are read in _REWORDINGS)
+_PORTUGUESE_FALSE_FRIENDS = {
+    "trimester": "quarter",
+    "trimesters": "quarters",
+    "augmented": "went up",
+    "augment": "go up",
+    "augments": "go up",
+    "diminished": "went down",
+    "percentual": "percentage",
+    "evolution": "trend",
+    "feminine": "female",
+    "masculine": "male",
+}
 _RUNNER = {
     "done": "gone missing",
     "did": "went missing",
@@ -2834,8 +2847,6 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "diminished" (aumentou, diminuiu: went up, went down), "percentual" (percentage), "evolution" (the trend), "a
     # resume" (resumo: a summary), "in medium" (em média: on average), "feminine", "masculine" (female, male), "more
     # far" (further), "inform" (informe: tell me), "which part of" (what share of)
-    (re.compile(r"\btrimester\b"), "quarter"),
-    (re.compile(r"\btrimesters\b"), "quarters"),
     (
         re.compile(
             r"\b(?:(?:in|for|on)\s+)?the\s+accumulated(?:\s+(?:of|for|in)\s+the\s+(?:financial\s+)?year)?\b"
@@ -2852,20 +2863,14 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     (re.compile(r"\b(?:the|this)\s+(year|quarter)\s+until\s+now\b"), r"the \1 so far"),
     (re.compile(r"\baugment(?:ed|s)?\s+or\s+diminish(?:ed|es)?\b"), "go up or down"),
-    (re.compile(r"\baugmented\b"), "went up"),
-    (re.compile(r"\baugments?\b"), "go up"),
-    (re.compile(r"\bdiminished\b"), "went down"),
+    _word_for_word(_PORTUGUESE_FALSE_FRIENDS),
     (re.compile(r"\bcomparing\s+(?=with\b|to\b)"), "compared "),
-    (re.compile(r"\bpercentual\b"), "percentage"),
-    (re.compile(r"\bevolution\b"), "trend"),
     (re.compile(r"\ba\s+resume\s+(?=of\b)"), "a summary "),
     (  # "how many episodes each child had, in medium?": never "episodes in medium" (the CSE risk level)
         re.compile(r",\s*in\s+medium\b(?=\s*[?.!]|\s*$)"),
         lambda m: " on average " if _AN_AVERAGE_MEANT.search(m.string) else m.group(0),
     ),
     (re.compile(r"\bthe\s+medium\s+(?=(?:time|duration|length|number|days)\b)"), "the average "),
-    (re.compile(r"\bfeminine\b"), "female"),
-    (re.compile(r"\bmasculine\b"), "male"),
     (re.compile(r"\bmore\s+far\b"), "further"),
     (re.compile(r"\binform\s+(?:me\s+)?(?:of\s+)?"), "tell me "),
     (re.compile(r"\b(?:which|what)\s+part\s+of\b"), "what share of"),
