@@ -126,6 +126,8 @@ _COMPARATORS = {
     "more than": "over",
     "at least": "at least",
     "hit": "at least",
+    "hitting": "at least",
+    "meeting": "at least",
     "reach": "at least",
     "reached": "at least",
     "at most": "at most",

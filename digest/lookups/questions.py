@@ -267,6 +267,8 @@ NO_MIXED_AGES = (
     'That names ages in more than one way at once; name every age wanted in numbers, such as "12 year olds and '
     '16 and over" ("older teens" are 16 and over, "pre-teens" 12 and under, "teenagers" 13 and over).'
 )
+# "/missing LAC episodes June" typed into `ask` or a Teams message: Slack gives the command's text without it
+_COMMAND_TYPED = re.compile(r"^\s*/missing\b\s*", re.IGNORECASE)
 # Advice asked ("what's the best way to get RHI timeliness back up?", "how can we reduce LAC episodes?"): the report's
 # figures say what happened, not what to do.
 _ADVICE = re.compile(
@@ -885,6 +887,13 @@ _CHILD_DETAILS = re.compile(
     r"|\bnames?\s+(?:and|of\s+(?:the|them|those)|please|pls)\b|\bwho\s+they\s+are\b|\bwhere\s+(?:they|he|she)(?:'re|\s+are|\s+is|'s)\s+(?:at|placed|living|staying)\b|\baddress(?:es)?\b"
     r"|\bdates?\s+of\s+birth\b|\bdobs?\b"
 )
+# Children listed, or where each is placed, asked in the question itself ("list the LAC kids placed 101+ miles who went
+# missing in june and where they're placed"): no count answers it (a date of birth "not recorded" is a row, so not here)
+_CHILDREN_LISTED = re.compile(
+    r"\blist\s+(?:the\s+|all\s+(?:the\s+)?|of\s+(?:the\s+)?)?(?:\w+\s+){0,2}?(?:kids|children|young\s+people|bairns)\b"
+    r"|\bwhere\s+(?:they|he|she)(?:'re|\s+are|\s+is|'s)\s+(?:at|placed|living|staying)\b"
+    r"|\b(?:their|the\s+kids'?|the\s+children'?s?)\s+(?:names|addresses)\b"
+)
 # Parts each naming a number ("more 12 year olds or 13 year olds"): a count word before them compares the two
 _DIGIT = re.compile(r"\d")
 _COUNT_COMPARED_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(COUNT_COMPARED)) + r")\s+(?=\d)")
@@ -1140,6 +1149,7 @@ class Reader:
     def read(self, text: str) -> Question | NotUnderstood | Clarification:
         """Read a question; a Clarification when readings tie; NotUnderstood says what was not read. A ratio asked
         ("ratio of boys to girls in June") is its two rows side by side, in the order asked, marked as a ratio."""
+        text = _COMMAND_TYPED.sub("", text, count=1)  # as Slack gives a slash command's text: without the command
         sides, unratioed = read_ratio(text)
         if sides is None:  # no ratio, or one read as a figure of its own ("for every child, how many episodes")
             return self._read_rated(unratioed)
@@ -1376,6 +1386,8 @@ class Reader:
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if isinstance(whole, NotUnderstood) and whole.unread and self._asks_of_a_name(sentences):
             return whole  # "... how many times Jayden Smith has gone missing? #LAC": never another sentence alone
+        if isinstance(whole, Question) and _CHILDREN_LISTED.search(text.lower()):
+            return NotUnderstood(ONE_CHILD, [])  # never a count beside a list of children asked for
         if len(sentences) < 2 or whole == NotUnderstood(ONE_CHILD, []):
             return whole  # one sentence, or about a child
         readings = [self._read_whole(sentence) for sentence in sentences]

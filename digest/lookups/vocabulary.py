@@ -1532,6 +1532,27 @@ _COCKNEY_WORDS = {
     "scooby": "clue",
     "blinder": "",
 }
+# Teesside, word for word ("did we ave in june", "gadgie" (mate: a form of address), "all of em", "from ome")
+_TEESSIDE_WORDS = {"ave": "have", "gadgie": "", "em": "them", "ome": "home"}
+# Urdu and Punjabi words in Bradford English ("kitne bache went missing", "acha", "theek hai", "yaar"): "yaar"
+# (mate) had been taken for "year" by the spelling's one edit
+_URDU_WORDS = {
+    "kitne": "how many",
+    "kitni": "how many",
+    "kitna": "how much",
+    "bache": "children",
+    "bachay": "children",
+    "bacche": "children",
+    "bacha": "child",
+    "acha": "",
+    "achha": "",
+    "accha": "",
+    "theek": "",
+    "hai": "",
+    "yaar": "",
+    "assalamualaikum": "hello",
+    "salaam": "hello",
+}
 # Portuguese false friends read word for word (the phrases among them are read in _REWORDINGS)
 _PORTUGUESE_FALSE_FRIENDS = {
     "trimester": "quarter",
@@ -2706,13 +2727,13 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # (where no "each of", "out of", a ranking or a total asks otherwise)
     (
         re.compile(
-            r"(?<!\bof\s)(?<!\beach\s)\b(?:for|in)\s+(?="
+            r"(?<!\bof\s)(?<!\beach\s)(?<!\bthe\s)(?<!\bto\s)(?<![-:(]\s)(?<![-:(])\b(?:(?:for|in)\s+)?(?="
             + MONTH_NAMED
             + r"\s*,?\s*"
             + MONTH_NAMED
-            + r"\s*,?\s*(?:and|&)\s*"
+            + r"\s*,?\s*(?:(?:and|&)\s*)?"
             + MONTH_NAMED
-            + r"\s*(?:[?.!]|$))"
+            + r"\s*(?:[?.!,]|$))"
         ),
         lambda m: m.group(0) if _RANKED_OR_TOTALLED.search(m.string) else " month by month for ",
     ),
@@ -2810,6 +2831,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bdey\s+(?=(?:go|stay|come|missing|do|run)\b)"), "are "),
     (re.compile(r"\bwey\s+(?=(?:go|get|dem|still|dey|don)\b)"), "that "),
     (re.compile(r",?\s*\bmarra\b(?=\s*[?!.,]|\s*$)"), " "),
+    # Bradford's Urdu and Punjabi words, and a closing "na" (isn't it?: a question tag) before Pidgin reads "na" as is
+    _word_for_word(_URDU_WORDS),
+    (re.compile(r"[\s,]+na\s*(?=[?!.]*\s*$)"), " "),
     _word_for_word(_PIDGIN_WORDS),
     # Cumbrian: "lal uns" (the little ones: children), "t'year" (the year)
     (re.compile(r"\blal\s+(?:'?uns|ones)\b"), "children"),
@@ -2831,6 +2855,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     _word_for_word(_TRINIDADIAN_WORDS),
     _word_for_word(_LANCASHIRE_WORDS),
     _word_for_word(_COCKNEY_WORDS),
+    _word_for_word(_TEESSIDE_WORDS),
+    # "placed 100 mile plus away": past 100 miles, as "100+ miles" is (the report's last band, 101+ miles)
+    (re.compile(r"\b100\s*(mile|miles|mi)\s+(?:plus|or\s+more|and\s+(?:over|more|above))\b"), r"100+ \1"),
+    (re.compile(r"\bow's\b"), "how's"),
     (
         re.compile(r"\b(?:" + "|".join(_RHYMING_SLANG) + r")\b"),
         lambda m: next(v for k, v in _RHYMING_SLANG.items() if re.fullmatch(k, m.group(0))),
@@ -2890,6 +2918,21 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bcompare\s+for\s+me\b"), "compare"),
     (re.compile(r"\b(each|every)\s+month\s+of\s+the\s+quarter\b"), r"\1 month in the quarter"),
     (re.compile(r"\b(each|every)\s+(?:full|complete|completed|whole)\s+month\b"), r"\1 month"),
+    # "out of the not a client ones, how many were other LA kids": of those, as "of the not a client episodes, how
+    # many" is (it had given both rows)
+    (re.compile(r"^\W*out\s+of\s+(?=(?:the|those|our)\b[^,?]*,\s*how\s+many\b)"), "of "),
+    # "april onwards", "from May onwards": since that month
+    (re.compile(r"\b(?:from\s+)?(" + MONTH_NAMED + r")\s+onwards?\b"), r"since \1"),
+    # "total BME, I mean, not each group": the summary row, not the table
+    (re.compile(r"[,;\s-]*\bnot\s+(?:each|every|all\s+the|the\s+individual)\s+(?:group|row|band|category)s?\b"), " "),
+    # "CSE episodes april, may, june and july so far": each month to now, the month under way marked partial
+    (
+        re.compile(
+            r"\b(?:for\s+|in\s+)?(" + MONTH_NAMED + r")(?:\s*,?\s*" + MONTH_NAMED + r")+\s*,?\s*(?:and|&)\s*"
+            r"(?:july|this\s+month)\s+(?:so\s+far|to\s+date)\b"
+        ),
+        r" from \1 up to now month by month ",
+    ),
     # "gypsy roma episodes month by month, including this month": the year's months and the one under way; "since
     # April incl this month" from April to now
     (
@@ -2938,9 +2981,11 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # not in time": the whole table, its steps listed after it
     (
         re.compile(
-            r"\b((whole\s+(?:thing|lot|table|section)|position|picture|overview|summary)\b(?:(?!how\s+many)[^?])*?)"
+            r"\b((whole\s+(?:thing|lot|table|section)|position|picture|overview|summary|figures|numbers)\b"
+            r"(?:(?!how\s+many)[^?])*?)"
             r"[,;:\s-]+(?:offered|accepted|completed|done)"
-            r"(?:[\s,/&]+(?:(?:and|an'?)\s+)?(?:offered|accepted|completed|done|in\s+time|not))+(?:\s+all)?\b"
+            r"(?:[\s,/&]+(?:(?:and|an'?)\s+)?(?:offered|accepted|completed|done|in\s+time|not))+"
+            r"(?:\s+all|[\s,]+(?:the\s+lot|all\s+of\s+them|the\s+works|everything))?\b"
         ),
         # a position, picture, overview or summary is the table's only where RHIs are said: the steps say so otherwise
         lambda m: m.group(1) if m.group(2).startswith("whole") or _RHIS_SAID.search(m.string) else m.group(0),
@@ -2994,6 +3039,15 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(
             r"[,;:\s-]*\b(?:and\s+)?how\s+far\s+(?:off|below|behind|short\s+of|from|under)\s+(?:the\s+)?"
             r"(?:peak|top|highest|lowest|best|worst|busiest|quietest)(?:\s+(?:was|is)\s+it)?\s*\??"
+        ),
+        " ",
+    ),
+    # "june compared to ytd - how far under are we", "how far off 80% are we": the figures side by side say it (never a
+    # placement's distance, which had given the distance table)
+    (
+        re.compile(
+            r"[,;:\s-]*\b(?:and\s+)?how\s+far\s+(?:under|over|above|below|behind|short|off)\b(?!\s+(?:of|from|the)\b)"
+            r"(?:\s+(?:of\s+)?(?:the\s+)?(?:target|\d+\s*%))?(?:\s+(?:are|were|is|was)\s+(?:we|they|it))?\s*\??"
         ),
         " ",
     ),
