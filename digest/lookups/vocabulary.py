@@ -1573,10 +1573,7 @@ _RUNNER = {
     "doing": "going missing",
     "does": "goes missing",
 }
-_RANKED_OR_TOTALLED = re.compile(
-    r"\b(?:which|most|least|highest|lowest|best|worst|total|totals|altogether|combined|sum|overall|in\s+all"
-    r"|add(?:ed)?\s+up)\b"
-)
+_TOTALLED = re.compile(r"\b(?:total|totals|altogether|combined|sum|overall|in\s+all|add(?:ed)?\s+up)\b")
 _AN_AVERAGE_MEANT = re.compile(r"\b(?:each|per|by)\s+(?:child|kid)\b|\bhow\s+long\b|\bdays\b|\btime\b")
 _ACTUAL_PERIOD = {"month": " this month so far ", "moment": " now ", "year": " this year ", "quarter": " this quarter "}
 # Cockney rhyming slang: what each phrase rhymes with ("'ave a butcher's" is a look, "Adam and Eve" believe, "Pete
@@ -2724,7 +2721,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " month by month for ",
     ),
     # "RHI done in 3 working days, % for April May and June": three months named one by one are each month's figure
-    # (where no "each of", "out of", a ranking or a total asks otherwise)
+    # (where no "each of", "out of" or a total asks otherwise; "which was highest for LAC, april may june" ranks them)
     (
         re.compile(
             r"(?<!\bof\s)(?<!\beach\s)(?<!\bthe\s)(?<!\bto\s)(?<![-:(]\s)(?<![-:(])\b(?:(?:for|in)\s+)?(?="
@@ -2735,7 +2732,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             + MONTH_NAMED
             + r"\s*(?:[?.!,]|$))"
         ),
-        lambda m: m.group(0) if _RANKED_OR_TOTALLED.search(m.string) else " month by month for ",
+        lambda m: m.group(0) if _TOTALLED.search(m.string) else " month by month for ",
     ),
     # Cumbrian "17 an owers", "lac an that" (and so on)
     (re.compile(r"\b(\d+)\s+an\s+(?=over|owers|under|up\b)"), r"\1 and "),
@@ -2856,6 +2853,15 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     _word_for_word(_LANCASHIRE_WORDS),
     _word_for_word(_COCKNEY_WORDS),
     _word_for_word(_TEESSIDE_WORDS),
+    # A date of birth not recorded ("episodes with no DOB recorded", "date of birth not known"): the age table's
+    # not-recorded row (it had been read past, giving all episodes)
+    (
+        re.compile(
+            r"\bno\s+(?:date\s+of\s+birth|dob|d\.o\.b\.?|birth\s*date)(?:\s+(?:recorded|on\s+file|given|known))?\b"
+            r"|\b(?:date\s+of\s+birth|dob|birth\s*date)s?\s+(?:(?:not|un)\s*(?:recorded|known|given)|missing|blank)\b"
+        ),
+        " age not recorded ",
+    ),
     # "placed 100 mile plus away": past 100 miles, as "100+ miles" is (the report's last band, 101+ miles)
     (re.compile(r"\b100\s*(mile|miles|mi)\s+(?:plus|or\s+more|and\s+(?:over|more|above))\b"), r"100+ \1"),
     (re.compile(r"\bow's\b"), "how's"),
