@@ -890,9 +890,10 @@ _CHILD_DETAILS = re.compile(
 # Children listed, or where each is placed, asked in the question itself ("list the LAC kids placed 101+ miles who went
 # missing in june and where they're placed"): no count answers it (a date of birth "not recorded" is a row, so not here)
 _CHILDREN_LISTED = re.compile(
-    r"\blist\s+(?:the\s+|all\s+(?:the\s+)?|of\s+(?:the\s+)?)?(?:\w+\s+){0,2}?(?:kids|children|young\s+people|bairns)\b"
-    r"|\bwhere\s+(?:they|he|she)(?:'re|\s+are|\s+is|'s)\s+(?:at|placed|living|staying)\b"
-    r"|\b(?:their|the\s+kids'?|the\s+children'?s?)\s+(?:names|addresses)\b"
+    r"\blist\s+(?:out\s+)?(?:the\s+|all\s+(?:the\s+)?|of\s+(?:the\s+)?)?"
+    r"(?:(?!(?:figures?|numbers?|counts?|totals?|stats)\b)\w+\s+){0,2}?(?:kids|children|young\s+people|bairns)\b"
+    r"(?!\s+(?:missing\s+)?(?:figures?|numbers?|counts?|totals?|stats)\b)(?!.*\b(?:by|each|per)\s+month\b)"
+    r"|\band\s+where\s+(?:they|he|she)(?:'re|\s+are|\s+is|'s)\s+(?:placed|living|staying)\b(?!\s+\d)"
 )
 # Parts each naming a number ("more 12 year olds or 13 year olds"): a count word before them compares the two
 _DIGIT = re.compile(r"\d")

@@ -1532,27 +1532,12 @@ _COCKNEY_WORDS = {
     "scooby": "clue",
     "blinder": "",
 }
-# Teesside, word for word ("did we ave in june", "gadgie" (mate: a form of address), "all of em", "from ome")
-_TEESSIDE_WORDS = {"ave": "have", "gadgie": "", "em": "them", "ome": "home"}
-# Urdu and Punjabi words in Bradford English ("kitne bache went missing", "acha", "theek hai", "yaar"): "yaar"
-# (mate) had been taken for "year" by the spelling's one edit
-_URDU_WORDS = {
-    "kitne": "how many",
-    "kitni": "how many",
-    "kitna": "how much",
-    "bache": "children",
-    "bachay": "children",
-    "bacche": "children",
-    "bacha": "child",
-    "acha": "",
-    "achha": "",
-    "accha": "",
-    "theek": "",
-    "hai": "",
-    "yaar": "",
-    "assalamualaikum": "hello",
-    "salaam": "hello",
-}
+# Teesside's "gadgie" (mate: a form of address); its "ave" (have: also short for average), "em" (them), "ome" (home)
+# and Bradford's "bache" (children), "acha" (ok), "hai", "salaam" are names too, so they are read in _REWORDINGS only
+# where the dialect puts them
+_TEESSIDE_WORDS = {"gadgie": ""}
+# Urdu and Punjabi words in Bradford English ("kitne bache went missing")
+_URDU_WORDS = {"kitne": "how many", "kitni": "how many", "kitna": "how much", "assalamualaikum": "hello"}
 # Portuguese false friends read word for word (the phrases among them are read in _REWORDINGS)
 _PORTUGUESE_FALSE_FRIENDS = {
     "trimester": "quarter",
@@ -1574,6 +1559,10 @@ _RUNNER = {
     "does": "goes missing",
 }
 _TOTALLED = re.compile(r"\b(?:total|totals|altogether|combined|sum|overall|in\s+all|add(?:ed)?\s+up)\b")
+# A change asked over months listed ("compare LAC episodes april, may, june", "is CSE going up april may june")
+_CHANGE_OVER = re.compile(
+    r"\b(?:compar\w*|change[sd]?|vs|versus|against|(?:going|gone|went|go)\s+(?:up|down)|up\s+or\s+down|trend)\b"
+)
 _AN_AVERAGE_MEANT = re.compile(r"\b(?:each|per|by)\s+(?:child|kid)\b|\bhow\s+long\b|\bdays\b|\btime\b")
 _ACTUAL_PERIOD = {"month": " this month so far ", "moment": " now ", "year": " this year ", "quarter": " this quarter "}
 # Cockney rhyming slang: what each phrase rhymes with ("'ave a butcher's" is a look, "Adam and Eve" believe, "Pete
@@ -1732,6 +1721,10 @@ _ANOTHER_PERIOD_SAID = re.compile(
     r"\b(?:ytd|year|quarter|q[1-4]|financial|so\s+far|including|incl|this|20\d\d(?:/\d\d)?|"
     + _MONTH_ALTERNATIVES
     + r")\b"
+)
+# Three steps of the return interview table said ("offered, accepted, done in time"), or "the lot" after them
+_ALL_STEPS = re.compile(
+    r"offered\W+(?:and\s+)?accepted\W+(?:and\s+)?(?:completed|done)|\b(?:the\s+lot|all\s+of\s+them|the\s+works|everything)\b"
 )
 _RHIS_SAID = re.compile(r"\b(?:rhis?|return\s+home|interviews?)\b")
 _A_MONTH_SAID = re.compile(r"\b(?:" + _MONTH_ALTERNATIVES + r")\b|\blast\s+month\b")
@@ -2732,7 +2725,11 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             + MONTH_NAMED
             + r"\s*(?:[?.!,]|$))"
         ),
-        lambda m: m.group(0) if _TOTALLED.search(m.string) else " month by month for ",
+        lambda m: (
+            m.group(0)
+            if _TOTALLED.search(m.string) or (not re.match(r"for|in", m.group(0)) and _CHANGE_OVER.search(m.string))
+            else " month by month for "
+        ),
     ),
     # Cumbrian "17 an owers", "lac an that" (and so on)
     (re.compile(r"\b(\d+)\s+an\s+(?=over|owers|under|up\b)"), r"\1 and "),
@@ -2830,6 +2827,17 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r",?\s*\bmarra\b(?=\s*[?!.,]|\s*$)"), " "),
     # Bradford's Urdu and Punjabi words, and a closing "na" (isn't it?: a question tag) before Pidgin reads "na" as is
     _word_for_word(_URDU_WORDS),
+    (
+        re.compile(
+            r"(?:(?<=\bhow\smany\s)|(?<=\bour\s)|(?<=\bthe\s)|(?<=\ball\s)|(?<=\bindividual\s)|(?<=\bpakistani\s)"
+            r"|(?<=\basian\s)|(?<=\bdifferent\s))bach(?:e|ay|che)\b|\bbach(?:e|ay|che)\b(?=\s+(?:went|go|going|gone|missing)\b)"
+        ),
+        "children",
+    ),
+    (re.compile(r"^\W*(?:acc?h?ha|acha|salaam)\b\s*,?\s*(?=(?:how|what|which|more|is|are|was|were|did|so|ok)\b)"), ""),
+    (re.compile(r"\btheek\s+hai\b|\bhai\s+na\b"), " "),
+    # "yaar" (mate) had been taken for "year" by the spelling's one edit; after "this", "last", "the" it is a year
+    (re.compile(r"(?<!\bthis\s)(?<!\blast\s)(?<!\bthe\s)(?<!\bper\s)(?<!\bnext\s)(?<!\bthat\s)\byaar\b"), " "),
     (re.compile(r"[\s,]+na\s*(?=[?!.]*\s*$)"), " "),
     _word_for_word(_PIDGIN_WORDS),
     # Cumbrian: "lal uns" (the little ones: children), "t'year" (the year)
@@ -2853,6 +2861,15 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     _word_for_word(_LANCASHIRE_WORDS),
     _word_for_word(_COCKNEY_WORDS),
     _word_for_word(_TEESSIDE_WORDS),
+    (
+        re.compile(
+            r"(?:(?<=\bwe\s)|(?<=\bi\s)|(?<=\byou\s)|(?<=\bthey\s)|(?<=\bya\s))ave\b(?!\s+(?:per|a\s+month|monthly)\b)"
+            r"|\bave(?=\s+(?:been|got|had|we|you|they|i)\b)"
+        ),
+        "have",
+    ),
+    (re.compile(r"\b(?:all\s+of|of|all)\s+em\b"), lambda m: m.group(0)[:-2] + "them"),
+    (re.compile(r"(?<=\bfrom\s)ome\b"), "home"),
     # A date of birth not recorded ("episodes with no DOB recorded", "date of birth not known"): the age table's
     # not-recorded row (it had been read past, giving all episodes)
     (
@@ -2863,7 +2880,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " age not recorded ",
     ),
     # "placed 100 mile plus away": past 100 miles, as "100+ miles" is (the report's last band, 101+ miles)
-    (re.compile(r"\b100\s*(mile|miles|mi)\s+(?:plus|or\s+more|and\s+(?:over|more|above))\b"), r"100+ \1"),
+    (re.compile(r"\b100\s*(?:mile|miles|mi)\s+(?:plus|or\s+more|and\s+(?:over|more|above))\b"), "101+ miles"),
     (re.compile(r"\bow's\b"), "how's"),
     (
         re.compile(r"\b(?:" + "|".join(_RHYMING_SLANG) + r")\b"),
@@ -2926,9 +2943,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(each|every)\s+(?:full|complete|completed|whole)\s+month\b"), r"\1 month"),
     # "out of the not a client ones, how many were other LA kids": of those, as "of the not a client episodes, how
     # many" is (it had given both rows)
-    (re.compile(r"^\W*out\s+of\s+(?=(?:the|those|our)\b[^,?]*,\s*how\s+many\b)"), "of "),
+    (re.compile(r"^\W*out\s+of\s+(?=(?:the|those|our)\b[^,?]*\bones\b[^,?]*,\s*how\s+many\b)"), "of "),
     # "april onwards", "from May onwards": since that month
-    (re.compile(r"\b(?:from\s+)?(" + MONTH_NAMED + r")\s+onwards?\b"), r"since \1"),
+    (re.compile(r"\b(?:from\s+)?(" + MONTH_NAMED + r")\s+onwards?\b(?!\s+(?:last|next)\s+year|\s+\d{4})"), r"since \1"),
     # "total BME, I mean, not each group": the summary row, not the table
     (re.compile(r"[,;\s-]*\bnot\s+(?:each|every|all\s+the|the\s+individual)\s+(?:group|row|band|category)s?\b"), " "),
     # "CSE episodes april, may, june and july so far": each month to now, the month under way marked partial
@@ -2937,7 +2954,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             r"\b(?:for\s+|in\s+)?(" + MONTH_NAMED + r")(?:\s*,?\s*" + MONTH_NAMED + r")+\s*,?\s*(?:and|&)\s*"
             r"(?:july|this\s+month)\s+(?:so\s+far|to\s+date)\b"
         ),
-        r" from \1 up to now month by month ",
+        lambda m: m.group(0) if _TOTALLED.search(m.string) else f" from {m.group(1)} up to now month by month ",
     ),
     # "gypsy roma episodes month by month, including this month": the year's months and the one under way; "since
     # April incl this month" from April to now
@@ -2994,7 +3011,15 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             r"(?:\s+all|[\s,]+(?:the\s+lot|all\s+of\s+them|the\s+works|everything))?\b"
         ),
         # a position, picture, overview or summary is the table's only where RHIs are said: the steps say so otherwise
-        lambda m: m.group(1) if m.group(2).startswith("whole") or _RHIS_SAID.search(m.string) else m.group(0),
+        lambda m: (
+            m.group(1)
+            if m.group(2).startswith("whole")
+            or (
+                _RHIS_SAID.search(m.string)
+                and (m.group(2) not in ("figures", "numbers") or _ALL_STEPS.search(m.group(0)))
+            )
+            else m.group(0)
+        ),
     ),
     # "RHIs that didn't get done within 3 working days": not done in time (it had read as done in time)
     (re.compile(r"\b(?:did\s+not|didn'?t|didnt|never)\s+(?:get|got)\s+(?=(?:done|completed)\b)"), "not "),
@@ -3052,8 +3077,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # placement's distance, which had given the distance table)
     (
         re.compile(
-            r"[,;:\s-]*\b(?:and\s+)?how\s+far\s+(?:under|over|above|below|behind|short|off)\b(?!\s+(?:of|from|the)\b)"
-            r"(?:\s+(?:of\s+)?(?:the\s+)?(?:target|\d+\s*%))?(?:\s+(?:are|were|is|was)\s+(?:we|they|it))?\s*\??"
+            r"[,;:\s-]*\b(?:and\s+)?how\s+far\s+(?:under|over|above|below|behind|short|off)\b(?!\s+(?:of|from|the|\d))"
+            r"(?:\s+(?:are|were|is|was)\s+(?:we|they|it))?"
+            r"(?=\s*(?:[?,;.]|$|(?:on|for|in|with|compared|vs|than|against)\b))\s*\??"
         ),
         " ",
     ),
