@@ -617,7 +617,7 @@ _FILLER_TEXT = (
     "related relating relate regarding concerning attributable set single council council's community communities "
     "lowdown rundown ballpark "
     "latest newest recent most saw showed experienced row rows indicator indicators ref found returned located "
-    "board paper papers committee scrutiny meeting members "
+    "board paper papers committee scrutiny meeting members dmt slt "
     "big bigger large larger small smaller high higher low lower jump jumped change much older younger "
     "back came come comes coming went go goes going gone get got getting out off into onto over under "
     "again area local our council's authority's fig figs figures stat stats statistic statistics data "
@@ -1538,6 +1538,19 @@ _COCKNEY_WORDS = {
 _TEESSIDE_WORDS = {"gadgie": ""}
 # Urdu and Punjabi words in Bradford English ("kitne bache went missing")
 _URDU_WORDS = {"kitne": "how many", "kitni": "how many", "kitna": "how much", "assalamualaikum": "hello"}
+# Spanish false friends ("realised" for carried out), German English's "separately" (each on its own) and Bristolian
+# ("babber", "my luvver" are forms of address; "lush" talk; "ows" how's), word for
+# word; the phrases among them ("the totality", "is major or minor than") are read in _REWORDINGS
+_SPANISH_GERMAN_BRISTOL_WORDS = {
+    "realised": "completed",
+    "realized": "completed",
+    "separately": "each",
+    "babber": "",
+    "luvver": "",
+    "lush": "",
+    "ows": "how's",
+    "hola": "hello",
+}
 # Portuguese false friends read word for word (the phrases among them are read in _REWORDINGS)
 _PORTUGUESE_FALSE_FRIENDS = {
     "trimester": "quarter",
@@ -2915,6 +2928,20 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:the|this)\s+(year|quarter)\s+until\s+now\b"), r"the \1 so far"),
     (re.compile(r"\baugment(?:ed|s)?\s+or\s+diminish(?:ed|es)?\b"), "go up or down"),
     _word_for_word(_PORTUGUESE_FALSE_FRIENDS),
+    _word_for_word(_SPANISH_GERMAN_BRISTOL_WORDS),
+    # Spanish "the totality (of the episodes)" (la totalidad: all of them), "apart of" (aparte de: apart from), "is
+    # major or minor than" (mayor o menor: more or less than), "are missing actually" (actualmente: now), "buenos
+    # días"; German "the begin of" (the start), "month for month", "divided through" (durch: by)
+    (re.compile(r"\bthe\s+totality\s+of\s+(?:the\s+)?"), " all the "),
+    (re.compile(r"[,\s]*\bthe\s+totality\b"), " in total "),
+    (re.compile(r"\bapart\s+of\b"), "apart from"),
+    (re.compile(r"\b(?:is|are|was|were)\s+major\s+or\s+minor\s+than\b"), "is it more or less than"),
+    (re.compile(r"\b(are|is)\s+missing\s+actually\b"), r" still missing now"),
+    (re.compile(r"\bbuenos\s+d[ií]as\b"), " hello "),
+    (re.compile(r"\bthe\s+begin\s+of\b"), "the start of"),
+    (re.compile(r"\bmonth\s+for\s+month\b"), "month by month"),
+    (re.compile(r"\bdivided\s+through\b"), "divided by"),
+    (re.compile(r"\bmy\s+(?=\s*[?.!,]|\s*$)"), " "),
     (re.compile(r"\bcomparing\s+(?=with\b|to\b)"), "compared "),
     (re.compile(r"\ba\s+resume\s+(?=of\b)"), "a summary "),
     (  # "how many episodes each child had, in medium?": never "episodes in medium" (the CSE risk level)
@@ -2925,6 +2952,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bmore\s+far\b"), "further"),
     (re.compile(r"\binform\s+(?:me\s+)?(?:of\s+)?"), "tell me "),
     (re.compile(r"\b(?:which|what)\s+part\s+of\b"), "what share of"),
+    (re.compile(r"\b(?:which|what)\s+part\s+(?=(?:were|was|are|is)\b)"), "what share "),
     (re.compile(r"\bepisodes\s+by\s+(child|kid)\b"), r"episodes per \1"),
     (re.compile(r"\bthe\s+same\s+month\s+of\s+(?:the\s+)?(?:last|previous|past)\s+year\b"), "the same month last year"),
     # "which was the month with more LAC episodes?", "in which month had less children?", "what age has more
@@ -2932,15 +2960,34 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (
         re.compile(
             r"^(?=\W*(?:/missing\s+)?(?:in\s+)?(?:which|what)\b)(?!.*\b(?:than|or|vs?|versus|against|compared)\b)"
-            r"(?!.*\b(?:have|had|has)\s+(?:we|you|they|i)\b)([^,;:?!.–-]*?\b(?:with|had|has|have))\s+(more|less|fewer)\b"
+            r"(?!.*\b(?:have|had|has)\s+(?:we|you|they|i)\b)([^,;:?!.–-]*?\b(?:with|had|has|have|having))\s+(more|less|fewer)\b"
         ),
         lambda m: f"{m.group(1)} the {'most' if m.group(2) == 'more' else 'fewest'}",
     ),
     (re.compile(r"\bwhich\s+was\s+the\s+month\s+with\b"), "which month had"),
     (re.compile(r"\bepisodes\s+of\s+all\s+(?:the\s+)?(?:children|kids)\b"), "all episodes"),
     (re.compile(r"\bcompare\s+for\s+me\b"), "compare"),
-    (re.compile(r"\b(each|every)\s+month\s+of\s+the\s+quarter\b"), r"\1 month in the quarter"),
+    (re.compile(r"\b(each|every|which|what)\s+month\s+of\s+the\s+quarter\b"), r"\1 month in the quarter"),
     (re.compile(r"\b(each|every)\s+(?:full|complete|completed|whole)\s+month\b"), r"\1 month"),
+    # "RHIs done within 3 working days - of those accepted, not offered": the base said, and the one it is not (the
+    # "not" had turned the row into those not done in time: 65 for 208)
+    (re.compile(r"\b(of\s+(?:those\s+|the\s+)?accepted)\s*,?\s*not\s+(?:of\s+)?(?:those\s+|the\s+)?offered\b"), r"\1"),
+    # "the not a client lot in june, how many of em was other local authority kids", "not a client, but only the ones
+    # from other LAs": the other LA row, those not a client being its base (both rows had been given)
+    (
+        re.compile(
+            r"\bthe\s+not\s+a\s+client\s+(?:lot|ones|episodes|kids)\b([^,?]*),\s*how\s+many\s+of\s+(?:em|them|those)\s+"
+            r"(?:was|were)\b"
+        ),
+        r"of the not a client episodes\1, how many were",
+    ),
+    (
+        re.compile(
+            r"\bnot\s+a\s+client\s*,?\s*(?:but\s+)?(?:only|just)\s+the\s+ones\s+from\s+(?:the\s+)?other\s+"
+            r"(?:las?|local\s+authorit(?:y|ies))\b"
+        ),
+        " episodes of children from another local authority ",
+    ),
     # "out of the not a client ones, how many were other LA kids": of those, as "of the not a client episodes, how
     # many" is (it had given both rows)
     (re.compile(r"^\W*out\s+of\s+(?=(?:the|those|our)\b[^,?]*\bones\b[^,?]*,\s*how\s+many\b)"), "of "),
