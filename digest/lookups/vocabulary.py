@@ -1538,13 +1538,11 @@ _COCKNEY_WORDS = {
 _TEESSIDE_WORDS = {"gadgie": ""}
 # Urdu and Punjabi words in Bradford English ("kitne bache went missing")
 _URDU_WORDS = {"kitne": "how many", "kitni": "how many", "kitna": "how much", "assalamualaikum": "hello"}
-# Spanish false friends ("realised" for carried out), German English's "separately" (each on its own) and Bristolian
+# German English's "separately" (each on its own: the figures asked are given one by one already) and Bristolian
 # ("babber", "my luvver" are forms of address; "lush" talk; "ows" how's), word for
 # word; the phrases among them ("the totality", "is major or minor than") are read in _REWORDINGS
 _SPANISH_GERMAN_BRISTOL_WORDS = {
-    "realised": "completed",
-    "realized": "completed",
-    "separately": "each",
+    "separately": "",
     "babber": "",
     "luvver": "",
     "lush": "",
@@ -1574,7 +1572,7 @@ _RUNNER = {
 _TOTALLED = re.compile(r"\b(?:total|totals|altogether|combined|sum|overall|in\s+all|add(?:ed)?\s+up)\b")
 # A change asked over months listed ("compare LAC episodes april, may, june", "is CSE going up april may june")
 _CHANGE_OVER = re.compile(
-    r"\b(?:compar\w*|change[sd]?|vs|versus|against|(?:going|gone|went|go)\s+(?:up|down)|up\s+or\s+down|trend)\b"
+    r"\b(?:compar\w*|change[sd]?|vs|versus|against|(?:going|gone|went|go)\s+(?:up|down)|up\s+or\s+down|(?:up|down)\s+on|trend)\b"
 )
 _AN_AVERAGE_MEANT = re.compile(r"\b(?:each|per|by)\s+(?:child|kid)\b|\bhow\s+long\b|\bdays\b|\btime\b")
 _ACTUAL_PERIOD = {"month": " this month so far ", "moment": " now ", "year": " this year ", "quarter": " this quarter "}
@@ -1738,6 +1736,11 @@ _ANOTHER_PERIOD_SAID = re.compile(
 # Three steps of the return interview table said ("offered, accepted, done in time"), or "the lot" after them
 _ALL_STEPS = re.compile(
     r"offered\W+(?:and\s+)?accepted\W+(?:and\s+)?(?:completed|done)|\b(?:the\s+lot|all\s+of\s+them|the\s+works|everything)\b"
+)
+_IN_TIME_SAID = re.compile(r"\bin\s+time\b|\b(?:3|three)\s+(?:working\s+)?days?\b|\bon\s+time\b|\btimel")
+# Two months named side by side ("June and May", "May vs June"), not as a range's ends ("April to June")
+_MONTHS_SIDE_BY_SIDE = re.compile(
+    r"\b(?:" + _MONTH_ALTERNATIVES + r")\b\s*(?:,|and|&|vs?|or|with)\s*(?:" + _MONTH_ALTERNATIVES + r")\b"
 )
 _RHIS_SAID = re.compile(r"\b(?:rhis?|return\s+home|interviews?)\b")
 _A_MONTH_SAID = re.compile(r"\b(?:" + _MONTH_ALTERNATIVES + r")\b|\blast\s+month\b")
@@ -2620,6 +2623,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         r"from \1 in \3 to \2 in \4",
     ),
+    (re.compile(r"\b(?:complete|entire)\s+(?=(?:section|table)\b)"), "whole "),  # "the complete section please"
     # "return home interviews, the whole thing please": the table, where a table's words are said (not "LAC, the whole
     # section": section 2 has no table of its own)
     (
@@ -2932,14 +2936,28 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # Spanish "the totality (of the episodes)" (la totalidad: all of them), "apart of" (aparte de: apart from), "is
     # major or minor than" (mayor o menor: more or less than), "are missing actually" (actualmente: now), "buenos
     # días"; German "the begin of" (the start), "month for month", "divided through" (durch: by)
-    (re.compile(r"\bthe\s+totality\s+of\s+(?:the\s+)?"), " all the "),
+    (re.compile(r"\bthe\s+totality\s+of\s+(?:the\s+)?"), " the total of the "),
     (re.compile(r"[,\s]*\bthe\s+totality\b"), " in total "),
     (re.compile(r"\bapart\s+of\b"), "apart from"),
+    (  # Spanish "realizar" (carry out): "RHIs not realised in the 3 working days", never "I realised LAC went up"
+        re.compile(
+            r"\b(?:not|n't|never)\s+(?:been\s+)?reali[sz]ed\b|\breali[sz]ed(?=\s+(?:in|within|on)\s+(?:the\s+)?(?:3|three|time)\b)"
+        ),
+        lambda m: "not completed" if not m.group(0).startswith("reali") else "completed",
+    ),
     (re.compile(r"\b(?:is|are|was|were)\s+major\s+or\s+minor\s+than\b"), "is it more or less than"),
-    (re.compile(r"\b(are|is)\s+missing\s+actually\b"), r" still missing now"),
+    (  # only a whole question of children missing "actually" ("how many kids are missing actually in May" is May's)
+        re.compile(
+            r"\bhow\s+many\s+(children|childrens|kids|young\s+people)\s+(?:are|is)\s+missing\s+actually\s*[?.!]*\s*$"
+        ),
+        r"how many \1 are still missing now",
+    ),
     (re.compile(r"\bbuenos\s+d[ií]as\b"), " hello "),
     (re.compile(r"\bthe\s+begin\s+of\b"), "the start of"),
-    (re.compile(r"\bmonth\s+for\s+month\b"), "month by month"),
+    (  # "month for month": month by month, or beside two months or a change asked, the change (read past)
+        re.compile(r"\bmonth\s+for\s+month\b"),
+        lambda m: " " if _CHANGE_OVER.search(m.string) or _MONTHS_SIDE_BY_SIDE.search(m.string) else "month by month",
+    ),
     (re.compile(r"\bdivided\s+through\b"), "divided by"),
     (re.compile(r"\bmy\s+(?=\s*[?.!,]|\s*$)"), " "),
     (re.compile(r"\bcomparing\s+(?=with\b|to\b)"), "compared "),
@@ -2952,7 +2970,13 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bmore\s+far\b"), "further"),
     (re.compile(r"\binform\s+(?:me\s+)?(?:of\s+)?"), "tell me "),
     (re.compile(r"\b(?:which|what)\s+part\s+of\b"), "what share of"),
-    (re.compile(r"\b(?:which|what)\s+part\s+(?=(?:were|was|are|is)\b)"), "what share "),
+    (
+        re.compile(
+            r"\b(?:which|what)\s+part\s+(?=(?:were|was|are|is)\b(?!\s+(?:the\s+)?(?:highest|lowest|biggest|largest|smallest"
+            r"|most|least|best|worst|higher|lower|bigger|" + _MONTH_ALTERNATIVES + r")\b))"
+        ),
+        "what share ",
+    ),
     (re.compile(r"\bepisodes\s+by\s+(child|kid)\b"), r"episodes per \1"),
     (re.compile(r"\bthe\s+same\s+month\s+of\s+(?:the\s+)?(?:last|previous|past)\s+year\b"), "the same month last year"),
     # "which was the month with more LAC episodes?", "in which month had less children?", "what age has more
@@ -2960,6 +2984,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (
         re.compile(
             r"^(?=\W*(?:/missing\s+)?(?:in\s+)?(?:which|what)\b)(?!.*\b(?:than|or|vs?|versus|against|compared)\b)"
+            r"(?!\W*(?:/missing\s+)?(?:which|what)\s+(?:are|is|was|were)\s+having\b)"
             r"(?!.*\b(?:have|had|has)\s+(?:we|you|they|i)\b)([^,;:?!.–-]*?\b(?:with|had|has|have|having))\s+(more|less|fewer)\b"
         ),
         lambda m: f"{m.group(1)} the {'most' if m.group(2) == 'more' else 'fewest'}",
@@ -2967,11 +2992,14 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bwhich\s+was\s+the\s+month\s+with\b"), "which month had"),
     (re.compile(r"\bepisodes\s+of\s+all\s+(?:the\s+)?(?:children|kids)\b"), "all episodes"),
     (re.compile(r"\bcompare\s+for\s+me\b"), "compare"),
-    (re.compile(r"\b(each|every|which|what)\s+month\s+of\s+the\s+quarter\b"), r"\1 month in the quarter"),
+    (re.compile(r"\b(each|every|which|what)\s+month\s+of\s+the\s+quarter\b(?!.*\bor\b)"), r"\1 month in the quarter"),
     (re.compile(r"\b(each|every)\s+(?:full|complete|completed|whole)\s+month\b"), r"\1 month"),
     # "RHIs done within 3 working days - of those accepted, not offered": the base said, and the one it is not (the
     # "not" had turned the row into those not done in time: 65 for 208)
-    (re.compile(r"\b(of\s+(?:those\s+|the\s+)?accepted)\s*,?\s*not\s+(?:of\s+)?(?:those\s+|the\s+)?offered\b"), r"\1"),
+    (
+        re.compile(r"\b(of\s+(?:those\s+|the\s+)?accepted)\s*,?\s*not\s+(?:of\s+)?(?:those\s+|the\s+)?offered\b"),
+        lambda m: m.group(1) if _IN_TIME_SAID.search(m.string) else m.group(0),
+    ),
     # "the not a client lot in june, how many of em was other local authority kids", "not a client, but only the ones
     # from other LAs": the other LA row, those not a client being its base (both rows had been given)
     (
