@@ -1742,7 +1742,6 @@ _IN_TIME_SAID = re.compile(r"\bin\s+time\b|\b(?:3|three)\s+(?:working\s+)?days?\
 _MONTHS_SIDE_BY_SIDE = re.compile(
     r"\b(?:" + _MONTH_ALTERNATIVES + r")\b\s*(?:,|and|&|vs?|or|with)\s*(?:" + _MONTH_ALTERNATIVES + r")\b"
 )
-_RHIS_SAID = re.compile(r"\b(?:rhis?|return\s+home|interviews?)\b")
 _A_MONTH_SAID = re.compile(r"\b(?:" + _MONTH_ALTERNATIVES + r")\b|\blast\s+month\b")
 # A period a running total cannot be read beside ("cumulative episodes last month", "cumulative June vs May",
 # "cumulative children April to May"): which total is meant is not plain, so the question is read as said
@@ -3090,7 +3089,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             m.group(1)
             if m.group(2).startswith("whole")
             or (
-                _RHIS_SAID.search(m.string)
+                _INTERVIEWS_SAID.search(m.string)
                 and (m.group(2) not in ("figures", "numbers") or _ALL_STEPS.search(m.group(0)))
             )
             else m.group(0)
