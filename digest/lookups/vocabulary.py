@@ -1739,10 +1739,8 @@ _ALL_STEPS = re.compile(
 )
 _IN_TIME_SAID = re.compile(r"\bin\s+time\b|\b(?:3|three)\s+(?:working\s+)?days?\b|\bon\s+time\b|\btimel")
 # Two months named side by side ("June and May", "May vs June"), not as a range's ends ("April to June")
-_MONTHS_SIDE_BY_SIDE = re.compile(
-    r"\b(?:" + _MONTH_ALTERNATIVES + r")\b\s*(?:,|and|&|vs?|or|with)\s*(?:" + _MONTH_ALTERNATIVES + r")\b"
-)
-_A_MONTH_SAID = re.compile(r"\b(?:" + _MONTH_ALTERNATIVES + r")\b|\blast\s+month\b")
+_MONTHS_SIDE_BY_SIDE = re.compile(rf"\b{MONTH_NAMED}\s*(?:,|and|&|vs?|or|with)\s*{MONTH_NAMED}")
+_A_MONTH_SAID = re.compile(rf"\b{MONTH_NAMED}|\blast\s+month\b")
 # A period a running total cannot be read beside ("cumulative episodes last month", "cumulative June vs May",
 # "cumulative children April to May"): which total is meant is not plain, so the question is read as said
 _OTHER_PERIOD_BESIDE = re.compile(
@@ -2982,8 +2980,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # episodes?": the most and the fewest (Portuguese's "mais", "menos" say both), where nothing is set against it
     (
         re.compile(
-            r"^(?=\W*(?:/missing\s+)?(?:in\s+)?(?:which|what)\b)(?!.*\b(?:than|or|vs?|versus|against|compared)\b)"
-            r"(?!\W*(?:/missing\s+)?(?:which|what)\s+(?:are|is|was|were)\s+having\b)"
+            r"^(?=\W*(?:in\s+)?(?:which|what)\b)(?!.*\b(?:than|or|vs?|versus|against|compared)\b)"
+            r"(?!\W*(?:which|what)\s+(?:are|is|was|were)\s+having\b)"
             r"(?!.*\b(?:have|had|has)\s+(?:we|you|they|i)\b)([^,;:?!.–-]*?\b(?:with|had|has|have|having))\s+(more|less|fewer)\b"
         ),
         lambda m: f"{m.group(1)} the {'most' if m.group(2) == 'more' else 'fewest'}",
