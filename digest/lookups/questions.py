@@ -193,7 +193,7 @@ _OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlin
 _FORECAST = re.compile(
     r"\bwill\b(?!\s+(?:you|u)\b)|\b(?:we|it|they|that|what)'ll\b|\b(?:finish|end)\s+the\s+year\s+(?:on|at)\b|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
     r"|\b(?:are|is)\s+(?:we|it|they|that|lac|cse)\s+going\s+to\s+(?:go|get|hit|reach|pass|top|exceed|break|end|finish)\b"
-    r"|\bexpect(?:ed)?\s+to\b|\b(?:are|is)\s+(?:we|you)\s+expecting\b"
+    r"|\bexpect(?:ed)?\s+to\b|\b(?:are|is)\s+(?:we|you)\s+expecting\b|\b(?:do|would)\s+(?:you|u|we)\s+(?:expect|anticipate)\b"
     r"|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
     # "project full year episodes on the current run rate" (not "the youth project")
     r"|\bproject\b(?=\s+(?:the\s+|our\s+)?(?:full|whole|annual|rest|end|forward|ahead)\b)"
@@ -277,7 +277,11 @@ _ADVICE = re.compile(
     r"|cut|lower|bring\s+\w+\s+down)|what\s+should\s+(?:we|i)\s+(?:be\s+doing|do)"
     r"(?!\s+to\s+(?:see|view|find|get(?!\s+\w+\s+(?:back\s+)?(?:up|down)\b)))"
     r"|should\s+(?:we|i)\s+make\s+[\w\s]{1,40}?(?:mandatory|compulsory)"
-    r"|what\s+would\s+you\s+(?:recommend|suggest|advise)|should\s+(?:we|i)\s+(?:be\s+)?(?:escalat\w*|introduce"
+    r"|what\s+would\s+you\s+(?:recommend|suggest|advise)"
+    # "what should the panel recommend in order to reduce ...": advice asked for someone else to give
+    r"|what\s+(?:should|could|would|can)\s+(?:the\s+|our\s+)?(?:panel|board|service|team|council|committee|managers?)\s+"
+    r"(?:recommend|suggest|propose|advise|do)|in\s+order\s+to\s+(?:improve|reduce|stop|prevent|tackle|cut|lower)"
+    r"|should\s+(?:we|i)\s+(?:be\s+)?(?:escalat\w*|introduce"
     r"|mandate|commission|recommission|decommission|train|recruit|hire|restructure))\b"
 )
 # A clause of a message: a sentence, or what a comma or dash and "and" set apart ("..., and what should we do").

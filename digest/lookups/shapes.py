@@ -267,6 +267,7 @@ SHAPE_WORDS = frozenset(
 _CHANGE = re.compile(
     r"\b(?:chang\w*|increas\w*|decreas\w*|rising|risen|rose|falling|fallen|fell|dropp\w*|(?:go|goes|going|gone|went)"
     r"\s+(?:up|down)|up\s+or\s+down|(?:up|down)\s+on|better|worse|improv\w*|moved|moving(?!\s+average)|movements?|grow\w*|grew"
+    r"|jump\w*|spike\w*|varian\w*"
     r"|(?:stay|stayed|staying|been|kept|keep|remain\w*)\s+(?:flat|steady|stable|level|the\s+same))\b"
 )
 

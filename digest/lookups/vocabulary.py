@@ -292,6 +292,9 @@ SYNONYMS: dict[str, str] = {
     "3 times or more": "3+",
     "3 or more times": "3+",
     "at least 3 times": "3+",
+    "at least 3 episodes": "3+",
+    "3 episodes or more": "3+",
+    "more than 2 episodes": "3+",
     "more than twice": "3+",
     "more than 2 times": "3+",
     "3+ times": "3+",
@@ -545,10 +548,46 @@ def spell_years(text: str) -> str:
         value = NUMBER_WORDS.get(match.group(1))
         return f"20{value:02d}" if value is not None and 0 <= value < 100 else match.group(0)
 
-    return _SPOKEN_YEAR.sub(year, text)
+    return _FINANCIAL_YEAR_SAID.sub(_financial_year, _SPOKEN_YEAR.sub(year, text))
 
 
+# A financial year said as its two calendar years ("2019 to 2020", "twenty nineteen twenty", "2019 slash 20"): the
+# second word only where it is the year after the first, so "June 2019 20 episodes" keeps its count
+_FINANCIAL_YEAR_SAID = re.compile(
+    r"\b(20\d\d)(?:\s*(?:to|slash|/|-|–)\s*(20\d\d|\d\d)|\s+(?:to\s+|slash\s+)?(twenty(?:[\s-]\w+)?|\w+teen|ten|eleven|twelve))\b"
+)
+
+
+def _financial_year(match: re.Match[str]) -> str:
+    """ "2019 to 2020" -> "2019/20"; anything else as said."""
+    first = int(match.group(1))
+    if match.group(2):
+        second = int(match.group(2))
+    else:
+        tens, _, units = match.group(3).replace("-", " ").partition(" ")
+        if tens not in NUMBER_WORDS or (units and units not in NUMBER_WORDS):
+            return match.group(0)
+        second = NUMBER_WORDS[tens] + (NUMBER_WORDS[units] if units else 0)
+    if second not in (first + 1, (first + 1) % 100):
+        return match.group(0)
+    return f"{first}/{(first + 1) % 100:02d}"
+
+
+# "A hundred and one", "one hundred and twenty-five": past a hundred, the number words it ends with added
+_HUNDRED_AND = re.compile(
+    r"\b(?:(?:a|one)\s+)?hundred\s+and\s+((?:"
+    + "|".join(_TENS)
+    + r")[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|(?:"
+    + "|".join(word for word, value in NUMBER_WORDS.items() if 0 < value < 100)
+    + r")\b)"
+)
 _ROUND_PLUS_MILES = re.compile(r"\b(\d*0)\s*\+\s*(miles?)\b")  # "40+ miles", never "101+ miles" (a band's own start)
+
+
+def _number_value(words: str) -> int:
+    """ "One" -> 1, "twenty-five" -> 25: the value of number words under a hundred."""
+    tens, _, units = words.replace("-", " ").partition(" ")
+    return NUMBER_WORDS[tens] + NUMBER_WORDS.get(units.strip(), 0)
 
 
 def spell_numbers(text: str) -> str:
@@ -564,7 +603,9 @@ def spell_numbers(text: str) -> str:
     text = text.replace(">=", " at least ").replace("<=", " at most ").replace(">", " more than ")
     text = _ROUND_PLUS_MILES.sub(r"more than \1 \2", text)  # "100+ miles": past the band that ends at 100
     text = text.replace("<", " less than ")
+    text = _HUNDRED_AND.sub(lambda m: str(100 + _number_value(m.group(1))), text)  # "a hundred and one": 101
     text = _NUMBER.sub(number, text)  # first, so "twenty one miles" is 21, not 20 and 1
+    text = _MONTH_COMMA_YEAR.sub(r"\1 \2", text)  # "May, 2019", "April of 2019": May 2019
     text = _ONE_BEFORE_UNIT.sub("1 ", text)
     text = re.sub(r"\btwice\b", "2 times", text)
     text = re.sub(r"\bno (\w+) (?:was |were |is )?recorded\b", r"\1 not recorded", text)  # "no ethnicity recorded"
@@ -1727,6 +1768,8 @@ SHORT_MONTH = "(?:" + "|".join(name[:3] for name in _MONTH_WORDS) + r")[a-z]*\b"
 # A month's name as written, in full or short ("April", "Apr", "Sept"), never a name it begins ("Marcus", "Julie")
 _MONTH_ALTERNATIVES = "|".join([*_MONTH_WORDS, *(name[:3] for name in _MONTH_WORDS), "sept"])
 MONTH_NAMED = f"(?:{_MONTH_ALTERNATIVES})\\b"
+# A month and its year apart by a comma or an "of" ("May, 2019", "April of 2019"), never a year's span ("2019/20")
+_MONTH_COMMA_YEAR = re.compile(rf"\b({_MONTH_ALTERNATIVES}),?\s+(?:of\s+)?(20\d\d)\b(?![/\d-])")
 # A period said beside "the latest figures" ("latest figures for May", "most recent stats ytd"): that period
 _ANOTHER_PERIOD_SAID = re.compile(
     r"\b(?:ytd|year|quarter|q[1-4]|financial|so\s+far|including|incl|this|20\d\d(?:/\d\d)?|"
@@ -2051,6 +2094,20 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bdist'?n\b"), "distribution"),
     (re.compile(r"\bvis[\s-]*[aà][\s-]*vis\b"), " vs "),
     (re.compile(r"(?<![\d.])(?<!\d\s)\b(min|max)\b(?!\s*\()"), lambda m: _EXTREME_OF[m.group(1)]),
+    (
+        re.compile(r"\ba\s+(max|min)(?:imum)?\s+of\s+(?=\d)"),
+        lambda m: "at most " if m.group(1) == "max" else "at least ",
+    ),
+    # "which age group is having the maximum": the most (not "a maximum of 3 days", "at maximum": at most)
+    (re.compile(r"(?<!\bat\s)(?<!\ba\s)\b(max|min)imum\b(?!\s+of\b)"), lambda m: _EXTREME_OF[m.group(1)]),
+    # Indian English "ethnicity wise breakup", "age-wise": by that, broken down
+    (re.compile(r"\bbreak[\s-]?ups?\b"), "breakdown"),
+    # "children from black and minority ethnic backgrounds": BME (not "Any other White background")
+    (
+        re.compile(r"\b(?:black,?\s+(?:asian\s+)?and\s+)?minority\s+ethnic\s+(?:backgrounds?|groups?|communities)\b"),
+        "bme",
+    ),
+    (re.compile(r"\b(ethnicity|age|gender|sex|status|distance|band|category|group)[\s-]wise\b"), r"by \1"),
     # "the over 16s", "over-16s": those aged 16 and over, as people say of a group (not "over 16", above 16)
     (re.compile(r"\bover[\s-]*(1\d)\s*'?s\b"), r" \1 and over "),
     (re.compile(r"\bdiff\b"), "difference"),
@@ -2085,7 +2142,14 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:most\s+recent|latest|newest)\s+(?:figures?|numbers?|total|stats?)\b"),
         lambda m: m.group(0) if _ANOTHER_PERIOD_SAID.search(m.string) else " last month ",
     ),
-    (re.compile(r"\bthe\s+preceding\s+month\b"), " the month before "),
+    (re.compile(r"\bthe\s+(?:preceding|prior)\s+month\b"), " the month before "),
+    # Reporting's "prior month", "variance to prior month", "MoM" (month on month): the month before, set against it
+    (re.compile(r"\bprior\s+(?=(?:month|quarter|year)\b)"), "previous "),
+    (
+        re.compile(r"(?<!\bmy\s)(?<!\bher\s)(?<!\bhis\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bthe\s)\bm\.?o\.?m\b"),
+        " month on month ",
+    ),
+    (re.compile(r"\bvariance\s+(?:to|on|against|vs?\.?|versus)\s+(?=(?:the\s+)?previous\b)"), " vs "),
     # "June episodes compared with previous month": the month before the month said (a month named or "last month");
     # alone, or beside this month, a quarter or the year, "previous month" stays last month
     (
@@ -2600,6 +2664,15 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"[,\s]+an\s+all\b(?=\s*[?.!]*\s*$)"), " "),
     # South African English's greetings and exclamations ("howzit", "eish", "yoh", "lekker", "ja"): talk
     (re.compile(r"\b(?:howzit|eish|yoh|lekker|ja)\b[,!.]?"), " "),
+    # Cork English: "c'mere" (listen), "yer man from the board wants ..." (someone else asking): talk, not the question
+    (re.compile(r"\bc'?mere\b[,!.]?"), " "),
+    (
+        re.compile(
+            r"\byer\s+(?:man|wan|one)\b(?:\s+(?:from|on|in)\s+(?:the\s+)?\w+)?"
+            r"(?:\s+(?:wants|needs|is\s+after|is\s+asking\s+for|was\s+asking\s+for|asked\s+for))?"
+        ),
+        " ",
+    ),
     # "early July so far", "up to early July so far": the month under way so far (not Early Help's "early")
     (re.compile(r"\b(?:early|mid)[\s-]+(" + MONTH_NAMED + r")(?=\s*(?:so\s+far|to\s+date)\b)"), r"\1"),
     # The return interview's steps listed with no comma ("offered accepted and in time"): each a row of its own (not
@@ -2800,6 +2873,22 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # Slips of the hand in the report's short forms ("LCA eps", "YDT", "Q! 19/20": the shifted 1)
     (re.compile(r"\blca\b"), "lac"),
     (re.compile(r"\bydt\b"), "ytd"),
+    # "FY20": the financial year that ends in it (2019/20), as a company's "FY20" is named by its end. "FY2019" is
+    # left unread: HMRC's "financial year 2019" starts in it, an American "FY2019" ends in it
+    (
+        re.compile(r"\bfy\s*'?(\d\d)\b(?!\s*[/-]\s*\d)"),
+        lambda m: f"20{int(m.group(1)) - 1:02d}/{m.group(1)}" if m.group(1) != "00" else m.group(0),
+    ),
+    # "Kindly share the LAC episodes", "can you share with me": give (the verb, not a share of a whole)
+    (
+        re.compile(
+            r"\b(?:kindly|please|pls|plz|pl|do|can\s+(?:you|u)|could\s+(?:you|u)|would\s+(?:you|u)|pls\s+do)\s+"
+            r"share\b(?:\s+with\s+(?:me|us))?(?!\s+of\b)"
+        ),
+        " give ",
+    ),
+    # Indian English "till date" (aaj tak): to date, the year so far
+    (re.compile(r"\b(?:till|until|untill)\s+date\b"), "to date"),
     # "Mya" is May with two letters swapped ("RHIs offered Mya?"), but a girl's name too: never after the words that
     # name a child ("for Mya", "has Mya", "Mya's", "Mya went missing")
     (
@@ -3014,8 +3103,21 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         " episodes of children from another local authority ",
     ),
     # "out of the not a client ones, how many were other LA kids": of those, as "of the not a client episodes, how
-    # many" is (it had given both rows)
-    (re.compile(r"^\W*out\s+of\s+(?=(?:the|those|our)\b[^,?]*\bones\b[^,?]*,\s*how\s+many\b)"), "of "),
+    # many" is (it had given both rows); "the not a client ones in june, how many were ...", the "out of" unsaid
+    (re.compile(r"^\W*(?:out\s+of\s+)?(?=(?:the|those|our)\b[^,?]*\bones\b[^,?]*,\s*how\s+many\b)"), "of "),
+    # "apr may june and july up to now": the month under way so far, the last of the months listed
+    (
+        re.compile(r"\b(and|&|\+)\s+(" + MONTH_NAMED + r")\s+(?:up\s+)?(?:to|till|until)\s+(?:now|today|date)\b"),
+        r"\1 \2 so far",
+    ),
+    # The days missing table said by its first and last bands ("from same day return to more than 5 days"): the table
+    (
+        re.compile(
+            r"[,;\s-]*\bfrom\s+(?:the\s+)?same[\s-]+day(?:\s+returns?)?\s+(?:to|through|till|until|up\s+to)\s+"
+            r"(?:more\s+than|over)\s+(?:5|five)\s+days?\b"
+        ),
+        " ",
+    ),
     # "april onwards", "from May onwards": since that month
     (re.compile(r"\b(?:from\s+)?(" + MONTH_NAMED + r")\s+onwards?\b(?!\s+(?:last|next)\s+year|\s+\d{4})"), r"since \1"),
     # "total BME, I mean, not each group": the summary row, not the table
@@ -3072,6 +3174,31 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " ",
     ),
+    # "how many were offered, how many accepted, and how many completed on time": the steps listed, one "how many" each
+    (
+        re.compile(
+            r"\bhow\s+many\s+(?:were\s+|was\s+)?(?:offered|accepted|completed|done)\b"
+            r"(?:[\s,]+(?:and\s+)?how\s+many\s+(?:were\s+|was\s+)?(?:offered|accepted|completed|done)\b){2,}"
+        ),
+        lambda m: ", ".join(re.findall(r"offered|accepted|completed|done", m.group(0))),
+    ),
+    # "return home interviews for June, offered accepted done in time the works": the steps and "the lot" after
+    # them, where return interviews are said, are the whole table
+    (
+        re.compile(
+            r"[,;:\s-]+(?:offered|accepted|completed|done)(?:[\s,/&]+(?:(?:and|an'?)\s+)?(?:offered|accepted|completed"
+            r"|done|[io]n\s+time|not))+[\s,]+(?:the\s+lot|all\s+of\s+them|the\s+works|everything)\b"
+        ),
+        lambda m: " " if _INTERVIEWS_SAID.search(m.string) else m.group(0),
+    ),
+    # "the complete RHI position", "a complete breakdown": whole (the adjective, not the step "completed")
+    (
+        re.compile(
+            r"\b(the|a|our|your)\s+complete\s+(?=(?:[\w-]+\s+){0,3}(?:position|picture|table|breakdown|overview"
+            r"|summary|figures|numbers|set|rundown|list|view|section)\b)"
+        ),
+        r"\1 full ",
+    ),
     # "RHI whole thing June, offered accepted completed all", "RHI position for Q1 - offered, accepted, done in time,
     # not in time": the whole table, its steps listed after it
     (
@@ -3079,7 +3206,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             r"\b((whole\s+(?:thing|lot|table|section)|position|picture|overview|summary|figures|numbers)\b"
             r"(?:(?!how\s+many)[^?])*?)"
             r"[,;:\s-]+(?:offered|accepted|completed|done)"
-            r"(?:[\s,/&]+(?:(?:and|an'?)\s+)?(?:offered|accepted|completed|done|in\s+time|not))+"
+            r"(?:[\s,/&]+(?:(?:and|an'?)\s+)?(?:offered|accepted|completed|done|[io]n\s+time|not))+"
             r"(?:\s+all|[\s,]+(?:the\s+lot|all\s+of\s+them|the\s+works|everything))?\b"
         ),
         # a position, picture, overview or summary is the table's only where RHIs are said: the steps say so otherwise
@@ -3245,6 +3372,14 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     # "more girls than boys, or was it the other way round": the same two figures, asked again the other way
     (re.compile(r",?\s*\bor\s+(?:(?:was|is|were|are)\s+it\s+)?(?:the\s+)?other\s+way\s+a?round\b"), " "),
+    # "were more of them for girls or for boys", "among CIN or among those receiving early help": the two groups set
+    # side by side, as "girls or boys" are (the repeated "for" had made two questions of it, and asked which)
+    (
+        re.compile(
+            r"\bor\s+(?:for|among|amongst)\s+(?:those\s+(?:receiving|getting|on|in|with)\s+|those\s+|the\s+ones\s+)?"
+        ),
+        lambda m: "or " if re.search(r"\b(?:more|fewer|less|higher|lower|bigger|most)\b", m.string) else m.group(0),
+    ),
     # "the middle value, not the average", "the mean, not the median": the one asked, the other ruled out by name
     (
         re.compile(r"\b((?:median|middle|typical)\b.*?),?\s*(?:but\s+)?not\s+the\s+(?:average|mean)\b(?:\s+mind)?"),
