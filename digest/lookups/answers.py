@@ -691,6 +691,10 @@ def _single_answer(figures: Figures, figure: Figure, span: Span) -> Said:
     return Said(ANSWERED if cell is not None else NO_DATA, title, lines)
 
 
+PROFILE_OF_ONE_MONTH = (
+    "The profile is of one month: {month}, the last of {span}. For the period's own totals, ask for a figure, such as "
+    '"episodes Q1".'
+)
 WITHHELD_MARK = re.compile(rf"(?<![\w.]){SUPPRESSED}(?!\w)")  # a "c" standing alone, as a figure
 
 
@@ -735,7 +739,10 @@ def _answer_span(
         return disclosed(load_year_ago_profile(store, config, exact))
 
     if question.kind == PROFILE:
-        return _profile_answer(profile, previous_of(), year_ago_of(), load_section_comments(store, profile.month))
+        answer = _profile_answer(profile, previous_of(), year_ago_of(), load_section_comments(store, profile.month))
+        if span.first != span.last:  # "figures for Q1": the profile is a month's, its last; said, not left to the title
+            answer.lines.insert(0, PROFILE_OF_ONE_MONTH.format(month=month_name(span.last), span=describe_span(span)))
+        return answer
     if question.kind == BREAKDOWN:
         return _breakdown_answer(profile, str(question.subject), span)
     if span.first == span.last:

@@ -20,7 +20,7 @@ _SIGN = "+"  # "so +11?": the sign is read apart from its number
 # The words that ask for a check.
 _CHECK_CUES = re.compile(
     r"\b(?:right|correct|confirm\w*|yes|yeah|yep|true|accurate|have\s+i\s+got|am\s+i|is\s+(?:that|it|this)"
-    r"|was\s+(?:that|it|this)|were\s+there|was\s+there)\b|="
+    r"|(?:was|were)\s+(?:that|it|this)|were\s+there|was\s+there)\b|="  # "were it up?": Yorkshire's "was it"
     # a question tag ("LAC episodes were 47 in June, weren't they?", "... is 14 isnt it?")
     r"|(?:n't|\b(?:isnt|wasnt|werent|didnt|hasnt|havent|doesnt))\s+(?:it|they|we|there|that|those|he|she)\b"
     # a figure the asker holds ("I had May LAC episodes down as 85", "we've got it recorded as 74")

@@ -159,7 +159,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "month_to_now",
     ),
-    (re.compile(rf"\bsince\s+(?:the\s+)?(?:start|beginning|first|1st)\s+of\s+({MONTH_WORD})\b"), "since_month"),
+    (re.compile(rf"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\s+({MONTH_WORD})\b"), "since_month"),
     (re.compile(rf"\bsince\s+({MONTH_WORD})\b(?:\s+(\d{{4}})\b)?"), "since_month"),
     (
         re.compile(rf"\b(?:the\s+)?first\s+(\d{{1,2}})\s+months\s+of\s+(?:the\s+|this\s+)?{_YEAR_WORD}\b"),

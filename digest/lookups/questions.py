@@ -193,7 +193,13 @@ _OVERVIEW = re.compile(r"\b(?:figures|figs|numbers|stats|statistics|data|headlin
 _FORECAST = re.compile(
     r"\bwill\b(?!\s+(?:you|u)\b)|\b(?:we|it|they|that|what)'ll\b|\b(?:finish|end)\s+the\s+year\s+(?:on|at)\b|\bforecast\w*|\bpredict\w*|\bproject(?:ed|ion|ions)\b|\bgoing\s+to\s+be\b"
     r"|\b(?:are|is)\s+(?:we|it|they|that|lac|cse)\s+going\s+to\s+(?:go|get|hit|reach|pass|top|exceed|break|end|finish)\b"
-    r"|\bexpect(?:ed)?\s+to\b|\b(?:are|is)\s+(?:we|you)\s+expecting\b|\b(?:do|would)\s+(?:you|u|we)\s+(?:expect|anticipate)\b"
+    r"|\bexpect(?:ed)?\s+to\b|\b(?:are|is)\s+(?:we|you)\s+expecting\b"
+    # "how many do you expect over the year", "would you expect there to be": not "do you expect me to add them up"
+    r"|\bhow\s+many\s+[^?.!,]*?\b(?:do|would)\s+(?:you|u|we)\s+(?:expect|anticipate)\b"
+    r"|\b(?:do|would)\s+(?:you|u|we)\s+(?:expect|anticipate)\s+(?:there\s+to\s+be|to\s+see)\b"
+    # "do you expect LAC to rise in July", "what do we expect for the year end"
+    r"|\b(?:do|would)\s+(?:you|u|we)\s+(?:expect|anticipate)\b[^?.!,]*?\b(?:to\s+(?:rise|fall|go\s+(?:up|down)|increase"
+    r"|decrease|drop|change|look\s+like|end|finish|reach|hit)|for\s+the\s+(?:year[\s-]end|rest))\b"
     r"|(?<!most\s)(?<!more\s)(?<!less\s)\blikely\s+to\b|\bend\s+up\b"
     # "project full year episodes on the current run rate" (not "the youth project")
     r"|\bproject\b(?=\s+(?:the\s+|our\s+)?(?:full|whole|annual|rest|end|forward|ahead)\b)"
@@ -280,7 +286,7 @@ _ADVICE = re.compile(
     r"|what\s+would\s+you\s+(?:recommend|suggest|advise)"
     # "what should the panel recommend in order to reduce ...": advice asked for someone else to give
     r"|what\s+(?:should|could|would|can)\s+(?:the\s+|our\s+)?(?:panel|board|service|team|council|committee|managers?)\s+"
-    r"(?:recommend|suggest|propose|advise|do)|in\s+order\s+to\s+(?:improve|reduce|stop|prevent|tackle|cut|lower)"
+    r"(?:recommend|suggest|propose|advise|do)\b(?!\s+with\b)"
     r"|should\s+(?:we|i)\s+(?:be\s+)?(?:escalat\w*|introduce"
     r"|mandate|commission|recommission|decommission|train|recruit|hire|restructure))\b"
 )

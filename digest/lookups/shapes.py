@@ -267,7 +267,7 @@ SHAPE_WORDS = frozenset(
 _CHANGE = re.compile(
     r"\b(?:chang\w*|increas\w*|decreas\w*|rising|risen|rose|falling|fallen|fell|dropp\w*|(?:go|goes|going|gone|went)"
     r"\s+(?:up|down)|up\s+or\s+down|(?:up|down)\s+on|better|worse|improv\w*|moved|moving(?!\s+average)|movements?|grow\w*|grew"
-    r"|jump\w*|spike\w*|varian\w*"
+    r"|jump\w*|spike\w*"
     r"|(?:stay|stayed|staying|been|kept|keep|remain\w*)\s+(?:flat|steady|stable|level|the\s+same))\b"
 )
 
@@ -335,7 +335,7 @@ def read_shape(text: str) -> tuple[Shape, str]:
             if name == "compare" and re.search(r"\byear\s+on\s+year\b|\byoy\b", rest):
                 rest = rest + " last year"  # "year on year": against the same period a year before
             rest = (_PER_CHILD_WORDS if name == "per_child" else pattern).sub(said, rest)
-    if re.search(r"\bmonth[\s-]+on[\s-]+month\b|\bmom\b", text) and _CHANGE.search(text):
+    if re.search(r"\bmonth[\s-]+on[\s-]+month\b|\bmom\b", text) and (_CHANGE.search(text) or "varian" in text):
         found -= {"by_month"}  # "month on month change": the latest month against the one before, not a run
         found.add("compare")
         rest = rest + " previous"

@@ -195,7 +195,7 @@ NOT_HELD_PHRASES = re.compile(
     r"|\b(?:from|at|in)\s+(?:our|my|this|that)\s+(?:children's\s+)?home\b"  # one home's episodes: not held
     r"|\b(?:came|come|comes|coming|got|get|gets|getting|returned|returns|returning)\s+(?:back\s+|home\s+|in\s+)?late\b"
     # one home's figures; a judgement of practice
-    r"|\bwhich\s+(?:children'?s\s+|care\s+|residential\s+)?(?:homes?|placements?(?!\s+(?:distances?|bands?|miles|mileage))|providers?)\b|\b(?:adequate|adequacy)\b"
+    r"|\bwhich\s+(?:children'?s\s+|care\s+|residential\s+)?(?:homes?|placements?(?![\s-]+(?:distances?|bands?|miles|mileage))|providers?)\b|\b(?:adequate|adequacy)\b"
     r"|\boff[\s-]?roll(?:ed|ing)?\b"  # taken off a school's roll: education data
     # how this council compares with others (OLA counts other councils' children, not their figures)
     r"|\b(?:compare[sd]?|comparison|benchmark\w*|stack\s+up)\s+(?:\w+\s+){0,2}?(?:with|to|against)\s+(?:the\s+)?"

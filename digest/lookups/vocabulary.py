@@ -292,9 +292,6 @@ SYNONYMS: dict[str, str] = {
     "3 times or more": "3+",
     "3 or more times": "3+",
     "at least 3 times": "3+",
-    "at least 3 episodes": "3+",
-    "3 episodes or more": "3+",
-    "more than 2 episodes": "3+",
     "more than twice": "3+",
     "more than 2 times": "3+",
     "3+ times": "3+",
@@ -558,8 +555,18 @@ _FINANCIAL_YEAR_SAID = re.compile(
 )
 
 
+_DATE_BEFORE = re.compile(r"(?:\d[/.-]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*)$")
+_DATE_AFTER = re.compile(
+    r"\s*(?:[/.-]\s*\d|(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+)
+
+
 def _financial_year(match: re.Match[str]) -> str:
-    """ "2019 to 2020" -> "2019/20"; anything else as said."""
+    """ "2019 to 2020" -> "2019/20"; anything else as said, dates among it ("1 October 2019 - 2020-02-29", "10/09/2019
+    to 20 September") above all."""
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return match.group(0)
     first = int(match.group(1))
     if match.group(2):
         second = int(match.group(2))
@@ -574,14 +581,24 @@ def _financial_year(match: re.Match[str]) -> str:
 
 
 # "A hundred and one", "one hundred and twenty-five": past a hundred, the number words it ends with added
-_HUNDRED_AND = re.compile(
-    r"\b(?:(?:a|one)\s+)?hundred\s+and\s+((?:"
+_UNDER_A_HUNDRED = (
+    r"(?:(?:"
     + "|".join(_TENS)
     + r")[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|(?:"
     + "|".join(word for word, value in NUMBER_WORDS.items() if 0 < value < 100)
     + r")\b)"
 )
+# "Two hundred and ninety eight", "three hundred": so many hundreds, and the rest ("two hundred" had been 2 and 100)
+_HUNDRED_AND = re.compile(
+    r"\b(?:(a|one|two|three|four|five|six|seven|eight|nine)\s+)?hundred\b(?:\s+and\s+(" + _UNDER_A_HUNDRED + "))?"
+)
 _ROUND_PLUS_MILES = re.compile(r"\b(\d*0)\s*\+\s*(miles?)\b")  # "40+ miles", never "101+ miles" (a band's own start)
+
+
+def _hundreds(match: re.Match[str]) -> str:
+    """ "A hundred and one" -> "101", "three hundred and fifty" -> "350", "two hundred" -> "200"."""
+    times = 1 if match.group(1) in (None, "a") else NUMBER_WORDS[match.group(1)]
+    return str(100 * times + (_number_value(match.group(2)) if match.group(2) else 0))
 
 
 def _number_value(words: str) -> int:
@@ -596,14 +613,18 @@ def spell_numbers(text: str) -> str:
 
     def number(match: re.Match[str]) -> str:
         tens, units, word, plural = match.groups()
-        if word is not None:
-            return match.group(0) if word == "one" else str(NUMBER_WORDS[word]) + plural
+        if word is not None:  # "hundreds of episodes" is no band of ages ("100s" had been read as the 17+)
+            return (
+                match.group(0)
+                if word == "one" or (plural and word.endswith("hundred"))
+                else str(NUMBER_WORDS[word]) + plural
+            )
         return str(NUMBER_WORDS[tens] + NUMBER_WORDS[units]) + plural
 
     text = text.replace(">=", " at least ").replace("<=", " at most ").replace(">", " more than ")
     text = _ROUND_PLUS_MILES.sub(r"more than \1 \2", text)  # "100+ miles": past the band that ends at 100
     text = text.replace("<", " less than ")
-    text = _HUNDRED_AND.sub(lambda m: str(100 + _number_value(m.group(1))), text)  # "a hundred and one": 101
+    text = _HUNDRED_AND.sub(_hundreds, text)  # "a hundred and one": 101
     text = _NUMBER.sub(number, text)  # first, so "twenty one miles" is 21, not 20 and 1
     text = _MONTH_COMMA_YEAR.sub(r"\1 \2", text)  # "May, 2019", "April of 2019": May 2019
     text = _ONE_BEFORE_UNIT.sub("1 ", text)
@@ -2098,16 +2119,48 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(r"\ba\s+(max|min)(?:imum)?\s+of\s+(?=\d)"),
         lambda m: "at most " if m.group(1) == "max" else "at least ",
     ),
-    # "which age group is having the maximum": the most (not "a maximum of 3 days", "at maximum": at most)
-    (re.compile(r"(?<!\bat\s)(?<!\ba\s)\b(max|min)imum\b(?!\s+of\b)"), lambda m: _EXTREME_OF[m.group(1)]),
+    # "which age group is having the maximum missing episodes": the most (never of a distance, a length or a rate: "the
+    # maximum distance" is no largest row)
+    (
+        re.compile(
+            r"\b(max|min)imum\s+(?=(?:number\s+of\s+)?(?:[\w/+-]+\s+){0,2}?(?:episodes|eps|children|kids|months?)\b)"
+        ),
+        lambda m: _EXTREME_OF[m.group(1)] + " ",
+    ),
+    # "maximum 10 miles", "minimum 3 episodes": a cap or a floor
+    (re.compile(r"\b(max|min)(?:imum)?\s+(?=\d)"), lambda m: "at most " if m.group(1) == "max" else "at least "),
+    # "children with at least 3 episodes", "kids who had more than 2 episodes": the 3+ row, where the episodes are
+    # what children had ("more than 2 episodes of CSE in June?", "did more than 2 episodes involve ..." count episodes)
+    (
+        re.compile(
+            r"\b(?:at\s+least\s+(?:3|three)|more\s+than\s+(?:2|two))\s+(?:missing\s+)?episodes\b"
+            r"|\b(?:3|three)\s+(?:missing\s+)?episodes\s+or\s+more\b"
+        ),
+        lambda m: (
+            " 3 or more episodes "
+            if re.search(r"\b(?:with|had|have|has|having)\s*$", m.string[: m.start()])
+            else m.group(0)
+        ),
+    ),
     # Indian English "ethnicity wise breakup", "age-wise": by that, broken down
     (re.compile(r"\bbreak[\s-]?ups?\b"), "breakdown"),
     # "children from black and minority ethnic backgrounds": BME (not "Any other White background")
     (
-        re.compile(r"\b(?:black,?\s+(?:asian\s+)?and\s+)?minority\s+ethnic\s+(?:backgrounds?|groups?|communities)\b"),
+        re.compile(r"\b(?:black,?\s+(?:asian\s+)?and\s+)?minority\s+ethnic\s+(?:backgrounds?|communities)\b"),
         "bme",
     ),
-    (re.compile(r"\b(ethnicity|age|gender|sex|status|distance|band|category|group)[\s-]wise\b"), r"by \1"),
+    # (before a row named, "gender wise, how many girls", the preface alone)
+    (
+        re.compile(r"\b(ethnicity|age|gender|sex|status|distance|band|category|group)[\s-]wise\b(,?)"),
+        lambda m: (
+            f"by {m.group(1)}"
+            if re.match(
+                r"(?:\s*(?:and|&)\s+\w+[\s-]wise)?\s*(?:break|split|distribution|count|figures|numbers|table|summary|data)",
+                m.string[m.end() :],
+            )
+            else f"{m.group(1)}{m.group(2)}"
+        ),
+    ),
     # "the over 16s", "over-16s": those aged 16 and over, as people say of a group (not "over 16", above 16)
     (re.compile(r"\bover[\s-]*(1\d)\s*'?s\b"), r" \1 and over "),
     (re.compile(r"\bdiff\b"), "difference"),
@@ -2145,9 +2198,18 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bthe\s+(?:preceding|prior)\s+month\b"), " the month before "),
     # Reporting's "prior month", "variance to prior month", "MoM" (month on month): the month before, set against it
     (re.compile(r"\bprior\s+(?=(?:month|quarter|year)\b)"), "previous "),
+    # (a mother is "mom" too: read only where a figure's words or a mark follow it; beside two periods set against
+    # each other it adds nothing, "May vs June MoM" being the change already)
     (
-        re.compile(r"(?<!\bmy\s)(?<!\bher\s)(?<!\bhis\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bthe\s)\bm\.?o\.?m\b"),
-        " month on month ",
+        re.compile(
+            r"(?<!\bmy\s)(?<!\bher\s)(?<!\bhis\s)(?<!\btheir\s)(?<!\byour\s)(?<!\bthe\s)(?<!\bsee\s)(?<!\bwith\s)"
+            r"(?<!\bfrom\s)(?<!\band\s)(?<!'s\s)\bm\.?o\.?m\b(?=\s*(?:[-–,.?!:;%)]|$|change|variance|growth|movement"
+            r"|trend|jump|increase|decrease|rise|fall|drop|\d|"
+            + _MONTH_ALTERNATIVES
+            + r"|q[1-4]\b|ytd|all\b|eps\b|episodes"
+            r"|lac\b|cse\b|rhi))"
+        ),
+        lambda m: " " if _SET_AGAINST.search(m.string) else " month on month ",
     ),
     (re.compile(r"\bvariance\s+(?:to|on|against|vs?\.?|versus)\s+(?=(?:the\s+)?previous\b)"), " vs "),
     # "June episodes compared with previous month": the month before the month said (a month named or "last month");
@@ -2488,6 +2550,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
     ),
     (_NTH_MONTH, _nth_month),
+    # "since the first of April": since April (its year, or "last year", after it as after "since April")
+    (re.compile(rf"\bsince\s+(?:the\s+)?(?:first|1st)\s+of\s+(?=(?:{'|'.join(_MONTH_WORDS)})\b)"), "since "),
     # "each month from the first of April on": since April
     (
         re.compile(rf"\bfrom\s+(?:the\s+)?(?:1st|first|1)\s+(?:of\s+)?({'|'.join(_MONTH_WORDS)})\s+(?:on|onwards)\b"),
@@ -2668,7 +2732,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bc'?mere\b[,!.]?"), " "),
     (
         re.compile(
-            r"\byer\s+(?:man|wan|one)\b(?:\s+(?:from|on|in)\s+(?:the\s+)?\w+)?"
+            r"\byer\s+(?:man|wan|one)\b(?:\s+(?:from|on|in)\s+(?:the\s+)?(?:board|panel|finance|lscb|dmt|slt|office|council"
+            r"|partnership|police|corporate|committee))?"
             r"(?:\s+(?:wants|needs|is\s+after|is\s+asking\s+for|was\s+asking\s+for|asked\s+for))?"
         ),
         " ",
@@ -2876,13 +2941,13 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "FY20": the financial year that ends in it (2019/20), as a company's "FY20" is named by its end. "FY2019" is
     # left unread: HMRC's "financial year 2019" starts in it, an American "FY2019" ends in it
     (
-        re.compile(r"\bfy\s*'?(\d\d)\b(?!\s*[/-]\s*\d)"),
+        re.compile(r"\bfy\s*'?(\d\d)\b(?!\s*(?:[/-]|to|into)?\s*\d)"),
         lambda m: f"20{int(m.group(1)) - 1:02d}/{m.group(1)}" if m.group(1) != "00" else m.group(0),
     ),
     # "Kindly share the LAC episodes", "can you share with me": give (the verb, not a share of a whole)
     (
         re.compile(
-            r"\b(?:kindly|please|pls|plz|pl|do|can\s+(?:you|u)|could\s+(?:you|u)|would\s+(?:you|u)|pls\s+do)\s+"
+            r"\b(?:kindly|please|pls|plz|pl|can\s+(?:you|u)|could\s+(?:you|u)|would\s+(?:you|u)|pls\s+do)\s+"
             r"share\b(?:\s+with\s+(?:me|us))?(?!\s+of\b)"
         ),
         " give ",
@@ -3105,6 +3170,12 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # "out of the not a client ones, how many were other LA kids": of those, as "of the not a client episodes, how
     # many" is (it had given both rows); "the not a client ones in june, how many were ...", the "out of" unsaid
     (re.compile(r"^\W*(?:out\s+of\s+)?(?=(?:the|those|our)\b[^,?]*\bones\b[^,?]*,\s*how\s+many\b)"), "of "),
+    # "this month so far - to the 18th", "July to the 18th, I know it's partial": the month so far, to the day the
+    # data runs to (no day of it can be asked apart)
+    (
+        re.compile(r"[,;\s-]*\b(?:to|till|until|up\s+to)\s+(?:the\s+)?(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"),
+        lambda m: " so far " if re.search(r"\b(?:so\s+far|this\s+month|partial|to\s+date)\b", m.string) else m.group(0),
+    ),
     # "apr may june and july up to now": the month under way so far, the last of the months listed
     (
         re.compile(r"\b(and|&|\+)\s+(" + MONTH_NAMED + r")\s+(?:up\s+)?(?:to|till|until)\s+(?:now|today|date)\b"),
@@ -3180,7 +3251,11 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             r"\bhow\s+many\s+(?:were\s+|was\s+)?(?:offered|accepted|completed|done)\b"
             r"(?:[\s,]+(?:and\s+)?how\s+many\s+(?:were\s+|was\s+)?(?:offered|accepted|completed|done)\b){2,}"
         ),
-        lambda m: ", ".join(re.findall(r"offered|accepted|completed|done", m.group(0))),
+        lambda m: (
+            ", ".join(re.findall(r"offered|accepted|completed|done", m.group(0)))
+            if _INTERVIEWS_SAID.search(m.string)
+            else m.group(0)
+        ),
     ),
     # "return home interviews for June, offered accepted done in time the works": the steps and "the lot" after
     # them, where return interviews are said, are the whole table
@@ -3195,7 +3270,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (
         re.compile(
             r"\b(the|a|our|your)\s+complete\s+(?=(?:[\w-]+\s+){0,3}(?:position|picture|table|breakdown|overview"
-            r"|summary|figures|numbers|set|rundown|list|view|section)\b)"
+            r"|summary|rundown|list|view|section)\b)"
         ),
         r"\1 full ",
     ),

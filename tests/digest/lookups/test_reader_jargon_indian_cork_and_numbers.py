@@ -121,6 +121,18 @@ def test_two_groups_with_the_word_before_each_said_again(service: LookupService,
         ),
         ("/missing placement distance bands for LAC eps, Q1 FY20", "distance Q1"),
         ("children with at least three episodes in June", "3+ June"),
+        (
+            "From which placement-distance came the most LAC-episodes since April until end of June?",
+            "which distance band had the most LAC episodes April to June",
+        ),
+        ("june were 116 episodes - were it up on May, cocker?", "june was 116 episodes - was it up on May?"),
+        ("LAC episodes this month so far - to the 18th, I know its partial", "LAC episodes this month so far"),
+        ("yer man from the board is asking for LAC episodes for June", "LAC episodes for June"),
+        ("hundreds of episodes in June?", "episodes in June?"),
+        ("did LAC ytd go under two hundred and fifty?", "did LAC ytd go under 250?"),
+        ("MoM variance CSE June", "CSE June compared with May"),
+        # once refused lest "at least 3" be read as a threshold on another figure; now the 3+ row, read as meant
+        ("Have any LAC children had at least 3 episodes this year?", "LAC children with 3 or more episodes this year"),
         ("kids with a minimum of 3 episodes ytd", "3+ ytd"),
         ("how many children had more than 2 episodes ytd", "3+ ytd"),
         ("episodes lasting a maximum of 3 days", "episodes lasting at most 3 days"),
@@ -159,7 +171,41 @@ def test_advice_asked_for_a_panel_and_a_forecast_expected_are_refused(service: L
         ("month by month episodes since april", "episodes April to June month by month"),
         ("were there more LAC episodes in May or June?", "LAC episodes May vs June"),
         ("LAC June compared with the month before", "LAC June compared with May"),
+        # found by the review: "variance between" two rows is their difference, no change over time; "maximum" of a
+        # distance no largest row; "mom" a mother; "in order to" a purpose, no advice asked; "do you expect me to"
+        # no forecast; "age wise, how many 15 year olds" the row; a day range no financial year; "did more than 2
+        # episodes involve" a count of episodes
+        ("what's the variance between girls and boys in June", "girls vs boys June"),
+        ("what's the variance between offered and accepted RHIs in June", "offered vs accepted RHIs in June"),
+        ("what's the maximum distance a LAC child was placed in June", "LAC placement distance June"),
+        ("bare minimum I need June episodes", "I need June episodes"),
+        ("CSE May vs June MoM", "CSE May vs June"),
+        ("a child's mom rang it in - how many episodes in June were LAC", "how many episodes in June were LAC"),
+        (
+            "in order to prevent double counting, how many individual children went missing in June?",
+            "how many individual children went missing in June?",
+        ),
+        ("Do you expect me to add these up myself? how many episodes ytd", "how many episodes ytd"),
+        ("age wise how many 15 year olds in June", "how many 15 year olds in June"),
+        ("gender wise, how many girls in June", "how many girls in June"),
+        ("episodes fy19 20", "episodes 2019/20"),
+        ("how many episodes from 1 June 2019 to 20 June 2019", "how many episodes from 1 June to 20 June"),
+        (
+            "did more than 2 episodes involve children placed over 100 miles in June",
+            "did more than 2 episodes involve children placed 101+ miles in June",
+        ),
     ],
 )
 def test_what_this_rounds_rules_must_leave_as_it_was(service: LookupService, text: str, same_as: str) -> None:
     assert_answered_alike(service, text, same_as, title=False)
+
+
+def test_a_profile_asked_of_several_months_says_it_is_of_their_last(service: LookupService) -> None:
+    """ "Figures for Q1" gives June's profile, the headlines being a month's: it had said so only in its title."""
+    answer = service.ask("U", "C", "our figures for Q1")
+    assert answer.title == "Missing profile, June 2019"
+    assert answer.lines[0] == (
+        "The profile is of one month: June 2019, the last of April to June 2019. For the period's own totals, ask for "
+        'a figure, such as "episodes Q1".'
+    )
+    assert service.ask("U", "C", "figures for June").lines[0].startswith("*116* Episodes")

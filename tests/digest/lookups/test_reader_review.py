@@ -48,7 +48,6 @@ def test_what_the_review_found_is_read_as_meant(
         "Have LAC episodes gone up for the second month running?",
         "Is this the third month in a row that CSE episodes have fallen?",
         "How many episodes in June excluding those from other LAs?",
-        "Have any LAC children had at least 3 episodes this year?",
         "Can you confirm the number of episodes in June for the 13 to 17s?",
         "Is child 10234 included in the June figures, can you confirm?",
         "Q1 - CSE med/high children who DIDN'T have 3 or more episodes?",
