@@ -517,7 +517,9 @@ def _answer_shaped(
     if question.kind == BREAKDOWN and question.by_month and len(spans) == 1:
         return _breakdown_by_month(figures, str(question.subject), spans[0])
     if question.kind == BREAKDOWN:
-        return _breakdown_columns(figures, str(question.subject), spans, question.extreme, question.smallest)
+        return _breakdown_columns(
+            figures, str(question.subject), spans, question.extreme, question.smallest, left_out=question.left_out
+        )
     if question.kind == PER_CHILD:
         said = per_child_answer(figures, str(question.subject), spans, question.by_month)
     elif question.kind == LENGTH:
@@ -911,10 +913,16 @@ def _breakdown_by_month(figures: Figures, name: str, span: Span) -> Answer:
 
 
 def _breakdown_columns(
-    figures: Figures, name: str, spans: list[Span], extreme: bool, smallest: bool = False, in_order: bool = False
+    figures: Figures,
+    name: str,
+    spans: list[Span],
+    extreme: bool,
+    smallest: bool = False,
+    in_order: bool = False,
+    left_out: tuple[str, ...] = (),
 ) -> Answer:
     """A breakdown with a column for each period asked (in time order, or in the order given when in_order: a run's
-    months, then the run), and its largest row when asked."""
+    months, then the run), and its largest row when asked (of the rows not left_out, said so)."""
     spans = spans if in_order else sorted(spans, key=lambda s: (s.first, s.last))
     group = figures.profile(figures.data_months[1]).groups[name]
     indicators = {i.key: i for i in build_catalogue(figures.config)}
@@ -929,8 +937,10 @@ def _breakdown_columns(
     title = f"{group.title}, {' against '.join(figures.name(s) for s in spans)}"
     lines = ["Rows that are zero throughout are left out."] if len(rows) < len(columns) else []
     if extreme:
-        shown = [(label, cells[-1]) for key, label, cells in rows if key not in SUMMARY_ROWS]
+        shown = [(label, cells[-1]) for key, label, cells in rows if key not in SUMMARY_ROWS and key not in left_out]
         largest = largest_rows(shown, smallest)
+        if largest and left_out:
+            largest += " Left out, as asked: " + ", ".join(indicators[key].label for key in left_out) + "."
         lines = [largest, *lines] if largest else lines
     if all(c.absence is not None for cells in columns for c in cells):
         return Answer(NO_DATA, title, [f"There is no data for {' or '.join(describe_span(s) for s in spans)}."])

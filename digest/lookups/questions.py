@@ -935,6 +935,8 @@ class Question:
     relative: bool = False  # a change also as a share of the figure before ("by what percentage did it rise")
     monthly_average: bool = False  # the months' mean beside them ("average episodes per month this year")
     smallest: bool = False  # a table's ranking from the bottom ("bottom two ethnic groups"): its smallest rows named
+    # a table's rows left out of its ranking ("apart from White British, which ethnic group was biggest?")
+    left_out: tuple[str, ...] = ()
     usual: bool = False  # the month against the average of its financial year's other months ("higher than usual?")
     benchmark: bool = False  # another area's figure asked beside ("how does that sit against England?"): not held
     # which months of the run meet the threshold asked ("how many months was LAC over 80?")
@@ -1163,7 +1165,7 @@ class Reader:
         text = _COMMAND_TYPED.sub("", text, count=1)  # as Slack gives a slash command's text: without the command
         sides, unratioed = read_ratio(text)
         if sides is None:  # no ratio, or one read as a figure of its own ("for every child, how many episodes")
-            return self._read_rated(unratioed)
+            return self._with_rows_left_out(text, self._read_rated(unratioed))
         reading = self._read_rated(unratioed)
         if not isinstance(reading, Question):
             return reading
@@ -1177,6 +1179,21 @@ class Reader:
         if reading.also and not reading.bands and reading.also[0] in named and reading.subject not in named:
             reading = replace(reading, subject=reading.also[0], also=(str(reading.subject),))  # in the order asked
         return replace(reading, ratio=True)
+
+    def _with_rows_left_out(
+        self, text: str, reading: Question | NotUnderstood | Clarification
+    ) -> Question | NotUnderstood | Clarification:
+        """A table's largest rows asked apart from some of them ("apart from White British, which ethnic group was
+        biggest?", "which age, other than 14, had the most"): those rows are left out of the ranking (it had named
+        White British the largest)."""
+        if not (isinstance(reading, Question) and reading.kind == BREAKDOWN and reading.extreme):
+            return reading
+        excepted = COMPLEMENT_SAID.search(text.lower())
+        if excepted is None:
+            return reading
+        phrase = re.split(r"[,;.?!]|\b(?:which|what)\b", text[excepted.end() :], maxsplit=1)[0]
+        rows = {key for key in _keys_read(self._read_rated(phrase)) if key.startswith(f"{reading.subject}.")}
+        return replace(reading, left_out=tuple(sorted(rows))) if rows else reading
 
     def _read_rated(self, text: str) -> Question | NotUnderstood | Clarification:
         """Read a question; a rate a day or a week asked ("episodes a week in June") is the figure read without the
@@ -2666,8 +2683,10 @@ class Reader:
             if shape.compare and shape.change and period.kind == PeriodKind.MONTH and against:
                 return period, (Period(PeriodKind.LAST_MONTH),)  # "has it fallen compared to April": April to now
             named_month = period.kind == PeriodKind.MONTH and not shape.whole  # a table's change is its own question
-            if shape.change and named_month and (before := period_before(period)) is not None:
-                return period, (before,)  # "June, is it dropping?": June against May
+            # "June, is it dropping?": June against May (but "each month to June, is it dropping?" is the run to June:
+            # it had given June alone, as a run of one month)
+            if shape.change and named_month and not shape.by_month and (before := period_before(period)) is not None:
+                return period, (before,)
             if shape.change and period == Period(PeriodKind.LAST_MONTH):
                 return MONTH_BEFORE, (period,)  # "is it up on last month": the latest month against the one before
             return period, ()

@@ -28,7 +28,7 @@ RATE_SAID = re.compile(
     rf"\b(?:per|each|every)\s+({_UNIT})\b|\ban?\s+({_UNIT})\b"
     r"(?!\s*-?\s*(?:ago|before|after|earlier|later|back|or\b|and\b|\+|'s|long|plus|late|early|old|overdue|behind|missing"
     r"|away|gone|out|off|or\s+so|at\s+a\s+time))"
-    r"|\b(daily|weekly|nightly|fortnightly)\s+(?:rate|average|figure|number|count|basis)\b"
+    r"|\b(daily|weekly|nightly|fortnightly)\s+(?:rate|average|avg|mean|figure|number|count|basis)\b"
     rf"|\bon\s+an?\s+(?:average\s+)?({_UNIT})\b"
 )
 # The words before "a day" or "a week" that make it a length or a time, not a rate ("exceeded a week", "came back
@@ -47,7 +47,7 @@ _GO_MISSING = re.compile(r"\b(?:go|goes|went|going)\s+missing\s*$")
 _PREVIOUS_WORD = re.compile(r"([a-z0-9+']+)\W*$")
 # "on average" beside a rate is the rate's own average, not an episode's length.
 _ON_AVERAGE = re.compile(
-    r"\b(?:on\s+)?(?:an?\s+)?(?:average|mean)\b|\b(?:the\s+)?(?:weekly|daily)\s+(?:rate|average)\b"
+    r"\b(?:on\s+)?(?:an?\s+)?(?:average|mean)\b|\b(?:the\s+)?(?:weekly|daily)\s+(?:rate|average|avg|mean)\b"
     r"|\b(?:what'?s\s+)?(?:the\s+)?rate\b(?:\s+of\b)?"  # "the rate of episodes per week": the rate asked, no share
 )
 # A share's rate beside a rate a week ("RHI acceptance rate per week"): a share has no rate a day or a week.

@@ -46,7 +46,9 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:episodes?\s+|incidents?\s+|eps\s+|times\s+|rate\s+)?per\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
             rf"|\bon\s+(?:average|avg)\s+how\s+many\s+times\b"
             rf"|\bhow\s+many\s+times\s+(?:\w+\s+){{0,4}}?on\s+(?:average|avg)\b"
-            rf"|\bhow\s+many\s+times\s+each\b|\btimes\s+each\b|\beach\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
+            rf"|\bhow\s+many\s+times\s+each\b|\btimes\s+each\b"
+            # ... not "each child counted once", which says how children are counted (it had given 2.2 for 53)
+            rf"|\b(?:each|every)\s+(?:\w+\s+){{0,2}}?{_CHILD}\b(?!\s+(?:is\s+|are\s+|being\s+|only\s+)?(?:counted|once))"
             rf"|\b(?:episodes?|eps|incidents?)\s+each\b(?!\s+(?:month|week|year|quarter|day))"
             rf"|\b(?:episodes?|eps|incidents?)\s*/\s*{_CHILD}\b|\b(?:episodes?|incidents?)\s+to\s+{_CHILD}\b"
             rf"|\b(?:average|avg|mean)\s+(?:(?:number|no\.?|num)\s+(?:of\s+)?)?(?:episodes|eps|incidents|times)\b"

@@ -1578,6 +1578,10 @@ _LANCASHIRE_WORDS = {
     "cocker": "",
     "nobbut": "only",
 }
+# South Yorkshire, word for word ("sithee" (look here), "giz all episodes", "tha got the breakdown?", "looks like its
+# droppin"); "as" for who ("kids as went missin") and "o" for of ("end o june") are read in _REWORDINGS, being words
+# elsewhere
+_YORKSHIRE_WORDS = {"sithee": "", "giz": "give me", "tha": "you", "thee": "you", "droppin": "dropping", "goin": "going"}
 # Cockney, word for word ("wotcha guv", "the nippers", "gis the number", "readin it"); "guv" and "wotcha" are forms of
 # address and greeting, "sharpish" says how, not what. Its rhyming slang is read in _REWORDINGS.
 _COCKNEY_WORDS = {
@@ -1799,7 +1803,7 @@ _ANOTHER_PERIOD_SAID = re.compile(
 )
 # Three steps of the return interview table said ("offered, accepted, done in time"), or "the lot" after them
 _ALL_STEPS = re.compile(
-    r"offered\W+(?:and\s+)?accepted\W+(?:and\s+)?(?:completed|done)|\b(?:the\s+lot|all\s+of\s+them|the\s+works|everything)\b"
+    r"offered\W+(?:and\s+)?accepted\W+(?:and\s+)?(?:completed|done|in\s+time|on\s+time)|\b(?:the\s+lot|all\s+of\s+them|the\s+works|everything)\b"
 )
 _IN_TIME_SAID = re.compile(r"\bin\s+time\b|\b(?:3|three)\s+(?:working\s+)?days?\b|\bon\s+time\b|\btimel")
 # Two months named side by side ("June and May", "May vs June"), not as a range's ends ("April to June")
@@ -1932,6 +1936,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             r"(?:first\s+|last\s+|originally\s+)?(?:reported|published|issued|circulated)\b"
             r"|\bsince\s+the\s+(?:last\s+|first\s+|original\s+)?(?:report|digest|publication)\b"
             r"|\b(?:after|with|including)\s+(?:any\s+)?late\s+(?:recording|entries|entry|inputting)\b"
+            # "are June's numbers final, or could late-entered episodes still change them?": the figure as it stands
+            r"|,?\s*\bor\s+(?:could|might|would|will|can)\s+(?:any\s+)?late[\s-]+(?:entered|entries|recorded|added)\b[^?.!]*"
             r"|\bis\s+(?:that|it|this)\s+still\s+the\s+(?:number|figure|count)\b"
             r"(?:\s+or\s+(?:has|have)\s+(?:it|that)\s+(?:moved|changed|been\s+revised))?"
         ),
@@ -2728,6 +2734,33 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"[,\s]+an\s+all\b(?=\s*[?.!]*\s*$)"), " "),
     # South African English's greetings and exclamations ("howzit", "eish", "yoh", "lekker", "ja"): talk
     (re.compile(r"\b(?:howzit|eish|yoh|lekker|ja)\b[,!.]?"), " "),
+    # "the return home interviews of June, all the lines": the whole table (where a table is said, it says so already)
+    (
+        re.compile(r"\ball\s+(?:the\s+|its\s+)?(?:lines|rows)\b|\bevery\s+(?:line|row)\b"),
+        lambda m: " " if re.search(r"\b(?:table|breakdown|block|section|split)\b", m.string) else " whole table ",
+    ),
+    # "how far did it drop", "how far has LAC fallen": by how much (no distance)
+    (
+        re.compile(
+            r"\bhow\s+far\s+(?=(?:did|has|have|had|does|do|is|was)\s+(?:it|they|that|this|we|lac|cse|the\s+\w+)\s+"
+            r"(?:drop|dropped|fall|fallen|fell|rise|risen|rose|go\s+(?:up|down)|gone\s+(?:up|down)|come\s+down|slip|slipped"
+            r"|climb|climbed|move|moved|shift|shifted)\b)"
+        ),
+        "how much ",
+    ),
+    # "- and how far through July does the data go?": how far the data runs, which every partial month's answer says
+    (
+        re.compile(
+            r"[,;\s–—-]*\b(?:and\s+)?how\s+far\s+(?:through|into|in)\s+(?:the\s+month|" + MONTH_NAMED + r")\s+"
+            r"(?:does|do|did|is|are)\s+(?:the\s+)?(?:data|figures?|numbers?|extract)\s+(?:go|run|cover|reach)\b"
+        ),
+        " ",
+    ),
+    # "still missing right now? as at today please, not end of June": now, the month's end set aside
+    (
+        re.compile(r"[,;\s–—-]*\b(?:and\s+|but\s+)?not\s+(?:at\s+)?(?:the\s+)?end\s+of\s+" + MONTH_NAMED),
+        lambda m: " " if re.search(r"\b(?:now|today|right\s+now|currently|at\s+present)\b", m.string) else m.group(0),
+    ),
     # Cork English: "c'mere" (listen), "yer man from the board wants ..." (someone else asking): talk, not the question
     (re.compile(r"\bc'?mere\b[,!.]?"), " "),
     (
@@ -3027,6 +3060,16 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bgi\s+(?=us\b|me\b)"), "give "),
     _word_for_word(_TRINIDADIAN_WORDS),
     _word_for_word(_LANCASHIRE_WORDS),
+    _word_for_word(_YORKSHIRE_WORDS),
+    # Yorkshire's "kids as went missin" (as: who), "them as aren't open to us"; "end o june", "how much o ytd" (o: of)
+    (
+        re.compile(
+            r"\b(kids|children|ones|them|those|lads|lasses|young\s+uns)\s+as\s+(?=(?:went|go|goes|gone|were|was|are|is|aren't|had|have|has|did|keeps?)\b)"
+        ),
+        r"\1 who ",
+    ),
+    (re.compile(r"\b(end|start|much|many|all|most|some|none)\s+o\s+(?=[a-z])"), r"\1 of "),
+    (re.compile(r"\b(?:for|in)\s+year\s+(?=so\s+far\b|to\s+date\b)"), " this year "),
     _word_for_word(_COCKNEY_WORDS),
     _word_for_word(_TEESSIDE_WORDS),
     (
@@ -3097,6 +3140,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         lambda m: "not completed" if not m.group(0).startswith("reali") else "completed",
     ),
     (re.compile(r"\b(?:is|are|was|were)\s+major\s+or\s+minor\s+than\b"), "is it more or less than"),
+    # Italian's "minori", Spanish's "menores": the children ("the single minors", "each minor")
+    (re.compile(r"\b(?:single\s+|individual\s+)?minors\b"), "children"),
+    (re.compile(r"\b(each|every|per|a|one)\s+minor\b(?!\s+than\b)"), r"\1 child"),
     (  # only a whole question of children missing "actually" ("how many kids are missing actually in May" is May's)
         re.compile(
             r"\bhow\s+many\s+(children|childrens|kids|young\s+people)\s+(?:are|is)\s+missing\s+actually\s*[?.!]*\s*$"
@@ -3130,6 +3176,16 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     (re.compile(r"\bepisodes\s+by\s+(child|kid)\b"), r"episodes per \1"),
     (re.compile(r"\bthe\s+same\s+month\s+of\s+(?:the\s+)?(?:last|previous|past)\s+year\b"), "the same month last year"),
+    # "Between April, May and June which is the month with more episodes?": the months said first go after it, so the
+    # question starts with its "which"
+    (
+        re.compile(
+            r"^\W*((?:between|among|of)\s+" + MONTH_NAMED + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)" + MONTH_NAMED + r")+)"
+            r"\s*,?\s+((?:which|what)\b.*)$",
+            re.DOTALL,
+        ),
+        r"\2 \1",
+    ),
     # "which was the month with more LAC episodes?", "in which month had less children?", "what age has more
     # episodes?": the most and the fewest (Portuguese's "mais", "menos" say both), where nothing is set against it
     (
@@ -3140,7 +3196,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         lambda m: f"{m.group(1)} the {'most' if m.group(2) == 'more' else 'fewest'}",
     ),
-    (re.compile(r"\bwhich\s+was\s+the\s+month\s+with\b"), "which month had"),
+    (re.compile(r"\bwhich\s+(?:was|is)\s+the\s+month\s+with\b"), "which month had"),
     (re.compile(r"\bepisodes\s+of\s+all\s+(?:the\s+)?(?:children|kids)\b"), "all episodes"),
     (re.compile(r"\bcompare\s+for\s+me\b"), "compare"),
     (re.compile(r"\b(each|every|which|what)\s+month\s+of\s+the\s+quarter\b(?!.*\bor\b)"), r"\1 month in the quarter"),
@@ -3167,6 +3223,15 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         ),
         " episodes of children from another local authority ",
     ),
+    # "of June's not-a-client episodes, what proportion ...": of the not a client episodes in June (the month's
+    # possessive had hidden the base); Yorkshire's "of them not a client in June" (them: those) the same
+    (
+        re.compile(
+            r"\bof\s+(" + MONTH_NAMED + r")'?s\s+((?:[\w-]+\s+){0,4}?(?:episodes|eps|ones|kids|children|cases))\b"
+        ),
+        r"of the \2 in \1",
+    ),
+    (re.compile(r"\bof\s+them\s+(?=not[\s-]+a[\s-]+client\b)"), "of the "),
     # "out of the not a client ones, how many were other LA kids": of those, as "of the not a client episodes, how
     # many" is (it had given both rows); "the not a client ones in june, how many were ...", the "out of" unsaid
     (re.compile(r"^\W*(?:out\s+of\s+)?(?=(?:the|those|our)\b[^,?]*\bones\b[^,?]*,\s*how\s+many\b)"), "of "),
@@ -3304,7 +3369,10 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             r"\bfrom\s+(" + MONTH_NAMED + r")(?!\s*(?:to|-|until|till|through|thru|and|&|vs?|against)\b)"
             r"(?:\s*,?\s*(?:this\s+year|so\s+far)\b)?"
         ),
-        lambda m: f"since {m.group(1)}" if _TOTAL_SAID.search(m.string) else m.group(0),
+        # ... or each month from one on ("the episodes for every month, from april"): since then, month by month
+        lambda m: (
+            f"since {m.group(1)}" if _TOTAL_SAID.search(m.string) or _BY_MONTH_SAID.search(m.string) else m.group(0)
+        ),
     ),
     # "from April until now end of June": to the end of June ("now" said as the end of the data's last whole month)
     (re.compile(r"\buntil\s+now\s*,?\s*(?:the\s+)?end\s+of\s+(?=" + MONTH_NAMED + r")"), "to "),
