@@ -1192,8 +1192,15 @@ class Reader:
         if excepted is None:
             return reading
         phrase = re.split(r"[,;.?!]|\b(?:which|what)\b", text[excepted.end() :], maxsplit=1)[0]
-        rows = {key for key in _keys_read(self._read_rated(phrase)) if key.startswith(f"{reading.subject}.")}
-        return replace(reading, left_out=tuple(sorted(rows))) if rows else reading
+        keys = {key.lower(): key for key in self.denominators}  # a clarification's choices are lower case
+        rows: set[str] = set()
+        for part in re.split(r"\s+(?:and|&|or|nor)\s+|\s*/\s*", phrase):  # "White British and Gypsy Roma": each
+            named = {keys.get(k.lower(), k) for k in _keys_read(self._read_rated(part))}
+            named = {key for key in named if key.startswith(f"{reading.subject}.")}
+            if len(named) != 1:  # a part naming no row of the table, or several: the exception is not claimed
+                return reading
+            rows |= named
+        return replace(reading, left_out=tuple(sorted(rows)))
 
     def _read_rated(self, text: str) -> Question | NotUnderstood | Clarification:
         """Read a question; a rate a day or a week asked ("episodes a week in June") is the figure read without the

@@ -29,6 +29,7 @@ RATE_SAID = re.compile(
     r"(?!\s*-?\s*(?:ago|before|after|earlier|later|back|or\b|and\b|\+|'s|long|plus|late|early|old|overdue|behind|missing"
     r"|away|gone|out|off|or\s+so|at\s+a\s+time))"
     r"|\b(daily|weekly|nightly|fortnightly)\s+(?:rate|average|avg|mean|figure|number|count|basis)\b"
+    r"(?!\s+(?:length|duration|days?|time))"  # "the weekly avg length": a length's average, no rate
     rf"|\bon\s+an?\s+(?:average\s+)?({_UNIT})\b"
 )
 # The words before "a day" or "a week" that make it a length or a time, not a rate ("exceeded a week", "came back

@@ -48,7 +48,11 @@ _SHAPES: list[tuple[str, re.Pattern[str]]] = [
             rf"|\bhow\s+many\s+times\s+(?:\w+\s+){{0,4}}?on\s+(?:average|avg)\b"
             rf"|\bhow\s+many\s+times\s+each\b|\btimes\s+each\b"
             # ... not "each child counted once", which says how children are counted (it had given 2.2 for 53)
-            rf"|\b(?:each|every)\s+(?:\w+\s+){{0,2}}?{_CHILD}\b(?!\s+(?:is\s+|are\s+|being\s+|only\s+)?(?:counted|once))"
+            rf"|\beach\s+(?:\w+\s+){{0,2}}?{_CHILD}\b(?!\s+(?:is\s+|are\s+|being\s+|only\s+|just\s+)?(?:counted|counts|once))"
+            # "episodes for every child" (never "every child matters", "every child counts once")
+            rf"|\b(?:episodes?|eps|times)\s+(?:for|per)\s+every\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
+            rf"|\bevery\s+(?:\w+\s+){{0,2}}?{_CHILD}\b(?=[^.?!]*\b(?:on|in)\s+(?:average|avg)\b)"
+            rf"|\bhow\s+many\s+times\s+(?:did|does|has|have|do)\s+every\s+(?:\w+\s+){{0,2}}?{_CHILD}\b"
             rf"|\b(?:episodes?|eps|incidents?)\s+each\b(?!\s+(?:month|week|year|quarter|day))"
             rf"|\b(?:episodes?|eps|incidents?)\s*/\s*{_CHILD}\b|\b(?:episodes?|incidents?)\s+to\s+{_CHILD}\b"
             rf"|\b(?:average|avg|mean)\s+(?:(?:number|no\.?|num)\s+(?:of\s+)?)?(?:episodes|eps|incidents|times)\b"

@@ -1578,10 +1578,10 @@ _LANCASHIRE_WORDS = {
     "cocker": "",
     "nobbut": "only",
 }
-# South Yorkshire, word for word ("sithee" (look here), "giz all episodes", "tha got the breakdown?", "looks like its
-# droppin"); "as" for who ("kids as went missin") and "o" for of ("end o june") are read in _REWORDINGS, being words
-# elsewhere
-_YORKSHIRE_WORDS = {"sithee": "", "giz": "give me", "tha": "you", "thee": "you", "droppin": "dropping", "goin": "going"}
+# South Yorkshire, word for word ("sithee" (look here), "giz all episodes", "looks like its droppin"); "tha" (you: "tha
+# got the breakdown?", but a slip for "than" too: "more tha 5 days", left unread), "as" for who ("kids as went
+# missin") and "o" for of ("end o june") are read in _REWORDINGS, being words elsewhere
+_YORKSHIRE_WORDS = {"sithee": "", "giz": "give me", "thee": "you", "droppin": "dropping", "goin": "going"}
 # Cockney, word for word ("wotcha guv", "the nippers", "gis the number", "readin it"); "guv" and "wotcha" are forms of
 # address and greeting, "sharpish" says how, not what. Its rhyming slang is read in _REWORDINGS.
 _COCKNEY_WORDS = {
@@ -2059,10 +2059,11 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\bmonth[\s-]?wise\b"), " month by month "),  # Indian English: "month wise missing episodes"
     # A return interview's timescale said in days ("went over the 3 day timescale", "completion in 3 days", "missed the
     # 3 day target"): the report's 3 working days, never the days missing bands, when the part of the question it is
-    # in is of interviews ("missing more than 3 days in June, and RHIs done in 3 days": the first is days missing)
+    # in is of interviews ("missing more than 3 days in June, and RHIs done in 3 days": the first is days missing);
+    # Caribbean English's "longer dan 3 working days" too (its "dan" is read as "than" only later)
     (
         re.compile(
-            r"\b(?:(?:over|beyond|outside|past|after|more\s+than|longer\s+than|later\s+than|out\s+of)\s+"
+            r"\b(?:(?:over|beyond|outside|past|after|(?:more|longer|later)\s+(?:than|dan)|out\s+of)\s+"
             r"|(?:missed|miss|failed\s+to\s+(?:meet|hit|make)|fail\s+to\s+(?:meet|hit|make)|exceed\w*"
             r"|breach\w*|(?:did\s*n[o']?t|didnt|not)\s+(?:meet|hit|make))\s+)(?:the\s+|their\s+)?" + _THREE_DAYS
         ),
@@ -2734,17 +2735,19 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"[,\s]+an\s+all\b(?=\s*[?.!]*\s*$)"), " "),
     # South African English's greetings and exclamations ("howzit", "eish", "yoh", "lekker", "ja"): talk
     (re.compile(r"\b(?:howzit|eish|yoh|lekker|ja)\b[,!.]?"), " "),
-    # "the return home interviews of June, all the lines": the whole table (where a table is said, it says so already)
+    # "the return home interviews of June, all the lines", "ethnicity for May - all the rows": the table said, whole
     (
-        re.compile(r"\ball\s+(?:the\s+|its\s+)?(?:lines|rows)\b|\bevery\s+(?:line|row)\b"),
-        lambda m: " " if re.search(r"\b(?:table|breakdown|block|section|split)\b", m.string) else " whole table ",
+        re.compile(
+            r"[,;\s–—-]*\ball\s+(?:the\s+|its\s+)?(?:lines|rows)\b|[,;\s–—-]*\bevery\s+(?:line|row)\b(?!\s+manager)"
+        ),
+        lambda m: " whole table " if _INTERVIEWS_SAID.search(m.string) else " ",
     ),
     # "how far did it drop", "how far has LAC fallen": by how much (no distance)
     (
         re.compile(
             r"\bhow\s+far\s+(?=(?:did|has|have|had|does|do|is|was)\s+(?:it|they|that|this|we|lac|cse|the\s+\w+)\s+"
             r"(?:drop|dropped|fall|fallen|fell|rise|risen|rose|go\s+(?:up|down)|gone\s+(?:up|down)|come\s+down|slip|slipped"
-            r"|climb|climbed|move|moved|shift|shifted)\b)"
+            r"|climb|climbed|slid|slide)\b)"
         ),
         "how much ",
     ),
@@ -3061,6 +3064,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     _word_for_word(_TRINIDADIAN_WORDS),
     _word_for_word(_LANCASHIRE_WORDS),
     _word_for_word(_YORKSHIRE_WORDS),
+    (re.compile(r"\btha\s+(?=(?:got|get|know|knows|want|wants|reckon|need|needs|have|'ave)\b)"), "you "),
     # Yorkshire's "kids as went missin" (as: who), "them as aren't open to us"; "end o june", "how much o ytd" (o: of)
     (
         re.compile(
@@ -3142,7 +3146,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (re.compile(r"\b(?:is|are|was|were)\s+major\s+or\s+minor\s+than\b"), "is it more or less than"),
     # Italian's "minori", Spanish's "menores": the children ("the single minors", "each minor")
     (re.compile(r"\b(?:single\s+|individual\s+)?minors\b"), "children"),
-    (re.compile(r"\b(each|every|per|a|one)\s+minor\b(?!\s+than\b)"), r"\1 child"),
+    (re.compile(r"\b(each|every|per)\s+minor\b(?!\s+than\b)"), r"\1 child"),  # not "a minor drop"
     (  # only a whole question of children missing "actually" ("how many kids are missing actually in May" is May's)
         re.compile(
             r"\bhow\s+many\s+(children|childrens|kids|young\s+people)\s+(?:are|is)\s+missing\s+actually\s*[?.!]*\s*$"
@@ -3176,11 +3180,23 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     ),
     (re.compile(r"\bepisodes\s+by\s+(child|kid)\b"), r"episodes per \1"),
     (re.compile(r"\bthe\s+same\s+month\s+of\s+(?:the\s+)?(?:last|previous|past)\s+year\b"), "the same month last year"),
+    # "June last year compared with this year": June of each year (this year's June, not its year to date)
+    (
+        re.compile(
+            r"\b("
+            + MONTH_NAMED
+            + r")\s+(?:of\s+)?last\s+year\b((?:(?!\b(?:"
+            + _MONTH_ALTERNATIVES
+            + r")\b)[^\n]){0,60}?)"
+            r"\b(?:this|the\s+current)\s+year\b"
+        ),
+        r"\1 last year\2 \1 this year",
+    ),
     # "Between April, May and June which is the month with more episodes?": the months said first go after it, so the
     # question starts with its "which"
     (
         re.compile(
-            r"^\W*((?:between|among|of)\s+" + MONTH_NAMED + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)" + MONTH_NAMED + r")+)"
+            r"^\W*((?:between|among)\s+" + MONTH_NAMED + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)" + MONTH_NAMED + r")+)"
             r"\s*,?\s+((?:which|what)\b.*)$",
             re.DOTALL,
         ),
@@ -3366,7 +3382,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     # not the month; "this year" after it the same months said again); "LAC from April this year" stays April
     (
         re.compile(
-            r"\bfrom\s+(" + MONTH_NAMED + r")(?!\s*(?:to|-|until|till|through|thru|and|&|vs?|against)\b)"
+            r"\bfrom\s+(" + MONTH_NAMED + r")(?!'?s\b)(?!\s*(?:to|-|until|till|through|thru|and|&|vs?|against)\b)"
             r"(?:\s*,?\s*(?:this\s+year|so\s+far)\b)?"
         ),
         # ... or each month from one on ("the episodes for every month, from april"): since then, month by month

@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 15,560 questions of writers A to IV,
-the sixty-four earlier held-out parts included since each was scored once) must not regress; the harness reads the
-writers' labels strictly. The held-out part (writers IW to IZ's files in held_out/) is never read here:
+"""Questions written blind (tests/corpus/questions): the development part (all 15,800 questions of writers A to IZ,
+the sixty-five earlier held-out parts included since each was scored once) must not regress; the harness reads the
+writers' labels strictly. The held-out part (writers JA to JD's files in held_out/) is never read here:
 bench/questions.py scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 15560  # writers A to D's 110 each, E to IV's 60 each
+DEVELOPMENT_QUESTIONS = 15800  # writers A to D's 110 each, E to IZ's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when writers
 # I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after the fifth
@@ -70,7 +70,7 @@ DEVELOPMENT_QUESTIONS = 15560  # writers A to D's 110 each, E to IV's 60 each
 # when IG to IJ joined, 14,108 after the sixty-second round's and a review; 14,315 of 15,080 when IK to IN joined,
 # 14,347 after the sixty-third round's and a review; 14,545 of 15,320 when IO to IR joined, 14,566 after the
 # sixty-fourth round's and a review; 14,768 of 15,560 when IS to IV joined, 14,807 after the sixty-fifth round's and a
-# review): a floor.
+# review; 15,011 of 15,800 when IW to IZ joined, 15,031 after the sixty-sixth round's and a review): a floor.
 DEVELOPMENT_RIGHT = 0.95
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's six (a
 # run "this year" without the partial month, twice; "all & CLA" as CLA alone; no period read as the latest month,
@@ -344,10 +344,15 @@ DEVELOPMENT_RIGHT = 0.95
 # "how does june compare with june last year?" and IV-038 "June, twenty nineteen, compared with June, twenty eighteen"
 # answered with June 2018's no data, labelled not answerable; IT-023 "June 2019 compared to June last year" the same,
 # labelled June alone; IT-027 "month wise ... from April onwards" and IV-010 "month by month ... since the first of
-# April" to June, labelled with July's part, as most writers of "since April" month by month did not) (BT-021 and CO-018
-# above, "july so far - how many episodes to date", are right since the forty-ninth round: July so far), and BW-054,
-# Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 369
+# April" to June, labelled with July's part, as most writers of "since April" month by month did not), IW to IZ's seven
+# (IW-022 "ytd episodes vs same point last year", IX-027 "is june worse than june last year" answered with 2018/19's or
+# June 2018's no data, labelled the year to date or June alone; IY-053 "June of last year ... to compare with this year"
+# and IZ-030 "June 2019 ethnicity not recorded against June 2018" the same, labelled not answerable; IX-060 "giz all
+# episodes month by month since april" to June, labelled with July's part; IY-018 "Gypsy / Roma minors in June? in May
+# they were a lot" as June against May, labelled June alone; IY-029 "the percentage of the female minors on all the
+# episodes from April" as April's, labelled the year to date) (BT-021 and CO-018 above, "july so far - how many episodes
+# to date", are right since the forty-ninth round: July so far), and BW-054, Bangladeshi (see below).
+DEVELOPMENT_WRONG_AT_MOST = 376
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a row
 # and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section, CX-025 a quarter only
@@ -374,7 +379,7 @@ HARNESS_AT_MOST = 41
 # writer wanted it refused, March being before the data (counted wrong above). IA-020 ("was june any better than june
 # last year for episodes?") and IB-057 ("was June the same as June last year") are answered with June 2019 beside June
 # 2018's "no data", no change given, as their writers wanted said (counted wrong above); so are IC-060 ("were June up on
-# June last year, cocker?"), IE-054, IF-046, IO-046, IR-056, IS-056, IU-057 and IV-038.
+# June last year, cocker?"), IE-054, IF-046, IO-046, IR-056, IS-056, IU-057, IV-038, IY-053 and IZ-030.
 ANSWERABLE_AFTER_ALL = {
     "BW-054",
     "FW-058",
@@ -398,6 +403,8 @@ ANSWERABLE_AFTER_ALL = {
     "IS-056",
     "IU-057",
     "IV-038",
+    "IY-053",
+    "IZ-030",
 }
 
 
