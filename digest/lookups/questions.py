@@ -280,8 +280,9 @@ _COMMAND_TYPED = re.compile(r"^\s*/missing\b\s*", re.IGNORECASE)
 _ADVICE = re.compile(
     r"\b(?:(?:the\s+)?best\s+way\s+to\s+(?:improve|reduce|stop|prevent|increase|fix|tackle|cut|lower|get\s+\w+(?:\s+\w+)?"
     r"\s+(?:back\s+)?(?:up|down))|how\s+(?:do|can|should|could|might)\s+(?:we|i)\s+(?:improve|reduce|stop|prevent|tackle"
-    r"|cut|lower|bring\s+\w+\s+down)|what\s+should\s+(?:we|i)\s+(?:be\s+doing|do)"
-    r"(?!\s+to\s+(?:see|view|find|get(?!\s+\w+\s+(?:back\s+)?(?:up|down)\b)))"
+    r"|cut|lower|bring\s+\w+\s+down)|what\s+(?:should\s+(?:we|i)|(?:we|i)\s+should)\s+(?:be\s+doing|do)"
+    r"(?!\s+to\s+(?:see|view|find|get(?!(?:\s+[\w']+){1,3}\s+(?:back\s+)?(?:up|down)\b)))"
+    r"|give\s+(?:me|us)\s+(?:some\s+)?advice|any\s+advice\b"
     r"|should\s+(?:we|i)\s+make\s+[\w\s]{1,40}?(?:mandatory|compulsory)"
     r"|what\s+would\s+you\s+(?:recommend|suggest|advise)"
     # "what should the panel recommend in order to reduce ...": advice asked for someone else to give
@@ -564,6 +565,15 @@ LENGTH_OF_ALL = (
     "The length of an episode is worked out for all episodes, LAC episodes or CSE-risk episodes only; ask for one "
     'of those, such as "average length of LAC episodes June".'
 )
+# A message's second question, after its first: "? and ...", ". And ...", "? also ..." (the rows it names are read)
+_ANOTHER_ASK = re.compile(r"(?:\?+|\.)\s*(?:and|&|also|plus|then)\b\s*", re.IGNORECASE)
+# ... but not one saying how to read the first ("and don't say 'it varies'", "and by on time I mean ..."), nor its
+# share asked ("And as a % of LAC episodes"): the first question's own
+_NO_OTHER_ASK = re.compile(
+    r"^\W*(?:don'?t|do\s+not|by\b|i\s+mean|i\s+know|i'?m|please|pls|thanks|as\s+a\b|what\s+(?:%|percent|share)"
+    r"|(?:the\s+)?(?:%|percent|percentage|share|proportion)\b)",
+    re.IGNORECASE,
+)
 TWO_QUESTIONS = (
     'That asks for two figures in two questions; ask them one at a time, or both in one, such as "LAC and CSE '
     'episodes June".'
@@ -781,8 +791,9 @@ _MOVED = re.compile(
 _PERIOD_WORD = rf"(?:{MONTH_WORD}|q[1-4]|ytd|fy|\d{{4}}(?:-\d\d)?|last|this|previous|same|year|month|quarter)\b"
 _ROWS_AGAINST = re.compile(
     rf"(?<![\w-])(?!{_PERIOD_WORD})[a-z][\w+/-]*\s+(?:vs\.?|v\.?|versus|against|compared\s+(?:to|with))\s+"
-    rf"(?:the\s+)?(?!{_PERIOD_WORD})[a-z]"
+    rf"(?:the\s+)?(?:(?!{_PERIOD_WORD})[a-z]|\d+\s*(?:yrs?|years?|yo|miles?)\b)"  # "14 yr olds v 15 yr olds"
 )
+_WHICH_HIGHER = re.compile(r"\bwhich\s+(?:one\s+)?(?:is|was|were|are)\s+(?:higher|bigger|more|lower|smaller)\b")
 _AGAINST = re.compile(r"\b(?:compar\w*\s+(?:to|with)|against|versus|vs|v|since|than|from|(?:up|down)\s+on)\b")
 # "Away from home" said of going missing ("still away from home at the end of April"), not of a placement's distance.
 _AWAY_FROM_HOME = re.compile(
@@ -1423,6 +1434,8 @@ class Reader:
             return whole  # "... how many times Jayden Smith has gone missing? #LAC": never another sentence alone
         if isinstance(whole, Question) and _CHILDREN_LISTED.search(text.lower()):
             return NotUnderstood(ONE_CHILD, [])  # never a count beside a list of children asked for
+        if self._asks_another_row_after(text, whole):
+            return NotUnderstood(TWO_QUESTIONS, self.suggest(text))
         if len(sentences) < 2 or whole == NotUnderstood(ONE_CHILD, []):
             return whole  # one sentence, or about a child
         readings = [self._read_whole(sentence) for sentence in sentences]
@@ -1481,6 +1494,35 @@ class Reader:
         if unread_rows and not self._row_words(chosen.lower(), {}):
             return whole
         return replace(questions[0], text=text)
+
+    def _asks_another_row_after(self, text: str, whole: Question | NotUnderstood | Clarification) -> bool:
+        """Whether a message goes on to ask of another row after its question ("June episodes - all and LAC? and how
+        many LAC kids had 3 or more", "CSE in April, episodes? and the kids behind them"), which its reading as a whole
+        does not show: two questions, then, not one answered as if it were both (the second had been dropped, or read
+        in place of the first)."""
+        then = _ANOTHER_ASK.search(text)
+        if then is None:
+            return False
+        if _NO_OTHER_ASK.match(text[then.end() :]):
+            return False
+        if not isinstance(whole, Question):  # not read whole ("over 5 days? and how many were 3 to 5 days"): each part
+            parts = [self._read_whole(part) for part in (text[: then.start()], text[then.end() :])]
+            keys = [{str(p.subject), *p.also} for p in parts if isinstance(p, Question) and p.kind == FIGURE]
+            rest = text[then.end() :].lower()
+            return len(keys) == 2 and keys[0] != keys[1] and bool(self._row_words(rest, {}) or re.search(r"\d", rest))
+        shown = {*whole.keys, *whole.also}
+        table = f"{whole.subject}." if whole.kind == BREAKDOWN else None  # a table shows each of its rows
+        for part_text, after in ((text[then.end() :], True), (text[: then.start()], False)):
+            if after and not self._row_words(part_text.lower(), {}):  # "? and is that up on May": the same figure on
+                continue
+            part = self._read_whole(part_text)
+            # a part read as no one figure ("whats july showing so far": which?), or as a definition said beside it
+            if not isinstance(part, Question) or part.kind in (HELP, DEFINE, PROFILE):
+                continue
+            asked = {k for k in {str(part.subject), *part.also} if "." in k}
+            if any(k not in shown and not (table and k.startswith(table)) for k in asked):
+                return True
+        return False
 
     def _table_without_exception(self, text: str) -> Question | None:
         """A whole breakdown asked without some of its rows ("age breakdown for June apart from the under tens", "days
@@ -1779,7 +1821,8 @@ class Reader:
             # "LAC v CSE episodes this year to end of June": rows set against each other over the year to June, not
             # the year against June
             if _a_month_and_the_year(attached) and _YEAR_TO_MONTH.search(said):
-                over_run = not shape.change
+                # ... "which is higher and by how many" the rows' difference, no change over time
+                over_run = not shape.change or _WHICH_HIGHER.search(said) is not None
             of_periods = replace(shape, compare=False) if over_run and _ROWS_AGAINST.search(said) else shape
             period, compare = self._periods(
                 attached, of_periods, _AGAINST.search(said) is not None, month_checked, moved

@@ -42,7 +42,7 @@ NOT_HELD_TOPICS = _word_set(
     "name names national nationally neighbour neighbours neighbor neighbors england regional region "
     "benchmark benchmarks rag inspection inspected rating judgement judgment strategy conference "
     "conferences "
-    "residential foster fostering fostered kinship adoption adopted curfew curfews adults"
+    "residential foster fostering fostered kinship adoption adopted curfew curfews adults provider providers"
 )
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
 # Welsh courtesies in English messages ("bore da", "diolch"): talk, as "morning" and "thanks" are.

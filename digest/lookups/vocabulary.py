@@ -1582,6 +1582,9 @@ _LANCASHIRE_WORDS = {
 # got the breakdown?", but a slip for "than" too: "more tha 5 days", left unread), "as" for who ("kids as went
 # missin") and "o" for of ("end o june") are read in _REWORDINGS, being words elsewhere
 _YORKSHIRE_WORDS = {"sithee": "", "giz": "give me", "thee": "you", "droppin": "dropping", "goin": "going"}
+# Welsh words in English ("faint o blant" how many children, "LAC plant", "ydy e'n uwch na Mai?" is it higher than
+# May?); "diolch" and "plis" are talk (CHAT_WORDS)
+_WELSH_WORDS = {"faint o blant": "how many children", "blant": "children", "plant": "children", "plis": "please"}
 # Cockney, word for word ("wotcha guv", "the nippers", "gis the number", "readin it"); "guv" and "wotcha" are forms of
 # address and greeting, "sharpish" says how, not what. Its rhyming slang is read in _REWORDINGS.
 _COCKNEY_WORDS = {
@@ -3064,6 +3067,59 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     _word_for_word(_TRINIDADIAN_WORDS),
     _word_for_word(_LANCASHIRE_WORDS),
     _word_for_word(_YORKSHIRE_WORDS),
+    _word_for_word(_WELSH_WORDS),
+    (
+        re.compile(r"\bydy\s+e'?n\s+(uwch|is|fwy|llai)\b(?:\s+(?:na|is|than)\b)?"),
+        lambda m: f"is it {'higher' if m.group(1) in ('uwch', 'fwy') else 'lower'} than",
+    ),
+    # Arabic terms of address and courtesy at a message's edge ("habibi give me ...", "..., yalla"): talk; within
+    # it, a name perhaps, read as written
+    (
+        re.compile(
+            r"(?:^|(?<=[,.!?]))\s*(?:habibi|habibti|yalla|yallah|khalas|shukran|inshallah|insha'?allah)\b[,.!]?"
+            r"|[,\s]+(?:habibi|habibti|yalla|yallah|khalas|shukran|inshallah|insha'?allah)\s*[.!?]*\s*$"
+        ),
+        " ",
+    ),
+    # "which part from the episodes", "what part they are from all the children": what share of (Arabic's "juz' min")
+    (re.compile(r"\b(?:which|what)\s+part\s+(?:(?:they|it)\s+(?:are|is|were|was)\s+)?from\b"), "what share of"),
+    # "April, LAC placed 10 mile or under and 11-20 mile, which have more episodes": the two set side by side (it had
+    # asked back which of the two)
+    (
+        re.compile(
+            r"^(?!\W*(?:which|what)\b)(.+?\b(?:and|or|&)\b.+?),\s*which\s+(?:one\s+)?(?:has|have|had|got|is|was)\s+"
+            r"(?:more|the\s+most|higher|bigger)(?:\s+(?:episodes|eps|children|kids))?\s*\??\s*$",
+            re.DOTALL,
+        ),
+        r"compare \1",
+    ),
+    # "median episode length May - same day or 1 day?": the length asked, its guess read past
+    (
+        re.compile(
+            r"[,;\s–—-]+(?:is\s+it\s+)?(?:same[\s-]day|0\s+days?|\d\s+days?)\s+or\s+(?:same[\s-]day|\d\s+days?)\s*\??\s*$"
+        ),
+        lambda m: " " if re.search(r"\b(?:median|average|avg|mean|typical|usual)", m.string) else m.group(0),
+    ),
+    # "14yr olds were top age group in june - what was their actual number?": the row's figure, the ranking said as
+    # known (it had given the whole table)
+    (
+        re.compile(
+            r"\b(?:were|was|are|is)\s+(?:the\s+)?(?:top|biggest|largest|highest|no\.?\s*1)\s+(?:age\s+group|age|group|band"
+            r"|ethnic\s+group|ethnicity|status)\b(?=[^?]*\bwhat\s+(?:was|is|were)\s+(?:their|its|the)\s+(?:actual\s+)?"
+            r"(?:number|figure|count|total)\b)"
+        ),
+        " ",
+    ),
+    # "all the list", "the full list": the whole table
+    (re.compile(r"[,;\s-]*\b(?:all\s+the|the\s+(?:whole|full)|full)\s+list\b"), " breakdown "),
+    (re.compile(r"\bin\s+average\b"), "on average"),
+    (re.compile(r"\bhow\s+many\s+time\s+(?=each|every|do|does|did|a\b)"), "how many times "),
+    # A ranking's words: "no.1", "number one" the highest; "which two bands had the most" which had the most; "who
+    # ranks higher, EH or CIN?" which is higher (no one person asked of)
+    (re.compile(r"\b(?:is|was|were|are)\s+(?:no\.?\s*1|number\s+one)\b"), "is the highest"),
+    (re.compile(r"\bwhich\s+(?:two|three|2|3)\s+(?=(?:[\w-]+\s+){1,3}(?:had|have|has|were|was|are)\b)"), "which "),
+    (re.compile(r"\bwho\s+(?=ranks?\b|comes?\s+(?:first|top|higher)\b)"), "which "),
+    (re.compile(r"\branks?\s+(higher|better|lower|worse|first|top)\b"), r"is \1"),
     (re.compile(r"\btha\s+(?=(?:got|get|know|knows|want|wants|reckon|need|needs|have|'ave)\b)"), "you "),
     # Yorkshire's "kids as went missin" (as: who), "them as aren't open to us"; "end o june", "how much o ytd" (o: of)
     (
