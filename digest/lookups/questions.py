@@ -280,9 +280,9 @@ _COMMAND_TYPED = re.compile(r"^\s*/missing\b\s*", re.IGNORECASE)
 _ADVICE = re.compile(
     r"\b(?:(?:the\s+)?best\s+way\s+to\s+(?:improve|reduce|stop|prevent|increase|fix|tackle|cut|lower|get\s+\w+(?:\s+\w+)?"
     r"\s+(?:back\s+)?(?:up|down))|how\s+(?:do|can|should|could|might)\s+(?:we|i)\s+(?:improve|reduce|stop|prevent|tackle"
-    r"|cut|lower|bring\s+\w+\s+down)|what\s+(?:should\s+(?:we|i)|(?:we|i)\s+should)\s+(?:be\s+doing|do)"
-    r"(?!\s+to\s+(?:see|view|find|get(?!(?:\s+[\w']+){1,3}\s+(?:back\s+)?(?:up|down)\b)))"
-    r"|give\s+(?:me|us)\s+(?:some\s+)?advice|any\s+advice\b"
+    r"|cut|lower|bring\s+\w+\s+down)|what\s+(?:should\s+(?:we|i)|(?:we|i)\s+should)\s+(?:be\s+doing|do)(?!\s+is\b)"
+    # ... not "what should I do to get the June numbers up on the dashboard" (but "to get RHIs back up" is advice)
+    r"(?!\s+to\s+(?:see|view|find|get(?!\s+\w+\s+(?:back\s+)?(?:up|down)\b)(?!(?:\s+[\w']+){1,2}\s+back\s+(?:up|down)\b)))"
     r"|should\s+(?:we|i)\s+make\s+[\w\s]{1,40}?(?:mandatory|compulsory)"
     r"|what\s+would\s+you\s+(?:recommend|suggest|advise)"
     # "what should the panel recommend in order to reduce ...": advice asked for someone else to give
@@ -570,8 +570,8 @@ _ANOTHER_ASK = re.compile(r"(?:\?+|\.)\s*(?:and|&|also|plus|then)\b\s*", re.IGNO
 # ... but not one saying how to read the first ("and don't say 'it varies'", "and by on time I mean ..."), nor its
 # share asked ("And as a % of LAC episodes"): the first question's own
 _NO_OTHER_ASK = re.compile(
-    r"^\W*(?:don'?t|do\s+not|by\b|i\s+mean|i\s+know|i'?m|please|pls|thanks|as\s+a\b|what\s+(?:%|percent|share)"
-    r"|(?:the\s+)?(?:%|percent|percentage|share|proportion)\b)",
+    r"^\W*(?:don'?t|do\s+not|by\b|i\s+mean|i\s+know|i'?m|please|pls|thanks|as\s+(?:a\b|%)|of\s+(?:those|them)\b"
+    r"|what\s+(?:%|percent|share|proportion)|(?:the\s+)?(?:%|(?:percent|percentage|share|proportion)\b))",
     re.IGNORECASE,
 )
 TWO_QUESTIONS = (
@@ -1511,6 +1511,7 @@ class Reader:
             rest = text[then.end() :].lower()
             return len(keys) == 2 and keys[0] != keys[1] and bool(self._row_words(rest, {}) or re.search(r"\d", rest))
         shown = {*whole.keys, *whole.also}
+        shown |= {self.denominators.get(key) or "" for key in shown}  # "74 (64% of 116 episodes)": the base shown too
         table = f"{whole.subject}." if whole.kind == BREAKDOWN else None  # a table shows each of its rows
         for part_text, after in ((text[then.end() :], True), (text[: then.start()], False)):
             if after and not self._row_words(part_text.lower(), {}):  # "? and is that up on May": the same figure on

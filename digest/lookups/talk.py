@@ -42,7 +42,7 @@ NOT_HELD_TOPICS = _word_set(
     "name names national nationally neighbour neighbours neighbor neighbors england regional region "
     "benchmark benchmarks rag inspection inspected rating judgement judgment strategy conference "
     "conferences "
-    "residential foster fostering fostered kinship adoption adopted curfew curfews adults provider providers"
+    "residential foster fostering fostered kinship adoption adopted curfew curfews adults"
 )
 # Chat's own short forms, rare in the word list's written English: "can u", "how r we doing", "pls", "thx".
 # Welsh courtesies in English messages ("bore da", "diolch"): talk, as "morning" and "thanks" are.
@@ -196,6 +196,7 @@ NOT_HELD_PHRASES = re.compile(
     r"|\b(?:came|come|comes|coming|got|get|gets|getting|returned|returns|returning)\s+(?:back\s+|home\s+|in\s+)?late\b"
     # one home's figures; a judgement of practice
     r"|\bwhich\s+(?:children'?s\s+|care\s+|residential\s+)?(?:homes?|placements?(?![\s-]+(?:distances?|bands?|miles|mileage))|providers?)\b|\b(?:adequate|adequacy)\b"
+    r"|\b(?:placement|care|residential|fostering|accommodation)\s+providers?\b"  # "top 3 placement providers"
     r"|\boff[\s-]?roll(?:ed|ing)?\b"  # taken off a school's roll: education data
     # how this council compares with others (OLA counts other councils' children, not their figures)
     r"|\b(?:compare[sd]?|comparison|benchmark\w*|stack\s+up)\s+(?:\w+\s+){0,2}?(?:with|to|against)\s+(?:the\s+)?"

@@ -1584,7 +1584,7 @@ _LANCASHIRE_WORDS = {
 _YORKSHIRE_WORDS = {"sithee": "", "giz": "give me", "thee": "you", "droppin": "dropping", "goin": "going"}
 # Welsh words in English ("faint o blant" how many children, "LAC plant", "ydy e'n uwch na Mai?" is it higher than
 # May?); "diolch" and "plis" are talk (CHAT_WORDS)
-_WELSH_WORDS = {"faint o blant": "how many children", "blant": "children", "plant": "children", "plis": "please"}
+_WELSH_WORDS = {"faint o blant": "how many children", "blant": "children", "plis": "please"}
 # Cockney, word for word ("wotcha guv", "the nippers", "gis the number", "readin it"); "guv" and "wotcha" are forms of
 # address and greeting, "sharpish" says how, not what. Its rhyming slang is read in _REWORDINGS.
 _COCKNEY_WORDS = {
@@ -1790,6 +1790,10 @@ ROUNDING_ASKED = re.compile(
     r"(?:,\s*)?\b(?:(?:each|both|all)\s+)?(?:rounded\s+)?(?:up\s+|down\s+)?to\s+the\s+nearest\s+"
     r"(?:ten|10|hundred|100|five|5|whole\s+(?:number|percent)|percent|per\s+cent|%)\b"
     r"|\b(?:to\s+)?(?:1|one|2|two|0|zero)\s*(?:dp|d\.p\.|decimal\s+places?)\b|\brounded\b"
+)
+# A table named by its section's word ("ethnicity of June, all the list"): a whole table may be asked of
+_TABLE_NAMED = re.compile(
+    r"\b(?:ethnic\w*|age|ages|gender|sex|distance\w*|status|days?\s+missing|rhis?|return\s+home)\b"
 )
 # A month by its first three letters or more ("jun", "june", "sept")
 SHORT_MONTH = "(?:" + "|".join(name[:3] for name in _MONTH_WORDS) + r")[a-z]*\b"
@@ -3068,6 +3072,14 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     _word_for_word(_LANCASHIRE_WORDS),
     _word_for_word(_YORKSHIRE_WORDS),
     _word_for_word(_WELSH_WORDS),
+    # "plant" (children) only where Welsh puts it, beside a group or going missing ("LAC plant", "plant missing"): a
+    # water treatment plant is no child
+    (
+        re.compile(
+            r"\b(?:(?<=lac\s)|(?<=cse\s)|(?<=cla\s)|(?<=faint\s)|(?<=many\s))plant\b|\bplant\b(?=\s+(?:missing|went|gone|have|had|who))"
+        ),
+        "children",
+    ),
     (
         re.compile(r"\bydy\s+e'?n\s+(uwch|is|fwy|llai)\b(?:\s+(?:na|is|than)\b)?"),
         lambda m: f"is it {'higher' if m.group(1) in ('uwch', 'fwy') else 'lower'} than",
@@ -3077,12 +3089,18 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
     (
         re.compile(
             r"(?:^|(?<=[,.!?]))\s*(?:habibi|habibti|yalla|yallah|khalas|shukran|inshallah|insha'?allah)\b[,.!]?"
-            r"|[,\s]+(?:habibi|habibti|yalla|yallah|khalas|shukran|inshallah|insha'?allah)\s*[.!?]*\s*$"
+            r"|[,.!?]\s*(?:habibi|habibti|yalla|yallah|khalas|shukran|inshallah|insha'?allah)\s*[.!?]*\s*$"
         ),
         " ",
     ),
     # "which part from the episodes", "what part they are from all the children": what share of (Arabic's "juz' min")
-    (re.compile(r"\b(?:which|what)\s+part\s+(?:(?:they|it)\s+(?:are|is|were|was)\s+)?from\b"), "what share of"),
+    (
+        re.compile(
+            r"\b(?:which|what)\s+part\s+(?:(?:they|it)\s+(?:are|is|were|was)\s+)?from\b"
+            r"(?=\s+(?:the\s+|all\s+(?:the\s+)?)?(?:\w+\s+){0,2}?(?:episodes|eps|children|kids|lac|cse)\b)"
+        ),
+        "what share of",
+    ),
     # "April, LAC placed 10 mile or under and 11-20 mile, which have more episodes": the two set side by side (it had
     # asked back which of the two)
     (
@@ -3098,7 +3116,13 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
         re.compile(
             r"[,;\s–—-]+(?:is\s+it\s+)?(?:same[\s-]day|0\s+days?|\d\s+days?)\s+or\s+(?:same[\s-]day|\d\s+days?)\s*\??\s*$"
         ),
-        lambda m: " " if re.search(r"\b(?:median|average|avg|mean|typical|usual)", m.string) else m.group(0),
+        # ... only where a length is asked ("on average how many episodes were 0 days or 1 day?" asks the bands)
+        lambda m: (
+            " "
+            if re.search(r"\b(?:median|average|avg|mean)\b[^?]*\b(?:length|long|last)\b", m.string)
+            and not re.search(r"\b(?:number|how\s+many|per\s+month|monthly|lasting|of)\s*$", m.string[: m.start()])
+            else m.group(0)
+        ),
     ),
     # "14yr olds were top age group in june - what was their actual number?": the row's figure, the ranking said as
     # known (it had given the whole table)
@@ -3108,17 +3132,20 @@ _REWORDINGS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] 
             r"|ethnic\s+group|ethnicity|status)\b(?=[^?]*\bwhat\s+(?:was|is|were)\s+(?:their|its|the)\s+(?:actual\s+)?"
             r"(?:number|figure|count|total)\b)"
         ),
-        " ",
+        # ... not where the question is which was top ("which was the top age group - what was their number?")
+        lambda m: m.group(0) if re.match(r"\W*(?:which|what)\b", m.string) else " ",
     ),
     # "all the list", "the full list": the whole table
-    (re.compile(r"[,;\s-]*\b(?:all\s+the|the\s+(?:whole|full)|full)\s+list\b"), " breakdown "),
+    (
+        re.compile(r"[,;\s-]*\b(?:all\s+the|the\s+(?:whole|full)|full)\s+list\b"),
+        lambda m: " breakdown " if _TABLE_NAMED.search(m.string) else m.group(0),
+    ),
     (re.compile(r"\bin\s+average\b"), "on average"),
-    (re.compile(r"\bhow\s+many\s+time\s+(?=each|every|do|does|did|a\b)"), "how many times "),
-    # A ranking's words: "no.1", "number one" the highest; "which two bands had the most" which had the most; "who
-    # ranks higher, EH or CIN?" which is higher (no one person asked of)
+    (re.compile(r"\bhow\s+many\s+time\s+(?=each|every)"), "how many times "),
+    # A ranking's words: "no.1", "number one" the highest; "who ranks higher, EH or CIN?" which is higher (no one
+    # person asked of)
     (re.compile(r"\b(?:is|was|were|are)\s+(?:no\.?\s*1|number\s+one)\b"), "is the highest"),
-    (re.compile(r"\bwhich\s+(?:two|three|2|3)\s+(?=(?:[\w-]+\s+){1,3}(?:had|have|has|were|was|are)\b)"), "which "),
-    (re.compile(r"\bwho\s+(?=ranks?\b|comes?\s+(?:first|top|higher)\b)"), "which "),
+    (re.compile(r"\bwho\s+(?=ranks?\b)"), "which "),
     (re.compile(r"\branks?\s+(higher|better|lower|worse|first|top)\b"), r"is \1"),
     (re.compile(r"\btha\s+(?=(?:got|get|know|knows|want|wants|reckon|need|needs|have|'ave)\b)"), "you "),
     # Yorkshire's "kids as went missin" (as: who), "them as aren't open to us"; "end o june", "how much o ytd" (o: of)

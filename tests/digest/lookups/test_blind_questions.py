@@ -1,6 +1,6 @@
-"""Questions written blind (tests/corpus/questions): the development part (all 15,800 questions of writers A to IZ,
-the sixty-five earlier held-out parts included since each was scored once) must not regress; the harness reads the
-writers' labels strictly. The held-out part (writers JA to JD's files in held_out/) is never read here:
+"""Questions written blind (tests/corpus/questions): the development part (all 16,040 questions of writers A to JD,
+the sixty-six earlier held-out parts included since each was scored once) must not regress; the harness reads the
+writers' labels strictly. The held-out part (writers JE to JH's files in held_out/) is never read here:
 bench/questions.py scores it.
 """
 
@@ -24,7 +24,7 @@ from tests.digest.lookups.blind import (
     score,
 )
 
-DEVELOPMENT_QUESTIONS = 15800  # writers A to D's 110 each, E to IZ's 60 each
+DEVELOPMENT_QUESTIONS = 16040  # writers A to D's 110 each, E to JD's 60 each
 # What the reader reaches on the development part (382 of 440 when the first held-out half joined it, 428 after the
 # second session's rules; 608 of 680 when writers E to H joined, 653 after the third session's; 855 of 920 when writers
 # I to L joined, 861 after the fourth session's rules; 1,061 of 1,160 when writers M to P joined, 1,109 after the fifth
@@ -70,7 +70,8 @@ DEVELOPMENT_QUESTIONS = 15800  # writers A to D's 110 each, E to IZ's 60 each
 # when IG to IJ joined, 14,108 after the sixty-second round's and a review; 14,315 of 15,080 when IK to IN joined,
 # 14,347 after the sixty-third round's and a review; 14,545 of 15,320 when IO to IR joined, 14,566 after the
 # sixty-fourth round's and a review; 14,768 of 15,560 when IS to IV joined, 14,807 after the sixty-fifth round's and a
-# review; 15,011 of 15,800 when IW to IZ joined, 15,031 after the sixty-sixth round's and a review): a floor.
+# review; 15,011 of 15,800 when IW to IZ joined, 15,031 after the sixty-sixth round's and a review; 15,219 of 16,040
+# when JA to JD joined, 15,238 after the sixty-seventh round's and a review): a floor.
 DEVELOPMENT_RIGHT = 0.95
 # Development questions answered otherwise than the writer labelled, each named in its answer's title: A to H's six (a
 # run "this year" without the partial month, twice; "all & CLA" as CLA alone; no period read as the latest month,
@@ -350,9 +351,14 @@ DEVELOPMENT_RIGHT = 0.95
 # and IZ-030 "June 2019 ethnicity not recorded against June 2018" the same, labelled not answerable; IX-060 "giz all
 # episodes month by month since april" to June, labelled with July's part; IY-018 "Gypsy / Roma minors in June? in May
 # they were a lot" as June against May, labelled June alone; IY-029 "the percentage of the female minors on all the
-# episodes from April" as April's, labelled the year to date) (BT-021 and CO-018 above, "july so far - how many episodes
-# to date", are right since the forty-ninth round: July so far), and BW-054, Bangladeshi (see below).
-DEVELOPMENT_WRONG_AT_MOST = 376
+# episodes from April" as April's, labelled the year to date), JA to JD's twenty (JA-019, JB-057 and JC-052 answered
+# with the year before's no data, labelled not answerable; JB-002, JB-006, JB-011, JB-017, JB-020, JB-021, JB-026,
+# JB-034, JB-036, JB-041, JB-042, JB-043, JB-045, JB-047, JB-048 and JB-051, messages asking two or three things at
+# once, a part of them answered where the second part names no row of its own or is read with the first ("and how many
+# werent", "and the number of kids behind them"); JD-051 "which month had the longest average episode" as the episodes)
+# (BT-021 and CO-018 above, "july so far - how many episodes to date", are right since the forty-ninth round: July so
+# far), and BW-054, Bangladeshi (see below).
+DEVELOPMENT_WRONG_AT_MOST = 395
 # I-048 labels an average by a row and a section at once ("2.1 ... LAC", "4 Number of days missing"), AD-040 every
 # section at once ("everything for June"), BF-021 a week ("2019-06-24 to 2019-06-30"), BL-030 "Q2 so far", BN-047 a row
 # and a section at once, BZ-049 a section and a row, CH-053 an average by a row and a section, CX-025 a quarter only
@@ -363,8 +369,9 @@ DEVELOPMENT_WRONG_AT_MOST = 376
 # 2019/20 (partial, 2019-07 to 18/07/2019)", GT-023 a row and a section at once, HA-033, HA-035, HC-033, HC-035, HG-008
 # and HG-038 a section and a row at once, HU-021 and HU-056 rows of two sections, IA-030 and IA-057 a table and its
 # largest row at once, IH-033 and IH-035 a table and its largest row at once, IR-032 and IR-034 a table and its largest
-# row at once: left as written.
-HARNESS_AT_MOST = 41
+# row at once, JB-053 a median and a row of another section at once, JD-033 and JD-034 a table and its largest rows at
+# once: left as written.
+HARNESS_AT_MOST = 44
 # Labelled "cannot be answered" where the data contract does answer: BW-054's writer saw no Bangladeshi row in the
 # abridged reference report, but the catalogue has every DfE ethnicity code, C3 Bangladeshi among them (0 in June).
 # FW-058 ("How many under-fives went missing in June?") is answered as other ages inside a band are: with the under 10s
@@ -379,7 +386,8 @@ HARNESS_AT_MOST = 41
 # writer wanted it refused, March being before the data (counted wrong above). IA-020 ("was june any better than june
 # last year for episodes?") and IB-057 ("was June the same as June last year") are answered with June 2019 beside June
 # 2018's "no data", no change given, as their writers wanted said (counted wrong above); so are IC-060 ("were June up on
-# June last year, cocker?"), IE-054, IF-046, IO-046, IR-056, IS-056, IU-057, IV-038, IY-053 and IZ-030.
+# June last year, cocker?"), IE-054, IF-046, IO-046, IR-056, IS-056, IU-057, IV-038, IY-053, IZ-030, JA-019, JB-057 and
+# JC-052.
 ANSWERABLE_AFTER_ALL = {
     "BW-054",
     "FW-058",
@@ -405,6 +413,9 @@ ANSWERABLE_AFTER_ALL = {
     "IV-038",
     "IY-053",
     "IZ-030",
+    "JA-019",
+    "JB-057",
+    "JC-052",
 }
 
 
