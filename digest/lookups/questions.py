@@ -1061,8 +1061,9 @@ class Reader:
                 self.section_rows.setdefault(indicator.section, []).append(indicator.ref)
         self.ethnic_groups = build_ethnic_groups(config)
         self.ethnic_names = build_ethnic_names(config)
-        # Band tokens are lower case ("@ethnicity.c1"); the rows' keys keep the config's case ("ethnicity.C1").
-        self.key_case = {key.lower(): key for keys in self.ethnic_groups.values() for key in keys}
+        # Band tokens and a clarification's choices are lower case ("@ethnicity.c1"); the rows' keys keep the config's
+        # case ("ethnicity.C1"): every row's key, by its lower case
+        self.key_case = {indicator.key.lower(): indicator.key for indicator in catalogue}
         self._corrections: dict[str, tuple[str, float]] = {}
         self.ordinary = load_ordinary_words()  # everyday English, read past when it names nothing
         # Rows with a complement ("episodes other than White British": all episodes less the row), by key.
@@ -1203,10 +1204,9 @@ class Reader:
         if excepted is None:
             return reading
         phrase = re.split(r"[,;.?!]|\b(?:which|what)\b", text[excepted.end() :], maxsplit=1)[0]
-        keys = {key.lower(): key for key in self.denominators}  # a clarification's choices are lower case
         rows: set[str] = set()
         for part in re.split(r"\s+(?:and|&|or|nor)\s+|\s*/\s*", phrase):  # "White British and Gypsy Roma": each
-            named = {keys.get(k.lower(), k) for k in _keys_read(self._read_rated(part))}
+            named = {self.key_case.get(k.lower(), k) for k in _keys_read(self._read_rated(part))}
             named = {key for key in named if key.startswith(f"{reading.subject}.")}
             if len(named) != 1:  # a part naming no row of the table, or several: the exception is not claimed
                 return reading

@@ -574,7 +574,7 @@ def _financial_year(match: re.Match[str]) -> str:
         tens, _, units = match.group(3).replace("-", " ").partition(" ")
         if tens not in NUMBER_WORDS or (units and units not in NUMBER_WORDS):
             return match.group(0)
-        second = NUMBER_WORDS[tens] + (NUMBER_WORDS[units] if units else 0)
+        second = _number_value(match.group(3))
     if second not in (first + 1, (first + 1) % 100):
         return match.group(0)
     return f"{first}/{(first + 1) % 100:02d}"
